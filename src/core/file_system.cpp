@@ -1,0 +1,66 @@
+#include "core/file_system.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <system_error>
+
+namespace octavo::core {
+
+namespace fs = std::filesystem;
+
+DiskFileSystem::DiskFileSystem(std::string root) : root_(std::move(root)) {}
+
+std::optional<std::string> DiskFileSystem::read_file(const std::string& path) const {
+  std::error_code ec;
+  const fs::path full = fs::path(root_) / path;
+  if (!fs::is_regular_file(full, ec)) return std::nullopt;
+  std::ifstream in(full, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) return std::nullopt;
+  return bytes;
+}
+
+std::vector<std::string> DiskFileSystem::list_files() const {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (fs::directory_iterator it(root_, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code type_ec;
+    if (it->is_regular_file(type_ec)) names.push_back(it->path().filename().string());
+  }
+  // Directory order is whatever the file system gives; sort so that it never leaks into a book.
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::string DiskFileSystem::root_name() const {
+  std::error_code ec;
+  fs::path absolute = fs::weakly_canonical(fs::path(root_), ec);
+  if (ec) absolute = fs::path(root_);
+  std::string name = absolute.filename().string();
+  if (name.empty() || name == "." || name == "..") name = absolute.parent_path().filename().string();
+  return name.empty() ? "corpus" : name;
+}
+
+MemoryFileSystem::MemoryFileSystem(std::map<std::string, std::string> files, std::string name)
+    : files_(std::move(files)), name_(std::move(name)) {}
+
+std::optional<std::string> MemoryFileSystem::read_file(const std::string& path) const {
+  auto it = files_.find(path);
+  if (it == files_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::vector<std::string> MemoryFileSystem::list_files() const {
+  std::vector<std::string> names;
+  for (const auto& [path, bytes] : files_) {
+    if (path.find('/') == std::string::npos) names.push_back(path);
+  }
+  return names;  // std::map keeps them sorted bytewise already
+}
+
+std::string MemoryFileSystem::root_name() const { return name_; }
+
+}  // namespace octavo::core

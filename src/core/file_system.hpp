@@ -1,0 +1,48 @@
+// File access behind a small interface: the real disk, rooted at the corpus folder, or an
+// in-memory tree for tests. Paths are relative to the root and use '/'.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace octavo::core {
+
+class FileSystem {
+ public:
+  virtual ~FileSystem() = default;
+  /// The bytes of a regular file; nullopt if it is missing, not a regular file or unreadable.
+  virtual std::optional<std::string> read_file(const std::string& path) const = 0;
+  /// Names of the regular files directly in the root, sorted bytewise; empty if none.
+  virtual std::vector<std::string> list_files() const = 0;
+  /// A short name for the root (the corpus folder's own name); "corpus" if it has none.
+  virtual std::string root_name() const = 0;
+};
+
+/// The corpus folder on disk. Never writes.
+class DiskFileSystem final : public FileSystem {
+ public:
+  explicit DiskFileSystem(std::string root);
+  std::optional<std::string> read_file(const std::string& path) const override;
+  std::vector<std::string> list_files() const override;
+  std::string root_name() const override;
+
+ private:
+  std::string root_;
+};
+
+/// An in-memory tree, for tests: path → bytes.
+class MemoryFileSystem final : public FileSystem {
+ public:
+  explicit MemoryFileSystem(std::map<std::string, std::string> files, std::string name = "corpus");
+  std::optional<std::string> read_file(const std::string& path) const override;
+  std::vector<std::string> list_files() const override;
+  std::string root_name() const override;
+
+ private:
+  std::map<std::string, std::string> files_;
+  std::string name_;
+};
+
+}  // namespace octavo::core

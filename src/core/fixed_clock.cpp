@@ -1,0 +1,82 @@
+#include "core/fixed_clock.hpp"
+
+#include <cstdio>
+
+namespace octavo::core {
+namespace {
+
+std::string two_digits(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+
+bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+int days_in_month(int year, int month) {
+  static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return month == 2 && is_leap(year) ? 29 : days[month - 1];
+}
+
+}  // namespace
+
+std::string Timestamp::iso_date() const {
+  std::string year_text = std::to_string(year);
+  while (year_text.size() < 4) year_text.insert(0, "0");
+  return year_text + "-" + two_digits(month) + "-" + two_digits(day);
+}
+
+std::string Timestamp::iso_datetime() const {
+  return iso_date() + "T" + two_digits(hour) + ":" + two_digits(minute) + ":" + two_digits(second) + "Z";
+}
+
+std::optional<Timestamp> parse_iso_timestamp(const std::string& text) {
+  Timestamp t;
+  int consumed = 0;
+  if (text.size() == 10) {
+    if (std::sscanf(text.c_str(), "%4d-%2d-%2d%n", &t.year, &t.month, &t.day, &consumed) != 3 || consumed != 10)
+      return std::nullopt;
+  } else if (text.size() == 20) {
+    if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2dZ%n", &t.year, &t.month, &t.day, &t.hour, &t.minute,
+                    &t.second, &consumed) != 6 ||
+        consumed != 20)
+      return std::nullopt;
+  } else {
+    return std::nullopt;
+  }
+  if (text[4] != '-' || text[7] != '-') return std::nullopt;
+  if (t.year < 1 || t.month < 1 || t.month > 12 || t.day < 1 || t.day > days_in_month(t.year, t.month))
+    return std::nullopt;
+  if (t.hour > 23 || t.minute > 59 || t.second > 59) return std::nullopt;
+  return t;
+}
+
+Timestamp timestamp_from_epoch(long long seconds) {
+  // Days-from-civil inverse (H. Hinnant, "chrono-Compatible Low-Level Date Algorithms").
+  long long days = seconds / 86400;
+  long long rest = seconds % 86400;
+  if (rest < 0) rest += 86400, --days;
+  Timestamp t;
+  t.hour = static_cast<int>(rest / 3600);
+  t.minute = static_cast<int>(rest % 3600 / 60);
+  t.second = static_cast<int>(rest % 60);
+  days += 719468;
+  const long long era = (days >= 0 ? days : days - 146096) / 146097;
+  const long long day_of_era = days - era * 146097;
+  const long long year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+  const long long day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  const long long mp = (5 * day_of_year + 2) / 153;
+  t.day = static_cast<int>(day_of_year - (153 * mp + 2) / 5 + 1);
+  t.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  t.year = static_cast<int>(year_of_era + era * 400 + (t.month <= 2 ? 1 : 0));
+  return t;
+}
+
+std::optional<Timestamp> source_date_epoch(const char* value) {
+  if (value == nullptr || *value == '\0') return std::nullopt;
+  long long seconds = 0;
+  for (const char* p = value; *p; ++p) {
+    if (*p < '0' || *p > '9' || seconds > 253402300799LL) return std::nullopt;  // past 9999-12-31
+    seconds = seconds * 10 + (*p - '0');
+  }
+  if (seconds > 253402300799LL) return std::nullopt;
+  return timestamp_from_epoch(seconds);
+}
+
+}  // namespace octavo::core

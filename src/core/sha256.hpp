@@ -1,0 +1,17 @@
+// SHA-256 (FIPS 180-4), used for the source notes' file digests and the stable book identifier.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace octavo::core {
+
+/// The 32-byte digest of `bytes`.
+std::array<std::uint8_t, 32> sha256(std::string_view bytes);
+
+/// The digest as 64 lower-case hexadecimal digits.
+std::string sha256_hex(std::string_view bytes);
+
+}  // namespace octavo::core

@@ -1,0 +1,39 @@
+// UTF-8 decoding, validation and the XML 1.0 character rules. Every string that enters an
+// XML tree or a PDF passes through here: neither cmark nor pugixml filters illegal characters.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace octavo::core {
+
+inline constexpr char32_t replacement_character = 0xFFFD;
+
+/// Decodes the code point at `pos` and advances `pos` past it. An invalid, overlong, surrogate
+/// or truncated sequence yields U+FFFD and advances by one byte.
+char32_t decode_utf8(std::string_view text, std::size_t& pos);
+
+/// Appends the UTF-8 encoding of `code_point` (which must be a Unicode scalar value).
+void append_utf8(std::string& out, char32_t code_point);
+
+/// Replaces every invalid sequence with U+FFFD; calls `on_invalid(byte_offset)` for each one.
+/// Returns the input unchanged when it is valid UTF-8.
+std::string repair_utf8(std::string_view text, const std::function<void(std::size_t byte_offset)>& on_invalid = {});
+
+/// True for the characters XML 1.0 allows (§2.2 Char): TAB, LF, CR, U+0020–U+D7FF,
+/// U+E000–U+FFFD, U+10000–U+10FFFF.
+bool is_xml_char(char32_t code_point);
+
+/// Drops every character XML 1.0 forbids (and repairs invalid UTF-8 to U+FFFD first).
+std::string xml_safe(std::string_view text);
+
+/// Number of code points in `text` before byte offset `byte_offset`, plus one: a 1-based column.
+int column_at(std::string_view line, std::size_t byte_offset);
+
+/// Counts words: maximal runs of letters, digits and the apostrophes or hyphens inside them.
+/// Non-ASCII code points count as letters. Returns 0 for empty or punctuation-only text.
+std::size_t count_words(std::string_view text);
+
+}  // namespace octavo::core

@@ -1,0 +1,61 @@
+#include "model/block.hpp"
+#include "model/book.hpp"
+#include "model/inline.hpp"
+
+namespace octavo::model {
+
+Inline text_inline(std::string text, core::SourceLocation location) {
+  Inline run;
+  run.kind = InlineKind::text;
+  run.text = std::move(text);
+  run.location = std::move(location);
+  return run;
+}
+
+Inline link_inline(std::string target, std::vector<Inline> children, core::SourceLocation location) {
+  Inline link;
+  link.kind = InlineKind::link;
+  link.target = std::move(target);
+  link.children = std::move(children);
+  link.location = std::move(location);
+  return link;
+}
+
+std::string plain_text(const std::vector<Inline>& inlines) {
+  std::string out;
+  for (const Inline& run : inlines) {
+    switch (run.kind) {
+      case InlineKind::text:
+      case InlineKind::code: out += run.text; break;
+      case InlineKind::soft_break:
+      case InlineKind::hard_break: out += ' '; break;
+      case InlineKind::emphasis:
+      case InlineKind::strong:
+      case InlineKind::link: out += plain_text(run.children); break;
+    }
+  }
+  return out;
+}
+
+Block paragraph_block(std::vector<Inline> inlines, core::SourceLocation location) {
+  Block block;
+  block.kind = BlockKind::paragraph;
+  block.inlines = std::move(inlines);
+  block.location = std::move(location);
+  return block;
+}
+
+Block heading_block(int level, std::vector<Inline> inlines, core::SourceLocation location) {
+  Block block;
+  block.kind = BlockKind::heading;
+  block.level = level;
+  block.inlines = std::move(inlines);
+  block.location = std::move(location);
+  return block;
+}
+
+std::string sources_entry_id(const Article& article) { return "source-" + article.id; }
+
+std::string source_note_id(const Article& article) { return article.id + "-note"; }
+
+}  // namespace octavo::model
