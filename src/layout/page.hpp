@@ -1,0 +1,75 @@
+// Layout's only output: pages of positioned items (Typst calls them frames). The PDF writer
+// translates these to PDF operators and never sees the document model.
+// Coordinates: points, origin at the page's top-left corner, y growing downwards.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/length.hpp"
+#include "layout/font_metrics.hpp"
+
+namespace octavo::layout {
+
+/// Text drawn as one run from (x, baseline) with the natural advances of its characters.
+/// Justification is done by layout placing separate runs, never by word spacing.
+struct TextRun {
+  FontFace face = FontFace::serif;
+  core::Pt size;
+  core::Pt x;
+  core::Pt baseline;
+  std::string text;  ///< UTF-8, only characters the face has glyphs for
+};
+
+/// A straight stroked line (rules under headings, the title page ornament).
+struct Rule {
+  core::Pt x1, y1, x2, y2;
+  core::Pt thickness;
+};
+
+/// A clickable area: an internal destination name or an external URI.
+struct LinkArea {
+  core::Pt left, top, right, bottom;
+  std::string destination;  ///< name of an Anchor in this book; empty for external links
+  std::string uri;          ///< http(s) or mailto URL; empty for internal links
+};
+
+/// A named position that links and outline entries point at.
+struct Anchor {
+  std::string name;
+  core::Pt y;  ///< top of the target, from the top of the page
+};
+
+struct Page {
+  core::Pt width, height;
+  std::vector<TextRun> runs;
+  std::vector<Rule> rules;
+  std::vector<LinkArea> links;
+  std::vector<Anchor> anchors;
+};
+
+/// One bookmark of the PDF outline, pointing at an Anchor.
+struct OutlineEntry {
+  std::string title;
+  std::string destination;
+  std::vector<OutlineEntry> children;
+};
+
+/// Document information dictionary entries (PDF 32000-1 §14.3.3).
+struct DocumentInfo {
+  std::string title;
+  std::string author;
+  std::string subject;
+  std::string creator;  ///< "Octavo <version>"
+  std::string keywords;
+  std::string date;  ///< "YYYY-MM-DDThh:mm:ssZ": creation and modification date
+};
+
+struct LaidOutBook {
+  std::vector<Page> pages;
+  std::size_t front_matter_pages = 0;  ///< pages labelled i, ii, …; the rest 1, 2, …
+  std::vector<OutlineEntry> outline;
+  DocumentInfo info;
+};
+
+}  // namespace octavo::layout
