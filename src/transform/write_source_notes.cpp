@@ -1,0 +1,47 @@
+#include "transform/write_source_notes.hpp"
+
+#include <string_view>
+
+#include "core/utf8.hpp"
+#include "model/inline.hpp"
+
+namespace octavo::transform {
+namespace {
+
+std::size_t count_article_words(const model::Article& article) {
+  std::size_t words = 0;
+  std::vector<const model::Block*> pending;
+  for (auto it = article.blocks.rbegin(); it != article.blocks.rend(); ++it) pending.push_back(&*it);
+  while (!pending.empty()) {
+    const model::Block* block = pending.back();
+    pending.pop_back();
+    // The outline repeats the section headings; counting it would count those words twice.
+    if (block->role == model::BlockRole::outline) continue;
+    words += core::count_words(model::plain_text(block->inlines)) + core::count_words(block->text);
+    for (auto it = block->children.rbegin(); it != block->children.rend(); ++it) pending.push_back(&*it);
+  }
+  return words;
+}
+
+bool is_web_address(std::string_view text) { return text.rfind("https://", 0) == 0 || text.rfind("http://", 0) == 0; }
+
+}  // namespace
+
+void write_source_notes(model::Book& book) {
+  for (model::Article& article : book.articles) {
+    model::Provenance& from = article.provenance;
+    from.word_count = count_article_words(article);
+    std::vector<model::NoteField> fields;
+    const bool linkable = is_web_address(from.source) && from.source.find_first_of(" \t\"<>") == std::string::npos;
+    fields.push_back({"Source", from.source.empty() ? not_recorded : from.source, linkable ? from.source : ""});
+    fields.push_back({"Retrieved", from.retrieved.empty() ? not_recorded : from.retrieved, ""});
+    if (!from.author.empty()) fields.push_back({"Author", from.author, ""});
+    fields.push_back({"Corpus file", from.file, ""});
+    fields.push_back({"SHA-256", from.sha256, ""});
+    fields.push_back({"Words", std::to_string(from.word_count), ""});
+    fields.push_back({"Review status", review_status_unreviewed, ""});
+    article.source_note.fields = std::move(fields);
+  }
+}
+
+}  // namespace octavo::transform

@@ -1,0 +1,18 @@
+// Transform: counts each article's words and writes its source note, the provenance statement
+// that ends the article and is repeated in the Sources appendix. Both writers print it as is.
+#pragma once
+
+#include "model/book.hpp"
+
+namespace octavo::transform {
+
+/// Review status printed in every note: nothing in a corpus has been reviewed by Octavo.
+inline constexpr const char* review_status_unreviewed = "unreviewed: not checked by editors or experts";
+/// What a note says for provenance that the manifest does not give.
+inline constexpr const char* not_recorded = "not recorded";
+
+/// Sets provenance.word_count and source_note for every article. Never invents provenance:
+/// missing facts are printed as "not recorded".
+void write_source_notes(model::Book& book);
+
+}  // namespace octavo::transform
