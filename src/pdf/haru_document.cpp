@@ -1,0 +1,379 @@
+#include "pdf/haru_document.hpp"
+
+#include <hpdf.h>
+// libharu's internal object API (installed by libhpdf-dev, part of the same 2.3.0 library) for
+// the three things its public API cannot do: replace a font's /ToUnicode stream, write text
+// strings outside the BMP, and build an [page /XYZ left top null] destination.
+#include <hpdf_font.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
+
+#include <array>
+#include <cstdio>
+#include <vector>
+
+#include "core/utf8.hpp"
+
+namespace octavo::pdf {
+
+namespace {
+
+constexpr std::size_t face_count = 5;
+
+std::size_t index_of(layout::FontFace face) { return static_cast<std::size_t>(face); }
+
+// Short descriptions for the errors a book can plausibly hit (hpdf_error.h has about 150 codes).
+const char* describe(HPDF_STATUS code) {
+  switch (code) {
+    case HPDF_FAILD_TO_ALLOC_MEM: return "out of memory";
+    case HPDF_FILE_IO_ERROR: return "file input/output failed";
+    case HPDF_FILE_OPEN_ERROR: return "cannot open a file";
+    case HPDF_INVALID_DOCUMENT: return "the document is unusable after an earlier error";
+    case HPDF_INVALID_FONTDEF_DATA: return "invalid font data";
+    case HPDF_INVALID_DESTINATION: return "invalid destination";
+    case HPDF_PAGE_INVALID_FONT_SIZE: return "invalid font size";
+    case HPDF_PAGE_OUT_OF_RANGE: return "a value is out of range";
+    case HPDF_TTF_CANNOT_EMBEDDING_FONT: return "the font does not allow embedding";
+    case HPDF_TTF_INVALID_CMAP: return "the font's cmap table is not usable";
+    case HPDF_TTF_INVALID_FOMAT: return "not a TrueType font";
+    case HPDF_TTF_MISSING_TABLE: return "the font lacks a required table";
+    case HPDF_STRING_OUT_OF_RANGE: return "a string is too long";
+    default: return "see hpdf_error.h";
+  }
+}
+
+// A PDF text string (PDF 32000-1 §7.9.2.2): UTF-16BE with a byte order mark. libharu's UTF-8
+// encoder would turn characters outside the BMP into spaces; this keeps them as surrogate pairs.
+std::vector<HPDF_BYTE> utf16be_text(std::string_view utf8) {
+  std::vector<HPDF_BYTE> out = {0xFE, 0xFF};
+  const auto unit = [&out](char32_t value) {
+    out.push_back(static_cast<HPDF_BYTE>(value >> 8));
+    out.push_back(static_cast<HPDF_BYTE>(value & 0xFF));
+  };
+  for (std::size_t pos = 0; pos < utf8.size();) {
+    const char32_t code_point = core::decode_utf8(utf8, pos);
+    if (code_point < 0x10000) {
+      unit(code_point);
+    } else {
+      unit(0xD800 + ((code_point - 0x10000) >> 10));
+      unit(0xDC00 + ((code_point - 0x10000) & 0x3FF));
+    }
+  }
+  return out;
+}
+
+const char* info_key(InfoEntry entry) {
+  switch (entry) {
+    case InfoEntry::title: return "Title";
+    case InfoEntry::author: return "Author";
+    case InfoEntry::subject: return "Subject";
+    case InfoEntry::creator: return "Creator";
+    case InfoEntry::keywords: return "Keywords";
+  }
+  return "Title";
+}
+
+HPDF_InfoType info_type(InfoEntry entry) {
+  switch (entry) {
+    case InfoEntry::title: return HPDF_INFO_TITLE;
+    case InfoEntry::author: return HPDF_INFO_AUTHOR;
+    case InfoEntry::subject: return HPDF_INFO_SUBJECT;
+    case InfoEntry::creator: return HPDF_INFO_CREATOR;
+    case InfoEntry::keywords: return HPDF_INFO_KEYWORDS;
+  }
+  return HPDF_INFO_TITLE;
+}
+
+HPDF_REAL real(double value) { return static_cast<HPDF_REAL>(value); }
+
+}  // namespace
+
+struct HaruDocument::State {
+  HPDF_Doc pdf = nullptr;
+  // Written only by on_error, which must neither throw nor allocate: it runs inside libharu.
+  HPDF_STATUS error_code = HPDF_OK;
+  HPDF_STATUS error_detail = 0;
+  std::string adapter_error;  // a misuse of this adapter, found in ordinary C++ code
+  std::array<HPDF_Font, face_count> fonts{};
+  std::array<HPDF_FontDef, face_count> font_defs{};
+  std::vector<HPDF_Page> pages;
+  std::vector<HPDF_Outline> outlines;
+
+  static void HPDF_STDCALL on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* user_data) noexcept {
+    auto* state = static_cast<State*>(user_data);
+    if (state->error_code == HPDF_OK) {
+      state->error_code = error_no;
+      state->error_detail = detail_no;
+    }
+  }
+
+  // libharu reports some failures only through its error state, without calling on_error
+  // (HPDF_SetError inside internal calls), so both are consulted.
+  bool failed() const {
+    return pdf == nullptr || error_code != HPDF_OK || !adapter_error.empty() || HPDF_GetError(pdf) != HPDF_OK;
+  }
+
+  void fail(std::string message) {
+    if (adapter_error.empty()) adapter_error = std::move(message);
+  }
+
+  HPDF_Font font(layout::FontFace face) {
+    HPDF_Font font = fonts[index_of(face)];
+    if (font == nullptr) fail("font face not loaded");
+    return font;
+  }
+
+  HPDF_Page page(std::size_t index) {
+    if (index >= pages.size()) {
+      fail("page index out of range");
+      return nullptr;
+    }
+    return pages[index];
+  }
+
+  // [page /XYZ left top null]: built by hand because HPDF_Destination_SetXYZ rejects a zoom of
+  // 0 (it wants 0.08–32) and that error poisons the whole document; null keeps the viewer's zoom
+  // (PDF 32000-1 §12.3.2.2, Table 151).
+  HPDF_Destination xyz_destination(std::size_t target_index, double top) {
+    HPDF_Page target = page(target_index);
+    if (target == nullptr) return nullptr;
+    HPDF_Destination destination = HPDF_Page_CreateDestination(target);
+    if (destination == nullptr) return nullptr;
+    HPDF_Array_Clear(destination);
+    HPDF_Array_Add(destination, target);
+    HPDF_Array_AddName(destination, "XYZ");
+    HPDF_Array_AddReal(destination, 0);
+    HPDF_Array_AddReal(destination, real(top));
+    HPDF_Array_Add(destination, HPDF_Null_New(destination->mmgr));
+    return destination;
+  }
+
+  // Replaces (or adds) `key` in `dict` with a UTF-16BE text string written as hex.
+  void set_text(HPDF_Dict dict, const char* key, std::string_view text) {
+    std::vector<HPDF_BYTE> bytes = utf16be_text(text);
+    HPDF_Binary value = HPDF_Binary_New(dict->mmgr, bytes.data(), static_cast<HPDF_UINT>(bytes.size()));
+    if (value != nullptr) HPDF_Dict_Add(dict, key, value);
+  }
+};
+
+HaruDocument::HaruDocument() : state_(std::make_unique<State>()) {
+  state_->pdf = HPDF_New(&State::on_error, state_.get());
+  if (state_->pdf == nullptr) return;
+  HPDF_UseUTFEncodings(state_->pdf);
+  HPDF_SetCurrentEncoder(state_->pdf, "UTF-8");
+  // Uncompressed, one page with one face is about 250 KB; compressed, about 60 KB (LIBRARIES.md).
+  HPDF_SetCompressionMode(state_->pdf, HPDF_COMP_ALL);
+}
+
+HaruDocument::~HaruDocument() {
+  if (state_->pdf != nullptr) HPDF_Free(state_->pdf);
+}
+
+void HaruDocument::set_compression(bool on) {
+  if (failed()) return;
+  HPDF_SetCompressionMode(state_->pdf, on ? HPDF_COMP_ALL : HPDF_COMP_NONE);
+}
+
+bool HaruDocument::failed() const { return state_->failed(); }
+
+std::string HaruDocument::error() const {
+  if (state_->pdf == nullptr) return "libharu cannot create a document";
+  HPDF_STATUS code = state_->error_code;
+  HPDF_STATUS detail = state_->error_detail;
+  if (code == HPDF_OK) {
+    code = HPDF_GetError(state_->pdf);
+    detail = HPDF_GetErrorDetail(state_->pdf);
+  }
+  if (code == HPDF_OK) return state_->adapter_error;
+  char text[160];
+  std::snprintf(text, sizeof text, "libharu error 0x%04X (%s), detail %u", static_cast<unsigned>(code), describe(code),
+                static_cast<unsigned>(detail));
+  return text;
+}
+
+bool HaruDocument::load_font(layout::FontFace face, const std::string& path) {
+  if (failed()) return false;
+  const char* name = HPDF_LoadTTFontFromFile(state_->pdf, path.c_str(), HPDF_TRUE);
+  if (name == nullptr || failed()) return false;
+  HPDF_Font font = HPDF_GetFont(state_->pdf, name, "UTF-8");
+  if (font == nullptr || failed()) return false;
+  state_->fonts[index_of(face)] = font;
+  state_->font_defs[index_of(face)] = HPDF_GetFontDef(state_->pdf, name);
+  return !failed();
+}
+
+long HaruDocument::text_width(layout::FontFace face, std::string_view text) const {
+  HPDF_Font font = state_->fonts[index_of(face)];
+  if (font == nullptr || text.empty()) return 0;
+  const HPDF_TextWidth width =
+      HPDF_Font_TextWidth(font, reinterpret_cast<const HPDF_BYTE*>(text.data()), static_cast<HPDF_UINT>(text.size()));
+  return static_cast<long>(width.width);
+}
+
+int HaruDocument::ascent(layout::FontFace face) const {
+  HPDF_Font font = state_->fonts[index_of(face)];
+  return font == nullptr ? 0 : HPDF_Font_GetAscent(font);
+}
+
+int HaruDocument::descent(layout::FontFace face) const {
+  HPDF_Font font = state_->fonts[index_of(face)];
+  return font == nullptr ? 0 : HPDF_Font_GetDescent(font);
+}
+
+unsigned HaruDocument::glyph_id(layout::FontFace face, char32_t code_point) const {
+  HPDF_FontDef font_def = state_->font_defs[index_of(face)];
+  // libharu's fonts have two-byte codes: it cannot address anything past the BMP.
+  if (font_def == nullptr || code_point > 0xFFFF) return 0;
+  return HPDF_TTFontDef_GetGlyphid(font_def, static_cast<HPDF_UINT16>(code_point));
+}
+
+void HaruDocument::replace_to_unicode(layout::FontFace face, const std::string& cmap) {
+  if (failed()) return;
+  HPDF_Font font = state_->font(face);
+  if (font == nullptr) return;
+  auto* stream = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT));
+  if (stream == nullptr || stream->stream == nullptr) {
+    state_->fail("libharu wrote no /ToUnicode stream for a font");
+    return;
+  }
+  HPDF_MemStream_FreeData(stream->stream);
+  HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(cmap.data()),
+                    static_cast<HPDF_UINT>(cmap.size()));
+  // These keys describe libharu's encoding CMap (/CMapName /UTF-8, Identity-H system info); a
+  // ToUnicode stream needs none of them (PDF 32000-1 §9.10.3). Absent keys are not an error.
+  for (const char* key : {"Type", "CMapName", "CIDSystemInfo", "WMode", "UseCMap"}) {
+    HPDF_Dict_RemoveElement(stream, key);
+  }
+}
+
+std::size_t HaruDocument::add_page(double width, double height) {
+  if (failed()) return state_->pages.size();
+  HPDF_Page page = HPDF_AddPage(state_->pdf);
+  if (page == nullptr) return state_->pages.size();
+  HPDF_Page_SetWidth(page, real(width));
+  HPDF_Page_SetHeight(page, real(height));
+  state_->pages.push_back(page);
+  return state_->pages.size() - 1;
+}
+
+void HaruDocument::show_text(std::size_t page_index, layout::FontFace face, double size, double x, double y,
+                             const std::string& text) {
+  if (failed()) return;
+  HPDF_Page page = state_->page(page_index);
+  HPDF_Font font = state_->font(face);
+  if (page == nullptr || font == nullptr) return;
+  HPDF_Page_BeginText(page);
+  HPDF_Page_SetFontAndSize(page, font, real(size));
+  HPDF_Page_TextOut(page, real(x), real(y), text.c_str());
+  HPDF_Page_EndText(page);
+}
+
+void HaruDocument::stroke_line(std::size_t page_index, double x1, double y1, double x2, double y2, double width) {
+  if (failed()) return;
+  HPDF_Page page = state_->page(page_index);
+  if (page == nullptr) return;
+  HPDF_Page_SetLineWidth(page, real(width));
+  HPDF_Page_MoveTo(page, real(x1), real(y1));
+  HPDF_Page_LineTo(page, real(x2), real(y2));
+  HPDF_Page_Stroke(page);
+}
+
+void HaruDocument::add_internal_link(std::size_t page_index, PdfRect area, std::size_t target_page, double top) {
+  if (failed()) return;
+  HPDF_Page page = state_->page(page_index);
+  HPDF_Destination destination = state_->xyz_destination(target_page, top);
+  if (page == nullptr || destination == nullptr) return;
+  const HPDF_Rect rect = {real(area.left), real(area.bottom), real(area.right), real(area.top)};
+  HPDF_Annotation link = HPDF_Page_CreateLinkAnnot(page, rect, destination);
+  if (link != nullptr) HPDF_LinkAnnot_SetBorderStyle(link, 0, 0, 0);
+}
+
+void HaruDocument::add_uri_link(std::size_t page_index, PdfRect area, const std::string& uri) {
+  if (failed()) return;
+  HPDF_Page page = state_->page(page_index);
+  if (page == nullptr) return;
+  const HPDF_Rect rect = {real(area.left), real(area.bottom), real(area.right), real(area.top)};
+  HPDF_Annotation link = HPDF_Page_CreateURILinkAnnot(page, rect, uri.c_str());
+  if (link != nullptr) HPDF_LinkAnnot_SetBorderStyle(link, 0, 0, 0);
+}
+
+std::size_t HaruDocument::add_outline_entry(std::size_t parent, const std::string& title, std::size_t target_page,
+                                            double top, bool open) {
+  if (failed()) return 0;
+  HPDF_Outline parent_outline = nullptr;
+  if (parent != 0) {
+    if (parent > state_->outlines.size()) {
+      state_->fail("outline parent out of range");
+      return 0;
+    }
+    parent_outline = state_->outlines[parent - 1];
+  }
+  // The title is set below as a UTF-16BE string, so libharu gets an empty one here.
+  HPDF_Outline outline = HPDF_CreateOutline(state_->pdf, parent_outline, "", nullptr);
+  if (outline == nullptr) return 0;
+  // libharu gives items the root's /Type /Outlines; an outline item has no /Type at all
+  // (PDF 32000-1 §12.3.3, Table 153).
+  HPDF_Dict_RemoveElement(outline, "Type");
+  state_->set_text(outline, "Title", title);
+  HPDF_Outline_SetOpened(outline, open ? HPDF_TRUE : HPDF_FALSE);
+  HPDF_Destination destination = state_->xyz_destination(target_page, top);
+  if (destination != nullptr) HPDF_Outline_SetDestination(outline, destination);
+  state_->outlines.push_back(outline);
+  return state_->outlines.size();
+}
+
+void HaruDocument::add_page_label(std::size_t first_page, PageNumberStyle style) {
+  if (failed()) return;
+  const HPDF_PageNumStyle pdf_style =
+      style == PageNumberStyle::lower_roman ? HPDF_PAGE_NUM_STYLE_LOWER_ROMAN : HPDF_PAGE_NUM_STYLE_DECIMAL;
+  HPDF_AddPageLabel(state_->pdf, static_cast<HPDF_UINT>(first_page), pdf_style, 1, nullptr);
+}
+
+void HaruDocument::set_info(InfoEntry entry, const std::string& text) {
+  if (failed()) return;
+  // HPDF_SetInfoAttr creates the information dictionary; the value is then replaced by a
+  // UTF-16BE string that keeps characters outside the BMP.
+  HPDF_SetInfoAttr(state_->pdf, info_type(entry), "");
+  if (failed() || state_->pdf->info == nullptr) return;
+  state_->set_text(state_->pdf->info, info_key(entry), text);
+}
+
+void HaruDocument::set_dates(const core::Timestamp& time) {
+  if (failed()) return;
+  // The "+00'00'" form rather than 'Z': libharu writes 'Z' as "Z00'00'".
+  HPDF_Date date = {};
+  date.year = time.year;
+  date.month = time.month;
+  date.day = time.day;
+  date.hour = time.hour;
+  date.minutes = time.minute;
+  date.seconds = time.second;
+  date.ind = '+';
+  date.off_hour = 0;
+  date.off_minutes = 0;
+  HPDF_SetInfoDateAttr(state_->pdf, HPDF_INFO_CREATION_DATE, date);
+  HPDF_SetInfoDateAttr(state_->pdf, HPDF_INFO_MOD_DATE, date);
+}
+
+std::optional<std::string> HaruDocument::save() {
+  if (failed()) return std::nullopt;
+  if (HPDF_SaveToStream(state_->pdf) != HPDF_OK || failed()) return std::nullopt;
+  std::string bytes;
+  bytes.reserve(HPDF_GetStreamSize(state_->pdf));
+  for (;;) {
+    HPDF_BYTE buffer[8192];
+    HPDF_UINT32 size = sizeof buffer;
+    const HPDF_STATUS status = HPDF_ReadFromStream(state_->pdf, buffer, &size);
+    bytes.append(reinterpret_cast<const char*>(buffer), size);
+    if (status == HPDF_STREAM_EOF) break;
+    if (status != HPDF_OK) return std::nullopt;
+  }
+  // Reaching the end of the stream is recorded as an error (HPDF_STREAM_EOF) in libharu's
+  // sticky state; it is the expected end here, so it is cleared.
+  if (state_->error_code == HPDF_STREAM_EOF) state_->error_code = HPDF_OK;
+  if (HPDF_GetError(state_->pdf) == HPDF_STREAM_EOF) HPDF_ResetError(state_->pdf);
+  if (failed()) return std::nullopt;
+  return bytes;
+}
+
+}  // namespace octavo::pdf

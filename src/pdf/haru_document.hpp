@@ -1,0 +1,92 @@
+// The libharu 2.3 adapter, the only code that includes hpdf.h: one HPDF_Doc with the calls the
+// font metrics and the PDF writer need, in PDF coordinates (points, origin bottom-left). Errors
+// are recorded, never thrown, and sticky: after the first, calls are skipped and save() fails.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/fixed_clock.hpp"
+#include "layout/font_metrics.hpp"
+
+namespace octavo::pdf {
+
+/// The numbering of a page label range (PDF 32000-1 §12.4.2).
+enum class PageNumberStyle { lower_roman, decimal };
+/// The text entries of the document information dictionary (PDF 32000-1 §14.3.3).
+enum class InfoEntry { title, author, subject, creator, keywords };
+
+/// A rectangle in PDF coordinates.
+struct PdfRect {
+  double left = 0, bottom = 0, right = 0, top = 0;
+};
+
+class HaruDocument {
+ public:
+  /// An empty document with libharu's UTF-8 encoder as the current one and full compression;
+  /// failed() if libharu cannot even allocate it.
+  HaruDocument();
+  ~HaruDocument();
+  HaruDocument(const HaruDocument&) = delete;
+  HaruDocument& operator=(const HaruDocument&) = delete;
+
+  /// Compression of every stream (HPDF_COMP_ALL) is on from the start; tests that read a
+  /// stream's bytes turn it off, before loading fonts or adding pages (filters are set then).
+  void set_compression(bool on);
+
+  /// True once any libharu call (or a misuse of this adapter) has failed.
+  bool failed() const;
+  /// The first failure as text ("libharu error 0x1017 (cannot open a file), detail 2"); empty if none.
+  std::string error() const;
+
+  /// Loads the TrueType file at `path` for `face`, embedded as a subset, as a Type0 font with the
+  /// UTF-8 encoder. False (and failed()) if the file is missing or libharu rejects it.
+  bool load_font(layout::FontFace face, const std::string& path);
+
+  /// Advance width of UTF-8 `text` in 1/1000 em, libharu's own sum of the glyph widths it will
+  /// write in /W; 0 for empty text or a face that is not loaded.
+  long text_width(layout::FontFace face, std::string_view text) const;
+  /// The font's ascender and descender (hhea) in 1/1000 em, descent negative; 0 if not loaded.
+  int ascent(layout::FontFace face) const;
+  int descent(layout::FontFace face) const;
+  /// The glyph libharu draws for `code_point` (its own cmap lookup, which builds /CIDToGIDMap);
+  /// 0 for .notdef, for code points above U+FFFF, and for a face that is not loaded.
+  unsigned glyph_id(layout::FontFace face, char32_t code_point) const;
+
+  /// Replaces the data of the face's /ToUnicode stream by `cmap` (see to_unicode_cmap.hpp) and
+  /// drops libharu's encoding-CMap keys from its dictionary. Fails if the face is not loaded.
+  void replace_to_unicode(layout::FontFace face, const std::string& cmap);
+
+  /// Appends a page; returns its 0-based index.
+  std::size_t add_page(double width, double height);
+  /// Draws UTF-8 `text` with its baseline starting at (x, y). Fails if the face is not loaded.
+  void show_text(std::size_t page, layout::FontFace face, double size, double x, double y, const std::string& text);
+  /// Strokes a straight line of the given width (butt caps, black).
+  void stroke_line(std::size_t page, double x1, double y1, double x2, double y2, double width);
+  /// A borderless link annotation to [target_page /XYZ 0 top null] (zoom unchanged).
+  void add_internal_link(std::size_t page, PdfRect area, std::size_t target_page, double top);
+  /// A borderless link annotation with a URI action; `uri` must be ASCII.
+  void add_uri_link(std::size_t page, PdfRect area, const std::string& uri);
+  /// Adds an outline entry under `parent` (0 = top level, else an id returned earlier) pointing
+  /// at [target_page /XYZ 0 top null]; shows its children when `open`. Returns its id (> 0).
+  std::size_t add_outline_entry(std::size_t parent, const std::string& title, std::size_t target_page, double top,
+                                bool open);
+  /// Pages from 0-based `first_page` on are labelled in `style`, counting from 1.
+  void add_page_label(std::size_t first_page, PageNumberStyle style);
+  /// Sets a document information entry from UTF-8 `text` (written as a UTF-16BE text string).
+  void set_info(InfoEntry entry, const std::string& text);
+  /// Sets /CreationDate and /ModDate to `time`, in UTC ("D:YYYYMMDDhhmmss+00'00'").
+  void set_dates(const core::Timestamp& time);
+
+  /// The finished file's bytes; nullopt if any call failed, now or earlier.
+  std::optional<std::string> save();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace octavo::pdf

@@ -1,0 +1,215 @@
+#include "pdf/pdf_writer.hpp"
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <set>
+
+#include "core/fixed_clock.hpp"
+#include "core/utf8.hpp"
+#include "pdf/haru_document.hpp"
+#include "pdf/to_unicode_cmap.hpp"
+
+namespace octavo::pdf {
+
+namespace {
+
+constexpr std::size_t face_count = 5;
+
+// Forwards every diagnostic and counts the errors, so that write_pdf can tell whether
+// render_pdf found a problem it drew past.
+class CountingSink final : public core::DiagnosticSink {
+ public:
+  explicit CountingSink(core::DiagnosticSink& next) : next_(next) {}
+  void report(core::Diagnostic diagnostic) override {
+    if (diagnostic.severity == core::Severity::error) ++errors_;
+    next_.report(std::move(diagnostic));
+  }
+  std::size_t errors() const { return errors_; }
+
+ private:
+  core::DiagnosticSink& next_;
+  std::size_t errors_ = 0;
+};
+
+struct Target {
+  std::size_t page = 0;
+  core::Pt y;  // from the top of the page
+};
+
+std::string code_point_name(char32_t code_point) {
+  char text[16];
+  std::snprintf(text, sizeof text, "U+%04X", static_cast<unsigned>(code_point));
+  return text;
+}
+
+std::string on_page(std::size_t index) { return "on page " + std::to_string(index + 1); }
+
+// A URI action's URI is 7-bit ASCII (PDF 32000-1 §12.6.4.7): other bytes, spaces and controls
+// are percent-encoded as RFC 3986 §2.1 does.
+std::string ascii_uri(const std::string& uri) {
+  static constexpr char digits[] = "0123456789ABCDEF";
+  std::string out;
+  for (const char c : uri) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte <= 0x20 || byte >= 0x7F) {
+      out += '%';
+      out += digits[byte >> 4];
+      out += digits[byte & 0xF];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// Layout promises UTF-8 runs of characters their face has (TextRun). A broken promise would draw
+// .notdef boxes or, past the BMP, spaces: it is reported, never silently dropped. Returns the
+// code points each face draws, for its /ToUnicode CMap.
+std::array<std::set<char32_t>, face_count> check_runs(const layout::LaidOutBook& book,
+                                                      const layout::FontMetrics& metrics, core::DiagnosticSink& sink) {
+  std::array<std::set<char32_t>, face_count> used;
+  std::array<std::set<char32_t>, face_count> reported;
+  for (std::size_t index = 0; index < book.pages.size(); ++index) {
+    for (const layout::TextRun& run : book.pages[index].runs) {
+      const std::size_t face = static_cast<std::size_t>(run.face);
+      bool invalid = false;
+      const std::string text = core::repair_utf8(run.text, [&invalid](std::size_t) { invalid = true; });
+      if (invalid) sink.error({}, "expected UTF-8 text in a run " + on_page(index) + ", found invalid bytes");
+      for (std::size_t pos = 0; pos < text.size();) {
+        const char32_t code_point = core::decode_utf8(text, pos);
+        used[face].insert(code_point);
+        if (!metrics.has_glyph(run.face, code_point) && reported[face].insert(code_point).second) {
+          sink.error({}, "expected characters that " + std::string(font_file_name(run.face)) + " has, found " +
+                             code_point_name(code_point) + " " + on_page(index));
+        }
+      }
+    }
+  }
+  return used;
+}
+
+void add_outline(HaruDocument& pdf, const std::vector<layout::OutlineEntry>& entries, std::size_t parent,
+                 const std::map<std::string, Target>& anchors, const layout::LaidOutBook& book,
+                 core::DiagnosticSink& sink) {
+  for (const layout::OutlineEntry& entry : entries) {
+    const auto target = anchors.find(entry.destination);
+    if (target == anchors.end()) {
+      sink.error({}, "expected an anchor named \"" + entry.destination + "\" for the outline entry \"" + entry.title +
+                         "\", found none");
+      continue;  // its children go with it: they have no place in the tree without it
+    }
+    const layout::Page& page = book.pages[target->second.page];
+    // Top-level entries are open, so a reader sees the articles' sections; deeper ones closed.
+    const std::size_t id = pdf.add_outline_entry(parent, entry.title, target->second.page,
+                                                 (page.height - target->second.y).value, parent == 0);
+    add_outline(pdf, entry.children, id, anchors, book, sink);
+  }
+}
+
+}  // namespace
+
+std::optional<std::string> render_pdf(const PdfDocument& document, const layout::LaidOutBook& book,
+                                      core::DiagnosticSink& sink) {
+  const std::array<std::set<char32_t>, face_count> used = check_runs(book, document.metrics(), sink);
+
+  // A fresh libharu document for every book (see pdf_document.cpp on why measuring and drawing
+  // never share one). Only the faces the pages use are loaded: libharu writes every font it has
+  // created, with its whole cmap, hmtx and loca, even if no page uses it.
+  HaruDocument pdf;
+  for (std::size_t face = 0; face < face_count; ++face) {
+    if (used[face].empty()) continue;
+    const auto font_face = static_cast<layout::FontFace>(face);
+    if (!pdf.load_font(font_face, document.font_path(font_face))) {
+      sink.error({document.font_path(font_face), 0, 0}, "libharu cannot load the font: " + pdf.error());
+      return std::nullopt;
+    }
+    pdf.replace_to_unicode(font_face, to_unicode_cmap(used[face]));
+  }
+
+  const layout::DocumentInfo& info = book.info;
+  const std::pair<InfoEntry, const std::string*> entries[] = {{InfoEntry::title, &info.title},
+                                                              {InfoEntry::author, &info.author},
+                                                              {InfoEntry::subject, &info.subject},
+                                                              {InfoEntry::creator, &info.creator},
+                                                              {InfoEntry::keywords, &info.keywords}};
+  for (const auto& [entry, text] : entries) {
+    if (!text->empty()) pdf.set_info(entry, *text);
+  }
+  if (!info.date.empty()) {
+    if (const std::optional<core::Timestamp> date = core::parse_iso_timestamp(info.date)) {
+      pdf.set_dates(*date);
+    } else {
+      sink.error({}, "expected a document date like 2024-01-31T12:00:00Z, found \"" + info.date + "\"");
+    }
+  }
+
+  // Anchor names → page and position; the first anchor of a name wins.
+  std::map<std::string, Target> anchors;
+  for (std::size_t index = 0; index < book.pages.size(); ++index) {
+    for (const layout::Anchor& anchor : book.pages[index].anchors)
+      anchors.emplace(anchor.name, Target{index, anchor.y});
+  }
+
+  // PDF's origin is the bottom-left corner with y going up (PDF 32000-1 §8.3.2.3); layout's is
+  // the top-left corner with y going down.
+  for (std::size_t index = 0; index < book.pages.size(); ++index) {
+    const layout::Page& page = book.pages[index];
+    const auto pdf_y = [&page](core::Pt y) { return (page.height - y).value; };
+    pdf.add_page(page.width.value, page.height.value);
+    for (const layout::TextRun& run : page.runs) {
+      pdf.show_text(index, run.face, run.size.value, run.x.value, pdf_y(run.baseline), core::repair_utf8(run.text));
+    }
+    for (const layout::Rule& rule : page.rules) {
+      pdf.stroke_line(index, rule.x1.value, pdf_y(rule.y1), rule.x2.value, pdf_y(rule.y2), rule.thickness.value);
+    }
+  }
+  // Links after all pages exist, since a link may point forwards.
+  for (std::size_t index = 0; index < book.pages.size(); ++index) {
+    const layout::Page& page = book.pages[index];
+    for (const layout::LinkArea& link : page.links) {
+      const PdfRect area = {link.left.value, (page.height - link.bottom).value, link.right.value,
+                            (page.height - link.top).value};
+      if (!link.uri.empty()) {
+        pdf.add_uri_link(index, area, ascii_uri(link.uri));
+        continue;
+      }
+      const auto target = anchors.find(link.destination);
+      if (target == anchors.end()) {
+        sink.error(
+            {}, "expected an anchor named \"" + link.destination + "\" for a link " + on_page(index) + ", found none");
+        continue;
+      }
+      const layout::Page& target_page = book.pages[target->second.page];
+      pdf.add_internal_link(index, area, target->second.page, (target_page.height - target->second.y).value);
+    }
+  }
+  add_outline(pdf, book.outline, 0, anchors, book, sink);
+
+  // Page labels (PDF 32000-1 §12.4.2): i, ii, … for the front matter, then 1, 2, …
+  const std::size_t front = std::min(book.front_matter_pages, book.pages.size());
+  if (front > 0) pdf.add_page_label(0, PageNumberStyle::lower_roman);
+  if (front < book.pages.size()) pdf.add_page_label(front, PageNumberStyle::decimal);
+
+  std::optional<std::string> bytes = pdf.save();
+  if (!bytes) sink.error({}, "cannot produce the PDF: " + pdf.error());
+  return bytes;
+}
+
+bool write_pdf(PdfDocument& document, const layout::LaidOutBook& book, const std::string& path,
+               core::DiagnosticSink& sink) {
+  CountingSink counting(sink);
+  const std::optional<std::string> bytes = render_pdf(document, book, counting);
+  if (!bytes) return false;
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes->data(), static_cast<std::streamsize>(bytes->size()));
+  out.close();
+  if (!out) {
+    sink.error({path, 0, 0}, "cannot write the PDF file");
+    return false;
+  }
+  return counting.errors() == 0;
+}
+
+}  // namespace octavo::pdf

@@ -1,0 +1,27 @@
+// The PDF writer stage: laid-out pages (layout/page.hpp) → libharu → a PDF file. A thin
+// translation: layout has placed everything; this converts coordinates, resolves anchor names
+// into destinations and writes fonts, links, outline, page labels and document information.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/diagnostics.hpp"
+#include "layout/page.hpp"
+#include "pdf/pdf_document.hpp"
+
+namespace octavo::pdf {
+
+/// Draws every page of `book` and returns the PDF file's bytes. Reports on `sink`, and returns
+/// nullopt, if libharu fails (a font file that became unreadable, a libharu error). Reports an
+/// error but still draws when a run holds a character its face lacks or invalid UTF-8, or a
+/// link or outline entry names no Anchor (that link or entry is left out).
+std::optional<std::string> render_pdf(const PdfDocument& document, const layout::LaidOutBook& book,
+                                      core::DiagnosticSink& sink);
+
+/// render_pdf, then writes the file at `path`. Returns false, with an error on `sink`, if libharu
+/// fails, the file cannot be written, or render_pdf reported any error.
+bool write_pdf(PdfDocument& document, const layout::LaidOutBook& book, const std::string& path,
+               core::DiagnosticSink& sink);
+
+}  // namespace octavo::pdf

@@ -1,0 +1,104 @@
+#include "pdf/text_trace.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <cstddef>
+
+namespace octavo::pdf {
+
+namespace {
+
+// Two decimals, trailing zeros dropped, through std::to_chars so that no locale can change the
+// decimal point; "-0" is written "0" so that rounding noise never shows up as a diff.
+std::string number(core::Pt length) {
+  double value = std::round(length.value * 100.0) / 100.0;
+  if (value == 0.0) value = 0.0;  // turns -0.0 into 0.0
+  char buffer[64];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, 2);
+  std::string text(buffer, result.ptr);
+  while (text.back() == '0') text.pop_back();
+  if (text.back() == '.') text.pop_back();
+  return text;
+}
+
+std::string point(core::Pt x, core::Pt y) { return number(x) + "," + number(y); }
+
+// The run's text between double quotes; quote, backslash and control bytes are escaped so that
+// every run stays on one line.
+std::string quoted(const std::string& text) {
+  static constexpr char digits[] = "0123456789ABCDEF";
+  std::string out = "\"";
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (byte < 0x20 || byte == 0x7F) {
+      out += "\\x";
+      out += digits[byte >> 4];
+      out += digits[byte & 0xF];
+    } else {
+      out += c;
+    }
+  }
+  out += '"';
+  return out;
+}
+
+std::string roman(std::size_t number) {
+  static constexpr struct {
+    std::size_t value;
+    const char* letters;
+  } numerals[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
+                  {40, "xl"},  {10, "x"},   {9, "ix"},  {5, "v"},    {4, "iv"},  {1, "i"}};
+  std::string out;
+  for (const auto& numeral : numerals) {
+    for (; number >= numeral.value; number -= numeral.value) out += numeral.letters;
+  }
+  return out;
+}
+
+}  // namespace
+
+const char* face_name(layout::FontFace face) {
+  switch (face) {
+    case layout::FontFace::serif: return "serif";
+    case layout::FontFace::serif_italic: return "serif-italic";
+    case layout::FontFace::serif_bold: return "serif-bold";
+    case layout::FontFace::serif_bold_italic: return "serif-bold-italic";
+    case layout::FontFace::mono: return "mono";
+  }
+  return "unknown";
+}
+
+std::string page_label(const layout::LaidOutBook& book, std::size_t page_index) {
+  if (page_index < book.front_matter_pages) return roman(page_index + 1);
+  return std::to_string(page_index - book.front_matter_pages + 1);
+}
+
+std::string trace_pages(const layout::LaidOutBook& book) {
+  std::string out;
+  for (std::size_t index = 0; index < book.pages.size(); ++index) {
+    const layout::Page& page = book.pages[index];
+    out += "page " + std::to_string(index + 1) + " [" + page_label(book, index) + "] " + number(page.width) + " x " +
+           number(page.height) + "\n";
+    for (const layout::TextRun& run : page.runs) {
+      out += "  run " + std::string(face_name(run.face)) + " " + number(run.size) + " at " +
+             point(run.x, run.baseline) + " " + quoted(run.text) + "\n";
+    }
+    for (const layout::Rule& rule : page.rules) {
+      out += "  rule " + point(rule.x1, rule.y1) + " to " + point(rule.x2, rule.y2) + " width " +
+             number(rule.thickness) + "\n";
+    }
+    for (const layout::LinkArea& link : page.links) {
+      const std::string target = link.uri.empty() ? "#" + link.destination : link.uri;
+      out += "  link " + point(link.left, link.top) + " to " + point(link.right, link.bottom) + " -> " + target + "\n";
+    }
+    for (const layout::Anchor& anchor : page.anchors) {
+      out += "  anchor " + anchor.name + " at " + number(anchor.y) + "\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace octavo::pdf

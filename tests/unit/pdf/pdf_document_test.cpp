@@ -1,0 +1,80 @@
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "pdf/pdf_document.hpp"
+#include "sample_book.hpp"
+
+using namespace octavo;
+using layout::FontFace;
+
+TEST_SUITE("pdf.pdf_document") {
+  TEST_CASE("the metrics measure Noto Serif: \"Hello\" at 10 pt is the sum of its letters") {
+    core::DiagnosticList diagnostics;
+    const pdf::PdfDocument document(pdf::testing::fonts_dir(), diagnostics);
+    REQUIRE(document.ok());
+    CHECK(diagnostics.to_string() == "");
+    const layout::FontMetrics& metrics = document.metrics();
+    const core::Pt size(10);
+    const double hello = metrics.width(FontFace::serif, "Hello", size).value;
+    // 2525/1000 em: H 793, e 535, l 310, l 310, o 577 in Noto Serif's hmtx.
+    CHECK(hello == doctest::Approx(25.25));
+    double parts = 0;
+    for (const char* letter : {"H", "e", "l", "l", "o"}) parts += metrics.width(FontFace::serif, letter, size).value;
+    CHECK(hello == doctest::Approx(parts));
+    CHECK(metrics.width(FontFace::serif, "", size).value == 0);
+    CHECK(metrics.width(FontFace::serif, "\u2014", size).value == doctest::Approx(10));  // an em dash is 1 em
+    // Noto Sans Mono: every character has the same advance.
+    CHECK(metrics.width(FontFace::mono, "iiii", size).value == metrics.width(FontFace::mono, "MMMM", size).value);
+    CHECK(metrics.width(FontFace::serif_bold, "Hello", size).value > hello);
+  }
+
+  TEST_CASE("ascent and descent are the font's hhea values, both positive") {
+    core::DiagnosticList diagnostics;
+    const pdf::PdfDocument document(pdf::testing::fonts_dir(), diagnostics);
+    CHECK(document.metrics().ascent(FontFace::serif, core::Pt(10)).value == doctest::Approx(10.69));
+    CHECK(document.metrics().descent(FontFace::serif, core::Pt(10)).value == doctest::Approx(2.93));
+  }
+
+  TEST_CASE("has_glyph follows the font's cmap and is false past the BMP") {
+    core::DiagnosticList diagnostics;
+    const pdf::PdfDocument document(pdf::testing::fonts_dir(), diagnostics);
+    const layout::FontMetrics& metrics = document.metrics();
+    CHECK(metrics.has_glyph(FontFace::serif, U'A'));
+    CHECK(metrics.has_glyph(FontFace::serif, 0xE9));    // é
+    CHECK(metrics.has_glyph(FontFace::serif, 0x2014));  // em dash
+    CHECK(metrics.has_glyph(FontFace::serif_bold_italic, 0x201C));
+    CHECK(metrics.has_glyph(FontFace::mono, U'{'));
+    CHECK_FALSE(metrics.has_glyph(FontFace::serif, 0x1F600));  // an emoji: past the BMP
+    CHECK_FALSE(metrics.has_glyph(FontFace::serif, 0x4E00));   // a CJK ideograph: not in Noto Serif
+    CHECK_FALSE(metrics.has_glyph(FontFace::serif, U'\t'));    // libharu would draw a box
+  }
+
+  TEST_CASE("a folder without the fonts reports each missing file and is not ok") {
+    core::DiagnosticList diagnostics;
+    const pdf::PdfDocument document("/nonexistent/fonts", diagnostics);
+    CHECK_FALSE(document.ok());
+    CHECK(diagnostics.to_string() ==
+          "/nonexistent/fonts/NotoSerif-Regular.ttf: error: cannot read the font file\n"
+          "/nonexistent/fonts/NotoSerif-Italic.ttf: error: cannot read the font file\n"
+          "/nonexistent/fonts/NotoSerif-Bold.ttf: error: cannot read the font file\n"
+          "/nonexistent/fonts/NotoSerif-BoldItalic.ttf: error: cannot read the font file\n"
+          "/nonexistent/fonts/NotoSansMono-Regular.ttf: error: cannot read the font file\n");
+    CHECK(document.metrics().width(FontFace::serif, "Hello", core::Pt(10)).value == 0);
+    CHECK_FALSE(document.metrics().has_glyph(FontFace::serif, U'A'));
+  }
+
+  TEST_CASE("a file that is not a TrueType font is named in the error") {
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() / "octavo-unit-pdf-not-a-font";
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir / "NotoSerif-Regular.ttf") << "not a font";
+    core::DiagnosticList diagnostics;
+    const pdf::PdfDocument document(dir.string(), diagnostics);
+    std::filesystem::remove_all(dir);
+    CHECK_FALSE(document.ok());
+    CHECK(diagnostics.all().size() == 5);
+    CHECK(diagnostics.all().front().location.path == (dir / "NotoSerif-Regular.ttf").string());
+    CHECK(diagnostics.all().front().message == "expected a TrueType font with a Unicode cmap table, found none");
+  }
+}

@@ -1,0 +1,230 @@
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "pdf/haru_document.hpp"
+#include "pdf/pdf_writer.hpp"
+#include "pdf/to_unicode_cmap.hpp"
+#include "sample_book.hpp"
+
+using namespace octavo;
+using octavo::pdf::testing::run;
+
+namespace {
+
+std::size_t count(const std::string& text, const std::string& part) {
+  std::size_t found = 0;
+  for (std::size_t pos = text.find(part); pos != std::string::npos; pos = text.find(part, pos + 1)) ++found;
+  return found;
+}
+
+bool contains(const std::string& text, const std::string& part) { return count(text, part) > 0; }
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+std::filesystem::path temporary_pdf(const std::string& name) {
+  return std::filesystem::temp_directory_path() /
+         ("octavo-unit-pdf-" + std::to_string(::getpid()) + "-" + name + ".pdf");
+}
+
+// The real fonts, loaded once for all tests (loading five faces takes about 40 ms).
+pdf::PdfDocument& shared_document() {
+  static core::DiagnosticList load_diagnostics;
+  static pdf::PdfDocument document(pdf::testing::fonts_dir(), load_diagnostics);
+  REQUIRE(document.ok());
+  return document;
+}
+
+// Renders `book` with the real fonts; the diagnostics are left in `diagnostics`.
+std::string render(const layout::LaidOutBook& book, core::DiagnosticList& diagnostics) {
+  const std::optional<std::string> bytes = pdf::render_pdf(shared_document(), book, diagnostics);
+  REQUIRE(bytes);
+  return *bytes;
+}
+
+layout::LaidOutBook one_page(std::vector<layout::TextRun> runs) {
+  layout::LaidOutBook book;
+  layout::Page page;
+  page.width = core::Pt(420);
+  page.height = core::Pt(595.28);
+  page.runs = std::move(runs);
+  book.pages.push_back(page);
+  return book;
+}
+
+}  // namespace
+
+TEST_SUITE("pdf.pdf_writer") {
+  TEST_CASE("the sample book renders without diagnostics, as a PDF, byte-identical twice") {
+    core::DiagnosticList diagnostics;
+    const std::string first = render(pdf::testing::sample_book(), diagnostics);
+    const std::string second = render(pdf::testing::sample_book(), diagnostics);
+    CHECK(diagnostics.to_string() == "");
+    CHECK(first.rfind("%PDF-1.", 0) == 0);
+    CHECK(contains(first, "%%EOF"));
+    CHECK(first == second);
+  }
+
+  TEST_CASE("write_pdf writes the file, and the same bytes every time") {
+    core::DiagnosticList diagnostics;
+    pdf::PdfDocument& document = shared_document();
+    const std::filesystem::path first = temporary_pdf("first");
+    const std::filesystem::path second = temporary_pdf("second");
+    CHECK(pdf::write_pdf(document, pdf::testing::sample_book(), first.string(), diagnostics));
+    CHECK(pdf::write_pdf(document, pdf::testing::sample_book(), second.string(), diagnostics));
+    CHECK(diagnostics.to_string() == "");
+    REQUIRE(std::filesystem::exists(first));
+    const std::string bytes = read_file(first);
+    std::filesystem::remove(first);
+    const std::string again = read_file(second);
+    std::filesystem::remove(second);
+    CHECK(bytes.rfind("%PDF-", 0) == 0);
+    CHECK(bytes == again);
+  }
+
+  TEST_CASE("write_pdf reports a file it cannot write") {
+    core::DiagnosticList diagnostics;
+    pdf::PdfDocument& document = shared_document();
+    CHECK_FALSE(pdf::write_pdf(document, pdf::testing::sample_book(), "/nonexistent/dir/book.pdf", diagnostics));
+    CHECK(diagnostics.to_string() == "/nonexistent/dir/book.pdf: error: cannot write the PDF file\n");
+  }
+
+  TEST_CASE("the information dictionary holds the book's entries as UTF-16 and its fixed date; no /ID") {
+    core::DiagnosticList diagnostics;
+    const std::string bytes = render(pdf::testing::sample_book(), diagnostics);
+    CHECK(contains(bytes, "/Title <FEFF004F0063007400610076006F002000530061006D0070006C00650072>"));  // Octavo Sampler
+    CHECK(contains(bytes, "/Author <FEFF0041006400610020004C006F00760065006C006100630065>"));         // Ada Lovelace
+    CHECK(contains(bytes, "/Creator <FEFF004F0063007400610076006F00200030002E0031002E0030>"));        // Octavo 0.1.0
+    CHECK(contains(bytes, "/CreationDate (D:20240131120000+00'00')"));
+    CHECK(contains(bytes, "/ModDate (D:20240131120000+00'00')"));
+    CHECK_FALSE(contains(bytes, "/Keywords"));  // empty: left out
+    CHECK_FALSE(contains(bytes, "/ID"));
+  }
+
+  TEST_CASE("links have no border, point at [page /XYZ 0 top null], and URIs are ASCII") {
+    core::DiagnosticList diagnostics;
+    const std::string bytes = render(pdf::testing::sample_book(), diagnostics);
+    CHECK(count(bytes, "/Subtype /Link") == 2);
+    CHECK(count(bytes, "/Border [ 0 0 0 ]") == 2);
+    // "cafe" is 72 pt below the top of a 595.28 pt page: 523.28 from the bottom (as a float).
+    CHECK(count(bytes, "/XYZ 0 523.28003 null ]") == 3);  // the link, two outline entries
+    CHECK(count(bytes, "/XYZ 0 485.28 null ]") == 1);     // "quotes", 110 pt from the top
+    // é percent-encoded; libharu escapes '/' and '%' in strings as octal.
+    CHECK(contains(bytes, "/URI (https:\\057\\057example.org\\057caf\\045C3\\045A9)"));
+  }
+
+  TEST_CASE("the outline has UTF-16 titles, nested like the book's, open at the top level") {
+    core::DiagnosticList diagnostics;
+    const std::string bytes = render(pdf::testing::sample_book(), diagnostics);
+    CHECK(contains(bytes, "/Title <FEFF0043006F006E00740065006E00740073>"));                  // Contents
+    CHECK(contains(bytes, "/Title <FEFF00430061006600E900200073006F00630069006500740079>"));  // Café society
+    // “Curly quotes”, a child: its parent's /Count is +1 (open), the root's 3.
+    CHECK(contains(bytes, "/Title <FEFF201C004300750072006C0079002000710075006F007400650073201D>"));
+    CHECK(count(bytes, "/Count 1\n") == 1);
+    CHECK(count(bytes, "/Type /Outlines") == 1);  // the root only, not the items
+  }
+
+  TEST_CASE("page labels run i, ii for the front matter, then 1 from the first body page") {
+    core::DiagnosticList diagnostics;
+    const std::string bytes = render(pdf::testing::sample_book(), diagnostics);
+    CHECK(contains(bytes, "/PageLabels <<\n/Nums [ 0 <<\n/S /r\n/St 1\n>> 2 <<\n/S /D\n/St 1\n>> ]\n>>"));
+  }
+
+  TEST_CASE("only the faces the pages use are embedded") {
+    core::DiagnosticList diagnostics;
+    const std::string bytes = render(pdf::testing::sample_book(), diagnostics);
+    CHECK(count(bytes, "/FontFile2") == 4);
+    CHECK_FALSE(contains(bytes, "NotoSerif-BoldItalic"));
+    CHECK(count(bytes, "/Encoding /Identity-H") == 4);
+  }
+
+  TEST_CASE("characters a face lacks are reported once each, and the page is still drawn") {
+    core::DiagnosticList diagnostics;
+    const std::string bytes = render(one_page({run(layout::FontFace::serif, 10, 72, 100, "\u4e00 \U0001F600 \u4e00"),
+                                               run(layout::FontFace::mono, 10, 72, 120, "tab\there")}),
+                                     diagnostics);
+    CHECK(diagnostics.to_string() ==
+          "error: expected characters that NotoSerif-Regular.ttf has, found U+4E00 on page 1\n"
+          "error: expected characters that NotoSerif-Regular.ttf has, found U+1F600 on page 1\n"
+          "error: expected characters that NotoSansMono-Regular.ttf has, found U+0009 on page 1\n");
+    CHECK(bytes.rfind("%PDF-", 0) == 0);
+  }
+
+  TEST_CASE("invalid UTF-8 in a run is reported") {
+    core::DiagnosticList diagnostics;
+    render(one_page({run(layout::FontFace::serif, 10, 72, 100, "caf\xe9")}), diagnostics);
+    CHECK(contains(diagnostics.to_string(), "error: expected UTF-8 text in a run on page 1, found invalid bytes\n"));
+  }
+
+  TEST_CASE("a link or outline entry naming no anchor is reported and left out; write_pdf then fails") {
+    layout::LaidOutBook book = pdf::testing::sample_book();
+    book.pages[1].links[0].destination = "nowhere";
+    book.outline[1].destination = "lost";
+    core::DiagnosticList diagnostics;
+    const std::string bytes = render(book, diagnostics);
+    CHECK(diagnostics.to_string() ==
+          "error: expected an anchor named \"nowhere\" for a link on page 2, found none\n"
+          "error: expected an anchor named \"lost\" for the outline entry \"Caf\u00e9 society\", found none\n");
+    CHECK(count(bytes, "/Subtype /Link") == 1);
+    CHECK_FALSE(contains(bytes, "/Title <FEFF201C"));  // the lost entry's child went with it
+
+    const std::filesystem::path path = temporary_pdf("broken");
+    CHECK_FALSE(pdf::write_pdf(shared_document(), book, path.string(), diagnostics));
+    CHECK(std::filesystem::exists(path));
+    std::filesystem::remove(path);
+  }
+
+  TEST_CASE("a date that is not ISO 8601 is reported") {
+    layout::LaidOutBook book = one_page({});
+    book.info.date = "31/01/2024";
+    core::DiagnosticList diagnostics;
+    const std::string bytes = render(book, diagnostics);
+    CHECK(diagnostics.to_string() ==
+          "error: expected a document date like 2024-01-31T12:00:00Z, found \"31/01/2024\"\n");
+    CHECK_FALSE(contains(bytes, "/CreationDate"));
+  }
+}
+
+TEST_SUITE("pdf.haru_document") {
+  TEST_CASE("a font's /ToUnicode stream is replaced by the generated CMap, without libharu's keys") {
+    pdf::HaruDocument haru;
+    haru.set_compression(false);  // so that the stream can be read in the bytes
+    REQUIRE(haru.load_font(layout::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf"));
+    const std::string cmap = pdf::to_unicode_cmap({U'H', U'i'});
+    haru.replace_to_unicode(layout::FontFace::serif, cmap);
+    const std::size_t page = haru.add_page(200, 100);
+    haru.show_text(page, layout::FontFace::serif, 12, 10, 50, "Hi");
+    const std::optional<std::string> bytes = haru.save();
+    REQUIRE(bytes);
+    CHECK(haru.error() == "");
+    CHECK(contains(*bytes, "stream\r\n" + cmap + "\nendstream"));
+    CHECK_FALSE(contains(*bytes, "begincidrange"));
+    CHECK_FALSE(contains(*bytes, "/CMapName /UTF-8"));
+    CHECK(contains(*bytes, "<00480069> Tj"));  // CID = code point: H = 0048, i = 0069
+  }
+
+  TEST_CASE("libharu's errors are recorded, sticky, and make save fail") {
+    pdf::HaruDocument haru;
+    CHECK_FALSE(haru.load_font(layout::FontFace::serif, "/nonexistent/font.ttf"));
+    CHECK(haru.failed());
+    CHECK(haru.error() == "libharu error 0x1017 (cannot open a file), detail 2");
+    haru.add_page(100, 100);
+    CHECK_FALSE(haru.save());
+  }
+
+  TEST_CASE("drawing with a face that was never loaded is an adapter error") {
+    pdf::HaruDocument haru;
+    const std::size_t page = haru.add_page(100, 100);
+    haru.show_text(page, layout::FontFace::mono, 10, 0, 0, "x");
+    CHECK(haru.error() == "font face not loaded");
+    CHECK_FALSE(haru.save());
+  }
+}
