@@ -5,7 +5,11 @@
 namespace octavo::core {
 namespace {
 
-std::string two_digits(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+std::string two_digits(int n) {
+  std::string digits = std::to_string(n);
+  if (digits.size() < 2) digits.insert(0, 1, '0');
+  return digits;
+}
 
 bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
 

@@ -1,0 +1,17 @@
+// What a manifest entry or a markdown front matter may say about one article. Shared by the
+// manifest, the front matter reader and read_corpus, which lets the manifest win.
+#pragma once
+
+#include <string>
+
+namespace octavo::import {
+
+/// Empty strings where nothing was said.
+struct ArticleFields {
+  std::string title;
+  std::string source;     ///< URL or free text
+  std::string retrieved;  ///< "YYYY-MM-DD", checked when read
+  std::string author;
+};
+
+}  // namespace octavo::import

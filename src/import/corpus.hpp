@@ -1,0 +1,17 @@
+// The import stage: a corpus folder (book.toml and its articles) becomes a model::Book. The
+// first stage of the pipeline; the transforms fill in ids, contents, notes and defaults after it.
+#pragma once
+
+#include "core/diagnostics.hpp"
+#include "core/file_system.hpp"
+#include "model/book.hpp"
+
+namespace octavo::import {
+
+/// Reads the corpus folder: book.toml when present, then every article in manifest order (or, with no manifest,
+/// every *.txt and *.md file in bytewise file-name order). Never throws on bad input; problems go to `sink`.
+/// A book.toml with a syntax error, or with no `articles` array, leaves the order to the folder listing.
+/// Files whose names start with '.' are never picked up from the listing. An empty corpus is an error.
+model::Book read_corpus(const core::FileSystem& files, core::DiagnosticSink& sink);
+
+}  // namespace octavo::import

@@ -1,0 +1,157 @@
+#include "import/manifest.hpp"
+
+#include <unordered_map>
+
+#include "import/file_names.hpp"
+#include "import/toml_values.hpp"
+
+namespace octavo::import {
+
+namespace {
+
+constexpr std::string_view book_keys =
+    "title, subtitle, author, authors, editor, language, publisher, date, identifier, slug, disclaimer, articles";
+constexpr std::string_view article_keys = "file, title, source, retrieved, author";
+
+bool is_blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+class ManifestReader {
+ public:
+  ManifestReader(const std::string& path, core::DiagnosticSink& sink) : path_(path), sink_(sink) {}
+
+  Manifest read(const toml::table& table) {
+    manifest_.parsed = true;
+    for (const auto& [key, value] : entries_in_file_order(table)) read_book_key(*key, *value);
+    return std::move(manifest_);
+  }
+
+ private:
+  void read_book_key(const toml::key& key, const toml::node& value) {
+    const std::string_view name = key.str();
+    if (name == "title") return read_string(name, value, manifest_.title);
+    if (name == "subtitle") return read_string(name, value, manifest_.subtitle);
+    if (name == "editor") return read_string(name, value, manifest_.editor);
+    if (name == "language") return read_string(name, value, manifest_.language);
+    if (name == "publisher") return read_string(name, value, manifest_.publisher);
+    if (name == "identifier") return read_string(name, value, manifest_.identifier);
+    if (name == "slug") return read_string(name, value, manifest_.slug);
+    if (name == "date") {
+      if (std::optional<std::string> date = toml_date(value, name, path_, sink_)) {
+        manifest_.date = ManifestString{*date, toml_location(value.source(), path_)};
+      }
+      return;
+    }
+    if (name == "author") {
+      if (std::optional<std::string> author = toml_string(value, name, path_, sink_)) {
+        if (!author->empty()) manifest_.authors.push_back(*author);
+      }
+      return;
+    }
+    if (name == "authors") return read_authors(value);
+    if (name == "disclaimer") return read_disclaimer(value);
+    if (name == "articles") return read_articles(value);
+    warn_unknown_key(key, "", book_keys, path_, sink_);
+  }
+
+  // An empty string counts as not given, so that defaults still apply.
+  void read_string(std::string_view key, const toml::node& value, std::optional<ManifestString>& target) {
+    std::optional<std::string> text = toml_string(value, key, path_, sink_);
+    if (text && !text->empty()) target = ManifestString{std::move(*text), toml_location(value.source(), path_)};
+  }
+
+  void read_authors(const toml::node& value) {
+    const toml::array* list = value.as_array();
+    if (list == nullptr) {
+      sink_.error(toml_location(value.source(), path_),
+                  "expected an array of strings for 'authors', found " + toml_type_name(value));
+      return;
+    }
+    for (const toml::node& element : *list) {
+      if (std::optional<std::string> author = toml_string(element, "authors", path_, sink_)) {
+        if (!author->empty()) manifest_.authors.push_back(*author);
+      }
+    }
+  }
+
+  void read_disclaimer(const toml::node& value) {
+    const toml::value<std::string>* text = value.as_string();
+    const core::SourceLocation at = toml_location(value.source(), path_);
+    if (text == nullptr) {
+      sink_.error(at, "expected a string for 'disclaimer', found " + toml_type_name(value));
+    } else if (is_blank(text->get())) {
+      sink_.error(at, "disclaimer must not be empty: the book has to say its content is unreviewed");
+    } else {
+      manifest_.disclaimer = ManifestString{text->get(), at};
+    }
+  }
+
+  void read_articles(const toml::node& value) {
+    const toml::array* list = value.as_array();
+    if (list == nullptr) {
+      sink_.error(toml_location(value.source(), path_),
+                  "expected an array of tables for 'articles', found " + toml_type_name(value));
+      return;
+    }
+    manifest_.lists_articles = true;
+    manifest_.articles.reserve(list->size());
+    for (const toml::node& element : *list) {
+      if (const toml::table* entry = element.as_table()) {
+        read_article(*entry);
+      } else {
+        sink_.error(toml_location(element.source(), path_),
+                    "expected a table for each entry of 'articles', found " + toml_type_name(element));
+      }
+    }
+  }
+
+  void read_article(const toml::table& entry) {
+    ManifestArticle article;
+    bool has_file = false;
+    bool file_is_string = false;
+    for (const auto& [key, value] : entries_in_file_order(entry)) {
+      if (key->str() == "file") {
+        has_file = true;
+        if (std::optional<std::string> file = toml_string(*value, "file", path_, sink_)) {
+          article.file = *file;
+          file_is_string = true;
+        }
+        article.location = toml_location(value->source(), path_);
+      } else if (!read_article_field(key->str(), *value, article.fields, path_, sink_)) {
+        warn_unknown_key(*key, " in an [[articles]] entry", article_keys, path_, sink_);
+      }
+    }
+    if (!has_file) {
+      sink_.error(toml_location(entry.source(), path_), "expected a 'file' key in this [[articles]] entry");
+      return;
+    }
+    if (!file_is_string) return;  // the wrong type was reported
+    // Articles live directly in the corpus folder: nothing may name another folder.
+    if (!is_plain_file_name(article.file)) {
+      sink_.error(article.location, "expected a file name, found '" + article.file +
+                                        "': articles must live directly in the corpus folder");
+      return;
+    }
+    auto [first, inserted] = first_listed_.try_emplace(article.file, article.location.line);
+    if (!inserted) {
+      sink_.error(article.location, "duplicate entry for '" + article.file + "' (first listed at line " +
+                                        std::to_string(first->second) + ")");
+      return;
+    }
+    manifest_.articles.push_back(std::move(article));
+  }
+
+  const std::string& path_;
+  core::DiagnosticSink& sink_;
+  Manifest manifest_;
+  std::unordered_map<std::string, int> first_listed_;  // file → line, to find duplicates in O(1)
+};
+
+}  // namespace
+
+Manifest read_manifest(std::string_view text, core::DiagnosticSink& sink, const std::string& path) {
+  const std::optional<toml::table> table = parse_toml(text, path, sink);
+  if (!table) return Manifest{};
+  return ManifestReader(path, sink).read(*table);
+}
+
+}  // namespace octavo::import

@@ -1,0 +1,25 @@
+// The markdown article reader (.md): optional TOML front matter, then CommonMark parsed by
+// cmark 0.30 and mapped onto the document model. The only file that includes cmark.h.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/diagnostics.hpp"
+#include "model/article.hpp"
+
+namespace octavo::import {
+
+/// Deepest nesting of containers (quotes, lists, items, emphasis, links) kept in the model; deeper
+/// containers are flattened into their ancestor with a warning, so no later stage that recurses
+/// over the model can run out of stack. Real articles nest a handful of levels.
+inline constexpr int max_markdown_nesting = 64;
+
+/// Reads the bytes of the .md file `path`. The title is `listed_title` (from book.toml) when not
+/// empty, else the front matter's, else a leading level-1 heading (removed from the blocks, the
+/// other headings moving up a level), else the file name with a warning. Raw HTML is kept as
+/// text and unsafe links lose their target, both with warnings; never throws on bad input.
+model::Article read_markdown_article(const std::string& path, std::string_view bytes, const std::string& listed_title,
+                                     core::DiagnosticSink& sink);
+
+}  // namespace octavo::import

@@ -1,0 +1,20 @@
+// The plain-text article reader (.txt), the corpus's own format: a lead (summary first), an
+// outline of "- " lines, then sections whose headings repeat the outline entries. Called by
+// read_corpus; produces one model::Article without ids, word count or source note.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/diagnostics.hpp"
+#include "model/article.hpp"
+
+namespace octavo::import {
+
+/// Reads the bytes of the .txt file `path`. `listed_title` (from book.toml) becomes the title
+/// when it is not empty; otherwise the first heading, else the file name, each with a warning.
+/// An empty file gives an article with no blocks and a warning; never throws on bad input.
+model::Article read_text_article(const std::string& path, std::string_view bytes, const std::string& listed_title,
+                                 core::DiagnosticSink& sink);
+
+}  // namespace octavo::import

@@ -1,0 +1,117 @@
+#include "import/toml_values.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "core/fixed_clock.hpp"
+
+namespace octavo::import {
+
+std::optional<toml::table> parse_toml(std::string_view text, const std::string& path, core::DiagnosticSink& sink) {
+  try {
+    return toml::parse(text, std::string_view(path));
+  } catch (const toml::parse_error& error) {
+    sink.error(toml_location(error.source(), path), "toml syntax error: " + std::string(error.description()));
+    return std::nullopt;
+  }
+}
+
+core::SourceLocation toml_location(const toml::source_region& region, const std::string& path) {
+  return {path, static_cast<int>(region.begin.line), static_cast<int>(region.begin.column)};
+}
+
+std::string toml_type_name(const toml::node& value) {
+  switch (value.type()) {
+    case toml::node_type::table: return "a table";
+    case toml::node_type::array: return "an array";
+    case toml::node_type::string: return "a string";
+    case toml::node_type::integer: return "an integer";
+    case toml::node_type::floating_point: return "a floating-point number";
+    case toml::node_type::boolean: return "a boolean";
+    case toml::node_type::date: return "a date";
+    case toml::node_type::time: return "a time";
+    case toml::node_type::date_time: return "a date-time";
+    case toml::node_type::none: break;
+  }
+  return "nothing";
+}
+
+std::vector<std::pair<const toml::key*, const toml::node*>> entries_in_file_order(const toml::table& table) {
+  std::vector<std::pair<const toml::key*, const toml::node*>> entries;
+  entries.reserve(table.size());
+  for (const auto& [key, value] : table) entries.emplace_back(&key, &value);
+  std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+    const toml::source_position& pa = a.first->source().begin;
+    const toml::source_position& pb = b.first->source().begin;
+    return pa.line != pb.line ? pa.line < pb.line : pa.column < pb.column;
+  });
+  return entries;
+}
+
+std::optional<std::string> toml_string(const toml::node& value, std::string_view key, const std::string& path,
+                                       core::DiagnosticSink& sink) {
+  if (const auto* text = value.as_string()) {
+    // Surrounding white space in a title or a name is never meant; a multi-line string's last
+    // line ending is the common case.
+    const std::string& raw = text->get();
+    const std::size_t first = raw.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos) return std::string();
+    return raw.substr(first, raw.find_last_not_of(" \t\r\n") - first + 1);
+  }
+  sink.error(toml_location(value.source(), path),
+             "expected a string for '" + std::string(key) + "', found " + toml_type_name(value));
+  return std::nullopt;
+}
+
+std::optional<std::string> toml_date(const toml::node& value, std::string_view key, const std::string& path,
+                                     core::DiagnosticSink& sink) {
+  // A bare TOML date (date = 2026-11-23) is as clear as a quoted one, so both are accepted.
+  if (const auto* date = value.as_date()) {
+    char buffer[16];
+    const toml::date& d = date->get();
+    std::snprintf(buffer, sizeof buffer, "%04u-%02u-%02u", static_cast<unsigned>(d.year),
+                  static_cast<unsigned>(d.month), static_cast<unsigned>(d.day));
+    return std::string(buffer);
+  }
+  if (value.as_string() == nullptr) {
+    sink.error(toml_location(value.source(), path),
+               "expected a date (YYYY-MM-DD) for '" + std::string(key) + "', found " + toml_type_name(value));
+    return std::nullopt;
+  }
+  const std::string text = value.as_string()->get();
+  // parse_iso_timestamp also takes a full date-time; only the plain date is a valid value here.
+  if (text.size() != 10 || !core::parse_iso_timestamp(text)) {
+    sink.error(toml_location(value.source(), path),
+               "expected a date (YYYY-MM-DD) for '" + std::string(key) + "', found '" + text + "'");
+    return std::nullopt;
+  }
+  return text;
+}
+
+void warn_unknown_key(const toml::key& key, std::string_view where, std::string_view known, const std::string& path,
+                      core::DiagnosticSink& sink) {
+  sink.warning(toml_location(key.source(), path),
+               "unknown key '" + std::string(key.str()) + "'" + std::string(where) + " is ignored",
+               "known keys: " + std::string(known));
+}
+
+bool read_article_field(std::string_view key, const toml::node& value, ArticleFields& fields, const std::string& path,
+                        core::DiagnosticSink& sink) {
+  std::string* target = nullptr;
+  if (key == "title") {
+    target = &fields.title;
+  } else if (key == "source") {
+    target = &fields.source;
+  } else if (key == "author") {
+    target = &fields.author;
+  } else if (key == "retrieved") {
+    if (std::optional<std::string> date = toml_date(value, key, path, sink)) fields.retrieved = *date;
+    return true;
+  } else {
+    return false;
+  }
+  if (std::optional<std::string> text = toml_string(value, key, path, sink)) *target = *text;
+  return true;
+}
+
+}  // namespace octavo::import

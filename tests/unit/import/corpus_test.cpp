@@ -1,0 +1,176 @@
+#include <doctest/doctest.h>
+
+#include <map>
+#include <string>
+
+#include "core/diagnostics.hpp"
+#include "core/file_system.hpp"
+#include "core/sha256.hpp"
+#include "import/corpus.hpp"
+
+using namespace octavo;
+
+namespace {
+
+struct Read {
+  model::Book book;
+  std::string diagnostics;
+  std::size_t errors = 0;
+};
+
+Read corpus(std::map<std::string, std::string> files, std::string name = "my-corpus") {
+  const core::MemoryFileSystem file_system(std::move(files), std::move(name));
+  core::DiagnosticList diagnostics;
+  Read read{import::read_corpus(file_system, diagnostics), "", 0};
+  read.diagnostics = diagnostics.to_string();
+  read.errors = diagnostics.error_count();
+  return read;
+}
+
+std::string titles(const model::Book& book) {
+  std::string out;
+  for (const model::Article& article : book.articles) out += article.provenance.file + "=" + article.title + ";";
+  return out;
+}
+
+}  // namespace
+
+TEST_SUITE("import.corpus") {
+  TEST_CASE("without a manifest: every .txt and .md file in bytewise name order, the folder as title") {
+    const Read read = corpus({{"b.md", "# Bee\n\nText.\n"},
+                              {"a.txt", "Lead.\n- A\nA\n"},
+                              {"B.txt", "Lead.\n- Upper\nUpper\n"},
+                              {"notes.pdf", "%PDF"},
+                              {".hidden.txt", "x"}});
+    CHECK(titles(read.book) == "B.txt=Upper;a.txt=A;b.md=Bee;");
+    CHECK(read.book.metadata.title == "my-corpus");
+    CHECK(read.book.metadata.corpus_name == "my-corpus");
+    CHECK(read.book.metadata.language == "en");
+    CHECK(read.book.disclaimer_text.empty());
+    CHECK(read.diagnostics ==
+          "B.txt:3:1: warning: no title in book.toml; using the first heading\n"
+          "a.txt:3:1: warning: no title in book.toml; using the first heading\n");
+  }
+
+  TEST_CASE("with a manifest: its order, its metadata and its provenance win") {
+    const Read read = corpus({{"book.toml",
+                               "title = \"The Book\"\nsubtitle = \"S\"\nauthor = \"Au\"\neditor = \"E\"\n"
+                               "language = \"fr\"\npublisher = \"P\"\ndate = \"2026-11-23\"\nidentifier = \"urn:x\"\n"
+                               "slug = \"book\"\ndisclaimer = \"Unreviewed.\"\n"
+                               "[[articles]]\nfile = \"z.md\"\ntitle = \"Zed\"\nauthor = \"Listed\"\n"
+                               "[[articles]]\nfile = \"a.txt\"\ntitle = \"Ay\"\nsource = \"https://a.org\"\n"
+                               "retrieved = \"2025-01-31\"\n"},
+                              {"a.txt", "Text."},
+                              {"z.md", "+++\nauthor = \"Front\"\nsource = \"https://front.org\"\n+++\n# H\n"}});
+    CHECK(read.diagnostics == "");
+    CHECK(titles(read.book) == "z.md=Zed;a.txt=Ay;");
+    const model::Metadata& m = read.book.metadata;
+    CHECK(m.title == "The Book");
+    CHECK(m.subtitle == "S");
+    CHECK(m.authors == std::vector<std::string>{"Au"});
+    CHECK(m.editor == "E");
+    CHECK(m.language == "fr");
+    CHECK(m.publisher == "P");
+    CHECK(m.date == "2026-11-23");
+    CHECK(m.identifier == "urn:x");
+    CHECK(m.slug == "book");
+    CHECK(m.corpus_name == "my-corpus");
+    CHECK(read.book.disclaimer_text == "Unreviewed.");
+    const model::Provenance& z = read.book.articles[0].provenance;
+    CHECK(z.author == "Listed");
+    CHECK(z.source == "https://front.org");
+    const model::Provenance& a = read.book.articles[1].provenance;
+    CHECK(a.file == "a.txt");
+    CHECK(a.source == "https://a.org");
+    CHECK(a.retrieved == "2025-01-31");
+    CHECK(a.sha256 == core::sha256_hex("Text."));
+    CHECK(read.book.articles[1].location.path == "a.txt");
+    CHECK(read.book.articles[1].id.empty());
+  }
+
+  TEST_CASE("a listed file that does not exist is an error at its entry") {
+    const Read read =
+        corpus({{"book.toml", "[[articles]]\nfile = \"gone.txt\"\n[[articles]]\nfile = \"a.txt\"\n"}, {"a.txt", "x"}});
+    CHECK(read.diagnostics ==
+          "book.toml:2:8: error: 'gone.txt' is listed in book.toml but does not exist\n"
+          "a.txt: warning: no title in book.toml; using the file name\n");
+    CHECK(titles(read.book) == "a.txt=a;");
+  }
+
+  TEST_CASE("a listed file that is neither .txt nor .md is an error") {
+    const Read read = corpus({{"book.toml", "[[articles]]\nfile = \"a.pdf\"\ntitle = \"P\"\n"}, {"a.pdf", "%PDF"}});
+    CHECK(read.diagnostics ==
+          "book.toml:2:8: error: expected a .txt or .md file, found 'a.pdf'\n"
+          "book.toml: error: expected at least one article, found none\n"
+          "  hint: add .txt or .md files to the corpus folder, or list them in book.toml\n");
+  }
+
+  TEST_CASE("an article the manifest leaves out is a warning and stays out") {
+    const Read read = corpus({{"book.toml", "[[articles]]\nfile = \"a.txt\"\ntitle = \"A\"\n"},
+                              {"a.txt", "x"},
+                              {"extra.md", "# E\n"},
+                              {"image.png", ""}});
+    CHECK(read.diagnostics ==
+          "book.toml: warning: 'extra.md' is not listed in book.toml and is left out of the book\n");
+    CHECK(titles(read.book) == "a.txt=A;");
+  }
+
+  TEST_CASE("a manifest without an articles list leaves the order to the folder") {
+    const Read read = corpus({{"book.toml", "title = \"Only metadata\"\n"}, {"a.md", "# A\n\nText.\n"}});
+    CHECK(read.diagnostics == "");
+    CHECK(titles(read.book) == "a.md=A;");
+    CHECK(read.book.metadata.title == "Only metadata");
+  }
+
+  TEST_CASE("a manifest with a syntax error still reads the folder, so every problem is reported") {
+    const Read read = corpus({{"book.toml", "title = \n"}, {"a.md", "# A\n[x](file:///etc/passwd)\n"}});
+    CHECK(read.errors == 1);
+    CHECK(read.diagnostics ==
+          "book.toml:1:9: error: toml syntax error: Error while parsing key-value pair: expected value, saw '\\n'\n"
+          "a.md:2:1: warning: expected an http, https, mailto or #anchor link, found 'file:///etc/passwd'; the link "
+          "text is kept without the link\n");
+    CHECK(titles(read.book) == "a.md=A;");
+    CHECK(read.book.metadata.title == "my-corpus");
+  }
+
+  TEST_CASE("the manifest's disclaimer goes to the book; an empty one is an error") {
+    CHECK(corpus({{"book.toml", "disclaimer = \"Mine.\"\n"}, {"a.md", "# A\n\nText.\n"}}).book.disclaimer_text ==
+          "Mine.");
+    const Read empty = corpus({{"book.toml", "disclaimer = \" \"\n"}, {"a.md", "# A\n\nText.\n"}});
+    CHECK(empty.book.disclaimer_text.empty());
+    CHECK(empty.diagnostics ==
+          "book.toml:1:14: error: disclaimer must not be empty: the book has to say its content is unreviewed\n");
+  }
+
+  TEST_CASE("an empty corpus is an error") {
+    const Read read = corpus({{"readme.pdf", ""}});
+    CHECK(read.book.articles.empty());
+    CHECK(read.diagnostics ==
+          "error: expected at least one article, found none\n"
+          "  hint: add .txt or .md files to the corpus folder, or list them in book.toml\n");
+  }
+
+  TEST_CASE("empty articles are kept, with a warning") {
+    const Read read = corpus({{"book.toml", "[[articles]]\nfile = \"e.txt\"\ntitle = \"Empty\"\n"}, {"e.txt", ""}});
+    CHECK(read.errors == 0);
+    CHECK(read.diagnostics == "e.txt: warning: article is empty\n");
+    REQUIRE(read.book.articles.size() == 1);
+    CHECK(read.book.articles[0].blocks.empty());
+  }
+
+  TEST_CASE("ten thousand listed articles are read in order, quickly") {
+    std::map<std::string, std::string> files;
+    std::string manifest;
+    for (int i = 9999; i >= 0; --i) {
+      const std::string name = "a" + std::to_string(i) + ".txt";
+      manifest += "[[articles]]\nfile = \"" + name + "\"\ntitle = \"T" + std::to_string(i) + "\"\n";
+      files[name] = "Lead.\n- Part\nPart\nBody.\n";
+    }
+    files["book.toml"] = manifest;
+    const Read read = corpus(std::move(files));
+    CHECK(read.diagnostics == "");
+    REQUIRE(read.book.articles.size() == 10000);
+    CHECK(read.book.articles.front().title == "T9999");
+    CHECK(read.book.articles.back().title == "T0");
+  }
+}

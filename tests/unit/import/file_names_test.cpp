@@ -1,0 +1,32 @@
+#include <doctest/doctest.h>
+
+#include "import/file_names.hpp"
+
+using namespace octavo::import;
+
+TEST_SUITE("import.file_names") {
+  TEST_CASE("the extension picks the reader; only lower-case .txt and .md are articles") {
+    CHECK(article_format("000_a.txt") == ArticleFormat::text);
+    CHECK(article_format("b.md") == ArticleFormat::markdown);
+    CHECK(article_format("c.TXT") == ArticleFormat::other);
+    CHECK(article_format("book.toml") == ArticleFormat::other);
+    CHECK(article_format("txt") == ArticleFormat::other);
+  }
+
+  TEST_CASE("plain file names have no path and are not '.' or '..'") {
+    CHECK(is_plain_file_name("a.txt"));
+    CHECK(is_plain_file_name("..a.txt"));
+    CHECK_FALSE(is_plain_file_name(""));
+    CHECK_FALSE(is_plain_file_name("."));
+    CHECK_FALSE(is_plain_file_name(".."));
+    CHECK_FALSE(is_plain_file_name("sub/a.txt"));
+    CHECK_FALSE(is_plain_file_name("sub\\a.txt"));
+  }
+
+  TEST_CASE("file_stem drops only the last extension") {
+    CHECK(file_stem("a.b.txt") == "a.b");
+    CHECK(file_stem("noext") == "noext");
+    CHECK(file_stem(".hidden") == ".hidden");
+    CHECK(file_stem("dir/x.md") == "x");
+  }
+}

@@ -1,0 +1,207 @@
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "core/diagnostics.hpp"
+#include "import/manifest.hpp"
+
+using namespace octavo;
+
+namespace {
+
+struct Read {
+  import::Manifest manifest;
+  std::string diagnostics;
+};
+
+Read manifest(std::string_view text) {
+  core::DiagnosticList diagnostics;
+  Read read{import::read_manifest(text, diagnostics), ""};
+  read.diagnostics = diagnostics.to_string();
+  return read;
+}
+
+}  // namespace
+
+TEST_SUITE("import.manifest") {
+  TEST_CASE("every key of a complete manifest, with locations") {
+    const Read read = manifest(
+        "title = \"The Book\"\n"
+        "subtitle = \"Sub\"\n"
+        "authors = [\"A\", \"B\"]\n"
+        "editor = \"Ed\"\n"
+        "language = \"de\"\n"
+        "publisher = \"Pub\"\n"
+        "date = \"2026-11-23\"\n"
+        "identifier = \"urn:isbn:123\"\n"
+        "slug = \"the-book\"\n"
+        "disclaimer = \"\"\"\nNot reviewed.\n\"\"\"\n"
+        "\n"
+        "[[articles]]\n"
+        "file = \"000_x.txt\"\n"
+        "title = \"  X  \"\n"
+        "source = \"https://example.org/x\"\n"
+        "retrieved = \"2025-01-31\"\n"
+        "author = \"Someone\"\n"
+        "\n"
+        "[[articles]]\n"
+        "file = \"001_y.md\"\n");
+    CHECK(read.diagnostics == "");
+    const import::Manifest& m = read.manifest;
+    CHECK(m.parsed);
+    CHECK(m.title->value == "The Book");
+    CHECK(m.title->location.path == "book.toml");
+    CHECK(m.title->location.line == 1);
+    CHECK(m.title->location.column == 9);
+    CHECK(m.subtitle->value == "Sub");
+    CHECK(m.authors == std::vector<std::string>{"A", "B"});
+    CHECK(m.editor->value == "Ed");
+    CHECK(m.language->value == "de");
+    CHECK(m.publisher->value == "Pub");
+    CHECK(m.date->value == "2026-11-23");
+    CHECK(m.identifier->value == "urn:isbn:123");
+    CHECK(m.slug->value == "the-book");
+    CHECK(m.disclaimer->value == "Not reviewed.\n");
+    CHECK(m.lists_articles);
+    REQUIRE(m.articles.size() == 2);
+    CHECK(m.articles[0].file == "000_x.txt");
+    CHECK(m.articles[0].fields.title == "X");
+    CHECK(m.articles[0].fields.source == "https://example.org/x");
+    CHECK(m.articles[0].fields.retrieved == "2025-01-31");
+    CHECK(m.articles[0].fields.author == "Someone");
+    CHECK(m.articles[0].location.line == 15);
+    CHECK(m.articles[0].location.column == 8);
+    CHECK(m.articles[1].file == "001_y.md");
+    CHECK(m.articles[1].fields.title.empty());
+  }
+
+  TEST_CASE("a single author string counts as one author; a bare TOML date is accepted") {
+    const Read read = manifest("author = \"Solo\"\ndate = 2026-11-23\n");
+    CHECK(read.diagnostics == "");
+    CHECK(read.manifest.authors == std::vector<std::string>{"Solo"});
+    CHECK(read.manifest.date->value == "2026-11-23");
+    CHECK_FALSE(read.manifest.lists_articles);
+    CHECK_FALSE(read.manifest.disclaimer.has_value());
+  }
+
+  TEST_CASE("a TOML syntax error is reported with toml++'s description and position") {
+    const Read read = manifest("title = \"ok\"\nsubtitle = \"unterminated\n");
+    CHECK_FALSE(read.manifest.parsed);
+    CHECK_FALSE(read.manifest.title.has_value());
+    CHECK(read.diagnostics ==
+          "book.toml:2:25: error: toml syntax error: Error while parsing string: unescaped control characters other "
+          "than TAB (U+0009) are explicitly "
+          "prohibited\n");
+  }
+
+  TEST_CASE("unknown keys are warnings naming the key, in file order") {
+    const Read read = manifest("zeta = 1\ntitle = \"T\"\nalpha = 2\n[[articles]]\nfile = \"a.txt\"\nnote = \"x\"\n");
+    CHECK(read.diagnostics ==
+          "book.toml:1:1: warning: unknown key 'zeta' is ignored\n"
+          "  hint: known keys: title, subtitle, author, authors, editor, language, publisher, date, identifier, slug, "
+          "disclaimer, articles\n"
+          "book.toml:3:1: warning: unknown key 'alpha' is ignored\n"
+          "  hint: known keys: title, subtitle, author, authors, editor, language, publisher, date, identifier, slug, "
+          "disclaimer, articles\n"
+          "book.toml:6:1: warning: unknown key 'note' in an [[articles]] entry is ignored\n"
+          "  hint: known keys: file, title, source, retrieved, author\n");
+    CHECK(read.manifest.articles.size() == 1);
+  }
+
+  TEST_CASE("values of the wrong type are errors") {
+    const Read read = manifest(
+        "title = 3\n"
+        "authors = \"Not a list\"\n"
+        "subtitle = [\"x\"]\n"
+        "editor = true\n"
+        "articles = { file = \"a.txt\" }\n");
+    CHECK(read.diagnostics ==
+          "book.toml:1:9: error: expected a string for 'title', found an integer\n"
+          "book.toml:2:11: error: expected an array of strings for 'authors', found a string\n"
+          "book.toml:3:12: error: expected a string for 'subtitle', found an array\n"
+          "book.toml:4:10: error: expected a string for 'editor', found a boolean\n"
+          "book.toml:5:12: error: expected an array of tables for 'articles', found a table\n");
+    CHECK_FALSE(read.manifest.title.has_value());
+  }
+
+  TEST_CASE("wrong types inside arrays and article entries") {
+    const Read read = manifest(
+        "authors = [\"A\", 2]\n"
+        "articles = [\"a.txt\", { file = 7 }, { file = \"b.txt\", title = 1.5 }]\n");
+    CHECK(read.diagnostics ==
+          "book.toml:1:17: error: expected a string for 'authors', found an integer\n"
+          "book.toml:2:13: error: expected a table for each entry of 'articles', found a string\n"
+          "book.toml:2:31: error: expected a string for 'file', found an integer\n"
+          "book.toml:2:62: error: expected a string for 'title', found a floating-point number\n");
+    CHECK(read.manifest.authors == std::vector<std::string>{"A"});
+    REQUIRE(read.manifest.articles.size() == 1);
+    CHECK(read.manifest.articles[0].file == "b.txt");
+  }
+
+  TEST_CASE("dates must be YYYY-MM-DD calendar dates") {
+    const Read read = manifest(
+        "date = \"2026-02-30\"\n"
+        "[[articles]]\nfile = \"a.txt\"\nretrieved = \"2025-01-31T10:00:00Z\"\n"
+        "[[articles]]\nfile = \"b.txt\"\nretrieved = \"yesterday\"\n");
+    CHECK(read.diagnostics ==
+          "book.toml:1:8: error: expected a date (YYYY-MM-DD) for 'date', found '2026-02-30'\n"
+          "book.toml:4:13: error: expected a date (YYYY-MM-DD) for 'retrieved', found '2025-01-31T10:00:00Z'\n"
+          "book.toml:7:13: error: expected a date (YYYY-MM-DD) for 'retrieved', found 'yesterday'\n");
+    CHECK_FALSE(read.manifest.date.has_value());
+    CHECK(read.manifest.articles.size() == 2);
+  }
+
+  TEST_CASE("an empty or blank disclaimer is an error at its line") {
+    const Read empty = manifest("title = \"T\"\ndisclaimer = \"\"\n");
+    CHECK(empty.diagnostics ==
+          "book.toml:2:14: error: disclaimer must not be empty: the book has to say its content is unreviewed\n");
+    CHECK_FALSE(empty.manifest.disclaimer.has_value());
+    const Read blank = manifest("disclaimer = \"\"\"\n   \n\t\n\"\"\"\n");
+    CHECK(blank.diagnostics ==
+          "book.toml:1:14: error: disclaimer must not be empty: the book has to say its content is unreviewed\n");
+  }
+
+  TEST_CASE("an article entry with no file is an error and is left out") {
+    const Read read = manifest("[[articles]]\ntitle = \"No file\"\n[[articles]]\nfile = \"a.txt\"\n");
+    CHECK(read.diagnostics == "book.toml:1:1: error: expected a 'file' key in this [[articles]] entry\n");
+    REQUIRE(read.manifest.articles.size() == 1);
+    CHECK(read.manifest.articles[0].file == "a.txt");
+  }
+
+  TEST_CASE("a second entry for the same file is an error and is left out") {
+    const Read read = manifest(
+        "[[articles]]\nfile = \"a.txt\"\ntitle = \"First\"\n[[articles]]\nfile = \"a.txt\"\ntitle = \"Again\"\n");
+    CHECK(read.diagnostics == "book.toml:5:8: error: duplicate entry for 'a.txt' (first listed at line 2)\n");
+    REQUIRE(read.manifest.articles.size() == 1);
+    CHECK(read.manifest.articles[0].fields.title == "First");
+  }
+
+  TEST_CASE("a file name with a path, '.', '..' or nothing is an error") {
+    const Read read = manifest(
+        "articles = [{ file = \"sub/a.txt\" }, { file = \"..\\\\a.txt\" }, { file = \".\" }, { file = \"..\" },"
+        " { file = \"\" }, { file = \"ok.txt\" }]\n");
+    CHECK(read.diagnostics ==
+          "book.toml:1:22: error: expected a file name, found 'sub/a.txt': articles must live directly in the corpus "
+          "folder\n"
+          "book.toml:1:46: error: expected a file name, found '..\\a.txt': articles must live directly in the corpus "
+          "folder\n"
+          "book.toml:1:70: error: expected a file name, found '.': articles must live directly in the corpus folder\n"
+          "book.toml:1:86: error: expected a file name, found '..': articles must live directly in the corpus folder\n"
+          "book.toml:1:103: error: expected a file name, found '': articles must live directly in the corpus folder\n");
+    REQUIRE(read.manifest.articles.size() == 1);
+    CHECK(read.manifest.articles[0].file == "ok.txt");
+  }
+
+  TEST_CASE("empty strings count as not given") {
+    const Read read = manifest("title = \"\"\nlanguage = \" \"\n");
+    CHECK(read.diagnostics == "");
+    CHECK_FALSE(read.manifest.title.has_value());
+    CHECK_FALSE(read.manifest.language.has_value());
+  }
+
+  TEST_CASE("an explicitly empty articles list is still a list") {
+    const Read read = manifest("articles = []\n");
+    CHECK(read.manifest.lists_articles);
+    CHECK(read.manifest.articles.empty());
+  }
+}

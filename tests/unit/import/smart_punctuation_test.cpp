@@ -1,0 +1,82 @@
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <string>
+
+#include "core/diagnostics.hpp"
+#include "import/markdown_article.hpp"
+#include "import/smart_punctuation.hpp"
+#include "model/inline.hpp"
+
+using octavo::import::smarten_punctuation;
+
+TEST_SUITE("import.smart_punctuation") {
+  TEST_CASE("an apostrophe inside a word becomes a right single quote") {
+    CHECK(smarten_punctuation("don't") == "don’t");
+    CHECK(smarten_punctuation("Kratom's role, it’s mixed") == "Kratom’s role, it’s mixed");
+  }
+
+  TEST_CASE("double quotes open and close by context") {
+    CHECK(smarten_punctuation("\"a\"") == "“a”");
+    CHECK(smarten_punctuation("he said \"yes,\" then left") == "he said “yes,” then left");
+    CHECK(smarten_punctuation("(\"a\")") == "(“a”)");
+    // Right after '(' a quote may open even though it could also close (cmark's scan_delims).
+    CHECK(smarten_punctuation("(\"!\")") == "(“!”)");
+  }
+
+  TEST_CASE("single quotes pair up, and an unpaired opener is an apostrophe") {
+    CHECK(smarten_punctuation("'quoted' word") == "‘quoted’ word");
+    CHECK(smarten_punctuation("the '90s") == "the ’90s");
+    CHECK(smarten_punctuation("\"a 'b' c\"") == "“a ‘b’ c”");
+  }
+
+  TEST_CASE("an unmatched double quote opens or closes by its neighbours") {
+    CHECK(smarten_punctuation("\"open") == "“open");
+    CHECK(smarten_punctuation("closed\"") == "closed”");
+    CHECK(smarten_punctuation("a \" b") == "a “ b");
+  }
+
+  TEST_CASE("hyphens become en and em dashes as cmark counts them") {
+    CHECK(smarten_punctuation("a -- b") == "a – b");
+    CHECK(smarten_punctuation("a---b") == "a—b");
+    CHECK(smarten_punctuation("well-being") == "well-being");
+    CHECK(smarten_punctuation("----") == "––");
+    CHECK(smarten_punctuation("-----") == "—–");
+    CHECK(smarten_punctuation("-------") == "—––");
+  }
+
+  TEST_CASE("three periods become an ellipsis; two stay") {
+    CHECK(smarten_punctuation("wait...") == "wait…");
+    CHECK(smarten_punctuation("a.. b") == "a.. b");
+    CHECK(smarten_punctuation("....") == "….");
+  }
+
+  TEST_CASE("everything else is kept byte for byte, invalid UTF-8 included") {
+    CHECK(smarten_punctuation("") == "");
+    CHECK(smarten_punctuation("café “x” — …") == "café “x” — …");
+    CHECK(smarten_punctuation("a\xff'b") == "a\xff’b");
+  }
+
+  // The text reader must come out as cmark's CMARK_OPT_SMART would: compare on many generated
+  // lines made of the characters that decide the quote rules.
+  TEST_CASE("agrees with cmark's smart punctuation on generated text") {
+    const std::string alphabet[] = {"a", " ", "'", "\"", "-", ".", ")",      "]",
+                                    "’", "é", ",", "!",  "(", "“", "\u00A0", "\u2014"};
+    std::uint32_t state = 12345;
+    auto next = [&state] {
+      state = state * 1664525u + 1013904223u;  // a fixed LCG: the same cases on every run
+      return state >> 16;
+    };
+    for (int round = 0; round < 2000; ++round) {
+      std::string text = "x";
+      const std::uint32_t length = next() % 12;
+      for (std::uint32_t i = 0; i < length; ++i) text += alphabet[next() % std::size(alphabet)];
+      text += "x";
+      octavo::core::DiagnosticList diagnostics;
+      const auto article = octavo::import::read_markdown_article("t.md", text, "T", diagnostics);
+      REQUIRE(article.blocks.size() == 1);
+      INFO("input: " << text);
+      CHECK(smarten_punctuation(text) == octavo::model::plain_text(article.blocks[0].inlines));
+    }
+  }
+}
