@@ -1,0 +1,17 @@
+// One article as a flow: its title on a new page, its blocks, then its source note. The body of
+// the book is these flows in order, followed by the Sources appendix.
+#pragma once
+
+#include <vector>
+
+#include "layout/flow.hpp"
+#include "layout/layout_context.hpp"
+#include "model/article.hpp"
+
+namespace octavo::layout {
+
+/// The lines of `article`, starting a new page, with anchors at its top (the article id), at
+/// every heading ("<article id>#<heading id>") and at its source note. Never empty.
+std::vector<FlowLine> article_flow(const model::Article& article, LayoutContext& context);
+
+}  // namespace octavo::layout

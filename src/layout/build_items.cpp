@@ -1,0 +1,264 @@
+#include "layout/build_items.hpp"
+
+#include "core/utf8.hpp"
+
+namespace octavo::layout {
+namespace {
+
+// A break after an explicit hyphen or a slash costs a little more than one at a space (TeX's
+// \exhyphenpenalty is 50); first-fit ignores the value, a total-fit breaker will not.
+constexpr int explicit_hyphen_penalty = 50;
+
+bool is_breaking_space(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0x1680 ||
+         (c >= 0x2000 && c <= 0x2006) || (c >= 0x2008 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x205F ||
+         c == 0x3000;
+}
+
+// No-break space, figure space, narrow no-break space: drawn as a plain space inside the word, so
+// no line ends there (the fonts' U+00A0 has the width of U+0020 anyway).
+bool is_no_break_space(char32_t c) { return c == 0xA0 || c == 0x2007 || c == 0x202F; }
+
+// Default-ignorable characters (Unicode §5.21) have no appearance of their own: joiners,
+// variation selectors, word joiner, byte order mark, tags. Drawing a placeholder for them would
+// add a box that the text does not show. U+00AD (soft hyphen) is one of them; libharu would draw
+// it as a visible hyphen.
+bool is_ignorable(char32_t c) {
+  return c == 0xAD || c == 0x34F || c == 0x180E || c == 0x200C || c == 0x200D || (c >= 0x2060 && c <= 0x2064) ||
+         c == 0xFEFF || (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0000 && c <= 0xE0FFF);
+}
+
+// A line may end after these when a word character follows: "well-|being", "and/|or", "1914–|1918".
+bool allows_break_after(char32_t c) { return c == '-' || c == '/' || c == 0x2010 || c == 0x2013 || c == 0x2014; }
+
+bool is_external(const std::string& target) {
+  return target.rfind("http://", 0) == 0 || target.rfind("https://", 0) == 0 || target.rfind("mailto:", 0) == 0;
+}
+
+std::string utf8_of(char32_t code_point) {
+  std::string out;
+  core::append_utf8(out, code_point);
+  return out;
+}
+
+}  // namespace
+
+FontFace face_for(const TextStyle& style) {
+  if (style.code) return FontFace::mono;
+  if (style.bold) return style.italic ? FontFace::serif_bold_italic : FontFace::serif_bold;
+  return style.italic ? FontFace::serif_italic : FontFace::serif;
+}
+
+ItemBuilder::ItemBuilder(LayoutContext& context, core::Pt measure, bool warn_long_words)
+    : context_(context), measure_(measure), warn_long_words_(warn_long_words) {}
+
+int ItemBuilder::add_link(LinkTarget target) {
+  list_.links.push_back(std::move(target));
+  return static_cast<int>(list_.links.size() - 1);
+}
+
+std::optional<LinkTarget> ItemBuilder::resolve(const std::string& target) const {
+  if (is_external(target)) return LinkTarget{"", target};
+  if (!target.empty() && target.front() == '#' && resolver_) return resolver_(target);
+  // Anything else (a relative file name the importer left) has no place in a PDF.
+  return std::nullopt;
+}
+
+void ItemBuilder::add_text(std::string_view text, const TextStyle& style, const core::SourceLocation& location,
+                           int link) {
+  const FontFace face = face_for(style);
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const char32_t c = core::decode_utf8(text, pos);
+    if (literal_ && (c == ' ' || c == '\t')) {
+      add_character(U' ', face, style.size, link, location);
+    } else if (is_breaking_space(c)) {
+      add_space(style);
+    } else if (c == 0x200B) {
+      // Zero-width space: a break opportunity that takes no room.
+      flush_segment();
+      breakers_in_a_row_ = 0;
+      if (!list_.items.empty()) list_.items.push_back(penalty_item(0));
+    } else if (!is_ignorable(c)) {
+      add_character(is_no_break_space(c) ? U' ' : c, face, style.size, link, location);
+    }
+  }
+}
+
+void ItemBuilder::add_space(const TextStyle& style) {
+  flush_segment();
+  breakers_in_a_row_ = 0;
+  // Runs of spaces collapse, and a paragraph never starts with glue (Knuth–Plass discard it at a
+  // break anyway; here it would only indent the first line).
+  if (list_.items.empty() || list_.items.back().kind == ItemKind::glue) return;
+  const FontFace face = face_for(style);
+  const core::Pt width = context_.metrics.width(face, " ", style.size);
+  list_.items.push_back(glue_item(width, width * context_.style.space_stretch, width * context_.style.space_shrink));
+}
+
+void ItemBuilder::add_character(char32_t c, FontFace face, core::Pt size, int link,
+                                const core::SourceLocation& location) {
+  // A break goes after a single hyphen or slash that follows a word character, never after a run
+  // of them ("--", "://") nor after a leading one ("-5").
+  if (literal_) {
+    // Code keeps its characters together; only the measure breaks it.
+  } else if (allows_break_after(c)) {
+    if (breakers_in_a_row_ == 0) word_before_breakers_ = !segment_.empty();
+    ++breakers_in_a_row_;
+  } else {
+    if (breakers_in_a_row_ == 1 && word_before_breakers_) {
+      flush_segment();
+      list_.items.push_back(penalty_item(explicit_hyphen_penalty));
+    }
+    breakers_in_a_row_ = 0;
+  }
+  if (segment_.empty()) segment_location_ = location;
+
+  GlyphCoverage& coverage = context_.coverage;
+  if (coverage.has_glyph(face, c)) {
+    append_to_segment(utf8_of(c), face, size, link);
+    return;
+  }
+  // Font fallback within the book's own faces before giving up: an italic face may lack what the
+  // upright one has.
+  for (FontFace other : {FontFace::serif, FontFace::mono}) {
+    if (other != face && coverage.has_glyph(other, c)) {
+      append_to_segment(utf8_of(c), other, size, link);
+      return;
+    }
+  }
+  coverage.note_missing(c, location);
+  const Placeholder placeholder = coverage.placeholder(face);
+  append_to_segment(placeholder.text, placeholder.face, size, link);
+}
+
+void ItemBuilder::append_to_segment(std::string_view text, FontFace face, core::Pt size, int link) {
+  if (!segment_.empty()) {
+    Piece& last = segment_.back();
+    if (last.face == face && last.size == size && last.link == link) {
+      last.text += text;
+      return;
+    }
+  }
+  segment_.push_back({face, size, link, std::string(text)});
+}
+
+void ItemBuilder::add_inlines(const std::vector<model::Inline>& inlines, const TextStyle& style,
+                              const core::SourceLocation& location) {
+  // An explicit stack rather than recursion: nesting depth comes from the input.
+  struct Level {
+    const std::vector<model::Inline>* list;
+    std::size_t next;
+    TextStyle style;
+    int link;
+  };
+  std::vector<Level> stack{{&inlines, 0, style, -1}};
+  while (!stack.empty()) {
+    Level& level = stack.back();
+    if (level.next == level.list->size()) {
+      stack.pop_back();
+      continue;
+    }
+    const model::Inline& run = (*level.list)[level.next++];
+    const core::SourceLocation& where = run.location.path.empty() ? location : run.location;
+    TextStyle inner = level.style;
+    const int link = level.link;
+    switch (run.kind) {
+      case model::InlineKind::text: add_text(run.text, inner, where, link); break;
+      case model::InlineKind::code:
+        inner.code = true;
+        inner.size = inner.size * context_.style.inline_code_scale;
+        add_text(run.text, inner, where, link);
+        break;
+      case model::InlineKind::soft_break: add_space(inner); break;
+      case model::InlineKind::hard_break: add_line_break(); break;
+      case model::InlineKind::emphasis:
+        // Emphasis inside italic text is set upright, as in print.
+        inner.italic = !inner.italic;
+        stack.push_back({&run.children, 0, inner, link});
+        break;
+      case model::InlineKind::strong:
+        inner.bold = true;
+        stack.push_back({&run.children, 0, inner, link});
+        break;
+      case model::InlineKind::link: {
+        std::optional<LinkTarget> target = resolve(run.target);
+        const int index = target ? add_link(std::move(*target)) : link;
+        stack.push_back({&run.children, 0, inner, index});
+        break;
+      }
+    }
+  }
+}
+
+void ItemBuilder::add_line_break() {
+  flush_segment();
+  breakers_in_a_row_ = 0;
+  while (!list_.items.empty() && list_.items.back().kind == ItemKind::glue) list_.items.pop_back();
+  // Nothing to end: an empty paragraph, or a line that a break has just ended.
+  if (list_.items.empty() || list_.items.back().penalty <= forced_break) return;
+  list_.items.push_back(fill_item());
+  list_.items.push_back(penalty_item(forced_break));
+}
+
+void ItemBuilder::flush_segment() {
+  if (segment_.empty()) return;
+  core::Pt total;
+  std::vector<core::Pt> widths;
+  widths.reserve(segment_.size());
+  for (const Piece& piece : segment_) {
+    widths.push_back(context_.metrics.width(piece.face, piece.text, piece.size));
+    total += widths.back();
+  }
+  if (measure_ > core::Pt(0) && total > measure_) {
+    if (warn_long_words_) context_.sink.warning(segment_location_, "word too long for the line; broken at the measure");
+    emit_split_segment();
+  } else {
+    for (std::size_t i = 0; i < segment_.size(); ++i) {
+      Piece& piece = segment_[i];
+      list_.items.push_back(box_item(std::move(piece.text), piece.face, piece.size, widths[i], piece.link));
+    }
+  }
+  segment_.clear();
+}
+
+// Breaks an over-wide word into chunks that each fit the measure, with a free break between them
+// (no hyphen: the reader should not take the pieces for a hyphenated word). Without kerning the
+// width of a string is the sum of its characters' widths, so measuring one by one is exact.
+void ItemBuilder::emit_split_segment() {
+  core::Pt chunk_width;
+  bool chunk_empty = true;
+  for (const Piece& piece : segment_) {
+    std::string text;
+    core::Pt text_width;
+    std::size_t pos = 0;
+    while (pos < piece.text.size()) {
+      const std::size_t start = pos;
+      core::decode_utf8(piece.text, pos);
+      const std::string_view character(piece.text.data() + start, pos - start);
+      const core::Pt width = context_.metrics.width(piece.face, character, piece.size);
+      if (!chunk_empty && chunk_width + width > measure_) {
+        if (!text.empty())
+          list_.items.push_back(box_item(std::move(text), piece.face, piece.size, text_width, piece.link));
+        text.clear();
+        text_width = core::Pt(0);
+        list_.items.push_back(penalty_item(0));
+        chunk_width = core::Pt(0);
+      }
+      text += character;
+      text_width += width;
+      chunk_width += width;
+      chunk_empty = false;
+    }
+    if (!text.empty()) list_.items.push_back(box_item(std::move(text), piece.face, piece.size, text_width, piece.link));
+  }
+}
+
+ItemList ItemBuilder::finish() {
+  add_line_break();
+  ItemList done = std::move(list_);
+  list_ = {};
+  return done;
+}
+
+}  // namespace octavo::layout

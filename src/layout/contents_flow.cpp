@@ -1,0 +1,91 @@
+#include "layout/contents_flow.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "layout/build_items.hpp"
+#include "layout/part_title.hpp"
+#include "layout/set_paragraph.hpp"
+#include "model/book.hpp"
+
+namespace octavo::layout {
+namespace {
+
+// Deeper levels stop indenting here; the model has only articles and their sections anyway.
+constexpr int max_indent_level = 3;
+
+// Dot leaders from `from` to `to`, with dots on a grid measured from the text block's left edge
+// so that the dots of all entries line up in columns, as in a printed book.
+void add_leaders(FlowLine& line, core::Pt from, core::Pt to, const PageStyle& style, const FontMetrics& metrics) {
+  const core::Pt pitch = metrics.width(FontFace::serif, ". ", style.body_size);
+  const core::Pt dot = metrics.width(FontFace::serif, ".", style.body_size);
+  if (pitch <= core::Pt(0)) return;
+  const core::Pt first = pitch * std::ceil(from / pitch);
+  if (first + dot > to) return;
+  const auto dots = static_cast<std::size_t>(std::floor((to - first - dot) / pitch)) + 1;
+  std::string text;
+  for (std::size_t i = 0; i < dots; ++i) text += i == 0 ? "." : " .";
+  line.runs.push_back({FontFace::serif, style.body_size, first, line.baseline, std::move(text)});
+}
+
+}  // namespace
+
+std::vector<FlowLine> contents_flow(const std::vector<ContentsItem>& items,
+                                    const std::map<std::string, std::size_t>& body_pages, LayoutContext& context) {
+  const PageStyle& style = context.style;
+  const FontMetrics& metrics = context.metrics;
+  const core::Pt measure = style.measure();
+  const core::Pt gap = style.body_size / 2;
+  Flow flow;
+  set_part_title(flow, model::contents_title, {model::contents_id}, {}, context);
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const ContentsItem& item = items[i];
+    const core::Pt indent = style.contents_indent * std::clamp(item.level, 0, max_indent_level);
+    const auto found = body_pages.find(item.destination);
+    const bool numbered = found != body_pages.end();
+
+    ParagraphFormat format;
+    format.left = indent;
+    format.width = measure - indent - style.contents_number_width;
+    format.rest_indent = style.note_hanging_indent;
+    format.leading = style.leading;
+    format.size = style.body_size;
+    format.alignment = Alignment::left;
+    format.keep_together = true;
+    ItemBuilder builder(context, format.width - format.rest_indent, false);
+    builder.add_text(item.title, TextStyle{false, false, false, style.body_size}, {});
+    Flow entry;
+    set_paragraph(entry, builder.finish(), format, metrics);
+    std::vector<FlowLine> lines = entry.finish();
+    if (lines.empty()) {  // an untitled entry still shows its page number
+      FlowLine blank;
+      blank.height = style.leading;
+      const core::Pt ascent = metrics.ascent(FontFace::serif, style.body_size);
+      blank.baseline = (style.leading - ascent - metrics.descent(FontFace::serif, style.body_size)) / 2 + ascent;
+      lines.push_back(std::move(blank));
+    }
+
+    FlowLine& last = lines.back();
+    if (numbered) {
+      const std::string number = std::to_string(found->second);
+      const core::Pt number_x = measure - metrics.width(FontFace::serif, number, style.body_size);
+      core::Pt text_end = indent;
+      for (const TextRun& run : last.runs) {
+        text_end = std::max(text_end, run.x + metrics.width(run.face, run.text, run.size));
+      }
+      add_leaders(last, text_end + gap, number_x - gap, style, metrics);
+      last.runs.push_back({FontFace::serif, style.body_size, number_x, last.baseline, number});
+      for (FlowLine& line : lines) {
+        line.links.push_back({indent, core::Pt(0), measure, line.height, item.destination, ""});
+      }
+    }
+    // An article's entry stays with its first section's.
+    const bool has_children = i + 1 < items.size() && items[i + 1].level > item.level;
+    last.keep = has_children ? Keep::weak : Keep::none;
+    if (item.level == 0) flow.add_space(style.contents_entry_space);
+    for (FlowLine& line : lines) flow.add_line(std::move(line));
+  }
+  return flow.finish();
+}
+
+}  // namespace octavo::layout

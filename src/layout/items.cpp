@@ -1,0 +1,40 @@
+#include "layout/items.hpp"
+
+namespace octavo::layout {
+
+Item box_item(std::string text, FontFace face, core::Pt size, core::Pt width, int link) {
+  Item item;
+  item.kind = ItemKind::box;
+  item.text = std::move(text);
+  item.face = face;
+  item.size = size;
+  item.width = width;
+  item.link = link;
+  return item;
+}
+
+Item glue_item(core::Pt width, core::Pt stretch, core::Pt shrink) {
+  Item item;
+  item.kind = ItemKind::glue;
+  item.width = width;
+  item.stretch = stretch;
+  item.shrink = shrink;
+  return item;
+}
+
+Item fill_item() {
+  Item item;
+  item.kind = ItemKind::glue;
+  item.fill = true;
+  return item;
+}
+
+Item penalty_item(int penalty, core::Pt width) {
+  Item item;
+  item.kind = ItemKind::penalty;
+  item.penalty = penalty;
+  item.width = width;
+  return item;
+}
+
+}  // namespace octavo::layout

@@ -1,0 +1,59 @@
+// The line breaker's input: a paragraph as boxes, glue and penalties (Knuth & Plass, "Breaking
+// Paragraphs into Lines", 1981, §2). build_items makes them from inlines; break_lines reads them.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "core/length.hpp"
+#include "layout/font_metrics.hpp"
+
+namespace octavo::layout {
+
+/// Box: text of fixed width. Glue: a space that may stretch, shrink, or end a line. Penalty: a
+/// possible break with a cost.
+enum class ItemKind { box, glue, penalty };
+
+/// Penalties at or above this forbid a break; at or below `forced_break` they force one.
+inline constexpr int no_break = 10000;
+inline constexpr int forced_break = -10000;
+
+/// Where a piece of text links to: exactly one of the two is set.
+struct LinkTarget {
+  std::string destination;  ///< an Anchor name in this book
+  std::string uri;          ///< an external URL
+};
+
+/// One item; which fields matter depends on its kind.
+struct Item {
+  ItemKind kind = ItemKind::box;
+  core::Pt width;     ///< box and glue: natural width; penalty: width added if the line breaks here
+  core::Pt stretch;   ///< glue only
+  core::Pt shrink;    ///< glue only
+  bool fill = false;  ///< glue only: infinite stretch (ends a paragraph or a forced line)
+  int penalty = 0;    ///< penalty only
+
+  // Boxes only: text of one face and size, drawn as one run.
+  FontFace face = FontFace::serif;
+  core::Pt size;
+  std::string text;
+  int link = -1;  ///< index into ItemList::links; -1 for none
+};
+
+/// A paragraph's items and the link targets its boxes refer to.
+struct ItemList {
+  std::vector<Item> items;
+  std::vector<LinkTarget> links;
+};
+
+/// A box; `text` must contain only characters `face` can draw.
+Item box_item(std::string text, FontFace face, core::Pt size, core::Pt width, int link = -1);
+/// Interword glue (Knuth–Plass: width, stretch, shrink).
+Item glue_item(core::Pt width, core::Pt stretch, core::Pt shrink);
+/// Glue of infinite stretch, as TeX's \parfillskip: the line before a forced break is ragged.
+Item fill_item();
+/// A possible break; forced_break forces one, no_break forbids it.
+Item penalty_item(int penalty, core::Pt width = core::Pt(0));
+
+}  // namespace octavo::layout

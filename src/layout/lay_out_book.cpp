@@ -1,0 +1,168 @@
+#include "layout/lay_out_book.hpp"
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "layout/article_flow.hpp"
+#include "layout/contents_flow.hpp"
+#include "layout/destinations.hpp"
+#include "layout/front_matter.hpp"
+#include "layout/glyph_coverage.hpp"
+#include "layout/layout_context.hpp"
+#include "layout/page_furniture.hpp"
+#include "layout/paginate.hpp"
+#include "layout/sources_flow.hpp"
+
+namespace octavo::layout {
+namespace {
+
+// The model's contents has two levels (transform::build_contents); deeper ones, should a transform
+// ever make them, share the last indent.
+constexpr int max_contents_level = 4;
+
+std::string entry_destination(const model::ContentsEntry& entry) {
+  return entry.anchor.empty() ? entry.article_id : heading_destination(entry.article_id, entry.anchor);
+}
+
+// The contents as the model has it, or one entry per article if no transform built it.
+std::vector<model::ContentsEntry> contents_entries(const model::Book& book) {
+  if (!book.contents.empty() || book.articles.empty()) return book.contents;
+  std::vector<model::ContentsEntry> entries;
+  for (const model::Article& article : book.articles) entries.push_back({article.title, article.id, "", {}});
+  return entries;
+}
+
+void flatten_contents(const std::vector<model::ContentsEntry>& entries, int level, std::vector<ContentsItem>& out) {
+  for (const model::ContentsEntry& entry : entries) {
+    out.push_back({entry.title, entry_destination(entry), level});
+    flatten_contents(entry.children, std::min(level + 1, max_contents_level), out);
+  }
+}
+
+// Bookmarks for the entries whose anchors exist: a dangling one would make a broken PDF outline.
+std::vector<OutlineEntry> outline_entries(const std::vector<model::ContentsEntry>& entries,
+                                          const std::set<std::string>& anchors) {
+  std::vector<OutlineEntry> out;
+  for (const model::ContentsEntry& entry : entries) {
+    std::string destination = entry_destination(entry);
+    if (anchors.count(destination) == 0) continue;
+    out.push_back({entry.title, std::move(destination), outline_entries(entry.children, anchors)});
+  }
+  return out;
+}
+
+std::vector<OutlineEntry> make_outline(const model::Book& book, const std::vector<model::ContentsEntry>& entries,
+                                       const std::set<std::string>& anchors) {
+  std::vector<OutlineEntry> outline;
+  auto add = [&](const std::string& title, const std::string& destination) {
+    if (anchors.count(destination) != 0) outline.push_back({title, destination, {}});
+  };
+  add(book.metadata.title.empty() ? "Title page" : book.metadata.title, model::title_page_id);
+  add(book.disclaimer.title, model::disclaimer_id);
+  add(model::contents_title, model::contents_id);
+  for (OutlineEntry& entry : outline_entries(entries, anchors)) outline.push_back(std::move(entry));
+  add(model::sources_title, model::sources_id);
+  return outline;
+}
+
+DocumentInfo make_info(const model::Metadata& metadata) {
+  DocumentInfo info;
+  info.title = metadata.title;
+  for (const std::string& author : metadata.authors) {
+    if (!info.author.empty()) info.author += ", ";
+    info.author += author;
+  }
+  if (info.author.empty()) info.author = metadata.editor;
+  if (!metadata.subtitle.empty()) {
+    info.subject = metadata.subtitle;
+  } else {
+    info.subject = "Unreviewed articles";
+    if (!metadata.corpus_name.empty()) info.subject += " compiled from " + metadata.corpus_name;
+  }
+  info.creator = metadata.generator;
+  info.date = metadata.modified;
+  return info;
+}
+
+void append_pages(std::vector<Page>& to, std::vector<Page> pages) {
+  for (Page& page : pages) to.push_back(std::move(page));
+}
+
+}  // namespace
+
+LaidOutBook lay_out_book(const model::Book& book, const FontMetrics& metrics, const PageStyle& style,
+                         core::DiagnosticSink& sink) {
+  GlyphCoverage coverage(metrics);
+  LayoutContext context{metrics, style, sink, coverage};
+
+  // 1. The body first. Body pages are numbered 1, 2, … independently of the front matter (which
+  // is numbered i, ii, …), so once the body is laid out every anchor has its final page number,
+  // and the contents set afterwards can take as many pages as it needs without moving any body
+  // page. Each part is paginated on its own, so no flow longer than one article is ever held.
+  std::vector<Page> body;
+  std::vector<std::size_t> part_starts;
+  std::vector<SetLine> running_heads;
+  auto add_body_part = [&](std::vector<FlowLine> lines, const std::string& head) {
+    part_starts.push_back(body.size());
+    running_heads.push_back(make_running_head(head, context));
+    // Body page 1 is a recto (the front matter is padded to an even count of pages), so every
+    // odd body page is one.
+    append_pages(body, paginate(std::move(lines), style, body.size() % 2 == 0));
+  };
+  for (const model::Article& article : book.articles) {
+    add_body_part(article_flow(article, context), article.title);
+    coverage.report(sink, article.location, false);
+  }
+  add_body_part(sources_flow(book, context), model::sources_title);
+  coverage.report(sink, {}, true);
+
+  std::map<std::string, std::size_t> body_pages;  // anchor name → body page number
+  std::set<std::string> anchors;
+  for (std::size_t k = 0; k < body.size(); ++k) {
+    for (const Anchor& anchor : body[k].anchors) {
+      body_pages.emplace(anchor.name, k + 1);
+      anchors.insert(anchor.name);
+    }
+  }
+
+  // 2. The front matter: title page, disclaimer, contents with the body's page numbers.
+  std::vector<Page> front;
+  front.push_back(title_page(book.metadata, context));
+  append_pages(front, paginate(disclaimer_flow(book.disclaimer, context), style, front.size() % 2 == 0));
+  const std::vector<model::ContentsEntry> entries = contents_entries(book);
+  std::vector<ContentsItem> items;
+  flatten_contents(entries, 0, items);
+  items.push_back({model::sources_title, model::sources_id, 0});
+  append_pages(front, paginate(contents_flow(items, body_pages, context), style, front.size() % 2 == 0));
+  // A blank verso if needed, so that body page 1 is a recto as in a printed book.
+  if (front.size() % 2 == 1) front.push_back(Page{style.page_width, style.page_height, {}, {}, {}, {}});
+  coverage.report(sink, {}, true);
+  for (const Page& page : front) {
+    for (const Anchor& anchor : page.anchors) anchors.insert(anchor.name);
+  }
+
+  // 3. Folios on every page but the title page; running heads on body pages except the first
+  // page of each part, which opens with the part's own title.
+  for (std::size_t i = 1; i < front.size(); ++i) add_folio(front[i], roman_numeral(i + 1), i % 2 == 0, context);
+  for (std::size_t part = 0; part < part_starts.size(); ++part) {
+    const std::size_t end = part + 1 < part_starts.size() ? part_starts[part + 1] : body.size();
+    for (std::size_t k = part_starts[part]; k < end; ++k) {
+      const bool recto = k % 2 == 0;
+      if (k != part_starts[part]) add_running_head(body[k], running_heads[part], recto, style);
+      add_folio(body[k], std::to_string(k + 1), recto, context);
+    }
+  }
+  coverage.report(sink, {}, true);
+
+  LaidOutBook out;
+  out.front_matter_pages = front.size();
+  out.pages = std::move(front);
+  append_pages(out.pages, std::move(body));
+  out.outline = make_outline(book, entries, anchors);
+  out.info = make_info(book.metadata);
+  return out;
+}
+
+}  // namespace octavo::layout

@@ -1,0 +1,20 @@
+// The layout stage's entry point: the finished document model → pages of positioned items, with
+// the PDF outline and document information. The PDF writer takes it from here.
+#pragma once
+
+#include "core/diagnostics.hpp"
+#include "layout/font_metrics.hpp"
+#include "layout/page.hpp"
+#include "layout/page_style.hpp"
+#include "model/book.hpp"
+
+namespace octavo::layout {
+
+/// Lays out the whole book: title page, disclaimer, contents (front matter, numbered i, ii, …),
+/// then the articles and the Sources appendix (numbered 1, 2, …). Never fails: content that cannot
+/// be set as written (a missing glyph, a word wider than the measure) is set as well as possible,
+/// with a warning on `sink`.
+LaidOutBook lay_out_book(const model::Book& book, const FontMetrics& metrics, const PageStyle& style,
+                         core::DiagnosticSink& sink);
+
+}  // namespace octavo::layout

@@ -1,0 +1,276 @@
+#include "layout/set_blocks.hpp"
+
+#include <algorithm>
+
+#include "core/utf8.hpp"
+#include "layout/set_paragraph.hpp"
+
+namespace octavo::layout {
+namespace {
+
+// Nesting deeper than this is set without further structure (and without recursion), so that
+// hostile input cannot exhaust the stack; indentation has long stopped growing by then.
+constexpr int max_nesting = 32;
+// Code is laid out on tab stops every four columns, the most common setting in editors.
+constexpr std::size_t tab_width = 4;
+constexpr char32_t bullet = 0x2022;
+constexpr char32_t en_dash = 0x2013;
+const char* const outline_label = "In this article";
+
+core::Pt baseline_in(core::Pt leading, FontFace face, core::Pt size, const FontMetrics& metrics) {
+  const core::Pt ascent = metrics.ascent(face, size);
+  return (leading - ascent - metrics.descent(face, size)) / 2 + ascent;
+}
+
+std::string expand_tabs(std::string_view line) {
+  std::string out;
+  std::size_t column = 0;
+  std::size_t pos = 0;
+  while (pos < line.size()) {
+    const std::size_t start = pos;
+    const char32_t c = core::decode_utf8(line, pos);
+    if (c == '\t') {
+      const std::size_t spaces = tab_width - column % tab_width;
+      out.append(spaces, ' ');
+      column += spaces;
+    } else {
+      out.append(line.substr(start, pos - start));
+      ++column;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+BlockSetter::BlockSetter(LayoutContext& context, Flow& flow, std::string anchor_prefix, LinkResolver resolver)
+    : context_(context), flow_(flow), anchor_prefix_(std::move(anchor_prefix)), resolver_(std::move(resolver)) {}
+
+void BlockSetter::set_blocks(const std::vector<model::Block>& blocks, const BlockFrame& frame) {
+  for (const model::Block& block : blocks) set_block(block, frame, 0);
+}
+
+BlockFrame BlockSetter::indented(const BlockFrame& frame, core::Pt left, core::Pt right) const {
+  // Deeply nested lists and quotes stop indenting once a third of the measure is left, so text
+  // never runs in a column too narrow to read.
+  if (frame.width - left - right < context_.style.measure() / 3) return frame;
+  return {frame.left + left, frame.width - left - right, frame.in_list};
+}
+
+void BlockSetter::set_block(const model::Block& block, const BlockFrame& frame, int depth) {
+  if (depth > max_nesting) {
+    set_flattened({block}, frame);
+    return;
+  }
+  switch (block.kind) {
+    case model::BlockKind::paragraph: set_text_paragraph(block, frame); break;
+    case model::BlockKind::heading: set_heading(block, frame); break;
+    case model::BlockKind::bullet_list:
+    case model::BlockKind::ordered_list: set_list(block, frame, depth); break;
+    case model::BlockKind::list_item:  // an item outside a list: its content
+      for (const model::Block& child : block.children) set_block(child, frame, depth + 1);
+      break;
+    case model::BlockKind::block_quote: set_quote(block, frame, depth); break;
+    case model::BlockKind::code_block: set_code(block, frame); break;
+    case model::BlockKind::thematic_break: set_thematic_break(frame); break;
+  }
+}
+
+void BlockSetter::set_flattened(const std::vector<model::Block>& blocks, const BlockFrame& frame) {
+  std::vector<const model::Block*> pending;
+  for (auto it = blocks.rbegin(); it != blocks.rend(); ++it) pending.push_back(&*it);
+  while (!pending.empty()) {
+    const model::Block* block = pending.back();
+    pending.pop_back();
+    switch (block->kind) {
+      case model::BlockKind::paragraph: set_text_paragraph(*block, frame); break;
+      case model::BlockKind::heading: set_heading(*block, frame); break;
+      case model::BlockKind::code_block: set_code(*block, frame); break;
+      case model::BlockKind::thematic_break: set_thematic_break(frame); break;
+      default:
+        for (auto it = block->children.rbegin(); it != block->children.rend(); ++it) pending.push_back(&*it);
+        break;
+    }
+  }
+}
+
+void BlockSetter::set_text_paragraph(const model::Block& block, const BlockFrame& frame) {
+  const PageStyle& style = context_.style;
+  const bool summary = block.role == model::BlockRole::summary;
+  const core::Pt indent = indent_next_ && !frame.in_list && !summary ? style.paragraph_indent : core::Pt(0);
+  ItemBuilder builder(context_, frame.width - indent);
+  builder.set_link_resolver(resolver_);
+  // The summary is the article's lead: set in italics, as a standfirst.
+  builder.add_inlines(block.inlines, TextStyle{summary, false, false, style.body_size}, block.location);
+  ParagraphFormat format;
+  format.left = frame.left;
+  format.width = frame.width;
+  format.first_indent = indent;
+  format.leading = style.leading;
+  format.size = style.body_size;
+  set_paragraph(flow_, builder.finish(), format, context_.metrics);
+  if (summary) flow_.add_space(style.block_space);
+  indent_next_ = !summary;
+}
+
+void BlockSetter::set_heading(const model::Block& block, const BlockFrame& frame) {
+  const PageStyle& style = context_.style;
+  const std::size_t step = static_cast<std::size_t>(std::clamp(block.level, 1, 3) - 1);
+  const core::Pt size = style.heading_size[step];
+  const TextStyle text_style{step == 2, true, false, size};
+  flow_.add_space(style.heading_space_before);
+  if (!block.id.empty()) flow_.add_anchor(anchor_prefix_ + block.id);
+  ItemBuilder builder(context_, frame.width);
+  builder.set_link_resolver(resolver_);
+  builder.add_inlines(block.inlines, text_style, block.location);
+  ParagraphFormat format;
+  format.left = frame.left;
+  format.width = frame.width;
+  format.leading = size * (style.leading / style.body_size);
+  format.face = face_for(text_style);
+  format.size = size;
+  format.alignment = Alignment::left;
+  format.keep_together = true;
+  format.keep_with_next = true;
+  const std::size_t lines = set_paragraph(flow_, builder.finish(), format, context_.metrics);
+  // A heading stays with at least the first two lines of what follows: the heading keeps with
+  // the first line, and the first line keeps with the second.
+  flow_.keep_next_lines(1);
+  // Space above, heading and space below fill whole half-lines, so the text that follows keeps
+  // to the same half-line grid as the rest of the body instead of drifting off it.
+  const core::Pt used = style.heading_space_before + format.leading * static_cast<double>(lines);
+  flow_.add_space(space_to_grid(used, style.leading / 2, style.heading_space_after));
+  indent_next_ = false;
+}
+
+void BlockSetter::set_list(const model::Block& block, const BlockFrame& frame, int depth) {
+  const PageStyle& style = context_.style;
+  const FontMetrics& metrics = context_.metrics;
+  const bool nested = frame.in_list;
+  if (!nested) flow_.add_space(style.block_space);
+  if (block.role == model::BlockRole::outline) {
+    ItemBuilder builder(context_, frame.width, false);
+    builder.add_text(outline_label, TextStyle{true, false, false, style.body_size}, block.location);
+    ParagraphFormat format;
+    format.left = frame.left;
+    format.width = frame.width;
+    format.leading = style.leading;
+    format.face = FontFace::serif_italic;
+    format.size = style.body_size;
+    format.alignment = Alignment::left;
+    format.keep_together = true;
+    format.keep_with_next = true;
+    set_paragraph(flow_, builder.finish(), format, metrics);
+    flow_.keep_next_lines(1);
+  }
+  BlockFrame item_frame = indented(frame, style.list_indent, core::Pt(0));
+  item_frame.in_list = true;
+  const bool ordered = block.kind == model::BlockKind::ordered_list;
+  const char32_t bullet_char = nested ? en_dash : bullet;
+  std::string bullet_text(1, '-');
+  if (context_.coverage.has_glyph(FontFace::serif, bullet_char)) {
+    bullet_text.clear();
+    core::append_utf8(bullet_text, bullet_char);
+  }
+  long long number = block.start;
+  for (const model::Block& item : block.children) {
+    std::string marker = bullet_text;
+    if (ordered) {
+      // Appending rather than `to_string(n) + "."`, which trips GCC 12's -Wrestrict false positive.
+      marker = std::to_string(number++);
+      marker += '.';
+    }
+    const core::Pt width = metrics.width(FontFace::serif, marker, style.body_size);
+    // Markers hang in the indent, right-aligned against the gap before the text.
+    const core::Pt x = item_frame.left - style.list_marker_gap - width;
+    flow_.add_marker({TextRun{FontFace::serif, style.body_size, x, core::Pt(0), marker}});
+    indent_next_ = false;
+    const std::size_t lines_before = flow_.size();
+    if (item.kind == model::BlockKind::list_item) {
+      for (const model::Block& child : item.children) set_block(child, item_frame, depth + 1);
+    } else {
+      set_block(item, item_frame, depth + 1);
+    }
+    if (flow_.size() == lines_before) {  // an empty item still shows its marker
+      FlowLine line;
+      line.height = style.leading;
+      line.baseline = baseline_in(style.leading, FontFace::serif, style.body_size, metrics);
+      flow_.add_line(std::move(line));
+    }
+  }
+  if (!nested) flow_.add_space(style.block_space);
+  indent_next_ = true;
+}
+
+void BlockSetter::set_quote(const model::Block& block, const BlockFrame& frame, int depth) {
+  const PageStyle& style = context_.style;
+  flow_.add_space(style.block_space);
+  const BlockFrame inner = indented(frame, style.quote_indent, style.quote_indent);
+  indent_next_ = false;
+  for (const model::Block& child : block.children) set_block(child, inner, depth + 1);
+  flow_.add_space(style.block_space);
+  indent_next_ = true;
+}
+
+void BlockSetter::set_code(const model::Block& block, const BlockFrame& frame) {
+  const PageStyle& style = context_.style;
+  const FontMetrics& metrics = context_.metrics;
+  flow_.add_space(style.block_space);
+  const BlockFrame code_frame = indented(frame, style.code_indent, core::Pt(0));
+  const std::size_t first = flow_.size();
+  std::string_view text = block.text;
+  while (true) {
+    const std::size_t end = std::min(text.find('\n'), text.size());
+    std::string_view source_line = text.substr(0, end);
+    if (!source_line.empty() && source_line.back() == '\r') source_line.remove_suffix(1);
+    // Lines are set as written; one wider than the measure continues on the next line, without
+    // a warning: code cannot be rewrapped, and the reader sees the break.
+    ItemBuilder builder(context_, code_frame.width - metrics.width(FontFace::mono, "  ", style.code_size), false);
+    builder.set_literal(true);
+    builder.add_text(expand_tabs(source_line), TextStyle{false, false, true, style.code_size}, block.location);
+    ParagraphFormat format;
+    format.left = code_frame.left;
+    format.width = code_frame.width;
+    format.leading = style.code_leading;
+    format.face = FontFace::mono;
+    format.size = style.code_size;
+    format.alignment = Alignment::left;
+    // The continuation of a broken line is indented by two columns, so it cannot be mistaken for
+    // a line of its own.
+    format.rest_indent = metrics.width(FontFace::mono, "  ", style.code_size);
+    if (set_paragraph(flow_, builder.finish(), format, metrics) == 0) {
+      FlowLine blank;
+      blank.height = style.code_leading;
+      blank.baseline = baseline_in(style.code_leading, FontFace::mono, style.code_size, metrics);
+      flow_.add_line(std::move(blank));
+    }
+    if (end == text.size()) break;
+    text.remove_prefix(end + 1);
+  }
+  // No orphan or widow line of code either.
+  const std::size_t count = flow_.size() - first;
+  if (count >= 2) {
+    flow_[first].keep = std::max(flow_[first].keep, Keep::weak);
+    flow_[flow_.size() - 2].keep = std::max(flow_[flow_.size() - 2].keep, Keep::weak);
+  }
+  flow_.add_space(style.block_space);
+  indent_next_ = true;
+}
+
+void BlockSetter::set_thematic_break(const BlockFrame& frame) {
+  const PageStyle& style = context_.style;
+  flow_.add_space(style.block_space);
+  // A short centred rule rather than an ornament glyph: it reads as a pause and adds no
+  // characters to the text a reader copies out of the PDF.
+  FlowLine line;
+  line.height = style.leading;
+  line.baseline = style.leading / 2;
+  const core::Pt x = frame.left + (frame.width - style.ornament_width) / 2;
+  const core::Pt y = style.leading / 2;
+  line.rules.push_back({x, y, x + style.ornament_width, y, style.rule_thickness});
+  flow_.add_line(std::move(line));
+  flow_.add_space(style.block_space);
+  indent_next_ = false;
+}
+
+}  // namespace octavo::layout

@@ -1,0 +1,45 @@
+#include "layout/set_paragraph.hpp"
+
+namespace octavo::layout {
+
+std::size_t set_paragraph(Flow& flow, const ItemList& list, const ParagraphFormat& format, const FontMetrics& metrics) {
+  const LineWidths widths{format.width - format.first_indent, format.width - format.rest_indent};
+  const std::vector<Line> lines = break_lines(list.items, widths);
+  const std::size_t count = lines.size();
+  const core::Pt ascent = metrics.ascent(format.face, format.size);
+  const core::Pt descent = metrics.descent(format.face, format.size);
+  // Half-leading above and below the glyphs' extent, as CSS does, so lines of any size and
+  // leading centre their text in their height.
+  const core::Pt baseline = (format.leading - ascent - descent) / 2 + ascent;
+  for (std::size_t k = 0; k < count; ++k) {
+    const bool first = k == 0;
+    const core::Pt indent = first ? format.first_indent : format.rest_indent;
+    SetLine set = set_line(list, lines[k], first ? widths.first : widths.rest, format.alignment, metrics);
+    FlowLine line;
+    line.height = format.leading;
+    line.baseline = baseline;
+    const core::Pt left = format.left + indent;
+    for (TextRun& run : set.runs) {
+      run.x += left;
+      run.baseline = baseline;
+      line.runs.push_back(std::move(run));
+    }
+    for (LinkArea& link : set.links) {
+      link.left += left;
+      link.right += left;
+      link.top += baseline;
+      link.bottom += baseline;
+      line.links.push_back(std::move(link));
+    }
+    const bool last = k + 1 == count;
+    if (last ? format.keep_with_next : format.keep_together) {
+      line.keep = Keep::strong;
+    } else if (!last && (k == 0 || k + 2 == count)) {
+      line.keep = Keep::weak;
+    }
+    flow.add_line(std::move(line));
+  }
+  return count;
+}
+
+}  // namespace octavo::layout

@@ -1,0 +1,63 @@
+#include "layout/source_note.hpp"
+
+#include "layout/build_items.hpp"
+#include "layout/set_paragraph.hpp"
+#include "model/book.hpp"
+
+namespace octavo::layout {
+namespace {
+
+const char* const note_heading = "Source note";
+const char* const sources_pointer = "Full provenance in Sources";
+
+ParagraphFormat note_format(core::Pt left, const PageStyle& style) {
+  ParagraphFormat format;
+  format.left = left;
+  format.width = style.measure() - left;
+  format.rest_indent = style.note_hanging_indent;
+  format.leading = style.small_leading;
+  format.size = style.small_size;
+  // Ragged: the values are URLs, digests and file names, which justify badly.
+  format.alignment = Alignment::left;
+  return format;
+}
+
+}  // namespace
+
+void set_note_fields(Flow& flow, const model::SourceNote& note, core::Pt left, LayoutContext& context) {
+  const PageStyle& style = context.style;
+  const ParagraphFormat format = note_format(left, style);
+  for (const model::NoteField& field : note.fields) {
+    // Values are generated (digests, URLs): a long one breaks at the measure without a warning.
+    ItemBuilder builder(context, format.width - format.rest_indent, false);
+    builder.add_text(field.label + ":", TextStyle{true, false, false, style.small_size}, {});
+    builder.add_text(" ", TextStyle{false, false, false, style.small_size}, {});
+    const int link = field.href.empty() ? -1 : builder.add_link({"", field.href});
+    builder.add_text(field.value, TextStyle{false, false, false, style.small_size}, {}, link);
+    set_paragraph(flow, builder.finish(), format, context.metrics);
+  }
+}
+
+void set_source_note(Flow& flow, const model::Article& article, LayoutContext& context) {
+  const PageStyle& style = context.style;
+  flow.allow_break();
+  flow.add_space(style.note_space_before);
+  flow.add_anchor(model::source_note_id(article));
+  ItemBuilder heading(context, style.measure(), false);
+  heading.add_text(note_heading, TextStyle{false, true, false, style.small_size}, {});
+  ParagraphFormat format = note_format(core::Pt(0), style);
+  format.face = FontFace::serif_bold;
+  format.keep_together = true;
+  format.keep_with_next = true;
+  set_paragraph(flow, heading.finish(), format, context.metrics);
+  flow.keep_next_lines(1);
+
+  set_note_fields(flow, article.source_note, core::Pt(0), context);
+
+  ItemBuilder pointer(context, style.measure(), false);
+  const int link = pointer.add_link({model::sources_entry_id(article), ""});
+  pointer.add_text(sources_pointer, TextStyle{true, false, false, style.small_size}, {}, link);
+  set_paragraph(flow, pointer.finish(), note_format(core::Pt(0), style), context.metrics);
+}
+
+}  // namespace octavo::layout

@@ -1,0 +1,35 @@
+#include "layout/sources_flow.hpp"
+
+#include "layout/build_items.hpp"
+#include "layout/part_title.hpp"
+#include "layout/set_paragraph.hpp"
+#include "layout/source_note.hpp"
+
+namespace octavo::layout {
+
+std::vector<FlowLine> sources_flow(const model::Book& book, LayoutContext& context) {
+  const PageStyle& style = context.style;
+  Flow flow;
+  set_part_title(flow, model::sources_title, {model::sources_id}, {}, context);
+  for (const model::Article& article : book.articles) {
+    flow.add_space(style.block_space);
+    flow.add_anchor(model::sources_entry_id(article));
+    ItemBuilder title(context, style.measure(), false);
+    const int link = title.add_link({model::source_note_id(article), ""});
+    title.add_text(article.title, TextStyle{false, false, false, style.body_size}, article.location, link);
+    ParagraphFormat format;
+    format.width = style.measure();
+    format.rest_indent = style.note_hanging_indent;
+    format.leading = style.leading;
+    format.size = style.body_size;
+    format.alignment = Alignment::left;
+    format.keep_together = true;
+    format.keep_with_next = true;
+    set_paragraph(flow, title.finish(), format, context.metrics);
+    flow.keep_next_lines(1);
+    set_note_fields(flow, article.source_note, style.note_hanging_indent, context);
+  }
+  return flow.finish();
+}
+
+}  // namespace octavo::layout

@@ -1,0 +1,424 @@
+#include <doctest/doctest.h>
+
+#include <map>
+#include <set>
+
+#include "layout/lay_out_book.hpp"
+#include "layout/layout_test_support.hpp"
+#include "layout/page_furniture.hpp"
+
+using namespace octavo;
+using namespace octavo::layout;
+
+namespace {
+
+// Every page: its label, its anchors, then its text lines top to bottom (running head first,
+// folio last).
+std::string trace(const LaidOutBook& book) {
+  std::string out;
+  for (std::size_t i = 0; i < book.pages.size(); ++i) {
+    const bool front = i < book.front_matter_pages;
+    out += "== " + (front ? roman_numeral(i + 1) : std::to_string(i - book.front_matter_pages + 1));
+    const std::string anchors = test::anchor_names(book.pages[i]);
+    if (!anchors.empty()) out += " [" + anchors + "]";
+    out += "\n" + test::joined(test::page_lines(book.pages[i]));
+  }
+  return out;
+}
+
+std::map<std::string, std::size_t> anchor_pages(const LaidOutBook& book) {
+  std::map<std::string, std::size_t> pages;
+  for (std::size_t i = 0; i < book.pages.size(); ++i) {
+    for (const Anchor& anchor : book.pages[i].anchors) pages.emplace(anchor.name, i);
+  }
+  return pages;
+}
+
+std::string lines_of(std::size_t count) {
+  // About 61 characters fill a line of the measure with the fake metrics.
+  std::string text;
+  for (std::size_t i = 0; i < count; ++i) {
+    text += "Every line of this paragraph holds sixty characters or so, ";
+  }
+  return text;
+}
+
+struct Laid {
+  test::FakeMetrics metrics;
+  PageStyle style;
+  core::DiagnosticList diagnostics;
+  LaidOutBook book;
+
+  Laid(const model::Book& model, int lines) : style(test::small_style(lines)) {
+    book = lay_out_book(model, metrics, style, diagnostics);
+  }
+};
+
+model::Block list_of(model::BlockKind kind, std::vector<std::string> items, int start = 1) {
+  model::Block list;
+  list.kind = kind;
+  list.start = start;
+  for (std::string& text : items) {
+    model::Block item;
+    item.kind = model::BlockKind::list_item;
+    item.children.push_back(test::paragraph(std::move(text)));
+    list.children.push_back(std::move(item));
+  }
+  return list;
+}
+
+}  // namespace
+
+TEST_SUITE("layout.lay_out_book") {
+  TEST_CASE("a tiny book: title page, disclaimer, contents, articles, sources, in that order") {
+    const model::Book book = test::book_of(
+        {test::article("a01-alpha", "Alpha",
+                       {test::paragraph("The first article has a paragraph that runs over more than one line of "
+                                        "the page, and a heading after it."),
+                        test::heading(1, "Method", "method"), test::paragraph("Second paragraph.")}),
+         test::article("a02-beta", "Beta", {test::paragraph("Short.")})});
+    const Laid laid(book, 12);
+    CHECK(trace(laid.book) ==
+          "== i [title-page]\n"
+          "Field Notes\n"
+          "Ada Lovelace\n"
+          "Octavo Press\n"
+          "2024-05-01\n"
+          "== ii [disclaimer]\n"
+          "Unreviewed content\n"
+          "Nothing here has been checked.\n"
+          "ii\n"
+          "== iii [contents]\n"
+          "Contents\n"
+          "Alpha . . . . . . . . . . . . . . . . . . . . . . . . . . . 1\n"
+          "Method . . . . . . . . . . . . . . . . . . . . . . . . . 1\n"
+          "Beta . . . . . . . . . . . . . . . . . . . . . . . . . . . 3\n"
+          "Sources . . . . . . . . . . . . . . . . . . . . . . . . . . 4\n"
+          "iii\n"
+          "== iv\n"
+          "iv\n"
+          "== 1 [a01-alpha a01-alpha#method]\n"
+          "Alpha\n"
+          "The first article has a paragraph that runs over more than one\n"
+          "line of the page, and a heading after it.\n"
+          "Method\n"
+          "Second paragraph.\n"
+          "1\n"
+          "== 2 [a01-alpha-note]\n"
+          "Alpha\n"
+          "Source note\n"
+          "Source: https://example.org/a01-alpha\n"
+          "Corpus file: a01-alpha.md\n"
+          "Full provenance in Sources\n"
+          "2\n"
+          "== 3 [a02-beta a02-beta-note]\n"
+          "Beta\n"
+          "Short.\n"
+          "Source note\n"
+          "Source: https://example.org/a02-beta\n"
+          "Corpus file: a02-beta.md\n"
+          "Full provenance in Sources\n"
+          "3\n"
+          "== 4 [sources source-a01-alpha source-a02-beta]\n"
+          "Sources\n"
+          "Alpha\n"
+          "Source: https://example.org/a01-alpha\n"
+          "Corpus file: a01-alpha.md\n"
+          "Beta\n"
+          "Source: https://example.org/a02-beta\n"
+          "Corpus file: a02-beta.md\n"
+          "4\n");
+    CHECK(laid.diagnostics.all().empty());
+  }
+
+  TEST_CASE("the contents gives the body page on which each anchor lands, also when it takes two pages") {
+    std::vector<model::Article> articles;
+    for (int i = 1; i <= 6; ++i) {
+      const std::string n = std::to_string(i);
+      articles.push_back(test::article("a" + n, "Article " + n,
+                                       {test::paragraph(lines_of(i % 3 + 1)), test::heading(1, "Part " + n, "part"),
+                                        test::paragraph(lines_of(i % 4 + 1))}));
+    }
+    const Laid laid(test::book_of(std::move(articles)), 12);
+    const LaidOutBook& book = laid.book;
+    const std::map<std::string, std::size_t> pages = anchor_pages(book);
+    const std::size_t contents_page = pages.at(model::contents_id);
+    const std::size_t body_start = book.front_matter_pages;
+
+    std::size_t entries = 0;
+    std::set<std::size_t> contents_pages;
+    for (std::size_t p = contents_page; p < body_start; ++p) {
+      for (const LinkArea& link : book.pages[p].links) {
+        // The page number is the rightmost run on the entry's last line.
+        const TextRun* number = nullptr;
+        for (const TextRun& run : book.pages[p].runs) {
+          if (run.baseline > link.top && run.baseline < link.bottom && (number == nullptr || run.x > number->x)) {
+            number = &run;
+          }
+        }
+        REQUIRE(number != nullptr);
+        CAPTURE(link.destination);
+        CHECK(number->text == std::to_string(pages.at(link.destination) - body_start + 1));
+        ++entries;
+        contents_pages.insert(p);
+      }
+    }
+    CHECK(entries == 6 * 2 + 1);  // articles, their sections, the Sources
+    CHECK(contents_pages.size() == 2);
+    // Body pages are numbered from 1 whatever the length of the front matter.
+    CHECK(pages.at("a1") == body_start);
+    CHECK(book.front_matter_pages % 2 == 0);
+  }
+
+  TEST_CASE("a heading is never the last line of a page: it moves on with the lines after it") {
+    // Push the heading down one line at a time, so that one of the articles puts it at the foot.
+    std::vector<model::Article> articles;
+    for (std::size_t before = 0; before < 10; ++before) {
+      std::vector<model::Block> blocks;
+      for (std::size_t i = 0; i < before; ++i) blocks.push_back(test::paragraph("One line."));
+      blocks.push_back(test::heading(1, "Heading", "h"));
+      blocks.push_back(test::paragraph(lines_of(3)));
+      articles.push_back(test::article("a" + std::to_string(before), "Title", std::move(blocks)));
+    }
+    const Laid laid(test::book_of(std::move(articles)), 8);
+    std::size_t headings = 0;
+    for (const Page& page : laid.book.pages) {
+      const TextRun* last = nullptr;  // the lowest run above the folio
+      const TextRun* heading = nullptr;
+      for (const TextRun& run : page.runs) {
+        if (run.baseline < laid.style.folio_baseline && (last == nullptr || run.baseline > last->baseline)) last = &run;
+        if (run.face == FontFace::serif_bold && run.size == laid.style.heading_size[0]) heading = &run;
+      }
+      if (heading == nullptr) continue;
+      ++headings;
+      // At least two lines of the paragraph follow it on the same page.
+      std::set<double> below;
+      for (const TextRun& run : page.runs) {
+        if (run.baseline > heading->baseline && run.baseline < laid.style.folio_baseline) {
+          below.insert(run.baseline.value);
+        }
+      }
+      CHECK(last != heading);
+      CHECK(below.size() >= 2);
+    }
+    CHECK(headings == 10);
+  }
+
+  TEST_CASE("every article starts at the top of a new page, and its anchor is there") {
+    std::vector<model::Article> articles;
+    for (int i = 1; i <= 4; ++i) {
+      articles.push_back(test::article("a" + std::to_string(i), "T" + std::to_string(i), {test::paragraph("Short.")}));
+    }
+    const Laid laid(test::book_of(std::move(articles)), 30);
+    const std::map<std::string, std::size_t> pages = anchor_pages(laid.book);
+    std::set<std::size_t> distinct;
+    for (int i = 1; i <= 4; ++i) {
+      const std::size_t p = pages.at("a" + std::to_string(i));
+      distinct.insert(p);
+      CHECK(laid.book.pages[p].anchors.front().name == "a" + std::to_string(i));
+      CHECK(laid.book.pages[p].anchors.front().y == laid.style.margin_top);
+      CHECK(test::page_lines(laid.book.pages[p]).front() == "T" + std::to_string(i));
+    }
+    CHECK(distinct.size() == 4);
+    CHECK(pages.at(model::sources_id) == pages.at("a4") + 1);
+  }
+
+  TEST_CASE("missing characters show a placeholder and are reported once per article") {
+    model::Article first = test::article(
+        "a1", "Smile \U0001F600", {test::paragraph("A \U0001F600 and \u4E2D, again \U0001F600.", {"a1.md", 3, 1})});
+    model::Article second = test::article("a2", "Plain", {test::paragraph("Only \U0001F600 here.", {"a2.md", 5, 2})});
+    const Laid laid(test::book_of({first, second}), 30);
+    CHECK(laid.diagnostics.to_string() ==
+          "a1.md:1:1: warning: characters not in the PDF fonts are shown as \u25A1: \U0001F600 (U+1F600), "
+          "\u4E2D (U+4E2D)\n"
+          "a2.md:5:2: warning: characters not in the PDF fonts are shown as \u25A1: \U0001F600 (U+1F600)\n");
+    const std::map<std::string, std::size_t> pages = anchor_pages(laid.book);
+    const std::vector<std::string> lines = test::page_lines(laid.book.pages[pages.at("a1")]);
+    CHECK(lines[0] == "Smile \u25A1");
+    CHECK(lines[1] == "A \u25A1 and \u25A1, again \u25A1.");
+    // No run anywhere holds a character the fonts lack.
+    for (const Page& page : laid.book.pages) {
+      for (const TextRun& run : page.runs) CHECK(run.text.find("\xF0\x9F\x98\x80") == std::string::npos);
+    }
+  }
+
+  TEST_CASE("front matter pages are counted, padded to an even number and numbered in roman") {
+    const Laid laid(test::book_of({test::article("a1", "One", {test::paragraph("Text.")})}), 30);
+    // Title page, disclaimer, contents, and a blank verso so that page 1 is a recto.
+    CHECK(laid.book.front_matter_pages == 4);
+    CHECK(laid.book.pages.size() == 6);
+    CHECK(test::page_lines(laid.book.pages[0]) ==
+          std::vector<std::string>{"Field Notes", "Ada Lovelace", "Octavo Press", "2024-05-01"});  // no folio
+    CHECK(test::page_lines(laid.book.pages[3]) == std::vector<std::string>{"iv"});
+    CHECK(test::page_lines(laid.book.pages[4]).back() == "1");
+    CHECK(test::page_lines(laid.book.pages[5]).back() == "2");
+  }
+
+  TEST_CASE("running heads: none on an article's first page, truncated with an ellipsis when too long") {
+    const std::string title(100, 'x');
+    const Laid laid(test::book_of({test::article("a1", title + " end", {test::paragraph(lines_of(40))})}), 20);
+    const LaidOutBook& book = laid.book;
+    const std::size_t first = book.front_matter_pages;
+    CHECK(book.pages[first].rules.empty());
+    REQUIRE(book.pages.size() > first + 2);
+    const Page& second = book.pages[first + 1];
+    REQUIRE(second.rules.size() == 1);  // the rule under the head
+    const std::vector<std::string> lines = test::page_lines(second);
+    // 8.5 pt at 4.25 pt a character: 72 characters fit in 306 pt, the last one the ellipsis.
+    CHECK(lines.front() == std::string(71, 'x') + "\u2026");
+    CHECK(second.runs.front().x >= laid.style.margin_outer);  // a verso: outer margin on the left
+  }
+
+  TEST_CASE("every link and bookmark points at an anchor that exists, and anchors are unique") {
+    model::Article with_links = test::article(
+        "a1", "Links",
+        {test::paragraph("Intro."), test::heading(1, "Part", "part"),
+         model::paragraph_block({model::link_inline("#part", {model::text_inline("back to part")}),
+                                 model::text_inline(" and "),
+                                 model::link_inline("https://example.org/x", {model::text_inline("out")})})});
+    const Laid laid(test::book_of({with_links, test::article("a2", "Two", {test::paragraph("Text.")})}), 30);
+    std::set<std::string> anchors;
+    std::size_t anchor_count = 0;
+    for (const Page& page : laid.book.pages) {
+      for (const Anchor& anchor : page.anchors) {
+        anchors.insert(anchor.name);
+        ++anchor_count;
+      }
+    }
+    CHECK(anchor_count == anchors.size());
+    std::size_t internal = 0;
+    std::set<std::string> uris;
+    for (const Page& page : laid.book.pages) {
+      for (const LinkArea& link : page.links) {
+        if (link.destination.empty()) {
+          uris.insert(link.uri);
+        } else {
+          CHECK(anchors.count(link.destination) == 1);
+          ++internal;
+        }
+      }
+    }
+    CHECK(internal > 0);
+    CHECK(uris == std::set<std::string>{"https://example.org/a1", "https://example.org/a2", "https://example.org/x"});
+    CHECK(anchors.count("a1#part") == 1);
+
+    const std::vector<OutlineEntry>& outline = laid.book.outline;
+    std::vector<std::string> top;
+    for (const OutlineEntry& entry : outline) {
+      top.push_back(entry.title + " -> " + entry.destination);
+      CHECK(anchors.count(entry.destination) == 1);
+      for (const OutlineEntry& child : entry.children) CHECK(anchors.count(child.destination) == 1);
+    }
+    CHECK(top == std::vector<std::string>{"Field Notes -> title-page", "Unreviewed content -> disclaimer",
+                                          "Contents -> contents", "Links -> a1", "Two -> a2", "Sources -> sources"});
+    REQUIRE(outline[3].children.size() == 1);
+    CHECK(outline[3].children[0].destination == "a1#part");
+  }
+
+  TEST_CASE("document information comes from the metadata") {
+    model::Book book = test::book_of({});
+    book.metadata.authors = {"A. One", "B. Two"};
+    const Laid laid(book, 30);
+    CHECK(laid.book.info.title == "Field Notes");
+    CHECK(laid.book.info.author == "A. One, B. Two");
+    CHECK(laid.book.info.subject == "Unreviewed articles compiled from notes");
+    CHECK(laid.book.info.creator == "Octavo 0.1.0");
+    CHECK(laid.book.info.date == "2024-05-01T00:00:00Z");
+    book.metadata.authors.clear();
+    book.metadata.editor = "C. Three";
+    const Laid edited(book, 30);
+    CHECK(edited.book.info.author == "C. Three");
+    CHECK(test::page_lines(edited.book.pages[0])[1] == "Edited by C. Three");
+  }
+
+  TEST_CASE("lists hang their markers, code keeps its lines, a break is a centred rule") {
+    model::Block code;
+    code.kind = model::BlockKind::code_block;
+    code.text = "int main() {\n\treturn 0;\n}\n" + std::string(80, '#');
+    model::Block rule;
+    rule.kind = model::BlockKind::thematic_break;
+    model::Block quote;
+    quote.kind = model::BlockKind::block_quote;
+    quote.children.push_back(test::paragraph("Quoted."));
+    const Laid laid(test::book_of({test::article(
+                        "a1", "Blocks",
+                        {list_of(model::BlockKind::bullet_list, {"apples", "pears"}),
+                         list_of(model::BlockKind::ordered_list, {"first", "second"}, 9), code, rule, quote})}),
+                    40);
+    const Page& page = laid.book.pages[laid.book.front_matter_pages];
+    CHECK(test::joined(test::page_lines(page)) ==
+          "Blocks\n"
+          "\u2022 apples\n"
+          "\u2022 pears\n"
+          "9. first\n"
+          "10. second\n"
+          "int main() {\n"
+          "    return 0;\n"
+          "}\n"
+          "########################################################################\n"
+          "########\n"
+          "Quoted.\n"
+          "Source note\n"
+          "Source: https://example.org/a1\n"
+          "Corpus file: a1.md\n"
+          "Full provenance in Sources\n"
+          "1\n");
+    const core::Pt left = laid.style.margin_inner;
+    // Markers end list_marker_gap before the item text, which starts list_indent in.
+    CHECK(page.runs[1].text == "apples");
+    CHECK(page.runs[1].x == left + laid.style.list_indent);
+    CHECK(page.runs[2].text == "\u2022");
+    CHECK(page.runs[2].x == left + laid.style.list_indent - laid.style.list_marker_gap - core::Pt(5));
+    // The continuation of a long code line is indented by two columns (8 pt mono: 4 pt each).
+    for (const TextRun& run : page.runs) {
+      if (run.text == "########") CHECK(run.x == left + laid.style.code_indent + core::Pt(8));
+    }
+    // The thematic break: one rule, centred in the measure.
+    REQUIRE(page.rules.size() == 1);
+    CHECK((page.rules[0].x1 + page.rules[0].x2) / 2 == left + laid.style.measure() / 2);
+  }
+
+  TEST_CASE("laying out the same book twice gives the same pages") {
+    const model::Book book = test::book_of({test::article("a1", "One", {test::paragraph(lines_of(50))}),
+                                            test::article("a2", "Two", {test::paragraph("Text.")})});
+    const Laid first(book, 20);
+    const Laid second(book, 20);
+    CHECK(trace(first.book) == trace(second.book));
+  }
+
+  TEST_CASE("a book without articles still has every part") {
+    const Laid laid(test::book_of({}), 30);
+    const std::map<std::string, std::size_t> pages = anchor_pages(laid.book);
+    CHECK(pages.count(model::title_page_id) == 1);
+    CHECK(pages.count(model::disclaimer_id) == 1);
+    CHECK(pages.count(model::contents_id) == 1);
+    CHECK(pages.count(model::sources_id) == 1);
+    CHECK(laid.book.pages.size() == laid.book.front_matter_pages + 1);
+  }
+
+  TEST_CASE("hostile input is set without a crash: deep nesting, a huge word, control characters") {
+    model::Block quote = test::paragraph("bottom");
+    for (int i = 0; i < 2000; ++i) {
+      model::Block outer;
+      outer.kind = i % 2 == 0 ? model::BlockKind::block_quote : model::BlockKind::list_item;
+      outer.children.push_back(std::move(quote));
+      quote = std::move(outer);
+    }
+    model::Inline emphasis = model::text_inline("deep");
+    for (int i = 0; i < 2000; ++i) {
+      model::Inline outer;
+      outer.kind = model::InlineKind::emphasis;
+      outer.children.push_back(std::move(emphasis));
+      emphasis = std::move(outer);
+    }
+    const Laid laid(test::book_of({test::article("a1", "Hostile",
+                                                 {quote, model::paragraph_block({emphasis}),
+                                                  test::paragraph(std::string(20000, 'w') + " \x01\x7f\t end")})}),
+                    30);
+    const std::string text = trace(laid.book);
+    CHECK(text.find("bottom") != std::string::npos);
+    CHECK(text.find("deep") != std::string::npos);
+    CHECK(text.find(" \u25A1\u25A1") != std::string::npos);  // U+0001 and U+007F
+    CHECK(laid.diagnostics.warning_count() == 2);            // the long word, the two control characters
+  }
+}

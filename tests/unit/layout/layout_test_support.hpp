@@ -1,0 +1,143 @@
+// Test support for layout: fixed-width fake font metrics, small book builders, and a readable
+// text trace of laid-out pages (runs grouped into lines by baseline).
+#pragma once
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/utf8.hpp"
+#include "layout/font_metrics.hpp"
+#include "layout/page.hpp"
+#include "layout/page_style.hpp"
+#include "model/book.hpp"
+
+namespace test {
+
+using octavo::core::Pt;
+using octavo::layout::FontFace;
+
+/// Every character 0.5 em wide, ascent 0.8 em, descent 0.2 em; no glyph above U+2FFF.
+class FakeMetrics final : public octavo::layout::FontMetrics {
+ public:
+  bool serif_has_white_square = true;  ///< false mimics Noto Serif, which lacks U+25A1
+
+  Pt width(FontFace, std::string_view text, Pt size) const override {
+    std::size_t count = 0;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+      octavo::core::decode_utf8(text, pos);
+      ++count;
+    }
+    return Pt(0.5 * size.value * static_cast<double>(count));
+  }
+  Pt ascent(FontFace, Pt size) const override { return size * 0.8; }
+  Pt descent(FontFace, Pt size) const override { return size * 0.2; }
+  bool has_glyph(FontFace face, char32_t code_point) const override {
+    if (code_point == 0x25A1 && face != FontFace::mono) return serif_has_white_square;
+    return code_point <= 0x2FFF;
+  }
+};
+
+/// A small page style for readable tests: the real design, with a text block of `lines` lines.
+inline octavo::layout::PageStyle small_style(int lines) {
+  octavo::layout::PageStyle style = octavo::layout::default_page_style();
+  style.body_height = style.leading * lines;
+  style.folio_baseline = style.margin_top + style.body_height + Pt(27);
+  style.imprint_baseline = style.margin_top + style.body_height - style.leading;
+  style.page_height = style.folio_baseline + Pt(40);
+  style.title_block_top = style.margin_top;
+  return style;
+}
+
+inline octavo::model::Block paragraph(std::string text, octavo::core::SourceLocation location = {}) {
+  return octavo::model::paragraph_block({octavo::model::text_inline(std::move(text))}, std::move(location));
+}
+
+inline octavo::model::Block heading(int level, std::string text, std::string id) {
+  octavo::model::Block block = octavo::model::heading_block(level, {octavo::model::text_inline(std::move(text))});
+  block.id = std::move(id);
+  return block;
+}
+
+/// An article as the transforms leave it: id, location, a source note with two fields.
+inline octavo::model::Article article(std::string id, std::string title, std::vector<octavo::model::Block> blocks) {
+  octavo::model::Article a;
+  a.id = std::move(id);
+  a.title = std::move(title);
+  a.blocks = std::move(blocks);
+  a.location = {a.id + ".md", 1, 1};
+  a.source_note.fields = {{"Source", "https://example.org/" + a.id, "https://example.org/" + a.id},
+                          {"Corpus file", a.id + ".md", ""}};
+  return a;
+}
+
+/// Contents entries as transform::build_contents makes them: level-1 headings as sections.
+inline std::vector<octavo::model::ContentsEntry> contents_of(const std::vector<octavo::model::Article>& articles) {
+  std::vector<octavo::model::ContentsEntry> entries;
+  for (const octavo::model::Article& a : articles) {
+    octavo::model::ContentsEntry entry{a.title, a.id, "", {}};
+    for (const octavo::model::Block& block : a.blocks) {
+      if (block.kind == octavo::model::BlockKind::heading && block.level == 1) {
+        entry.children.push_back({octavo::model::plain_text(block.inlines), a.id, block.id, {}});
+      }
+    }
+    entries.push_back(std::move(entry));
+  }
+  return entries;
+}
+
+inline octavo::model::Book book_of(std::vector<octavo::model::Article> articles) {
+  octavo::model::Book book;
+  book.metadata.title = "Field Notes";
+  book.metadata.authors = {"Ada Lovelace"};
+  book.metadata.publisher = "Octavo Press";
+  book.metadata.date = "2024-05-01";
+  book.metadata.modified = "2024-05-01T00:00:00Z";
+  book.metadata.generator = "Octavo 0.1.0";
+  book.metadata.corpus_name = "notes";
+  book.disclaimer.id = octavo::model::disclaimer_id;
+  book.disclaimer.title = "Unreviewed content";
+  book.disclaimer.blocks = {paragraph("Nothing here has been checked.")};
+  book.contents = contents_of(articles);
+  book.articles = std::move(articles);
+  return book;
+}
+
+/// The page's text as lines: runs on one baseline joined left to right, with a space wherever
+/// there is a gap between runs (fake metrics: width = 0.5 em per character).
+inline std::vector<std::string> page_lines(const octavo::layout::Page& page) {
+  const FakeMetrics metrics;
+  std::map<double, std::vector<const octavo::layout::TextRun*>> by_baseline;
+  for (const auto& run : page.runs) by_baseline[run.baseline.value].push_back(&run);
+  std::vector<std::string> lines;
+  for (auto& [baseline, runs] : by_baseline) {
+    std::sort(runs.begin(), runs.end(), [](auto* a, auto* b) { return a->x < b->x; });
+    std::string text;
+    double end = -1e9;
+    for (const auto* run : runs) {
+      if (!text.empty() && run->x.value > end + 0.01) text += ' ';
+      text += run->text;
+      end = run->x.value + metrics.width(run->face, run->text, run->size).value;
+    }
+    lines.push_back(text);
+  }
+  return lines;
+}
+
+inline std::string joined(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const std::string& line : lines) out += line + "\n";
+  return out;
+}
+
+/// Names of the anchors on a page, in order.
+inline std::string anchor_names(const octavo::layout::Page& page) {
+  std::string out;
+  for (const auto& anchor : page.anchors) out += (out.empty() ? "" : " ") + anchor.name;
+  return out;
+}
+
+}  // namespace test

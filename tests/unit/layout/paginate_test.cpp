@@ -1,0 +1,82 @@
+#include <doctest/doctest.h>
+
+#include "layout/page_furniture.hpp"
+#include "layout/paginate.hpp"
+
+using namespace octavo;
+using namespace octavo::layout;
+
+namespace {
+
+// Lines of height 10 described by letters: 'k' keeps with the next line, 'w' too but weakly,
+// 'B' starts a page, 's' has 15 pt of space before it; anything else is a plain line.
+std::vector<FlowLine> flow_of(const std::string& marks) {
+  std::vector<FlowLine> lines;
+  for (char mark : marks) {
+    FlowLine line;
+    line.height = core::Pt(10);
+    line.keep = mark == 'k' ? Keep::strong : mark == 'w' ? Keep::weak : Keep::none;
+    line.break_before = mark == 'B';
+    if (mark == 's') line.space_before = core::Pt(15);
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+}  // namespace
+
+TEST_SUITE("layout.paginate") {
+  TEST_CASE("pages fill greedily") {
+    CHECK(find_page_breaks(flow_of("......."), core::Pt(30)) == std::vector<std::size_t>{0, 3, 6});
+    CHECK(find_page_breaks({}, core::Pt(30)).empty());
+  }
+
+  TEST_CASE("a page does not end after a line kept with the next: the kept lines move on") {
+    // A heading ('k') as the third line would sit alone at the foot: it moves to page two.
+    CHECK(find_page_breaks(flow_of("..k..."), core::Pt(30)) == std::vector<std::size_t>{0, 2, 5});
+    // Heading, then a paragraph whose first line keeps with its second.
+    CHECK(find_page_breaks(flow_of("..kk.."), core::Pt(30)) == std::vector<std::size_t>{0, 2, 5});
+  }
+
+  TEST_CASE("when a page cannot honour every keep, weak ones give way first") {
+    // A title ('k'), a one-line paragraph weakly kept after it, a heading ('k') and its text:
+    // the page ends before the heading rather than under it.
+    CHECK(find_page_breaks(flow_of("kwkw.."), core::Pt(30)) == std::vector<std::size_t>{0, 2, 5});
+  }
+
+  TEST_CASE("keeps longer than a page give way rather than loop") {
+    CHECK(find_page_breaks(flow_of("kkkkk."), core::Pt(30)) == std::vector<std::size_t>{0, 3});
+  }
+
+  TEST_CASE("a forced break starts a page; space before a line is dropped at the top of a page") {
+    CHECK(find_page_breaks(flow_of("B.B."), core::Pt(100)) == std::vector<std::size_t>{0, 2});
+    // "..s" needs 10 + 10 + 15 + 10 = 45 > 40: the spaced line opens page two without its space.
+    CHECK(find_page_breaks(flow_of("..s."), core::Pt(40)) == std::vector<std::size_t>{0, 2});
+    std::vector<FlowLine> lines = flow_of("..s.");
+    Page page;
+    CHECK(place_lines(page, lines, 2, 4, core::Pt(0), core::Pt(0)).value == 20);
+  }
+
+  TEST_CASE("rectos have the inner margin on the left, versos the outer one") {
+    PageStyle style = default_page_style();
+    std::vector<FlowLine> lines = flow_of("B.B.B.");
+    for (FlowLine& line : lines) line.runs.push_back({FontFace::serif, core::Pt(10), core::Pt(0), core::Pt(8), "x"});
+    const std::vector<Page> pages = paginate(lines, style, true);
+    REQUIRE(pages.size() == 3);
+    CHECK(pages[0].runs[0].x == style.margin_inner);
+    CHECK(pages[1].runs[0].x == style.margin_outer);
+    CHECK(pages[2].runs[0].x == style.margin_inner);
+    CHECK(pages[0].runs[0].baseline == style.margin_top + core::Pt(8));
+  }
+}
+
+TEST_SUITE("layout.page_furniture") {
+  TEST_CASE("front matter folios are lower-case roman numerals") {
+    CHECK(roman_numeral(1) == "i");
+    CHECK(roman_numeral(4) == "iv");
+    CHECK(roman_numeral(9) == "ix");
+    CHECK(roman_numeral(14) == "xiv");
+    CHECK(roman_numeral(1999) == "mcmxcix");
+    CHECK(roman_numeral(0).empty());
+  }
+}

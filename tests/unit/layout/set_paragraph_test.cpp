@@ -1,0 +1,124 @@
+#include <doctest/doctest.h>
+
+#include "layout/build_items.hpp"
+#include "layout/contents_flow.hpp"
+#include "layout/layout_test_support.hpp"
+#include "layout/set_paragraph.hpp"
+
+using namespace octavo;
+using namespace octavo::layout;
+
+namespace {
+
+struct Fixture {
+  test::FakeMetrics metrics;
+  PageStyle style = default_page_style();
+  core::DiagnosticList diagnostics;
+  GlyphCoverage coverage{metrics};
+  LayoutContext context{metrics, style, diagnostics, coverage};
+
+  // Sets `words` words of four letters in a 100 pt measure: four words a line.
+  std::vector<FlowLine> paragraph(int words) {
+    std::string text;
+    for (int i = 0; i < words; ++i) text += "word ";
+    ItemBuilder builder(context, core::Pt(100));
+    builder.add_text(text, TextStyle{false, false, false, core::Pt(10)}, {});
+    ParagraphFormat format;
+    format.width = core::Pt(100);
+    format.leading = core::Pt(12);
+    format.size = core::Pt(10);
+    Flow flow;
+    set_paragraph(flow, builder.finish(), format, metrics);
+    return flow.finish();
+  }
+};
+
+std::string keeps(const std::vector<FlowLine>& lines) {
+  std::string out;
+  for (const FlowLine& line : lines) out += line.keep == Keep::none ? '.' : line.keep == Keep::weak ? 'w' : 'k';
+  return out;
+}
+
+}  // namespace
+
+TEST_SUITE("layout.set_paragraph") {
+  TEST_CASE("no orphan and no widow: the first line keeps with the second, the last but one with the last") {
+    Fixture f;
+    CHECK(keeps(f.paragraph(4)) == ".");
+    CHECK(keeps(f.paragraph(8)) == "w.");
+    CHECK(keeps(f.paragraph(12)) == "ww.");
+    CHECK(keeps(f.paragraph(20)) == "w..w.");
+  }
+
+  TEST_CASE("baselines sit in the middle of the leading; runs are placed from the frame's left") {
+    Fixture f;
+    const std::vector<FlowLine> lines = f.paragraph(4);
+    REQUIRE(lines.size() == 1);
+    // Ascent 8 and descent 2 in a 12 pt line leave 1 pt above and below.
+    CHECK(lines[0].baseline.value == 9);
+    CHECK(lines[0].height.value == 12);
+    CHECK(lines[0].runs[0].baseline.value == 9);
+  }
+}
+
+TEST_SUITE("layout.flow") {
+  TEST_CASE("requests for space collapse to the largest; anchors and markers go to the next line") {
+    Flow flow;
+    flow.add_space(core::Pt(5));
+    flow.add_space(core::Pt(8));
+    flow.add_space(core::Pt(3));
+    flow.add_anchor("here");
+    flow.add_marker({TextRun{FontFace::serif, core::Pt(10), core::Pt(-10), core::Pt(0), "1."}});
+    FlowLine line;
+    line.height = core::Pt(12);
+    line.baseline = core::Pt(9);
+    flow.add_line(line);
+    flow.add_line(line);
+    const std::vector<FlowLine> lines = flow.finish();
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0].space_before.value == 8);
+    CHECK(lines[1].space_before.value == 0);
+    REQUIRE(lines[0].anchors.size() == 1);
+    CHECK(lines[0].anchors[0].name == "here");
+    REQUIRE(lines[0].runs.size() == 1);
+    CHECK(lines[0].runs[0].baseline.value == 9);
+    CHECK(lines[1].anchors.empty());
+  }
+
+  TEST_CASE("space after a heading brings the flow back to the grid") {
+    // A 12 pt heading on 16.2 pt after 13.5 pt of space: 29.7 + 3 → 33.75, two and a half lines.
+    CHECK(space_to_grid(core::Pt(29.7), core::Pt(6.75), core::Pt(3)).value == doctest::Approx(4.05));
+    CHECK(space_to_grid(core::Pt(27), core::Pt(13.5), core::Pt(0)).value == doctest::Approx(0));
+    CHECK(space_to_grid(core::Pt(22), core::Pt(13.5), core::Pt(27)).value == doctest::Approx(32));
+  }
+
+  TEST_CASE("an anchor with no line after it still gets one") {
+    Flow flow;
+    flow.add_anchor("end");
+    const std::vector<FlowLine> lines = flow.finish();
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].anchors[0].name == "end");
+  }
+}
+
+TEST_SUITE("layout.contents_flow") {
+  TEST_CASE("an entry whose anchor is missing gets neither page number nor link") {
+    Fixture f;
+    const std::vector<FlowLine> lines =
+        contents_flow({{"Known", "a1", 0}, {"Lost", "nowhere", 1}}, {{"a1", 7}}, f.context);
+    std::vector<std::string> texts;
+    std::size_t links = 0;
+    for (const FlowLine& line : lines) {
+      Page page;
+      page.runs = line.runs;
+      if (!line.runs.empty()) texts.push_back(test::page_lines(page).front());
+      links += line.links.size();
+    }
+    REQUIRE(texts.size() == 3);
+    CHECK(texts[0] == "Contents");
+    CHECK(texts[1].rfind("Known . . .", 0) == 0);
+    CHECK(texts[1].substr(texts[1].size() - 2) == " 7");
+    CHECK(texts[2] == "Lost");
+    CHECK(links == 1);
+  }
+}
