@@ -1,0 +1,39 @@
+#include "epub/article_xhtml.hpp"
+
+#include "epub/epub_paths.hpp"
+#include "epub/note_fields.hpp"
+#include "epub/visible_label.hpp"
+#include "epub/xhtml_blocks.hpp"
+#include "epub/xhtml_page.hpp"
+#include "model/book.hpp"
+
+namespace octavo::epub {
+
+std::string article_xhtml(const model::Article& article, const std::string& language) {
+  const std::string title = visible_label(article.title, "Untitled article");
+  const std::string note_id = model::source_note_id(article);
+  DocumentIds ids;
+  ids.targets = heading_ids(article.blocks);
+  ids.targets.insert(article.id);
+  ids.targets.insert(note_id);
+  ids.written = {article.id, note_id};  // assign_ids reserves both, so no heading should take them
+
+  // epub:type "chapter" (EPUB Structural Semantics Vocabulary) and the matching DPUB-ARIA role.
+  XmlNode section = xml_block(
+      "section", {{"id", article.id}, {"class", "article"}, {"epub:type", "chapter"}, {"role", "doc-chapter"}});
+  section.append(xml_element("h1", {}, {xml_text(title)}));
+  append_blocks(section, article.blocks, ids);
+
+  XmlNode note = xml_block("section", {{"id", note_id}, {"class", "source-note"}});
+  note.append(xml_element("h2", {}, {xml_text(source_note_title)}));
+  if (!article.source_note.fields.empty()) note.append(note_fields(article.source_note));
+  note.append(
+      xml_element("p", {{"class", "sources-link"}},
+                  {xml_element("a", {{"href", std::string(sources_file) + "#" + model::sources_entry_id(article)}},
+                               {xml_text(full_provenance_label)})}));
+  section.append(std::move(note));
+
+  return xhtml_page(title, language, stylesheet_href_from_text(), xml_block("body", {}, {std::move(section)}));
+}
+
+}  // namespace octavo::epub

@@ -1,0 +1,132 @@
+#include "epub/xhtml_blocks.hpp"
+
+#include <algorithm>
+
+#include "core/utf8.hpp"
+#include "epub/external_href.hpp"
+#include "model/inline.hpp"
+
+namespace octavo::epub {
+namespace {
+
+// An href for a link target, or empty to keep the link's text only. A fragment that names no id
+// of this document would be a broken link (epubcheck RSC-012).
+std::string link_href(const std::string& target, const DocumentIds& ids) {
+  if (!target.empty() && target.front() == '#') {
+    return ids.targets.count(target.substr(1)) != 0 ? target : std::string();
+  }
+  return external_href(target);
+}
+
+// Inlines are copied with an explicit stack: nesting depth comes from the input.
+void append_inlines(XmlNode& parent, const std::vector<model::Inline>& inlines, const DocumentIds& ids) {
+  struct Frame {
+    const std::vector<model::Inline>* runs;
+    std::size_t next;
+    XmlNode* target;
+  };
+  std::vector<Frame> pending{{&inlines, 0, &parent}};
+  while (!pending.empty()) {
+    if (pending.back().next == pending.back().runs->size()) {
+      pending.pop_back();
+      continue;
+    }
+    XmlNode& target = *pending.back().target;
+    const model::Inline& run = (*pending.back().runs)[pending.back().next++];
+    XmlNode* nested = nullptr;
+    switch (run.kind) {
+      case model::InlineKind::text: target.append(xml_text(run.text)); break;
+      case model::InlineKind::code: target.append(xml_element("code", {}, {xml_text(run.text)})); break;
+      case model::InlineKind::soft_break: target.append(xml_text(" ")); break;
+      case model::InlineKind::hard_break: target.append(xml_element("br")); break;
+      case model::InlineKind::emphasis: nested = &target.append(xml_element("em")); break;
+      case model::InlineKind::strong: nested = &target.append(xml_element("strong")); break;
+      case model::InlineKind::link: {
+        const std::string href = link_href(run.target, ids);
+        nested = href.empty() ? &target : &target.append(xml_element("a", {{"href", href}}));
+        break;
+      }
+    }
+    if (nested != nullptr && !run.children.empty()) pending.push_back({&run.children, 0, nested});
+  }
+}
+
+std::string heading_name(int level) { return "h" + std::to_string(std::clamp(level + 1, 2, 6)); }
+
+// Appends the element for one block and returns the node its children go into, or nullptr.
+XmlNode* append_block(XmlNode& target, const model::Block& block, DocumentIds& ids) {
+  switch (block.kind) {
+    case model::BlockKind::paragraph: {
+      XmlNode& p = target.append(xml_element("p"));
+      if (block.role == model::BlockRole::summary) p.attributes.emplace_back("class", "summary");
+      append_inlines(p, block.inlines, ids);
+      return nullptr;
+    }
+    case model::BlockKind::heading: {
+      XmlNode& h = target.append(xml_element(heading_name(block.level)));
+      if (is_usable_id(block.id) && ids.written.insert(block.id).second) h.attributes.emplace_back("id", block.id);
+      append_inlines(h, block.inlines, ids);
+      return nullptr;
+    }
+    case model::BlockKind::bullet_list:
+    case model::BlockKind::ordered_list: {
+      const bool ordered = block.kind == model::BlockKind::ordered_list;
+      XmlNode list = xml_block(ordered ? "ol" : "ul");
+      if (ordered && block.start != 1) list.attributes.emplace_back("start", std::to_string(block.start));
+      if (block.role != model::BlockRole::outline) return &target.append(std::move(list));
+      XmlNode& nav = target.append(xml_block("nav", {{"class", "outline"}}));
+      nav.append(xml_element("h2", {{"class", "outline-title"}}, {xml_text(outline_title)}));
+      return &nav.append(std::move(list));
+    }
+    case model::BlockKind::list_item: return &target.append(xml_block("li"));
+    case model::BlockKind::block_quote: return &target.append(xml_block("blockquote"));
+    case model::BlockKind::code_block:
+      target.append(xml_element("pre", {}, {xml_element("code", {}, {xml_text(block.text)})}));
+      return nullptr;
+    case model::BlockKind::thematic_break: target.append(xml_element("hr")); return nullptr;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+bool is_usable_id(const std::string& id) {
+  if (id.empty() || core::xml_safe(id) != id) return false;
+  return id.find_first_of(" \t\n\r\f") == std::string::npos;
+}
+
+std::unordered_set<std::string> heading_ids(const std::vector<model::Block>& blocks) {
+  std::unordered_set<std::string> ids;
+  std::vector<const model::Block*> pending;
+  for (const model::Block& block : blocks) pending.push_back(&block);
+  while (!pending.empty()) {
+    const model::Block* block = pending.back();
+    pending.pop_back();
+    if (block->kind == model::BlockKind::heading && is_usable_id(block->id)) ids.insert(block->id);
+    for (const model::Block& child : block->children) pending.push_back(&child);
+  }
+  return ids;
+}
+
+// Blocks are copied with an explicit stack, like inlines. A node pushed here is only appended to
+// while it is on top, so the pointers of the frames below stay valid.
+void append_blocks(XmlNode& parent, const std::vector<model::Block>& blocks, DocumentIds& ids) {
+  struct Frame {
+    const std::vector<model::Block>* blocks;
+    std::size_t next;
+    XmlNode* target;
+  };
+  std::vector<Frame> pending{{&blocks, 0, &parent}};
+  while (!pending.empty()) {
+    if (pending.back().next == pending.back().blocks->size()) {
+      pending.pop_back();
+      continue;
+    }
+    XmlNode& target = *pending.back().target;
+    const model::Block& block = (*pending.back().blocks)[pending.back().next++];
+    XmlNode* container = append_block(target, block, ids);
+    if (container != nullptr && !block.children.empty()) pending.push_back({&block.children, 0, container});
+  }
+}
+
+}  // namespace octavo::epub

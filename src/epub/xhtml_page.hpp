@@ -1,0 +1,16 @@
+// The frame every XHTML content document shares (EPUB 3.3 §6.1): the XHTML and EPUB namespaces,
+// the book's language, a UTF-8 meta, a title and the stylesheet, around a page-specific body.
+#pragma once
+
+#include <string>
+
+#include "epub/xml_document.hpp"
+
+namespace octavo::epub {
+
+/// The serialized document for `body` (a "body" element). `title` falls back to "Untitled" when
+/// it shows nothing; `stylesheet_href` is relative to the page.
+std::string xhtml_page(const std::string& title, const std::string& language, const std::string& stylesheet_href,
+                       XmlNode body);
+
+}  // namespace octavo::epub

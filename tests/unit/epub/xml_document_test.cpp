@@ -1,0 +1,55 @@
+#include <doctest/doctest.h>
+
+#include "epub/xml_document.hpp"
+#include "epub_test_book.hpp"
+
+using namespace octavo::epub;
+
+TEST_SUITE("epub.xml_document") {
+  TEST_CASE("declaration, optional doctype, root and a final newline") {
+    CHECK(xml_document(xml_element("a", {{"x", "1"}}, {xml_text("t")})) ==
+          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<a x=\"1\">t</a>\n");
+    CHECK(xml_document(xml_element("html"), "html") ==
+          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n<html/>\n");
+  }
+
+  TEST_CASE("hostile text comes out escaped and legal") {
+    CHECK(xml_document(xml_element("p", {}, {xml_text(test::hostile)})) ==
+          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+          "<p>&lt;script&gt;x&lt;/script&gt; &amp; ]]&gt;  .</p>\n");
+  }
+
+  TEST_CASE("hostile attribute values come out escaped and legal, and tabs and newlines survive") {
+    // '>' needs no escape inside an attribute value (XML 1.0 §2.3 AttValue).
+    CHECK(xml_document(xml_element("a", {{"title", test::hostile + "\"'\t\n"}})) ==
+          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+          "<a title=\"&lt;script>x&lt;/script> &amp; ]]>  .&quot;'&#09;&#10;\"/>\n");
+  }
+
+  TEST_CASE("NUL bytes and invalid UTF-8 cannot reach the output") {
+    CHECK(xml_document(xml_element("p", {}, {xml_text(std::string("a\0b\xff", 4))})) ==
+          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<p>ab\xef\xbf\xbd</p>\n");
+  }
+
+  TEST_CASE("block elements put each child on its own line; inline content stays untouched") {
+    XmlNode list = xml_block("ul", {},
+                             {xml_element("li", {}, {xml_text("a "), xml_element("em", {}, {xml_text("b")})}),
+                              xml_element("li", {}, {xml_text("c")})});
+    CHECK(xml_document(list) ==
+          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ul>\n<li>a <em>b</em></li>\n<li>c</li>\n</ul>\n");
+  }
+
+  TEST_CASE("deep nesting does not exhaust the stack") {
+    XmlNode root = xml_element("div");
+    XmlNode* node = &root;
+    for (int i = 0; i < 100000; ++i) node = &node->append(xml_element("div"));
+    const std::string out = xml_document(root);
+    CHECK(out.size() > 100000 * 6);
+    // XmlNode's destructor recurses: take the chain apart one level at a time before it runs.
+    std::vector<XmlNode> level = std::move(root.children);
+    while (!level.empty()) {
+      std::vector<XmlNode> next = std::move(level.front().children);
+      level = std::move(next);
+    }
+  }
+}
