@@ -1,0 +1,131 @@
+#include "compile.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <system_error>
+
+#include "core/file_system.hpp"
+#include "epub/epub_writer.hpp"
+#include "import/corpus.hpp"
+#include "layout/lay_out_book.hpp"
+#include "output_files.hpp"
+#include "pdf/pdf_document.hpp"
+#include "pdf/pdf_writer.hpp"
+#include "transform/apply_transforms.hpp"
+
+namespace octavo {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Counts what reaches the caller's sink, so that --strict can fail on warnings.
+class CountingSink final : public core::DiagnosticSink {
+ public:
+  explicit CountingSink(core::DiagnosticSink& next) : next_(next) {}
+  void report(core::Diagnostic diagnostic) override {
+    (diagnostic.severity == core::Severity::error ? errors : warnings) += 1;
+    next_.report(std::move(diagnostic));
+  }
+  std::size_t errors = 0;
+  std::size_t warnings = 0;
+
+ private:
+  core::DiagnosticSink& next_;
+};
+
+bool is_inside(const fs::path& inner, const fs::path& outer) {
+  std::error_code ec;
+  const fs::path a = fs::weakly_canonical(inner, ec);
+  const fs::path b = fs::weakly_canonical(outer, ec);
+  auto [mismatch, rest] = std::mismatch(b.begin(), b.end(), a.begin(), a.end());
+  return mismatch == b.end();
+}
+
+std::optional<std::string> read_data_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+bool write_pdf_book(const model::Book& book, const CompileOptions& options, const std::string& path,
+                    core::DiagnosticSink& sink) {
+  pdf::PdfDocument document((fs::path(options.data_dir) / "fonts").string(), sink);
+  if (!document.ok()) return false;
+  // Layout measures with the very fonts the PDF embeds, so measuring and drawing agree.
+  const layout::LaidOutBook pages = layout::lay_out_book(book, document.metrics(), layout::default_page_style(), sink);
+  return pdf::write_pdf(document, pages, path, sink);
+}
+
+}  // namespace
+
+std::string default_output_dir(const std::string& corpus_dir) {
+  const fs::path here = fs::current_path();
+  if (!is_inside(here, corpus_dir)) return "out";
+  std::error_code ec;
+  const fs::path corpus = fs::weakly_canonical(corpus_dir, ec);
+  return (corpus.parent_path() / (corpus.filename().string() + "-out")).string();
+}
+
+CompileResult compile(const CompileOptions& options, core::DiagnosticSink& outer_sink) {
+  CountingSink sink(outer_sink);
+  CompileResult result;
+  const auto failed = [&] { return sink.errors > 0 || (options.strict && sink.warnings > 0); };
+
+  std::error_code ec;
+  if (!fs::is_directory(options.corpus_dir, ec)) {
+    sink.error({options.corpus_dir, 0, 0}, "corpus folder not found");
+    result.exit_code = 1;
+    return result;
+  }
+
+  // 1. Import: book.toml and every article into the document model.
+  const core::DiskFileSystem corpus(options.corpus_dir);
+  model::Book book = import::read_corpus(corpus, sink);
+
+  // 2. Transforms: metadata defaults, ids, source notes, the disclaimer, the contents.
+  transform::apply_transforms(book, {options.source_date_epoch, "Octavo " + options.version}, sink);
+
+  if (failed() || options.check_only) {
+    result.exit_code = failed() ? 1 : 0;
+    return result;
+  }
+
+  if (!options.output_dir.empty() && is_inside(options.output_dir, options.corpus_dir)) {
+    sink.error({options.output_dir, 0, 0}, "the output folder is inside the corpus; Octavo never writes into a corpus",
+               "pass another folder with -o");
+    result.exit_code = 1;
+    return result;
+  }
+  fs::create_directories(options.output_dir, ec);
+  if (ec) {
+    sink.error({options.output_dir, 0, 0}, "cannot create the output folder: " + ec.message());
+    result.exit_code = 1;
+    return result;
+  }
+
+  // 3. Writers, each into a temporary file; both are renamed into place only if both succeed.
+  OutputFiles outputs;
+  const fs::path base = fs::path(options.output_dir) / book.metadata.slug;
+  if (options.formats != Formats::pdf) {
+    const std::string target = base.string() + ".epub";
+    const auto stylesheet = read_data_file((fs::path(options.data_dir) / "styles" / "epub.css").string());
+    if (!stylesheet) {
+      sink.error({(fs::path(options.data_dir) / "styles" / "epub.css").string(), 0, 0}, "cannot read the stylesheet");
+    } else if (epub::write_epub(book, {*stylesheet}, outputs.temporary_for(target), sink)) {
+      result.written.push_back(target);
+    }
+  }
+  if (options.formats != Formats::epub && !failed()) {
+    const std::string target = base.string() + ".pdf";
+    if (write_pdf_book(book, options, outputs.temporary_for(target), sink)) result.written.push_back(target);
+  }
+
+  if (failed() || !outputs.commit(sink)) {
+    result.written.clear();
+    result.exit_code = 1;
+  }
+  return result;
+}
+
+}  // namespace octavo

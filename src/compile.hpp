@@ -1,0 +1,39 @@
+// The pipeline: corpus folder → import → transforms → EPUB writer, and layout → PDF writer.
+// One call per stage, each commented; main.cpp only turns flags into CompileOptions.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.hpp"
+#include "core/fixed_clock.hpp"
+
+namespace octavo {
+
+enum class Formats { all, epub, pdf };
+
+struct CompileOptions {
+  std::string corpus_dir = ".";
+  std::string output_dir;  ///< where the books go; must not be inside the corpus
+  Formats formats = Formats::all;
+  bool check_only = false;  ///< read and validate, write nothing
+  bool strict = false;      ///< warnings count as errors
+  std::optional<core::Timestamp> source_date_epoch;
+  std::string data_dir;  ///< the folder holding fonts/ and styles/
+  std::string version;   ///< Octavo's version, for the books' generator metadata
+};
+
+struct CompileResult {
+  int exit_code = 0;                 ///< 0 built or checked, 1 the input has errors (nothing replaced)
+  std::vector<std::string> written;  ///< paths of the books written, in order
+};
+
+/// Runs the whole pipeline. Never throws for bad input: everything goes to `sink`.
+CompileResult compile(const CompileOptions& options, core::DiagnosticSink& sink);
+
+/// The default output folder: "out" in the working directory, or "<corpus>-out" beside the
+/// corpus when the working directory is inside the corpus (Octavo never writes into a corpus).
+std::string default_output_dir(const std::string& corpus_dir);
+
+}  // namespace octavo

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The command line: exit codes, diagnostics format, check mode, and that a failed build never
+# replaces or damages the previous books.
+source "$(dirname "$0")/lib.sh"
+expect_exit() { local want=$1; shift; local got=0; "$@" >"$WORK/stdout" 2>"$WORK/stderr" || got=$?; test "$got" -eq "$want"; }
+
+check "--help exits 0 and names the default output folder" bash -c "'$OCTAVO' --help | grep -q 'default: ./out'"
+check "--version prints the version" bash -c "'$OCTAVO' --version | grep -qE '^octavo [0-9]+\.[0-9]+\.[0-9]+$'"
+check "no command is a usage error (2)" expect_exit 2 "$OCTAVO"
+check "an unknown option is a usage error (2)" expect_exit 2 "$OCTAVO" build --bogus
+check "a bad --format is a usage error (2)" expect_exit 2 "$OCTAVO" build corpus --format docx
+check "a missing corpus folder is an input error (1)" expect_exit 1 "$OCTAVO" check "$WORK/nowhere"
+check "check on corpus/ succeeds and writes nothing" expect_exit 0 "$OCTAVO" check "$SOURCE_DIR/corpus"
+
+# A good corpus, built once; then a broken manifest must leave those books untouched.
+cp -r "$SOURCE_DIR/corpus" "$WORK/corpus"
+check "the good corpus builds" expect_exit 0 "$OCTAVO" build "$WORK/corpus" -o "$WORK/out" -q
+sha256sum "$WORK"/out/* >"$WORK/before.sums"
+cat >>"$WORK/corpus/book.toml" <<'TOML'
+
+[[articles]]
+file = "missing.txt"
+TOML
+check "a manifest naming a missing file fails with exit code 1" expect_exit 1 "$OCTAVO" build "$WORK/corpus" -o "$WORK/out"
+check "the diagnostic points at book.toml with line and column" grep -qE '^book\.toml:[0-9]+:[0-9]+: error: .*missing\.txt' "$WORK/stderr"
+check "the previous books are untouched" sha256sum --quiet -c "$WORK/before.sums"
+check "no temporary file is left behind" test "$(ls -A "$WORK/out" | wc -l)" -eq 2
+
+# --strict: a warning (a file the manifest leaves out) becomes fatal.
+cp -r "$SOURCE_DIR/corpus" "$WORK/strict"
+echo "An extra article." >"$WORK/strict/extra.txt"
+check "an unlisted file is only a warning" expect_exit 0 "$OCTAVO" check "$WORK/strict"
+check "the warning names the file" grep -qx "book.toml: warning: 'extra.txt' is not listed in book.toml and is left out of the book" "$WORK/stderr"
+check "--strict turns the warning into failure" expect_exit 1 "$OCTAVO" check "$WORK/strict" --strict
+check "-q hides warnings" bash -c "'$OCTAVO' check '$WORK/strict' -q 2>&1 | wc -c | grep -qx 0"
+
+# Octavo never writes into the corpus.
+check "an output folder inside the corpus is refused" expect_exit 1 "$OCTAVO" build "$WORK/strict" -o "$WORK/strict/out"
+check "and nothing was written there" test ! -e "$WORK/strict/out"
+finish

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The PDF of corpus/: valid for qpdf, every font embedded, the text of every article extractable
+# exactly (curly quotes, dashes, accents), front matter numbered in roman, bookmarks and links.
+source "$(dirname "$0")/lib.sh"
+out=$WORK/out
+build_corpus "$SOURCE_DIR/corpus" "$out" || { cat "$out.log"; fail "octavo build corpus"; finish; }
+pdf=$out/kratom-pain-and-sleep.pdf
+check "the PDF exists" test -s "$pdf"
+check "qpdf --check is clean" qpdf --check "$pdf"
+
+fonts=$(pdffonts "$pdf" | tail -n +3)
+check "pdffonts lists fonts" test -n "$fonts"
+check "every font is embedded" test -z "$(echo "$fonts" | awk '$(NF-4) != "yes"')"
+
+pdftotext "$pdf" "$WORK/text.txt" 2>"$WORK/pdftotext.err"
+check "pdftotext prints no warning (a correct ToUnicode CMap)" test ! -s "$WORK/pdftotext.err"
+cat "$WORK/pdftotext.err" >&2
+# Running heads and folios interrupt paragraphs at page breaks: drop those lines, then join.
+titles=$(grep -E '^title = ' "$SOURCE_DIR/corpus/book.toml" | sed -e 's/^title = "//' -e 's/"$//')
+# pdftotext starts each page after the first with a form feed, glued to that page's first line.
+tr -d '\f' <"$WORK/text.txt" | grep -vxF -e "$titles" | grep -vxE '[0-9]+|[ivxlcdm]+|' | tr '\n' ' ' | tr -s ' ' >"$WORK/joined.txt"
+missing=0
+for seed in "$SOURCE_DIR"/corpus/*.txt; do
+  while IFS= read -r paragraph; do
+    if ! grep -qF -- "$paragraph" "$WORK/joined.txt"; then
+      missing=$((missing + 1))
+      [ "$missing" -le 3 ] && echo "not found in pdftotext output ($(basename "$seed")): ${paragraph:0:100}…" >&2
+    fi
+  done < <(expected_paragraphs "$seed")
+done
+check "pdftotext gives back every paragraph of every article ($missing missing)" test "$missing" -eq 0
+
+for phrase in "Unreviewed content" "have not been reviewed" "Contents" "Source note" "Sources" \
+  "not recorded" "unreviewed: not checked by editors or experts" "Kratom, Pain and Sleep" "Five unreviewed web articles"; do
+  check "the PDF says \"$phrase\"" grep -qF -- "$phrase" "$WORK/text.txt"
+done
+for seed in "$SOURCE_DIR"/corpus/*.txt; do
+  digest=$(sha256sum "$seed" | cut -c1-64)
+  check "the SHA-256 of $(basename "$seed") is printed in its note and in Sources" \
+    test "$(grep -cxF "$digest" "$WORK/text.txt")" -eq 2
+done
+
+qpdf --json "$pdf" >"$WORK/pdf.json"
+check "front matter is labelled in lower-case roman" grep -q '"/S": "/r"' "$WORK/pdf.json"
+check "the body is labelled in arabic numerals" grep -q '"/S": "/D"' "$WORK/pdf.json"
+check "the PDF has bookmarks" grep -q '"/Outlines"' "$WORK/pdf.json"
+check "the PDF has link annotations" grep -q '"/Subtype": "/Link"' "$WORK/pdf.json"
+check "no link has a border box" test -z "$(grep -A12 '"/Subtype": "/Link"' "$WORK/pdf.json" | grep -E '"/Border": \[ *[0-9.]+, *[0-9.]+, *[1-9]')"
+pdfinfo "$pdf" >"$WORK/info.txt"
+check "PDF title metadata" grep -qE '^Title: +Kratom, Pain and Sleep$' "$WORK/info.txt"
+check "PDF creator is Octavo" grep -qE '^Creator: +Octavo [0-9]' "$WORK/info.txt"
+check "PDF dates are fixed by book.toml" grep -qE '^CreationDate: .*2026' "$WORK/info.txt"
+finish

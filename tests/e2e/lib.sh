@@ -1,0 +1,26 @@
+# Shared helpers for the end-to-end tests: each test script sources this file, gets the octavo
+# binary and the source tree as arguments, and fails with a message naming what went wrong.
+set -euo pipefail
+OCTAVO=$(realpath "$1")
+SOURCE_DIR=$(realpath "$2")
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+failures=0
+
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+pass() { echo "ok: $*"; }
+check() { local what=$1; shift; if "$@"; then pass "$what"; else fail "$what"; fi; }
+finish() { if [ "$failures" -gt 0 ]; then echo "$failures check(s) failed" >&2; exit 1; fi; }
+
+# build_corpus DIR OUT [extra args…]: runs octavo build and keeps its stderr in OUT/log.
+build_corpus() {
+  local corpus=$1 out=$2; shift 2
+  mkdir -p "$out"
+  "$OCTAVO" build "$corpus" -o "$out" "$@" 2>"$out.log"
+}
+
+# The article text a reader must get back: every line of a seed, with the typographic apostrophe
+# Octavo's smart punctuation uses, and whitespace collapsed.
+expected_paragraphs() {
+  sed -e "s/'/’/g" -e 's/^- //' -e 's/[[:space:]]\+$//' "$1" | grep -v '^$'
+}
