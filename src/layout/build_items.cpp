@@ -5,10 +5,6 @@
 namespace octavo::layout {
 namespace {
 
-// A break after an explicit hyphen or a slash costs a little more than one at a space (TeX's
-// \exhyphenpenalty is 50); first-fit ignores the value, a total-fit breaker will not.
-constexpr int explicit_hyphen_penalty = 50;
-
 bool is_breaking_space(char32_t c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0x1680 ||
          (c >= 0x2000 && c <= 0x2006) || (c >= 0x2008 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x205F ||
@@ -29,8 +25,6 @@ bool is_ignorable(char32_t c) {
 }
 
 // A line may end after these when a word character follows: "well-|being", "and/|or", "1914–|1918".
-bool allows_break_after(char32_t c) { return c == '-' || c == '/' || c == 0x2010 || c == 0x2013 || c == 0x2014; }
-
 bool is_external(const std::string& target) {
   return target.rfind("http://", 0) == 0 || target.rfind("https://", 0) == 0 || target.rfind("mailto:", 0) == 0;
 }
@@ -77,7 +71,6 @@ void ItemBuilder::add_text(std::string_view text, const TextStyle& style, const 
     } else if (c == 0x200B) {
       // Zero-width space: a break opportunity that takes no room.
       flush_segment();
-      breakers_in_a_row_ = 0;
       if (!list_.items.empty()) list_.items.push_back(penalty_item(0));
     } else if (!is_ignorable(c)) {
       add_character(is_no_break_space(c) ? U' ' : c, face, style.size, link, location);
@@ -87,7 +80,6 @@ void ItemBuilder::add_text(std::string_view text, const TextStyle& style, const 
 
 void ItemBuilder::add_space(const TextStyle& style) {
   flush_segment();
-  breakers_in_a_row_ = 0;
   // Runs of spaces collapse, and a paragraph never starts with glue (Knuth–Plass discard it at a
   // break anyway; here it would only indent the first line).
   if (list_.items.empty() || list_.items.back().kind == ItemKind::glue) return;
@@ -98,20 +90,10 @@ void ItemBuilder::add_space(const TextStyle& style) {
 
 void ItemBuilder::add_character(char32_t c, FontFace face, core::Pt size, int link,
                                 const core::SourceLocation& location) {
-  // A break goes after a single hyphen or slash that follows a word character, never after a run
-  // of them ("--", "://") nor after a leading one ("-5").
-  if (literal_) {
-    // Code keeps its characters together; only the measure breaks it.
-  } else if (allows_break_after(c)) {
-    if (breakers_in_a_row_ == 0) word_before_breakers_ = !segment_.empty();
-    ++breakers_in_a_row_;
-  } else {
-    if (breakers_in_a_row_ == 1 && word_before_breakers_) {
-      flush_segment();
-      list_.items.push_back(penalty_item(explicit_hyphen_penalty));
-    }
-    breakers_in_a_row_ = 0;
-  }
+  // Lines break only at spaces, never after a dash, slash or hyphen inside a word: an extractor
+  // (pdftotext, copy and paste) reads every line end as a space, and deletes a line-final U+002D
+  // as a hyphenation, so "stimulating—makes" or "7-hydroxy" broken there would come back changed.
+  // Hyphenation (issue #3) may add a U+002D at a break precisely because extractors remove it.
   if (segment_.empty()) segment_location_ = location;
 
   GlyphCoverage& coverage = context_.coverage;
@@ -193,7 +175,6 @@ void ItemBuilder::add_inlines(const std::vector<model::Inline>& inlines, const T
 
 void ItemBuilder::add_line_break() {
   flush_segment();
-  breakers_in_a_row_ = 0;
   while (!list_.items.empty() && list_.items.back().kind == ItemKind::glue) list_.items.pop_back();
   // Nothing to end: an empty paragraph, or a line that a break has just ended.
   if (list_.items.empty() || list_.items.back().penalty <= forced_break) return;

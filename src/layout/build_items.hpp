@@ -81,8 +81,6 @@ class ItemBuilder {
   ItemList list_;
   std::vector<Piece> segment_;  // the unbreakable run of characters not yet made into boxes
   core::SourceLocation segment_location_;
-  int breakers_in_a_row_ = 0;  // hyphens or slashes just added: a break may follow them
-  bool word_before_breakers_ = false;
 };
 
 }  // namespace octavo::layout
