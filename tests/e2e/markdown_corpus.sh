@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# A Markdown corpus without a manifest (folder order, titles from the leading headings, front
+# matter provenance): both books are valid and carry the text, the link policy is applied.
+source "$(dirname "$0")/lib.sh"
+out=$WORK/out
+build_corpus "$SOURCE_DIR/tests/e2e/corpora/markdown" "$out" && pass "octavo builds the Markdown corpus" || fail "octavo build"
+cat "$out.log"
+check "the book is named after the folder" test -s "$out/markdown.epub" -a -s "$out/markdown.pdf"
+check "the javascript: link is reported" grep -qF "01 first article.md:" "$out.log"
+check "the dangling anchor is reported" grep -qF "02-second.md:3:" "$out.log"
+
+java -jar /usr/share/java/epubcheck.jar "$out/markdown.epub" >"$WORK/epubcheck.txt" 2>&1 || true
+check "epubcheck: 0 fatals, 0 errors, 0 warnings" grep -qE '^Messages: 0 fatals / 0 errors / 0 warnings' "$WORK/epubcheck.txt"
+cat "$WORK/epubcheck.txt" | grep -E 'ERROR|WARNING' || true
+check "qpdf --check is clean" qpdf --check "$out/markdown.pdf"
+pdftotext "$out/markdown.pdf" "$WORK/text.txt" 2>"$WORK/err.txt"
+check "pdftotext prints no warning" test ! -s "$WORK/err.txt"
+tr '\n' ' ' <"$WORK/text.txt" | tr -s ' ' >"$WORK/joined.txt"
+for phrase in "Café notes: “quotes”, dashes – and accents" "Straight “quotes” and it’s apostrophes become typographic…" \
+  "Naïve façade, Ærøskøbing, Œuvre" "10–20 and 1920—1930" "code block <with> & markup ]]>" "Raw <span>inline HTML</span> is shown as text." \
+  "https://example.org/articles/first?ref=octavo&lang=en" "Retrieved: 2025-02-01" "Author: A. Writer"; do
+  check "the PDF text has \"$phrase\"" grep -qF -- "$phrase" "$WORK/joined.txt"
+done
+mkdir "$WORK/x" && (cd "$WORK/x" && unzip -q "$out/markdown.epub")
+check "the EPUB has no javascript: link" test -z "$(grep -rl 'javascript:' "$WORK/x")"
+check "the EPUB escapes the code block" grep -rqF 'code block &lt;with&gt; &amp; markup ]]&gt;' "$WORK/x"
+finish
