@@ -156,6 +156,8 @@ struct HaruDocument::State {
   }
 };
 
+constexpr HPDF_UINT pages_per_page_tree_node = 1024;
+
 HaruDocument::HaruDocument() : state_(std::make_unique<State>()) {
   state_->pdf = HPDF_New(&State::on_error, state_.get());
   if (state_->pdf == nullptr) return;
@@ -163,6 +165,11 @@ HaruDocument::HaruDocument() : state_(std::make_unique<State>()) {
   HPDF_SetCurrentEncoder(state_->pdf, "UTF-8");
   // Uncompressed, one page with one face is about 250 KB; compressed, about 60 KB (LIBRARIES.md).
   HPDF_SetCompressionMode(state_->pdf, HPDF_COMP_ALL);
+  // By default libharu hangs every page on one /Pages node, and its arrays stop at 32,767 entries
+  // (HPDF_LIMIT_MAX_ARRAY): a 10,000-article book (about 90,000 pages) failed with
+  // HPDF_ARRAY_COUNT_ERR. Intermediate nodes of at most this many pages keep every /Kids array
+  // under the 8,191 entries that PDF 32000-1 Annex C gives as the portable limit.
+  HPDF_SetPagesConfiguration(state_->pdf, pages_per_page_tree_node);
 }
 
 HaruDocument::~HaruDocument() {

@@ -30,7 +30,10 @@ for n in "${sizes[@]}"; do
   if [ "$n" = 5 ]; then corpus=$here/corpus; else make_corpus "$n" "$corpus"; fi
   for format in epub pdf all; do
     rm -rf "$work/out"
-    /usr/bin/time -f '%e %M' -o "$work/time" "$octavo" build "$corpus" -o "$work/out" --format "$format" -q
+    if ! /usr/bin/time -f "%e %M" -o "$work/time" "$octavo" build "$corpus" -o "$work/out" --format "$format" -q; then
+      printf "%-8s %-6s failed: %s\n" "$n" "$format" "$(tail -1 "$work/time")"
+      continue
+    fi
     read -r wall rss <"$work/time"
     size=$(du -cb "$work"/out/* | tail -1 | cut -f1)
     awk -v n="$n" -v f="$format" -v w="$wall" -v r="$rss" -v s="$size" \

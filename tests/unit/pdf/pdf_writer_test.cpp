@@ -73,6 +73,16 @@ TEST_SUITE("pdf.pdf_writer") {
     CHECK(first == second);
   }
 
+  TEST_CASE("a book of more pages than one PDF array may hold is written, with a nested page tree") {
+    // 40,000 pages exceed libharu's 32,767-entry array limit for a flat /Kids array.
+    layout::LaidOutBook book = one_page({});
+    book.pages.resize(40000, book.pages.front());
+    core::DiagnosticList diagnostics;
+    const std::string bytes = render(book, diagnostics);
+    CHECK(diagnostics.to_string() == "");
+    CHECK(count(bytes, "/Type /Pages") == 41);  // the root and one node per 1,024 pages
+  }
+
   TEST_CASE("write_pdf writes the file, and the same bytes every time") {
     core::DiagnosticList diagnostics;
     pdf::PdfDocument& document = shared_document();
