@@ -3,9 +3,11 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <system_error>
 
 #include "core/file_system.hpp"
+#include "core/fixed_clock.hpp"
 #include "epub/epub_writer.hpp"
 #include "import/corpus.hpp"
 #include "layout/lay_out_book.hpp"
@@ -34,6 +36,22 @@ class CountingSink final : public core::DiagnosticSink {
   core::DiagnosticSink& next_;
 };
 
+// Writers report at the path they write to, which is a temporary name; the user knows the target.
+class TargetPathSink final : public core::DiagnosticSink {
+ public:
+  TargetPathSink(core::DiagnosticSink& next, std::string temporary, std::string target)
+      : next_(next), temporary_(std::move(temporary)), target_(std::move(target)) {}
+  void report(core::Diagnostic diagnostic) override {
+    if (diagnostic.location.path == temporary_) diagnostic.location.path = target_;
+    next_.report(std::move(diagnostic));
+  }
+
+ private:
+  core::DiagnosticSink& next_;
+  std::string temporary_;
+  std::string target_;
+};
+
 bool is_inside(const fs::path& inner, const fs::path& outer) {
   std::error_code ec;
   const fs::path a = fs::weakly_canonical(inner, ec);
@@ -60,9 +78,9 @@ bool write_pdf_book(const model::Book& book, const CompileOptions& options, cons
 }  // namespace
 
 std::string default_output_dir(const std::string& corpus_dir) {
-  const fs::path here = fs::current_path();
-  if (!is_inside(here, corpus_dir)) return "out";
   std::error_code ec;
+  const fs::path here = fs::current_path(ec);  // fails when the working folder has been removed
+  if (ec || !is_inside(here, corpus_dir)) return "out";
   const fs::path corpus = fs::weakly_canonical(corpus_dir, ec);
   return (corpus.parent_path() / (corpus.filename().string() + "-out")).string();
 }
@@ -84,7 +102,12 @@ CompileResult compile(const CompileOptions& options, core::DiagnosticSink& outer
   model::Book book = import::read_corpus(corpus, sink);
 
   // 2. Transforms: metadata defaults, ids, source notes, the disclaimer, the contents.
-  transform::apply_transforms(book, {options.source_date_epoch, "Octavo " + options.version}, sink);
+  const std::optional<core::Timestamp> epoch = core::source_date_epoch(options.source_date_epoch.c_str());
+  if (!options.source_date_epoch.empty() && !epoch) {
+    sink.warning({}, "SOURCE_DATE_EPOCH is not a number of seconds; ignored",
+                 "for example SOURCE_DATE_EPOCH=1700000000");
+  }
+  transform::apply_transforms(book, {epoch, "Octavo " + options.version}, sink);
 
   if (failed() || options.check_only) {
     result.exit_code = failed() ? 1 : 0;
@@ -109,16 +132,21 @@ CompileResult compile(const CompileOptions& options, core::DiagnosticSink& outer
   const fs::path base = fs::path(options.output_dir) / book.metadata.slug;
   if (options.formats != Formats::pdf) {
     const std::string target = base.string() + ".epub";
-    const auto stylesheet = read_data_file((fs::path(options.data_dir) / "styles" / "epub.css").string());
+    const std::string stylesheet_path = (fs::path(options.data_dir) / "styles" / "epub.css").string();
+    const auto stylesheet = read_data_file(stylesheet_path);
+    const std::string temporary = outputs.temporary_for(target);
+    TargetPathSink writer_sink(sink, temporary, target);
     if (!stylesheet) {
-      sink.error({(fs::path(options.data_dir) / "styles" / "epub.css").string(), 0, 0}, "cannot read the stylesheet");
-    } else if (epub::write_epub(book, {*stylesheet}, outputs.temporary_for(target), sink)) {
+      sink.error({stylesheet_path, 0, 0}, "cannot read the stylesheet");
+    } else if (epub::write_epub(book, {*stylesheet}, temporary, writer_sink)) {
       result.written.push_back(target);
     }
   }
   if (options.formats != Formats::epub && !failed()) {
     const std::string target = base.string() + ".pdf";
-    if (write_pdf_book(book, options, outputs.temporary_for(target), sink)) result.written.push_back(target);
+    const std::string temporary = outputs.temporary_for(target);
+    TargetPathSink writer_sink(sink, temporary, target);
+    if (write_pdf_book(book, options, temporary, writer_sink)) result.written.push_back(target);
   }
 
   if (failed() || !outputs.commit(sink)) {

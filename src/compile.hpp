@@ -2,12 +2,10 @@
 // One call per stage, each commented; main.cpp only turns flags into CompileOptions.
 #pragma once
 
-#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/diagnostics.hpp"
-#include "core/fixed_clock.hpp"
 
 namespace octavo {
 
@@ -17,11 +15,11 @@ struct CompileOptions {
   std::string corpus_dir = ".";
   std::string output_dir;  ///< where the books go; must not be inside the corpus
   Formats formats = Formats::all;
-  bool check_only = false;  ///< read and validate, write nothing
-  bool strict = false;      ///< warnings count as errors
-  std::optional<core::Timestamp> source_date_epoch;
-  std::string data_dir;  ///< the folder holding fonts/ and styles/
-  std::string version;   ///< Octavo's version, for the books' generator metadata
+  bool check_only = false;        ///< read and validate, write nothing
+  bool strict = false;            ///< warnings count as errors
+  std::string source_date_epoch;  ///< the SOURCE_DATE_EPOCH variable's text; empty when unset
+  std::string data_dir;           ///< the folder holding fonts/ and styles/
+  std::string version;            ///< Octavo's version, for the books' generator metadata
 };
 
 struct CompileResult {

@@ -133,12 +133,7 @@ int main(int argc, char** argv) {
 
   octavo::remove_temporaries_on_signal();
   StderrSink sink(quiet);
-  const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
-  options.source_date_epoch = octavo::core::source_date_epoch(epoch);
-  if (epoch && *epoch && !options.source_date_epoch) {
-    sink.warning({}, "SOURCE_DATE_EPOCH is not a number of seconds; ignored",
-                 "for example SOURCE_DATE_EPOCH=1700000000");
-  }
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) options.source_date_epoch = epoch;
   const octavo::CompileResult result = octavo::compile(options, sink);
   if (!quiet) {
     for (const std::string& path : result.written) std::cerr << "octavo: wrote " << path << '\n';

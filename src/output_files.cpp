@@ -75,6 +75,15 @@ std::string OutputFiles::temporary_for(const std::string& target) {
 }
 
 bool OutputFiles::commit(core::DiagnosticSink& sink) {
+  // A folder in a target's place would make its rename fail after an earlier book had already been
+  // replaced; refuse before renaming anything, so the books stay a matching pair.
+  for (const Pending& file : pending_) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(file.target, ec)) {
+      sink.error({file.target, 0, 0}, "cannot replace the output file: a folder of that name is in the way");
+      return false;
+    }
+  }
   while (!pending_.empty()) {
     const Pending file = pending_.front();
     std::error_code ec;

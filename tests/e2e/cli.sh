@@ -34,6 +34,19 @@ check "the warning names the file" grep -qx "book.toml: warning: 'extra.txt' is 
 check "--strict turns the warning into failure" expect_exit 1 "$OCTAVO" check "$WORK/strict" --strict
 check "-q hides warnings" bash -c "'$OCTAVO' check '$WORK/strict' -q 2>&1 | wc -c | grep -qx 0"
 
+check "an invalid SOURCE_DATE_EPOCH is a warning" env SOURCE_DATE_EPOCH=abc "$OCTAVO" check "$SOURCE_DIR/corpus"
+check "--strict counts the SOURCE_DATE_EPOCH warning" expect_exit 1 env SOURCE_DATE_EPOCH=abc "$OCTAVO" check "$SOURCE_DIR/corpus" --strict
+check "the warning says what is wrong" grep -qx "warning: SOURCE_DATE_EPOCH is not a number of seconds; ignored" "$WORK/stderr"
+
+# A folder where the PDF should go: an error naming the target, and the EPUB is not replaced either.
+mkdir -p "$WORK/blocked/kratom-pain-and-sleep.pdf/occupied"
+echo "previous epub" >"$WORK/blocked/kratom-pain-and-sleep.epub"
+check "a folder in the PDF's place fails the build" expect_exit 1 "$OCTAVO" build "$SOURCE_DIR/corpus" -o "$WORK/blocked"
+check "the error names the target, not a temporary file" \
+  grep -qx "$WORK/blocked/kratom-pain-and-sleep.pdf: error: cannot replace the output file: a folder of that name is in the way" "$WORK/stderr"
+check "the previous EPUB is untouched" grep -qx "previous epub" "$WORK/blocked/kratom-pain-and-sleep.epub"
+check "no temporary file is left in the output folder" test "$(ls -A "$WORK/blocked" | wc -l)" -eq 2
+
 # Octavo never writes into the corpus.
 check "an output folder inside the corpus is refused" expect_exit 1 "$OCTAVO" build "$WORK/strict" -o "$WORK/strict/out"
 check "and nothing was written there" test ! -e "$WORK/strict/out"

@@ -63,16 +63,20 @@ TEST_SUITE("pipeline.output_files") {
     CHECK(sink.all().empty());
   }
 
-  TEST_CASE("a failed rename is an error naming the target, and the temporaries go") {
+  TEST_CASE("a folder in a target's place is an error before any book is replaced, and the temporaries go") {
     ScratchFolder scratch;
-    fs::create_directories(scratch.path / "book.pdf" / "occupied");  // a non-empty folder cannot be replaced
+    write(scratch.path / "book.epub", "old epub");
+    fs::create_directories(scratch.path / "book.pdf" / "occupied");
     octavo::core::DiagnosticList sink;
     {
       OutputFiles outputs;
+      write(outputs.temporary_for((scratch.path / "book.epub").string()), "new epub");
       write(outputs.temporary_for((scratch.path / "book.pdf").string()), "new pdf");
       CHECK_FALSE(outputs.commit(sink));
     }
-    CHECK(sink.to_string().find("book.pdf: error: cannot replace the output file: ") != std::string::npos);
-    CHECK(entries(scratch.path) == 1);
+    CHECK(sink.to_string() == (scratch.path / "book.pdf").string() +
+                                  ": error: cannot replace the output file: a folder of that name is in the way\n");
+    CHECK(read(scratch.path / "book.epub") == "old epub");
+    CHECK(entries(scratch.path) == 2);
   }
 }

@@ -152,6 +152,26 @@ TEST_SUITE("transform.apply_transforms") {
     CHECK(first.metadata.slug == "notes-on-sleep");
   }
 
+  TEST_CASE("a slug from a long title is cut at a hyphen to at most 80 characters") {
+    model::Book book = two_article_book();
+    book.metadata.title.clear();
+    for (int i = 1; i <= 40; ++i) book.metadata.title += "Kratom word " + std::to_string(i) + " ";
+    core::DiagnosticList sink;
+    transform::apply_transforms(book, {}, sink);
+    CHECK(book.metadata.slug == "kratom-word-1-kratom-word-2-kratom-word-3-kratom-word-4-kratom-word-5-kratom");
+    CHECK(sink.all().empty());
+  }
+
+  TEST_CASE("a long slug from book.toml is shortened with a warning") {
+    model::Book book = two_article_book();
+    book.metadata.slug = std::string(90, 'a');
+    core::DiagnosticList sink;
+    transform::apply_transforms(book, {}, sink);
+    CHECK(book.metadata.slug == std::string(80, 'a'));
+    CHECK(sink.to_string() == "book.toml: warning: slug '" + std::string(90, 'a') +
+                                  "' is longer than 80 characters; using '" + std::string(80, 'a') + "'\n");
+  }
+
   TEST_CASE("a slug that is not a plain file name is cleaned with a warning") {
     model::Book book = two_article_book();
     book.metadata.slug = "../My Book";
