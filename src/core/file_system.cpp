@@ -23,6 +23,13 @@ std::optional<std::string> DiskFileSystem::read_file(const std::string& path) co
   return bytes;
 }
 
+bool DiskFileSystem::exists(const std::string& path) const {
+  std::error_code ec;
+  // symlink_status, not status: a link to nothing is still something the user put there.
+  const fs::file_status status = fs::symlink_status(fs::path(root_) / path, ec);
+  return !ec && fs::exists(status);
+}
+
 std::vector<std::string> DiskFileSystem::list_files() const {
   std::vector<std::string> names;
   std::error_code ec;
@@ -51,6 +58,14 @@ std::optional<std::string> MemoryFileSystem::read_file(const std::string& path) 
   auto it = files_.find(path);
   if (it == files_.end()) return std::nullopt;
   return it->second;
+}
+
+bool MemoryFileSystem::exists(const std::string& path) const {
+  if (files_.contains(path)) return true;
+  // The first key after "path/" is inside that folder if the folder has anything in it.
+  const std::string folder = path + "/";
+  auto inside = files_.lower_bound(folder);
+  return inside != files_.end() && inside->first.starts_with(folder);
 }
 
 std::vector<std::string> MemoryFileSystem::list_files() const {

@@ -14,6 +14,9 @@ class FileSystem {
   virtual ~FileSystem() = default;
   /// The bytes of a regular file; nullopt if it is missing, not a regular file or unreadable.
   virtual std::optional<std::string> read_file(const std::string& path) const = 0;
+  /// True if anything is at `path` (a file, a folder, even a broken link), so that a caller can
+  /// tell "missing" from "cannot read" after read_file fails; false if nothing is.
+  virtual bool exists(const std::string& path) const = 0;
   /// Names of the regular files directly in the root, sorted bytewise; empty if none.
   virtual std::vector<std::string> list_files() const = 0;
   /// A short name for the root (the corpus folder's own name); "corpus" if it has none.
@@ -25,6 +28,7 @@ class DiskFileSystem final : public FileSystem {
  public:
   explicit DiskFileSystem(std::string root);
   std::optional<std::string> read_file(const std::string& path) const override;
+  bool exists(const std::string& path) const override;
   std::vector<std::string> list_files() const override;
   std::string root_name() const override;
 
@@ -32,11 +36,13 @@ class DiskFileSystem final : public FileSystem {
   std::string root_;
 };
 
-/// An in-memory tree, for tests: path → bytes.
+/// An in-memory tree, for tests: path → bytes. A folder exists when a path inside it does
+/// ("sub/a.txt" makes "sub" a folder), and cannot be read as a file.
 class MemoryFileSystem final : public FileSystem {
  public:
   explicit MemoryFileSystem(std::map<std::string, std::string> files, std::string name = "corpus");
   std::optional<std::string> read_file(const std::string& path) const override;
+  bool exists(const std::string& path) const override;
   std::vector<std::string> list_files() const override;
   std::string root_name() const override;
 

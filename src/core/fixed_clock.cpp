@@ -1,6 +1,6 @@
 #include "core/fixed_clock.hpp"
 
-#include <cstdio>
+#include <string_view>
 
 namespace octavo::core {
 namespace {
@@ -31,20 +31,30 @@ std::string Timestamp::iso_datetime() const {
 }
 
 std::optional<Timestamp> parse_iso_timestamp(const std::string& text) {
-  Timestamp t;
-  int consumed = 0;
-  if (text.size() == 10) {
-    if (std::sscanf(text.c_str(), "%4d-%2d-%2d%n", &t.year, &t.month, &t.day, &consumed) != 3 || consumed != 10)
-      return std::nullopt;
-  } else if (text.size() == 20) {
-    if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2dZ%n", &t.year, &t.month, &t.day, &t.hour, &t.minute,
-                    &t.second, &consumed) != 6 ||
-        consumed != 20)
-      return std::nullopt;
-  } else {
-    return std::nullopt;
+  // ISO 8601's extended format with every digit in its place. sscanf's %d would also skip white
+  // space and take a sign (" 999", "+024", "- 1"), and the text is printed as given.
+  const std::string_view date_shape = "dddd-dd-dd";
+  const std::string_view time_shape = "Tdd:dd:ddZ";
+  if (text.size() != date_shape.size() && text.size() != date_shape.size() + time_shape.size()) return std::nullopt;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char expected = i < date_shape.size() ? date_shape[i] : time_shape[i - date_shape.size()];
+    const bool ok = expected == 'd' ? text[i] >= '0' && text[i] <= '9' : text[i] == expected;
+    if (!ok) return std::nullopt;
   }
-  if (text[4] != '-' || text[7] != '-') return std::nullopt;
+  const auto number = [&](std::size_t at, std::size_t digits) {
+    int value = 0;
+    for (std::size_t i = at; i < at + digits; ++i) value = value * 10 + (text[i] - '0');
+    return value;
+  };
+  Timestamp t;
+  t.year = number(0, 4);
+  t.month = number(5, 2);
+  t.day = number(8, 2);
+  if (text.size() > date_shape.size()) {
+    t.hour = number(11, 2);
+    t.minute = number(14, 2);
+    t.second = number(17, 2);
+  }
   if (t.year < 1 || t.month < 1 || t.month > 12 || t.day < 1 || t.day > days_in_month(t.year, t.month))
     return std::nullopt;
   if (t.hour > 23 || t.minute > 59 || t.second > 59) return std::nullopt;

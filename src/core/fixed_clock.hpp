@@ -14,7 +14,8 @@ struct Timestamp {
   std::string iso_datetime() const;  ///< "YYYY-MM-DDThh:mm:ssZ"
 };
 
-/// Parses "YYYY-MM-DD" or "YYYY-MM-DDThh:mm:ssZ" (a calendar-valid date); nullopt otherwise.
+/// Parses "YYYY-MM-DD" or "YYYY-MM-DDThh:mm:ssZ", an ASCII digit at every digit position and a
+/// calendar-valid date from year 0001; nullopt otherwise (signs, spaces, other lengths).
 std::optional<Timestamp> parse_iso_timestamp(const std::string& text);
 
 /// Converts seconds since 1970-01-01T00:00:00Z (proleptic Gregorian, no leap seconds).

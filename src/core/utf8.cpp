@@ -84,16 +84,31 @@ bool is_xml_char(char32_t cp) {
          (cp >= 0x10000 && cp <= 0x10FFFF);
 }
 
-std::string xml_safe(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+std::string clean_xml_text(std::string_view text, const std::function<void(std::size_t, char32_t)>& on_removed) {
+  std::string kept;
+  kept.reserve(text.size());
   std::size_t pos = 0;
   while (pos < text.size()) {
+    // Printable ASCII is most of any text and always allowed: no need to decode it.
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    if (byte >= 0x20 && byte < 0x80) {
+      kept += text[pos++];
+      continue;
+    }
+    const std::size_t start = pos;
     const char32_t cp = decode_utf8(text, pos);
-    if (is_xml_char(cp)) append_utf8(out, cp);
+    // A genuine U+FFFD spans three bytes and is kept; a one-byte one stands for an invalid byte.
+    const bool invalid = cp == replacement_character && pos - start == 1;
+    if (!invalid && is_xml_char(cp)) {
+      kept.append(text, start, pos - start);
+    } else if (on_removed) {
+      on_removed(start, cp);
+    }
   }
-  return out;
+  return kept;
 }
+
+std::string xml_safe(std::string_view text) { return clean_xml_text(repair_utf8(text)); }
 
 int column_at(std::string_view line, std::size_t byte_offset) {
   int column = 1;

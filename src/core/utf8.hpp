@@ -26,6 +26,12 @@ std::string repair_utf8(std::string_view text, const std::function<void(std::siz
 /// U+E000–U+FFFD, U+10000–U+10FFFF.
 bool is_xml_char(char32_t code_point);
 
+/// Removes every character XML 1.0 forbids, and every byte that is not part of valid UTF-8,
+/// calling `on_removed(byte_offset, code_point)` for each removal (an invalid byte is reported
+/// as U+FFFD). Returns the input unchanged when nothing is removed; never fails.
+std::string clean_xml_text(std::string_view text,
+                           const std::function<void(std::size_t byte_offset, char32_t code_point)>& on_removed = {});
+
 /// Drops every character XML 1.0 forbids (and repairs invalid UTF-8 to U+FFFD first).
 std::string xml_safe(std::string_view text);
 

@@ -7,8 +7,8 @@
 
 namespace octavo::epub {
 
-/// The href for an http, https or mailto `target` (scheme matched case-insensitively), with every
-/// character a URL may not contain percent-encoded (RFC 3986 §2.1); empty for any other target.
+/// The href for an http, https or mailto `target` (core::is_web_or_mail_url), percent-encoded by
+/// core::encode_url; empty for any other target.
 std::string external_href(std::string_view target);
 
 }  // namespace octavo::epub

@@ -18,9 +18,34 @@ namespace {
 
 constexpr const char* manifest_path = "book.toml";
 
+constexpr const char* article_kinds = ".txt, .md or .markdown";
+
 // Hidden files (".DS_Store", macOS "._x.txt" companions) are never meant as articles.
+bool is_hidden(const std::string& file) { return file.empty() || file.front() == '.'; }
+
 bool is_listable_article(const std::string& file) {
-  return !file.empty() && file.front() != '.' && article_format(file) != ArticleFormat::other;
+  return !is_hidden(file) && article_format(file) != ArticleFormat::other;
+}
+
+// "b.MD" is almost certainly meant as an article; skipping it without a word would lose it.
+void warn_near_miss(const std::string& file, core::DiagnosticSink& sink) {
+  if (is_hidden(file)) return;
+  if (std::optional<std::string> meant = article_name_for(file)) {
+    sink.warning(
+        {file, 0, 0},
+        "expected a lower-case " + std::string(article_kinds) + " extension, found '" + file + "'; the file is ignored",
+        "rename it to '" + *meant + "'");
+  }
+}
+
+// The manifest only when book.toml is there; one that is there but cannot be read (a folder, no
+// permission) is an error, never silently the same as no manifest.
+std::optional<Manifest> read_manifest_file(const core::FileSystem& files, core::DiagnosticSink& sink) {
+  if (std::optional<std::string> text = files.read_file(manifest_path)) return read_manifest(*text, sink);
+  if (files.exists(manifest_path)) {
+    sink.error({manifest_path, 0, 0}, "cannot read book.toml", "it must be a readable file");
+  }
+  return std::nullopt;
 }
 
 void set_if_given(std::string& target, const std::optional<ManifestString>& value) {
@@ -57,8 +82,7 @@ model::Book read_corpus(const core::FileSystem& files, core::DiagnosticSink& sin
   model::Book book;
   const std::vector<std::string> listing = files.list_files();
 
-  std::optional<Manifest> manifest;
-  if (std::optional<std::string> text = files.read_file(manifest_path)) manifest = read_manifest(*text, sink);
+  const std::optional<Manifest> manifest = read_manifest_file(files, sink);
   fill_metadata(book, manifest, files);
 
   // Which files, in which order, with what the manifest says about each.
@@ -70,19 +94,24 @@ model::Book read_corpus(const core::FileSystem& files, core::DiagnosticSink& sin
     for (const ManifestArticle& entry : manifest->articles) {
       listed.insert(entry.file);
       if (article_format(entry.file) == ArticleFormat::other) {
-        sink.error(entry.location, "expected a .txt or .md file, found '" + entry.file + "'");
+        const std::optional<std::string> meant = article_name_for(entry.file);
+        sink.error(entry.location, "expected a " + std::string(article_kinds) + " file, found '" + entry.file + "'",
+                   meant ? "rename it to '" + *meant + "'" : "");
         continue;
       }
       planned.push_back(entry);
     }
     for (const std::string& file : listing) {
-      if (is_listable_article(file) && !listed.contains(file)) {
+      if (listed.contains(file)) continue;
+      if (is_listable_article(file)) {
         sink.warning({manifest_path, 0, 0}, "'" + file + "' is not listed in book.toml and is left out of the book");
       }
+      warn_near_miss(file, sink);
     }
   } else {
     for (const std::string& file : listing) {
       if (is_listable_article(file)) planned.push_back({file, {}, {file, 0, 0}});
+      warn_near_miss(file, sink);
     }
   }
 
@@ -90,8 +119,9 @@ model::Book read_corpus(const core::FileSystem& files, core::DiagnosticSink& sin
   for (const ManifestArticle& entry : planned) {
     std::optional<std::string> bytes = files.read_file(entry.file);
     if (!bytes) {
-      sink.error(entry.location, by_manifest ? "'" + entry.file + "' is listed in book.toml but does not exist"
-                                             : "cannot read '" + entry.file + "'");
+      const bool missing = by_manifest && !files.exists(entry.file);
+      sink.error(entry.location, missing ? "'" + entry.file + "' is listed in book.toml but does not exist"
+                                         : "cannot read '" + entry.file + "'");
       continue;
     }
     model::Article article = article_format(entry.file) == ArticleFormat::markdown
@@ -103,7 +133,7 @@ model::Book read_corpus(const core::FileSystem& files, core::DiagnosticSink& sin
 
   if (book.articles.empty()) {
     sink.error({manifest ? manifest_path : "", 0, 0}, "expected at least one article, found none",
-               "add .txt or .md files to the corpus folder, or list them in book.toml");
+               "add " + std::string(article_kinds) + " files to the corpus folder, or list them in book.toml");
   }
   return book;
 }

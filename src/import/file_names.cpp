@@ -1,11 +1,35 @@
 #include "import/file_names.hpp"
 
+#include <array>
+
 namespace octavo::import {
+
+namespace {
+
+// The extensions that make a file an article, exactly as written; ".markdown" is the long form
+// pandoc and most editors also take for Markdown.
+constexpr std::array<std::string_view, 3> article_extensions = {".txt", ".md", ".markdown"};
+
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+}  // namespace
 
 ArticleFormat article_format(std::string_view file_name) {
   if (file_name.ends_with(".txt")) return ArticleFormat::text;
-  if (file_name.ends_with(".md")) return ArticleFormat::markdown;
+  if (file_name.ends_with(".md") || file_name.ends_with(".markdown")) return ArticleFormat::markdown;
   return ArticleFormat::other;
+}
+
+std::optional<std::string> article_name_for(std::string_view file_name) {
+  if (article_format(file_name) != ArticleFormat::other) return std::nullopt;
+  for (const std::string_view extension : article_extensions) {
+    if (file_name.size() <= extension.size()) continue;
+    const std::string_view tail = file_name.substr(file_name.size() - extension.size());
+    bool same = true;
+    for (std::size_t i = 0; i < tail.size() && same; ++i) same = ascii_lower(tail[i]) == extension[i];
+    if (same) return std::string(file_name.substr(0, file_name.size() - extension.size())) + std::string(extension);
+  }
+  return std::nullopt;
 }
 
 bool is_plain_file_name(std::string_view file_name) {

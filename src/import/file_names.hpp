@@ -2,6 +2,7 @@
 // article's name says when nothing else gives it a title. Used by the manifest, corpus and readers.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -9,8 +10,13 @@ namespace octavo::import {
 
 enum class ArticleFormat { text, markdown, other };
 
-/// The reader a file name calls for: ".txt" → text, ".md" → markdown (lower-case only), else other.
+/// The reader a file name calls for: ".txt" → text, ".md" or ".markdown" → markdown (lower-case
+/// only), else other.
 ArticleFormat article_format(std::string_view file_name);
+
+/// For a name that would be an article but for the case of its extension ("b.MD", "c.Txt"), the
+/// name it should have ("b.md", "c.txt"); nullopt for an article name or any other name.
+std::optional<std::string> article_name_for(std::string_view file_name);
 
 /// True for a name directly in the corpus folder: not empty, not "." or "..", no '/' or '\'.
 bool is_plain_file_name(std::string_view file_name);

@@ -1,7 +1,10 @@
 #include "import/manifest.hpp"
 
+#include <algorithm>
 #include <unordered_map>
+#include <utility>
 
+#include "core/language_tag.hpp"
 #include "import/file_names.hpp"
 #include "import/toml_values.hpp"
 
@@ -31,7 +34,7 @@ class ManifestReader {
     if (name == "title") return read_string(name, value, manifest_.title);
     if (name == "subtitle") return read_string(name, value, manifest_.subtitle);
     if (name == "editor") return read_string(name, value, manifest_.editor);
-    if (name == "language") return read_string(name, value, manifest_.language);
+    if (name == "language") return read_language(value);
     if (name == "publisher") return read_string(name, value, manifest_.publisher);
     if (name == "identifier") return read_string(name, value, manifest_.identifier);
     if (name == "slug") return read_string(name, value, manifest_.slug);
@@ -59,6 +62,23 @@ class ManifestReader {
     if (text && !text->empty()) target = ManifestString{std::move(*text), toml_location(value.source(), path_)};
   }
 
+  // epubcheck rejects a dc:language that is not a well-formed BCP 47 tag, so `check` must too,
+  // and at the line that says it. A bad tag is not kept: the book stays in the default language.
+  void read_language(const toml::node& value) {
+    std::optional<ManifestString> language;
+    read_string("language", value, language);
+    if (!language) return;
+    if (core::is_language_tag(language->value)) {
+      manifest_.language = std::move(language);
+      return;
+    }
+    std::string dashed = language->value;
+    std::replace(dashed.begin(), dashed.end(), '_', '-');
+    sink_.error(language->location,
+                "expected a BCP 47 language tag such as 'en' or 'en-GB', found '" + language->value + "'",
+                core::is_language_tag(dashed) ? "did you mean '" + dashed + "'?" : "");
+  }
+
   void read_authors(const toml::node& value) {
     const toml::array* list = value.as_array();
     if (list == nullptr) {
@@ -74,14 +94,14 @@ class ManifestReader {
   }
 
   void read_disclaimer(const toml::node& value) {
-    const toml::value<std::string>* text = value.as_string();
+    // Untrimmed: the disclaimer's own line breaks are its paragraphs.
+    std::optional<std::string> text = toml_untrimmed_string(value, "disclaimer", path_, sink_);
+    if (!text) return;
     const core::SourceLocation at = toml_location(value.source(), path_);
-    if (text == nullptr) {
-      sink_.error(at, "expected a string for 'disclaimer', found " + toml_type_name(value));
-    } else if (is_blank(text->get())) {
+    if (is_blank(*text)) {
       sink_.error(at, "disclaimer must not be empty: the book has to say its content is unreviewed");
     } else {
-      manifest_.disclaimer = ManifestString{text->get(), at};
+      manifest_.disclaimer = ManifestString{std::move(*text), at};
     }
   }
 

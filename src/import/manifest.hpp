@@ -36,9 +36,10 @@ struct Manifest {
 };
 
 /// Reads book.toml (`text`), reporting at `path`:line:col a syntax error, an unknown key (a
-/// warning), a value of the wrong type, a date that is not YYYY-MM-DD, an empty disclaimer, and
-/// an article entry with no file, a duplicate file or a file name with a path; entries with such
-/// errors are left out. Never throws.
+/// warning), a value of the wrong type, a date that is not YYYY-MM-DD, a language that is not a
+/// BCP 47 tag, an empty disclaimer, characters XML forbids (removed, with a warning), and an
+/// article entry with no file, a duplicate file or a file name with a path; values and entries
+/// with such errors are left out, and a string left empty counts as not given. Never throws.
 Manifest read_manifest(std::string_view text, core::DiagnosticSink& sink, const std::string& path = "book.toml");
 
 }  // namespace octavo::import

@@ -9,7 +9,9 @@
 #include <vector>
 
 #include "core/sha256.hpp"
+#include "core/url.hpp"
 #include "core/utf8.hpp"
+#include "import/clean_text.hpp"
 #include "import/file_names.hpp"
 #include "import/front_matter.hpp"
 #include "import/heading_ids.hpp"
@@ -71,13 +73,7 @@ class ColumnMap {
 
 // Only these targets survive (see the header): web links, mail, and anchors in the article.
 bool is_allowed_target(std::string_view url) {
-  if (url.size() > 1 && url.front() == '#') return true;
-  const std::size_t colon = url.find(':');
-  if (colon == std::string_view::npos) return false;
-  std::string scheme(url.substr(0, colon));
-  std::transform(scheme.begin(), scheme.end(), scheme.begin(),
-                 [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
-  return scheme == "http" || scheme == "https" || scheme == "mailto";
+  return (url.size() > 1 && url.front() == '#') || core::is_web_or_mail_url(url);
 }
 
 // Where the children of the node being walked go: a block list or an inline list. A frame that
@@ -295,24 +291,13 @@ class Walker {
   // Entities can produce what the file could not hold: &#1; gives U+0001, and cmark encodes
   // &#xFFFE; and &#xFFFF; as the lone bytes FE and FF. All of them are dropped here.
   std::string clean(std::string_view text, const core::SourceLocation& at) {
-    std::string kept;
-    kept.reserve(text.size());
-    bool warned = false;
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-      const std::size_t start = pos;
-      char32_t cp = core::decode_utf8(text, pos);
-      const bool invalid = cp == core::replacement_character && pos - start == 1;
-      if (!invalid && core::is_xml_char(cp)) {
-        kept.append(text, start, pos - start);
-        continue;
-      }
-      const auto byte = static_cast<unsigned char>(text[start]);
-      if (invalid && byte >= 0xFE) cp = 0xFF00 + byte;  // name the entity's character, not the byte
-      if (!warned) sink_.warning(at, "removed a character that XML does not allow (" + code_point_name(cp) + ")");
-      warned = true;
-    }
-    return kept;
+    CleanText cleaned = clean_text(text);
+    if (cleaned.removed == 0) return std::move(cleaned.text);
+    const auto byte = static_cast<unsigned char>(text[cleaned.first_at]);
+    // Name the entity's character, not the byte cmark made of it.
+    if (cleaned.first_removed == core::replacement_character && byte >= 0xFE) cleaned.first_removed = 0xFF00 + byte;
+    warn_removed(cleaned, at, sink_);
+    return std::move(cleaned.text);
   }
 
   const std::string& path_;

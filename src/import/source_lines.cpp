@@ -1,9 +1,10 @@
 #include "import/source_lines.hpp"
 
 #include <cstddef>
-#include <cstdio>
+#include <utility>
 
 #include "core/utf8.hpp"
+#include "import/clean_text.hpp"
 
 namespace octavo::import {
 
@@ -15,57 +16,18 @@ constexpr std::string_view byte_order_mark = "\xEF\xBB\xBF";
 // so a binary file gives one line of diagnostics per line rather than one per byte.
 std::string clean_line(std::string_view raw, const std::string& path, int number, core::DiagnosticSink& sink) {
   std::size_t first_invalid = std::string_view::npos;
-  std::string text = core::repair_utf8(raw, [&](std::size_t offset) {
+  const std::string text = core::repair_utf8(raw, [&](std::size_t offset) {
     if (first_invalid == std::string_view::npos) first_invalid = offset;
   });
   if (first_invalid != std::string_view::npos) {
     sink.warning({path, number, core::column_at(raw, first_invalid)}, "invalid UTF-8 replaced by U+FFFD");
   }
-  std::string kept;
-  kept.reserve(text.size());
-  std::size_t removed = 0;
-  int first_column = 0;
-  char32_t first_removed = 0;
-  int column = 1;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    // Printable ASCII is most of any prose line and always allowed: skip decoding it.
-    const auto byte = static_cast<unsigned char>(text[pos]);
-    if (byte >= 0x20 && byte < 0x80) {
-      kept += text[pos++];
-      ++column;
-      continue;
-    }
-    const std::size_t start = pos;
-    const char32_t cp = core::decode_utf8(text, pos);
-    if (core::is_xml_char(cp)) {
-      kept.append(text, start, pos - start);
-    } else {
-      if (removed == 0) {
-        first_column = column;
-        first_removed = cp;
-      }
-      ++removed;
-    }
-    ++column;
-  }
-  if (removed > 0) {
-    std::string message = removed == 1
-                              ? "removed a character that XML does not allow ("
-                              : "removed " + std::to_string(removed) + " characters that XML does not allow (first ";
-    message += code_point_name(first_removed) + ")";
-    sink.warning({path, number, first_column}, std::move(message));
-  }
-  return kept;
+  CleanText cleaned = clean_text(text);
+  if (cleaned.removed > 0) warn_removed(cleaned, {path, number, core::column_at(text, cleaned.first_at)}, sink);
+  return std::move(cleaned.text);
 }
 
 }  // namespace
-
-std::string code_point_name(char32_t code_point) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(code_point));
-  return buffer;
-}
 
 std::vector<SourceLine> read_source_lines(const std::string& path, std::string_view bytes, core::DiagnosticSink& sink) {
   if (bytes.substr(0, byte_order_mark.size()) == byte_order_mark) bytes.remove_prefix(byte_order_mark.size());

@@ -20,7 +20,4 @@ struct SourceLine {
 /// `path`:line:col. A final line ending adds no empty line; empty input gives no lines.
 std::vector<SourceLine> read_source_lines(const std::string& path, std::string_view bytes, core::DiagnosticSink& sink);
 
-/// The name of a code point as Unicode writes it: "U+0001", "U+FFFE".
-std::string code_point_name(char32_t code_point);
-
 }  // namespace octavo::import

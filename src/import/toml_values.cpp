@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <utility>
 
 #include "core/fixed_clock.hpp"
+#include "import/clean_text.hpp"
 
 namespace octavo::import {
 
@@ -48,44 +50,57 @@ std::vector<std::pair<const toml::key*, const toml::node*>> entries_in_file_orde
   return entries;
 }
 
-std::optional<std::string> toml_string(const toml::node& value, std::string_view key, const std::string& path,
-                                       core::DiagnosticSink& sink) {
+std::optional<std::string> toml_untrimmed_string(const toml::node& value, std::string_view key, const std::string& path,
+                                                 core::DiagnosticSink& sink) {
   if (const auto* text = value.as_string()) {
-    // Surrounding white space in a title or a name is never meant; a multi-line string's last
-    // line ending is the common case.
-    const std::string& raw = text->get();
-    const std::size_t first = raw.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos) return std::string();
-    return raw.substr(first, raw.find_last_not_of(" \t\r\n") - first + 1);
+    // TOML escapes reach every character ("\u0001", "\uFFFE"), and XML 1.0 forbids some of them:
+    // left in, they empty <dc:title/> or <dc:creator/> and fail epubcheck (RSC-005).
+    CleanText cleaned = clean_text(text->get());
+    warn_removed(cleaned, toml_location(value.source(), path), sink);
+    return std::move(cleaned.text);
   }
   sink.error(toml_location(value.source(), path),
              "expected a string for '" + std::string(key) + "', found " + toml_type_name(value));
   return std::nullopt;
 }
 
+std::optional<std::string> toml_string(const toml::node& value, std::string_view key, const std::string& path,
+                                       core::DiagnosticSink& sink) {
+  std::optional<std::string> text = toml_untrimmed_string(value, key, path, sink);
+  if (!text) return std::nullopt;
+  // Surrounding white space in a title or a name is never meant; a multi-line string's last
+  // line ending is the common case.
+  const std::size_t first = text->find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return std::string();
+  return text->substr(first, text->find_last_not_of(" \t\r\n") - first + 1);
+}
+
 std::optional<std::string> toml_date(const toml::node& value, std::string_view key, const std::string& path,
                                      core::DiagnosticSink& sink) {
+  std::string text;
   // A bare TOML date (date = 2026-11-23) is as clear as a quoted one, so both are accepted.
   if (const auto* date = value.as_date()) {
-    char buffer[16];
     const toml::date& d = date->get();
+    char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%04u-%02u-%02u", static_cast<unsigned>(d.year),
                   static_cast<unsigned>(d.month), static_cast<unsigned>(d.day));
-    return std::string(buffer);
-  }
-  if (value.as_string() == nullptr) {
+    text = buffer;
+  } else if (const auto* string = value.as_string()) {
+    text = string->get();
+  } else {
     sink.error(toml_location(value.source(), path),
                "expected a date (YYYY-MM-DD) for '" + std::string(key) + "', found " + toml_type_name(value));
     return std::nullopt;
   }
-  const std::string text = value.as_string()->get();
+  const std::optional<core::Timestamp> parsed = core::parse_iso_timestamp(text);
   // parse_iso_timestamp also takes a full date-time; only the plain date is a valid value here.
-  if (text.size() != 10 || !core::parse_iso_timestamp(text)) {
+  if (!parsed || text.size() != 10) {
     sink.error(toml_location(value.source(), path),
-               "expected a date (YYYY-MM-DD) for '" + std::string(key) + "', found '" + text + "'");
+               "expected a date (YYYY-MM-DD) for '" + std::string(key) + "', found '" + clean_text(text).text + "'");
     return std::nullopt;
   }
-  return text;
+  // The date as Octavo writes it, never the text as given: that is what the books print.
+  return parsed->iso_date();
 }
 
 void warn_unknown_key(const toml::key& key, std::string_view where, std::string_view known, const std::string& path,

@@ -28,12 +28,18 @@ std::string toml_type_name(const toml::node& value);
 /// The entries of `table` in the order they appear in the file (toml++ iterates by key).
 std::vector<std::pair<const toml::key*, const toml::node*>> entries_in_file_order(const toml::table& table);
 
-/// The string held by `value`, trimmed of surrounding white space; nullopt, with "expected a
-/// string for 'key', found …", when it is not a string.
+/// The string held by `value`, without the characters XML 1.0 forbids (one warning at the value
+/// when any were removed); nullopt, with "expected a string for 'key', found …", when it is not
+/// a string.
+std::optional<std::string> toml_untrimmed_string(const toml::node& value, std::string_view key, const std::string& path,
+                                                 core::DiagnosticSink& sink);
+
+/// toml_untrimmed_string, trimmed of surrounding white space: empty when nothing else is left.
 std::optional<std::string> toml_string(const toml::node& value, std::string_view key, const std::string& path,
                                        core::DiagnosticSink& sink);
 
-/// A "YYYY-MM-DD" date, given as a string or as a TOML date; nullopt with an error otherwise.
+/// A calendar date given as a "YYYY-MM-DD" string or a TOML date, written back as Timestamp::iso_date()
+/// does; nullopt, with "expected a date (YYYY-MM-DD) for 'key', found …", otherwise.
 std::optional<std::string> toml_date(const toml::node& value, std::string_view key, const std::string& path,
                                      core::DiagnosticSink& sink);
 

@@ -1,5 +1,6 @@
 #include "layout/build_items.hpp"
 
+#include "core/url.hpp"
 #include "core/utf8.hpp"
 
 namespace octavo::layout {
@@ -24,10 +25,8 @@ bool is_ignorable(char32_t c) {
          c == 0xFEFF || (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0000 && c <= 0xE0FFF);
 }
 
-// A line may end after these when a word character follows: "well-|being", "and/|or", "1914–|1918".
-bool is_external(const std::string& target) {
-  return target.rfind("http://", 0) == 0 || target.rfind("https://", 0) == 0 || target.rfind("mailto:", 0) == 0;
-}
+// Web and mail links; the test the EPUB and the Markdown reader use too (core/url.hpp).
+bool is_external(const std::string& target) { return core::is_web_or_mail_url(target); }
 
 std::string utf8_of(char32_t code_point) {
   std::string out;

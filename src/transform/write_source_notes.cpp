@@ -2,6 +2,7 @@
 
 #include <string_view>
 
+#include "core/url.hpp"
 #include "core/utf8.hpp"
 #include "model/inline.hpp"
 
@@ -23,8 +24,6 @@ std::size_t count_article_words(const model::Article& article) {
   return words;
 }
 
-bool is_web_address(std::string_view text) { return text.rfind("https://", 0) == 0 || text.rfind("http://", 0) == 0; }
-
 }  // namespace
 
 void write_source_notes(model::Book& book) {
@@ -32,7 +31,9 @@ void write_source_notes(model::Book& book) {
     model::Provenance& from = article.provenance;
     from.word_count = count_article_words(article);
     std::vector<model::NoteField> fields;
-    const bool linkable = is_web_address(from.source) && from.source.find_first_of(" \t\"<>") == std::string::npos;
+    // A source with white space or markup characters is free text that merely starts with a URL.
+    const bool linkable =
+        core::is_web_or_mail_url(from.source) && from.source.find_first_of(" \t\"<>") == std::string::npos;
     fields.push_back({"Source", from.source.empty() ? not_recorded : from.source, linkable ? from.source : ""});
     fields.push_back({"Retrieved", from.retrieved.empty() ? not_recorded : from.retrieved, ""});
     if (!from.author.empty()) fields.push_back({"Author", from.author, ""});

@@ -12,7 +12,8 @@ inline constexpr const char* review_status_unreviewed = "unreviewed: not checked
 inline constexpr const char* not_recorded = "not recorded";
 
 /// Sets provenance.word_count and source_note for every article. Never invents provenance:
-/// missing facts are printed as "not recorded".
+/// missing facts are printed as "not recorded". The source is linked when it is a web or mail
+/// address (core::is_web_or_mail_url, any case) with no white space, '"', '<' or '>'.
 void write_source_notes(model::Book& book);
 
 }  // namespace octavo::transform

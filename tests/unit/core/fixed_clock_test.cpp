@@ -26,6 +26,17 @@ TEST_SUITE("core.fixed_clock") {
     CHECK(parse_iso_timestamp("2023-13-01") == std::nullopt);
     CHECK(parse_iso_timestamp("2023-1-01") == std::nullopt);
     CHECK(parse_iso_timestamp("2023-05-06T07:08:09Z")->iso_datetime() == "2023-05-06T07:08:09Z");
+    CHECK(parse_iso_timestamp("0001-01-01")->iso_date() == "0001-01-01");
+    CHECK(parse_iso_timestamp("0000-01-01") == std::nullopt);
+    CHECK(parse_iso_timestamp("2023-05-06T24:00:00Z") == std::nullopt);
+  }
+
+  TEST_CASE("every digit position must hold an ASCII digit: no spaces, no signs") {
+    for (const char* bad : {" 999-01-01", "+024-01-01", "-024-01-01", "2024-01- 1", "2024-+1-01", "2024-01-+1",
+                            "2024-01-01T 1:00:00Z", "2024-01-01T01:+0:00Z", "2024-01-01T01:00:-0Z", "2024/01/01",
+                            "2024-01-01t01:00:00Z", "2024-01-01T01:00:00z", "2024-01-01 ", "2024-01-01T01:00:00"}) {
+      CHECK_MESSAGE(parse_iso_timestamp(bad) == std::nullopt, bad);
+    }
   }
 }
 

@@ -28,6 +28,26 @@ TEST_SUITE("core.utf8") {
     CHECK(xml_safe(std::string("nul\0end", 7)) == "nulend");
   }
 
+  TEST_CASE("clean_xml_text removes what XML 1.0 forbids and reports each removal with its offset") {
+    std::string removed;
+    const auto report = [&](std::size_t offset, char32_t code_point) {
+      removed += std::to_string(offset) + ":" + std::to_string(static_cast<unsigned>(code_point)) + " ";
+    };
+    CHECK(clean_xml_text(std::string("a\x01\tb\n\0", 6) + "\xef\xbf\xbe\xc3\xa9\xef\xbf\xbfz", report) ==
+          "a\tb\n\xc3\xa9z");
+    CHECK(removed == "1:1 5:0 6:65534 11:65535 ");
+  }
+
+  TEST_CASE("clean_xml_text drops invalid bytes as U+FFFD but keeps a genuine U+FFFD") {
+    std::string removed;
+    const auto report = [&](std::size_t offset, char32_t code_point) {
+      removed += std::to_string(offset) + ":" + std::to_string(static_cast<unsigned>(code_point)) + " ";
+    };
+    CHECK(clean_xml_text("x\xfe\xef\xbf\xbdy\xff", report) == "x\xef\xbf\xbdy");
+    CHECK(removed == "1:65533 6:65533 ");
+    CHECK(clean_xml_text("plain text, nothing to remove") == "plain text, nothing to remove");
+  }
+
   TEST_CASE("column_at counts code points, not bytes") {
     CHECK(column_at("\xc3\xa9t\xc3\xa9", 0) == 1);
     CHECK(column_at("\xc3\xa9t\xc3\xa9", 3) == 3);

@@ -84,65 +84,6 @@ TEST_SUITE("epub.epub_writer") {
     for (std::size_t i = 0; i < first.size(); ++i) CHECK(first[i].content == second[i].content);
   }
 
-  TEST_CASE("a complete book passes the input check") {
-    core::DiagnosticList sink;
-    CHECK(epub::check_epub_input(test::book(), sink));
-    CHECK(sink.to_string() == "");
-  }
-
-  TEST_CASE("metadata the package cannot carry is reported, every problem at once") {
-    model::Book book = test::book();
-    book.metadata.identifier = " ";
-    book.metadata.language = "english language";
-    book.metadata.date = "May 2024";
-    book.metadata.modified = "2024-05-01";
-    core::DiagnosticList sink;
-    CHECK_FALSE(epub::check_epub_input(book, sink));
-    CHECK(sink.to_string() ==
-          "error: expected a book identifier, found none\n"
-          "error: expected a language tag such as 'en' or 'en-GB', found 'english language'\n"
-          "error: expected a publication date as YYYY-MM-DD, found 'May 2024'\n"
-          "error: expected a modification time as YYYY-MM-DDThh:mm:ssZ, found '2024-05-01'\n");
-  }
-
-  TEST_CASE("language tags: a primary subtag of letters, then subtags of letters or digits") {
-    for (const char* good : {"en", "en-GB", "zh-Hant-TW", "es-419", "de-CH-1996"}) {
-      model::Book book = test::book();
-      book.metadata.language = good;
-      core::DiagnosticList sink;
-      CHECK_MESSAGE(epub::check_epub_input(book, sink), good);
-    }
-    for (const char* bad : {"", "e", "en-", "-en", "en--GB", "12", "en_GB", "toolongtag"}) {
-      model::Book book = test::book();
-      book.metadata.language = bad;
-      core::DiagnosticList sink;
-      CHECK_FALSE_MESSAGE(epub::check_epub_input(book, sink), bad);
-    }
-  }
-
-  TEST_CASE("article ids must be unique file-safe XML names, and not the name of a fixed page") {
-    model::Book book = test::book();
-    book.articles.push_back(test::plain_article("a01-tea", "Again"));
-    book.articles.push_back(test::plain_article("1st", "Digit"));
-    book.articles.push_back(test::plain_article("a/b", "Slash"));
-    book.articles.push_back(test::plain_article("sources", "Sources"));
-    core::DiagnosticList sink;
-    CHECK_FALSE(epub::check_epub_input(book, sink));
-    CHECK(sink.to_string() ==
-          "error: expected unique article ids, found 'a01-tea' twice\n"
-          "error: expected an article id made of ASCII letters, digits and hyphens, found '1st'\n"
-          "error: expected an article id made of ASCII letters, digits and hyphens, found 'a/b'\n"
-          "error: expected an article id made of ASCII letters, digits and hyphens, found 'sources'\n");
-  }
-
-  TEST_CASE("write_epub refuses a book that fails the check and writes nothing") {
-    model::Book book = test::book();
-    book.metadata.modified.clear();
-    core::DiagnosticList sink;
-    CHECK_FALSE(epub::write_epub(book, {}, "/nonexistent-octavo-dir/book.epub", sink));
-    CHECK(sink.error_count() == 1);
-  }
-
   TEST_CASE("write_epub reports a file it cannot write") {
     core::DiagnosticList sink;
     CHECK_FALSE(epub::write_epub(test::book(), {}, "/nonexistent-octavo-dir/book.epub", sink));

@@ -97,12 +97,74 @@ TEST_SUITE("import.corpus") {
     CHECK(titles(read.book) == "a.txt=a;");
   }
 
-  TEST_CASE("a listed file that is neither .txt nor .md is an error") {
+  TEST_CASE("a listed file that is neither .txt, .md nor .markdown is an error") {
     const Read read = corpus({{"book.toml", "[[articles]]\nfile = \"a.pdf\"\ntitle = \"P\"\n"}, {"a.pdf", "%PDF"}});
     CHECK(read.diagnostics ==
-          "book.toml:2:8: error: expected a .txt or .md file, found 'a.pdf'\n"
+          "book.toml:2:8: error: expected a .txt, .md or .markdown file, found 'a.pdf'\n"
           "book.toml: error: expected at least one article, found none\n"
-          "  hint: add .txt or .md files to the corpus folder, or list them in book.toml\n");
+          "  hint: add .txt, .md or .markdown files to the corpus folder, or list them in book.toml\n");
+  }
+
+  TEST_CASE("a .markdown file is a Markdown article") {
+    const Read read = corpus({{"a.markdown", "# Long\n\n*Text*.\n"}});
+    CHECK(read.diagnostics == "");
+    CHECK(titles(read.book) == "a.markdown=Long;");
+  }
+
+  TEST_CASE("an article extension in the wrong case is ignored with a warning and a new name") {
+    const Read read = corpus({{"a.md", "# A\n\nText.\n"},
+                              {"b.MD", "# B\n\nText.\n"},
+                              {"c.Txt", "C"},
+                              {"d.MARKDOWN", "# D\n"},
+                              {".e.TXT", "hidden"},
+                              {"f.pdf", ""}});
+    CHECK(read.diagnostics ==
+          "b.MD: warning: expected a lower-case .txt, .md or .markdown extension, found 'b.MD'; the file is ignored\n"
+          "  hint: rename it to 'b.md'\n"
+          "c.Txt: warning: expected a lower-case .txt, .md or .markdown extension, found 'c.Txt'; the file is "
+          "ignored\n"
+          "  hint: rename it to 'c.txt'\n"
+          "d.MARKDOWN: warning: expected a lower-case .txt, .md or .markdown extension, found 'd.MARKDOWN'; the file "
+          "is ignored\n"
+          "  hint: rename it to 'd.markdown'\n");
+    CHECK(titles(read.book) == "a.md=A;");
+  }
+
+  TEST_CASE("with a manifest, a wrong-case extension is a warning when unlisted and an error when listed") {
+    const Read read = corpus({{"book.toml", "[[articles]]\nfile = \"a.TXT\"\n[[articles]]\nfile = \"c.md\"\n"},
+                              {"a.TXT", "A"},
+                              {"b.Md", "# B\n\nText.\n"},
+                              {"c.md", "# C\n\nText.\n"}});
+    CHECK(read.diagnostics ==
+          "book.toml:2:8: error: expected a .txt, .md or .markdown file, found 'a.TXT'\n"
+          "  hint: rename it to 'a.txt'\n"
+          "b.Md: warning: expected a lower-case .txt, .md or .markdown extension, found 'b.Md'; the file is ignored\n"
+          "  hint: rename it to 'b.md'\n");
+    CHECK(titles(read.book) == "c.md=C;");
+  }
+
+  TEST_CASE("a book.toml that is there but cannot be read is an error, not a missing manifest") {
+    const Read read = corpus({{"book.toml/inside", "x"}, {"a.md", "# A\n\nText.\n"}});
+    CHECK(read.errors == 1);
+    CHECK(read.diagnostics == "book.toml: error: cannot read book.toml\n  hint: it must be a readable file\n");
+    CHECK(titles(read.book) == "a.md=A;");
+  }
+
+  TEST_CASE("a listed article that is there but cannot be read says so") {
+    const Read read = corpus({{"book.toml", "[[articles]]\nfile = \"a.md\"\n[[articles]]\nfile = \"b.md\"\n"},
+                              {"a.md/inside", "x"},
+                              {"b.md", "# B\n\nText.\n"}});
+    CHECK(read.diagnostics == "book.toml:2:8: error: cannot read 'a.md'\n");
+    CHECK(titles(read.book) == "b.md=B;");
+  }
+
+  TEST_CASE("metadata that is nothing but forbidden characters counts as not given") {
+    const Read read = corpus({{"book.toml", "title = \"\\u0001\"\nauthors = [\"\\u0007\"]\npublisher = \"\\uFFFE\"\n"},
+                              {"a.md", "# A\n\nText.\n"}});
+    CHECK(read.errors == 0);
+    CHECK(read.book.metadata.title == "my-corpus");
+    CHECK(read.book.metadata.authors.empty());
+    CHECK(read.book.metadata.publisher.empty());
   }
 
   TEST_CASE("an article the manifest leaves out is a warning and stays out") {
@@ -147,7 +209,7 @@ TEST_SUITE("import.corpus") {
     CHECK(read.book.articles.empty());
     CHECK(read.diagnostics ==
           "error: expected at least one article, found none\n"
-          "  hint: add .txt or .md files to the corpus folder, or list them in book.toml\n");
+          "  hint: add .txt, .md or .markdown files to the corpus folder, or list them in book.toml\n");
   }
 
   TEST_CASE("empty articles are kept, with a warning") {

@@ -5,12 +5,25 @@
 using namespace octavo::import;
 
 TEST_SUITE("import.file_names") {
-  TEST_CASE("the extension picks the reader; only lower-case .txt and .md are articles") {
+  TEST_CASE("the extension picks the reader; only lower-case .txt, .md and .markdown are articles") {
     CHECK(article_format("000_a.txt") == ArticleFormat::text);
     CHECK(article_format("b.md") == ArticleFormat::markdown);
+    CHECK(article_format("b.markdown") == ArticleFormat::markdown);
+    CHECK(article_format("b.MD") == ArticleFormat::other);
     CHECK(article_format("c.TXT") == ArticleFormat::other);
     CHECK(article_format("book.toml") == ArticleFormat::other);
     CHECK(article_format("txt") == ArticleFormat::other);
+  }
+
+  TEST_CASE("a name that is an article's but for the case of its extension, and the name it should have") {
+    CHECK(article_name_for("b.MD") == "b.md");
+    CHECK(article_name_for("c.Txt") == "c.txt");
+    CHECK(article_name_for("D.MarkDown") == "D.markdown");
+    CHECK(article_name_for("b.md") == std::nullopt);
+    CHECK(article_name_for("b.markdown") == std::nullopt);
+    CHECK(article_name_for("b.mdx") == std::nullopt);
+    CHECK(article_name_for("notes.pdf") == std::nullopt);
+    CHECK(article_name_for(".TXT") == std::nullopt);
   }
 
   TEST_CASE("plain file names have no path and are not '.' or '..'") {

@@ -57,4 +57,14 @@ TEST_SUITE("import.front_matter") {
           "a.md:2:1: warning: unknown key 'file' in the front matter is ignored\n"
           "  hint: known keys: title, source, retrieved, author\n");
   }
+
+  TEST_CASE("escapes that make characters XML forbids are removed, with a warning at the value") {
+    core::DiagnosticList diagnostics;
+    const import::FrontMatter read = front("+++\ntitle = \"\\u0001\"\nauthor = \"A\\uFFFEB\"\n+++\n", diagnostics);
+    CHECK(read.fields.title.empty());
+    CHECK(read.fields.author == "AB");
+    CHECK(diagnostics.to_string() ==
+          "a.md:2:9: warning: removed a character that XML does not allow (U+0001)\n"
+          "a.md:3:10: warning: removed a character that XML does not allow (U+FFFE)\n");
+  }
 }

@@ -199,6 +199,75 @@ TEST_SUITE("import.manifest") {
     CHECK_FALSE(read.manifest.language.has_value());
   }
 
+  TEST_CASE("characters XML forbids are removed with a warning at the value; a value left empty is not given") {
+    const Read read = manifest(
+        "title = \"A\\u0001B\\u0002\"\n"
+        "subtitle = \"\\u0001\"\n"
+        "authors = [\"\\u0007\", \"Ann\"]\n"
+        "publisher = \"\\uFFFE\"\n"
+        "editor = \" \\u001F Ed\"\n"
+        "disclaimer = \"Mine.\\u0000\"\n"
+        "[[articles]]\nfile = \"a.txt\"\nauthor = \"\\uFFFF\"\nsource = \"https://x.org/\\u0008\"\n");
+    CHECK(read.diagnostics ==
+          "book.toml:1:9: warning: removed 2 characters that XML does not allow (first U+0001)\n"
+          "book.toml:2:12: warning: removed a character that XML does not allow (U+0001)\n"
+          "book.toml:3:12: warning: removed a character that XML does not allow (U+0007)\n"
+          "book.toml:4:13: warning: removed a character that XML does not allow (U+FFFE)\n"
+          "book.toml:5:10: warning: removed a character that XML does not allow (U+001F)\n"
+          "book.toml:6:14: warning: removed a character that XML does not allow (U+0000)\n"
+          "book.toml:9:10: warning: removed a character that XML does not allow (U+FFFF)\n"
+          "book.toml:10:10: warning: removed a character that XML does not allow (U+0008)\n");
+    const import::Manifest& m = read.manifest;
+    CHECK(m.title->value == "AB");
+    CHECK_FALSE(m.subtitle.has_value());
+    CHECK(m.authors == std::vector<std::string>{"Ann"});
+    CHECK_FALSE(m.publisher.has_value());
+    CHECK(m.editor->value == "Ed");
+    CHECK(m.disclaimer->value == "Mine.");
+    REQUIRE(m.articles.size() == 1);
+    CHECK(m.articles[0].fields.author.empty());
+    CHECK(m.articles[0].fields.source == "https://x.org/");
+  }
+
+  TEST_CASE("a disclaimer of nothing but forbidden characters is empty") {
+    const Read read = manifest("disclaimer = \"\\u0001\"\n");
+    CHECK(read.diagnostics ==
+          "book.toml:1:14: warning: removed a character that XML does not allow (U+0001)\n"
+          "book.toml:1:14: error: disclaimer must not be empty: the book has to say its content is unreviewed\n");
+    CHECK_FALSE(read.manifest.disclaimer.has_value());
+  }
+
+  TEST_CASE("the language must be a well-formed BCP 47 tag, checked where it is written") {
+    const Read good = manifest("language = \"sr-Latn-RS\"\n");
+    CHECK(good.diagnostics == "");
+    CHECK(good.manifest.language->value == "sr-Latn-RS");
+    const Read underscore = manifest("title = \"T\"\nlanguage = \"en_US\"\n");
+    CHECK(underscore.diagnostics ==
+          "book.toml:2:12: error: expected a BCP 47 language tag such as 'en' or 'en-GB', found 'en_US'\n"
+          "  hint: did you mean 'en-US'?\n");
+    CHECK_FALSE(underscore.manifest.language.has_value());
+    const Read words = manifest("language = \"English\\u0001 (UK)\"\n");
+    CHECK(words.diagnostics ==
+          "book.toml:1:12: warning: removed a character that XML does not allow (U+0001)\n"
+          "book.toml:1:12: error: expected a BCP 47 language tag such as 'en' or 'en-GB', found 'English (UK)'\n");
+  }
+
+  TEST_CASE("dates need a digit at every digit position, and come back in one form") {
+    const Read read = manifest(
+        "date = \" 999-01-01\"\n"
+        "[[articles]]\nfile = \"a.txt\"\nretrieved = \"+024-01-01\"\n"
+        "[[articles]]\nfile = \"b.txt\"\nretrieved = \"2024-01- 1\"\n"
+        "[[articles]]\nfile = \"c.txt\"\nretrieved = 0999-02-03\n");
+    CHECK(read.diagnostics ==
+          "book.toml:1:8: error: expected a date (YYYY-MM-DD) for 'date', found ' 999-01-01'\n"
+          "book.toml:4:13: error: expected a date (YYYY-MM-DD) for 'retrieved', found '+024-01-01'\n"
+          "book.toml:7:13: error: expected a date (YYYY-MM-DD) for 'retrieved', found '2024-01- 1'\n");
+    CHECK_FALSE(read.manifest.date.has_value());
+    REQUIRE(read.manifest.articles.size() == 3);
+    CHECK(read.manifest.articles[0].fields.retrieved.empty());
+    CHECK(read.manifest.articles[2].fields.retrieved == "0999-02-03");
+  }
+
   TEST_CASE("an explicitly empty articles list is still a list") {
     const Read read = manifest("articles = []\n");
     CHECK(read.manifest.lists_articles);

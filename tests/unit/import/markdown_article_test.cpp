@@ -189,6 +189,14 @@ TEST_SUITE("import.markdown_article") {
           "the link text is kept without the link\n");
   }
 
+  TEST_CASE("an http link needs its '//', as the EPUB and PDF writers do") {
+    const Read read = md("[a](Http:relative)\n");
+    CHECK(read.blocks == "paragraph @1:1\n  text \"a\"\n");
+    CHECK(read.diagnostics ==
+          "a.md:1:1: warning: expected an http, https, mailto or #anchor link, found 'Http:relative'; "
+          "the link text is kept without the link\n");
+  }
+
   TEST_CASE("raw HTML is kept as text, with one warning per line") {
     const Read read = md("Some <b>bold</b> text.\n\n<div>\nblock\n</div>\n");
     CHECK(read.blocks ==
@@ -208,7 +216,7 @@ TEST_SUITE("import.markdown_article") {
   TEST_CASE("entities that make characters XML forbids are removed, with a warning") {
     const Read read = md("a&#1;b &#xFFFE; &amp; &copy;\n");
     CHECK(read.blocks == "paragraph @1:1\n  text \"ab  & ©\"\n");
-    CHECK(read.diagnostics == "a.md:1:1: warning: removed a character that XML does not allow (U+0001)\n");
+    CHECK(read.diagnostics == "a.md:1:1: warning: removed 2 characters that XML does not allow (first U+0001)\n");
   }
 
   TEST_CASE("an entity in a code block or link target is cleaned too") {
