@@ -21,21 +21,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Counts what reaches the caller's sink, so that --strict can fail on warnings.
-class CountingSink final : public core::DiagnosticSink {
- public:
-  explicit CountingSink(core::DiagnosticSink& next) : next_(next) {}
-  void report(core::Diagnostic diagnostic) override {
-    (diagnostic.severity == core::Severity::error ? errors : warnings) += 1;
-    next_.report(std::move(diagnostic));
-  }
-  std::size_t errors = 0;
-  std::size_t warnings = 0;
-
- private:
-  core::DiagnosticSink& next_;
-};
-
 // Writers report at the path they write to, which is a temporary name; the user knows the target.
 class TargetPathSink final : public core::DiagnosticSink {
  public:
@@ -86,9 +71,9 @@ std::string default_output_dir(const std::string& corpus_dir) {
 }
 
 CompileResult compile(const CompileOptions& options, core::DiagnosticSink& outer_sink) {
-  CountingSink sink(outer_sink);
+  core::CountingSink sink(outer_sink);
   CompileResult result;
-  const auto failed = [&] { return sink.errors > 0 || (options.strict && sink.warnings > 0); };
+  const auto failed = [&] { return sink.errors() > 0 || (options.strict && sink.warnings() > 0); };
 
   std::error_code ec;
   if (!fs::is_directory(options.corpus_dir, ec)) {

@@ -38,6 +38,11 @@ std::size_t DiagnosticList::error_count() const {
 
 std::size_t DiagnosticList::warning_count() const { return diagnostics_.size() - error_count(); }
 
+void CountingSink::report(Diagnostic diagnostic) {
+  ++(diagnostic.severity == Severity::error ? errors_ : warnings_);
+  next_.report(std::move(diagnostic));
+}
+
 std::string DiagnosticList::to_string() const {
   std::string out;
   for (const Diagnostic& d : diagnostics_) out += format_diagnostic(d) + '\n';

@@ -48,4 +48,25 @@ class DiagnosticList final : public DiagnosticSink {
   std::vector<Diagnostic> diagnostics_;
 };
 
+/// Passes every diagnostic on to `next` unchanged and counts them by severity, so that a stage
+/// can tell whether the calls it made reported anything; both counts are 0 until one arrives.
+class CountingSink final : public DiagnosticSink {
+ public:
+  explicit CountingSink(DiagnosticSink& next) : next_(next) {}
+  /// Chains onto another counting sink (without it, `CountingSink inner(outer)` would copy).
+  explicit CountingSink(CountingSink& next) : next_(next) {}
+  CountingSink(const CountingSink&) = delete;
+  CountingSink& operator=(const CountingSink&) = delete;
+
+  void report(Diagnostic diagnostic) override;
+
+  std::size_t errors() const { return errors_; }
+  std::size_t warnings() const { return warnings_; }
+
+ private:
+  DiagnosticSink& next_;
+  std::size_t errors_ = 0;
+  std::size_t warnings_ = 0;
+};
+
 }  // namespace octavo::core

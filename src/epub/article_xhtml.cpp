@@ -25,12 +25,12 @@ std::string article_xhtml(const model::Article& article, const std::string& lang
   append_blocks(section, article.blocks, ids);
 
   XmlNode note = xml_block("section", {{"id", note_id}, {"class", "source-note"}});
-  note.append(xml_element("h2", {}, {xml_text(source_note_title)}));
+  note.append(xml_element("h2", {}, {xml_text(model::source_note_title)}));
   if (!article.source_note.fields.empty()) note.append(note_fields(article.source_note));
   note.append(
       xml_element("p", {{"class", "sources-link"}},
                   {xml_element("a", {{"href", std::string(sources_file) + "#" + model::sources_entry_id(article)}},
-                               {xml_text(full_provenance_label)})}));
+                               {xml_text(model::sources_link_label)})}));
   section.append(std::move(note));
 
   return xhtml_page(title, language, stylesheet_href_from_text(), xml_block("body", {}, {std::move(section)}));

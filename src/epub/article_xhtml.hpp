@@ -8,10 +8,6 @@
 
 namespace octavo::epub {
 
-/// The heading of the source note and the label of its link to the Sources entry.
-inline constexpr const char* source_note_title = "Source note";
-inline constexpr const char* full_provenance_label = "Full provenance in Sources";
-
 /// The article's page in `language`. The source note is a section with id
 /// model::source_note_id(article); it is written even when the note has no fields.
 std::string article_xhtml(const model::Article& article, const std::string& language);

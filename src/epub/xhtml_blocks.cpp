@@ -4,6 +4,7 @@
 
 #include "core/utf8.hpp"
 #include "epub/external_href.hpp"
+#include "model/book.hpp"
 #include "model/inline.hpp"
 
 namespace octavo::epub {
@@ -75,7 +76,7 @@ XmlNode* append_block(XmlNode& target, const model::Block& block, DocumentIds& i
       if (ordered && block.start != 1) list.attributes.emplace_back("start", std::to_string(block.start));
       if (block.role != model::BlockRole::outline) return &target.append(std::move(list));
       XmlNode& nav = target.append(xml_block("nav", {{"class", "outline"}}));
-      nav.append(xml_element("h2", {{"class", "outline-title"}}, {xml_text(outline_title)}));
+      nav.append(xml_element("h2", {{"class", "outline-title"}}, {xml_text(model::outline_title)}));
       return &nav.append(std::move(list));
     }
     case model::BlockKind::list_item: return &target.append(xml_block("li"));

@@ -17,9 +17,6 @@ struct DocumentIds {
   std::unordered_set<std::string> written;  ///< grows as ids are written; a repeated id is dropped
 };
 
-/// Heading text for the outline list (BlockRole::outline).
-inline constexpr const char* outline_title = "In this article";
-
 /// True if `id` can be written as an XHTML id: not empty, no whitespace, only XML characters.
 bool is_usable_id(const std::string& id);
 
@@ -27,7 +24,7 @@ bool is_usable_id(const std::string& id);
 std::unordered_set<std::string> heading_ids(const std::vector<model::Block>& blocks);
 
 /// Appends the XHTML of `blocks` to `parent`: headings level 1–5 as h2–h6 (deeper ones as h6),
-/// the summary as p.summary, the outline as a nav with the heading "In this article". A link
+/// the summary as p.summary, the outline as a nav with the heading model::outline_title. A link
 /// keeps only its text when its target is neither a web or mail address nor one of `ids.targets`.
 void append_blocks(XmlNode& parent, const std::vector<model::Block>& blocks, DocumentIds& ids);
 

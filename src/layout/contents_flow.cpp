@@ -60,8 +60,7 @@ std::vector<FlowLine> contents_flow(const std::vector<ContentsItem>& items,
     if (lines.empty()) {  // an untitled entry still shows its page number
       FlowLine blank;
       blank.height = style.leading;
-      const core::Pt ascent = metrics.ascent(FontFace::serif, style.body_size);
-      blank.baseline = (style.leading - ascent - metrics.descent(FontFace::serif, style.body_size)) / 2 + ascent;
+      blank.baseline = baseline_in_leading(style.leading, FontFace::serif, style.body_size, metrics);
       lines.push_back(std::move(blank));
     }
 

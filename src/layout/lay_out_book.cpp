@@ -1,5 +1,6 @@
 #include "layout/lay_out_book.hpp"
 
+#include <cassert>
 #include <map>
 #include <set>
 #include <string>
@@ -24,14 +25,6 @@ constexpr int max_contents_level = 4;
 
 std::string entry_destination(const model::ContentsEntry& entry) {
   return entry.anchor.empty() ? entry.article_id : heading_destination(entry.article_id, entry.anchor);
-}
-
-// The contents as the model has it, or one entry per article if no transform built it.
-std::vector<model::ContentsEntry> contents_entries(const model::Book& book) {
-  if (!book.contents.empty() || book.articles.empty()) return book.contents;
-  std::vector<model::ContentsEntry> entries;
-  for (const model::Article& article : book.articles) entries.push_back({article.title, article.id, "", {}});
-  return entries;
 }
 
 void flatten_contents(const std::vector<model::ContentsEntry>& entries, int level, std::vector<ContentsItem>& out) {
@@ -128,10 +121,12 @@ LaidOutBook lay_out_book(const model::Book& book, const FontMetrics& metrics, co
   }
 
   // 2. The front matter: title page, disclaimer, contents with the body's page numbers.
-  std::vector<Page> front;
-  front.push_back(title_page(book.metadata, context));
+  std::vector<Page> front = title_pages(book.metadata, context);
+  const std::size_t title_page_count = front.size();
   append_pages(front, paginate(disclaimer_flow(book.disclaimer, context), style, front.size() % 2 == 0));
-  const std::vector<model::ContentsEntry> entries = contents_entries(book);
+  // transform::build_contents gives every article an entry; layout does not second-guess it.
+  assert(book.articles.empty() || !book.contents.empty());
+  const std::vector<model::ContentsEntry>& entries = book.contents;
   std::vector<ContentsItem> items;
   flatten_contents(entries, 0, items);
   items.push_back({model::sources_title, model::sources_id, 0});
@@ -143,9 +138,11 @@ LaidOutBook lay_out_book(const model::Book& book, const FontMetrics& metrics, co
     for (const Anchor& anchor : page.anchors) anchors.insert(anchor.name);
   }
 
-  // 3. Folios on every page but the title page; running heads on body pages except the first
+  // 3. Folios on every page but the title page(s); running heads on body pages except the first
   // page of each part, which opens with the part's own title.
-  for (std::size_t i = 1; i < front.size(); ++i) add_folio(front[i], roman_numeral(i + 1), i % 2 == 0, context);
+  for (std::size_t i = title_page_count; i < front.size(); ++i) {
+    add_folio(front[i], roman_numeral(i + 1), i % 2 == 0, context);
+  }
   for (std::size_t part = 0; part < part_starts.size(); ++part) {
     const std::size_t end = part + 1 < part_starts.size() ? part_starts[part + 1] : body.size();
     for (std::size_t k = part_starts[part]; k < end; ++k) {

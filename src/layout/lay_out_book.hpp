@@ -11,9 +11,11 @@
 namespace octavo::layout {
 
 /// Lays out the whole book: title page, disclaimer, contents (front matter, numbered i, ii, …),
-/// then the articles and the Sources appendix (numbered 1, 2, …). Never fails: content that cannot
-/// be set as written (a missing glyph, a word wider than the measure) is set as well as possible,
-/// with a warning on `sink`.
+/// then the articles and the Sources appendix (numbered 1, 2, …). `book` is as
+/// transform::apply_transforms leaves it: its contents are built (asserted when it has articles).
+/// Never fails: content that cannot be set as written (a missing glyph, a word wider than the
+/// measure, a title page too full for one page) is set as well as possible, with a warning on
+/// `sink`.
 LaidOutBook lay_out_book(const model::Book& book, const FontMetrics& metrics, const PageStyle& style,
                          core::DiagnosticSink& sink);
 

@@ -4,6 +4,7 @@
 
 #include "core/utf8.hpp"
 #include "layout/set_paragraph.hpp"
+#include "model/book.hpp"
 
 namespace octavo::layout {
 namespace {
@@ -15,12 +16,6 @@ constexpr int max_nesting = 32;
 constexpr std::size_t tab_width = 4;
 constexpr char32_t bullet = 0x2022;
 constexpr char32_t en_dash = 0x2013;
-const char* const outline_label = "In this article";
-
-core::Pt baseline_in(core::Pt leading, FontFace face, core::Pt size, const FontMetrics& metrics) {
-  const core::Pt ascent = metrics.ascent(face, size);
-  return (leading - ascent - metrics.descent(face, size)) / 2 + ascent;
-}
 
 std::string expand_tabs(std::string_view line) {
   std::string out;
@@ -150,7 +145,7 @@ void BlockSetter::set_list(const model::Block& block, const BlockFrame& frame, i
   if (!nested) flow_.add_space(style.block_space);
   if (block.role == model::BlockRole::outline) {
     ItemBuilder builder(context_, frame.width, false);
-    builder.add_text(outline_label, TextStyle{true, false, false, style.body_size}, block.location);
+    builder.add_text(model::outline_title, TextStyle{true, false, false, style.body_size}, block.location);
     ParagraphFormat format;
     format.left = frame.left;
     format.width = frame.width;
@@ -194,7 +189,7 @@ void BlockSetter::set_list(const model::Block& block, const BlockFrame& frame, i
     if (flow_.size() == lines_before) {  // an empty item still shows its marker
       FlowLine line;
       line.height = style.leading;
-      line.baseline = baseline_in(style.leading, FontFace::serif, style.body_size, metrics);
+      line.baseline = baseline_in_leading(style.leading, FontFace::serif, style.body_size, metrics);
       flow_.add_line(std::move(line));
     }
   }
@@ -241,7 +236,7 @@ void BlockSetter::set_code(const model::Block& block, const BlockFrame& frame) {
     if (set_paragraph(flow_, builder.finish(), format, metrics) == 0) {
       FlowLine blank;
       blank.height = style.code_leading;
-      blank.baseline = baseline_in(style.code_leading, FontFace::mono, style.code_size, metrics);
+      blank.baseline = baseline_in_leading(style.code_leading, FontFace::mono, style.code_size, metrics);
       flow_.add_line(std::move(blank));
     }
     if (end == text.size()) break;

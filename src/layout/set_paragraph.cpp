@@ -2,15 +2,18 @@
 
 namespace octavo::layout {
 
+core::Pt baseline_in_leading(core::Pt leading, FontFace face, core::Pt size, const FontMetrics& metrics) {
+  // Half-leading above and below the glyphs' extent (CSS 2.1 §10.8.1), so lines of any size and
+  // leading centre their text in their height.
+  const core::Pt ascent = metrics.ascent(face, size);
+  return (leading - ascent - metrics.descent(face, size)) / 2 + ascent;
+}
+
 std::size_t set_paragraph(Flow& flow, const ItemList& list, const ParagraphFormat& format, const FontMetrics& metrics) {
   const LineWidths widths{format.width - format.first_indent, format.width - format.rest_indent};
   const std::vector<Line> lines = break_lines(list.items, widths);
   const std::size_t count = lines.size();
-  const core::Pt ascent = metrics.ascent(format.face, format.size);
-  const core::Pt descent = metrics.descent(format.face, format.size);
-  // Half-leading above and below the glyphs' extent, as CSS does, so lines of any size and
-  // leading centre their text in their height.
-  const core::Pt baseline = (format.leading - ascent - descent) / 2 + ascent;
+  const core::Pt baseline = baseline_in_leading(format.leading, format.face, format.size, metrics);
   for (std::size_t k = 0; k < count; ++k) {
     const bool first = k == 0;
     const core::Pt indent = first ? format.first_indent : format.rest_indent;

@@ -26,6 +26,11 @@ struct ParagraphFormat {
   bool keep_with_next = false;  ///< strongly kept with what follows, after the last line too
 };
 
+/// The baseline of text in `face` at `size` in a line `leading` high, from the line's top: the
+/// leading beyond the glyphs' extent is shared equally above and below them, as CSS does. For a
+/// leading smaller than the extent the glyphs overflow the line equally at both ends.
+core::Pt baseline_in_leading(core::Pt leading, FontFace face, core::Pt size, const FontMetrics& metrics);
+
 /// Appends the lines of `list`. A page may not end after the first line or before the last one
 /// of a paragraph (no orphan, no widow), which keeps two- and three-line paragraphs whole.
 /// Returns the number of lines; 0 (and nothing added) for a list with no boxes.

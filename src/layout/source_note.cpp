@@ -7,9 +7,6 @@
 namespace octavo::layout {
 namespace {
 
-const char* const note_heading = "Source note";
-const char* const sources_pointer = "Full provenance in Sources";
-
 ParagraphFormat note_format(core::Pt left, const PageStyle& style) {
   ParagraphFormat format;
   format.left = left;
@@ -44,7 +41,7 @@ void set_source_note(Flow& flow, const model::Article& article, LayoutContext& c
   flow.add_space(style.note_space_before);
   flow.add_anchor(model::source_note_id(article));
   ItemBuilder heading(context, style.measure(), false);
-  heading.add_text(note_heading, TextStyle{false, true, false, style.small_size}, {});
+  heading.add_text(model::source_note_title, TextStyle{false, true, false, style.small_size}, {});
   ParagraphFormat format = note_format(core::Pt(0), style);
   format.face = FontFace::serif_bold;
   format.keep_together = true;
@@ -56,7 +53,7 @@ void set_source_note(Flow& flow, const model::Article& article, LayoutContext& c
 
   ItemBuilder pointer(context, style.measure(), false);
   const int link = pointer.add_link({model::sources_entry_id(article), ""});
-  pointer.add_text(sources_pointer, TextStyle{true, false, false, style.small_size}, {}, link);
+  pointer.add_text(model::sources_link_label, TextStyle{true, false, false, style.small_size}, {}, link);
   set_paragraph(flow, pointer.finish(), note_format(core::Pt(0), style), context.metrics);
 }
 

@@ -13,8 +13,9 @@ namespace octavo::layout {
 /// links its value there. Nothing for a note without fields.
 void set_note_fields(Flow& flow, const model::SourceNote& note, core::Pt left, LayoutContext& context);
 
-/// Appends the note that ends `article`: a small "Source note" heading (the anchor
-/// source_note_id), its fields, and a line linking to the article's entry in the Sources appendix.
+/// Appends the note that ends `article`: a small model::source_note_title heading (the anchor
+/// source_note_id), its fields, and a model::sources_link_label line linking to the article's
+/// entry in the Sources appendix.
 void set_source_note(Flow& flow, const model::Article& article, LayoutContext& context);
 
 }  // namespace octavo::layout

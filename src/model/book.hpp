@@ -56,6 +56,13 @@ inline constexpr const char* contents_title = "Contents";
 inline constexpr const char* sources_id = "sources";
 inline constexpr const char* sources_title = "Sources";
 
+/// Fixed wording inside the articles, shown alike by the EPUB and the PDF: the heading of the
+/// outline list (BlockRole::outline), the heading of the source note that ends each article, and
+/// the label of the note's link to the article's entry in the Sources appendix.
+inline constexpr const char* outline_title = "In this article";
+inline constexpr const char* source_note_title = "Source note";
+inline constexpr const char* sources_link_label = "Full provenance in Sources";
+
 /// The anchor of an article's entry in the Sources appendix ("source-<article id>").
 std::string sources_entry_id(const Article& article);
 /// The anchor of an article's source note at its end ("<article id>-note").

@@ -1,9 +1,9 @@
 #include "pdf/pdf_document.hpp"
 
 #include <array>
-#include <fstream>
-#include <iterator>
-#include <sstream>
+#include <cerrno>
+#include <cstdio>
+#include <system_error>
 
 #include "pdf/haru_document.hpp"
 #include "pdf/truetype_cmap.hpp"
@@ -16,13 +16,29 @@ constexpr std::array<layout::FontFace, 5> all_faces = {layout::FontFace::serif, 
                                                        layout::FontFace::serif_bold,
                                                        layout::FontFace::serif_bold_italic, layout::FontFace::mono};
 
-std::optional<std::string> read_binary_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return std::move(bytes).str();
+// The file's bytes, or the reason it cannot be read ("No such file or directory"). C stdio,
+// because its failing calls set errno; a folder opens on Linux and fails at the first read.
+struct FileBytes {
+  std::optional<std::string> bytes;
+  std::string reason;
+};
+
+FileBytes read_binary_file(const std::string& path) {
+  const auto failure = [] {
+    return FileBytes{std::nullopt, std::generic_category().message(errno != 0 ? errno : EIO)};
+  };
+  errno = 0;
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (file == nullptr) return failure();
+  std::string bytes;
+  char buffer[65536];
+  errno = 0;
+  std::size_t got = 0;
+  while ((got = std::fread(buffer, 1, sizeof buffer, file)) > 0) bytes.append(buffer, got);
+  const bool failed = std::ferror(file) != 0;
+  FileBytes out = failed ? failure() : FileBytes{std::move(bytes), ""};
+  std::fclose(file);
+  return out;
 }
 
 }  // namespace
@@ -49,12 +65,12 @@ class PdfDocument::Fonts final : public layout::FontMetrics {
       const std::size_t index = static_cast<std::size_t>(face);
       paths_[index] = fonts_dir + "/" + font_file_name(face);
       const std::string& path = paths_[index];
-      const std::optional<std::string> bytes = read_binary_file(path);
-      if (!bytes) {
-        sink.error({path, 0, 0}, "cannot read the font file");
+      const FileBytes file = read_binary_file(path);
+      if (!file.bytes) {
+        sink.error({path, 0, 0}, "cannot read the font file: " + file.reason);
         continue;
       }
-      cmaps_[index] = TrueTypeCmap::parse(*bytes);
+      cmaps_[index] = TrueTypeCmap::parse(*file.bytes);
       if (!cmaps_[index]) {
         sink.error({path, 0, 0}, "expected a TrueType font with a Unicode cmap table, found none");
         continue;

@@ -17,7 +17,7 @@ const char* font_file_name(layout::FontFace face);
 class PdfDocument {
  public:
   /// Loads the five fonts from `fonts_dir`. On failure reports an error on `sink` naming each
-  /// missing or unreadable font file, and ok() is false (the metrics then measure 0 and have
+  /// missing or unreadable font file and why, and ok() is false (the metrics then measure 0 and have
   /// no glyphs for a face that failed).
   PdfDocument(const std::string& fonts_dir, core::DiagnosticSink& sink);
   ~PdfDocument();

@@ -1,12 +1,14 @@
 #include "pdf/pdf_writer.hpp"
 
 #include <array>
+#include <cerrno>
 #include <cstdio>
-#include <fstream>
 #include <map>
 #include <set>
+#include <system_error>
 
 #include "core/fixed_clock.hpp"
+#include "core/url.hpp"
 #include "core/utf8.hpp"
 #include "pdf/haru_document.hpp"
 #include "pdf/to_unicode_cmap.hpp"
@@ -17,21 +19,20 @@ namespace {
 
 constexpr std::size_t face_count = 5;
 
-// Forwards every diagnostic and counts the errors, so that write_pdf can tell whether
-// render_pdf found a problem it drew past.
-class CountingSink final : public core::DiagnosticSink {
- public:
-  explicit CountingSink(core::DiagnosticSink& next) : next_(next) {}
-  void report(core::Diagnostic diagnostic) override {
-    if (diagnostic.severity == core::Severity::error) ++errors_;
-    next_.report(std::move(diagnostic));
-  }
-  std::size_t errors() const { return errors_; }
-
- private:
-  core::DiagnosticSink& next_;
-  std::size_t errors_ = 0;
-};
+// Writes `bytes` at `path` through C stdio, whose failing calls set errno, so that the reason
+// ("No space left on device") can be reported. A full disk often shows only when the buffer is
+// flushed, so fclose is checked too. Returns the reason, or nullopt once the file is written.
+std::optional<std::string> write_file(const std::string& path, const std::string& bytes) {
+  errno = 0;
+  std::FILE* file = std::fopen(path.c_str(), "wb");
+  if (file == nullptr) return std::generic_category().message(errno != 0 ? errno : EIO);
+  errno = 0;
+  int error = std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size() ? 0 : (errno != 0 ? errno : EIO);
+  errno = 0;
+  if (std::fclose(file) != 0 && error == 0) error = errno != 0 ? errno : EIO;
+  if (error == 0) return std::nullopt;
+  return std::generic_category().message(error);
+}
 
 struct Target {
   std::size_t page = 0;
@@ -46,23 +47,9 @@ std::string code_point_name(char32_t code_point) {
 
 std::string on_page(std::size_t index) { return "on page " + std::to_string(index + 1); }
 
-// A URI action's URI is 7-bit ASCII (PDF 32000-1 §12.6.4.7): other bytes, spaces and controls
-// are percent-encoded as RFC 3986 §2.1 does.
-std::string ascii_uri(const std::string& uri) {
-  static constexpr char digits[] = "0123456789ABCDEF";
-  std::string out;
-  for (const char c : uri) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte <= 0x20 || byte >= 0x7F) {
-      out += '%';
-      out += digits[byte >> 4];
-      out += digits[byte & 0xF];
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
+// A URI action's URI is 7-bit ASCII (PDF 32000-1 §12.6.4.7). encode_url's output always is, and
+// it is the encoding the EPUB's hrefs get, so both books link to the same address.
+std::string ascii_uri(const std::string& uri) { return core::encode_url(uri); }
 
 // Layout promises UTF-8 runs of characters their face has (TextRun). A broken promise would draw
 // .notdef boxes or, past the BMP, spaces: it is reported, never silently dropped. Returns the
@@ -199,14 +186,11 @@ std::optional<std::string> render_pdf(const PdfDocument& document, const layout:
 
 bool write_pdf(PdfDocument& document, const layout::LaidOutBook& book, const std::string& path,
                core::DiagnosticSink& sink) {
-  CountingSink counting(sink);
+  core::CountingSink counting(sink);
   const std::optional<std::string> bytes = render_pdf(document, book, counting);
   if (!bytes) return false;
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(bytes->data(), static_cast<std::streamsize>(bytes->size()));
-  out.close();
-  if (!out) {
-    sink.error({path, 0, 0}, "cannot write the PDF file");
+  if (const std::optional<std::string> reason = write_file(path, *bytes)) {
+    sink.error({path, 0, 0}, "cannot write the PDF file: " + *reason);
     return false;
   }
   return counting.errors() == 0;

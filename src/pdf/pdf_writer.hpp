@@ -20,7 +20,8 @@ std::optional<std::string> render_pdf(const PdfDocument& document, const layout:
                                       core::DiagnosticSink& sink);
 
 /// render_pdf, then writes the file at `path`. Returns false, with an error on `sink`, if libharu
-/// fails, the file cannot be written, or render_pdf reported any error.
+/// fails, the file cannot be written (the error says why: "cannot write the PDF file: No space
+/// left on device"), or render_pdf reported any error.
 bool write_pdf(PdfDocument& document, const layout::LaidOutBook& book, const std::string& path,
                core::DiagnosticSink& sink);
 

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstddef>
 
+#include "layout/page_furniture.hpp"
+
 namespace octavo::pdf {
 
 namespace {
@@ -45,19 +47,6 @@ std::string quoted(const std::string& text) {
   return out;
 }
 
-std::string roman(std::size_t number) {
-  static constexpr struct {
-    std::size_t value;
-    const char* letters;
-  } numerals[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
-                  {40, "xl"},  {10, "x"},   {9, "ix"},  {5, "v"},    {4, "iv"},  {1, "i"}};
-  std::string out;
-  for (const auto& numeral : numerals) {
-    for (; number >= numeral.value; number -= numeral.value) out += numeral.letters;
-  }
-  return out;
-}
-
 }  // namespace
 
 const char* face_name(layout::FontFace face) {
@@ -72,7 +61,7 @@ const char* face_name(layout::FontFace face) {
 }
 
 std::string page_label(const layout::LaidOutBook& book, std::size_t page_index) {
-  if (page_index < book.front_matter_pages) return roman(page_index + 1);
+  if (page_index < book.front_matter_pages) return layout::roman_numeral(page_index + 1);
   return std::to_string(page_index - book.front_matter_pages + 1);
 }
 

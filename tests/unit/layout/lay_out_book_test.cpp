@@ -49,10 +49,37 @@ struct Laid {
   core::DiagnosticList diagnostics;
   LaidOutBook book;
 
-  Laid(const model::Book& model, int lines) : style(test::small_style(lines)) {
+  Laid(const model::Book& model, int lines) : Laid(model, test::small_style(lines)) {}
+  Laid(const model::Book& model, const PageStyle& page_style) : style(page_style) {
     book = lay_out_book(model, metrics, style, diagnostics);
   }
 };
+
+// Runs whose glyphs reach outside their page (fake metrics: ascent 0.8 em, descent 0.2 em), as
+// "page N: TEXT"; empty when every run lies within its page.
+std::string runs_outside_pages(const LaidOutBook& book) {
+  const test::FakeMetrics metrics;
+  std::string out;
+  for (std::size_t i = 0; i < book.pages.size(); ++i) {
+    const Page& page = book.pages[i];
+    for (const TextRun& run : page.runs) {
+      const bool inside = run.x >= core::Pt(0) && run.x + metrics.width(run.face, run.text, run.size) <= page.width &&
+                          run.baseline - run.size * 0.8 >= core::Pt(0) && run.baseline + run.size * 0.2 <= page.height;
+      if (!inside) out += "page " + std::to_string(i + 1) + ": " + run.text + "\n";
+    }
+  }
+  return out;
+}
+
+// The pages before the disclaimer's.
+std::size_t count_title_pages(const LaidOutBook& book) {
+  for (std::size_t i = 0; i < book.pages.size(); ++i) {
+    for (const Anchor& anchor : book.pages[i].anchors) {
+      if (anchor.name == model::disclaimer_id) return i;
+    }
+  }
+  return book.pages.size();
+}
 
 model::Block list_of(model::BlockKind kind, std::vector<std::string> items, int start = 1) {
   model::Block list;
@@ -252,6 +279,104 @@ TEST_SUITE("layout.lay_out_book") {
     CHECK(test::page_lines(laid.book.pages[3]) == std::vector<std::string>{"iv"});
     CHECK(test::page_lines(laid.book.pages[4]).back() == "1");
     CHECK(test::page_lines(laid.book.pages[5]).back() == "2");
+  }
+
+  TEST_CASE("the title page sets the authors as one centred paragraph: A, B and C") {
+    model::Book book = test::book_of({});
+    book.metadata.authors = {"Ada Lovelace", "", "Charles Babbage"};
+    CHECK(test::page_lines(Laid(book, 30).book.pages[0])[1] == "Ada Lovelace and Charles Babbage");
+    book.metadata.authors = {"A. One", "B. Two", "C. Three"};
+    const Laid three(book, 30);
+    CHECK(test::page_lines(three.book.pages[0])[1] == "A. One, B. Two and C. Three");
+    // Centred: as much white on the left of the line as on the right.
+    core::Pt left = three.style.page_width;
+    core::Pt right;
+    for (const TextRun& run : three.book.pages[0].runs) {
+      if (run.size != three.style.book_author_size) continue;
+      left = std::min(left, run.x);
+      right = std::max(right, run.x + three.metrics.width(run.face, run.text, run.size));
+    }
+    CHECK(right - left == core::Pt(27 * 6));
+    CHECK((left - three.style.margin_inner).value ==
+          doctest::Approx((three.style.margin_inner + three.style.measure() - right).value));
+  }
+
+  TEST_CASE("forty authors fit on the A5 title page with the publisher and the date, all inside the page") {
+    model::Book book = test::book_of({});
+    book.metadata.authors.clear();
+    for (int i = 1; i <= 40; ++i) book.metadata.authors.push_back("Author Number " + std::to_string(i));
+    const Laid laid(book, default_page_style());
+    CHECK(laid.diagnostics.all().empty());
+    REQUIRE(count_title_pages(laid.book) == 1);
+    CHECK(runs_outside_pages(laid.book).empty());
+    const Page& title = laid.book.pages[0];
+    // 12 pt names at 6 pt a character: lines of at most 51 characters in the 306 pt measure.
+    CHECK(test::joined(test::page_lines(title)) ==
+          "Field Notes\n"
+          "Author Number 1, Author Number 2, Author Number 3,\n"
+          "Author Number 4, Author Number 5, Author Number 6,\n"
+          "Author Number 7, Author Number 8, Author Number 9,\n"
+          "Author Number 10, Author Number 11, Author Number 12,\n"
+          "Author Number 13, Author Number 14, Author Number 15,\n"
+          "Author Number 16, Author Number 17, Author Number 18,\n"
+          "Author Number 19, Author Number 20, Author Number 21,\n"
+          "Author Number 22, Author Number 23, Author Number 24,\n"
+          "Author Number 25, Author Number 26, Author Number 27,\n"
+          "Author Number 28, Author Number 29, Author Number 30,\n"
+          "Author Number 31, Author Number 32, Author Number 33,\n"
+          "Author Number 34, Author Number 35, Author Number 36,\n"
+          "Author Number 37, Author Number 38, Author Number 39\n"
+          "and Author Number 40\n"
+          "Octavo Press\n"
+          "2024-05-01\n");
+    // Nothing below the text block: the imprint keeps its place at the foot.
+    for (const TextRun& run : title.runs) CHECK(run.baseline <= laid.style.margin_top + laid.style.body_height);
+  }
+
+  TEST_CASE("names too many for the title page at their size are set smaller, still on one page") {
+    model::Book book = test::book_of({});
+    book.metadata.authors.clear();
+    for (int i = 1; i <= 60; ++i) book.metadata.authors.push_back("Author Number " + std::to_string(i));
+    const Laid laid(book, default_page_style());
+    CHECK(laid.diagnostics.all().empty());
+    REQUIRE(count_title_pages(laid.book) == 1);
+    CHECK(runs_outside_pages(laid.book).empty());
+    // 22 lines at 12 pt would reach into the imprint; 18 lines at 10 pt do not.
+    const std::vector<std::string> lines = test::page_lines(laid.book.pages[0]);
+    REQUIRE(lines.size() == 1 + 18 + 2);
+    CHECK(lines[1] == "Author Number 1, Author Number 2, Author Number 3, Author Number");
+    CHECK(lines[17] == "Number 57, Author Number 58, Author Number 59 and Author Number");
+    CHECK(lines[18] == "60");
+    for (const TextRun& run : laid.book.pages[0].runs) {
+      if (run.text.rfind("Author", 0) == 0) CHECK(run.size == laid.style.body_size);
+    }
+  }
+
+  TEST_CASE("a title too long for the title page continues on the next page, with a warning") {
+    model::Book book = test::book_of({test::article("a1", "One", {test::paragraph("Text.")})});
+    std::string title;
+    for (int i = 0; i < 2000; ++i) title += "word ";
+    book.metadata.title = title + "end";
+    const Laid laid(book, default_page_style());
+    CHECK(laid.diagnostics.to_string() ==
+          "warning: the title page does not fit on one page; it continues on the next 25 pages\n"
+          "  hint: shorten the title, the subtitle or the list of authors\n");
+    CHECK(runs_outside_pages(laid.book).empty());
+    const std::size_t title_pages = count_title_pages(laid.book);
+    REQUIRE(title_pages == 26);  // five 24 pt words a line, 13 lines on the first page, 16 on the others
+    CHECK(test::anchor_names(laid.book.pages[0]) == model::title_page_id);
+    // Every word is there, and the names and imprint follow the title on the last title page.
+    std::size_t words = 0;
+    for (std::size_t i = 0; i < title_pages; ++i) {
+      for (const TextRun& run : laid.book.pages[i].runs) words += run.text == "word" ? 1 : 0;
+    }
+    CHECK(words == 2000);
+    const std::vector<std::string> last = test::page_lines(laid.book.pages[title_pages - 1]);
+    REQUIRE(last.size() >= 3);
+    CHECK(last[last.size() - 3] == "Ada Lovelace");
+    CHECK(last[last.size() - 2] == "Octavo Press");
+    CHECK(last.back() == "2024-05-01");  // no folio on the title pages
+    CHECK(laid.book.front_matter_pages % 2 == 0);
   }
 
   TEST_CASE("running heads: none on an article's first page, truncated with an ellipsis when too long") {

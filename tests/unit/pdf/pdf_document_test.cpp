@@ -56,13 +56,24 @@ TEST_SUITE("pdf.pdf_document") {
     const pdf::PdfDocument document("/nonexistent/fonts", diagnostics);
     CHECK_FALSE(document.ok());
     CHECK(diagnostics.to_string() ==
-          "/nonexistent/fonts/NotoSerif-Regular.ttf: error: cannot read the font file\n"
-          "/nonexistent/fonts/NotoSerif-Italic.ttf: error: cannot read the font file\n"
-          "/nonexistent/fonts/NotoSerif-Bold.ttf: error: cannot read the font file\n"
-          "/nonexistent/fonts/NotoSerif-BoldItalic.ttf: error: cannot read the font file\n"
-          "/nonexistent/fonts/NotoSansMono-Regular.ttf: error: cannot read the font file\n");
+          "/nonexistent/fonts/NotoSerif-Regular.ttf: error: cannot read the font file: No such file or directory\n"
+          "/nonexistent/fonts/NotoSerif-Italic.ttf: error: cannot read the font file: No such file or directory\n"
+          "/nonexistent/fonts/NotoSerif-Bold.ttf: error: cannot read the font file: No such file or directory\n"
+          "/nonexistent/fonts/NotoSerif-BoldItalic.ttf: error: cannot read the font file: No such file or directory\n"
+          "/nonexistent/fonts/NotoSansMono-Regular.ttf: error: cannot read the font file: No such file or directory\n");
     CHECK(document.metrics().width(FontFace::serif, "Hello", core::Pt(10)).value == 0);
     CHECK_FALSE(document.metrics().has_glyph(FontFace::serif, U'A'));
+  }
+
+  TEST_CASE("a font path that cannot be read is reported with the reason") {
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() / "octavo-unit-pdf-font-is-a-folder";
+    std::filesystem::create_directories(dir / "NotoSerif-Regular.ttf");
+    core::DiagnosticList diagnostics;
+    const pdf::PdfDocument document(dir.string(), diagnostics);
+    std::filesystem::remove_all(dir);
+    CHECK_FALSE(document.ok());
+    REQUIRE(diagnostics.all().size() == 5);
+    CHECK(diagnostics.all().front().message == "cannot read the font file: Is a directory");
   }
 
   TEST_CASE("a file that is not a TrueType font is named in the error") {

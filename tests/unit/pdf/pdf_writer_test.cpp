@@ -104,7 +104,15 @@ TEST_SUITE("pdf.pdf_writer") {
     core::DiagnosticList diagnostics;
     pdf::PdfDocument& document = shared_document();
     CHECK_FALSE(pdf::write_pdf(document, pdf::testing::sample_book(), "/nonexistent/dir/book.pdf", diagnostics));
-    CHECK(diagnostics.to_string() == "/nonexistent/dir/book.pdf: error: cannot write the PDF file\n");
+    CHECK(diagnostics.to_string() ==
+          "/nonexistent/dir/book.pdf: error: cannot write the PDF file: No such file or directory\n");
+  }
+
+  TEST_CASE("write_pdf says why a write failed when the disk is full") {
+    if (!std::filesystem::exists("/dev/full")) return;  // Linux's always-full device
+    core::DiagnosticList diagnostics;
+    CHECK_FALSE(pdf::write_pdf(shared_document(), pdf::testing::sample_book(), "/dev/full", diagnostics));
+    CHECK(diagnostics.to_string() == "/dev/full: error: cannot write the PDF file: No space left on device\n");
   }
 
   TEST_CASE("the information dictionary holds the book's entries as UTF-16 and its fixed date; no /ID") {
