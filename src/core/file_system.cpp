@@ -1,6 +1,8 @@
 #include "core/file_system.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -9,6 +11,20 @@
 namespace octavo::core {
 
 namespace fs = std::filesystem;
+
+// Through C stdio, whose failing calls set errno, so that the reason can be reported. A full disk
+// often shows only when the buffer is flushed, so fclose is checked too.
+std::optional<std::string> write_whole_file(const std::string& path, std::string_view bytes) {
+  errno = 0;
+  std::FILE* file = std::fopen(path.c_str(), "wb");
+  if (file == nullptr) return std::generic_category().message(errno != 0 ? errno : EIO);
+  errno = 0;
+  int error = std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size() ? 0 : (errno != 0 ? errno : EIO);
+  errno = 0;
+  if (std::fclose(file) != 0 && error == 0) error = errno != 0 ? errno : EIO;
+  if (error == 0) return std::nullopt;
+  return std::generic_category().message(error);
+}
 
 DiskFileSystem::DiskFileSystem(std::string root) : root_(std::move(root)) {}
 

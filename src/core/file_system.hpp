@@ -5,9 +5,15 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace octavo::core {
+
+/// Writes `bytes` to `path`, replacing it. Returns the reason on failure ("No space left on
+/// device"), nullopt once every byte is written and the file closed. Used by the writers, which
+/// write only to temporary files that the pipeline renames.
+std::optional<std::string> write_whole_file(const std::string& path, std::string_view bytes);
 
 class FileSystem {
  public:

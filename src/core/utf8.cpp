@@ -1,5 +1,7 @@
 #include "core/utf8.hpp"
 
+#include <cstdio>
+
 namespace octavo::core {
 
 char32_t decode_utf8(std::string_view text, std::size_t& pos) {
@@ -109,6 +111,12 @@ std::string clean_xml_text(std::string_view text, const std::function<void(std::
 }
 
 std::string xml_safe(std::string_view text) { return clean_xml_text(repair_utf8(text)); }
+
+std::string code_point_name(char32_t code_point) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(code_point));
+  return buffer;
+}
 
 int column_at(std::string_view line, std::size_t byte_offset) {
   int column = 1;

@@ -38,6 +38,9 @@ std::string xml_safe(std::string_view text);
 /// Number of code points in `text` before byte offset `byte_offset`, plus one: a 1-based column.
 int column_at(std::string_view line, std::size_t byte_offset);
 
+/// "U+0041", "U+1F600": how diagnostics name a character (at least four hex digits).
+std::string code_point_name(char32_t code_point);
+
 /// Counts words: maximal runs of letters, digits and the apostrophes or hyphens inside them.
 /// Non-ASCII code points count as letters. Returns 0 for empty or punctuation-only text.
 std::size_t count_words(std::string_view text);

@@ -2,9 +2,9 @@
 
 #include <cassert>
 #include <cstdio>
-#include <fstream>
 #include <unordered_set>
 
+#include "core/file_system.hpp"
 #include "core/fixed_clock.hpp"
 #include "core/language_tag.hpp"
 #include "epub/article_xhtml.hpp"
@@ -94,13 +94,12 @@ bool write_epub(const model::Book& book, const EpubOptions& options, const std::
   assert(is_complete(book));
   const std::optional<std::string> archive = zip_container(epub_files(book, options), sink);
   if (!archive) return false;
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(archive->data(), static_cast<std::streamsize>(archive->size()));
-  out.close();  // a failed open, write or close all leave failbit set
-  if (!out.fail()) return true;
-  std::remove(path.c_str());
-  sink.error({path, 0, 0}, "cannot write the epub file");
-  return false;
+  // No clean-up of a partial file here: the pipeline writes to a temporary name and removes it.
+  if (const std::optional<std::string> reason = core::write_whole_file(path, *archive)) {
+    sink.error({path, 0, 0}, "cannot write the EPUB file: " + *reason);
+    return false;
+  }
+  return true;
 }
 
 }  // namespace octavo::epub

@@ -22,14 +22,8 @@ void warn_removed(const CleanText& cleaned, const core::SourceLocation& at, core
   std::string message = cleaned.removed == 1 ? "removed a character that XML does not allow ("
                                              : "removed " + std::to_string(cleaned.removed) +
                                                    " characters that XML does not allow (first ";
-  message += code_point_name(cleaned.first_removed) + ")";
+  message += core::code_point_name(cleaned.first_removed) + ")";
   sink.warning(at, std::move(message));
-}
-
-std::string code_point_name(char32_t code_point) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(code_point));
-  return buffer;
 }
 
 }  // namespace octavo::import

@@ -24,7 +24,4 @@ CleanText clean_text(std::string_view text);
 /// (U+0001)" or "removed 3 characters that XML does not allow (first U+0000)". Nothing otherwise.
 void warn_removed(const CleanText& cleaned, const core::SourceLocation& at, core::DiagnosticSink& sink);
 
-/// The name of a code point as Unicode writes it: "U+0001", "U+FFFE".
-std::string code_point_name(char32_t code_point);
-
 }  // namespace octavo::import

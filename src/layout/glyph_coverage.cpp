@@ -13,12 +13,6 @@ constexpr char32_t white_square = 0x25A1;
 // A book of CJK text could miss thousands of characters; the warning names the first few.
 constexpr std::size_t max_named_characters = 10;
 
-std::string code_point_label(char32_t code_point) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(code_point));
-  return buffer;
-}
-
 // Controls and the like would be invisible or garble the message; they are named by number only.
 bool is_printable(char32_t code_point) {
   return code_point >= 0x20 && !(code_point >= 0x7F && code_point < 0xA0) && core::is_xml_char(code_point);
@@ -66,7 +60,7 @@ void GlyphCoverage::report(core::DiagnosticSink& sink, const core::SourceLocatio
         core::append_utf8(message, named[i]);
         message += ' ';
       }
-      message += "(" + code_point_label(named[i]) + ")";
+      message += "(" + core::code_point_name(named[i]) + ")";
     }
     if (named.size() > max_named_characters) {
       message += " and " + std::to_string(named.size() - max_named_characters) + " more";

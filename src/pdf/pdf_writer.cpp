@@ -7,6 +7,7 @@
 #include <set>
 #include <system_error>
 
+#include "core/file_system.hpp"
 #include "core/fixed_clock.hpp"
 #include "core/url.hpp"
 #include "core/utf8.hpp"
@@ -19,31 +20,10 @@ namespace {
 
 constexpr std::size_t face_count = 5;
 
-// Writes `bytes` at `path` through C stdio, whose failing calls set errno, so that the reason
-// ("No space left on device") can be reported. A full disk often shows only when the buffer is
-// flushed, so fclose is checked too. Returns the reason, or nullopt once the file is written.
-std::optional<std::string> write_file(const std::string& path, const std::string& bytes) {
-  errno = 0;
-  std::FILE* file = std::fopen(path.c_str(), "wb");
-  if (file == nullptr) return std::generic_category().message(errno != 0 ? errno : EIO);
-  errno = 0;
-  int error = std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size() ? 0 : (errno != 0 ? errno : EIO);
-  errno = 0;
-  if (std::fclose(file) != 0 && error == 0) error = errno != 0 ? errno : EIO;
-  if (error == 0) return std::nullopt;
-  return std::generic_category().message(error);
-}
-
 struct Target {
   std::size_t page = 0;
   core::Pt y;  // from the top of the page
 };
-
-std::string code_point_name(char32_t code_point) {
-  char text[16];
-  std::snprintf(text, sizeof text, "U+%04X", static_cast<unsigned>(code_point));
-  return text;
-}
 
 std::string on_page(std::size_t index) { return "on page " + std::to_string(index + 1); }
 
@@ -69,7 +49,7 @@ std::array<std::set<char32_t>, face_count> check_runs(const layout::LaidOutBook&
         used[face].insert(code_point);
         if (!metrics.has_glyph(run.face, code_point) && reported[face].insert(code_point).second) {
           sink.error({}, "expected characters that " + std::string(font_file_name(run.face)) + " has, found " +
-                             code_point_name(code_point) + " " + on_page(index));
+                             core::code_point_name(code_point) + " " + on_page(index));
         }
       }
     }
@@ -189,7 +169,7 @@ bool write_pdf(PdfDocument& document, const layout::LaidOutBook& book, const std
   core::CountingSink counting(sink);
   const std::optional<std::string> bytes = render_pdf(document, book, counting);
   if (!bytes) return false;
-  if (const std::optional<std::string> reason = write_file(path, *bytes)) {
+  if (const std::optional<std::string> reason = core::write_whole_file(path, *bytes)) {
     sink.error({path, 0, 0}, "cannot write the PDF file: " + *reason);
     return false;
   }

@@ -1,5 +1,11 @@
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
 #include "core/file_system.hpp"
 
 using namespace octavo::core;
@@ -25,5 +31,26 @@ TEST_SUITE("core.file_system") {
     CHECK(files.exists("src"));
     CHECK(files.read_file("src") == std::nullopt);
     CHECK_FALSE(files.exists("no-such-file.txt"));
+  }
+}
+
+TEST_SUITE("core.write_whole_file") {
+  TEST_CASE("the reason for a failure is returned") {
+    CHECK(octavo::core::write_whole_file("/nonexistent-octavo-dir/x", "bytes") ==
+          std::optional<std::string>("No such file or directory"));
+    if (std::filesystem::exists("/dev/full")) {  // Linux's always-full device: the failure shows at flush
+      CHECK(octavo::core::write_whole_file("/dev/full", std::string(100000, 'x')) ==
+            std::optional<std::string>("No space left on device"));
+    }
+  }
+
+  TEST_CASE("a written file holds exactly the bytes") {
+    const std::filesystem::path path =
+        std::filesystem::temp_directory_path() / ("octavo-write-whole-file-" + std::to_string(::getpid()));
+    const std::string bytes("a\0b\xff", 4);
+    CHECK(octavo::core::write_whole_file(path.string(), bytes) == std::nullopt);
+    std::ifstream in(path, std::ios::binary);
+    CHECK(std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()) == bytes);
+    std::filesystem::remove(path);
   }
 }

@@ -84,10 +84,11 @@ TEST_SUITE("epub.epub_writer") {
     for (std::size_t i = 0; i < first.size(); ++i) CHECK(first[i].content == second[i].content);
   }
 
-  TEST_CASE("write_epub reports a file it cannot write") {
+  TEST_CASE("write_epub says why a write failed") {
     core::DiagnosticList sink;
     CHECK_FALSE(epub::write_epub(test::book(), {}, "/nonexistent-octavo-dir/book.epub", sink));
-    CHECK(sink.to_string() == "/nonexistent-octavo-dir/book.epub: error: cannot write the epub file\n");
+    CHECK(sink.to_string() ==
+          "/nonexistent-octavo-dir/book.epub: error: cannot write the EPUB file: No such file or directory\n");
     CHECK_FALSE(std::ifstream("/nonexistent-octavo-dir/book.epub").good());
   }
 }
