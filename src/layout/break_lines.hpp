@@ -1,5 +1,5 @@
-// Second layout stage of a paragraph: choosing where its lines end. First-fit for now (each
-// line takes as much as fits); issue #3 adds Knuth–Plass total-fit beside it on the same items.
+// Second layout stage of a paragraph: choosing where its lines end. First-fit here (each line
+// takes as much as fits), for ragged text; Knuth–Plass total-fit (total_fit.hpp) for justified.
 #pragma once
 
 #include <cstddef>

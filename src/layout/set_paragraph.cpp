@@ -1,5 +1,7 @@
 #include "layout/set_paragraph.hpp"
 
+#include "layout/total_fit.hpp"
+
 namespace octavo::layout {
 
 core::Pt baseline_in_leading(core::Pt leading, FontFace face, core::Pt size, const FontMetrics& metrics) {
@@ -11,7 +13,10 @@ core::Pt baseline_in_leading(core::Pt leading, FontFace face, core::Pt size, con
 
 std::size_t set_paragraph(Flow& flow, const ItemList& list, const ParagraphFormat& format, const FontMetrics& metrics) {
   const LineWidths widths{format.width - format.first_indent, format.width - format.rest_indent};
-  const std::vector<Line> lines = break_lines(list.items, widths);
+  // Justified text is where spacing shows: total-fit spreads it over the paragraph. Ragged text
+  // keeps natural spaces, so first-fit's greedy lines are what a reader expects there.
+  const std::vector<Line> lines = format.alignment == Alignment::justify ? break_lines_total_fit(list.items, widths)
+                                                                         : break_lines(list.items, widths);
   const std::size_t count = lines.size();
   const core::Pt baseline = baseline_in_leading(format.leading, format.face, format.size, metrics);
   for (std::size_t k = 0; k < count; ++k) {

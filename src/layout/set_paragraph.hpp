@@ -1,5 +1,6 @@
-// A paragraph's items → broken, set lines appended to a flow. Ties break_lines and set_line
-// together for every kind of text block (body, headings, list items, notes, contents).
+// A paragraph's items → broken, set lines appended to a flow. Ties a line breaker (total-fit for
+// justified text, first-fit for the rest) and set_line together for every kind of text block
+// (body, headings, list items, notes, contents).
 #pragma once
 
 #include <cstddef>

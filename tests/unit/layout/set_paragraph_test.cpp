@@ -33,6 +33,17 @@ struct Fixture {
   }
 };
 
+// The words of each line, joined by single spaces (runs are placed word by word).
+std::vector<std::string> line_words(const std::vector<FlowLine>& lines) {
+  std::vector<std::string> texts;
+  for (const FlowLine& line : lines) {
+    std::string text;
+    for (const TextRun& run : line.runs) text += (text.empty() ? "" : " ") + run.text;
+    texts.push_back(text);
+  }
+  return texts;
+}
+
 std::string keeps(const std::vector<FlowLine>& lines) {
   std::string out;
   for (const FlowLine& line : lines) out += line.keep == Keep::none ? '.' : line.keep == Keep::weak ? 'w' : 'k';
@@ -42,6 +53,27 @@ std::string keeps(const std::vector<FlowLine>& lines) {
 }  // namespace
 
 TEST_SUITE("layout.set_paragraph") {
+  TEST_CASE("justified paragraphs are broken total-fit, ragged ones first-fit") {
+    // The sample of total_fit_test: first-fit ends its first line at "left", total-fit at "from".
+    const std::string sample =
+        "A line of type is set from left to right and the spaces between its words may stretch or shrink a little";
+    const auto set = [&](Alignment alignment) {
+      Fixture f;
+      ItemBuilder builder(f.context, core::Pt(145));
+      builder.add_text(sample, TextStyle{false, false, false, core::Pt(10)}, {});
+      ParagraphFormat format;
+      format.width = core::Pt(145);
+      format.leading = core::Pt(12);
+      format.size = core::Pt(10);
+      format.alignment = alignment;
+      Flow flow;
+      set_paragraph(flow, builder.finish(), format, f.metrics);
+      return line_words(flow.finish());
+    };
+    CHECK(set(Alignment::justify).front() == "A line of type is set from");
+    CHECK(set(Alignment::left).front() == "A line of type is set from left");
+  }
+
   TEST_CASE("no orphan and no widow: the first line keeps with the second, the last but one with the last") {
     Fixture f;
     CHECK(keeps(f.paragraph(4)) == ".");

@@ -1,0 +1,273 @@
+#include "layout/total_fit.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+
+// Knuth & Plass, "Breaking Paragraphs into Lines", Software—Practice and Experience 11 (1981),
+// pp. 1119–1184: the paragraph is a sequence of boxes, glue and penalties; a breakpoint is glue
+// after a box or a penalty below +∞; the algorithm keeps "active nodes" (breakpoints from which a
+// next line may start), and for every new breakpoint tries a line from each active node, keeping
+// the least total demerits per fitness class. The best path to the paragraph's end wins.
+//
+// Departures from the paper, all deliberate:
+// - No flagged penalties (α) and no hyphenation: there is no hyphenation yet, and build_items
+//   never offers a break after a hyphen or dash (see there for why).
+// - Looseness q = 0 always: the optimum is taken, never a paragraph made longer or shorter.
+// - Badness is the paper's 100|r|³, not capped at 10000 as in TeX, so the second pass still ranks
+//   a very loose line above a looser one. A line that falls short with no glue to stretch (a
+//   single long word) has infinite badness in the paper; here it gets a large finite badness,
+//   so that the second pass may use it when nothing else is possible.
+// - Demerits use TeX's \linepenalty l = 10 and \adjdemerits γ = 10000 (the paper's examples use
+//   l = 1 and γ = 3000); fitness classes are the paper's bands of r (TeX uses equivalent badness
+//   bands 12 and 99).
+// - Line numbers: only the first line may differ in width, so every node after the first line is
+//   in one line class (TeX's easy_line), and nodes differ only by fitness class.
+// - Fill glue is never a breakpoint: it stands for TeX's \penalty10000\hskip\parfillskip, whose
+//   penalty our items leave out. A penalty other than a forced break is a breakpoint only right
+//   after a box, so two breakpoints always have a box between them; a line holds at least one box.
+// - Two passes, TeX-style: tolerance 200 (plain \tolerance), then no limit at all (TeX would
+//   use \emergencystretch). There is no pre-pass without hyphenation (nothing to hyphenate); when
+//   neither pass finds feasible breaks, the paragraph is set first-fit, with its overfull line.
+// - Widths are compared with the same 1e-6 pt allowance as first-fit, for rounding in the sums.
+//
+// Bounded work: a node is deactivated at the first breakpoint where a line from it is overfull
+// (r < −1). Natural width minus shrink only grows along the paragraph (glue never shrinks by more
+// than its width, and penalties here have no width), so it can never fit again. Hence every
+// active node lies less than one fully shrunk line before the current breakpoint; with a box
+// between any two breakpoints and at most four nodes (one per fitness class) per breakpoint, the
+// active list holds at most 4 × (breakpoints in one line), whatever the paragraph's length.
+// Breakpoints from which every line is too bad never get a node at all.
+
+namespace octavo::layout {
+namespace {
+
+constexpr double width_allowance = 1e-6;
+// Badness of a line that falls short and has no glue to stretch: as bad as spaces stretched by
+// about 21 times their stretch, so chosen only when the alternatives are worse still.
+constexpr double no_stretch_badness = 1e6;
+// TeX's \linepenalty: makes fewer lines preferable when badness is equal.
+constexpr double line_penalty = 10;
+// TeX's default \adjdemerits: a very loose line next to a decent or tight one looks worse than
+// either alone (Knuth–Plass §"fitness classes").
+constexpr double adjacent_demerits = 10000;
+
+enum Fitness : int { very_loose = 0, loose = 1, decent = 2, tight = 3 };
+constexpr std::size_t fitness_classes = 4;
+
+struct Totals {
+  double width = 0;
+  double stretch = 0;
+  double shrink = 0;
+  int fills = 0;
+};
+
+Totals operator-(const Totals& a, const Totals& b) {
+  return {a.width - b.width, a.stretch - b.stretch, a.shrink - b.shrink, a.fills - b.fills};
+}
+
+struct Node {
+  std::size_t position = 0;  // the break item (0 for the paragraph's start)
+  std::size_t begin = 0;     // first box of the line that follows; items.size() if none
+  std::size_t line = 0;      // lines ended at this node
+  int fitness = decent;
+  double demerits = 0;
+  std::size_t previous = 0;  // meaningless for the start node (line 0)
+};
+
+// What a line from `from` (whose first box is `begin`) to a break at `end` would be.
+struct Fit {
+  bool overfull = false;
+  double badness = 0;
+  double ratio = 0;  // for badness and fitness; +∞ for a short line with no stretch
+};
+
+class Breaker {
+ public:
+  Breaker(const std::vector<Item>& items, const LineWidths& widths) : items_(items), widths_(widths) {
+    const std::size_t count = items.size();
+    before_.resize(count + 1);
+    for (std::size_t i = 0; i < count; ++i) {
+      Totals t = before_[i];
+      const Item& item = items[i];
+      if (item.kind == ItemKind::box) t.width += item.width.value;
+      if (item.kind == ItemKind::glue) {
+        t.width += item.width.value;
+        t.stretch += item.stretch.value;
+        t.shrink += item.shrink.value;
+        if (item.fill) ++t.fills;
+      }
+      before_[i + 1] = t;
+    }
+    next_box_.assign(count + 2, count);
+    for (std::size_t i = count; i-- > 0;) next_box_[i] = items[i].kind == ItemKind::box ? i : next_box_[i + 1];
+  }
+
+  std::optional<std::vector<Line>> run(double tolerance) {
+    const std::size_t count = items_.size();
+    if (next_box_[0] == count) return std::vector<Line>{};
+    nodes_.clear();
+    active_.clear();
+    nodes_.push_back(Node{0, next_box_[0], 0, decent, 0, 0});
+    active_.push_back(0);
+    for (std::size_t i = 0; i < count; ++i) {
+      const Item& item = items_[i];
+      const bool after_box = i > 0 && items_[i - 1].kind == ItemKind::box;
+      if (item.kind == ItemKind::glue && !item.fill && after_box) {
+        try_break(i, 0, 0, tolerance);
+      } else if (item.kind == ItemKind::penalty && item.penalty < no_break &&
+                 (item.penalty <= forced_break || after_box)) {
+        try_break(i, item.penalty, item.width.value, tolerance);
+      }
+      if (active_.empty()) return std::nullopt;
+    }
+    // The end of the items counts as a forced break, for callers that did not close the paragraph.
+    if (items_.back().kind != ItemKind::penalty || items_.back().penalty > forced_break) {
+      try_break(count, forced_break, 0, tolerance);
+      if (active_.empty()) return std::nullopt;
+    }
+    // Every active node now ends the paragraph (the last forced break deactivated all others):
+    // looseness 0 takes the fewest demerits, the earliest found on a tie.
+    std::size_t best = active_.front();
+    for (std::size_t a : active_) {
+      if (nodes_[a].demerits < nodes_[best].demerits) best = a;
+    }
+    return trace(best);
+  }
+
+ private:
+  Fit measure(const Node& from, std::size_t end, double penalty_width) const {
+    const Totals t = before_[end] - before_[from.begin];
+    const double natural = t.width + penalty_width;
+    const double target = (from.line == 0 ? widths_.first : widths_.rest).value;
+    Fit fit;
+    if (natural - t.shrink > target + width_allowance) {
+      fit.overfull = true;
+      return fit;
+    }
+    const double shortfall = target - natural;
+    if (shortfall > width_allowance) {
+      // Infinite stretch takes up any shortfall at no cost (TeX's badness 0 with fil glue).
+      if (t.fills > 0) return fit;
+      fit.ratio = t.stretch > 0 ? shortfall / t.stretch : std::numeric_limits<double>::infinity();
+    } else if (shortfall < -width_allowance && t.shrink > 0) {
+      fit.ratio = std::max(-1.0, shortfall / t.shrink);
+    }
+    // Knuth–Plass badness: 100|r|³.
+    fit.badness = std::isinf(fit.ratio) ? no_stretch_badness : 100 * std::pow(std::abs(fit.ratio), 3);
+    return fit;
+  }
+
+  static int fitness_of(double ratio) {
+    if (ratio < -0.5) return tight;
+    if (ratio <= 0.5) return decent;
+    if (ratio <= 1) return loose;
+    return very_loose;
+  }
+
+  // Knuth–Plass demerits of one line: (l + b)² + p² for p ≥ 0, (l + b)² − p² for a negative
+  // penalty above −∞, (l + b)² for a forced break.
+  static double line_demerits(double badness, int penalty) {
+    const double base = (line_penalty + badness) * (line_penalty + badness);
+    const double p = penalty;
+    if (penalty >= 0) return base + p * p;
+    if (penalty > forced_break) return base - p * p;
+    return base;
+  }
+
+  void try_break(std::size_t end, int penalty, double penalty_width, double tolerance) {
+    const bool forced = penalty <= forced_break;
+    std::array<double, fitness_classes> best;
+    best.fill(std::numeric_limits<double>::infinity());
+    std::array<std::size_t, fitness_classes> best_from{};
+    std::vector<std::size_t> survivors;
+    survivors.reserve(active_.size() + fitness_classes);
+    for (std::size_t a : active_) {
+      const Node& from = nodes_[a];
+      // No line without a box: the next box after this node lies beyond the breakpoint.
+      if (from.begin >= end) {
+        if (!forced) survivors.push_back(a);
+        continue;
+      }
+      const Fit fit = measure(from, end, penalty_width);
+      // An overfull line stays overfull at every later breakpoint; a forced break ends every line.
+      if (!fit.overfull && !forced) survivors.push_back(a);
+      if (fit.overfull || fit.badness > tolerance) continue;
+      const int fitness = fitness_of(fit.ratio);
+      double demerits = from.demerits + line_demerits(fit.badness, penalty);
+      if (std::abs(fitness - from.fitness) > 1) demerits += adjacent_demerits;
+      const auto k = static_cast<std::size_t>(fitness);
+      if (demerits < best[k]) {
+        best[k] = demerits;
+        best_from[k] = a;
+      }
+    }
+    const double least = *std::min_element(best.begin(), best.end());
+    if (!std::isinf(least)) {
+      const std::size_t begin = next_box_[end + 1];
+      // A node whose demerits exceed the least by more than γ can never overtake it: what
+      // follows costs both the same, give or take one adjacent-class demerit.
+      for (std::size_t k = 0; k < fitness_classes; ++k) {
+        if (best[k] > least + adjacent_demerits) continue;
+        const Node& from = nodes_[best_from[k]];
+        nodes_.push_back(Node{end, begin, from.line + 1, static_cast<int>(k), best[k], best_from[k]});
+        survivors.push_back(nodes_.size() - 1);
+      }
+    }
+    active_ = std::move(survivors);
+  }
+
+  std::vector<Line> trace(std::size_t last) const {
+    std::vector<std::size_t> chain;
+    for (std::size_t n = last; nodes_[n].line > 0; n = nodes_[n].previous) chain.push_back(n);
+    std::vector<Line> lines;
+    lines.reserve(chain.size());
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+      const Node& node = nodes_[*it];
+      const Node& from = nodes_[node.previous];
+      const Item* end_item = node.position < items_.size() ? &items_[node.position] : nullptr;
+      const double penalty_width =
+          end_item != nullptr && end_item->kind == ItemKind::penalty ? end_item->width.value : 0;
+      const Totals t = before_[node.position] - before_[from.begin];
+      const double natural = t.width + penalty_width;
+      const double target = (from.line == 0 ? widths_.first : widths_.rest).value;
+      // The same ratio first-fit reports, so set_line treats both breakers' lines alike.
+      Line line;
+      line.begin = from.begin;
+      line.end = node.position;
+      line.ragged = t.fills > 0;
+      if (natural < target) {
+        if (!line.ragged && t.stretch > 0) line.ratio = (target - natural) / t.stretch;
+      } else if (natural > target && t.shrink > 0) {
+        line.ratio = std::max(-1.0, (target - natural) / t.shrink);
+      }
+      lines.push_back(line);
+    }
+    return lines;
+  }
+
+  const std::vector<Item>& items_;
+  const LineWidths& widths_;
+  std::vector<Totals> before_;         // sums over items [0, i)
+  std::vector<std::size_t> next_box_;  // first box at or after i
+  std::vector<Node> nodes_;            // every node made, active or not, for tracing back
+  std::vector<std::size_t> active_;
+};
+
+}  // namespace
+
+std::optional<std::vector<Line>> try_total_fit(const std::vector<Item>& items, const LineWidths& widths,
+                                               double tolerance) {
+  return Breaker(items, widths).run(tolerance);
+}
+
+std::vector<Line> break_lines_total_fit(const std::vector<Item>& items, const LineWidths& widths) {
+  Breaker breaker(items, widths);
+  for (double tolerance : {first_pass_tolerance, second_pass_tolerance}) {
+    if (std::optional<std::vector<Line>> lines = breaker.run(tolerance)) return std::move(*lines);
+  }
+  return break_lines(items, widths);
+}
+
+}  // namespace octavo::layout

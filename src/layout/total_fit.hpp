@@ -1,0 +1,35 @@
+// Second layout stage of a justified paragraph: Knuth–Plass total-fit line breaking, which
+// chooses all of a paragraph's breaks together. Beside first-fit (break_lines) on the same items,
+// with the same output, so set_paragraph can call either.
+#pragma once
+
+#include <limits>
+#include <optional>
+#include <vector>
+
+#include "layout/break_lines.hpp"
+#include "layout/items.hpp"
+
+namespace octavo::layout {
+
+/// Badness limit of the first pass: TeX's plain \tolerance. Lines up to about 1.26 times their
+/// glue's stretch pass (badness 100·r³ ≤ 200).
+inline constexpr double first_pass_tolerance = 200;
+/// Badness limit of the second pass: none. Every line that is not overfull passes, and the
+/// least demerits still decide, so this pass fails only when some unbreakable run is wider than
+/// its line.
+inline constexpr double second_pass_tolerance = std::numeric_limits<double>::infinity();
+
+/// One pass of Knuth–Plass with the given badness limit (lines of greater badness are
+/// infeasible). nullopt when no sequence of feasible lines reaches the end of the paragraph;
+/// an empty vector for items with no boxes.
+std::optional<std::vector<Line>> try_total_fit(const std::vector<Item>& items, const LineWidths& widths,
+                                               double tolerance);
+
+/// Breaks `items` total-fit: least total demerits over the paragraph, first with
+/// first_pass_tolerance, then with second_pass_tolerance. When neither pass finds feasible breaks
+/// (an unbreakable run wider than its line), falls back to first-fit break_lines, overfull line
+/// and all. Empty for items with no boxes.
+std::vector<Line> break_lines_total_fit(const std::vector<Item>& items, const LineWidths& widths);
+
+}  // namespace octavo::layout
