@@ -2,9 +2,12 @@
 
 #include <pugixml.hpp>
 
+#include "core/tree_release.hpp"
 #include "core/utf8.hpp"
 
 namespace octavo::epub {
+
+XmlNode::~XmlNode() { core::release_children_iteratively(children, &XmlNode::children); }
 namespace {
 
 class StringWriter final : public pugi::xml_writer {

@@ -23,6 +23,14 @@ struct XmlNode {
 
   /// Appends `child` and returns a reference to the stored copy (valid until the next append).
   XmlNode& append(XmlNode child);
+
+  // Destroyed without recursion (core/tree_release.hpp): depth comes from the input.
+  XmlNode() = default;
+  XmlNode(const XmlNode&) = default;
+  XmlNode(XmlNode&&) noexcept = default;
+  XmlNode& operator=(const XmlNode&) = default;
+  XmlNode& operator=(XmlNode&&) noexcept = default;
+  ~XmlNode();
 };
 
 /// An element with attributes (in the order given) and children.

@@ -37,6 +37,14 @@ struct Block {
   std::vector<Inline> inlines;
   std::vector<Block> children;
   core::SourceLocation location;
+
+  // Destroyed without recursion (core/tree_release.hpp): depth comes from the input.
+  Block() = default;
+  Block(const Block&) = default;
+  Block(Block&&) noexcept = default;
+  Block& operator=(const Block&) = default;
+  Block& operator=(Block&&) noexcept = default;
+  ~Block();
 };
 
 Block paragraph_block(std::vector<Inline> inlines, core::SourceLocation location = {});

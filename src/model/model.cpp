@@ -1,8 +1,11 @@
+#include "core/tree_release.hpp"
 #include "model/block.hpp"
 #include "model/book.hpp"
 #include "model/inline.hpp"
 
 namespace octavo::model {
+
+Block::~Block() { core::release_children_iteratively(children, &Block::children); }
 
 Inline text_inline(std::string text, core::SourceLocation location) {
   Inline run;

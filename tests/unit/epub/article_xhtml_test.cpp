@@ -142,11 +142,5 @@ TEST_SUITE("epub.article_xhtml") {
     article.blocks.push_back(std::move(root));
     const std::string page = epub::article_xhtml(article, "en");
     CHECK(page.find("<blockquote>\n<blockquote>\n<p>core</p>") != std::string::npos);
-    // Block's destructor recurses: take the chain apart one level at a time before it runs.
-    std::vector<model::Block> level = std::move(article.blocks);
-    while (!level.empty()) {
-      std::vector<model::Block> next = std::move(level.front().children);
-      level = std::move(next);
-    }
-  }
+  }  // the model and the XML tree are destroyed here, 50,000 levels deep, without recursion
 }
