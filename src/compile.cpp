@@ -51,12 +51,19 @@ std::optional<std::string> read_data_file(const std::string& path) {
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
+constexpr const char* english_hyphenation_patterns = "/usr/share/hyphen/hyph_en_US.dic";
+
 bool write_pdf_book(const model::Book& book, const CompileOptions& options, const std::string& path,
                     core::DiagnosticSink& sink) {
   pdf::PdfDocument document((fs::path(options.data_dir) / "fonts").string(), sink);
   if (!document.ok()) return false;
   // Layout measures with the very fonts the PDF embeds, so measuring and drawing agree.
-  const layout::LaidOutBook pages = layout::lay_out_book(book, document.metrics(), layout::default_page_style(), sink);
+  layout::PageStyle style = layout::default_page_style();
+  // Hyphenation patterns are data: Debian's hyphen-en-us (installed with Octavo's dependencies).
+  // Other languages are set without hyphenation for now.
+  const std::string& language = book.metadata.language;
+  if (language == "en" || language.starts_with("en-")) style.hyphenation_patterns = english_hyphenation_patterns;
+  const layout::LaidOutBook pages = layout::lay_out_book(book, document.metrics(), style, sink);
   return pdf::write_pdf(document, pages, path, sink);
 }
 

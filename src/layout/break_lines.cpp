@@ -91,6 +91,7 @@ std::string line_text(const std::vector<Item>& items, const Line& line) {
     if (item.kind == ItemKind::box) text += item.text;
     if (item.kind == ItemKind::glue && !item.fill) text += ' ';
   }
+  if (line.end < items.size() && items[line.end].flagged) text += '-';
   return text;
 }
 

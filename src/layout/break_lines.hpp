@@ -30,7 +30,8 @@ struct LineWidths {
 /// line is set alone on an overfull line. Empty for items with no boxes.
 std::vector<Line> break_lines(const std::vector<Item>& items, const LineWidths& widths);
 
-/// The line's text as a reader sees it: boxes joined, one space per glue. For tests and traces.
+/// The line's text as a reader sees it: boxes joined, one space per glue, a hyphen after a line
+/// that ends at a hyphenation point. For tests and traces.
 std::string line_text(const std::vector<Item>& items, const Line& line);
 
 }  // namespace octavo::layout

@@ -175,6 +175,11 @@ void ItemBuilder::add_inlines(const std::vector<model::Inline>& inlines, const T
 void ItemBuilder::add_line_break() {
   flush_segment();
   while (!list_.items.empty() && list_.items.back().kind == ItemKind::glue) list_.items.pop_back();
+  // No hyphen in the last word before a forced break: its line is ragged anyway, and TeX's
+  // \finalhyphendemerits exist because a hyphenated last word looks careless.
+  for (std::size_t i = list_.items.size(); i-- > 0 && list_.items[i].kind != ItemKind::glue;) {
+    if (list_.items[i].flagged) list_.items.erase(list_.items.begin() + static_cast<std::ptrdiff_t>(i));
+  }
   // Nothing to end: an empty paragraph, or a line that a break has just ended.
   if (list_.items.empty() || list_.items.back().penalty <= forced_break) return;
   list_.items.push_back(fill_item());
@@ -193,6 +198,8 @@ void ItemBuilder::flush_segment() {
   if (measure_ > core::Pt(0) && total > measure_) {
     if (warn_long_words_) context_.sink.warning(segment_location_, "word too long for the line; broken at the measure");
     emit_split_segment();
+  } else if (hyphenate_ && !literal_ && context_.hyphenator != nullptr && !context_.hyphenator->empty()) {
+    emit_hyphenated_segment(widths);
   } else {
     for (std::size_t i = 0; i < segment_.size(); ++i) {
       Piece& piece = segment_[i];
@@ -231,6 +238,42 @@ void ItemBuilder::emit_split_segment() {
       chunk_empty = false;
     }
     if (!text.empty()) list_.items.push_back(box_item(std::move(text), piece.face, piece.size, text_width, piece.link));
+  }
+}
+
+// The segment's boxes with a hyphenation point between the pieces of a word that libhyphen allows
+// to part. Without kerning, a piece's width is the sum of its characters', so measuring the parts
+// anew is exact. The hyphen takes the face and size of the text before it.
+void ItemBuilder::emit_hyphenated_segment(const std::vector<core::Pt>& widths) {
+  std::string word;
+  for (const Piece& piece : segment_) word += piece.text;
+  const std::vector<std::size_t> points = context_.hyphenator->hyphenation_points(word);
+  std::size_t next = 0;  // the first point not yet placed
+  std::size_t piece_start = 0;
+  for (std::size_t i = 0; i < segment_.size(); ++i) {
+    Piece& piece = segment_[i];
+    const std::size_t piece_end = piece_start + piece.text.size();
+    std::size_t from = piece_start;
+    // A point at the piece's start (where the face changes) follows the previous piece's box.
+    while (next < points.size() && points[next] < piece_end) {
+      const std::size_t at = points[next++];
+      if (at > from) {
+        std::string part = piece.text.substr(from - piece_start, at - from);
+        const core::Pt width = context_.metrics.width(piece.face, part, piece.size);
+        list_.items.push_back(box_item(std::move(part), piece.face, piece.size, width, piece.link));
+        from = at;
+      }
+      const Item& before = list_.items.back();
+      list_.items.push_back(hyphen_item(context_.metrics.width(before.face, "-", before.size)));
+    }
+    if (from == piece_start) {
+      list_.items.push_back(box_item(std::move(piece.text), piece.face, piece.size, widths[i], piece.link));
+    } else if (from < piece_end) {
+      std::string part = piece.text.substr(from - piece_start);
+      const core::Pt width = context_.metrics.width(piece.face, part, piece.size);
+      list_.items.push_back(box_item(std::move(part), piece.face, piece.size, width, piece.link));
+    }
+    piece_start = piece_end;
   }
 }
 

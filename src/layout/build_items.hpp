@@ -41,6 +41,11 @@ class ItemBuilder {
   /// Used for "#id" targets; without one, such links are set as plain text.
   void set_link_resolver(LinkResolver resolver) { resolver_ = std::move(resolver); }
 
+  /// Offers hyphenation points (flagged penalties, from context.hyphenator) in the words added
+  /// from now on, except in a paragraph's or forced line's last word. For justified text only; off
+  /// by default, and without effect when the context has no patterns.
+  void set_hyphenate(bool hyphenate) { hyphenate_ = hyphenate; }
+
   /// Literal text (code): spaces are kept as characters and lines break only at the measure.
   void set_literal(bool literal) { literal_ = literal; }
 
@@ -71,12 +76,14 @@ class ItemBuilder {
   void append_to_segment(std::string_view text, FontFace face, core::Pt size, int link);
   void flush_segment();
   void emit_split_segment();
+  void emit_hyphenated_segment(const std::vector<core::Pt>& widths);
   std::optional<LinkTarget> resolve(const std::string& target) const;
 
   LayoutContext& context_;
   core::Pt measure_;
   bool warn_long_words_;
   bool literal_ = false;
+  bool hyphenate_ = false;
   LinkResolver resolver_;
   ItemList list_;
   std::vector<Piece> segment_;  // the unbreakable run of characters not yet made into boxes

@@ -37,4 +37,10 @@ Item penalty_item(int penalty, core::Pt width) {
   return item;
 }
 
+Item hyphen_item(core::Pt hyphen_width) {
+  Item item = penalty_item(hyphen_penalty, hyphen_width);
+  item.flagged = true;
+  return item;
+}
+
 }  // namespace octavo::layout

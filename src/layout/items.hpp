@@ -28,11 +28,12 @@ struct LinkTarget {
 /// One item; which fields matter depends on its kind.
 struct Item {
   ItemKind kind = ItemKind::box;
-  core::Pt width;     ///< box and glue: natural width; penalty: width added if the line breaks here
-  core::Pt stretch;   ///< glue only
-  core::Pt shrink;    ///< glue only
-  bool fill = false;  ///< glue only: infinite stretch (ends a paragraph or a forced line)
-  int penalty = 0;    ///< penalty only
+  core::Pt width;        ///< box and glue: natural width; penalty: width added if the line breaks here
+  core::Pt stretch;      ///< glue only
+  core::Pt shrink;       ///< glue only
+  bool fill = false;     ///< glue only: infinite stretch (ends a paragraph or a forced line)
+  int penalty = 0;       ///< penalty only
+  bool flagged = false;  ///< penalty only: a hyphenation point; a line ending here shows a hyphen
 
   // Boxes only: text of one face and size, drawn as one run.
   FontFace face = FontFace::serif;
@@ -55,5 +56,10 @@ Item glue_item(core::Pt width, core::Pt stretch, core::Pt shrink);
 Item fill_item();
 /// A possible break; forced_break forces one, no_break forbids it.
 Item penalty_item(int penalty, core::Pt width = core::Pt(0));
+/// TeX's \hyphenpenalty: the cost of breaking a line at a hyphenation point.
+inline constexpr int hyphen_penalty = 50;
+/// A hyphenation point (Knuth–Plass's flagged penalty): hyphen_penalty, and `hyphen_width` (of the
+/// hyphen in the word's face) added to the line if it breaks here.
+Item hyphen_item(core::Pt hyphen_width);
 
 }  // namespace octavo::layout

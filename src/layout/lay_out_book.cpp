@@ -88,7 +88,12 @@ void append_pages(std::vector<Page>& to, std::vector<Page> pages) {
 LaidOutBook lay_out_book(const model::Book& book, const FontMetrics& metrics, const PageStyle& style,
                          core::DiagnosticSink& sink) {
   GlyphCoverage coverage(metrics);
-  LayoutContext context{metrics, style, sink, coverage};
+  const Hyphenator hyphenator(style.hyphenation_patterns);
+  if (!style.hyphenation_patterns.empty() && hyphenator.empty()) {
+    sink.warning({style.hyphenation_patterns, 0, 0}, "expected hyphenation patterns, found no readable pattern file",
+                 "paragraphs are set without hyphenation");
+  }
+  LayoutContext context{metrics, style, sink, coverage, &hyphenator};
 
   // 1. The body first. Body pages are numbered 1, 2, … independently of the front matter (which
   // is numbered i, ii, …), so once the body is laid out every anchor has its final page number,

@@ -14,8 +14,8 @@ namespace octavo::layout {
 /// then the articles and the Sources appendix (numbered 1, 2, …). `book` is as
 /// transform::apply_transforms leaves it: its contents are built (asserted when it has articles).
 /// Never fails: content that cannot be set as written (a missing glyph, a word wider than the
-/// measure, a title page too full for one page) is set as well as possible, with a warning on
-/// `sink`.
+/// measure, a title page too full for one page, a hyphenation pattern file that cannot be read)
+/// is set as well as possible, with a warning on `sink`.
 LaidOutBook lay_out_book(const model::Book& book, const FontMetrics& metrics, const PageStyle& style,
                          core::DiagnosticSink& sink);
 

@@ -5,6 +5,7 @@
 #include "core/diagnostics.hpp"
 #include "layout/font_metrics.hpp"
 #include "layout/glyph_coverage.hpp"
+#include "layout/hyphenator.hpp"
 #include "layout/page_style.hpp"
 
 namespace octavo::layout {
@@ -15,6 +16,7 @@ struct LayoutContext {
   const PageStyle& style;
   core::DiagnosticSink& sink;
   GlyphCoverage& coverage;
+  const Hyphenator* hyphenator = nullptr;  ///< null or empty: no hyphenation
 };
 
 }  // namespace octavo::layout

@@ -95,6 +95,7 @@ void BlockSetter::set_text_paragraph(const model::Block& block, const BlockFrame
   const core::Pt indent = indent_next_ && !frame.in_list && !summary ? style.paragraph_indent : core::Pt(0);
   ItemBuilder builder(context_, frame.width - indent);
   builder.set_link_resolver(resolver_);
+  builder.set_hyphenate(true);  // set justified, by total-fit, below
   // The summary is the article's lead: set in italics, as a standfirst.
   builder.add_inlines(block.inlines, TextStyle{summary, false, false, style.body_size}, block.location);
   ParagraphFormat format;

@@ -52,6 +52,14 @@ SetLine set_line(const ItemList& list, const Line& line, core::Pt line_width, Al
     out.width = x;
     previous_was_box = true;
   }
+  // A line that ends at a hyphenation point shows the hyphen, in the face of the text before it.
+  // Extractors (pdftotext, copy and paste) delete a line-final U+002D and join the word again.
+  if (line.end < items.size() && items[line.end].flagged && !out.runs.empty()) {
+    out.runs.back().text += '-';
+    x += items[line.end].width;
+    out.width = x;
+    if (open.index >= 0) open.right = x;
+  }
   close_link();
 
   core::Pt shift;

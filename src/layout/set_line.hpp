@@ -25,7 +25,8 @@ struct SetLine {
 
 /// Places the boxes of `line` in a line `line_width` wide. Justified lines spread their glue by the
 /// line's ratio; ragged lines and other alignments keep natural spaces (shrinking only if they
-/// must). Adjacent boxes of the same face and size become one run. Empty for a line with no boxes.
+/// must). Adjacent boxes of the same face and size become one run; a line ended by a flagged
+/// penalty gets a hyphen after its last box. Empty for a line with no boxes.
 SetLine set_line(const ItemList& list, const Line& line, core::Pt line_width, Alignment alignment,
                  const FontMetrics& metrics);
 

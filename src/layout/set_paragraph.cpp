@@ -40,7 +40,11 @@ std::size_t set_paragraph(Flow& flow, const ItemList& list, const ParagraphForma
       line.links.push_back(std::move(link));
     }
     const bool last = k + 1 == count;
-    if (last ? format.keep_with_next : format.keep_together) {
+    const bool hyphenated = lines[k].end < list.items.size() && list.items[lines[k].end].flagged;
+    // No page ends on a hyphen (TeX discourages it with \brokenpenalty): extractors join a word
+    // across a line end, not across running heads and folios. Before widows and orphans, as
+    // exact extracted text matters more.
+    if (hyphenated || (last ? format.keep_with_next : format.keep_together)) {
       line.keep = Keep::strong;
     } else if (!last && (k == 0 || k + 2 == count)) {
       line.keep = Keep::weak;

@@ -33,7 +33,8 @@ struct ParagraphFormat {
 core::Pt baseline_in_leading(core::Pt leading, FontFace face, core::Pt size, const FontMetrics& metrics);
 
 /// Appends the lines of `list`. A page may not end after the first line or before the last one
-/// of a paragraph (no orphan, no widow), which keeps two- and three-line paragraphs whole.
+/// of a paragraph (no orphan, no widow), which keeps two- and three-line paragraphs whole, and
+/// never after a hyphenated line (strongly).
 /// Returns the number of lines; 0 (and nothing added) for a list with no boxes.
 std::size_t set_paragraph(Flow& flow, const ItemList& list, const ParagraphFormat& format, const FontMetrics& metrics);
 

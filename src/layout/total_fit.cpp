@@ -12,8 +12,13 @@
 // the least total demerits per fitness class. The best path to the paragraph's end wins.
 //
 // Departures from the paper, all deliberate:
-// - No flagged penalties (α) and no hyphenation: there is no hyphenation yet, and build_items
-//   never offers a break after a hyphen or dash (see there for why).
+// - Flagged penalties are hyphenation points only (build_items never offers a break after a
+//   hyphen or dash, see there for why). For α the paper's demerit is replaced by TeX's
+//   \doublehyphendemerits 10000 (two hyphenated lines in a row) and \finalhyphendemerits 5000 (a
+//   hyphenated line before a forced break). On top of that, three hyphenated lines in a row are
+//   forbidden outright, a hard rule (as TeX's \doublehyphendemerits alone does not guarantee): a
+//   node remembers how many hyphenated lines end in a row at it, and nodes are kept per fitness
+//   class *and* that count (0, 1 or 2), so the rule never hides a better path.
 // - Looseness q = 0 always: the optimum is taken, never a paragraph made longer or shorter.
 // - Badness is the paper's 100|r|³, not capped at 10000 as in TeX, so the second pass still ranks
 //   a very loose line above a looser one. A line that falls short with no glue to stretch (a
@@ -28,16 +33,18 @@
 //   penalty our items leave out. A penalty other than a forced break is a breakpoint only right
 //   after a box, so two breakpoints always have a box between them; a line holds at least one box.
 // - Two passes, TeX-style: tolerance 200 (plain \tolerance), then no limit at all (TeX would
-//   use \emergencystretch). There is no pre-pass without hyphenation (nothing to hyphenate); when
-//   neither pass finds feasible breaks, the paragraph is set first-fit, with its overfull line.
+//   use \emergencystretch). There is no pre-pass without hyphenation (TeX's \pretolerance): the
+//   hyphen penalty and demerits alone decide whether a hyphen is worth it. When neither pass
+//   finds feasible breaks, the paragraph is set first-fit, with its overfull line.
 // - Widths are compared with the same 1e-6 pt allowance as first-fit, for rounding in the sums.
 //
 // Bounded work: a node is deactivated at the first breakpoint where a line from it is overfull
-// (r < −1). Natural width minus shrink only grows along the paragraph (glue never shrinks by more
-// than its width, and penalties here have no width), so it can never fit again. Hence every
-// active node lies less than one fully shrunk line before the current breakpoint; with a box
-// between any two breakpoints and at most four nodes (one per fitness class) per breakpoint, the
-// active list holds at most 4 × (breakpoints in one line), whatever the paragraph's length.
+// (r < −1) without the breakpoint's own width (a hyphen's). Natural width minus shrink only grows
+// along the paragraph (glue never shrinks by more than its width), so it can never fit again.
+// Hence every active node lies less than one fully shrunk line before the current breakpoint;
+// with a box between any two breakpoints and at most twelve nodes (fitness class × hyphenated
+// lines in a row) per breakpoint, the active list holds at most 12 × (breakpoints in one line),
+// whatever the paragraph's length.
 // Breakpoints from which every line is too bad never get a node at all.
 
 namespace octavo::layout {
@@ -52,9 +59,16 @@ constexpr double line_penalty = 10;
 // TeX's default \adjdemerits: a very loose line next to a decent or tight one looks worse than
 // either alone (Knuth–Plass §"fitness classes").
 constexpr double adjacent_demerits = 10000;
+// TeX's default \doublehyphendemerits and \finalhyphendemerits.
+constexpr double double_hyphen_demerits = 10000;
+constexpr double final_hyphen_demerits = 5000;
+// Hyphenated lines allowed in a row: a hard limit.
+constexpr int max_hyphens_in_row = 2;
 
 enum Fitness : int { very_loose = 0, loose = 1, decent = 2, tight = 3 };
 constexpr std::size_t fitness_classes = 4;
+constexpr std::size_t hyphen_counts = max_hyphens_in_row + 1;
+constexpr std::size_t node_classes = fitness_classes * hyphen_counts;
 
 struct Totals {
   double width = 0;
@@ -72,13 +86,15 @@ struct Node {
   std::size_t begin = 0;     // first box of the line that follows; items.size() if none
   std::size_t line = 0;      // lines ended at this node
   int fitness = decent;
+  int hyphens = 0;  // hyphenated lines that end in a row here (0 unless this break is flagged)
   double demerits = 0;
   std::size_t previous = 0;  // meaningless for the start node (line 0)
 };
 
 // What a line from `from` (whose first box is `begin`) to a break at `end` would be.
 struct Fit {
-  bool overfull = false;
+  bool overfull = false;  // here, hyphen and all
+  bool dead = false;      // even without the hyphen: overfull at every later breakpoint too
   double badness = 0;
   double ratio = 0;  // for badness and fitness; +∞ for a short line with no stretch
 };
@@ -109,22 +125,22 @@ class Breaker {
     if (next_box_[0] == count) return std::vector<Line>{};
     nodes_.clear();
     active_.clear();
-    nodes_.push_back(Node{0, next_box_[0], 0, decent, 0, 0});
+    nodes_.push_back(Node{0, next_box_[0], 0, decent, 0, 0, 0});
     active_.push_back(0);
     for (std::size_t i = 0; i < count; ++i) {
       const Item& item = items_[i];
       const bool after_box = i > 0 && items_[i - 1].kind == ItemKind::box;
       if (item.kind == ItemKind::glue && !item.fill && after_box) {
-        try_break(i, 0, 0, tolerance);
+        try_break(i, 0, 0, false, tolerance);
       } else if (item.kind == ItemKind::penalty && item.penalty < no_break &&
                  (item.penalty <= forced_break || after_box)) {
-        try_break(i, item.penalty, item.width.value, tolerance);
+        try_break(i, item.penalty, item.width.value, item.flagged, tolerance);
       }
       if (active_.empty()) return std::nullopt;
     }
     // The end of the items counts as a forced break, for callers that did not close the paragraph.
     if (items_.back().kind != ItemKind::penalty || items_.back().penalty > forced_break) {
-      try_break(count, forced_break, 0, tolerance);
+      try_break(count, forced_break, 0, false, tolerance);
       if (active_.empty()) return std::nullopt;
     }
     // Every active node now ends the paragraph (the last forced break deactivated all others):
@@ -144,6 +160,7 @@ class Breaker {
     Fit fit;
     if (natural - t.shrink > target + width_allowance) {
       fit.overfull = true;
+      fit.dead = t.width - t.shrink > target + width_allowance;
       return fit;
     }
     const double shortfall = target - natural;
@@ -176,11 +193,12 @@ class Breaker {
     return base;
   }
 
-  void try_break(std::size_t end, int penalty, double penalty_width, double tolerance) {
+  void try_break(std::size_t end, int penalty, double penalty_width, bool flagged, double tolerance) {
     const bool forced = penalty <= forced_break;
-    std::array<double, fitness_classes> best;
+    // Indexed by fitness × hyphen_counts + hyphenated lines in a row.
+    std::array<double, node_classes> best;
     best.fill(std::numeric_limits<double>::infinity());
-    std::array<std::size_t, fitness_classes> best_from{};
+    std::array<std::size_t, node_classes> best_from{};
     std::vector<std::size_t> survivors;
     survivors.reserve(active_.size() + fitness_classes);
     for (std::size_t a : active_) {
@@ -192,28 +210,35 @@ class Breaker {
       }
       const Fit fit = measure(from, end, penalty_width);
       // An overfull line stays overfull at every later breakpoint; a forced break ends every line.
-      if (!fit.overfull && !forced) survivors.push_back(a);
+      if (!fit.dead && !forced) survivors.push_back(a);
       if (fit.overfull || fit.badness > tolerance) continue;
+      if (flagged && from.hyphens >= max_hyphens_in_row) continue;
       const int fitness = fitness_of(fit.ratio);
       double demerits = from.demerits + line_demerits(fit.badness, penalty);
       if (std::abs(fitness - from.fitness) > 1) demerits += adjacent_demerits;
-      const auto k = static_cast<std::size_t>(fitness);
+      if (flagged && from.hyphens > 0) demerits += double_hyphen_demerits;
+      if (forced && from.hyphens > 0) demerits += final_hyphen_demerits;
+      const int hyphens = flagged ? from.hyphens + 1 : 0;
+      const auto k = static_cast<std::size_t>(fitness) * hyphen_counts + static_cast<std::size_t>(hyphens);
       if (demerits < best[k]) {
         best[k] = demerits;
         best_from[k] = a;
       }
     }
-    const double least = *std::min_element(best.begin(), best.end());
-    if (!std::isinf(least)) {
-      const std::size_t begin = next_box_[end + 1];
-      // A node whose demerits exceed the least by more than γ can never overtake it: what
-      // follows costs both the same, give or take one adjacent-class demerit.
-      for (std::size_t k = 0; k < fitness_classes; ++k) {
-        if (best[k] > least + adjacent_demerits) continue;
-        const Node& from = nodes_[best_from[k]];
-        nodes_.push_back(Node{end, begin, from.line + 1, static_cast<int>(k), best[k], best_from[k]});
-        survivors.push_back(nodes_.size() - 1);
-      }
+    // A node whose demerits exceed the least of its hyphen count by more than γ can never
+    // overtake that one: what follows costs both the same, give or take one adjacent-class
+    // demerit. Nodes of different hyphen counts are not compared, as what may follow differs.
+    std::array<double, hyphen_counts> least;
+    least.fill(std::numeric_limits<double>::infinity());
+    for (std::size_t k = 0; k < node_classes; ++k)
+      least[k % hyphen_counts] = std::min(least[k % hyphen_counts], best[k]);
+    const std::size_t begin = next_box_[end + 1];
+    for (std::size_t k = 0; k < node_classes; ++k) {
+      if (std::isinf(best[k]) || best[k] > least[k % hyphen_counts] + adjacent_demerits) continue;
+      const Node& from = nodes_[best_from[k]];
+      nodes_.push_back(Node{end, begin, from.line + 1, static_cast<int>(k / hyphen_counts),
+                            static_cast<int>(k % hyphen_counts), best[k], best_from[k]});
+      survivors.push_back(nodes_.size() - 1);
     }
     active_ = std::move(survivors);
   }

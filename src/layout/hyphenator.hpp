@@ -1,0 +1,48 @@
+// Where a word may be hyphenated: Liang's patterns through libhyphen (the only file that sees
+// hyphen.h is hyphenator.cpp). build_items asks it for justified paragraphs' words.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace octavo::layout {
+
+/// TeX's \lefthyphenmin and \righthyphenmin: characters kept before and after a hyphen.
+inline constexpr std::size_t left_hyphen_min = 2;
+inline constexpr std::size_t right_hyphen_min = 3;
+
+/// A loaded pattern file (a libhyphen .dic, e.g. /usr/share/hyphen/hyph_en_US.dic).
+/// Move-only; an empty Hyphenator (no patterns) finds no hyphenation points.
+class Hyphenator {
+ public:
+  /// No patterns: hyphenates nothing.
+  Hyphenator();
+  /// Loads `pattern_file`; an empty path or a file that cannot be loaded leaves it empty
+  /// (check with empty()).
+  explicit Hyphenator(const std::string& pattern_file);
+  ~Hyphenator();
+  Hyphenator(Hyphenator&&) noexcept;
+  Hyphenator& operator=(Hyphenator&&) noexcept;
+  Hyphenator(const Hyphenator&) = delete;
+  Hyphenator& operator=(const Hyphenator&) = delete;
+
+  /// True when no patterns are loaded.
+  bool empty() const { return dictionary_ == nullptr; }
+
+  /// Byte offsets into `word` (a run of text between spaces, punctuation and all) before which a
+  /// hyphen may go, ascending. Only the word's letters count: leading opening and trailing
+  /// closing punctuation are set aside, and so is a possessive or contraction ending ("kratom’s"
+  /// hyphenates as "kratom"). Empty when there are no patterns, when the rest is not all ASCII
+  /// letters (digits, hyphens, other characters), for an acronym or mixed case (a capital after
+  /// the first letter), and within left_hyphen_min / right_hyphen_min of the ends.
+  std::vector<std::size_t> hyphenation_points(std::string_view word) const;
+
+ private:
+  struct Dictionary;
+  std::unique_ptr<Dictionary> dictionary_;
+};
+
+}  // namespace octavo::layout

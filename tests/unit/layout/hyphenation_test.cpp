@@ -1,0 +1,247 @@
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "layout/break_lines.hpp"
+#include "layout/build_items.hpp"
+#include "layout/hyphenator.hpp"
+#include "layout/layout_test_support.hpp"
+#include "layout/set_line.hpp"
+#include "layout/set_paragraph.hpp"
+#include "layout/total_fit.hpp"
+
+using namespace octavo;
+using namespace octavo::layout;
+
+namespace {
+
+// Debian's hyphen-en-us; the tests that need it say so and pass without it.
+const std::string en_us = "/usr/share/hyphen/hyph_en_US.dic";
+
+bool have_patterns() {
+  if (std::filesystem::exists(en_us)) return true;
+  MESSAGE("skipped: " << en_us << " is absent (Debian package hyphen-en-us)");
+  return false;
+}
+
+// The word with a hyphen at each of its hyphenation points.
+std::string marked(const Hyphenator& hyphenator, const std::string& word) {
+  std::string out;
+  std::size_t from = 0;
+  for (std::size_t at : hyphenator.hyphenation_points(word)) {
+    out += word.substr(from, at - from) + "-";
+    from = at;
+  }
+  return out + word.substr(from);
+}
+
+// 10 pt text with the fake metrics: every character, hyphen and space 5 pt wide.
+struct Fixture {
+  test::FakeMetrics metrics;
+  PageStyle style = default_page_style();
+  core::DiagnosticList diagnostics;
+  GlyphCoverage coverage{metrics};
+  Hyphenator hyphenator{en_us};
+  LayoutContext context{metrics, style, diagnostics, coverage, &hyphenator};
+
+  ItemList items(const std::string& text, core::Pt measure, bool hyphenate = true) {
+    ItemBuilder builder(context, measure);
+    builder.set_hyphenate(hyphenate);
+    builder.add_text(text, TextStyle{false, false, false, core::Pt(10)}, {"w.md", 3, 1});
+    return builder.finish();
+  }
+};
+
+std::vector<std::string> texts(const std::vector<Item>& items, const std::vector<Line>& lines) {
+  std::vector<std::string> out;
+  for (const Line& line : lines) out.push_back(line_text(items, line));
+  return out;
+}
+
+double worst_ratio(const std::vector<Line>& lines) {
+  double worst = 0;
+  for (const Line& line : lines) {
+    if (!line.ragged) worst = std::max(worst, std::abs(line.ratio));
+  }
+  return worst;
+}
+
+LineWidths same(double width) { return {core::Pt(width), core::Pt(width)}; }
+
+// Flagged penalties in the items, as the word pieces they separate: "hy|phen|ation".
+std::string pieces(const ItemList& list) {
+  std::string out;
+  for (const Item& item : list.items) {
+    if (item.kind == ItemKind::box) out += item.text;
+    if (item.kind == ItemKind::glue && !item.fill) out += ' ';
+    if (item.flagged) out += '|';
+  }
+  return out;
+}
+
+// The longest run of consecutive lines that end with a hyphen.
+int longest_hyphen_run(const std::vector<std::string>& lines) {
+  int run = 0;
+  int longest = 0;
+  for (const std::string& line : lines) {
+    run = !line.empty() && line.back() == '-' ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  return longest;
+}
+
+}  // namespace
+
+TEST_SUITE("layout.hyphenator") {
+  TEST_CASE("the en-US patterns hyphenate words with 2 letters before and 3 after every hyphen") {
+    if (!have_patterns()) return;
+    const Hyphenator hyphenator(en_us);
+    REQUIRE_FALSE(hyphenator.empty());
+    CHECK(marked(hyphenator, "hyphenation") == "hy-phen-ation");
+    CHECK(hyphenator.hyphenation_points("hyphenation") == std::vector<std::size_t>{2, 6});
+    CHECK(marked(hyphenator, "justification") == "jus-ti-fi-ca-tion");
+    // The patterns' a-bout leaves one letter before the hyphen; too short words are left whole.
+    CHECK(marked(hyphenator, "about") == "about");
+    CHECK(marked(hyphenator, "item") == "item");
+    // ta-ble keeps 2 and 3 letters, as TeX's lefthyphenmin 2 and righthyphenmin 3 allow.
+    CHECK(marked(hyphenator, "table") == "ta-ble");
+  }
+
+  TEST_CASE("punctuation is set aside, a capital first letter is fine, a possessive hyphenates its stem") {
+    if (!have_patterns()) return;
+    const Hyphenator hyphenator(en_us);
+    CHECK(marked(hyphenator, "(hyphenation),") == "(hy-phen-ation),");
+    CHECK(marked(hyphenator, "Hyphenation") == "Hy-phen-ation");
+    CHECK(marked(hyphenator, "paragraph’s") == "para-graph’s");
+    CHECK(marked(hyphenator, "paragraph's.") == "para-graph's.");
+  }
+
+  TEST_CASE("acronyms, mixed case, digits, hyphens and other characters are never hyphenated") {
+    if (!have_patterns()) return;
+    const Hyphenator hyphenator(en_us);
+    CHECK(hyphenator.hyphenation_points("ALKALOIDS").empty());
+    CHECK(hyphenator.hyphenation_points("AlkaLoids").empty());
+    CHECK(hyphenator.hyphenation_points("7-hydroxymitragynine").empty());
+    CHECK(hyphenator.hyphenation_points("hydroxy-mitragynine").empty());
+    CHECK(hyphenator.hyphenation_points("mitragynine2").empty());
+    CHECK(hyphenator.hyphenation_points("café-hyphenation").empty());
+    CHECK(hyphenator.hyphenation_points("").empty());
+  }
+
+  TEST_CASE("without patterns nothing is hyphenated, and nothing fails") {
+    CHECK(Hyphenator().empty());
+    CHECK(Hyphenator().hyphenation_points("hyphenation").empty());
+    const Hyphenator missing("/nonexistent/hyph_xx.dic");
+    CHECK(missing.empty());
+    CHECK(missing.hyphenation_points("hyphenation").empty());
+  }
+}
+
+TEST_SUITE("layout.hyphenation") {
+  TEST_CASE("a justified paragraph's words get flagged penalties with the width of a hyphen") {
+    if (!have_patterns()) return;
+    Fixture f;
+    const ItemList list = f.items("hyphenation of text", core::Pt(145));
+    CHECK(pieces(list) == "hy|phen|ation of text");
+    const Item& point = list.items[1];
+    CHECK(point.flagged);
+    CHECK(point.penalty == 50);
+    CHECK(point.width == core::Pt(5));
+  }
+
+  TEST_CASE("words are hyphenated only when asked (justified text), never in ragged text") {
+    if (!have_patterns()) return;
+    Fixture f;
+    CHECK(pieces(f.items("hyphenation of text", core::Pt(145), false)) == "hyphenation of text");
+  }
+
+  TEST_CASE("the last word of a paragraph is not hyphenated") {
+    if (!have_patterns()) return;
+    Fixture f;
+    CHECK(pieces(f.items("hyphenation and justification", core::Pt(145))) == "hy|phen|ation and justification");
+    CHECK(pieces(f.items("we study hyphenation.", core::Pt(145))) == "we study hyphenation.");
+  }
+
+  TEST_CASE("hyphenation removes a very loose line, and the line shows its hyphen") {
+    if (!have_patterns()) return;
+    Fixture f;
+    const std::string text =
+        "Careful typesetting of justified paragraphs demonstrates considerable improvement "
+        "when hyphenation is available";
+    // 145 pt = 29 characters a line.
+    const ItemList plain = f.items(text, core::Pt(145), false);
+    const std::vector<Line> without = break_lines_total_fit(plain.items, same(145));
+    CHECK(texts(plain.items, without) == std::vector<std::string>{"Careful typesetting of", "justified paragraphs",
+                                                                  "demonstrates considerable",
+                                                                  "improvement when hyphenation", "is available"});
+    CHECK(worst_ratio(without) > 10);
+    const ItemList list = f.items(text, core::Pt(145));
+    const std::vector<Line> with = break_lines_total_fit(list.items, same(145));
+    CHECK(texts(list.items, with) ==
+          std::vector<std::string>{"Careful typesetting of justi-", "fied paragraphs demonstrates",
+                                   "considerable improvement when", "hyphenation is available"});
+    CHECK(worst_ratio(with) == doctest::Approx(1));
+    // Drawn: the hyphen ends the first line's last run and counts in its width (29 characters).
+    const SetLine first = set_line(list, with[0], core::Pt(145), Alignment::justify, f.metrics);
+    REQUIRE_FALSE(first.runs.empty());
+    CHECK(first.runs.back().text == "justi-");
+    CHECK(first.width == core::Pt(145));
+    const SetLine second = set_line(list, with[1], core::Pt(145), Alignment::justify, f.metrics);
+    CHECK(second.runs.front().text == "fied");
+  }
+
+  TEST_CASE("no page ends after a hyphenated line: it is kept strongly with the next") {
+    if (!have_patterns()) return;
+    Fixture f;
+    const ItemList list = f.items(
+        "Careful typesetting of justified paragraphs demonstrates considerable "
+        "improvement when hyphenation is available",
+        core::Pt(145));
+    ParagraphFormat format;
+    format.width = core::Pt(145);
+    format.leading = core::Pt(12);
+    format.size = core::Pt(10);
+    Flow flow;
+    REQUIRE(set_paragraph(flow, list, format, f.metrics) == 4);
+    const std::vector<FlowLine> lines = flow.finish();
+    REQUIRE(lines.size() == 4);
+    CHECK(lines[0].runs.back().text == "justi-");
+    CHECK(lines[0].keep == Keep::strong);
+    CHECK(lines[1].keep == Keep::none);
+    CHECK(lines[2].keep == Keep::weak);  // the widow rule, as before
+  }
+
+  TEST_CASE("never three hyphenated lines in a row") {
+    if (!have_patterns()) return;
+    Fixture f;
+    const std::string text =
+        "justification justification justification justification justification "
+        "justification justification justification";
+    const ItemList list = f.items(text, core::Pt(160));
+    const std::vector<std::string> lines = texts(list.items, break_lines_total_fit(list.items, same(160)));
+    // Without the rule the least demerits end the first three lines with hyphens:
+    // [… jus-][tification justification justi-][fication justification justifi-][cation justification].
+    std::string joined;
+    for (const std::string& line : lines) joined += "[" + line + "]";
+    CHECK(joined ==
+          "[justification justification][justification justification jus-][tification justification justi-]"
+          "[fication justification]");
+    CHECK(longest_hyphen_run(lines) == 2);
+  }
+
+  TEST_CASE("total-fit is unchanged when the hyphenator has no patterns") {
+    Fixture f;
+    f.hyphenator = Hyphenator();
+    const std::string text =
+        "Careful typesetting of justified paragraphs demonstrates considerable improvement "
+        "when hyphenation is available";
+    const ItemList list = f.items(text, core::Pt(145));
+    CHECK(pieces(list) == text);
+    CHECK(texts(list.items, break_lines_total_fit(list.items, same(145))) ==
+          std::vector<std::string>{"Careful typesetting of", "justified paragraphs", "demonstrates considerable",
+                                   "improvement when hyphenation", "is available"});
+  }
+}
