@@ -143,8 +143,8 @@ LaidOutBook lay_out_book(const model::Book& book, const FontMetrics& metrics, co
     for (const Anchor& anchor : page.anchors) anchors.insert(anchor.name);
   }
 
-  // 3. Folios on every page but the title page(s); running heads on body pages except the first
-  // page of each part, which opens with the part's own title.
+  // 3. Folios on every page but the title page(s), the unreviewed mark on every page; running
+  // heads on body pages except the first page of each part, which opens with its own title.
   for (std::size_t i = title_page_count; i < front.size(); ++i) {
     add_folio(front[i], roman_numeral(i + 1), i % 2 == 0, context);
   }
@@ -156,6 +156,8 @@ LaidOutBook lay_out_book(const model::Book& book, const FontMetrics& metrics, co
       add_folio(body[k], std::to_string(k + 1), recto, context);
     }
   }
+  for (std::size_t i = 0; i < front.size(); ++i) add_review_mark(front[i], i % 2 == 0, context);
+  for (std::size_t k = 0; k < body.size(); ++k) add_review_mark(body[k], k % 2 == 0, context);
   coverage.report(sink, {}, true);
 
   LaidOutBook out;

@@ -2,6 +2,7 @@
 
 #include "core/utf8.hpp"
 #include "layout/build_items.hpp"
+#include "model/book.hpp"
 
 namespace octavo::layout {
 namespace {
@@ -112,6 +113,15 @@ void add_folio(Page& page, const std::string& label, bool recto, LayoutContext& 
   const core::Pt width = context.metrics.width(FontFace::serif, label, style.folio_size);
   const core::Pt x = text_left(recto, style) + (style.measure() - width) / 2;
   page.runs.push_back({FontFace::serif, style.folio_size, x, style.folio_baseline, label});
+}
+
+void add_review_mark(Page& page, bool recto, LayoutContext& context) {
+  const PageStyle& style = context.style;
+  const core::Pt size = style.review_mark_size;
+  const core::Pt width = context.metrics.width(FontFace::serif_italic, model::unreviewed_mark, size);
+  const core::Pt left = text_left(recto, style);
+  const core::Pt x = recto ? left + style.measure() - width : left;
+  page.runs.push_back({FontFace::serif_italic, size, x, style.folio_baseline, model::unreviewed_mark});
 }
 
 }  // namespace octavo::layout

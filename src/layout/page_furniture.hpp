@@ -23,4 +23,8 @@ void add_running_head(Page& page, const SetLine& head, bool recto, const PageSty
 /// Adds the folio `label` centred under the text block.
 void add_folio(Page& page, const std::string& label, bool recto, LayoutContext& context);
 
+/// Sets model::unreviewed_mark in small italics on the folio's baseline, flush with the outer
+/// edge of the text block, on every page: a page copied or printed alone still says so.
+void add_review_mark(Page& page, bool recto, LayoutContext& context);
+
 }  // namespace octavo::layout

@@ -72,6 +72,9 @@ PageStyle default_page_style() {
   s.running_head_baseline = s.margin_top - Pt(20);
   s.running_head_rule_y = s.margin_top - Pt(15);
   s.folio_size = Pt(9);
+  // Small enough to stay out of the reader's way beside the folio, large enough to be read on a
+  // single photocopied page (7 pt is the size of a footnote's smallest print).
+  s.review_mark_size = Pt(7);
   s.folio_baseline = s.margin_top + s.body_height + Pt(27);
 
   // The title page: the title starts about a quarter down the page, the imprint sits at the foot.

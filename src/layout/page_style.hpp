@@ -64,6 +64,7 @@ struct PageStyle {
   core::Pt running_head_rule_y;
   core::Pt folio_size;
   core::Pt folio_baseline;
+  core::Pt review_mark_size;  ///< the "Unreviewed content" mark, on the folio's baseline
 
   // Title page.
   core::Pt book_title_size;

@@ -62,6 +62,8 @@ inline constexpr const char* sources_title = "Sources";
 inline constexpr const char* outline_title = "In this article";
 inline constexpr const char* source_note_title = "Source note";
 inline constexpr const char* sources_link_label = "Full provenance in Sources";
+/// Printed in the foot of every PDF page, so that a single printed page still says so.
+inline constexpr const char* unreviewed_mark = "Unreviewed content";
 
 /// The anchor of an article's entry in the Sources appendix ("source-<article id>").
 std::string sources_entry_id(const Article& article);

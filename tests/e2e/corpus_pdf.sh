@@ -15,10 +15,11 @@ check "every font is embedded" test -z "$(echo "$fonts" | awk '$(NF-4) != "yes"'
 pdftotext "$pdf" "$WORK/text.txt" 2>"$WORK/pdftotext.err"
 check "pdftotext prints no warning (a correct ToUnicode CMap)" test ! -s "$WORK/pdftotext.err"
 cat "$WORK/pdftotext.err" >&2
-# Running heads and folios interrupt paragraphs at page breaks: drop those lines, then join.
+# Running heads, folios and the unreviewed mark in every foot interrupt paragraphs at page
+# breaks: drop those lines, then join.
 titles=$(grep -E '^title = ' "$SOURCE_DIR/corpus/book.toml" | sed -e 's/^title = "//' -e 's/"$//')
 # pdftotext starts each page after the first with a form feed, glued to that page's first line.
-tr -d '\f' <"$WORK/text.txt" | grep -vxF -e "$titles" | grep -vxE '[0-9]+|[ivxlcdm]+|' | tr '\n' ' ' | tr -s ' ' >"$WORK/joined.txt"
+tr -d '\f' <"$WORK/text.txt" | grep -vxF -e "$titles" | grep -vxE '[0-9]+|[ivxlcdm]+|Unreviewed content|' | tr '\n' ' ' | tr -s ' ' >"$WORK/joined.txt"
 missing=0
 for seed in "$SOURCE_DIR"/corpus/*.txt; do
   while IFS= read -r paragraph; do
@@ -29,6 +30,9 @@ for seed in "$SOURCE_DIR"/corpus/*.txt; do
   done < <(expected_paragraphs "$seed")
 done
 check "pdftotext gives back every paragraph of every article ($missing missing)" test "$missing" -eq 0
+pages=$(pdfinfo "$pdf" | awk '/^Pages:/ { print $2 }')
+check "every one of the $pages pages says \"Unreviewed content\" in its foot" \
+  test "$(tr -d '\f' <"$WORK/text.txt" | grep -cx 'Unreviewed content')" -eq $((pages + 1))  # + the disclaimer's title
 
 for phrase in "Unreviewed content" "have not been reviewed" "Contents" "Source note" "Sources" \
   "not recorded" "unreviewed: not checked by editors or experts" "Kratom, Pain and Sleep" "Five unreviewed web articles"; do

@@ -269,6 +269,28 @@ TEST_SUITE("layout.lay_out_book") {
     }
   }
 
+  TEST_CASE("every page, the title page too, says in its foot that the content is unreviewed") {
+    const Laid laid(test::book_of({test::article("a1", "One", {test::paragraph("Text.")})}), 30);
+    REQUIRE(laid.book.pages.size() == 6);
+    const test::FakeMetrics metrics;
+    for (std::size_t i = 0; i < laid.book.pages.size(); ++i) {
+      const Page& page = laid.book.pages[i];
+      const auto mark = std::find_if(page.runs.begin(), page.runs.end(),
+                                     [](const TextRun& run) { return run.text == "Unreviewed content"; });
+      REQUIRE(mark != page.runs.end());
+      CHECK(mark->face == FontFace::serif_italic);
+      CHECK(mark->baseline == laid.style.folio_baseline);
+      // Flush with the outer edge of the text block: right on a recto, left on a verso.
+      const bool recto = (i < laid.book.front_matter_pages ? i : i - laid.book.front_matter_pages) % 2 == 0;
+      const core::Pt width = metrics.width(mark->face, mark->text, mark->size);
+      if (recto) {
+        CHECK((mark->x + width).value == doctest::Approx((laid.style.page_width - laid.style.margin_outer).value));
+      } else {
+        CHECK(mark->x == laid.style.margin_outer);
+      }
+    }
+  }
+
   TEST_CASE("front matter pages are counted, padded to an even number and numbered in roman") {
     const Laid laid(test::book_of({test::article("a1", "One", {test::paragraph("Text.")})}), 30);
     // Title page, disclaimer, contents, and a blank verso so that page 1 is a recto.
@@ -329,8 +351,10 @@ TEST_SUITE("layout.lay_out_book") {
           "and Author Number 40\n"
           "Octavo Press\n"
           "2024-05-01\n");
-    // Nothing below the text block: the imprint keeps its place at the foot.
-    for (const TextRun& run : title.runs) CHECK(run.baseline <= laid.style.margin_top + laid.style.body_height);
+    // Nothing below the text block but the page's unreviewed mark: the imprint keeps its place.
+    for (const TextRun& run : title.runs) {
+      if (run.text != model::unreviewed_mark) CHECK(run.baseline <= laid.style.margin_top + laid.style.body_height);
+    }
   }
 
   TEST_CASE("names too many for the title page at their size are set smaller, still on one page") {
