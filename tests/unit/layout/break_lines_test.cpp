@@ -10,20 +10,7 @@ using namespace octavo::layout;
 
 namespace {
 
-// 10 pt text with the fake metrics: every character and every space is 5 pt wide.
-struct Fixture {
-  test::FakeMetrics metrics;
-  PageStyle style = default_page_style();
-  core::DiagnosticList diagnostics;
-  GlyphCoverage coverage{metrics};
-  LayoutContext context{metrics, style, diagnostics, coverage};
-
-  ItemList items(const std::string& text, core::Pt measure, core::SourceLocation where = {"w.md", 3, 1}) {
-    ItemBuilder builder(context, measure);
-    builder.add_text(text, TextStyle{false, false, false, core::Pt(10)}, where);
-    return builder.finish();
-  }
-
+struct Fixture : test::LayoutFixture {
   ItemList inlines(const std::vector<model::Inline>& content, core::Pt measure) {
     ItemBuilder builder(context, measure);
     builder.set_link_resolver([](const std::string& target) -> std::optional<LinkTarget> {

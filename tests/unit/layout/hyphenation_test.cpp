@@ -38,38 +38,15 @@ std::string marked(const Hyphenator& hyphenator, const std::string& word) {
   return out + word.substr(from);
 }
 
-// 10 pt text with the fake metrics: every character, hyphen and space 5 pt wide.
-struct Fixture {
-  test::FakeMetrics metrics;
-  PageStyle style = default_page_style();
-  core::DiagnosticList diagnostics;
-  GlyphCoverage coverage{metrics};
+// The usual fixture with the en-US patterns; text is hyphenated unless asked not to be.
+struct Fixture : test::LayoutFixture {
   Hyphenator hyphenator{en_us};
-  LayoutContext context{metrics, style, diagnostics, coverage, &hyphenator};
+  Fixture() { context.hyphenator = &hyphenator; }
 
   ItemList items(const std::string& text, core::Pt measure, bool hyphenate = true) {
-    ItemBuilder builder(context, measure);
-    builder.set_hyphenate(hyphenate);
-    builder.add_text(text, TextStyle{false, false, false, core::Pt(10)}, {"w.md", 3, 1});
-    return builder.finish();
+    return LayoutFixture::items(text, measure, {"w.md", 3, 1}, hyphenate);
   }
 };
-
-std::vector<std::string> texts(const std::vector<Item>& items, const std::vector<Line>& lines) {
-  std::vector<std::string> out;
-  for (const Line& line : lines) out.push_back(line_text(items, line));
-  return out;
-}
-
-double worst_ratio(const std::vector<Line>& lines) {
-  double worst = 0;
-  for (const Line& line : lines) {
-    if (!line.ragged) worst = std::max(worst, std::abs(line.ratio));
-  }
-  return worst;
-}
-
-LineWidths same(double width) { return {core::Pt(width), core::Pt(width)}; }
 
 // Flagged penalties in the items, as the word pieces they separate: "hy|phen|ation".
 std::string pieces(const ItemList& list) {
@@ -173,17 +150,17 @@ TEST_SUITE("layout.hyphenation") {
         "when hyphenation is available";
     // 145 pt = 29 characters a line.
     const ItemList plain = f.items(text, core::Pt(145), false);
-    const std::vector<Line> without = break_lines_total_fit(plain.items, same(145));
-    CHECK(texts(plain.items, without) == std::vector<std::string>{"Careful typesetting of", "justified paragraphs",
-                                                                  "demonstrates considerable",
-                                                                  "improvement when hyphenation", "is available"});
-    CHECK(worst_ratio(without) > 10);
+    const std::vector<Line> without = break_lines_total_fit(plain.items, test::same_widths(145));
+    CHECK(test::line_texts(plain.items, without) ==
+          std::vector<std::string>{"Careful typesetting of", "justified paragraphs", "demonstrates considerable",
+                                   "improvement when hyphenation", "is available"});
+    CHECK(test::worst_ratio(without) > 10);
     const ItemList list = f.items(text, core::Pt(145));
-    const std::vector<Line> with = break_lines_total_fit(list.items, same(145));
-    CHECK(texts(list.items, with) ==
+    const std::vector<Line> with = break_lines_total_fit(list.items, test::same_widths(145));
+    CHECK(test::line_texts(list.items, with) ==
           std::vector<std::string>{"Careful typesetting of justi-", "fied paragraphs demonstrates",
                                    "considerable improvement when", "hyphenation is available"});
-    CHECK(worst_ratio(with) == doctest::Approx(1));
+    CHECK(test::worst_ratio(with) == doctest::Approx(1));
     // Drawn: the hyphen ends the first line's last run and counts in its width (29 characters).
     const SetLine first = set_line(list, with[0], core::Pt(145), Alignment::justify, f.metrics);
     REQUIRE_FALSE(first.runs.empty());
@@ -221,7 +198,8 @@ TEST_SUITE("layout.hyphenation") {
         "justification justification justification justification justification "
         "justification justification justification";
     const ItemList list = f.items(text, core::Pt(160));
-    const std::vector<std::string> lines = texts(list.items, break_lines_total_fit(list.items, same(160)));
+    const std::vector<std::string> lines =
+        test::line_texts(list.items, break_lines_total_fit(list.items, test::same_widths(160)));
     // Without the rule the least demerits end the first three lines with hyphens:
     // [… jus-][tification justification justi-][fication justification justifi-][cation justification].
     std::string joined;
@@ -240,7 +218,7 @@ TEST_SUITE("layout.hyphenation") {
         "when hyphenation is available";
     const ItemList list = f.items(text, core::Pt(145));
     CHECK(pieces(list) == text);
-    CHECK(texts(list.items, break_lines_total_fit(list.items, same(145))) ==
+    CHECK(test::line_texts(list.items, break_lines_total_fit(list.items, test::same_widths(145))) ==
           std::vector<std::string>{"Careful typesetting of", "justified paragraphs", "demonstrates considerable",
                                    "improvement when hyphenation", "is available"});
   }

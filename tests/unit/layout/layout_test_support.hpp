@@ -3,13 +3,19 @@
 #pragma once
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/diagnostics.hpp"
 #include "core/utf8.hpp"
+#include "layout/break_lines.hpp"
+#include "layout/build_items.hpp"
 #include "layout/font_metrics.hpp"
+#include "layout/glyph_coverage.hpp"
+#include "layout/layout_context.hpp"
 #include "layout/page.hpp"
 #include "layout/page_style.hpp"
 #include "model/book.hpp"
@@ -142,6 +148,48 @@ inline std::string anchor_names(const octavo::layout::Page& page) {
   std::string out;
   for (const auto& anchor : page.anchors) out += (out.empty() ? "" : " ") + anchor.name;
   return out;
+}
+
+// The usual setup of a layout test: the fake metrics (at 10 pt every character and space is 5 pt
+// wide), the house style, a diagnostics list and a context. Tests that hyphenate point
+// context.hyphenator at a Hyphenator of their own.
+struct LayoutFixture {
+  FakeMetrics metrics;
+  octavo::layout::PageStyle style = octavo::layout::default_page_style();
+  octavo::core::DiagnosticList diagnostics;
+  octavo::layout::GlyphCoverage coverage{metrics};
+  octavo::layout::LayoutContext context{metrics, style, diagnostics, coverage};
+
+  /// `text` set at 10 pt for `measure`, as items located at `where`.
+  octavo::layout::ItemList items(const std::string& text, octavo::core::Pt measure,
+                                 octavo::core::SourceLocation where = {"w.md", 3, 1}, bool hyphenate = false) {
+    octavo::layout::ItemBuilder builder(context, measure);
+    builder.set_hyphenate(hyphenate);
+    builder.add_text(text, octavo::layout::TextStyle{false, false, false, octavo::core::Pt(10)}, where);
+    return builder.finish();
+  }
+};
+
+/// The text of each line, as line_text gives it.
+inline std::vector<std::string> line_texts(const std::vector<octavo::layout::Item>& items,
+                                           const std::vector<octavo::layout::Line>& lines) {
+  std::vector<std::string> out;
+  for (const octavo::layout::Line& line : lines) out.push_back(octavo::layout::line_text(items, line));
+  return out;
+}
+
+/// The largest |r| among the justified (not ragged) lines; 0 for none.
+inline double worst_ratio(const std::vector<octavo::layout::Line>& lines) {
+  double worst = 0;
+  for (const octavo::layout::Line& line : lines) {
+    if (!line.ragged) worst = std::max(worst, std::abs(line.ratio));
+  }
+  return worst;
+}
+
+/// Every line `width` points wide.
+inline octavo::layout::LineWidths same_widths(double width) {
+  return {octavo::core::Pt(width), octavo::core::Pt(width)};
 }
 
 }  // namespace test

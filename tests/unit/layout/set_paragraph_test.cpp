@@ -10,13 +10,7 @@ using namespace octavo::layout;
 
 namespace {
 
-struct Fixture {
-  test::FakeMetrics metrics;
-  PageStyle style = default_page_style();
-  core::DiagnosticList diagnostics;
-  GlyphCoverage coverage{metrics};
-  LayoutContext context{metrics, style, diagnostics, coverage};
-
+struct Fixture : test::LayoutFixture {
   // Sets `words` words of four letters in a 100 pt measure: four words a line.
   std::vector<FlowLine> paragraph(int words) {
     std::string text;

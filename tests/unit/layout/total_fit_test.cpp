@@ -13,38 +13,9 @@ using namespace octavo::layout;
 
 namespace {
 
-// 10 pt text with the fake metrics: every character and every space is 5 pt wide; a space may
-// stretch by 2.5 pt and shrink by 1.667 pt (the house style's 1/2 and 1/3).
-struct Fixture {
-  test::FakeMetrics metrics;
-  PageStyle style = default_page_style();
-  core::DiagnosticList diagnostics;
-  GlyphCoverage coverage{metrics};
-  LayoutContext context{metrics, style, diagnostics, coverage};
-
-  ItemList items(const std::string& text, core::Pt measure) {
-    ItemBuilder builder(context, measure);
-    builder.add_text(text, TextStyle{false, false, false, core::Pt(10)}, {"w.md", 3, 1});
-    return builder.finish();
-  }
-};
-
-std::vector<std::string> texts(const std::vector<Item>& items, const std::vector<Line>& lines) {
-  std::vector<std::string> out;
-  for (const Line& line : lines) out.push_back(line_text(items, line));
-  return out;
-}
-
-// The largest |r| among the justified (not ragged) lines.
-double worst_ratio(const std::vector<Line>& lines) {
-  double worst = 0;
-  for (const Line& line : lines) {
-    if (!line.ragged) worst = std::max(worst, std::abs(line.ratio));
-  }
-  return worst;
-}
-
-LineWidths same(double width) { return {core::Pt(width), core::Pt(width)}; }
+// 10 pt text: every character and space 5 pt wide; a space may stretch by 2.5 pt and shrink by
+// 1.667 pt (the house style's 1/2 and 1/3).
+using Fixture = test::LayoutFixture;
 
 const std::string sample =
     "A line of type is set from left to right and the spaces between its words may stretch or shrink a little";
@@ -56,25 +27,25 @@ TEST_SUITE("layout.total_fit") {
     Fixture f;
     // 145 pt = 29 characters a line.
     const ItemList list = f.items(sample, core::Pt(145));
-    const std::vector<Line> first_fit = break_lines(list.items, same(145));
-    const std::vector<Line> total_fit = break_lines_total_fit(list.items, same(145));
+    const std::vector<Line> first_fit = break_lines(list.items, test::same_widths(145));
+    const std::vector<Line> total_fit = break_lines_total_fit(list.items, test::same_widths(145));
     // First-fit fills the first line, shrinking it, and so leaves the second with spaces at
     // three times their stretch (r = 3).
-    CHECK(texts(list.items, first_fit) ==
+    CHECK(test::line_texts(list.items, first_fit) ==
           std::vector<std::string>{"A line of type is set from left", "to right and the spaces",
                                    "between its words may stretch", "or shrink a little"});
-    CHECK(worst_ratio(first_fit) == doctest::Approx(3));
-    CHECK(texts(list.items, total_fit) ==
+    CHECK(test::worst_ratio(first_fit) == doctest::Approx(3));
+    CHECK(test::line_texts(list.items, total_fit) ==
           std::vector<std::string>{"A line of type is set from", "left to right and the spaces",
                                    "between its words may stretch", "or shrink a little"});
-    CHECK(worst_ratio(total_fit) == doctest::Approx(1));
+    CHECK(test::worst_ratio(total_fit) == doctest::Approx(1));
     CHECK(total_fit[1].ratio == doctest::Approx(0.4));
   }
 
   TEST_CASE("the last line is ragged: it keeps natural spaces however short it is") {
     Fixture f;
     const ItemList list = f.items(sample, core::Pt(145));
-    const std::vector<Line> lines = break_lines_total_fit(list.items, same(145));
+    const std::vector<Line> lines = break_lines_total_fit(list.items, test::same_widths(145));
     REQUIRE(lines.size() == 4);
     CHECK(lines[3].ragged);
     CHECK(lines[3].ratio == 0);
@@ -89,10 +60,10 @@ TEST_SUITE("layout.total_fit") {
                          model::text_inline(sample)},
                         TextStyle{false, false, false, core::Pt(10)}, {"w.md", 1, 1});
     const ItemList list = builder.finish();
-    const std::vector<Line> lines = break_lines_total_fit(list.items, same(145));
-    CHECK(texts(list.items, lines) == std::vector<std::string>{"one two", "A line of type is set from",
-                                                               "left to right and the spaces",
-                                                               "between its words may stretch", "or shrink a little"});
+    const std::vector<Line> lines = break_lines_total_fit(list.items, test::same_widths(145));
+    CHECK(test::line_texts(list.items, lines) ==
+          std::vector<std::string>{"one two", "A line of type is set from", "left to right and the spaces",
+                                   "between its words may stretch", "or shrink a little"});
     CHECK(lines[0].ragged);
     CHECK(lines[0].ratio == 0);
   }
@@ -100,7 +71,7 @@ TEST_SUITE("layout.total_fit") {
   TEST_CASE("a word wider than the measure is broken by characters, with the same warning as before") {
     Fixture f;
     const ItemList list = f.items("see abcdefghijklmnopqrstuvwxyz now", core::Pt(50));
-    CHECK(texts(list.items, break_lines_total_fit(list.items, same(50))) ==
+    CHECK(test::line_texts(list.items, break_lines_total_fit(list.items, test::same_widths(50))) ==
           std::vector<std::string>{"see", "abcdefghij", "klmnopqrst", "uvwxyz now"});
     CHECK(f.diagnostics.to_string() == "w.md:3:1: warning: word too long for the line; broken at the measure\n");
   }
@@ -109,9 +80,9 @@ TEST_SUITE("layout.total_fit") {
     Fixture f;
     const ItemList list = f.items(sample, core::Pt(110));
     const std::vector<Line> lines = break_lines_total_fit(list.items, {core::Pt(110), core::Pt(145)});
-    CHECK(texts(list.items, lines) == std::vector<std::string>{"A line of type is set", "from left to right and the",
-                                                               "spaces between its words may",
-                                                               "stretch or shrink a little"});
+    CHECK(test::line_texts(list.items, lines) ==
+          std::vector<std::string>{"A line of type is set", "from left to right and the",
+                                   "spaces between its words may", "stretch or shrink a little"});
     // "A line of type is set": 21 characters in 110 pt, spaces stretched by 0.4 of their stretch.
     CHECK(lines[0].ratio == doctest::Approx(0.4));
     CHECK(lines[1].ratio == doctest::Approx(1.2));
@@ -121,11 +92,12 @@ TEST_SUITE("layout.total_fit") {
     Fixture f;
     // Each line holds one word and has no space to stretch: infinitely bad to the first pass.
     const ItemList list = f.items("aaaaaaaa bbbbbbbb", core::Pt(50));
-    CHECK_FALSE(try_total_fit(list.items, same(50), first_pass_tolerance).has_value());
-    const std::optional<std::vector<Line>> second = try_total_fit(list.items, same(50), second_pass_tolerance);
+    CHECK_FALSE(try_total_fit(list.items, test::same_widths(50), first_pass_tolerance).has_value());
+    const std::optional<std::vector<Line>> second =
+        try_total_fit(list.items, test::same_widths(50), second_pass_tolerance);
     REQUIRE(second.has_value());
-    CHECK(texts(list.items, *second) == std::vector<std::string>{"aaaaaaaa", "bbbbbbbb"});
-    CHECK(texts(list.items, break_lines_total_fit(list.items, same(50))) ==
+    CHECK(test::line_texts(list.items, *second) == std::vector<std::string>{"aaaaaaaa", "bbbbbbbb"});
+    CHECK(test::line_texts(list.items, break_lines_total_fit(list.items, test::same_widths(50))) ==
           std::vector<std::string>{"aaaaaaaa", "bbbbbbbb"});
   }
 
@@ -133,8 +105,8 @@ TEST_SUITE("layout.total_fit") {
     Fixture f;
     // 85 pt = 17 characters: no line can be decent, so the first pass fails.
     const ItemList list = f.items("We set the paragraph as a whole", core::Pt(85));
-    CHECK_FALSE(try_total_fit(list.items, same(85), first_pass_tolerance).has_value());
-    CHECK(texts(list.items, break_lines_total_fit(list.items, same(85))) ==
+    CHECK_FALSE(try_total_fit(list.items, test::same_widths(85), first_pass_tolerance).has_value());
+    CHECK(test::line_texts(list.items, break_lines_total_fit(list.items, test::same_widths(85))) ==
           std::vector<std::string>{"We set the", "paragraph as a", "whole"});
   }
 
@@ -145,16 +117,16 @@ TEST_SUITE("layout.total_fit") {
                             glue_item(core::Pt(5), core::Pt(2.5), core::Pt(1.5)),
                             box_item("cdefghijkl", FontFace::serif, core::Pt(10), core::Pt(60)), fill_item(),
                             penalty_item(forced_break)};
-    CHECK_FALSE(try_total_fit(items, same(50), second_pass_tolerance).has_value());
-    const std::vector<Line> lines = break_lines_total_fit(items, same(50));
-    CHECK(texts(items, lines) == std::vector<std::string>{"ab", "cdefghijkl"});
-    CHECK(texts(items, lines) == texts(items, break_lines(items, same(50))));
+    CHECK_FALSE(try_total_fit(items, test::same_widths(50), second_pass_tolerance).has_value());
+    const std::vector<Line> lines = break_lines_total_fit(items, test::same_widths(50));
+    CHECK(test::line_texts(items, lines) == std::vector<std::string>{"ab", "cdefghijkl"});
+    CHECK(test::line_texts(items, lines) == test::line_texts(items, break_lines(items, test::same_widths(50))));
   }
 
   TEST_CASE("an empty paragraph has no lines") {
     Fixture f;
-    CHECK(break_lines_total_fit(f.items("", core::Pt(100)).items, same(100)).empty());
-    CHECK(try_total_fit({}, same(100), first_pass_tolerance)->empty());
+    CHECK(break_lines_total_fit(f.items("", core::Pt(100)).items, test::same_widths(100)).empty());
+    CHECK(try_total_fit({}, test::same_widths(100), first_pass_tolerance)->empty());
   }
 
   TEST_CASE("a paragraph of 10,000 words is broken, every line within its glue") {
@@ -164,7 +136,7 @@ TEST_SUITE("layout.total_fit") {
     for (int i = 0; i < 10000; ++i) text += words[static_cast<std::size_t>(i * 7 % 10)] + " ";
     text.pop_back();
     const ItemList list = f.items(text, core::Pt(320));
-    const std::vector<Line> lines = break_lines_total_fit(list.items, same(320));
+    const std::vector<Line> lines = break_lines_total_fit(list.items, test::same_widths(320));
     REQUIRE(!lines.empty());
     std::string joined;
     for (const Line& line : lines) {
