@@ -34,6 +34,14 @@ struct LinkArea {
   std::string uri;          ///< http(s) or mailto URL; empty for internal links
 };
 
+/// Moves `link` right by `dx` and down by `dy`: lines are set at the origin, then placed.
+inline void move_by(LinkArea& link, core::Pt dx, core::Pt dy) {
+  link.left += dx;
+  link.right += dx;
+  link.top += dy;
+  link.bottom += dy;
+}
+
 /// A named position that links and outline entries point at.
 struct Anchor {
   std::string name;

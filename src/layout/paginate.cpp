@@ -66,10 +66,7 @@ core::Pt place_lines(Page& page, std::vector<FlowLine>& lines, std::size_t begin
       page.rules.push_back(rule);
     }
     for (LinkArea& link : line.links) {
-      link.left += left;
-      link.right += left;
-      link.top += line_top;
-      link.bottom += line_top;
+      move_by(link, left, line_top);
       page.links.push_back(std::move(link));
     }
     for (Anchor& anchor : line.anchors) {

@@ -67,10 +67,7 @@ SetLine set_line(const ItemList& list, const Line& line, core::Pt line_width, Al
   if (alignment == Alignment::right) shift = line_width - out.width;
   if (shift != core::Pt(0)) {
     for (TextRun& run : out.runs) run.x += shift;
-    for (LinkArea& link : out.links) {
-      link.left += shift;
-      link.right += shift;
-    }
+    for (LinkArea& link : out.links) move_by(link, shift, core::Pt(0));
   }
   return out;
 }

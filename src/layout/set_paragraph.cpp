@@ -33,10 +33,7 @@ std::size_t set_paragraph(Flow& flow, const ItemList& list, const ParagraphForma
       line.runs.push_back(std::move(run));
     }
     for (LinkArea& link : set.links) {
-      link.left += left;
-      link.right += left;
-      link.top += baseline;
-      link.bottom += baseline;
+      move_by(link, left, baseline);
       line.links.push_back(std::move(link));
     }
     const bool last = k + 1 == count;
