@@ -86,6 +86,10 @@ bool is_xml_char(char32_t cp) {
          (cp >= 0x10000 && cp <= 0x10FFFF);
 }
 
+bool is_discouraged_xml_char(char32_t cp) {
+  return (cp >= 0x7F && cp <= 0x9F) || (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp >= 0x1FFFE && (cp & 0xFFFE) == 0xFFFE);
+}
+
 std::string clean_xml_text(std::string_view text, const std::function<void(std::size_t, char32_t)>& on_removed) {
   std::string kept;
   kept.reserve(text.size());
@@ -93,7 +97,7 @@ std::string clean_xml_text(std::string_view text, const std::function<void(std::
   while (pos < text.size()) {
     // Printable ASCII is most of any text and always allowed: no need to decode it.
     const auto byte = static_cast<unsigned char>(text[pos]);
-    if (byte >= 0x20 && byte < 0x80) {
+    if (byte >= 0x20 && byte < 0x7F) {
       kept += text[pos++];
       continue;
     }
@@ -101,7 +105,9 @@ std::string clean_xml_text(std::string_view text, const std::function<void(std::
     const char32_t cp = decode_utf8(text, pos);
     // A genuine U+FFFD spans three bytes and is kept; a one-byte one stands for an invalid byte.
     const bool invalid = cp == replacement_character && pos - start == 1;
-    if (!invalid && is_xml_char(cp)) {
+    // The discouraged controls and non-characters go too: they are never text, epubcheck accepts
+    // them, but no font draws them, and a C1 control is most often a misread windows-1252 byte.
+    if (!invalid && is_xml_char(cp) && !is_discouraged_xml_char(cp)) {
       kept.append(text, start, pos - start);
     } else if (on_removed) {
       on_removed(start, cp);
@@ -111,6 +117,22 @@ std::string clean_xml_text(std::string_view text, const std::function<void(std::
 }
 
 std::string xml_safe(std::string_view text) { return clean_xml_text(repair_utf8(text)); }
+
+std::size_t count_non_text_bytes(std::string_view bytes) {
+  std::size_t count = 0;
+  std::size_t pos = 0;
+  while (pos < bytes.size()) {
+    const auto byte = static_cast<unsigned char>(bytes[pos]);
+    if (byte < 0x80) {
+      if (byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\f' && byte != '\r') ++count;
+      ++pos;
+      continue;
+    }
+    const std::size_t start = pos;
+    if (decode_utf8(bytes, pos) == replacement_character && pos - start == 1) ++count;
+  }
+  return count;
+}
 
 std::string code_point_name(char32_t code_point) {
   char buffer[16];

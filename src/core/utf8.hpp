@@ -26,14 +26,23 @@ std::string repair_utf8(std::string_view text, const std::function<void(std::siz
 /// U+E000–U+FFFD, U+10000–U+10FFFF.
 bool is_xml_char(char32_t code_point);
 
-/// Removes every character XML 1.0 forbids, and every byte that is not part of valid UTF-8,
-/// calling `on_removed(byte_offset, code_point)` for each removal (an invalid byte is reported
-/// as U+FFFD). Returns the input unchanged when nothing is removed; never fails.
+/// True for the characters XML 1.0 allows but discourages (§2.2): the controls U+007F–U+009F and
+/// the non-characters U+FDD0–U+FDEF and U+xFFFE, U+xFFFF of every plane above the first.
+bool is_discouraged_xml_char(char32_t code_point);
+
+/// Removes every character XML 1.0 forbids or discourages (is_discouraged_xml_char), and every
+/// byte that is not part of valid UTF-8, calling `on_removed(byte_offset, code_point)` for each
+/// removal (an invalid byte is reported as U+FFFD). Returns the input unchanged when nothing is
+/// removed; never fails.
 std::string clean_xml_text(std::string_view text,
                            const std::function<void(std::size_t byte_offset, char32_t code_point)>& on_removed = {});
 
-/// Drops every character XML 1.0 forbids (and repairs invalid UTF-8 to U+FFFD first).
+/// Drops every character XML 1.0 forbids or discourages (and repairs invalid UTF-8 to U+FFFD first).
 std::string xml_safe(std::string_view text);
+
+/// How many bytes of `bytes` no text file holds: NUL and the other C0 controls but TAB, LF, FF
+/// and CR, and bytes that are not part of valid UTF-8. 0 for empty input.
+std::size_t count_non_text_bytes(std::string_view bytes);
 
 /// Number of code points in `text` before byte offset `byte_offset`, plus one: a 1-based column.
 int column_at(std::string_view line, std::size_t byte_offset);

@@ -48,6 +48,28 @@ TEST_SUITE("core.utf8") {
     CHECK(clean_xml_text("plain text, nothing to remove") == "plain text, nothing to remove");
   }
 
+  TEST_CASE("clean_xml_text also removes the controls and non-characters XML 1.0 discourages") {
+    std::string removed;
+    const auto report = [&](std::size_t offset, char32_t code_point) {
+      removed += std::to_string(offset) + ":" + code_point_name(code_point) + " ";
+    };
+    // DEL, NEL, CSI, U+FDD0, U+1FFFE and U+10FFFF go; U+00A0, U+FDF0 and U+1F600 stay.
+    CHECK(clean_xml_text("a\x7F\xC2\x85\xC2\x9B\xC2\xA0\xEF\xB7\x90\xEF\xB7\xB0\xF0\x9F\xBF\xBE\xF4\x8F\xBF\xBF"
+                         "\xF0\x9F\x98\x80z",
+                         report) == "a\xC2\xA0\xEF\xB7\xB0\xF0\x9F\x98\x80z");
+    CHECK(removed == "1:U+007F 2:U+0085 4:U+009B 8:U+FDD0 14:U+1FFFE 18:U+10FFFF ");
+    CHECK(is_xml_char(0x85));
+    CHECK(is_discouraged_xml_char(0x85));
+    CHECK_FALSE(is_discouraged_xml_char(0xA0));
+    CHECK_FALSE(is_discouraged_xml_char(0xFFFD));
+  }
+
+  TEST_CASE("count_non_text_bytes counts controls but TAB, LF, FF and CR, and invalid bytes") {
+    CHECK(count_non_text_bytes("") == 0);
+    CHECK(count_non_text_bytes("Text\twith\r\nline\fbreaks, caf\xC3\xA9 \xEF\xBF\xBD.") == 0);
+    CHECK(count_non_text_bytes(std::string("\0\x01\x1B ok \x80\xC3", 9)) == 5);
+  }
+
   TEST_CASE("column_at counts code points, not bytes") {
     CHECK(column_at("\xc3\xa9t\xc3\xa9", 0) == 1);
     CHECK(column_at("\xc3\xa9t\xc3\xa9", 3) == 3);
