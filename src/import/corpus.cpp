@@ -1,5 +1,6 @@
 #include "import/corpus.hpp"
 
+#include <cstdio>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -7,6 +8,9 @@
 #include <utility>
 #include <vector>
 
+#include "core/sha256.hpp"
+#include "core/text_encoding.hpp"
+#include "core/utf8.hpp"
 #include "import/file_names.hpp"
 #include "import/manifest.hpp"
 #include "import/markdown_article.hpp"
@@ -76,6 +80,53 @@ void fill_metadata(model::Book& book, const std::optional<Manifest>& manifest, c
   set_if_given(book.disclaimer_text, manifest->disclaimer);
 }
 
+// The file's bytes in UTF-8, decoded from the encoding book.toml declares. Each encoding maps one
+// byte to one character, so a byte's line and column are counted in the raw bytes, with the
+// line endings read_source_lines knows (LF, CRLF, lone CR); one warning per line, as for UTF-8.
+std::string decode_article(const std::string& path, std::string_view bytes, core::TextEncoding encoding,
+                           core::DiagnosticSink& sink) {
+  int line = 1;
+  std::size_t line_start = 0;
+  std::size_t scanned = 0;
+  int last_warned_line = 0;
+  return core::decode_to_utf8(bytes, encoding, [&](std::size_t offset) {
+    for (; scanned < offset; ++scanned) {
+      const char c = bytes[scanned];
+      if (c == '\n' || (c == '\r' && (scanned + 1 >= bytes.size() || bytes[scanned + 1] != '\n'))) {
+        ++line;
+        line_start = scanned + 1;
+      }
+    }
+    if (line == last_warned_line) return;
+    last_warned_line = line;
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(bytes[offset])));
+    sink.warning({path, line, static_cast<int>(offset - line_start) + 1},
+                 "byte " + std::string(byte) + " is not defined in " +
+                     std::string(core::text_encoding_label(encoding)) + "; replaced by U+FFFD");
+  });
+}
+
+// A file counts as binary (an image, a PDF, a font or text in an encoding never declared) when more
+// than one byte in eight cannot be text, and there are at least 16 such bytes, so that a short
+// note with one stray byte is still read as text. Text with a few stray bytes stays far below: a
+// Western European text read in the wrong 8-bit encoding has about one bad byte in thirty.
+constexpr std::size_t binary_share_denominator = 8;
+constexpr std::size_t binary_minimum_bytes = 16;
+
+// True, with an error, when `text` is binary: its article would be nothing but replacement
+// characters and warnings, so it is left out, and the error says so.
+bool refuse_binary(const std::string& path, std::string_view text, core::DiagnosticSink& sink) {
+  const std::size_t bad = core::count_non_text_bytes(text);
+  if (bad < binary_minimum_bytes || bad * binary_share_denominator <= text.size()) return false;
+  sink.error({path, 0, 0},
+             "expected text, found binary data (" + std::to_string(bad) + " of " + std::to_string(text.size()) +
+                 " bytes are control characters or invalid UTF-8); the file is left out",
+             "remove it from the corpus; if it is text in another encoding, convert it to UTF-8 or declare its "
+             "encoding in book.toml");
+  return true;
+}
+
 }  // namespace
 
 model::Book read_corpus(const core::FileSystem& files, core::DiagnosticSink& sink) {
@@ -103,8 +154,11 @@ model::Book read_corpus(const core::FileSystem& files, core::DiagnosticSink& sin
     }
     for (const std::string& file : listing) {
       if (listed.contains(file)) continue;
+      // An error, not a warning: a book that lacks part of its corpus is never written without
+      // one. Whoever wants the file out of the book moves it out of the folder.
       if (is_listable_article(file)) {
-        sink.warning({manifest_path, 0, 0}, "'" + file + "' is not listed in book.toml and is left out of the book");
+        sink.error(manifest->articles_location, "'" + file + "' is in the corpus folder but not listed in book.toml",
+                   "list it under [[articles]], or move it out of the corpus folder");
       }
       warn_near_miss(file, sink);
     }
@@ -124,9 +178,15 @@ model::Book read_corpus(const core::FileSystem& files, core::DiagnosticSink& sin
                                          : "cannot read '" + entry.file + "'");
       continue;
     }
+    const std::string text = entry.encoding == core::TextEncoding::utf8
+                                 ? std::move(*bytes)
+                                 : decode_article(entry.file, *bytes, entry.encoding, sink);
+    if (refuse_binary(entry.file, text, sink)) continue;
     model::Article article = article_format(entry.file) == ArticleFormat::markdown
-                                 ? read_markdown_article(entry.file, *bytes, entry.fields.title, sink)
-                                 : read_text_article(entry.file, *bytes, entry.fields.title, sink);
+                                 ? read_markdown_article(entry.file, text, entry.fields.title, sink)
+                                 : read_text_article(entry.file, text, entry.fields.title, sink);
+    // The checksum is of the file as it is on disk, whatever it was decoded to.
+    if (entry.encoding != core::TextEncoding::utf8) article.provenance.sha256 = core::sha256_hex(*bytes);
     apply_listed_provenance(article.provenance, entry.fields);
     book.articles.push_back(std::move(article));
   }

@@ -37,7 +37,7 @@ FrontMatter read_front_matter(const std::vector<SourceLine>& lines, const std::s
   if (!table) return front;
   for (const auto& [key, value] : entries_in_file_order(*table)) {
     if (!read_article_field(key->str(), *value, front.fields, path, sink)) {
-      warn_unknown_key(*key, " in the front matter", known_keys, path, sink);
+      report_unknown_key(*key, " in the front matter", known_keys, core::Severity::warning, path, sink);
     }
   }
   return front;

@@ -14,7 +14,7 @@ namespace {
 
 constexpr std::string_view book_keys =
     "title, subtitle, author, authors, editor, language, publisher, date, identifier, slug, disclaimer, articles";
-constexpr std::string_view article_keys = "file, title, source, retrieved, author";
+constexpr std::string_view article_keys = "file, title, source, retrieved, author, encoding";
 
 bool is_blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
@@ -52,8 +52,13 @@ class ManifestReader {
     }
     if (name == "authors") return read_authors(value);
     if (name == "disclaimer") return read_disclaimer(value);
-    if (name == "articles") return read_articles(value);
-    warn_unknown_key(key, "", book_keys, path_, sink_);
+    if (name == "articles") {
+      manifest_.articles_location = toml_location(key.source(), path_);
+      return read_articles(value);
+    }
+    // An error, not a warning: a misspelt `titel` or `encodng` would otherwise be dropped and the
+    // book built without what the manifest meant to say.
+    report_unknown_key(key, "", book_keys, core::Severity::error, path_, sink_);
   }
 
   // An empty string counts as not given, so that defaults still apply.
@@ -136,8 +141,10 @@ class ManifestReader {
           file_is_string = true;
         }
         article.location = toml_location(value->source(), path_);
+      } else if (key->str() == "encoding") {
+        read_encoding(*value, article.encoding);
       } else if (!read_article_field(key->str(), *value, article.fields, path_, sink_)) {
-        warn_unknown_key(*key, " in an [[articles]] entry", article_keys, path_, sink_);
+        report_unknown_key(*key, " in an [[articles]] entry", article_keys, core::Severity::error, path_, sink_);
       }
     }
     if (!has_file) {
@@ -158,6 +165,19 @@ class ManifestReader {
       return;
     }
     manifest_.articles.push_back(std::move(article));
+  }
+
+  // An encoding Octavo cannot decode is an error: guessing would put the wrong letters in the book.
+  void read_encoding(const toml::node& value, core::TextEncoding& target) {
+    std::optional<std::string> label = toml_string(value, "encoding", path_, sink_);
+    if (!label) return;
+    if (std::optional<core::TextEncoding> encoding = core::text_encoding_named(*label)) {
+      target = *encoding;
+      return;
+    }
+    sink_.error(toml_location(value.source(), path_),
+                "expected 'utf-8', 'windows-1252' or 'latin-1' for 'encoding', found '" + *label + "'",
+                "convert the file to UTF-8 (for example with iconv) and leave 'encoding' out");
   }
 
   const std::string& path_;

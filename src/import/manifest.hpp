@@ -9,6 +9,7 @@
 
 #include "core/diagnostics.hpp"
 #include "core/source_location.hpp"
+#include "core/text_encoding.hpp"
 #include "import/article_fields.hpp"
 
 namespace octavo::import {
@@ -17,7 +18,8 @@ namespace octavo::import {
 struct ManifestArticle {
   std::string file;  ///< a plain file name in the corpus folder: no '/', '\', "." or ".."
   ArticleFields fields;
-  core::SourceLocation location;  ///< of the `file` value
+  core::SourceLocation location;                           ///< of the `file` value
+  core::TextEncoding encoding = core::TextEncoding::utf8;  ///< `encoding`, for files not in UTF-8
 };
 
 /// A value the manifest gave, and where.
@@ -32,13 +34,14 @@ struct Manifest {
   std::optional<ManifestString> disclaimer;  ///< never empty or white space only when present
   std::vector<std::string> authors;          ///< `authors` then `author`, in file order
   bool lists_articles = false;               ///< true when there is an `articles` array, even empty
+  core::SourceLocation articles_location;    ///< of the `articles` key (the first [[articles]])
   std::vector<ManifestArticle> articles;     ///< valid entries in file order, each file once
 };
 
-/// Reads book.toml (`text`), reporting at `path`:line:col a syntax error, an unknown key (a
-/// warning), a value of the wrong type, a date that is not YYYY-MM-DD, a language that is not a
-/// BCP 47 tag, an empty disclaimer, characters XML forbids (removed, with a warning), and an
-/// article entry with no file, a duplicate file or a file name with a path; values and entries
+/// Reads book.toml (`text`), reporting at `path`:line:col a syntax error, an unknown key, a value
+/// of the wrong type, a date that is not YYYY-MM-DD, a language that is not a BCP 47 tag, an
+/// encoding Octavo cannot decode, an empty disclaimer, characters XML forbids (removed, with a
+/// warning), and an article entry with no file, a duplicate file or a file name with a path; values and entries
 /// with such errors are left out, and a string left empty counts as not given. Never throws.
 Manifest read_manifest(std::string_view text, core::DiagnosticSink& sink, const std::string& path = "book.toml");
 

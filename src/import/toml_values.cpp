@@ -103,11 +103,11 @@ std::optional<std::string> toml_date(const toml::node& value, std::string_view k
   return parsed->iso_date();
 }
 
-void warn_unknown_key(const toml::key& key, std::string_view where, std::string_view known, const std::string& path,
-                      core::DiagnosticSink& sink) {
-  sink.warning(toml_location(key.source(), path),
-               "unknown key '" + std::string(key.str()) + "'" + std::string(where) + " is ignored",
-               "known keys: " + std::string(known));
+void report_unknown_key(const toml::key& key, std::string_view where, std::string_view known, core::Severity severity,
+                        const std::string& path, core::DiagnosticSink& sink) {
+  std::string message = "unknown key '" + std::string(key.str()) + "'" + std::string(where);
+  if (severity == core::Severity::warning) message += " is ignored";
+  sink.report({severity, toml_location(key.source(), path), std::move(message), "known keys: " + std::string(known)});
 }
 
 bool read_article_field(std::string_view key, const toml::node& value, ArticleFields& fields, const std::string& path,

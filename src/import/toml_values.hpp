@@ -43,9 +43,10 @@ std::optional<std::string> toml_string(const toml::node& value, std::string_view
 std::optional<std::string> toml_date(const toml::node& value, std::string_view key, const std::string& path,
                                      core::DiagnosticSink& sink);
 
-/// Warns that `key` is unknown and ignored; `known` lists the keys allowed there, for the hint.
-void warn_unknown_key(const toml::key& key, std::string_view where, std::string_view known, const std::string& path,
-                      core::DiagnosticSink& sink);
+/// Reports that `key` is unknown ("… is ignored" when `severity` is a warning); `known` lists the
+/// keys allowed there, for the hint.
+void report_unknown_key(const toml::key& key, std::string_view where, std::string_view known, core::Severity severity,
+                        const std::string& path, core::DiagnosticSink& sink);
 
 /// Stores `value` in `fields` when `key` is title, source, retrieved or author, reporting a wrong
 /// type or a bad date; returns false (and reports nothing) for any other key.

@@ -26,11 +26,18 @@ check "the diagnostic points at book.toml with line and column" grep -qE '^book\
 check "the previous books are untouched" sha256sum --quiet -c "$WORK/before.sums"
 check "no temporary file is left behind" test "$(ls -A "$WORK/out" | wc -l)" -eq 2
 
-# --strict: a warning (a file the manifest leaves out) becomes fatal.
+# Never silently leave content out: an article the manifest does not list fails the build.
+cp -r "$SOURCE_DIR/corpus" "$WORK/unlisted"
+echo "An extra article." >"$WORK/unlisted/extra.txt"
+check "an unlisted article is an error" expect_exit 1 "$OCTAVO" check "$WORK/unlisted"
+check "the error names the file at the articles list" \
+  grep -qx "book.toml:13:3: error: 'extra.txt' is in the corpus folder but not listed in book.toml" "$WORK/stderr"
+
+# --strict: a warning (a file with a wrong-case extension, ignored) becomes fatal.
 cp -r "$SOURCE_DIR/corpus" "$WORK/strict"
-echo "An extra article." >"$WORK/strict/extra.txt"
-check "an unlisted file is only a warning" expect_exit 0 "$OCTAVO" check "$WORK/strict"
-check "the warning names the file" grep -qx "book.toml: warning: 'extra.txt' is not listed in book.toml and is left out of the book" "$WORK/stderr"
+echo "An extra article." >"$WORK/strict/extra.TXT"
+check "a wrong-case extension is only a warning" expect_exit 0 "$OCTAVO" check "$WORK/strict"
+check "the warning names the file" grep -qx "extra.TXT: warning: expected a lower-case .txt, .md or .markdown extension, found 'extra.TXT'; the file is ignored" "$WORK/stderr"
 check "--strict turns the warning into failure" expect_exit 1 "$OCTAVO" check "$WORK/strict" --strict
 check "-q hides warnings" bash -c "'$OCTAVO' check '$WORK/strict' -q 2>&1 | wc -c | grep -qx 0"
 

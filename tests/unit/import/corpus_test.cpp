@@ -167,13 +167,15 @@ TEST_SUITE("import.corpus") {
     CHECK(read.book.metadata.publisher.empty());
   }
 
-  TEST_CASE("an article the manifest leaves out is a warning and stays out") {
-    const Read read = corpus({{"book.toml", "[[articles]]\nfile = \"a.txt\"\ntitle = \"A\"\n"},
+  TEST_CASE("an article the manifest leaves out is an error at the articles list; other files are not") {
+    const Read read = corpus({{"book.toml", "title = \"T\"\n\n[[articles]]\nfile = \"a.txt\"\ntitle = \"A\"\n"},
                               {"a.txt", "x"},
                               {"extra.md", "# E\n"},
+                              {".hidden.txt", "x"},
                               {"image.png", ""}});
     CHECK(read.diagnostics ==
-          "book.toml: warning: 'extra.md' is not listed in book.toml and is left out of the book\n");
+          "book.toml:3:3: error: 'extra.md' is in the corpus folder but not listed in book.toml\n"
+          "  hint: list it under [[articles]], or move it out of the corpus folder\n");
     CHECK(titles(read.book) == "a.txt=A;");
   }
 
@@ -234,5 +236,68 @@ TEST_SUITE("import.corpus") {
     REQUIRE(read.book.articles.size() == 10000);
     CHECK(read.book.articles.front().title == "T9999");
     CHECK(read.book.articles.back().title == "T0");
+  }
+
+  TEST_CASE("a windows-1252 article is decoded, undefined bytes reported at line:col of the file") {
+    const std::string bytes =
+        "Lead\r\n\x93Quoted\x94 caf\xE9 \x80"
+        "5\r\nbad \x81 and \x8D\rok \x9D\n";
+    const Read read =
+        corpus({{"book.toml", "[[articles]]\nfile = \"w.txt\"\ntitle = \"W\"\nencoding = \"Windows-1252\"\n"},
+                {"w.txt", bytes}});
+    CHECK(read.diagnostics ==
+          "w.txt:3:5: warning: byte 0x81 is not defined in windows-1252; replaced by U+FFFD\n"
+          "w.txt:4:4: warning: byte 0x9D is not defined in windows-1252; replaced by U+FFFD\n");
+    REQUIRE(read.book.articles.size() == 1);
+    const model::Article& article = read.book.articles[0];
+    REQUIRE(article.blocks.size() == 4);
+    CHECK(model::plain_text(article.blocks[1].inlines) == "“Quoted” café €5");
+    CHECK(model::plain_text(article.blocks[2].inlines) == "bad \uFFFD and \uFFFD");
+    CHECK(article.blocks[3].location.line == 4);
+    // Provenance names the file as it is: its checksum is of the undecoded bytes.
+    CHECK(article.provenance.sha256 == core::sha256_hex(bytes));
+  }
+
+  TEST_CASE("a latin-1 Markdown article is decoded, front matter and all") {
+    const Read read = corpus({{"book.toml", "[[articles]]\nfile = \"l.md\"\nencoding = \"iso-8859-1\"\n"},
+                              {"l.md", "+++\ntitle = \"Na\xEFve caf\xE9\"\n+++\n\n\xC0 la cr\xE8me, \xA9 \xDF.\n"}});
+    CHECK(read.diagnostics == "");
+    REQUIRE(read.book.articles.size() == 1);
+    CHECK(read.book.articles[0].title == "Naïve café");
+    CHECK(model::plain_text(read.book.articles[0].blocks[0].inlines) == "À la crème, © ß.");
+  }
+
+  TEST_CASE("without a declared encoding the same bytes are invalid UTF-8, repaired with a warning") {
+    const Read read = corpus({{"book.toml", "[[articles]]\nfile = \"l.txt\"\ntitle = \"L\"\nencoding = \"utf-8\"\n"},
+                              {"l.txt", "caf\xE9\n"}});
+    CHECK(read.diagnostics == "l.txt:1:4: warning: invalid UTF-8 replaced by U+FFFD\n");
+  }
+
+  TEST_CASE("an encoding Octavo cannot decode is an error at its value in book.toml") {
+    const Read read = corpus({{"book.toml",
+                               "[[articles]]\nfile = \"a.txt\"\ntitle = \"A\"\nencoding = \"koi8-r\"\n"
+                               "[[articles]]\nfile = \"b.txt\"\ntitle = \"B\"\nencoding = 1252\n"},
+                              {"a.txt", "x"},
+                              {"b.txt", "y"}});
+    CHECK(read.diagnostics ==
+          "book.toml:4:12: error: expected 'utf-8', 'windows-1252' or 'latin-1' for 'encoding', found 'koi8-r'\n"
+          "  hint: convert the file to UTF-8 (for example with iconv) and leave 'encoding' out\n"
+          "book.toml:8:12: error: expected a string for 'encoding', found an integer\n");
+  }
+
+  TEST_CASE("a binary file named .txt is an error and is left out; a few stray bytes are not") {
+    // 15 NULs in 16 bytes are too few to call a file binary.
+    CHECK(corpus({{"short.txt", std::string(15, '\0') + "x"}}).errors == 0);
+    std::string binary("\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\x01\0", 20);
+    binary += std::string(20, '\0');
+    const Read read = corpus({{"image.txt", binary}, {"text.txt", std::string("A NUL\0 and \x01 here.\n", 19)}});
+    CHECK(read.diagnostics ==
+          "image.txt: error: expected text, found binary data (29 of 40 bytes are control characters or invalid "
+          "UTF-8); the file is left out\n"
+          "  hint: remove it from the corpus; if it is text in another encoding, convert it to UTF-8 or declare its "
+          "encoding in book.toml\n"
+          "text.txt:1:6: warning: removed 2 characters that XML does not allow (first U+0000)\n"
+          "text.txt: warning: no title in book.toml; using the file name\n");
+    CHECK(titles(read.book) == "text.txt=text;");
   }
 }

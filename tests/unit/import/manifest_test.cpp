@@ -94,18 +94,36 @@ TEST_SUITE("import.manifest") {
           "prohibited\n");
   }
 
-  TEST_CASE("unknown keys are warnings naming the key, in file order") {
-    const Read read = manifest("zeta = 1\ntitle = \"T\"\nalpha = 2\n[[articles]]\nfile = \"a.txt\"\nnote = \"x\"\n");
+  TEST_CASE("unknown keys are errors naming the key at its line and column, in file order") {
+    const Read read = manifest("zeta = 1\ntitle = \"T\"\nalpha = 2\n[[articles]]\nfile = \"a.txt\"\n  note = \"x\"\n");
     CHECK(read.diagnostics ==
-          "book.toml:1:1: warning: unknown key 'zeta' is ignored\n"
+          "book.toml:1:1: error: unknown key 'zeta'\n"
           "  hint: known keys: title, subtitle, author, authors, editor, language, publisher, date, identifier, slug, "
           "disclaimer, articles\n"
-          "book.toml:3:1: warning: unknown key 'alpha' is ignored\n"
+          "book.toml:3:1: error: unknown key 'alpha'\n"
           "  hint: known keys: title, subtitle, author, authors, editor, language, publisher, date, identifier, slug, "
           "disclaimer, articles\n"
-          "book.toml:6:1: warning: unknown key 'note' in an [[articles]] entry is ignored\n"
-          "  hint: known keys: file, title, source, retrieved, author\n");
+          "book.toml:6:3: error: unknown key 'note' in an [[articles]] entry\n"
+          "  hint: known keys: file, title, source, retrieved, author, encoding\n");
     CHECK(read.manifest.articles.size() == 1);
+    CHECK(read.manifest.title->value == "T");
+  }
+
+  TEST_CASE("an article's encoding is read in any case; utf-8 when not given") {
+    const Read read = manifest(
+        "[[articles]]\nfile = \"a.txt\"\nencoding = \"CP1252\"\n"
+        "[[articles]]\nfile = \"b.txt\"\nencoding = \" latin-1 \"\n"
+        "[[articles]]\nfile = \"c.txt\"\n");
+    CHECK(read.diagnostics == "");
+    REQUIRE(read.manifest.articles.size() == 3);
+    CHECK(read.manifest.articles[0].encoding == core::TextEncoding::windows_1252);
+    CHECK(read.manifest.articles[1].encoding == core::TextEncoding::latin_1);
+    CHECK(read.manifest.articles[2].encoding == core::TextEncoding::utf8);
+  }
+
+  TEST_CASE("the articles list remembers where it starts, for errors about the whole list") {
+    CHECK(manifest("title = \"T\"\n\n[[articles]]\nfile = \"a.txt\"\n").manifest.articles_location.line == 3);
+    CHECK(manifest("articles = []\n").manifest.articles_location.line == 1);
   }
 
   TEST_CASE("values of the wrong type are errors") {
