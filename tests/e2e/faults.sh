@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Faults: an unwritable output folder, Ctrl-C or SIGTERM in the middle of a large build, and a
+# read-only corpus. Each must leave the previous books byte for byte as they were, no temporary
+# file behind, and nothing written into the corpus.
+source "$(dirname "$0")/lib.sh"
+chmod 755 "$WORK"  # so that an unprivileged user can reach what is below it (see as_user)
+
+# chmod does not stop root from writing. As root, the permission checks run octavo as `nobody`
+# through setpriv (util-linux); without setpriv they are skipped with a message.
+as_user() { "$@"; }
+permissions_testable=1
+if [ "$(id -u)" -eq 0 ]; then
+  if command -v setpriv >/dev/null && setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
+    as_user() { setpriv --reuid=65534 --regid=65534 --clear-groups -- "$@"; }
+    echo "running as root: octavo runs as nobody for the permission checks"
+  else
+    permissions_testable=0
+    echo "SKIP: running as root without setpriv; chmod cannot make a folder unwritable for root"
+  fi
+fi
+expect_exit() { local want=$1; shift; local got=0; "$@" >"$WORK/stdout" 2>"$WORK/stderr" || got=$?; test "$got" -eq "$want"; }
+temporaries() { find "$1" -name '*.octavo-tmp*' | wc -l; }
+
+# A corpus of N articles named big/, so every book here is big.epub and big.pdf.
+# Written with shell built-ins only: a process per file takes a minute on a busy machine.
+make_corpus() {
+  local n=$1 dir=$2/big seed texts=() name
+  mkdir -p "$dir"
+  for seed in "$SOURCE_DIR"/corpus/*.txt; do texts+=("$(<"$seed")"); done
+  for ((i = 0; i < n; i++)); do
+    printf -v name '%s/article-%05d.txt' "$dir" "$i"
+    printf '%s\n' "${texts[i % ${#texts[@]}]}" >"$name"
+  done
+}
+make_corpus 1 "$WORK/small"
+make_corpus 2000 "$WORK/large"
+out=$WORK/out
+check "the previous books are built" expect_exit 0 "$OCTAVO" build "$WORK/small/big" -o "$out" -q
+sha256sum "$out"/* >"$WORK/before.sums"
+unchanged() { sha256sum --quiet -c "$WORK/before.sums" && test "$(ls -A "$out" | wc -l)" -eq 2; }
+
+# 1. An unwritable output folder: exit 1, an error naming the book, the previous books kept.
+if [ "$permissions_testable" = 1 ]; then
+  chmod a-w "$out"
+  check "an unwritable output folder fails with exit code 1" expect_exit 1 as_user "$OCTAVO" build "$WORK/small/big" -o "$out"
+  cat "$WORK/stderr"
+  check "the error names the book and the reason" grep -qE "^$out/big\.(epub|pdf): error: .*Permission denied" "$WORK/stderr"
+  check "nothing is claimed as written" bash -c "! grep -q 'octavo: wrote' '$WORK/stderr'"
+  check "the previous books are untouched, no temporary left" unchanged
+  chmod u+w "$out"
+fi
+
+# 2. SIGINT and SIGTERM once the large build has started writing (the EPUB's temporary is there
+# and the PDF is being laid out): exit 128 + signal, the previous books kept, no temporary left.
+for signal in INT TERM; do
+  "$OCTAVO" build "$WORK/large/big" -o "$out" -q 2>"$WORK/kill.log" &
+  pid=$!
+  for ((i = 0; i < 600; i++)); do
+    [ "$(temporaries "$out")" -gt 0 ] && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.05
+  done
+  check "SIG$signal: octavo had started writing when the signal came" test "$(temporaries "$out")" -gt 0
+  kill -s "$signal" "$pid"
+  status=0
+  wait "$pid" || status=$?
+  want=$((128 + $(kill -l "$signal")))
+  check "SIG$signal: octavo exits with $want (got $status)" test "$status" -eq "$want"
+  check "SIG$signal: the previous books are byte-identical" unchanged
+  check "SIG$signal: no temporary file is left" test "$(temporaries "$out")" -eq 0
+done
+
+# 3. A read-only corpus builds, and nothing is written into it, not even with the default output
+# folder from inside it (that is <corpus>-out, beside it).
+mkdir -m 777 "$WORK/ro" && cp -r "$SOURCE_DIR/corpus" "$WORK/ro/corpus"
+snapshot() { (cd "$WORK/ro" && find corpus -printf '%p %s %T@\n' | sort && sha256sum corpus/*); }
+snapshot >"$WORK/ro.before"
+chmod -R a-w "$WORK/ro/corpus"
+[ "$permissions_testable" = 1 ] || echo "SKIP: building as root, for whom the corpus is not read-only"
+check "a read-only corpus builds" bash -c "cd '$WORK/ro/corpus' && $(declare -f as_user) && as_user '$OCTAVO' build -q"
+check "the books are beside the corpus" test -s "$WORK/ro/corpus-out/kratom-pain-and-sleep.pdf"
+snapshot >"$WORK/ro.after"
+check "nothing in the corpus was written, added or removed" diff "$WORK/ro.before" "$WORK/ro.after"
+chmod -R u+w "$WORK/ro/corpus"  # so that the trap can remove it
+finish
