@@ -82,4 +82,13 @@ check "the books are beside the corpus" test -s "$WORK/ro/corpus-out/kratom-pain
 snapshot >"$WORK/ro.after"
 check "nothing in the corpus was written, added or removed" diff "$WORK/ro.before" "$WORK/ro.after"
 chmod -R u+w "$WORK/ro/corpus"  # so that the trap can remove it
+
+# 4. An article that cannot be read is never silently left out: an error at its book.toml entry.
+if [ "$permissions_testable" = 1 ]; then
+  chmod 000 "$WORK/ro/corpus/002_5487eced9ec0c20f.txt"
+  check "an unreadable article fails the check" expect_exit 1 as_user "$OCTAVO" check "$WORK/ro/corpus"
+  check "the error is at the article's entry in book.toml" \
+    grep -qx "book.toml:22:8: error: cannot read '002_5487eced9ec0c20f.txt'" "$WORK/stderr"
+  chmod 644 "$WORK/ro/corpus/002_5487eced9ec0c20f.txt"
+fi
 finish
