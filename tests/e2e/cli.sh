@@ -2,7 +2,6 @@
 # The command line: exit codes, diagnostics format, check mode, and that a failed build never
 # replaces or damages the previous books.
 source "$(dirname "$0")/lib.sh"
-expect_exit() { local want=$1; shift; local got=0; "$@" >"$WORK/stdout" 2>"$WORK/stderr" || got=$?; test "$got" -eq "$want"; }
 
 check "--help exits 0 and names the default output folder" bash -c "'$OCTAVO' --help | grep -q 'default: ./out'"
 check "--version prints the version" bash -c "'$OCTAVO' --version | grep -qE '^octavo [0-9]+\.[0-9]+\.[0-9]+$'"

@@ -18,7 +18,6 @@ if [ "$(id -u)" -eq 0 ]; then
     echo "SKIP: running as root without setpriv; chmod cannot make a folder unwritable for root"
   fi
 fi
-expect_exit() { local want=$1; shift; local got=0; "$@" >"$WORK/stdout" 2>"$WORK/stderr" || got=$?; test "$got" -eq "$want"; }
 temporaries() { find "$1" -name '*.octavo-tmp*' | wc -l; }
 
 # A corpus of N articles named big/, so every book here is big.epub and big.pdf.

@@ -24,3 +24,7 @@ build_corpus() {
 expected_paragraphs() {
   sed -e "s/'/’/g" -e 's/^- //' -e 's/[[:space:]]\+$//' "$1" | grep -v '^$'
 }
+
+# expect_exit CODE COMMAND…: true when COMMAND exits with CODE; its output goes to $WORK/stdout and
+# $WORK/stderr.
+expect_exit() { local want=$1; shift; local got=0; "$@" >"$WORK/stdout" 2>"$WORK/stderr" || got=$?; test "$got" -eq "$want"; }
