@@ -13,7 +13,8 @@ namespace octavo::import {
 namespace {
 
 constexpr std::string_view book_keys =
-    "title, subtitle, author, authors, editor, language, publisher, date, identifier, slug, disclaimer, articles";
+    "title, subtitle, author, authors, editor, language, publisher, date, identifier, slug, disclaimer, style, "
+    "articles";
 constexpr std::string_view article_keys = "file, title, source, retrieved, author";
 
 bool is_blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; }
@@ -53,6 +54,7 @@ class ManifestReader {
     if (name == "authors") return read_authors(value);
     if (name == "disclaimer") return read_disclaimer(value);
     if (name == "articles") return read_articles(value);
+    if (name == "style") return;  // the page style: style::read_page_style reads and checks it
     warn_unknown_key(key, "", book_keys, path_, sink_);
   }
 

@@ -99,13 +99,18 @@ TEST_SUITE("import.manifest") {
     CHECK(read.diagnostics ==
           "book.toml:1:1: warning: unknown key 'zeta' is ignored\n"
           "  hint: known keys: title, subtitle, author, authors, editor, language, publisher, date, identifier, slug, "
-          "disclaimer, articles\n"
+          "disclaimer, style, articles\n"
           "book.toml:3:1: warning: unknown key 'alpha' is ignored\n"
           "  hint: known keys: title, subtitle, author, authors, editor, language, publisher, date, identifier, slug, "
-          "disclaimer, articles\n"
+          "disclaimer, style, articles\n"
           "book.toml:6:1: warning: unknown key 'note' in an [[articles]] entry is ignored\n"
           "  hint: known keys: file, title, source, retrieved, author\n");
     CHECK(read.manifest.articles.size() == 1);
+  }
+
+  TEST_CASE("the page style is left to the style reader: no warning for 'style' or a [style] table") {
+    CHECK(manifest("style = \"a4\"\n").diagnostics == "");
+    CHECK(manifest("title = \"T\"\n[style]\nbase = \"a4\"\nbody_size = 11\n").diagnostics == "");
   }
 
   TEST_CASE("values of the wrong type are errors") {
