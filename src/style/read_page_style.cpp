@@ -197,6 +197,11 @@ class StyleReader {
       return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
     });
     const std::optional<std::string> text = plain ? styles_.read_file(name + ".toml") : std::nullopt;
+    if (!text && chosen_at.line == 0) {  // nothing chosen: the default is missing from the data folder
+      error({styles_label_ + "/" + name + ".toml", 0, 0}, "cannot read the default style",
+            "Octavo's styles/ folder is incomplete");
+      return false;
+    }
     if (!text) {
       error(chosen_at, "unknown style '" + name + "'", "available styles: " + available_styles());
       return false;

@@ -221,6 +221,13 @@ TEST_SUITE("style.read_page_style") {
     CHECK(read("style = \"bad\"\n", broken).diagnostics.find("styles/bad.toml:1:14: error: toml syntax error") == 0);
   }
 
+  TEST_CASE("a data folder without the default style is an error at that file") {
+    const core::MemoryFileSystem empty(std::map<std::string, std::string>{});
+    CHECK(read("", empty).diagnostics ==
+          "styles/a5.toml: error: cannot read the default style\n"
+          "  hint: Octavo's styles/ folder is incomplete\n");
+  }
+
   TEST_CASE("a book.toml that does not parse is the manifest's to report: the style stays the default") {
     const Read r = read("style = \n");
     CHECK(r.diagnostics == "");
