@@ -14,6 +14,7 @@
 #include "output_files.hpp"
 #include "pdf/pdf_document.hpp"
 #include "pdf/pdf_writer.hpp"
+#include "style/read_page_style.hpp"
 #include "transform/apply_transforms.hpp"
 
 namespace octavo {
@@ -53,17 +54,17 @@ std::optional<std::string> read_data_file(const std::string& path) {
 
 constexpr const char* english_hyphenation_patterns = "/usr/share/hyphen/hyph_en_US.dic";
 
-bool write_pdf_book(const model::Book& book, const CompileOptions& options, const std::string& path,
-                    core::DiagnosticSink& sink) {
+bool write_pdf_book(const model::Book& book, layout::PageStyle style, const CompileOptions& options,
+                    const std::string& path, core::DiagnosticSink& sink, std::string& stats) {
   pdf::PdfDocument document((fs::path(options.data_dir) / "fonts").string(), sink);
   if (!document.ok()) return false;
   // Layout measures with the very fonts the PDF embeds, so measuring and drawing agree.
-  layout::PageStyle style = layout::default_page_style();
   // Hyphenation patterns are data: Debian's hyphen-en-us (installed with Octavo's dependencies).
   // Other languages are set without hyphenation for now.
   const std::string& language = book.metadata.language;
   if (language == "en" || language.starts_with("en-")) style.hyphenation_patterns = english_hyphenation_patterns;
   const layout::LaidOutBook pages = layout::lay_out_book(book, document.metrics(), style, sink);
+  if (options.stats) stats = layout::format_stats(pages.stats);
   return pdf::write_pdf(document, pages, path, sink);
 }
 
@@ -92,6 +93,10 @@ CompileResult compile(const CompileOptions& options, core::DiagnosticSink& outer
   // 1. Import: book.toml and every article into the document model.
   const core::DiskFileSystem corpus(options.corpus_dir);
   model::Book book = import::read_corpus(corpus, sink);
+  // The page style book.toml chooses (styles/a5.toml by default), checked even by `check`.
+  const fs::path styles_dir = fs::path(options.data_dir) / "styles";
+  const std::optional<layout::PageStyle> page_style =
+      style::read_page_style(corpus, core::DiskFileSystem(styles_dir.string()), styles_dir.string(), sink);
 
   // 2. Transforms: metadata defaults, ids, source notes, the disclaimer, the contents.
   const std::optional<core::Timestamp> epoch = core::source_date_epoch(options.source_date_epoch.c_str());
@@ -134,11 +139,12 @@ CompileResult compile(const CompileOptions& options, core::DiagnosticSink& outer
       result.written.push_back(target);
     }
   }
-  if (options.formats != Formats::epub && !failed()) {
+  if (options.formats != Formats::epub && !failed() && page_style) {
     const std::string target = base.string() + ".pdf";
     const std::string temporary = outputs.temporary_for(target);
     TargetPathSink writer_sink(sink, temporary, target);
-    if (write_pdf_book(book, options, temporary, writer_sink)) result.written.push_back(target);
+    if (write_pdf_book(book, *page_style, options, temporary, writer_sink, result.stats))
+      result.written.push_back(target);
   }
 
   if (failed() || !outputs.commit(sink)) {

@@ -17,6 +17,7 @@ struct CompileOptions {
   Formats formats = Formats::all;
   bool check_only = false;        ///< read and validate, write nothing
   bool strict = false;            ///< warnings count as errors
+  bool stats = false;             ///< report the PDF's layout figures in CompileResult::stats
   std::string source_date_epoch;  ///< the SOURCE_DATE_EPOCH variable's text; empty when unset
   std::string data_dir;           ///< the folder holding fonts/ and styles/
   std::string version;            ///< Octavo's version, for the books' generator metadata
@@ -25,6 +26,7 @@ struct CompileOptions {
 struct CompileResult {
   int exit_code = 0;                 ///< 0 built or checked, 1 the input has errors (nothing replaced)
   std::vector<std::string> written;  ///< paths of the books written, in order
+  std::string stats;                 ///< layout::format_stats of the PDF; empty unless asked and laid out
 };
 
 /// Runs the whole pipeline. Never throws for bad input: everything goes to `sink`.

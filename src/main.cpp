@@ -17,7 +17,7 @@ namespace {
 constexpr int exit_usage = 2;
 
 constexpr const char* usage_text =
-    "usage: octavo build [CORPUS_DIR] [-o OUT_DIR] [--format epub|pdf|all] [--strict] [-q]\n"
+    "usage: octavo build [CORPUS_DIR] [-o OUT_DIR] [--format epub|pdf|all] [--stats] [--strict] [-q]\n"
     "       octavo check [CORPUS_DIR] [--strict] [-q]\n"
     "       octavo --help | --version\n";
 
@@ -35,6 +35,10 @@ constexpr const char* help_text =
     "  -o, --output OUT_DIR    where the books go (default: ./out, or <corpus>-out beside the corpus\n"
     "                          when run from inside it; Octavo never writes into the corpus)\n"
     "  --format epub|pdf|all   which books to write (default: all)\n"
+    "  --stats                 print figures on the PDF's layout to stdout: pages, lines, hyphenated\n"
+    "                          lines and the longest run of them, mean and worst adjustment ratio of\n"
+    "                          justified lines, overfull lines, widows, orphans, headings alone at a\n"
+    "                          page's foot (the last four are 0 in a well-set book)\n"
     "  --strict                treat warnings as errors\n"
     "  -q, --quiet             print errors only\n"
     "  -h, --help              show this help\n"
@@ -102,6 +106,8 @@ int main(int argc, char** argv) {
       return 0;
     } else if (arg == "-q" || arg == "--quiet") {
       quiet = true;
+    } else if (arg == "--stats" && !options.check_only) {
+      options.stats = true;
     } else if (arg == "--strict") {
       options.strict = true;
     } else if ((arg == "-o" || arg == "--output") && !options.check_only) {
@@ -135,6 +141,7 @@ int main(int argc, char** argv) {
   StderrSink sink(quiet);
   if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) options.source_date_epoch = epoch;
   const octavo::CompileResult result = octavo::compile(options, sink);
+  std::cout << result.stats;
   if (!quiet) {
     for (const std::string& path : result.written) std::cerr << "octavo: wrote " << path << '\n';
   }

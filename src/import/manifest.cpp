@@ -13,7 +13,8 @@ namespace octavo::import {
 namespace {
 
 constexpr std::string_view book_keys =
-    "title, subtitle, author, authors, editor, language, publisher, date, identifier, slug, disclaimer, articles";
+    "title, subtitle, author, authors, editor, language, publisher, date, identifier, slug, disclaimer, style, "
+    "articles";
 constexpr std::string_view article_keys = "file, title, source, retrieved, author, encoding";
 
 bool is_blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; }
@@ -56,6 +57,7 @@ class ManifestReader {
       manifest_.articles_location = toml_location(key.source(), path_);
       return read_articles(value);
     }
+    if (name == "style") return;  // the page style: style::read_page_style reads and checks it
     // An error, not a warning: a misspelt `titel` or `encodng` would otherwise be dropped and the
     // book built without what the manifest meant to say.
     report_unknown_key(key, "", book_keys, core::Severity::error, path_, sink_);

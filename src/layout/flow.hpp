@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/length.hpp"
+#include "layout/layout_stats.hpp"
 #include "layout/page.hpp"
 
 namespace octavo::layout {
@@ -28,6 +29,7 @@ struct FlowLine {
   std::vector<Anchor> anchors;
   Keep keep = Keep::none;     ///< whether a page may end after this line
   bool break_before = false;  ///< this line starts a new page
+  LineFacts facts;            ///< for LayoutStats: what set_paragraph decided
 };
 
 /// The least space of at least `minimum` that brings `used` to a whole multiple of `step`, so that

@@ -94,11 +94,16 @@ LaidOutBook lay_out_book(const model::Book& book, const FontMetrics& metrics, co
                  "paragraphs are set without hyphenation");
   }
   LayoutContext context{metrics, style, sink, coverage, &hyphenator};
+  LayoutStats stats;
 
+  // The contents must print the page of every entry, yet it comes before the pages it lists. TeX
+  // settles this in passes (write the .toc, run again until nothing moves); here one pass always
+  // suffices, by construction, so the number of passes is fixed at one and never iterated:
   // 1. The body first. Body pages are numbered 1, 2, … independently of the front matter (which
-  // is numbered i, ii, …), so once the body is laid out every anchor has its final page number,
-  // and the contents set afterwards can take as many pages as it needs without moving any body
-  // page. Each part is paginated on its own, so no flow longer than one article is ever held.
+  // is numbered i, ii, …, and padded to an even count so that body page 1 is always a recto), so
+  // once the body is laid out every anchor has its final page number and parity, and the contents
+  // set afterwards can take as many pages as it needs without moving any body page. Each part is
+  // paginated on its own, so no flow longer than one article is ever held.
   std::vector<Page> body;
   std::vector<std::size_t> part_starts;
   std::vector<SetLine> running_heads;
@@ -107,7 +112,7 @@ LaidOutBook lay_out_book(const model::Book& book, const FontMetrics& metrics, co
     running_heads.push_back(make_running_head(head, context));
     // Body page 1 is a recto (the front matter is padded to an even count of pages), so every
     // odd body page is one.
-    append_pages(body, paginate(std::move(lines), style, body.size() % 2 == 0));
+    append_pages(body, paginate(std::move(lines), style, body.size() % 2 == 0, &stats));
   };
   for (const model::Article& article : book.articles) {
     add_body_part(article_flow(article, context), article.title);
@@ -128,14 +133,14 @@ LaidOutBook lay_out_book(const model::Book& book, const FontMetrics& metrics, co
   // 2. The front matter: title page, disclaimer, contents with the body's page numbers.
   std::vector<Page> front = title_pages(book.metadata, context);
   const std::size_t title_page_count = front.size();
-  append_pages(front, paginate(disclaimer_flow(book.disclaimer, context), style, front.size() % 2 == 0));
+  append_pages(front, paginate(disclaimer_flow(book.disclaimer, context), style, front.size() % 2 == 0, &stats));
   // transform::build_contents gives every article an entry; layout does not second-guess it.
   assert(book.articles.empty() || !book.contents.empty());
   const std::vector<model::ContentsEntry>& entries = book.contents;
   std::vector<ContentsItem> items;
   flatten_contents(entries, 0, items);
   items.push_back({model::sources_title, model::sources_id, 0});
-  append_pages(front, paginate(contents_flow(items, body_pages, context), style, front.size() % 2 == 0));
+  append_pages(front, paginate(contents_flow(items, body_pages, context), style, front.size() % 2 == 0, &stats));
   // A blank verso if needed, so that body page 1 is a recto as in a printed book.
   if (front.size() % 2 == 1) front.push_back(Page{style.page_width, style.page_height, {}, {}, {}, {}});
   coverage.report(sink, {}, true);
@@ -166,6 +171,8 @@ LaidOutBook lay_out_book(const model::Book& book, const FontMetrics& metrics, co
   append_pages(out.pages, std::move(body));
   out.outline = make_outline(book, entries, anchors);
   out.info = make_info(book.metadata);
+  out.stats = stats;
+  out.stats.pages = out.pages.size();
   return out;
 }
 

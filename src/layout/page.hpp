@@ -8,6 +8,7 @@
 
 #include "core/length.hpp"
 #include "layout/font_metrics.hpp"
+#include "layout/layout_stats.hpp"
 
 namespace octavo::layout {
 
@@ -78,6 +79,7 @@ struct LaidOutBook {
   std::size_t front_matter_pages = 0;  ///< pages labelled i, ii, …; the rest 1, 2, …
   std::vector<OutlineEntry> outline;
   DocumentInfo info;
+  LayoutStats stats;  ///< counted while laying out, for `octavo build --stats`
 };
 
 }  // namespace octavo::layout

@@ -1,5 +1,5 @@
-// The book's page geometry and type: sizes, margins, spacing. Every layout stage reads it; only
-// default_page_style() sets values (issue #3 moves them into a style file).
+// The book's page geometry and type: sizes, margins, spacing. Every layout stage reads it; the
+// pipeline gets it from a style file (style::read_page_style, styles/*.toml).
 #pragma once
 
 #include <array>
@@ -78,7 +78,8 @@ struct PageStyle {
   core::Pt measure() const { return page_width - margin_inner - margin_outer; }
 };
 
-/// The house design: A5, 10/13.5 pt serif, about 64 characters a line. Never fails.
+/// The house design: A5, 10/13.5 pt serif, about 64 characters a line. The same values as
+/// styles/a5.toml (a style test compares them), for layout's tests, which read no files. Never fails.
 PageStyle default_page_style();
 
 }  // namespace octavo::layout

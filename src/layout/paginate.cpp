@@ -78,8 +78,10 @@ core::Pt place_lines(Page& page, std::vector<FlowLine>& lines, std::size_t begin
   return y;
 }
 
-std::vector<Page> paginate(std::vector<FlowLine> lines, const PageStyle& style, bool first_is_recto) {
+std::vector<Page> paginate(std::vector<FlowLine> lines, const PageStyle& style, bool first_is_recto,
+                           LayoutStats* stats) {
   const std::vector<std::size_t> starts = find_page_breaks(lines, style.body_height);
+  if (stats != nullptr) tally_flow(lines, starts, *stats);
   std::vector<Page> pages;
   pages.reserve(starts.size());
   for (std::size_t k = 0; k < starts.size(); ++k) {

@@ -24,7 +24,9 @@ core::Pt place_lines(Page& page, std::vector<FlowLine>& lines, std::size_t begin
                      core::Pt top);
 
 /// Lays `lines` out on pages of `style`, alternating recto and verso from `first_is_recto`
-/// (rectos have the inner margin on the left). Empty for no lines.
-std::vector<Page> paginate(std::vector<FlowLine> lines, const PageStyle& style, bool first_is_recto);
+/// (rectos have the inner margin on the left), adding the flow's lines and breaks to `stats` when
+/// it is not null (tally_flow). Empty for no lines.
+std::vector<Page> paginate(std::vector<FlowLine> lines, const PageStyle& style, bool first_is_recto,
+                           LayoutStats* stats = nullptr);
 
 }  // namespace octavo::layout

@@ -3,6 +3,12 @@
 #include "layout/total_fit.hpp"
 
 namespace octavo::layout {
+namespace {
+
+// Rounding in sums of widths must not count a line that fits exactly as overfull.
+constexpr double overfull_tolerance = 1e-6;
+
+}  // namespace
 
 core::Pt baseline_in_leading(core::Pt leading, FontFace face, core::Pt size, const FontMetrics& metrics) {
   // Half-leading above and below the glyphs' extent (CSS 2.1 §10.8.1), so lines of any size and
@@ -38,6 +44,17 @@ std::size_t set_paragraph(Flow& flow, const ItemList& list, const ParagraphForma
     }
     const bool last = k + 1 == count;
     const bool hyphenated = lines[k].end < list.items.size() && list.items[lines[k].end].flagged;
+    LineFacts& facts = line.facts;
+    facts.text = true;
+    facts.justified = format.alignment == Alignment::justify && !lines[k].ragged;
+    facts.ratio = lines[k].ratio;
+    facts.hyphenated = hyphenated;
+    // Shrunk as far as its glue allows (ratio -1) and still wider than its measure.
+    facts.overfull = set.width.value > (first ? widths.first : widths.rest).value + overfull_tolerance;
+    facts.heading = format.keep_with_next;
+    // Kept-together paragraphs (headings, short entries) never break, so they can leave nothing alone.
+    facts.opens_paragraph = first && count >= 2 && !format.keep_together;
+    facts.closes_paragraph = last && count >= 2 && !format.keep_together;
     // No page ends on a hyphen (TeX discourages it with \brokenpenalty): extractors join a word
     // across a line end, not across running heads and folios. Before widows and orphans, as
     // exact extracted text matters more.

@@ -99,10 +99,10 @@ TEST_SUITE("import.manifest") {
     CHECK(read.diagnostics ==
           "book.toml:1:1: error: unknown key 'zeta'\n"
           "  hint: known keys: title, subtitle, author, authors, editor, language, publisher, date, identifier, slug, "
-          "disclaimer, articles\n"
+          "disclaimer, style, articles\n"
           "book.toml:3:1: error: unknown key 'alpha'\n"
           "  hint: known keys: title, subtitle, author, authors, editor, language, publisher, date, identifier, slug, "
-          "disclaimer, articles\n"
+          "disclaimer, style, articles\n"
           "book.toml:6:3: error: unknown key 'note' in an [[articles]] entry\n"
           "  hint: known keys: file, title, source, retrieved, author, encoding\n");
     CHECK(read.manifest.articles.size() == 1);
@@ -124,6 +124,11 @@ TEST_SUITE("import.manifest") {
   TEST_CASE("the articles list remembers where it starts, for errors about the whole list") {
     CHECK(manifest("title = \"T\"\n\n[[articles]]\nfile = \"a.txt\"\n").manifest.articles_location.line == 3);
     CHECK(manifest("articles = []\n").manifest.articles_location.line == 1);
+  }
+
+  TEST_CASE("the page style is left to the style reader: no warning for 'style' or a [style] table") {
+    CHECK(manifest("style = \"a4\"\n").diagnostics == "");
+    CHECK(manifest("title = \"T\"\n[style]\nbase = \"a4\"\nbody_size = 11\n").diagnostics == "");
   }
 
   TEST_CASE("values of the wrong type are errors") {

@@ -34,6 +34,35 @@ std::map<std::string, std::size_t> anchor_pages(const LaidOutBook& book) {
   return pages;
 }
 
+// Checks that every contents entry prints the body page its link's anchor is on (the number is
+// the rightmost run on the entry's last line); returns how many entries and pages it found.
+struct ContentsCheck {
+  std::size_t entries = 0;
+  std::size_t pages = 0;
+};
+
+ContentsCheck check_contents_numbers(const LaidOutBook& book) {
+  const std::map<std::string, std::size_t> pages = anchor_pages(book);
+  const std::size_t body_start = book.front_matter_pages;
+  ContentsCheck out;
+  for (std::size_t p = pages.at(model::contents_id); p < body_start; ++p) {
+    if (!book.pages[p].links.empty()) ++out.pages;
+    for (const LinkArea& link : book.pages[p].links) {
+      const TextRun* number = nullptr;
+      for (const TextRun& run : book.pages[p].runs) {
+        if (run.baseline > link.top && run.baseline < link.bottom && (number == nullptr || run.x > number->x)) {
+          number = &run;
+        }
+      }
+      REQUIRE(number != nullptr);
+      CAPTURE(link.destination);
+      CHECK(number->text == std::to_string(pages.at(link.destination) - body_start + 1));
+      ++out.entries;
+    }
+  }
+  return out;
+}
+
 std::string lines_of(std::size_t count) {
   // About 61 characters fill a line of the measure with the fake metrics.
   std::string text;
@@ -167,34 +196,30 @@ TEST_SUITE("layout.lay_out_book") {
                                         test::paragraph(lines_of(i % 4 + 1))}));
     }
     const Laid laid(test::book_of(std::move(articles)), 12);
-    const LaidOutBook& book = laid.book;
-    const std::map<std::string, std::size_t> pages = anchor_pages(book);
-    const std::size_t contents_page = pages.at(model::contents_id);
-    const std::size_t body_start = book.front_matter_pages;
-
-    std::size_t entries = 0;
-    std::set<std::size_t> contents_pages;
-    for (std::size_t p = contents_page; p < body_start; ++p) {
-      for (const LinkArea& link : book.pages[p].links) {
-        // The page number is the rightmost run on the entry's last line.
-        const TextRun* number = nullptr;
-        for (const TextRun& run : book.pages[p].runs) {
-          if (run.baseline > link.top && run.baseline < link.bottom && (number == nullptr || run.x > number->x)) {
-            number = &run;
-          }
-        }
-        REQUIRE(number != nullptr);
-        CAPTURE(link.destination);
-        CHECK(number->text == std::to_string(pages.at(link.destination) - body_start + 1));
-        ++entries;
-        contents_pages.insert(p);
-      }
-    }
-    CHECK(entries == 6 * 2 + 1);  // articles, their sections, the Sources
-    CHECK(contents_pages.size() == 2);
+    const ContentsCheck contents = check_contents_numbers(laid.book);
+    CHECK(contents.entries == 6 * 2 + 1);  // articles, their sections, the Sources
+    CHECK(contents.pages == 2);
     // Body pages are numbered from 1 whatever the length of the front matter.
-    CHECK(pages.at("a1") == body_start);
-    CHECK(book.front_matter_pages % 2 == 0);
+    CHECK(anchor_pages(laid.book).at("a1") == laid.book.front_matter_pages);
+    CHECK(laid.book.front_matter_pages % 2 == 0);
+  }
+
+  TEST_CASE("contents of many pages still print the real pages: one layout pass settles them") {
+    // 40 articles of one to four pages, each with a section: 81 entries on 12-line pages.
+    std::vector<model::Article> articles;
+    for (int i = 1; i <= 40; ++i) {
+      const std::string n = std::to_string(i);
+      articles.push_back(test::article("a" + n, "Article " + n,
+                                       {test::paragraph(lines_of(static_cast<std::size_t>(i % 7) * 3 + 1)),
+                                        test::heading(1, "Part " + n, "part"), test::paragraph(lines_of(i % 5 + 2))}));
+    }
+    const Laid laid(test::book_of(std::move(articles)), 12);
+    const ContentsCheck contents = check_contents_numbers(laid.book);
+    CHECK(contents.entries == 40 * 2 + 1);
+    CHECK(contents.pages >= 3);
+    // The last article lands far enough on that its page number has three digits.
+    CHECK(anchor_pages(laid.book).at("a40") - laid.book.front_matter_pages + 1 >= 100);
+    CHECK(laid.book.front_matter_pages % 2 == 0);
   }
 
   TEST_CASE("a heading is never the last line of a page: it moves on with the lines after it") {

@@ -1,0 +1,66 @@
+#include "layout/layout_stats.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "layout/flow.hpp"
+
+namespace octavo::layout {
+
+double LayoutStats::mean_ratio() const {
+  return justified_lines == 0 ? 0 : ratio_sum / static_cast<double>(justified_lines);
+}
+
+void tally_flow(const std::vector<FlowLine>& lines, const std::vector<std::size_t>& page_starts, LayoutStats& stats) {
+  std::size_t run = 0;  // hyphenated lines in a row so far
+  for (const FlowLine& line : lines) {
+    const LineFacts& facts = line.facts;
+    if (!facts.text) continue;
+    ++stats.lines;
+    run = facts.hyphenated ? run + 1 : 0;
+    stats.longest_hyphen_run = std::max(stats.longest_hyphen_run, run);
+    if (facts.hyphenated) ++stats.hyphenated_lines;
+    if (facts.overfull) ++stats.overfull_lines;
+    if (facts.justified) {
+      ++stats.justified_lines;
+      stats.ratio_sum += std::abs(facts.ratio);
+      stats.worst_stretch = std::max(stats.worst_stretch, facts.ratio);
+      stats.worst_shrink = std::min(stats.worst_shrink, facts.ratio);
+    }
+  }
+  // Page breaks inside the flow: the line before each start ends a page, the start opens one.
+  for (const std::size_t start : page_starts) {
+    if (start == 0 || start >= lines.size()) continue;
+    const LineFacts& foot = lines[start - 1].facts;
+    const LineFacts& head = lines[start].facts;
+    if (foot.opens_paragraph) ++stats.orphans;
+    if (head.closes_paragraph) ++stats.widows;
+    // A heading before a forced break has nothing of its own to keep with.
+    if (foot.heading && !lines[start].break_before) ++stats.headings_at_foot;
+  }
+}
+
+std::string format_stats(const LayoutStats& stats) {
+  char buffer[512];
+  const double share =
+      stats.lines == 0 ? 0 : 100.0 * static_cast<double>(stats.hyphenated_lines) / static_cast<double>(stats.lines);
+  std::snprintf(buffer, sizeof buffer,
+                "pages                      %zu\n"
+                "lines                      %zu\n"
+                "hyphenated lines           %zu (%.1f %%)\n"
+                "longest hyphenated run     %zu\n"
+                "justified lines            %zu\n"
+                "adjustment ratio, mean     %.3f\n"
+                "adjustment ratio, worst    %+.3f stretch, %+.3f shrink\n"
+                "overfull lines             %zu\n"
+                "widows                     %zu\n"
+                "orphans                    %zu\n"
+                "headings alone at a foot   %zu\n",
+                stats.pages, stats.lines, stats.hyphenated_lines, share, stats.longest_hyphen_run,
+                stats.justified_lines, stats.mean_ratio(), stats.worst_stretch, stats.worst_shrink,
+                stats.overfull_lines, stats.widows, stats.orphans, stats.headings_at_foot);
+  return buffer;
+}
+
+}  // namespace octavo::layout

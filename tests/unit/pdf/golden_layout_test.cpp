@@ -1,0 +1,112 @@
+// Golden layout tests: small fixed books laid out with the fake fixed-width metrics, traced page by
+// page (pdf::trace_pages) and compared with tests/golden/layout/*.trace. A change to breaking,
+// pagination or placement shows up as a readable diff of those files; regenerate them with
+// OCTAVO_UPDATE_GOLDEN=1 (see README, "Testing").
+#include <doctest/doctest.h>
+
+#include "golden.hpp"
+#include "layout/lay_out_book.hpp"
+#include "layout/layout_test_support.hpp"
+#include "pdf/text_trace.hpp"
+
+using namespace octavo;
+
+namespace {
+
+model::Inline styled(model::InlineKind kind, std::string text) {
+  model::Inline inline_node;
+  inline_node.kind = kind;
+  if (kind == model::InlineKind::code) {
+    inline_node.text = std::move(text);
+  } else {
+    inline_node.children.push_back(model::text_inline(std::move(text)));
+  }
+  return inline_node;
+}
+
+model::Block block_of(model::BlockKind kind, std::vector<model::Block> children = {}, std::string text = {}) {
+  model::Block block;
+  block.kind = kind;
+  block.children = std::move(children);
+  block.text = std::move(text);
+  return block;
+}
+
+model::Block item(std::string text) {
+  return block_of(model::BlockKind::list_item, {test::paragraph(std::move(text))});
+}
+
+// Text that wraps over several lines of the measure, different in every paragraph.
+std::string prose(int sentences, int seed) {
+  static const char* const words[] = {"pages",  "measure",   "leading",    "justified", "paragraph", "margin",
+                                      "folio",  "gutter",    "compositor", "spacing",   "hyphen",    "widow",
+                                      "orphan", "typefaces", "the",        "of",        "and",       "a"};
+  std::string text;
+  unsigned state = static_cast<unsigned>(seed) * 2654435761u + 1;
+  for (int s = 0; s < sentences; ++s) {
+    text += s == 0 ? "The" : " The";
+    for (int w = 0; w < 9; ++w) {
+      state = state * 1103515245u + 12345u;
+      text += " ";
+      text += words[(state >> 16) % 18];
+    }
+    text += ".";
+  }
+  return text;
+}
+
+std::string traced(const model::Book& book, const layout::PageStyle& style) {
+  const test::FakeMetrics metrics;
+  core::DiagnosticList diagnostics;
+  const layout::LaidOutBook laid = layout::lay_out_book(book, metrics, style, diagnostics);
+  return pdf::trace_pages(laid) + (diagnostics.all().empty() ? "" : "diagnostics:\n" + diagnostics.to_string());
+}
+
+}  // namespace
+
+TEST_SUITE("pdf.golden_layout") {
+  TEST_CASE("every kind of block, across pages of twelve lines") {
+    model::Block lead = test::paragraph(prose(2, 1));
+    lead.role = model::BlockRole::summary;
+    model::Block mixed = model::paragraph_block(
+        {model::text_inline("Plain, "), styled(model::InlineKind::emphasis, "emphasised"), model::text_inline(", "),
+         styled(model::InlineKind::strong, "strong"), model::text_inline(" and "),
+         styled(model::InlineKind::code, "code()"), model::text_inline(", then "),
+         model::link_inline("https://example.org/", {model::text_inline("a link")}),
+         model::text_inline(". " + prose(1, 2))});
+    model::Block ordered = block_of(model::BlockKind::ordered_list, {item("First item."), item(prose(2, 3))});
+    ordered.start = 9;
+    const model::Book book = test::book_of({test::article(
+        "a1", "Every Block",
+        {lead, test::paragraph(prose(4, 4)), mixed, test::heading(1, "A first-level heading", "h1"),
+         test::paragraph(prose(3, 5)), test::heading(2, "Second level", "h2"),
+         block_of(model::BlockKind::bullet_list, {item("Short."), item(prose(2, 6))}), ordered,
+         test::heading(3, "Third level", "h3"), block_of(model::BlockKind::block_quote, {test::paragraph(prose(2, 7))}),
+         block_of(model::BlockKind::code_block, {}, "int main() {\n\treturn 0;  // a tab before\n}"),
+         block_of(model::BlockKind::thematic_break), test::paragraph(prose(5, 8))})});
+    test::check_golden("layout/every_block.trace", traced(book, test::small_style(14)));
+  }
+
+  TEST_CASE("front matter with contents over two pages, and short articles on pages of 14 lines") {
+    std::vector<model::Article> articles;
+    for (int i = 1; i <= 9; ++i) {
+      const std::string n = std::to_string(i);
+      articles.push_back(test::article("a" + n, "Article number " + n,
+                                       {test::paragraph(prose(i % 3 + 1, 10 + i)), test::heading(1, "Section", "s")}));
+    }
+    model::Book book = test::book_of(std::move(articles));
+    book.metadata.subtitle = "A golden sample";
+    test::check_golden("layout/front_matter.trace", traced(book, test::small_style(14)));
+  }
+
+  TEST_CASE("a narrow measure: long words, a URL wider than the line") {
+    layout::PageStyle style = test::small_style(16);
+    style.page_width = style.margin_inner + style.margin_outer + core::Pt(130);  // 26 characters
+    const model::Book book = test::book_of({test::article(
+        "a1", "Narrow",
+        {test::paragraph("Incomprehensibilities notwithstanding, characteristically "
+                         "uncharacteristically see https://example.org/a/very/long/path/that/cannot/fit here."),
+         test::paragraph(prose(3, 20))})});
+    test::check_golden("layout/narrow_measure.trace", traced(book, style));
+  }
+}
