@@ -253,6 +253,66 @@ void HaruDocument::replace_to_unicode(layout::FontFace face, const std::string& 
   }
 }
 
+void HaruDocument::replace_font_program(layout::FontFace face, const std::string& program,
+                                        const std::map<char32_t, std::uint16_t>& glyphs) {
+  if (failed()) return;
+  HPDF_Font font = state_->font(face);
+  if (font == nullptr) return;
+  auto* attr = static_cast<HPDF_FontAttr>(font->attr);
+  // libharu creates the font descriptor and its /FontFile2 stream only while saving, in the
+  // Type0 font's before-write function, and skips that when a descriptor exists. Running it now
+  // builds them early, so the stream can be replaced; at save time it only re-adds /BaseFont.
+  if (attr->fontdef->descriptor == nullptr && font->before_write_fn != nullptr &&
+      font->before_write_fn(font) != HPDF_OK) {
+    state_->fail("libharu cannot build a font descriptor");
+    return;
+  }
+  HPDF_Dict descriptor = attr->fontdef->descriptor;
+  auto* font_file = descriptor == nullptr
+                        ? nullptr
+                        : static_cast<HPDF_Dict>(HPDF_Dict_GetItem(descriptor, "FontFile2", HPDF_OCLASS_DICT));
+  HPDF_Dict cid_font = attr->descendant_font;
+  if (font_file == nullptr || font_file->stream == nullptr || attr->map_stream == nullptr || cid_font == nullptr) {
+    state_->fail("libharu wrote no embedded font program for a font");
+    return;
+  }
+  HPDF_MemStream_FreeData(font_file->stream);
+  HPDF_Stream_Write(font_file->stream, reinterpret_cast<const HPDF_BYTE*>(program.data()),
+                    static_cast<HPDF_UINT>(program.size()));
+  HPDF_Dict_AddNumber(font_file, "Length1", static_cast<HPDF_UINT32>(program.size()));
+
+  // /CIDToGIDMap (PDF 32000-1 §9.7.4.2, Table 117): glyph id of CID c in bytes 2c and 2c + 1.
+  // CIDs past the last drawn one are left out (they map to glyph 0), and undrawn ones are 0.
+  const char32_t last = glyphs.empty() ? 0 : glyphs.rbegin()->first;
+  std::vector<HPDF_BYTE> map(2 * (static_cast<std::size_t>(last) + 1), 0);
+  for (const auto& [code_point, glyph] : glyphs) {
+    map[2 * code_point] = static_cast<HPDF_BYTE>(glyph >> 8);
+    map[2 * code_point + 1] = static_cast<HPDF_BYTE>(glyph & 0xFF);
+  }
+  HPDF_MemStream_FreeData(attr->map_stream->stream);
+  HPDF_Stream_Write(attr->map_stream->stream, map.data(), static_cast<HPDF_UINT>(map.size()));
+
+  // /W (§9.7.4.3) as `first [w1 w2 …]` for each run of consecutive CIDs; libharu's own array
+  // lists every character of the font, about 11 KB uncompressed per face.
+  HPDF_Array widths = HPDF_Array_New(cid_font->mmgr);
+  if (widths == nullptr) return;
+  HPDF_Array run = nullptr;
+  char32_t previous = 0;
+  for (const auto& [code_point, glyph] : glyphs) {
+    if (run == nullptr || code_point != previous + 1) {
+      run = HPDF_Array_New(cid_font->mmgr);
+      if (run == nullptr) return;
+      HPDF_Array_AddNumber(widths, static_cast<HPDF_INT32>(code_point));
+      HPDF_Array_Add(widths, run);
+    }
+    std::string utf8;
+    core::append_utf8(utf8, code_point);
+    HPDF_Array_AddNumber(run, static_cast<HPDF_INT32>(text_width(face, utf8)));
+    previous = code_point;
+  }
+  HPDF_Dict_Add(cid_font, "W", widths);
+}
+
 std::size_t HaruDocument::add_page(double width, double height) {
   if (failed()) return state_->pages.size();
   HPDF_Page page = HPDF_AddPage(state_->pdf);

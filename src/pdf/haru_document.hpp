@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -59,6 +61,14 @@ class HaruDocument {
   /// Replaces the data of the face's /ToUnicode stream by `cmap` (see to_unicode_cmap.hpp) and
   /// drops libharu's encoding-CMap keys from its dictionary. Fails if the face is not loaded.
   void replace_to_unicode(layout::FontFace face, const std::string& cmap);
+
+  /// Embeds `program` (a TrueType file holding a subset of the face's font) as the face's
+  /// /FontFile2 instead of libharu's copy, which keeps the whole cmap, hmtx, loca, post and name
+  /// tables. `glyphs` gives each drawn code point's glyph id in `program`: the /CIDToGIDMap is
+  /// rebuilt from it and /W lists only those code points, with libharu's widths (the ones layout
+  /// measured). Fails if the face is not loaded.
+  void replace_font_program(layout::FontFace face, const std::string& program,
+                            const std::map<char32_t, std::uint16_t>& glyphs);
 
   /// Appends a page; returns its 0-based index.
   std::size_t add_page(double width, double height);

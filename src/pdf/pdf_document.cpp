@@ -70,9 +70,11 @@ class PdfDocument::Fonts final : public layout::FontMetrics {
         sink.error({path, 0, 0}, "cannot read the font file: " + file.reason);
         continue;
       }
-      cmaps_[index] = TrueTypeCmap::parse(*file.bytes);
+      bytes_[index] = *file.bytes;
+      cmaps_[index] = TrueTypeCmap::parse(bytes_[index]);
       if (!cmaps_[index]) {
         sink.error({path, 0, 0}, "expected a TrueType font with a Unicode cmap table, found none");
+        bytes_[index].clear();
         continue;
       }
       // One libharu document per face: its errors are sticky, so a font it rejects must not
@@ -82,6 +84,7 @@ class PdfDocument::Fonts final : public layout::FontMetrics {
         sink.error({path, 0, 0}, "libharu cannot load the font: " + haru_[index]->error());
         cmaps_[index].reset();
         haru_[index].reset();
+        bytes_[index].clear();
         continue;
       }
     }
@@ -95,6 +98,7 @@ class PdfDocument::Fonts final : public layout::FontMetrics {
   }
 
   const std::string& path(layout::FontFace face) const { return paths_[static_cast<std::size_t>(face)]; }
+  const std::string& bytes(layout::FontFace face) const { return bytes_[static_cast<std::size_t>(face)]; }
 
   core::Pt width(layout::FontFace face, std::string_view text, core::Pt size) const override {
     // Widths are whole 1/1000 em, exactly the numbers libharu writes in /W and adds up when it
@@ -128,6 +132,7 @@ class PdfDocument::Fonts final : public layout::FontMetrics {
  private:
   std::array<std::unique_ptr<HaruDocument>, all_faces.size()> haru_;
   std::array<std::string, all_faces.size()> paths_;
+  std::array<std::string, all_faces.size()> bytes_;  // kept for subsetting (font_subset.hpp)
   std::array<std::optional<TrueTypeCmap>, all_faces.size()> cmaps_;
 };
 
@@ -141,5 +146,7 @@ bool PdfDocument::ok() const { return fonts_->ok(); }
 const layout::FontMetrics& PdfDocument::metrics() const { return *fonts_; }
 
 const std::string& PdfDocument::font_path(layout::FontFace face) const { return fonts_->path(face); }
+
+const std::string& PdfDocument::font_bytes(layout::FontFace face) const { return fonts_->bytes(face); }
 
 }  // namespace octavo::pdf

@@ -32,6 +32,8 @@ class PdfDocument {
   const layout::FontMetrics& metrics() const;
   /// The path of the file `face` is loaded from.
   const std::string& font_path(layout::FontFace face) const;
+  /// The bytes of that file as read when loading; empty for a face that failed to load.
+  const std::string& font_bytes(layout::FontFace face) const;
 
  private:
   class Fonts;
