@@ -9,6 +9,7 @@
 #include <hpdf_streams.h>
 
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <vector>
 
@@ -98,6 +99,23 @@ struct HaruDocument::State {
   std::array<HPDF_FontDef, face_count> font_defs{};
   std::vector<HPDF_Page> pages;
   std::vector<HPDF_Outline> outlines;
+
+  // The text object (BT … ET) show_text left open, so that a page's runs share one: per run
+  // only a relative Td and the string, instead of BT, Tf, an absolute Td and ET. The position
+  // is the start of the last run, in hundredths of a point, so that the relative moves are
+  // short decimals whose sum is exact (no drift along a page).
+  struct OpenText {
+    HPDF_Page page = nullptr;
+    HPDF_Font font = nullptr;
+    double size = 0;
+    long long x = 0, y = 0;
+  } open_text;
+
+  // Closes the open text object; every other drawing call and save() must call this first.
+  void end_text() {
+    if (open_text.page != nullptr) HPDF_Page_EndText(open_text.page);
+    open_text = {};
+  }
 
   static void HPDF_STDCALL on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* user_data) noexcept {
     auto* state = static_cast<State*>(user_data);
@@ -315,6 +333,7 @@ void HaruDocument::replace_font_program(layout::FontFace face, const std::string
 
 std::size_t HaruDocument::add_page(double width, double height) {
   if (failed()) return state_->pages.size();
+  state_->end_text();
   HPDF_Page page = HPDF_AddPage(state_->pdf);
   if (page == nullptr) return state_->pages.size();
   HPDF_Page_SetWidth(page, real(width));
@@ -329,16 +348,33 @@ void HaruDocument::show_text(std::size_t page_index, layout::FontFace face, doub
   HPDF_Page page = state_->page(page_index);
   HPDF_Font font = state_->font(face);
   if (page == nullptr || font == nullptr) return;
-  HPDF_Page_BeginText(page);
-  HPDF_Page_SetFontAndSize(page, font, real(size));
-  HPDF_Page_TextOut(page, real(x), real(y), text.c_str());
-  HPDF_Page_EndText(page);
+  State::OpenText& open = state_->open_text;
+  if (open.page != page) {
+    state_->end_text();
+    HPDF_Page_BeginText(page);
+    open.page = page;
+  }
+  if (open.font != font || open.size != size) {
+    HPDF_Page_SetFontAndSize(page, font, real(size));
+    open.font = font;
+    open.size = size;
+  }
+  // Td moves relative to the start of the previous line in this text object (PDF 32000-1
+  // §9.4.2, Table 108); at BT that is the origin.
+  const long long to_x = std::llround(x * 100);
+  const long long to_y = std::llround(y * 100);
+  HPDF_Page_MoveTextPos(page, real(static_cast<double>(to_x - open.x) / 100),
+                        real(static_cast<double>(to_y - open.y) / 100));
+  open.x = to_x;
+  open.y = to_y;
+  HPDF_Page_ShowText(page, text.c_str());
 }
 
 void HaruDocument::stroke_line(std::size_t page_index, double x1, double y1, double x2, double y2, double width) {
   if (failed()) return;
   HPDF_Page page = state_->page(page_index);
   if (page == nullptr) return;
+  state_->end_text();
   HPDF_Page_SetLineWidth(page, real(width));
   HPDF_Page_MoveTo(page, real(x1), real(y1));
   HPDF_Page_LineTo(page, real(x2), real(y2));
@@ -424,6 +460,7 @@ void HaruDocument::set_dates(const core::Timestamp& time) {
 
 std::optional<std::string> HaruDocument::save() {
   if (failed()) return std::nullopt;
+  state_->end_text();
   if (HPDF_SaveToStream(state_->pdf) != HPDF_OK || failed()) return std::nullopt;
   std::string bytes;
   bytes.reserve(HPDF_GetStreamSize(state_->pdf));

@@ -72,7 +72,9 @@ class HaruDocument {
 
   /// Appends a page; returns its 0-based index.
   std::size_t add_page(double width, double height);
-  /// Draws UTF-8 `text` with its baseline starting at (x, y). Fails if the face is not loaded.
+  /// Draws UTF-8 `text` with its baseline starting at (x, y), rounded to 0.01 pt. Consecutive
+  /// calls on one page share a text object: each writes only a relative move (Td), and a font
+  /// (Tf) when face or size change. Fails if the face is not loaded.
   void show_text(std::size_t page, layout::FontFace face, double size, double x, double y, const std::string& text);
   /// Strokes a straight line of the given width (butt caps, black).
   void stroke_line(std::size_t page, double x1, double y1, double x2, double y2, double width);

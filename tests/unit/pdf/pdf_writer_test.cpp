@@ -257,6 +257,24 @@ TEST_SUITE("pdf.haru_document") {
     CHECK(contains(*bytes, "stream\r\n" + map + "\nendstream"));
   }
 
+  TEST_CASE("a page's runs share one text object with relative moves; a rule closes it") {
+    pdf::HaruDocument haru;
+    haru.set_compression(false);  // so that the content stream can be read in the bytes
+    REQUIRE(haru.load_font(layout::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf"));
+    REQUIRE(haru.load_font(layout::FontFace::serif_bold, pdf::testing::fonts_dir() + "/NotoSerif-Bold.ttf"));
+    const std::size_t page = haru.add_page(200, 100);
+    haru.show_text(page, layout::FontFace::serif, 10, 10.004, 50, "H");
+    haru.show_text(page, layout::FontFace::serif, 10, 30.5, 50, "i");
+    haru.show_text(page, layout::FontFace::serif_bold, 10, 10, 36.5, "H");
+    haru.stroke_line(page, 10, 30, 90, 30, 1);
+    haru.show_text(page, layout::FontFace::serif, 10, 10, 20, "i");
+    const std::optional<std::string> bytes = haru.save();
+    REQUIRE(bytes);
+    CHECK(contains(*bytes,
+                   "BT\n/F1 10 Tf\n10 50 Td\n<0048> Tj\n20.5 0 Td\n<0069> Tj\n/F2 10 Tf\n-20.5 -13.5 Td\n"
+                   "<0048> Tj\nET\n1 w\n10 30 m\n90 30 l\nS\nBT\n/F1 10 Tf\n10 20 Td\n<0069> Tj\nET"));
+  }
+
   TEST_CASE("libharu's errors are recorded, sticky, and make save fail") {
     pdf::HaruDocument haru;
     CHECK_FALSE(haru.load_font(layout::FontFace::serif, "/nonexistent/font.ttf"));
