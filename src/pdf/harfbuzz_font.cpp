@@ -1,9 +1,10 @@
-#include "pdf/font_subset.hpp"
+#include "pdf/harfbuzz_font.hpp"
 
 #include <hb-subset.h>
 #include <hb.h>
 
 #include <memory>
+#include <vector>
 
 namespace octavo::pdf {
 
@@ -69,5 +70,65 @@ std::optional<FontSubset> subset_font(std::string_view font_bytes, const std::se
   }
   return out;
 }
+
+struct HarfBuzzFont::State {
+  Blob blob;
+  Face face;
+  Font font;
+  long units_per_em = 1000;
+  mutable std::vector<long> advances;  // per BMP code point; -1 until first asked
+};
+
+HarfBuzzFont::HarfBuzzFont(std::unique_ptr<State> state) : state_(std::move(state)) {}
+
+HarfBuzzFont::~HarfBuzzFont() = default;
+
+std::unique_ptr<HarfBuzzFont> HarfBuzzFont::load(std::string_view font_bytes) {
+  auto state = std::make_unique<State>();
+  state->blob.reset(hb_blob_create_or_fail(font_bytes.data(), static_cast<unsigned>(font_bytes.size()),
+                                           HB_MEMORY_MODE_READONLY, nullptr, nullptr));
+  if (!state->blob) return nullptr;
+  state->face.reset(hb_face_create(state->blob.get(), 0));
+  if (hb_face_get_glyph_count(state->face.get()) == 0) return nullptr;
+  state->units_per_em = hb_face_get_upem(state->face.get());
+  state->font.reset(hb_font_create(state->face.get()));
+  // Font units, unscaled: the integer values of hmtx and hhea, converted below as libharu does.
+  hb_font_set_scale(state->font.get(), static_cast<int>(state->units_per_em), static_cast<int>(state->units_per_em));
+  state->advances.assign(0x10000, -1);
+  return std::unique_ptr<HarfBuzzFont>(new HarfBuzzFont(std::move(state)));
+}
+
+std::uint32_t HarfBuzzFont::glyph(char32_t code_point) const {
+  hb_codepoint_t glyph = 0;
+  if (!hb_font_get_nominal_glyph(state_->font.get(), code_point, &glyph)) return 0;
+  return glyph;
+}
+
+long HarfBuzzFont::advance(char32_t code_point) const {
+  long* remembered = code_point <= 0xFFFF ? &state_->advances[code_point] : nullptr;
+  if (remembered != nullptr && *remembered >= 0) return *remembered;
+  const hb_position_t units = hb_font_get_glyph_h_advance(state_->font.get(), glyph(code_point));
+  // libharu: advance_width * 1000 / units_per_em in unsigned integers (hpdf_fontdef_tt.c).
+  const long width = static_cast<long>(units) * 1000 / state_->units_per_em;
+  if (remembered != nullptr) *remembered = width;
+  return width;
+}
+
+// hhea's ascender (offset 4) or descender (offset 6), an int16 in font units, in 1/1000 em
+// truncated towards zero as libharu computes them (hpdf_fontdef_tt.c, ParseHhea). Read from the
+// table itself: hb_font_get_h_extents may prefer the OS/2 values.
+int HarfBuzzFont::hhea_value(std::size_t offset) const {
+  const Blob table(hb_face_reference_table(state_->face.get(), HB_TAG('h', 'h', 'e', 'a')));
+  unsigned length = 0;
+  const char* data = hb_blob_get_data(table.get(), &length);
+  if (data == nullptr || length < offset + 2) return 0;
+  const auto units = static_cast<std::int16_t>((static_cast<unsigned char>(data[offset]) << 8) |
+                                               static_cast<unsigned char>(data[offset + 1]));
+  return static_cast<int>(units * 1000 / state_->units_per_em);
+}
+
+int HarfBuzzFont::ascent() const { return hhea_value(4); }
+
+int HarfBuzzFont::descent() const { return hhea_value(6); }
 
 }  // namespace octavo::pdf

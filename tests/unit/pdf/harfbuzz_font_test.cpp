@@ -3,7 +3,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "pdf/font_subset.hpp"
+#include "pdf/harfbuzz_font.hpp"
 #include "pdf/truetype_cmap.hpp"
 #include "sample_book.hpp"
 
@@ -20,7 +20,7 @@ std::string noto_serif() {
 
 }  // namespace
 
-TEST_SUITE("pdf.font_subset") {
+TEST_SUITE("pdf.harfbuzz_font") {
   TEST_CASE("a subset keeps only the requested glyphs, renumbered after .notdef, in a small file") {
     const std::string font = noto_serif();
     const std::optional<pdf::FontSubset> subset = pdf::subset_font(font, {U'H', U'i', U'\u2014'});
@@ -51,5 +51,26 @@ TEST_SUITE("pdf.font_subset") {
   TEST_CASE("bytes that are not a font cannot be subset") {
     CHECK_FALSE(pdf::subset_font("not a font", {U'a'}));
     CHECK_FALSE(pdf::subset_font("", {U'a'}));
+  }
+
+  TEST_CASE("advances and extents are Noto Serif's hmtx and hhea values in 1/1000 em, as libharu writes them") {
+    const std::string font = noto_serif();
+    const std::unique_ptr<pdf::HarfBuzzFont> serif = pdf::HarfBuzzFont::load(font);
+    REQUIRE(serif);
+    CHECK(serif->advance(U'H') == 793);
+    CHECK(serif->advance(U'i') == 320);
+    CHECK(serif->advance(U'\u2014') == 1000);  // an em dash is 1 em
+    CHECK(serif->advance(U'H') == 793);        // the remembered value
+    CHECK(serif->ascent() == 1069);
+    CHECK(serif->descent() == -293);
+    CHECK(serif->glyph(U'H') != 0);
+    CHECK(serif->glyph(U'\u4e00') == 0);
+    // A character the font lacks is drawn as .notdef, and advances by its width.
+    CHECK(serif->advance(U'\u4e00') == serif->advance(U'\u4e01'));
+  }
+
+  TEST_CASE("bytes that are not a font are not loaded") {
+    CHECK(pdf::HarfBuzzFont::load("not a font") == nullptr);
+    CHECK(pdf::HarfBuzzFont::load("") == nullptr);
   }
 }
