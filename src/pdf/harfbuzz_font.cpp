@@ -76,7 +76,7 @@ struct HarfBuzzFont::State {
   Face face;
   Font font;
   long units_per_em = 1000;
-  mutable std::vector<long> advances;  // per BMP code point; -1 until first asked
+  mutable std::vector<std::int32_t> advances;  // per BMP code point; -1 until first asked (256 KB)
 };
 
 HarfBuzzFont::HarfBuzzFont(std::unique_ptr<State> state) : state_(std::move(state)) {}
@@ -105,12 +105,12 @@ std::uint32_t HarfBuzzFont::glyph(char32_t code_point) const {
 }
 
 long HarfBuzzFont::advance(char32_t code_point) const {
-  long* remembered = code_point <= 0xFFFF ? &state_->advances[code_point] : nullptr;
+  std::int32_t* remembered = code_point <= 0xFFFF ? &state_->advances[code_point] : nullptr;
   if (remembered != nullptr && *remembered >= 0) return *remembered;
   const hb_position_t units = hb_font_get_glyph_h_advance(state_->font.get(), glyph(code_point));
   // libharu: advance_width * 1000 / units_per_em in unsigned integers (hpdf_fontdef_tt.c).
   const long width = static_cast<long>(units) * 1000 / state_->units_per_em;
-  if (remembered != nullptr) *remembered = width;
+  if (remembered != nullptr) *remembered = static_cast<std::int32_t>(width);
   return width;
 }
 
