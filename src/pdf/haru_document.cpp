@@ -9,6 +9,7 @@
 #include <hpdf_streams.h>
 
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <vector>
 
@@ -98,6 +99,23 @@ struct HaruDocument::State {
   std::array<HPDF_FontDef, face_count> font_defs{};
   std::vector<HPDF_Page> pages;
   std::vector<HPDF_Outline> outlines;
+
+  // The text object (BT … ET) show_text left open, so that a page's runs share one: per run
+  // only a relative Td and the string, instead of BT, Tf, an absolute Td and ET. The position
+  // is the start of the last run, in hundredths of a point, so that the relative moves are
+  // short decimals whose sum is exact (no drift along a page).
+  struct OpenText {
+    HPDF_Page page = nullptr;
+    HPDF_Font font = nullptr;
+    double size = 0;
+    long long x = 0, y = 0;
+  } open_text;
+
+  // Closes the open text object; every other drawing call and save() must call this first.
+  void end_text() {
+    if (open_text.page != nullptr) HPDF_Page_EndText(open_text.page);
+    open_text = {};
+  }
 
   static void HPDF_STDCALL on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* user_data) noexcept {
     auto* state = static_cast<State*>(user_data);
@@ -253,8 +271,69 @@ void HaruDocument::replace_to_unicode(layout::FontFace face, const std::string& 
   }
 }
 
+void HaruDocument::replace_font_program(layout::FontFace face, const std::string& program,
+                                        const std::map<char32_t, std::uint16_t>& glyphs) {
+  if (failed()) return;
+  HPDF_Font font = state_->font(face);
+  if (font == nullptr) return;
+  auto* attr = static_cast<HPDF_FontAttr>(font->attr);
+  // libharu creates the font descriptor and its /FontFile2 stream only while saving, in the
+  // Type0 font's before-write function, and skips that when a descriptor exists. Running it now
+  // builds them early, so the stream can be replaced; at save time it only re-adds /BaseFont.
+  if (attr->fontdef->descriptor == nullptr && font->before_write_fn != nullptr &&
+      font->before_write_fn(font) != HPDF_OK) {
+    state_->fail("libharu cannot build a font descriptor");
+    return;
+  }
+  HPDF_Dict descriptor = attr->fontdef->descriptor;
+  auto* font_file = descriptor == nullptr
+                        ? nullptr
+                        : static_cast<HPDF_Dict>(HPDF_Dict_GetItem(descriptor, "FontFile2", HPDF_OCLASS_DICT));
+  HPDF_Dict cid_font = attr->descendant_font;
+  if (font_file == nullptr || font_file->stream == nullptr || attr->map_stream == nullptr || cid_font == nullptr) {
+    state_->fail("libharu wrote no embedded font program for a font");
+    return;
+  }
+  HPDF_MemStream_FreeData(font_file->stream);
+  HPDF_Stream_Write(font_file->stream, reinterpret_cast<const HPDF_BYTE*>(program.data()),
+                    static_cast<HPDF_UINT>(program.size()));
+  HPDF_Dict_AddNumber(font_file, "Length1", static_cast<HPDF_UINT32>(program.size()));
+
+  // /CIDToGIDMap (PDF 32000-1 §9.7.4.2, Table 117): glyph id of CID c in bytes 2c and 2c + 1.
+  // CIDs past the last drawn one are left out (they map to glyph 0), and undrawn ones are 0.
+  const char32_t last = glyphs.empty() ? 0 : glyphs.rbegin()->first;
+  std::vector<HPDF_BYTE> map(2 * (static_cast<std::size_t>(last) + 1), 0);
+  for (const auto& [code_point, glyph] : glyphs) {
+    map[2 * code_point] = static_cast<HPDF_BYTE>(glyph >> 8);
+    map[2 * code_point + 1] = static_cast<HPDF_BYTE>(glyph & 0xFF);
+  }
+  HPDF_MemStream_FreeData(attr->map_stream->stream);
+  HPDF_Stream_Write(attr->map_stream->stream, map.data(), static_cast<HPDF_UINT>(map.size()));
+
+  // /W (§9.7.4.3) as `first [w1 w2 …]` for each run of consecutive CIDs; libharu's own array
+  // lists every character of the font, about 11 KB uncompressed per face.
+  HPDF_Array widths = HPDF_Array_New(cid_font->mmgr);
+  if (widths == nullptr) return;
+  HPDF_Array run = nullptr;
+  char32_t previous = 0;
+  for (const auto& [code_point, glyph] : glyphs) {
+    if (run == nullptr || code_point != previous + 1) {
+      run = HPDF_Array_New(cid_font->mmgr);
+      if (run == nullptr) return;
+      HPDF_Array_AddNumber(widths, static_cast<HPDF_INT32>(code_point));
+      HPDF_Array_Add(widths, run);
+    }
+    std::string utf8;
+    core::append_utf8(utf8, code_point);
+    HPDF_Array_AddNumber(run, static_cast<HPDF_INT32>(text_width(face, utf8)));
+    previous = code_point;
+  }
+  HPDF_Dict_Add(cid_font, "W", widths);
+}
+
 std::size_t HaruDocument::add_page(double width, double height) {
   if (failed()) return state_->pages.size();
+  state_->end_text();
   HPDF_Page page = HPDF_AddPage(state_->pdf);
   if (page == nullptr) return state_->pages.size();
   HPDF_Page_SetWidth(page, real(width));
@@ -269,16 +348,33 @@ void HaruDocument::show_text(std::size_t page_index, layout::FontFace face, doub
   HPDF_Page page = state_->page(page_index);
   HPDF_Font font = state_->font(face);
   if (page == nullptr || font == nullptr) return;
-  HPDF_Page_BeginText(page);
-  HPDF_Page_SetFontAndSize(page, font, real(size));
-  HPDF_Page_TextOut(page, real(x), real(y), text.c_str());
-  HPDF_Page_EndText(page);
+  State::OpenText& open = state_->open_text;
+  if (open.page != page) {
+    state_->end_text();
+    HPDF_Page_BeginText(page);
+    open.page = page;
+  }
+  if (open.font != font || open.size != size) {
+    HPDF_Page_SetFontAndSize(page, font, real(size));
+    open.font = font;
+    open.size = size;
+  }
+  // Td moves relative to the start of the previous line in this text object (PDF 32000-1
+  // §9.4.2, Table 108); at BT that is the origin.
+  const long long to_x = std::llround(x * 100);
+  const long long to_y = std::llround(y * 100);
+  HPDF_Page_MoveTextPos(page, real(static_cast<double>(to_x - open.x) / 100),
+                        real(static_cast<double>(to_y - open.y) / 100));
+  open.x = to_x;
+  open.y = to_y;
+  HPDF_Page_ShowText(page, text.c_str());
 }
 
 void HaruDocument::stroke_line(std::size_t page_index, double x1, double y1, double x2, double y2, double width) {
   if (failed()) return;
   HPDF_Page page = state_->page(page_index);
   if (page == nullptr) return;
+  state_->end_text();
   HPDF_Page_SetLineWidth(page, real(width));
   HPDF_Page_MoveTo(page, real(x1), real(y1));
   HPDF_Page_LineTo(page, real(x2), real(y2));
@@ -364,6 +460,7 @@ void HaruDocument::set_dates(const core::Timestamp& time) {
 
 std::optional<std::string> HaruDocument::save() {
   if (failed()) return std::nullopt;
+  state_->end_text();
   if (HPDF_SaveToStream(state_->pdf) != HPDF_OK || failed()) return std::nullopt;
   std::string bytes;
   bytes.reserve(HPDF_GetStreamSize(state_->pdf));

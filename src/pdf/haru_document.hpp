@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -60,9 +62,19 @@ class HaruDocument {
   /// drops libharu's encoding-CMap keys from its dictionary. Fails if the face is not loaded.
   void replace_to_unicode(layout::FontFace face, const std::string& cmap);
 
+  /// Embeds `program` (a TrueType file holding a subset of the face's font) as the face's
+  /// /FontFile2 instead of libharu's copy, which keeps the whole cmap, hmtx, loca, post and name
+  /// tables. `glyphs` gives each drawn code point's glyph id in `program`: the /CIDToGIDMap is
+  /// rebuilt from it and /W lists only those code points, with libharu's widths (the ones layout
+  /// measured). Fails if the face is not loaded.
+  void replace_font_program(layout::FontFace face, const std::string& program,
+                            const std::map<char32_t, std::uint16_t>& glyphs);
+
   /// Appends a page; returns its 0-based index.
   std::size_t add_page(double width, double height);
-  /// Draws UTF-8 `text` with its baseline starting at (x, y). Fails if the face is not loaded.
+  /// Draws UTF-8 `text` with its baseline starting at (x, y), rounded to 0.01 pt. Consecutive
+  /// calls on one page share a text object: each writes only a relative move (Td), and a font
+  /// (Tf) when face or size change. Fails if the face is not loaded.
   void show_text(std::size_t page, layout::FontFace face, double size, double x, double y, const std::string& text);
   /// Strokes a straight line of the given width (butt caps, black).
   void stroke_line(std::size_t page, double x1, double y1, double x2, double y2, double width);

@@ -5,7 +5,9 @@
 #include <cstdio>
 #include <system_error>
 
-#include "pdf/haru_document.hpp"
+#include "core/utf8.hpp"
+
+#include "pdf/harfbuzz_font.hpp"
 #include "pdf/truetype_cmap.hpp"
 
 namespace octavo::pdf {
@@ -54,10 +56,11 @@ const char* font_file_name(layout::FontFace face) {
   return "NotoSerif-Regular.ttf";
 }
 
-// The measuring side: a libharu document that is never saved. It is kept apart from the one
-// write_pdf draws into because measuring marks glyphs as used in libharu's subsetter
-// (HPDF_TTFontDef_GetCharWidth), so every glyph layout ever measured would be embedded and
-// the PDF would depend on layout's history rather than on the pages alone.
+// The measuring side, read by HarfBuzz: advances and extents converted to whole 1/1000 em the way
+// libharu converts them for /W and the descriptor, so a width measured here is the width drawn
+// (render_pdf checks that for every character it draws). It used to be one libharu document per
+// face, never saved; but libharu builds a 65,536-entry CID-to-glyph map for each face it loads
+// (about 8 ms each), and only the drawing document needs one.
 class PdfDocument::Fonts final : public layout::FontMetrics {
  public:
   Fonts(const std::string& fonts_dir, core::DiagnosticSink& sink) {
@@ -70,64 +73,65 @@ class PdfDocument::Fonts final : public layout::FontMetrics {
         sink.error({path, 0, 0}, "cannot read the font file: " + file.reason);
         continue;
       }
-      cmaps_[index] = TrueTypeCmap::parse(*file.bytes);
+      bytes_[index] = *file.bytes;
+      cmaps_[index] = TrueTypeCmap::parse(bytes_[index]);
       if (!cmaps_[index]) {
         sink.error({path, 0, 0}, "expected a TrueType font with a Unicode cmap table, found none");
+        bytes_[index].clear();
         continue;
       }
-      // One libharu document per face: its errors are sticky, so a font it rejects must not
-      // make the faces after it fail too.
-      haru_[index] = std::make_unique<HaruDocument>();
-      if (!haru_[index]->load_font(face, path)) {
-        sink.error({path, 0, 0}, "libharu cannot load the font: " + haru_[index]->error());
+      fonts_[index] = HarfBuzzFont::load(bytes_[index]);
+      if (!fonts_[index]) {
+        sink.error({path, 0, 0}, "harfbuzz cannot read the font");
         cmaps_[index].reset();
-        haru_[index].reset();
+        bytes_[index].clear();
         continue;
       }
     }
   }
 
   bool ok() const {
-    for (const auto& haru : haru_) {
-      if (!haru) return false;
+    for (const auto& font : fonts_) {
+      if (!font) return false;
     }
     return true;
   }
 
   const std::string& path(layout::FontFace face) const { return paths_[static_cast<std::size_t>(face)]; }
+  const std::string& bytes(layout::FontFace face) const { return bytes_[static_cast<std::size_t>(face)]; }
 
   core::Pt width(layout::FontFace face, std::string_view text, core::Pt size) const override {
-    // Widths are whole 1/1000 em, exactly the numbers libharu writes in /W and adds up when it
-    // places text, so a width measured here is the width drawn.
-    const HaruDocument* haru = haru_[static_cast<std::size_t>(face)].get();
-    if (haru == nullptr) return core::Pt(0);
-    return size * (static_cast<double>(haru->text_width(face, text)) / 1000.0);
+    const HarfBuzzFont* font = fonts_[static_cast<std::size_t>(face)].get();
+    if (font == nullptr) return core::Pt(0);
+    long units = 0;
+    for (std::size_t pos = 0; pos < text.size();) units += font->advance(core::decode_utf8(text, pos));
+    return size * (static_cast<double>(units) / 1000.0);
   }
 
   core::Pt ascent(layout::FontFace face, core::Pt size) const override {
-    const HaruDocument* haru = haru_[static_cast<std::size_t>(face)].get();
-    return haru == nullptr ? core::Pt(0) : size * (haru->ascent(face) / 1000.0);
+    const HarfBuzzFont* font = fonts_[static_cast<std::size_t>(face)].get();
+    return font == nullptr ? core::Pt(0) : size * (font->ascent() / 1000.0);
   }
 
   core::Pt descent(layout::FontFace face, core::Pt size) const override {
-    const HaruDocument* haru = haru_[static_cast<std::size_t>(face)].get();
-    return haru == nullptr ? core::Pt(0) : size * (-haru->descent(face) / 1000.0);
+    const HarfBuzzFont* font = fonts_[static_cast<std::size_t>(face)].get();
+    return font == nullptr ? core::Pt(0) : size * (-font->descent() / 1000.0);
   }
 
   bool has_glyph(layout::FontFace face, char32_t code_point) const override {
     const std::size_t index = static_cast<std::size_t>(face);
     const std::optional<TrueTypeCmap>& cmap = cmaps_[index];
     // CID = code point in libharu's Identity-H fonts: two bytes, so the BMP only.
-    if (!cmap || !haru_[index] || code_point > 0xFFFF) return false;
+    if (!cmap || !fonts_[index] || code_point > 0xFFFF) return false;
     const std::uint32_t glyph = cmap->glyph_id(code_point);
-    // The glyph must also be the one libharu will put in /CIDToGIDMap: its format-4 lookup is
-    // its own code, and a disagreement would draw a wrong glyph.
-    return glyph != 0 && glyph == haru_[index]->glyph_id(face, code_point);
+    // The drawn glyph is HarfBuzz's choice (the subset's /CIDToGIDMap): both must agree.
+    return glyph != 0 && glyph == fonts_[index]->glyph(code_point);
   }
 
  private:
-  std::array<std::unique_ptr<HaruDocument>, all_faces.size()> haru_;
+  std::array<std::unique_ptr<HarfBuzzFont>, all_faces.size()> fonts_;
   std::array<std::string, all_faces.size()> paths_;
+  std::array<std::string, all_faces.size()> bytes_;  // kept for subsetting (font_subset.hpp)
   std::array<std::optional<TrueTypeCmap>, all_faces.size()> cmaps_;
 };
 
@@ -141,5 +145,7 @@ bool PdfDocument::ok() const { return fonts_->ok(); }
 const layout::FontMetrics& PdfDocument::metrics() const { return *fonts_; }
 
 const std::string& PdfDocument::font_path(layout::FontFace face) const { return fonts_->path(face); }
+
+const std::string& PdfDocument::font_bytes(layout::FontFace face) const { return fonts_->bytes(face); }
 
 }  // namespace octavo::pdf

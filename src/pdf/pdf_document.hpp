@@ -26,12 +26,14 @@ class PdfDocument {
 
   /// True when all five fonts loaded.
   bool ok() const;
-  /// Widths and extents from libharu (the values it writes in /W); has_glyph from the font's
-  /// own cmap table, and false for every code point above U+FFFF: libharu's Identity-H fonts use
+  /// Widths and extents read by HarfBuzz, in the whole 1/1000 em libharu writes in /W; has_glyph
+  /// from the font's own cmap table, and false for every code point above U+FFFF: libharu's Identity-H fonts use
   /// CID = BMP code point, so it cannot draw anything beyond the BMP.
   const layout::FontMetrics& metrics() const;
   /// The path of the file `face` is loaded from.
   const std::string& font_path(layout::FontFace face) const;
+  /// The bytes of that file as read when loading; empty for a face that failed to load.
+  const std::string& font_bytes(layout::FontFace face) const;
 
  private:
   class Fonts;

@@ -8,6 +8,10 @@ pdf=$out/kratom-pain-and-sleep.pdf
 check "the PDF exists" test -s "$pdf"
 check "qpdf --check is clean" qpdf --check "$pdf"
 
+# Subset fonts (a few KB per face) keep the book near what pandoc + pdfLaTeX make of the same
+# articles (96 KB, README); libharu's own embedding made it 264 KB.
+size=$(stat -c %s "$pdf")
+check "the PDF is under 120 KB ($size bytes)" test "$size" -lt 120000
 fonts=$(pdffonts "$pdf" | tail -n +3)
 check "pdffonts lists fonts" test -n "$fonts"
 check "every font is embedded" test -z "$(echo "$fonts" | awk '$(NF-4) != "yes"')"

@@ -160,6 +160,10 @@ TEST_SUITE("pdf.pdf_writer") {
     core::DiagnosticList diagnostics;
     const std::string bytes = render(pdf::testing::sample_book(), diagnostics);
     CHECK(count(bytes, "/FontFile2") == 4);
+    // Each holds the few glyphs drawn (HarfBuzz's subset), not libharu's 78–82 KB copy.
+    for (std::size_t at = bytes.find("/Length1 "); at != std::string::npos; at = bytes.find("/Length1 ", at + 1)) {
+      CHECK(std::stoul(bytes.substr(at + 9, 12)) < 12000);
+    }
     CHECK_FALSE(contains(bytes, "NotoSerif-BoldItalic"));
     CHECK(count(bytes, "/Encoding /Identity-H") == 4);
   }
@@ -227,6 +231,48 @@ TEST_SUITE("pdf.haru_document") {
     CHECK_FALSE(contains(*bytes, "begincidrange"));
     CHECK_FALSE(contains(*bytes, "/CMapName /UTF-8"));
     CHECK(contains(*bytes, "<00480069> Tj"));  // CID = code point: H = 0048, i = 0069
+  }
+
+  TEST_CASE("a replaced font program is embedded, with /W and /CIDToGIDMap for the drawn characters only") {
+    pdf::HaruDocument haru;
+    haru.set_compression(false);  // so that the streams can be read in the bytes
+    REQUIRE(haru.load_font(layout::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf"));
+    const std::string program = "a stand-in for a subset font program";
+    haru.replace_font_program(layout::FontFace::serif, program, {{U'H', 1}, {U'I', 2}, {U'i', 3}});
+    const std::size_t page = haru.add_page(200, 100);
+    haru.show_text(page, layout::FontFace::serif, 12, 10, 50, "HIi");
+    const std::optional<std::string> bytes = haru.save();
+    REQUIRE(bytes);
+    CHECK(haru.error() == "");
+    CHECK(contains(*bytes, "stream\r\n" + program + "\nendstream"));
+    CHECK(contains(*bytes, "/Length1 " + std::to_string(program.size())));
+    CHECK(count(*bytes, "/FontFile2") == 1);
+    // Noto Serif's widths: H 793, I 367 (consecutive CIDs 72, 73), i 320 (CID 105).
+    CHECK(contains(*bytes, "/W [ 72 [ 793 367 ] 105 [ 320 ] ]"));
+    // CIDs 0…105, two bytes each: zero except H → 1, I → 2, i → 3.
+    std::string map(2 * 106, '\0');
+    map[2 * 72 + 1] = 1;
+    map[2 * 73 + 1] = 2;
+    map[2 * 105 + 1] = 3;
+    CHECK(contains(*bytes, "stream\r\n" + map + "\nendstream"));
+  }
+
+  TEST_CASE("a page's runs share one text object with relative moves; a rule closes it") {
+    pdf::HaruDocument haru;
+    haru.set_compression(false);  // so that the content stream can be read in the bytes
+    REQUIRE(haru.load_font(layout::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf"));
+    REQUIRE(haru.load_font(layout::FontFace::serif_bold, pdf::testing::fonts_dir() + "/NotoSerif-Bold.ttf"));
+    const std::size_t page = haru.add_page(200, 100);
+    haru.show_text(page, layout::FontFace::serif, 10, 10.004, 50, "H");
+    haru.show_text(page, layout::FontFace::serif, 10, 30.5, 50, "i");
+    haru.show_text(page, layout::FontFace::serif_bold, 10, 10, 36.5, "H");
+    haru.stroke_line(page, 10, 30, 90, 30, 1);
+    haru.show_text(page, layout::FontFace::serif, 10, 10, 20, "i");
+    const std::optional<std::string> bytes = haru.save();
+    REQUIRE(bytes);
+    CHECK(contains(*bytes,
+                   "BT\n/F1 10 Tf\n10 50 Td\n<0048> Tj\n20.5 0 Td\n<0069> Tj\n/F2 10 Tf\n-20.5 -13.5 Td\n"
+                   "<0048> Tj\nET\n1 w\n10 30 m\n90 30 l\nS\nBT\n/F1 10 Tf\n10 20 Td\n<0069> Tj\nET"));
   }
 
   TEST_CASE("libharu's errors are recorded, sticky, and make save fail") {

@@ -1,0 +1,52 @@
+// The HarfBuzz adapter, the only code that includes hb.h and hb-subset.h: a TrueType font's
+// advances and extents, measured as libharu writes them in /W and the font descriptor, for
+// layout's metrics (pdf_document.cpp); and the font cut down to the glyphs a book draws
+// (hb-subset), which the PDF writer embeds in place of libharu's partial subset.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+
+namespace octavo::pdf {
+
+struct FontSubset {
+  std::string program;                       ///< the subset TrueType file (FontFile2)
+  std::map<char32_t, std::uint16_t> glyphs;  ///< each kept code point's glyph id in `program`
+};
+
+/// The glyphs of `code_points` from the TrueType file `font_bytes`, with glyph ids renumbered
+/// from 0 (.notdef). Code points the font lacks, and any above U+FFFF, are left out of `glyphs`.
+/// nullopt if HarfBuzz cannot read or subset the font.
+std::optional<FontSubset> subset_font(std::string_view font_bytes, const std::set<char32_t>& code_points);
+
+class HarfBuzzFont {
+ public:
+  /// The font in `font_bytes`, which must outlive it; nullptr if HarfBuzz finds no glyphs there.
+  static std::unique_ptr<HarfBuzzFont> load(std::string_view font_bytes);
+  ~HarfBuzzFont();
+  HarfBuzzFont(const HarfBuzzFont&) = delete;
+  HarfBuzzFont& operator=(const HarfBuzzFont&) = delete;
+
+  /// Advance of the glyph `code_point` maps to (.notdef's if none) in whole 1/1000 em, truncated
+  /// as libharu truncates the values it writes in /W. Remembered for the BMP.
+  long advance(char32_t code_point) const;
+  /// The hhea ascender and descender in whole 1/1000 em (descender negative), as libharu reads them.
+  int ascent() const;
+  int descent() const;
+  /// The glyph the font's cmap gives `code_point`; 0 (.notdef) if none.
+  std::uint32_t glyph(char32_t code_point) const;
+
+ private:
+  struct State;
+  explicit HarfBuzzFont(std::unique_ptr<State> state);
+  int hhea_value(std::size_t offset) const;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace octavo::pdf

@@ -1,0 +1,76 @@
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "pdf/harfbuzz_font.hpp"
+#include "pdf/truetype_cmap.hpp"
+#include "sample_book.hpp"
+
+using namespace octavo;
+
+namespace {
+
+std::string noto_serif() {
+  std::ifstream in(pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf", std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+}  // namespace
+
+TEST_SUITE("pdf.harfbuzz_font") {
+  TEST_CASE("a subset keeps only the requested glyphs, renumbered after .notdef, in a small file") {
+    const std::string font = noto_serif();
+    const std::optional<pdf::FontSubset> subset = pdf::subset_font(font, {U'H', U'i', U'\u2014'});
+    REQUIRE(subset);
+    // Glyph ids follow the original order: H and i come before the em dash in Noto Serif.
+    CHECK(subset->glyphs == std::map<char32_t, std::uint16_t>{{U'H', 1}, {U'i', 2}, {U'\u2014', 3}});
+    CHECK(font.size() > 400000);
+    CHECK(subset->program.size() < 3000);
+    // The subset is itself a TrueType font whose cmap agrees with `glyphs`.
+    const std::optional<pdf::TrueTypeCmap> cmap = pdf::TrueTypeCmap::parse(subset->program);
+    REQUIRE(cmap);
+    CHECK(cmap->glyph_id(U'H') == 1);
+    CHECK(cmap->glyph_id(U'\u2014') == 3);
+    CHECK(cmap->glyph_id(U'A') == 0);
+  }
+
+  TEST_CASE("code points the font lacks, or past the BMP, are left out") {
+    const std::optional<pdf::FontSubset> subset = pdf::subset_font(noto_serif(), {U'a', U'\u4e00', U'\U0001F600'});
+    REQUIRE(subset);
+    CHECK(subset->glyphs == std::map<char32_t, std::uint16_t>{{U'a', 1}});
+  }
+
+  TEST_CASE("the same input gives the same bytes") {
+    const std::string font = noto_serif();
+    CHECK(pdf::subset_font(font, {U'x', U'y'})->program == pdf::subset_font(font, {U'y', U'x'})->program);
+  }
+
+  TEST_CASE("bytes that are not a font cannot be subset") {
+    CHECK_FALSE(pdf::subset_font("not a font", {U'a'}));
+    CHECK_FALSE(pdf::subset_font("", {U'a'}));
+  }
+
+  TEST_CASE("advances and extents are Noto Serif's hmtx and hhea values in 1/1000 em, as libharu writes them") {
+    const std::string font = noto_serif();
+    const std::unique_ptr<pdf::HarfBuzzFont> serif = pdf::HarfBuzzFont::load(font);
+    REQUIRE(serif);
+    CHECK(serif->advance(U'H') == 793);
+    CHECK(serif->advance(U'i') == 320);
+    CHECK(serif->advance(U'\u2014') == 1000);  // an em dash is 1 em
+    CHECK(serif->advance(U'H') == 793);        // the remembered value
+    CHECK(serif->ascent() == 1069);
+    CHECK(serif->descent() == -293);
+    CHECK(serif->glyph(U'H') != 0);
+    CHECK(serif->glyph(U'\u4e00') == 0);
+    // A character the font lacks is drawn as .notdef, and advances by its width.
+    CHECK(serif->advance(U'\u4e00') == serif->advance(U'\u4e01'));
+  }
+
+  TEST_CASE("bytes that are not a font are not loaded") {
+    CHECK(pdf::HarfBuzzFont::load("not a font") == nullptr);
+    CHECK(pdf::HarfBuzzFont::load("") == nullptr);
+  }
+}
