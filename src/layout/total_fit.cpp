@@ -32,10 +32,10 @@
 // - Fill glue is never a breakpoint: it stands for TeX's \penalty10000\hskip\parfillskip, whose
 //   penalty our items leave out. A penalty other than a forced break is a breakpoint only right
 //   after a box, so two breakpoints always have a box between them; a line holds at least one box.
-// - Two passes, TeX-style: tolerance 200 (plain \tolerance), then no limit at all (TeX would
-//   use \emergencystretch). There is no pre-pass without hyphenation (TeX's \pretolerance): the
-//   hyphen penalty and demerits alone decide whether a hyphen is worth it. When neither pass
-//   finds feasible breaks, the paragraph is set first-fit, with its overfull line.
+// - Three passes, TeX-style: a pre-pass that ignores hyphenation points at tolerance 100 (plain
+//   \pretolerance), so a paragraph that sets well without hyphens gets none; then tolerance 200
+//   with hyphenation (plain \tolerance); then no limit at all (TeX would add \emergencystretch).
+//   When no pass finds feasible breaks, the paragraph is set first-fit, with its overfull line.
 // - Widths are compared with the same 1e-6 pt allowance as first-fit, for rounding in the sums.
 //
 // Bounded work: a node is deactivated at the first breakpoint where a line from it is overfull
@@ -120,7 +120,7 @@ class Breaker {
     for (std::size_t i = count; i-- > 0;) next_box_[i] = items[i].kind == ItemKind::box ? i : next_box_[i + 1];
   }
 
-  std::optional<std::vector<Line>> run(double tolerance) {
+  std::optional<std::vector<Line>> run(double tolerance, Hyphenation hyphenation) {
     const std::size_t count = items_.size();
     if (next_box_[0] == count) return std::vector<Line>{};
     nodes_.clear();
@@ -133,7 +133,7 @@ class Breaker {
       if (item.kind == ItemKind::glue && !item.fill && after_box) {
         try_break(i, 0, 0, false, tolerance);
       } else if (item.kind == ItemKind::penalty && item.penalty < no_break &&
-                 (item.penalty <= forced_break || after_box)) {
+                 (item.penalty <= forced_break || after_box) && (!item.flagged || hyphenation == Hyphenation::allow)) {
         try_break(i, item.penalty, item.width.value, item.flagged, tolerance);
       }
       if (active_.empty()) return std::nullopt;
@@ -283,14 +283,21 @@ class Breaker {
 }  // namespace
 
 std::optional<std::vector<Line>> try_total_fit(const std::vector<Item>& items, const LineWidths& widths,
-                                               double tolerance) {
-  return Breaker(items, widths).run(tolerance);
+                                               double tolerance, Hyphenation hyphenation) {
+  return Breaker(items, widths).run(tolerance, hyphenation);
 }
 
 std::vector<Line> break_lines_total_fit(const std::vector<Item>& items, const LineWidths& widths) {
   Breaker breaker(items, widths);
-  for (double tolerance : {first_pass_tolerance, second_pass_tolerance}) {
-    if (std::optional<std::vector<Line>> lines = breaker.run(tolerance)) return std::move(*lines);
+  struct Pass {
+    double tolerance;
+    Hyphenation hyphenation;
+  };
+  for (const Pass pass : {Pass{pre_pass_tolerance, Hyphenation::ignore}, Pass{first_pass_tolerance, Hyphenation::allow},
+                          Pass{second_pass_tolerance, Hyphenation::allow}}) {
+    if (std::optional<std::vector<Line>> lines = breaker.run(pass.tolerance, pass.hyphenation)) {
+      return std::move(*lines);
+    }
   }
   return break_lines(items, widths);
 }

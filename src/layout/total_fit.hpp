@@ -12,7 +12,11 @@
 
 namespace octavo::layout {
 
-/// Badness limit of the first pass: TeX's plain \tolerance. Lines up to about 1.26 times their
+/// Badness limit of the pre-pass, which ignores hyphenation points: TeX's plain \pretolerance.
+/// A paragraph whose lines all stay within badness 100 (spaces stretched by at most their
+/// stretch) without a hyphen is set that way; hyphens are for paragraphs that need them.
+inline constexpr double pre_pass_tolerance = 100;
+/// Badness limit of the first pass with hyphenation: TeX's plain \tolerance. Lines up to about 1.26 times their
 /// glue's stretch pass (badness 100·r³ ≤ 200).
 inline constexpr double first_pass_tolerance = 200;
 /// Badness limit of the second pass: none. Every line that is not overfull passes, and the
@@ -20,16 +24,19 @@ inline constexpr double first_pass_tolerance = 200;
 /// its line.
 inline constexpr double second_pass_tolerance = std::numeric_limits<double>::infinity();
 
+/// Whether a pass may break at hyphenation points (flagged penalties).
+enum class Hyphenation { ignore, allow };
+
 /// One pass of Knuth–Plass with the given badness limit (lines of greater badness are
 /// infeasible). nullopt when no sequence of feasible lines reaches the end of the paragraph;
 /// an empty vector for items with no boxes.
 std::optional<std::vector<Line>> try_total_fit(const std::vector<Item>& items, const LineWidths& widths,
-                                               double tolerance);
+                                               double tolerance, Hyphenation hyphenation = Hyphenation::allow);
 
-/// Breaks `items` total-fit: least total demerits over the paragraph, first with
-/// first_pass_tolerance, then with second_pass_tolerance. When neither pass finds feasible breaks
-/// (an unbreakable run wider than its line), falls back to first-fit break_lines, overfull line
-/// and all. Empty for items with no boxes.
+/// Breaks `items` total-fit: least total demerits over the paragraph, first without hyphenation
+/// at pre_pass_tolerance, then with it at first_pass_tolerance, then at second_pass_tolerance. When neither pass finds
+/// feasible breaks (an unbreakable run wider than its line), falls back to first-fit break_lines, overfull line and
+/// all. Empty for items with no boxes.
 std::vector<Line> break_lines_total_fit(const std::vector<Item>& items, const LineWidths& widths);
 
 }  // namespace octavo::layout

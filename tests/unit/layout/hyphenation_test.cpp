@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -168,6 +169,29 @@ TEST_SUITE("layout.hyphenation") {
     CHECK(first.width == core::Pt(145));
     const SetLine second = set_line(list, with[1], core::Pt(145), Alignment::justify, f.metrics);
     CHECK(second.runs.front().text == "fied");
+  }
+
+  TEST_CASE("a paragraph that sets within badness 100 without hyphens gets none (the pre-pass)") {
+    if (!have_patterns()) return;
+    Fixture f;
+    const std::string text =
+        "aaaa aaaa aaaa aaaa aaaa aaaa aaaa aaaa hyphenation cccc cccc cccc cccc cccc cccc cccc ends here";
+    // 212 pt = 42.4 characters. Without a hyphen the first line's spaces stretch to r = 0.97
+    // (badness 91); "hy-" lets them shrink a little instead, which costs fewer demerits even
+    // with the hyphen's penalty, so a pass that may hyphenate takes it.
+    const ItemList list = f.items(text, core::Pt(212));
+    const std::optional<std::vector<Line>> hyphenating =
+        try_total_fit(list.items, test::same_widths(212), first_pass_tolerance, Hyphenation::allow);
+    REQUIRE(hyphenating.has_value());
+    CHECK(test::line_texts(list.items, *hyphenating) ==
+          std::vector<std::string>{"aaaa aaaa aaaa aaaa aaaa aaaa aaaa aaaa hy-",
+                                   "phenation cccc cccc cccc cccc cccc cccc cccc", "ends here"});
+    // Every line stays within badness 100 unhyphenated, so TeX's \pretolerance pass sets it so.
+    const std::vector<Line> lines = break_lines_total_fit(list.items, test::same_widths(212));
+    CHECK(test::line_texts(list.items, lines) == std::vector<std::string>{"aaaa aaaa aaaa aaaa aaaa aaaa aaaa aaaa",
+                                                                          "hyphenation cccc cccc cccc cccc cccc cccc",
+                                                                          "cccc ends here"});
+    CHECK(test::worst_ratio(lines) <= 1);
   }
 
   TEST_CASE("no page ends after a hyphenated line: it is kept strongly with the next") {
