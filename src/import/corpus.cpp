@@ -116,6 +116,7 @@ model::Book read_corpus(const core::FileSystem& files, core::DiagnosticSink& sin
   }
 
   book.articles.reserve(planned.size());
+  ImageReader images(files);
   for (const ManifestArticle& entry : planned) {
     std::optional<std::string> bytes = files.read_file(entry.file);
     if (!bytes) {
@@ -125,7 +126,7 @@ model::Book read_corpus(const core::FileSystem& files, core::DiagnosticSink& sin
       continue;
     }
     model::Article article = article_format(entry.file) == ArticleFormat::markdown
-                                 ? read_markdown_article(entry.file, *bytes, entry.fields.title, sink)
+                                 ? read_markdown_article(entry.file, *bytes, entry.fields.title, images, sink)
                                  : read_text_article(entry.file, *bytes, entry.fields.title, sink);
     apply_listed_provenance(article.provenance, entry.fields);
     book.articles.push_back(std::move(article));
