@@ -39,6 +39,10 @@ for phrase in "A green hill under a blue sky" "A yellow sun on a dark sky" "The 
   check "the PDF text has \"$phrase\"" grep -qF -- "$phrase" "$WORK/joined.txt"
 done
 
+build_corpus "$corpus" "$WORK/again" 2>/dev/null || fail "second build"
+check "a second build gives a byte-identical EPUB" cmp "$out/images.epub" "$WORK/again/images.epub"
+check "a second build gives a byte-identical PDF" cmp "$out/images.pdf" "$WORK/again/images.pdf"
+
 # A corpus with every kind of refused image: each one an error at its line:col, nothing written.
 bad=$WORK/bad
 cp -r "$corpus" "$bad"
