@@ -67,8 +67,38 @@ std::string DiskFileSystem::root_name() const {
   return name.empty() ? "corpus" : name;
 }
 
+std::optional<std::string> lexically_inside(const std::string& path) {
+  const fs::path normal = fs::path(path).lexically_normal();
+  if (normal.is_absolute() || normal.empty() || normal == ".") return std::nullopt;
+  if (*normal.begin() == "..") return std::nullopt;
+  return normal.generic_string();
+}
+
+std::optional<std::string> DiskFileSystem::resolve_inside(const std::string& path) const {
+  const std::optional<std::string> relative = lexically_inside(path);
+  if (!relative) return std::nullopt;
+  std::error_code ec;
+  const fs::path root = fs::canonical(fs::path(root_), ec);
+  if (ec) return std::nullopt;
+  // weakly_canonical follows every link in the part of the path that exists.
+  const fs::path full = fs::weakly_canonical(root / *relative, ec);
+  if (ec) return std::nullopt;
+  return lexically_inside(full.lexically_relative(root).generic_string());
+}
+
 MemoryFileSystem::MemoryFileSystem(std::map<std::string, std::string> files, std::string name)
     : files_(std::move(files)), name_(std::move(name)) {}
+
+std::optional<std::string> MemoryFileSystem::resolve_inside(const std::string& path) const {
+  std::optional<std::string> resolved = lexically_inside(path);
+  // Links to links are followed a few times, as far as tests need; a cycle stays where it is.
+  for (int hops = 0; resolved && hops < 8; ++hops) {
+    const auto link = links_.find(*resolved);
+    if (link == links_.end()) break;
+    resolved = lexically_inside(link->second);
+  }
+  return resolved;
+}
 
 std::optional<std::string> MemoryFileSystem::read_file(const std::string& path) const {
   auto it = files_.find(path);

@@ -15,6 +15,10 @@ namespace octavo::core {
 /// write only to temporary files that the pipeline renames.
 std::optional<std::string> write_whole_file(const std::string& path, std::string_view bytes);
 
+/// `path` with "." and ".." resolved without looking at any disk ("a/../b.png" → "b.png");
+/// nullopt if it is absolute, climbs above the root, or is the root itself.
+std::optional<std::string> lexically_inside(const std::string& path);
+
 class FileSystem {
  public:
   virtual ~FileSystem() = default;
@@ -27,6 +31,10 @@ class FileSystem {
   virtual std::vector<std::string> list_files() const = 0;
   /// A short name for the root (the corpus folder's own name); "corpus" if it has none.
   virtual std::string root_name() const = 0;
+  /// Where `path` leads once "." and ".." are resolved and every symbolic link is followed, as a
+  /// '/'-separated path relative to the root; nullopt if that is outside the root (or the root
+  /// itself). A path that does not exist still resolves, as far as it can.
+  virtual std::optional<std::string> resolve_inside(const std::string& path) const = 0;
 };
 
 /// The corpus folder on disk. Never writes.
@@ -37,6 +45,7 @@ class DiskFileSystem final : public FileSystem {
   bool exists(const std::string& path) const override;
   std::vector<std::string> list_files() const override;
   std::string root_name() const override;
+  std::optional<std::string> resolve_inside(const std::string& path) const override;
 
  private:
   std::string root_;
@@ -47,14 +56,19 @@ class DiskFileSystem final : public FileSystem {
 class MemoryFileSystem final : public FileSystem {
  public:
   explicit MemoryFileSystem(std::map<std::string, std::string> files, std::string name = "corpus");
+  /// Makes `path` a symbolic link to `target`, relative to the root; a target that starts with "/"
+  /// or climbs by ".." leads outside. Only resolve_inside follows links.
+  void add_link(std::string path, std::string target) { links_[std::move(path)] = std::move(target); }
   std::optional<std::string> read_file(const std::string& path) const override;
   bool exists(const std::string& path) const override;
   std::vector<std::string> list_files() const override;
   std::string root_name() const override;
+  std::optional<std::string> resolve_inside(const std::string& path) const override;
 
  private:
   std::map<std::string, std::string> files_;
   std::string name_;
+  std::map<std::string, std::string> links_;
 };
 
 }  // namespace octavo::core

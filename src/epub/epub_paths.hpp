@@ -5,6 +5,8 @@
 
 #include <string>
 
+#include "model/image.hpp"
+
 namespace octavo::epub {
 
 inline constexpr const char* package_root = "EPUB/";               ///< folder of the package document
@@ -25,5 +27,10 @@ std::string article_file(const std::string& article_id);
 std::string text_href(const std::string& file);
 /// The stylesheet's href from a text page ("../styles/book.css").
 std::string stylesheet_href_from_text();
+/// "images/<first 16 hex digits of its SHA-256>.png" (or .jpg), relative to package_root: the
+/// same bytes get the same name, so an image used twice is stored once.
+std::string image_file(const model::Image& image);
+/// An image's href from a text page ("../images/….png").
+std::string image_href_from_text(const model::Image& image);
 
 }  // namespace octavo::epub

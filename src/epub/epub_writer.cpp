@@ -2,6 +2,7 @@
 
 #include <cassert>
 #include <cstdio>
+#include <set>
 #include <unordered_set>
 
 #include "core/file_system.hpp"
@@ -51,6 +52,24 @@ constexpr const char* xhtml_type = "application/xhtml+xml";
   return true;
 }
 
+// Every figure's image in reading order, each file once (by name, which follows the bytes).
+// Blocks are walked with an explicit stack: nesting depth comes from the input.
+std::vector<const model::Image*> book_images(const model::Book& book) {
+  std::vector<const model::Image*> images;
+  std::set<std::string> seen;
+  for (const model::Article& article : book.articles) {
+    std::vector<const model::Block*> pending;
+    for (auto it = article.blocks.rbegin(); it != article.blocks.rend(); ++it) pending.push_back(&*it);
+    while (!pending.empty()) {
+      const model::Block* block = pending.back();
+      pending.pop_back();
+      if (block->image && seen.insert(image_file(*block->image)).second) images.push_back(block->image.get());
+      for (auto it = block->children.rbegin(); it != block->children.rend(); ++it) pending.push_back(&*it);
+    }
+  }
+  return images;
+}
+
 }  // namespace
 
 std::vector<ContainerFile> epub_files(const model::Book& book, const EpubOptions& options) {
@@ -76,6 +95,10 @@ std::vector<ContainerFile> epub_files(const model::Book& book, const EpubOptions
     add_text("article-" + article.id, article_file(article.id), article_xhtml(article, language));
   }
   add_text(model::sources_id, sources_file, sources_xhtml(book));
+  const std::vector<const model::Image*> images = book_images(book);
+  for (const model::Image* image : images) {
+    items.push_back({"img-" + image->sha256.substr(0, 16), image_file(*image), model::media_type(*image), "", false});
+  }
 
   const std::string package_path = std::string(package_root) + package_file;
   std::vector<ContainerFile> files;
@@ -86,6 +109,7 @@ std::vector<ContainerFile> epub_files(const model::Book& book, const EpubOptions
   files.push_back({std::string(package_root) + ncx_file, ncx_document(book)});
   files.push_back({std::string(package_root) + stylesheet_file, options.stylesheet});
   for (ContainerFile& file : text) files.push_back(std::move(file));
+  for (const model::Image* image : images) files.push_back({package_root + image_file(*image), *image->bytes});
   return files;
 }
 

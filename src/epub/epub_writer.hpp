@@ -16,7 +16,8 @@ struct EpubOptions {
 };
 
 /// Every file of the EPUB except mimetype, in archive order: META-INF/container.xml, the package
-/// document, nav.xhtml, toc.ncx, the stylesheet, then the text pages in reading order.
+/// document, nav.xhtml, toc.ncx, the stylesheet, the text pages in reading order, then each image
+/// once, in order of first use.
 std::vector<ContainerFile> epub_files(const model::Book& book, const EpubOptions& options);
 
 /// Writes the complete EPUB to `path` (the caller makes it atomic by writing to a temporary name

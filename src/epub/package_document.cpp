@@ -1,5 +1,7 @@
 #include "epub/package_document.hpp"
 
+#include <algorithm>
+
 #include "epub/visible_label.hpp"
 #include "epub/xml_document.hpp"
 
@@ -9,6 +11,11 @@ const char* const accessibility_summary =
     "This publication contains only text, with no images, audio or video. It has a table of contents, headings for "
     "the articles and their sections, and links from each article's source note to its entry in the Sources "
     "appendix and back.";
+
+const char* const accessibility_summary_with_images =
+    "This publication contains text and images, with no audio or video; every image has the text alternative its "
+    "article gives. It has a table of contents, headings for the articles and their sections, and links from each "
+    "article's source note to its entry in the Sources appendix and back.";
 
 namespace {
 
@@ -31,7 +38,7 @@ void append_dc(XmlNode& metadata, const char* name, const std::string& value, co
 }
 
 // EPUB 3.3 §5.5.3 (DCMES elements) and §5.5.5 (meta refinements with the marc:relators scheme).
-XmlNode metadata_element(const model::Metadata& book) {
+XmlNode metadata_element(const model::Metadata& book, bool has_images) {
   XmlNode metadata = xml_block("metadata", {{"xmlns:dc", "http://purl.org/dc/elements/1.1/"}});
   append_dc(metadata, "dc:identifier", book.identifier, book_id);
   append_dc(metadata, "dc:title", visible_label(book.title, "Untitled"), "title");
@@ -58,13 +65,17 @@ XmlNode metadata_element(const model::Metadata& book) {
 
   // EPUB Accessibility 1.1 §2 with schema.org's vocabulary: only what holds for every Octavo
   // book. No dcterms:conformsTo, because no one has evaluated the content against WCAG.
+  // Images bring the visual access mode; their alt texts keep the book sufficient as text.
   metadata.append(meta("schema:accessMode", "textual"));
+  if (has_images) metadata.append(meta("schema:accessMode", "visual"));
   metadata.append(meta("schema:accessModeSufficient", "textual"));
   for (const char* feature : {"structuralNavigation", "tableOfContents", "readingOrder"}) {
     metadata.append(meta("schema:accessibilityFeature", feature));
   }
   metadata.append(meta("schema:accessibilityHazard", "none"));
-  metadata.append(meta("schema:accessibilitySummary", accessibility_summary));
+  if (has_images) metadata.append(meta("schema:accessibilityFeature", "alternativeText"));
+  metadata.append(
+      meta("schema:accessibilitySummary", has_images ? accessibility_summary_with_images : accessibility_summary));
   if (!book.generator.empty())
     metadata.append(xml_element("meta", {{"name", "generator"}, {"content", book.generator}}));
   return metadata;
@@ -77,7 +88,9 @@ std::string package_document(const model::Metadata& metadata, const std::vector<
                                           {"version", "3.0"},
                                           {"unique-identifier", book_id},
                                           {"xml:lang", metadata.language}});
-  package.append(metadata_element(metadata));
+  const bool has_images = std::any_of(items.begin(), items.end(),
+                                      [](const PackageItem& item) { return item.media_type.starts_with("image/"); });
+  package.append(metadata_element(metadata, has_images));
   XmlNode manifest = xml_block("manifest");
   XmlNode spine = xml_block("spine", {{"toc", "ncx"}});
   for (const PackageItem& item : items) {

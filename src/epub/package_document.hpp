@@ -18,8 +18,10 @@ struct PackageItem {
   bool in_spine = false;   ///< the spine lists these items in the order given
 };
 
-/// The summary of the accessibility metadata: true of every book Octavo writes.
+/// The summary of the accessibility metadata: true of every book Octavo writes without images,
+/// and the one for books with images (any item whose media type is image/…).
 extern const char* const accessibility_summary;
+extern const char* const accessibility_summary_with_images;
 
 /// The package document for `metadata` and `items`; the spine refers to an item with id "ncx"
 /// as its toc. Empty metadata fields (subtitle, authors, editor, publisher, date) are left out.

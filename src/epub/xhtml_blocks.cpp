@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/utf8.hpp"
+#include "epub/epub_paths.hpp"
 #include "epub/external_href.hpp"
 #include "model/book.hpp"
 #include "model/inline.hpp"
@@ -85,6 +86,12 @@ XmlNode* append_block(XmlNode& target, const model::Block& block, DocumentIds& i
       target.append(xml_element("pre", {}, {xml_element("code", {}, {xml_text(block.text)})}));
       return nullptr;
     case model::BlockKind::thematic_break: target.append(xml_element("hr")); return nullptr;
+    case model::BlockKind::figure:
+      // The alt text is the image's only description; the PDF prints it as a caption instead.
+      target.append(
+          xml_block("figure", {{"class", "image"}},
+                    {xml_element("img", {{"src", image_href_from_text(*block.image)}, {"alt", block.image->alt}})}));
+      return nullptr;
   }
   return nullptr;
 }

@@ -170,6 +170,7 @@ model::Book read_corpus(const core::FileSystem& files, core::DiagnosticSink& sin
   }
 
   book.articles.reserve(planned.size());
+  ImageReader images(files);
   for (const ManifestArticle& entry : planned) {
     std::optional<std::string> bytes = files.read_file(entry.file);
     if (!bytes) {
@@ -183,7 +184,7 @@ model::Book read_corpus(const core::FileSystem& files, core::DiagnosticSink& sin
                                  : decode_article(entry.file, *bytes, entry.encoding, sink);
     if (refuse_binary(entry.file, text, sink)) continue;
     model::Article article = article_format(entry.file) == ArticleFormat::markdown
-                                 ? read_markdown_article(entry.file, text, entry.fields.title, sink)
+                                 ? read_markdown_article(entry.file, text, entry.fields.title, images, sink)
                                  : read_text_article(entry.file, text, entry.fields.title, sink);
     // The checksum is of the file as it is on disk, whatever it was decoded to.
     if (entry.encoding != core::TextEncoding::utf8) article.provenance.sha256 = core::sha256_hex(*bytes);

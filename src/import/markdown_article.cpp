@@ -15,6 +15,7 @@
 #include "import/file_names.hpp"
 #include "import/front_matter.hpp"
 #include "import/heading_ids.hpp"
+#include "import/image_reference.hpp"
 #include "import/source_lines.hpp"
 
 namespace octavo::import {
@@ -86,8 +87,8 @@ struct Frame {
 
 class Walker {
  public:
-  Walker(const std::string& path, const std::vector<SourceLine>& lines, core::DiagnosticSink& sink)
-      : path_(path), columns_(lines), sink_(sink) {}
+  Walker(const std::string& path, const std::vector<SourceLine>& lines, ImageReader& images, core::DiagnosticSink& sink)
+      : path_(path), columns_(lines), images_(images), sink_(sink) {}
 
   // Walks with cmark's iterator and an explicit stack of frames, never by recursion, so even
   // thousands of nested block quotes cannot overflow the call stack.
@@ -100,6 +101,8 @@ class Walker {
       if (event == CMARK_EVENT_EXIT) {
         if (frames_.back().counted) --depth_;
         frames_.pop_back();
+        const cmark_node_type type = cmark_node_get_type(node);
+        if (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING) close_text_block();
       } else if (cmark_node_get_type(node) == CMARK_NODE_DOCUMENT) {
         frames_.push_back({&blocks, nullptr, false});
       } else {
@@ -176,8 +179,7 @@ class Walker {
         break;
       }
       case CMARK_NODE_IMAGE:
-        sink_.warning(at, "images are not supported yet; the alt text stands in");
-        add_text(clean(alt_text(node), at), at);
+        add_image(node, at);
         // Skip the image's children: the alt text already holds them.
         cmark_iter_reset(iter, node, CMARK_EVENT_EXIT);
         break;
@@ -221,6 +223,8 @@ class Walker {
   }
 
   void open_text_block(model::Block block) {
+    text_owner_ = &blocks();
+    text_index_ = text_owner_->size();
     blocks().push_back(std::move(block));
     frames_.push_back({nullptr, &blocks().back().inlines, false});
   }
@@ -260,6 +264,39 @@ class Walker {
     line_break.kind = kind;
     line_break.location = at;
     inlines().push_back(std::move(line_break));
+  }
+
+  // An image becomes a figure after the paragraph (or heading) it is written in: PDF pages cannot
+  // set a picture inside a line of justified text, and a book's pictures stand on their own. A
+  // paragraph left with nothing but the image goes. One that cannot be used leaves its alt text.
+  void add_image(cmark_node* node, const core::SourceLocation& at) {
+    std::string alt = clean(alt_text(node), at);
+    const char* url = cmark_node_get_url(node);
+    std::optional<model::Image> image = images_.read(clean(url == nullptr ? "" : url, at), alt, path_, at, sink_);
+    if (!image) return add_text(std::move(alt), at);
+    model::Block figure;
+    figure.kind = model::BlockKind::figure;
+    figure.image = std::make_shared<const model::Image>(std::move(*image));
+    figure.location = at;
+    pending_figures_.push_back(std::move(figure));
+  }
+
+  static bool is_blank(const std::vector<model::Inline>& inlines) {
+    return std::all_of(inlines.begin(), inlines.end(), [](const model::Inline& run) {
+      return run.kind == model::InlineKind::soft_break || run.kind == model::InlineKind::hard_break ||
+             (run.kind == model::InlineKind::text && run.text.find_first_not_of(" \t") == std::string::npos);
+    });
+  }
+
+  void close_text_block() {
+    if (pending_figures_.empty() || text_owner_ == nullptr) return;
+    std::vector<model::Block>& owner = *text_owner_;
+    const model::Block& text_block = owner[text_index_];
+    if (text_block.kind == model::BlockKind::paragraph && is_blank(text_block.inlines)) {
+      owner.erase(owner.begin() + static_cast<std::ptrdiff_t>(text_index_));
+    }
+    for (model::Block& figure : pending_figures_) owner.push_back(std::move(figure));
+    pending_figures_.clear();
   }
 
   void warn_raw_html(const core::SourceLocation& at) {
@@ -302,7 +339,12 @@ class Walker {
 
   const std::string& path_;
   ColumnMap columns_;
+  ImageReader& images_;
   core::DiagnosticSink& sink_;
+  // The block list that holds the paragraph or heading being read, and its index there.
+  std::vector<model::Block>* text_owner_ = nullptr;
+  std::size_t text_index_ = 0;
+  std::vector<model::Block> pending_figures_;
   std::vector<Frame> frames_;
   int depth_ = 0;
   bool warned_depth_ = false;
@@ -330,6 +372,13 @@ void for_each_heading(std::vector<model::Block>& blocks, Visit visit) {
 
 model::Article read_markdown_article(const std::string& path, std::string_view bytes, const std::string& listed_title,
                                      core::DiagnosticSink& sink) {
+  const core::MemoryFileSystem no_files({});
+  ImageReader images(no_files);
+  return read_markdown_article(path, bytes, listed_title, images, sink);
+}
+
+model::Article read_markdown_article(const std::string& path, std::string_view bytes, const std::string& listed_title,
+                                     ImageReader& images, core::DiagnosticSink& sink) {
   model::Article article;
   article.location = {path, 1, 1};
   article.provenance.file = path;
@@ -349,7 +398,7 @@ model::Article read_markdown_article(const std::string& path, std::string_view b
     text += '\n';
   }
   NodePtr document(cmark_parse_document(text.data(), text.size(), CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8));
-  article.blocks = Walker(path, lines, sink).walk(document.get());
+  article.blocks = Walker(path, lines, images, sink).walk(document.get());
 
   if (!listed_title.empty()) {
     article.title = listed_title;

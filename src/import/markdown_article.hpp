@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "core/diagnostics.hpp"
+#include "import/image_reference.hpp"
 #include "model/article.hpp"
 
 namespace octavo::import {
@@ -19,6 +20,12 @@ inline constexpr int max_markdown_nesting = 64;
 /// empty, else the front matter's, else a leading level-1 heading (removed from the blocks, the
 /// other headings moving up a level), else the file name with a warning. Raw HTML is kept as
 /// text and unsafe links lose their target, both with warnings; never throws on bad input.
+/// Local images are read through `images` and become figures (BlockKind::figure) after the
+/// paragraph or heading they are written in; a paragraph that held only images is dropped. An
+/// image that cannot be used (see ImageReader::read) leaves its alt text in the running text.
+model::Article read_markdown_article(const std::string& path, std::string_view bytes, const std::string& listed_title,
+                                     ImageReader& images, core::DiagnosticSink& sink);
+/// The same for an article with no corpus around it: every local image is "not found".
 model::Article read_markdown_article(const std::string& path, std::string_view bytes, const std::string& listed_title,
                                      core::DiagnosticSink& sink);
 

@@ -27,6 +27,7 @@ struct FlowLine {
   std::vector<Rule> rules;
   std::vector<LinkArea> links;
   std::vector<Anchor> anchors;
+  std::vector<ImageBox> images;
   Keep keep = Keep::none;     ///< whether a page may end after this line
   bool break_before = false;  ///< this line starts a new page
   LineFacts facts;            ///< for LayoutStats: what set_paragraph decided

@@ -3,10 +3,13 @@
 // Coordinates: points, origin at the page's top-left corner, y growing downwards.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "core/image_info.hpp"
 #include "core/length.hpp"
+#include "core/source_location.hpp"
 #include "layout/font_metrics.hpp"
 #include "layout/layout_stats.hpp"
 
@@ -43,6 +46,17 @@ inline void move_by(LinkArea& link, core::Pt dx, core::Pt dy) {
   link.bottom += dy;
 }
 
+/// A picture scaled into the box (x, y) – (x + width, y + height), y the box's top. Boxes with the
+/// same `key` show the same bytes: the PDF writer embeds each key once.
+struct ImageBox {
+  std::string key;   ///< the image's SHA-256 (hex)
+  std::string name;  ///< corpus-relative path, for messages
+  core::ImageInfo info;
+  std::shared_ptr<const std::string> bytes;
+  core::SourceLocation location;  ///< where the article shows it
+  core::Pt x, y, width, height;
+};
+
 /// A named position that links and outline entries point at.
 struct Anchor {
   std::string name;
@@ -55,6 +69,7 @@ struct Page {
   std::vector<Rule> rules;
   std::vector<LinkArea> links;
   std::vector<Anchor> anchors;
+  std::vector<ImageBox> images = {};  // an initializer, so that brace-initialised pages may omit it
 };
 
 /// One bookmark of the PDF outline, pointing at an Anchor.

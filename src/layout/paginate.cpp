@@ -73,6 +73,11 @@ core::Pt place_lines(Page& page, std::vector<FlowLine>& lines, std::size_t begin
       anchor.y += line_top;
       page.anchors.push_back(std::move(anchor));
     }
+    for (ImageBox& image : line.images) {
+      image.x += left;
+      image.y += line_top;
+      page.images.push_back(std::move(image));
+    }
     y += line.height;
   }
   return y;

@@ -68,6 +68,7 @@ void BlockSetter::set_block(const model::Block& block, const BlockFrame& frame, 
     case model::BlockKind::block_quote: set_quote(block, frame, depth); break;
     case model::BlockKind::code_block: set_code(block, frame); break;
     case model::BlockKind::thematic_break: set_thematic_break(frame); break;
+    case model::BlockKind::figure: set_figure(block, frame); break;
   }
 }
 
@@ -82,6 +83,7 @@ void BlockSetter::set_flattened(const std::vector<model::Block>& blocks, const B
       case model::BlockKind::heading: set_heading(*block, frame); break;
       case model::BlockKind::code_block: set_code(*block, frame); break;
       case model::BlockKind::thematic_break: set_thematic_break(frame); break;
+      case model::BlockKind::figure: set_figure(*block, frame); break;
       default:
         for (auto it = block->children.rbegin(); it != block->children.rend(); ++it) pending.push_back(&*it);
         break;

@@ -41,6 +41,7 @@ class BlockSetter {
   void set_quote(const model::Block& block, const BlockFrame& frame, int depth);
   void set_code(const model::Block& block, const BlockFrame& frame);
   void set_thematic_break(const BlockFrame& frame);
+  void set_figure(const model::Block& block, const BlockFrame& frame);
   BlockFrame indented(const BlockFrame& frame, core::Pt left, core::Pt right) const;
 
   LayoutContext& context_;

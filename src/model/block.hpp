@@ -1,10 +1,12 @@
 // Block content of the document model: paragraphs, headings, lists, quotes, code, rules.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "core/source_location.hpp"
+#include "model/image.hpp"
 #include "model/inline.hpp"
 
 namespace octavo::model {
@@ -18,6 +20,7 @@ enum class BlockKind {
   block_quote,     ///< `children` are blocks
   code_block,      ///< `text` holds the literal lines, '\n'-separated, no final newline
   thematic_break,  ///< no content
+  figure,          ///< `image`: a local image, on its own (an image in running text follows its block)
 };
 
 /// What a block is for, beyond its kind; writers may style these differently.
@@ -36,6 +39,7 @@ struct Block {
   std::string text;
   std::vector<Inline> inlines;
   std::vector<Block> children;
+  std::shared_ptr<const Image> image;  ///< figures only
   core::SourceLocation location;
 
   // Destroyed without recursion (core/tree_release.hpp): depth comes from the input.

@@ -42,6 +42,7 @@ const char* kind_name(BlockKind kind) {
     case BlockKind::block_quote: return "block_quote";
     case BlockKind::code_block: return "code_block";
     case BlockKind::thematic_break: return "thematic_break";
+    case BlockKind::figure: return "figure";
   }
   return "?";
 }
@@ -142,8 +143,15 @@ class Dumper {
     if (!b.id.empty()) head += " id=" + quoted(b.id);
     line(depth, head + " " + location(b.location, path));
     if (b.kind == BlockKind::code_block || !b.text.empty()) line(depth + 1, "text " + quoted(b.text));
+    if (b.image) image(depth + 1, *b.image);
     for (const Inline& run : b.inlines) inline_node(depth + 1, run);
     blocks(depth + 1, b.children, path);
+  }
+
+  void image(int depth, const Image& i) {
+    line(depth, "image " + quoted(i.path) + " " + media_type(i) + " " + std::to_string(i.info.width) + "x" +
+                    std::to_string(i.info.height) + " bytes=" + std::to_string(i.bytes ? i.bytes->size() : 0) +
+                    " alt=" + quoted(i.alt));
   }
 
   void inline_node(int depth, const Inline& run) {

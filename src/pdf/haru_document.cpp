@@ -4,6 +4,7 @@
 // libharu's internal object API (installed by libhpdf-dev, part of the same 2.3.0 library) for
 // the three things its public API cannot do: replace a font's /ToUnicode stream, write text
 // strings outside the BMP, and build an [page /XYZ left top null] destination.
+#include <hpdf_doc.h>
 #include <hpdf_font.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
@@ -13,6 +14,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "core/png_data.hpp"
 #include "core/utf8.hpp"
 
 namespace octavo::pdf {
@@ -98,6 +100,7 @@ struct HaruDocument::State {
   std::array<HPDF_Font, face_count> fonts{};
   std::array<HPDF_FontDef, face_count> font_defs{};
   std::vector<HPDF_Page> pages;
+  std::vector<HPDF_Image> images;
   std::vector<HPDF_Outline> outlines;
 
   // The text object (BT … ET) show_text left open, so that a page's runs share one: per run
@@ -379,6 +382,43 @@ void HaruDocument::stroke_line(std::size_t page_index, double x1, double y1, dou
   HPDF_Page_MoveTo(page, real(x1), real(y1));
   HPDF_Page_LineTo(page, real(x2), real(y2));
   HPDF_Page_Stroke(page);
+}
+
+std::string HaruDocument::unsupported_image(const core::ImageInfo& info) {
+  if (info.format != core::ImageFormat::png) return {};
+  if (info.interlaced) return "an interlaced PNG";
+  if (info.bit_depth == 16) return "a 16-bit PNG";
+  return {};
+}
+
+std::optional<std::size_t> HaruDocument::load_image(core::ImageFormat format, std::string_view bytes) {
+  if (failed()) return std::nullopt;
+  // libharu lets libpng abort() the whole process on damaged data: it never sees any.
+  if (format == core::ImageFormat::png) {
+    if (const std::optional<std::string> problem = core::png_data_problem(bytes)) {
+      state_->fail("damaged PNG data (" + *problem + ")");
+      return std::nullopt;
+    }
+  }
+  const auto* data = reinterpret_cast<const HPDF_BYTE*>(bytes.data());
+  const auto size = static_cast<HPDF_UINT>(bytes.size());
+  HPDF_Image image = format == core::ImageFormat::png ? HPDF_LoadPngImageFromMem(state_->pdf, data, size)
+                                                      : HPDF_LoadJpegImageFromMem(state_->pdf, data, size);
+  if (image == nullptr || failed()) return std::nullopt;
+  // libharu writes %PDF-1.3 whatever it embeds, but the /SMask of a PNG's alpha is PDF 1.4
+  // (PDF 32000-1 §11.6.5.3); no public call sets the version, the document's field does.
+  if (state_->pdf->pdf_version < HPDF_VER_14) state_->pdf->pdf_version = HPDF_VER_14;
+  state_->images.push_back(image);
+  return state_->images.size() - 1;
+}
+
+void HaruDocument::draw_image(std::size_t page_index, std::size_t image, double x, double y, double width,
+                              double height) {
+  if (failed()) return;
+  HPDF_Page page = state_->page(page_index);
+  if (page == nullptr) return;
+  if (image >= state_->images.size()) return state_->fail("image index out of range");
+  HPDF_Page_DrawImage(page, state_->images[image], real(x), real(y), real(width), real(height));
 }
 
 void HaruDocument::add_internal_link(std::size_t page_index, PdfRect area, std::size_t target_page, double top) {

@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "core/fixed_clock.hpp"
+#include "core/image_info.hpp"
 #include "layout/font_metrics.hpp"
 
 namespace octavo::pdf {
@@ -78,6 +79,18 @@ class HaruDocument {
   void show_text(std::size_t page, layout::FontFace face, double size, double x, double y, const std::string& text);
   /// Strokes a straight line of the given width (butt caps, black).
   void stroke_line(std::size_t page, double x1, double y1, double x2, double y2, double width);
+  /// Why libharu 2.3.0 cannot embed `info` faithfully ("an interlaced PNG"), or empty if it can. Measured: it fails on
+  /// interlaced PNG (and the failure poisons the document), and writes 16-bit PNG samples as
+  /// 8-bit data under /BitsPerComponent 16, a broken image. Alpha, palettes, progressive, grey
+  /// and CMYK JPEG all embed correctly. Ask before load_image.
+  static std::string unsupported_image(const core::ImageInfo& info);
+  /// Embeds a PNG (decoded by libharu's libpng, alpha as an /SMask) or JPEG (passed through as
+  /// DCTDecode) image; returns the id draw_image takes. nullopt, and failed(), if the PNG data is
+  /// damaged (core::png_data_problem, checked first: libpng inside libharu would abort) or
+  /// libharu rejects the bytes.
+  std::optional<std::size_t> load_image(core::ImageFormat format, std::string_view bytes);
+  /// Draws image `image` scaled into the rectangle whose lower-left corner is (x, y).
+  void draw_image(std::size_t page, std::size_t image, double x, double y, double width, double height);
   /// A borderless link annotation to [target_page /XYZ 0 top null] (zoom unchanged).
   void add_internal_link(std::size_t page, PdfRect area, std::size_t target_page, double top);
   /// A borderless link annotation with a URI action; `uri` must be ASCII.

@@ -86,6 +86,10 @@ std::string trace_pages(const layout::LaidOutBook& book) {
     for (const layout::Anchor& anchor : page.anchors) {
       out += "  anchor " + anchor.name + " at " + number(anchor.y) + "\n";
     }
+    for (const layout::ImageBox& image : page.images) {
+      out += "  image " + image.name + " at " + point(image.x, image.y) + " size " + point(image.width, image.height) +
+             "\n";
+    }
   }
   return out;
 }

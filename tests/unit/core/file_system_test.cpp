@@ -34,6 +34,49 @@ TEST_SUITE("core.file_system") {
   }
 }
 
+TEST_SUITE("core.file_system.resolve_inside") {
+  TEST_CASE("lexically: . and .. resolve; absolute paths and climbs above the root do not") {
+    CHECK(lexically_inside("img/a.png") == "img/a.png");
+    CHECK(lexically_inside("./img/../a.png") == "a.png");
+    CHECK(lexically_inside("../a.png") == std::nullopt);
+    CHECK(lexically_inside("img/../../a.png") == std::nullopt);
+    CHECK(lexically_inside("/etc/passwd") == std::nullopt);
+    CHECK(lexically_inside("img/..") == std::nullopt);
+  }
+
+  TEST_CASE("in memory: links are followed, and one that leads outside resolves to nothing") {
+    MemoryFileSystem files(std::map<std::string, std::string>{{"img/a.png", "A"}});
+    files.add_link("in.png", "img/a.png");
+    files.add_link("out.png", "/tmp/x.png");
+    files.add_link("up.png", "../x.png");
+    CHECK(files.resolve_inside("in.png") == "img/a.png");
+    CHECK(files.resolve_inside("./img/a.png") == "img/a.png");
+    CHECK(files.resolve_inside("missing.png") == "missing.png");
+    CHECK(files.resolve_inside("out.png") == std::nullopt);
+    CHECK(files.resolve_inside("up.png") == std::nullopt);
+  }
+
+  TEST_CASE("on disk: symbolic links are followed, inside and out") {
+    namespace fs = std::filesystem;
+    const fs::path root = fs::temp_directory_path() / ("octavo-resolve-inside-" + std::to_string(::getpid()));
+    fs::remove_all(root);
+    fs::create_directories(root / "corpus" / "img");
+    std::ofstream(root / "corpus" / "img" / "a.png") << "A";
+    std::ofstream(root / "outside.png") << "B";
+    fs::create_symlink("img/a.png", root / "corpus" / "in.png");
+    fs::create_symlink("../outside.png", root / "corpus" / "out.png");
+    fs::create_directory_symlink("..", root / "corpus" / "parent");
+    const DiskFileSystem files((root / "corpus").string());
+    CHECK(files.resolve_inside("in.png") == "img/a.png");
+    CHECK(files.resolve_inside("img/a.png") == "img/a.png");
+    CHECK(files.resolve_inside("missing/x.png") == "missing/x.png");
+    CHECK(files.resolve_inside("out.png") == std::nullopt);
+    CHECK(files.resolve_inside("parent/outside.png") == std::nullopt);
+    CHECK(files.resolve_inside("../outside.png") == std::nullopt);
+    fs::remove_all(root);
+  }
+}
+
 TEST_SUITE("core.write_whole_file") {
   TEST_CASE("the reason for a failure is returned") {
     CHECK(octavo::core::write_whole_file("/nonexistent-octavo-dir/x", "bytes") ==

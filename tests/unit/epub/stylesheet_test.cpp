@@ -13,6 +13,8 @@ TEST_SUITE("epub.stylesheet") {
     CHECK(css->find("serif") != std::string::npos);
     CHECK(css->find("hyphens: auto") != std::string::npos);
     CHECK(css->find("p.summary { font-style: italic;") != std::string::npos);
+    // A picture never overflows the screen, as in the PDF it never overflows the measure.
+    CHECK(css->find("figure.image img { max-width: 100%;") != std::string::npos);
     CHECK_FALSE(std::regex_search(*css, std::regex("font-size:[^;]*(px|pt)")));
     // CSS-001 (direction, unicode-bidi are forbidden), CSS-006 (position: fixed), CSS-007/019/028 (fonts).
     for (const char* flagged : {"direction", "unicode-bidi", "position", "@font-face", "@import"}) {

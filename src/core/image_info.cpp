@@ -1,0 +1,151 @@
+#include "core/image_info.hpp"
+
+#include <cstdint>
+
+namespace octavo::core {
+
+namespace {
+
+constexpr std::string_view png_signature = "\x89PNG\r\n\x1a\n";
+// PNG limits width and height to 2^31 - 1; int holds that.
+constexpr std::uint32_t max_png_side = 0x7FFFFFFF;
+
+std::uint32_t byte_at(std::string_view bytes, std::size_t pos) { return static_cast<unsigned char>(bytes[pos]); }
+
+std::uint32_t big_endian(std::string_view bytes, std::size_t pos, std::size_t count) {
+  std::uint32_t value = 0;
+  for (std::size_t i = 0; i < count; ++i) value = (value << 8) | byte_at(bytes, pos + i);
+  return value;
+}
+
+ImageSniff found(std::string what) { return {std::nullopt, std::move(what)}; }
+
+// Samples per pixel for a PNG colour type, with the bit depths it allows (PNG spec Table 11.1);
+// 0 for a combination the spec forbids.
+int png_components(std::uint32_t colour_type, std::uint32_t depth) {
+  const bool any_depth = depth == 1 || depth == 2 || depth == 4 || depth == 8 || depth == 16;
+  const bool deep = depth == 8 || depth == 16;
+  switch (colour_type) {
+    case 0: return any_depth ? 1 : 0;                 // greyscale
+    case 2: return deep ? 3 : 0;                      // truecolour
+    case 3: return any_depth && depth != 16 ? 1 : 0;  // indexed
+    case 4: return deep ? 2 : 0;                      // greyscale with alpha
+    case 6: return deep ? 4 : 0;                      // truecolour with alpha
+    default: return 0;
+  }
+}
+
+ImageSniff sniff_png(std::string_view bytes) {
+  // Signature, then the first chunk: length 13, "IHDR", the 13 bytes of data.
+  if (bytes.size() < png_signature.size() + 8 + 13) return found("a PNG file cut short in its header");
+  if (big_endian(bytes, 8, 4) != 13 || bytes.substr(12, 4) != "IHDR") {
+    return found("a PNG file whose first chunk is not a valid IHDR");
+  }
+  const std::uint32_t width = big_endian(bytes, 16, 4);
+  const std::uint32_t height = big_endian(bytes, 20, 4);
+  const std::uint32_t depth = byte_at(bytes, 24);
+  const std::uint32_t colour_type = byte_at(bytes, 25);
+  const std::uint32_t interlace = byte_at(bytes, 28);
+  if (width == 0 || height == 0 || width > max_png_side || height > max_png_side) {
+    return found("a PNG file of " + std::to_string(width) + " x " + std::to_string(height) + " pixels");
+  }
+  const int components = png_components(colour_type, depth);
+  // Compression and filter method 0 are the only ones defined (PNG spec §10, §9).
+  if (components == 0 || byte_at(bytes, 26) != 0 || byte_at(bytes, 27) != 0 || interlace > 1) {
+    return found("a PNG file with an invalid IHDR (bit depth " + std::to_string(depth) + ", colour type " +
+                 std::to_string(colour_type) + ")");
+  }
+  ImageInfo info;
+  info.format = ImageFormat::png;
+  info.width = static_cast<int>(width);
+  info.height = static_cast<int>(height);
+  info.bit_depth = static_cast<int>(depth);
+  info.components = components;
+  info.interlaced = interlace == 1;
+  return {info, {}};
+}
+
+// The kind of JPEG each SOFn marker starts (ITU T.81 Table B.1); nullptr for the usable ones.
+const char* unusable_jpeg_process(std::uint32_t marker) {
+  switch (marker) {
+    case 0xC0:                  // baseline
+    case 0xC1:                  // extended sequential, Huffman
+    case 0xC2: return nullptr;  // progressive, Huffman
+    case 0xC3: return "a lossless JPEG";
+    case 0xC5:
+    case 0xC6:
+    case 0xC7: return "a hierarchical JPEG";
+    default: return "an arithmetic-coded JPEG";  // C9–CB, CD–CF
+  }
+}
+
+bool is_start_of_frame(std::uint32_t marker) {
+  // C4 (DHT), C8 (JPG, reserved) and CC (DAC) share the range but are not frame headers.
+  return marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+}
+
+ImageSniff sniff_jpeg(std::string_view bytes) {
+  const std::string cut = "a JPEG file cut short before its frame header";
+  std::size_t pos = 2;  // after SOI
+  while (true) {
+    if (pos >= bytes.size()) return found(cut);
+    if (byte_at(bytes, pos) != 0xFF) return found("a JPEG file with damaged markers");
+    while (pos < bytes.size() && byte_at(bytes, pos) == 0xFF) ++pos;  // fill bytes (T.81 §B.1.1.2)
+    if (pos >= bytes.size()) return found(cut);
+    const std::uint32_t marker = byte_at(bytes, pos++);
+    // Markers without a length: TEM and RST0–7 (T.81 Table B.1).
+    if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) continue;
+    if (marker == 0xD9 || marker == 0xDA) return found("a JPEG file without a frame header");
+    if (pos + 2 > bytes.size()) return found(cut);
+    const std::size_t length = big_endian(bytes, pos, 2);
+    if (length < 2) return found("a JPEG file with damaged markers");
+    if (!is_start_of_frame(marker)) {
+      pos += length;
+      continue;
+    }
+    // SOFn: length, precision, height, width, component count (T.81 §B.2.2).
+    if (length < 8 || pos + length > bytes.size()) return found(cut);
+    const std::uint32_t precision = byte_at(bytes, pos + 2);
+    const std::uint32_t height = big_endian(bytes, pos + 3, 2);
+    const std::uint32_t width = big_endian(bytes, pos + 5, 2);
+    const std::uint32_t components = byte_at(bytes, pos + 7);
+    const std::string why = ", which EPUB reading systems and PDF cannot show";
+    if (const char* process = unusable_jpeg_process(marker)) return found(process + why);
+    if (precision != 8) return found("a JPEG with " + std::to_string(precision) + "-bit samples" + why);
+    if (components != 1 && components != 3 && components != 4) {
+      return found("a JPEG with " + std::to_string(components) + " colour components" + why);
+    }
+    // A height of 0 is defined later by a DNL marker (T.81 §B.2.5), which almost nothing supports.
+    if (width == 0 || height == 0) {
+      return found("a JPEG file of " + std::to_string(width) + " x " + std::to_string(height) + " pixels");
+    }
+    ImageInfo info;
+    info.format = ImageFormat::jpeg;
+    info.width = static_cast<int>(width);
+    info.height = static_cast<int>(height);
+    info.bit_depth = 8;
+    info.components = static_cast<int>(components);
+    info.progressive = marker == 0xC2;
+    return {info, {}};
+  }
+}
+
+}  // namespace
+
+ImageSniff sniff_image(std::string_view bytes) {
+  if (bytes.empty()) return found("an empty file");
+  if (bytes.starts_with(png_signature)) return sniff_png(bytes);
+  if (bytes.size() >= 3 && bytes.starts_with("\xFF\xD8\xFF")) return sniff_jpeg(bytes);
+  // A few common formats by name, so the message says what to convert from.
+  if (bytes.starts_with("GIF87a") || bytes.starts_with("GIF89a")) return found("a GIF image");
+  if (bytes.size() >= 12 && bytes.starts_with("RIFF") && bytes.substr(8, 4) == "WEBP") return found("a WebP image");
+  if (bytes.starts_with("BM")) return found("a BMP image");
+  if (bytes.starts_with("<")) return found("text that looks like SVG or HTML");
+  return found("neither");
+}
+
+const char* media_type(ImageFormat format) { return format == ImageFormat::png ? "image/png" : "image/jpeg"; }
+
+const char* file_extension(ImageFormat format) { return format == ImageFormat::png ? "png" : "jpg"; }
+
+}  // namespace octavo::core

@@ -1,0 +1,32 @@
+// A figure block as import makes one, for the writer and layout tests.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/image_info.hpp"
+#include "core/sha256.hpp"
+#include "model/block.hpp"
+
+namespace test {
+
+/// A figure showing `bytes` (which must be a PNG or JPEG) as `path`, `width` x `height` pixels.
+inline octavo::model::Block figure(const std::string& path, const std::string& bytes, std::string alt, int width,
+                                   int height) {
+  octavo::model::Image image;
+  image.path = path;
+  image.alt = std::move(alt);
+  image.info = *octavo::core::sniff_image(bytes).info;
+  image.info.width = width;
+  image.info.height = height;
+  image.sha256 = octavo::core::sha256_hex(bytes);
+  image.bytes = std::make_shared<const std::string>(bytes);
+  image.location = {"a.md", 3, 1};
+  octavo::model::Block block;
+  block.kind = octavo::model::BlockKind::figure;
+  block.location = image.location;
+  block.image = std::make_shared<const octavo::model::Image>(std::move(image));
+  return block;
+}
+
+}  // namespace test
