@@ -418,6 +418,7 @@ void HaruDocument::draw_image(std::size_t page_index, std::size_t image, double 
   HPDF_Page page = state_->page(page_index);
   if (page == nullptr) return;
   if (image >= state_->images.size()) return state_->fail("image index out of range");
+  state_->end_text();  // an image inside BT … ET is invalid (PDF 32000-1 §8.2, Figure 9)
   HPDF_Page_DrawImage(page, state_->images[image], real(x), real(y), real(width), real(height));
 }
 
