@@ -33,7 +33,11 @@ std::string article_xhtml(const model::Article& article, const std::string& lang
                                {xml_text(model::sources_link_label)})}));
   section.append(std::move(note));
 
-  return xhtml_page(title, language, stylesheet_href_from_text(), xml_block("body", {}, {std::move(section)}));
+  // Appended, not passed in braces: an initializer list copies its elements, and copying a tree as
+  // deep as the input's nesting recurses once per level (it overflowed the stack under ASan).
+  XmlNode body = xml_block("body");
+  body.append(std::move(section));
+  return xhtml_page(title, language, stylesheet_href_from_text(), std::move(body));
 }
 
 }  // namespace octavo::epub
