@@ -28,12 +28,6 @@ bool is_ignorable(char32_t c) {
 // Web and mail links; the test the EPUB and the Markdown reader use too (core/url.hpp).
 bool is_external(const std::string& target) { return core::is_web_or_mail_url(target); }
 
-std::string utf8_of(char32_t code_point) {
-  std::string out;
-  core::append_utf8(out, code_point);
-  return out;
-}
-
 }  // namespace
 
 FontFace face_for(const TextStyle& style) {
@@ -64,7 +58,7 @@ void ItemBuilder::add_text(std::string_view text, const TextStyle& style, const 
   while (pos < text.size()) {
     const char32_t c = core::decode_utf8(text, pos);
     if (literal_ && (c == ' ' || c == '\t')) {
-      add_character(U' ', face, style.size, link, location);
+      add_cluster(U" ", face, style.size, link, location);
     } else if (is_breaking_space(c)) {
       add_space(style);
     } else if (c == 0x200B) {
@@ -72,7 +66,17 @@ void ItemBuilder::add_text(std::string_view text, const TextStyle& style, const 
       flush_segment();
       if (!list_.items.empty()) list_.items.push_back(penalty_item(0));
     } else if (!is_ignorable(c)) {
-      add_character(is_no_break_space(c) ? U' ' : c, face, style.size, link, location);
+      // A character and the combining marks after it are one cluster, drawn in one face when a
+      // face has them all (the marks are dropped only where they would be dropped alone).
+      std::u32string cluster(1, is_no_break_space(c) ? U' ' : c);
+      while (pos < text.size()) {
+        std::size_t next = pos;
+        const char32_t mark = core::decode_utf8(text, next);
+        if (!is_combining_mark(mark) && !is_ignorable(mark)) break;
+        if (!is_ignorable(mark)) cluster += mark;
+        pos = next;
+      }
+      add_cluster(cluster, face, style.size, link, location);
     }
   }
 }
@@ -87,28 +91,30 @@ void ItemBuilder::add_space(const TextStyle& style) {
   list_.items.push_back(glue_item(width, width * context_.style.space_stretch, width * context_.style.space_shrink));
 }
 
-void ItemBuilder::add_character(char32_t c, FontFace face, core::Pt size, int link,
-                                const core::SourceLocation& location) {
+void ItemBuilder::add_cluster(std::u32string_view cluster, FontFace face, core::Pt size, int link,
+                              const core::SourceLocation& location) {
   // Lines break only at spaces, never after a dash, slash or hyphen inside a word: an extractor
   // (pdftotext, copy and paste) reads every line end as a space, and deletes a line-final U+002D
   // as a hyphenation, so "stimulating—makes" or "7-hydroxy" broken there would come back changed.
   // Hyphenation (issue #3) may add a U+002D at a break precisely because extractors remove it.
   if (segment_.empty()) segment_location_ = location;
 
+  // The run's face, else the first face of the fallback chain (glyph_coverage.hpp) that has the
+  // whole cluster. A face change makes a piece of its own, measured in its face (flush_segment).
   GlyphCoverage& coverage = context_.coverage;
-  if (coverage.has_glyph(face, c)) {
-    append_to_segment(utf8_of(c), face, size, link);
+  if (const std::optional<FontFace> found = coverage.face_for(face, cluster)) {
+    std::string text;
+    for (char32_t c : cluster) core::append_utf8(text, c);
+    append_to_segment(text, *found, size, link);
     return;
   }
-  // Font fallback within the book's own faces before giving up: an italic face may lack what the
-  // upright one has.
-  for (FontFace other : {FontFace::serif, FontFace::mono}) {
-    if (other != face && coverage.has_glyph(other, c)) {
-      append_to_segment(utf8_of(c), other, size, link);
-      return;
-    }
+  // No face has the base and all its marks: each character on its own, so that what some face
+  // has is still drawn and only the rest becomes placeholders.
+  if (cluster.size() > 1) {
+    for (std::size_t i = 0; i < cluster.size(); ++i) add_cluster(cluster.substr(i, 1), face, size, link, location);
+    return;
   }
-  coverage.note_missing(c, location);
+  coverage.note_missing(cluster.front(), location);
   const Placeholder placeholder = coverage.placeholder(face);
   append_to_segment(placeholder.text, placeholder.face, size, link);
 }

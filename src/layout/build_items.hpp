@@ -72,7 +72,8 @@ class ItemBuilder {
   };
 
   void add_space(const TextStyle& style);
-  void add_character(char32_t code_point, FontFace face, core::Pt size, int link, const core::SourceLocation& location);
+  void add_cluster(std::u32string_view cluster, FontFace face, core::Pt size, int link,
+                   const core::SourceLocation& location);
   void append_to_segment(std::string_view text, FontFace face, core::Pt size, int link);
   void flush_segment();
   void emit_split_segment();

@@ -3,14 +3,17 @@
 // what is measured is what is drawn. Tests use a fixed-width fake.
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 
 #include "core/length.hpp"
 
 namespace octavo::layout {
 
-/// The faces a book uses. The PDF side maps each to a file in fonts/.
-enum class FontFace { serif, serif_italic, serif_bold, serif_bold_italic, mono };
+/// The faces a book uses. The PDF side maps each to a file in fonts/. `fallback` (DejaVu Sans)
+/// only draws characters the others lack (glyph_coverage.hpp).
+enum class FontFace { serif, serif_italic, serif_bold, serif_bold_italic, mono, fallback };
+inline constexpr std::size_t face_count = 6;
 
 class FontMetrics {
  public:

@@ -1,10 +1,14 @@
-// Which characters the PDF fonts can draw, the visible placeholder for those they cannot, and the
-// warning that names them. Used by build_items while text becomes boxes.
+// Which characters the PDF fonts can draw, the fallback chain that picks a face for a character
+// the run's face lacks, the visible placeholder for those no face can draw, and the warning that
+// names them. Used by build_items while text becomes boxes.
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/diagnostics.hpp"
@@ -19,6 +23,20 @@ struct Placeholder {
   std::string text;
 };
 
+/// The faces tried, in order, for a character that `face` (the run's) lacks: `face` itself, the
+/// upright serif, DejaVu Sans, then Noto Sans Mono; each face once.
+std::vector<FontFace> fallback_chain(FontFace face);
+
+/// True for characters of scripts that need shaping or bidirectional reordering we do not do
+/// (Hebrew, Arabic, Syriac, Thaana, N'Ko, the Indic scripts, Thai, Lao, Tibetan, Myanmar, Khmer,
+/// Mongolian, Hangul jamo, …), decided by Unicode block. They are never drawn, even when a font
+/// has their glyphs: one by one, in logical order, they would be wrong text.
+bool needs_shaping(char32_t code_point);
+
+/// True for combining marks (general category M in the combining diacritical blocks): they are
+/// drawn in the face of the character they follow, as one cluster.
+bool is_combining_mark(char32_t code_point);
+
 /// One per book: remembers coverage and which characters were already reported.
 class GlyphCoverage {
  public:
@@ -27,6 +45,9 @@ class GlyphCoverage {
   /// FontMetrics::has_glyph, remembered for the Basic Multilingual Plane; false for C0 and C1
   /// control characters.
   bool has_glyph(FontFace face, char32_t code_point);
+  /// The first face of fallback_chain(face) that has every character of `cluster` (a base and
+  /// its combining marks); nullopt when none has them all or one needs shaping.
+  std::optional<FontFace> face_for(FontFace face, std::u32string_view cluster);
   /// The placeholder for a character that `face` lacks; never empty.
   Placeholder placeholder(FontFace face);
 

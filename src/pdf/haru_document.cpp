@@ -21,7 +21,7 @@ namespace octavo::pdf {
 
 namespace {
 
-constexpr std::size_t face_count = 5;
+constexpr std::size_t face_count = layout::face_count;
 
 std::size_t index_of(layout::FontFace face) { return static_cast<std::size_t>(face); }
 

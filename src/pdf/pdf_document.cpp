@@ -14,9 +14,10 @@ namespace octavo::pdf {
 
 namespace {
 
-constexpr std::array<layout::FontFace, 5> all_faces = {layout::FontFace::serif, layout::FontFace::serif_italic,
-                                                       layout::FontFace::serif_bold,
-                                                       layout::FontFace::serif_bold_italic, layout::FontFace::mono};
+constexpr std::array<layout::FontFace, layout::face_count> all_faces = {
+    layout::FontFace::serif,      layout::FontFace::serif_italic,
+    layout::FontFace::serif_bold, layout::FontFace::serif_bold_italic,
+    layout::FontFace::mono,       layout::FontFace::fallback};
 
 // The file's bytes, or the reason it cannot be read ("No such file or directory"). C stdio,
 // because its failing calls set errno; a folder opens on Linux and fails at the first read.
@@ -52,6 +53,7 @@ const char* font_file_name(layout::FontFace face) {
     case layout::FontFace::serif_bold: return "NotoSerif-Bold.ttf";
     case layout::FontFace::serif_bold_italic: return "NotoSerif-BoldItalic.ttf";
     case layout::FontFace::mono: return "NotoSansMono-Regular.ttf";
+    case layout::FontFace::fallback: return "DejaVuSans.ttf";
   }
   return "NotoSerif-Regular.ttf";
 }

@@ -19,7 +19,7 @@ namespace octavo::pdf {
 
 namespace {
 
-constexpr std::size_t face_count = 5;
+constexpr std::size_t face_count = layout::face_count;
 
 struct Target {
   std::size_t page = 0;

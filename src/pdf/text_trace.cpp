@@ -56,6 +56,7 @@ const char* face_name(layout::FontFace face) {
     case layout::FontFace::serif_bold: return "serif-bold";
     case layout::FontFace::serif_bold_italic: return "serif-bold-italic";
     case layout::FontFace::mono: return "mono";
+    case layout::FontFace::fallback: return "fallback";
   }
   return "unknown";
 }

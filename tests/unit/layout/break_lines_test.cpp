@@ -142,7 +142,7 @@ TEST_SUITE("layout.break_lines") {
           std::vector<std::string>{"smile \u25A1 and \u25A1 \u25A1"});
     f.coverage.report(f.diagnostics, {"fallback.md", 0, 0}, false);
     CHECK(f.diagnostics.to_string() ==
-          "w.md:3:1: warning: characters not in the PDF fonts are shown as \u25A1: \U0001F600 (U+1F600), "
+          "w.md:3:1: warning: characters the PDF fonts cannot draw are shown as \u25A1: \U0001F600 (U+1F600), "
           "\u4E2D (U+4E2D)\n");
     CHECK(list.items[2].text == "\u25A1");
   }

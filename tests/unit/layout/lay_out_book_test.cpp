@@ -281,9 +281,9 @@ TEST_SUITE("layout.lay_out_book") {
     model::Article second = test::article("a2", "Plain", {test::paragraph("Only \U0001F600 here.", {"a2.md", 5, 2})});
     const Laid laid(test::book_of({first, second}), 30);
     CHECK(laid.diagnostics.to_string() ==
-          "a1.md:1:1: warning: characters not in the PDF fonts are shown as \u25A1: \U0001F600 (U+1F600), "
+          "a1.md:1:1: warning: characters the PDF fonts cannot draw are shown as \u25A1: \U0001F600 (U+1F600), "
           "\u4E2D (U+4E2D)\n"
-          "a2.md:5:2: warning: characters not in the PDF fonts are shown as \u25A1: \U0001F600 (U+1F600)\n");
+          "a2.md:5:2: warning: characters the PDF fonts cannot draw are shown as \u25A1: \U0001F600 (U+1F600)\n");
     const std::map<std::string, std::size_t> pages = anchor_pages(laid.book);
     const std::vector<std::string> lines = test::page_lines(laid.book.pages[pages.at("a1")]);
     CHECK(lines[0] == "Smile \u25A1");

@@ -46,6 +46,9 @@ TEST_SUITE("pdf.pdf_document") {
     CHECK(metrics.has_glyph(FontFace::serif, 0x2014));  // em dash
     CHECK(metrics.has_glyph(FontFace::serif_bold_italic, 0x201C));
     CHECK(metrics.has_glyph(FontFace::mono, U'{'));
+    CHECK(metrics.has_glyph(FontFace::fallback, 0x2713));      // check mark: DejaVu Sans has it
+    CHECK_FALSE(metrics.has_glyph(FontFace::serif, 0x2713));   // Noto Serif does not
+    CHECK_FALSE(metrics.has_glyph(FontFace::mono, 0x2713));    // nor Noto Sans Mono
     CHECK_FALSE(metrics.has_glyph(FontFace::serif, 0x1F600));  // an emoji: past the BMP
     CHECK_FALSE(metrics.has_glyph(FontFace::serif, 0x4E00));   // a CJK ideograph: not in Noto Serif
     CHECK_FALSE(metrics.has_glyph(FontFace::serif, U'\t'));    // libharu would draw a box
@@ -60,7 +63,8 @@ TEST_SUITE("pdf.pdf_document") {
           "/nonexistent/fonts/NotoSerif-Italic.ttf: error: cannot read the font file: No such file or directory\n"
           "/nonexistent/fonts/NotoSerif-Bold.ttf: error: cannot read the font file: No such file or directory\n"
           "/nonexistent/fonts/NotoSerif-BoldItalic.ttf: error: cannot read the font file: No such file or directory\n"
-          "/nonexistent/fonts/NotoSansMono-Regular.ttf: error: cannot read the font file: No such file or directory\n");
+          "/nonexistent/fonts/NotoSansMono-Regular.ttf: error: cannot read the font file: No such file or directory\n"
+          "/nonexistent/fonts/DejaVuSans.ttf: error: cannot read the font file: No such file or directory\n");
     CHECK(document.metrics().width(FontFace::serif, "Hello", core::Pt(10)).value == 0);
     CHECK_FALSE(document.metrics().has_glyph(FontFace::serif, U'A'));
   }
@@ -72,7 +76,7 @@ TEST_SUITE("pdf.pdf_document") {
     const pdf::PdfDocument document(dir.string(), diagnostics);
     std::filesystem::remove_all(dir);
     CHECK_FALSE(document.ok());
-    REQUIRE(diagnostics.all().size() == 5);
+    REQUIRE(diagnostics.all().size() == layout::face_count);
     CHECK(diagnostics.all().front().message == "cannot read the font file: Is a directory");
   }
 
@@ -84,7 +88,7 @@ TEST_SUITE("pdf.pdf_document") {
     const pdf::PdfDocument document(dir.string(), diagnostics);
     std::filesystem::remove_all(dir);
     CHECK_FALSE(document.ok());
-    CHECK(diagnostics.all().size() == 5);
+    CHECK(diagnostics.all().size() == layout::face_count);
     CHECK(diagnostics.all().front().location.path == (dir / "NotoSerif-Regular.ttf").string());
     CHECK(diagnostics.all().front().message == "expected a TrueType font with a Unicode cmap table, found none");
   }
