@@ -2,6 +2,7 @@
 
 #include "layout/items.hpp"
 #include "layout/layout_test_support.hpp"
+#include "layout/page_furniture.hpp"
 #include "layout/set_line.hpp"
 
 using namespace octavo;
@@ -101,5 +102,21 @@ TEST_SUITE("layout.kerning") {
     CHECK(kerns(set.runs[1]) == "2:-1.000000");
     CHECK(kerning_total(set.runs[1]) == core::Pt(-1));
     CHECK(set.width == core::Pt(23 + 5 + 14));
+  }
+
+  TEST_CASE("a running head too long for the measure keeps the longest prefix that fits kerned") {
+    Fixture f;
+    f.style.page_width = f.style.margin_inner + f.style.margin_outer + core::Pt(306);
+    std::string title;
+    for (int i = 0; i < 100; ++i) title += "AV";
+    const SetLine head = make_running_head(title, f.context);
+    // 8.5 pt: 4.25 a letter, -0.85 an "AV". 306 - 4.25 for the ellipsis leaves 301.75: 78 letters
+    // are 331.5 - 39 x 0.85 = 298.35 pt; letter by letter only 71 would fit.
+    std::string kept;
+    for (int i = 0; i < 39; ++i) kept += "AV";
+    REQUIRE(head.runs.size() == 1);
+    CHECK(head.runs[0].text == kept + "\u2026");
+    CHECK(head.runs[0].kerns.size() == 39);
+    CHECK(head.width.value == doctest::Approx(298.35 + 4.25));
   }
 }
