@@ -198,7 +198,7 @@ void ItemBuilder::flush_segment() {
   std::vector<core::Pt> widths;
   widths.reserve(segment_.size());
   for (const Piece& piece : segment_) {
-    widths.push_back(context_.metrics.width(piece.face, piece.text, piece.size));
+    widths.push_back(box_width(context_.metrics, piece.face, piece.text, piece.size));
     total += widths.back();
   }
   if (measure_ > core::Pt(0) && total > measure_) {
@@ -216,10 +216,10 @@ void ItemBuilder::flush_segment() {
 }
 
 // Breaks an over-wide word into chunks that each fit the measure, with a free break between them
-// (no hyphen: the reader should not take the pieces for a hyphenated word). Without kerning the
-// width of a string is the sum of its characters' widths, so measuring one by one is exact.
+// (no hyphen: the reader should not take the pieces for a hyphenated word). Each chunk is
+// measured whole as it grows: with kerning, a string is not as wide as its characters' sum.
 void ItemBuilder::emit_split_segment() {
-  core::Pt chunk_width;
+  core::Pt chunk_before;  // the earlier pieces' boxes in the current chunk
   bool chunk_empty = true;
   for (const Piece& piece : segment_) {
     std::string text;
@@ -229,27 +229,29 @@ void ItemBuilder::emit_split_segment() {
       const std::size_t start = pos;
       core::decode_utf8(piece.text, pos);
       const std::string_view character(piece.text.data() + start, pos - start);
-      const core::Pt width = context_.metrics.width(piece.face, character, piece.size);
-      if (!chunk_empty && chunk_width + width > measure_) {
+      std::string longer = text + std::string(character);
+      core::Pt longer_width = box_width(context_.metrics, piece.face, longer, piece.size);
+      if (!chunk_empty && chunk_before + longer_width > measure_) {
         if (!text.empty())
           list_.items.push_back(box_item(std::move(text), piece.face, piece.size, text_width, piece.link));
-        text.clear();
-        text_width = core::Pt(0);
         list_.items.push_back(penalty_item(0));
-        chunk_width = core::Pt(0);
+        chunk_before = core::Pt(0);
+        longer = std::string(character);
+        longer_width = box_width(context_.metrics, piece.face, longer, piece.size);
       }
-      text += character;
-      text_width += width;
-      chunk_width += width;
+      text = std::move(longer);
+      text_width = longer_width;
       chunk_empty = false;
     }
+    chunk_before += text_width;
     if (!text.empty()) list_.items.push_back(box_item(std::move(text), piece.face, piece.size, text_width, piece.link));
   }
 }
 
 // The segment's boxes with a hyphenation point between the pieces of a word that libhyphen allows
-// to part. Without kerning, a piece's width is the sum of its characters', so measuring the parts
-// anew is exact. The hyphen takes the face and size of the text before it.
+// to part. Each part is measured anew as a box of its own: kerning never crosses a box, so a
+// pair split by a hyphenation point is set unkerned even when the line does not break there.
+// The hyphen takes the face and size of the text before it.
 void ItemBuilder::emit_hyphenated_segment(const std::vector<core::Pt>& widths) {
   std::string word;
   for (const Piece& piece : segment_) word += piece.text;
@@ -265,7 +267,7 @@ void ItemBuilder::emit_hyphenated_segment(const std::vector<core::Pt>& widths) {
       const std::size_t at = points[next++];
       if (at > from) {
         std::string part = piece.text.substr(from - piece_start, at - from);
-        const core::Pt width = context_.metrics.width(piece.face, part, piece.size);
+        const core::Pt width = box_width(context_.metrics, piece.face, part, piece.size);
         list_.items.push_back(box_item(std::move(part), piece.face, piece.size, width, piece.link));
         from = at;
       }
@@ -276,7 +278,7 @@ void ItemBuilder::emit_hyphenated_segment(const std::vector<core::Pt>& widths) {
       list_.items.push_back(box_item(std::move(piece.text), piece.face, piece.size, widths[i], piece.link));
     } else if (from < piece_end) {
       std::string part = piece.text.substr(from - piece_start);
-      const core::Pt width = context_.metrics.width(piece.face, part, piece.size);
+      const core::Pt width = box_width(context_.metrics, piece.face, part, piece.size);
       list_.items.push_back(box_item(std::move(part), piece.face, piece.size, width, piece.link));
     }
     piece_start = piece_end;

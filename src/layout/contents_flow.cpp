@@ -70,7 +70,7 @@ std::vector<FlowLine> contents_flow(const std::vector<ContentsItem>& items,
       const core::Pt number_x = measure - metrics.width(FontFace::serif, number, style.body_size);
       core::Pt text_end = indent;
       for (const TextRun& run : last.runs) {
-        text_end = std::max(text_end, run.x + metrics.width(run.face, run.text, run.size));
+        text_end = std::max(text_end, run.x + metrics.width(run.face, run.text, run.size) + kerning_total(run));
       }
       add_leaders(last, text_end + gap, number_x - gap, style, metrics);
       last.runs.push_back({FontFace::serif, style.body_size, number_x, last.baseline, number});

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <string_view>
+#include <vector>
 
 #include "core/length.hpp"
 
@@ -15,11 +16,22 @@ namespace octavo::layout {
 enum class FontFace { serif, serif_italic, serif_bold, serif_bold_italic, mono, fallback };
 inline constexpr std::size_t face_count = 6;
 
+/// A change to the advance before the character at byte `offset` of a measured text, from the
+/// font's kerning; negative brings the pair closer ("AV", "To").
+struct Kern {
+  std::size_t offset = 0;
+  core::Pt amount;
+  bool operator==(const Kern&) const = default;
+};
+
 class FontMetrics {
  public:
   virtual ~FontMetrics() = default;
   /// Advance width of UTF-8 `text` set in `face` at `size`; 0 for empty text.
   virtual core::Pt width(FontFace face, std::string_view text, core::Pt size) const = 0;
+  /// The font's kerning inside UTF-8 `text`, one word of one face (never across a space), in
+  /// byte order; what `width` leaves out. Empty by default and for text the font does not kern.
+  virtual std::vector<Kern> kerning(FontFace, std::string_view, core::Pt) const { return {}; }
   /// Distance from the baseline up to the top of the tallest glyphs (positive).
   virtual core::Pt ascent(FontFace face, core::Pt size) const = 0;
   /// Distance from the baseline down to the bottom of descenders (positive).

@@ -2,6 +2,12 @@
 
 namespace octavo::layout {
 
+core::Pt box_width(const FontMetrics& metrics, FontFace face, std::string_view text, core::Pt size) {
+  core::Pt width = metrics.width(face, text, size);
+  for (const Kern& kern : metrics.kerning(face, text, size)) width += kern.amount;
+  return width;
+}
+
 Item box_item(std::string text, FontFace face, core::Pt size, core::Pt width, int link) {
   Item item;
   item.kind = ItemKind::box;

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/length.hpp"
@@ -48,6 +49,9 @@ struct ItemList {
   std::vector<LinkTarget> links;
 };
 
+/// The width of `text` set as one box: its advances plus the font's kerning inside it. Boxes are
+/// measured whole, never as a sum of their characters, because kerning makes the two differ.
+core::Pt box_width(const FontMetrics& metrics, FontFace face, std::string_view text, core::Pt size);
 /// A box; `text` must contain only characters `face` can draw.
 Item box_item(std::string text, FontFace face, core::Pt size, core::Pt width, int link = -1);
 /// Interword glue (Knuth–Plass: width, stretch, shrink).

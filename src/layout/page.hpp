@@ -15,15 +15,24 @@
 
 namespace octavo::layout {
 
-/// Text drawn as one run from (x, baseline) with the natural advances of its characters.
-/// Justification is done by layout placing separate runs, never by word spacing.
+/// Text drawn as one run from (x, baseline) with the natural advances of its characters and the
+/// font's kerning between them. Justification is done by layout placing separate runs, never by
+/// word spacing.
 struct TextRun {
   FontFace face = FontFace::serif;
   core::Pt size;
   core::Pt x;
   core::Pt baseline;
-  std::string text;  ///< UTF-8, only characters the face has glyphs for
+  std::string text;           ///< UTF-8, only characters the face has glyphs for
+  std::vector<Kern> kerns{};  ///< offsets into `text`, in byte order; empty for unkerned text
 };
+
+/// The sum of the run's kerns: the run is drawn this much wider than its characters' advances.
+inline core::Pt kerning_total(const TextRun& run) {
+  core::Pt total;
+  for (const Kern& kern : run.kerns) total += kern.amount;
+  return total;
+}
 
 /// A straight stroked line (rules under headings, the title page ornament).
 struct Rule {

@@ -12,7 +12,7 @@ constexpr char32_t ellipsis = 0x2026;
 core::Pt text_left(bool recto, const PageStyle& style) { return recto ? style.margin_inner : style.margin_outer; }
 
 // Cuts `list` to what fits in `available` and ends it with an ellipsis box. Boxes are cut by
-// characters (without kerning, widths add up exactly), and a space before the ellipsis is dropped.
+// the longest prefix that fits, measured whole (kerning), and a space before the ellipsis is dropped.
 ItemList truncate_with_ellipsis(const ItemList& list, core::Pt available, LayoutContext& context) {
   const Item* first_box = nullptr;
   for (const Item& item : list.items) {
@@ -30,7 +30,7 @@ ItemList truncate_with_ellipsis(const ItemList& list, core::Pt available, Layout
   } else {
     mark = "...";
   }
-  const core::Pt mark_width = context.metrics.width(face, mark, size);
+  const core::Pt mark_width = box_width(context.metrics, face, mark, size);
   const core::Pt limit = available - mark_width;
 
   ItemList out;
@@ -44,17 +44,17 @@ ItemList truncate_with_ellipsis(const ItemList& list, core::Pt available, Layout
       continue;
     }
     if (item.kind == ItemKind::box) {
+      // The kept prefix is measured whole as it grows: kerning makes it narrower than its letters.
       std::string kept;
       core::Pt kept_width;
       std::size_t pos = 0;
       while (pos < item.text.size()) {
-        const std::size_t start = pos;
         core::decode_utf8(item.text, pos);
-        const std::string_view character(item.text.data() + start, pos - start);
-        const core::Pt width = context.metrics.width(item.face, character, item.size);
-        if (x + kept_width + width > limit) break;
-        kept += character;
-        kept_width += width;
+        const std::string_view longer(item.text.data(), pos);
+        const core::Pt longer_width = box_width(context.metrics, item.face, longer, item.size);
+        if (x + longer_width > limit) break;
+        kept = longer;
+        kept_width = longer_width;
       }
       if (!kept.empty()) out.items.push_back(box_item(kept, item.face, item.size, kept_width));
     }

@@ -33,10 +33,17 @@ SetLine set_line(const ItemList& list, const Line& line, core::Pt line_width, Al
     }
     if (item.kind == ItemKind::penalty) continue;
     TextRun* last = out.runs.empty() ? nullptr : &out.runs.back();
+    // Each box brings its own kerns (build_items measured it with them); none across boxes.
     if (previous_was_box && last != nullptr && last->face == item.face && last->size == item.size) {
+      const std::size_t offset = last->text.size();
+      for (Kern kern : metrics.kerning(item.face, item.text, item.size)) {
+        kern.offset += offset;
+        last->kerns.push_back(kern);
+      }
       last->text += item.text;
     } else {
-      out.runs.push_back({item.face, item.size, x, core::Pt(0), item.text});
+      out.runs.push_back(
+          {item.face, item.size, x, core::Pt(0), item.text, metrics.kerning(item.face, item.text, item.size)});
     }
     if (item.link != open.index) close_link();
     if (item.link >= 0) {

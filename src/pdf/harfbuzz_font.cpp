@@ -3,8 +3,13 @@
 #include <hb-subset.h>
 #include <hb.h>
 
+#include <cmath>
 #include <memory>
+#include <string>
+#include <unordered_map>
 #include <vector>
+
+#include "core/utf8.hpp"
 
 namespace octavo::pdf {
 
@@ -21,6 +26,22 @@ using Blob = std::unique_ptr<hb_blob_t, Destroy<hb_blob_destroy>>;
 using Face = std::unique_ptr<hb_face_t, Destroy<hb_face_destroy>>;
 using Font = std::unique_ptr<hb_font_t, Destroy<hb_font_destroy>>;
 using Input = std::unique_ptr<hb_subset_input_t, Destroy<hb_subset_input_destroy>>;
+using Buffer = std::unique_ptr<hb_buffer_t, Destroy<hb_buffer_destroy>>;
+
+// Kerning only. Ligatures would replace characters by glyphs the PDF's one-glyph-per-CID text
+// cannot draw and extractors could not read back; liga, clig and dlig are off, and any other
+// substitution makes kerning() give up on that text.
+constexpr hb_feature_t shaping_features[] = {
+    {HB_TAG('k', 'e', 'r', 'n'), 1, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+    {HB_TAG('l', 'i', 'g', 'a'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+    {HB_TAG('c', 'l', 'i', 'g'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+    {HB_TAG('d', 'l', 'i', 'g'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END}};
+
+// Spaces of any width: layout's glue sits there, and kerning never crosses it.
+bool is_space(char32_t code_point) {
+  return code_point == 0x20 || code_point == 0xA0 || (code_point >= 0x2000 && code_point <= 0x200B) ||
+         code_point == 0x202F || code_point == 0x205F || code_point == 0x3000;
+}
 
 // Tables a PDF viewer never reads: glyph substitution and positioning happen before drawing
 // (PDF 32000-1 §9.9 lists what a TrueType program in a PDF needs). Dropping GSUB also keeps
@@ -77,6 +98,10 @@ struct HarfBuzzFont::State {
   Font font;
   long units_per_em = 1000;
   mutable std::vector<std::int32_t> advances;  // per BMP code point; -1 until first asked (256 KB)
+  // Shaping every word of a 1,000-article book again on each layout pass is slow; a word's
+  // kerning depends on the word alone, so remembering it cannot change the output.
+  mutable std::unordered_map<std::string, std::vector<FontKern>> kerning;
+  Buffer buffer;  // reused by kerning(): cleared before each use
 };
 
 HarfBuzzFont::HarfBuzzFont(std::unique_ptr<State> state) : state_(std::move(state)) {}
@@ -95,7 +120,54 @@ std::unique_ptr<HarfBuzzFont> HarfBuzzFont::load(std::string_view font_bytes) {
   // Font units, unscaled: the integer values of hmtx and hhea, converted below as libharu does.
   hb_font_set_scale(state->font.get(), static_cast<int>(state->units_per_em), static_cast<int>(state->units_per_em));
   state->advances.assign(0x10000, -1);
+  state->buffer.reset(hb_buffer_create());
   return std::unique_ptr<HarfBuzzFont>(new HarfBuzzFont(std::move(state)));
+}
+
+std::vector<FontKern> HarfBuzzFont::kerning(std::string_view text) const {
+  const auto remembered = state_->kerning.find(std::string(text));
+  if (remembered != state_->kerning.end()) return remembered->second;
+  std::vector<FontKern>& kerns = state_->kerning[std::string(text)];
+
+  hb_buffer_t* buffer = state_->buffer.get();
+  hb_buffer_clear_contents(buffer);
+  hb_buffer_add_utf8(buffer, text.data(), static_cast<int>(text.size()), 0, static_cast<int>(text.size()));
+  hb_buffer_guess_segment_properties(buffer);
+  if (hb_buffer_get_direction(buffer) != HB_DIRECTION_LTR) return kerns;
+  hb_shape(state_->font.get(), buffer, shaping_features, std::size(shaping_features));
+  unsigned count = 0;
+  const hb_glyph_info_t* infos = hb_buffer_get_glyph_infos(buffer, &count);
+  const hb_glyph_position_t* positions = hb_buffer_get_glyph_positions(buffer, nullptr);
+
+  std::vector<FontKern> found;
+  std::size_t characters = 0;
+  for (std::size_t pos = 0; pos < text.size(); ++characters) core::decode_utf8(text, pos);
+  if (count != characters) return kerns;
+  // Clusters are byte offsets into `text` (hb_buffer_add_utf8), one glyph per character here.
+  bool previous_space = true;
+  for (unsigned i = 0; i < count; ++i) {
+    std::size_t pos = infos[i].cluster;
+    const char32_t code_point = core::decode_utf8(text, pos);
+    const hb_glyph_position_t& position = positions[i];
+    if (infos[i].codepoint != glyph(code_point) || position.x_offset != 0 || position.y_offset != 0 ||
+        position.y_advance != 0)
+      return kerns;
+    const bool space = is_space(code_point);
+    // The adjustment HarfBuzz adds to glyph i - 1's advance sits before character i.
+    if (i > 0 && !space && !previous_space) {
+      const hb_position_t nominal = hb_font_get_glyph_h_advance(state_->font.get(), infos[i - 1].codepoint);
+      const hb_position_t delta = positions[i - 1].x_advance - nominal;
+      if (delta != 0) {
+        // Rounded to the whole 1/1000 em that a TJ array writes, so measured equals drawn.
+        const long amount =
+            std::lround(static_cast<double>(delta) * 1000.0 / static_cast<double>(state_->units_per_em));
+        if (amount != 0) found.push_back({infos[i].cluster, amount});
+      }
+    }
+    previous_space = space;
+  }
+  kerns = std::move(found);
+  return kerns;
 }
 
 std::uint32_t HarfBuzzFont::glyph(char32_t code_point) const {

@@ -12,6 +12,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace octavo::pdf {
 
@@ -24,6 +25,14 @@ struct FontSubset {
 /// from 0 (.notdef). Code points the font lacks, and any above U+FFFF, are left out of `glyphs`.
 /// nullopt if HarfBuzz cannot read or subset the font.
 std::optional<FontSubset> subset_font(std::string_view font_bytes, const std::set<char32_t>& code_points);
+
+/// A kerning adjustment before the character at byte `offset` of a shaped text, in whole 1/1000 em
+/// (negative: closer).
+struct FontKern {
+  std::size_t offset = 0;
+  long amount = 0;
+  bool operator==(const FontKern&) const = default;
+};
 
 class HarfBuzzFont {
  public:
@@ -39,6 +48,11 @@ class HarfBuzzFont {
   /// The hhea ascender and descender in whole 1/1000 em (descender negative), as libharu reads them.
   int ascent() const;
   int descent() const;
+  /// The kerning HarfBuzz's shaping gives UTF-8 `text` (features kern on; liga, clig, dlig off),
+  /// in byte order, none next to a space. Empty if the text does not shape to exactly its cmap
+  /// glyphs at baseline positions (a substitution or a mark offset): then the drawn text, one
+  /// glyph per character, would not be what was shaped. Remembered per text.
+  std::vector<FontKern> kerning(std::string_view text) const;
   /// The glyph the font's cmap gives `code_point`; 0 (.notdef) if none.
   std::uint32_t glyph(char32_t code_point) const;
 

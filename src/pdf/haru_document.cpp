@@ -2,11 +2,13 @@
 
 #include <hpdf.h>
 // libharu's internal object API (installed by libhpdf-dev, part of the same 2.3.0 library) for
-// the three things its public API cannot do: replace a font's /ToUnicode stream, write text
-// strings outside the BMP, and build an [page /XYZ left top null] destination.
+// the four things its public API cannot do: replace a font's /ToUnicode stream, write text
+// strings outside the BMP, build an [page /XYZ left top null] destination, and show text with TJ
+// and literal strings.
 #include <hpdf_doc.h>
 #include <hpdf_font.h>
 #include <hpdf_objects.h>
+#include <hpdf_pages.h>
 #include <hpdf_streams.h>
 
 #include <array>
@@ -88,6 +90,41 @@ HPDF_InfoType info_type(InfoEntry entry) {
 }
 
 HPDF_REAL real(double value) { return static_cast<HPDF_REAL>(value); }
+
+// The operator that shows `text`: `(…)Tj`, or with shifts a TJ array `[(…)n(…)]TJ` (PDF
+// 32000-1 §9.4.3). The codes are libharu's for its Identity-H fonts with the UTF-8 encoder: two
+// bytes per character, CID = code point; a character past the BMP becomes a space, as libharu
+// makes it. They are written as literal strings (§7.3.4.2), not in libharu's hex, which takes
+// twice the bytes (about 2 KB more of the compressed corpus/ PDF); parentheses and backslash are
+// escaped, and CR and LF, which a reader would otherwise turn into LF.
+std::string show_operator(std::string_view text, const std::vector<TextShift>& shifts) {
+  const auto append_byte = [](std::string& out, unsigned char byte) {
+    if (byte == '(' || byte == ')' || byte == '\\') {
+      out += '\\';
+      out += static_cast<char>(byte);
+    } else if (byte == '\r') {
+      out += "\\r";
+    } else if (byte == '\n') {
+      out += "\\n";
+    } else {
+      out += static_cast<char>(byte);
+    }
+  };
+  std::string out = shifts.empty() ? "(" : "[(";
+  std::size_t next = 0;
+  for (std::size_t pos = 0; pos < text.size();) {
+    while (next < shifts.size() && shifts[next].offset <= pos) {
+      if (shifts[next].amount != 0) out += ")" + std::to_string(shifts[next].amount) + "(";
+      ++next;
+    }
+    char32_t code_point = core::decode_utf8(text, pos);
+    if (code_point > 0xFFFF) code_point = U' ';
+    append_byte(out, static_cast<unsigned char>(code_point >> 8));
+    append_byte(out, static_cast<unsigned char>(code_point & 0xFF));
+  }
+  out += shifts.empty() ? ")Tj\n" : ")]TJ\n";
+  return out;
+}
 
 }  // namespace
 
@@ -346,7 +383,7 @@ std::size_t HaruDocument::add_page(double width, double height) {
 }
 
 void HaruDocument::show_text(std::size_t page_index, layout::FontFace face, double size, double x, double y,
-                             const std::string& text) {
+                             const std::string& text, const std::vector<TextShift>& shifts) {
   if (failed()) return;
   HPDF_Page page = state_->page(page_index);
   HPDF_Font font = state_->font(face);
@@ -370,7 +407,19 @@ void HaruDocument::show_text(std::size_t page_index, layout::FontFace face, doub
                         real(static_cast<double>(to_y - open.y) / 100));
   open.x = to_x;
   open.y = to_y;
-  HPDF_Page_ShowText(page, text.c_str());
+  if (text.empty()) return;
+  // Written to the page's content stream directly: libharu 2.3 has no TJ and writes strings in
+  // hex. Its bookkeeping of the text position after a string (text_pos) is not updated, but
+  // nothing here reads it: Td moves from the text line matrix, which MoveTextPos keeps
+  // (hpdf_page_operator.c).
+  auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+  if (attr->gmode != HPDF_GMODE_TEXT_OBJECT) {
+    state_->fail("text shown outside a text object");
+    return;
+  }
+  const std::string shown = show_operator(text, shifts);  // holds NUL bytes: not a C string
+  HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(shown.data()),
+                    static_cast<HPDF_UINT>(shown.size()));
 }
 
 void HaruDocument::stroke_line(std::size_t page_index, double x1, double y1, double x2, double y2, double width) {

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/fixed_clock.hpp"
 #include "core/image_info.hpp"
@@ -25,6 +26,13 @@ enum class InfoEntry { title, author, subject, creator, keywords };
 /// A rectangle in PDF coordinates.
 struct PdfRect {
   double left = 0, bottom = 0, right = 0, top = 0;
+};
+
+/// A number in a TJ array (PDF 32000-1 §9.4.3, Table 109): a move before the character at byte
+/// `offset` of the shown text, in thousandths of the font size; positive moves left, negative right.
+struct TextShift {
+  std::size_t offset = 0;
+  long amount = 0;
 };
 
 class HaruDocument {
@@ -75,8 +83,11 @@ class HaruDocument {
   std::size_t add_page(double width, double height);
   /// Draws UTF-8 `text` with its baseline starting at (x, y), rounded to 0.01 pt. Consecutive
   /// calls on one page share a text object: each writes only a relative move (Td), and a font
-  /// (Tf) when face or size change. Fails if the face is not loaded.
-  void show_text(std::size_t page, layout::FontFace face, double size, double x, double y, const std::string& text);
+  /// (Tf) when face or size change. The text is one literal string of two-byte CIDs (CID = code
+  /// point), with `shifts` (in byte order, inside the text) a TJ array, else a Tj. Fails if the
+  /// face is not loaded.
+  void show_text(std::size_t page, layout::FontFace face, double size, double x, double y, const std::string& text,
+                 const std::vector<TextShift>& shifts = {});
   /// Strokes a straight line of the given width (butt caps, black).
   void stroke_line(std::size_t page, double x1, double y1, double x2, double y2, double width);
   /// Why libharu 2.3.0 cannot embed `info` faithfully ("an interlaced PNG"), or empty if it can. Measured: it fails on

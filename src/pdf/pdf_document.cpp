@@ -110,6 +110,16 @@ class PdfDocument::Fonts final : public layout::FontMetrics {
     return size * (static_cast<double>(units) / 1000.0);
   }
 
+  std::vector<layout::Kern> kerning(layout::FontFace face, std::string_view text, core::Pt size) const override {
+    const HarfBuzzFont* font = fonts_[static_cast<std::size_t>(face)].get();
+    if (font == nullptr) return {};
+    std::vector<layout::Kern> kerns;
+    for (const FontKern& kern : font->kerning(text)) {
+      kerns.push_back({kern.offset, size * (static_cast<double>(kern.amount) / 1000.0)});
+    }
+    return kerns;
+  }
+
   core::Pt ascent(layout::FontFace face, core::Pt size) const override {
     const HarfBuzzFont* font = fonts_[static_cast<std::size_t>(face)].get();
     return font == nullptr ? core::Pt(0) : size * (font->ascent() / 1000.0);

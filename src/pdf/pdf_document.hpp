@@ -26,7 +26,8 @@ class PdfDocument {
 
   /// True when all five fonts loaded.
   bool ok() const;
-  /// Widths and extents read by HarfBuzz, in the whole 1/1000 em libharu writes in /W; has_glyph
+  /// Widths and extents read by HarfBuzz, in the whole 1/1000 em libharu writes in /W; kerning
+  /// from HarfBuzz's shaping, in whole 1/1000 em as a TJ array draws it; has_glyph
   /// from the font's own cmap table, and false for every code point above U+FFFF: libharu's Identity-H fonts use
   /// CID = BMP code point, so it cannot draw anything beyond the BMP.
   const layout::FontMetrics& metrics() const;

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cerrno>
+#include <cmath>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -123,7 +124,44 @@ void draw_frame(HaruDocument& pdf, std::size_t page, double left, double bottom,
   pdf.stroke_line(page, left, top, left, bottom, hairline);
 }
 
+// A length as a TJ number: thousandths of the font size (PDF 32000-1 §9.4.3).
+long thousandths(core::Pt length, core::Pt size) { return std::lround(length.value * 1000.0 / size.value); }
+
 }  // namespace
+
+// A page's text shrinks by a Td and a Tj per word. Positions are counted in whole thousandths of
+// the size from the first run, each move taken from the exact target, so that rounding never
+// adds up along a line.
+JoinedRuns join_runs(const std::vector<layout::TextRun>& runs, std::size_t first, const layout::FontMetrics& metrics) {
+  const layout::TextRun& start = runs[first];
+  JoinedRuns out;
+  long drawn = 0;  // where the text drawn so far ends
+  std::size_t index = first;
+  for (; index < runs.size(); ++index) {
+    const layout::TextRun& run = runs[index];
+    if (index > first &&
+        (run.face != start.face || run.size != start.size || run.baseline != start.baseline || out.text.empty()))
+      break;
+    const std::string text = core::repair_utf8(run.text);
+    if (index > first) {
+      const long gap = thousandths(run.x - start.x, start.size) - drawn;
+      out.shifts.push_back({out.text.size(), -gap});
+      drawn += gap;
+    }
+    // Kerns point into the run's own bytes: a repaired run (an error already) is drawn unkerned.
+    if (text == run.text) {
+      for (const layout::Kern& kern : run.kerns) {
+        const long amount = thousandths(kern.amount, run.size);
+        out.shifts.push_back({out.text.size() + kern.offset, -amount});
+        drawn += amount;
+      }
+    }
+    drawn += std::lround(metrics.width(run.face, text, core::Pt(1000)).value);
+    out.text += text;
+  }
+  out.end = index;
+  return out;
+}
 
 std::optional<std::string> render_pdf(const PdfDocument& document, const layout::LaidOutBook& book,
                                       core::DiagnosticSink& sink) {
@@ -182,8 +220,16 @@ std::optional<std::string> render_pdf(const PdfDocument& document, const layout:
     const layout::Page& page = book.pages[index];
     const auto pdf_y = [&page](core::Pt y) { return (page.height - y).value; };
     pdf.add_page(page.width.value, page.height.value);
-    for (const layout::TextRun& run : page.runs) {
-      pdf.show_text(index, run.face, run.size.value, run.x.value, pdf_y(run.baseline), core::repair_utf8(run.text));
+    for (std::size_t first = 0; first < page.runs.size();) {
+      const layout::TextRun& run = page.runs[first];
+      if (run.size <= core::Pt(0)) {
+        pdf.show_text(index, run.face, run.size.value, run.x.value, pdf_y(run.baseline), core::repair_utf8(run.text));
+        ++first;
+        continue;
+      }
+      const JoinedRuns joined = join_runs(page.runs, first, document.metrics());
+      pdf.show_text(index, run.face, run.size.value, run.x.value, pdf_y(run.baseline), joined.text, joined.shifts);
+      first = joined.end;
     }
     for (const layout::Rule& rule : page.rules) {
       pdf.stroke_line(index, rule.x1.value, pdf_y(rule.y1), rule.x2.value, pdf_y(rule.y2), rule.thickness.value);

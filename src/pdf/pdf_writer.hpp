@@ -5,12 +5,26 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/diagnostics.hpp"
 #include "layout/page.hpp"
+#include "pdf/haru_document.hpp"
 #include "pdf/pdf_document.hpp"
 
 namespace octavo::pdf {
+
+/// Text shown with one TJ array from the start of run `first`.
+struct JoinedRuns {
+  std::string text;               ///< the joined runs' UTF-8 (invalid bytes repaired)
+  std::vector<TextShift> shifts;  ///< each run's kerns, and the move to where each next run starts
+  std::size_t end = 0;            ///< index of the first run not joined
+};
+
+/// `runs[first]` and the runs right after it on its baseline in its face and size (a line's
+/// words), joined into one TJ array; `metrics` gives the advances. Just `runs[first]` if the next
+/// run differs. `runs[first].size` must be positive.
+JoinedRuns join_runs(const std::vector<layout::TextRun>& runs, std::size_t first, const layout::FontMetrics& metrics);
 
 /// Draws every page of `book` and returns the PDF file's bytes. Reports on `sink`, and returns
 /// nullopt, if libharu fails (a font file that became unreadable, a libharu error). Reports an

@@ -74,7 +74,11 @@ std::string trace_pages(const layout::LaidOutBook& book) {
            number(page.height) + "\n";
     for (const layout::TextRun& run : page.runs) {
       out += "  run " + std::string(face_name(run.face)) + " " + number(run.size) + " at " +
-             point(run.x, run.baseline) + " " + quoted(run.text) + "\n";
+             point(run.x, run.baseline) + " " + quoted(run.text);
+      // Kerns as byte offset:amount, only where the font kerns (never with fake metrics).
+      if (!run.kerns.empty()) out += " kern";
+      for (const layout::Kern& kern : run.kerns) out += " " + std::to_string(kern.offset) + ":" + number(kern.amount);
+      out += "\n";
     }
     for (const layout::Rule& rule : page.rules) {
       out += "  rule " + point(rule.x1, rule.y1) + " to " + point(rule.x2, rule.y2) + " width " +

@@ -73,4 +73,18 @@ TEST_SUITE("pdf.harfbuzz_font") {
     CHECK(pdf::HarfBuzzFont::load("not a font") == nullptr);
     CHECK(pdf::HarfBuzzFont::load("") == nullptr);
   }
+
+  TEST_CASE("kerning: Noto Serif's pairs in 1/1000 em, remembered, none next to a space, no ligatures") {
+    const std::string font = noto_serif();
+    const std::unique_ptr<pdf::HarfBuzzFont> hb = pdf::HarfBuzzFont::load(font);
+    REQUIRE(hb);
+    CHECK(hb->kerning("AV") == std::vector<pdf::FontKern>{{1, -80}});
+    CHECK(hb->kerning("To") == std::vector<pdf::FontKern>{{1, -50}});
+    CHECK(hb->kerning("AVAV") == std::vector<pdf::FontKern>{{1, -80}, {2, -80}, {3, -80}});  // "VA" too
+    CHECK(hb->kerning("AV") == std::vector<pdf::FontKern>{{1, -80}});                        // from the cache, the same
+    CHECK(hb->kerning("A V").empty());
+    CHECK(hb->kerning("").empty());
+    // "fi" stays two letters, not Noto Serif's fi ligature: else the whole word would go unkerned.
+    CHECK(hb->kerning("fiAV") == std::vector<pdf::FontKern>{{3, -80}});
+  }
 }

@@ -30,6 +30,25 @@ TEST_SUITE("pdf.pdf_document") {
     CHECK(metrics.width(FontFace::serif_bold, "Hello", size).value > hello);
   }
 
+  TEST_CASE("Noto Serif kerns \"AV\" and \"To\": each pair is narrower than its two letters") {
+    core::DiagnosticList diagnostics;
+    const pdf::PdfDocument document(pdf::testing::fonts_dir(), diagnostics);
+    const layout::FontMetrics& metrics = document.metrics();
+    const core::Pt size(10);
+    for (const char* pair : {"AV", "To"}) {
+      CAPTURE(pair);
+      const std::vector<layout::Kern> kerns = metrics.kerning(FontFace::serif, pair, size);
+      REQUIRE(kerns.size() == 1);
+      CHECK(kerns[0].offset == 1);
+      const std::string first(pair, 1), second(pair + 1, 1);
+      CHECK(metrics.width(FontFace::serif, pair, size) + kerns[0].amount <
+            metrics.width(FontFace::serif, first, size) + metrics.width(FontFace::serif, second, size));
+    }
+    // Never across a space; "Hello" has no kerned pair.
+    CHECK(metrics.kerning(FontFace::serif, "A V", size).empty());
+    CHECK(metrics.kerning(FontFace::serif, "Hello", size).empty());
+  }
+
   TEST_CASE("ascent and descent are the font's hhea values, both positive") {
     core::DiagnosticList diagnostics;
     const pdf::PdfDocument document(pdf::testing::fonts_dir(), diagnostics);

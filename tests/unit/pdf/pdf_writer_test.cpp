@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "layout/layout_test_support.hpp"
 #include "pdf/haru_document.hpp"
 #include "pdf/pdf_writer.hpp"
 #include "pdf/to_unicode_cmap.hpp"
@@ -12,6 +13,7 @@
 
 using namespace octavo;
 using octavo::pdf::testing::run;
+using namespace std::string_literals;
 
 namespace {
 
@@ -22,6 +24,13 @@ std::size_t count(const std::string& text, const std::string& part) {
 }
 
 bool contains(const std::string& text, const std::string& part) { return count(text, part) > 0; }
+
+// ASCII `text` as the content stream writes it: two bytes per character, CID = code point.
+std::string cids(std::string_view text) {
+  std::string out;
+  for (const char c : text) out += std::string(1, '\0') + c;
+  return out;
+}
 
 std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -215,6 +224,39 @@ TEST_SUITE("pdf.pdf_writer") {
   }
 }
 
+TEST_SUITE("pdf.join_runs") {
+  // Fake metrics: every character 0.5 em, so 500/1000 em per character in the TJ numbers.
+  const test::FakeMetrics metrics;
+  layout::TextRun word(const char* text, double x, double baseline = 50, std::vector<layout::Kern> kerns = {}) {
+    return {layout::FontFace::serif, core::Pt(10), core::Pt(x), core::Pt(baseline), text, std::move(kerns)};
+  }
+
+  TEST_CASE("a line's words in one face are one TJ: kerns, then the moves to each next word") {
+    // "AV" from 10 ends at 10 + 10 - 0.7 = 19.3 pt; "To" starts at 23.3: a 4 pt space is -400.
+    // "To" ends at 33.3, "it" starts at 36.31: -301, each move taken from the exact position.
+    const std::vector<layout::TextRun> runs = {word("AV", 10, 50, {{1, core::Pt(-0.7)}}), word("To", 23.3),
+                                               word("it", 36.31), word("next", 10, 62)};
+    const pdf::JoinedRuns joined = pdf::join_runs(runs, 0, metrics);
+    CHECK(joined.text == "AVToit");
+    REQUIRE(joined.shifts.size() == 3);
+    CHECK((joined.shifts[0].offset == 1 && joined.shifts[0].amount == 70));
+    CHECK((joined.shifts[1].offset == 2 && joined.shifts[1].amount == -400));
+    CHECK((joined.shifts[2].offset == 4 && joined.shifts[2].amount == -301));
+    CHECK(joined.end == 3);  // "next" is on another baseline
+  }
+
+  TEST_CASE("a change of face or size ends the TJ") {
+    std::vector<layout::TextRun> runs = {word("a", 10), word("b", 20), word("c", 30)};
+    runs[1].face = layout::FontFace::serif_italic;
+    CHECK(pdf::join_runs(runs, 0, metrics).end == 1);
+    runs[1].face = layout::FontFace::serif;
+    runs[2].size = core::Pt(9);
+    const pdf::JoinedRuns joined = pdf::join_runs(runs, 0, metrics);
+    CHECK(joined.text == "ab");
+    CHECK(joined.end == 2);
+  }
+}
+
 TEST_SUITE("pdf.haru_document") {
   TEST_CASE("a font's /ToUnicode stream is replaced by the generated CMap, without libharu's keys") {
     pdf::HaruDocument haru;
@@ -230,7 +272,7 @@ TEST_SUITE("pdf.haru_document") {
     CHECK(contains(*bytes, "stream\r\n" + cmap + "\nendstream"));
     CHECK_FALSE(contains(*bytes, "begincidrange"));
     CHECK_FALSE(contains(*bytes, "/CMapName /UTF-8"));
-    CHECK(contains(*bytes, "<00480069> Tj"));  // CID = code point: H = 0048, i = 0069
+    CHECK(contains(*bytes, "(" + cids("Hi") + ")Tj"));  // CID = code point: H = 0048, i = 0069
   }
 
   TEST_CASE("a replaced font program is embedded, with /W and /CIDToGIDMap for the drawn characters only") {
@@ -270,9 +312,38 @@ TEST_SUITE("pdf.haru_document") {
     haru.show_text(page, layout::FontFace::serif, 10, 10, 20, "i");
     const std::optional<std::string> bytes = haru.save();
     REQUIRE(bytes);
-    CHECK(contains(*bytes,
-                   "BT\n/F1 10 Tf\n10 50 Td\n<0048> Tj\n20.5 0 Td\n<0069> Tj\n/F2 10 Tf\n-20.5 -13.5 Td\n"
-                   "<0048> Tj\nET\n1 w\n10 30 m\n90 30 l\nS\nBT\n/F1 10 Tf\n10 20 Td\n<0069> Tj\nET"));
+    CHECK(contains(*bytes, "BT\n/F1 10 Tf\n10 50 Td\n(" + cids("H") + ")Tj\n20.5 0 Td\n(" + cids("i") +
+                               ")Tj\n/F2 10 Tf\n-20.5 -13.5 Td\n(" + cids("H") +
+                               ")Tj\nET\n1 w\n10 30 m\n90 30 l\nS\nBT\n/F1 10 "
+                               "Tf\n10 20 Td\n(" +
+                               cids("i") + ")Tj\nET"));
+  }
+
+  TEST_CASE("a run with shifts is one TJ array of two-byte CIDs, thousandths of the size between them") {
+    pdf::HaruDocument haru;
+    haru.set_compression(false);  // so that the content stream can be read in the bytes
+    REQUIRE(haru.load_font(layout::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf"));
+    const std::size_t page = haru.add_page(200, 100);
+    // "AV" kerned 70/1000 em closer, then a word space 1200/1000 em wide before "To".
+    haru.show_text(page, layout::FontFace::serif, 10, 10, 50, "AVTo", {{1, 70}, {2, -1200}, {3, 0}});
+    haru.show_text(page, layout::FontFace::serif, 10, 10, 36, "Hi");
+    const std::optional<std::string> bytes = haru.save();
+    REQUIRE(bytes);
+    CHECK(haru.error() == "");
+    CHECK(contains(*bytes, "BT\n/F1 10 Tf\n10 50 Td\n[(" + cids("A") + ")70(" + cids("V") + ")-1200(" + cids("To") +
+                               ")]TJ\n0 -14 Td\n(" + cids("Hi") + ")Tj\nET"));
+  }
+
+  TEST_CASE("in the literal strings, parentheses, backslash, CR and LF bytes are escaped") {
+    pdf::HaruDocument haru;
+    haru.set_compression(false);  // so that the content stream can be read in the bytes
+    REQUIRE(haru.load_font(layout::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf"));
+    const std::size_t page = haru.add_page(200, 100);
+    // U+010A is the bytes 01 0A, U+0D28 the bytes 0D 28.
+    haru.show_text(page, layout::FontFace::serif, 10, 10, 50, "(\\)\u010A\u0D28");
+    const std::optional<std::string> bytes = haru.save();
+    REQUIRE(bytes);
+    CHECK(contains(*bytes, "10 50 Td\n(\0\\(\0\\\\\0\\)\x01\\n\\r\\()Tj\n"s));
   }
 
   TEST_CASE("libharu's errors are recorded, sticky, and make save fail") {

@@ -40,6 +40,19 @@ TEST_SUITE("pdf.text_trace") {
           "  run serif 10 at 0,100 \"say \\\"hi\\\"\\\\\\x09now\"\n");
   }
 
+  TEST_CASE("a kerned run lists its kerns as byte offset:amount after the text") {
+    layout::LaidOutBook book;
+    layout::Page page;
+    page.width = core::Pt(100);
+    page.height = core::Pt(50);
+    page.runs.push_back(run(layout::FontFace::serif, 10, 5, 20, "AVTo"));
+    page.runs.back().kerns = {{1, core::Pt(-0.8)}, {3, core::Pt(-0.5)}};
+    book.pages.push_back(page);
+    CHECK(pdf::trace_pages(book) ==
+          "page 1 [1] 100 x 50\n"
+          "  run serif 10 at 5,20 \"AVTo\" kern 1:-0.8 3:-0.5\n");
+  }
+
   TEST_CASE("an empty book has an empty trace") { CHECK(pdf::trace_pages(layout::LaidOutBook{}) == ""); }
 
   TEST_CASE("page labels count roman through the front matter, then decimal from 1") {

@@ -1,0 +1,122 @@
+#include <doctest/doctest.h>
+
+#include "layout/items.hpp"
+#include "layout/layout_test_support.hpp"
+#include "layout/page_furniture.hpp"
+#include "layout/set_line.hpp"
+
+using namespace octavo;
+using namespace octavo::layout;
+
+namespace {
+
+/// The fake fixed-width metrics, with one kerning pair: "AV" sits 0.1 em closer.
+class KerningMetrics final : public FontMetrics {
+ public:
+  core::Pt width(FontFace face, std::string_view text, core::Pt size) const override {
+    return plain.width(face, text, size);
+  }
+  std::vector<Kern> kerning(FontFace, std::string_view text, core::Pt size) const override {
+    std::vector<Kern> kerns;
+    for (std::size_t at = text.find("AV"); at != std::string_view::npos; at = text.find("AV", at + 1)) {
+      kerns.push_back({at + 1, size * -0.1});
+    }
+    return kerns;
+  }
+  core::Pt ascent(FontFace face, core::Pt size) const override { return plain.ascent(face, size); }
+  core::Pt descent(FontFace face, core::Pt size) const override { return plain.descent(face, size); }
+  bool has_glyph(FontFace face, char32_t code_point) const override { return plain.has_glyph(face, code_point); }
+
+ private:
+  test::FakeMetrics plain;
+};
+
+struct Fixture {
+  KerningMetrics metrics;
+  PageStyle style = default_page_style();
+  core::DiagnosticList diagnostics;
+  GlyphCoverage coverage{metrics};
+  LayoutContext context{metrics, style, diagnostics, coverage};
+
+  ItemList items(const std::string& text, core::Pt measure) {
+    ItemBuilder builder(context, measure);
+    builder.add_text(text, TextStyle{false, false, false, core::Pt(10)}, {"w.md", 3, 1});
+    return builder.finish();
+  }
+};
+
+// "text=width" for each box, in order.
+std::string boxes(const ItemList& list) {
+  std::string out;
+  for (const Item& item : list.items) {
+    if (item.kind != ItemKind::box) continue;
+    out += (out.empty() ? "" : " ") + item.text + "=" + std::to_string(static_cast<int>(item.width.value));
+  }
+  return out;
+}
+
+std::string kerns(const TextRun& run) {
+  std::string out;
+  for (const Kern& kern : run.kerns) {
+    out += (out.empty() ? "" : " ") + std::to_string(kern.offset) + ":" + std::to_string(kern.amount.value);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_SUITE("layout.kerning") {
+  TEST_CASE("the fake metrics kern nothing: a box is as wide as its characters") {
+    const test::FakeMetrics metrics;
+    CHECK(metrics.kerning(FontFace::serif, "AV", core::Pt(10)).empty());
+    CHECK(box_width(metrics, FontFace::serif, "AV", core::Pt(10)) == core::Pt(10));
+  }
+
+  TEST_CASE("a box is measured with the kerning inside it, a space is not kerned across") {
+    Fixture f;
+    CHECK(box_width(f.metrics, FontFace::serif, "AVA", core::Pt(10)) == core::Pt(14));
+    CHECK(boxes(f.items("AVAV A V", core::Pt(1000))) == "AVAV=18 A=5 V=5");
+  }
+
+  TEST_CASE("a word wider than the measure is cut into chunks measured whole, kerning included") {
+    Fixture f;
+    // Character by character "AVAVA" would be 25 pt; kerned it is 23 and fits a 23 pt measure.
+    CHECK(boxes(f.items("AVAVAVAVAV", core::Pt(23))) == "AVAVA=23 VAVAV=23");
+  }
+
+  TEST_CASE("a set line's runs carry each box's kerns at their offsets in the run, none across boxes") {
+    Fixture f;
+    ItemList list;
+    const core::Pt size(10);
+    for (const char* text : {"AV", "AV", "A"}) {
+      list.items.push_back(box_item(text, FontFace::serif, size, box_width(f.metrics, FontFace::serif, text, size)));
+    }
+    list.items.push_back(glue_item(core::Pt(5), core::Pt(2), core::Pt(1)));
+    list.items.push_back(box_item("VAV", FontFace::serif, size, box_width(f.metrics, FontFace::serif, "VAV", size)));
+    const SetLine set = set_line(list, Line{0, list.items.size(), 0, true}, core::Pt(100), Alignment::left, f.metrics);
+    REQUIRE(set.runs.size() == 2);
+    CHECK(set.runs[0].text == "AVAVA");
+    CHECK(kerns(set.runs[0]) == "1:-1.000000 3:-1.000000");  // not at 4: "V" and "A" were two boxes
+    CHECK(set.runs[1].text == "VAV");
+    CHECK(set.runs[1].x == core::Pt(23 + 5));
+    CHECK(kerns(set.runs[1]) == "2:-1.000000");
+    CHECK(kerning_total(set.runs[1]) == core::Pt(-1));
+    CHECK(set.width == core::Pt(23 + 5 + 14));
+  }
+
+  TEST_CASE("a running head too long for the measure keeps the longest prefix that fits kerned") {
+    Fixture f;
+    f.style.page_width = f.style.margin_inner + f.style.margin_outer + core::Pt(306);
+    std::string title;
+    for (int i = 0; i < 100; ++i) title += "AV";
+    const SetLine head = make_running_head(title, f.context);
+    // 8.5 pt: 4.25 a letter, -0.85 an "AV". 306 - 4.25 for the ellipsis leaves 301.75: 78 letters
+    // are 331.5 - 39 x 0.85 = 298.35 pt; letter by letter only 71 would fit.
+    std::string kept;
+    for (int i = 0; i < 39; ++i) kept += "AV";
+    REQUIRE(head.runs.size() == 1);
+    CHECK(head.runs[0].text == kept + "\u2026");
+    CHECK(head.runs[0].kerns.size() == 39);
+    CHECK(head.width.value == doctest::Approx(298.35 + 4.25));
+  }
+}
