@@ -82,7 +82,7 @@ TEST_SUITE("pdf.images") {
     haru.show_text(page, layout::FontFace::serif, 10, 10, 80, "i");
     const std::optional<std::string> bytes = haru.save();
     REQUIRE(bytes);
-    CHECK(count(*bytes, "<0048> Tj\nET\nq\n") == 1);
+    CHECK(count(*bytes, std::string("(\0H)Tj\nET\nq\n", 12)) == 1);  // H is CID 0x0048, two bytes
     CHECK(count(*bytes, " Do\nQ\nBT\n") == 1);
   }
 
