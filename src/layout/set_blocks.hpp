@@ -19,6 +19,7 @@ struct BlockFrame {
   core::Pt left;
   core::Pt width;
   bool in_list = false;  ///< paragraphs in list items are not indented
+  bool ragged = false;   ///< paragraphs set ragged-right, unhyphenated (the outline's entries)
 };
 
 /// Sets the blocks of one part (an article, the disclaimer) into its flow.

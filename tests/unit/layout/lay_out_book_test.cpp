@@ -552,6 +552,31 @@ TEST_SUITE("layout.lay_out_book") {
     CHECK((page.rules[0].x1 + page.rules[0].x2) / 2 == left + laid.style.measure() / 2);
   }
 
+  TEST_CASE("the outline's entries are set ragged like the headings they list; a body list is justified") {
+    // Fake metrics: 5 pt a character. Two words that do not fit on one line with the third.
+    const std::string entry = "Understanding chronic pain and its role in long-term management";
+    model::Block outline = list_of(model::BlockKind::bullet_list, {entry});
+    outline.role = model::BlockRole::outline;
+    const Laid laid(
+        test::book_of({test::article("a1", "Blocks", {outline, list_of(model::BlockKind::bullet_list, {entry})})}), 40);
+    const Page& page = laid.book.pages[laid.book.front_matter_pages];
+    const core::Pt right = laid.style.margin_inner + laid.style.measure();
+    // The right end of the first line of each entry: its rightmost run on the baseline of "Understanding".
+    std::vector<core::Pt> first_line_ends;
+    for (const TextRun& start : page.runs) {
+      if (start.text != "Understanding") continue;
+      core::Pt end = start.x;
+      for (const TextRun& run : page.runs) {
+        if (run.baseline == start.baseline)
+          end = std::max(end, run.x + laid.metrics.width(run.face, run.text, run.size));
+      }
+      first_line_ends.push_back(end);
+    }
+    REQUIRE(first_line_ends.size() == 2);
+    CHECK(first_line_ends.front() < right - core::Pt(10));                // the outline's entry: ragged
+    CHECK(first_line_ends.back().value == doctest::Approx(right.value));  // the list: justified
+  }
+
   TEST_CASE("laying out the same book twice gives the same pages") {
     const model::Book book = test::book_of({test::article("a1", "One", {test::paragraph(lines_of(50))}),
                                             test::article("a2", "Two", {test::paragraph("Text.")})});
