@@ -194,6 +194,7 @@ void BlockSetter::set_list(const model::Block& block, const BlockFrame& frame, i
     } else {
       set_block(item, item_frame, depth + 1);
     }
+    keep_short_block(lines_before);
     if (flow_.size() == lines_before) {  // an empty item still shows its marker
       FlowLine line;
       line.height = style.leading;
@@ -210,9 +211,21 @@ void BlockSetter::set_quote(const model::Block& block, const BlockFrame& frame, 
   flow_.add_space(style.block_space);
   const BlockFrame inner = indented(frame, style.quote_indent, style.quote_indent);
   indent_next_ = false;
+  const std::size_t first = flow_.size();
   for (const model::Block& child : block.children) set_block(child, inner, depth + 1);
+  keep_short_block(first);
   flow_.add_space(style.block_space);
   indent_next_ = true;
+}
+
+// A list item or block quote of up to this many lines moves whole to the next page rather than
+// leave part of itself behind; a longer one may split where the widow and orphan rules allow.
+constexpr std::size_t short_block_lines = 5;
+
+void BlockSetter::keep_short_block(std::size_t first_line) {
+  const std::size_t count = flow_.size() - first_line;
+  if (count < 2 || count > short_block_lines) return;
+  for (std::size_t i = first_line; i + 1 < flow_.size(); ++i) flow_[i].keep = std::max(flow_[i].keep, Keep::weak);
 }
 
 void BlockSetter::set_code(const model::Block& block, const BlockFrame& frame) {

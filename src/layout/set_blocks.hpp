@@ -43,6 +43,7 @@ class BlockSetter {
   void set_code(const model::Block& block, const BlockFrame& frame);
   void set_thematic_break(const BlockFrame& frame);
   void set_figure(const model::Block& block, const BlockFrame& frame);
+  void keep_short_block(std::size_t first_line);
   BlockFrame indented(const BlockFrame& frame, core::Pt left, core::Pt right) const;
 
   LayoutContext& context_;

@@ -1,0 +1,64 @@
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "layout/flow.hpp"
+#include "layout/layout_test_support.hpp"
+#include "layout/set_blocks.hpp"
+
+using namespace octavo;
+using namespace octavo::layout;
+
+namespace {
+
+// Each line's keep as a letter: '.' none, 'w' weak, 'k' strong (the page may not end after it).
+std::string keeps(const std::vector<FlowLine>& lines) {
+  std::string out;
+  for (const FlowLine& line : lines) out += line.keep == Keep::strong ? 'k' : line.keep == Keep::weak ? 'w' : '.';
+  return out;
+}
+
+// `words` words of four letters: at 5 pt a character, eight words fill a 200 pt line.
+std::string words(int count) {
+  std::string text;
+  for (int i = 0; i < count; ++i) text += i == 0 ? "aaaa" : " aaaa";
+  return text;
+}
+
+model::Block item_of(std::vector<model::Block> children) {
+  model::Block item;
+  item.kind = model::BlockKind::list_item;
+  item.children = std::move(children);
+  return item;
+}
+
+// The keeps of `block` set in a frame that leaves its text 200 pt once indented.
+std::string keeps_of(const model::Block& block) {
+  test::LayoutFixture f;
+  Flow flow;
+  BlockSetter setter(f.context, flow, "a1#", nullptr);
+  const core::Pt indents = block.kind == model::BlockKind::block_quote ? f.style.quote_indent * 2 : f.style.list_indent;
+  setter.set_blocks({block}, BlockFrame{core::Pt(0), core::Pt(200) + indents});
+  return keeps(flow.finish());
+}
+
+}  // namespace
+
+TEST_SUITE("layout.set_blocks") {
+  TEST_CASE("a list item of up to five lines is kept whole; a longer one only by widow and orphan rules") {
+    model::Block list;
+    list.kind = model::BlockKind::bullet_list;
+    list.children.push_back(item_of({test::paragraph(words(40))}));  // five lines
+    list.children.push_back(item_of({test::paragraph(words(56))}));  // seven lines
+    CHECK(keeps_of(list) ==
+          "wwww."
+          "w....w.");
+  }
+
+  TEST_CASE("a short block quote of two paragraphs is kept whole") {
+    model::Block quote;
+    quote.kind = model::BlockKind::block_quote;
+    quote.children = {test::paragraph(words(16)), test::paragraph(words(16))};
+    CHECK(keeps_of(quote) == "www.");
+  }
+}
