@@ -222,29 +222,24 @@ void ItemBuilder::emit_split_segment() {
   core::Pt chunk_before;  // the earlier pieces' boxes in the current chunk
   bool chunk_empty = true;
   for (const Piece& piece : segment_) {
-    std::string text;
-    core::Pt text_width;
-    std::size_t pos = 0;
-    while (pos < piece.text.size()) {
-      const std::size_t start = pos;
-      core::decode_utf8(piece.text, pos);
-      const std::string_view character(piece.text.data() + start, pos - start);
-      std::string longer = text + std::string(character);
-      core::Pt longer_width = box_width(context_.metrics, piece.face, longer, piece.size);
-      if (!chunk_empty && chunk_before + longer_width > measure_) {
-        if (!text.empty())
-          list_.items.push_back(box_item(std::move(text), piece.face, piece.size, text_width, piece.link));
+    std::string_view rest = piece.text;
+    while (!rest.empty()) {
+      // A chunk holds at least one character, however wide.
+      const FittingPrefix fitting =
+          fitting_prefix(context_.metrics, piece.face, rest, piece.size, chunk_before, measure_, chunk_empty);
+      if (fitting.bytes > 0) {
+        list_.items.push_back(
+            box_item(std::string(rest.substr(0, fitting.bytes)), piece.face, piece.size, fitting.width, piece.link));
+        chunk_before += fitting.width;
+        chunk_empty = false;
+        rest.remove_prefix(fitting.bytes);
+      }
+      if (!rest.empty()) {  // the next character does not fit: a new chunk
         list_.items.push_back(penalty_item(0));
         chunk_before = core::Pt(0);
-        longer = std::string(character);
-        longer_width = box_width(context_.metrics, piece.face, longer, piece.size);
+        chunk_empty = true;
       }
-      text = std::move(longer);
-      text_width = longer_width;
-      chunk_empty = false;
     }
-    chunk_before += text_width;
-    if (!text.empty()) list_.items.push_back(box_item(std::move(text), piece.face, piece.size, text_width, piece.link));
   }
 }
 

@@ -1,11 +1,26 @@
 #include "layout/items.hpp"
 
+#include "core/utf8.hpp"
+
 namespace octavo::layout {
 
 core::Pt box_width(const FontMetrics& metrics, FontFace face, std::string_view text, core::Pt size) {
   core::Pt width = metrics.width(face, text, size);
   for (const Kern& kern : metrics.kerning(face, text, size)) width += kern.amount;
   return width;
+}
+
+FittingPrefix fitting_prefix(const FontMetrics& metrics, FontFace face, std::string_view text, core::Pt size,
+                             core::Pt used, core::Pt available, bool at_least_one) {
+  FittingPrefix fitting;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    core::decode_utf8(text, pos);
+    const core::Pt width = box_width(metrics, face, text.substr(0, pos), size);
+    if (used + width > available && !(at_least_one && fitting.bytes == 0)) break;
+    fitting = {pos, width};
+  }
+  return fitting;
 }
 
 Item box_item(std::string text, FontFace face, core::Pt size, core::Pt width, int link) {

@@ -52,6 +52,17 @@ struct ItemList {
 /// The width of `text` set as one box: its advances plus the font's kerning inside it. Boxes are
 /// measured whole, never as a sum of their characters, because kerning makes the two differ.
 core::Pt box_width(const FontMetrics& metrics, FontFace face, std::string_view text, core::Pt size);
+
+/// The longest start of `text` that fits after `used` of `available`, in whole characters, with
+/// its box width.
+struct FittingPrefix {
+  std::size_t bytes = 0;  ///< 0 when not even the first character fits (and it was not forced)
+  core::Pt width;
+};
+/// Grows the prefix a character at a time, measured whole (box_width), and stops at the first
+/// character that does not fit; with `at_least_one`, the first character is taken regardless.
+FittingPrefix fitting_prefix(const FontMetrics& metrics, FontFace face, std::string_view text, core::Pt size,
+                             core::Pt used, core::Pt available, bool at_least_one);
 /// A box; `text` must contain only characters `face` can draw.
 Item box_item(std::string text, FontFace face, core::Pt size, core::Pt width, int link = -1);
 /// Interword glue (Knuth–Plass: width, stretch, shrink).

@@ -45,18 +45,10 @@ ItemList truncate_with_ellipsis(const ItemList& list, core::Pt available, Layout
     }
     if (item.kind == ItemKind::box) {
       // The kept prefix is measured whole as it grows: kerning makes it narrower than its letters.
-      std::string kept;
-      core::Pt kept_width;
-      std::size_t pos = 0;
-      while (pos < item.text.size()) {
-        core::decode_utf8(item.text, pos);
-        const std::string_view longer(item.text.data(), pos);
-        const core::Pt longer_width = box_width(context.metrics, item.face, longer, item.size);
-        if (x + longer_width > limit) break;
-        kept = longer;
-        kept_width = longer_width;
+      const FittingPrefix kept = fitting_prefix(context.metrics, item.face, item.text, item.size, x, limit, false);
+      if (kept.bytes > 0) {
+        out.items.push_back(box_item(item.text.substr(0, kept.bytes), item.face, item.size, kept.width));
       }
-      if (!kept.empty()) out.items.push_back(box_item(kept, item.face, item.size, kept_width));
     }
     break;
   }
