@@ -63,7 +63,9 @@ std::vector<const model::Image*> book_images(const model::Book& book) {
     while (!pending.empty()) {
       const model::Block* block = pending.back();
       pending.pop_back();
-      if (block->image && seen.insert(image_file(*block->image)).second) images.push_back(block->image.get());
+      for (const std::shared_ptr<const model::Image>& image : block->images) {
+        if (seen.insert(image_file(*image)).second) images.push_back(image.get());
+      }
       for (auto it = block->children.rbegin(); it != block->children.rend(); ++it) pending.push_back(&*it);
     }
   }

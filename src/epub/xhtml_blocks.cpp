@@ -43,6 +43,13 @@ void append_inlines(XmlNode& parent, const std::vector<model::Inline>& inlines, 
       case model::InlineKind::hard_break: target.append(xml_element("br")); break;
       case model::InlineKind::emphasis: nested = &target.append(xml_element("em")); break;
       case model::InlineKind::strong: nested = &target.append(xml_element("strong")); break;
+      case model::InlineKind::strikethrough: nested = &target.append(xml_element("s")); break;
+      case model::InlineKind::superscript: nested = &target.append(xml_element("sup")); break;
+      case model::InlineKind::subscript: nested = &target.append(xml_element("sub")); break;
+      case model::InlineKind::keyboard: nested = &target.append(xml_element("kbd")); break;
+      // Interim: the number only, until endnotes are written (issue 9).
+      case model::InlineKind::footnote_ref: target.append(xml_element("sup", {}, {xml_text(run.text)})); break;
+      case model::InlineKind::anchor: break;
       case model::InlineKind::link: {
         const std::string href = link_href(run.target, ids);
         nested = href.empty() ? &target : &target.append(xml_element("a", {{"href", href}}));
@@ -86,12 +93,27 @@ XmlNode* append_block(XmlNode& target, const model::Block& block, DocumentIds& i
       target.append(xml_element("pre", {}, {xml_element("code", {}, {xml_text(block.text)})}));
       return nullptr;
     case model::BlockKind::thematic_break: target.append(xml_element("hr")); return nullptr;
-    case model::BlockKind::figure:
+    case model::BlockKind::figure: {
       // The alt text is the image's only description; the PDF prints it as a caption instead.
-      target.append(
-          xml_block("figure", {{"class", "image"}},
-                    {xml_element("img", {{"src", image_href_from_text(*block.image)}, {"alt", block.image->alt}})}));
+      XmlNode& figure = target.append(xml_block("figure", {{"class", "image"}}));
+      for (const std::shared_ptr<const model::Image>& image : block.images) {
+        figure.append(xml_element("img", {{"src", image_href_from_text(*image)}, {"alt", image->alt}}));
+      }
+      if (!block.inlines.empty()) append_inlines(figure.append(xml_element("figcaption")), block.inlines, ids);
       return nullptr;
+    }
+    // Interim structure for the kinds issue 9 adds, until the EPUB writer sets them properly.
+    case model::BlockKind::table: return &target.append(xml_block("table"));
+    case model::BlockKind::table_row: return &target.append(xml_block("tr"));
+    case model::BlockKind::table_cell:
+      return &target.append(xml_block(block.role == model::BlockRole::header ? "th" : "td"));
+    case model::BlockKind::aside: return &target.append(xml_block("aside"));
+    case model::BlockKind::details: {
+      XmlNode& details = target.append(xml_block("details", {{"open", "open"}}));
+      append_inlines(details.append(xml_element("summary")), block.inlines, ids);
+      return &details;
+    }
+    case model::BlockKind::division: return &target.append(xml_block("div"));
   }
   return nullptr;
 }

@@ -276,7 +276,7 @@ class Walker {
     if (!image) return add_text(std::move(alt), at);
     model::Block figure;
     figure.kind = model::BlockKind::figure;
-    figure.image = std::make_shared<const model::Image>(std::move(*image));
+    figure.images.push_back(std::make_shared<const model::Image>(std::move(*image)));
     figure.location = at;
     pending_figures_.push_back(std::move(figure));
   }

@@ -168,6 +168,13 @@ void ItemBuilder::add_inlines(const std::vector<model::Inline>& inlines, const T
         inner.bold = true;
         stack.push_back({&run.children, 0, inner, link});
         break;
+      // Interim: the text in the surrounding style, until layout sets these (issue 9).
+      case model::InlineKind::strikethrough:
+      case model::InlineKind::superscript:
+      case model::InlineKind::subscript:
+      case model::InlineKind::keyboard: stack.push_back({&run.children, 0, inner, link}); break;
+      case model::InlineKind::footnote_ref: add_text(run.text, inner, where, link); break;
+      case model::InlineKind::anchor: break;
       case model::InlineKind::link: {
         std::optional<LinkTarget> target = resolve(run.target);
         const int index = target ? add_link(std::move(*target)) : link;

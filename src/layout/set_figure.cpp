@@ -16,29 +16,41 @@ FigureSize fit_figure(const core::ImageInfo& info, core::Pt max_width, core::Pt 
   return {core::Pt(natural_width * scale), core::Pt(natural_height * scale)};
 }
 
-// The picture is one flow line, so it is never split across pages; it keeps strongly with the
-// first line of its caption, and the caption (set small, italic and centred, like the source
-// notes' small type) keeps together. A figure with no alt text has no caption.
+// Each picture is one flow line, so it is never split across pages; pictures are stacked in
+// order, each keeping strongly with the next and the last with the first line of the caption.
+// The caption (set small, italic and centred, like the source notes' small type) keeps together.
+// It is the figure's own caption when the source wrote one, else the alt text of a lone picture;
+// a figure with neither has no caption.
 void BlockSetter::set_figure(const model::Block& block, const BlockFrame& frame) {
   const PageStyle& style = context_.style;
-  const model::Image& image = *block.image;
-  const FigureSize size = fit_figure(image.info, frame.width, style.body_height * max_figure_height_share);
+  const bool own_caption = !block.inlines.empty();
+  const model::Image* lone = block.images.size() == 1 ? block.images.front().get() : nullptr;
+  const bool captioned = own_caption || (lone != nullptr && !lone->alt.empty());
   flow_.add_space(style.block_space);
 
-  FlowLine line;
-  line.height = size.height;
-  line.baseline = size.height;
-  line.images.push_back({image.sha256, image.path, image.info, image.bytes, image.location,
-                         frame.left + (frame.width - size.width) / 2, core::Pt(0), size.width, size.height});
-  const bool captioned = !image.alt.empty();
-  if (captioned) line.keep = Keep::strong;
-  flow_.add_line(std::move(line));
+  for (std::size_t i = 0; i < block.images.size(); ++i) {
+    const model::Image& image = *block.images[i];
+    const FigureSize size = fit_figure(image.info, frame.width, style.body_height * max_figure_height_share);
+    FlowLine line;
+    line.height = size.height;
+    line.baseline = size.height;
+    line.images.push_back({image.sha256, image.path, image.info, image.bytes, image.location,
+                           frame.left + (frame.width - size.width) / 2, core::Pt(0), size.width, size.height});
+    if (captioned || i + 1 < block.images.size()) line.keep = Keep::strong;
+    if (i > 0) flow_.add_space(style.small_leading / 2);
+    flow_.add_line(std::move(line));
+  }
 
   if (captioned) {
     flow_.add_space(style.small_leading / 2);
     const TextStyle caption_style{true, false, false, style.small_size};
     ItemBuilder builder(context_, frame.width, false);
-    builder.add_text(image.alt, caption_style, image.location);
+    if (own_caption) {
+      builder.set_link_resolver(resolver_);
+      builder.add_inlines(block.inlines, caption_style, block.location);
+    } else {
+      builder.add_text(lone->alt, caption_style, lone->location);
+    }
     ParagraphFormat format;
     format.left = frame.left;
     format.width = frame.width;

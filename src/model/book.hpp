@@ -32,12 +32,26 @@ struct Section {
   std::vector<Block> blocks;
 };
 
-/// One entry of the table of contents: an article, or one of its sections one level down.
+/// A folder of the corpus that holds articles: a level above its articles in the contents, the
+/// PDF outline and the EPUB navigation. Parts are listed in reading order (a folder before the
+/// folders inside it), and the articles of a part, its sub-parts' included, are consecutive.
+struct Part {
+  std::string id;                 ///< unique in the book, XML-name-safe ("p01-…"); set by transform::assign_ids
+  std::string title;              ///< never empty after import
+  std::string folder;             ///< corpus-relative, '/'-separated ("book/part-1")
+  std::size_t parent = no_part;   ///< index into Book::parts of the enclosing part, or no_part
+  std::size_t first_article = 0;  ///< index into Book::articles of its first article
+  std::size_t article_count = 0;  ///< its articles, those of its sub-parts included; ≥ 1
+  core::SourceLocation location;  ///< where the title came from (book.toml, a heading), else the folder
+};
+
+/// One entry of the table of contents: a part, an article, or one of an article's sections.
 struct ContentsEntry {
   std::string title;
-  std::string article_id;
-  std::string anchor;  ///< heading id within the article; empty for the article itself
+  std::string article_id;  ///< empty for a part's entry
+  std::string anchor;      ///< heading id within the article; empty for the article itself
   std::vector<ContentsEntry> children;
+  std::string part_id = {};  ///< set only for a part's entry, whose children are its articles and sub-parts
 };
 
 struct Book {
@@ -45,6 +59,7 @@ struct Book {
   std::string disclaimer_text;          ///< from the manifest or the default; paragraphs split on blank lines
   Section disclaimer;                   ///< set by transform::add_front_matter
   std::vector<ContentsEntry> contents;  ///< set by transform::build_contents
+  std::vector<Part> parts;              ///< empty when every article lies in the corpus root
   std::vector<Article> articles;
 };
 

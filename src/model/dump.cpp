@@ -43,6 +43,22 @@ const char* kind_name(BlockKind kind) {
     case BlockKind::code_block: return "code_block";
     case BlockKind::thematic_break: return "thematic_break";
     case BlockKind::figure: return "figure";
+    case BlockKind::table: return "table";
+    case BlockKind::table_row: return "table_row";
+    case BlockKind::table_cell: return "table_cell";
+    case BlockKind::aside: return "aside";
+    case BlockKind::details: return "details";
+    case BlockKind::division: return "division";
+  }
+  return "?";
+}
+
+const char* align_name(Align align) {
+  switch (align) {
+    case Align::none: return "none";
+    case Align::left: return "left";
+    case Align::center: return "center";
+    case Align::right: return "right";
   }
   return "?";
 }
@@ -56,6 +72,12 @@ const char* kind_name(InlineKind kind) {
     case InlineKind::link: return "link";
     case InlineKind::soft_break: return "soft_break";
     case InlineKind::hard_break: return "hard_break";
+    case InlineKind::strikethrough: return "strikethrough";
+    case InlineKind::superscript: return "superscript";
+    case InlineKind::subscript: return "subscript";
+    case InlineKind::keyboard: return "keyboard";
+    case InlineKind::footnote_ref: return "footnote_ref";
+    case InlineKind::anchor: return "anchor";
   }
   return "?";
 }
@@ -72,14 +94,26 @@ class Dumper {
     blocks(2, book.disclaimer.blocks, "");
     line(1, "contents");
     for (const ContentsEntry& entry : book.contents) contents(2, entry);
+    for (const Part& each : book.parts) part(1, each);
     for (const Article& each : book.articles) article(1, each);
   }
 
+  void part(int depth, const Part& p) {
+    line(depth, "part id=" + quoted(p.id) + " title=" + quoted(p.title) + " folder=" + quoted(p.folder) +
+                    " parent=" + index(p.parent) + " articles=" + std::to_string(p.first_article) + "+" +
+                    std::to_string(p.article_count) + " " + location(p.location, ""));
+  }
+
   void article(int depth, const Article& a) {
-    line(depth, "article id=" + quoted(a.id) + " title=" + quoted(a.title) + " " + location(a.location, ""));
+    std::string head = "article id=" + quoted(a.id) + " title=" + quoted(a.title);
+    if (!a.language.empty()) head += " lang=" + quoted(a.language);
+    if (a.part != no_part) head += " part=" + std::to_string(a.part);
+    line(depth, head + " " + location(a.location, ""));
     const Provenance& p = a.provenance;
     line(depth + 1, "provenance file=" + quoted(p.file) + " source=" + quoted(p.source) +
                         " retrieved=" + quoted(p.retrieved) + " author=" + quoted(p.author));
+    if (!p.date.empty() || !p.description.empty())
+      line(depth + 2, "date=" + quoted(p.date) + " description=" + quoted(p.description));
     line(depth + 2, "sha256 " + quoted(p.sha256) + " words=" + std::to_string(p.word_count));
     line(depth + 1, "source_note");
     for (const NoteField& field : a.source_note.fields) {
@@ -88,6 +122,13 @@ class Dumper {
     }
     line(depth + 1, "blocks");
     blocks(depth + 2, a.blocks, a.location.path);
+    if (a.footnotes.empty()) return;
+    line(depth + 1, "footnotes");
+    for (const Footnote& note : a.footnotes) {
+      line(depth + 2, "footnote id=" + quoted(note.id) + " label=" + quoted(note.label) + " " +
+                          location(note.location, a.location.path));
+      blocks(depth + 3, note.blocks, a.location.path);
+    }
   }
 
   void blocks(int depth, const std::vector<Block>& list, std::string_view path) {
@@ -119,9 +160,15 @@ class Dumper {
     line(2, "generator " + quoted(m.generator));
   }
 
+  static std::string index(std::size_t i) { return i == no_part ? "none" : std::to_string(i); }
+
   void contents(int depth, const ContentsEntry& entry) {
-    line(depth,
-         "entry " + quoted(entry.title) + " article=" + quoted(entry.article_id) + " anchor=" + quoted(entry.anchor));
+    if (!entry.part_id.empty()) {
+      line(depth, "entry " + quoted(entry.title) + " part=" + quoted(entry.part_id));
+    } else {
+      line(depth,
+           "entry " + quoted(entry.title) + " article=" + quoted(entry.article_id) + " anchor=" + quoted(entry.anchor));
+    }
     for (const ContentsEntry& child : entry.children) contents(depth + 1, child);
   }
 
@@ -138,12 +185,17 @@ class Dumper {
     std::string head = kind_name(b.kind);
     if (b.role == BlockRole::summary) head += " role=summary";
     if (b.role == BlockRole::outline) head += " role=outline";
+    if (b.role == BlockRole::header) head += " role=header";
     if (b.kind == BlockKind::heading) head += " level=" + std::to_string(b.level);
     if (b.kind == BlockKind::ordered_list) head += " start=" + std::to_string(b.start);
+    if (b.align != Align::none) head += std::string(" align=") + align_name(b.align);
+    if (b.colspan != 1) head += " colspan=" + std::to_string(b.colspan);
+    if (b.rowspan != 1) head += " rowspan=" + std::to_string(b.rowspan);
+    if (b.task != TaskState::none) head += b.task == TaskState::done ? " task=done" : " task=open";
     if (!b.id.empty()) head += " id=" + quoted(b.id);
     line(depth, head + " " + location(b.location, path));
     if (b.kind == BlockKind::code_block || !b.text.empty()) line(depth + 1, "text " + quoted(b.text));
-    if (b.image) image(depth + 1, *b.image);
+    for (const std::shared_ptr<const Image>& each : b.images) image(depth + 1, *each);
     for (const Inline& run : b.inlines) inline_node(depth + 1, run);
     blocks(depth + 1, b.children, path);
   }
@@ -159,6 +211,8 @@ class Dumper {
     if (run.kind == InlineKind::text || run.kind == InlineKind::code || !run.text.empty())
       head += " " + quoted(run.text);
     if (run.kind == InlineKind::link || !run.target.empty()) head += " " + quoted(run.target);
+    if (!run.target_article.empty()) head += " article=" + quoted(run.target_article);
+    if (!run.id.empty()) head += " id=" + quoted(run.id);
     line(depth, head);
     for (const Inline& child : run.children) inline_node(depth + 1, child);
   }

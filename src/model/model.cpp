@@ -24,17 +24,31 @@ Inline link_inline(std::string target, std::vector<Inline> children, core::Sourc
   return link;
 }
 
+Inline span_inline(InlineKind kind, std::vector<Inline> children, core::SourceLocation location) {
+  Inline span;
+  span.kind = kind;
+  span.children = std::move(children);
+  span.location = std::move(location);
+  return span;
+}
+
 std::string plain_text(const std::vector<Inline>& inlines) {
   std::string out;
   for (const Inline& run : inlines) {
     switch (run.kind) {
       case InlineKind::text:
-      case InlineKind::code: out += run.text; break;
+      case InlineKind::code:
+      case InlineKind::footnote_ref: out += run.text; break;
       case InlineKind::soft_break:
       case InlineKind::hard_break: out += ' '; break;
+      case InlineKind::anchor: break;
       case InlineKind::emphasis:
       case InlineKind::strong:
-      case InlineKind::link: out += plain_text(run.children); break;
+      case InlineKind::link:
+      case InlineKind::strikethrough:
+      case InlineKind::superscript:
+      case InlineKind::subscript:
+      case InlineKind::keyboard: out += plain_text(run.children); break;
     }
   }
   return out;
@@ -53,6 +67,14 @@ Block heading_block(int level, std::vector<Inline> inlines, core::SourceLocation
   block.kind = BlockKind::heading;
   block.level = level;
   block.inlines = std::move(inlines);
+  block.location = std::move(location);
+  return block;
+}
+
+Block container_block(BlockKind kind, std::vector<Block> children, core::SourceLocation location) {
+  Block block;
+  block.kind = kind;
+  block.children = std::move(children);
   block.location = std::move(location);
   return block;
 }

@@ -25,7 +25,7 @@ inline octavo::model::Block figure(const std::string& path, const std::string& b
   octavo::model::Block block;
   block.kind = octavo::model::BlockKind::figure;
   block.location = image.location;
-  block.image = std::make_shared<const octavo::model::Image>(std::move(image));
+  block.images.push_back(std::make_shared<const octavo::model::Image>(std::move(image)));
   return block;
 }
 

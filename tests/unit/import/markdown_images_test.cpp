@@ -51,7 +51,7 @@ TEST_SUITE("import.markdown_images") {
           "paragraph @5:1\n"
           "  text \"After.\"\n");
     CHECK(read.diagnostics == "");
-    const model::Image& image = *read.article.blocks[1].image;
+    const model::Image& image = *read.article.blocks[1].images.at(0);
     CHECK(*image.bytes == test::tiny_png());
     CHECK(image.location.line == 3);
     CHECK(image.sha256.size() == 64);

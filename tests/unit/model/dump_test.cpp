@@ -150,6 +150,85 @@ TEST_SUITE("model.dump") {
     CHECK(dump_blocks({}) == "");
   }
 
+  TEST_CASE("the kinds of real-world content show every field that sets them apart") {
+    Book book;
+    Part part;
+    part.id = "p01-guide";
+    part.title = "Guide";
+    part.folder = "guide";
+    part.article_count = 1;
+    part.location = {"guide/README.md", 1, 1};
+    book.parts.push_back(part);
+    book.contents.push_back({"Guide", "", "", {{"Intro", "a01-intro", "", {}}}, "p01-guide"});
+
+    Article article;
+    article.id = "a01-intro";
+    article.title = "Intro";
+    article.language = "de";
+    article.part = 0;
+    article.location = {"guide/intro.md", 1, 1};
+    article.provenance.date = "2024-05-01";
+    article.provenance.description = "A summary.";
+
+    Block cell = container(BlockKind::table_cell, {paragraph_block({text_inline("n")})}, {"guide/intro.md", 3, 3});
+    cell.role = BlockRole::header;
+    cell.align = Align::right;
+    cell.colspan = 2;
+    Block row = container(BlockKind::table_row, {cell}, {"guide/intro.md", 3, 1});
+    row.role = BlockRole::header;
+    article.blocks.push_back(container(BlockKind::table, {row}, {"guide/intro.md", 3, 1}));
+    Block item = container(BlockKind::list_item, {}, {"guide/intro.md", 5, 1});
+    item.task = TaskState::done;
+    article.blocks.push_back(container(BlockKind::bullet_list, {item}, {"guide/intro.md", 5, 1}));
+    Inline ref = span(InlineKind::footnote_ref, "1");
+    ref.target = "fn-1";
+    ref.id = "fnref-1";
+    Inline link = link_inline("#top", {text_inline("ch2")});
+    link.target_article = "a02-ch2";
+    article.blocks.push_back(paragraph_block(
+        {span(InlineKind::strikethrough, "", {text_inline("old")}),
+         span(InlineKind::superscript, "", {text_inline("2")}), span(InlineKind::subscript, "", {text_inline("i")}),
+         span(InlineKind::keyboard, "", {text_inline("Ctrl")}), ref, link},
+        {"guide/intro.md", 6, 1}));
+    article.footnotes.push_back(
+        {"fn-1", "note", {paragraph_block({text_inline("A note.")})}, {"guide/intro.md", 8, 1}});
+    book.articles.push_back(std::move(article));
+
+    const std::string dump = dump_book(book);
+    CHECK(dump.find("  contents\n"
+                    "    entry \"Guide\" part=\"p01-guide\"\n"
+                    "      entry \"Intro\" article=\"a01-intro\" anchor=\"\"\n"
+                    "  part id=\"p01-guide\" title=\"Guide\" folder=\"guide\" parent=none articles=0+1 "
+                    "@guide/README.md:1:1\n"
+                    "  article id=\"a01-intro\" title=\"Intro\" lang=\"de\" part=0 @guide/intro.md:1:1\n") !=
+          std::string::npos);
+    CHECK(dump.find("      date=\"2024-05-01\" description=\"A summary.\"\n") != std::string::npos);
+    CHECK(dump.find("      table @3:1\n"
+                    "        table_row role=header @3:1\n"
+                    "          table_cell role=header align=right colspan=2 @3:3\n"
+                    "            paragraph @?\n"
+                    "              text \"n\"\n"
+                    "      bullet_list @5:1\n"
+                    "        list_item task=done @5:1\n"
+                    "      paragraph @6:1\n"
+                    "        strikethrough\n"
+                    "          text \"old\"\n"
+                    "        superscript\n"
+                    "          text \"2\"\n"
+                    "        subscript\n"
+                    "          text \"i\"\n"
+                    "        keyboard\n"
+                    "          text \"Ctrl\"\n"
+                    "        footnote_ref \"1\" \"fn-1\" id=\"fnref-1\"\n"
+                    "        link \"#top\" article=\"a02-ch2\"\n"
+                    "          text \"ch2\"\n"
+                    "    footnotes\n"
+                    "      footnote id=\"fn-1\" label=\"note\" @8:1\n"
+                    "        paragraph @?\n"
+                    "          text \"A note.\"\n") != std::string::npos);
+    CHECK(plain_text(book.articles[0].blocks[2].inlines) == "old2iCtrl1ch2");
+  }
+
   TEST_CASE("an empty book still shows every field") {
     const std::string dump = dump_book(Book{});
     CHECK(dump.starts_with("book\n  metadata\n    title \"\"\n"));
