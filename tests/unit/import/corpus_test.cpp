@@ -7,6 +7,7 @@
 #include "core/file_system.hpp"
 #include "core/sha256.hpp"
 #include "import/corpus.hpp"
+#include "recording_progress.hpp"
 
 using namespace octavo;
 
@@ -59,6 +60,16 @@ TEST_SUITE("import.corpus") {
                               {"2-intro.md", "# Intro\n"},
                               {"Ch3.md", "# Three\n"}});
     CHECK(titles(read.book) == "2-intro.md=Intro;10-end.md=End;ch2.md=Two;Ch3.md=Three;ch10.md=Ten;");
+  }
+
+  TEST_CASE("each article read, or given up, is reported as progress") {
+    const core::MemoryFileSystem files(std::map<std::string, std::string>{
+        {"book.toml", "[[articles]]\nfile = \"a.md\"\n[[articles]]\nfile = \"gone.md\"\n"}, {"a.md", "# A\n"}});
+    core::DiagnosticList diagnostics;
+    test::RecordingProgress progress;
+    import::read_corpus(files, diagnostics, progress);
+    CHECK(diagnostics.error_count() == 1);
+    CHECK(progress.log == "stage Reading 2 articles\n+1\n+1\n");
   }
 
   TEST_CASE("with a manifest: its order, its metadata and its provenance win") {
