@@ -38,6 +38,34 @@ class TargetPathSink final : public core::DiagnosticSink {
   std::string target_;
 };
 
+// Diagnostics and the progress line share stderr: the line goes away before each diagnostic is
+// printed, and the next report draws it again below.
+class HideProgressSink final : public core::DiagnosticSink {
+ public:
+  HideProgressSink(core::DiagnosticSink& next, core::Progress& progress) : next_(next), progress_(progress) {}
+  void report(core::Diagnostic diagnostic) override {
+    progress_.hide();
+    next_.report(std::move(diagnostic));
+  }
+
+ private:
+  core::DiagnosticSink& next_;
+  core::Progress& progress_;
+};
+
+// Hides the progress line however compile returns, so that what the caller prints next (the
+// books written) starts on a clean line.
+class HideProgressOnExit {
+ public:
+  explicit HideProgressOnExit(core::Progress& progress) : progress_(progress) {}
+  ~HideProgressOnExit() { progress_.hide(); }
+  HideProgressOnExit(const HideProgressOnExit&) = delete;
+  HideProgressOnExit& operator=(const HideProgressOnExit&) = delete;
+
+ private:
+  core::Progress& progress_;
+};
+
 bool is_inside(const fs::path& inner, const fs::path& outer) {
   std::error_code ec;
   const fs::path a = fs::weakly_canonical(inner, ec);
@@ -55,7 +83,7 @@ std::optional<std::string> read_data_file(const std::string& path) {
 constexpr const char* english_hyphenation_patterns = "/usr/share/hyphen/hyph_en_US.dic";
 
 bool write_pdf_book(const model::Book& book, layout::PageStyle style, const CompileOptions& options,
-                    const std::string& path, core::DiagnosticSink& sink, std::string& stats) {
+                    const std::string& path, core::DiagnosticSink& sink, core::Progress& progress, std::string& stats) {
   pdf::PdfDocument document((fs::path(options.data_dir) / "fonts").string(), sink);
   if (!document.ok()) return false;
   // Layout measures with the very fonts the PDF embeds, so measuring and drawing agree.
@@ -63,9 +91,9 @@ bool write_pdf_book(const model::Book& book, layout::PageStyle style, const Comp
   // Other languages are set without hyphenation for now.
   const std::string& language = book.metadata.language;
   if (language == "en" || language.starts_with("en-")) style.hyphenation_patterns = english_hyphenation_patterns;
-  const layout::LaidOutBook pages = layout::lay_out_book(book, document.metrics(), style, sink);
+  const layout::LaidOutBook pages = layout::lay_out_book(book, document.metrics(), style, sink, progress);
   if (options.stats) stats = layout::format_stats(pages.stats);
-  return pdf::write_pdf(document, pages, path, sink);
+  return pdf::write_pdf(document, pages, path, sink, progress);
 }
 
 }  // namespace
@@ -78,8 +106,10 @@ std::string default_output_dir(const std::string& corpus_dir) {
   return (corpus.parent_path() / (corpus.filename().string() + "-out")).string();
 }
 
-CompileResult compile(const CompileOptions& options, core::DiagnosticSink& outer_sink) {
-  core::CountingSink sink(outer_sink);
+CompileResult compile(const CompileOptions& options, core::DiagnosticSink& outer_sink, core::Progress& progress) {
+  const HideProgressOnExit hide_progress(progress);
+  HideProgressSink hiding_sink(outer_sink, progress);
+  core::CountingSink sink(hiding_sink);
   CompileResult result;
   const auto failed = [&] { return sink.errors() > 0 || (options.strict && sink.warnings() > 0); };
 
@@ -92,7 +122,7 @@ CompileResult compile(const CompileOptions& options, core::DiagnosticSink& outer
 
   // 1. Import: book.toml and every article into the document model.
   const core::DiskFileSystem corpus(options.corpus_dir);
-  model::Book book = import::read_corpus(corpus, sink);
+  model::Book book = import::read_corpus(corpus, sink, progress);
   // The page style book.toml chooses (styles/a5.toml by default), checked even by `check`.
   const fs::path styles_dir = fs::path(options.data_dir) / "styles";
   const std::optional<layout::PageStyle> page_style =
@@ -135,7 +165,7 @@ CompileResult compile(const CompileOptions& options, core::DiagnosticSink& outer
     TargetPathSink writer_sink(sink, temporary, target);
     if (!stylesheet) {
       sink.error({stylesheet_path, 0, 0}, "cannot read the stylesheet");
-    } else if (epub::write_epub(book, {*stylesheet}, temporary, writer_sink)) {
+    } else if (epub::write_epub(book, {*stylesheet}, temporary, writer_sink, progress)) {
       result.written.push_back(target);
     }
   }
@@ -143,7 +173,7 @@ CompileResult compile(const CompileOptions& options, core::DiagnosticSink& outer
     const std::string target = base.string() + ".pdf";
     const std::string temporary = outputs.temporary_for(target);
     TargetPathSink writer_sink(sink, temporary, target);
-    if (write_pdf_book(book, *page_style, options, temporary, writer_sink, result.stats))
+    if (write_pdf_book(book, *page_style, options, temporary, writer_sink, progress, result.stats))
       result.written.push_back(target);
   }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/diagnostics.hpp"
+#include "core/progress.hpp"
 
 namespace octavo {
 
@@ -29,8 +30,10 @@ struct CompileResult {
   std::string stats;                 ///< layout::format_stats of the PDF; empty unless asked and laid out
 };
 
-/// Runs the whole pipeline. Never throws for bad input: everything goes to `sink`.
-CompileResult compile(const CompileOptions& options, core::DiagnosticSink& sink);
+/// Runs the whole pipeline. Never throws for bad input: everything goes to `sink`. The stages
+/// report to `progress`, which is hidden before each diagnostic and when compile returns.
+CompileResult compile(const CompileOptions& options, core::DiagnosticSink& sink,
+                      core::Progress& progress = core::no_progress());
 
 /// The default output folder: "out" in the working directory, or "<corpus>-out" beside the
 /// corpus when the working directory is inside the corpus (Octavo never writes into a corpus).

@@ -11,6 +11,7 @@
 #include "compile.hpp"
 #include "core/diagnostics.hpp"
 #include "output_files.hpp"
+#include "terminal_progress.hpp"
 
 namespace {
 
@@ -140,7 +141,11 @@ int main(int argc, char** argv) {
   octavo::remove_temporaries_on_signal();
   StderrSink sink(quiet);
   if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) options.source_date_epoch = epoch;
-  const octavo::CompileResult result = octavo::compile(options, sink);
+  // One updating line on long builds, only for a person watching: never into a file or pipe, nor with -q.
+  octavo::TerminalProgress terminal_progress(std::cerr);
+  octavo::core::Progress& progress =
+      !quiet && ::isatty(STDERR_FILENO) ? terminal_progress : octavo::core::no_progress();
+  const octavo::CompileResult result = octavo::compile(options, sink, progress);
   std::cout << result.stats;
   if (!quiet) {
     for (const std::string& path : result.written) std::cerr << "octavo: wrote " << path << '\n';

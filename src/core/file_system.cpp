@@ -8,6 +8,8 @@
 #include <iterator>
 #include <system_error>
 
+#include "core/natural_order.hpp"
+
 namespace octavo::core {
 
 namespace fs = std::filesystem;
@@ -54,7 +56,7 @@ std::vector<std::string> DiskFileSystem::list_files() const {
     if (it->is_regular_file(type_ec)) names.push_back(it->path().filename().string());
   }
   // Directory order is whatever the file system gives; sort so that it never leaks into a book.
-  std::sort(names.begin(), names.end());
+  std::sort(names.begin(), names.end(), natural_less);
   return names;
 }
 
@@ -119,7 +121,8 @@ std::vector<std::string> MemoryFileSystem::list_files() const {
   for (const auto& [path, bytes] : files_) {
     if (path.find('/') == std::string::npos) names.push_back(path);
   }
-  return names;  // std::map keeps them sorted bytewise already
+  std::sort(names.begin(), names.end(), natural_less);  // the map keeps them bytewise
+  return names;
 }
 
 std::string MemoryFileSystem::root_name() const { return name_; }

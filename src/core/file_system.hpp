@@ -27,7 +27,8 @@ class FileSystem {
   /// True if anything is at `path` (a file, a folder, even a broken link), so that a caller can
   /// tell "missing" from "cannot read" after read_file fails; false if nothing is.
   virtual bool exists(const std::string& path) const = 0;
-  /// Names of the regular files directly in the root, sorted bytewise; empty if none.
+  /// Names of the regular files directly in the root, in natural order (core/natural_order.hpp:
+  /// "ch2.md" before "ch10.md"); empty if none.
   virtual std::vector<std::string> list_files() const = 0;
   /// A short name for the root (the corpus folder's own name); "corpus" if it has none.
   virtual std::string root_name() const = 0;

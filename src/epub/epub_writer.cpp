@@ -74,7 +74,7 @@ std::vector<const model::Image*> book_images(const model::Book& book) {
 
 }  // namespace
 
-std::vector<ContainerFile> epub_files(const model::Book& book, const EpubOptions& options) {
+std::vector<ContainerFile> epub_files(const model::Book& book, const EpubOptions& options, core::Progress& progress) {
   const std::string& language = book.metadata.language;
   const std::string text_root = std::string(package_root) + "text/";
   std::vector<PackageItem> items;
@@ -93,8 +93,10 @@ std::vector<ContainerFile> epub_files(const model::Book& book, const EpubOptions
   add_text(model::title_page_id, title_page_file, title_page_xhtml(book.metadata));
   add_text(model::disclaimer_id, disclaimer_file, disclaimer_xhtml(book.disclaimer, language));
   add_text(model::contents_id, contents_file, contents_xhtml(book));
+  progress.stage("Writing EPUB", book.articles.size(), "articles");
   for (const model::Article& article : book.articles) {
     add_text("article-" + article.id, article_file(article.id), article_xhtml(article, language));
+    progress.advance();
   }
   add_text(model::sources_id, sources_file, sources_xhtml(book));
   const std::vector<const model::Image*> images = book_images(book);
@@ -116,9 +118,12 @@ std::vector<ContainerFile> epub_files(const model::Book& book, const EpubOptions
 }
 
 bool write_epub(const model::Book& book, const EpubOptions& options, const std::string& path,
-                core::DiagnosticSink& sink) {
+                core::DiagnosticSink& sink, core::Progress& progress) {
   assert(is_complete(book));
-  const std::optional<std::string> archive = zip_container(epub_files(book, options), sink);
+  const std::vector<ContainerFile> files = epub_files(book, options, progress);
+  // Compressing the archive is one call to libzip: a stage with nothing to count.
+  progress.stage("Saving EPUB", 0, "");
+  const std::optional<std::string> archive = zip_container(files, sink);
   if (!archive) return false;
   // No clean-up of a partial file here: the pipeline writes to a temporary name and removes it.
   if (const std::optional<std::string> reason = core::write_whole_file(path, *archive)) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/diagnostics.hpp"
+#include "core/progress.hpp"
 #include "epub/zip_container.hpp"
 #include "model/book.hpp"
 
@@ -17,14 +18,16 @@ struct EpubOptions {
 
 /// Every file of the EPUB except mimetype, in archive order: META-INF/container.xml, the package
 /// document, nav.xhtml, toc.ncx, the stylesheet, the text pages in reading order, then each image
-/// once, in order of first use.
-std::vector<ContainerFile> epub_files(const model::Book& book, const EpubOptions& options);
+/// once, in order of first use. Reports each article rendered to `progress`, as the stage "Writing EPUB".
+std::vector<ContainerFile> epub_files(const model::Book& book, const EpubOptions& options,
+                                      core::Progress& progress = core::no_progress());
 
 /// Writes the complete EPUB to `path` (the caller makes it atomic by writing to a temporary name
 /// first). `book` must have been through the transforms (ids, identifier, dates; the language is
 /// checked on import), which is asserted. Returns false, with an error on `sink`, if the archive
-/// cannot be written; it then removes whatever it wrote at `path`.
+/// cannot be written; it then removes whatever it wrote at `path`. Reports to `progress` as epub_files does, then
+/// "Saving EPUB" (uncounted).
 bool write_epub(const model::Book& book, const EpubOptions& options, const std::string& path,
-                core::DiagnosticSink& sink);
+                core::DiagnosticSink& sink, core::Progress& progress = core::no_progress());
 
 }  // namespace octavo::epub

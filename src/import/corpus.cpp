@@ -127,9 +127,32 @@ bool refuse_binary(const std::string& path, std::string_view text, core::Diagnos
   return true;
 }
 
+// One planned article, read and decoded; nullopt, with an error, if it is missing, unreadable or binary.
+std::optional<model::Article> read_article(const core::FileSystem& files, const ManifestArticle& entry,
+                                           bool by_manifest, ImageReader& images, core::DiagnosticSink& sink) {
+  std::optional<std::string> bytes = files.read_file(entry.file);
+  if (!bytes) {
+    const bool missing = by_manifest && !files.exists(entry.file);
+    sink.error(entry.location, missing ? "'" + entry.file + "' is listed in book.toml but does not exist"
+                                       : "cannot read '" + entry.file + "'");
+    return std::nullopt;
+  }
+  const std::string text = entry.encoding == core::TextEncoding::utf8
+                               ? std::move(*bytes)
+                               : decode_article(entry.file, *bytes, entry.encoding, sink);
+  if (refuse_binary(entry.file, text, sink)) return std::nullopt;
+  model::Article article = article_format(entry.file) == ArticleFormat::markdown
+                               ? read_markdown_article(entry.file, text, entry.fields.title, images, sink)
+                               : read_text_article(entry.file, text, entry.fields.title, sink);
+  // The checksum is of the file as it is on disk, whatever it was decoded to.
+  if (entry.encoding != core::TextEncoding::utf8) article.provenance.sha256 = core::sha256_hex(*bytes);
+  apply_listed_provenance(article.provenance, entry.fields);
+  return article;
+}
+
 }  // namespace
 
-model::Book read_corpus(const core::FileSystem& files, core::DiagnosticSink& sink) {
+model::Book read_corpus(const core::FileSystem& files, core::DiagnosticSink& sink, core::Progress& progress) {
   model::Book book;
   const std::vector<std::string> listing = files.list_files();
 
@@ -171,25 +194,11 @@ model::Book read_corpus(const core::FileSystem& files, core::DiagnosticSink& sin
 
   book.articles.reserve(planned.size());
   ImageReader images(files);
+  progress.stage("Reading", planned.size(), "articles");
   for (const ManifestArticle& entry : planned) {
-    std::optional<std::string> bytes = files.read_file(entry.file);
-    if (!bytes) {
-      const bool missing = by_manifest && !files.exists(entry.file);
-      sink.error(entry.location, missing ? "'" + entry.file + "' is listed in book.toml but does not exist"
-                                         : "cannot read '" + entry.file + "'");
-      continue;
-    }
-    const std::string text = entry.encoding == core::TextEncoding::utf8
-                                 ? std::move(*bytes)
-                                 : decode_article(entry.file, *bytes, entry.encoding, sink);
-    if (refuse_binary(entry.file, text, sink)) continue;
-    model::Article article = article_format(entry.file) == ArticleFormat::markdown
-                                 ? read_markdown_article(entry.file, text, entry.fields.title, images, sink)
-                                 : read_text_article(entry.file, text, entry.fields.title, sink);
-    // The checksum is of the file as it is on disk, whatever it was decoded to.
-    if (entry.encoding != core::TextEncoding::utf8) article.provenance.sha256 = core::sha256_hex(*bytes);
-    apply_listed_provenance(article.provenance, entry.fields);
-    book.articles.push_back(std::move(article));
+    if (std::optional<model::Article> article = read_article(files, entry, by_manifest, images, sink))
+      book.articles.push_back(std::move(*article));
+    progress.advance();
   }
 
   if (book.articles.empty()) {

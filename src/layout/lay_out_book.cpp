@@ -86,7 +86,7 @@ void append_pages(std::vector<Page>& to, std::vector<Page> pages) {
 }  // namespace
 
 LaidOutBook lay_out_book(const model::Book& book, const FontMetrics& metrics, const PageStyle& style,
-                         core::DiagnosticSink& sink) {
+                         core::DiagnosticSink& sink, core::Progress& progress) {
   GlyphCoverage coverage(metrics);
   const Hyphenator hyphenator(style.hyphenation_patterns);
   if (!style.hyphenation_patterns.empty() && hyphenator.empty()) {
@@ -114,9 +114,11 @@ LaidOutBook lay_out_book(const model::Book& book, const FontMetrics& metrics, co
     // odd body page is one.
     append_pages(body, paginate(std::move(lines), style, body.size() % 2 == 0, &stats));
   };
+  progress.stage("Laying out", book.articles.size(), "articles");
   for (const model::Article& article : book.articles) {
     add_body_part(article_flow(article, context), article.title);
     coverage.report(sink, article.location, false);
+    progress.advance();
   }
   add_body_part(sources_flow(book, context), model::sources_title);
   coverage.report(sink, {}, true);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/diagnostics.hpp"
+#include "core/progress.hpp"
 #include "layout/font_metrics.hpp"
 #include "layout/page.hpp"
 #include "layout/page_style.hpp"
@@ -15,8 +16,9 @@ namespace octavo::layout {
 /// transform::apply_transforms leaves it: its contents are built (asserted when it has articles).
 /// Never fails: content that cannot be set as written (a missing glyph, a word wider than the
 /// measure, a title page too full for one page, a hyphenation pattern file that cannot be read)
-/// is set as well as possible, with a warning on `sink`.
+/// is set as well as possible, with a warning on `sink`. Reports each article laid out to
+/// `progress`, as the stage "Laying out".
 LaidOutBook lay_out_book(const model::Book& book, const FontMetrics& metrics, const PageStyle& style,
-                         core::DiagnosticSink& sink);
+                         core::DiagnosticSink& sink, core::Progress& progress = core::no_progress());
 
 }  // namespace octavo::layout

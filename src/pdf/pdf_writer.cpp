@@ -164,7 +164,9 @@ JoinedRuns join_runs(const std::vector<layout::TextRun>& runs, std::size_t first
 }
 
 std::optional<std::string> render_pdf(const PdfDocument& document, const layout::LaidOutBook& book,
-                                      core::DiagnosticSink& sink) {
+                                      core::DiagnosticSink& sink, core::Progress& progress) {
+  // The stage starts before the text is checked, which takes about as long as drawing.
+  progress.stage("Writing PDF", book.pages.size(), "pages");
   const std::array<std::set<char32_t>, face_count> used = check_runs(book, document.metrics(), sink);
 
   // A fresh libharu document for every book (see pdf_document.cpp on why measuring and drawing
@@ -244,6 +246,7 @@ std::optional<std::string> render_pdf(const PdfDocument& document, const layout:
         draw_frame(pdf, index, box.x.value, bottom, (box.x + box.width).value, pdf_y(box.y));
       }
     }
+    progress.advance();
   }
   // Links after all pages exist, since a link may point forwards.
   for (std::size_t index = 0; index < book.pages.size(); ++index) {
@@ -272,15 +275,17 @@ std::optional<std::string> render_pdf(const PdfDocument& document, const layout:
   if (front > 0) pdf.add_page_label(0, PageNumberStyle::lower_roman);
   if (front < book.pages.size()) pdf.add_page_label(front, PageNumberStyle::decimal);
 
+  // libharu compresses every page here, in one call: a stage with nothing to count.
+  progress.stage("Saving PDF", 0, "");
   std::optional<std::string> bytes = pdf.save();
   if (!bytes) sink.error({}, "cannot produce the PDF: " + pdf.error());
   return bytes;
 }
 
 bool write_pdf(PdfDocument& document, const layout::LaidOutBook& book, const std::string& path,
-               core::DiagnosticSink& sink) {
+               core::DiagnosticSink& sink, core::Progress& progress) {
   core::CountingSink counting(sink);
-  const std::optional<std::string> bytes = render_pdf(document, book, counting);
+  const std::optional<std::string> bytes = render_pdf(document, book, counting, progress);
   if (!bytes) return false;
   if (const std::optional<std::string> reason = core::write_whole_file(path, *bytes)) {
     sink.error({path, 0, 0}, "cannot write the PDF file: " + *reason);

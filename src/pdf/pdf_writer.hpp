@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/diagnostics.hpp"
+#include "core/progress.hpp"
 #include "layout/page.hpp"
 #include "pdf/haru_document.hpp"
 #include "pdf/pdf_document.hpp"
@@ -29,14 +30,15 @@ JoinedRuns join_runs(const std::vector<layout::TextRun>& runs, std::size_t first
 /// Draws every page of `book` and returns the PDF file's bytes. Reports on `sink`, and returns
 /// nullopt, if libharu fails (a font file that became unreadable, a libharu error). Reports an
 /// error but still draws when a run holds a character its face lacks or invalid UTF-8, or a
-/// link or outline entry names no Anchor (that link or entry is left out).
+/// link or outline entry names no Anchor (that link or entry is left out). Reports each page
+/// drawn to `progress`, as the stage "Writing PDF", then "Saving PDF" (uncounted).
 std::optional<std::string> render_pdf(const PdfDocument& document, const layout::LaidOutBook& book,
-                                      core::DiagnosticSink& sink);
+                                      core::DiagnosticSink& sink, core::Progress& progress = core::no_progress());
 
 /// render_pdf, then writes the file at `path`. Returns false, with an error on `sink`, if libharu
 /// fails, the file cannot be written (the error says why: "cannot write the PDF file: No space
 /// left on device"), or render_pdf reported any error.
 bool write_pdf(PdfDocument& document, const layout::LaidOutBook& book, const std::string& path,
-               core::DiagnosticSink& sink);
+               core::DiagnosticSink& sink, core::Progress& progress = core::no_progress());
 
 }  // namespace octavo::pdf

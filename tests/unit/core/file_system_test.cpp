@@ -24,6 +24,22 @@ TEST_SUITE("core.file_system") {
     CHECK(files.list_files() == std::vector<std::string>{"a.txt"});
   }
 
+  TEST_CASE("in memory: the files are listed in natural order") {
+    const MemoryFileSystem files({{"ch10.md", ""}, {"ch2.md", ""}, {"B.md", ""}, {"a.md", ""}, {"ch2/x.md", ""}});
+    CHECK(files.list_files() == std::vector<std::string>{"a.md", "B.md", "ch2.md", "ch10.md"});
+  }
+
+  TEST_CASE("on disk: the files are listed in natural order, folders left out") {
+    namespace fs = std::filesystem;
+    const fs::path root = fs::temp_directory_path() / ("octavo-list-files-" + std::to_string(::getpid()));
+    fs::remove_all(root);
+    fs::create_directories(root / "ch3");
+    for (const char* name : {"ch10.md", "ch2.md", "B.md", "a.md", "ch01.md", "ch1.md"}) std::ofstream(root / name);
+    CHECK(DiskFileSystem(root.string()).list_files() ==
+          std::vector<std::string>{"a.md", "B.md", "ch1.md", "ch01.md", "ch2.md", "ch10.md"});
+    fs::remove_all(root);
+  }
+
   TEST_CASE("on disk: a folder exists but cannot be read; a missing path does not exist") {
     const DiskFileSystem files(OCTAVO_SOURCE_DIR);
     CHECK(files.exists("CMakeLists.txt"));

@@ -5,6 +5,7 @@
 #include "core/diagnostics.hpp"
 #include "epub/epub_writer.hpp"
 #include "epub_test_book.hpp"
+#include "recording_progress.hpp"
 
 using namespace octavo;
 
@@ -82,6 +83,15 @@ TEST_SUITE("epub.epub_writer") {
     const std::vector<epub::ContainerFile> second = epub::epub_files(test::book(), {"css"});
     REQUIRE(first.size() == second.size());
     for (std::size_t i = 0; i < first.size(); ++i) CHECK(first[i].content == second[i].content);
+  }
+
+  TEST_CASE("each article rendered is reported as progress, then the compression") {
+    const model::Book book = test::book();
+    REQUIRE(book.articles.size() == 2);
+    core::DiagnosticList sink;
+    test::RecordingProgress progress;
+    epub::write_epub(book, {}, "/nonexistent-octavo-dir/book.epub", sink, progress);
+    CHECK(progress.log == "stage Writing EPUB 2 articles\n+1\n+1\nstage Saving EPUB\n");
   }
 
   TEST_CASE("write_epub says why a write failed") {

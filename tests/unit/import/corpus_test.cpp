@@ -7,6 +7,7 @@
 #include "core/file_system.hpp"
 #include "core/sha256.hpp"
 #include "import/corpus.hpp"
+#include "recording_progress.hpp"
 
 using namespace octavo;
 
@@ -36,20 +37,39 @@ std::string titles(const model::Book& book) {
 }  // namespace
 
 TEST_SUITE("import.corpus") {
-  TEST_CASE("without a manifest: every .txt and .md file in bytewise name order, the folder as title") {
+  TEST_CASE("without a manifest: every .txt and .md file in natural name order, the folder as title") {
     const Read read = corpus({{"b.md", "# Bee\n\nText.\n"},
                               {"a.txt", "Lead.\n- A\nA\n"},
                               {"B.txt", "Lead.\n- Upper\nUpper\n"},
                               {"notes.pdf", "%PDF"},
                               {".hidden.txt", "x"}});
-    CHECK(titles(read.book) == "B.txt=Upper;a.txt=A;b.md=Bee;");
+    CHECK(titles(read.book) == "a.txt=A;b.md=Bee;B.txt=Upper;");
     CHECK(read.book.metadata.title == "my-corpus");
     CHECK(read.book.metadata.corpus_name == "my-corpus");
     CHECK(read.book.metadata.language == "en");
     CHECK(read.book.disclaimer_text.empty());
     CHECK(read.diagnostics ==
-          "B.txt:3:1: warning: no title in book.toml; using the first heading\n"
-          "a.txt:3:1: warning: no title in book.toml; using the first heading\n");
+          "a.txt:3:1: warning: no title in book.toml; using the first heading\n"
+          "B.txt:3:1: warning: no title in book.toml; using the first heading\n");
+  }
+
+  TEST_CASE("without a manifest, numbers in file names are read as numbers: ch2 before ch10") {
+    const Read read = corpus({{"ch10.md", "# Ten\n"},
+                              {"ch2.md", "# Two\n"},
+                              {"10-end.md", "# End\n"},
+                              {"2-intro.md", "# Intro\n"},
+                              {"Ch3.md", "# Three\n"}});
+    CHECK(titles(read.book) == "2-intro.md=Intro;10-end.md=End;ch2.md=Two;Ch3.md=Three;ch10.md=Ten;");
+  }
+
+  TEST_CASE("each article read, or given up, is reported as progress") {
+    const core::MemoryFileSystem files(std::map<std::string, std::string>{
+        {"book.toml", "[[articles]]\nfile = \"a.md\"\n[[articles]]\nfile = \"gone.md\"\n"}, {"a.md", "# A\n"}});
+    core::DiagnosticList diagnostics;
+    test::RecordingProgress progress;
+    import::read_corpus(files, diagnostics, progress);
+    CHECK(diagnostics.error_count() == 1);
+    CHECK(progress.log == "stage Reading 2 articles\n+1\n+1\n");
   }
 
   TEST_CASE("with a manifest: its order, its metadata and its provenance win") {

@@ -6,6 +6,7 @@
 #include "layout/lay_out_book.hpp"
 #include "layout/layout_test_support.hpp"
 #include "layout/page_furniture.hpp"
+#include "recording_progress.hpp"
 
 using namespace octavo;
 using namespace octavo::layout;
@@ -126,6 +127,16 @@ model::Block list_of(model::BlockKind kind, std::vector<std::string> items, int 
 }  // namespace
 
 TEST_SUITE("layout.lay_out_book") {
+  TEST_CASE("each article laid out is reported as progress") {
+    const model::Book book = test::book_of({test::article("a01-alpha", "Alpha", {test::paragraph("One.")}),
+                                            test::article("a02-beta", "Beta", {test::paragraph("Two.")})});
+    const test::FakeMetrics metrics;
+    core::DiagnosticList diagnostics;
+    test::RecordingProgress progress;
+    lay_out_book(book, metrics, test::small_style(12), diagnostics, progress);
+    CHECK(progress.log == "stage Laying out 2 articles\n+1\n+1\n");
+  }
+
   TEST_CASE("a tiny book: title page, disclaimer, contents, articles, sources, in that order") {
     const model::Book book = test::book_of(
         {test::article("a01-alpha", "Alpha",

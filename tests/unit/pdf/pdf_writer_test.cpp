@@ -9,6 +9,7 @@
 #include "pdf/haru_document.hpp"
 #include "pdf/pdf_writer.hpp"
 #include "pdf/to_unicode_cmap.hpp"
+#include "recording_progress.hpp"
 #include "sample_book.hpp"
 
 using namespace octavo;
@@ -90,6 +91,15 @@ TEST_SUITE("pdf.pdf_writer") {
     const std::string bytes = render(book, diagnostics);
     CHECK(diagnostics.to_string() == "");
     CHECK(count(bytes, "/Type /Pages") == 41);  // the root and one node per 1,024 pages
+  }
+
+  TEST_CASE("each page drawn is reported as progress, then the compression") {
+    layout::LaidOutBook book = one_page({});
+    book.pages.resize(3, book.pages.front());
+    core::DiagnosticList diagnostics;
+    test::RecordingProgress progress;
+    REQUIRE(pdf::render_pdf(shared_document(), book, diagnostics, progress));
+    CHECK(progress.log == "stage Writing PDF 3 pages\n+1\n+1\n+1\nstage Saving PDF\n");
   }
 
   TEST_CASE("write_pdf writes the file, and the same bytes every time") {

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Progress on long builds: on a terminal (a pseudo-terminal made by util-linux `script`, Debian's
+# essential bsdutils), one line rewritten with '\r', cleared before a diagnostic and before the
+# final lines; nothing when stderr is a file, nothing with -q, nothing for a quick build.
+source "$(dirname "$0")/lib.sh"
+
+command -v script >/dev/null || { echo "FAIL: util-linux 'script' is missing (Debian package bsdutils)" >&2; exit 1; }
+
+# 1,000 articles varied from the seeds, in a manifest. Article 600 holds an emoji the PDF fonts
+# lack, so a warning arrives in the middle of laying out, while the progress line is shown.
+corpus=$WORK/corpus
+mkdir -p "$corpus"
+seeds=("$SOURCE_DIR"/corpus/*.txt)
+printf 'title = "Progress"\ndate = "2026-01-01"\n' >"$corpus/book.toml"
+for ((i = 0; i < 1000; i++)); do
+  name=$(printf 'article-%04d.txt' "$i")
+  { echo "Variant $i of a seed article."; cat "${seeds[i % ${#seeds[@]}]}"; } >"$corpus/$name"
+  printf '\n[[articles]]\nfile = "%s"\ntitle = "Article %d"\n' "$name" "$i" >>"$corpus/book.toml"
+done
+printf 'A smile \xf0\x9f\x98\x80 in the middle.\n' >>"$corpus/article-0600.txt"
+
+# on_terminal OUT COMMAND…: runs COMMAND with stdin, stdout and stderr on a pseudo-terminal and
+# keeps what it printed in OUT (line ends there are "\r\n"). Fails if COMMAND fails.
+on_terminal() {
+  local out=$1; shift
+  SHELL=/bin/bash script -qec "$(printf '%q ' "$@")" /dev/null </dev/null >"$out"
+}
+
+# What a terminal shows after these bytes: on each line, '\r' returns to its start and what
+# follows overwrites; trailing spaces are invisible.
+visible() {
+  awk '{ n = split($0, parts, "\r"); screen = ""
+         for (k = 1; k <= n; k++) screen = parts[k] substr(screen, length(parts[k]) + 1)
+         sub(/ +$/, "", screen); print screen }' "$1"
+}
+
+# marked_has FILE REGEX: FILE, with each '\r' written as <CR>, has a line matching REGEX.
+marked_has() { sed 's/\r/<CR>/g' "$1" | grep -qE "$2"; }
+# no_cr FILE: no '\r' in FILE, line ends ("\r\n") aside.
+no_cr() { ! sed 's/\r$//' "$1" | grep -q $'\r'; }
+# after_warning_has FILE TEXT: a line after the warning's line holds TEXT.
+after_warning_has() { sed -n '/article-0600\.txt:/,$p' "$1" | tail -n +2 | grep -q "$2"; }
+
+# seconds COMMAND…: runs COMMAND and keeps how long it took in whole seconds; COMMAND's status.
+seconds() {
+  local start status=0
+  start=$(date +%s%N)
+  "$@" || status=$?
+  echo $((($(date +%s%N) - start) / 1000000000)) >"$WORK/seconds"
+  return "$status"
+}
+long_enough() { test "$(cat "$WORK/seconds")" -ge 1; }
+
+# Without a terminal: only the warning and the books written, no progress text.
+seconds "$OCTAVO" build "$corpus" -o "$WORK/out" 2>"$WORK/file.log" || fail "the build into a file failed"
+check "the build takes over a second, so the progress checks mean something" long_enough
+check "no progress into a file: no '\\r'" no_cr "$WORK/file.log"
+check "no progress into a file: only the warning and the books" \
+  test "$(grep -cvE '^(article-0600\.txt:[0-9]+:[0-9]+: warning: |octavo: wrote )' "$WORK/file.log")" -eq 0
+check "the warning is there" grep -qE '^article-0600\.txt:[0-9]+:[0-9]+: warning: characters the PDF fonts' "$WORK/file.log"
+
+# On a terminal: the line, rewritten, then gone.
+seconds on_terminal "$WORK/tty.log" "$OCTAVO" build "$corpus" -o "$WORK/out" || fail "the build on a terminal failed"
+check "the build on a terminal takes over a second" long_enough
+tr '\r' '\n' <"$WORK/tty.log" | sed 's/ *$//' >"$WORK/draws.log"
+check "a progress line for laying out articles" grep -qE '^Laying out +[0-9,]+/1,000 articles$' "$WORK/draws.log"
+check "the articles are counted up to the total" grep -qx 'Laying out  1,000/1,000 articles' "$WORK/draws.log"
+check "a progress line for writing PDF pages" grep -qE '^Writing PDF +[0-9,]+/[0-9,]+ pages$' "$WORK/draws.log"
+check "the line is updated at most about ten times a second" \
+  test "$(grep -cE '^(Reading|Writing|Laying|Saving)' "$WORK/draws.log")" -le $((($(cat "$WORK/seconds") + 1) * 10 + 10))
+check "the line is cleared before the warning" \
+  marked_has "$WORK/tty.log" 'articles *<CR> +<CR>article-0600\.txt:[0-9]+:[0-9]+: warning'
+check "the progress continues after the warning" after_warning_has "$WORK/tty.log" 'Laying out'
+check "the line is cleared before the books written" marked_has "$WORK/tty.log" '<CR> +<CR>octavo: wrote '
+visible "$WORK/tty.log" >"$WORK/screen.log"
+check "what stays on the screen is what a file gets" diff -u "$WORK/file.log" "$WORK/screen.log"
+
+# -q on a terminal: errors only, so nothing at all here.
+seconds on_terminal "$WORK/quiet.log" "$OCTAVO" build "$corpus" -o "$WORK/out" --format pdf -q ||
+  fail "the quiet build on a terminal failed"
+check "the quiet build takes over a second" long_enough
+check "-q on a terminal prints nothing, progress included" test ! -s "$WORK/quiet.log"
+
+# A quick build on a terminal shows no line: the books written, and no '\r' but the line ends.
+on_terminal "$WORK/quick.log" "$OCTAVO" build "$SOURCE_DIR/corpus" -o "$WORK/quick" --format epub ||
+  fail "the quick build on a terminal failed"
+check "a quick build shows no progress" no_cr "$WORK/quick.log"
+check "a quick build prints the book written" grep -q 'octavo: wrote ' "$WORK/quick.log"
+
+finish
