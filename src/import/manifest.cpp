@@ -47,7 +47,7 @@ class ManifestReader {
     }
     if (name == "author") {
       if (std::optional<std::string> author = toml_string(value, name, path_, sink_)) {
-        if (!author->empty()) manifest_.authors.push_back(*author);
+        if (!is_empty_value(name, value, *author)) manifest_.authors.push_back(*author);
       }
       return;
     }
@@ -63,10 +63,27 @@ class ManifestReader {
     report_unknown_key(key, "", book_keys, core::Severity::error, path_, sink_);
   }
 
-  // An empty string counts as not given, so that defaults still apply.
   void read_string(std::string_view key, const toml::node& value, std::optional<ManifestString>& target) {
     std::optional<std::string> text = toml_string(value, key, path_, sink_);
-    if (text && !text->empty()) target = ManifestString{std::move(*text), toml_location(value.source(), path_)};
+    if (text && !is_empty_value(key, value, *text)) {
+      target = ManifestString{std::move(*text), toml_location(value.source(), path_)};
+    }
+  }
+
+  // True when the string read from `value` is empty. `title = ""` (or blank) is a value not filled
+  // in, almost certainly a mistake: an error at the value, so that a book is never silently titled
+  // after its folder. A value left empty by removing characters XML forbids was warned about
+  // already, and counts as not given.
+  bool is_empty_value(std::string_view key, const toml::node& value, const std::string& text) {
+    if (!text.empty()) return false;
+    const std::string& written = value.as_string()->get();
+    if (is_blank(written)) {
+      sink_.error(toml_location(value.source(), path_),
+                  "expected text for '" + std::string(key) + "', found " +
+                      (written.empty() ? "an empty string" : "only white space"),
+                  "give a value, or leave '" + std::string(key) + "' out");
+    }
+    return true;
   }
 
   // epubcheck rejects a dc:language that is not a well-formed BCP 47 tag, so `check` must too,
@@ -95,7 +112,7 @@ class ManifestReader {
     }
     for (const toml::node& element : *list) {
       if (std::optional<std::string> author = toml_string(element, "authors", path_, sink_)) {
-        if (!author->empty()) manifest_.authors.push_back(*author);
+        if (!is_empty_value("authors", element, *author)) manifest_.authors.push_back(*author);
       }
     }
   }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The command line: exit codes, diagnostics format, check mode, and that a failed build never
-# replaces or damages the previous books.
+# The command line: exit codes, option forms and suggestions, diagnostics format (full and short),
+# check mode, and that a failed build never replaces or damages the previous books.
 source "$(dirname "$0")/lib.sh"
 
 check "--help exits 0 and names the default output folder" bash -c "'$OCTAVO' --help | grep -q 'default: ./out'"
@@ -10,6 +10,40 @@ check "an unknown option is a usage error (2)" expect_exit 2 "$OCTAVO" build --b
 check "a bad --format is a usage error (2)" expect_exit 2 "$OCTAVO" build corpus --format docx
 check "a missing corpus folder is an input error (1)" expect_exit 1 "$OCTAVO" check "$WORK/nowhere"
 check "check on corpus/ succeeds and writes nothing" expect_exit 0 "$OCTAVO" check "$SOURCE_DIR/corpus"
+
+# Habits from git, cargo and pandoc: help as a command, --name=value and -oDIR, "did you mean".
+for args in "help" "help build" "help check"; do
+  check "octavo $args prints the help and exits 0" bash -c "set -o pipefail; '$OCTAVO' $args | grep -q '^Exit codes:'"
+done
+check "help for an unknown command is a usage error (2)" expect_exit 2 "$OCTAVO" help nonsense
+check "which it names" grep -qx "octavo: unknown command 'nonsense'" "$WORK/stderr"
+check "a misspelt command is a usage error (2)" expect_exit 2 "$OCTAVO" biuld
+check "that suggests the nearest command" test "$(head -n 1 "$WORK/stderr")" = "octavo: unknown command 'biuld'; did you mean 'build'?"
+check "a misspelt option is a usage error (2)" expect_exit 2 "$OCTAVO" build corpus --fromat pdf
+check "that suggests the nearest option" test "$(head -n 1 "$WORK/stderr")" = "octavo: unknown option '--fromat'; did you mean '--format'?"
+check "--output=DIR --format=pdf writes only the PDF there" bash -c \
+  "'$OCTAVO' build '$SOURCE_DIR/corpus' --output='$WORK/equals' --format=pdf -q && test \"\$(ls '$WORK/equals')\" = kratom-pain-and-sleep.pdf"
+check "-oDIR --format epub writes only the EPUB there" bash -c \
+  "'$OCTAVO' build '$SOURCE_DIR/corpus' -o'$WORK/joined' --format epub -q && test \"\$(ls '$WORK/joined')\" = kratom-pain-and-sleep.epub"
+
+# title = "" is an error at its line:col. Diagnostics show the source line and a caret by default,
+# and one line each with --diagnostics=short.
+mkdir -p "$WORK/empty_title"
+echo "Short article." >"$WORK/empty_title/a.txt"
+printf '# The book\ntitle = ""\n\n[[articles]]\nfile = "a.txt"\ntitle = "A"\n' >"$WORK/empty_title/book.toml"
+check "an empty title fails the check" expect_exit 1 "$OCTAVO" check "$WORK/empty_title"
+check "the error shows the line and a caret under the value" diff -u - "$WORK/stderr" <<'TEXT'
+book.toml:2:9: error: expected text for 'title', found an empty string
+  |
+2 | title = ""
+  |         ^
+  = hint: give a value, or leave 'title' out
+TEXT
+check "--diagnostics=short fails alike" expect_exit 1 "$OCTAVO" check "$WORK/empty_title" --diagnostics=short
+check "and prints the one-line form" diff -u - "$WORK/stderr" <<'TEXT'
+book.toml:2:9: error: expected text for 'title', found an empty string
+  hint: give a value, or leave 'title' out
+TEXT
 
 # A good corpus, built once; then a broken manifest must leave those books untouched.
 cp -r "$SOURCE_DIR/corpus" "$WORK/corpus"

@@ -12,11 +12,12 @@ pass() { echo "ok: $*"; }
 check() { local what=$1; shift; if "$@"; then pass "$what"; else fail "$what"; fi; }
 finish() { if [ "$failures" -gt 0 ]; then echo "$failures check(s) failed" >&2; exit 1; fi; }
 
-# build_corpus DIR OUT [extra args…]: runs octavo build and keeps its stderr in OUT/log.
+# build_corpus DIR OUT [extra args…]: runs octavo build and keeps its stderr, one line per
+# diagnostic (--diagnostics=short), in OUT.log.
 build_corpus() {
   local corpus=$1 out=$2; shift 2
   mkdir -p "$out"
-  "$OCTAVO" build "$corpus" -o "$out" "$@" 2>"$out.log"
+  "$OCTAVO" build "$corpus" -o "$out" --diagnostics=short "$@" 2>"$out.log"
 }
 
 # The article text a reader must get back: every line of a seed, with the typographic apostrophe

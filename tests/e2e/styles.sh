@@ -37,12 +37,12 @@ check "without a choice the PDF is the A5 one, byte for byte" bash -c \
 cp -r "$SOURCE_DIR/corpus" "$WORK/bad"
 printf '\n[style]\nbase = "a4"\nmargin_outer = "190mm"\n' >>"$WORK/bad/book.toml"
 line=$(grep -n '^margin_outer' "$WORK/bad/book.toml" | cut -d: -f1)
-check "check fails on margins wider than the page" bash -c "! '$OCTAVO' check '$WORK/bad' 2>'$WORK/bad.log'"
+check "check fails on margins wider than the page" bash -c "! '$OCTAVO' check '$WORK/bad' --diagnostics=short 2>'$WORK/bad.log'"
 check "the error points at the margin in book.toml" grep -q "^book.toml:$line:16: error: the margins" "$WORK/bad.log"
 check "build fails too, and writes nothing" bash -c "! '$OCTAVO' build '$WORK/bad' -o '$WORK/out-bad' -q 2>/dev/null && test -z \"\$(ls -A '$WORK/out-bad' 2>/dev/null)\""
 cp -r "$SOURCE_DIR/corpus" "$WORK/unknown"
 { echo 'style = "a3"'; cat "$SOURCE_DIR/corpus/book.toml"; } >"$WORK/unknown/book.toml"
-check "an unknown style fails the check" bash -c "! '$OCTAVO' check '$WORK/unknown' 2>'$WORK/unknown.log'"
+check "an unknown style fails the check" bash -c "! '$OCTAVO' check '$WORK/unknown' --diagnostics=short 2>'$WORK/unknown.log'"
 check "and names the styles there are" grep -qx "  hint: available styles: 6x9, a4, a5, letter" "$WORK/unknown.log"
 check "at book.toml line:col" grep -q "^book.toml:1:9: error: unknown style 'a3'" "$WORK/unknown.log"
 finish

@@ -215,11 +215,38 @@ TEST_SUITE("import.manifest") {
     CHECK(read.manifest.articles[0].file == "ok.txt");
   }
 
-  TEST_CASE("empty strings count as not given") {
-    const Read read = manifest("title = \"\"\nlanguage = \" \"\n");
-    CHECK(read.diagnostics == "");
-    CHECK_FALSE(read.manifest.title.has_value());
-    CHECK_FALSE(read.manifest.language.has_value());
+  TEST_CASE("an empty or blank string is an error at its value, and counts as not given") {
+    const Read read = manifest(
+        "title = \"\"\nsubtitle = \"  \"\nauthor = \"\"\nauthors = [\"Ann\", \"\"]\neditor = \"\"\n"
+        "language = \" \"\npublisher = \"\"\nidentifier = '''\n'''\nslug = \"\"\n");
+    CHECK(read.diagnostics ==
+          "book.toml:1:9: error: expected text for 'title', found an empty string\n"
+          "  hint: give a value, or leave 'title' out\n"
+          "book.toml:2:12: error: expected text for 'subtitle', found only white space\n"
+          "  hint: give a value, or leave 'subtitle' out\n"
+          "book.toml:3:10: error: expected text for 'author', found an empty string\n"
+          "  hint: give a value, or leave 'author' out\n"
+          "book.toml:4:19: error: expected text for 'authors', found an empty string\n"
+          "  hint: give a value, or leave 'authors' out\n"
+          "book.toml:5:10: error: expected text for 'editor', found an empty string\n"
+          "  hint: give a value, or leave 'editor' out\n"
+          "book.toml:6:12: error: expected text for 'language', found only white space\n"
+          "  hint: give a value, or leave 'language' out\n"
+          "book.toml:7:13: error: expected text for 'publisher', found an empty string\n"
+          "  hint: give a value, or leave 'publisher' out\n"
+          "book.toml:8:14: error: expected text for 'identifier', found an empty string\n"
+          "  hint: give a value, or leave 'identifier' out\n"
+          "book.toml:10:8: error: expected text for 'slug', found an empty string\n"
+          "  hint: give a value, or leave 'slug' out\n");
+    const import::Manifest& m = read.manifest;
+    CHECK_FALSE(m.title.has_value());
+    CHECK_FALSE(m.subtitle.has_value());
+    CHECK(m.authors == std::vector<std::string>{"Ann"});
+    CHECK_FALSE(m.editor.has_value());
+    CHECK_FALSE(m.language.has_value());
+    CHECK_FALSE(m.publisher.has_value());
+    CHECK_FALSE(m.identifier.has_value());
+    CHECK_FALSE(m.slug.has_value());
   }
 
   TEST_CASE("characters XML forbids are removed with a warning at the value; a value left empty is not given") {
