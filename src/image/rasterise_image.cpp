@@ -34,8 +34,11 @@ struct ContextDestroy {
   void operator()(cairo_t* context) const { cairo_destroy(context); }
 };
 
+// The error's message without the line break libxml2's messages end with.
 std::string message(const GError* error) {
-  return error != nullptr && error->message != nullptr ? error->message : "unknown error";
+  std::string text = error != nullptr && error->message != nullptr ? error->message : "unknown error";
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  return text;
 }
 
 std::string too_many(int width, int height, std::size_t max_pixels) {
@@ -50,7 +53,7 @@ Object<RsvgHandle> load_svg(std::string_view svg, std::string& problem) {
   RsvgHandle* handle = rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(svg.data()),
                                                  static_cast<gsize>(svg.size()), &raw_error);
   const Error error(raw_error);
-  if (handle == nullptr) problem = "librsvg cannot read it: " + message(error.get());
+  if (handle == nullptr) problem = message(error.get());
   return Object<RsvgHandle>(handle);
 }
 
@@ -68,7 +71,7 @@ Raster rasterise_svg(std::string_view svg, int width, int height, std::size_t ma
   }
   std::string problem;
   const Object<RsvgHandle> handle = load_svg(svg, problem);
-  if (!handle) return {std::nullopt, problem};
+  if (!handle) return {std::nullopt, "librsvg cannot read it: " + problem};
   const std::unique_ptr<cairo_surface_t, SurfaceDestroy> surface(
       cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height));
   if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {

@@ -17,8 +17,7 @@ struct Raster {
   std::string problem;  ///< empty when `image` is set
 };
 
-/// Why librsvg cannot read `svg` ("librsvg cannot read it: XML parse error: …"); nullopt if it
-/// can. The SVG is read from memory without a base URL, so librsvg resolves nothing but data:
+/// Why librsvg cannot read `svg`, in its words ("XML parse error: …"); nullopt if it can. The SVG is read from memory without a base URL, so librsvg resolves nothing but data:
 /// URLs: no file outside `svg` is ever opened, whatever it refers to.
 std::optional<std::string> svg_problem(std::string_view svg);
 

@@ -1,9 +1,13 @@
 #include "import/image_reference.hpp"
 
+#include <algorithm>
 #include <cctype>
+#include <cmath>
 
 #include "core/png_data.hpp"
 #include "core/sha256.hpp"
+#include "image/rasterise_image.hpp"
+#include "image/svg_document.hpp"
 
 namespace octavo::import {
 
@@ -11,17 +15,22 @@ namespace {
 
 constexpr const char* stands_in = "; the alt text stands in";
 
-// RFC 3986 §3.1: scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":". "//host/x" is a
-// network-path reference (§4.2): remote too.
-bool is_remote(const std::string& destination) {
-  if (destination.starts_with("//")) return true;
-  if (destination.empty() || !std::isalpha(static_cast<unsigned char>(destination[0]))) return false;
+// The scheme of a URL, lower-cased (RFC 3986 §3.1: scheme = ALPHA *( ALPHA / DIGIT / "+" /
+// "-" / "." ) ":"); empty for a relative reference.
+std::string scheme_of(const std::string& destination) {
+  if (destination.empty() || !std::isalpha(static_cast<unsigned char>(destination[0]))) return {};
+  std::string scheme;
   for (const char c : destination) {
-    if (c == ':') return true;
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') return false;
+    if (c == ':') return scheme;
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') return {};
+    scheme += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
-  return false;
+  return {};
 }
+
+// The path of a relative reference: what comes before its ?query or #fragment (RFC 3986 §4.2),
+// which name no file ("x.png?raw=true", as GitHub READMEs write them).
+std::string path_part(const std::string& destination) { return destination.substr(0, destination.find_first_of("?#")); }
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -60,7 +69,7 @@ std::string inside_expected(const std::string& destination, const std::string& w
 
 }  // namespace
 
-const ImageReader::Loaded& ImageReader::load(const std::string& path) {
+ImageReader::Loaded& ImageReader::load(const std::string& path) {
   auto [it, inserted] = loaded_.try_emplace(path);
   if (!inserted) return it->second;
   Loaded& loaded = it->second;
@@ -76,6 +85,7 @@ const ImageReader::Loaded& ImageReader::load(const std::string& path) {
       loaded.found = "a PNG file with damaged image data (" + *problem + ")";
     }
   }
+  if (!loaded.info && core::looks_like_markup(*bytes)) read_svg(loaded, *bytes);
   if (loaded.info) {
     loaded.sha256 = core::sha256_hex(*bytes);
     loaded.bytes = std::make_shared<const std::string>(std::move(*bytes));
@@ -83,28 +93,58 @@ const ImageReader::Loaded& ImageReader::load(const std::string& path) {
   return loaded;
 }
 
+void ImageReader::read_svg(Loaded& loaded, std::string& bytes) {
+  image::SvgRead read = image::read_svg(bytes);
+  if (!read.svg) {
+    loaded.found = std::move(read.found);
+    return;
+  }
+  // librsvg reads some files pugixml accepts differently; the PDF must be able to draw what
+  // import lets in, so its verdict counts now, not at the end of the build.
+  if (const std::optional<std::string> problem = image::svg_problem(read.svg->bytes)) {
+    loaded.found = "an SVG file that librsvg cannot read (" + *problem + ")";
+    return;
+  }
+  core::ImageInfo info;
+  info.format = core::ImageFormat::svg;
+  info.width = std::max(1, static_cast<int>(std::lround(read.svg->width)));
+  info.height = std::max(1, static_cast<int>(std::lround(read.svg->height)));
+  info.components = 4;
+  loaded.info = info;
+  loaded.found.clear();
+  loaded.dropped = std::move(read.svg->dropped);
+  loaded.unsized = !read.svg->sized;
+  bytes = std::move(read.svg->bytes);
+}
+
 std::optional<model::Image> ImageReader::read(const std::string& destination, std::string alt,
                                               const std::string& article_path, const core::SourceLocation& at,
                                               core::DiagnosticSink& sink) {
-  if (is_remote(destination)) {
+  const std::string scheme = scheme_of(destination);
+  if (scheme == "file") {
+    sink.error(at, inside_expected(destination, "a file: URL"));
+    return std::nullopt;
+  }
+  if (!scheme.empty() || destination.starts_with("//")) {  // "//host/x": a network-path reference (§4.2)
     sink.warning(at, "remote image '" + destination + "' is not fetched (Octavo works offline)" + stands_in);
     return std::nullopt;
   }
-  if (destination.empty()) {
-    sink.error(at, std::string("expected an image path, found none") + stands_in);
+  const std::string path = percent_decoded(path_part(destination));
+  if (path.empty()) {
+    sink.error(at, std::string("expected an image path, found ") +
+                       (destination.empty() ? "none" : "'" + destination + "'") + stands_in);
     return std::nullopt;
   }
-  const std::string path = percent_decoded(destination);
   if (path.find('\0') != std::string::npos) {
     sink.error(at, inside_expected(destination, "which holds a NUL byte"));
     return std::nullopt;
   }
-  if (path.front() == '/') {
-    sink.error(at, inside_expected(destination, "an absolute path"));
-    return std::nullopt;
-  }
-  // Lexically first, so that "../x.png" is refused for what it says, whether or not it exists.
-  const std::optional<std::string> lexical = core::lexically_inside(folder_of(article_path) + path);
+  // "/assets/x.png" is site-absolute: from the corpus root, never from the disk's. Lexically
+  // first, so that "../x.png" is refused for what it says, whether or not it exists.
+  const std::string from_root =
+      path.substr(path.find_first_not_of('/') == std::string::npos ? path.size() : path.find_first_not_of('/'));
+  const std::optional<std::string> lexical =
+      core::lexically_inside(path.front() == '/' ? from_root : folder_of(article_path) + path);
   if (!lexical) {
     sink.error(at, inside_expected(destination, "which leaves it"));
     return std::nullopt;
@@ -114,16 +154,33 @@ std::optional<model::Image> ImageReader::read(const std::string& destination, st
     sink.error(at, inside_expected(destination, "a link to outside it"));
     return std::nullopt;
   }
-  const Loaded& loaded = load(*resolved);
+  Loaded& loaded = load(*resolved);
   if (!loaded.info) {
     if (!loaded.found.empty()) {
-      sink.error(at, "expected a PNG or JPEG image in '" + destination + "', found " + loaded.found + stands_in);
+      sink.error(at,
+                 "expected a PNG, JPEG, GIF or SVG image in '" + destination + "', found " + loaded.found + stands_in);
     } else if (loaded.exists) {
       sink.error(at, "cannot read the image '" + destination + "'" + stands_in);
     } else {
       sink.error(at, "image '" + destination + "' not found" + stands_in);
     }
     return std::nullopt;
+  }
+  if (!loaded.reported) {
+    loaded.reported = true;
+    if (!loaded.dropped.empty()) {
+      std::string dropped;
+      for (const std::string& phrase : loaded.dropped) dropped += (dropped.empty() ? "" : "; ") + phrase;
+      sink.warning(at, "dropped from the SVG '" + destination + "': " + dropped,
+                   "both books keep the rest of the picture; Octavo runs no scripts and reads nothing outside the "
+                   "corpus, so put pictures inside the SVG as data: URLs");
+    }
+    if (loaded.unsized) {
+      sink.warning(at,
+                   "the SVG '" + destination +
+                       "' gives no width, height or viewBox; it is drawn at 300 x 150 pixels, as browsers draw it",
+                   "give its <svg> element a viewBox");
+    }
   }
   model::Image image;
   image.path = *resolved;
