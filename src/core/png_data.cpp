@@ -144,6 +144,7 @@ bool decode_into(Reader& reader, Decoding& state) {
     std::snprintf(reader.message, sizeof reader.message,
                   "an interlaced PNG of %u x %u pixels, more than the %zu pixels Octavo decodes at once",
                   static_cast<unsigned>(width), static_cast<unsigned>(height), state.max_pixels);
+    result.too_large = true;
     png_destroy_read_struct(&png, &info, nullptr);
     return false;
   }
@@ -265,6 +266,7 @@ PngPixels decode_png(std::string_view png, std::size_t max_pixels) {
   state.max_pixels = max_pixels == 0 ? 1 : max_pixels;
   if (!decode_into(reader, state)) {
     PngPixels failed;
+    failed.too_large = state.result.too_large;
     failed.problem = reason(reader);
     return failed;
   }

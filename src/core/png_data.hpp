@@ -20,8 +20,9 @@ std::optional<std::string> png_data_problem(std::string_view png);
 /// A decoded PNG, or why there is none.
 struct PngPixels {
   std::optional<PixelImage> image;
-  int reduction = 1;    ///< 1, or the factor by which a PNG over the pixel limit was scaled down
-  std::string problem;  ///< libpng's reason, or the limit; empty when `image` is set
+  int reduction = 1;       ///< 1, or the factor by which a PNG over the pixel limit was scaled down
+  bool too_large = false;  ///< refused for the limit (an interlaced PNG over it), not for damage
+  std::string problem;     ///< libpng's reason, or the limit; empty when `image` is set
 };
 
 /// Decodes `png` (a file that png_data_problem accepted) into 8-bit samples: grey and RGB stay

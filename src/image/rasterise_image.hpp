@@ -17,8 +17,9 @@ struct Raster {
   std::string problem;  ///< empty when `image` is set
 };
 
-/// Why librsvg cannot read `svg`, in its words ("XML parse error: …"); nullopt if it can. The SVG is read from memory without a base URL, so librsvg resolves nothing but data:
-/// URLs: no file outside `svg` is ever opened, whatever it refers to.
+/// Why librsvg cannot read `svg`, in its words ("XML parse error: …"); nullopt if it can. The SVG is read from memory
+/// without a base URL, so librsvg resolves nothing but data: URLs: no file outside `svg` is ever opened, whatever it
+/// refers to.
 std::optional<std::string> svg_problem(std::string_view svg);
 
 /// `svg` drawn over `width` x `height` pixels on a transparent background, its viewport scaled to

@@ -76,6 +76,7 @@ DocumentInfo make_info(const model::Metadata& metadata) {
   }
   info.creator = metadata.generator;
   info.date = metadata.modified;
+  info.language = metadata.language;
   return info;
 }
 
