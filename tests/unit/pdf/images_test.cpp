@@ -142,6 +142,8 @@ TEST_SUITE("pdf.images") {
     CAPTURE(mask);
     CHECK(mask.find("/ColorSpace /DeviceGray") != std::string::npos);
     CHECK(mask.find("/Filter [ /FlateDecode ]") != std::string::npos);
+    CHECK(mask.find("/DecodeParms [ <<\n/Predictor 15\n/Colors 1\n/BitsPerComponent 8\n/Columns 32\n>> ]") !=
+          std::string::npos);
     CHECK(bytes->starts_with("%PDF-1.4"));
   }
 
