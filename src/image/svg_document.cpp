@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
+#include <initializer_list>
 #include <map>
 #include <set>
 
@@ -274,7 +275,15 @@ struct Cleaning {
       if (starts_with_ignoring_case(rest, "@import")) {
         const std::size_t end = css.find(';', pos);
         const std::size_t stop = end == std::string_view::npos ? css.size() : end + 1;
-        refer_outside(css.substr(pos + 7, stop - pos - 7 - (end == std::string_view::npos ? 0 : 1)));
+        // The address alone: `@import url("a.css") screen;` names a.css.
+        std::string_view target =
+            trimmed(css.substr(pos + 7, stop - pos - 7 - (end == std::string_view::npos ? 0 : 1)));
+        if (starts_with_ignoring_case(target, "url(")) target = trimmed(target.substr(4, target.find(')') - 4));
+        if (!target.empty() && (target.front() == '"' || target.front() == '\'')) {
+          std::size_t at = 0;
+          target = quoted(target, at);
+        }
+        refer_outside(target);
         pos = stop;
         continue;
       }
@@ -317,6 +326,108 @@ bool is_loading_element(std::string_view local) {
   return false;
 }
 
+// Presentation attributes that epubcheck's SVG schema (SVG 1.1, as the W3C validator has it)
+// refuses, measured on epubcheck 4.2.6 with files Inkscape writes: CSS properties SVG 1.1 does not
+// have, anywhere; text and font properties on shapes and images; overflow and clip on shapes,
+// <use> and text; enable-background on shapes. They move into the style attribute, where they
+// mean the same to librsvg and to browsers and the schema does not look (RSC-005 otherwise).
+bool is_shape(std::string_view local) {
+  for (const std::string_view name : {"path", "rect", "circle", "ellipse", "line", "polyline", "polygon"}) {
+    if (local == name) return true;
+  }
+  return false;
+}
+
+bool in(std::string_view name, std::initializer_list<std::string_view> names) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+bool refused_by_schema(std::string_view element, std::string_view attribute) {
+  if (in(attribute, {"isolation",
+                     "mix-blend-mode",
+                     "solid-color",
+                     "solid-opacity",
+                     "marker",
+                     "paint-order",
+                     "vector-effect",
+                     "transform-origin",
+                     "mask-type",
+                     "white-space",
+                     "inline-size",
+                     "shape-inside",
+                     "shape-subtract",
+                     "shape-padding",
+                     "shape-margin",
+                     "text-decoration-line",
+                     "text-decoration-style",
+                     "text-decoration-color",
+                     "font-variant-ligatures",
+                     "font-variant-caps",
+                     "font-variant-numeric",
+                     "font-variant-east-asian",
+                     "font-variant-position",
+                     "font-feature-settings",
+                     "font-kerning",
+                     "line-height",
+                     "text-orientation",
+                     "text-indent",
+                     "text-align",
+                     "text-transform"})) {
+    return true;
+  }
+  const bool text_property = in(attribute, {"font",
+                                            "font-family",
+                                            "font-size",
+                                            "font-size-adjust",
+                                            "font-stretch",
+                                            "font-style",
+                                            "font-variant",
+                                            "font-weight",
+                                            "letter-spacing",
+                                            "word-spacing",
+                                            "text-anchor",
+                                            "text-decoration",
+                                            "writing-mode",
+                                            "direction",
+                                            "dominant-baseline",
+                                            "alignment-baseline",
+                                            "baseline-shift",
+                                            "kerning",
+                                            "unicode-bidi",
+                                            "glyph-orientation-vertical",
+                                            "glyph-orientation-horizontal"});
+  if (text_property) return is_shape(element) || element == "image";
+  if (attribute == "overflow" || attribute == "clip") {
+    return is_shape(element) || in(element, {"use", "text", "tspan", "textPath", "tref", "altGlyph"});
+  }
+  if (attribute == "enable-background") return is_shape(element);
+  return false;
+}
+
+// Lengths in CSS need a unit where presentation attributes take a bare number ("10" is 10px).
+std::string css_value(std::string_view property, std::string_view value) {
+  if (!in(property, {"transform-origin", "inline-size", "shape-padding", "shape-margin", "font-size", "letter-spacing",
+                     "word-spacing", "baseline-shift", "kerning"})) {
+    return std::string(value);
+  }
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < value.size()) {
+    if (is_space(value[pos]) || value[pos] == ',') {
+      out += value[pos++];
+      continue;
+    }
+    const std::size_t end = std::min(value.size(), value.find_first_of(" \t\r\n,", pos));
+    const std::string_view token = value.substr(pos, end - pos);
+    out += token;
+    const bool bare_number = token.find_first_not_of("+-.0123456789eE") == std::string_view::npos &&
+                             token.find_first_of("0123456789") != std::string_view::npos;
+    if (bare_number) out += "px";
+    pos = end;
+  }
+  return out;
+}
+
 // Cleans one element's attributes; true when the element itself must go.
 bool clean_element(pugi::xml_node element, Cleaning& cleaning) {
   const std::string_view local = local_name(element.name());
@@ -339,9 +450,17 @@ bool clean_element(pugi::xml_node element, Cleaning& cleaning) {
     return true;
   }
   std::vector<pugi::xml_attribute> removed;
+  std::string moved_style;  // declarations for the style attribute, in attribute order
   for (pugi::xml_attribute attribute : element.attributes()) {
     const std::string_view name = attribute.name();
     std::string value = cleaning.expand(attribute.value());
+    if (refused_by_schema(local, name)) {
+      if (contains_ignoring_case(value, "url(")) value = cleaning.strip_css(value);
+      moved_style += std::string(name) + ":" + css_value(name, value) + ";";
+      cleaning.changed = true;
+      removed.push_back(attribute);
+      continue;
+    }
     if (name.size() > 2 && starts_with_ignoring_case(name, "on") && name.find(':') == std::string_view::npos) {
       cleaning.scripts = cleaning.changed = true;
       removed.push_back(attribute);
@@ -357,10 +476,30 @@ bool clean_element(pugi::xml_node element, Cleaning& cleaning) {
       removed.push_back(attribute);
       continue;
     }
+    // A link in a picture shown by <img> never works (HTML §4.8.4.3.1: images are not
+    // interactive); an <a> becomes the <g> it draws as, without the attributes of a link, which
+    // epubcheck would otherwise want titled (ACC-011).
+    if (local == "a" && (local_name(name) == "href" ||
+                         in(local_name(name), {"target", "show", "actuate", "title", "type", "role", "arcrole",
+                                               "download", "rel", "hreflang", "ping", "referrerpolicy"}))) {
+      removed.push_back(attribute);
+      continue;
+    }
     if (contains_ignoring_case(value, "url(")) value = cleaning.strip_css(value);
     attribute.set_value(value.c_str());
   }
   for (const pugi::xml_attribute attribute : removed) element.remove_attribute(attribute);
+  if (local == "a") {
+    const std::string_view name = element.name();
+    element.set_name((std::string(name.substr(0, name.size() - 1)) + "g").c_str());
+    cleaning.changed = true;
+  }
+  if (!moved_style.empty()) {
+    // Before the element's own declarations, which win over presentation attributes and still do.
+    pugi::xml_attribute style = element.attribute("style");
+    if (!style) style = element.append_attribute("style");
+    style.set_value((moved_style + style.value()).c_str());
+  }
   return false;
 }
 

@@ -100,6 +100,12 @@ TEST_SUITE("image.svg_document") {
           "4x4; dropped references to outside it: 'https://example.org/', 'https://example.org/x.png', "
           "'data:image/svg+xml;utf8,<svg/>', 'data:text/html,x'");
     const std::string out = cleaned(file);
+    // The link's <a> draws as the <g> it becomes: links in a picture never work.
+    CHECK(out.find("<g><rect width=\"1\" height=\"1\"/></g>") != std::string::npos);
+    CHECK(cleaned(svg("",
+                      "<svg:a xmlns:svg=\"http://www.w3.org/2000/svg\" href=\"#x\" target=\"_top\" "
+                      "transform=\"scale(2)\"/>"))
+              .find("<svg:g xmlns:svg=\"http://www.w3.org/2000/svg\" transform=\"scale(2)\"/>") != std::string::npos);
     CHECK(out.find("xl:href=\"data:image/png;base64,iVBORw0KGgo=\"") != std::string::npos);
     CHECK(out.find("href=\" DATA:image/GIF;base64,R0lGODlh\"") != std::string::npos);
     CHECK(out.find("example.org") == std::string::npos);
@@ -128,8 +134,8 @@ TEST_SUITE("image.svg_document") {
             "</style><rect style=\"fill:url(&quot;https://example.org/x.svg#p&quot;) red\" filter=\"url(#f)\"/>"
             "<circle mask=\"url(other.svg#m)\"/>");
     CHECK(read(file) ==
-          "4x4; dropped references to outside it: '<?xml-stylesheet href=\"theme.css\"?>', 'url(https://example.org/"
-          "a.css)', 'pat.svg#p', 'https://example.org/x.svg#p' and 1 more");
+          "4x4; dropped references to outside it: '<?xml-stylesheet href=\"theme.css\"?>', 'https://example.org/a.css'"
+          ", 'pat.svg#p', 'https://example.org/x.svg#p' and 1 more");
     CHECK(cleaned(file) ==
           "<?xml version=\"1.0\" encoding=\"UTF-8\"?><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\" "
           "height=\"4\"><style> rect { fill: url(#g); stroke: none }</style><rect style=\"fill:none red\" "
@@ -169,6 +175,21 @@ TEST_SUITE("image.svg_document") {
           "found an SVG file whose entities expand past 1 MB (an entity expansion attack?)");
     CHECK(read("<!DOCTYPE svg [ <!ENTITY a \"&b;\"> <!ENTITY b \"&a;\"> ]>" +
                svg(" width=\"4\" height=\"4\"", "<text>&a;</text>")) == "4x4");
+  }
+
+  TEST_CASE("presentation attributes epubcheck's SVG 1.1 schema refuses move into the style attribute") {
+    const std::string file = svg(" width=\"4\" height=\"4\"",
+                                 "<g mix-blend-mode=\"multiply\" font-family=\"serif\" overflow=\"visible\">"
+                                 "<path d=\"M0 0h1v1z\" font-weight=\"400\" overflow=\"visible\" style=\"fill:red\"/>"
+                                 "<use href=\"#a\" font-size=\"12\" clip=\"auto\" transform-origin=\"10 2.5\"/>"
+                                 "<circle r=\"1\" marker=\"url(x.svg#m)\"/></g>");
+    CHECK(read(file) == "4x4; dropped references to outside it: 'x.svg#m'");
+    CHECK(cleaned(file) ==
+          "<?xml version=\"1.0\" encoding=\"UTF-8\"?><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\" "
+          "height=\"4\"><g font-family=\"serif\" overflow=\"visible\" style=\"mix-blend-mode:multiply;\">"
+          "<path d=\"M0 0h1v1z\" style=\"font-weight:400;overflow:visible;fill:red\"/>"
+          "<use href=\"#a\" font-size=\"12\" style=\"clip:auto;transform-origin:10px 2.5px;\"/>"
+          "<circle r=\"1\" style=\"marker:none;\"/></g></svg>");
   }
 
   TEST_CASE("missing namespace declarations are added; characters XML forbids are dropped") {
