@@ -69,6 +69,62 @@ std::string inside_expected(const std::string& destination, const std::string& w
 
 }  // namespace
 
+ExaminedImage examine_image(std::string bytes) {
+  ExaminedImage examined;
+  core::ImageSniff sniff = core::sniff_image(bytes);
+  examined.info = sniff.info;
+  examined.found = std::move(sniff.found);
+  if (examined.info && examined.info->format == core::ImageFormat::png) {
+    if (const std::optional<std::string> problem = core::png_data_problem(bytes)) {
+      examined.info.reset();
+      examined.found = "a PNG file with damaged image data (" + *problem + ")";
+    }
+  }
+  if (examined.info || !core::looks_like_markup(bytes)) {
+    if (examined.info) examined.bytes = std::move(bytes);
+    return examined;
+  }
+  image::SvgRead read = image::read_svg(bytes);
+  if (!read.svg) {
+    examined.found = std::move(read.found);
+    return examined;
+  }
+  // librsvg reads some files pugixml accepts differently; the PDF must be able to draw what
+  // import lets in, so its verdict counts now, not at the end of the build.
+  if (const std::optional<std::string> problem = image::svg_problem(read.svg->bytes)) {
+    examined.found = "an SVG file that librsvg cannot read (" + *problem + ")";
+    return examined;
+  }
+  core::ImageInfo info;
+  info.format = core::ImageFormat::svg;
+  info.width = std::max(1, static_cast<int>(std::lround(read.svg->width)));
+  info.height = std::max(1, static_cast<int>(std::lround(read.svg->height)));
+  info.components = 4;
+  examined.info = info;
+  examined.found.clear();
+  examined.bytes = std::move(read.svg->bytes);
+  examined.dropped = std::move(read.svg->dropped);
+  examined.unsized = !read.svg->sized;
+  return examined;
+}
+
+void report_svg_changes(const ExaminedImage& image, const std::string& name, const core::SourceLocation& at,
+                        core::DiagnosticSink& sink) {
+  if (!image.dropped.empty()) {
+    std::string dropped;
+    for (const std::string& phrase : image.dropped) dropped += (dropped.empty() ? "" : "; ") + phrase;
+    sink.warning(at, "dropped from the SVG '" + name + "': " + dropped,
+                 "both books keep the rest of the picture; Octavo runs no scripts and reads nothing outside the "
+                 "corpus, so put pictures inside the SVG as data: URLs");
+  }
+  if (image.unsized) {
+    sink.warning(at,
+                 "the SVG '" + name +
+                     "' gives no width, height or viewBox; it is drawn at 300 x 150 pixels, as browsers draw it",
+                 "give its <svg> element a viewBox");
+  }
+}
+
 ImageReader::Loaded& ImageReader::load(const std::string& path) {
   auto [it, inserted] = loaded_.try_emplace(path);
   if (!inserted) return it->second;
@@ -76,45 +132,12 @@ ImageReader::Loaded& ImageReader::load(const std::string& path) {
   std::optional<std::string> bytes = files_.read_file(path);
   loaded.exists = bytes.has_value() || files_.exists(path);
   if (!bytes) return loaded;
-  core::ImageSniff sniff = core::sniff_image(*bytes);
-  loaded.info = sniff.info;
-  loaded.found = std::move(sniff.found);
-  if (loaded.info && loaded.info->format == core::ImageFormat::png) {
-    if (const std::optional<std::string> problem = core::png_data_problem(*bytes)) {
-      loaded.info.reset();
-      loaded.found = "a PNG file with damaged image data (" + *problem + ")";
-    }
-  }
-  if (!loaded.info && core::looks_like_markup(*bytes)) read_svg(loaded, *bytes);
-  if (loaded.info) {
-    loaded.sha256 = core::sha256_hex(*bytes);
-    loaded.bytes = std::make_shared<const std::string>(std::move(*bytes));
+  loaded.image = examine_image(std::move(*bytes));
+  if (loaded.image.info) {
+    loaded.sha256 = core::sha256_hex(loaded.image.bytes);
+    loaded.bytes = std::make_shared<const std::string>(std::move(loaded.image.bytes));
   }
   return loaded;
-}
-
-void ImageReader::read_svg(Loaded& loaded, std::string& bytes) {
-  image::SvgRead read = image::read_svg(bytes);
-  if (!read.svg) {
-    loaded.found = std::move(read.found);
-    return;
-  }
-  // librsvg reads some files pugixml accepts differently; the PDF must be able to draw what
-  // import lets in, so its verdict counts now, not at the end of the build.
-  if (const std::optional<std::string> problem = image::svg_problem(read.svg->bytes)) {
-    loaded.found = "an SVG file that librsvg cannot read (" + *problem + ")";
-    return;
-  }
-  core::ImageInfo info;
-  info.format = core::ImageFormat::svg;
-  info.width = std::max(1, static_cast<int>(std::lround(read.svg->width)));
-  info.height = std::max(1, static_cast<int>(std::lround(read.svg->height)));
-  info.components = 4;
-  loaded.info = info;
-  loaded.found.clear();
-  loaded.dropped = std::move(read.svg->dropped);
-  loaded.unsized = !read.svg->sized;
-  bytes = std::move(read.svg->bytes);
 }
 
 std::optional<model::Image> ImageReader::read(const std::string& destination, std::string alt,
@@ -155,10 +178,10 @@ std::optional<model::Image> ImageReader::read(const std::string& destination, st
     return std::nullopt;
   }
   Loaded& loaded = load(*resolved);
-  if (!loaded.info) {
-    if (!loaded.found.empty()) {
-      sink.error(at,
-                 "expected a PNG, JPEG, GIF or SVG image in '" + destination + "', found " + loaded.found + stands_in);
+  if (!loaded.image.info) {
+    if (!loaded.image.found.empty()) {
+      sink.error(at, "expected a PNG, JPEG, GIF or SVG image in '" + destination + "', found " + loaded.image.found +
+                         stands_in);
     } else if (loaded.exists) {
       sink.error(at, "cannot read the image '" + destination + "'" + stands_in);
     } else {
@@ -168,24 +191,12 @@ std::optional<model::Image> ImageReader::read(const std::string& destination, st
   }
   if (!loaded.reported) {
     loaded.reported = true;
-    if (!loaded.dropped.empty()) {
-      std::string dropped;
-      for (const std::string& phrase : loaded.dropped) dropped += (dropped.empty() ? "" : "; ") + phrase;
-      sink.warning(at, "dropped from the SVG '" + destination + "': " + dropped,
-                   "both books keep the rest of the picture; Octavo runs no scripts and reads nothing outside the "
-                   "corpus, so put pictures inside the SVG as data: URLs");
-    }
-    if (loaded.unsized) {
-      sink.warning(at,
-                   "the SVG '" + destination +
-                       "' gives no width, height or viewBox; it is drawn at 300 x 150 pixels, as browsers draw it",
-                   "give its <svg> element a viewBox");
-    }
+    report_svg_changes(loaded.image, destination, at, sink);
   }
   model::Image image;
   image.path = *resolved;
   image.alt = std::move(alt);
-  image.info = *loaded.info;
+  image.info = *loaded.image.info;
   image.sha256 = loaded.sha256;
   image.bytes = loaded.bytes;
   image.location = at;

@@ -15,6 +15,25 @@
 
 namespace octavo::import {
 
+/// What import makes of an image's bytes, wherever they come from (a file, a data: URL).
+struct ExaminedImage {
+  std::optional<core::ImageInfo> info;  ///< set when the bytes are a usable PNG, JPEG, GIF or SVG
+  std::string found;  ///< else what they are, completing "expected a PNG, JPEG, GIF or SVG image, found …"
+  std::string bytes;  ///< what the books hold: the bytes given, an SVG cleaned (image::read_svg)
+  std::vector<std::string> dropped;  ///< SVG: what the cleaning dropped; empty for the others
+  bool unsized = false;              ///< SVG: no width, height or viewBox, so 300 x 150 pixels
+};
+
+/// Sniffs `bytes` (core::sniff_image), checks a PNG's data (core::png_data_problem), and reads an
+/// SVG (core::looks_like_markup) through image::read_svg, then checks that librsvg can read the
+/// result, so that no writer meets an image it cannot draw. Never reads a file.
+ExaminedImage examine_image(std::string bytes);
+
+/// The warnings an examined SVG gets, at `at`, naming it `name`: what the cleaning dropped, and a
+/// missing size. Nothing for the other formats.
+void report_svg_changes(const ExaminedImage& image, const std::string& name, const core::SourceLocation& at,
+                        core::DiagnosticSink& sink);
+
 /// Reads the images of a corpus through `files`, each file once however often it is used.
 class ImageReader {
  public:
@@ -35,18 +54,13 @@ class ImageReader {
 
  private:
   struct Loaded {
-    std::optional<core::ImageInfo> info;
-    std::string found;  // what the file is instead, or "" when it cannot be read
+    ExaminedImage image;  // found is "" when the file cannot be read
     bool exists = false;
     std::string sha256;
-    std::shared_ptr<const std::string> bytes;  // what the books hold: for an SVG, the cleaned file
-    std::vector<std::string> dropped;          // SVG: what the cleaning dropped
-    bool unsized = false;                      // SVG: no width, height or viewBox
+    std::shared_ptr<const std::string> bytes;  // image.bytes, shared by every use
     bool reported = false;                     // the SVG's warnings were given, at its first use
   };
   Loaded& load(const std::string& path);
-  /// Reads `bytes` as an SVG into `loaded`, replacing them with the cleaned file.
-  static void read_svg(Loaded& loaded, std::string& bytes);
 
   const core::FileSystem& files_;
   std::map<std::string, Loaded> loaded_;
