@@ -242,6 +242,8 @@ ImageSniff sniff_image(std::string_view bytes) {
   // A few common formats by name, so the message says what to convert from.
   if (bytes.size() >= 12 && bytes.starts_with("RIFF") && bytes.substr(8, 4) == "WEBP") return found("a WebP image");
   if (bytes.starts_with("BM")) return found("a BMP image");
+  if (bytes.starts_with("\x1F\x8B"))
+    return found("a gzip-compressed file (an .svgz: EPUB takes SVG uncompressed, so gunzip it)");
   if (looks_like_markup(bytes)) return found("markup (SVG is read as text, not sniffed)");
   return found("neither");
 }

@@ -79,6 +79,8 @@ TEST_SUITE("core.image_info") {
     CHECK(sniffed("") == "found an empty file");
     CHECK(sniffed(std::string("RIFF\x10\x00\x00\x00WEBPVP8 ", 16)) == "found a WebP image");
     CHECK(sniffed("<svg xmlns=\"http://www.w3.org/2000/svg\"/>") == "found markup (SVG is read as text, not sniffed)");
+    CHECK(sniffed("\x1F\x8B\x08\x00") ==
+          "found a gzip-compressed file (an .svgz: EPUB takes SVG uncompressed, so gunzip it)");
     CHECK(sniffed("plain text") == "found neither");
   }
 
