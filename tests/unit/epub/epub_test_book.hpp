@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "epub/article_xhtml.hpp"
+#include "epub/book_links.hpp"
 #include "model/book.hpp"
 #include "model/inline.hpp"
 
@@ -119,6 +121,13 @@ inline m::Book book() {
   return result;
 }
 
+/// The page of `article` as the only article of a book in `language`.
+inline std::string article_page(const m::Article& article, const std::string& language = "en") {
+  m::Book alone;
+  alone.articles = {article};
+  return octavo::epub::article_xhtml(article, language, octavo::epub::BookLinks(alone));
+}
+
 /// The text between the first `from` and the next `to` after it, both included; empty if absent.
 inline std::string excerpt(const std::string& text, const std::string& from, const std::string& to) {
   const std::size_t start = text.find(from);
@@ -127,5 +136,8 @@ inline std::string excerpt(const std::string& text, const std::string& from, con
   if (end == std::string::npos) return {};
   return text.substr(start, end + to.size() - start);
 }
+
+/// The body of an XHTML page, from <body> to </body>; empty if absent.
+inline std::string body(const std::string& page) { return excerpt(page, "<body>", "</body>"); }
 
 }  // namespace test
