@@ -134,7 +134,7 @@ TEST_SUITE("epub.article_xhtml") {
     }
     model::Article article = test::plain_article("a01-x", "X");
     article.blocks.push_back(std::move(root));
-    const std::string page = test::article_page(article, "en");
+    const std::string page = test::article_page(std::move(article), "en");
     CHECK(page.find("<blockquote>\n<blockquote>\n<p>core</p>") != std::string::npos);
   }  // the model and the XML tree are destroyed here, 50,000 levels deep, without recursion
 }

@@ -121,11 +121,12 @@ inline m::Book book() {
   return result;
 }
 
-/// The page of `article` as the only article of a book in `language`.
-inline std::string article_page(const m::Article& article, const std::string& language = "en") {
+/// The page of `article` as the only article of a book in `language`. Taken by value: a deep tree
+/// must be moved in, since copying one recurses once per level.
+inline std::string article_page(m::Article article, const std::string& language = "en") {
   m::Book alone;
-  alone.articles = {article};
-  return octavo::epub::article_xhtml(article, language, octavo::epub::BookLinks(alone));
+  alone.articles.push_back(std::move(article));
+  return octavo::epub::article_xhtml(alone.articles.front(), language, octavo::epub::BookLinks(alone));
 }
 
 /// The text between the first `from` and the next `to` after it, both included; empty if absent.

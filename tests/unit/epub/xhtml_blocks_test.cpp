@@ -233,7 +233,7 @@ TEST_SUITE("epub.xhtml_blocks") {
     }
     model::Article article = test::plain_article("a01-x", "X");
     article.blocks.push_back(std::move(root));
-    const std::string page = test::article_page(article);
+    const std::string page = test::article_page(std::move(article));
     CHECK(page.find("<td>core</td>") != std::string::npos);
   }
 }
