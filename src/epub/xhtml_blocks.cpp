@@ -154,6 +154,13 @@ bool holds_one_paragraph(const model::Block& cell) {
          only.role == model::BlockRole::body;
 }
 
+// The largest spans HTML allows (HTML §4.9.11, "colspan", "rowspan"); readers bring whatever the
+// source says.
+constexpr int max_colspan = 1000;
+constexpr int max_rowspan = 65534;
+
+std::string span(int value, int most) { return std::to_string(std::min(value, most)); }
+
 // HTML tables (HTML §4.9): the leading header rows form thead, the others tbody. A header cell is
 // th with scope col in the head and scope row in the body (WCAG technique H63); an empty header
 // cell is td, since a th must name something (axe "empty-table-header"). Cells holding more than
@@ -184,8 +191,8 @@ void append_table(XmlNode& target, const model::Block& table, DocumentIds& ids, 
         write_id(element_cell, cell.id, ids);
         add_class(element_cell, align_class(cell.align));
         if (header) element_cell.attributes.emplace_back("scope", head ? "col" : "row");
-        if (cell.colspan > 1) element_cell.attributes.emplace_back("colspan", std::to_string(cell.colspan));
-        if (cell.rowspan > 1) element_cell.attributes.emplace_back("rowspan", std::to_string(cell.rowspan));
+        if (cell.colspan > 1) element_cell.attributes.emplace_back("colspan", span(cell.colspan, max_colspan));
+        if (cell.rowspan > 1) element_cell.attributes.emplace_back("rowspan", span(cell.rowspan, max_rowspan));
         if (inline_content && !cell.children.empty()) {
           append_inlines(element_cell, cell.children.front().inlines, ids);
         } else if (!inline_content) {

@@ -69,22 +69,28 @@ TEST_SUITE("epub.xhtml_blocks") {
           "</table>\n");
   }
 
-  TEST_CASE("table cells: spans, empty header cells as td, several blocks, no head without header rows") {
+  TEST_CASE(
+      "table cells: spans (at most as HTML allows), empty header cells as td, several blocks, no head without header "
+      "rows") {
     model::Block wide = cell("wide");
     wide.colspan = 2;
     model::Block tall = cell("tall");
     tall.rowspan = 3;
+    model::Block huge = cell("huge");
+    huge.colspan = 5000;
+    huge.rowspan = 100000;
     model::Block blocks =
         test::container(model::BlockKind::table_cell, {test::paragraph("one"), test::paragraph("two")});
-    const model::Block table = test::container(
-        model::BlockKind::table, {row({cell("", model::BlockRole::header), cell(" ", model::BlockRole::header)}),
-                                  row({wide, tall, blocks}), row({test::container(model::BlockKind::table_cell, {})})});
+    const model::Block table =
+        test::container(model::BlockKind::table,
+                        {row({cell("", model::BlockRole::header), cell(" ", model::BlockRole::header)}),
+                         row({wide, tall, blocks}), row({test::container(model::BlockKind::table_cell, {}), huge})});
     CHECK(content({table}) ==
           "<table>\n"
           "<tbody>\n"
           "<tr>\n<td/>\n<td> </td>\n</tr>\n"
           "<tr>\n<td colspan=\"2\">wide</td>\n<td rowspan=\"3\">tall</td>\n<td>\n<p>one</p>\n<p>two</p>\n</td>\n</tr>\n"
-          "<tr>\n<td/>\n</tr>\n"
+          "<tr>\n<td/>\n<td colspan=\"1000\" rowspan=\"65534\">huge</td>\n</tr>\n"
           "</tbody>\n"
           "</table>\n");
   }
