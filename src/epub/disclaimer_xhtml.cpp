@@ -11,7 +11,7 @@ std::string disclaimer_xhtml(const model::Section& disclaimer, const std::string
   const std::string title = visible_label(disclaimer.title, "Disclaimer");
   const std::string id = is_usable_id(disclaimer.id) ? disclaimer.id : std::string(model::disclaimer_id);
   DocumentIds ids;
-  ids.targets = heading_ids(disclaimer.blocks);
+  ids.targets = block_ids(disclaimer.blocks);
   ids.written = {id};
   // "preamble" (EPUB Structural Semantics Vocabulary): introductory prose on the scope or nature
   // of the work's content, which is what the disclaimer is. DPUB-ARIA has no matching role.

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "epub/article_xhtml.hpp"
+#include "epub/book_links.hpp"
 #include "model/book.hpp"
 #include "model/inline.hpp"
 
@@ -119,6 +121,14 @@ inline m::Book book() {
   return result;
 }
 
+/// The page of `article` as the only article of a book in `language`. Taken by value: a deep tree
+/// must be moved in, since copying one recurses once per level.
+inline std::string article_page(m::Article article, const std::string& language = "en") {
+  m::Book alone;
+  alone.articles.push_back(std::move(article));
+  return octavo::epub::article_xhtml(alone.articles.front(), language, octavo::epub::BookLinks(alone));
+}
+
 /// The text between the first `from` and the next `to` after it, both included; empty if absent.
 inline std::string excerpt(const std::string& text, const std::string& from, const std::string& to) {
   const std::size_t start = text.find(from);
@@ -127,5 +137,8 @@ inline std::string excerpt(const std::string& text, const std::string& from, con
   if (end == std::string::npos) return {};
   return text.substr(start, end + to.size() - start);
 }
+
+/// The body of an XHTML page, from <body> to </body>; empty if absent.
+inline std::string body(const std::string& page) { return excerpt(page, "<body>", "</body>"); }
 
 }  // namespace test
