@@ -171,6 +171,7 @@ model::Book read_corpus(const core::FileSystem& files, core::DiagnosticSink& sin
 
   book.articles.reserve(planned.size());
   ImageReader images(files);
+  UnusedFrontMatterKeys unused_keys;  // reported once per key for the whole book, below
   for (const ManifestArticle& entry : planned) {
     std::optional<std::string> bytes = files.read_file(entry.file);
     if (!bytes) {
@@ -183,14 +184,16 @@ model::Book read_corpus(const core::FileSystem& files, core::DiagnosticSink& sin
                                  ? std::move(*bytes)
                                  : decode_article(entry.file, *bytes, entry.encoding, sink);
     if (refuse_binary(entry.file, text, sink)) continue;
-    model::Article article = article_format(entry.file) == ArticleFormat::markdown
-                                 ? read_markdown_article(entry.file, text, entry.fields.title, images, sink)
-                                 : read_text_article(entry.file, text, entry.fields.title, sink);
+    model::Article article =
+        article_format(entry.file) == ArticleFormat::markdown
+            ? read_markdown_article(entry.file, text, entry.fields.title, images, unused_keys, sink)
+            : read_text_article(entry.file, text, entry.fields.title, sink);
     // The checksum is of the file as it is on disk, whatever it was decoded to.
     if (entry.encoding != core::TextEncoding::utf8) article.provenance.sha256 = core::sha256_hex(*bytes);
     apply_listed_provenance(article.provenance, entry.fields);
     book.articles.push_back(std::move(article));
   }
+  unused_keys.report(sink);
 
   if (book.articles.empty()) {
     sink.error({manifest ? manifest_path : "", 0, 0}, "expected at least one article, found none",

@@ -374,21 +374,28 @@ model::Article read_markdown_article(const std::string& path, std::string_view b
                                      core::DiagnosticSink& sink) {
   const core::MemoryFileSystem no_files({});
   ImageReader images(no_files);
-  return read_markdown_article(path, bytes, listed_title, images, sink);
+  UnusedFrontMatterKeys unused_keys;
+  model::Article article = read_markdown_article(path, bytes, listed_title, images, unused_keys, sink);
+  unused_keys.report(sink);
+  return article;
 }
 
 model::Article read_markdown_article(const std::string& path, std::string_view bytes, const std::string& listed_title,
-                                     ImageReader& images, core::DiagnosticSink& sink) {
+                                     ImageReader& images, UnusedFrontMatterKeys& unused_keys,
+                                     core::DiagnosticSink& sink) {
   model::Article article;
   article.location = {path, 1, 1};
   article.provenance.file = path;
   article.provenance.sha256 = core::sha256_hex(bytes);
 
   const std::vector<SourceLine> lines = read_source_lines(path, bytes, sink);
-  const FrontMatter front = read_front_matter(lines, path, sink);
+  const FrontMatter front = read_front_matter(lines, path, unused_keys, sink);
   article.provenance.source = front.fields.source;
   article.provenance.retrieved = front.fields.retrieved;
   article.provenance.author = front.fields.author;
+  article.provenance.date = front.fields.date;
+  article.provenance.description = front.fields.description;
+  article.language = front.fields.language;
 
   // The front matter's lines stay as empty lines so that cmark's line numbers are the file's.
   std::string text;

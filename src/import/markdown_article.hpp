@@ -1,4 +1,4 @@
-// The markdown article reader (.md): optional TOML front matter, then CommonMark parsed by
+// The markdown article reader (.md): optional YAML or TOML front matter, then CommonMark parsed by
 // cmark 0.30 and mapped onto the document model. The only file that includes cmark.h.
 #pragma once
 
@@ -7,6 +7,7 @@
 
 #include "core/diagnostics.hpp"
 #include "import/image_reference.hpp"
+#include "import/unused_front_matter_keys.hpp"
 #include "model/article.hpp"
 
 namespace octavo::import {
@@ -18,14 +19,17 @@ inline constexpr int max_markdown_nesting = 64;
 
 /// Reads the bytes of the .md file `path`. The title is `listed_title` (from book.toml) when not
 /// empty, else the front matter's, else a leading level-1 heading (removed from the blocks, the
-/// other headings moving up a level), else the file name with a warning. Raw HTML is kept as
-/// text and unsafe links lose their target, both with warnings; never throws on bad input.
+/// other headings moving up a level), else the file name with a warning. Front matter keys no
+/// field uses go to `unused_keys` (see read_front_matter). Raw HTML is kept as text and unsafe
+/// links lose their target, both with warnings; never throws on bad input.
 /// Local images are read through `images` and become figures (BlockKind::figure) after the
 /// paragraph or heading they are written in; a paragraph that held only images is dropped. An
 /// image that cannot be used (see ImageReader::read) leaves its alt text in the running text.
 model::Article read_markdown_article(const std::string& path, std::string_view bytes, const std::string& listed_title,
-                                     ImageReader& images, core::DiagnosticSink& sink);
-/// The same for an article with no corpus around it: every local image is "not found".
+                                     ImageReader& images, UnusedFrontMatterKeys& unused_keys,
+                                     core::DiagnosticSink& sink);
+/// The same for an article with no corpus around it: every local image is "not found", and
+/// unused front matter keys are reported at once.
 model::Article read_markdown_article(const std::string& path, std::string_view bytes, const std::string& listed_title,
                                      core::DiagnosticSink& sink);
 
