@@ -1,5 +1,5 @@
 // The front matter of a Markdown article: YAML between a first line "---" and the next "---" or
-// "..." line, or TOML between "+++" lines. Read by the Markdown reader before cmark sees the
+// "..." line, or TOML between "+++" lines. Read by the Markdown reader before cmark-gfm sees the
 // rest of the file; its keys become the article's title and provenance.
 #pragma once
 
