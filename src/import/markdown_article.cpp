@@ -700,6 +700,19 @@ void for_each_heading(std::vector<model::Block>& blocks, Visit visit) {
   }
 }
 
+// True when a footnote reference is among `inlines`, at any depth (without recursion).
+bool refers_to_a_note(const std::vector<model::Inline>& inlines) {
+  std::vector<const model::Inline*> pending;
+  for (const model::Inline& run : inlines) pending.push_back(&run);
+  while (!pending.empty()) {
+    const model::Inline* run = pending.back();
+    pending.pop_back();
+    if (run->kind == model::InlineKind::footnote_ref) return true;
+    for (const model::Inline& child : run->children) pending.push_back(&child);
+  }
+  return false;
+}
+
 // Puts `inserted` among the article's top-level blocks where its line says it was written.
 void insert_in_place(std::vector<model::Block>& blocks, std::vector<model::Block> inserted, int line) {
   const auto at = std::find_if(blocks.begin(), blocks.end(),
@@ -771,7 +784,9 @@ model::Article read_markdown_article(const std::string& path, std::string_view b
   } else if (!front.fields.title.empty()) {
     article.title = front.fields.title;
   } else if (!article.blocks.empty() && article.blocks.front().kind == model::BlockKind::heading &&
-             article.blocks.front().level == 1 && !model::plain_text(article.blocks.front().inlines).empty()) {
+             article.blocks.front().level == 1 && !model::plain_text(article.blocks.front().inlines).empty() &&
+             // Taken away as the title, the heading would leave its note with no reference.
+             !refers_to_a_note(article.blocks.front().inlines)) {
     article.title = model::plain_text(article.blocks.front().inlines);
     article.blocks.erase(article.blocks.begin());
     for_each_heading(article.blocks, [](model::Block& heading) { heading.level = std::max(1, heading.level - 1); });

@@ -258,6 +258,13 @@ TEST_SUITE("import.markdown_gfm") {
           "text\n");
   }
 
+  TEST_CASE("a leading heading that refers to a note stays a heading, so the note keeps its reference") {
+    const Read read = md("# Title[^1]\n\nText.\n\n[^1]: Note.\n", "");
+    CHECK(read.article.title == "a");
+    CHECK(read.blocks.find("heading level=1 id=\"title1\" @1:1\n  text \"Title\"\n  footnote_ref \"1\"") == 0);
+    CHECK(read.article.footnotes.size() == 1);
+  }
+
   TEST_CASE("strikethrough with one or two tildes") {
     const Read read = md("~~gone~~ and ~also~ but not ~~~ this.\n");
     CHECK(read.blocks ==
