@@ -129,7 +129,8 @@ bool refuse_binary(const std::string& path, std::string_view text, core::Diagnos
 
 // One planned article, read and decoded; nullopt, with an error, if it is missing, unreadable or binary.
 std::optional<model::Article> read_article(const core::FileSystem& files, const ManifestArticle& entry,
-                                           bool by_manifest, ImageReader& images, core::DiagnosticSink& sink) {
+                                           bool by_manifest, ImageReader& images, UnusedFrontMatterKeys& unused_keys,
+                                           core::DiagnosticSink& sink) {
   std::optional<std::string> bytes = files.read_file(entry.file);
   if (!bytes) {
     const bool missing = by_manifest && !files.exists(entry.file);
@@ -142,7 +143,7 @@ std::optional<model::Article> read_article(const core::FileSystem& files, const 
                                : decode_article(entry.file, *bytes, entry.encoding, sink);
   if (refuse_binary(entry.file, text, sink)) return std::nullopt;
   model::Article article = article_format(entry.file) == ArticleFormat::markdown
-                               ? read_markdown_article(entry.file, text, entry.fields.title, images, sink)
+                               ? read_markdown_article(entry.file, text, entry.fields.title, images, unused_keys, sink)
                                : read_text_article(entry.file, text, entry.fields.title, sink);
   // The checksum is of the file as it is on disk, whatever it was decoded to.
   if (entry.encoding != core::TextEncoding::utf8) article.provenance.sha256 = core::sha256_hex(*bytes);
@@ -194,12 +195,14 @@ model::Book read_corpus(const core::FileSystem& files, core::DiagnosticSink& sin
 
   book.articles.reserve(planned.size());
   ImageReader images(files);
+  UnusedFrontMatterKeys unused_keys;  // reported once per key for the whole book, below
   progress.stage("Reading", planned.size(), "articles");
   for (const ManifestArticle& entry : planned) {
-    if (std::optional<model::Article> article = read_article(files, entry, by_manifest, images, sink))
+    if (std::optional<model::Article> article = read_article(files, entry, by_manifest, images, unused_keys, sink))
       book.articles.push_back(std::move(*article));
     progress.advance();
   }
+  unused_keys.report(sink);
 
   if (book.articles.empty()) {
     sink.error({manifest ? manifest_path : "", 0, 0}, "expected at least one article, found none",

@@ -242,6 +242,36 @@ TEST_SUITE("import.corpus") {
     CHECK(read.book.articles[0].blocks.empty());
   }
 
+  TEST_CASE("a front matter key no field uses is reported once for the whole book, with its first place") {
+    const Read read = corpus({{"a.md", "---\ntitle: A\ntags: [x]\ndraft: true\n---\nText.\n"},
+                              {"b.md", "+++\ntitle = \"B\"\ntags = [\"y\"]\n+++\nText.\n"},
+                              {"c.md", "---\ntags: z\ntitle: C\ntags: again\n---\nText.\n"},
+                              {"d.md", "---\ntitle: D\n---\nText.\n"}});
+    CHECK(titles(read.book) == "a.md=A;b.md=B;c.md=C;d.md=D;");
+    CHECK(read.diagnostics ==
+          "a.md:3:1: warning: front matter key 'tags' is not used (in 3 files)\n"
+          "  hint: known keys: title, author, authors, date, source, canonical_url, url, retrieved, lang, language, "
+          "description\n"
+          "a.md:4:1: warning: front matter key 'draft' is not used (in 1 file)\n"
+          "  hint: known keys: title, author, authors, date, source, canonical_url, url, retrieved, lang, language, "
+          "description\n");
+  }
+
+  TEST_CASE("front matter provenance yields to the manifest's; its date, language and summary are kept") {
+    const Read read = corpus({{"book.toml", "[[articles]]\nfile = \"a.md\"\nsource = \"Listed source\"\n"},
+                              {"a.md",
+                               "---\ntitle: A\nurl: https://x.org/a\nauthor: Front\nlang: fr\n"
+                               "description: About.\ndate: 2020-02-02\n---\nText.\n"}});
+    REQUIRE(read.book.articles.size() == 1);
+    const model::Article& article = read.book.articles[0];
+    CHECK(article.provenance.source == "Listed source");
+    CHECK(article.provenance.author == "Front");
+    CHECK(article.provenance.date == "2020-02-02");
+    CHECK(article.provenance.description == "About.");
+    CHECK(article.language == "fr");
+    CHECK(read.diagnostics == "");
+  }
+
   TEST_CASE("ten thousand listed articles are read in order, quickly") {
     std::map<std::string, std::string> files;
     std::string manifest;

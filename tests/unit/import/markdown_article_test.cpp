@@ -147,8 +147,9 @@ TEST_SUITE("import.markdown_article") {
     CHECK(read.diagnostics ==
           "a.md:2:9: error: expected a string for 'title', found an integer\n"
           "a.md:3:13: error: expected a date (YYYY-MM-DD) for 'retrieved', found '31/01/2025'\n"
-          "a.md:4:1: warning: unknown key 'colour' in the front matter is ignored\n"
-          "  hint: known keys: title, source, retrieved, author\n");
+          "a.md:4:1: warning: front matter key 'colour' is not used (in 1 file)\n"
+          "  hint: known keys: title, author, authors, date, source, canonical_url, url, retrieved, lang, language, "
+          "description\n");
     const Read broken = md("+++\ntitle = \n+++\n");
     CHECK(broken.diagnostics ==
           "a.md:2:9: error: toml syntax error: Error while parsing key-value pair: expected value, saw '\\n'\n"

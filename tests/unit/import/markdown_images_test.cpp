@@ -25,8 +25,9 @@ Read md_in(const std::string& markdown, std::map<std::string, std::string> files
   core::MemoryFileSystem corpus(std::move(files));
   for (auto& [from, to] : links) corpus.add_link(from, to);
   import::ImageReader images(corpus);
+  import::UnusedFrontMatterKeys unused_keys;
   core::DiagnosticList diagnostics;
-  Read read{import::read_markdown_article(path, markdown, "Listed", images, diagnostics), "", ""};
+  Read read{import::read_markdown_article(path, markdown, "Listed", images, unused_keys, diagnostics), "", ""};
   read.blocks = model::dump_blocks(read.article.blocks, path);
   read.diagnostics = diagnostics.to_string();
   return read;

@@ -78,6 +78,30 @@ TEST_SUITE("transform.write_source_notes") {
     transform::write_source_notes(book);
     CHECK(book.articles[0].provenance.word_count == 2);
   }
+
+  TEST_CASE("the front matter's date and description are printed when given, after the author") {
+    model::Book book;
+    book.articles = {test::article("T", {})};
+    book.articles[0].provenance.author = "A. Writer";
+    book.articles[0].provenance.date = "2019-01-02 10:00";
+    book.articles[0].provenance.description = "What the article is about.";
+    transform::write_source_notes(book);
+    CHECK(note_text(book.articles[0]) ==
+          "Source: not recorded\nRetrieved: not recorded\nAuthor: A. Writer\nPublished: 2019-01-02 10:00\n"
+          "Summary: What the article is about.\nCorpus file: a.txt\nSHA-256: 00ff\nWords: 0\n"
+          "Review status: unreviewed: not checked by editors or experts\n");
+  }
+
+  TEST_CASE("the words of footnotes count as the article's") {
+    model::Book book;
+    book.articles = {test::article("T", {test::paragraph("One two.")})};
+    model::Footnote note;
+    note.id = "fn-1";
+    note.blocks = {test::paragraph("Three four five.")};
+    book.articles[0].footnotes.push_back(note);
+    transform::write_source_notes(book);
+    CHECK(book.articles[0].provenance.word_count == 5);
+  }
 }
 
 TEST_SUITE("transform.apply_transforms") {
