@@ -13,9 +13,12 @@ namespace {
 
 // Code is laid out on tab stops every four columns, the most common setting in editors.
 constexpr std::size_t tab_width = 4;
-// A continued line is indented by two columns, which hold its mark, so that it cannot be
-// mistaken for a line of its own (fvextra's breakindent and breaksymbolleft do the same).
+// A continued line is indented two columns past the line's own indentation, and those two
+// columns hold its mark, so that it cannot be mistaken for a line of its own (fvextra's
+// breakautoindent, breakindent and breaksymbolleft do the same). The indentation counts up to half
+// the measure, so that deeply indented code still has room.
 constexpr double continuation_columns = 2;
+constexpr double max_continuation_share = 0.5;
 // The mark's stroke: booktabs' light rule, 0.05 em, so that it is as light as a table's thin rule
 // and lighter than the code.
 constexpr double mark_stroke_em = 0.05;
@@ -64,23 +67,28 @@ std::vector<Rule> continuation_mark(core::Pt left, core::Pt baseline, core::Pt s
 // Each line of code is a paragraph set ragged by break_code_lines: one wider than the measure
 // breaks after spaces, else at punctuation, else inside a token at the measure (build_items),
 // without a warning (code cannot be rewrapped, and the mark shows the reader the break). The
-// continuation lines are indented two columns and marked with continuation_mark.
+// continuation lines are indented two columns past the line's own indentation and marked with
+// continuation_mark in those two columns.
 void BlockSetter::set_code(const model::Block& block, const BlockFrame& frame) {
   const PageStyle& style = context_.style;
   const FontMetrics& metrics = context_.metrics;
   flow_.add_space(style.block_space);
   const BlockFrame code_frame = indented(frame, style.code_indent, core::Pt(0));
   const core::Pt column = metrics.width(FontFace::mono, " ", style.code_size);
-  const core::Pt indent = column * continuation_columns;
   const std::size_t first = flow_.size();
   std::string_view text = block.text;
   while (true) {
     const std::size_t end = std::min(text.find('\n'), text.size());
     std::string_view source_line = text.substr(0, end);
     if (!source_line.empty() && source_line.back() == '\r') source_line.remove_suffix(1);
+    const std::string expanded = expand_tabs(source_line);
+    const std::size_t own_indent = std::min(expanded.find_first_not_of(' '), expanded.size());
+    const core::Pt indent =
+        std::min(column * static_cast<double>(own_indent), code_frame.width * max_continuation_share) +
+        column * continuation_columns;
     ItemBuilder builder(context_, code_frame.width - indent, false);
     builder.set_literal(true);
-    builder.add_text(expand_tabs(source_line), TextStyle{false, false, true, style.code_size}, block.location);
+    builder.add_text(expanded, TextStyle{false, false, true, style.code_size}, block.location);
     ParagraphFormat format;
     format.left = code_frame.left;
     format.width = code_frame.width;
@@ -98,7 +106,8 @@ void BlockSetter::set_code(const model::Block& block, const BlockFrame& frame) {
       flow_.add_line(std::move(blank));
     }
     for (std::size_t i = line_start + 1; i < flow_.size(); ++i) {
-      for (const Rule& rule : continuation_mark(code_frame.left, flow_[i].baseline, style.code_size, column)) {
+      const core::Pt mark_left = code_frame.left + indent - column * continuation_columns;
+      for (const Rule& rule : continuation_mark(mark_left, flow_[i].baseline, style.code_size, column)) {
         flow_[i].rules.push_back(rule);
       }
     }

@@ -11,7 +11,7 @@
 namespace octavo::layout {
 
 /// The mark at the start of a continued line of code: a small ↳ drawn as rules in the two
-/// columns of its indent, from `left` (the indent's left edge) on `baseline`, for code of `size`
+/// columns before its text, from `left` (the first of them) on `baseline`, for code of `size`
 /// whose columns are `column` wide. Drawn, not written, so that extracted text and copied code
 /// never hold it. Rules in the coordinates of `left` and `baseline`; none for a size of 0.
 std::vector<Rule> continuation_mark(core::Pt left, core::Pt baseline, core::Pt size, core::Pt column);
