@@ -319,8 +319,7 @@ void ItemBuilder::flush_segment() {
     }
     split = emit_word(part, false) || split;
   }
-  if (split && warn_long_words_)
-    context_.sink.warning(segment_location_, "word too long for the line; broken at the measure");
+  if (split && warn_long_words_) context_.sink.warning(segment_location_, long_word_warning);
 }
 
 bool ItemBuilder::emit_word(std::vector<Piece>& pieces, bool may_hyphenate) {

@@ -16,6 +16,9 @@
 
 namespace octavo::layout {
 
+/// The warning ItemBuilder gives at a word wider than its measure, which it breaks there.
+inline constexpr const char* long_word_warning = "word too long for the line; broken at the measure";
+
 /// The typographic state of inline text; `face_for` turns it into a font face.
 struct TextStyle {
   bool italic = false;

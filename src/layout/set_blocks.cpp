@@ -48,8 +48,8 @@ void BlockSetter::set_block(const model::Block& block, const BlockFrame& frame, 
     case model::BlockKind::code_block: set_code(block, frame); break;
     case model::BlockKind::thematic_break: set_thematic_break(frame); break;
     case model::BlockKind::figure: set_figure(block, frame); break;
+    case model::BlockKind::table: set_table(block, frame, depth); break;
     // Interim: the content, block after block, until layout sets these kinds (issue 9).
-    case model::BlockKind::table:
     case model::BlockKind::table_row:
     case model::BlockKind::table_cell:
     case model::BlockKind::aside:
