@@ -290,21 +290,25 @@ void ItemBuilder::add_line_break() {
 
 void ItemBuilder::flush_segment() {
   if (segment_.empty()) return;
-  std::vector<Piece> pieces = std::move(segment_);
-  segment_.clear();
-  std::string word;
-  for (const Piece& piece : pieces) word += piece.text;
   // A URL breaks at its punctuation: the parts between those breaks are words of their own,
-  // never hyphenated, with an unflagged penalty between them.
-  const std::vector<std::size_t> breaks = literal_ ? std::vector<std::size_t>{} : url_breaks(word);
+  // never hyphenated, with an unflagged penalty between them. (Most words are one piece: they are
+  // searched for a URL where they lie, without joining the pieces into a copy.)
+  std::vector<std::size_t> breaks;
+  if (!literal_ && segment_.size() == 1) {
+    breaks = url_breaks(segment_.front().text);
+  } else if (!literal_) {
+    std::string word;
+    for (const Piece& piece : segment_) word += piece.text;
+    breaks = url_breaks(word);
+  }
   bool split = false;
   if (breaks.empty()) {
-    split = emit_word(pieces, true);
+    split = emit_word(segment_, true);
   } else {
     std::vector<Piece> part;
     std::size_t piece_start = 0;
     std::size_t next = 0;
-    for (Piece& piece : pieces) {
+    for (Piece& piece : segment_) {
       std::size_t from = 0;
       while (next < breaks.size() && breaks[next] < piece_start + piece.text.size()) {
         const std::size_t at = breaks[next++] - piece_start;
@@ -319,6 +323,7 @@ void ItemBuilder::flush_segment() {
     }
     split = emit_word(part, false) || split;
   }
+  segment_.clear();
   if (split && warn_long_words_) context_.sink.warning(segment_location_, long_word_warning);
 }
 

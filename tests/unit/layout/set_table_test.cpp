@@ -334,6 +334,19 @@ TEST_SUITE("layout.set_table") {
     CHECK(text_of(lines[0]) == "in1 in2 in3 in4 out");
   }
 
+  TEST_CASE("hostile spans: a thousand columns are set, one warning, no row taller than a page") {
+    Fixture f;
+    f.style = test::small_style(10);
+    std::vector<model::Block> many;
+    for (int i = 0; i < 300; ++i) many.push_back(test::cell("x"));
+    const std::vector<FlowLine> lines =
+        f.set({test::table({test::row({test::cell("wide", {}, 5000, 9)}), test::row(std::move(many))}, "", 7)});
+    REQUIRE(lines.size() >= 2);
+    for (const FlowLine& line : lines) CHECK(line.height <= f.style.body_height);
+    CHECK(f.diagnostics.to_string() ==
+          "t.md:7:1: warning: table too wide for the page even in type at 70 %; its longest words are broken\n");
+  }
+
   TEST_CASE("a table with no cells sets only its caption") {
     Fixture f;
     CHECK(f.set({test::table({})}).empty());
