@@ -16,6 +16,9 @@
 
 namespace octavo::layout {
 
+/// The warning ItemBuilder gives at a word wider than its measure, which it breaks there.
+inline constexpr const char* long_word_warning = "word too long for the line; broken at the measure";
+
 /// The typographic state of inline text; `face_for` turns it into a font face.
 struct TextStyle {
   bool italic = false;
@@ -46,7 +49,9 @@ class ItemBuilder {
   /// by default, and without effect when the context has no patterns.
   void set_hyphenate(bool hyphenate) { hyphenate_ = hyphenate; }
 
-  /// Literal text (code): spaces are kept as characters and lines break only at the measure.
+  /// Literal text (code), added a line per add_text call: spaces are kept as characters, and
+  /// lines may break after spaces and at punctuation (code_space_penalty,
+  /// code_punctuation_penalty; break_code_lines ranks them), else inside a token at the measure.
   void set_literal(bool literal) { literal_ = literal; }
 
   /// Appends text: runs of white space become one glue; nothing for empty text.
@@ -76,8 +81,9 @@ class ItemBuilder {
                    const core::SourceLocation& location);
   void append_to_segment(std::string_view text, FontFace face, core::Pt size, int link);
   void flush_segment();
-  void emit_split_segment();
-  void emit_hyphenated_segment(const std::vector<core::Pt>& widths);
+  bool emit_word(std::vector<Piece>& pieces, bool may_hyphenate);
+  void emit_split_word(const std::vector<Piece>& pieces);
+  void emit_hyphenated_word(std::vector<Piece>& pieces, const std::vector<core::Pt>& widths);
   std::optional<LinkTarget> resolve(const std::string& target) const;
 
   LayoutContext& context_;

@@ -554,13 +554,18 @@ TEST_SUITE("layout.lay_out_book") {
     CHECK(page.runs[1].x == left + laid.style.list_indent);
     CHECK(page.runs[2].text == "\u2022");
     CHECK(page.runs[2].x == left + laid.style.list_indent - laid.style.list_marker_gap - core::Pt(5));
-    // The continuation of a long code line is indented by two columns (8 pt mono: 4 pt each).
+    // The continuation of a long code line is indented by two columns (8 pt mono: 4 pt each),
+    // which hold its mark: four rules inside them.
     for (const TextRun& run : page.runs) {
       if (run.text == "########") CHECK(run.x == left + laid.style.code_indent + core::Pt(8));
     }
+    REQUIRE(page.rules.size() == 5);
+    for (std::size_t i = 0; i < 4; ++i) {
+      CHECK(std::min(page.rules[i].x1, page.rules[i].x2) >= left + laid.style.code_indent - core::Pt(0.5));
+      CHECK(std::max(page.rules[i].x1, page.rules[i].x2) <= left + laid.style.code_indent + core::Pt(8));
+    }
     // The thematic break: one rule, centred in the measure.
-    REQUIRE(page.rules.size() == 1);
-    CHECK((page.rules[0].x1 + page.rules[0].x2) / 2 == left + laid.style.measure() / 2);
+    CHECK((page.rules[4].x1 + page.rules[4].x2) / 2 == left + laid.style.measure() / 2);
   }
 
   TEST_CASE("the outline's entries are set ragged like the headings they list; a body list is justified") {
