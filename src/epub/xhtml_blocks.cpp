@@ -53,7 +53,7 @@ void append_inlines(XmlNode& parent, const std::vector<model::Inline>& inlines, 
   }
 }
 
-std::string heading_name(int level) { return "h" + std::to_string(std::clamp(level + 1, 2, 6)); }
+std::string heading_name(int level) { return std::string("h").append(std::to_string(std::clamp(level + 1, 2, 6))); }
 
 // Appends the element for one block and returns the node its children go into, or nullptr.
 XmlNode* append_block(XmlNode& target, const model::Block& block, DocumentIds& ids) {
