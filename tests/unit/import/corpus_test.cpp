@@ -276,8 +276,9 @@ TEST_SUITE("import.corpus") {
     std::map<std::string, std::string> files;
     std::string manifest;
     for (int i = 9999; i >= 0; --i) {
-      const std::string name = "a" + std::to_string(i) + ".txt";
-      manifest += "[[articles]]\nfile = \"" + name + "\"\ntitle = \"T" + std::to_string(i) + "\"\n";
+      const std::string number = std::to_string(i);
+      const std::string name = "a" + number + ".txt";
+      manifest += "[[articles]]\nfile = \"" + name + "\"\ntitle = \"T" + number + "\"\n";
       files[name] = "Lead.\n- Part\nPart\nBody.\n";
     }
     files["book.toml"] = manifest;
