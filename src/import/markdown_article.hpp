@@ -1,5 +1,6 @@
 // The markdown article reader (.md): optional TOML front matter, then CommonMark parsed by
-// cmark 0.30 and mapped onto the document model. The only file that includes cmark.h.
+// cmark 0.30 and mapped onto the document model, its raw HTML through markdown_html. The only
+// file that includes cmark.h.
 #pragma once
 
 #include <string>
@@ -18,8 +19,8 @@ inline constexpr int max_markdown_nesting = 64;
 
 /// Reads the bytes of the .md file `path`. The title is `listed_title` (from book.toml) when not
 /// empty, else the front matter's, else a leading level-1 heading (removed from the blocks, the
-/// other headings moving up a level), else the file name with a warning. Raw HTML is kept as
-/// text and unsafe links lose their target, both with warnings; never throws on bad input.
+/// other headings moving up a level), else the file name with a warning. Raw HTML is read as
+/// HTML (markdown_html.hpp) and unsafe links lose their target with a warning; never throws on bad input.
 /// Local images are read through `images` and become figures (BlockKind::figure) after the
 /// paragraph or heading they are written in; a paragraph that held only images is dropped. An
 /// image that cannot be used (see ImageReader::read) leaves its alt text in the running text.
