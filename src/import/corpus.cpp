@@ -12,6 +12,7 @@
 #include "core/text_encoding.hpp"
 #include "core/utf8.hpp"
 #include "import/file_names.hpp"
+#include "import/html_article.hpp"
 #include "import/manifest.hpp"
 #include "import/markdown_article.hpp"
 #include "import/text_article.hpp"
@@ -22,7 +23,7 @@ namespace {
 
 constexpr const char* manifest_path = "book.toml";
 
-constexpr const char* article_kinds = ".txt, .md or .markdown";
+constexpr const char* article_kinds = ".txt, .md, .markdown, .html, .htm or .xhtml";
 
 // Hidden files (".DS_Store", macOS "._x.txt" companions) are never meant as articles.
 bool is_hidden(const std::string& file) { return file.empty() || file.front() == '.'; }
@@ -183,9 +184,11 @@ model::Book read_corpus(const core::FileSystem& files, core::DiagnosticSink& sin
                                  ? std::move(*bytes)
                                  : decode_article(entry.file, *bytes, entry.encoding, sink);
     if (refuse_binary(entry.file, text, sink)) continue;
-    model::Article article = article_format(entry.file) == ArticleFormat::markdown
-                                 ? read_markdown_article(entry.file, text, entry.fields.title, images, sink)
-                                 : read_text_article(entry.file, text, entry.fields.title, sink);
+    const ArticleFormat format = article_format(entry.file);
+    model::Article article =
+        format == ArticleFormat::markdown ? read_markdown_article(entry.file, text, entry.fields.title, images, sink)
+        : format == ArticleFormat::html   ? read_html_article(entry.file, text, entry.fields.title, images, sink)
+                                          : read_text_article(entry.file, text, entry.fields.title, sink);
     // The checksum is of the file as it is on disk, whatever it was decoded to.
     if (entry.encoding != core::TextEncoding::utf8) article.provenance.sha256 = core::sha256_hex(*bytes);
     apply_listed_provenance(article.provenance, entry.fields);
