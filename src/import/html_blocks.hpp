@@ -68,8 +68,8 @@ class HtmlReader {
   /// percent-decoded ("part/ch2.md#scope"). Empty, with a warning, for any other href.
   std::string link_target(const std::string& href, const core::SourceLocation& at);
 
-  /// The image an <img> shows, read through ImageReader (srcset is not read); nullopt when it
-  /// cannot be used, with ImageReader's diagnostic.
+  /// The image an <img> shows, read through ImageReader (srcset is not read), or from its base64
+  /// data: URL; nullopt when it cannot be used, with ImageReader's diagnostic or a warning.
   std::optional<model::Image> image(const HtmlNode& img);
 
   /// Reports an element of HtmlInline::dropped, at its line:col.
@@ -83,6 +83,8 @@ class HtmlReader {
   core::DiagnosticSink& sink() { return sink_; }
 
  private:
+  std::optional<model::Image> data_image(const std::string& url, std::string alt, const HtmlNode& img);
+
   std::string path_;
   ImageReader& images_;
   core::DiagnosticSink& sink_;

@@ -231,7 +231,27 @@ TEST_SUITE("import.html_blocks") {
           "a.html:1:34: warning: remote image 'https://img.example/badge.svg' is not fetched (Octavo works offline); "
           "the alt text stands in\n"
           "a.html:1:100: error: image 'missing.png' not found; the alt text stands in\n"
-          "a.html:1:135: warning: image embedded as 'data:image/png;base64,…' is not read; the alt text stands in\n");
+          "a.html:1:135: warning: expected a PNG or JPEG image in the data: URL 'data:image/png;base64,…', found a PNG "
+          "file cut short in its header; the alt text stands in\n");
+  }
+
+  TEST_CASE("an image in a base64 data: URL (a page saved whole) is read from the URL; a broken one is reported") {
+    const Mapped read = html(
+        "<p><img src=\"data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD9\n"
+        "1JpzAAAAFUlEQVR42mM4IQcEJxjkTsj9+vULACBSBfuM+/GMAAAAAElFTkSuQmCC\" alt=\"saved\"><img "
+        "src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\" alt=\"gif\"><img src=\"data:text/plain,hello\" "
+        "alt=\"plain\"><img src=\"data:image/png;base64,@@@\" alt=\"bad\"></p>");
+    CHECK(read.blocks ==
+          "paragraph @1:1\n"
+          "  text \"gifplainbad\"\n"
+          "figure @1:4\n"
+          "  image \"a.html\" image/png 2x2 bytes=78 alt=\"saved\"\n");
+    CHECK(read.diagnostics ==
+          "a.html:2:79: warning: expected a PNG or JPEG image in the data: URL 'data:image/gif;base64,…', found a GIF "
+          "image; the alt text stands in\n"
+          "a.html:2:143: warning: expected a base64 data: URL, found 'data:text/plain,…'; the alt text stands in\n"
+          "a.html:2:188: warning: expected a base64 data: URL, found 'data:image/png;base64,…'; the alt text stands "
+          "in\n");
   }
 
   TEST_CASE("figure and figcaption: one figure with several images and a caption") {
