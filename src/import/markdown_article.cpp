@@ -220,6 +220,19 @@ class Walker {
     if (frames_.back().inlines != &discarded_) discarded_.clear();
   }
 
+  // HTML elements open at the top of the frames, capped (markdown_html.hpp): every block of HTML is
+  // parsed after them and every end tag looks through them, so more would cost quadratic time.
+  bool too_many_open_html(const core::SourceLocation& at, int limit) {
+    int open = 0;
+    for (std::size_t i = frames_.size(); i-- > 0 && !frames_[i].html.empty();) ++open;
+    if (open < limit) return false;
+    if (!warned_depth_) {
+      sink_.warning(at, "nesting deeper than " + std::to_string(limit) + " levels is flattened");
+      warned_depth_ = true;
+    }
+    return true;
+  }
+
   HtmlOrigin html_origin(cmark_node* node, const core::SourceLocation& at) {
     HtmlOrigin origin{path_, at.line, at.column, 0, 0};
     // Inside a quote or a list item, cmark strips the container's prefix from the block's lines.
@@ -250,7 +263,12 @@ class Walker {
           }
           break;
         case HtmlBlockStep::Kind::open:
+          if (too_many_open_html(at, max_open_html)) {  // its content joins the enclosing element
+            for (model::Block& child : step.block.children) blocks().push_back(std::move(child));
+            break;
+          }
           if (step.transparent || too_deep(at)) {
+            for (model::Block& child : step.block.children) blocks().push_back(std::move(child));
             pass_through();
           } else {
             model::Block& added = blocks().emplace_back(std::move(step.block));
@@ -279,6 +297,9 @@ class Walker {
     if (tag.kind != HtmlTag::Kind::start) return;
     const HtmlNode& element = tag.element;
     const HtmlInlineRule rule = html_inline_rule(element.name);
+    const bool opens =
+        !is_void_element(element.name) && rule.role != HtmlInline::line_break && rule.role != HtmlInline::image;
+    if (opens && too_many_open_html(at, max_markdown_nesting)) return;  // its content joins the enclosing element
     const std::string* id =
         element.attribute(element.name == "a" && element.attribute("id") == nullptr ? "name" : "id");
     if (id != nullptr && !id->empty() && rule.role != HtmlInline::dropped && rule.role != HtmlInline::invisible) {

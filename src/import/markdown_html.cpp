@@ -43,6 +43,7 @@ class StepWriter {
   // `owner` names the element the nodes continue ("details", "table"), so that a <summary> or a
   // <caption> written in a block of its own still becomes its summary or caption.
   void append(const std::vector<HtmlNode>& nodes, bool head_rows, std::string_view owner = {}) {
+    if (std::all_of(nodes.begin(), nodes.end(), is_blank)) return;  // most levels of a block hold nothing
     model::Block container;
     container.kind = owner == "details" ? model::BlockKind::details
                      : owner == "table" ? model::BlockKind::table

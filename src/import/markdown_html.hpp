@@ -14,6 +14,11 @@
 
 namespace octavo::import {
 
+/// Elements that blocks of HTML may keep open around Markdown at once: GitHub's patterns need a
+/// handful (a layout table's table, tbody, tr and td inside a details or a div). Each block of HTML
+/// is parsed after the open ones, so they bound its cost; one more is ignored, with its end tag.
+inline constexpr int max_open_html = 12;
+
 /// One thing a block of HTML asks of the Markdown reader; steps are carried out in order.
 struct HtmlBlockStep {
   enum class Kind {

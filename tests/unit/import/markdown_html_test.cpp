@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <chrono>
 #include <string>
 
 #include "core/diagnostics.hpp"
@@ -298,5 +300,25 @@ TEST_SUITE("import.markdown_html") {
           "paragraph @3:1\n"
           "  text \"text\"\n");
     CHECK(read.diagnostics == "");
+  }
+
+  TEST_CASE("hostile nesting: 20,000 containers left open, 100,000 inline tags, 100,000 elements in one block") {
+    std::string open_blocks;
+    for (int i = 0; i < 20000; ++i) open_blocks += "<details>\n\n";
+    open_blocks += "inside\n";
+    std::string inline_tags = "text ";
+    for (int i = 0; i < 100000; ++i) inline_tags += "<b><span>";
+    inline_tags += "deep</b>\n";
+    std::string one_block;
+    for (int i = 0; i < 100000; ++i) one_block += "<div>";
+    one_block += "deep\n";
+    for (const std::string& text : {open_blocks, inline_tags, one_block}) {
+      const auto start = std::chrono::steady_clock::now();
+      const Mapped read = md(text);
+      CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() < 20);
+      CHECK(read.blocks.find("deep") + read.blocks.find("inside") != 2 * std::string::npos);
+      CHECK(read.diagnostics.find("deeper than") != std::string::npos);
+      CHECK(std::count(read.diagnostics.begin(), read.diagnostics.end(), '\n') <= 2);  // once per kind of limit
+    }
   }
 }
