@@ -331,6 +331,7 @@ void HtmlReader::warn_depth(const core::SourceLocation& at, int max_depth) {
 
 std::string HtmlReader::link_target(const std::string& href, const core::SourceLocation& at) {
   const std::string target = trimmed(href);
+  if (target == "#") return {};  // the page's own top, as pages write for buttons: no link, nothing lost
   if (target.size() > 1 && target.front() == '#') return target;
   if (core::is_web_or_mail_url(target)) return target;
   // A relative reference (RFC 3986 §4.2) to an article of the corpus, resolved against this

@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/diagnostics.hpp"
@@ -65,7 +66,7 @@ class HtmlReader {
 
   /// The target an <a href> leads to as the model keeps it (see model::Inline::target): a web or
   /// mail URL, "#fragment", or a corpus-relative path of a file beside the article, resolved and
-  /// percent-decoded ("part/ch2.md#scope"). Empty, with a warning, for any other href.
+  /// percent-decoded ("part/ch2.md#scope"). Empty for "#" (the page's top), and with a warning for any other href.
   std::string link_target(const std::string& href, const core::SourceLocation& at);
 
   /// The image an <img> shows, read through ImageReader (srcset is not read), or from its base64
@@ -79,7 +80,6 @@ class HtmlReader {
   /// Reports nesting deeper than the model keeps, once per article.
   void warn_depth(const core::SourceLocation& at, int max_depth);
 
-  const std::string& path() const { return path_; }
   core::DiagnosticSink& sink() { return sink_; }
 
  private:

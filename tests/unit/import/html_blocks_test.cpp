@@ -515,6 +515,12 @@ TEST_SUITE("import.html_blocks") {
     CHECK(read.diagnostics == "a.html:1:4: warning: removed a character that XML does not allow (U+0001)\n");
   }
 
+  TEST_CASE("an href of '#' alone (a button's) is no link, silently") {
+    const Mapped read = html("<p><a href=\"#\">Back to top</a></p>");
+    CHECK(read.blocks == "paragraph @1:1\n  text \"Back to top\"\n");
+    CHECK(read.diagnostics == "");
+  }
+
   TEST_CASE("containers nested deeper than the limit give their content to their ancestor, with one warning") {
     const Mapped read = html(
         "<blockquote><blockquote><blockquote><p>deep <b><i>x</i></b></p></blockquote></blockquote></blockquote>", 2);
