@@ -16,17 +16,16 @@ namespace octavo::import {
 /// over the model can run out of stack. Real articles nest a handful of levels.
 inline constexpr int max_markdown_nesting = 64;
 
-/// Reads the bytes of the .md file `path`. The title is `listed_title` (from book.toml) when not
-/// empty, else the front matter's, else a leading level-1 heading (removed from the blocks, the
-/// other headings moving up a level), else the file name with a warning. Raw HTML is kept as
-/// text and unsafe links lose their target, both with warnings; never throws on bad input.
+/// Reads the bytes of the .md file `path`. The title is the front matter's, else empty: the
+/// corpus chooses it (import/choose_titles.hpp), and headings get no ids here
+/// (transform::resolve_links). Raw HTML is kept as text, and a link that cannot be kept
+/// (read_link_destination) keeps its text, both with warnings; never throws on bad input.
 /// Local images are read through `images` and become figures (BlockKind::figure) after the
 /// paragraph or heading they are written in; a paragraph that held only images is dropped. An
 /// image that cannot be used (see ImageReader::read) leaves its alt text in the running text.
-model::Article read_markdown_article(const std::string& path, std::string_view bytes, const std::string& listed_title,
-                                     ImageReader& images, core::DiagnosticSink& sink);
-/// The same for an article with no corpus around it: every local image is "not found".
-model::Article read_markdown_article(const std::string& path, std::string_view bytes, const std::string& listed_title,
+model::Article read_markdown_article(const std::string& path, std::string_view bytes, ImageReader& images,
                                      core::DiagnosticSink& sink);
+/// The same for an article with no corpus around it: every local image is "not found".
+model::Article read_markdown_article(const std::string& path, std::string_view bytes, core::DiagnosticSink& sink);
 
 }  // namespace octavo::import

@@ -73,7 +73,7 @@ TEST_SUITE("import.smart_punctuation") {
       for (std::uint32_t i = 0; i < length; ++i) text += alphabet[next() % std::size(alphabet)];
       text += "x";
       octavo::core::DiagnosticList diagnostics;
-      const auto article = octavo::import::read_markdown_article("t.md", text, "T", diagnostics);
+      const auto article = octavo::import::read_markdown_article("t.md", text, diagnostics);
       REQUIRE(article.blocks.size() == 1);
       INFO("input: " << text);
       CHECK(smarten_punctuation(text) == octavo::model::plain_text(article.blocks[0].inlines));
