@@ -9,14 +9,14 @@
 
 namespace octavo::epub {
 
-std::string article_xhtml(const model::Article& article, const std::string& language) {
+std::string article_xhtml(const model::Article& article, const std::string& language,
+                          const model::AnchorTable& anchors) {
   const std::string title = visible_label(article.title, "Untitled article");
   const std::string note_id = model::source_note_id(article);
   DocumentIds ids;
-  ids.targets = heading_ids(article.blocks);
-  ids.targets.insert(article.id);
-  ids.targets.insert(note_id);
-  ids.written = {article.id, note_id};  // assign_ids reserves both, so no heading should take them
+  ids.anchors = &anchors;
+  ids.article_id = article.id;
+  ids.written = {article.id, note_id};  // resolve_links reserves both, so no heading should take them
 
   // epub:type "chapter" (EPUB Structural Semantics Vocabulary) and the matching DPUB-ARIA role.
   XmlNode section = xml_block(

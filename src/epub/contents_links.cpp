@@ -1,20 +1,19 @@
 #include "epub/contents_links.hpp"
 
 #include "epub/epub_paths.hpp"
-#include "epub/xhtml_blocks.hpp"
 
 namespace octavo::epub {
 
-ContentsLinks::ContentsLinks(const model::Book& book) {
-  anchors_.reserve(book.articles.size());
-  for (const model::Article& article : book.articles) anchors_.emplace(article.id, heading_ids(article.blocks));
-}
-
 std::string ContentsLinks::href(const model::ContentsEntry& entry) const {
-  const auto found = anchors_.find(entry.article_id);
-  if (found == anchors_.end()) return {};
+  if (!entry.part_id.empty()) {
+    for (const model::ContentsEntry& child : entry.children) {
+      if (std::string first = href(child); !first.empty()) return first;
+    }
+    return {};
+  }
+  if (!anchors_.articles.contains(entry.article_id)) return {};
   std::string href = article_file(entry.article_id);
-  if (!entry.anchor.empty() && found->second.count(entry.anchor) != 0) href += "#" + entry.anchor;
+  if (!entry.anchor.empty() && anchors_.contains(entry.article_id, entry.anchor)) href += "#" + entry.anchor;
   return href;
 }
 

@@ -3,8 +3,6 @@
 #pragma once
 
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "model/book.hpp"
 
@@ -12,15 +10,17 @@ namespace octavo::epub {
 
 class ContentsLinks {
  public:
-  /// Indexes the articles of `book` and the usable heading ids of each.
-  explicit ContentsLinks(const model::Book& book);
+  /// Looks entries up in the book's anchor table; `book` must outlive this.
+  explicit ContentsLinks(const model::Book& book) : anchors_(book.anchors) {}
 
   /// The entry's target relative to EPUB/text/ ("a01-x.xhtml#anchor"): the article file alone
-  /// when the anchor is empty or names no heading; empty when no article has entry.article_id.
+  /// when the anchor is empty or names no id of the article; for a part's entry, the target of
+  /// its first entry that has one (interim, until parts have pages of their own); empty when no
+  /// article has entry.article_id.
   std::string href(const model::ContentsEntry& entry) const;
 
  private:
-  std::unordered_map<std::string, std::unordered_set<std::string>> anchors_;  // article id → heading ids
+  const model::AnchorTable& anchors_;
 };
 
 }  // namespace octavo::epub

@@ -12,24 +12,31 @@ XmlNode entry_link(const std::string& href, const std::string& title, const char
   return xml_element("a", {{"href", href}}, {xml_text(visible_label(title, fallback))});
 }
 
+// Parts, their articles, the articles' sections: as deep as book.contents nests them, which the
+// corpus's folder depth bounds (core::max_folder_depth).
+void append_entries(XmlNode& list, const std::vector<model::ContentsEntry>& entries, const ContentsLinks& links) {
+  for (const model::ContentsEntry& entry : entries) {
+    const std::string href = links.href(entry);
+    if (href.empty()) continue;
+    const char* fallback = !entry.part_id.empty() ? "Untitled part"
+                           : entry.anchor.empty() ? "Untitled article"
+                                                  : "Untitled section";
+    if (entry.part_id.empty() && !entry.anchor.empty()) {  // a section: a line of its own
+      list.append(xml_element("li", {}, {entry_link(href, entry.title, fallback)}));
+      continue;
+    }
+    XmlNode& item = list.append(xml_block("li"));
+    item.append(entry_link(href, entry.title, fallback));
+    if (!entry.children.empty()) append_entries(item.append(xml_block("ol")), entry.children, links);
+  }
+}
+
 }  // namespace
 
 std::string contents_xhtml(const model::Book& book) {
   const ContentsLinks links(book);
   XmlNode list = xml_block("ol", {{"class", "contents"}});
-  for (const model::ContentsEntry& entry : book.contents) {
-    const std::string href = links.href(entry);
-    if (href.empty()) continue;
-    XmlNode& item = list.append(xml_block("li"));
-    item.append(entry_link(href, entry.title, "Untitled article"));
-    if (entry.children.empty()) continue;
-    XmlNode& sections = item.append(xml_block("ol"));
-    for (const model::ContentsEntry& child : entry.children) {
-      const std::string child_href = links.href(child);
-      if (!child_href.empty())
-        sections.append(xml_element("li", {}, {entry_link(child_href, child.title, "Untitled section")}));
-    }
-  }
+  append_entries(list, book.contents, links);
   list.append(xml_element("li", {}, {entry_link(sources_file, model::sources_title, "")}));
 
   // A table of contents in the body (EPUB Structural Semantics "toc", DPUB-ARIA doc-toc); the

@@ -94,7 +94,7 @@ std::vector<ContainerFile> epub_files(const model::Book& book, const EpubOptions
   add_text(model::disclaimer_id, disclaimer_file, disclaimer_xhtml(book.disclaimer, language));
   add_text(model::contents_id, contents_file, contents_xhtml(book));
   for (const model::Article& article : book.articles) {
-    add_text("article-" + article.id, article_file(article.id), article_xhtml(article, language));
+    add_text("article-" + article.id, article_file(article.id), article_xhtml(article, language, book.anchors));
   }
   add_text(model::sources_id, sources_file, sources_xhtml(book));
   const std::vector<const model::Image*> images = book_images(book);

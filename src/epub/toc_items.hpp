@@ -15,8 +15,9 @@ struct TocItem {
   std::vector<TocItem> children;
 };
 
-/// The tree for `book`, two levels deep at most. Contents entries whose article does not exist
-/// are left out; the disclaimer, contents and Sources items are always there.
+/// The tree for `book`: parts (which lead to their first article, until they have pages of their
+/// own), articles and sections, as book.contents nests them. Contents entries whose article does
+/// not exist are left out; the disclaimer, contents and Sources items are always there.
 std::vector<TocItem> toc_items(const model::Book& book);
 
 }  // namespace octavo::epub

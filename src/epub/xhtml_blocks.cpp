@@ -11,17 +11,21 @@
 namespace octavo::epub {
 namespace {
 
-// An href for a link target, or empty to keep the link's text only. A fragment that names no id
-// of this document would be a broken link (epubcheck RSC-012).
-std::string link_href(const std::string& target, const DocumentIds& ids) {
-  if (!target.empty() && target.front() == '#') {
-    return ids.targets.count(target.substr(1)) != 0 ? target : std::string();
-  }
-  return external_href(target);
+// An href for a link, or empty to keep the link's text only. The anchor table says which ids
+// exist; a fragment that names none would be a broken link (epubcheck RSC-012).
+std::string link_href(const model::Inline& link, const DocumentIds& ids) {
+  const std::string& target = link.target;
+  const bool same_document = link.target_article.empty() && !target.empty() && target.front() == '#';
+  if (link.target_article.empty() && !same_document) return external_href(target);
+  const std::string& article = same_document ? ids.article_id : link.target_article;
+  if (ids.anchors == nullptr || !ids.anchors->articles.contains(article)) return {};
+  if (!target.empty() && (target.front() != '#' || !ids.anchors->contains(article, target.substr(1)))) return {};
+  if (article == ids.article_id && !target.empty()) return target;
+  return article_file(article) + target;
 }
 
 // Inlines are copied with an explicit stack: nesting depth comes from the input.
-void append_inlines(XmlNode& parent, const std::vector<model::Inline>& inlines, const DocumentIds& ids) {
+void append_inlines(XmlNode& parent, const std::vector<model::Inline>& inlines, DocumentIds& ids) {
   struct Frame {
     const std::vector<model::Inline>* runs;
     std::size_t next;
@@ -49,9 +53,13 @@ void append_inlines(XmlNode& parent, const std::vector<model::Inline>& inlines, 
       case model::InlineKind::keyboard: nested = &target.append(xml_element("kbd")); break;
       // Interim: the number only, until endnotes are written (issue 9).
       case model::InlineKind::footnote_ref: target.append(xml_element("sup", {}, {xml_text(run.text)})); break;
-      case model::InlineKind::anchor: break;
+      case model::InlineKind::anchor:
+        if (is_usable_id(run.id) && ids.written.insert(run.id).second) {
+          target.append(xml_element("span", {{"id", run.id}}));
+        }
+        break;
       case model::InlineKind::link: {
-        const std::string href = link_href(run.target, ids);
+        const std::string href = link_href(run, ids);
         nested = href.empty() ? &target : &target.append(xml_element("a", {{"href", href}}));
         break;
       }
@@ -125,19 +133,6 @@ bool is_usable_id(const std::string& id) {
   return id.find_first_of(" \t\n\r\f") == std::string::npos;
 }
 
-std::unordered_set<std::string> heading_ids(const std::vector<model::Block>& blocks) {
-  std::unordered_set<std::string> ids;
-  std::vector<const model::Block*> pending;
-  for (const model::Block& block : blocks) pending.push_back(&block);
-  while (!pending.empty()) {
-    const model::Block* block = pending.back();
-    pending.pop_back();
-    if (block->kind == model::BlockKind::heading && is_usable_id(block->id)) ids.insert(block->id);
-    for (const model::Block& child : block->children) pending.push_back(&child);
-  }
-  return ids;
-}
-
 // Blocks are copied with an explicit stack, like inlines. A node pushed here is only appended to
 // while it is on top, so the pointers of the frames below stay valid.
 void append_blocks(XmlNode& parent, const std::vector<model::Block>& blocks, DocumentIds& ids) {
@@ -154,7 +149,13 @@ void append_blocks(XmlNode& parent, const std::vector<model::Block>& blocks, Doc
     }
     XmlNode& target = *pending.back().target;
     const model::Block& block = (*pending.back().blocks)[pending.back().next++];
+    const std::size_t element = target.children.size();
     XmlNode* container = append_block(target, block, ids);
+    // A heading writes its id itself; any other block's (an explicit HTML id) goes on its element.
+    if (block.kind != model::BlockKind::heading && element < target.children.size() && is_usable_id(block.id) &&
+        ids.written.insert(block.id).second) {
+      target.children[element].attributes.emplace_back("id", block.id);
+    }
     if (container != nullptr && !block.children.empty()) pending.push_back({&block.children, 0, container});
   }
 }

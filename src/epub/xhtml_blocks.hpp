@@ -7,25 +7,27 @@
 #include <vector>
 
 #include "epub/xml_document.hpp"
+#include "model/anchor_table.hpp"
 #include "model/block.hpp"
 
 namespace octavo::epub {
 
-/// The ids of one XHTML document: those "#id" links may point at, and those already written.
+/// Where the links of one XHTML document may lead, and the ids it has written.
 struct DocumentIds {
-  std::unordered_set<std::string> targets;  ///< from heading_ids(), plus any fixed ids of the page
-  std::unordered_set<std::string> written;  ///< grows as ids are written; a repeated id is dropped
+  const model::AnchorTable* anchors = nullptr;  ///< the book's (transform::resolve_links); none: no in-book links
+  std::string article_id;                       ///< the article the document shows; empty for other pages
+  std::unordered_set<std::string> written;      ///< grows as ids are written; a repeated id is dropped
 };
 
 /// True if `id` can be written as an XHTML id: not empty, no whitespace, only XML characters.
 bool is_usable_id(const std::string& id);
 
-/// The usable ids of the headings in `blocks`, at any depth; empty if there are none.
-std::unordered_set<std::string> heading_ids(const std::vector<model::Block>& blocks);
-
 /// Appends the XHTML of `blocks` to `parent`: headings level 1–5 as h2–h6 (deeper ones as h6),
-/// the summary as p.summary, the outline as a nav with the heading model::outline_title. A link
-/// keeps only its text when its target is neither a web or mail address nor one of `ids.targets`.
+/// the summary as p.summary, the outline as a nav with the heading model::outline_title; a
+/// block's id on its element and an anchor as an empty span with its id. An in-book link
+/// (target_article set) leads to "#id" in this document or "<article file>#id"; a link keeps
+/// only its text when `ids.anchors` has no such id, or when it is neither in-book nor a web or
+/// mail address.
 void append_blocks(XmlNode& parent, const std::vector<model::Block>& blocks, DocumentIds& ids);
 
 }  // namespace octavo::epub

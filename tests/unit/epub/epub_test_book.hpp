@@ -89,6 +89,33 @@ inline m::Article plain_article(std::string id, std::string title, std::vector<m
   return article;
 }
 
+/// What transform::resolve_links would record for `article`: its id, its note's and every
+/// block's id, each also a name for itself.
+inline void add_anchors(m::AnchorTable& table, const m::Article& article) {
+  m::ArticleAnchors& anchors = table.articles[article.id];
+  auto add = [&](const std::string& id) {
+    anchors.ids.insert(id);
+    anchors.names.emplace(id, id);
+  };
+  add(article.id);
+  add(article.id + "-note");
+  std::vector<const m::Block*> pending;
+  for (const m::Block& block : article.blocks) pending.push_back(&block);
+  while (!pending.empty()) {
+    const m::Block* block = pending.back();
+    pending.pop_back();
+    if (!block->id.empty()) add(block->id);
+    for (const m::Block& child : block->children) pending.push_back(&child);
+  }
+}
+
+/// The anchor table of one article alone.
+inline m::AnchorTable anchors_of(const m::Article& article) {
+  m::AnchorTable table;
+  add_anchors(table, article);
+  return table;
+}
+
 inline m::Metadata metadata() {
   m::Metadata meta;
   meta.title = "Leaves";
@@ -116,6 +143,7 @@ inline m::Book book() {
   result.articles = {full_article(), plain_article("a02-coffee", "Coffee", {heading(1, "Beans", "beans")})};
   result.contents = {{"Tea", "a01-tea", "", {{"Brewing", "a01-tea", "brewing", {}}}},
                      {"Coffee", "a02-coffee", "", {{"Beans", "a02-coffee", "beans", {}}}}};
+  for (const m::Article& article : result.articles) add_anchors(result.anchors, article);
   return result;
 }
 
