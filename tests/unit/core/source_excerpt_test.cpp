@@ -18,7 +18,7 @@ class CountingFiles final : public FileSystem {
     return files_.read_file(path);
   }
   bool exists(const std::string& path) const override { return files_.exists(path); }
-  std::vector<std::string> list_files() const override { return files_.list_files(); }
+  std::vector<FolderEntry> list_folder(const std::string& folder) const override { return files_.list_folder(folder); }
   std::string root_name() const override { return files_.root_name(); }
   std::optional<std::string> resolve_inside(const std::string& path) const override {
     return files_.resolve_inside(path);

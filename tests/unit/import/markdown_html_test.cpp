@@ -23,8 +23,9 @@ struct Mapped {
 Mapped md(std::string_view text) {
   const core::MemoryFileSystem files({{"img/dot.png", test::tiny_png()}, {"photo.jpg", test::tiny_png()}});
   import::ImageReader images(files);
+  import::UnusedFrontMatterKeys unused_keys;
   core::DiagnosticList diagnostics;
-  const model::Article article = import::read_markdown_article("a.md", text, "Listed", images, diagnostics);
+  const model::Article article = import::read_markdown_article("a.md", text, images, unused_keys, diagnostics);
   return {model::dump_blocks(article.blocks, "a.md"), diagnostics.to_string()};
 }
 
