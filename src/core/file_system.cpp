@@ -8,7 +8,6 @@
 #include <iterator>
 #include <system_error>
 
-
 namespace octavo::core {
 
 namespace fs = std::filesystem;

@@ -15,7 +15,8 @@ bool has_part_page(const model::Book& book, const model::Part& part);
 
 class BookLinks {
  public:
-  /// Looks ids up in `book.anchors` and indexes the parts that have a page; `book` must outlive this.
+  /// Indexes the pages of `book` (its articles and the parts that have a page) and looks ids
+  /// inside them up in `book.anchors`; `book` must outlive this.
   explicit BookLinks(const model::Book& book);
 
   /// True if the page of the article `article_id` carries the id `id` (model::AnchorTable::ids);
@@ -33,7 +34,8 @@ class BookLinks {
 
  private:
   const model::AnchorTable& anchors_;
-  std::unordered_set<std::string> parts_;  // ids of parts with a page
+  std::unordered_set<std::string> articles_;  // ids of the articles, each of which has a page
+  std::unordered_set<std::string> parts_;     // ids of parts with a page
 };
 
 }  // namespace octavo::epub

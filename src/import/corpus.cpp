@@ -146,9 +146,8 @@ std::optional<model::Article> read_article(const core::FileSystem& files, const 
   const ArticleFormat format = article_format(entry.file);
   model::Article article = format == ArticleFormat::markdown
                                ? read_markdown_article(entry.file, text, images, unused_keys, sink)
-                           : format == ArticleFormat::html
-                               ? read_html_article(entry.file, text, images, sink)
-                               : read_text_article(entry.file, text, sink);
+                           : format == ArticleFormat::html ? read_html_article(entry.file, text, images, sink)
+                                                           : read_text_article(entry.file, text, sink);
   // The checksum is of the file as it is on disk, whatever it was decoded to.
   if (entry.encoding != core::TextEncoding::utf8) article.provenance.sha256 = core::sha256_hex(*bytes);
   apply_listed_provenance(article.provenance, entry.fields);

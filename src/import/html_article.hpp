@@ -17,7 +17,8 @@ namespace octavo::import {
 /// else <title>, else empty: the corpus chooses it (import/choose_titles.hpp), and headings get no
 /// ids here beyond their own id= (transform::resolve_links). The source is <link rel="canonical">,
 /// else og:url, else the URL of a SingleFile header; the author <meta name="author">; the
-/// retrieval date the SingleFile header's "saved date"; the language <html lang>. Local images are read through `images`. Never throws on bad input.
+/// retrieval date the SingleFile header's "saved date"; the language <html lang>. Local images are read through
+/// `images`. Never throws on bad input.
 model::Article read_html_article(const std::string& path, std::string_view bytes, ImageReader& images,
                                  core::DiagnosticSink& sink);
 /// The same for an article with no corpus around it: every local image is "not found".

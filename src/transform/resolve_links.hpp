@@ -16,7 +16,8 @@ namespace octavo::transform {
 ///   written is the heading's own id, else its GitHub id, made a valid XML ID (a character no
 ///   XML name may hold becomes '_', and "s-" goes before one that cannot start a name:
 ///   "1-intro" → "s-1-intro"), "section" when empty, and "-2", "-3"… when already written.
-///   The article's id, its source note's and its footnotes' ids are reserved.
+///   The article's id, its source note's, its footnotes' and their references' ids are reserved
+///   (in the table's ids, under no name: the writers link notes themselves).
 /// - A link "#name" leads to the anchor `name` names in its article (as written, percent-decoded,
 ///   or in lower case); a link "file#name" to the article read from that corpus file, and there
 ///   to `name`, or to the article's start with a warning when it has no such anchor. Resolved

@@ -53,8 +53,8 @@ TEST_SUITE("import.corpus.folders") {
                               {"z.md", "# Last\n"},
                               {".drafts/x.md", "# Hidden\n"}});
     CHECK(shape(read.book) ==
-          "a/README.md=Part A@0;a/b/ch3.md=Three@1;a/ch1.md=One@0;a/ch2.md=Two@0;intro.md=Intro;z.md=Last;"
-          "[a=Part A - 0+4][a/b=B 0 1+1]");
+          "a/b/ch3.md=Three@1;a/ch1.md=One@0;a/ch2.md=Two@0;a/README.md=Part A@0;intro.md=Intro;z.md=Last;"
+          "[a=Part A - 0+4][a/b=B 0 0+1]");
     CHECK(read.diagnostics ==
           "a/b: warning: no title for this folder's part in book.toml, a README or a heading its articles share; "
           "using 'B', made from its name\n");
@@ -69,7 +69,7 @@ TEST_SUITE("import.corpus.folders") {
                 {"drafts/deeper/more.md", "# More\n"},
                 {"notes.tmp.md", "# Temp\n"},
                 {"README.md", "# Root readme\n"}});
-    CHECK(shape(read.book) == "README.md=Root readme;part/ch1.md=One@0;[part=The Part - 1+1]");
+    CHECK(shape(read.book) == "part/ch1.md=One@0;README.md=Root readme;[part=The Part - 0+1]");
     CHECK(read.diagnostics == "book.toml:1:52: warning: exclude pattern 'nothing/*' matches no file\n");
   }
 

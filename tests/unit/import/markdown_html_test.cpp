@@ -138,7 +138,7 @@ TEST_SUITE("import.markdown_html") {
           "division align=center @1:1\n"
           "  figure @2:3\n"
           "    image \"img/dot.png\" image/png 2x2 bytes=78 alt=\"Logo\"\n"
-          "heading level=1 align=center id=\"project\" @5:1\n"
+          "heading level=1 align=center @5:1\n"
           "  text \"Project\"\n"
           "table @9:1\n"
           "  table_row @10:3\n"
@@ -199,7 +199,7 @@ TEST_SUITE("import.markdown_html") {
            "</div>\n");
     CHECK(read.blocks ==
           "division align=center @1:1\n"
-          "  heading level=1 id=\"title\" @3:1\n"
+          "  heading level=1 @3:1\n"
           "    text \"Title\"\n"
           "  figure @5:1\n"
           "    image \"img/dot.png\" image/png 2x2 bytes=78 alt=\"Dot\"\n");

@@ -115,6 +115,23 @@ TEST_SUITE("transform.resolve_links") {
     CHECK(heading_ids(r.book.articles[0]) == std::vector<std::string>{"a01-t-note-2", "fn-1-2"});
   }
 
+  TEST_CASE("the table counts the notes' and their references' ids among the page's, under no name") {
+    model::Inline reference;
+    reference.kind = model::InlineKind::footnote_ref;
+    reference.text = "1";
+    reference.target = "fn-1";
+    reference.id = "fnref-1";
+    model::Article article = test::article("T", {model::paragraph_block({reference}), links_to({"#fn-1"})});
+    model::Footnote note;
+    note.id = "fn-1";
+    article.footnotes.push_back(note);
+    const Resolved r = resolve({article});
+    CHECK(r.book.anchors.contains("a01-t", "fn-1"));
+    CHECK(r.book.anchors.contains("a01-t", "fnref-1"));
+    CHECK(r.book.anchors.find("a01-t", "fn-1") == nullptr);  // the writers link notes themselves
+    CHECK(r.diagnostics == "a.md:9:1: warning: link to '#fn-1' points at no heading in this article; kept as text\n");
+  }
+
   TEST_CASE("links between articles: a file, a file and fragment, a percent-encoded name") {
     const Resolved r = resolve(
         {test::article(
