@@ -122,7 +122,7 @@ void append_inlines(XmlNode& parent, const std::vector<model::Inline>& inlines, 
   }
 }
 
-std::string heading_name(int level) { return "h" + std::to_string(std::clamp(level + 1, 2, 6)); }
+std::string heading_name(int level) { return std::string("h").append(std::to_string(std::clamp(level + 1, 2, 6))); }
 
 // The box of a task-list item (U+2610 ☐, U+2611 ☑, as the PDF prints it). A screen reader would
 // read the character's name ("ballot box with check"); role img with a label says what it means.

@@ -12,6 +12,7 @@
 #include "core/text_encoding.hpp"
 #include "core/utf8.hpp"
 #include "import/file_names.hpp"
+#include "import/html_article.hpp"
 #include "import/manifest.hpp"
 #include "import/markdown_article.hpp"
 #include "import/text_article.hpp"
@@ -22,7 +23,7 @@ namespace {
 
 constexpr const char* manifest_path = "book.toml";
 
-constexpr const char* article_kinds = ".txt, .md or .markdown";
+constexpr const char* article_kinds = ".txt, .md, .markdown, .html, .htm or .xhtml";
 
 // Hidden files (".DS_Store", macOS "._x.txt" companions) are never meant as articles.
 bool is_hidden(const std::string& file) { return file.empty() || file.front() == '.'; }
@@ -142,8 +143,11 @@ std::optional<model::Article> read_article(const core::FileSystem& files, const 
                                ? std::move(*bytes)
                                : decode_article(entry.file, *bytes, entry.encoding, sink);
   if (refuse_binary(entry.file, text, sink)) return std::nullopt;
-  model::Article article = article_format(entry.file) == ArticleFormat::markdown
+  const ArticleFormat format = article_format(entry.file);
+  model::Article article = format == ArticleFormat::markdown
                                ? read_markdown_article(entry.file, text, entry.fields.title, images, unused_keys, sink)
+                           : format == ArticleFormat::html
+                               ? read_html_article(entry.file, text, entry.fields.title, images, sink)
                                : read_text_article(entry.file, text, entry.fields.title, sink);
   // The checksum is of the file as it is on disk, whatever it was decoded to.
   if (entry.encoding != core::TextEncoding::utf8) article.provenance.sha256 = core::sha256_hex(*bytes);

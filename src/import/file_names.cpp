@@ -7,8 +7,8 @@ namespace octavo::import {
 namespace {
 
 // The extensions that make a file an article, exactly as written; ".markdown" is the long form
-// pandoc and most editors also take for Markdown.
-constexpr std::array<std::string_view, 3> article_extensions = {".txt", ".md", ".markdown"};
+// pandoc and most editors also take for Markdown; ".htm" and ".xhtml" are what browsers save too.
+constexpr std::array<std::string_view, 6> article_extensions = {".txt", ".md", ".markdown", ".html", ".htm", ".xhtml"};
 
 char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -17,6 +17,9 @@ char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - '
 ArticleFormat article_format(std::string_view file_name) {
   if (file_name.ends_with(".txt")) return ArticleFormat::text;
   if (file_name.ends_with(".md") || file_name.ends_with(".markdown")) return ArticleFormat::markdown;
+  if (file_name.ends_with(".html") || file_name.ends_with(".htm") || file_name.ends_with(".xhtml")) {
+    return ArticleFormat::html;
+  }
   return ArticleFormat::other;
 }
 

@@ -8,10 +8,10 @@
 
 namespace octavo::import {
 
-enum class ArticleFormat { text, markdown, other };
+enum class ArticleFormat { text, markdown, html, other };
 
-/// The reader a file name calls for: ".txt" → text, ".md" or ".markdown" → markdown (lower-case
-/// only), else other.
+/// The reader a file name calls for: ".txt" → text, ".md" or ".markdown" → markdown, ".html",
+/// ".htm" or ".xhtml" → html (lower-case only), else other.
 ArticleFormat article_format(std::string_view file_name);
 
 /// For a name that would be an article but for the case of its extension ("b.MD", "c.Txt"), the

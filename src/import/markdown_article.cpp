@@ -26,7 +26,9 @@
 #include "import/file_names.hpp"
 #include "import/front_matter.hpp"
 #include "import/heading_ids.hpp"
+#include "import/html_blocks.hpp"
 #include "import/image_reference.hpp"
+#include "import/markdown_html.hpp"
 #include "import/source_lines.hpp"
 
 namespace octavo::import {
@@ -164,6 +166,8 @@ struct Frame {
   std::vector<model::Block>* blocks = nullptr;
   std::vector<model::Inline>* inlines = nullptr;
   bool counted = false;
+  std::string html =
+      {};  // an element opened by raw HTML (markdown_html.hpp): ends at its end tag or its container's end
 };
 
 // A footnote definition and what the walk has found out about it.
@@ -178,7 +182,13 @@ class Walker {
   // `line_offset` lines of cmark's input come before the file's first line.
   Walker(const std::string& path, const std::vector<SourceLine>& lines, int line_offset, ImageReader& images,
          core::DiagnosticSink& sink)
-      : path_(path), lines_(lines), line_offset_(line_offset), columns_(lines), images_(images), sink_(sink) {}
+      : path_(path),
+        lines_(lines),
+        line_offset_(line_offset),
+        columns_(lines),
+        images_(images),
+        sink_(sink),
+        html_(path, images, sink) {}
 
   // Walks `root` (the document or a footnote definition) into `blocks`. Walks with cmark's
   // iterator and an explicit stack of frames, never by recursion, so even thousands of nested
@@ -194,7 +204,10 @@ class Walker {
       cmark_node* node = cmark_iter_get_node(iter.get());
       if (node == root) {
         if (event == CMARK_EVENT_ENTER) frames_.push_back({&blocks, nullptr, false});
-        if (event == CMARK_EVENT_EXIT) frames_.pop_back();
+        if (event == CMARK_EVENT_EXIT) {
+          while (frames_.size() > 1 && !frames_.back().html.empty()) pop_frame();  // HTML left open ends here
+          frames_.pop_back();
+        }
       } else if (event == CMARK_EVENT_EXIT) {
         exit(node);
       } else {
@@ -331,11 +344,7 @@ class Walker {
         break;
       case CMARK_NODE_HEADING: open_text_block(model::heading_block(cmark_node_get_heading_level(node), {}, at)); break;
       case CMARK_NODE_CODE_BLOCK: add_code_block(without_final_newline(clean(literal_of(node), at)), at); break;
-      case CMARK_NODE_HTML_BLOCK:
-        // Shown as literal lines, exactly as written, so nothing the author wrote is lost.
-        warn_raw_html(at);
-        add_code_block(without_final_newline(clean(literal_of(node), at)), at);
-        break;
+      case CMARK_NODE_HTML_BLOCK: add_html_block(node, at); break;
       case CMARK_NODE_THEMATIC_BREAK: {
         model::Block rule;
         rule.kind = model::BlockKind::thematic_break;
@@ -344,10 +353,7 @@ class Walker {
         break;
       }
       case CMARK_NODE_TEXT: add_source_text(node, at); break;
-      case CMARK_NODE_HTML_INLINE:
-        warn_raw_html(at);
-        add_text(clean(literal_of(node), at), at);
-        break;
+      case CMARK_NODE_HTML_INLINE: add_html_inline(node, at); break;
       case CMARK_NODE_CODE: {
         model::Inline code;
         code.kind = model::InlineKind::code;
@@ -424,12 +430,12 @@ class Walker {
   }
 
   void exit(cmark_node* node) {
+    while (!frames_.back().html.empty()) pop_frame();  // HTML elements left open end with their container
     if (cmark_node_get_syntax_extension(node) != nullptr && has_type_name(node, "table_cell")) {
       frames_.pop_back();  // the cell's paragraph
       close_text_block(false);
     }
-    if (frames_.back().counted) --depth_;
-    frames_.pop_back();
+    pop_frame();
     const cmark_node_type type = cmark_node_get_type(node);
     if (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING) close_text_block(true);
   }
@@ -449,7 +455,162 @@ class Walker {
   void pass_through() {
     Frame frame = frames_.back();
     frame.counted = false;
+    frame.html.clear();
     frames_.push_back(frame);
+  }
+
+  void pop_frame() {
+    const Frame frame = std::move(frames_.back());
+    frames_.pop_back();
+    if (frame.counted) --depth_;
+    if (frame.html.empty()) return;
+    // <code>…</code> written as tags: the code inline holds the text of what was read inside it.
+    if (frame.counted && (frame.html == "code" || frame.html == "tt" || frame.html == "samp")) {
+      model::Inline& code = frames_.back().inlines->back();
+      code.text = model::plain_text(code.children);
+      code.children.clear();
+    }
+    if (frame.html == "q") add_text("\u201D", current_);
+    if (frames_.back().inlines != &discarded_) discarded_.clear();
+  }
+
+  // HTML elements open at the top of the frames, capped (markdown_html.hpp): every block of HTML is
+  // parsed after them and every end tag looks through them, so more would cost quadratic time.
+  bool too_many_open_html(const core::SourceLocation& at, int limit) {
+    int open = 0;
+    for (std::size_t i = frames_.size(); i-- > 0 && !frames_[i].html.empty();) ++open;
+    if (open < limit) return false;
+    if (!warned_depth_) {
+      sink_.warning(at, "nesting deeper than " + std::to_string(limit) + " levels is flattened");
+      warned_depth_ = true;
+    }
+    return true;
+  }
+
+  HtmlOrigin html_origin(cmark_node* node, const core::SourceLocation& at) {
+    HtmlOrigin origin{path_, at.line, at.column, 0, 0};
+    // Inside a quote or a list item, cmark strips the container's prefix from the block's lines.
+    cmark_node* parent = cmark_node_parent(node);
+    if (parent != nullptr && cmark_node_get_type(parent) != CMARK_NODE_DOCUMENT) origin.indent = at.column - 1;
+    return origin;
+  }
+
+  // A block of HTML, through markdown_html: mapped to blocks, and elements left open (<details>,
+  // <div align="center">) take the Markdown blocks that follow until their end tag.
+  void add_html_block(cmark_node* node, const core::SourceLocation& at) {
+    std::vector<std::string> open;
+    for (std::size_t i = frames_.size(); i-- > 0 && !frames_[i].html.empty();)
+      open.insert(open.begin(), frames_[i].html);
+    const std::string html = literal_of(node);
+    for (HtmlBlockStep& step :
+         read_html_block(html, open, html_origin(node, at), max_markdown_nesting - depth_, html_)) {
+      switch (step.kind) {
+        case HtmlBlockStep::Kind::append: blocks().push_back(std::move(step.block)); break;
+        case HtmlBlockStep::Kind::close:
+          if (!frames_.back().html.empty()) pop_frame();
+          break;
+        case HtmlBlockStep::Kind::caption:
+          // The open element's block is the last one added where its frame was opened.
+          if (frames_.size() >= 2 && frames_.back().counted && !frames_.back().html.empty()) {
+            model::Block& owner = frames_[frames_.size() - 2].blocks->back();
+            if (owner.inlines.empty()) owner.inlines = std::move(step.block.inlines);
+          }
+          break;
+        case HtmlBlockStep::Kind::open:
+          if (too_many_open_html(at, max_open_html)) {  // its content joins the enclosing element
+            for (model::Block& child : step.block.children) blocks().push_back(std::move(child));
+            break;
+          }
+          if (step.transparent || too_deep(at)) {
+            for (model::Block& child : step.block.children) blocks().push_back(std::move(child));
+            pass_through();
+          } else {
+            model::Block& added = blocks().emplace_back(std::move(step.block));
+            frames_.push_back({&added.children, nullptr, true});
+            ++depth_;
+          }
+          frames_.back().html = step.tag;
+          break;
+      }
+    }
+  }
+
+  // One tag among the text: a start tag opens an inline of its kind until its end tag (or the end
+  // of the paragraph, span or link it is written in); an end tag closes the nearest open element
+  // of its name written in the same span, and is ignored otherwise, as by a browser.
+  void add_html_inline(cmark_node* node, const core::SourceLocation& at) {
+    const HtmlTag tag = read_html_tag(literal_of(node), html_origin(node, at), sink_);
+    if (tag.kind == HtmlTag::Kind::end) {
+      for (std::size_t i = frames_.size(); i-- > 0 && !frames_[i].html.empty();) {
+        if (frames_[i].html != tag.name) continue;
+        while (frames_.size() > i) pop_frame();
+        break;
+      }
+      return;
+    }
+    if (tag.kind != HtmlTag::Kind::start) return;
+    const HtmlNode& element = tag.element;
+    const HtmlInlineRule rule = html_inline_rule(element.name);
+    const bool opens =
+        !is_void_element(element.name) && rule.role != HtmlInline::line_break && rule.role != HtmlInline::image;
+    if (opens && too_many_open_html(at, max_markdown_nesting)) return;  // its content joins the enclosing element
+    const std::string* id =
+        element.attribute(element.name == "a" && element.attribute("id") == nullptr ? "name" : "id");
+    if (id != nullptr && !id->empty() && rule.role != HtmlInline::dropped && rule.role != HtmlInline::invisible) {
+      model::Inline anchor;
+      anchor.kind = model::InlineKind::anchor;
+      anchor.id = *id;
+      anchor.location = at;
+      inlines().push_back(std::move(anchor));
+    }
+    switch (rule.role) {
+      case HtmlInline::span: open_inline(rule.kind, {}, at); break;
+      case HtmlInline::code: open_inline(model::InlineKind::code, {}, at); break;
+      case HtmlInline::link: {
+        const std::string* href = element.attribute("href");
+        std::string target = href == nullptr || href->empty() ? std::string() : html_.link_target(*href, at);
+        if (target.empty()) {
+          pass_through();
+        } else {
+          open_inline(model::InlineKind::link, std::move(target), at);
+        }
+        break;
+      }
+      case HtmlInline::quotation:
+        add_text("\u201C", at);
+        pass_through();
+        break;
+      case HtmlInline::line_break: add_break(model::InlineKind::hard_break, at); return;
+      case HtmlInline::image: {
+        const std::string* alt = element.attribute("alt");
+        std::optional<model::Image> image = html_.image(element);
+        if (!image) return add_text(alt == nullptr ? std::string() : collapse_html_space(*alt), at);
+        return add_figure(std::move(*image), at);
+      }
+      case HtmlInline::dropped: html_.warn_dropped(element); [[fallthrough]];
+      case HtmlInline::invisible: {
+        if (is_void_element(element.name)) return;
+        // What is written up to the end tag is not shown.
+        Frame frame = frames_.back();
+        frame.counted = false;
+        frame.inlines = &discarded_;
+        frames_.push_back(frame);
+        break;
+      }
+      case HtmlInline::unknown:
+        html_.warn_unknown(element);
+        pass_through();
+        break;
+      case HtmlInline::transparent:
+      case HtmlInline::block: pass_through(); break;
+    }
+    frames_.back().html = element.name;
+  }
+
+  static bool is_void_element(std::string_view name) {
+    return name == "area" || name == "base" || name == "col" || name == "embed" || name == "input" || name == "link" ||
+           name == "meta" || name == "param" || name == "source" || name == "track" || name == "wbr" || name == "img" ||
+           name == "br" || name == "hr";
   }
 
   // The new block, or nullptr when it is too deep and its children go to its ancestor.
@@ -596,9 +757,13 @@ class Walker {
     const char* url = cmark_node_get_url(node);
     std::optional<model::Image> image = images_.read(clean(url == nullptr ? "" : url, at), alt, path_, at, sink_);
     if (!image) return add_text(std::move(alt), at);
+    add_figure(std::move(*image), at);
+  }
+
+  void add_figure(model::Image image, const core::SourceLocation& at) {
     model::Block figure;
     figure.kind = model::BlockKind::figure;
-    figure.images.push_back(std::make_shared<const model::Image>(std::move(*image)));
+    figure.images.push_back(std::make_shared<const model::Image>(std::move(image)));
     figure.location = at;
     pending_figures_.push_back(std::move(figure));
   }
@@ -620,12 +785,6 @@ class Walker {
     }
     for (model::Block& figure : pending_figures_) owner.push_back(std::move(figure));
     pending_figures_.clear();
-  }
-
-  void warn_raw_html(const core::SourceLocation& at) {
-    if (at.line == last_html_warning_line_) return;  // one warning per line is enough
-    last_html_warning_line_ = at.line;
-    sink_.warning(at, "raw HTML is shown as text, not interpreted");
   }
 
   // The image description as plain text, as cmark's own renderers write an alt attribute.
@@ -673,7 +832,8 @@ class Walker {
   std::vector<Frame> frames_;
   int depth_ = 0;
   bool warned_depth_ = false;
-  int last_html_warning_line_ = 0;
+  HtmlReader html_;
+  std::vector<model::Inline> discarded_;  // what dropped HTML elements held in running text
   core::SourceLocation current_;
   // The table being read (a cell holds no blocks, so tables never nest while being read).
   std::vector<model::Align> column_aligns_;
@@ -778,6 +938,7 @@ model::Article read_markdown_article(const std::string& path, std::string_view b
     insert_in_place(article.blocks, std::move(blocks), line);
     walker.walk_notes(article.footnotes);  // the notes its text refers to
   }
+  complete_html_containers(article.blocks);
 
   if (!listed_title.empty()) {
     article.title = listed_title;
@@ -797,8 +958,9 @@ model::Article read_markdown_article(const std::string& path, std::string_view b
   if (article.blocks.empty()) sink.warning({path, 0, 0}, "article is empty");
 
   HeadingIds ids;
-  for_each_heading(article.blocks,
-                   [&](model::Block& heading) { heading.id = ids.claim(model::plain_text(heading.inlines)); });
+  for_each_heading(article.blocks, [&](model::Block& heading) {
+    if (heading.id.empty()) heading.id = ids.claim(model::plain_text(heading.inlines));  // an HTML id= stays
+  });
   return article;
 }
 

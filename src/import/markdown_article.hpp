@@ -1,6 +1,6 @@
 // The markdown article reader (.md): optional YAML or TOML front matter, then GitHub Flavored
-// Markdown parsed by cmark-gfm and mapped onto the document model. markdown_article.cpp is the
-// only file that includes cmark-gfm's headers.
+// Markdown parsed by cmark-gfm and mapped onto the document model, its raw HTML through
+// markdown_html. markdown_article.cpp is the only file that includes cmark-gfm's headers.
 #pragma once
 
 #include <string>
@@ -21,8 +21,8 @@ inline constexpr int max_markdown_nesting = 64;
 /// Reads the bytes of the .md file `path`. The title is `listed_title` (from book.toml) when not
 /// empty, else the front matter's, else a leading level-1 heading (removed from the blocks, the
 /// other headings moving up a level), else the file name with a warning. Front matter keys no
-/// field uses go to `unused_keys` (see read_front_matter). Raw HTML is kept as text and unsafe
-/// links lose their target, both with warnings; never throws on bad input.
+/// field uses go to `unused_keys` (see read_front_matter). Raw HTML is read as HTML
+/// (markdown_html.hpp) and unsafe links lose their target with a warning; never throws on bad input.
 /// GFM: pipe tables (table → table_row → table_cell, the head row and its cells role header,
 /// cells aligned by the delimiter row, each cell one paragraph), ~~strikethrough~~, task items,
 /// bare URLs and www. links, and footnotes: Article::footnotes in order of first reference,

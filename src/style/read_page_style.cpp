@@ -244,7 +244,8 @@ class StyleReader {
   }
 
   std::optional<double> read_number(const KeySpec& spec, const toml::node& node, const core::SourceLocation& at) {
-    const std::string key = "'" + std::string(spec.name) + "'";
+    const std::string name(spec.name);  // named: "'" + a temporary draws a false -Wrestrict from GCC 12 -O3
+    const std::string key = "'" + name + "'";
     std::optional<double> number;
     if (spec.kind == Kind::lines) {
       if (const auto* integer = node.as_integer()) number = static_cast<double>(integer->get());

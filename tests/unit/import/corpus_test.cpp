@@ -120,15 +120,25 @@ TEST_SUITE("import.corpus") {
   TEST_CASE("a listed file that is neither .txt, .md nor .markdown is an error") {
     const Read read = corpus({{"book.toml", "[[articles]]\nfile = \"a.pdf\"\ntitle = \"P\"\n"}, {"a.pdf", "%PDF"}});
     CHECK(read.diagnostics ==
-          "book.toml:2:8: error: expected a .txt, .md or .markdown file, found 'a.pdf'\n"
+          "book.toml:2:8: error: expected a .txt, .md, .markdown, .html, .htm or .xhtml file, found 'a.pdf'\n"
           "book.toml: error: expected at least one article, found none\n"
-          "  hint: add .txt, .md or .markdown files to the corpus folder, or list them in book.toml\n");
+          "  hint: add .txt, .md, .markdown, .html, .htm or .xhtml files to the corpus folder, or list them in "
+          "book.toml\n");
   }
 
   TEST_CASE("a .markdown file is a Markdown article") {
     const Read read = corpus({{"a.markdown", "# Long\n\n*Text*.\n"}});
     CHECK(read.diagnostics == "");
     CHECK(titles(read.book) == "a.markdown=Long;");
+  }
+
+  TEST_CASE("an .html, .htm or .xhtml file is an HTML article") {
+    const Read read =
+        corpus({{"a.html", "<title>Page</title><p>Text.</p>"},
+                {"b.htm", "<h1>Old</h1><p>Text.</p>"},
+                {"c.xhtml", "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>X</title></head></html>"}});
+    CHECK(read.diagnostics == "c.xhtml: warning: article is empty\n");
+    CHECK(titles(read.book) == "a.html=Page;b.htm=Old;c.xhtml=X;");
   }
 
   TEST_CASE("an article extension in the wrong case is ignored with a warning and a new name") {
@@ -139,12 +149,15 @@ TEST_SUITE("import.corpus") {
                               {".e.TXT", "hidden"},
                               {"f.pdf", ""}});
     CHECK(read.diagnostics ==
-          "b.MD: warning: expected a lower-case .txt, .md or .markdown extension, found 'b.MD'; the file is ignored\n"
+          "b.MD: warning: expected a lower-case .txt, .md, .markdown, .html, .htm or .xhtml extension, found 'b.MD'; "
+          "the file is ignored\n"
           "  hint: rename it to 'b.md'\n"
-          "c.Txt: warning: expected a lower-case .txt, .md or .markdown extension, found 'c.Txt'; the file is "
+          "c.Txt: warning: expected a lower-case .txt, .md, .markdown, .html, .htm or .xhtml extension, found 'c.Txt'; "
+          "the file is "
           "ignored\n"
           "  hint: rename it to 'c.txt'\n"
-          "d.MARKDOWN: warning: expected a lower-case .txt, .md or .markdown extension, found 'd.MARKDOWN'; the file "
+          "d.MARKDOWN: warning: expected a lower-case .txt, .md, .markdown, .html, .htm or .xhtml extension, found "
+          "'d.MARKDOWN'; the file "
           "is ignored\n"
           "  hint: rename it to 'd.markdown'\n");
     CHECK(titles(read.book) == "a.md=A;");
@@ -156,9 +169,10 @@ TEST_SUITE("import.corpus") {
                               {"b.Md", "# B\n\nText.\n"},
                               {"c.md", "# C\n\nText.\n"}});
     CHECK(read.diagnostics ==
-          "book.toml:2:8: error: expected a .txt, .md or .markdown file, found 'a.TXT'\n"
+          "book.toml:2:8: error: expected a .txt, .md, .markdown, .html, .htm or .xhtml file, found 'a.TXT'\n"
           "  hint: rename it to 'a.txt'\n"
-          "b.Md: warning: expected a lower-case .txt, .md or .markdown extension, found 'b.Md'; the file is ignored\n"
+          "b.Md: warning: expected a lower-case .txt, .md, .markdown, .html, .htm or .xhtml extension, found 'b.Md'; "
+          "the file is ignored\n"
           "  hint: rename it to 'b.md'\n");
     CHECK(titles(read.book) == "c.md=C;");
   }
@@ -231,7 +245,8 @@ TEST_SUITE("import.corpus") {
     CHECK(read.book.articles.empty());
     CHECK(read.diagnostics ==
           "error: expected at least one article, found none\n"
-          "  hint: add .txt, .md or .markdown files to the corpus folder, or list them in book.toml\n");
+          "  hint: add .txt, .md, .markdown, .html, .htm or .xhtml files to the corpus folder, or list them in "
+          "book.toml\n");
   }
 
   TEST_CASE("empty articles are kept, with a warning") {
@@ -276,8 +291,9 @@ TEST_SUITE("import.corpus") {
     std::map<std::string, std::string> files;
     std::string manifest;
     for (int i = 9999; i >= 0; --i) {
-      const std::string name = "a" + std::to_string(i) + ".txt";
-      manifest += "[[articles]]\nfile = \"" + name + "\"\ntitle = \"T" + std::to_string(i) + "\"\n";
+      const std::string number = std::to_string(i);
+      const std::string name = "a" + number + ".txt";
+      manifest += "[[articles]]\nfile = \"" + name + "\"\ntitle = \"T" + number + "\"\n";
       files[name] = "Lead.\n- Part\nPart\nBody.\n";
     }
     files["book.toml"] = manifest;

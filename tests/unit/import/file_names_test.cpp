@@ -5,8 +5,12 @@
 using namespace octavo::import;
 
 TEST_SUITE("import.file_names") {
-  TEST_CASE("the extension picks the reader; only lower-case .txt, .md and .markdown are articles") {
+  TEST_CASE("the extension picks the reader; only lower-case .txt, .md, .markdown, .html, .htm, .xhtml are articles") {
     CHECK(article_format("000_a.txt") == ArticleFormat::text);
+    CHECK(article_format("page.html") == ArticleFormat::html);
+    CHECK(article_format("page.htm") == ArticleFormat::html);
+    CHECK(article_format("page.xhtml") == ArticleFormat::html);
+    CHECK(article_format("page.HTML") == ArticleFormat::other);
     CHECK(article_format("b.md") == ArticleFormat::markdown);
     CHECK(article_format("b.markdown") == ArticleFormat::markdown);
     CHECK(article_format("b.MD") == ArticleFormat::other);
@@ -19,6 +23,8 @@ TEST_SUITE("import.file_names") {
     CHECK(article_name_for("b.MD") == "b.md");
     CHECK(article_name_for("c.Txt") == "c.txt");
     CHECK(article_name_for("D.MarkDown") == "D.markdown");
+    CHECK(article_name_for("page.HTML") == "page.html");
+    CHECK(article_name_for("page.Htm") == "page.htm");
     CHECK(article_name_for("b.md") == std::nullopt);
     CHECK(article_name_for("b.markdown") == std::nullopt);
     CHECK(article_name_for("b.mdx") == std::nullopt);

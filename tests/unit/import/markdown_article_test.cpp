@@ -198,14 +198,12 @@ TEST_SUITE("import.markdown_article") {
           "the link text is kept without the link\n");
   }
 
-  TEST_CASE("raw HTML is kept as text, with one warning per line") {
+  TEST_CASE("raw HTML is read as HTML, never shown as markup (markdown_html_test has the rest)") {
     const Read read = md("Some <b>bold</b> text.\n\n<div>\nblock\n</div>\n");
     CHECK(read.blocks ==
-          "paragraph @1:1\n  text \"Some <b>bold</b> text.\"\n"
-          "code_block @3:1\n  text \"<div>\\nblock\\n</div>\"\n");
-    CHECK(read.diagnostics ==
-          "a.md:1:6: warning: raw HTML is shown as text, not interpreted\n"
-          "a.md:3:1: warning: raw HTML is shown as text, not interpreted\n");
+          "paragraph @1:1\n  text \"Some \"\n  strong\n    text \"bold\"\n  text \" text.\"\n"
+          "paragraph @4:1\n  text \"block\"\n");
+    CHECK(read.diagnostics == "");
   }
 
   TEST_CASE("a remote image is replaced by its alt text, with a warning (markdown_images_test has the rest)") {
