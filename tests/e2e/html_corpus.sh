@@ -37,7 +37,7 @@ done
 check "the page's navigation and footer are not in the book" test "$(grep -c 'Archive\|© 2023' "$WORK/joined.txt")" -eq 0
 
 # The structure, as the EPUB keeps it.
-for element in '<table>' '<th scope="col">' '<details open="open">' '<summary>Install from source</summary>' '<aside class="aside">' \
+for element in '<table>' '<th scope="col">Kind</th>' '<details open="open">' '<summary>Install from source</summary>' '<aside class="aside">' \
   '<figcaption>The Sun adds its own' '<sub>2</sub>' '<sup>2</sup>' '<kbd>Ctrl</kbd>' '<s>blog post</s>' '<ol start="3">' \
   '<h3 id="centred-notes">Centred notes</h3>' '<strong>Left column</strong>'; do
   check "the EPUB has $element" grep -qF -- "$element" "$WORK/all.xhtml"

@@ -33,6 +33,6 @@ check "the EPUB has no javascript: link" test -z "$(grep -rl 'javascript:' "$WOR
 check "the EPUB escapes the code block" grep -rqF 'code block &lt;with&gt; &amp; markup ]]&gt;' "$WORK/x"
 check "no front matter reaches either book" test -z "$(grep -rl 'tags:' "$WORK/x" "$WORK/text.txt")"
 check "the EPUB prints the front matter's description in the source note" grep -rqF '<dd>A page of GitHub Flavored Markdown.</dd>' "$WORK/x"
-check "the EPUB has the table with a header cell" grep -rqF '<th class="align-left" scope="col">' "$WORK/x"
+check "the EPUB has the table with a header cell" grep -rqF '<th class="align-left" scope="col">Left cell</th>' "$WORK/x"
 check "the EPUB keeps an escaped pipe in its cell" grep -rqF '<td class="align-left">a | b</td>' "$WORK/x"
 finish
