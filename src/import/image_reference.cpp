@@ -1,11 +1,11 @@
 #include "import/image_reference.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 
 #include "core/png_data.hpp"
 #include "core/sha256.hpp"
+#include "core/url.hpp"
 #include "image/rasterise_image.hpp"
 #include "image/svg_document.hpp"
 
@@ -15,48 +15,19 @@ namespace {
 
 constexpr const char* stands_in = "; the alt text stands in";
 
-// The scheme of a URL, lower-cased (RFC 3986 §3.1: scheme = ALPHA *( ALPHA / DIGIT / "+" /
-// "-" / "." ) ":"); empty for a relative reference.
-std::string scheme_of(const std::string& destination) {
-  if (destination.empty() || !std::isalpha(static_cast<unsigned char>(destination[0]))) return {};
-  std::string scheme;
-  for (const char c : destination) {
-    if (c == ':') return scheme;
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') return {};
-    scheme += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return {};
+// "file:///home/x.png", "FILE:x.png": a scheme (RFC 3986 §3.1, compared without case) that names a
+// file on this disk, which is not the corpus.
+bool is_file_url(const std::string& destination) {
+  if (destination.size() < 5 || destination[4] != ':') return false;
+  std::string scheme = destination.substr(0, 4);
+  std::transform(scheme.begin(), scheme.end(), scheme.begin(),
+                 [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
+  return scheme == "file";
 }
 
 // The path of a relative reference: what comes before its ?query or #fragment (RFC 3986 §4.2),
 // which name no file ("x.png?raw=true", as GitHub READMEs write them).
 std::string path_part(const std::string& destination) { return destination.substr(0, destination.find_first_of("?#")); }
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// A Markdown destination is a URL: "my%20photo.png" names "my photo.png". A '%' that starts no
-// escape is kept as it is.
-std::string percent_decoded(const std::string& destination) {
-  std::string out;
-  for (std::size_t i = 0; i < destination.size(); ++i) {
-    if (destination[i] == '%' && i + 2 < destination.size()) {
-      const int high = hex_value(destination[i + 1]);
-      const int low = hex_value(destination[i + 2]);
-      if (high >= 0 && low >= 0) {
-        out += static_cast<char>(high * 16 + low);
-        i += 2;
-        continue;
-      }
-    }
-    out += destination[i];
-  }
-  return out;
-}
 
 std::string folder_of(const std::string& path) {
   const std::size_t slash = path.rfind('/');
@@ -143,16 +114,15 @@ ImageReader::Loaded& ImageReader::load(const std::string& path) {
 std::optional<model::Image> ImageReader::read(const std::string& destination, std::string alt,
                                               const std::string& article_path, const core::SourceLocation& at,
                                               core::DiagnosticSink& sink) {
-  const std::string scheme = scheme_of(destination);
-  if (scheme == "file") {
+  if (is_file_url(destination)) {
     sink.error(at, inside_expected(destination, "a file: URL"));
     return std::nullopt;
   }
-  if (!scheme.empty() || destination.starts_with("//")) {  // "//host/x": a network-path reference (§4.2)
+  if (core::has_scheme_or_host(destination)) {  // any other scheme, or "//host/x" (§4.2)
     sink.warning(at, "remote image '" + destination + "' is not fetched (Octavo works offline)" + stands_in);
     return std::nullopt;
   }
-  const std::string path = percent_decoded(path_part(destination));
+  const std::string path = core::percent_decode(path_part(destination));
   if (path.empty()) {
     sink.error(at, std::string("expected an image path, found ") +
                        (destination.empty() ? "none" : "'" + destination + "'") + stands_in);

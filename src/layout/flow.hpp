@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,10 @@ struct FlowLine {
   Keep keep = Keep::none;     ///< whether a page may end after this line
   bool break_before = false;  ///< this line starts a new page
   LineFacts facts;            ///< for LayoutStats: what set_paragraph decided
+  /// Lines that a page opened by this line starts with, before it: a table's head rows, set
+  /// again on every page the table continues on (paginate). Shared by the lines of one group;
+  /// null for none.
+  std::shared_ptr<const std::vector<FlowLine>> repeated_head = nullptr;
 };
 
 /// The least space of at least `minimum` that brings `used` to a whole multiple of `step`, so that

@@ -6,6 +6,16 @@ namespace {
 // Rounding in sums of heights must not push a line that fits exactly onto the next page.
 constexpr double tolerance = 1e-6;
 
+// The height of the lines a page opened by `line` starts with (FlowLine::repeated_head), as
+// place_lines stacks them; 0 for none.
+core::Pt repeated_head_height(const FlowLine& line) {
+  core::Pt height;
+  if (line.repeated_head == nullptr) return height;
+  const std::vector<FlowLine>& head = *line.repeated_head;
+  for (std::size_t i = 0; i < head.size(); ++i) height += (i > 0 ? head[i].space_before : core::Pt(0)) + head[i].height;
+  return height;
+}
+
 }  // namespace
 
 std::vector<std::size_t> find_page_breaks(const std::vector<FlowLine>& lines, core::Pt capacity) {
@@ -14,7 +24,8 @@ std::vector<std::size_t> find_page_breaks(const std::vector<FlowLine>& lines, co
   std::size_t start = 0;
   while (start < count) {
     starts.push_back(start);
-    core::Pt used;
+    // A table's head, repeated above the row that opens the page, takes its share first.
+    core::Pt used = repeated_head_height(lines[start]);
     // A page may end before these lines: freely, or by breaking only weak keeps. `start` means
     // nowhere yet.
     std::size_t last_free = start;
@@ -95,7 +106,13 @@ std::vector<Page> paginate(std::vector<FlowLine> lines, const PageStyle& style, 
     Page page;
     page.width = style.page_width;
     page.height = style.page_height;
-    place_lines(page, lines, starts[k], end, recto ? style.margin_inner : style.margin_outer, style.margin_top);
+    const core::Pt left = recto ? style.margin_inner : style.margin_outer;
+    core::Pt top = style.margin_top;
+    if (lines[starts[k]].repeated_head != nullptr) {
+      std::vector<FlowLine> head = *lines[starts[k]].repeated_head;
+      top += place_lines(page, head, 0, head.size(), left, top);
+    }
+    place_lines(page, lines, starts[k], end, left, top);
     pages.push_back(std::move(page));
   }
   return pages;

@@ -3,7 +3,8 @@
 # with its DOCTYPE and a <switch> by language, a plain badge, a hostile file), GIF (animated and
 # still), a PNG with alpha, 16-bit and interlaced PNGs, '%20' paths, '/assets/…' paths and a
 # '?raw=true' suffix. Both books hold every picture; epubcheck, qpdf and pdfimages judge them;
-# nothing outside the corpus is ever read; the books do not depend on the locale.
+# nothing outside the corpus is ever read; the books do not depend on the locale. A saved HTML page's
+# data: URL pictures get the same checks.
 source "$(dirname "$0")/lib.sh"
 corpus=$WORK/site  # a copy: the test puts files beside it and inside it
 cp -r "$SOURCE_DIR/tests/e2e/corpora/site" "$corpus"
@@ -17,9 +18,27 @@ check "the exact warnings, and nothing else" diff <(grep -v '^octavo: wrote' "$o
 "$OCTAVO" check "$corpus" --diagnostics=short 2>"$WORK/check.log" || fail "octavo check"
 check "octavo check gives the SVG's warning too" grep -qF "post.md:14:1: warning: dropped from the SVG 'assets/hostile.svg'" "$WORK/check.log"
 
+# A page saved whole (SingleFile) holds its pictures as data: URLs: they get a file's checks, and
+# the SVG a file's cleaning and warning.
+saved=$WORK/saved
+mkdir "$saved"
+svg64=$(printf '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 20" onload="alert(1)"><script>fetch("https://example.org/")</script><rect width="40" height="20" fill="#08f"/></svg>' | base64 -w0)
+gif64=R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7
+printf '<html><head><title>Saved page</title></head><body>\n<p>Two pictures.</p>\n<figure><img src="data:image/svg+xml;base64,%s" alt="An inline SVG"><figcaption>An inline SVG</figcaption></figure>\n<p><img src="data:image/gif;base64,%s" alt="An inline GIF"></p>\n</body></html>\n' "$svg64" "$gif64" >"$saved/saved.html"
+build_corpus "$saved" "$WORK/saved-out" && pass "octavo builds the saved page" || fail "octavo build of the saved page"
+check "the data: SVG gets the file's warning" diff <(grep -v '^octavo: wrote' "$WORK/saved-out.log") <(printf '%s\n' \
+  "saved.html:3:9: warning: dropped from the SVG 'data:image/svg+xml;base64,…': its scripts" \
+  "  hint: both books keep the rest of the picture; Octavo runs no scripts and reads nothing outside the corpus, so put pictures inside the SVG as data: URLs")
+mkdir "$WORK/saved-x" && (cd "$WORK/saved-x" && unzip -q "$WORK/saved-out/saved.epub")
+check "the saved page's EPUB holds the SVG and the GIF" test "$(ls "$WORK/saved-x/EPUB/images" | sed 's/.*\.//' | sort | tr '\n' ,)" = "gif,svg,"
+check "the data: SVG in the EPUB has no script" bash -c "! grep -qiE 'script|onload|example.org' '$WORK/saved-x/EPUB/images/'*.svg"
+check "the saved page's PDF passes qpdf --check" qpdf --check "$WORK/saved-out/saved.pdf"
+check "the saved page's PDF draws both pictures" test "$(pdfimages -list "$WORK/saved-out/saved.pdf" | awk 'NR > 2 && $3 == "image"' | wc -l)" -eq 2
+
 # EPUB: every picture, GIF and SVG as EPUB core media types; epubcheck accepts the cleaned SVGs.
-java -jar /usr/share/java/epubcheck.jar "$out/site.epub" >"$WORK/epubcheck.txt" 2>&1 || true
-check "epubcheck: 0 fatals, 0 errors, 0 warnings, 0 infos" grep -qE '^Messages: 0 fatals / 0 errors / 0 warnings / 0 infos' "$WORK/epubcheck.txt"
+check "epubcheck: 0 fatals, 0 errors, 0 warnings, for both books" \
+  epubcheck_books "$WORK/epubcheck.txt" "$out/site.epub" "$WORK/saved-out/saved.epub"
+check "epubcheck: 0 infos, for both books" test "$(grep -c '^Messages: .* / 0 infos' "$WORK/epubcheck.txt")" -eq 2
 grep -E 'ERROR|WARNING' "$WORK/epubcheck.txt" || true
 mkdir "$WORK/x" && (cd "$WORK/x" && unzip -q "$out/site.epub")
 images=$WORK/x/EPUB/images
