@@ -24,7 +24,8 @@ Mapped md(std::string_view text) {
   const core::MemoryFileSystem files({{"img/dot.png", test::tiny_png()}, {"photo.jpg", test::tiny_png()}});
   import::ImageReader images(files);
   core::DiagnosticList diagnostics;
-  const model::Article article = import::read_markdown_article("a.md", text, "Listed", images, diagnostics);
+  import::UnusedFrontMatterKeys unused;
+  const model::Article article = import::read_markdown_article("a.md", text, "Listed", images, unused, diagnostics);
   return {model::dump_blocks(article.blocks, "a.md"), diagnostics.to_string()};
 }
 
