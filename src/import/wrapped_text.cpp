@@ -225,7 +225,10 @@ bool starts_list_of_two(const std::vector<WrappedLine>& lines, std::size_t first
   if (!style) return false;
   const long long value = marker->ordered() ? marker_value(*marker, style->numbering) : 0;
   const int text_column = lines[first].indent + marker->width;
-  for (std::size_t i = first + 1; i < end; ++i) {
+  // The second item comes within a few lines (the scan must stay short: a run of lines may hold
+  // many colons and markers, and each would start one).
+  constexpr std::size_t max_first_item_lines = 50;
+  for (std::size_t i = first + 1; i < std::min(end, first + max_first_item_lines); ++i) {
     const std::optional<ListMarker> found = read_list_marker(lines[i].text);
     if (found && continues(*style, value, *found) &&
         (lines[i].indent == lines[first].indent || lines[i].indent + found->width == text_column)) {
@@ -318,15 +321,20 @@ std::vector<model::Block> Reader::parse(const std::vector<WrappedLine>& lines, i
   const bool headed = scope != Scope::item;  // headings stand in the document and in boxes, not in items
   bool first_chunk = scope == Scope::document && depth == 0;
   std::size_t i = 0;
+  std::size_t end = 0;  // the blank line (or the end) after the lines i is among
   while (true) {
     while (i < lines.size() && lines[i].blank()) ++i;
     if (i == lines.size()) break;
-    const std::size_t end = chunk_end(lines, i);
+    // A block may end inside a run of lines (a heading underlined, a rule, a list after a colon);
+    // what follows is read on from there. Boxes and columns are whole runs, looked for only at a
+    // run's first line, so that reading on costs nothing more.
+    const bool run_start = i >= end;
+    if (run_start) end = chunk_end(lines, i);
     const WrappedLine& line = lines[i];
     const int offset = line.indent - margin;
     const bool is_first = std::exchange(first_chunk, false);
 
-    if (structured) {
+    if (structured && run_start) {
       if (const std::size_t height = box_height(lines, i, end); height > 0) {
         out.push_back(box(lines, i, height, depth));
         i += height;
@@ -375,7 +383,7 @@ std::vector<model::Block> Reader::parse(const std::vector<WrappedLine>& lines, i
       i = last + 1;
       continue;
     }
-    if (is_tabular(lines, i, end)) {
+    if (run_start && is_tabular(lines, i, end)) {
       out.push_back(code(lines, i, end));
       i = end;
       continue;
