@@ -74,8 +74,10 @@ std::string article_xhtml(const model::Article& article, const std::string& book
   const std::string language = article.language.empty() ? book_language : article.language;
   const std::string note_id = model::source_note_id(article);
   DocumentIds ids;
-  ids.targets = page_ids(article);
-  ids.written = {article.id, note_id};  // assign_ids reserves both, so no heading should take them
+  ids.written = {article.id, note_id};  // resolve_links reserves both, so no heading takes them
+  for (const model::Footnote& note : article.footnotes) {
+    if (is_usable_id(note.id)) ids.notes.insert(note.id);
+  }
   ids.book = &links;
   ids.article_id = article.id;
 

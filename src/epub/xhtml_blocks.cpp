@@ -48,26 +48,26 @@ bool shows_text(const std::vector<model::Inline>& inlines) {
   return !visible_label(model::plain_text(inlines), "").empty();
 }
 
-// An href for a link, or empty to keep the link's text only. A fragment that names no id of its
-// document would be a broken link (epubcheck RSC-012).
+// An href for a link, or empty to keep the link's text only. Every in-book target is looked up in
+// the book's anchor table: a fragment that names no id of its page would be a broken link
+// (epubcheck RSC-012). "#id" with no target article means this document's article.
 std::string link_href(const model::Inline& link, const DocumentIds& ids) {
   const std::string& target = link.target;
   const bool fragment = !target.empty() && target.front() == '#';
-  if (!link.target_article.empty() && link.target_article != ids.article_id) {
-    return ids.book != nullptr && (target.empty() || fragment) ? ids.book->link_href(link.target_article, target)
-                                                               : std::string();
-  }
-  if (!link.target_article.empty() && target.empty()) return "#" + ids.article_id;  // the article's own start
-  if (fragment) return ids.targets.count(target.substr(1)) != 0 ? target : std::string();
-  return link.target_article.empty() ? external_href(target) : std::string();
+  if (link.target_article.empty() && !fragment) return external_href(target);
+  const std::string& article = link.target_article.empty() ? ids.article_id : link.target_article;
+  if (ids.book == nullptr || article.empty()) return {};
+  if (article != ids.article_id) return ids.book->link_href(article, target);
+  if (target.empty()) return "#" + article;  // the article's own start
+  return fragment && ids.book->has_id(article, target.substr(1)) ? target : std::string();
 }
 
 // A note reference (EPUB 3 Structural Semantics "noteref", DPUB-ARIA doc-noteref) as a superscript
 // number linked to the note; its id is what the note's back-link returns to.
 void append_note_ref(XmlNode& target, const model::Inline& ref, DocumentIds& ids) {
   XmlNode& sup = target.append(xml_element("sup"));
-  if (ref.target.empty() || ids.targets.count(ref.target) == 0) {
-    write_id(sup, ref.id, ids);  // still a target, as block_ids() promises
+  if (ref.target.empty() || ids.notes.count(ref.target) == 0) {
+    write_id(sup, ref.id, ids);  // still written: the anchor table counts it among the page's ids
     sup.append(xml_text(ref.text));
     return;
   }
@@ -344,30 +344,6 @@ void append_block(XmlNode& target, const model::Block& block, model::TaskState b
 bool is_usable_id(const std::string& id) {
   if (id.empty() || core::xml_safe(id) != id) return false;
   return id.find_first_of(" \t\n\r\f") == std::string::npos;
-}
-
-std::unordered_set<std::string> block_ids(const std::vector<model::Block>& blocks) {
-  std::unordered_set<std::string> ids;
-  std::vector<const model::Block*> pending;
-  std::vector<const std::vector<model::Inline>*> runs;
-  for (const model::Block& block : blocks) pending.push_back(&block);
-  while (!pending.empty()) {
-    const model::Block* block = pending.back();
-    pending.pop_back();
-    if (is_usable_id(block->id)) ids.insert(block->id);
-    runs.push_back(&block->inlines);
-    while (!runs.empty()) {
-      const std::vector<model::Inline>* list = runs.back();
-      runs.pop_back();
-      for (const model::Inline& run : *list) {
-        const bool has_id = run.kind == model::InlineKind::anchor || run.kind == model::InlineKind::footnote_ref;
-        if (has_id && is_usable_id(run.id)) ids.insert(run.id);
-        if (!run.children.empty()) runs.push_back(&run.children);
-      }
-    }
-    for (const model::Block& child : block->children) pending.push_back(&child);
-  }
-  return ids;
 }
 
 // Blocks are copied with an explicit stack, like inlines. A node pushed here is only appended to

@@ -11,8 +11,6 @@
 #include "core/sha256.hpp"
 #include "core/url.hpp"
 #include "import/clean_text.hpp"
-#include "import/file_names.hpp"
-#include "import/heading_ids.hpp"
 #include "import/html_blocks.hpp"
 #include "import/html_tree.hpp"
 #include "import/markdown_article.hpp"
@@ -159,37 +157,6 @@ std::string first_web_url(std::initializer_list<const std::string*> candidates) 
   return {};
 }
 
-// The first level-1 heading anywhere, as plain text; empty when there is none.
-std::string first_h1(const std::vector<model::Block>& blocks) {
-  std::vector<std::pair<const std::vector<model::Block>*, std::size_t>> pending{{&blocks, 0}};
-  while (!pending.empty()) {
-    auto& [list, next] = pending.back();
-    if (next == list->size()) {
-      pending.pop_back();
-      continue;
-    }
-    const model::Block& block = (*list)[next++];
-    if (block.kind == model::BlockKind::heading && block.level == 1) return model::plain_text(block.inlines);
-    if (!block.children.empty()) pending.emplace_back(&block.children, 0);
-  }
-  return {};
-}
-
-template <typename Visit>
-void for_each_heading(std::vector<model::Block>& blocks, Visit visit) {
-  std::vector<std::pair<std::vector<model::Block>*, std::size_t>> pending{{&blocks, 0}};
-  while (!pending.empty()) {
-    auto& [list, next] = pending.back();
-    if (next == list->size()) {
-      pending.pop_back();
-      continue;
-    }
-    model::Block& block = (*list)[next++];
-    if (block.kind == model::BlockKind::heading) visit(block);
-    if (!block.children.empty()) pending.emplace_back(&block.children, 0);
-  }
-}
-
 }  // namespace
 
 std::string single_file_saved_date(std::string_view comment) {
@@ -220,15 +187,14 @@ std::string single_file_saved_date(std::string_view comment) {
          std::to_string(day_number);
 }
 
-model::Article read_html_article(const std::string& path, std::string_view bytes, const std::string& listed_title,
-                                 core::DiagnosticSink& sink) {
+model::Article read_html_article(const std::string& path, std::string_view bytes, core::DiagnosticSink& sink) {
   const core::MemoryFileSystem no_files({});
   ImageReader images(no_files);
-  return read_html_article(path, bytes, listed_title, images, sink);
+  return read_html_article(path, bytes, images, sink);
 }
 
-model::Article read_html_article(const std::string& path, std::string_view bytes, const std::string& listed_title,
-                                 ImageReader& images, core::DiagnosticSink& sink) {
+model::Article read_html_article(const std::string& path, std::string_view bytes, ImageReader& images,
+                                 core::DiagnosticSink& sink) {
   model::Article article;
   article.location = {path, 1, 1};
   article.provenance.file = path;
@@ -263,31 +229,10 @@ model::Article read_html_article(const std::string& path, std::string_view bytes
     }
   }
 
-  if (!listed_title.empty()) {
-    article.title = listed_title;
-  } else if (!facts.og_title.empty()) {
-    article.title = facts.og_title;
-  } else if (!facts.title.empty()) {
-    article.title = facts.title;
-  } else {
-    article.title = first_h1(article.blocks);
-  }
-  if (article.title.empty()) {
-    article.title = file_stem(path);
-    sink.warning({path, 0, 0}, "no title in book.toml, og:title, <title> or an <h1>; using the file name");
-  }
-  // The page's own heading repeats the title the book prints above it.
-  if (!article.blocks.empty() && article.blocks.front().kind == model::BlockKind::heading &&
-      article.blocks.front().level == 1 && model::plain_text(article.blocks.front().inlines) == article.title) {
-    article.blocks.erase(article.blocks.begin());
-    for_each_heading(article.blocks, [](model::Block& heading) { heading.level = std::max(1, heading.level - 1); });
-  }
+  // The page's own title, as front matter is a Markdown file's; without one the corpus chooses
+  // it (import/choose_titles.hpp), which also removes a leading heading that repeats it.
+  article.title = !facts.og_title.empty() ? facts.og_title : facts.title;
   if (article.blocks.empty()) sink.warning({path, 0, 0}, "article is empty");
-
-  HeadingIds ids;
-  for_each_heading(article.blocks, [&](model::Block& heading) {
-    if (heading.id.empty()) heading.id = ids.claim(model::plain_text(heading.inlines));
-  });
   return article;
 }
 

@@ -15,6 +15,7 @@
 #include "core/sha256.hpp"
 #include "core/url.hpp"
 #include "core/utf8.hpp"
+#include "import/link_destination.hpp"
 
 namespace octavo::import {
 
@@ -137,26 +138,6 @@ Inline anchor_inline(std::string id, const core::SourceLocation& at) {
   return anchor;
 }
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-std::string percent_decoded(std::string_view text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 && hex_value(text[i + 2]) >= 0) {
-      out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
-      i += 2;
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
-}
-
 // RFC 4648 §4 base64; white space (which data: URLs in HTML may hold) is skipped. nullopt for
 // any other character or a cut quantum.
 std::optional<std::string> base64_decoded(std::string_view text) {
@@ -190,12 +171,6 @@ std::optional<std::string> base64_decoded(std::string_view text) {
   }
   if (count != 0 || padding > 2) return std::nullopt;
   return out;
-}
-
-// The files a link may lead to inside the book: articles (.md, .markdown, .txt, .html, .htm, .xhtml).
-bool names_article_file(std::string_view path) {
-  constexpr std::array<std::string_view, 6> extensions = {".md", ".markdown", ".txt", ".html", ".htm", ".xhtml"};
-  return std::any_of(extensions.begin(), extensions.end(), [&](std::string_view e) { return path.ends_with(e); });
 }
 
 // The text of a <pre>: every descendant's characters, <br> as a line end, without recursion.
@@ -330,31 +305,12 @@ void HtmlReader::warn_depth(const core::SourceLocation& at, int max_depth) {
 }
 
 std::string HtmlReader::link_target(const std::string& href, const core::SourceLocation& at) {
-  const std::string target = trimmed(href);
-  if (target == "#") return {};  // the page's own top, as pages write for buttons: no link, nothing lost
-  if (target.size() > 1 && target.front() == '#') return target;
-  if (core::is_web_or_mail_url(target)) return target;
-  // A relative reference (RFC 3986 §4.2) to an article of the corpus, resolved against this
-  // article's folder as a browser would.
-  const bool has_scheme = [&] {
-    const std::size_t colon = target.find(':');
-    return colon != std::string::npos && target.find_first_of("/?#") > colon;
-  }();
-  if (!target.empty() && !has_scheme && target.front() != '/' && target.front() != '#') {
-    const std::size_t hash = target.find('#');
-    std::string file = target.substr(0, std::min(hash, target.find('?')));
-    const std::string fragment = hash == std::string::npos ? std::string() : target.substr(hash);
-    const std::size_t slash = path_.rfind('/');
-    const std::string folder = slash == std::string::npos ? std::string() : path_.substr(0, slash + 1);
-    if (names_article_file(file)) {
-      if (std::optional<std::string> inside = core::lexically_inside(folder + percent_decoded(file))) {
-        return *inside + percent_decoded(fragment);
-      }
-    }
-  }
-  sink_.warning(at, "expected an http, https, mailto or #anchor link or the path of an article, found '" + target +
-                        "'; the link text is kept without the link");
-  return {};
+  const std::string written = trimmed(href);
+  if (written == "#") return {};  // the page's own top, as pages write for buttons: no link, nothing lost
+  // The same reading as a Markdown link's; transform::resolve_links then finds the article.
+  LinkDestination link = read_link_destination(written, path_);
+  if (!link.problem.empty()) sink_.warning(at, link.problem);
+  return std::move(link.target);
 }
 
 std::optional<model::Image> HtmlReader::image(const HtmlNode& img) {

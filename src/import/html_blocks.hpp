@@ -64,9 +64,10 @@ class HtmlReader {
   /// that only groups its content (div, section, tbody, …) or is no block at all.
   static std::optional<model::Block> container_block(const HtmlNode& element);
 
-  /// The target an <a href> leads to as the model keeps it (see model::Inline::target): a web or
-  /// mail URL, "#fragment", or a corpus-relative path of a file beside the article, resolved and
-  /// percent-decoded ("part/ch2.md#scope"). Empty for "#" (the page's top), and with a warning for any other href.
+  /// The target an <a href> leads to as the model keeps it (see model::Inline::target), read as
+  /// read_link_destination reads a Markdown link: a web or mail URL, "#fragment", or a
+  /// corpus-relative path, resolved and percent-decoded ("part/ch2.md#scope"). Empty for "#" (the
+  /// page's top), and with a warning for an href that cannot be kept.
   std::string link_target(const std::string& href, const core::SourceLocation& at);
 
   /// The image an <img> shows, read through ImageReader (srcset is not read), or from its base64

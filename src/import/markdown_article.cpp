@@ -20,14 +20,12 @@
 #include <vector>
 
 #include "core/sha256.hpp"
-#include "core/url.hpp"
 #include "core/utf8.hpp"
 #include "import/clean_text.hpp"
-#include "import/file_names.hpp"
 #include "import/front_matter.hpp"
-#include "import/heading_ids.hpp"
 #include "import/html_blocks.hpp"
 #include "import/image_reference.hpp"
+#include "import/link_destination.hpp"
 #include "import/markdown_html.hpp"
 #include "import/source_lines.hpp"
 
@@ -114,11 +112,6 @@ class ColumnMap {
   int cached_line_ = 0;
   std::vector<int> columns_;
 };
-
-// Only these targets survive (see the header): web links, mail, and anchors in the article.
-bool is_allowed_target(std::string_view url) {
-  return (url.size() > 1 && url.front() == '#') || core::is_web_or_mail_url(url);
-}
 
 // A footnote label as cmark-gfm's definition scanner takes it: "[^", then anything but ']',
 // white space and NUL, then "]".
@@ -368,12 +361,11 @@ class Walker {
       case CMARK_NODE_STRONG: open_inline(model::InlineKind::strong, {}, at); break;
       case CMARK_NODE_LINK: {
         const char* url = cmark_node_get_url(node);
-        std::string target = clean(url == nullptr ? "" : url, at);
-        if (is_allowed_target(target)) {
-          open_inline(model::InlineKind::link, std::move(target), at);
+        LinkDestination link = read_link_destination(clean(url == nullptr ? "" : url, at), path_);
+        if (link.problem.empty()) {
+          open_inline(model::InlineKind::link, std::move(link.target), at);
         } else {
-          sink_.warning(at, "expected an http, https, mailto or #anchor link, found '" + target +
-                                "'; the link text is kept without the link");
+          sink_.warning(at, link.problem);
           pass_through();
         }
         break;
@@ -844,35 +836,6 @@ class Walker {
   std::vector<cmark_node*> numbered_;
 };
 
-// Visits every heading in document order, without recursion.
-template <typename Visit>
-void for_each_heading(std::vector<model::Block>& blocks, Visit visit) {
-  std::vector<std::pair<std::vector<model::Block>*, std::size_t>> stack{{&blocks, 0}};
-  while (!stack.empty()) {
-    auto& [list, index] = stack.back();
-    if (index == list->size()) {
-      stack.pop_back();
-      continue;
-    }
-    model::Block& block = (*list)[index++];
-    if (block.kind == model::BlockKind::heading) visit(block);
-    if (!block.children.empty()) stack.emplace_back(&block.children, 0);
-  }
-}
-
-// True when a footnote reference is among `inlines`, at any depth (without recursion).
-bool refers_to_a_note(const std::vector<model::Inline>& inlines) {
-  std::vector<const model::Inline*> pending;
-  for (const model::Inline& run : inlines) pending.push_back(&run);
-  while (!pending.empty()) {
-    const model::Inline* run = pending.back();
-    pending.pop_back();
-    if (run->kind == model::InlineKind::footnote_ref) return true;
-    for (const model::Inline& child : run->children) pending.push_back(&child);
-  }
-  return false;
-}
-
 // Puts `inserted` among the article's top-level blocks where its line says it was written.
 void insert_in_place(std::vector<model::Block>& blocks, std::vector<model::Block> inserted, int line) {
   const auto at = std::find_if(blocks.begin(), blocks.end(),
@@ -882,19 +845,17 @@ void insert_in_place(std::vector<model::Block>& blocks, std::vector<model::Block
 
 }  // namespace
 
-model::Article read_markdown_article(const std::string& path, std::string_view bytes, const std::string& listed_title,
-                                     core::DiagnosticSink& sink) {
+model::Article read_markdown_article(const std::string& path, std::string_view bytes, core::DiagnosticSink& sink) {
   const core::MemoryFileSystem no_files({});
   ImageReader images(no_files);
   UnusedFrontMatterKeys unused_keys;
-  model::Article article = read_markdown_article(path, bytes, listed_title, images, unused_keys, sink);
+  model::Article article = read_markdown_article(path, bytes, images, unused_keys, sink);
   unused_keys.report(sink);
   return article;
 }
 
-model::Article read_markdown_article(const std::string& path, std::string_view bytes, const std::string& listed_title,
-                                     ImageReader& images, UnusedFrontMatterKeys& unused_keys,
-                                     core::DiagnosticSink& sink) {
+model::Article read_markdown_article(const std::string& path, std::string_view bytes, ImageReader& images,
+                                     UnusedFrontMatterKeys& unused_keys, core::DiagnosticSink& sink) {
   model::Article article;
   article.location = {path, 1, 1};
   article.provenance.file = path;
@@ -940,27 +901,10 @@ model::Article read_markdown_article(const std::string& path, std::string_view b
   }
   complete_html_containers(article.blocks);
 
-  if (!listed_title.empty()) {
-    article.title = listed_title;
-  } else if (!front.fields.title.empty()) {
-    article.title = front.fields.title;
-  } else if (!article.blocks.empty() && article.blocks.front().kind == model::BlockKind::heading &&
-             article.blocks.front().level == 1 && !model::plain_text(article.blocks.front().inlines).empty() &&
-             // Taken away as the title, the heading would leave its note with no reference.
-             !refers_to_a_note(article.blocks.front().inlines)) {
-    article.title = model::plain_text(article.blocks.front().inlines);
-    article.blocks.erase(article.blocks.begin());
-    for_each_heading(article.blocks, [](model::Block& heading) { heading.level = std::max(1, heading.level - 1); });
-  } else {
-    article.title = file_stem(path);
-    sink.warning({path, 0, 0}, "no title in book.toml, front matter or a leading level-1 heading; using the file name");
-  }
+  // The title is chosen for the whole corpus at once (import/choose_titles.hpp); the front
+  // matter's comes first there.
+  article.title = front.fields.title;
   if (article.blocks.empty()) sink.warning({path, 0, 0}, "article is empty");
-
-  HeadingIds ids;
-  for_each_heading(article.blocks, [&](model::Block& heading) {
-    if (heading.id.empty()) heading.id = ids.claim(model::plain_text(heading.inlines));  // an HTML id= stays
-  });
   return article;
 }
 

@@ -18,11 +18,12 @@ namespace octavo::import {
 /// over the model can run out of stack. Real articles nest a handful of levels.
 inline constexpr int max_markdown_nesting = 64;
 
-/// Reads the bytes of the .md file `path`. The title is `listed_title` (from book.toml) when not
-/// empty, else the front matter's, else a leading level-1 heading (removed from the blocks, the
-/// other headings moving up a level), else the file name with a warning. Front matter keys no
+/// Reads the bytes of the .md file `path`. The title is the front matter's, else empty: the
+/// corpus chooses it (import/choose_titles.hpp), and headings get no ids here
+/// (transform::resolve_links; an HTML id= is kept as the heading's id). Front matter keys no
 /// field uses go to `unused_keys` (see read_front_matter). Raw HTML is read as HTML
-/// (markdown_html.hpp) and unsafe links lose their target with a warning; never throws on bad input.
+/// (markdown_html.hpp), and a link that cannot be kept (read_link_destination) keeps its text
+/// with a warning; never throws on bad input.
 /// GFM: pipe tables (table → table_row → table_cell, the head row and its cells role header,
 /// cells aligned by the delimiter row, each cell one paragraph), ~~strikethrough~~, task items,
 /// bare URLs and www. links, and footnotes: Article::footnotes in order of first reference,
@@ -34,12 +35,10 @@ inline constexpr int max_markdown_nesting = 64;
 /// paragraph or heading they are written in; a paragraph that held only images is dropped (in a
 /// table cell it stays). An image that cannot be used (see ImageReader::read) leaves its alt
 /// text in the running text.
-model::Article read_markdown_article(const std::string& path, std::string_view bytes, const std::string& listed_title,
-                                     ImageReader& images, UnusedFrontMatterKeys& unused_keys,
-                                     core::DiagnosticSink& sink);
+model::Article read_markdown_article(const std::string& path, std::string_view bytes, ImageReader& images,
+                                     UnusedFrontMatterKeys& unused_keys, core::DiagnosticSink& sink);
 /// The same for an article with no corpus around it: every local image is "not found", and
 /// unused front matter keys are reported at once.
-model::Article read_markdown_article(const std::string& path, std::string_view bytes, const std::string& listed_title,
-                                     core::DiagnosticSink& sink);
+model::Article read_markdown_article(const std::string& path, std::string_view bytes, core::DiagnosticSink& sink);
 
 }  // namespace octavo::import

@@ -6,7 +6,6 @@
 #include <string_view>
 #include <utility>
 
-#include "import/heading_ids.hpp"
 #include "import/smart_punctuation.hpp"
 #include "import/text_line_shapes.hpp"
 #include "import/text_list_marker.hpp"
@@ -312,7 +311,6 @@ class Reader {
   int width_ = 0;  // the column full lines end at; 0 when unknown
   bool numbered_headings_ = false;
   int document_margin_ = 0;  // the column the document's text starts at, for centred lines inside lists
-  HeadingIds ids_;
 };
 
 std::vector<model::Block> Reader::parse(const std::vector<WrappedLine>& lines, int margin, int depth, Scope scope) {
@@ -527,10 +525,7 @@ model::Block Reader::code(const std::vector<WrappedLine>& lines, std::size_t fir
 }
 
 model::Block Reader::heading(int level, const std::vector<WrappedLine>& lines, std::size_t first, std::size_t end) {
-  model::Block block =
-      model::heading_block(level, inlines(lines, first, end, model::InlineKind::soft_break), at(lines[first]));
-  block.id = ids_.claim(model::plain_text(block.inlines));
-  return block;
+  return model::heading_block(level, inlines(lines, first, end, model::InlineKind::soft_break), at(lines[first]));
 }
 
 std::optional<Reader::NumberedHeading> Reader::numbered_heading_shape(const std::vector<WrappedLine>& lines,

@@ -16,8 +16,8 @@ namespace octavo::import {
 /// for the seeds' form (one paragraph a line, the "- " outline) and for a single line.
 bool is_wrapped_text(const std::vector<SourceLine>& lines);
 
-/// The blocks of hard-wrapped text, located in `path`; headings get ids from HeadingIds in
-/// document order. No blocks for text that is all blank; never fails.
+/// The blocks of hard-wrapped text, located in `path`; headings are left without ids, which
+/// transform::resolve_links gives them. No blocks for text that is all blank; never fails.
 std::vector<model::Block> read_wrapped_text(const std::string& path, const std::vector<SourceLine>& lines);
 
 }  // namespace octavo::import

@@ -7,10 +7,11 @@
 
 namespace octavo::layout {
 
-std::vector<FlowLine> article_flow(const model::Article& article, LayoutContext& context) {
+std::vector<FlowLine> article_flow(const model::Article& article, const model::AnchorTable& anchors,
+                                   LayoutContext& context) {
   Flow flow;
   set_part_title(flow, article.title, {article.id}, article.location, context);
-  BlockSetter blocks(context, flow, heading_destination(article.id, ""), article_link_resolver(article));
+  BlockSetter blocks(context, flow, heading_destination(article.id, ""), article_link_resolver(article, anchors));
   blocks.suppress_indent();
   blocks.set_blocks(article.blocks, BlockFrame{core::Pt(0), context.style.measure()});
   set_source_note(flow, article, context);

@@ -6,12 +6,15 @@
 
 #include "layout/flow.hpp"
 #include "layout/layout_context.hpp"
+#include "model/anchor_table.hpp"
 #include "model/article.hpp"
 
 namespace octavo::layout {
 
 /// The lines of `article`, starting a new page, with anchors at its top (the article id), at
-/// every heading ("<article id>#<heading id>") and at its source note. Never empty.
-std::vector<FlowLine> article_flow(const model::Article& article, LayoutContext& context);
+/// every id of its blocks and anchors ("<article id>#<id>") and at its source note; its links
+/// lead where `anchors` (the book's) says. Never empty.
+std::vector<FlowLine> article_flow(const model::Article& article, const model::AnchorTable& anchors,
+                                   LayoutContext& context);
 
 }  // namespace octavo::layout

@@ -119,9 +119,11 @@ int ItemBuilder::add_link(LinkTarget target) {
   return static_cast<int>(list_.links.size() - 1);
 }
 
-std::optional<LinkTarget> ItemBuilder::resolve(const std::string& target) const {
-  if (is_external(target)) return LinkTarget{"", target};
-  if (!target.empty() && target.front() == '#' && resolver_) return resolver_(target);
+std::optional<LinkTarget> ItemBuilder::resolve(const model::Inline& link) const {
+  const std::string& target = link.target;
+  if (link.target_article.empty() && is_external(target)) return LinkTarget{"", target};
+  const bool in_book = !link.target_article.empty() || (!target.empty() && target.front() == '#');
+  if (in_book && resolver_) return resolver_(link);
   // Anything else (a relative file name the importer left) has no place in a PDF.
   return std::nullopt;
 }
@@ -265,7 +267,7 @@ void ItemBuilder::add_inlines(const std::vector<model::Inline>& inlines, const T
       case model::InlineKind::footnote_ref: add_text(run.text, inner, where, link); break;
       case model::InlineKind::anchor: break;
       case model::InlineKind::link: {
-        std::optional<LinkTarget> target = resolve(run.target);
+        std::optional<LinkTarget> target = resolve(run);
         const int index = target ? add_link(std::move(*target)) : link;
         stack.push_back({&run.children, 0, inner, index});
         break;

@@ -30,9 +30,9 @@ struct TextStyle {
 /// mono for code, else the serif face of the weight and slant; never fails.
 FontFace face_for(const TextStyle& style);
 
-/// Maps a model link target ("#id" within an article) to a destination; nullopt sets the text
-/// unlinked. http(s) and mailto targets are handled before it is asked.
-using LinkResolver = std::function<std::optional<LinkTarget>(const std::string& target)>;
+/// Maps a model link (in-book: `target_article` and `target` "#id" or "") to a destination;
+/// nullopt sets the text unlinked. http(s) and mailto targets are handled before it is asked.
+using LinkResolver = std::function<std::optional<LinkTarget>(const model::Inline& link)>;
 
 /// Builds one paragraph's items; finish() hands them over and starts afresh.
 class ItemBuilder {
@@ -41,7 +41,7 @@ class ItemBuilder {
   /// there by characters, with a warning if `warn_long_words` (false for generated text).
   ItemBuilder(LayoutContext& context, core::Pt measure, bool warn_long_words = true);
 
-  /// Used for "#id" targets; without one, such links are set as plain text.
+  /// Used for in-book links; without one, such links are set as plain text.
   void set_link_resolver(LinkResolver resolver) { resolver_ = std::move(resolver); }
 
   /// Offers hyphenation points (flagged penalties, from context.hyphenator) in the words added
@@ -84,7 +84,7 @@ class ItemBuilder {
   bool emit_word(std::vector<Piece>& pieces, bool may_hyphenate);
   void emit_split_word(const std::vector<Piece>& pieces);
   void emit_hyphenated_word(std::vector<Piece>& pieces, const std::vector<core::Pt>& widths);
-  std::optional<LinkTarget> resolve(const std::string& target) const;
+  std::optional<LinkTarget> resolve(const model::Inline& link) const;
 
   LayoutContext& context_;
   core::Pt measure_;

@@ -24,6 +24,8 @@ namespace {
 constexpr int max_contents_level = 4;
 
 std::string entry_destination(const model::ContentsEntry& entry) {
+  // Interim, until parts have pages of their own: a part's entry leads to its first article.
+  if (!entry.part_id.empty()) return entry.children.empty() ? std::string() : entry_destination(entry.children.front());
   return entry.anchor.empty() ? entry.article_id : heading_destination(entry.article_id, entry.anchor);
 }
 
@@ -116,7 +118,7 @@ LaidOutBook lay_out_book(const model::Book& book, const FontMetrics& metrics, co
   };
   progress.stage("Laying out", book.articles.size(), "articles");
   for (const model::Article& article : book.articles) {
-    add_body_part(article_flow(article, context), article.title);
+    add_body_part(article_flow(article, book.anchors, context), article.title);
     coverage.report(sink, article.location, false);
     progress.advance();
   }

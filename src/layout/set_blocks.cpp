@@ -44,6 +44,27 @@ std::string ordered_marker(model::ListNumbering numbering, long long number) {
   return out;
 }
 
+// Anchors (HTML <a id>) inside a run of inlines become destinations at the start of the block
+// that holds them: the PDF links to the line, not the word.
+void add_inline_anchors(Flow& flow, const std::string& prefix, const std::vector<model::Inline>& inlines) {
+  std::vector<const std::vector<model::Inline>*> pending{&inlines};
+  while (!pending.empty()) {
+    const std::vector<model::Inline>& list = *pending.back();
+    pending.pop_back();
+    for (const model::Inline& run : list) {
+      if (run.kind == model::InlineKind::anchor && !run.id.empty()) flow.add_anchor(prefix + run.id);
+      if (!run.children.empty()) pending.push_back(&run.children);
+    }
+  }
+}
+
+// A block's own id (not a heading's: set_heading places it after the space above) and, for a
+// figure, the anchors in its caption, at the block's first line.
+void add_block_anchors(Flow& flow, const std::string& prefix, const model::Block& block) {
+  if (block.kind != model::BlockKind::heading && !block.id.empty()) flow.add_anchor(prefix + block.id);
+  if (block.kind == model::BlockKind::figure) add_inline_anchors(flow, prefix, block.inlines);
+}
+
 }  // namespace
 
 BlockSetter::BlockSetter(LayoutContext& context, Flow& flow, std::string anchor_prefix, LinkResolver resolver)
@@ -65,6 +86,7 @@ void BlockSetter::set_block(const model::Block& block, const BlockFrame& frame, 
     set_flattened({block}, frame);
     return;
   }
+  add_block_anchors(flow_, anchor_prefix_, block);
   switch (block.kind) {
     case model::BlockKind::paragraph: set_text_paragraph(block, frame); break;
     case model::BlockKind::heading: set_heading(block, frame); break;
@@ -96,6 +118,7 @@ void BlockSetter::set_flattened(const std::vector<model::Block>& blocks, const B
   while (!pending.empty()) {
     const model::Block* block = pending.back();
     pending.pop_back();
+    add_block_anchors(flow_, anchor_prefix_, *block);
     switch (block->kind) {
       case model::BlockKind::paragraph: set_text_paragraph(*block, frame); break;
       case model::BlockKind::heading: set_heading(*block, frame); break;
@@ -113,6 +136,7 @@ void BlockSetter::set_text_paragraph(const model::Block& block, const BlockFrame
   const PageStyle& style = context_.style;
   const bool summary = block.role == model::BlockRole::summary;
   const core::Pt indent = indent_next_ && !frame.in_list && !summary ? style.paragraph_indent : core::Pt(0);
+  add_inline_anchors(flow_, anchor_prefix_, block.inlines);
   ItemBuilder builder(context_, frame.width - indent);
   builder.set_link_resolver(resolver_);
   builder.set_hyphenate(!frame.ragged);  // justified text, set by total-fit below, is hyphenated
@@ -137,6 +161,7 @@ void BlockSetter::set_heading(const model::Block& block, const BlockFrame& frame
   const TextStyle text_style{step == 2, true, false, size};
   flow_.add_space(style.heading_space_before);
   if (!block.id.empty()) flow_.add_anchor(anchor_prefix_ + block.id);
+  add_inline_anchors(flow_, anchor_prefix_, block.inlines);
   ItemBuilder builder(context_, frame.width);
   builder.set_link_resolver(resolver_);
   builder.add_inlines(block.inlines, text_style, block.location);

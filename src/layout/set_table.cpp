@@ -280,8 +280,7 @@ void BlockSetter::set_table(const model::Block& table, const BlockFrame& frame, 
   }
   const PageStyle& style = context_.style;
   const FontMetrics& metrics = context_.metrics;
-  flow_.add_space(style.block_space);
-  if (!table.id.empty()) flow_.add_anchor(anchor_prefix_ + table.id);
+  flow_.add_space(style.block_space);  // the table's id is placed by set_block
   if (!table.inlines.empty()) {
     const TextStyle caption_style{true, false, false, style.small_size};
     ItemBuilder builder(context_, frame.width);

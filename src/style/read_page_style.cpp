@@ -185,7 +185,7 @@ class StyleReader {
 
   std::string available_styles() const {
     std::string out;
-    for (const std::string& file : styles_.list_files()) {
+    for (const std::string& file : styles_.list_files(sink_)) {
       if (file.size() > 5 && file.ends_with(".toml"))
         out += (out.empty() ? "" : ", ") + file.substr(0, file.size() - 5);
     }

@@ -15,6 +15,7 @@
 #include "model/book.hpp"
 #include "test_images.hpp"
 #include "transform/add_front_matter.hpp"
+#include "transform/resolve_links.hpp"
 #include "transform/write_source_notes.hpp"
 
 namespace {
@@ -157,7 +158,8 @@ m::Article in_french() {
   return result;
 }
 
-m::Book book() {
+// The book, with its anchor table; what resolve_links says of it goes to `sink`.
+m::Book book(octavo::core::DiagnosticSink& sink) {
   m::Book result;
   m::Metadata& meta = result.metadata;
   meta.title = "Every kind";
@@ -175,6 +177,7 @@ m::Book book() {
   result.articles[0].part = 0;
   result.articles[1].part = 0;
   result.articles[2].part = 1;
+  octavo::transform::resolve_links(result, sink);  // the anchor table the writers look targets up in
   octavo::transform::write_source_notes(result);
   octavo::transform::add_front_matter(result);
   m::ContentsEntry first{"Tables and notes", "a01-tables-and-notes", "", {}};
@@ -200,7 +203,12 @@ int main(int argc, char** argv) {
     return 1;
   }
   octavo::core::DiagnosticList sink;
-  if (!octavo::epub::write_epub(book(), {*css}, argv[2], sink)) {
+  const m::Book every_kind = book(sink);
+  if (sink.error_count() + sink.warning_count() != 0) {  // every link of the book is meant to resolve
+    std::fprintf(stderr, "%s", sink.to_string().c_str());
+    return 1;
+  }
+  if (!octavo::epub::write_epub(every_kind, {*css}, argv[2], sink)) {
     std::fprintf(stderr, "every_kind_epub: cannot write %s\n", argv[2]);
     return 1;
   }

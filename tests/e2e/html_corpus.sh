@@ -37,7 +37,7 @@ done
 check "the page's navigation and footer are not in the book" test "$(grep -c 'Archive\|© 2023' "$WORK/joined.txt")" -eq 0
 
 # The structure, as the EPUB keeps it.
-for element in '<table>' '<th>' '<details open="open">' '<summary>Install from source</summary>' '<aside>' \
+for element in '<table>' '<th scope="col">Kind</th>' '<details open="open">' '<summary>Install from source</summary>' '<aside class="aside">' \
   '<figcaption>The Sun adds its own' '<sub>2</sub>' '<sup>2</sup>' '<kbd>Ctrl</kbd>' '<s>blog post</s>' '<ol start="3">' \
   '<h3 id="centred-notes">Centred notes</h3>' '<strong>Left column</strong>'; do
   check "the EPUB has $element" grep -qF -- "$element" "$WORK/all.xhtml"
@@ -46,5 +46,7 @@ tr -d '\n' <"$WORK/all.xhtml" | sed 's/> *</></g' >"$WORK/one-line.xhtml"
 check "the details hold the Markdown written inside them, up to </details>" \
   grep -qF '<summary>Install from source</summary><p>Build it with <strong>make</strong>, then run the tests:</p><ul><li><p><code>make</code></p></li><li><p><code>make check</code></p></li></ul></details>' "$WORK/one-line.xhtml"
 check "the layout table holds the Markdown of its cells" \
-  grep -qF '<table><tr><td><p><strong>Left column</strong> in Markdown.</p></td><td><p>Right column' "$WORK/one-line.xhtml"
+  grep -qF '<table><tbody><tr><td><strong>Left column</strong> in Markdown.</td><td>Right column' "$WORK/one-line.xhtml"
+check "a link written as HTML to another article of the corpus is an in-book link" \
+  grep -qF 'Right column, with <a href="a01-tides-and-the-moon.xhtml#springs">' "$WORK/one-line.xhtml"
 finish

@@ -98,6 +98,40 @@ TEST_SUITE("epub.article_xhtml") {
     CHECK(test::article_page(article, "en").find("<p>abc<a href=\"#a01-x-note\">d</a></p>") != std::string::npos);
   }
 
+  TEST_CASE("in-book links lead to '#id' here or to another article's file; an id the table lacks keeps the text") {
+    auto in_book = [](std::string article, std::string target, std::string text) {
+      model::Inline link = model::link_inline(std::move(target), {model::text_inline(std::move(text))});
+      link.target_article = std::move(article);
+      return link;
+    };
+    const model::Article article =
+        test::plain_article("a01-x", "X",
+                            {model::paragraph_block({in_book("a01-x", "#one", "a"), in_book("a02-y", "#beans", "b"),
+                                                     in_book("a02-y", "", "c"), in_book("a02-y", "#gone", "d"),
+                                                     in_book("a09-none", "", "e")}),
+                             test::heading(1, "One", "one")});
+    model::Book book;
+    book.articles = {article, test::plain_article("a02-y", "Y", {test::heading(1, "Beans", "beans")})};
+    for (const model::Article& each : book.articles) test::add_anchors(book.anchors, each);
+    CHECK(
+        epub::article_xhtml(book.articles[0], "en", epub::BookLinks(book))
+            .find("<p><a href=\"#one\">a</a><a href=\"a02-y.xhtml#beans\">b</a><a href=\"a02-y.xhtml\">c</a>de</p>") !=
+        std::string::npos);
+  }
+
+  TEST_CASE("a block's own id goes on its element; an anchor is an empty span with its id") {
+    model::Block quote = test::container(model::BlockKind::block_quote, {test::paragraph("Q")});
+    quote.id = "quoted";
+    model::Inline anchor;
+    anchor.kind = model::InlineKind::anchor;
+    anchor.id = "here";
+    const model::Article article =
+        test::plain_article("a01-x", "X", {quote, model::paragraph_block({anchor, model::text_inline("text")})});
+    const std::string page = test::article_page(article, "en");
+    CHECK(page.find("<blockquote id=\"quoted\">\n<p>Q</p>\n</blockquote>\n<p><span id=\"here\"/>text</p>") !=
+          std::string::npos);
+  }
+
   TEST_CASE("an id is written once: a heading may not take the article's or the note's id, or repeat one") {
     const model::Article article =
         test::plain_article("a01-x", "X",

@@ -205,6 +205,7 @@ TEST_SUITE("epub.xhtml_blocks") {
         {in_book_link("a02-two", "#scope", "a"), in_book_link("a02-two", "", "b"),
          in_book_link("a02-two", "#missing", "c"), in_book_link("a09-gone", "", "d"), in_book_link("a01-one", "", "e"),
          in_book_link("a01-one", "#a01-one-note", "f"), in_book_link("a02-two", "https://example.com/", "g")})};
+    for (const model::Article& article : book.articles) test::add_anchors(book.anchors, article);
     const std::string page = epub::article_xhtml(book.articles[0], "en", epub::BookLinks(book));
     CHECK(page.find("<p><a href=\"a02-two.xhtml#scope\">a</a><a href=\"a02-two.xhtml\">b</a>cd"
                     "<a href=\"#a01-one\">e</a><a href=\"#a01-one-note\">f</a>g</p>") != std::string::npos);

@@ -43,14 +43,14 @@ TEST_SUITE("import.corpus") {
                               {"B.txt", "Lead.\n- Upper\nUpper\n"},
                               {"notes.pdf", "%PDF"},
                               {".hidden.txt", "x"}});
-    CHECK(titles(read.book) == "a.txt=A;b.md=Bee;B.txt=Upper;");
+    CHECK(titles(read.book) == "a.txt=a;b.md=Bee;B.txt=B;");
     CHECK(read.book.metadata.title == "my-corpus");
     CHECK(read.book.metadata.corpus_name == "my-corpus");
     CHECK(read.book.metadata.language == "en");
     CHECK(read.book.disclaimer_text.empty());
     CHECK(read.diagnostics ==
-          "a.txt:3:1: warning: no title in book.toml; using the first heading\n"
-          "B.txt:3:1: warning: no title in book.toml; using the first heading\n");
+          "a.txt: warning: no title in front matter, book.toml or an opening heading; using the file name\n"
+          "B.txt: warning: no title in front matter, book.toml or an opening heading; using the file name\n");
   }
 
   TEST_CASE("without a manifest, numbers in file names are read as numbers: ch2 before ch10") {
@@ -113,7 +113,7 @@ TEST_SUITE("import.corpus") {
         corpus({{"book.toml", "[[articles]]\nfile = \"gone.txt\"\n[[articles]]\nfile = \"a.txt\"\n"}, {"a.txt", "x"}});
     CHECK(read.diagnostics ==
           "book.toml:2:8: error: 'gone.txt' is listed in book.toml but does not exist\n"
-          "a.txt: warning: no title in book.toml; using the file name\n");
+          "a.txt: warning: no title in front matter, book.toml or an opening heading; using the file name\n");
     CHECK(titles(read.book) == "a.txt=a;");
   }
 
@@ -209,7 +209,7 @@ TEST_SUITE("import.corpus") {
                               {"image.png", ""}});
     CHECK(read.diagnostics ==
           "book.toml:3:3: error: 'extra.md' is in the corpus folder but not listed in book.toml\n"
-          "  hint: list it under [[articles]], or move it out of the corpus folder\n");
+          "  hint: list it under [[articles]], or leave it out with exclude = [\"extra.md\"]\n");
     CHECK(titles(read.book) == "a.txt=A;");
   }
 
@@ -225,7 +225,8 @@ TEST_SUITE("import.corpus") {
     CHECK(read.errors == 1);
     CHECK(read.diagnostics ==
           "book.toml:1:9: error: toml syntax error: Error while parsing key-value pair: expected value, saw '\\n'\n"
-          "a.md:2:1: warning: expected an http, https, mailto or #anchor link, found 'file:///etc/passwd'; the link "
+          "a.md:2:1: warning: expected an http, https, mailto, #anchor or relative link, found 'file:///etc/passwd'; "
+          "the link "
           "text is kept without the link\n");
     CHECK(titles(read.book) == "a.md=A;");
     CHECK(read.book.metadata.title == "my-corpus");
@@ -363,7 +364,7 @@ TEST_SUITE("import.corpus") {
           "  hint: remove it from the corpus; if it is text in another encoding, convert it to UTF-8 or declare its "
           "encoding in book.toml\n"
           "text.txt:1:6: warning: removed 2 characters that XML does not allow (first U+0000)\n"
-          "text.txt: warning: no title in book.toml; using the file name\n");
+          "text.txt: warning: no title in front matter, book.toml or an opening heading; using the file name\n");
     CHECK(titles(read.book) == "text.txt=text;");
   }
 }

@@ -32,14 +32,29 @@ TEST_SUITE("import.file_names") {
     CHECK(article_name_for(".TXT") == std::nullopt);
   }
 
-  TEST_CASE("plain file names have no path and are not '.' or '..'") {
-    CHECK(is_plain_file_name("a.txt"));
-    CHECK(is_plain_file_name("..a.txt"));
-    CHECK_FALSE(is_plain_file_name(""));
-    CHECK_FALSE(is_plain_file_name("."));
-    CHECK_FALSE(is_plain_file_name(".."));
-    CHECK_FALSE(is_plain_file_name("sub/a.txt"));
-    CHECK_FALSE(is_plain_file_name("sub\\a.txt"));
+  TEST_CASE("corpus paths are relative, '/'-separated, with no empty, '.' or '..' component") {
+    CHECK(is_corpus_path("a.txt"));
+    CHECK(is_corpus_path("..a.txt"));
+    CHECK(is_corpus_path("part 1/sub/a.md"));
+    CHECK_FALSE(is_corpus_path(""));
+    CHECK_FALSE(is_corpus_path("."));
+    CHECK_FALSE(is_corpus_path(".."));
+    CHECK_FALSE(is_corpus_path("../a.txt"));
+    CHECK_FALSE(is_corpus_path("a/../b.txt"));
+    CHECK_FALSE(is_corpus_path("/a.txt"));
+    CHECK_FALSE(is_corpus_path("a//b.txt"));
+    CHECK_FALSE(is_corpus_path("a/"));
+    CHECK_FALSE(is_corpus_path("sub\\a.txt"));
+  }
+
+  TEST_CASE("a folder's name made a title: the ordering number and the dashes go") {
+    CHECK(title_from_folder_name("02-getting-started") == "Getting started");
+    CHECK(title_from_folder_name("book/3_deep_dive") == "Deep dive");
+    CHECK(title_from_folder_name("10. appendix") == "Appendix");
+    CHECK(title_from_folder_name("2024") == "2024");
+    CHECK(title_from_folder_name("01-") == "01-");
+    CHECK(title_from_folder_name("Über uns") == "Über uns");
+    CHECK(title_from_folder_name("v2-api") == "V2 api");
   }
 
   TEST_CASE("file_stem drops only the last extension") {

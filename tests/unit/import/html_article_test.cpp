@@ -1,8 +1,10 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <utility>
 
 #include "core/diagnostics.hpp"
+#include "import/choose_titles.hpp"
 #include "import/html_article.hpp"
 #include "model/dump.hpp"
 
@@ -16,9 +18,24 @@ struct Read {
   std::string diagnostics;
 };
 
-Read page(std::string_view bytes, const std::string& listed_title = "") {
+Read page(std::string_view bytes) {
   core::DiagnosticList diagnostics;
-  Read read{import::read_html_article("page.html", bytes, listed_title, diagnostics), "", ""};
+  Read read{import::read_html_article("page.html", bytes, diagnostics), "", ""};
+  read.blocks = model::dump_blocks(read.article.blocks, "page.html");
+  read.diagnostics = diagnostics.to_string();
+  return read;
+}
+
+// The page read, then its title chosen as the corpus chooses it (import/choose_titles.hpp), with
+// `listed_title` as book.toml's.
+Read titled_page(std::string_view bytes, const std::string& listed_title = "") {
+  core::DiagnosticList diagnostics;
+  model::Book book;
+  book.articles.push_back(import::read_html_article("page.html", bytes, diagnostics));
+  import::TitleSources sources;
+  sources.articles.push_back({listed_title, {"book.toml", 2, 9}});
+  import::choose_titles(book, sources, diagnostics);
+  Read read{std::move(book.articles.front()), "", ""};
   read.blocks = model::dump_blocks(read.article.blocks, "page.html");
   read.diagnostics = diagnostics.to_string();
   return read;
@@ -59,7 +76,7 @@ constexpr const char* saved_page = R"(<!DOCTYPE html> <html lang="en-GB"><!--
 
 TEST_SUITE("import.html_article") {
   TEST_CASE("a saved page: the article's text, og:title, canonical URL, author, saved date and language") {
-    const Read read = page(saved_page);
+    const Read read = titled_page(saved_page);
     CHECK(read.article.title == "Tides and the Moon");
     CHECK(read.article.language == "en-GB");
     CHECK(read.article.provenance.source == "https://blog.example.org/posts/tides");
@@ -76,20 +93,21 @@ TEST_SUITE("import.html_article") {
     CHECK(read.diagnostics == "");  // head resources and the page around the article are not read
   }
 
-  TEST_CASE("title: book.toml, og:title, <title>, the first <h1>, else the file name with a warning") {
-    CHECK(page(saved_page, "Listed").article.title == "Listed");
+  TEST_CASE("title: og:title, else <title>; else the corpus chooses: book.toml, the opening <h1>, the file name") {
     CHECK(page("<title> A  &amp; B </title><p>x</p>").article.title == "A & B");
-    const Read from_heading = page("<body><div><h1>Heading <i>one</i></h1><p>x</p></div>");
+    CHECK(page("<h1>H</h1><p>x</p>").article.title == "");
+    CHECK(titled_page("<p>x</p>", "Listed").article.title == "Listed");
+    const Read from_heading = titled_page("<body><div><h1>Heading <i>one</i></h1><p>x</p></div>");
     CHECK(from_heading.article.title == "Heading one");
-    const Read none = page("<p>Only text.</p>");
+    const Read none = titled_page("<p>Only text.</p>");
     CHECK(none.article.title == "page");
     CHECK(none.diagnostics ==
-          "page.html: warning: no title in book.toml, og:title, <title> or an <h1>; using the file name\n");
+          "page.html: warning: no title in front matter, book.toml or an opening heading; using the file name\n");
   }
 
   TEST_CASE("a leading <h1> that says the title goes, and the other headings move up; another stays") {
-    CHECK(page("<title>T</title><h1>T</h1><h2>S</h2>").blocks == "heading level=1 id=\"s\" @1:27\n  text \"S\"\n");
-    CHECK(page("<title>T</title><h1>Other</h1>").blocks == "heading level=1 id=\"other\" @1:17\n  text \"Other\"\n");
+    CHECK(titled_page("<title>T</title><h1>T</h1><h2>S</h2>").blocks == "heading level=1 @1:27\n  text \"S\"\n");
+    CHECK(titled_page("<title>T</title><h1>Other</h1>").blocks == "heading level=1 @1:17\n  text \"Other\"\n");
   }
 
   TEST_CASE("the text: the <article> with the most text, else <main>, else <body>") {

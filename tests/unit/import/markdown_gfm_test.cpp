@@ -18,9 +18,9 @@ struct Read {
   std::string diagnostics;
 };
 
-Read md(std::string_view bytes, const std::string& listed_title = "Listed") {
+Read md(std::string_view bytes) {
   core::DiagnosticList diagnostics;
-  Read read{import::read_markdown_article("a.md", bytes, listed_title, diagnostics), "", "", ""};
+  Read read{import::read_markdown_article("a.md", bytes, diagnostics), "", "", ""};
   read.blocks = model::dump_blocks(read.article.blocks, "a.md");
   const std::string article = model::dump_article(read.article);
   if (const std::size_t notes = article.find("\n  footnotes\n"); notes != std::string::npos) {
@@ -220,7 +220,7 @@ TEST_SUITE("import.markdown_gfm") {
            "    x\n"
            "    ```\n");
     CHECK(read.blocks ==
-          "heading level=1 id=\"title\" @1:1\n"
+          "heading level=1 @1:1\n"
           "  text \"Title\"\n"
           "paragraph @3:1\n"
           "  text \"Used\"\n"
@@ -258,10 +258,10 @@ TEST_SUITE("import.markdown_gfm") {
           "text\n");
   }
 
-  TEST_CASE("a leading heading that refers to a note stays a heading, so the note keeps its reference") {
-    const Read read = md("# Title[^1]\n\nText.\n\n[^1]: Note.\n", "");
-    CHECK(read.article.title == "a");
-    CHECK(read.blocks.find("heading level=1 id=\"title1\" @1:1\n  text \"Title\"\n  footnote_ref \"1\"") == 0);
+  TEST_CASE("a leading heading that refers to a note is read as any heading (import.choose_titles keeps it)") {
+    const Read read = md("# Title[^1]\n\nText.\n\n[^1]: Note.\n");
+    CHECK(read.article.title == "");
+    CHECK(read.blocks.find("heading level=1 @1:1\n  text \"Title\"\n  footnote_ref \"1\"") == 0);
     CHECK(read.article.footnotes.size() == 1);
   }
 
@@ -313,10 +313,10 @@ TEST_SUITE("import.markdown_gfm") {
   }
 
   TEST_CASE("yaml front matter is cut before parsing: no rule, no setext heading, the file's line numbers") {
-    const Read read = md("---\ntitle: From YAML\ntags: [a]\n---\n# Heading\n\nText.\n", "");
+    const Read read = md("---\ntitle: From YAML\ntags: [a]\n---\n# Heading\n\nText.\n");
     CHECK(read.article.title == "From YAML");
     CHECK(read.blocks ==
-          "heading level=1 id=\"heading\" @5:1\n"
+          "heading level=1 @5:1\n"
           "  text \"Heading\"\n"
           "paragraph @7:1\n"
           "  text \"Text.\"\n");

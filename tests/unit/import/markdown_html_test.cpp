@@ -23,9 +23,9 @@ struct Mapped {
 Mapped md(std::string_view text) {
   const core::MemoryFileSystem files({{"img/dot.png", test::tiny_png()}, {"photo.jpg", test::tiny_png()}});
   import::ImageReader images(files);
+  import::UnusedFrontMatterKeys unused_keys;
   core::DiagnosticList diagnostics;
-  import::UnusedFrontMatterKeys unused;
-  const model::Article article = import::read_markdown_article("a.md", text, "Listed", images, unused, diagnostics);
+  const model::Article article = import::read_markdown_article("a.md", text, images, unused_keys, diagnostics);
   return {model::dump_blocks(article.blocks, "a.md"), diagnostics.to_string()};
 }
 
@@ -138,7 +138,7 @@ TEST_SUITE("import.markdown_html") {
           "division align=center @1:1\n"
           "  figure @2:3\n"
           "    image \"img/dot.png\" image/png 2x2 bytes=78 alt=\"Logo\"\n"
-          "heading level=1 align=center id=\"project\" @5:1\n"
+          "heading level=1 align=center @5:1\n"
           "  text \"Project\"\n"
           "table @9:1\n"
           "  table_row @10:3\n"
@@ -199,7 +199,7 @@ TEST_SUITE("import.markdown_html") {
            "</div>\n");
     CHECK(read.blocks ==
           "division align=center @1:1\n"
-          "  heading level=1 id=\"title\" @3:1\n"
+          "  heading level=1 @3:1\n"
           "    text \"Title\"\n"
           "  figure @5:1\n"
           "    image \"img/dot.png\" image/png 2x2 bytes=78 alt=\"Dot\"\n");

@@ -76,7 +76,7 @@ TEST_SUITE("import.smart_punctuation") {
       text += "x";
       if (text.find("('") != std::string::npos || text.find("(\"") != std::string::npos) continue;
       octavo::core::DiagnosticList diagnostics;
-      const auto article = octavo::import::read_markdown_article("t.md", text, "T", diagnostics);
+      const auto article = octavo::import::read_markdown_article("t.md", text, diagnostics);
       REQUIRE(article.blocks.size() == 1);
       INFO("input: " << text);
       CHECK(smarten_punctuation(text) == octavo::model::plain_text(article.blocks[0].inlines));
@@ -85,7 +85,7 @@ TEST_SUITE("import.smart_punctuation") {
 
   TEST_CASE("cmark-gfm departs from the text reader for a quote after '(' that could also close") {
     octavo::core::DiagnosticList diagnostics;
-    const auto article = octavo::import::read_markdown_article("t.md", "x ('...') x\n", "T", diagnostics);
+    const auto article = octavo::import::read_markdown_article("t.md", "x ('...') x\n", diagnostics);
     CHECK(smarten_punctuation("x ('...') x") == "x (‘…’) x");
     CHECK(octavo::model::plain_text(article.blocks.at(0).inlines) == "x (’…’) x");
   }

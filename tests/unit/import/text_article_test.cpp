@@ -1,9 +1,11 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <utility>
 
 #include "core/diagnostics.hpp"
 #include "core/sha256.hpp"
+#include "import/choose_titles.hpp"
 #include "import/text_article.hpp"
 #include "model/dump.hpp"
 
@@ -17,9 +19,24 @@ struct Read {
   std::string diagnostics;  // every diagnostic, formatted
 };
 
-Read read_txt(std::string_view bytes, const std::string& title = "Listed") {
+Read read_txt(std::string_view bytes) {
   core::DiagnosticList diagnostics;
-  Read read{import::read_text_article("a.txt", bytes, title, diagnostics), "", ""};
+  Read read{import::read_text_article("a.txt", bytes, diagnostics), "", ""};
+  read.blocks = model::dump_blocks(read.article.blocks, "a.txt");
+  read.diagnostics = diagnostics.to_string();
+  return read;
+}
+
+// The article read, then its title chosen as the corpus chooses it (import/choose_titles.hpp),
+// with `listed_title` as book.toml's.
+Read titled_txt(std::string_view bytes, const std::string& listed_title = "") {
+  core::DiagnosticList diagnostics;
+  model::Book book;
+  book.articles.push_back(import::read_text_article("a.txt", bytes, diagnostics));
+  import::TitleSources sources;
+  sources.articles.push_back({listed_title, {"book.toml", 2, 9}});
+  import::choose_titles(book, sources, diagnostics);
+  Read read{std::move(book.articles.front()), "", ""};
   read.blocks = model::dump_blocks(read.article.blocks, "a.txt");
   read.diagnostics = diagnostics.to_string();
   return read;
@@ -28,7 +45,7 @@ Read read_txt(std::string_view bytes, const std::string& title = "Listed") {
 }  // namespace
 
 TEST_SUITE("import.text_article") {
-  TEST_CASE("a seed-like article: summary, lead, outline linked to its headings, sections") {
+  TEST_CASE("a seed-like article: summary, lead, outline linked to its headings by GitHub's ids, sections") {
     const Read read = read_txt(
         "Kratom's summary line.\n"
         "A second lead line.\n"
@@ -50,18 +67,18 @@ TEST_SUITE("import.text_article") {
           "        text \"Kratom’s Role\"\n"
           "  list_item @4:1\n"
           "    paragraph @4:3\n"
-          "      link \"#dosing-safely\"\n"
+          "      link \"#dosing--safely\"\n"
           "        text \"Dosing – Safely\"\n"
-          "heading level=1 id=\"kratoms-role\" @5:1\n"
+          "heading level=1 @5:1\n"
           "  text \"Kratom’s Role\"\n"
           "paragraph @6:1\n"
           "  text \"Body of the first section.\"\n"
-          "heading level=1 id=\"dosing-safely\" @7:1\n"
+          "heading level=1 @7:1\n"
           "  text \"Dosing – Safely\"\n"
           "paragraph @8:1\n"
           "  text \"Body of the second.\"\n");
     CHECK(read.diagnostics == "");
-    CHECK(read.article.title == "Listed");
+    CHECK(read.article.title == "");  // chosen for the whole corpus: import/choose_titles.hpp
     CHECK(read.article.location.path == "a.txt");
     CHECK(read.article.location.line == 1);
     CHECK(read.article.location.column == 1);
@@ -79,7 +96,8 @@ TEST_SUITE("import.text_article") {
 
   TEST_CASE("an outline line matches mixed straight and curly apostrophes after smartening") {
     const Read read = read_txt("Lead.\n- It's here\nIt’s here\nText.\n");
-    CHECK(read.blocks.find("heading level=1 id=\"its-here\" @3:1") != std::string::npos);
+    CHECK(read.blocks.find("link \"#its-here\"") != std::string::npos);
+    CHECK(read.blocks.find("heading level=1 @3:1") != std::string::npos);
     CHECK(read.diagnostics == "");
   }
 
@@ -89,10 +107,12 @@ TEST_SUITE("import.text_article") {
         "B\n"  // before heading A: stays a paragraph
         "A\nB\nA\n");
     CHECK(read.blocks.find("paragraph @5:1\n  text \"B\"\n") != std::string::npos);
-    CHECK(read.blocks.find("heading level=1 id=\"a\" @6:1") != std::string::npos);
-    CHECK(read.blocks.find("heading level=1 id=\"b\" @7:1") != std::string::npos);
-    CHECK(read.blocks.find("heading level=1 id=\"a-2\" @8:1") != std::string::npos);
-    CHECK(read.blocks.find("link \"#a-2\"") != std::string::npos);
+    CHECK(read.blocks.find("heading level=1 @6:1") != std::string::npos);
+    CHECK(read.blocks.find("heading level=1 @7:1") != std::string::npos);
+    CHECK(read.blocks.find("heading level=1 @8:1") != std::string::npos);
+    CHECK(read.blocks.find("link \"#a\"") != std::string::npos);
+    CHECK(read.blocks.find("link \"#b\"") != std::string::npos);
+    CHECK(read.blocks.find("link \"#a-1\"") != std::string::npos);  // GitHub numbers a repeat from 1
   }
 
   TEST_CASE("an outline entry with no heading is kept as plain text, with a warning") {
@@ -146,26 +166,12 @@ TEST_SUITE("import.text_article") {
     CHECK(read.blocks == "paragraph @1:1\n  text \"He said “don’t” – twice… 7-hydroxy x ’kept’\"\n");
   }
 
-  TEST_CASE("with no listed title the first heading gives it, with a warning") {
-    const Read read = read_txt("Lead.\n- Section One\nSection One\n", "");
-    CHECK(read.article.title == "Section One");
-    CHECK(read.diagnostics == "a.txt:3:1: warning: no title in book.toml; using the first heading\n");
-  }
-
-  TEST_CASE("with no title and no heading the file name gives it, with a warning") {
-    core::DiagnosticList diagnostics;
-    const model::Article article = import::read_text_article("000_some-name.txt", "Just text.", "", diagnostics);
-    CHECK(article.title == "000_some-name");
-    CHECK(diagnostics.to_string() == "000_some-name.txt: warning: no title in book.toml; using the file name\n");
-  }
-
   TEST_CASE("an empty or blank file is an article with no blocks and a warning") {
     CHECK(read_txt("").blocks == "");
     CHECK(read_txt("").diagnostics == "a.txt: warning: article is empty\n");
     const Read blank = read_txt(" \t\r\n\n  ");
     CHECK(blank.article.blocks.empty());
     CHECK(blank.diagnostics == "a.txt: warning: article is empty\n");
-    CHECK(blank.article.title == "Listed");
   }
 
   TEST_CASE("every inline carries its line and column") {
@@ -180,7 +186,8 @@ TEST_SUITE("import.text_article") {
   }
 }
 
-// Hard-wrapped text: paragraphs separated by blank lines (import/wrapped_text).
+// Hard-wrapped text: paragraphs separated by blank lines (import/wrapped_text). Headings get their
+// ids from transform::resolve_links, as every reader's do: tests/unit/pipeline/plain_text_test.cpp.
 TEST_SUITE("import.text_article.wrapped") {
   TEST_CASE("a blank line separates paragraphs; the lines of one are joined, each run at its line") {
     const Read read = read_txt("A paragraph wrapped\nover two lines.\n\nA second one, also\nwrapped, ends here.\n");
@@ -266,13 +273,13 @@ TEST_SUITE("import.text_article.wrapped") {
               .blocks.starts_with("paragraph @1:1\n  text \"One two. Three four five six.\"\n"));
   }
 
-  TEST_CASE("a line underlined with = or - is a heading of level 1 or 2, with an id") {
+  TEST_CASE("a line underlined with = or - is a heading of level 1 or 2") {
     CHECK(read_txt("Title of It\n===========\n\nText.\n\nA Section\n---------\nMore text\non two lines.\n").blocks ==
-          "heading level=1 id=\"title-of-it\" @1:1\n"
+          "heading level=1 @1:1\n"
           "  text \"Title of It\"\n"
           "paragraph @4:1\n"
           "  text \"Text.\"\n"
-          "heading level=2 id=\"a-section\" @6:1\n"
+          "heading level=2 @6:1\n"
           "  text \"A Section\"\n"
           "paragraph @8:1\n"
           "  text \"More text\"\n"
@@ -286,17 +293,17 @@ TEST_SUITE("import.text_article.wrapped") {
     CHECK(read_txt("Creative Commons Legal Code\n\nSome text in a paragraph\nwrapped onto lines.\n\nTERMS AND "
                    "CONDITIONS\n\nText.\n\nAPPENDIX: How to apply.\n\nText.\n")
               .blocks ==
-          "heading level=1 id=\"creative-commons-legal-code\" @1:1\n"
+          "heading level=1 @1:1\n"
           "  text \"Creative Commons Legal Code\"\n"
           "paragraph @3:1\n"
           "  text \"Some text in a paragraph\"\n"
           "  soft_break\n"
           "  text \"wrapped onto lines.\"\n"
-          "heading level=1 id=\"terms-and-conditions\" @6:1\n"
+          "heading level=1 @6:1\n"
           "  text \"TERMS AND CONDITIONS\"\n"
           "paragraph @8:1\n"
           "  text \"Text.\"\n"
-          "heading level=1 id=\"appendix-how-to-apply\" @10:1\n"
+          "heading level=1 @10:1\n"
           "  text \"APPENDIX: How to apply.\"\n"
           "paragraph @12:1\n"
           "  text \"Text.\"\n");
@@ -331,7 +338,7 @@ TEST_SUITE("import.text_article.wrapped") {
         "   2. Not a heading but an item whose text\n"
         "      goes on indented to its text.\n");
     CHECK(read.blocks ==
-          "heading level=1 id=\"a-centred-title\" @1:26\n"
+          "heading level=1 @1:26\n"
           "  text \"A CENTRED TITLE\"\n"
           "paragraph align=center @2:23\n"
           "  text \"Version 1, a subtitle\"\n"
@@ -341,17 +348,17 @@ TEST_SUITE("import.text_article.wrapped") {
           "  text \"text, so that the reader learns where the lines end and how wide\"\n"
           "  soft_break\n"
           "  text \"the text is when it is full, which tells centred lines apart.\"\n"
-          "heading level=1 id=\"preamble\" @8:29\n"
+          "heading level=1 @8:29\n"
           "  text \"Preamble\"\n"
           "paragraph @10:3\n"
           "  text \"Another paragraph that is wrapped like the first one, at the same\"\n"
           "  soft_break\n"
           "  text \"width, with enough lines to measure the width of the text here.\"\n"
-          "heading level=2 id=\"0-definitions\" @13:3\n"
+          "heading level=2 @13:3\n"
           "  text \"0. Definitions.\"\n"
           "paragraph @15:3\n"
           "  text \"“This” refers to the thing.\"\n"
-          "heading level=2 id=\"1-source-code\" @17:3\n"
+          "heading level=2 @17:3\n"
           "  text \"1. Source Code.\"\n"
           "paragraph @19:3\n"
           "  text \"The source code is the form for making changes.\"\n"
@@ -540,7 +547,7 @@ TEST_SUITE("import.text_article.wrapped") {
           "paragraph @1:1\n"
           "  text \"Text before the box, wrapped.\"\n"
           "aside @3:1\n"
-          "  heading level=2 id=\"6-disclaimer\" @5:4\n"
+          "  heading level=2 @5:4\n"
           "    text \"6. Disclaimer\"\n"
           "  paragraph @8:4\n"
           "    text \"Provided as is,\"\n"
@@ -573,14 +580,17 @@ TEST_SUITE("import.text_article.wrapped") {
   }
 
   TEST_CASE("a file mixing styles: setext title, paragraphs, a list, preformatted text") {
-    CHECK(read_txt("Mixed Styles\n============\n\nA paragraph\nwrapped here.\n\n- item one\n- item two\n\nThen:\n\n  "
-                   "  code line\n\nA paragraph at last.\n",
-                   "")
-              .article.title == "Mixed Styles");
-    CHECK(read_txt("Mixed Styles\n============\n\nA paragraph\nwrapped here.\n\n- item one\n- item two\n\nThen:\n\n  "
-                   "  code line\n\nA paragraph at last.\n")
-              .blocks ==
-          "heading level=1 id=\"mixed-styles\" @1:1\n"
+    const std::string mixed =
+        "Mixed Styles\n============\n\nA paragraph\nwrapped here.\n\n- item one\n- item two\n\nThen:\n\n    code "
+        "line\n\nA paragraph at last.\n";
+    // With no title in book.toml the opening heading is the title, and leaves the text.
+    const Read titled = titled_txt(mixed);
+    CHECK(titled.article.title == "Mixed Styles");
+    CHECK(titled.blocks.starts_with("paragraph @4:1\n"));
+    CHECK(titled.diagnostics == "");
+    CHECK(titled_txt(mixed, "Listed").blocks.starts_with("heading level=1 @1:1\n  text \"Mixed Styles\"\n"));
+    CHECK(read_txt(mixed).blocks ==
+          "heading level=1 @1:1\n"
           "  text \"Mixed Styles\"\n"
           "paragraph @4:1\n"
           "  text \"A paragraph\"\n"
@@ -599,18 +609,6 @@ TEST_SUITE("import.text_article.wrapped") {
           "  text \"code line\"\n"
           "paragraph @14:1\n"
           "  text \"A paragraph at last.\"\n");
-  }
-
-  TEST_CASE("headings of the same text get distinct ids in document order") {
-    CHECK(read_txt("PART\n\nText.\n\nPART\n\nMore.\n").blocks ==
-          "heading level=1 id=\"part\" @1:1\n"
-          "  text \"PART\"\n"
-          "paragraph @3:1\n"
-          "  text \"Text.\"\n"
-          "heading level=1 id=\"part-2\" @5:1\n"
-          "  text \"PART\"\n"
-          "paragraph @7:1\n"
-          "  text \"More.\"\n");
   }
 
   TEST_CASE("nesting deeper than the reader follows is read as text, without running out of stack") {

@@ -102,6 +102,24 @@ inline std::vector<octavo::model::ContentsEntry> contents_of(const std::vector<o
   return entries;
 }
 
+/// What transform::resolve_links records for the articles: each one's id, its note's and its
+/// headings' ids, each a name for itself.
+inline octavo::model::AnchorTable anchors_of(const std::vector<octavo::model::Article>& articles) {
+  octavo::model::AnchorTable table;
+  for (const octavo::model::Article& article : articles) {
+    octavo::model::ArticleAnchors& anchors = table.articles[article.id];
+    std::vector<std::string> ids = {article.id, octavo::model::source_note_id(article)};
+    for (const octavo::model::Block& block : article.blocks) {
+      if (!block.id.empty()) ids.push_back(block.id);
+    }
+    for (const std::string& id : ids) {
+      anchors.ids.insert(id);
+      anchors.names.emplace(id, id);
+    }
+  }
+  return table;
+}
+
 inline octavo::model::Book book_of(std::vector<octavo::model::Article> articles) {
   octavo::model::Book book;
   book.metadata.title = "Field Notes";
@@ -115,6 +133,7 @@ inline octavo::model::Book book_of(std::vector<octavo::model::Article> articles)
   book.disclaimer.title = "Unreviewed content";
   book.disclaimer.blocks = {paragraph("Nothing here has been checked.")};
   book.contents = contents_of(articles);
+  book.anchors = anchors_of(articles);
   book.articles = std::move(articles);
   return book;
 }

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <functional>
+
 #include "book_builder.hpp"
 #include "core/diagnostics.hpp"
 #include "model/inline.hpp"
@@ -37,6 +39,38 @@ TEST_SUITE("transform.build_contents") {
     CHECK(book.contents[0].children[1].title == "Two");
     CHECK(book.contents[0].children[1].article_id == "a01-first");
     CHECK(book.contents[1].children.empty());
+  }
+
+  TEST_CASE("parts are a level above their articles; nested folders are nested parts") {
+    model::Book book;
+    for (const char* title : {"Intro", "One", "Two", "Three", "Outro"})
+      book.articles.push_back(test::article(title, {}));
+    // "a" holds One and Two, and "a/b" holds Three; Intro and Outro lie in the root.
+    book.parts.resize(2);
+    book.parts[0] = {"p01-a", "Part A", "a", model::no_part, 1, 3, {}};
+    book.parts[1] = {"p02-b", "Part B", "a/b", 0, 3, 1, {}};
+    book.articles[1].part = book.articles[2].part = 0;
+    book.articles[3].part = 1;
+    for (std::size_t i = 0; i < book.articles.size(); ++i) book.articles[i].id = "a0" + std::to_string(i + 1);
+    transform::build_contents(book);
+    std::string tree;
+    std::function<void(const std::vector<model::ContentsEntry>&, int)> show =
+        [&](const std::vector<model::ContentsEntry>& entries, int depth) {
+          for (const model::ContentsEntry& entry : entries) {
+            tree += std::string(static_cast<std::size_t>(depth) * 2, ' ') + entry.title +
+                    (entry.part_id.empty() ? " → " + entry.article_id : " [" + entry.part_id + "]") + "\n";
+            show(entry.children, depth + 1);
+          }
+        };
+    show(book.contents, 0);
+    CHECK(tree ==
+          "Intro → a01\n"
+          "Part A [p01-a]\n"
+          "  One → a02\n"
+          "  Two → a03\n"
+          "  Part B [p02-b]\n"
+          "    Three → a04\n"
+          "Outro → a05\n");
   }
 }
 
