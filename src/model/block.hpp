@@ -53,7 +53,7 @@ struct Block {
   BlockRole role = BlockRole::body;
   int level = 0;   ///< headings only
   int start = 1;   ///< ordered lists only
-  std::string id;  ///< anchor id: a heading's (set by transform::assign_ids), or an explicit HTML id; may be empty
+  std::string id;  ///< anchor id: a heading's (set by transform::resolve_links), or an explicit HTML id; may be empty
   std::string text;
   std::vector<Inline> inlines;
   std::vector<Block> children;
