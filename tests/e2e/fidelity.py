@@ -224,8 +224,28 @@ def in_order_matches(reference_words, book_words):
     return len(reference_words) - deleted
 
 
+def list_number(kind, n):
+    """An ordered list item's number as a browser shows it for <ol type=kind>: 1, a, A, i, I."""
+    if kind in ("a", "A") and n > 0:
+        letters = ""
+        while n > 0:
+            n, rest = divmod(n - 1, 26)
+            letters = chr(ord("a") + rest) + letters
+        return letters.upper() if kind == "A" else letters
+    if kind in ("i", "I") and 0 < n < 4000:
+        numerals = ""
+        for value, symbol in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
+                              (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+            while n >= value:
+                numerals += symbol
+                n -= value
+        return numerals.upper() if kind == "I" else numerals
+    return str(n)
+
+
 def element_text(element, skip):
-    """Text of an XHTML element in document order, skipping subtrees for which skip(e) is true."""
+    """Text of an XHTML element in document order, skipping subtrees for which skip(e) is true.
+    An ordered list's item numbers are words the reader sees (a plain-text article writes them)."""
     parts = []
 
     def visit(e):
@@ -235,7 +255,11 @@ def element_text(element, skip):
             return
         if e.text:
             parts.append(e.text)
+        number = int(e.get("start") or 1) if e.tag == XHTML + "ol" else None
         for child in e:
+            if number is not None and child.tag == XHTML + "li":
+                parts.append(" " + list_number(e.get("type") or "1", number) + " ")
+                number += 1
             visit(child)
         parts.append(" ")
         if e.tail:
