@@ -4,7 +4,7 @@
 # still), a PNG with alpha, 16-bit and interlaced PNGs, '%20' paths, '/assets/…' paths and a
 # '?raw=true' suffix. Both books hold every picture; epubcheck, qpdf and pdfimages judge them;
 # nothing outside the corpus is ever read; the books do not depend on the locale. A saved HTML page's
-# data: URL pictures get the same checks.
+# data: URL pictures get the same checks. DAISY Ace checks both EPUBs where it is installed.
 source "$(dirname "$0")/lib.sh"
 corpus=$WORK/site  # a copy: the test puts files beside it and inside it
 cp -r "$SOURCE_DIR/tests/e2e/corpora/site" "$corpus"
@@ -40,6 +40,12 @@ check "epubcheck: 0 fatals, 0 errors, 0 warnings, for both books" \
   epubcheck_books "$WORK/epubcheck.txt" "$out/site.epub" "$WORK/saved-out/saved.epub"
 check "epubcheck: 0 infos, for both books" test "$(grep -c '^Messages: .* / 0 infos' "$WORK/epubcheck.txt")" -eq 2
 grep -E 'ERROR|WARNING' "$WORK/epubcheck.txt" || true
+if ace_why=$(ace_missing); then
+  echo "skip: $ace_why — DAISY Ace not run (see tests/e2e/lib.sh)"
+else
+  check "DAISY Ace finds no violation in the site's EPUB" ace_check site "$out/site.epub"
+  check "DAISY Ace finds no violation in the saved page's EPUB" ace_check saved "$WORK/saved-out/saved.epub"
+fi
 mkdir "$WORK/x" && (cd "$WORK/x" && unzip -q "$out/site.epub")
 images=$WORK/x/EPUB/images
 check "the EPUB holds 8 pictures: 3 SVG, 2 GIF, 3 PNG" test "$(ls "$images" | sed 's/.*\.//' | sort | uniq -c | tr -s ' ' | tr '\n' ,)" = " 2 gif, 3 png, 3 svg,"
