@@ -43,8 +43,9 @@
 # book.pdf` (no --toc, which would cost pdfLaTeX another pass, although Octavo's PDF has contents).
 #
 # Needs GNU time (/usr/bin/time), awk, hyperfine, and for the pandoc columns pandoc with texlive
-# (texlive-latex-base, texlive-latex-recommended, texlive-fonts-recommended, lmodern). Times are wall
-# seconds; the load column is the 1-minute load average before the size's first build.
+# (texlive-latex-base, texlive-latex-recommended, texlive-fonts-recommended, lmodern). Times are
+# wall time, CPU is user + system (pandoc's includes pdfLaTeX's); the load column is the 1-minute
+# load average before the size's first build, since the machine may be shared.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
 build=$here/build form=txt pandoc_max=500 baseline="" baseline_max=1000 rebuild_at=1000 runs=1
@@ -177,8 +178,8 @@ timed() {
 median() {  # of the numbers on stdin, one a line
   sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'
 }
-hyperfine_mean() {  # hyperfine_mean CSV NAME: "mean sd cpu" of that command, from hyperfine's CSV
-  awk -F, -v name="$2" '$1 == name { printf "%.4f %.4f %.4f\n", $2, $3, $5 + $6 }' "$1"
+hyperfine_mean() {  # hyperfine_mean CSV NAME: "mean sd cpu min" of that command, from its CSV
+  awk -F, -v name="$2" '$1 == name { printf "%.4f %.4f %.4f %.4f\n", $2, $3, $5 + $6, $7 }' "$1"
 }
 ratio() {  # ratio A B [DECIMALS]: "A/B×", or — when either is missing
   awk -v a="$1" -v b="$2" -v d="${3:-1}" \
@@ -194,13 +195,13 @@ mib() {  # KiB as "22 MiB" or "3.10 GiB"
 }
 
 header=(articles form load "Octavo, both books" "CPU" "per article" "peak RSS" "pandoc EPUB" "pandoc PDF"
-  "pandoc ÷ Octavo" "baseline" "Octavo ÷ baseline")
+  "pandoc ÷ Octavo, wall (CPU)" "baseline" "Octavo ÷ baseline, wall (CPU)")
 rows=() rebuild_rows=()
 row() {  # prints one row as text and keeps it for the Markdown table
   local IFS='|'; rows+=("$*")
-  printf '%-6s %-4s %-5s %-22s %-7s %-11s %-9s %-11s %-11s %-8s %-9s %s\n' "$@"
+  printf '%-6s %-4s %-5s %-32s %-7s %-11s %-9s %-11s %-11s %-16s %-9s %s\n' "$@"
 }
-printf '%-6s %-4s %-5s %-22s %-7s %-11s %-9s %-11s %-11s %-8s %-9s %s\n' "${header[@]}"
+printf '%-6s %-4s %-5s %-32s %-7s %-11s %-9s %-11s %-11s %-16s %-9s %s\n' "${header[@]}"
 
 for n in "${sizes[@]}"; do
   for f in "${forms[@]}"; do
@@ -214,15 +215,15 @@ for n in "${sizes[@]}"; do
     load=$(load1)
     octavo_cmd=("$octavo" build "$corpus" -o "$dir/out" --format all -q)
     baseline_cmd=("$baseline" build "$corpus" -o "$dir/out-baseline" --format all -q)
-    wall="" sd="" cpu="" base=""
+    wall="" sd="" cpu="" fastest="" base="" base_cpu=""
     if [ "$n" -le "$hyperfine_max" ]; then
       log "== octavo${use_baseline:+ and baseline}: hyperfine"
       args=(-N --warmup 3 --min-runs 20 --style basic --export-csv "$dir/hyperfine.csv"
         --prepare "rm -rf $dir/out $dir/out-baseline" -n octavo "${octavo_cmd[*]}")
       [ -z "$use_baseline" ] || args+=(-n baseline "${baseline_cmd[*]}")
       hyperfine "${args[@]}" >&2
-      read -r wall sd cpu < <(hyperfine_mean "$dir/hyperfine.csv" octavo)
-      [ -z "$use_baseline" ] || read -r base _ _ < <(hyperfine_mean "$dir/hyperfine.csv" baseline)
+      read -r wall sd cpu fastest < <(hyperfine_mean "$dir/hyperfine.csv" octavo)
+      [ -z "$use_baseline" ] || read -r base _ base_cpu _ < <(hyperfine_mean "$dir/hyperfine.csv" baseline)
       read -r _ rss _ < <(timed "$dir/out" "${octavo_cmd[@]}")
     else
       : >"$dir/octavo.runs"; : >"$dir/baseline.runs"
@@ -237,32 +238,40 @@ for n in "${sizes[@]}"; do
       wall=$(cut -d' ' -f1 "$dir/octavo.runs" | median)
       cpu=$(cut -d' ' -f3 "$dir/octavo.runs" | median)
       rss=$(cut -d' ' -f2 "$dir/octavo.runs" | sort -n | tail -1)
-      [ -z "$use_baseline" ] || base=$(cut -d' ' -f1 "$dir/baseline.runs" | median)
+      if [ -n "$use_baseline" ]; then
+        base=$(cut -d' ' -f1 "$dir/baseline.runs" | median)
+        base_cpu=$(cut -d' ' -f3 "$dir/baseline.runs" | median)
+      fi
     fi
-    pandoc_epub="" pandoc_pdf=""
+    pandoc_epub="" pandoc_pdf="" epub_cpu="" pdf_cpu=""
     if [ "$n" -le "$pandoc_max" ]; then
       if [ "$n" -le "$hyperfine_max" ]; then
         log "== pandoc: hyperfine"
         (cd "$dir" && hyperfine -N --warmup 1 --runs 5 --style basic --export-csv pandoc.csv \
           -n epub "pandoc book.md -o book.epub" \
           -n pdf "pandoc book.md --pdf-engine=pdflatex -o book.pdf") >&2
-        read -r pandoc_epub _ _ < <(hyperfine_mean "$dir/pandoc.csv" epub)
-        read -r pandoc_pdf _ _ < <(hyperfine_mean "$dir/pandoc.csv" pdf)
+        read -r pandoc_epub _ epub_cpu _ < <(hyperfine_mean "$dir/pandoc.csv" epub)
+        read -r pandoc_pdf _ pdf_cpu _ < <(hyperfine_mean "$dir/pandoc.csv" pdf)
       else
         log "== pandoc EPUB, then PDF through pdfLaTeX"
-        read -r pandoc_epub _ _ < <(cd "$dir" && timed "$dir/book.epub" pandoc book.md -o book.epub)
-        read -r pandoc_pdf _ _ < <(cd "$dir" &&
+        read -r pandoc_epub _ epub_cpu < <(cd "$dir" && timed "$dir/book.epub" pandoc book.md -o book.epub)
+        read -r pandoc_pdf _ pdf_cpu < <(cd "$dir" &&
           timed "$dir/book.pdf" pandoc book.md --pdf-engine=pdflatex -o book.pdf)
       fi
     fi
-    pandoc_total=$(awk -v a="$pandoc_epub" -v b="$pandoc_pdf" 'BEGIN { if (a != "" && b != "") print a + b }')
+    sum() { awk -v a="$1" -v b="$2" 'BEGIN { if (a != "" && b != "") print a + b }'; }
+    pandoc_total=$(sum "$pandoc_epub" "$pandoc_pdf") pandoc_cpu=$(sum "$epub_cpu" "$pdf_cpu")
+    versus=$(ratio "$pandoc_total" "$wall")
+    [ "$versus" = — ] || versus="$versus ($(ratio "$pandoc_cpu" "$cpu") CPU)"
+    against=$(ratio "$wall" "$base" 2)
+    [ "$against" = — ] || against="$against ($(ratio "$cpu" "$base_cpu" 2) CPU)"
     octavo_cell=$(fmt_time "$wall")
-    [ -z "$sd" ] || octavo_cell="$octavo_cell ± $(fmt_time "$sd")"
+    [ -z "$sd" ] || octavo_cell="$octavo_cell ± $(fmt_time "$sd"), fastest $(fmt_time "$fastest")"
     [ "$runs" -le 1 ] || [ -n "$sd" ] || octavo_cell="$octavo_cell (median of $runs)"
     per=$(awk -v w="$wall" -v n="$n" 'BEGIN { printf "%.1f ms\n", w / n * 1000 }')
     row "$n" "$f" "$load" "$octavo_cell" "$(fmt_time "$cpu")" "$per" "$(mib "$rss")" \
-      "$(fmt_time "$pandoc_epub")" "$(fmt_time "$pandoc_pdf")" "$(ratio "$pandoc_total" "$wall")" \
-      "$(fmt_time "$base")" "$(ratio "$wall" "$base" 2)"
+      "$(fmt_time "$pandoc_epub")" "$(fmt_time "$pandoc_pdf")" "$versus" \
+      "$(fmt_time "$base")" "$against"
 
     if [ "$n" = "$rebuild_at" ]; then
       # One sentence of the middle article changes; the rebuild goes into the folder of the cold
