@@ -151,8 +151,9 @@ class PandocReference:
             if kind in ("Para", "Plain", "Header", "Div", "BlockQuote"):
                 self.parts.append(" ")
             if kind == "Image":
-                # alt text (content[1]) counts as words the reader gets; the target does not
-                self.walk(content[1])
+                # An image's alt text is no word of the page: the EPUB keeps it in alt, the PDF
+                # draws the picture. (A book that cannot show a picture shows the alt instead,
+                # which adds words and costs none.)
                 return
             if kind == "Note":
                 # Books set notes apart (EPUB endnotes, PDF footnotes); pandoc repeats a note's
