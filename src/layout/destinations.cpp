@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "model/book.hpp"
+#include "model/walk.hpp"
 
 namespace octavo::layout {
 
@@ -12,16 +13,30 @@ std::string heading_destination(const std::string& article_id, const std::string
   return article_id + "#" + heading_id;
 }
 
+std::optional<LinkTarget> book_link_target(const std::string& article_id, const std::string& target) {
+  if (target.empty()) return LinkTarget{article_id, ""};
+  return LinkTarget{heading_destination(article_id, target.substr(target.front() == '#' ? 1 : 0)), ""};
+}
+
 LinkResolver article_link_resolver(const model::Article& article) {
+  // Every id layout places an anchor for: headings and other blocks with an id, explicit inline
+  // anchors, footnotes and footnote references (the notes' own blocks included).
   auto heading_ids = std::make_shared<std::set<std::string>>();
-  // An explicit stack: nesting depth comes from the input.
-  std::vector<const model::Block*> pending;
-  for (const model::Block& block : article.blocks) pending.push_back(&block);
-  while (!pending.empty()) {
-    const model::Block* block = pending.back();
-    pending.pop_back();
-    if (block->kind == model::BlockKind::heading && !block->id.empty()) heading_ids->insert(block->id);
-    for (const model::Block& child : block->children) pending.push_back(&child);
+  auto collect = [&heading_ids](const std::vector<model::Block>& blocks) {
+    for (model::Walker walk(blocks); walk.next();) {
+      if (!walk.entering()) continue;
+      if (const model::Block* block = walk.block(); block != nullptr && !block->id.empty()) {
+        heading_ids->insert(block->id);
+      }
+      if (const model::Inline* run = walk.inline_node(); run != nullptr && !run->id.empty()) {
+        heading_ids->insert(run->id);
+      }
+    }
+  };
+  collect(article.blocks);
+  for (const model::Footnote& note : article.footnotes) {
+    if (!note.id.empty()) heading_ids->insert(note.id);
+    collect(note.blocks);
   }
   return [heading_ids, article_id = article.id,
           note_id = model::source_note_id(article)](const std::string& target) -> std::optional<LinkTarget> {
