@@ -11,7 +11,8 @@
 namespace octavo::layout {
 
 /// The lines of `article`, starting a new page, with anchors at its top (the article id), at
-/// every heading ("<article id>#<heading id>") and at its source note. Never empty.
+/// every heading and every other id ("<article id>#<id>") and at its source note; its footnotes
+/// hang on the lines that refer to them (attach_footnotes), before the source note. Never empty.
 std::vector<FlowLine> article_flow(const model::Article& article, LayoutContext& context);
 
 }  // namespace octavo::layout
