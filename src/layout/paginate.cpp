@@ -18,11 +18,17 @@ core::Pt lines_height(const std::vector<FlowLine>& lines, std::size_t begin, std
   return height;
 }
 
+// How hard split_note tries: only where a page may end (none); else anywhere the lines fit, if
+// only at the start (fit: the page has nothing else yet but the note's line, which alone makes
+// progress); else a line at least, fitting or not (line: the page holds nothing at all, and a
+// note longer than every page must still move on).
+enum class Force { none, fit, line };
+
 // Where a note's lines from `begin` may end on a page with `room` left: after the most lines that
-// fit and that a page may end after, leaving at least one line for the next page; failing that
-// (and only when `forced`, the page holding nothing else) after the last weakly kept one, or
-// wherever it is full, a line at least. `begin` when no break is allowed.
-std::size_t split_note(const std::vector<FlowLine>& lines, std::size_t begin, core::Pt room, bool forced) {
+// fit and that a page may end after, leaving at least one line for the next page; failing that,
+// as `force` allows, after the last weakly kept one or wherever it is full. `begin` when no
+// break is allowed.
+std::size_t split_note(const std::vector<FlowLine>& lines, std::size_t begin, core::Pt room, Force force) {
   core::Pt used;
   std::size_t last_free = begin;
   std::size_t last_weak = begin;
@@ -34,9 +40,9 @@ std::size_t split_note(const std::vector<FlowLine>& lines, std::size_t begin, co
     if (lines[i].keep != Keep::strong) last_weak = i + 1;
     last_any = i + 1;
   }
-  if (last_free > begin || !forced) return last_free;
+  if (last_free > begin || force == Force::none) return last_free;
   if (last_weak > begin) return last_weak;
-  return std::max(last_any, begin + 1);
+  return force == Force::line ? std::max(last_any, begin + 1) : last_any;
 }
 
 // A note, or the rest of one, waiting for the foot of a later page.
@@ -80,7 +86,9 @@ std::vector<PageContent> break_pages(const std::vector<FlowLine>& lines, core::P
         add_piece({rest.line, rest.note, rest.begin, note.size()});
         continue;
       }
-      const std::size_t end = notes.closed ? rest.begin : split_note(note, rest.begin, room, notes.pieces.empty());
+      const std::size_t end =
+          notes.closed ? rest.begin
+                       : split_note(note, rest.begin, room, notes.pieces.empty() ? Force::line : Force::none);
       if (end > rest.begin) add_piece({rest.line, rest.note, rest.begin, end});
       notes.carry.push_back({rest.line, rest.note, end});
       notes.closed = true;
@@ -117,7 +125,8 @@ std::vector<PageContent> break_pages(const std::vector<FlowLine>& lines, core::P
             room -= whole;
             continue;
           }
-          const std::size_t end = notes.closed ? 0 : split_note(note, 0, room - above, first);
+          const std::size_t end =
+              notes.closed ? 0 : split_note(note, 0, room - above, first ? Force::fit : Force::none);
           if (end == 0 && !first) {
             fits = false;  // the line moves on with its notes
             break;

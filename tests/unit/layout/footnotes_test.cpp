@@ -166,11 +166,17 @@ TEST_SUITE("layout.footnotes") {
     CHECK(place(flow_of("..k2"), 50) == "[0,2)\n[2,4) 3.0:0-2\n");
   }
 
-  TEST_CASE("a note that fits nowhere with its line is split on a page of its own, never lost") {
-    // The first line of a page always goes there; its note takes what room is left.
-    std::vector<FlowLine> lines = flow_of("2");
+  TEST_CASE("a note with no room beside a line that fills its page goes to the next page, never lost") {
+    // The first line of a page always goes there; its note is not drawn over the margin but
+    // opens the next page's notes.
+    std::vector<FlowLine> lines = flow_of("2.");
     lines[0].height = core::Pt(95);
-    CHECK(place(lines, 100) == "[0,1) 0.0:0-1\n[1,1) 0.0:1-2\n");
+    CHECK(place(lines, 100) == "[0,1)\n[1,2) 0.0:0-2\n");
+    // With room for one line of it, that line stays with the reference, when the note's keeps let
+    // it part there.
+    lines[0].notes[0] = note_of(2, "..");
+    lines[0].height = core::Pt(80);
+    CHECK(place(lines, 100) == "[0,1) 0.0:0-1\n[1,2) 0.0:1-2\n");
   }
 
   TEST_CASE("paginate draws notes at the foot of the text block, under a short rule or a full one") {
