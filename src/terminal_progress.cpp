@@ -39,8 +39,14 @@ std::string progress_line(std::string_view stage, std::size_t done, std::size_t 
   const std::string so_far = group_thousands(std::min(done, total));
   // Right-aligned, so that the line does not jitter as the count grows.
   line.append(2 + of.size() - std::min(of.size(), so_far.size()), ' ');
-  line += so_far + "/" + of;
-  if (!unit.empty()) line += " " + std::string(unit);
+  // Appended piece by piece: GCC 12 at -O3 reports a false -Wrestrict on `so_far + "/" + of`.
+  line += so_far;
+  line += '/';
+  line += of;
+  if (!unit.empty()) {
+    line += ' ';
+    line += unit;
+  }
   return line;
 }
 

@@ -8,8 +8,6 @@
 #include <iterator>
 #include <system_error>
 
-#include "core/natural_order.hpp"
-
 namespace octavo::core {
 
 namespace fs = std::filesystem;
@@ -48,16 +46,30 @@ bool DiskFileSystem::exists(const std::string& path) const {
   return !ec && fs::exists(status);
 }
 
-std::vector<std::string> DiskFileSystem::list_files() const {
-  std::vector<std::string> names;
+std::vector<FolderEntry> DiskFileSystem::list_folder(const std::string& folder) const {
+  std::vector<FolderEntry> entries;
   std::error_code ec;
-  for (fs::directory_iterator it(root_, ec), end; !ec && it != end; it.increment(ec)) {
+  const fs::path path = folder.empty() ? fs::path(root_) : fs::path(root_) / folder;
+  for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
+    FolderEntry entry{it->path().filename().string(), EntryKind::other};
     std::error_code type_ec;
-    if (it->is_regular_file(type_ec)) names.push_back(it->path().filename().string());
+    if (it->is_symlink(type_ec)) {
+      const std::string inside = folder.empty() ? entry.name : folder + "/" + entry.name;
+      if (!resolve_inside(inside)) {
+        entry.kind = EntryKind::link_outside;
+      } else if (it->is_directory(type_ec)) {
+        entry.kind = EntryKind::link_to_folder;
+      } else if (it->is_regular_file(type_ec)) {
+        entry.kind = EntryKind::file;
+      }
+    } else if (it->is_directory(type_ec)) {
+      entry.kind = EntryKind::folder;
+    } else if (it->is_regular_file(type_ec)) {
+      entry.kind = EntryKind::file;
+    }
+    entries.push_back(std::move(entry));
   }
-  // Directory order is whatever the file system gives; sort so that it never leaks into a book.
-  std::sort(names.begin(), names.end(), natural_less);
-  return names;
+  return entries;
 }
 
 std::string DiskFileSystem::root_name() const {
@@ -74,6 +86,80 @@ std::optional<std::string> lexically_inside(const std::string& path) {
   if (normal.is_absolute() || normal.empty() || normal == ".") return std::nullopt;
   if (*normal.begin() == "..") return std::nullopt;
   return normal.generic_string();
+}
+
+namespace {
+
+// Walks the tree depth first, each folder's entries in the given order, so that the files of a
+// folder and of its sub-folders come out together (the corpus's parts need them consecutive).
+class Lister {
+ public:
+  Lister(const FileSystem& files, DiagnosticSink& sink, const ListOptions& options)
+      : files_(files), sink_(sink), options_(options) {}
+
+  std::vector<std::string> list() {
+    walk("", 0);
+    return std::move(listed_);
+  }
+
+ private:
+  void walk(const std::string& folder, int depth) {
+    std::vector<FolderEntry> entries = files_.list_folder(folder);
+    const NameOrder order = options_.order;
+    std::sort(entries.begin(), entries.end(),
+              [order](const FolderEntry& a, const FolderEntry& b) { return order(a.name, b.name); });
+    for (const FolderEntry& entry : entries) {
+      // Hidden files and folders (".git", ".DS_Store", macOS "._x.md") are never meant as content.
+      if (entry.name.empty() || entry.name.front() == '.') continue;
+      const std::string path = folder.empty() ? entry.name : folder + "/" + entry.name;
+      switch (entry.kind) {
+        case EntryKind::file:
+          if (listed_.size() == max_listed_files) {
+            if (!warned_count_) {
+              sink_.error({path, 0, 0},
+                          "expected at most " + std::to_string(max_listed_files) +
+                              " files in the corpus, found more; the rest are left out",
+                          "is this the corpus folder you meant?");
+            }
+            warned_count_ = true;
+            return;
+          }
+          listed_.push_back(path);
+          break;
+        case EntryKind::folder:
+          if (options_.skip_folder && options_.skip_folder(path)) break;
+          if (depth + 1 > max_folder_depth) {
+            sink_.error({path, 0, 0}, "folder nested more than " + std::to_string(max_folder_depth) +
+                                          " levels deep; its files are left out");
+            break;
+          }
+          walk(path, depth + 1);
+          break;
+        // A link out would let a corpus read any file of the machine; a link to a folder inside
+        // lists files twice, or forever when it points at its own parent.
+        case EntryKind::link_outside:
+          sink_.warning({path, 0, 0}, "symbolic link to outside the corpus; it is not followed");
+          break;
+        case EntryKind::link_to_folder:
+          sink_.warning({path, 0, 0}, "symbolic link to a folder; it is not followed",
+                        "the folder's own files are read where they are");
+          break;
+        case EntryKind::other: break;
+      }
+    }
+  }
+
+  const FileSystem& files_;
+  DiagnosticSink& sink_;
+  const ListOptions& options_;
+  std::vector<std::string> listed_;
+  bool warned_count_ = false;
+};
+
+}  // namespace
+
+std::vector<std::string> FileSystem::list_files(DiagnosticSink& sink, const ListOptions& options) const {
+  return Lister(*this, sink, options).list();
 }
 
 std::optional<std::string> DiskFileSystem::resolve_inside(const std::string& path) const {
@@ -93,11 +179,19 @@ MemoryFileSystem::MemoryFileSystem(std::map<std::string, std::string> files, std
 
 std::optional<std::string> MemoryFileSystem::resolve_inside(const std::string& path) const {
   std::optional<std::string> resolved = lexically_inside(path);
-  // Links to links are followed a few times, as far as tests need; a cycle stays where it is.
+  // A link anywhere along the path ("out/x.md" through the link "out") is replaced by its target,
+  // and links to links a few times more, as far as tests need; a cycle stays where it is.
   for (int hops = 0; resolved && hops < 8; ++hops) {
-    const auto link = links_.find(*resolved);
-    if (link == links_.end()) break;
-    resolved = lexically_inside(link->second);
+    bool followed = false;
+    for (std::size_t end = 0; end != std::string::npos && !followed;) {
+      end = resolved->find('/', end + 1);
+      const auto link = links_.find(resolved->substr(0, end));
+      if (link == links_.end()) continue;
+      const std::string rest = end == std::string::npos ? std::string() : resolved->substr(end);
+      resolved = lexically_inside(link->second + rest);
+      followed = true;
+    }
+    if (!followed) break;
   }
   return resolved;
 }
@@ -116,13 +210,32 @@ bool MemoryFileSystem::exists(const std::string& path) const {
   return inside != files_.end() && inside->first.starts_with(folder);
 }
 
-std::vector<std::string> MemoryFileSystem::list_files() const {
-  std::vector<std::string> names;
-  for (const auto& [path, bytes] : files_) {
-    if (path.find('/') == std::string::npos) names.push_back(path);
+std::vector<FolderEntry> MemoryFileSystem::list_folder(const std::string& folder) const {
+  std::vector<FolderEntry> entries;
+  const std::string prefix = folder.empty() ? std::string() : folder + "/";
+  // The map is sorted, so the paths inside a folder are consecutive, and so are those of each
+  // of its sub-folders.
+  for (auto it = files_.lower_bound(prefix); it != files_.end() && it->first.starts_with(prefix); ++it) {
+    const std::string rest = it->first.substr(prefix.size());
+    const std::size_t slash = rest.find('/');
+    if (slash == std::string::npos) {
+      entries.push_back({rest, EntryKind::file});
+    } else if (entries.empty() || entries.back().name != rest.substr(0, slash) ||
+               entries.back().kind != EntryKind::folder) {
+      entries.push_back({rest.substr(0, slash), EntryKind::folder});
+    }
   }
-  std::sort(names.begin(), names.end(), natural_less);  // the map keeps them bytewise
-  return names;
+  for (const auto& [path, target] : links_) {
+    if (!path.starts_with(prefix) || path.find('/', prefix.size()) != std::string::npos) continue;
+    FolderEntry entry{path.substr(prefix.size()), EntryKind::link_outside};
+    if (const std::optional<std::string> resolved = resolve_inside(path)) {
+      entry.kind = files_.contains(*resolved) ? EntryKind::file
+                   : exists(*resolved)        ? EntryKind::link_to_folder
+                                              : EntryKind::other;
+    }
+    entries.push_back(std::move(entry));
+  }
+  return entries;
 }
 
 std::string MemoryFileSystem::root_name() const { return name_; }

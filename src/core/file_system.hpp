@@ -2,11 +2,15 @@
 // in-memory tree for tests. Paths are relative to the root and use '/'.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "core/diagnostics.hpp"
+#include "core/natural_order.hpp"
 
 namespace octavo::core {
 
@@ -19,6 +23,33 @@ std::optional<std::string> write_whole_file(const std::string& path, std::string
 /// nullopt if it is absolute, climbs above the root, or is the root itself.
 std::optional<std::string> lexically_inside(const std::string& path);
 
+/// What a name in a folder is. A symbolic link counts as what it leads to when that is inside the
+/// root; one that leads outside, or to a folder, is never followed.
+enum class EntryKind { file, folder, link_outside, link_to_folder, other };
+
+struct FolderEntry {
+  std::string name;  ///< the name alone, no '/'
+  EntryKind kind = EntryKind::other;
+};
+
+/// Orders two names of one folder; a strict weak order, as std::sort wants.
+using NameOrder = bool (*)(std::string_view a, std::string_view b);
+
+/// Folder nesting below the root that list_files descends into; deeper folders are left out with
+/// an error. Real corpora nest a handful of levels; a loop of folders never ends without a bound.
+inline constexpr int max_folder_depth = 32;
+/// Files list_files returns at most; the rest are left out with an error. Ten times the largest
+/// corpus measured (10,000 articles, with their images): more is a wrong folder, such as a home.
+inline constexpr std::size_t max_listed_files = 100000;
+
+/// How list_files walks the tree.
+struct ListOptions {
+  /// The order of the entries of one folder, files and folders together: natural order
+  /// (core/natural_order.hpp: "ch2.md" before "ch10.md") unless the caller gives another.
+  NameOrder order = natural_less;
+  std::function<bool(const std::string& folder)> skip_folder = {};  ///< folders not to enter (may be empty)
+};
+
 class FileSystem {
  public:
   virtual ~FileSystem() = default;
@@ -27,9 +58,16 @@ class FileSystem {
   /// True if anything is at `path` (a file, a folder, even a broken link), so that a caller can
   /// tell "missing" from "cannot read" after read_file fails; false if nothing is.
   virtual bool exists(const std::string& path) const = 0;
-  /// Names of the regular files directly in the root, in natural order (core/natural_order.hpp:
-  /// "ch2.md" before "ch10.md"); empty if none.
-  virtual std::vector<std::string> list_files() const = 0;
+  /// The entries directly in `folder` ("" for the root), in no particular order; empty if it is
+  /// missing or cannot be read.
+  virtual std::vector<FolderEntry> list_folder(const std::string& folder) const = 0;
+  /// The regular files in the root and in its folders, at any depth, as '/'-separated paths
+  /// relative to the root ("part-1/ch1.md"), in pre-order: each folder's entries, files and folders
+  /// together, in `options.order`, a folder's files right where its name falls. Hidden files and
+  /// folders (a name starting with '.') are skipped; symbolic links that lead outside the root or
+  /// to a folder are not followed (a warning each); folders deeper than max_folder_depth and files
+  /// beyond max_listed_files are left out with an error. Empty if there are none.
+  std::vector<std::string> list_files(DiagnosticSink& sink, const ListOptions& options = {}) const;
   /// A short name for the root (the corpus folder's own name); "corpus" if it has none.
   virtual std::string root_name() const = 0;
   /// Where `path` leads once "." and ".." are resolved and every symbolic link is followed, as a
@@ -44,7 +82,7 @@ class DiskFileSystem final : public FileSystem {
   explicit DiskFileSystem(std::string root);
   std::optional<std::string> read_file(const std::string& path) const override;
   bool exists(const std::string& path) const override;
-  std::vector<std::string> list_files() const override;
+  std::vector<FolderEntry> list_folder(const std::string& folder) const override;
   std::string root_name() const override;
   std::optional<std::string> resolve_inside(const std::string& path) const override;
 
@@ -58,11 +96,11 @@ class MemoryFileSystem final : public FileSystem {
  public:
   explicit MemoryFileSystem(std::map<std::string, std::string> files, std::string name = "corpus");
   /// Makes `path` a symbolic link to `target`, relative to the root; a target that starts with "/"
-  /// or climbs by ".." leads outside. Only resolve_inside follows links.
+  /// or climbs by ".." leads outside. Only resolve_inside and list_folder follow links.
   void add_link(std::string path, std::string target) { links_[std::move(path)] = std::move(target); }
   std::optional<std::string> read_file(const std::string& path) const override;
   bool exists(const std::string& path) const override;
-  std::vector<std::string> list_files() const override;
+  std::vector<FolderEntry> list_folder(const std::string& folder) const override;
   std::string root_name() const override;
   std::optional<std::string> resolve_inside(const std::string& path) const override;
 

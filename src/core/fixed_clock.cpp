@@ -5,11 +5,17 @@
 namespace octavo::core {
 namespace {
 
-std::string two_digits(int n) {
-  std::string digits = std::to_string(n);
-  if (digits.size() < 2) digits.insert(0, 1, '0');
-  return digits;
+// n in decimal, with leading zeros to `width` digits. The zeros come first and the digits are
+// appended: inserting at the front of a std::string draws a false -Wrestrict from GCC 12 at -O3
+// (libstdc++'s _M_replace), which breaks a Release build with -Werror.
+std::string zero_padded(int n, std::size_t width) {
+  const std::string digits = std::to_string(n);
+  std::string padded(digits.size() < width ? width - digits.size() : 0, '0');
+  padded += digits;
+  return padded;
 }
+
+std::string two_digits(int n) { return zero_padded(n, 2); }
 
 bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
 
@@ -21,9 +27,7 @@ int days_in_month(int year, int month) {
 }  // namespace
 
 std::string Timestamp::iso_date() const {
-  std::string year_text = std::to_string(year);
-  while (year_text.size() < 4) year_text.insert(0, "0");
-  return year_text + "-" + two_digits(month) + "-" + two_digits(day);
+  return zero_padded(year, 4) + "-" + two_digits(month) + "-" + two_digits(day);
 }
 
 std::string Timestamp::iso_datetime() const {

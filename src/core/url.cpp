@@ -88,4 +88,33 @@ std::string encode_url(std::string_view url) {
   return encoded;
 }
 
+std::string percent_decode(std::string_view text) {
+  auto hex_value = [](char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    return c - 'A' + 10;
+  };
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() && is_hex(text[i + 1]) && is_hex(text[i + 2])) {
+      out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+bool has_scheme_or_host(std::string_view url) {
+  if (url.starts_with("//")) return true;
+  if (url.empty() || !is_alpha(url.front())) return false;
+  for (const char c : url) {
+    if (c == ':') return true;
+    if (!is_alpha(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' && c != '.') return false;
+  }
+  return false;
+}
+
 }  // namespace octavo::core

@@ -17,4 +17,13 @@ bool is_web_or_mail_url(std::string_view url);
 /// host, and every '#' after the first. Always 7-bit ASCII; empty for the empty string.
 std::string encode_url(std::string_view url);
 
+/// `text` with every %XX escape replaced by its byte ("my%20file.md" → "my file.md"); a '%' that
+/// starts no valid escape stays as it is. The result may be invalid UTF-8 (callers check).
+std::string percent_decode(std::string_view text);
+
+/// True if `url` starts with a scheme (RFC 3986 §3.1: a letter, then letters, digits, '+', '-'
+/// or '.', then ':') or is a network-path reference ("//host/x", §4.2): it names something
+/// outside the corpus. False for relative paths, "#fragments" and the empty string.
+bool has_scheme_or_host(std::string_view url);
+
 }  // namespace octavo::core

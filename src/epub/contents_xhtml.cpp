@@ -1,36 +1,44 @@
 #include "epub/contents_xhtml.hpp"
 
-#include "epub/contents_links.hpp"
 #include "epub/epub_paths.hpp"
+#include "epub/toc_items.hpp"
 #include "epub/visible_label.hpp"
 #include "epub/xhtml_page.hpp"
 
 namespace octavo::epub {
 namespace {
 
-XmlNode entry_link(const std::string& href, const std::string& title, const char* fallback) {
-  return xml_element("a", {{"href", href}}, {xml_text(visible_label(title, fallback))});
+// The items of toc_items() point from the package folder ("text/a01-x.xhtml"); this page lives
+// in text/ itself.
+std::string href_from_text(const std::string& href) { return href.substr(text_href("").size()); }
+
+// Recursive: the depth is that of the corpus's folders, not of any article's content. A part's or
+// an article's item has its lines (XmlNode::lines) even without sections; a section's has not.
+XmlNode contents_list(const std::vector<TocItem>& items, bool top) {
+  XmlNode list = top ? xml_block("ol", {{"class", "contents"}}) : xml_block("ol");
+  for (const TocItem& item : items) {
+    XmlNode link = xml_element("a", {{"href", href_from_text(item.href)}}, {xml_text(item.label)});
+    if (item.children.empty() && !top) {
+      list.append(xml_element("li", {}, {std::move(link)}));
+      continue;
+    }
+    XmlNode& entry = list.append(xml_block("li"));
+    entry.append(std::move(link));
+    if (!item.children.empty()) entry.append(contents_list(item.children, false));
+  }
+  return list;
 }
 
 }  // namespace
 
 std::string contents_xhtml(const model::Book& book) {
-  const ContentsLinks links(book);
-  XmlNode list = xml_block("ol", {{"class", "contents"}});
-  for (const model::ContentsEntry& entry : book.contents) {
-    const std::string href = links.href(entry);
-    if (href.empty()) continue;
-    XmlNode& item = list.append(xml_block("li"));
-    item.append(entry_link(href, entry.title, "Untitled article"));
-    if (entry.children.empty()) continue;
-    XmlNode& sections = item.append(xml_block("ol"));
-    for (const model::ContentsEntry& child : entry.children) {
-      const std::string child_href = links.href(child);
-      if (!child_href.empty())
-        sections.append(xml_element("li", {}, {entry_link(child_href, child.title, "Untitled section")}));
-    }
-  }
-  list.append(xml_element("li", {}, {entry_link(sources_file, model::sources_title, "")}));
+  // The same tree as the navigation, but for the disclaimer and the contents page itself, which
+  // come before this page in the reading order, and Sources, listed last.
+  std::vector<TocItem> items = toc_items(book);
+  items.erase(items.begin(), items.begin() + 2);
+  items.pop_back();
+  XmlNode list = contents_list(items, true);
+  list.append(xml_element("li", {}, {xml_element("a", {{"href", sources_file}}, {xml_text(model::sources_title)})}));
 
   // A table of contents in the body (EPUB Structural Semantics "toc", DPUB-ARIA doc-toc); the
   // navigation document's toc nav is separate and not in the reading order.

@@ -10,8 +10,7 @@ namespace octavo::epub {
 std::string disclaimer_xhtml(const model::Section& disclaimer, const std::string& language) {
   const std::string title = visible_label(disclaimer.title, "Disclaimer");
   const std::string id = is_usable_id(disclaimer.id) ? disclaimer.id : std::string(model::disclaimer_id);
-  DocumentIds ids;
-  ids.targets = heading_ids(disclaimer.blocks);
+  DocumentIds ids;  // the disclaimer has no anchors in the book's table: its links are external or none
   ids.written = {id};
   // "preamble" (EPUB Structural Semantics Vocabulary): introductory prose on the scope or nature
   // of the work's content, which is what the disclaimer is. DPUB-ARIA has no matching role.

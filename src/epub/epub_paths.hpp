@@ -23,6 +23,8 @@ inline constexpr const char* sources_file = "sources.xhtml";
 
 /// "<article id>.xhtml"; the id is XML-name-safe, so it is also a safe file name.
 std::string article_file(const std::string& article_id);
+/// "<part id>.xhtml": a part's title page; part ids are XML-name-safe too, and never an article's.
+std::string part_file(const std::string& part_id);
 /// The href of a text page from the package document, nav.xhtml or toc.ncx ("text/<file>").
 std::string text_href(const std::string& file);
 /// The stylesheet's href from a text page ("../styles/book.css").

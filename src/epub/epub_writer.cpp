@@ -9,6 +9,7 @@
 #include "core/fixed_clock.hpp"
 #include "core/language_tag.hpp"
 #include "epub/article_xhtml.hpp"
+#include "epub/book_links.hpp"
 #include "epub/container_xml.hpp"
 #include "epub/contents_xhtml.hpp"
 #include "epub/disclaimer_xhtml.hpp"
@@ -16,6 +17,7 @@
 #include "epub/navigation_document.hpp"
 #include "epub/ncx_document.hpp"
 #include "epub/package_document.hpp"
+#include "epub/part_xhtml.hpp"
 #include "epub/sources_xhtml.hpp"
 #include "epub/title_page_xhtml.hpp"
 
@@ -26,9 +28,9 @@ constexpr const char* xhtml_type = "application/xhtml+xml";
 
 // The transforms guarantee all of this (assign_ids, complete_metadata) and read_manifest checks
 // the language; a book that breaks it is a programming mistake, not bad input (STYLE.md).
-[[maybe_unused]] bool is_article_id(const std::string& id) {
-  // "a" + a zero-padded number + "-" + a slug: a file name, an XML ID and never a fixed page's name.
-  if (id.size() < 4 || id[0] != 'a') return false;
+[[maybe_unused]] bool is_page_id(const std::string& id, char prefix) {
+  // prefix + a zero-padded number + "-" + a slug: a file name, an XML ID and never a fixed page's name.
+  if (id.size() < 4 || id[0] != prefix) return false;
   const std::size_t hyphen = id.find('-');
   if (hyphen == std::string::npos || hyphen < 3) return false;
   for (std::size_t i = 1; i < id.size(); ++i) {
@@ -47,7 +49,14 @@ constexpr const char* xhtml_type = "application/xhtml+xml";
   if (metadata.modified.size() != 20 || !core::parse_iso_timestamp(metadata.modified)) return false;
   std::unordered_set<std::string> ids;
   for (const model::Article& article : book.articles) {
-    if (!is_article_id(article.id) || !ids.insert(article.id).second) return false;
+    if (!is_page_id(article.id, 'a') || !ids.insert(article.id).second) return false;
+  }
+  // Parts: listed outermost first, each starting at an article (transform::assign_ids, the corpus reader).
+  for (std::size_t i = 0; i < book.parts.size(); ++i) {
+    const model::Part& part = book.parts[i];
+    if (!is_page_id(part.id, 'p') || !ids.insert(part.id).second) return false;
+    if (part.first_article >= book.articles.size() || part.article_count == 0) return false;
+    if (i > 0 && part.first_article < book.parts[i - 1].first_article) return false;
   }
   return true;
 }
@@ -79,8 +88,8 @@ std::vector<ContainerFile> epub_files(const model::Book& book, const EpubOptions
   const std::string text_root = std::string(package_root) + "text/";
   std::vector<PackageItem> items;
   std::vector<ContainerFile> text;
-  items.reserve(book.articles.size() + 8);
-  text.reserve(book.articles.size() + 4);
+  items.reserve(book.articles.size() + book.parts.size() + 8);
+  text.reserve(book.articles.size() + book.parts.size() + 4);
   auto add_text = [&](const std::string& id, const std::string& file, std::string content) {
     items.push_back({id, text_href(file), xhtml_type, "", true});
     text.push_back({text_root + file, std::move(content)});
@@ -89,13 +98,21 @@ std::vector<ContainerFile> epub_files(const model::Book& book, const EpubOptions
   items.push_back({"nav", nav_file, xhtml_type, "nav", false});
   items.push_back({"ncx", ncx_file, "application/x-dtbncx+xml", "", false});
   items.push_back({"css", stylesheet_file, "text/css", "", false});
-  // Spine order: title page, disclaimer, contents, the articles, Sources.
+  // Spine order: title page, disclaimer, contents, the parts and articles, Sources.
   add_text(model::title_page_id, title_page_file, title_page_xhtml(book.metadata));
   add_text(model::disclaimer_id, disclaimer_file, disclaimer_xhtml(book.disclaimer, language));
   add_text(model::contents_id, contents_file, contents_xhtml(book));
+  // A part's title page comes right before its first article, an enclosing part's before its own.
+  const BookLinks links(book);
+  std::size_t next_part = 0;
   progress.stage("Writing EPUB", book.articles.size(), "articles");
-  for (const model::Article& article : book.articles) {
-    add_text("article-" + article.id, article_file(article.id), article_xhtml(article, language));
+  for (std::size_t index = 0; index < book.articles.size(); ++index) {
+    for (; next_part < book.parts.size() && book.parts[next_part].first_article <= index; ++next_part) {
+      const model::Part& part = book.parts[next_part];
+      if (has_part_page(book, part)) add_text("part-" + part.id, part_file(part.id), part_xhtml(part, language));
+    }
+    const model::Article& article = book.articles[index];
+    add_text("article-" + article.id, article_file(article.id), article_xhtml(article, language, links));
     progress.advance();
   }
   add_text(model::sources_id, sources_file, sources_xhtml(book));

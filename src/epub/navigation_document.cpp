@@ -1,5 +1,6 @@
 #include "epub/navigation_document.hpp"
 
+#include "epub/book_links.hpp"
 #include "epub/epub_paths.hpp"
 #include "epub/toc_items.hpp"
 #include "epub/visible_label.hpp"
@@ -29,6 +30,15 @@ XmlNode landmark(const char* type, const std::string& href, const std::string& l
   return xml_element("li", {}, {xml_element("a", {{"epub:type", type}, {"href", href}}, {xml_text(label)})});
 }
 
+// The page the body starts on: the title page of the outermost part that opens with the first
+// article (parts are listed outermost first), else the first article.
+std::string first_body_page(const model::Book& book) {
+  for (const model::Part& part : book.parts) {
+    if (part.first_article == 0 && has_part_page(book, part)) return part_file(part.id);
+  }
+  return article_file(book.articles.front().id);
+}
+
 }  // namespace
 
 std::string navigation_document(const model::Book& book) {
@@ -42,9 +52,8 @@ std::string navigation_document(const model::Book& book) {
   marks.append(landmark("titlepage", text_href(title_page_file), "Title page"));
   marks.append(landmark("preamble", text_href(disclaimer_file), visible_label(book.disclaimer.title, "Disclaimer")));
   marks.append(landmark("toc", text_href(contents_file), model::contents_title));
-  if (!book.articles.empty()) {
-    marks.append(landmark("bodymatter", text_href(article_file(book.articles.front().id)), "Start of content"));
-  }
+  if (!book.articles.empty())
+    marks.append(landmark("bodymatter", text_href(first_body_page(book)), "Start of content"));
   marks.append(landmark("appendix", text_href(sources_file), model::sources_title));
   XmlNode landmarks = xml_block("nav", {{"id", "landmarks"}, {"epub:type", "landmarks"}, {"hidden", "hidden"}});
   landmarks.append(xml_element("h2", {}, {xml_text("Landmarks")}));

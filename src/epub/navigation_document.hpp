@@ -9,7 +9,8 @@
 namespace octavo::epub {
 
 /// nav.xhtml for `book`. Landmarks: titlepage, preamble (the disclaimer), toc (the contents
-/// page), bodymatter (the first article; left out when there is none) and appendix (Sources).
+/// page), bodymatter (the first article, or the title page of the part that opens with it; left
+/// out when there is no article) and appendix (Sources).
 std::string navigation_document(const model::Book& book);
 
 }  // namespace octavo::epub

@@ -1,5 +1,6 @@
 #include "epub/ncx_document.hpp"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "epub/toc_items.hpp"
@@ -28,12 +29,17 @@ class NavMapWriter {
   std::size_t points_ = 0;
 };
 
+// dtb:depth is the depth of the navMap's deepest navPoint (Z39.86-2005 §8.4.1).
+std::size_t depth(const std::vector<TocItem>& items) {
+  std::size_t deepest = 0;
+  for (const TocItem& item : items) deepest = std::max(deepest, 1 + depth(item.children));
+  return deepest;
+}
+
 }  // namespace
 
 std::string ncx_document(const model::Book& book) {
   const std::vector<TocItem> items = toc_items(book);
-  bool nested = false;
-  for (const TocItem& item : items) nested = nested || !item.children.empty();
 
   XmlNode ncx = xml_block(
       "ncx",
@@ -42,7 +48,7 @@ std::string ncx_document(const model::Book& book) {
     return xml_element("meta", {{"name", name}, {"content", content}});
   };
   ncx.append(xml_block("head", {},
-                       {meta("dtb:uid", book.metadata.identifier), meta("dtb:depth", nested ? "2" : "1"),
+                       {meta("dtb:uid", book.metadata.identifier), meta("dtb:depth", std::to_string(depth(items))),
                         meta("dtb:totalPageCount", "0"), meta("dtb:maxPageNumber", "0")}));
   ncx.append(xml_element("docTitle", {},
                          {xml_element("text", {}, {xml_text(visible_label(book.metadata.title, "Untitled"))})}));

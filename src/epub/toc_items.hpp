@@ -1,5 +1,6 @@
 // The navigation tree that nav.xhtml's toc and toc.ncx's navMap both render, so that the two
-// cannot disagree: the disclaimer, the contents page, each article with its sections, Sources.
+// cannot disagree: the disclaimer, the contents page, each part with its articles, each article
+// with its sections, Sources.
 #pragma once
 
 #include <string>
@@ -15,8 +16,8 @@ struct TocItem {
   std::vector<TocItem> children;
 };
 
-/// The tree for `book`, two levels deep at most. Contents entries whose article does not exist
-/// are left out; the disclaimer, contents and Sources items are always there.
+/// The tree for `book`, as deep as book.contents. Entries whose part or article has no page are
+/// left out with their children; the disclaimer, contents and Sources items are always there.
 std::vector<TocItem> toc_items(const model::Book& book);
 
 }  // namespace octavo::epub

@@ -12,6 +12,9 @@ struct ArticleFields {
   std::string source;     ///< URL or free text
   std::string retrieved;  ///< "YYYY-MM-DD", checked when read
   std::string author;
+  std::string date = {};         ///< the article's own date, as written (front matter only)
+  std::string language = {};     ///< a BCP 47 tag, checked when read (front matter only)
+  std::string description = {};  ///< a summary of the article (front matter only)
 };
 
 }  // namespace octavo::import

@@ -1,7 +1,9 @@
 #include "import/corpus.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -11,7 +13,11 @@
 #include "core/sha256.hpp"
 #include "core/text_encoding.hpp"
 #include "core/utf8.hpp"
+#include "import/choose_titles.hpp"
 #include "import/file_names.hpp"
+#include "import/folder_parts.hpp"
+#include "import/glob.hpp"
+#include "import/html_article.hpp"
 #include "import/manifest.hpp"
 #include "import/markdown_article.hpp"
 #include "import/text_article.hpp"
@@ -22,18 +28,13 @@ namespace {
 
 constexpr const char* manifest_path = "book.toml";
 
-constexpr const char* article_kinds = ".txt, .md or .markdown";
+constexpr const char* article_kinds = ".txt, .md, .markdown, .html, .htm or .xhtml";
 
-// Hidden files (".DS_Store", macOS "._x.txt" companions) are never meant as articles.
-bool is_hidden(const std::string& file) { return file.empty() || file.front() == '.'; }
-
-bool is_listable_article(const std::string& file) {
-  return !is_hidden(file) && article_format(file) != ArticleFormat::other;
-}
+// Hidden files and folders never reach here: the listing skips them (core::FileSystem::list_files).
+bool is_listable_article(const std::string& file) { return article_format(file) != ArticleFormat::other; }
 
 // "b.MD" is almost certainly meant as an article; skipping it without a word would lose it.
 void warn_near_miss(const std::string& file, core::DiagnosticSink& sink) {
-  if (is_hidden(file)) return;
   if (std::optional<std::string> meant = article_name_for(file)) {
     sink.warning(
         {file, 0, 0},
@@ -129,7 +130,8 @@ bool refuse_binary(const std::string& path, std::string_view text, core::Diagnos
 
 // One planned article, read and decoded; nullopt, with an error, if it is missing, unreadable or binary.
 std::optional<model::Article> read_article(const core::FileSystem& files, const ManifestArticle& entry,
-                                           bool by_manifest, ImageReader& images, core::DiagnosticSink& sink) {
+                                           bool by_manifest, ImageReader& images, UnusedFrontMatterKeys& unused_keys,
+                                           core::DiagnosticSink& sink) {
   std::optional<std::string> bytes = files.read_file(entry.file);
   if (!bytes) {
     const bool missing = by_manifest && !files.exists(entry.file);
@@ -141,23 +143,102 @@ std::optional<model::Article> read_article(const core::FileSystem& files, const 
                                ? std::move(*bytes)
                                : decode_article(entry.file, *bytes, entry.encoding, sink);
   if (refuse_binary(entry.file, text, sink)) return std::nullopt;
-  model::Article article = article_format(entry.file) == ArticleFormat::markdown
-                               ? read_markdown_article(entry.file, text, entry.fields.title, images, sink)
-                               : read_text_article(entry.file, text, entry.fields.title, sink);
+  const ArticleFormat format = article_format(entry.file);
+  model::Article article = format == ArticleFormat::markdown
+                               ? read_markdown_article(entry.file, text, images, unused_keys, sink)
+                           : format == ArticleFormat::html ? read_html_article(entry.file, text, images, sink)
+                                                           : read_text_article(entry.file, text, sink);
   // The checksum is of the file as it is on disk, whatever it was decoded to.
   if (entry.encoding != core::TextEncoding::utf8) article.provenance.sha256 = core::sha256_hex(*bytes);
   apply_listed_provenance(article.provenance, entry.fields);
   return article;
 }
 
+// Every non-empty prefix folder of `folder`, outermost first: "a", "a/b" for "a/b".
+std::vector<std::string> enclosing_folders(const std::string& folder) {
+  std::vector<std::string> out;
+  for (std::size_t slash = folder.find('/'); slash != std::string::npos; slash = folder.find('/', slash + 1)) {
+    out.push_back(folder.substr(0, slash));
+  }
+  if (!folder.empty()) out.push_back(folder);
+  return out;
+}
+
+// A folder is one part of the book, so its articles must follow one another in book.toml; an
+// entry listed after its folder was left is an error, and is dropped so that no part is split.
+std::vector<ManifestArticle> keep_folders_together(std::vector<ManifestArticle> planned, core::DiagnosticSink& sink) {
+  std::vector<ManifestArticle> kept;
+  std::set<std::string> left;
+  std::vector<std::string> current;
+  for (ManifestArticle& entry : planned) {
+    const std::string folder = folder_of_file(entry.file);
+    for (const std::string& open : current) {
+      if (folder != open && !folder.starts_with(open + "/")) left.insert(open);
+    }
+    const std::vector<std::string> enclosing = enclosing_folders(folder);
+    const auto split =
+        std::find_if(enclosing.begin(), enclosing.end(), [&](const std::string& f) { return left.contains(f); });
+    if (split != enclosing.end()) {
+      sink.error(entry.location, "'" + entry.file + "' is listed apart from the other articles in '" + *split + "/'",
+                 "a folder is a part of the book: list its articles one after another");
+      continue;
+    }
+    current = enclosing;
+    kept.push_back(std::move(entry));
+  }
+  return kept;
+}
+
+// The title a folder's README (or index page) gives it: its front matter's, else its first
+// heading. Read quietly: the file is read again, with its diagnostics, if it is also an article.
+std::optional<GivenTitle> readme_title(const core::FileSystem& files, const std::string& folder) {
+  for (const char* name : {"README.md", "readme.md", "Readme.md", "index.md", "_index.md"}) {
+    const std::string path = folder + "/" + name;
+    if (!files.resolve_inside(path)) continue;  // a link out of the corpus is never read
+    const std::optional<std::string> bytes = files.read_file(path);
+    if (!bytes) continue;
+    core::DiagnosticList quiet;
+    const model::Article readme = read_markdown_article(path, *bytes, quiet);
+    if (!readme.title.empty()) return GivenTitle{readme.title, {path, 1, 1}};
+    for (const model::Block& block : readme.blocks) {
+      if (block.kind != model::BlockKind::heading) continue;
+      const std::string title = model::plain_text(block.inlines);
+      if (title.find_first_not_of(" \t") != std::string::npos) return GivenTitle{title, block.location};
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 model::Book read_corpus(const core::FileSystem& files, core::DiagnosticSink& sink, core::Progress& progress) {
   model::Book book;
-  const std::vector<std::string> listing = files.list_files();
-
   const std::optional<Manifest> manifest = read_manifest_file(files, sink);
   fill_metadata(book, manifest, files);
+
+  // The folder, its sub-folders included, less what book.toml excludes. A folder every path of
+  // which is excluded ("drafts/**") is not even read.
+  const std::vector<ManifestString> no_patterns;
+  const std::vector<ManifestString>& exclude = manifest ? manifest->exclude : no_patterns;
+  std::vector<bool> pattern_used(exclude.size(), false);
+  core::ListOptions options;
+  options.skip_folder = [&](const std::string& folder) {
+    for (std::size_t i = 0; i < exclude.size(); ++i) {
+      if (!glob_covers_folder(exclude[i].value, folder)) continue;
+      pattern_used[i] = true;
+      return true;
+    }
+    return false;
+  };
+  std::vector<std::string> listing;
+  for (std::string& file : files.list_files(sink, options)) {
+    bool excluded = false;
+    for (std::size_t i = 0; i < exclude.size() && !excluded; ++i) {
+      excluded = glob_match(exclude[i].value, file);
+      if (excluded) pattern_used[i] = true;
+    }
+    if (!excluded) listing.push_back(std::move(file));
+  }
 
   // Which files, in which order, with what the manifest says about each.
   std::vector<ManifestArticle> planned;
@@ -173,15 +254,21 @@ model::Book read_corpus(const core::FileSystem& files, core::DiagnosticSink& sin
                    meant ? "rename it to '" + *meant + "'" : "");
         continue;
       }
+      if (!files.resolve_inside(entry.file)) {
+        sink.error(entry.location, "expected a file inside the corpus folder, found '" + entry.file +
+                                       "', a symbolic link to outside it");
+        continue;
+      }
       planned.push_back(entry);
     }
+    planned = keep_folders_together(std::move(planned), sink);
     for (const std::string& file : listing) {
       if (listed.contains(file)) continue;
       // An error, not a warning: a book that lacks part of its corpus is never written without
-      // one. Whoever wants the file out of the book moves it out of the folder.
+      // one. Whoever wants the file out of the book says so with `exclude`.
       if (is_listable_article(file)) {
         sink.error(manifest->articles_location, "'" + file + "' is in the corpus folder but not listed in book.toml",
-                   "list it under [[articles]], or move it out of the corpus folder");
+                   "list it under [[articles]], or leave it out with exclude = [\"" + file + "\"]");
       }
       warn_near_miss(file, sink);
     }
@@ -191,15 +278,37 @@ model::Book read_corpus(const core::FileSystem& files, core::DiagnosticSink& sin
       warn_near_miss(file, sink);
     }
   }
+  for (std::size_t i = 0; i < exclude.size(); ++i) {
+    if (!pattern_used[i])
+      sink.warning(exclude[i].location, "exclude pattern '" + exclude[i].value + "' matches no file");
+  }
 
   book.articles.reserve(planned.size());
+  TitleSources titles;
   ImageReader images(files);
+  UnusedFrontMatterKeys unused_keys;  // reported once per key for the whole book, below
   progress.stage("Reading", planned.size(), "articles");
   for (const ManifestArticle& entry : planned) {
-    if (std::optional<model::Article> article = read_article(files, entry, by_manifest, images, sink))
+    if (std::optional<model::Article> article = read_article(files, entry, by_manifest, images, unused_keys, sink)) {
+      titles.articles.push_back({entry.fields.title, entry.location});
       book.articles.push_back(std::move(*article));
+    }
     progress.advance();
   }
+  unused_keys.report(sink);
+
+  // Folders become parts; then every title is chosen, the parts' with the rest.
+  book.parts = parts_from_folders(book.articles);
+  if (manifest) {
+    titles.book_title_given = manifest->title.has_value();
+    for (const ManifestPart& part : manifest->parts)
+      titles.parts.emplace(part.folder, GivenTitle{part.title, part.location});
+  }
+  for (const model::Part& part : book.parts) {
+    if (std::optional<GivenTitle> title = readme_title(files, part.folder))
+      titles.readmes.emplace(part.folder, std::move(*title));
+  }
+  choose_titles(book, titles, sink);
 
   if (book.articles.empty()) {
     sink.error({manifest ? manifest_path : "", 0, 0}, "expected at least one article, found none",

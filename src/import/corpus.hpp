@@ -10,12 +10,17 @@
 namespace octavo::import {
 
 /// Reads the corpus folder: book.toml when present, then every article in manifest order (or, with no manifest,
-/// every *.txt, *.md and *.markdown file in natural file-name order, "ch2.md" before "ch10.md"). Never throws on bad
-/// input; problems go to `sink`. A book.toml with a syntax error, or with no `articles` array, leaves the order to the
-/// folder listing; one that exists but cannot be read is an error. Files whose names start with '.' are never picked up
-/// from the listing; a name whose extension differs from an article's only in case ("b.MD") gets a warning. An article
-/// file that a manifest listing articles leaves out is an error, and so is an empty corpus. Reports each article
-/// read (or given up) to `progress`, as the stage "Reading".
+/// every article file (*.txt, *.md, *.markdown, *.html, *.htm, *.xhtml) of the folder and its sub-folders, each
+/// folder's files and sub-folders together in natural name order, "ch2.md" before "ch10.md":
+/// core::FileSystem::list_files). Files that book.toml's `exclude` patterns match are not picked up from the listing
+/// (a pattern that matches nothing gets a warning). Each folder that holds articles is a part
+/// (import/folder_parts.hpp); titles are chosen last (import/choose_titles.hpp). Never throws on bad input; problems
+/// go to `sink`. A book.toml with a syntax error, or with no `articles` array, leaves the order to the folder
+/// listing; one that exists but cannot be read is an error. Hidden files and folders are never picked up; a name
+/// whose extension differs from an article's only in case ("b.MD") gets a warning. An article file that a manifest
+/// listing articles neither lists nor excludes is an error, and so are a listed file reached through a symbolic link
+/// to outside the corpus, a folder's articles listed apart from one another, and an empty corpus. Reports each
+/// article read (or given up) to `progress`, as the stage "Reading".
 model::Book read_corpus(const core::FileSystem& files, core::DiagnosticSink& sink,
                         core::Progress& progress = core::no_progress());
 

@@ -1,53 +1,14 @@
 #include "import/image_reference.hpp"
 
-#include <cctype>
-
 #include "core/png_data.hpp"
 #include "core/sha256.hpp"
+#include "core/url.hpp"
 
 namespace octavo::import {
 
 namespace {
 
 constexpr const char* stands_in = "; the alt text stands in";
-
-// RFC 3986 §3.1: scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":". "//host/x" is a
-// network-path reference (§4.2): remote too.
-bool is_remote(const std::string& destination) {
-  if (destination.starts_with("//")) return true;
-  if (destination.empty() || !std::isalpha(static_cast<unsigned char>(destination[0]))) return false;
-  for (const char c : destination) {
-    if (c == ':') return true;
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') return false;
-  }
-  return false;
-}
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// A Markdown destination is a URL: "my%20photo.png" names "my photo.png". A '%' that starts no
-// escape is kept as it is.
-std::string percent_decoded(const std::string& destination) {
-  std::string out;
-  for (std::size_t i = 0; i < destination.size(); ++i) {
-    if (destination[i] == '%' && i + 2 < destination.size()) {
-      const int high = hex_value(destination[i + 1]);
-      const int low = hex_value(destination[i + 2]);
-      if (high >= 0 && low >= 0) {
-        out += static_cast<char>(high * 16 + low);
-        i += 2;
-        continue;
-      }
-    }
-    out += destination[i];
-  }
-  return out;
-}
 
 std::string folder_of(const std::string& path) {
   const std::size_t slash = path.rfind('/');
@@ -86,7 +47,7 @@ const ImageReader::Loaded& ImageReader::load(const std::string& path) {
 std::optional<model::Image> ImageReader::read(const std::string& destination, std::string alt,
                                               const std::string& article_path, const core::SourceLocation& at,
                                               core::DiagnosticSink& sink) {
-  if (is_remote(destination)) {
+  if (core::has_scheme_or_host(destination)) {
     sink.warning(at, "remote image '" + destination + "' is not fetched (Octavo works offline)" + stands_in);
     return std::nullopt;
   }
@@ -94,7 +55,7 @@ std::optional<model::Image> ImageReader::read(const std::string& destination, st
     sink.error(at, std::string("expected an image path, found none") + stands_in);
     return std::nullopt;
   }
-  const std::string path = percent_decoded(destination);
+  const std::string path = core::percent_decode(destination);
   if (path.find('\0') != std::string::npos) {
     sink.error(at, inside_expected(destination, "which holds a NUL byte"));
     return std::nullopt;

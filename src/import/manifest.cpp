@@ -14,8 +14,11 @@ namespace {
 
 constexpr std::string_view book_keys =
     "title, subtitle, author, authors, editor, language, publisher, date, identifier, slug, disclaimer, style, "
-    "articles";
+    "articles, parts, exclude";
 constexpr std::string_view article_keys = "file, title, source, retrieved, author, encoding";
+constexpr std::string_view part_keys = "folder, title";
+constexpr const char* inside_hint =
+    "paths are relative to the corpus folder, with '/' between folders, and stay inside it";
 
 bool is_blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
@@ -57,6 +60,8 @@ class ManifestReader {
       manifest_.articles_location = toml_location(key.source(), path_);
       return read_articles(value);
     }
+    if (name == "parts") return read_tables(value, "parts", [this](const toml::table& entry) { read_part(entry); });
+    if (name == "exclude") return read_exclude(value);
     if (name == "style") return;  // the page style: style::read_page_style reads and checks it
     // An error, not a warning: a misspelt `titel` or `encodng` would otherwise be dropped and the
     // book built without what the manifest meant to say.
@@ -130,22 +135,11 @@ class ManifestReader {
   }
 
   void read_articles(const toml::node& value) {
-    const toml::array* list = value.as_array();
-    if (list == nullptr) {
-      sink_.error(toml_location(value.source(), path_),
-                  "expected an array of tables for 'articles', found " + toml_type_name(value));
-      return;
+    if (const toml::array* list = value.as_array()) {
+      manifest_.lists_articles = true;
+      manifest_.articles.reserve(list->size());
     }
-    manifest_.lists_articles = true;
-    manifest_.articles.reserve(list->size());
-    for (const toml::node& element : *list) {
-      if (const toml::table* entry = element.as_table()) {
-        read_article(*entry);
-      } else {
-        sink_.error(toml_location(element.source(), path_),
-                    "expected a table for each entry of 'articles', found " + toml_type_name(element));
-      }
-    }
+    read_tables(value, "articles", [this](const toml::table& entry) { read_article(entry); });
   }
 
   void read_article(const toml::table& entry) {
@@ -171,10 +165,10 @@ class ManifestReader {
       return;
     }
     if (!file_is_string) return;  // the wrong type was reported
-    // Articles live directly in the corpus folder: nothing may name another folder.
-    if (!is_plain_file_name(article.file)) {
-      sink_.error(article.location, "expected a file name, found '" + article.file +
-                                        "': articles must live directly in the corpus folder");
+    // A path that leaves the corpus folder could read any file of the machine into the book.
+    if (!is_corpus_path(article.file)) {
+      sink_.error(article.location, "expected a file path inside the corpus folder, found '" + article.file + "'",
+                  inside_hint);
       return;
     }
     auto [first, inserted] = first_listed_.try_emplace(article.file, article.location.line);
@@ -184,6 +178,85 @@ class ManifestReader {
       return;
     }
     manifest_.articles.push_back(std::move(article));
+  }
+
+  template <typename ReadEntry>
+  void read_tables(const toml::node& value, std::string_view key, const ReadEntry& read_entry) {
+    const toml::array* list = value.as_array();
+    if (list == nullptr) {
+      sink_.error(toml_location(value.source(), path_),
+                  "expected an array of tables for '" + std::string(key) + "', found " + toml_type_name(value));
+      return;
+    }
+    for (const toml::node& element : *list) {
+      if (const toml::table* entry = element.as_table()) {
+        read_entry(*entry);
+      } else {
+        sink_.error(toml_location(element.source(), path_),
+                    "expected a table for each entry of '" + std::string(key) + "', found " + toml_type_name(element));
+      }
+    }
+  }
+
+  void read_part(const toml::table& entry) {
+    std::optional<ManifestString> folder;
+    std::optional<ManifestString> title;
+    for (const auto& [key, value] : entries_in_file_order(entry)) {
+      const core::SourceLocation at = toml_location(value->source(), path_);
+      if (key->str() == "folder" || key->str() == "title") {
+        std::optional<std::string> text = toml_string(*value, key->str(), path_, sink_);
+        if (!text) continue;  // the wrong type was reported
+        if (text->empty()) {
+          sink_.error(at, "expected a non-empty string for '" + std::string(key->str()) + "', found \"\"");
+          continue;
+        }
+        (key->str() == "folder" ? folder : title) = ManifestString{std::move(*text), at};
+      } else {
+        report_unknown_key(*key, " in a [[parts]] entry", part_keys, core::Severity::error, path_, sink_);
+      }
+    }
+    const core::SourceLocation entry_at = toml_location(entry.source(), path_);
+    if (!folder || !title) {
+      sink_.error(folder ? folder->location : entry_at,
+                  std::string("expected a '") + (folder ? "title" : "folder") + "' key in this [[parts]] entry");
+      return;
+    }
+    if (folder->value.size() > 1 && folder->value.back() == '/') folder->value.pop_back();
+    if (!is_corpus_path(folder->value)) {
+      sink_.error(folder->location, "expected a folder path inside the corpus folder, found '" + folder->value + "'",
+                  inside_hint);
+      return;
+    }
+    for (const ManifestPart& earlier : manifest_.parts) {
+      if (earlier.folder == folder->value) {
+        sink_.error(folder->location, "duplicate entry for the folder '" + folder->value + "' (first listed at line " +
+                                          std::to_string(earlier.location.line) + ")");
+        return;
+      }
+    }
+    manifest_.parts.push_back({std::move(folder->value), std::move(title->value), folder->location});
+  }
+
+  void read_exclude(const toml::node& value) {
+    const toml::array* list = value.as_array();
+    if (list == nullptr) {
+      sink_.error(toml_location(value.source(), path_),
+                  "expected an array of strings for 'exclude', found " + toml_type_name(value));
+      return;
+    }
+    for (const toml::node& element : *list) {
+      std::optional<std::string> pattern = toml_string(element, "exclude", path_, sink_);
+      if (!pattern) continue;
+      const core::SourceLocation at = toml_location(element.source(), path_);
+      if (pattern->empty() || pattern->front() == '/') {
+        sink_.error(at, "expected a pattern relative to the corpus folder, found '" + *pattern + "'",
+                    "for example \"drafts/**\" or \"*/README.md\"");
+        continue;
+      }
+      // "drafts/" names the folder, as in .gitignore: everything inside it.
+      if (pattern->back() == '/') *pattern += "**";
+      manifest_.exclude.push_back({std::move(*pattern), at});
+    }
   }
 
   // An encoding Octavo cannot decode is an error: guessing would put the wrong letters in the book.

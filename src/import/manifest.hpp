@@ -16,7 +16,7 @@ namespace octavo::import {
 
 /// One [[articles]] entry.
 struct ManifestArticle {
-  std::string file;  ///< a plain file name in the corpus folder: no '/', '\', "." or ".."
+  std::string file;  ///< a path inside the corpus folder ("ch1.md", "part-1/ch1.md"): see is_corpus_path
   ArticleFields fields;
   core::SourceLocation location;                           ///< of the `file` value
   core::TextEncoding encoding = core::TextEncoding::utf8;  ///< `encoding`, for files not in UTF-8
@@ -28,6 +28,13 @@ struct ManifestString {
   core::SourceLocation location;
 };
 
+/// One [[parts]] entry: the title of the part a folder of the corpus makes.
+struct ManifestPart {
+  std::string folder;             ///< a path inside the corpus folder, without a final '/'
+  std::string title;              ///< never empty
+  core::SourceLocation location;  ///< of the `folder` value
+};
+
 struct Manifest {
   bool parsed = false;  ///< false after a TOML syntax error: nothing else is filled in
   std::optional<ManifestString> title, subtitle, editor, language, publisher, date, identifier, slug;
@@ -36,13 +43,18 @@ struct Manifest {
   bool lists_articles = false;               ///< true when there is an `articles` array, even empty
   core::SourceLocation articles_location;    ///< of the `articles` key (the first [[articles]])
   std::vector<ManifestArticle> articles;     ///< valid entries in file order, each file once
+  std::vector<ManifestPart> parts;           ///< valid [[parts]] entries in file order, each folder once
+  /// `exclude` glob patterns (import/glob.hpp), a final '/' read as "/**"; never empty strings.
+  std::vector<ManifestString> exclude;
 };
 
 /// Reads book.toml (`text`), reporting at `path`:line:col a syntax error, an unknown key, a value
 /// of the wrong type, a date that is not YYYY-MM-DD, a language that is not a BCP 47 tag, an
 /// encoding Octavo cannot decode, an empty disclaimer, characters XML forbids (removed, with a
-/// warning), and an article entry with no file, a duplicate file or a file name with a path; values and entries
-/// with such errors are left out, and a string left empty counts as not given. Never throws.
+/// warning), an article entry with no file, a duplicate file or a path that is not inside the corpus
+/// folder (is_corpus_path), a [[parts]] entry without a folder or title or with a duplicate folder,
+/// and an empty or absolute `exclude` pattern; values and entries with such errors are left out,
+/// and a string left empty counts as not given. Never throws.
 Manifest read_manifest(std::string_view text, core::DiagnosticSink& sink, const std::string& path = "book.toml");
 
 }  // namespace octavo::import

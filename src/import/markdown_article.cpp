@@ -1,21 +1,32 @@
 #include "import/markdown_article.hpp"
 
-#include <cmark.h>
+// cmark-gfm's public API, its core extensions, and its node struct: the public API has no way
+// from a footnote reference to its definition, which node.h's parent_footnote_def gives.
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+#include <cmark-gfm/node.h>
 
 #include <algorithm>
+#include <cassert>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <memory>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
 #include "core/sha256.hpp"
-#include "core/url.hpp"
 #include "core/utf8.hpp"
 #include "import/clean_text.hpp"
-#include "import/file_names.hpp"
 #include "import/front_matter.hpp"
-#include "import/heading_ids.hpp"
+#include "import/html_blocks.hpp"
 #include "import/image_reference.hpp"
+#include "import/link_destination.hpp"
+#include "import/markdown_html.hpp"
 #include "import/source_lines.hpp"
 
 namespace octavo::import {
@@ -28,8 +39,38 @@ struct NodeDeleter {
 struct IterDeleter {
   void operator()(cmark_iter* iter) const { cmark_iter_free(iter); }
 };
+struct ParserDeleter {
+  void operator()(cmark_parser* parser) const { cmark_parser_free(parser); }
+};
 using NodePtr = std::unique_ptr<cmark_node, NodeDeleter>;
 using IterPtr = std::unique_ptr<cmark_iter, IterDeleter>;
+using ParserPtr = std::unique_ptr<cmark_parser, ParserDeleter>;
+
+// Smart punctuation as the text reader does it; invalid UTF-8 repaired (the lines are clean
+// already); GFM footnotes, which cmark-gfm has as an option rather than an extension.
+constexpr int parse_options = CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_FOOTNOTES;
+
+// GitHub's extensions as cmark-gfm names them: pipe tables, ~~strikethrough~~, bare URLs and
+// www. links, and "- [x]" task items. (tagfilter only matters to cmark-gfm's HTML renderer.)
+constexpr const char* gfm_extensions[] = {"table", "strikethrough", "autolink", "tasklist"};
+
+NodePtr parse_gfm(std::string_view text) {
+  cmark_gfm_core_extensions_ensure_registered();
+  ParserPtr parser(cmark_parser_new(parse_options));
+  for (const char* name : gfm_extensions) {
+    cmark_syntax_extension* extension = cmark_find_syntax_extension(name);
+    assert(extension != nullptr && "libcmark-gfm-extensions registers its core extensions");
+    cmark_parser_attach_syntax_extension(parser.get(), extension);
+  }
+  cmark_parser_feed(parser.get(), text.data(), text.size());
+  return NodePtr(cmark_parser_finish(parser.get()));
+}
+
+// The extensions' node types are numbers assigned at registration, and their headers are not
+// installed: they are told apart by name.
+bool has_type_name(cmark_node* node, const char* name) {
+  return std::strcmp(cmark_node_get_type_string(node), name) == 0;
+}
 
 std::string literal_of(cmark_node* node) {
   const char* text = cmark_node_get_literal(node);
@@ -72,9 +113,44 @@ class ColumnMap {
   std::vector<int> columns_;
 };
 
-// Only these targets survive (see the header): web links, mail, and anchors in the article.
-bool is_allowed_target(std::string_view url) {
-  return (url.size() > 1 && url.front() == '#') || core::is_web_or_mail_url(url);
+// A footnote label as cmark-gfm's definition scanner takes it: "[^", then anything but ']',
+// white space and NUL, then "]".
+bool is_label_char(char c) { return c != ']' && c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != '\0'; }
+
+// The labels of everything that looks like a footnote definition ("[^label]:"), each once, in
+// order. A superset: some stand in code, which does no harm (see read_markdown_article).
+std::vector<std::string> definition_labels(std::string_view text) {
+  std::vector<std::string> labels;
+  std::unordered_set<std::string_view> seen;
+  for (std::size_t at = text.find("[^"); at != std::string_view::npos; at = text.find("[^", at + 2)) {
+    std::size_t end = at + 2;
+    while (end < text.size() && is_label_char(text[end])) ++end;
+    if (end == at + 2 || text.substr(end, 2) != "]:") continue;
+    const std::string_view label = text.substr(at + 2, end - at - 2);
+    if (seen.insert(label).second) labels.emplace_back(label);
+  }
+  return labels;
+}
+
+// "|---|:--:|": a line that can only be a table's delimiter row.
+bool is_delimiter_row(std::string_view line) {
+  return line.find('|') != std::string_view::npos && line.find('-') != std::string_view::npos &&
+         line.find_first_not_of("|-: \t") == std::string_view::npos;
+}
+
+std::string_view trimmed(std::string_view text) {
+  const std::size_t first = text.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return {};
+  return text.substr(first, text.find_last_not_of(" \t") - first + 1);
+}
+
+model::Align column_align(std::uint8_t align) {
+  switch (align) {
+    case 'l': return model::Align::left;
+    case 'c': return model::Align::center;
+    case 'r': return model::Align::right;
+    default: return model::Align::none;
+  }
 }
 
 // Where the children of the node being walked go: a block list or an inline list. A frame that
@@ -83,40 +159,150 @@ struct Frame {
   std::vector<model::Block>* blocks = nullptr;
   std::vector<model::Inline>* inlines = nullptr;
   bool counted = false;
+  std::string html =
+      {};  // an element opened by raw HTML (markdown_html.hpp): ends at its end tag or its container's end
+};
+
+// A footnote definition and what the walk has found out about it.
+struct Note {
+  cmark_node* definition = nullptr;
+  std::size_t number = 0;  // 0 until a reference in the text gives it one
+  int references = 0;
 };
 
 class Walker {
  public:
-  Walker(const std::string& path, const std::vector<SourceLine>& lines, ImageReader& images, core::DiagnosticSink& sink)
-      : path_(path), columns_(lines), images_(images), sink_(sink) {}
+  // `line_offset` lines of cmark's input come before the file's first line.
+  Walker(const std::string& path, const std::vector<SourceLine>& lines, int line_offset, ImageReader& images,
+         core::DiagnosticSink& sink)
+      : path_(path),
+        lines_(lines),
+        line_offset_(line_offset),
+        columns_(lines),
+        images_(images),
+        sink_(sink),
+        html_(path, images, sink) {}
 
-  // Walks with cmark's iterator and an explicit stack of frames, never by recursion, so even
-  // thousands of nested block quotes cannot overflow the call stack.
-  std::vector<model::Block> walk(cmark_node* document) {
-    std::vector<model::Block> blocks;
-    IterPtr iter(cmark_iter_new(document));
+  // Walks `root` (the document or a footnote definition) into `blocks`. Walks with cmark's
+  // iterator and an explicit stack of frames, never by recursion, so even thousands of nested
+  // block quotes cannot overflow the call stack. Footnote definitions met on the way are kept
+  // for later (notes_), not walked.
+  void walk(cmark_node* root, std::vector<model::Block>& blocks) {
+    frames_.clear();
+    depth_ = 0;
+    text_owner_ = nullptr;
+    IterPtr iter(cmark_iter_new(root));
     cmark_event_type event;
     while ((event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
       cmark_node* node = cmark_iter_get_node(iter.get());
-      if (event == CMARK_EVENT_EXIT) {
-        if (frames_.back().counted) --depth_;
-        frames_.pop_back();
-        const cmark_node_type type = cmark_node_get_type(node);
-        if (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING) close_text_block();
-      } else if (cmark_node_get_type(node) == CMARK_NODE_DOCUMENT) {
-        frames_.push_back({&blocks, nullptr, false});
+      if (node == root) {
+        if (event == CMARK_EVENT_ENTER) frames_.push_back({&blocks, nullptr, false});
+        if (event == CMARK_EVENT_EXIT) {
+          while (frames_.size() > 1 && !frames_.back().html.empty()) pop_frame();  // HTML left open ends here
+          frames_.pop_back();
+        }
+      } else if (event == CMARK_EVENT_EXIT) {
+        exit(node);
       } else {
         enter(node, iter.get());
       }
+    }
+  }
+
+  // The notes referenced so far, in order of first reference, walked. Walking one may number
+  // more (a note that refers to another), which the loop then walks too.
+  void walk_notes(std::vector<model::Footnote>& footnotes) {
+    while (footnotes.size() < numbered_.size()) {
+      const std::size_t n = footnotes.size() + 1;
+      cmark_node* definition = numbered_[n - 1];
+      model::Footnote note;
+      note.id = "fn-" + std::to_string(n);
+      note.location = definition_location(definition);
+      note.label = clean(definition_label(definition), note.location);
+      footnotes.push_back(std::move(note));
+      std::vector<model::Block> note_blocks;
+      walk(definition, note_blocks);
+      footnotes[n - 1].blocks = std::move(note_blocks);
+    }
+  }
+
+  bool is_referenced(cmark_node* definition) const {
+    const auto it = notes_.find(definition);
+    return it != notes_.end() && it->second.number > 0;
+  }
+
+  // The definitions that nothing walked so far refers to, in the order they were written.
+  std::vector<cmark_node*> unreferenced_definitions() const {
+    std::vector<cmark_node*> unreferenced;
+    for (const auto& [definition, note] : notes_) {
+      if (note.number == 0) unreferenced.push_back(definition);
+    }
+    std::sort(unreferenced.begin(), unreferenced.end(), [](cmark_node* a, cmark_node* b) {
+      return std::make_pair(a->start_line, a->start_column) < std::make_pair(b->start_line, b->start_column);
+    });
+    return unreferenced;
+  }
+
+  // A definition never referenced stays where it was written, as the text it is ("[^label]: …"),
+  // just as a reference with no definition stays text: cmark-gfm (and pandoc) would drop it.
+  std::vector<model::Block> walk_as_text(cmark_node* definition) {
+    const core::SourceLocation at = definition_location(definition);
+    const std::string label = clean(definition_label(definition), at);
+    sink_.warning(at, "footnote '[^" + label + "]' is never referenced; its text is kept where it is written");
+    std::vector<model::Block> blocks;
+    walk(definition, blocks);
+    const std::string marker = "[^" + label + "]:";
+    if (blocks.empty() || blocks.front().kind != model::BlockKind::paragraph) {
+      blocks.insert(blocks.begin(), model::paragraph_block({model::text_inline(marker, at)}, at));
+      return blocks;
+    }
+    model::Block& first = blocks.front();
+    first.location = at;
+    if (!first.inlines.empty() && first.inlines.front().kind == model::InlineKind::text) {
+      first.inlines.front().text.insert(0, marker + " ");
+    } else {
+      first.inlines.insert(first.inlines.begin(), model::text_inline(marker + " ", at));
     }
     return blocks;
   }
 
  private:
+  // The file's line for cmark's `line`; 0 for none (cmark's extensions leave some nodes, such as
+  // an autolink's or an empty table cell's, without a position).
+  int file_line(int line) const { return line > line_offset_ ? line - line_offset_ : 0; }
+
+  const std::string* line_text(int file_line_number) const {
+    if (file_line_number < 1 || static_cast<std::size_t>(file_line_number) > lines_.size()) return nullptr;
+    return &lines_[static_cast<std::size_t>(file_line_number - 1)].text;
+  }
+
   core::SourceLocation location(cmark_node* node) {
-    const int line = cmark_node_get_start_line(node);
-    if (line <= 0) return current_;
-    return {path_, line, columns_.column(line, cmark_node_get_start_column(node))};
+    int line = file_line(cmark_node_get_start_line(node));
+    int byte_column = cmark_node_get_start_column(node);
+    if (line == 0 || byte_column < 1) {
+      // No position: just after the previous sibling, when that has one.
+      cmark_node* previous = cmark_node_previous(node);
+      if (previous == nullptr || file_line(cmark_node_get_end_line(previous)) == 0) return current_;
+      line = file_line(cmark_node_get_end_line(previous));
+      byte_column = cmark_node_get_end_column(previous) + 1;
+    }
+    return {path_, line, columns_.column(line, byte_column)};
+  }
+
+  static std::string definition_label(cmark_node* definition) {
+    const cmark_chunk& label = definition->as.literal;
+    return std::string(reinterpret_cast<const char*>(label.data), static_cast<std::size_t>(label.len));
+  }
+
+  // cmark-gfm places a definition where its content starts; the note is written at its "[^".
+  core::SourceLocation definition_location(cmark_node* definition) {
+    core::SourceLocation at = location(definition);
+    const int byte_column = cmark_node_get_start_column(definition);
+    if (const std::string* text = line_text(at.line); text != nullptr && byte_column > 1) {
+      const std::size_t marker = text->rfind("[^", static_cast<std::size_t>(byte_column - 1));
+      if (marker != std::string::npos) at.column = core::column_at(*text, marker);
+    }
+    return at;
   }
 
   void enter(cmark_node* node, cmark_iter* iter) {
@@ -124,7 +310,13 @@ class Walker {
     current_ = at;
     switch (cmark_node_get_type(node)) {
       case CMARK_NODE_BLOCK_QUOTE: open_container(model::BlockKind::block_quote, at); break;
-      case CMARK_NODE_ITEM: open_container(model::BlockKind::list_item, at); break;
+      case CMARK_NODE_ITEM:
+        if (model::Block* item = open_container(model::BlockKind::list_item, at);
+            item != nullptr && has_type_name(node, "tasklist")) {
+          item->task =
+              cmark_gfm_extensions_get_tasklist_item_checked(node) ? model::TaskState::done : model::TaskState::open;
+        }
+        break;
       case CMARK_NODE_LIST:
         if (cmark_node_get_list_type(node) == CMARK_ORDERED_LIST) {
           if (model::Block* list = open_container(model::BlockKind::ordered_list, at)) {
@@ -134,14 +326,18 @@ class Walker {
           open_container(model::BlockKind::bullet_list, at);
         }
         break;
-      case CMARK_NODE_PARAGRAPH: open_text_block(model::paragraph_block({}, at)); break;
+      case CMARK_NODE_PARAGRAPH:
+        // The paragraphs that refer to every footnote definition (see read_markdown_article).
+        if (cmark_node_get_start_line(node) <= line_offset_ && cmark_node_parent(node) != nullptr &&
+            cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_DOCUMENT) {
+          cmark_iter_reset(iter, node, CMARK_EVENT_EXIT);
+          break;
+        }
+        open_text_block(model::paragraph_block({}, at));
+        break;
       case CMARK_NODE_HEADING: open_text_block(model::heading_block(cmark_node_get_heading_level(node), {}, at)); break;
       case CMARK_NODE_CODE_BLOCK: add_code_block(without_final_newline(clean(literal_of(node), at)), at); break;
-      case CMARK_NODE_HTML_BLOCK:
-        // Shown as literal lines, exactly as written, so nothing the author wrote is lost.
-        warn_raw_html(at);
-        add_code_block(without_final_newline(clean(literal_of(node), at)), at);
-        break;
+      case CMARK_NODE_HTML_BLOCK: add_html_block(node, at); break;
       case CMARK_NODE_THEMATIC_BREAK: {
         model::Block rule;
         rule.kind = model::BlockKind::thematic_break;
@@ -149,11 +345,8 @@ class Walker {
         blocks().push_back(std::move(rule));
         break;
       }
-      case CMARK_NODE_TEXT: add_text(clean(literal_of(node), at), at); break;
-      case CMARK_NODE_HTML_INLINE:
-        warn_raw_html(at);
-        add_text(clean(literal_of(node), at), at);
-        break;
+      case CMARK_NODE_TEXT: add_source_text(node, at); break;
+      case CMARK_NODE_HTML_INLINE: add_html_inline(node, at); break;
       case CMARK_NODE_CODE: {
         model::Inline code;
         code.kind = model::InlineKind::code;
@@ -168,12 +361,11 @@ class Walker {
       case CMARK_NODE_STRONG: open_inline(model::InlineKind::strong, {}, at); break;
       case CMARK_NODE_LINK: {
         const char* url = cmark_node_get_url(node);
-        std::string target = clean(url == nullptr ? "" : url, at);
-        if (is_allowed_target(target)) {
-          open_inline(model::InlineKind::link, std::move(target), at);
+        LinkDestination link = read_link_destination(clean(url == nullptr ? "" : url, at), path_);
+        if (link.problem.empty()) {
+          open_inline(model::InlineKind::link, std::move(link.target), at);
         } else {
-          sink_.warning(at, "expected an http, https, mailto or #anchor link, found '" + target +
-                                "'; the link text is kept without the link");
+          sink_.warning(at, link.problem);
           pass_through();
         }
         break;
@@ -183,10 +375,61 @@ class Walker {
         // Skip the image's children: the alt text already holds them.
         cmark_iter_reset(iter, node, CMARK_EVENT_EXIT);
         break;
-      default:  // custom blocks and inlines: cmark's parser makes none; keep their content
-        pass_through();
+      case CMARK_NODE_FOOTNOTE_REFERENCE:
+        add_footnote_reference(node, at);
+        cmark_iter_reset(iter, node, CMARK_EVENT_EXIT);
         break;
+      case CMARK_NODE_FOOTNOTE_DEFINITION:
+        // cmark-gfm has moved every used definition to the end of the document; each becomes a
+        // note when the text first refers to it.
+        notes_.try_emplace(node, Note{node, 0, 0});
+        cmark_iter_reset(iter, node, CMARK_EVENT_EXIT);
+        break;
+      default: enter_extension(node, at); break;
     }
+  }
+
+  void enter_extension(cmark_node* node, const core::SourceLocation& at) {
+    if (has_type_name(node, "strikethrough")) return open_inline(model::InlineKind::strikethrough, {}, at);
+    if (has_type_name(node, "table")) {
+      const std::uint16_t columns = cmark_gfm_extensions_get_table_columns(node);
+      const std::uint8_t* aligns = cmark_gfm_extensions_get_table_alignments(node);
+      column_aligns_.clear();
+      for (std::uint16_t i = 0; i < columns; ++i) column_aligns_.push_back(column_align(aligns[i]));
+      open_container(model::BlockKind::table, at);
+      return;
+    }
+    if (has_type_name(node, "table_header") || has_type_name(node, "table_row")) {
+      header_row_ = cmark_gfm_extensions_get_table_row_is_header(node) != 0;
+      cell_index_ = 0;
+      warn_dropped_cells(node);
+      if (model::Block* row = open_container(model::BlockKind::table_row, at); row != nullptr && header_row_) {
+        row->role = model::BlockRole::header;
+      }
+      return;
+    }
+    if (has_type_name(node, "table_cell")) {
+      if (model::Block* cell = open_container(model::BlockKind::table_cell, at)) {
+        if (header_row_) cell->role = model::BlockRole::header;
+        if (cell_index_ < column_aligns_.size()) cell->align = column_aligns_[cell_index_];
+      }
+      ++cell_index_;
+      // A GFM cell holds inline content: one paragraph in the model.
+      open_text_block(model::paragraph_block({}, at));
+      return;
+    }
+    pass_through();  // an extension this reader does not attach: keep its content
+  }
+
+  void exit(cmark_node* node) {
+    while (!frames_.back().html.empty()) pop_frame();  // HTML elements left open end with their container
+    if (cmark_node_get_syntax_extension(node) != nullptr && has_type_name(node, "table_cell")) {
+      frames_.pop_back();  // the cell's paragraph
+      close_text_block(false);
+    }
+    pop_frame();
+    const cmark_node_type type = cmark_node_get_type(node);
+    if (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING) close_text_block(true);
   }
 
   std::vector<model::Block>& blocks() { return *frames_.back().blocks; }
@@ -204,7 +447,162 @@ class Walker {
   void pass_through() {
     Frame frame = frames_.back();
     frame.counted = false;
+    frame.html.clear();
     frames_.push_back(frame);
+  }
+
+  void pop_frame() {
+    const Frame frame = std::move(frames_.back());
+    frames_.pop_back();
+    if (frame.counted) --depth_;
+    if (frame.html.empty()) return;
+    // <code>…</code> written as tags: the code inline holds the text of what was read inside it.
+    if (frame.counted && (frame.html == "code" || frame.html == "tt" || frame.html == "samp")) {
+      model::Inline& code = frames_.back().inlines->back();
+      code.text = model::plain_text(code.children);
+      code.children.clear();
+    }
+    if (frame.html == "q") add_text("\u201D", current_);
+    if (frames_.back().inlines != &discarded_) discarded_.clear();
+  }
+
+  // HTML elements open at the top of the frames, capped (markdown_html.hpp): every block of HTML is
+  // parsed after them and every end tag looks through them, so more would cost quadratic time.
+  bool too_many_open_html(const core::SourceLocation& at, int limit) {
+    int open = 0;
+    for (std::size_t i = frames_.size(); i-- > 0 && !frames_[i].html.empty();) ++open;
+    if (open < limit) return false;
+    if (!warned_depth_) {
+      sink_.warning(at, "nesting deeper than " + std::to_string(limit) + " levels is flattened");
+      warned_depth_ = true;
+    }
+    return true;
+  }
+
+  HtmlOrigin html_origin(cmark_node* node, const core::SourceLocation& at) {
+    HtmlOrigin origin{path_, at.line, at.column, 0, 0};
+    // Inside a quote or a list item, cmark strips the container's prefix from the block's lines.
+    cmark_node* parent = cmark_node_parent(node);
+    if (parent != nullptr && cmark_node_get_type(parent) != CMARK_NODE_DOCUMENT) origin.indent = at.column - 1;
+    return origin;
+  }
+
+  // A block of HTML, through markdown_html: mapped to blocks, and elements left open (<details>,
+  // <div align="center">) take the Markdown blocks that follow until their end tag.
+  void add_html_block(cmark_node* node, const core::SourceLocation& at) {
+    std::vector<std::string> open;
+    for (std::size_t i = frames_.size(); i-- > 0 && !frames_[i].html.empty();)
+      open.insert(open.begin(), frames_[i].html);
+    const std::string html = literal_of(node);
+    for (HtmlBlockStep& step :
+         read_html_block(html, open, html_origin(node, at), max_markdown_nesting - depth_, html_)) {
+      switch (step.kind) {
+        case HtmlBlockStep::Kind::append: blocks().push_back(std::move(step.block)); break;
+        case HtmlBlockStep::Kind::close:
+          if (!frames_.back().html.empty()) pop_frame();
+          break;
+        case HtmlBlockStep::Kind::caption:
+          // The open element's block is the last one added where its frame was opened.
+          if (frames_.size() >= 2 && frames_.back().counted && !frames_.back().html.empty()) {
+            model::Block& owner = frames_[frames_.size() - 2].blocks->back();
+            if (owner.inlines.empty()) owner.inlines = std::move(step.block.inlines);
+          }
+          break;
+        case HtmlBlockStep::Kind::open:
+          if (too_many_open_html(at, max_open_html)) {  // its content joins the enclosing element
+            for (model::Block& child : step.block.children) blocks().push_back(std::move(child));
+            break;
+          }
+          if (step.transparent || too_deep(at)) {
+            for (model::Block& child : step.block.children) blocks().push_back(std::move(child));
+            pass_through();
+          } else {
+            model::Block& added = blocks().emplace_back(std::move(step.block));
+            frames_.push_back({&added.children, nullptr, true});
+            ++depth_;
+          }
+          frames_.back().html = step.tag;
+          break;
+      }
+    }
+  }
+
+  // One tag among the text: a start tag opens an inline of its kind until its end tag (or the end
+  // of the paragraph, span or link it is written in); an end tag closes the nearest open element
+  // of its name written in the same span, and is ignored otherwise, as by a browser.
+  void add_html_inline(cmark_node* node, const core::SourceLocation& at) {
+    const HtmlTag tag = read_html_tag(literal_of(node), html_origin(node, at), sink_);
+    if (tag.kind == HtmlTag::Kind::end) {
+      for (std::size_t i = frames_.size(); i-- > 0 && !frames_[i].html.empty();) {
+        if (frames_[i].html != tag.name) continue;
+        while (frames_.size() > i) pop_frame();
+        break;
+      }
+      return;
+    }
+    if (tag.kind != HtmlTag::Kind::start) return;
+    const HtmlNode& element = tag.element;
+    const HtmlInlineRule rule = html_inline_rule(element.name);
+    const bool opens =
+        !is_void_element(element.name) && rule.role != HtmlInline::line_break && rule.role != HtmlInline::image;
+    if (opens && too_many_open_html(at, max_markdown_nesting)) return;  // its content joins the enclosing element
+    const std::string* id =
+        element.attribute(element.name == "a" && element.attribute("id") == nullptr ? "name" : "id");
+    if (id != nullptr && !id->empty() && rule.role != HtmlInline::dropped && rule.role != HtmlInline::invisible) {
+      model::Inline anchor;
+      anchor.kind = model::InlineKind::anchor;
+      anchor.id = *id;
+      anchor.location = at;
+      inlines().push_back(std::move(anchor));
+    }
+    switch (rule.role) {
+      case HtmlInline::span: open_inline(rule.kind, {}, at); break;
+      case HtmlInline::code: open_inline(model::InlineKind::code, {}, at); break;
+      case HtmlInline::link: {
+        const std::string* href = element.attribute("href");
+        std::string target = href == nullptr || href->empty() ? std::string() : html_.link_target(*href, at);
+        if (target.empty()) {
+          pass_through();
+        } else {
+          open_inline(model::InlineKind::link, std::move(target), at);
+        }
+        break;
+      }
+      case HtmlInline::quotation:
+        add_text("\u201C", at);
+        pass_through();
+        break;
+      case HtmlInline::line_break: add_break(model::InlineKind::hard_break, at); return;
+      case HtmlInline::image: {
+        const std::string* alt = element.attribute("alt");
+        std::optional<model::Image> image = html_.image(element);
+        if (!image) return add_text(alt == nullptr ? std::string() : collapse_html_space(*alt), at);
+        return add_figure(std::move(*image), at);
+      }
+      case HtmlInline::dropped: html_.warn_dropped(element); [[fallthrough]];
+      case HtmlInline::invisible: {
+        if (is_void_element(element.name)) return;
+        // What is written up to the end tag is not shown.
+        Frame frame = frames_.back();
+        frame.counted = false;
+        frame.inlines = &discarded_;
+        frames_.push_back(frame);
+        break;
+      }
+      case HtmlInline::unknown:
+        html_.warn_unknown(element);
+        pass_through();
+        break;
+      case HtmlInline::transparent:
+      case HtmlInline::block: pass_through(); break;
+    }
+    frames_.back().html = element.name;
+  }
+
+  static bool is_void_element(std::string_view name) {
+    return name == "area" || name == "base" || name == "col" || name == "embed" || name == "input" || name == "link" ||
+           name == "meta" || name == "param" || name == "source" || name == "track" || name == "wbr" || name == "img" ||
+           name == "br" || name == "hr";
   }
 
   // The new block, or nullptr when it is too deep and its children go to its ancestor.
@@ -259,11 +657,88 @@ class Walker {
     }
   }
 
+  // A text node, checked against the line it was read from for what GFM leaves as text.
+  void add_source_text(cmark_node* node, const core::SourceLocation& at) {
+    std::string text = clean(literal_of(node), at);
+    const std::string* line = line_text(at.line);
+    if (line == nullptr) return add_text(std::move(text), at);
+    // A delimiter row with no header row of as many cells above it leaves a paragraph, whose
+    // smart punctuation would turn the rule into dashes ("|—|—|"): it is kept as written.
+    const std::string_view row = trimmed(*line);
+    const auto row_begin = static_cast<int>(row.data() - line->data());
+    if (is_delimiter_row(row) && cmark_node_get_start_column(node) == row_begin + 1) {
+      sink_.warning(at,
+                    "expected a table header row with as many cells above this delimiter row, found none; "
+                    "the lines are kept as text");
+      return add_text(std::string(row), at);
+    }
+    warn_undefined_references(text, *line, cmark_node_get_start_column(node), at);
+    add_text(std::move(text), at);
+  }
+
+  // A reference to a label with no definition stays as text, "[^z]": said at its own column
+  // when the line holds it as written (not escaped, not made from entities).
+  void warn_undefined_references(std::string_view text, const std::string& line, int byte_column,
+                                 const core::SourceLocation& at) {
+    for (std::size_t start = text.find("[^"); start != std::string_view::npos; start = text.find("[^", start + 2)) {
+      std::size_t end = start + 2;
+      while (end < text.size() && is_label_char(text[end])) ++end;
+      if (end == start + 2 || end == text.size() || text[end] != ']') continue;
+      const std::string_view reference = text.substr(start, end + 1 - start);
+      const std::size_t written = line.find(reference, static_cast<std::size_t>(std::max(byte_column - 1, 0)));
+      if (written == std::string::npos || (written > 0 && line[written - 1] == '\\')) continue;
+      sink_.warning({path_, at.line, core::column_at(line, written)},
+                    "expected a definition for the footnote '" + std::string(reference) +
+                        "', found none; the reference is kept as text");
+    }
+  }
+
   void add_break(model::InlineKind kind, const core::SourceLocation& at) {
     model::Inline line_break;
     line_break.kind = kind;
     line_break.location = at;
     inlines().push_back(std::move(line_break));
+  }
+
+  // Notes are numbered in the order the text first refers to them (the model's contract, and
+  // what readers see); the first reference to note n is "fnref-n", later ones "fnref-n-2", ….
+  void add_footnote_reference(cmark_node* node, const core::SourceLocation& at) {
+    cmark_node* definition = node->parent_footnote_def;
+    if (definition == nullptr) return add_text("[^" + clean(literal_of(node), at) + "]", at);
+    Note& note = notes_.try_emplace(definition, Note{definition, 0, 0}).first->second;
+    if (note.number == 0) {
+      numbered_.push_back(definition);
+      note.number = numbered_.size();
+    }
+    const std::string n = std::to_string(note.number);
+    model::Inline reference;
+    reference.kind = model::InlineKind::footnote_ref;
+    reference.text = n;
+    reference.target = "fn-" + n;
+    reference.id = ++note.references == 1 ? "fnref-" + n : "fnref-" + n + "-" + std::to_string(note.references);
+    reference.location = at;
+    inlines().push_back(std::move(reference));
+  }
+
+  // GFM drops the cells of a row beyond the header's count; the text lost is reported.
+  void warn_dropped_cells(cmark_node* row) {
+    cmark_node* last = cmark_node_last_child(row);
+    if (last == nullptr) return;
+    const int line_number = file_line(cmark_node_get_end_line(last));
+    const std::string* line = line_text(line_number);
+    const int end = cmark_node_get_end_column(last);
+    if (line == nullptr || end < 1 || static_cast<std::size_t>(end) >= line->size()) return;
+    std::string_view rest = trimmed(std::string_view(*line).substr(static_cast<std::size_t>(end)));
+    if (!rest.empty() && rest.front() == '|') rest = trimmed(rest.substr(1));
+    if (!rest.empty() && rest.back() == '|' && (rest.size() < 2 || rest[rest.size() - 2] != '\\')) {
+      rest = trimmed(rest.substr(0, rest.size() - 1));
+    }
+    if (rest.empty()) return;
+    const auto column = core::column_at(*line, static_cast<std::size_t>(rest.data() - line->data()));
+    sink_.warning({path_, line_number, column},
+                  "expected at most " + std::to_string(column_aligns_.size()) +
+                      " cells in this table row, as in its header row, found more; dropped: '" + std::string(rest) +
+                      "'");
   }
 
   // An image becomes a figure after the paragraph (or heading) it is written in: PDF pages cannot
@@ -274,9 +749,13 @@ class Walker {
     const char* url = cmark_node_get_url(node);
     std::optional<model::Image> image = images_.read(clean(url == nullptr ? "" : url, at), alt, path_, at, sink_);
     if (!image) return add_text(std::move(alt), at);
+    add_figure(std::move(*image), at);
+  }
+
+  void add_figure(model::Image image, const core::SourceLocation& at) {
     model::Block figure;
     figure.kind = model::BlockKind::figure;
-    figure.images.push_back(std::make_shared<const model::Image>(std::move(*image)));
+    figure.images.push_back(std::make_shared<const model::Image>(std::move(image)));
     figure.location = at;
     pending_figures_.push_back(std::move(figure));
   }
@@ -288,21 +767,16 @@ class Walker {
     });
   }
 
-  void close_text_block() {
+  // A table cell keeps its paragraph even when an image leaves it blank: a cell is one paragraph.
+  void close_text_block(bool drop_blank_paragraph) {
     if (pending_figures_.empty() || text_owner_ == nullptr) return;
     std::vector<model::Block>& owner = *text_owner_;
     const model::Block& text_block = owner[text_index_];
-    if (text_block.kind == model::BlockKind::paragraph && is_blank(text_block.inlines)) {
+    if (drop_blank_paragraph && text_block.kind == model::BlockKind::paragraph && is_blank(text_block.inlines)) {
       owner.erase(owner.begin() + static_cast<std::ptrdiff_t>(text_index_));
     }
     for (model::Block& figure : pending_figures_) owner.push_back(std::move(figure));
     pending_figures_.clear();
-  }
-
-  void warn_raw_html(const core::SourceLocation& at) {
-    if (at.line == last_html_warning_line_) return;  // one warning per line is enough
-    last_html_warning_line_ = at.line;
-    sink_.warning(at, "raw HTML is shown as text, not interpreted");
   }
 
   // The image description as plain text, as cmark's own renderers write an alt attribute.
@@ -338,6 +812,8 @@ class Walker {
   }
 
   const std::string& path_;
+  const std::vector<SourceLine>& lines_;
+  int line_offset_;
   ColumnMap columns_;
   ImageReader& images_;
   core::DiagnosticSink& sink_;
@@ -348,76 +824,87 @@ class Walker {
   std::vector<Frame> frames_;
   int depth_ = 0;
   bool warned_depth_ = false;
-  int last_html_warning_line_ = 0;
+  HtmlReader html_;
+  std::vector<model::Inline> discarded_;  // what dropped HTML elements held in running text
   core::SourceLocation current_;
+  // The table being read (a cell holds no blocks, so tables never nest while being read).
+  std::vector<model::Align> column_aligns_;
+  std::size_t cell_index_ = 0;
+  bool header_row_ = false;
+  // Every footnote definition met, and those numbered, in order of number.
+  std::unordered_map<cmark_node*, Note> notes_;
+  std::vector<cmark_node*> numbered_;
 };
 
-// Visits every heading in document order, without recursion.
-template <typename Visit>
-void for_each_heading(std::vector<model::Block>& blocks, Visit visit) {
-  std::vector<std::pair<std::vector<model::Block>*, std::size_t>> stack{{&blocks, 0}};
-  while (!stack.empty()) {
-    auto& [list, index] = stack.back();
-    if (index == list->size()) {
-      stack.pop_back();
-      continue;
-    }
-    model::Block& block = (*list)[index++];
-    if (block.kind == model::BlockKind::heading) visit(block);
-    if (!block.children.empty()) stack.emplace_back(&block.children, 0);
-  }
+// Puts `inserted` among the article's top-level blocks where its line says it was written.
+void insert_in_place(std::vector<model::Block>& blocks, std::vector<model::Block> inserted, int line) {
+  const auto at = std::find_if(blocks.begin(), blocks.end(),
+                               [line](const model::Block& block) { return block.location.line > line; });
+  blocks.insert(at, std::make_move_iterator(inserted.begin()), std::make_move_iterator(inserted.end()));
 }
 
 }  // namespace
 
-model::Article read_markdown_article(const std::string& path, std::string_view bytes, const std::string& listed_title,
-                                     core::DiagnosticSink& sink) {
+model::Article read_markdown_article(const std::string& path, std::string_view bytes, core::DiagnosticSink& sink) {
   const core::MemoryFileSystem no_files({});
   ImageReader images(no_files);
-  return read_markdown_article(path, bytes, listed_title, images, sink);
+  UnusedFrontMatterKeys unused_keys;
+  model::Article article = read_markdown_article(path, bytes, images, unused_keys, sink);
+  unused_keys.report(sink);
+  return article;
 }
 
-model::Article read_markdown_article(const std::string& path, std::string_view bytes, const std::string& listed_title,
-                                     ImageReader& images, core::DiagnosticSink& sink) {
+model::Article read_markdown_article(const std::string& path, std::string_view bytes, ImageReader& images,
+                                     UnusedFrontMatterKeys& unused_keys, core::DiagnosticSink& sink) {
   model::Article article;
   article.location = {path, 1, 1};
   article.provenance.file = path;
   article.provenance.sha256 = core::sha256_hex(bytes);
 
   const std::vector<SourceLine> lines = read_source_lines(path, bytes, sink);
-  const FrontMatter front = read_front_matter(lines, path, sink);
+  const FrontMatter front = read_front_matter(lines, path, unused_keys, sink);
   article.provenance.source = front.fields.source;
   article.provenance.retrieved = front.fields.retrieved;
   article.provenance.author = front.fields.author;
+  article.provenance.date = front.fields.date;
+  article.provenance.description = front.fields.description;
+  article.language = front.fields.language;
 
   // The front matter's lines stay as empty lines so that cmark's line numbers are the file's.
-  std::string text;
-  text.reserve(bytes.size());
+  std::string body;
+  body.reserve(bytes.size());
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (i >= front.body_begin) text += lines[i].text;
-    text += '\n';
+    if (i >= front.body_begin) body += lines[i].text;
+    body += '\n';
   }
-  NodePtr document(cmark_parse_document(text.data(), text.size(), CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8));
-  article.blocks = Walker(path, lines, images, sink).walk(document.get());
+  // cmark-gfm drops a footnote definition that nothing refers to, and its text with it. So
+  // that none is lost, every label that may be defined is referred to once, each in a
+  // paragraph of its own ahead of the text (where no open block can swallow it); the walker
+  // skips those paragraphs and numbers notes by the text's own references. Two lines per label
+  // come before the file's first line.
+  const std::vector<std::string> labels = definition_labels(body);
+  std::string text;
+  text.reserve(body.size() + labels.size() * 8);
+  for (const std::string& label : labels) text += "[^" + label + "]\n\n";
+  text += body;
+  const NodePtr document = parse_gfm(text);
 
-  if (!listed_title.empty()) {
-    article.title = listed_title;
-  } else if (!front.fields.title.empty()) {
-    article.title = front.fields.title;
-  } else if (!article.blocks.empty() && article.blocks.front().kind == model::BlockKind::heading &&
-             article.blocks.front().level == 1 && !model::plain_text(article.blocks.front().inlines).empty()) {
-    article.title = model::plain_text(article.blocks.front().inlines);
-    article.blocks.erase(article.blocks.begin());
-    for_each_heading(article.blocks, [](model::Block& heading) { heading.level = std::max(1, heading.level - 1); });
-  } else {
-    article.title = file_stem(path);
-    sink.warning({path, 0, 0}, "no title in book.toml, front matter or a leading level-1 heading; using the file name");
+  Walker walker(path, lines, static_cast<int>(labels.size() * 2), images, sink);
+  walker.walk(document.get(), article.blocks);
+  walker.walk_notes(article.footnotes);
+  for (cmark_node* definition : walker.unreferenced_definitions()) {
+    if (walker.is_referenced(definition)) continue;  // by the text of one kept before it
+    std::vector<model::Block> blocks = walker.walk_as_text(definition);
+    const int line = blocks.empty() ? 0 : blocks.front().location.line;
+    insert_in_place(article.blocks, std::move(blocks), line);
+    walker.walk_notes(article.footnotes);  // the notes its text refers to
   }
+  complete_html_containers(article.blocks);
+
+  // The title is chosen for the whole corpus at once (import/choose_titles.hpp); the front
+  // matter's comes first there.
+  article.title = front.fields.title;
   if (article.blocks.empty()) sink.warning({path, 0, 0}, "article is empty");
-
-  HeadingIds ids;
-  for_each_heading(article.blocks,
-                   [&](model::Block& heading) { heading.id = ids.claim(model::plain_text(heading.inlines)); });
   return article;
 }
 

@@ -7,9 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/github_slug.hpp"
 #include "core/sha256.hpp"
-#include "import/file_names.hpp"
-#include "import/heading_ids.hpp"
 #include "import/smart_punctuation.hpp"
 #include "import/source_lines.hpp"
 
@@ -42,7 +41,7 @@ struct OutlineEntry {
   TextLine line;
   int marker_column = 1;
   std::optional<std::size_t> heading;  // index into the article's lines of the matching heading
-  std::string heading_id;
+  std::string heading_id;              // GitHub's id for that heading, which the link names
 };
 
 model::Block outline_item(const OutlineEntry& entry, const std::string& path) {
@@ -70,8 +69,7 @@ model::Block text_block(const TextLine& line, const std::string& path, model::Bl
 
 }  // namespace
 
-model::Article read_text_article(const std::string& path, std::string_view bytes, const std::string& listed_title,
-                                 core::DiagnosticSink& sink) {
+model::Article read_text_article(const std::string& path, std::string_view bytes, core::DiagnosticSink& sink) {
   model::Article article;
   article.location = {path, 1, 1};
   article.provenance.file = path;
@@ -111,7 +109,9 @@ model::Article read_text_article(const std::string& path, std::string_view bytes
     if (it != lines_by_text.end()) it->second.push_back(i);
   }
   std::vector<int> heading_entry(lines.size(), -1);  // line index → outline entry index
-  HeadingIds ids;
+  // The headings are exactly the matched lines, claimed in document order, so these are the ids
+  // transform::resolve_links finds for them: the outline links as an author writing for GitHub would.
+  core::GithubSlugger ids;
   std::size_t search_from = outline_end;
   for (std::size_t e = 0; e < outline.size(); ++e) {
     OutlineEntry& entry = outline[e];
@@ -123,7 +123,7 @@ model::Article read_text_article(const std::string& path, std::string_view bytes
       continue;
     }
     entry.heading = *found;
-    entry.heading_id = ids.claim(entry.line.text);
+    entry.heading_id = ids.slug(entry.line.text);
     heading_entry[*found] = static_cast<int>(e);
     search_from = *found + 1;
   }
@@ -145,25 +145,12 @@ model::Article read_text_article(const std::string& path, std::string_view bytes
       i = outline_end - 1;
     } else if (heading_entry[i] >= 0) {
       const core::SourceLocation at{path, line.number, line.column};
-      model::Block heading = model::heading_block(1, {model::text_inline(line.text, at)}, at);
-      heading.id = outline[static_cast<std::size_t>(heading_entry[i])].heading_id;
-      article.blocks.push_back(std::move(heading));
+      article.blocks.push_back(model::heading_block(1, {model::text_inline(line.text, at)}, at));
     } else {
       article.blocks.push_back(text_block(line, path, model::BlockRole::body));
     }
   }
 
-  if (!listed_title.empty()) {
-    article.title = listed_title;
-  } else if (auto first = std::find_if(article.blocks.begin(), article.blocks.end(),
-                                       [](const model::Block& b) { return b.kind == model::BlockKind::heading; });
-             first != article.blocks.end()) {
-    article.title = model::plain_text(first->inlines);
-    sink.warning(first->location, "no title in book.toml; using the first heading");
-  } else {
-    article.title = file_stem(path);
-    sink.warning({path, 0, 0}, "no title in book.toml; using the file name");
-  }
   return article;
 }
 

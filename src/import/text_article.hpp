@@ -11,10 +11,10 @@
 
 namespace octavo::import {
 
-/// Reads the bytes of the .txt file `path`. `listed_title` (from book.toml) becomes the title
-/// when it is not empty; otherwise the first heading, else the file name, each with a warning.
-/// An empty file gives an article with no blocks and a warning; never throws on bad input.
-model::Article read_text_article(const std::string& path, std::string_view bytes, const std::string& listed_title,
-                                 core::DiagnosticSink& sink);
+/// Reads the bytes of the .txt file `path`. The title is left empty: the corpus chooses it
+/// (import/choose_titles.hpp). Outline entries link to their headings by GitHub's ids
+/// (core::GithubSlugger), which transform::resolve_links resolves. An empty file gives an article
+/// with no blocks and a warning; never throws on bad input.
+model::Article read_text_article(const std::string& path, std::string_view bytes, core::DiagnosticSink& sink);
 
 }  // namespace octavo::import

@@ -8,10 +8,11 @@
 
 namespace octavo::layout {
 
-std::vector<FlowLine> article_flow(const model::Article& article, LayoutContext& context) {
+std::vector<FlowLine> article_flow(const model::Article& article, const model::AnchorTable& anchors,
+                                   LayoutContext& context) {
   Flow flow;
   set_part_title(flow, article.title, {article.id}, article.location, context);
-  const LinkResolver resolver = article_link_resolver(article);
+  const LinkResolver resolver = article_link_resolver(article, anchors);
   BlockSetter blocks(context, flow, heading_destination(article.id, ""), resolver);
   blocks.suppress_indent();
   blocks.set_blocks(article.blocks, BlockFrame{core::Pt(0), context.style.measure()});

@@ -39,7 +39,11 @@ Line make_line(std::size_t begin, const Break& at, core::Pt target) {
 
 }  // namespace
 
-std::vector<Line> break_lines(const std::vector<Item>& items, const LineWidths& widths) {
+namespace {
+
+// First-fit; with `rank`, a line ends at the best-ranked fitting break inside the window at its end
+// (break_code_lines) rather than at the last fitting one.
+std::vector<Line> break_first_fit(const std::vector<Item>& items, const LineWidths& widths, bool rank) {
   std::vector<Line> lines;
   const std::size_t count = items.size();
   std::size_t pos = 0;
@@ -48,8 +52,11 @@ std::vector<Line> break_lines(const std::vector<Item>& items, const LineWidths& 
     while (pos < count && items[pos].kind != ItemKind::box) ++pos;
     if (pos >= count) break;
     const core::Pt target = lines.empty() ? widths.first : widths.rest;
+    const core::Pt window_start = target * (1 - code_break_window);
     Sums sums;
     std::optional<Break> best;
+    std::optional<Break> ranked;
+    int ranked_penalty = 0;
     // The end of the items counts as a forced break, for callers that did not close the paragraph.
     for (std::size_t i = pos; i <= count; ++i) {
       const Item* item = i < count ? &items[i] : nullptr;
@@ -64,6 +71,14 @@ std::vector<Line> break_lines(const std::vector<Item>& items, const LineWidths& 
         // ends the search: first-fit takes the last one that did.
         const bool fits = (here.sums.width - here.sums.shrink).value <= target.value + tolerance;
         if (fits || !best) best = here;
+        if (rank && fits && here.sums.width >= window_start) {
+          // A forced break (and the end) ranks first: the line is done there anyway.
+          const int penalty = item == nullptr ? forced_break : item->kind == ItemKind::penalty ? item->penalty : 0;
+          if (!ranked || penalty <= ranked_penalty) {
+            ranked = here;
+            ranked_penalty = penalty;
+          }
+        }
         if (!fits || item == nullptr) break;
         if (item->kind == ItemKind::penalty && item->penalty <= forced_break) break;
       }
@@ -78,10 +93,21 @@ std::vector<Line> break_lines(const std::vector<Item>& items, const LineWidths& 
         case ItemKind::penalty: break;
       }
     }
-    lines.push_back(make_line(pos, *best, target));
-    pos = best->index + 1;
+    const Break& chosen = ranked ? *ranked : *best;
+    lines.push_back(make_line(pos, chosen, target));
+    pos = chosen.index + 1;
   }
   return lines;
+}
+
+}  // namespace
+
+std::vector<Line> break_lines(const std::vector<Item>& items, const LineWidths& widths) {
+  return break_first_fit(items, widths, false);
+}
+
+std::vector<Line> break_code_lines(const std::vector<Item>& items, const LineWidths& widths) {
+  return break_first_fit(items, widths, true);
 }
 
 std::string line_text(const std::vector<Item>& items, const Line& line) {

@@ -30,6 +30,17 @@ struct LineWidths {
 /// line is set alone on an overfull line. Empty for items with no boxes.
 std::vector<Line> break_lines(const std::vector<Item>& items, const LineWidths& widths);
 
+/// The share of the line at its end within which break_code_lines looks for its best break: a
+/// break there leaves at most a third of the line empty, so a line of code does not end at an
+/// early space when punctuation nearer the measure would fill it.
+inline constexpr double code_break_window = 1.0 / 3;
+
+/// Breaks code as break_lines does, but each line ends at the best of the breaks at which it fits
+/// within the last code_break_window of its width: the lowest penalty (glue counts as 0; after
+/// spaces, then at punctuation, then inside a token: items.hpp), the last of equals. With no break
+/// there, at the last one that fits. Empty for items with no boxes.
+std::vector<Line> break_code_lines(const std::vector<Item>& items, const LineWidths& widths);
+
 /// The line's text as a reader sees it: boxes joined, one space per glue, a hyphen after a line
 /// that ends at a hyphenation point. For tests and traces.
 std::string line_text(const std::vector<Item>& items, const Line& line);

@@ -2,7 +2,6 @@
 
 #include "core/url.hpp"
 #include "core/utf8.hpp"
-#include "layout/destinations.hpp"
 
 namespace octavo::layout {
 namespace {
@@ -29,6 +28,81 @@ bool is_ignorable(char32_t c) {
 // Web and mail links; the test the EPUB and the Markdown reader use too (core/url.hpp).
 bool is_external(const std::string& target) { return core::is_web_or_mail_url(target); }
 
+bool is_code_space(char32_t c) { return c == ' ' || c == '\t'; }
+
+// A character that may start or continue a token: a break before it (after punctuation) leaves
+// the token whole. Everything beyond ASCII counts, for identifiers in other scripts.
+bool is_token_character(char32_t c) {
+  return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '$' || c == '"' || c == '\'' || c == '`';
+}
+
+// Where a line of code may break between `c` and the `next` character, as a penalty; no_break
+// where it may not. After a run of spaces (the spaces end the broken line, where they are
+// invisible); after ',' and ';'; after '/', '.', '=', '(', '[' and '{' when a token follows, so
+// that "//", "/*", "=>" and "((" stay whole; and before a '-' that follows a token or a closing
+// bracket, never after it: extractors delete a line-final hyphen and join the lines (see
+// add_cluster), which would change the code.
+int code_break_between(char32_t c, char32_t next) {
+  if (is_code_space(c)) return is_code_space(next) ? no_break : code_space_penalty;
+  if (is_code_space(next)) return no_break;  // the break comes after the spaces
+  if (c == ',' || c == ';') return next == ',' || next == ';' ? no_break : code_punctuation_penalty;
+  if ((c == '/' || c == '.' || c == '=' || c == '(' || c == '[' || c == '{') && is_token_character(next)) {
+    return code_punctuation_penalty;
+  }
+  if (next == '-' && (is_token_character(c) || c == ')' || c == ']' || c == '}')) return code_punctuation_penalty;
+  return no_break;
+}
+
+// Characters a URL may break after (Chicago 7.47 breaks before them, so that a line does not seem
+// to end a sentence; after keeps what pdftotext gives back a prefix of the URL on each line).
+bool breaks_after_in_url(char c) { return c == '/' || c == '.' || c == '?' || c == '&'; }
+
+bool starts_with_lower(std::string_view text, std::size_t at, std::string_view prefix) {
+  if (text.size() - at < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    char c = text[at + i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != prefix[i]) return false;
+  }
+  return true;
+}
+
+// Where the first URL in `word` starts ("http://", "https://", "ftp://", or "www." at the start
+// or after punctuation), in bytes; npos when it holds none.
+std::size_t url_start(std::string_view word) {
+  for (std::size_t at = 0; at < word.size(); ++at) {
+    if (starts_with_lower(word, at, "http://") || starts_with_lower(word, at, "https://") ||
+        starts_with_lower(word, at, "ftp://")) {
+      return at;
+    }
+    if (starts_with_lower(word, at, "www.") &&
+        (at == 0 || !is_token_character(static_cast<unsigned char>(word[at - 1])))) {
+      return at;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// The byte offsets inside `word` where its URL may break: after a run of '/', '.', '?' or '&'
+// ("https://" stays whole), and before a '-' that does not follow another. Never after a '-': a
+// line ending in one is read by extractors as hyphenated, and they delete the hyphen and join the
+// lines. Empty when the word holds no URL. Offsets fall between characters: every byte compared
+// is ASCII, and no UTF-8 continuation byte is.
+std::vector<std::size_t> url_breaks(std::string_view word) {
+  std::vector<std::size_t> breaks;
+  const std::size_t start = url_start(word);
+  if (start == std::string_view::npos) return breaks;
+  for (std::size_t at = start + 1; at < word.size(); ++at) {
+    const char before = word[at - 1];
+    const char after = word[at];
+    if ((breaks_after_in_url(before) && !breaks_after_in_url(after)) || (after == '-' && before != '-')) {
+      breaks.push_back(at);
+    }
+  }
+  return breaks;
+}
+
 }  // namespace
 
 FontFace face_for(const TextStyle& style) {
@@ -45,20 +119,32 @@ int ItemBuilder::add_link(LinkTarget target) {
   return static_cast<int>(list_.links.size() - 1);
 }
 
-std::optional<LinkTarget> ItemBuilder::resolve(const std::string& target) const {
-  if (is_external(target)) return LinkTarget{"", target};
-  if (!target.empty() && target.front() == '#' && resolver_) return resolver_(target);
+std::optional<LinkTarget> ItemBuilder::resolve(const model::Inline& link) const {
+  const std::string& target = link.target;
+  if (link.target_article.empty() && is_external(target)) return LinkTarget{"", target};
+  const bool in_book = !link.target_article.empty() || (!target.empty() && target.front() == '#');
+  if (in_book && resolver_) return resolver_(link);
   // Anything else (a relative file name the importer left) has no place in a PDF.
   return std::nullopt;
+}
+
+std::optional<LinkTarget> ItemBuilder::resolve_id(const std::string& id) const {
+  // The place `id` names in this article, looked up as a link "#id" would be.
+  model::Inline link;
+  link.kind = model::InlineKind::link;
+  link.target = "#" + id;
+  return resolve(link);
 }
 
 void ItemBuilder::add_text(std::string_view text, const TextStyle& style, const core::SourceLocation& location,
                            int link) {
   const FontFace face = face_for(style);
+  // Code comes a line per call: its indentation offers no break (a line of nothing but spaces).
+  bool indentation = true;
   std::size_t pos = 0;
   while (pos < text.size()) {
     const char32_t c = core::decode_utf8(text, pos);
-    if (literal_ && (c == ' ' || c == '\t')) {
+    if (literal_ && is_code_space(c)) {
       add_cluster(U" ", style, face, link, location);
     } else if (is_breaking_space(c)) {
       add_space(style);
@@ -79,6 +165,16 @@ void ItemBuilder::add_text(std::string_view text, const TextStyle& style, const 
       }
       add_cluster(cluster, style, face, link, location);
     }
+    if (literal_ && pos < text.size()) {
+      indentation = indentation && is_code_space(c);
+      std::size_t peek = pos;
+      const int penalty = code_break_between(c, core::decode_utf8(text, peek));
+      if (!indentation && penalty < no_break) {
+        flush_segment();
+        if (!list_.items.empty() && list_.items.back().kind == ItemKind::box)
+          list_.items.push_back(penalty_item(penalty));
+      }
+    }
   }
 }
 
@@ -98,6 +194,8 @@ void ItemBuilder::add_cluster(std::u32string_view cluster, const TextStyle& styl
   // (pdftotext, copy and paste) reads every line end as a space, and deletes a line-final U+002D
   // as a hyphenation, so "stimulating—makes" or "7-hydroxy" broken there would come back changed.
   // Hyphenation (issue #3) may add a U+002D at a break precisely because extractors remove it.
+  // URLs and code are the exceptions (url_breaks, code_break_between): they break at their
+  // punctuation, but never after a hyphen, only before one.
   if (segment_.empty()) segment_location_ = location;
 
   // The run's face, else the first face of the fallback chain (glyph_coverage.hpp) that has the
@@ -135,8 +233,8 @@ void ItemBuilder::append_to_segment(std::string_view text, const TextStyle& styl
 }
 
 void ItemBuilder::add_anchor(const std::string& id) {
-  if (id.empty() || !resolver_) return;
-  if (std::optional<LinkTarget> target = resolver_("#" + id); target && !target->destination.empty()) {
+  if (id.empty()) return;
+  if (std::optional<LinkTarget> target = resolve_id(id); target && !target->destination.empty()) {
     pending_marks_.anchors.push_back(std::move(target->destination));
   }
 }
@@ -147,7 +245,7 @@ int ItemBuilder::take_pending_marks() {
   return static_cast<int>(list_.marks.size() - 1);
 }
 
-Item ItemBuilder::box_of(Piece& piece, std::string text, core::Pt width, bool first_of_piece) const {
+Item ItemBuilder::box_of(const Piece& piece, std::string text, core::Pt width, bool first_of_piece) const {
   Item item = box_item(std::move(text), piece.face, piece.size, width, piece.link);
   item.rise = piece.rise;
   item.strike = piece.strike;
@@ -231,14 +329,13 @@ void ItemBuilder::add_inlines(const std::vector<model::Inline>& inlines, const T
         pending_marks_.notes.push_back({run.target, std::move(anchor)});
         inner.rise += level.style.size * superscript_rise;
         inner.size = level.style.size * script_scale;
-        std::optional<LinkTarget> target = resolve("#" + run.target);
+        std::optional<LinkTarget> target = resolve_id(run.target);
         add_text(run.text, inner, where, target ? add_link(std::move(*target)) : link);
         break;
       }
       case model::InlineKind::anchor: add_anchor(run.id); break;
       case model::InlineKind::link: {
-        std::optional<LinkTarget> target =
-            run.target_article.empty() ? resolve(run.target) : book_link_target(run.target_article, run.target);
+        std::optional<LinkTarget> target = resolve(run);
         const int index = target ? add_link(std::move(*target)) : link;
         stack.push_back({&run.children, 0, inner, index});
         break;
@@ -263,34 +360,78 @@ void ItemBuilder::add_line_break() {
 
 void ItemBuilder::flush_segment() {
   if (segment_.empty()) return;
+  // A URL breaks at its punctuation: the parts between those breaks are words of their own,
+  // never hyphenated, with an unflagged penalty between them. (Most words are one piece: they are
+  // searched for a URL where they lie, without joining the pieces into a copy.)
+  std::vector<std::size_t> breaks;
+  if (!literal_ && segment_.size() == 1) {
+    breaks = url_breaks(segment_.front().text);
+  } else if (!literal_) {
+    std::string word;
+    for (const Piece& piece : segment_) word += piece.text;
+    breaks = url_breaks(word);
+  }
+  bool split = false;
+  if (breaks.empty()) {
+    split = emit_word(segment_, true);
+  } else {
+    // A piece's decoration goes with each part of it; its marks with the first only.
+    const auto piece_part = [](const Piece& piece, std::size_t from, std::size_t count) {
+      return Piece{piece.face, piece.size,   piece.link, piece.text.substr(from, count),
+                   piece.rise, piece.strike, piece.key,  from == 0 ? piece.marks : -1};
+    };
+    std::vector<Piece> part;
+    std::size_t piece_start = 0;
+    std::size_t next = 0;
+    for (Piece& piece : segment_) {
+      std::size_t from = 0;
+      while (next < breaks.size() && breaks[next] < piece_start + piece.text.size()) {
+        const std::size_t at = breaks[next++] - piece_start;
+        if (at > from) part.push_back(piece_part(piece, from, at - from));
+        from = at;
+        split = emit_word(part, false) || split;
+        part.clear();
+        list_.items.push_back(penalty_item(url_break_penalty));
+      }
+      if (from < piece.text.size()) part.push_back(piece_part(piece, from, piece.text.size() - from));
+      piece_start += piece.text.size();
+    }
+    split = emit_word(part, false) || split;
+  }
+  segment_.clear();
+  if (split && warn_long_words_) context_.sink.warning(segment_location_, long_word_warning);
+}
+
+bool ItemBuilder::emit_word(std::vector<Piece>& pieces, bool may_hyphenate) {
   core::Pt total;
   std::vector<core::Pt> widths;
-  widths.reserve(segment_.size());
-  for (const Piece& piece : segment_) {
+  widths.reserve(pieces.size());
+  for (const Piece& piece : pieces) {
     widths.push_back(box_width(context_.metrics, piece.face, piece.text, piece.size));
     total += widths.back();
   }
   if (measure_ > core::Pt(0) && total > measure_) {
-    if (warn_long_words_) context_.sink.warning(segment_location_, "word too long for the line; broken at the measure");
-    emit_split_segment();
-  } else if (hyphenate_ && !literal_ && context_.hyphenator != nullptr && !context_.hyphenator->empty()) {
-    emit_hyphenated_segment(widths);
+    emit_split_word(pieces);
+    return true;
+  }
+  if (may_hyphenate && hyphenate_ && !literal_ && context_.hyphenator != nullptr && !context_.hyphenator->empty()) {
+    emit_hyphenated_word(pieces, widths);
   } else {
-    for (std::size_t i = 0; i < segment_.size(); ++i) {
-      Piece& piece = segment_[i];
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+      Piece& piece = pieces[i];
       list_.items.push_back(box_of(piece, std::move(piece.text), widths[i], true));
     }
   }
-  segment_.clear();
+  return false;
 }
 
 // Breaks an over-wide word into chunks that each fit the measure, with a free break between them
 // (no hyphen: the reader should not take the pieces for a hyphenated word). Each chunk is
 // measured whole as it grows: with kerning, a string is not as wide as its characters' sum.
-void ItemBuilder::emit_split_segment() {
+void ItemBuilder::emit_split_word(const std::vector<Piece>& pieces) {
   core::Pt chunk_before;  // the earlier pieces' boxes in the current chunk
   bool chunk_empty = true;
-  for (Piece& piece : segment_) {
+  for (const Piece& piece : pieces) {
     std::string_view rest = piece.text;
     bool first = true;
     while (!rest.empty()) {
@@ -304,8 +445,8 @@ void ItemBuilder::emit_split_segment() {
         chunk_empty = false;
         rest.remove_prefix(fitting.bytes);
       }
-      if (!rest.empty()) {  // the next character does not fit: a new chunk
-        list_.items.push_back(penalty_item(0));
+      if (!rest.empty()) {  // the next character does not fit: a new chunk (in code, the worst break)
+        list_.items.push_back(penalty_item(literal_ ? code_split_penalty : 0));
         chunk_before = core::Pt(0);
         chunk_empty = true;
       }
@@ -317,14 +458,14 @@ void ItemBuilder::emit_split_segment() {
 // to part. Each part is measured anew as a box of its own: kerning never crosses a box, so a
 // pair split by a hyphenation point is set unkerned even when the line does not break there.
 // The hyphen takes the face and size of the text before it.
-void ItemBuilder::emit_hyphenated_segment(const std::vector<core::Pt>& widths) {
+void ItemBuilder::emit_hyphenated_word(std::vector<Piece>& pieces, const std::vector<core::Pt>& widths) {
   std::string word;
-  for (const Piece& piece : segment_) word += piece.text;
+  for (const Piece& piece : pieces) word += piece.text;
   const std::vector<std::size_t> points = context_.hyphenator->hyphenation_points(word);
   std::size_t next = 0;  // the first point not yet placed
   std::size_t piece_start = 0;
-  for (std::size_t i = 0; i < segment_.size(); ++i) {
-    Piece& piece = segment_[i];
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    Piece& piece = pieces[i];
     const std::size_t piece_end = piece_start + piece.text.size();
     std::size_t from = piece_start;
     bool first = true;

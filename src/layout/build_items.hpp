@@ -16,6 +16,9 @@
 
 namespace octavo::layout {
 
+/// The warning ItemBuilder gives at a word wider than its measure, which it breaks there.
+inline constexpr const char* long_word_warning = "word too long for the line; broken at the measure";
+
 /// The typographic state of inline text; `face_for` turns it into a font face.
 struct TextStyle {
   bool italic = false;
@@ -38,9 +41,9 @@ inline constexpr double subscript_drop = 0.15;
 /// mono for code, else the serif face of the weight and slant; never fails.
 FontFace face_for(const TextStyle& style);
 
-/// Maps a model link target ("#id" within an article) to a destination; nullopt sets the text
-/// unlinked. http(s) and mailto targets are handled before it is asked.
-using LinkResolver = std::function<std::optional<LinkTarget>(const std::string& target)>;
+/// Maps a model link (in-book: `target_article` and `target` "#id" or "") to a destination;
+/// nullopt sets the text unlinked. http(s) and mailto targets are handled before it is asked.
+using LinkResolver = std::function<std::optional<LinkTarget>(const model::Inline& link)>;
 
 /// Builds one paragraph's items; finish() hands them over and starts afresh.
 class ItemBuilder {
@@ -49,7 +52,7 @@ class ItemBuilder {
   /// there by characters, with a warning if `warn_long_words` (false for generated text).
   ItemBuilder(LayoutContext& context, core::Pt measure, bool warn_long_words = true);
 
-  /// Used for "#id" targets; without one, such links are set as plain text.
+  /// Used for in-book links; without one, such links are set as plain text.
   void set_link_resolver(LinkResolver resolver) { resolver_ = std::move(resolver); }
 
   /// Offers hyphenation points (flagged penalties, from context.hyphenator) in the words added
@@ -57,7 +60,9 @@ class ItemBuilder {
   /// by default, and without effect when the context has no patterns.
   void set_hyphenate(bool hyphenate) { hyphenate_ = hyphenate; }
 
-  /// Literal text (code): spaces are kept as characters and lines break only at the measure.
+  /// Literal text (code), added a line per add_text call: spaces are kept as characters, and
+  /// lines may break after spaces and at punctuation (code_space_penalty,
+  /// code_punctuation_penalty; break_code_lines ranks them), else inside a token at the measure.
   void set_literal(bool literal) { literal_ = literal; }
 
   /// Appends text: runs of white space become one glue; nothing for empty text.
@@ -96,11 +101,13 @@ class ItemBuilder {
   void append_to_segment(std::string_view text, const TextStyle& style, FontFace face, int link);
   void add_anchor(const std::string& id);
   int take_pending_marks();
-  Item box_of(Piece& piece, std::string text, core::Pt width, bool first_of_piece) const;
+  Item box_of(const Piece& piece, std::string text, core::Pt width, bool first_of_piece) const;
   void flush_segment();
-  void emit_split_segment();
-  void emit_hyphenated_segment(const std::vector<core::Pt>& widths);
-  std::optional<LinkTarget> resolve(const std::string& target) const;
+  bool emit_word(std::vector<Piece>& pieces, bool may_hyphenate);
+  void emit_split_word(const std::vector<Piece>& pieces);
+  void emit_hyphenated_word(std::vector<Piece>& pieces, const std::vector<core::Pt>& widths);
+  std::optional<LinkTarget> resolve(const model::Inline& link) const;
+  std::optional<LinkTarget> resolve_id(const std::string& id) const;
 
   LayoutContext& context_;
   core::Pt measure_;

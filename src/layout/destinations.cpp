@@ -1,9 +1,5 @@
 #include "layout/destinations.hpp"
 
-#include <memory>
-#include <set>
-#include <vector>
-
 #include "model/book.hpp"
 #include "model/walk.hpp"
 
@@ -13,37 +9,18 @@ std::string heading_destination(const std::string& article_id, const std::string
   return article_id + "#" + heading_id;
 }
 
-std::optional<LinkTarget> book_link_target(const std::string& article_id, const std::string& target) {
-  if (target.empty()) return LinkTarget{article_id, ""};
-  return LinkTarget{heading_destination(article_id, target.substr(target.front() == '#' ? 1 : 0)), ""};
-}
-
-LinkResolver article_link_resolver(const model::Article& article) {
-  // Every id layout places an anchor for: headings and other blocks with an id, explicit inline
-  // anchors, footnotes and footnote references (the notes' own blocks included).
-  auto heading_ids = std::make_shared<std::set<std::string>>();
-  auto collect = [&heading_ids](const std::vector<model::Block>& blocks) {
-    for (model::Walker walk(blocks); walk.next();) {
-      if (!walk.entering()) continue;
-      if (const model::Block* block = walk.block(); block != nullptr && !block->id.empty()) {
-        heading_ids->insert(block->id);
-      }
-      if (const model::Inline* run = walk.inline_node(); run != nullptr && !run->id.empty()) {
-        heading_ids->insert(run->id);
-      }
+LinkResolver article_link_resolver(const model::Article& article, const model::AnchorTable& anchors) {
+  return [&anchors, from = article.id](const model::Inline& link) -> std::optional<LinkTarget> {
+    const std::string& to = link.target_article.empty() ? from : link.target_article;
+    if (link.target.empty()) {  // the article's start, whose anchor is its id
+      if (link.target_article.empty() || !anchors.articles.contains(to)) return std::nullopt;
+      return LinkTarget{to, ""};
     }
-  };
-  collect(article.blocks);
-  for (const model::Footnote& note : article.footnotes) {
-    if (!note.id.empty()) heading_ids->insert(note.id);
-    collect(note.blocks);
-  }
-  return [heading_ids, article_id = article.id,
-          note_id = model::source_note_id(article)](const std::string& target) -> std::optional<LinkTarget> {
-    const std::string id = target.substr(1);
-    if (heading_ids->count(id) != 0) return LinkTarget{heading_destination(article_id, id), ""};
-    if (id == article_id || id == note_id) return LinkTarget{id, ""};
-    return std::nullopt;
+    const std::string id = link.target.substr(1);
+    if (link.target.front() != '#' || !anchors.contains(to, id)) return std::nullopt;
+    // The article's own anchor and its note's are named by their book-wide ids (article_flow).
+    if (id == to || id == model::source_note_id(to)) return LinkTarget{id, ""};
+    return LinkTarget{heading_destination(to, id), ""};
   };
 }
 

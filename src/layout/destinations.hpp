@@ -7,6 +7,7 @@
 #include <string>
 
 #include "layout/build_items.hpp"
+#include "model/anchor_table.hpp"
 #include "model/article.hpp"
 
 namespace octavo::layout {
@@ -14,12 +15,10 @@ namespace octavo::layout {
 /// "<article id>#<heading id>".
 std::string heading_destination(const std::string& article_id, const std::string& heading_id);
 
-/// The destination of an in-book link (model::Inline::target_article set): the anchor
-/// `target` ("#id") names in that article, or the article's start when `target` is empty.
-std::optional<LinkTarget> book_link_target(const std::string& article_id, const std::string& target);
-
-/// Resolves an article's "#id" targets: a heading id, the article's own id or its source note's.
-/// Any other target resolves to nullopt (the transforms have already warned about it).
-LinkResolver article_link_resolver(const model::Article& article);
+/// Resolves the in-book links of `article` by looking them up in `anchors` (the book's): an
+/// article's start, its source note, or any other id written in it; "#id" with no target_article
+/// means `article`. An id the table does not have resolves to nullopt (the transforms have
+/// already warned about it). `anchors` must outlive the resolver.
+LinkResolver article_link_resolver(const model::Article& article, const model::AnchorTable& anchors);
 
 }  // namespace octavo::layout

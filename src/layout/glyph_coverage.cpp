@@ -141,7 +141,7 @@ void GlyphCoverage::report(core::DiagnosticSink& sink, const core::SourceLocatio
         core::append_utf8(message, named[i]);
         message += ' ';
       }
-      message += "(" + core::code_point_name(named[i]) + ")";
+      message.append("(").append(core::code_point_name(named[i])).append(")");
     }
     if (named.size() > max_named_characters) {
       message += " and " + std::to_string(named.size() - max_named_characters) + " more";

@@ -170,8 +170,8 @@ LaidOutBook lay_out_book(const model::Book& book, const FontMetrics& metrics, co
     // In a part, versos name the part and rectos the article, as a book's running heads name the
     // larger division on the left and the smaller on the right.
     const bool in_part = article.part < book.parts.size();
-    add_body_part(article_flow(article, context), in_part ? book.parts[article.part].title : article.title,
-                  article.title);
+    add_body_part(article_flow(article, book.anchors, context),
+                  in_part ? book.parts[article.part].title : article.title, article.title);
     coverage.report(sink, article.location, false);
     progress.advance();
   }

@@ -60,6 +60,13 @@ struct PageNotes {
   bool closed = false;         // a note is split here: no other may start on this page
 };
 
+// The height of the lines a page opened by `line` starts with (FlowLine::repeated_head), as
+// place_lines stacks them; 0 for none.
+core::Pt repeated_head_height(const FlowLine& line) {
+  if (line.repeated_head == nullptr) return core::Pt(0);
+  return lines_height(*line.repeated_head, 0, line.repeated_head->size());
+}
+
 }  // namespace
 
 std::vector<PageContent> break_pages(const std::vector<FlowLine>& lines, core::Pt capacity, core::Pt note_space) {
@@ -97,8 +104,9 @@ std::vector<PageContent> break_pages(const std::vector<FlowLine>& lines, core::P
 
     // 2. The lines, each with its notes. A page may end before these lines: freely, or by
     // breaking only weak keeps; `start` means nowhere yet. The notes as they stood there come back
-    // when the page backs up to one of them.
-    core::Pt used;
+    // when the page backs up to one of them. A table's head, repeated above the row that opens
+    // the page, takes its share first (placed only if that row is).
+    core::Pt used = start < count ? repeated_head_height(lines[start]) : core::Pt(0);
     std::size_t last_free = start;
     std::size_t last_weak = start;
     PageNotes at_free = notes;
@@ -282,7 +290,12 @@ std::vector<Page> paginate(std::vector<FlowLine> lines, const PageStyle& style, 
     Page page;
     page.width = style.page_width;
     page.height = style.page_height;
-    place_lines(page, lines, content.first, content.end, left, style.margin_top);
+    core::Pt top = style.margin_top;
+    if (content.end > content.first && lines[content.first].repeated_head != nullptr) {
+      std::vector<FlowLine> head = *lines[content.first].repeated_head;
+      top += place_lines(page, head, 0, head.size(), left, top);
+    }
+    place_lines(page, lines, content.first, content.end, left, top);
     place_notes(page, lines, content.notes, left, style.margin_top + style.body_height, style);
     pages.push_back(std::move(page));
   }

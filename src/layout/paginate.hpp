@@ -38,8 +38,9 @@ struct PageContent {
 /// left may split where its own keeps allow (so not before its second line nor after its
 /// last but one), its rest opening the next page's notes, as TeX splits an insertion (The
 /// TeXbook, ch. 15) and Typst spills a footnote (typst-layout flow/compose.rs). Once a note is
-/// split, no other note starts on that page. Every page holds a line or a piece of a note. Empty
-/// for no lines.
+/// split, no other note starts on that page. A page opened by a line with a repeated_head holds
+/// those lines above it (their copies carry no notes), and has that much less room. Every page
+/// holds a line or a piece of a note. Empty for no lines.
 std::vector<PageContent> break_pages(const std::vector<FlowLine>& lines, core::Pt capacity,
                                      core::Pt note_space = core::Pt(0));
 
@@ -58,9 +59,10 @@ inline constexpr double footnote_rule_share = 1.0 / 3;
 
 /// Lays `lines` out on pages of `style`, alternating recto and verso from `first_is_recto`
 /// (rectos have the inner margin on the left), adding the flow's lines and breaks (and those of
-/// its footnotes) to `stats` when it is not null (tally_flow). A page's footnotes end at the foot
-/// of the text block, under a rule footnote_rule_width long, or the measure long above a note
-/// continued from the page before. Empty for no lines.
+/// its footnotes) to `stats` when it is not null (tally_flow). A page opened by a line with a
+/// repeated_head starts with a copy of those lines. A page's footnotes end at the foot of the
+/// text block, under a rule footnote_rule_width long, or the measure long above a note continued
+/// from the page before. Empty for no lines.
 std::vector<Page> paginate(std::vector<FlowLine> lines, const PageStyle& style, bool first_is_recto,
                            LayoutStats* stats = nullptr);
 

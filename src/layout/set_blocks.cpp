@@ -12,28 +12,14 @@ namespace {
 // Nesting deeper than this is set without further structure (and without recursion), so that
 // hostile input cannot exhaust the stack; indentation has long stopped growing by then.
 constexpr int max_nesting = 32;
-// Code is laid out on tab stops every four columns, the most common setting in editors.
-constexpr std::size_t tab_width = 4;
 constexpr char32_t bullet = 0x2022;
 constexpr char32_t en_dash = 0x2013;
 
-std::string expand_tabs(std::string_view line) {
-  std::string out;
-  std::size_t column = 0;
-  std::size_t pos = 0;
-  while (pos < line.size()) {
-    const std::size_t start = pos;
-    const char32_t c = core::decode_utf8(line, pos);
-    if (c == '\t') {
-      const std::size_t spaces = tab_width - column % tab_width;
-      out.append(spaces, ' ');
-      column += spaces;
-    } else {
-      out.append(line.substr(start, pos - start));
-      ++column;
-    }
-  }
-  return out;
+// A block's own id (HTML's id on any block) is a place links may land on, at its first line; a
+// heading's is placed by set_heading, after the space above it. Anchors inside text ride on their
+// own line (ItemBuilder's marks).
+void add_block_anchor(Flow& flow, const std::string& prefix, const model::Block& block) {
+  if (block.kind != model::BlockKind::heading && !block.id.empty()) flow.add_anchor(prefix + block.id);
 }
 
 }  // namespace
@@ -60,8 +46,7 @@ void BlockSetter::set_block(const model::Block& block, const BlockFrame& frame, 
     set_flattened({block}, frame);
     return;
   }
-  // An explicit id (HTML's id on any block) is a place links may land on; headings place theirs.
-  if (!block.id.empty() && block.kind != model::BlockKind::heading) flow_.add_anchor(anchor_prefix_ + block.id);
+  add_block_anchor(flow_, anchor_prefix_, block);
   switch (block.kind) {
     case model::BlockKind::paragraph: set_text_paragraph(block, frame); break;
     case model::BlockKind::heading: set_heading(block, frame); break;
@@ -83,8 +68,8 @@ void BlockSetter::set_block(const model::Block& block, const BlockFrame& frame, 
       for (const model::Block& child : block.children) set_block(child, inner, depth + 1);
       break;
     }
+    case model::BlockKind::table: set_table(block, frame, depth); break;
     // Interim: the content, block after block, until layout sets these kinds (issue 9).
-    case model::BlockKind::table:
     case model::BlockKind::table_row:
     case model::BlockKind::table_cell:
       if (!block.inlines.empty()) set_text_paragraph(block, frame);
@@ -99,6 +84,7 @@ void BlockSetter::set_flattened(const std::vector<model::Block>& blocks, const B
   while (!pending.empty()) {
     const model::Block* block = pending.back();
     pending.pop_back();
+    add_block_anchor(flow_, anchor_prefix_, *block);
     switch (block->kind) {
       case model::BlockKind::paragraph: set_text_paragraph(*block, frame); break;
       case model::BlockKind::heading: set_heading(*block, frame); break;
@@ -279,51 +265,6 @@ void BlockSetter::keep_short_block(std::size_t first_line) {
   const std::size_t count = flow_.size() - first_line;
   if (count < 2 || count > short_block_lines) return;
   for (std::size_t i = first_line; i + 1 < flow_.size(); ++i) flow_[i].keep = std::max(flow_[i].keep, Keep::weak);
-}
-
-void BlockSetter::set_code(const model::Block& block, const BlockFrame& frame) {
-  const PageStyle& style = context_.style;
-  const FontMetrics& metrics = context_.metrics;
-  flow_.add_space(style.block_space);
-  const BlockFrame code_frame = indented(frame, style.code_indent, core::Pt(0));
-  const std::size_t first = flow_.size();
-  std::string_view text = block.text;
-  while (true) {
-    const std::size_t end = std::min(text.find('\n'), text.size());
-    std::string_view source_line = text.substr(0, end);
-    if (!source_line.empty() && source_line.back() == '\r') source_line.remove_suffix(1);
-    // Lines are set as written; one wider than the measure continues on the next line, without
-    // a warning: code cannot be rewrapped, and the reader sees the break.
-    ItemBuilder builder(context_, code_frame.width - metrics.width(FontFace::mono, "  ", style.code_size), false);
-    builder.set_literal(true);
-    builder.add_text(expand_tabs(source_line), TextStyle{false, false, true, style.code_size}, block.location);
-    ParagraphFormat format;
-    format.left = code_frame.left;
-    format.width = code_frame.width;
-    format.leading = style.code_leading;
-    format.face = FontFace::mono;
-    format.size = style.code_size;
-    format.alignment = Alignment::left;
-    // The continuation of a broken line is indented by two columns, so it cannot be mistaken for
-    // a line of its own.
-    format.rest_indent = metrics.width(FontFace::mono, "  ", style.code_size);
-    if (set_paragraph(flow_, builder.finish(), format, metrics) == 0) {
-      FlowLine blank;
-      blank.height = style.code_leading;
-      blank.baseline = baseline_in_leading(style.code_leading, FontFace::mono, style.code_size, metrics);
-      flow_.add_line(std::move(blank));
-    }
-    if (end == text.size()) break;
-    text.remove_prefix(end + 1);
-  }
-  // No orphan or widow line of code either.
-  const std::size_t count = flow_.size() - first;
-  if (count >= 2) {
-    flow_[first].keep = std::max(flow_[first].keep, Keep::weak);
-    flow_[flow_.size() - 2].keep = std::max(flow_[flow_.size() - 2].keep, Keep::weak);
-  }
-  flow_.add_space(style.block_space);
-  indent_next_ = true;
 }
 
 void BlockSetter::set_thematic_break(const BlockFrame& frame) {

@@ -46,6 +46,7 @@ class BlockSetter {
   void set_figure(const model::Block& block, const BlockFrame& frame);
   void set_aside(const model::Block& block, const BlockFrame& frame, int depth);
   void set_details(const model::Block& block, const BlockFrame& frame, int depth);
+  void set_table(const model::Block& block, const BlockFrame& frame, int depth);
   void keep_short_block(std::size_t first_line);
   TextRun task_box(model::TaskState task, core::Pt size);
   BlockFrame indented(const BlockFrame& frame, core::Pt left, core::Pt right) const;
@@ -55,6 +56,7 @@ class BlockSetter {
   std::string anchor_prefix_;
   LinkResolver resolver_;
   bool indent_next_ = false;
+  bool in_table_ = false;  // setting a table's cell: a table inside it is set as its cells' content
 };
 
 }  // namespace octavo::layout

@@ -21,8 +21,9 @@ std::size_t set_paragraph(Flow& flow, const ItemList& list, const ParagraphForma
   const LineWidths widths{format.width - format.first_indent, format.width - format.rest_indent};
   // Justified text is where spacing shows: total-fit spreads it over the paragraph. Ragged text
   // keeps natural spaces, so first-fit's greedy lines are what a reader expects there.
-  const std::vector<Line> lines = format.alignment == Alignment::justify ? break_lines_total_fit(list.items, widths)
-                                                                         : break_lines(list.items, widths);
+  const std::vector<Line> lines = format.code                              ? break_code_lines(list.items, widths)
+                                  : format.alignment == Alignment::justify ? break_lines_total_fit(list.items, widths)
+                                                                           : break_lines(list.items, widths);
   const std::size_t count = lines.size();
   // Anchors with no text to ride on go to whatever line comes next.
   if (list.loose_marks >= 0) {

@@ -25,6 +25,7 @@ struct ParagraphFormat {
   Alignment alignment = Alignment::justify;
   bool keep_together = false;   ///< strongly kept: no page break inside (headings, short entries)
   bool keep_with_next = false;  ///< strongly kept with what follows, after the last line too
+  bool code = false;            ///< a line of code: broken by break_code_lines (alignment left)
 };
 
 /// The baseline of text in `face` at `size` in a line `leading` high, from the line's top: the

@@ -22,8 +22,9 @@
 // - Looseness q = 0 always: the optimum is taken, never a paragraph made longer or shorter.
 // - Badness is the paper's 100|r|³, not capped at 10000 as in TeX, so the second pass still ranks
 //   a very loose line above a looser one. A line that falls short with no glue to stretch (a
-//   single long word) has infinite badness in the paper; here it gets a large finite badness,
-//   so that the second pass may use it when nothing else is possible.
+//   single long word, a piece of a URL) has infinite badness in the paper; here it gets a large
+//   finite badness that grows with the shortfall, so that the second pass may use it when nothing
+//   else is possible, and prefers the fuller of two such lines.
 // - Demerits use TeX's \linepenalty l = 10 and \adjdemerits γ = 10000 (the paper's examples use
 //   l = 1 and γ = 3000); fitness classes are the paper's bands of r (TeX uses equivalent badness
 //   bands 12 and 99).
@@ -52,7 +53,8 @@ namespace {
 
 constexpr double width_allowance = 1e-6;
 // Badness of a line that falls short and has no glue to stretch: as bad as spaces stretched by
-// about 21 times their stretch, so chosen only when the alternatives are worse still.
+// about 21 times their stretch, so chosen only when the alternatives are worse still; up to twice
+// that as its shortfall grows to the whole line.
 constexpr double no_stretch_badness = 1e6;
 // TeX's \linepenalty: makes fewer lines preferable when badness is equal.
 constexpr double line_penalty = 10;
@@ -171,8 +173,10 @@ class Breaker {
     } else if (shortfall < -width_allowance && t.shrink > 0) {
       fit.ratio = std::max(-1.0, shortfall / t.shrink);
     }
-    // Knuth–Plass badness: 100|r|³.
-    fit.badness = std::isinf(fit.ratio) ? no_stretch_badness : 100 * std::pow(std::abs(fit.ratio), 3);
+    // Knuth–Plass badness: 100|r|³. A line with no glue grows worse with its shortfall, so that of
+    // two such lines (pieces of a long URL) the fuller is chosen.
+    fit.badness =
+        std::isinf(fit.ratio) ? no_stretch_badness * (1 + shortfall / target) : 100 * std::pow(std::abs(fit.ratio), 3);
     return fit;
   }
 

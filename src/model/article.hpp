@@ -58,6 +58,9 @@ struct Article {
   std::vector<Footnote> footnotes;
   SourceNote source_note;  ///< set by transform::write_source_notes
   core::SourceLocation location;
+  /// The texts of the opening headings import took out of `blocks` to title the article or its
+  /// part, in document order: GitHub still numbered them, and links to them lead to its start.
+  std::vector<std::string> taken_headings = {};
 };
 
 }  // namespace octavo::model

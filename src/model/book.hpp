@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "model/anchor_table.hpp"
 #include "model/article.hpp"
 #include "model/block.hpp"
 
@@ -61,6 +62,7 @@ struct Book {
   std::vector<ContentsEntry> contents;  ///< set by transform::build_contents
   std::vector<Part> parts;              ///< empty when every article lies in the corpus root
   std::vector<Article> articles;
+  AnchorTable anchors;  ///< set by transform::resolve_links: where in-book links may lead
 };
 
 /// Fixed ids and titles of the parts every book has; writers and layout share them.
@@ -84,5 +86,7 @@ inline constexpr const char* unreviewed_mark = "Unreviewed content";
 std::string sources_entry_id(const Article& article);
 /// The anchor of an article's source note at its end ("<article id>-note").
 std::string source_note_id(const Article& article);
+/// The same, from the article's id alone.
+std::string source_note_id(const std::string& article_id);
 
 }  // namespace octavo::model

@@ -109,6 +109,7 @@ class Dumper {
     if (!a.language.empty()) head += " lang=" + quoted(a.language);
     if (a.part != no_part) head += " part=" + std::to_string(a.part);
     line(depth, head + " " + location(a.location, ""));
+    for (const std::string& taken : a.taken_headings) line(depth + 1, "taken_heading " + quoted(taken));
     const Provenance& p = a.provenance;
     line(depth + 1, "provenance file=" + quoted(p.file) + " source=" + quoted(p.source) +
                         " retrieved=" + quoted(p.retrieved) + " author=" + quoted(p.author));

@@ -1,9 +1,22 @@
 #include "core/tree_release.hpp"
+#include "model/anchor_table.hpp"
 #include "model/block.hpp"
 #include "model/book.hpp"
 #include "model/inline.hpp"
 
 namespace octavo::model {
+
+bool AnchorTable::contains(const std::string& article_id, const std::string& id) const {
+  const auto article = articles.find(article_id);
+  return article != articles.end() && article->second.ids.contains(id);
+}
+
+const std::string* AnchorTable::find(const std::string& article_id, const std::string& name) const {
+  const auto article = articles.find(article_id);
+  if (article == articles.end()) return nullptr;
+  const auto found = article->second.names.find(name);
+  return found == article->second.names.end() ? nullptr : &found->second;
+}
 
 Block::~Block() { core::release_children_iteratively(children, &Block::children); }
 
@@ -81,6 +94,8 @@ Block container_block(BlockKind kind, std::vector<Block> children, core::SourceL
 
 std::string sources_entry_id(const Article& article) { return "source-" + article.id; }
 
-std::string source_note_id(const Article& article) { return article.id + "-note"; }
+std::string source_note_id(const Article& article) { return source_note_id(article.id); }
+
+std::string source_note_id(const std::string& article_id) { return article_id + "-note"; }
 
 }  // namespace octavo::model

@@ -114,7 +114,7 @@ std::string show_operator(std::string_view text, const std::vector<TextShift>& s
   std::size_t next = 0;
   for (std::size_t pos = 0; pos < text.size();) {
     while (next < shifts.size() && shifts[next].offset <= pos) {
-      if (shifts[next].amount != 0) out += ")" + std::to_string(shifts[next].amount) + "(";
+      if (shifts[next].amount != 0) out.append(")").append(std::to_string(shifts[next].amount)).append("(");
       ++next;
     }
     char32_t code_point = core::decode_utf8(text, pos);

@@ -79,7 +79,8 @@ std::string trace_pages(const layout::LaidOutBook& book) {
       if (run.rise != core::Pt(0)) out += " rise " + number(run.rise);
       // Kerns as byte offset:amount, only where the font kerns (never with fake metrics).
       if (!run.kerns.empty()) out += " kern";
-      for (const layout::Kern& kern : run.kerns) out += " " + std::to_string(kern.offset) + ":" + number(kern.amount);
+      for (const layout::Kern& kern : run.kerns)
+        out.append(" ").append(std::to_string(kern.offset)).append(":").append(number(kern.amount));
       out += "\n";
     }
     for (const layout::Rule& rule : page.rules) {

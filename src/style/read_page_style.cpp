@@ -187,7 +187,7 @@ class StyleReader {
 
   std::string available_styles() const {
     std::string out;
-    for (const std::string& file : styles_.list_files()) {
+    for (const std::string& file : styles_.list_files(sink_)) {
       if (file.size() > 5 && file.ends_with(".toml"))
         out += (out.empty() ? "" : ", ") + file.substr(0, file.size() - 5);
     }
@@ -246,7 +246,8 @@ class StyleReader {
   }
 
   std::optional<double> read_number(const KeySpec& spec, const toml::node& node, const core::SourceLocation& at) {
-    const std::string key = "'" + std::string(spec.name) + "'";
+    const std::string name(spec.name);  // named: "'" + a temporary draws a false -Wrestrict from GCC 12 -O3
+    const std::string key = "'" + name + "'";
     std::optional<double> number;
     if (spec.kind == Kind::lines) {
       if (const auto* integer = node.as_integer()) number = static_cast<double>(integer->get());

@@ -8,7 +8,7 @@
 
 namespace octavo::transform {
 
-/// Runs, in order: complete_metadata, assign_ids, write_source_notes, add_front_matter,
+/// Runs, in order: complete_metadata, assign_ids, resolve_links, write_source_notes, add_front_matter,
 /// build_contents. Afterwards the book is complete for both writers.
 void apply_transforms(model::Book& book, const MetadataDefaults& defaults, core::DiagnosticSink& sink);
 

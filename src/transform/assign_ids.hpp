@@ -1,16 +1,14 @@
-// Transform: gives every article a unique id and every heading an id unique within its
-// article, valid as an XML ID, and keeps in-article links ("#id") pointing at the right place.
+// Transform: gives every article and every part an id unique in the book, valid as an XML ID and
+// as a file name. Ids inside the articles (headings, anchors) come after, with the links that
+// lead to them (transform::resolve_links).
 #pragma once
 
-#include "core/diagnostics.hpp"
 #include "model/book.hpp"
 
 namespace octavo::transform {
 
-/// Article ids are "a<NN>-<slug of title>", numbered in book order and zero-padded to the width of
-/// the article count. Heading ids proposed by readers are kept when valid and unique, otherwise
-/// rewritten (and the links to them with them). A "#id" link to no heading becomes plain text with
-/// a warning at the link.
-void assign_ids(model::Book& book, core::DiagnosticSink& sink);
+/// Article ids are "a<NN>-<slug of title>", part ids "p<NN>-<slug of title>", each numbered in
+/// book order and zero-padded to the width of their count (at least two digits).
+void assign_ids(model::Book& book);
 
 }  // namespace octavo::transform

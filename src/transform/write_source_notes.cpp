@@ -12,6 +12,10 @@ namespace {
 std::size_t count_article_words(const model::Article& article) {
   std::size_t words = 0;
   std::vector<const model::Block*> pending;
+  // The notes are the article's text too; the order does not matter for a count.
+  for (const model::Footnote& note : article.footnotes) {
+    for (const model::Block& block : note.blocks) pending.push_back(&block);
+  }
   for (auto it = article.blocks.rbegin(); it != article.blocks.rend(); ++it) pending.push_back(&*it);
   while (!pending.empty()) {
     const model::Block* block = pending.back();
@@ -37,6 +41,9 @@ void write_source_notes(model::Book& book) {
     fields.push_back({"Source", from.source.empty() ? not_recorded : from.source, linkable ? from.source : ""});
     fields.push_back({"Retrieved", from.retrieved.empty() ? not_recorded : from.retrieved, ""});
     if (!from.author.empty()) fields.push_back({"Author", from.author, ""});
+    // What the article says of itself (front matter), printed only when it says it.
+    if (!from.date.empty()) fields.push_back({"Published", from.date, ""});
+    if (!from.description.empty()) fields.push_back({"Summary", from.description, ""});
     fields.push_back({"Corpus file", from.file, ""});
     fields.push_back({"SHA-256", from.sha256, ""});
     fields.push_back({"Words", std::to_string(from.word_count), ""});

@@ -11,9 +11,10 @@ inline constexpr const char* review_status_unreviewed = "unreviewed: not checked
 /// What a note says for provenance that the manifest does not give.
 inline constexpr const char* not_recorded = "not recorded";
 
-/// Sets provenance.word_count and source_note for every article. Never invents provenance:
-/// missing facts are printed as "not recorded". The source is linked when it is a web or mail
-/// address (core::is_web_or_mail_url, any case) with no white space, '"', '<' or '>'.
+/// Sets provenance.word_count (notes included) and source_note for every article. Never invents
+/// provenance: missing facts are printed as "not recorded"; the article's own date ("Published")
+/// and description ("Summary") appear only when its front matter gives them. The source is linked when it is a web or
+/// mail address (core::is_web_or_mail_url, any case) with no white space, '"', '<' or '>'.
 void write_source_notes(model::Book& book);
 
 }  // namespace octavo::transform

@@ -70,7 +70,7 @@ check "the error names the file at the articles list" \
 cp -r "$SOURCE_DIR/corpus" "$WORK/strict"
 echo "An extra article." >"$WORK/strict/extra.TXT"
 check "a wrong-case extension is only a warning" expect_exit 0 "$OCTAVO" check "$WORK/strict"
-check "the warning names the file" grep -qx "extra.TXT: warning: expected a lower-case .txt, .md or .markdown extension, found 'extra.TXT'; the file is ignored" "$WORK/stderr"
+check "the warning names the file" grep -qx "extra.TXT: warning: expected a lower-case .txt, .md, .markdown, .html, .htm or .xhtml extension, found 'extra.TXT'; the file is ignored" "$WORK/stderr"
 check "--strict turns the warning into failure" expect_exit 1 "$OCTAVO" check "$WORK/strict" --strict
 check "-q hides warnings" bash -c "'$OCTAVO' check '$WORK/strict' -q 2>&1 | wc -c | grep -qx 0"
 

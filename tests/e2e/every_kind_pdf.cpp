@@ -18,6 +18,7 @@
 #include "pdf/pdf_writer.hpp"
 #include "test_images.hpp"
 #include "transform/add_front_matter.hpp"
+#include "transform/resolve_links.hpp"
 #include "transform/write_source_notes.hpp"
 
 namespace {
@@ -166,7 +167,8 @@ m::Article in_french() {
   return result;
 }
 
-m::Book book() {
+// The book, with its anchor table; what resolve_links says of it goes to `sink`.
+m::Book book(octavo::core::DiagnosticSink& sink) {
   m::Book result;
   m::Metadata& meta = result.metadata;
   meta.title = "Every kind";
@@ -184,6 +186,7 @@ m::Book book() {
   result.articles[0].part = 0;
   result.articles[1].part = 0;
   result.articles[2].part = 1;
+  octavo::transform::resolve_links(result, sink);  // the anchor table layout looks targets up in
   octavo::transform::write_source_notes(result);
   octavo::transform::add_front_matter(result);
   m::ContentsEntry first{"Notes and inline kinds", "a01-notes", "", {}};
@@ -210,7 +213,7 @@ int main(int argc, char** argv) {
   }
   octavo::layout::PageStyle style = octavo::layout::default_page_style();
   style.hyphenation_patterns = "/usr/share/hyphen/hyph_en_US.dic";
-  const octavo::layout::LaidOutBook pages = octavo::layout::lay_out_book(book(), document.metrics(), style, sink);
+  const octavo::layout::LaidOutBook pages = octavo::layout::lay_out_book(book(sink), document.metrics(), style, sink);
   const bool written = octavo::pdf::write_pdf(document, pages, argv[2], sink);
   // Every diagnostic is printed: the test expects none.
   std::fputs(sink.to_string().c_str(), stderr);

@@ -4,6 +4,7 @@
 # file behind, and nothing written into the corpus.
 source "$(dirname "$0")/lib.sh"
 chmod 755 "$WORK"  # so that an unprivileged user can reach what is below it (see as_user)
+umask 022          # and read what is made there, whatever the caller's umask
 
 # chmod does not stop root from writing. As root, the permission checks run octavo as `nobody`
 # through setpriv (util-linux); without setpriv they are skipped with a message.
@@ -20,6 +21,14 @@ if [ "$(id -u)" -eq 0 ]; then
 fi
 temporaries() { find "$1" -name '*.octavo-tmp*' | wc -l; }
 
+# `nobody` may be unable to reach the build tree (a clone under /root is mode 700): every run here
+# uses a copy of octavo, its fonts and its styles, laid out as `cmake --install` does, in $WORK.
+mkdir -p "$WORK/octavo/bin" "$WORK/octavo/share/octavo"
+cp "$OCTAVO" "$WORK/octavo/bin/octavo"
+cp -r "$SOURCE_DIR/fonts" "$SOURCE_DIR/styles" "$WORK/octavo/share/octavo"
+OCTAVO=$WORK/octavo/bin/octavo
+export OCTAVO_DATA_DIR=$WORK/octavo/share/octavo
+
 # A corpus of N articles named big/, so every book here is big.epub and big.pdf.
 # Written with shell built-ins only: a process per file takes a minute on a busy machine.
 make_corpus() {
@@ -33,6 +42,8 @@ make_corpus() {
 }
 make_corpus 1 "$WORK/small"
 make_corpus 2000 "$WORK/large"
+check "octavo runs and finds its data as the user of the permission checks" \
+  expect_exit 0 as_user "$OCTAVO" check "$WORK/small/big" -q
 out=$WORK/out
 check "the previous books are built" expect_exit 0 "$OCTAVO" build "$WORK/small/big" -o "$out" -q
 sha256sum "$out"/* >"$WORK/before.sums"

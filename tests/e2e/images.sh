@@ -63,6 +63,7 @@ status=0
 cat "$WORK/bad.log"
 check "octavo check exits 1" test "$status" -eq 1
 check "every refused image is an error at its line:col" diff <(grep -v "^pictures.md" "$WORK/bad.log") <(printf '%s\n' \
+  "link-out.png: warning: symbolic link to outside the corpus; it is not followed" \
   "refused.md:3:1: error: expected an image path inside the corpus, found '../outside.png', which leaves it; the alt text stands in" \
   "refused.md:4:1: error: expected an image path inside the corpus, found '/etc/hostname', an absolute path; the alt text stands in" \
   "refused.md:5:1: error: expected an image path inside the corpus, found 'link-out.png', a link to outside it; the alt text stands in" \

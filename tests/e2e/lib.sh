@@ -29,3 +29,11 @@ expected_paragraphs() {
 # expect_exit CODE COMMAND…: true when COMMAND exits with CODE; its output goes to $WORK/stdout and
 # $WORK/stderr.
 expect_exit() { local want=$1; shift; local got=0; "$@" >"$WORK/stdout" 2>"$WORK/stderr" || got=$?; test "$got" -eq "$want"; }
+
+# epubcheck_books LOG BOOK…: epubcheck 4.2.6 on every BOOK in one JVM (EpubCheckBooks.java), each
+# report in LOG after a "== BOOK" line; true when every book has 0 fatals, errors and warnings.
+epubcheck_books() {
+  local log=$1; shift
+  java -cp /usr/share/java/epubcheck.jar "$SOURCE_DIR/tests/e2e/EpubCheckBooks.java" "$@" >"$log" 2>&1 || true
+  test "$(grep -c '^Messages: 0 fatals / 0 errors / 0 warnings' "$log")" -eq "$#"
+}

@@ -52,7 +52,7 @@ seconds() {
 long_enough() { test "$(cat "$WORK/seconds")" -ge 1; }
 
 # Without a terminal: only the warning and the books written, no progress text.
-seconds "$OCTAVO" build "$corpus" -o "$WORK/out" 2>"$WORK/file.log" || fail "the build into a file failed"
+seconds "$OCTAVO" build --diagnostics=short "$corpus" -o "$WORK/out" 2>"$WORK/file.log" || fail "the build into a file failed"
 check "the build takes over a second, so the progress checks mean something" long_enough
 check "no progress into a file: no '\\r'" no_cr "$WORK/file.log"
 check "no progress into a file: only the warning and the books" \
@@ -60,7 +60,7 @@ check "no progress into a file: only the warning and the books" \
 check "the warning is there" grep -qE '^article-0600\.txt:[0-9]+:[0-9]+: warning: characters the PDF fonts' "$WORK/file.log"
 
 # On a terminal: the line, rewritten, then gone.
-seconds on_terminal "$WORK/tty.log" "$OCTAVO" build "$corpus" -o "$WORK/out" || fail "the build on a terminal failed"
+seconds on_terminal "$WORK/tty.log" "$OCTAVO" build --diagnostics=short "$corpus" -o "$WORK/out" || fail "the build on a terminal failed"
 check "the build on a terminal takes over a second" long_enough
 tr '\r' '\n' <"$WORK/tty.log" | sed 's/ *$//' >"$WORK/draws.log"
 check "a progress line for laying out articles" grep -qE '^Laying out +[0-9,]+/1,000 articles$' "$WORK/draws.log"
@@ -76,7 +76,7 @@ visible "$WORK/tty.log" >"$WORK/screen.log"
 check "what stays on the screen is what a file gets" diff -u "$WORK/file.log" "$WORK/screen.log"
 
 # -q on a terminal: errors only, so nothing at all here.
-seconds on_terminal "$WORK/quiet.log" "$OCTAVO" build "$corpus" -o "$WORK/out" --format pdf -q ||
+seconds on_terminal "$WORK/quiet.log" "$OCTAVO" build --diagnostics=short "$corpus" -o "$WORK/out" --format pdf -q ||
   fail "the quiet build on a terminal failed"
 check "the quiet build takes over a second" long_enough
 check "-q on a terminal prints nothing, progress included" test ! -s "$WORK/quiet.log"

@@ -1,4 +1,4 @@
-// libFuzzer target: any bytes as a Markdown article (.md, front matter included), through cmark,
+// libFuzzer target: any bytes as a Markdown article (.md, front matter included), through cmark-gfm,
 // the transforms and the EPUB writer; the XHTML must parse and hold only XML 1.0 characters.
 #include "fuzz_book.hpp"
 

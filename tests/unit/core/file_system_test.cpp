@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "core/diagnostics.hpp"
 #include "core/file_system.hpp"
 
 using namespace octavo::core;
@@ -21,23 +22,6 @@ TEST_SUITE("core.file_system") {
     CHECK(files.exists("sub/deeper"));
     CHECK_FALSE(files.exists("su"));
     CHECK_FALSE(files.exists("missing.txt"));
-    CHECK(files.list_files() == std::vector<std::string>{"a.txt"});
-  }
-
-  TEST_CASE("in memory: the files are listed in natural order") {
-    const MemoryFileSystem files({{"ch10.md", ""}, {"ch2.md", ""}, {"B.md", ""}, {"a.md", ""}, {"ch2/x.md", ""}});
-    CHECK(files.list_files() == std::vector<std::string>{"a.md", "B.md", "ch2.md", "ch10.md"});
-  }
-
-  TEST_CASE("on disk: the files are listed in natural order, folders left out") {
-    namespace fs = std::filesystem;
-    const fs::path root = fs::temp_directory_path() / ("octavo-list-files-" + std::to_string(::getpid()));
-    fs::remove_all(root);
-    fs::create_directories(root / "ch3");
-    for (const char* name : {"ch10.md", "ch2.md", "B.md", "a.md", "ch01.md", "ch1.md"}) std::ofstream(root / name);
-    CHECK(DiskFileSystem(root.string()).list_files() ==
-          std::vector<std::string>{"a.md", "B.md", "ch1.md", "ch01.md", "ch2.md", "ch10.md"});
-    fs::remove_all(root);
   }
 
   TEST_CASE("on disk: a folder exists but cannot be read; a missing path does not exist") {
@@ -47,6 +31,104 @@ TEST_SUITE("core.file_system") {
     CHECK(files.exists("src"));
     CHECK(files.read_file("src") == std::nullopt);
     CHECK_FALSE(files.exists("no-such-file.txt"));
+  }
+}
+
+namespace {
+
+std::string listed(const FileSystem& files, const ListOptions& options = {}) {
+  DiagnosticList sink;
+  std::string out;
+  for (const std::string& path : files.list_files(sink, options)) out += path + "\n";
+  return out + sink.to_string();
+}
+
+// Longer names first, to show that the order is the caller's.
+bool by_length(std::string_view a, std::string_view b) { return a.size() != b.size() ? a.size() > b.size() : a < b; }
+
+}  // namespace
+
+TEST_SUITE("core.file_system.list_files") {
+  TEST_CASE("in memory: every file at any depth, a folder's files and sub-folders sorted together") {
+    const MemoryFileSystem files({{"b.md", ""},
+                                  {"a/z.md", ""},
+                                  {"a/b/c.md", ""},
+                                  {"a-b.md", ""},
+                                  {"c/d.md", ""},
+                                  {"a.md", ""},
+                                  {".git/config", ""},
+                                  {"a/.hidden.md", ""},
+                                  {".hidden/x.md", ""}});
+    CHECK(listed(files) == "a/b/c.md\na/z.md\na-b.md\na.md\nb.md\nc/d.md\n");
+  }
+
+  TEST_CASE("in memory: the files are listed in natural order, a folder where its name falls") {
+    const MemoryFileSystem files({{"ch10.md", ""}, {"ch2.md", ""}, {"B.md", ""}, {"a.md", ""}, {"ch2/x.md", ""}});
+    CHECK(listed(files) == "a.md\nB.md\nch2/x.md\nch2.md\nch10.md\n");
+  }
+
+  TEST_CASE("on disk: the files are listed in natural order, an empty folder adds nothing") {
+    namespace fs = std::filesystem;
+    const fs::path root = fs::temp_directory_path() / ("octavo-list-files-" + std::to_string(::getpid()));
+    fs::remove_all(root);
+    fs::create_directories(root / "ch3");
+    for (const char* name : {"ch10.md", "ch2.md", "B.md", "a.md", "ch01.md", "ch1.md"}) std::ofstream(root / name);
+    CHECK(listed(DiskFileSystem(root.string())) == "a.md\nB.md\nch1.md\nch01.md\nch2.md\nch10.md\n");
+    fs::remove_all(root);
+  }
+
+  TEST_CASE("the order of one folder's entries is the caller's; a folder may be skipped whole") {
+    const MemoryFileSystem files({{"a.md", ""}, {"long/x.md", ""}, {"long/yy.md", ""}, {"bb.md", ""}, {"no/x.md", ""}});
+    ListOptions options;
+    options.order = by_length;
+    options.skip_folder = [](const std::string& folder) { return folder == "no"; };
+    CHECK(listed(files, options) == "bb.md\na.md\nlong/yy.md\nlong/x.md\n");
+  }
+
+  TEST_CASE("in memory: links out of the root and to folders are not followed, with a warning each") {
+    MemoryFileSystem files(std::map<std::string, std::string>{{"a.md", ""}, {"sub/b.md", ""}});
+    files.add_link("in.md", "sub/b.md");
+    files.add_link("out.md", "/etc/passwd");
+    files.add_link("sub2", "sub");
+    CHECK(listed(files) ==
+          "a.md\nin.md\nsub/b.md\n"
+          "out.md: warning: symbolic link to outside the corpus; it is not followed\n"
+          "sub2: warning: symbolic link to a folder; it is not followed\n"
+          "  hint: the folder's own files are read where they are\n");
+  }
+
+  TEST_CASE("a folder deeper than the limit is left out with an error") {
+    std::string deep;
+    for (int level = 0; level <= max_folder_depth; ++level) deep += "d/";
+    const MemoryFileSystem files({{"a.md", ""}, {deep + "x.md", ""}});
+    std::string too_deep;
+    for (int level = 0; level <= max_folder_depth; ++level) too_deep += level == 0 ? "d" : "/d";
+    CHECK(listed(files) ==
+          "a.md\n" + too_deep + ": error: folder nested more than 32 levels deep; its files are left out\n");
+  }
+
+  TEST_CASE("on disk: sub-folders, hidden entries and links out") {
+    namespace fs = std::filesystem;
+    const fs::path root = fs::temp_directory_path() / ("octavo-list-files-" + std::to_string(::getpid()));
+    fs::remove_all(root);
+    fs::create_directories(root / "corpus" / "part" / "deeper");
+    fs::create_directories(root / "corpus" / ".git");
+    std::ofstream(root / "corpus" / "b.md") << "B";
+    std::ofstream(root / "corpus" / "part" / "a.md") << "A";
+    std::ofstream(root / "corpus" / "part" / "deeper" / "c.md") << "C";
+    std::ofstream(root / "corpus" / ".git" / "HEAD") << "H";
+    std::ofstream(root / "outside.md") << "O";
+    fs::create_symlink("../outside.md", root / "corpus" / "out.md");
+    fs::create_directory_symlink("..", root / "corpus" / "parent");
+    fs::create_directory_symlink("part", root / "corpus" / "same");
+    const DiskFileSystem files((root / "corpus").string());
+    CHECK(listed(files) ==
+          "b.md\npart/a.md\npart/deeper/c.md\n"
+          "out.md: warning: symbolic link to outside the corpus; it is not followed\n"
+          "parent: warning: symbolic link to outside the corpus; it is not followed\n"
+          "same: warning: symbolic link to a folder; it is not followed\n"
+          "  hint: the folder's own files are read where they are\n");
+    fs::remove_all(root);
   }
 }
 

@@ -50,4 +50,21 @@ TEST_SUITE("core.url") {
     const std::string once = encode_url("https://example.com/a b/50%/\xc3\xa9");
     CHECK(encode_url(once) == once);
   }
+
+  TEST_CASE("percent-decoding: every valid escape, a stray '%' kept") {
+    CHECK(percent_decode("my%20notes.md") == "my notes.md");
+    CHECK(percent_decode("%D0%B2%d0%b2") == "вв");
+    CHECK(percent_decode("100% sure %2") == "100% sure %2");
+    CHECK(percent_decode("") == "");
+  }
+
+  TEST_CASE("a scheme or a host names something outside the corpus; a relative path does not") {
+    CHECK(has_scheme_or_host("https://example.org"));
+    CHECK(has_scheme_or_host("javascript:alert(1)"));
+    CHECK(has_scheme_or_host("//host/x.md"));
+    CHECK_FALSE(has_scheme_or_host("ch2.md"));
+    CHECK_FALSE(has_scheme_or_host("../a/b.md#x:y"));
+    CHECK_FALSE(has_scheme_or_host("#anchor"));
+    CHECK_FALSE(has_scheme_or_host(""));
+  }
 }

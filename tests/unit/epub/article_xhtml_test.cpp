@@ -5,15 +5,9 @@
 
 using namespace octavo;
 
-namespace {
-
-std::string body(const std::string& page) { return test::excerpt(page, "<body>", "</body>"); }
-
-}  // namespace
-
 TEST_SUITE("epub.article_xhtml") {
   TEST_CASE("the page frame: namespaces, language, title, stylesheet") {
-    const std::string page = epub::article_xhtml(test::full_article(), "en-GB");
+    const std::string page = test::article_page(test::full_article(), "en-GB");
     CHECK(page.substr(0, page.find("<body>")) ==
           "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
           "<!DOCTYPE html>\n"
@@ -27,7 +21,7 @@ TEST_SUITE("epub.article_xhtml") {
   }
 
   TEST_CASE("summary, outline, heading, paragraph, list, quote, code, rule and source note") {
-    CHECK(body(epub::article_xhtml(test::full_article(), "en")) ==
+    CHECK(test::body(test::article_page(test::full_article(), "en")) ==
           "<body>\n"
           "<section id=\"a01-tea\" class=\"article\" epub:type=\"chapter\" role=\"doc-chapter\">\n"
           "<h1>Tea</h1>\n"
@@ -61,7 +55,7 @@ TEST_SUITE("epub.article_xhtml") {
     const model::Article article = test::plain_article(
         "a01-x", "X",
         {test::heading(1, "One", "one"), test::heading(5, "Five", "five"), test::heading(6, "Six", "six")});
-    const std::string page = epub::article_xhtml(article, "en");
+    const std::string page = test::article_page(article, "en");
     CHECK(page.find("<h2 id=\"one\">One</h2>\n<h6 id=\"five\">Five</h6>\n<h6 id=\"six\">Six</h6>") !=
           std::string::npos);
   }
@@ -77,7 +71,7 @@ TEST_SUITE("epub.article_xhtml") {
         "a01-x", "X",
         {list, model::paragraph_block({model::text_inline("a"), hard_break, model::text_inline("b"), soft_break,
                                        test::styled(model::InlineKind::strong, {model::text_inline("c")})})});
-    const std::string page = epub::article_xhtml(article, "en");
+    const std::string page = test::article_page(article, "en");
     CHECK(page.find("<ol start=\"3\">\n<li>\n<p>c</p>\n</li>\n</ol>\n<p>a<br/>b <strong>c</strong></p>") !=
           std::string::npos);
   }
@@ -89,7 +83,41 @@ TEST_SUITE("epub.article_xhtml") {
                                  model::link_inline("javascript:alert(1)", {model::text_inline("b")}),
                                  model::link_inline("notes.md", {model::text_inline("c")}),
                                  model::link_inline("#a01-x-note", {model::text_inline("d")})})});
-    CHECK(epub::article_xhtml(article, "en").find("<p>abc<a href=\"#a01-x-note\">d</a></p>") != std::string::npos);
+    CHECK(test::article_page(article, "en").find("<p>abc<a href=\"#a01-x-note\">d</a></p>") != std::string::npos);
+  }
+
+  TEST_CASE("in-book links lead to '#id' here or to another article's file; an id the table lacks keeps the text") {
+    auto in_book = [](std::string article, std::string target, std::string text) {
+      model::Inline link = model::link_inline(std::move(target), {model::text_inline(std::move(text))});
+      link.target_article = std::move(article);
+      return link;
+    };
+    const model::Article article =
+        test::plain_article("a01-x", "X",
+                            {model::paragraph_block({in_book("a01-x", "#one", "a"), in_book("a02-y", "#beans", "b"),
+                                                     in_book("a02-y", "", "c"), in_book("a02-y", "#gone", "d"),
+                                                     in_book("a09-none", "", "e")}),
+                             test::heading(1, "One", "one")});
+    model::Book book;
+    book.articles = {article, test::plain_article("a02-y", "Y", {test::heading(1, "Beans", "beans")})};
+    for (const model::Article& each : book.articles) test::add_anchors(book.anchors, each);
+    CHECK(
+        epub::article_xhtml(book.articles[0], "en", epub::BookLinks(book))
+            .find("<p><a href=\"#one\">a</a><a href=\"a02-y.xhtml#beans\">b</a><a href=\"a02-y.xhtml\">c</a>de</p>") !=
+        std::string::npos);
+  }
+
+  TEST_CASE("a block's own id goes on its element; an anchor is an empty span with its id") {
+    model::Block quote = test::container(model::BlockKind::block_quote, {test::paragraph("Q")});
+    quote.id = "quoted";
+    model::Inline anchor;
+    anchor.kind = model::InlineKind::anchor;
+    anchor.id = "here";
+    const model::Article article =
+        test::plain_article("a01-x", "X", {quote, model::paragraph_block({anchor, model::text_inline("text")})});
+    const std::string page = test::article_page(article, "en");
+    CHECK(page.find("<blockquote id=\"quoted\">\n<p>Q</p>\n</blockquote>\n<p><span id=\"here\"/>text</p>") !=
+          std::string::npos);
   }
 
   TEST_CASE("an id is written once: a heading may not take the article's or the note's id, or repeat one") {
@@ -97,7 +125,7 @@ TEST_SUITE("epub.article_xhtml") {
         test::plain_article("a01-x", "X",
                             {test::heading(1, "A", "a01-x-note"), test::heading(1, "B", "b"),
                              test::heading(1, "C", "b"), test::heading(1, "D", "has space")});
-    const std::string page = epub::article_xhtml(article, "en");
+    const std::string page = test::article_page(article, "en");
     CHECK(page.find("<h2>A</h2>\n<h2 id=\"b\">B</h2>\n<h2>C</h2>\n<h2>D</h2>") != std::string::npos);
   }
 
@@ -108,7 +136,7 @@ TEST_SUITE("epub.article_xhtml") {
             {test::code(test::hostile),
              model::link_inline("https://example.com/?q=<\"" + test::hostile, {model::text_inline(test::hostile)})})});
     article.source_note.fields = {{"Source", test::hostile, "https://example.com/" + test::hostile}};
-    const std::string page = epub::article_xhtml(article, "en");
+    const std::string page = test::article_page(article, "en");
     const std::string clean = "&lt;script&gt;x&lt;/script&gt; &amp; ]]&gt;  .";
     CHECK(page.find("<title>" + clean + "</title>") != std::string::npos);
     CHECK(page.find("<h1>" + clean + "</h1>") != std::string::npos);
@@ -125,7 +153,7 @@ TEST_SUITE("epub.article_xhtml") {
   }
 
   TEST_CASE("a title that shows nothing falls back to Untitled article") {
-    const std::string page = epub::article_xhtml(test::plain_article("a01-x", "\x01 "), "en");
+    const std::string page = test::article_page(test::plain_article("a01-x", "\x01 "), "en");
     CHECK(page.find("<title>Untitled article</title>") != std::string::npos);
     CHECK(page.find("<h1>Untitled article</h1>") != std::string::npos);
   }
@@ -140,7 +168,7 @@ TEST_SUITE("epub.article_xhtml") {
     }
     model::Article article = test::plain_article("a01-x", "X");
     article.blocks.push_back(std::move(root));
-    const std::string page = epub::article_xhtml(article, "en");
+    const std::string page = test::article_page(std::move(article), "en");
     CHECK(page.find("<blockquote>\n<blockquote>\n<p>core</p>") != std::string::npos);
   }  // the model and the XML tree are destroyed here, 50,000 levels deep, without recursion
 }

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "epub/article_xhtml.hpp"
+#include "epub/book_links.hpp"
 #include "model/book.hpp"
 #include "model/inline.hpp"
 
@@ -89,6 +91,46 @@ inline m::Article plain_article(std::string id, std::string title, std::vector<m
   return article;
 }
 
+/// What transform::resolve_links would record for `article`: its id, its note's, every block's
+/// and anchor's id, each also a name for itself, and its notes' and their references' ids.
+inline void add_anchors(m::AnchorTable& table, const m::Article& article) {
+  m::ArticleAnchors& anchors = table.articles[article.id];
+  auto add = [&](const std::string& id) {
+    anchors.ids.insert(id);
+    anchors.names.emplace(id, id);
+  };
+  add(article.id);
+  add(article.id + "-note");
+  std::vector<const m::Block*> pending;
+  for (const m::Block& block : article.blocks) pending.push_back(&block);
+  for (const m::Footnote& note : article.footnotes) {
+    anchors.ids.insert(note.id);
+    for (const m::Block& block : note.blocks) pending.push_back(&block);
+  }
+  std::vector<const m::Inline*> runs;
+  while (!pending.empty()) {
+    const m::Block* block = pending.back();
+    pending.pop_back();
+    if (!block->id.empty()) add(block->id);
+    for (const m::Inline& run : block->inlines) runs.push_back(&run);
+    while (!runs.empty()) {
+      const m::Inline* run = runs.back();
+      runs.pop_back();
+      if (run->kind == m::InlineKind::anchor && !run->id.empty()) add(run->id);
+      if (run->kind == m::InlineKind::footnote_ref && !run->id.empty()) anchors.ids.insert(run->id);
+      for (const m::Inline& child : run->children) runs.push_back(&child);
+    }
+    for (const m::Block& child : block->children) pending.push_back(&child);
+  }
+}
+
+/// The anchor table of one article alone.
+inline m::AnchorTable anchors_of(const m::Article& article) {
+  m::AnchorTable table;
+  add_anchors(table, article);
+  return table;
+}
+
 inline m::Metadata metadata() {
   m::Metadata meta;
   meta.title = "Leaves";
@@ -116,7 +158,17 @@ inline m::Book book() {
   result.articles = {full_article(), plain_article("a02-coffee", "Coffee", {heading(1, "Beans", "beans")})};
   result.contents = {{"Tea", "a01-tea", "", {{"Brewing", "a01-tea", "brewing", {}}}},
                      {"Coffee", "a02-coffee", "", {{"Beans", "a02-coffee", "beans", {}}}}};
+  for (const m::Article& article : result.articles) add_anchors(result.anchors, article);
   return result;
+}
+
+/// The page of `article` as the only article of a book in `language`. Taken by value: a deep tree
+/// must be moved in, since copying one recurses once per level.
+inline std::string article_page(m::Article article, const std::string& language = "en") {
+  m::Book alone;
+  alone.articles.push_back(std::move(article));
+  add_anchors(alone.anchors, alone.articles.front());
+  return octavo::epub::article_xhtml(alone.articles.front(), language, octavo::epub::BookLinks(alone));
 }
 
 /// The text between the first `from` and the next `to` after it, both included; empty if absent.
@@ -127,5 +179,8 @@ inline std::string excerpt(const std::string& text, const std::string& from, con
   if (end == std::string::npos) return {};
   return text.substr(start, end + to.size() - start);
 }
+
+/// The body of an XHTML page, from <body> to </body>; empty if absent.
+inline std::string body(const std::string& page) { return excerpt(page, "<body>", "</body>"); }
 
 }  // namespace test

@@ -65,6 +65,22 @@ TEST_SUITE("epub.navigation_document") {
     CHECK(nav.find("<a href=\"text/a02-coffee.xhtml\">&lt;script&gt;x&lt;/script&gt; &amp; ]]&gt;  .</a>") !=
           std::string::npos);
   }
+
+  TEST_CASE("a part is a level above its articles and leads to its own page; one with no page is left out") {
+    model::Book book = test::book();
+    book.parts = {{"p01-drinks", "Drinks", "drinks", model::no_part, 0, 2, {}}};
+    model::ContentsEntry part{"Drinks", "", "", {book.contents[0], book.contents[1]}};
+    part.part_id = "p01-drinks";
+    book.contents = {part};
+    CHECK(test::excerpt(epub::navigation_document(book), "<li>\n<a href=\"text/p01-drinks.xhtml\">Drinks",
+                        "</li>\n</ol>\n</li>") ==
+          "<li>\n<a href=\"text/p01-drinks.xhtml\">Drinks</a>\n<ol>\n"
+          "<li>\n<a href=\"text/a01-tea.xhtml\">Tea</a>\n<ol>\n"
+          "<li><a href=\"text/a01-tea.xhtml#brewing\">Brewing</a></li>\n</ol>\n</li>");
+    CHECK(epub::ncx_document(book).find("<meta name=\"dtb:depth\" content=\"3\"/>") != std::string::npos);
+    book.parts.clear();  // a part with no page to lead to is left out
+    CHECK(epub::navigation_document(book).find("Drinks") == std::string::npos);
+  }
 }
 
 TEST_SUITE("epub.ncx_document") {

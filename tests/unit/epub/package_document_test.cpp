@@ -86,7 +86,7 @@ TEST_SUITE("epub.package_document") {
 
   TEST_CASE("hostile metadata is escaped; a blank title falls back to Untitled") {
     model::Metadata metadata = test::metadata();
-    metadata.title = "\x01";
+    metadata.title = std::string(1, '\x01');
     metadata.publisher = test::hostile;
     const std::string opf = epub::package_document(metadata, items);
     CHECK(opf.find("<dc:title id=\"title\">Untitled</dc:title>") != std::string::npos);

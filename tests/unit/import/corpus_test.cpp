@@ -43,14 +43,14 @@ TEST_SUITE("import.corpus") {
                               {"B.txt", "Lead.\n- Upper\nUpper\n"},
                               {"notes.pdf", "%PDF"},
                               {".hidden.txt", "x"}});
-    CHECK(titles(read.book) == "a.txt=A;b.md=Bee;B.txt=Upper;");
+    CHECK(titles(read.book) == "a.txt=a;b.md=Bee;B.txt=B;");
     CHECK(read.book.metadata.title == "my-corpus");
     CHECK(read.book.metadata.corpus_name == "my-corpus");
     CHECK(read.book.metadata.language == "en");
     CHECK(read.book.disclaimer_text.empty());
     CHECK(read.diagnostics ==
-          "a.txt:3:1: warning: no title in book.toml; using the first heading\n"
-          "B.txt:3:1: warning: no title in book.toml; using the first heading\n");
+          "a.txt: warning: no title in front matter, book.toml or an opening heading; using the file name\n"
+          "B.txt: warning: no title in front matter, book.toml or an opening heading; using the file name\n");
   }
 
   TEST_CASE("without a manifest, numbers in file names are read as numbers: ch2 before ch10") {
@@ -113,22 +113,32 @@ TEST_SUITE("import.corpus") {
         corpus({{"book.toml", "[[articles]]\nfile = \"gone.txt\"\n[[articles]]\nfile = \"a.txt\"\n"}, {"a.txt", "x"}});
     CHECK(read.diagnostics ==
           "book.toml:2:8: error: 'gone.txt' is listed in book.toml but does not exist\n"
-          "a.txt: warning: no title in book.toml; using the file name\n");
+          "a.txt: warning: no title in front matter, book.toml or an opening heading; using the file name\n");
     CHECK(titles(read.book) == "a.txt=a;");
   }
 
   TEST_CASE("a listed file that is neither .txt, .md nor .markdown is an error") {
     const Read read = corpus({{"book.toml", "[[articles]]\nfile = \"a.pdf\"\ntitle = \"P\"\n"}, {"a.pdf", "%PDF"}});
     CHECK(read.diagnostics ==
-          "book.toml:2:8: error: expected a .txt, .md or .markdown file, found 'a.pdf'\n"
+          "book.toml:2:8: error: expected a .txt, .md, .markdown, .html, .htm or .xhtml file, found 'a.pdf'\n"
           "book.toml: error: expected at least one article, found none\n"
-          "  hint: add .txt, .md or .markdown files to the corpus folder, or list them in book.toml\n");
+          "  hint: add .txt, .md, .markdown, .html, .htm or .xhtml files to the corpus folder, or list them in "
+          "book.toml\n");
   }
 
   TEST_CASE("a .markdown file is a Markdown article") {
     const Read read = corpus({{"a.markdown", "# Long\n\n*Text*.\n"}});
     CHECK(read.diagnostics == "");
     CHECK(titles(read.book) == "a.markdown=Long;");
+  }
+
+  TEST_CASE("an .html, .htm or .xhtml file is an HTML article") {
+    const Read read =
+        corpus({{"a.html", "<title>Page</title><p>Text.</p>"},
+                {"b.htm", "<h1>Old</h1><p>Text.</p>"},
+                {"c.xhtml", "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>X</title></head></html>"}});
+    CHECK(read.diagnostics == "c.xhtml: warning: article is empty\n");
+    CHECK(titles(read.book) == "a.html=Page;b.htm=Old;c.xhtml=X;");
   }
 
   TEST_CASE("an article extension in the wrong case is ignored with a warning and a new name") {
@@ -139,12 +149,15 @@ TEST_SUITE("import.corpus") {
                               {".e.TXT", "hidden"},
                               {"f.pdf", ""}});
     CHECK(read.diagnostics ==
-          "b.MD: warning: expected a lower-case .txt, .md or .markdown extension, found 'b.MD'; the file is ignored\n"
+          "b.MD: warning: expected a lower-case .txt, .md, .markdown, .html, .htm or .xhtml extension, found 'b.MD'; "
+          "the file is ignored\n"
           "  hint: rename it to 'b.md'\n"
-          "c.Txt: warning: expected a lower-case .txt, .md or .markdown extension, found 'c.Txt'; the file is "
+          "c.Txt: warning: expected a lower-case .txt, .md, .markdown, .html, .htm or .xhtml extension, found 'c.Txt'; "
+          "the file is "
           "ignored\n"
           "  hint: rename it to 'c.txt'\n"
-          "d.MARKDOWN: warning: expected a lower-case .txt, .md or .markdown extension, found 'd.MARKDOWN'; the file "
+          "d.MARKDOWN: warning: expected a lower-case .txt, .md, .markdown, .html, .htm or .xhtml extension, found "
+          "'d.MARKDOWN'; the file "
           "is ignored\n"
           "  hint: rename it to 'd.markdown'\n");
     CHECK(titles(read.book) == "a.md=A;");
@@ -156,9 +169,10 @@ TEST_SUITE("import.corpus") {
                               {"b.Md", "# B\n\nText.\n"},
                               {"c.md", "# C\n\nText.\n"}});
     CHECK(read.diagnostics ==
-          "book.toml:2:8: error: expected a .txt, .md or .markdown file, found 'a.TXT'\n"
+          "book.toml:2:8: error: expected a .txt, .md, .markdown, .html, .htm or .xhtml file, found 'a.TXT'\n"
           "  hint: rename it to 'a.txt'\n"
-          "b.Md: warning: expected a lower-case .txt, .md or .markdown extension, found 'b.Md'; the file is ignored\n"
+          "b.Md: warning: expected a lower-case .txt, .md, .markdown, .html, .htm or .xhtml extension, found 'b.Md'; "
+          "the file is ignored\n"
           "  hint: rename it to 'b.md'\n");
     CHECK(titles(read.book) == "c.md=C;");
   }
@@ -195,7 +209,7 @@ TEST_SUITE("import.corpus") {
                               {"image.png", ""}});
     CHECK(read.diagnostics ==
           "book.toml:3:3: error: 'extra.md' is in the corpus folder but not listed in book.toml\n"
-          "  hint: list it under [[articles]], or move it out of the corpus folder\n");
+          "  hint: list it under [[articles]], or leave it out with exclude = [\"extra.md\"]\n");
     CHECK(titles(read.book) == "a.txt=A;");
   }
 
@@ -211,7 +225,8 @@ TEST_SUITE("import.corpus") {
     CHECK(read.errors == 1);
     CHECK(read.diagnostics ==
           "book.toml:1:9: error: toml syntax error: Error while parsing key-value pair: expected value, saw '\\n'\n"
-          "a.md:2:1: warning: expected an http, https, mailto or #anchor link, found 'file:///etc/passwd'; the link "
+          "a.md:2:1: warning: expected an http, https, mailto, #anchor or relative link, found 'file:///etc/passwd'; "
+          "the link "
           "text is kept without the link\n");
     CHECK(titles(read.book) == "a.md=A;");
     CHECK(read.book.metadata.title == "my-corpus");
@@ -231,7 +246,8 @@ TEST_SUITE("import.corpus") {
     CHECK(read.book.articles.empty());
     CHECK(read.diagnostics ==
           "error: expected at least one article, found none\n"
-          "  hint: add .txt, .md or .markdown files to the corpus folder, or list them in book.toml\n");
+          "  hint: add .txt, .md, .markdown, .html, .htm or .xhtml files to the corpus folder, or list them in "
+          "book.toml\n");
   }
 
   TEST_CASE("empty articles are kept, with a warning") {
@@ -242,12 +258,43 @@ TEST_SUITE("import.corpus") {
     CHECK(read.book.articles[0].blocks.empty());
   }
 
+  TEST_CASE("a front matter key no field uses is reported once for the whole book, with its first place") {
+    const Read read = corpus({{"a.md", "---\ntitle: A\ntags: [x]\ndraft: true\n---\nText.\n"},
+                              {"b.md", "+++\ntitle = \"B\"\ntags = [\"y\"]\n+++\nText.\n"},
+                              {"c.md", "---\ntags: z\ntitle: C\ntags: again\n---\nText.\n"},
+                              {"d.md", "---\ntitle: D\n---\nText.\n"}});
+    CHECK(titles(read.book) == "a.md=A;b.md=B;c.md=C;d.md=D;");
+    CHECK(read.diagnostics ==
+          "a.md:3:1: warning: front matter key 'tags' is not used (in 3 files)\n"
+          "  hint: known keys: title, author, authors, date, source, canonical_url, url, retrieved, lang, language, "
+          "description\n"
+          "a.md:4:1: warning: front matter key 'draft' is not used (in 1 file)\n"
+          "  hint: known keys: title, author, authors, date, source, canonical_url, url, retrieved, lang, language, "
+          "description\n");
+  }
+
+  TEST_CASE("front matter provenance yields to the manifest's; its date, language and summary are kept") {
+    const Read read = corpus({{"book.toml", "[[articles]]\nfile = \"a.md\"\nsource = \"Listed source\"\n"},
+                              {"a.md",
+                               "---\ntitle: A\nurl: https://x.org/a\nauthor: Front\nlang: fr\n"
+                               "description: About.\ndate: 2020-02-02\n---\nText.\n"}});
+    REQUIRE(read.book.articles.size() == 1);
+    const model::Article& article = read.book.articles[0];
+    CHECK(article.provenance.source == "Listed source");
+    CHECK(article.provenance.author == "Front");
+    CHECK(article.provenance.date == "2020-02-02");
+    CHECK(article.provenance.description == "About.");
+    CHECK(article.language == "fr");
+    CHECK(read.diagnostics == "");
+  }
+
   TEST_CASE("ten thousand listed articles are read in order, quickly") {
     std::map<std::string, std::string> files;
     std::string manifest;
     for (int i = 9999; i >= 0; --i) {
-      const std::string name = "a" + std::to_string(i) + ".txt";
-      manifest += "[[articles]]\nfile = \"" + name + "\"\ntitle = \"T" + std::to_string(i) + "\"\n";
+      const std::string number = std::to_string(i);
+      const std::string name = "a" + number + ".txt";
+      manifest += "[[articles]]\nfile = \"" + name + "\"\ntitle = \"T" + number + "\"\n";
       files[name] = "Lead.\n- Part\nPart\nBody.\n";
     }
     files["book.toml"] = manifest;
@@ -317,7 +364,7 @@ TEST_SUITE("import.corpus") {
           "  hint: remove it from the corpus; if it is text in another encoding, convert it to UTF-8 or declare its "
           "encoding in book.toml\n"
           "text.txt:1:6: warning: removed 2 characters that XML does not allow (first U+0000)\n"
-          "text.txt: warning: no title in book.toml; using the file name\n");
+          "text.txt: warning: no title in front matter, book.toml or an opening heading; using the file name\n");
     CHECK(titles(read.book) == "text.txt=text;");
   }
 }

@@ -99,10 +99,10 @@ TEST_SUITE("import.manifest") {
     CHECK(read.diagnostics ==
           "book.toml:1:1: error: unknown key 'zeta'\n"
           "  hint: known keys: title, subtitle, author, authors, editor, language, publisher, date, identifier, slug, "
-          "disclaimer, style, articles\n"
+          "disclaimer, style, articles, parts, exclude\n"
           "book.toml:3:1: error: unknown key 'alpha'\n"
           "  hint: known keys: title, subtitle, author, authors, editor, language, publisher, date, identifier, slug, "
-          "disclaimer, style, articles\n"
+          "disclaimer, style, articles, parts, exclude\n"
           "book.toml:6:3: error: unknown key 'note' in an [[articles]] entry\n"
           "  hint: known keys: file, title, source, retrieved, author, encoding\n");
     CHECK(read.manifest.articles.size() == 1);
@@ -199,20 +199,62 @@ TEST_SUITE("import.manifest") {
     CHECK(read.manifest.articles[0].fields.title == "First");
   }
 
-  TEST_CASE("a file name with a path, '.', '..' or nothing is an error") {
+  TEST_CASE("a file may lie in a folder of the corpus, never outside it") {
     const Read read = manifest(
-        "articles = [{ file = \"sub/a.txt\" }, { file = \"..\\\\a.txt\" }, { file = \".\" }, { file = \"..\" },"
-        " { file = \"\" }, { file = \"ok.txt\" }]\n");
+        "articles = [{ file = \"sub/a.txt\" }, { file = \"..\\\\a.txt\" }, { file = \".\" }, { file = \"../a.md\" },"
+        " { file = \"\" }, { file = \"/etc/a.md\" }, { file = \"a//b.md\" }, { file = \"a/./b.md\" }]\n");
+    const std::string hint =
+        "  hint: paths are relative to the corpus folder, with '/' between folders, and stay inside it\n";
     CHECK(read.diagnostics ==
-          "book.toml:1:22: error: expected a file name, found 'sub/a.txt': articles must live directly in the corpus "
-          "folder\n"
-          "book.toml:1:46: error: expected a file name, found '..\\a.txt': articles must live directly in the corpus "
-          "folder\n"
-          "book.toml:1:70: error: expected a file name, found '.': articles must live directly in the corpus folder\n"
-          "book.toml:1:86: error: expected a file name, found '..': articles must live directly in the corpus folder\n"
-          "book.toml:1:103: error: expected a file name, found '': articles must live directly in the corpus folder\n");
+          "book.toml:1:46: error: expected a file path inside the corpus folder, found '..\\a.txt'\n" + hint +
+              "book.toml:1:70: error: expected a file path inside the corpus folder, found '.'\n" + hint +
+              "book.toml:1:86: error: expected a file path inside the corpus folder, found '../a.md'\n" + hint +
+              "book.toml:1:108: error: expected a file path inside the corpus folder, found ''\n" + hint +
+              "book.toml:1:123: error: expected a file path inside the corpus folder, found '/etc/a.md'\n" + hint +
+              "book.toml:1:147: error: expected a file path inside the corpus folder, found 'a//b.md'\n" + hint +
+              "book.toml:1:169: error: expected a file path inside the corpus folder, found 'a/./b.md'\n" + hint);
     REQUIRE(read.manifest.articles.size() == 1);
-    CHECK(read.manifest.articles[0].file == "ok.txt");
+    CHECK(read.manifest.articles[0].file == "sub/a.txt");
+  }
+
+  TEST_CASE("[[parts]] give folders their titles; a missing key, an unknown one or a repeated folder is an error") {
+    const Read read = manifest(
+        "[[parts]]\nfolder = \"part-1/\"\ntitle = \"One\"\n"
+        "[[parts]]\nfolder = \"a/b\"\ntitle = \"Two\"\n"
+        "[[parts]]\nfolder = \"part-1\"\ntitle = \"Again\"\n"
+        "[[parts]]\ntitle = \"No folder\"\n"
+        "[[parts]]\nfolder = \"c\"\n"
+        "[[parts]]\nfolder = \"../up\"\ntitle = \"Up\"\n"
+        "[[parts]]\nfolder = \"d\"\ntitle = \"\"\ncolour = \"red\"\n");
+    CHECK(read.diagnostics ==
+          "book.toml:8:10: error: duplicate entry for the folder 'part-1' (first listed at line 2)\n"
+          "book.toml:10:1: error: expected a 'folder' key in this [[parts]] entry\n"
+          "book.toml:13:10: error: expected a 'title' key in this [[parts]] entry\n"
+          "book.toml:15:10: error: expected a folder path inside the corpus folder, found '../up'\n"
+          "  hint: paths are relative to the corpus folder, with '/' between folders, and stay inside it\n"
+          "book.toml:19:9: error: expected a non-empty string for 'title', found \"\"\n"
+          "book.toml:20:1: error: unknown key 'colour' in a [[parts]] entry\n"
+          "  hint: known keys: folder, title\n"
+          "book.toml:18:10: error: expected a 'title' key in this [[parts]] entry\n");
+    REQUIRE(read.manifest.parts.size() == 2);
+    CHECK(read.manifest.parts[0].folder == "part-1");
+    CHECK(read.manifest.parts[0].title == "One");
+    CHECK(read.manifest.parts[0].location.line == 2);
+    CHECK(read.manifest.parts[1].folder == "a/b");
+  }
+
+  TEST_CASE("exclude: glob patterns, a final '/' for a whole folder; empty and absolute patterns are errors") {
+    const Read read = manifest("exclude = [\"*/README.md\", \"drafts/\", \"\", \"/abs/*\", 3]\n");
+    CHECK(read.diagnostics ==
+          "book.toml:1:38: error: expected a pattern relative to the corpus folder, found ''\n"
+          "  hint: for example \"drafts/**\" or \"*/README.md\"\n"
+          "book.toml:1:42: error: expected a pattern relative to the corpus folder, found '/abs/*'\n"
+          "  hint: for example \"drafts/**\" or \"*/README.md\"\n"
+          "book.toml:1:52: error: expected a string for 'exclude', found an integer\n");
+    REQUIRE(read.manifest.exclude.size() == 2);
+    CHECK(read.manifest.exclude[0].value == "*/README.md");
+    CHECK(read.manifest.exclude[1].value == "drafts/**");
+    CHECK(read.manifest.exclude[1].location.column == 27);
   }
 
   TEST_CASE("an empty or blank string is an error at its value, and counts as not given") {

@@ -16,10 +16,10 @@ struct Read {
   std::string diagnostics;
 };
 
-Read md(std::string_view bytes, const std::string& listed_title = "Listed") {
+Read md(std::string_view bytes, const std::string& path = "a.md") {
   core::DiagnosticList diagnostics;
-  Read read{import::read_markdown_article("a.md", bytes, listed_title, diagnostics), "", ""};
-  read.blocks = model::dump_blocks(read.article.blocks, "a.md");
+  Read read{import::read_markdown_article(path, bytes, diagnostics), "", ""};
+  read.blocks = model::dump_blocks(read.article.blocks, path);
   read.diagnostics = diagnostics.to_string();
   return read;
 }
@@ -35,7 +35,7 @@ TEST_SUITE("import.markdown_article") {
            "a soft break -- and a hard one  \n"
            "end...\n");
     CHECK(read.blocks ==
-          "heading level=2 id=\"part-one\" @1:1\n"
+          "heading level=2 @1:1\n"
           "  text \"Part “one”\"\n"
           "paragraph @3:1\n"
           "  text \"It’s \"\n"
@@ -93,35 +93,14 @@ TEST_SUITE("import.markdown_article") {
           "thematic_break @14:1\n");
   }
 
-  TEST_CASE("a leading level-1 heading is the title when none is listed; the others move up") {
-    const Read read = md("# The Title\n\nText.\n\n## Section\n\n### Sub\n\n# Another\n", "");
-    CHECK(read.article.title == "The Title");
+  TEST_CASE("the reader leaves titles and heading ids to the corpus and the transforms") {
+    const Read read = md("# The Title\n\nText.\n\n## Section\n");
+    CHECK(read.article.title == "");
     CHECK(read.blocks ==
+          "heading level=1 @1:1\n  text \"The Title\"\n"
           "paragraph @3:1\n  text \"Text.\"\n"
-          "heading level=1 id=\"section\" @5:1\n  text \"Section\"\n"
-          "heading level=2 id=\"sub\" @7:1\n  text \"Sub\"\n"
-          "heading level=1 id=\"another\" @9:1\n  text \"Another\"\n");
+          "heading level=2 @5:1\n  text \"Section\"\n");
     CHECK(read.diagnostics == "");
-  }
-
-  TEST_CASE("a listed title leaves the leading heading in place") {
-    const Read read = md("# Heading\n\nText.\n", "Listed");
-    CHECK(read.article.title == "Listed");
-    CHECK(read.blocks.starts_with("heading level=1 id=\"heading\" @1:1\n"));
-  }
-
-  TEST_CASE("with no title anywhere the file name stands in, with a warning") {
-    const Read read = md("## Not a title\n", "");
-    CHECK(read.article.title == "a");
-    CHECK(read.diagnostics ==
-          "a.md: warning: no title in book.toml, front matter or a leading level-1 heading; using the file name\n");
-  }
-
-  TEST_CASE("heading ids are slugs made unique within the article, nested headings included") {
-    const Read read = md("## Intro\n\n> ## Intro\n\n## Intro\n");
-    CHECK(read.blocks.find("id=\"intro\" @1:1") != std::string::npos);
-    CHECK(read.blocks.find("id=\"intro-2\" @3:3") != std::string::npos);
-    CHECK(read.blocks.find("id=\"intro-3\" @5:1") != std::string::npos);
   }
 
   TEST_CASE("front matter gives title and provenance, with the file's line numbers") {
@@ -132,13 +111,12 @@ TEST_SUITE("import.markdown_article") {
            "retrieved = \"2025-01-31\"\n"
            "author = \"A. Writer\"\n"
            "+++\n"
-           "# Heading\n",
-           "");
+           "# Heading\n");
     CHECK(read.article.title == "From Front Matter");
     CHECK(read.article.provenance.source == "https://example.org/a");
     CHECK(read.article.provenance.retrieved == "2025-01-31");
     CHECK(read.article.provenance.author == "A. Writer");
-    CHECK(read.blocks == "heading level=1 id=\"heading\" @7:1\n  text \"Heading\"\n");
+    CHECK(read.blocks == "heading level=1 @7:1\n  text \"Heading\"\n");
     CHECK(read.diagnostics == "");
   }
 
@@ -147,8 +125,9 @@ TEST_SUITE("import.markdown_article") {
     CHECK(read.diagnostics ==
           "a.md:2:9: error: expected a string for 'title', found an integer\n"
           "a.md:3:13: error: expected a date (YYYY-MM-DD) for 'retrieved', found '31/01/2025'\n"
-          "a.md:4:1: warning: unknown key 'colour' in the front matter is ignored\n"
-          "  hint: known keys: title, source, retrieved, author\n");
+          "a.md:4:1: warning: front matter key 'colour' is not used (in 1 file)\n"
+          "  hint: known keys: title, author, authors, date, source, canonical_url, url, retrieved, lang, language, "
+          "description\n");
     const Read broken = md("+++\ntitle = \n+++\n");
     CHECK(broken.diagnostics ==
           "a.md:2:9: error: toml syntax error: Error while parsing key-value pair: expected value, saw '\\n'\n"
@@ -173,19 +152,33 @@ TEST_SUITE("import.markdown_article") {
     CHECK(read.diagnostics == "");
   }
 
-  TEST_CASE("links with any other target lose the link and keep their text, with a warning") {
-    const Read read = md("Go [*here*](javascript:alert(1)) or [there](other.md) or [d](data:x).\n");
+  TEST_CASE("relative links lead to corpus files: resolved against the article's folder, percent-decoded") {
+    const Read read =
+        md("[a](ch2.md#scope) [b](./x%20y.md) [c](../other/c.md?v=2#top) [d](/docs/d.md) [e](?q#here)\n", "part/a.md");
+    CHECK(read.blocks ==
+          "paragraph @1:1\n"
+          "  link \"part/ch2.md#scope\"\n    text \"a\"\n  text \" \"\n"
+          "  link \"part/x y.md\"\n    text \"b\"\n  text \" \"\n"
+          "  link \"other/c.md#top\"\n    text \"c\"\n  text \" \"\n"
+          "  link \"docs/d.md\"\n    text \"d\"\n  text \" \"\n"
+          "  link \"#here\"\n    text \"e\"\n");
+    CHECK(read.diagnostics == "");
+  }
+
+  TEST_CASE("links with another scheme, and links out of the corpus, keep their text, with a warning") {
+    const Read read = md("Go [*here*](javascript:alert(1)) or [there](../up.md) or [d](data:x) or [e](//host/x).\n");
     CHECK(read.blocks ==
           "paragraph @1:1\n"
           "  text \"Go \"\n"
           "  emphasis\n    text \"here\"\n"
-          "  text \" or there or d.\"\n");
+          "  text \" or there or d or e.\"\n");
     CHECK(read.diagnostics ==
-          "a.md:1:4: warning: expected an http, https, mailto or #anchor link, found 'javascript:alert(1)'; "
+          "a.md:1:4: warning: expected an http, https, mailto, #anchor or relative link, found 'javascript:alert(1)'; "
           "the link text is kept without the link\n"
-          "a.md:1:37: warning: expected an http, https, mailto or #anchor link, found 'other.md'; "
+          "a.md:1:37: warning: link to '../up.md' leads out of the corpus; the link text is kept without the link\n"
+          "a.md:1:58: warning: expected an http, https, mailto, #anchor or relative link, found 'data:x'; "
           "the link text is kept without the link\n"
-          "a.md:1:58: warning: expected an http, https, mailto or #anchor link, found 'data:x'; "
+          "a.md:1:73: warning: expected an http, https, mailto, #anchor or relative link, found '//host/x'; "
           "the link text is kept without the link\n");
   }
 
@@ -193,18 +186,16 @@ TEST_SUITE("import.markdown_article") {
     const Read read = md("[a](Http:relative)\n");
     CHECK(read.blocks == "paragraph @1:1\n  text \"a\"\n");
     CHECK(read.diagnostics ==
-          "a.md:1:1: warning: expected an http, https, mailto or #anchor link, found 'Http:relative'; "
+          "a.md:1:1: warning: expected an http, https, mailto, #anchor or relative link, found 'Http:relative'; "
           "the link text is kept without the link\n");
   }
 
-  TEST_CASE("raw HTML is kept as text, with one warning per line") {
+  TEST_CASE("raw HTML is read as HTML, never shown as markup (markdown_html_test has the rest)") {
     const Read read = md("Some <b>bold</b> text.\n\n<div>\nblock\n</div>\n");
     CHECK(read.blocks ==
-          "paragraph @1:1\n  text \"Some <b>bold</b> text.\"\n"
-          "code_block @3:1\n  text \"<div>\\nblock\\n</div>\"\n");
-    CHECK(read.diagnostics ==
-          "a.md:1:6: warning: raw HTML is shown as text, not interpreted\n"
-          "a.md:3:1: warning: raw HTML is shown as text, not interpreted\n");
+          "paragraph @1:1\n  text \"Some \"\n  strong\n    text \"bold\"\n  text \" text.\"\n"
+          "paragraph @4:1\n  text \"block\"\n");
+    CHECK(read.diagnostics == "");
   }
 
   TEST_CASE("a remote image is replaced by its alt text, with a warning (markdown_images_test has the rest)") {

@@ -25,8 +25,9 @@ Read md_in(const std::string& markdown, std::map<std::string, std::string> files
   core::MemoryFileSystem corpus(std::move(files));
   for (auto& [from, to] : links) corpus.add_link(from, to);
   import::ImageReader images(corpus);
+  import::UnusedFrontMatterKeys unused_keys;
   core::DiagnosticList diagnostics;
-  Read read{import::read_markdown_article(path, markdown, "Listed", images, diagnostics), "", ""};
+  Read read{import::read_markdown_article(path, markdown, images, unused_keys, diagnostics), "", ""};
   read.blocks = model::dump_blocks(read.article.blocks, path);
   read.diagnostics = diagnostics.to_string();
   return read;
@@ -140,7 +141,7 @@ TEST_SUITE("import.markdown_images") {
 
   TEST_CASE("without a corpus every local image is missing") {
     core::DiagnosticList diagnostics;
-    import::read_markdown_article("a.md", "![x](dot.png)\n", "T", diagnostics);
+    import::read_markdown_article("a.md", "![x](dot.png)\n", diagnostics);
     CHECK(diagnostics.to_string() == "a.md:1:1: error: image 'dot.png' not found; the alt text stands in\n");
   }
 }

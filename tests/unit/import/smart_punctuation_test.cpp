@@ -58,7 +58,9 @@ TEST_SUITE("import.smart_punctuation") {
   }
 
   // The text reader must come out as cmark's CMARK_OPT_SMART would: compare on many generated
-  // lines made of the characters that decide the quote rules.
+  // lines made of the characters that decide the quote rules. The Markdown reader is cmark-gfm
+  // 0.29, which lacks cmark 0.30's rule that a quote right after '(' or '[' may open even when
+  // it could also close; those lines are left out here, and the departure is pinned below.
   TEST_CASE("agrees with cmark's smart punctuation on generated text") {
     const std::string alphabet[] = {"a", " ", "'", "\"", "-", ".", ")",      "]",
                                     "’", "é", ",", "!",  "(", "“", "\u00A0", "\u2014"};
@@ -72,11 +74,19 @@ TEST_SUITE("import.smart_punctuation") {
       const std::uint32_t length = next() % 12;
       for (std::uint32_t i = 0; i < length; ++i) text += alphabet[next() % std::size(alphabet)];
       text += "x";
+      if (text.find("('") != std::string::npos || text.find("(\"") != std::string::npos) continue;
       octavo::core::DiagnosticList diagnostics;
-      const auto article = octavo::import::read_markdown_article("t.md", text, "T", diagnostics);
+      const auto article = octavo::import::read_markdown_article("t.md", text, diagnostics);
       REQUIRE(article.blocks.size() == 1);
       INFO("input: " << text);
       CHECK(smarten_punctuation(text) == octavo::model::plain_text(article.blocks[0].inlines));
     }
+  }
+
+  TEST_CASE("cmark-gfm departs from the text reader for a quote after '(' that could also close") {
+    octavo::core::DiagnosticList diagnostics;
+    const auto article = octavo::import::read_markdown_article("t.md", "x ('...') x\n", diagnostics);
+    CHECK(smarten_punctuation("x ('...') x") == "x (‘…’) x");
+    CHECK(octavo::model::plain_text(article.blocks.at(0).inlines) == "x (’…’) x");
   }
 }

@@ -13,8 +13,8 @@ namespace {
 struct Fixture : test::LayoutFixture {
   ItemList inlines(const std::vector<model::Inline>& content, core::Pt measure) {
     ItemBuilder builder(context, measure);
-    builder.set_link_resolver([](const std::string& target) -> std::optional<LinkTarget> {
-      if (target == "#intro") return LinkTarget{"a01#intro", ""};
+    builder.set_link_resolver([](const model::Inline& link) -> std::optional<LinkTarget> {
+      if (link.target == "#intro") return LinkTarget{"a01#intro", ""};
       return std::nullopt;
     });
     builder.add_inlines(content, TextStyle{false, false, false, core::Pt(10)}, {"w.md", 1, 1});

@@ -19,15 +19,23 @@ model::Inline span(model::InlineKind kind, std::vector<model::Inline> children) 
   return model::span_inline(kind, std::move(children));
 }
 
-// Resolves "#id" to "a1#id" for every id, as article_link_resolver does for the ids it knows.
+// Resolves "#id" to "a1#id" for every id, as article_link_resolver does for the ids the anchor
+// table has; an in-book link to another article leads to its anchor there, or to its start.
 LinkResolver every_id() {
-  return [](const std::string& target) -> std::optional<LinkTarget> { return LinkTarget{"a1" + target, ""}; };
+  return [](const model::Inline& link) -> std::optional<LinkTarget> {
+    const std::string article = link.target_article.empty() ? "a1" : link.target_article;
+    if (link.target.empty()) return LinkTarget{article, ""};
+    return LinkTarget{article + link.target, ""};
+  };
 }
 
+model::Inline link_to(const std::string& target) { return model::link_inline(target, {}); }
+
 // `inlines` set ragged at 10 pt in a `width` column; the flow's lines.
-std::vector<FlowLine> set(test::LayoutFixture& f, const std::vector<model::Inline>& inlines, double width = 300) {
+std::vector<FlowLine> set(test::LayoutFixture& f, const std::vector<model::Inline>& inlines, double width = 300,
+                          LinkResolver resolver = every_id()) {
   ItemBuilder builder(f.context, core::Pt(width));
-  builder.set_link_resolver(every_id());
+  builder.set_link_resolver(std::move(resolver));
   builder.add_inlines(inlines, TextStyle{false, false, false, core::Pt(10)}, {"a.md", 1, 1});
   ParagraphFormat format;
   format.width = core::Pt(width);
@@ -159,14 +167,19 @@ TEST_SUITE("layout.inline_styles") {
     to_heading.target_article = "a2";
     model::Inline to_start = model::link_inline("", {text("start")});
     to_start.target_article = "a3";
-    const std::vector<FlowLine> lines = set(f, {to_heading, text(" and "), to_start});
+    // The book's anchor table, as transform::resolve_links leaves it: a2 has a heading "details".
+    const model::Article a1 = test::article("a1", "Here", {});
+    const model::AnchorTable anchors = test::anchors_of(
+        {a1, test::article("a2", "There", {test::heading(1, "Details", "details")}), test::article("a3", "Third", {})});
+    const std::vector<FlowLine> lines =
+        set(f, {to_heading, text(" and "), to_start}, 300, article_link_resolver(a1, anchors));
     REQUIRE(lines.size() == 1);
     REQUIRE(lines[0].links.size() == 2);
     CHECK(lines[0].links[0].destination == heading_destination("a2", "details"));
     CHECK(lines[0].links[1].destination == "a3");
   }
 
-  TEST_CASE("the article's resolver knows block ids, explicit anchors, notes and references") {
+  TEST_CASE("the article's resolver leads to the ids of the anchor table: blocks', anchors', notes', references'") {
     model::Inline anchor;
     anchor.kind = model::InlineKind::anchor;
     anchor.id = "spot";
@@ -179,13 +192,14 @@ TEST_SUITE("layout.inline_styles") {
     aside.id = "box";
     model::Article article = test::article("a1", "Ids", {aside});
     article.footnotes = {{"fn-1", "1", {test::paragraph("Note.")}, {}}};
-    const LinkResolver resolve = article_link_resolver(article);
+    const model::AnchorTable anchors = test::anchors_of({article});
+    const LinkResolver resolve = article_link_resolver(article, anchors);
     for (const char* id : {"#box", "#spot", "#fn-1", "#fnref-1"}) {
       CAPTURE(id);
-      const std::optional<LinkTarget> target = resolve(id);
+      const std::optional<LinkTarget> target = resolve(link_to(id));
       REQUIRE(target);
       CHECK(target->destination == "a1#" + std::string(id + 1));
     }
-    CHECK_FALSE(resolve("#nowhere"));
+    CHECK_FALSE(resolve(link_to("#nowhere")));
   }
 }

@@ -58,7 +58,10 @@ std::string boxes(const ItemList& list) {
 std::string kerns(const TextRun& run) {
   std::string out;
   for (const Kern& kern : run.kerns) {
-    out += (out.empty() ? "" : " ") + std::to_string(kern.offset) + ":" + std::to_string(kern.amount.value);
+    out.append(out.empty() ? "" : " ")
+        .append(std::to_string(kern.offset))
+        .append(":")
+        .append(std::to_string(kern.amount.value));
   }
   return out;
 }

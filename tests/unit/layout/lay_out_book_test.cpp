@@ -500,6 +500,51 @@ TEST_SUITE("layout.lay_out_book") {
     CHECK(outline[3].children[0].destination == "a1#part");
   }
 
+  TEST_CASE("parts: a level above their articles in contents and outline; links between articles find anchors") {
+    model::Inline to_two = model::link_inline("#y", {model::text_inline("to two")});
+    to_two.target_article = "a2";
+    model::Inline anchor;
+    anchor.kind = model::InlineKind::anchor;
+    anchor.id = "here";
+    model::Inline to_one = model::link_inline("#here", {model::text_inline("to one")});
+    to_one.target_article = "a1";
+    model::Block boxed = test::paragraph("Boxed.");
+    boxed.id = "box";
+    model::Book book = test::book_of(
+        {test::article("a1", "One", {test::heading(1, "X", "x"), model::paragraph_block({anchor, to_two}), boxed}),
+         test::article("a2", "Two", {test::heading(1, "Y", "y"), model::paragraph_block({to_one})})});
+    book.anchors.articles["a1"].ids.insert("here");
+    model::ContentsEntry part{"Part One", "", "", {book.contents[0], book.contents[1]}};
+    part.part_id = "p01-part-one";
+    book.contents = {part};
+    book.parts = {{"p01-part-one", "Part One", "part-one", model::no_part, 0, 2, {}}};
+    for (model::Article& article : book.articles) article.part = 0;
+    const Laid laid(book, 30);
+    CHECK(laid.diagnostics.error_count() == 0);
+    std::set<std::string> anchors;
+    for (const Page& page : laid.book.pages) {
+      for (const Anchor& a : page.anchors) anchors.insert(a.name);
+    }
+    CHECK(anchors.count("a1#here") == 1);
+    CHECK(anchors.count("a1#box") == 1);
+    std::set<std::string> destinations;
+    for (const Page& page : laid.book.pages) {
+      for (const LinkArea& link : page.links) destinations.insert(link.destination);
+    }
+    CHECK(destinations.count("a2#y") == 1);
+    CHECK(destinations.count("a1#here") == 1);
+    std::vector<std::string> outline;
+    for (const OutlineEntry& entry : laid.book.outline) {
+      outline.push_back(entry.title + " -> " + entry.destination);
+      for (const OutlineEntry& child : entry.children)
+        outline.push_back("  " + child.title + " -> " + child.destination);
+    }
+    CHECK(outline == std::vector<std::string>{"Field Notes -> title-page", "Unreviewed content -> disclaimer",
+                                              "Contents -> contents", "Part One -> p01-part-one", "  One -> a1",
+                                              "  Two -> a2", "Sources -> sources"});
+    CHECK(check_contents_numbers(laid.book).entries == 6);  // the part, two articles, two sections, Sources
+  }
+
   TEST_CASE("document information comes from the metadata") {
     model::Book book = test::book_of({});
     book.metadata.authors = {"A. One", "B. Two"};
@@ -554,13 +599,18 @@ TEST_SUITE("layout.lay_out_book") {
     CHECK(page.runs[1].x == left + laid.style.list_indent);
     CHECK(page.runs[2].text == "\u2022");
     CHECK(page.runs[2].x == left + laid.style.list_indent - laid.style.list_marker_gap - core::Pt(5));
-    // The continuation of a long code line is indented by two columns (8 pt mono: 4 pt each).
+    // The continuation of a long code line is indented by two columns (8 pt mono: 4 pt each),
+    // which hold its mark: four rules inside them.
     for (const TextRun& run : page.runs) {
       if (run.text == "########") CHECK(run.x == left + laid.style.code_indent + core::Pt(8));
     }
+    REQUIRE(page.rules.size() == 5);
+    for (std::size_t i = 0; i < 4; ++i) {
+      CHECK(std::min(page.rules[i].x1, page.rules[i].x2) >= left + laid.style.code_indent - core::Pt(0.5));
+      CHECK(std::max(page.rules[i].x1, page.rules[i].x2) <= left + laid.style.code_indent + core::Pt(8));
+    }
     // The thematic break: one rule, centred in the measure.
-    REQUIRE(page.rules.size() == 1);
-    CHECK((page.rules[0].x1 + page.rules[0].x2) / 2 == left + laid.style.measure() / 2);
+    CHECK((page.rules[4].x1 + page.rules[4].x2) / 2 == left + laid.style.measure() / 2);
   }
 
   TEST_CASE("the outline's entries are set ragged like the headings they list; a body list is justified") {

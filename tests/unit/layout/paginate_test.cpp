@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <memory>
+#include <string>
+
 #include "layout/page_furniture.hpp"
 #include "layout/paginate.hpp"
 
@@ -67,6 +70,34 @@ TEST_SUITE("layout.paginate") {
     CHECK(pages[1].runs[0].x == style.margin_outer);
     CHECK(pages[2].runs[0].x == style.margin_inner);
     CHECK(pages[0].runs[0].baseline == style.margin_top + core::Pt(8));
+  }
+
+  TEST_CASE("a page opened by a line with a repeated head starts with a copy of the head, and has less room") {
+    // A head line 'H' kept with the first of seven body lines, which all carry a copy of it.
+    std::vector<FlowLine> lines = flow_of("k.......");
+    lines[0].runs.push_back({FontFace::serif, core::Pt(10), core::Pt(0), core::Pt(8), "H"});
+    auto head = std::make_shared<const std::vector<FlowLine>>(std::vector<FlowLine>{lines[0]});
+    for (std::size_t i = 1; i < lines.size(); ++i) {
+      lines[i].runs.push_back({FontFace::serif, core::Pt(10), core::Pt(0), core::Pt(8), std::to_string(i)});
+      lines[i].repeated_head = head;
+    }
+    // Page one: H 1 2 3; page two: (H) 4 5 6; page three: (H) 7. Without the head, 4–7 fit on two.
+    CHECK(find_page_breaks(lines, core::Pt(40)) == std::vector<std::size_t>{0, 4, 7});
+    PageStyle style = default_page_style();
+    style.body_height = core::Pt(40);
+    const std::vector<Page> pages = paginate(lines, style, true);
+    REQUIRE(pages.size() == 3);
+    auto texts = [](const Page& page) {
+      std::string out;
+      for (const TextRun& run : page.runs)
+        out += run.text + "@" + std::to_string(static_cast<int>(run.baseline.value)) + " ";
+      return out;
+    };
+    const int top = static_cast<int>(style.margin_top.value);
+    const auto at = [top](int y) { return std::to_string(top + y); };
+    CHECK(texts(pages[0]) == "H@" + at(8) + " 1@" + at(18) + " 2@" + at(28) + " 3@" + at(38) + " ");
+    CHECK(texts(pages[1]) == "H@" + at(8) + " 4@" + at(18) + " 5@" + at(28) + " 6@" + at(38) + " ");
+    CHECK(texts(pages[2]) == "H@" + at(8) + " 7@" + at(18) + " ");
   }
 }
 

@@ -107,10 +107,13 @@ TEST_SUITE("layout.parts") {
   }
 
   TEST_CASE("a link whose destination no page holds is left as text, with a warning") {
+    // The anchor table says a9 has "missing", but no page places it (a stale table).
     model::Inline link = model::link_inline("#missing", {model::text_inline("elsewhere")});
     link.target_article = "a9";
-    const model::Book book =
-        test::book_of({test::article("a1", "Linking", {model::paragraph_block({model::text_inline("Go "), link})})});
+    model::Book book =
+        test::book_of({test::article("a1", "Linking", {model::paragraph_block({model::text_inline("Go "), link})}),
+                       test::article("a9", "Elsewhere", {test::paragraph("Nothing named.")})});
+    book.anchors.articles["a9"].ids.insert("missing");
     const test::FakeMetrics metrics;
     core::DiagnosticList diagnostics;
     const LaidOutBook laid = lay_out_book(book, metrics, test::small_style(16), diagnostics);

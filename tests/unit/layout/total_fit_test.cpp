@@ -141,7 +141,7 @@ TEST_SUITE("layout.total_fit") {
     std::string joined;
     for (const Line& line : lines) {
       CHECK(line.ratio >= -1);
-      joined += (joined.empty() ? "" : " ") + line_text(list.items, line);
+      joined.append(joined.empty() ? "" : " ").append(line_text(list.items, line));
     }
     CHECK(joined == text);
     CHECK(lines.back().ragged);

@@ -8,6 +8,7 @@
 #include "layout/lay_out_book.hpp"
 #include "layout/layout_test_support.hpp"
 #include "pdf/text_trace.hpp"
+#include "table_blocks.hpp"
 
 using namespace octavo;
 
@@ -106,6 +107,49 @@ TEST_SUITE("pdf.golden_layout") {
     model::Book book = test::book_of(std::move(articles));
     book.metadata.subtitle = "A golden sample";
     test::check_golden("layout/front_matter.trace", traced(book, test::small_style(14)));
+  }
+
+  TEST_CASE("a table over three pages of 14 lines: caption, wrapped cells, its head repeated, booktabs rules") {
+    std::vector<model::Block> rows{
+        test::row({test::cell("Year"), test::cell("Event"), test::cell("Count", model::Align::right)}, true)};
+    for (int i = 1; i <= 16; ++i) {
+      const std::string n = std::to_string(i);
+      rows.push_back(
+          test::row({test::cell(std::to_string(1900 + i)), test::cell(i % 4 == 0 ? prose(1, 30 + i) : "Event " + n),
+                     test::cell(std::to_string(i * 7), model::Align::right)}));
+    }
+    const model::Book book = test::book_of(
+        {test::article("a1", "Tables",
+                       {test::paragraph(prose(2, 21)), test::table(std::move(rows), "Table 1. Events by year", 3),
+                        test::paragraph(prose(1, 22))})});
+    test::check_golden("layout/table_pages.trace", traced(book, test::small_style(14)));
+  }
+
+  TEST_CASE("tables too wide for the measure: smaller type, then broken words with one warning") {
+    const std::string word = "abcdefghijklmnop";
+    std::vector<std::string> words(4, word);
+    std::vector<std::string> many(8, word + "qrst");
+    const model::Book book = test::book_of({test::article(
+        "a1", "Wide tables",
+        {test::table({test::row_of({"One", "Two", "Three", "Four"}, true), test::row_of(words)}, "", 3),
+         test::table({test::row_of({"A", "B", "C", "D", "E", "F", "G", "H"}, true), test::row_of(many)}, "", 9),
+         test::paragraph("After the tables.")})});
+    test::check_golden("layout/wide_tables.trace", traced(book, test::small_style(20)));
+  }
+
+  TEST_CASE("long lines of code break at spaces and punctuation with a drawn mark; a URL breaks at its slashes") {
+    layout::PageStyle style = test::small_style(16);
+    style.page_width = style.margin_inner + style.margin_outer + core::Pt(200);  // 40 characters
+    const model::Book book = test::book_of({test::article(
+        "a1", "Code and URLs",
+        {block_of(model::BlockKind::code_block, {},
+                  "int main() {\n"
+                  "    auto configuration = load_configuration_from(path, options);\n"
+                  "    return std::accumulate(values.begin(), values.end(), initial_total_value);\n"
+                  "}"),
+         test::paragraph("The report is at https://example.org/reports/annual/2024/the-complete-findings.html?"
+                         "section=methods&page=12 for anyone.")})});
+    test::check_golden("layout/code_and_urls.trace", traced(book, style));
   }
 
   TEST_CASE("a narrow measure: long words, a URL wider than the line") {

@@ -143,7 +143,7 @@ TEST_SUITE("pipeline.progress") {
     const fs::path corpus = fs::temp_directory_path() / ("octavo-progress-" + std::to_string(::getpid()));
     fs::remove_all(corpus);
     fs::create_directories(corpus);
-    std::ofstream(corpus / "a.txt") << "Lead.\n- Part\nPart\n";
+    std::ofstream(corpus / "a.md") << "# A\n\nText \xFF.\n";  // a warning while the articles are read
     std::ofstream(corpus / "b.md") << "# B\n\nText.\n";
     octavo::CompileOptions options;
     options.corpus_dir = corpus.string();
@@ -154,7 +154,7 @@ TEST_SUITE("pipeline.progress") {
     CHECK(recorder.log ==
           "stage Reading 2 articles\n"
           "hide\n"
-          "a.txt:3:1: warning: no title in book.toml; using the first heading\n"
+          "a.md:3:6: warning: invalid UTF-8 replaced by U+FFFD\n"
           "+1\n"
           "+1\n"
           "hide\n");

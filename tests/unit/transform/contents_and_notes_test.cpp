@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <functional>
+
 #include "book_builder.hpp"
 #include "core/diagnostics.hpp"
 #include "model/inline.hpp"
@@ -37,6 +39,38 @@ TEST_SUITE("transform.build_contents") {
     CHECK(book.contents[0].children[1].title == "Two");
     CHECK(book.contents[0].children[1].article_id == "a01-first");
     CHECK(book.contents[1].children.empty());
+  }
+
+  TEST_CASE("parts are a level above their articles; nested folders are nested parts") {
+    model::Book book;
+    for (const char* title : {"Intro", "One", "Two", "Three", "Outro"})
+      book.articles.push_back(test::article(title, {}));
+    // "a" holds One and Two, and "a/b" holds Three; Intro and Outro lie in the root.
+    book.parts.resize(2);
+    book.parts[0] = {"p01-a", "Part A", "a", model::no_part, 1, 3, {}};
+    book.parts[1] = {"p02-b", "Part B", "a/b", 0, 3, 1, {}};
+    book.articles[1].part = book.articles[2].part = 0;
+    book.articles[3].part = 1;
+    for (std::size_t i = 0; i < book.articles.size(); ++i) book.articles[i].id = "a0" + std::to_string(i + 1);
+    transform::build_contents(book);
+    std::string tree;
+    std::function<void(const std::vector<model::ContentsEntry>&, int)> show =
+        [&](const std::vector<model::ContentsEntry>& entries, int depth) {
+          for (const model::ContentsEntry& entry : entries) {
+            tree += std::string(static_cast<std::size_t>(depth) * 2, ' ') + entry.title +
+                    (entry.part_id.empty() ? " → " + entry.article_id : " [" + entry.part_id + "]") + "\n";
+            show(entry.children, depth + 1);
+          }
+        };
+    show(book.contents, 0);
+    CHECK(tree ==
+          "Intro → a01\n"
+          "Part A [p01-a]\n"
+          "  One → a02\n"
+          "  Two → a03\n"
+          "  Part B [p02-b]\n"
+          "    Three → a04\n"
+          "Outro → a05\n");
   }
 }
 
@@ -77,6 +111,30 @@ TEST_SUITE("transform.write_source_notes") {
     book.articles = {test::article("T", {outline, test::heading(1, "Section words")})};
     transform::write_source_notes(book);
     CHECK(book.articles[0].provenance.word_count == 2);
+  }
+
+  TEST_CASE("the front matter's date and description are printed when given, after the author") {
+    model::Book book;
+    book.articles = {test::article("T", {})};
+    book.articles[0].provenance.author = "A. Writer";
+    book.articles[0].provenance.date = "2019-01-02 10:00";
+    book.articles[0].provenance.description = "What the article is about.";
+    transform::write_source_notes(book);
+    CHECK(note_text(book.articles[0]) ==
+          "Source: not recorded\nRetrieved: not recorded\nAuthor: A. Writer\nPublished: 2019-01-02 10:00\n"
+          "Summary: What the article is about.\nCorpus file: a.txt\nSHA-256: 00ff\nWords: 0\n"
+          "Review status: unreviewed: not checked by editors or experts\n");
+  }
+
+  TEST_CASE("the words of footnotes count as the article's") {
+    model::Book book;
+    book.articles = {test::article("T", {test::paragraph("One two.")})};
+    model::Footnote note;
+    note.id = "fn-1";
+    note.blocks = {test::paragraph("Three four five.")};
+    book.articles[0].footnotes.push_back(note);
+    transform::write_source_notes(book);
+    CHECK(book.articles[0].provenance.word_count == 5);
   }
 }
 

@@ -1,0 +1,8 @@
+// libFuzzer target: any bytes as an HTML article (.html, a saved web page), through gumbo, the HTML
+// mapping, the transforms and the EPUB writer; the XHTML must parse and hold only XML 1.0 characters.
+#include "fuzz_book.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  octavo::fuzz::check_book({{"article.html", octavo::fuzz::bytes(data, size)}});
+  return 0;
+}

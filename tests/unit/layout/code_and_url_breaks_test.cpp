@@ -1,0 +1,111 @@
+// Where code and URLs may break (build_items: code_break_between, url_breaks) and which break a
+// line of code takes (break_code_lines). Fake metrics: 5 pt a character at 10 pt.
+#include <doctest/doctest.h>
+
+#include "layout/break_lines.hpp"
+#include "layout/build_items.hpp"
+#include "layout/layout_test_support.hpp"
+
+using namespace octavo;
+using namespace octavo::layout;
+
+namespace {
+
+// The lines' texts, each ended by '|'.
+std::string bars(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const std::string& line : lines) out += line + "|";
+  return out;
+}
+
+struct Fixture : test::LayoutFixture {
+  // A line of code set `columns` characters wide.
+  std::string code_lines(const std::string& line, int columns) {
+    const core::Pt measure(5.0 * columns);
+    ItemBuilder builder(context, measure, false);
+    builder.set_literal(true);
+    builder.add_text(line, TextStyle{false, false, true, core::Pt(10)}, {"c.md", 4, 1});
+    const ItemList list = builder.finish();
+    return bars(test::line_texts(list.items, break_code_lines(list.items, {measure, measure})));
+  }
+
+  // Running text set first-fit, `columns` characters wide.
+  std::string text_lines(const std::string& text, int columns) {
+    const core::Pt measure(5.0 * columns);
+    const ItemList list = items(text, measure);
+    return bars(test::line_texts(list.items, break_lines(list.items, {measure, measure})));
+  }
+};
+
+}  // namespace
+
+TEST_SUITE("layout.code_and_url_breaks") {
+  TEST_CASE("a line of code that fits is never broken") {
+    Fixture f;
+    CHECK(f.code_lines("x = call(a, b);", 15) == "x = call(a, b);|");
+  }
+
+  TEST_CASE("a long line of code breaks after spaces first, keeping them at the end of the line") {
+    Fixture f;
+    CHECK(f.code_lines("return first_value + second_value;", 24) == "return first_value + |second_value;|");
+  }
+
+  TEST_CASE("punctuation breaks when no space falls in the last third of the line") {
+    Fixture f;
+    // The only space is early: breaking there would leave most of the line empty.
+    CHECK(f.code_lines("x = object.method(argument).other(value)", 30) == "x = object.method(argument).|other(value)|");
+    // After '/', ',', ';', '(', '[', '{' and '=' when a token follows.
+    CHECK(f.code_lines("path/to/some/file/name.txt", 14) == "path/to/some/|file/name.txt|");
+    CHECK(f.code_lines("f(alpha,beta,gamma)", 12) == "f(alpha,|beta,gamma)|");
+    CHECK(f.code_lines("list[index]=value", 12) == "list[index]=|value|");
+  }
+
+  TEST_CASE("code breaks before a hyphen, never after one, so no line ends in '-'") {
+    Fixture f;
+    CHECK(f.code_lines("counter-increment-value", 12) == "counter|-increment|-value|");
+    CHECK(f.code_lines("pointer->member->field", 12) == "pointer|->member|->field|");
+  }
+
+  TEST_CASE("operators of several characters stay whole") {
+    Fixture f;
+    // No break inside "//", "=>" or "((": the line breaks after them, or before.
+    CHECK(f.code_lines("https://example.org/x", 10) == "https://|example.|org/x|");
+    CHECK(f.code_lines("if(a==b){c/*d*/}", 8) == "if(a==|b){|c/*d*/}|");
+  }
+
+  TEST_CASE("a token wider than the line breaks at the measure, the last resort") {
+    Fixture f;
+    CHECK(f.code_lines("abcdefghijklmnopqrstuvwxyz", 10) == "abcdefghij|klmnopqrst|uvwxyz|");
+    // ...but a better break comes first: the token starts a line of its own.
+    CHECK(f.code_lines("go abcdefghijklmnop", 10) == "go |abcdefghij|klmnop|");
+  }
+
+  TEST_CASE("indentation is no break: a broken line never leaves a line of spaces") {
+    Fixture f;
+    CHECK(f.code_lines("        verylongidentifier", 12) == "        very|longidentifi|er|");
+  }
+
+  TEST_CASE("a URL in running text breaks after '/', '.', '?' and '&', and before '-', with no hyphen") {
+    Fixture f;
+    CHECK(f.text_lines("see https://example.org/path/to/page?x=1&y=2 now", 16) ==
+          "see https://|example.org/|path/to/page?|x=1&y=2 now|");
+    CHECK(f.text_lines("at https://example.org/long-named-page here", 18) ==
+          "at https://|example.org/long|-named-page here|");
+    CHECK(f.text_lines("https://e.org/?alpha=1&beta=2", 14) == "https://e.|org/?alpha=1&|beta=2|");
+    CHECK(f.diagnostics.to_string().empty());
+  }
+
+  TEST_CASE("a URL keeps its scheme's slashes together and breaks nowhere else in a word") {
+    Fixture f;
+    CHECK(f.text_lines("(www.example.org/a-b) and", 10) == "(www.|example.|org/a-b)|and|");
+    // Words that hold no URL still break only at spaces.
+    CHECK(f.text_lines("either/or and/or", 10) == "either/or|and/or|");
+  }
+
+  TEST_CASE("a URL part wider than the line breaks at the measure, with one warning") {
+    Fixture f;
+    CHECK(f.text_lines("https://example.org/abcdefghijklmnopqrstuvwxyz/abcdefghijklmnopqrstuvwxyz", 20) ==
+          "https://example.org/|abcdefghijklmnopqrst|uvwxyz/|abcdefghijklmnopqrst|uvwxyz|");
+    CHECK(f.diagnostics.to_string() == "w.md:3:1: warning: word too long for the line; broken at the measure\n");
+  }
+}
