@@ -17,6 +17,7 @@ void BlockSetter::set_aside(const model::Block& block, const BlockFrame& frame, 
   const PageStyle small = small_type_style(style);
   LayoutContext small_context{context_.metrics, small, context_.sink, context_.coverage, context_.hyphenator};
   BlockSetter inner(small_context, flow_, anchor_prefix_, resolver_);
+  inner.in_table_ = in_table_;  // an aside in a table's cell sets a table in it as its cells' content
   const BlockFrame content = indented(frame, style.quote_indent, core::Pt(0));
   const std::size_t first = flow_.size();
   for (const model::Block& child : block.children) inner.set_block(child, content, depth + 1);
