@@ -528,11 +528,11 @@ void BlockSetter::set_table(const model::Block& table, const BlockFrame& frame, 
   }
   if (repeat_head) {
     std::vector<FlowLine> head(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(body_begin));
-    // An anchor names one place, and a note is set once: the copies carry neither.
+    // An anchor names one place, and a note is set once, under the head's first setting
+    // (attach_footnotes sees the flow's lines only): the copies carry neither.
     for (FlowLine& line : head) {
       line.anchors.clear();
       line.note_refs.clear();
-      line.notes.clear();
     }
     const auto shared = std::make_shared<const std::vector<FlowLine>>(std::move(head));
     for (std::size_t i = body_begin; i < lines.size(); ++i) lines[i].repeated_head = shared;

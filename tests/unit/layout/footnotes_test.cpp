@@ -11,6 +11,7 @@
 #include "layout/lay_out_book.hpp"
 #include "layout/layout_test_support.hpp"
 #include "layout/paginate.hpp"
+#include "table_blocks.hpp"
 
 using namespace octavo;
 using namespace octavo::layout;
@@ -179,6 +180,48 @@ TEST_SUITE("layout.footnotes") {
     CHECK(place(lines, 100) == "[0,1) 0.0:0-1\n[1,2) 0.0:1-2\n");
   }
 
+  TEST_CASE("a repeated table head takes its room before a line and its notes") {
+    // Line 0 is a table's head, lines 1-6 its body rows, each with a copy of the head (10 pt) to
+    // open a page with. Page two opens with row 3, under the head: 10 + 10 + 5 + 20 for its note,
+    // then row 4 (55); row 5 would make 65. Without the head's share, row 5 would fit there too.
+    std::vector<FlowLine> lines = flow_of("k..2...");
+    const auto head = std::make_shared<const std::vector<FlowLine>>(std::vector<FlowLine>{lines[0]});
+    for (std::size_t i = 1; i < lines.size(); ++i) lines[i].repeated_head = head;
+    CHECK(place(lines, 60) ==
+          "[0,3)\n"
+          "[3,5) 3.0:0-2\n"
+          "[5,7)\n");
+  }
+
+  TEST_CASE("a page holding a carried note alone gets no table head") {
+    std::vector<FlowLine> lines = flow_of(".");
+    lines[0].notes.push_back(note_of(12, std::string(12, '.')));
+    FlowLine row;
+    row.height = core::Pt(10);
+    row.repeated_head = std::make_shared<const std::vector<FlowLine>>(std::vector<FlowLine>{row});
+    lines.push_back(row);
+    PageStyle style = test::small_style(4);
+    style.footnote_space = core::Pt(0);
+    for (FlowLine& line : lines) line.height = style.leading;
+    for (FlowLine& line : lines[0].notes[0].lines) line.height = style.leading;
+    // Page one: the line and three note lines; page two: four more of the note, and nothing else;
+    // page three: the rest of the note, and the row under its head.
+    CHECK(pages_of(break_pages(lines, style.body_height, style.footnote_space)) ==
+          "[0,1) 0.0:0-3\n"
+          "[1,1) 0.0:3-7\n"
+          "[1,1) 0.0:7-11\n"
+          "[1,2) 0.0:11-12\n");
+    FlowLine head_line;
+    head_line.height = style.leading;
+    head_line.runs.push_back({FontFace::serif, style.body_size, core::Pt(0), core::Pt(8), "head"});
+    lines[1].repeated_head = std::make_shared<const std::vector<FlowLine>>(std::vector<FlowLine>{head_line});
+    const std::vector<Page> pages = paginate(lines, style, true);
+    REQUIRE(pages.size() == 4);
+    for (std::size_t k = 0; k < 3; ++k) CHECK(pages[k].runs.empty());
+    REQUIRE(pages[3].runs.size() == 1);
+    CHECK(pages[3].runs[0].text == "head");
+  }
+
   TEST_CASE("paginate draws notes at the foot of the text block, under a short rule or a full one") {
     PageStyle style = test::small_style(6);
     std::vector<FlowLine> lines = flow_of(".6");
@@ -255,6 +298,71 @@ TEST_SUITE("layout.footnotes") {
     CHECK(laid.stats.widows == 0);
     CHECK(laid.stats.orphans == 0);
     CHECK(laid.stats.headings_at_foot == 0);
+  }
+
+  TEST_CASE("a note referred to in a table's cell sits at the foot of its row's page") {
+    std::vector<model::Block> rows{test::row_of({"Year", "Event"}, true)};
+    for (int i = 1; i <= 30; ++i) {
+      const std::string n = std::to_string(i);
+      model::Block event = test::cell("Event " + n);
+      if (i == 25) event.children[0].inlines.push_back(note_ref(1));
+      rows.push_back(test::row({test::cell(std::to_string(1900 + i)), event}));
+    }
+    model::Article article = test::article("a1", "Table", {test::paragraph(words(2, 1)), test::table(rows)});
+    article.footnotes = {{"fn-1", "1", {test::paragraph("The note of row 25.")}, {}}};
+    const test::FakeMetrics metrics;
+    core::DiagnosticList diagnostics;
+    const LaidOutBook laid = lay_out_book(test::book_of({article}), metrics, test::small_style(14), diagnostics);
+    CHECK(diagnostics.to_string() == "");
+    const std::map<std::string, std::size_t> pages = anchor_pages(laid);
+    REQUIRE(pages.count("a1#fn-1") == 1);
+    REQUIRE(pages.count("a1#fnref-1") == 1);
+    const std::size_t page = pages.at("a1#fnref-1");
+    CHECK(page > pages.at("a1"));  // the row is not on the table's first page
+    CHECK(pages.at("a1#fn-1") == page);
+    const std::vector<std::string> lines = test::page_lines(laid.pages[page]);
+    CHECK(std::find(lines.begin(), lines.end(), "1925 Event 251") != lines.end());
+    CHECK(std::find(lines.begin(), lines.end(), "1. The note of row 25.") != lines.end());
+    CHECK(std::find(lines.begin(), lines.end(), "Year Event") != lines.end());  // the head, repeated
+  }
+
+  TEST_CASE("a table's head repeated on pages with notes: the head's own note is set once") {
+    model::Block year = test::cell("Year");
+    year.children[0].inlines.push_back(note_ref(1));
+    std::vector<model::Block> rows{test::row({year, test::cell("Event")}, true)};
+    for (int i = 1; i <= 30; ++i) {
+      model::Block event = test::cell("Event " + std::to_string(i));
+      if (i == 20) event.children[0].inlines.push_back(note_ref(2));
+      rows.push_back(test::row({test::cell(std::to_string(1900 + i)), event}));
+    }
+    model::Article article = test::article("a1", "Table", {test::table(rows)});
+    article.footnotes = {{"fn-1", "1", {test::paragraph("On the head.")}, {}},
+                         {"fn-2", "2", {test::paragraph("On row 20.")}, {}}};
+    const test::FakeMetrics metrics;
+    core::DiagnosticList diagnostics;
+    const LaidOutBook laid = lay_out_book(test::book_of({article}), metrics, test::small_style(14), diagnostics);
+    CHECK(diagnostics.to_string() == "");
+    const std::map<std::string, std::size_t> pages = anchor_pages(laid);
+    REQUIRE(pages.count("a1#fnref-2") == 1);
+    CHECK(pages.at("a1#fn-1") == pages.at("a1#fnref-1"));
+    CHECK(pages.at("a1#fn-2") == pages.at("a1#fnref-2"));
+    CHECK(pages.at("a1#fn-2") > pages.at("a1#fn-1"));
+    std::size_t heads = 0;
+    std::size_t head_notes = 0;
+    std::size_t anchors = 0;
+    for (const Page& page : laid.pages) {
+      for (const std::string& line : test::page_lines(page)) {
+        heads += line == "Year1 Event";
+        head_notes += line == "1. On the head.";
+      }
+      for (const Anchor& anchor : page.anchors) anchors += anchor.name == "a1#fn-1" || anchor.name == "a1#fnref-1";
+    }
+    CHECK(heads >= 2);  // set on every page of the table, the page of note 2 included
+    const std::vector<std::string> second = test::page_lines(laid.pages[pages.at("a1#fn-2")]);
+    CHECK(std::find(second.begin(), second.end(), "Year1 Event") != second.end());
+    CHECK(std::find(second.begin(), second.end(), "2. On row 20.") != second.end());
+    CHECK(head_notes == 1);
+    CHECK(anchors == 2);
   }
 
   TEST_CASE("a note's number is a full-size figure with a stop, the reference a raised small one") {

@@ -180,6 +180,26 @@ TEST_SUITE("pdf.golden_layout") {
     test::check_golden("layout/footnotes.trace", traced(test::book_of({article}), test::small_style(14)));
   }
 
+  TEST_CASE("footnotes in a table over two pages: under their rows' pages, the head repeated without its note") {
+    model::Block year = test::cell("Year");
+    year.children[0].inlines.push_back(note_ref(1, "fnref-1"));
+    std::vector<model::Block> rows{
+        test::row({year, test::cell("Event"), test::cell("Count", model::Align::right)}, true)};
+    for (int i = 1; i <= 14; ++i) {
+      model::Block event = test::cell(i % 5 == 0 ? prose(1, 60 + i) : "Event " + std::to_string(i));
+      if (i == 3) event.children[0].inlines.push_back(note_ref(2, "fnref-2"));
+      if (i == 12) event.children[0].inlines.push_back(note_ref(3, "fnref-3"));
+      rows.push_back(test::row(
+          {test::cell(std::to_string(1900 + i)), event, test::cell(std::to_string(i * 7), model::Align::right)}));
+    }
+    model::Article article =
+        test::article("a1", "Noted table", {test::paragraph(prose(1, 59)), test::table(std::move(rows), "", 3)});
+    article.footnotes = {{"fn-1", "1", {test::paragraph("Years as printed.")}, {}},
+                         {"fn-2", "2", {test::paragraph(prose(2, 75))}, {}},
+                         {"fn-3", "3", {test::paragraph("A late note.")}, {}}};
+    test::check_golden("layout/table_notes.trace", traced(test::book_of({article}), test::small_style(14)));
+  }
+
   TEST_CASE("inline styles and set-off blocks: scripts, strikethrough, keys, asides, details, centring, tasks") {
     model::Block aside = block_of(model::BlockKind::aside, {test::paragraph(prose(2, 40))});
     model::Block details = block_of(model::BlockKind::details, {test::paragraph(prose(1, 41))});
