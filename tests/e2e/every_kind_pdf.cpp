@@ -1,9 +1,10 @@
 // Writes a PDF that holds every kind of the document model layout sets (footnotes, a long one split
 // over two pages, several on a page, notes with lists and code; superscripts, subscripts,
 // strikethrough, keys, anchors, task items, asides, details, centred blocks, a figure of two
-// images, in-book links and parts), built by hand as the readers and transforms will hand it
-// over, so that qpdf, pdffonts and pdftotext can check layout and the PDF writer before the
-// readers that produce these kinds land. Usage: every_kind_pdf SOURCE_DIR OUT.pdf
+// images, a table over pages with a note in a cell, in-book links and parts), built by hand as
+// the readers and transforms will hand it over, so that qpdf, pdffonts and pdftotext can check
+// layout and the PDF writer before the readers that produce these kinds land.
+// Usage: every_kind_pdf SOURCE_DIR OUT.pdf
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -16,6 +17,7 @@
 #include "model/book.hpp"
 #include "pdf/pdf_document.hpp"
 #include "pdf/pdf_writer.hpp"
+#include "table_blocks.hpp"
 #include "test_images.hpp"
 #include "transform/add_front_matter.hpp"
 #include "transform/resolve_links.hpp"
@@ -151,12 +153,22 @@ m::Article blocks() {
   m::Block figure = test::figure("a.png", test::tiny_png(), "A red dot", 120, 90);
   figure.images.push_back(test::figure("b.jpg", test::tiny_jpeg(), "A grey square", 150, 90).images.front());
   figure.inlines = {text("Two pictures, one caption")};
-  return article(
+  // A table over three pages, its head repeated, with a note referred to in a cell of a row on the
+  // second page (not the page of the article's last line, where a note no line holds would go).
+  std::vector<m::Block> rows{test::row_of({"Tea", "Minutes"}, true)};
+  for (int i = 1; i <= 40; ++i) {
+    m::Block kind = test::cell("Kind " + std::to_string(i));
+    if (i == 20) kind.children[0].inlines.push_back(note_ref(1, "fnref-1"));
+    rows.push_back(test::row({kind, test::cell(std::to_string(i % 5 + 2), m::Align::right)}));
+  }
+  m::Article result = article(
       "a02-blocks", "Blocks",
       {paragraph({anchor("top"), text("An explicit anchor starts this paragraph.")}), centred_paragraph, centred,
        m::container_block(m::BlockKind::aside, {paragraph("An aside, set off with a bar. " + prose(3, 14)),
                                                 paragraph("Its second paragraph.")}),
-       details, bare, figure, paragraph({m::link_inline("#top", {text("Back to the top")})})});
+       details, bare, figure, paragraph({m::link_inline("#top", {text("Back to the top")})}), test::table(rows)});
+  result.footnotes = {{"fn-1", "kind", {paragraph("Steeped longest of all.")}, {}}};
+  return result;
 }
 
 m::Article in_french() {

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # A PDF of every kind of the model layout sets, built by hand (every_kind_pdf.cpp): valid for qpdf,
 # every font embedded, footnotes at the foot of the page that refers to them (a long one continued
-# on the next page), superscripts and subscripts back in reading order, task boxes, parts nested
-# in the outline, no widow, orphan or stranded heading.
+# on the next page; a table cell's on its row's page), superscripts and subscripts back in reading
+# order, task boxes, parts nested in the outline, no widow, orphan or stranded heading.
 source "$(dirname "$0")/lib.sh"
 MAKER=$3
 pdf=$WORK/every-kind.pdf
@@ -53,7 +53,13 @@ assert ends == begins + 1, f"the long note ends on page {ends + 1}, not the next
 # The continuation opens the next page's notes, after that page's text, before any later note.
 assert page_of("A short note after the long one.") >= ends
 after(ends, "Longnote ends.", "A short note after") if page_of("A short note after") == ends else None
-print("ok: footnotes sit at the foot of the page that refers to them, the long one continued")
+# A note referred to in a table's cell sits on its row's page, under the repeated head.
+row = page_of("Kind 20")
+assert row > page_of("Kind 1\n"), "row 20 is on the table's first page"
+assert page_of("Steeped longest of all.") == row, "the cell's note is not on its row's page"
+assert "Minutes" in pages[row], "the table's head is not repeated over row 20"
+after(row, "Kind 20", "Steeped longest of all.")
+print("ok: footnotes sit at the foot of the page that refers to them, the long one continued, a cell's on its row's")
 EOF
 
 # Links both ways between references and notes, and in-book links to other articles: internal
