@@ -122,6 +122,18 @@ void append_inlines(XmlNode& parent, const std::vector<model::Inline>& inlines, 
   }
 }
 
+// HTML's <ol type> for a numbering other than decimal (HTML §4.4.5).
+const char* list_type(model::ListNumbering numbering) {
+  switch (numbering) {
+    case model::ListNumbering::lower_alpha: return "a";
+    case model::ListNumbering::upper_alpha: return "A";
+    case model::ListNumbering::lower_roman: return "i";
+    case model::ListNumbering::upper_roman: return "I";
+    case model::ListNumbering::decimal: break;
+  }
+  return "1";
+}
+
 std::string heading_name(int level) { return std::string("h").append(std::to_string(std::clamp(level + 1, 2, 6))); }
 
 // The box of a task-list item (U+2610 ☐, U+2611 ☑, as the PDF prints it). A screen reader would
@@ -244,6 +256,8 @@ void append_block(XmlNode& target, const model::Block& block, model::TaskState b
       XmlNode list = xml_block(ordered ? "ol" : "ul");
       write_id(list, block.id, ids);
       if (ordered && block.start != 1) list.attributes.emplace_back("start", std::to_string(block.start));
+      if (ordered && block.numbering != model::ListNumbering::decimal)
+        list.attributes.emplace_back("type", list_type(block.numbering));
       if (block.role != model::BlockRole::outline) {
         container = &target.append(std::move(list));
         break;

@@ -132,18 +132,26 @@ class FieldReader {
       }
       return names;
     }
+    // A value of another shape is the site's own use of a known key: a scraped page must not stop
+    // the book, so it is a warning, and the key is left out.
     if (entry.shape != FrontMatterShape::text) {
       const char* wanted = kind == Kind::names ? "a string or a list of strings" : "a string";
       if (kind == Kind::date) wanted = "a date (YYYY-MM-DD)";
-      sink_.error(entry.value_at, std::string("expected ") + wanted + " for '" + entry.key + "', found " + entry.found);
+      sink_.warning(entry.value_at, std::string("expected ") + wanted + " for '" + entry.key + "', found " +
+                                        entry.found + "; the key is left out");
       return std::nullopt;
     }
     std::string text = clean_value(entry.texts.front(), entry.value_at, sink_);
     if (kind == Kind::date) {
-      const std::optional<core::Timestamp> parsed = core::parse_iso_timestamp(text);
-      // parse_iso_timestamp also takes a full date-time; only the plain date is a valid value here.
-      if (!parsed || text.size() != 10) {
-        sink_.error(entry.value_at, "expected a date (YYYY-MM-DD) for '" + entry.key + "', found '" + text + "'");
+      // A date, or a date and time as sites and SingleFile write them (2025-01-31T10:00:00Z,
+      // 2025-01-31 10:00:00 +0100), of which the date is kept.
+      const std::string date = text.substr(0, 10);
+      const bool time_follows =
+          text.size() > 11 && (text[10] == 'T' || text[10] == ' ') && text[11] >= '0' && text[11] <= '9';
+      const std::optional<core::Timestamp> parsed = core::parse_iso_timestamp(date);
+      if (!parsed || (text.size() != 10 && !time_follows)) {
+        sink_.warning(entry.value_at, "expected a date (YYYY-MM-DD) for '" + entry.key + "', found '" + text +
+                                          "'; the key is left out");
         return std::nullopt;
       }
       return parsed->iso_date();
@@ -160,6 +168,13 @@ class FieldReader {
   core::DiagnosticSink& sink_;
   std::vector<const FrontMatterEntry*> unused_entries_;
 };
+
+// A person written as a table (`author = { name = "Ada" }`, `[[authors]]`) stands for its name;
+// nullptr for anything else.
+const toml::value<std::string>* name_of(const toml::node& value) {
+  const toml::table* table = value.as_table();
+  return table == nullptr ? nullptr : table->get_as<std::string>("name");
+}
 
 // toml++ has parsed the whole table already, and TOML has no aliases: every value is described.
 std::vector<FrontMatterEntry> toml_entries(const toml::table& table, const std::string& path) {
@@ -180,10 +195,13 @@ std::vector<FrontMatterEntry> toml_entries(const toml::table& table, const std::
       written << time->get();
     } else if (const auto* date_time = value->as_date_time()) {
       written << date_time->get();
+    } else if (const auto* name = name_of(*value)) {
+      entry.texts.push_back(name->get());
     } else if (const auto* array = value->as_array()) {
       entry.shape = FrontMatterShape::list;
       for (const toml::node& item : *array) {
-        if (const auto* text_item = item.as_string()) {
+        const auto* text_item = item.as_string() != nullptr ? item.as_string() : name_of(item);
+        if (text_item != nullptr) {
           entry.texts.push_back(text_item->get());
           continue;
         }

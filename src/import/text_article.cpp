@@ -11,6 +11,7 @@
 #include "core/sha256.hpp"
 #include "import/smart_punctuation.hpp"
 #include "import/source_lines.hpp"
+#include "import/wrapped_text.hpp"
 
 namespace octavo::import {
 
@@ -67,19 +68,14 @@ model::Block text_block(const TextLine& line, const std::string& path, model::Bl
   return block;
 }
 
-}  // namespace
-
-model::Article read_text_article(const std::string& path, std::string_view bytes, core::DiagnosticSink& sink) {
-  model::Article article;
-  article.location = {path, 1, 1};
-  article.provenance.file = path;
-  article.provenance.sha256 = core::sha256_hex(bytes);
-
+// The seeds' form: each line a block, the lead before the first run of "- " lines, the outline,
+// and headings that repeat its entries.
+std::vector<model::Block> read_outlined_lines(const std::string& path, const std::vector<SourceLine>& source,
+                                              core::DiagnosticSink& sink) {
   std::vector<TextLine> lines;
-  for (const SourceLine& source : read_source_lines(path, bytes, sink)) {
-    if (std::optional<TextLine> line = trim_line(source)) lines.push_back(std::move(*line));
+  for (const SourceLine& each : source) {
+    if (std::optional<TextLine> line = trim_line(each)) lines.push_back(std::move(*line));
   }
-  if (lines.empty()) sink.warning({path, 0, 0}, "article is empty");
 
   // The outline is the first run of "- " lines; everything before it is the lead.
   std::size_t outline_begin = 0;
@@ -128,28 +124,43 @@ model::Article read_text_article(const std::string& path, std::string_view bytes
     search_from = *found + 1;
   }
 
+  std::vector<model::Block> blocks;
   // With no outline there is no lead either: every line is a body paragraph.
   const bool has_outline = !outline.empty();
-  article.blocks.reserve(lines.size() - outline.size() + (has_outline ? 1 : 0));
+  blocks.reserve(lines.size() - outline.size() + (has_outline ? 1 : 0));
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const TextLine& line = lines[i];
     if (has_outline && i < outline_begin) {
-      article.blocks.push_back(text_block(line, path, i == 0 ? model::BlockRole::summary : model::BlockRole::body));
+      blocks.push_back(text_block(line, path, i == 0 ? model::BlockRole::summary : model::BlockRole::body));
     } else if (has_outline && i == outline_begin) {
       model::Block list;
       list.kind = model::BlockKind::bullet_list;
       list.role = model::BlockRole::outline;
       list.location = {path, line.number, line.column};
       for (const OutlineEntry& entry : outline) list.children.push_back(outline_item(entry, path));
-      article.blocks.push_back(std::move(list));
+      blocks.push_back(std::move(list));
       i = outline_end - 1;
     } else if (heading_entry[i] >= 0) {
       const core::SourceLocation at{path, line.number, line.column};
-      article.blocks.push_back(model::heading_block(1, {model::text_inline(line.text, at)}, at));
+      blocks.push_back(model::heading_block(1, {model::text_inline(line.text, at)}, at));
     } else {
-      article.blocks.push_back(text_block(line, path, model::BlockRole::body));
+      blocks.push_back(text_block(line, path, model::BlockRole::body));
     }
   }
+  return blocks;
+}
+
+}  // namespace
+
+model::Article read_text_article(const std::string& path, std::string_view bytes, core::DiagnosticSink& sink) {
+  model::Article article;
+  article.location = {path, 1, 1};
+  article.provenance.file = path;
+  article.provenance.sha256 = core::sha256_hex(bytes);
+
+  const std::vector<SourceLine> source = read_source_lines(path, bytes, sink);
+  article.blocks = is_wrapped_text(source) ? read_wrapped_text(path, source) : read_outlined_lines(path, source, sink);
+  if (article.blocks.empty()) sink.warning({path, 0, 0}, "article is empty");
 
   return article;
 }

@@ -1,6 +1,7 @@
-// The plain-text article reader (.txt), the corpus's own format: a lead (summary first), an
-// outline of "- " lines, then sections whose headings repeat the outline entries. Called by
-// read_corpus; produces one model::Article without ids, word count or source note.
+// The plain-text article reader (.txt): hard-wrapped text (import/wrapped_text), or the seeds' own
+// form of one paragraph a line: a lead (summary first), an outline of "- " lines, then sections
+// whose headings repeat the outline entries. Called by read_corpus; produces one model::Article
+// without an article id, word count or source note.
 #pragma once
 
 #include <string>

@@ -40,7 +40,19 @@ class Reader {
     return {path_, line.number, core::column_at(line.text, static_cast<std::size_t>(std::max(mark.column, 0)))};
   }
 
-  // A scalar or a list of scalars, never deeper: anything else is named, not walked.
+  // Jekyll and Hugo themes write a person as a mapping (`author: {name: Ada, email: …}`): its
+  // `name`, when that is a scalar, stands for it. An invalid node for anything else.
+  static YAML::Node name_of(const YAML::Node& value) {
+    if (value.IsMap()) {
+      for (const auto& pair : value) {
+        if (pair.first.IsScalar() && pair.first.Scalar() == "name" && pair.second.IsScalar()) return pair.second;
+      }
+    }
+    return YAML::Node(YAML::NodeType::Undefined);
+  }
+
+  // A scalar or a list of scalars (a mapping with a name counts as its name), never deeper:
+  // anything else is named, not walked.
   void read_value(const YAML::Node& value, FrontMatterEntry& entry) const {
     entry.found = yaml_type_name(value);
     std::size_t bytes = 0;
@@ -58,16 +70,19 @@ class Reader {
       entry.shape = FrontMatterShape::list;
       for (const YAML::Node& item : value) {
         if (item.IsNull()) continue;
-        if (!item.IsScalar()) {
+        const YAML::Node scalar = item.IsScalar() ? item : name_of(item);
+        if (!scalar) {
           entry.shape = FrontMatterShape::other;
           entry.found = "a list holding " + yaml_type_name(item);
           break;
         }
-        if (!take(item)) {
+        if (!take(scalar)) {
           entry.shape = FrontMatterShape::other;
           break;
         }
       }
+    } else if (const YAML::Node name = name_of(value)) {
+      entry.shape = take(name) ? FrontMatterShape::text : FrontMatterShape::other;
     } else {
       entry.shape = FrontMatterShape::other;
     }

@@ -1,6 +1,7 @@
 #include "layout/set_blocks.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "core/utf8.hpp"
 #include "layout/set_paragraph.hpp"
@@ -14,6 +15,34 @@ namespace {
 constexpr int max_nesting = 32;
 constexpr char32_t bullet = 0x2022;
 constexpr char32_t en_dash = 0x2013;
+
+// The marker of an ordered list's item `number`, as a browser numbers <ol type>: letters run a … z,
+// aa, ab …; roman numerals stop at 3999. A number these cannot write (0, negative, too large) is
+// written in digits.
+std::string ordered_marker(model::ListNumbering numbering, long long number) {
+  std::string out;
+  const bool upper = numbering == model::ListNumbering::upper_alpha || numbering == model::ListNumbering::upper_roman;
+  if ((numbering == model::ListNumbering::lower_alpha || numbering == model::ListNumbering::upper_alpha) &&
+      number > 0) {
+    for (long long n = number; n > 0; n = (n - 1) / 26) out.insert(out.begin(), static_cast<char>('a' + (n - 1) % 26));
+  } else if ((numbering == model::ListNumbering::lower_roman || numbering == model::ListNumbering::upper_roman) &&
+             number > 0 && number < 4000) {
+    static constexpr std::pair<int, const char*> numerals[] = {
+        {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
+        {40, "xl"},  {10, "x"},   {9, "ix"},  {5, "v"},    {4, "iv"},  {1, "i"}};
+    long long n = number;
+    for (const auto& [value, letters] : numerals) {
+      for (; n >= value; n -= value) out += letters;
+    }
+  } else {
+    out = std::to_string(number);
+  }
+  if (upper)
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; });
+  out += '.';
+  return out;
+}
 
 // A block's own id (HTML's id on any block) is a place links may land on, at its first line; a
 // heading's is placed by set_heading, after the space above it. Anchors inside text ride on their
@@ -192,11 +221,7 @@ void BlockSetter::set_list(const model::Block& block, const BlockFrame& frame, i
   long long number = block.start;
   for (const model::Block& item : block.children) {
     std::string marker = bullet_text;
-    if (ordered) {
-      // Appending rather than `to_string(n) + "."`, which trips GCC 12's -Wrestrict false positive.
-      marker = std::to_string(number++);
-      marker += '.';
-    }
+    if (ordered) marker = ordered_marker(block.numbering, number++);
     // Markers hang in the indent, right-aligned against the gap before the text. A task item's
     // box (☐ open, ☑ done) takes the bullet's place, or follows an ordered item's number.
     std::vector<TextRun> runs;

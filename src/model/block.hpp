@@ -42,6 +42,9 @@ enum class BlockRole {
 /// Horizontal alignment asked for by the source: a table column (GFM `:--:`), `<p align>`, `<center>`.
 enum class Align { none, left, center, right };
 
+/// How an ordered list numbers its items: 1 2 3, a b c, A B C, i ii iii or I II III (HTML <ol type>).
+enum class ListNumbering { decimal, lower_alpha, upper_alpha, lower_roman, upper_roman };
+
 /// The box of a task-list item: none for an ordinary item.
 enum class TaskState { none, open, done };
 
@@ -50,7 +53,7 @@ struct Block {
   BlockRole role = BlockRole::body;
   int level = 0;   ///< headings only
   int start = 1;   ///< ordered lists only
-  std::string id;  ///< anchor id: a heading's (set by transform::assign_ids), or an explicit HTML id; may be empty
+  std::string id;  ///< anchor id: a heading's (set by transform::resolve_links), or an explicit HTML id; may be empty
   std::string text;
   std::vector<Inline> inlines;
   std::vector<Block> children;
@@ -59,6 +62,7 @@ struct Block {
   int colspan = 1;  ///< table cells only: columns the cell spans (≥ 1)
   int rowspan = 1;  ///< table cells only: rows the cell spans (≥ 1)
   TaskState task = TaskState::none;
+  ListNumbering numbering = ListNumbering::decimal;  ///< ordered lists only
   core::SourceLocation location;
 
   // Destroyed without recursion (core/tree_release.hpp): depth comes from the input.

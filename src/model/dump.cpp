@@ -53,6 +53,17 @@ const char* kind_name(BlockKind kind) {
   return "?";
 }
 
+const char* numbering_name(ListNumbering numbering) {
+  switch (numbering) {
+    case ListNumbering::decimal: return "decimal";
+    case ListNumbering::lower_alpha: return "lower_alpha";
+    case ListNumbering::upper_alpha: return "upper_alpha";
+    case ListNumbering::lower_roman: return "lower_roman";
+    case ListNumbering::upper_roman: return "upper_roman";
+  }
+  return "?";
+}
+
 const char* align_name(Align align) {
   switch (align) {
     case Align::none: return "none";
@@ -189,6 +200,7 @@ class Dumper {
     if (b.role == BlockRole::header) head += " role=header";
     if (b.kind == BlockKind::heading) head += " level=" + std::to_string(b.level);
     if (b.kind == BlockKind::ordered_list) head += " start=" + std::to_string(b.start);
+    if (b.numbering != ListNumbering::decimal) head += std::string(" numbering=") + numbering_name(b.numbering);
     if (b.align != Align::none) head += std::string(" align=") + align_name(b.align);
     if (b.colspan != 1) head += " colspan=" + std::to_string(b.colspan);
     if (b.rowspan != 1) head += " rowspan=" + std::to_string(b.rowspan);

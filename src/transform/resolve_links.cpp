@@ -232,12 +232,11 @@ class LinkResolver {
     const std::string fragment = hash == std::string::npos ? std::string() : target.substr(hash + 1);
     const model::Article* to = &article;
     if (!file.empty()) {
-      const auto found = by_file_.find(file);
-      if (found == by_file_.end()) {
+      to = find_article(file);
+      if (to == nullptr) {
         sink_.warning(link.location, "link to '" + target + "' leads to no article of the book; kept as text");
         return false;
       }
-      to = found->second;
     }
     const model::ArticleAnchors& anchors = book_.anchors.articles.at(to->id);
     const std::string* id = fragment.empty() ? nullptr : find_anchor(anchors, fragment);
@@ -253,6 +252,32 @@ class LinkResolver {
     // The article's own id is its start: "" says so without a fragment.
     link.target = id == nullptr || *id == to->id ? std::string() : "#" + *id;
     return true;
+  }
+
+  // The article at `file` (relative to the corpus); failing that, as documentation generators
+  // (Sphinx with MyST, MkDocs, Hugo) let a link name a page: without its extension
+  // ("getting-started") or as a folder ("guide/", "guide"), which means its index or README.
+  // nullptr when none of these is in the book.
+  const model::Article* find_article(const std::string& file) const {
+    static constexpr std::string_view extensions[] = {".md", ".markdown", ".html", ".htm", ".xhtml", ".txt"};
+    static constexpr std::string_view indexes[] = {"index.md", "README.md", "_index.md", "index.html"};
+    if (const auto found = by_file_.find(file); found != by_file_.end()) return found->second;
+    const bool folder = file.ends_with('/');
+    const std::string stem = folder ? file.substr(0, file.size() - 1) : file;
+    const std::size_t name = stem.rfind('/') + 1;  // npos + 1 is 0
+    if (!folder && stem.find('.', name) == std::string::npos) {
+      for (std::string_view extension : extensions) {
+        if (const auto found = by_file_.find(stem + std::string(extension)); found != by_file_.end())
+          return found->second;
+      }
+    }
+    if (folder || stem.find('.', name) == std::string::npos) {
+      for (std::string_view index : indexes) {
+        const std::string path = stem.empty() ? std::string(index) : stem + "/" + std::string(index);
+        if (const auto found = by_file_.find(path); found != by_file_.end()) return found->second;
+      }
+    }
+    return nullptr;
   }
 
   const model::Book& book_;

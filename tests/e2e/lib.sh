@@ -37,3 +37,41 @@ epubcheck_books() {
   java -cp /usr/share/java/epubcheck.jar "$SOURCE_DIR/tests/e2e/EpubCheckBooks.java" "$@" >"$log" 2>&1 || true
   test "$(grep -c '^Messages: 0 fatals / 0 errors / 0 warnings' "$log")" -eq "$#"
 }
+
+# DAISY Ace, the EPUB accessibility checker (axe-core rules plus EPUB checks), run with Debian's
+# chromium headless; .ci/run installs the Ace pinned in tests/e2e/ace/ into <build>/ace.
+ACE=${OCTAVO_ACE:-$(dirname "$OCTAVO")/ace/node_modules/.bin/ace-cli}
+ACE_BROWSER=${PUPPETEER_EXECUTABLE_PATH:-/usr/bin/chromium}
+
+# ace_missing: prints why Ace cannot run here (no Node.js, Ace or chromium); false when it can.
+ace_missing() {
+  if ! command -v node >/dev/null; then echo "Node.js is not installed"
+  elif [ ! -x "$ACE" ]; then echo "no Ace at $ACE (install it: see .ci/run, or set OCTAVO_ACE)"
+  elif [ ! -x "$ACE_BROWSER" ]; then echo "no chromium at $ACE_BROWSER (Debian package chromium)"
+  else return 1; fi
+}
+
+# ace_check NAME EPUB: runs Ace on EPUB; true when it reports no violation, else prints each
+# (document, rule, impact, element). Puppeteer starts the browser with background networking,
+# component updates and sync off, and Ace adds --no-sandbox (needed as root). Ace and the browser
+# keep their state under $WORK, not in HOME.
+ace_check() {
+  local name=$1 epub=$2
+  if ! HOME="$WORK/home" PUPPETEER_EXECUTABLE_PATH="$ACE_BROWSER" PUPPETEER_SKIP_DOWNLOAD=1 ACE_TIMEOUT_INITIAL=60000     "$ACE" --silent --force --outdir "$WORK/ace-$name" --tempdir "$WORK/ace-tmp-$name" "$epub" >"$WORK/ace-$name.log" 2>&1; then
+    cat "$WORK/ace-$name.log"
+    echo "Ace did not run on $epub" >&2
+    return 1
+  fi
+  node -e '
+    const report = require(process.argv[1]);
+    let count = 0;
+    for (const doc of report.assertions || [])
+      for (const a of doc.assertions || [])
+        if (a["earl:result"]["earl:outcome"] === "fail") {
+          count++;
+          console.log(`${doc["earl:testSubject"].url}: ${a["earl:test"]["dct:title"]} (${a["earl:test"]["earl:impact"]}): ` +
+                      `${(a["earl:result"].html || "").replace(/\s+/g, " ").slice(0, 200)}`);
+        }
+    if (count > 0 || report["earl:result"]["earl:outcome"] !== "pass") process.exit(1);
+  ' "$WORK/ace-$name/report.json"
+}

@@ -76,6 +76,18 @@ TEST_SUITE("epub.article_xhtml") {
           std::string::npos);
   }
 
+  TEST_CASE("an ordered list numbered with letters or roman numerals has HTML's type") {
+    model::Block alpha = test::container(model::BlockKind::ordered_list, {test::item({model::text_inline("a")})});
+    alpha.numbering = model::ListNumbering::lower_alpha;
+    model::Block roman = test::container(model::BlockKind::ordered_list, {test::item({model::text_inline("b")})});
+    roman.numbering = model::ListNumbering::upper_roman;
+    roman.start = 4;
+    const model::Article article = test::plain_article("a01-x", "X", {alpha, roman});
+    const std::string page = test::article_page(article, "en");
+    CHECK(page.find("<ol type=\"a\">") != std::string::npos);
+    CHECK(page.find("<ol start=\"4\" type=\"I\">") != std::string::npos);
+  }
+
   TEST_CASE("links to no id of the page and to other schemes keep only their text") {
     const model::Article article = test::plain_article(
         "a01-x", "X",

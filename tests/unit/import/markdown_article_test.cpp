@@ -123,8 +123,8 @@ TEST_SUITE("import.markdown_article") {
   TEST_CASE("front matter problems are reported at their line in the file") {
     const Read read = md("+++\ntitle = 3\nretrieved = \"31/01/2025\"\ncolour = \"red\"\n+++\nText.\n");
     CHECK(read.diagnostics ==
-          "a.md:2:9: error: expected a string for 'title', found an integer\n"
-          "a.md:3:13: error: expected a date (YYYY-MM-DD) for 'retrieved', found '31/01/2025'\n"
+          "a.md:2:9: warning: expected a string for 'title', found an integer; the key is left out\n"
+          "a.md:3:13: warning: expected a date (YYYY-MM-DD) for 'retrieved', found '31/01/2025'; the key is left out\n"
           "a.md:4:1: warning: front matter key 'colour' is not used (in 1 file)\n"
           "  hint: known keys: title, author, authors, date, source, canonical_url, url, retrieved, lang, language, "
           "description\n");

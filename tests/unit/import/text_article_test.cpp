@@ -1,9 +1,11 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <utility>
 
 #include "core/diagnostics.hpp"
 #include "core/sha256.hpp"
+#include "import/choose_titles.hpp"
 #include "import/text_article.hpp"
 #include "model/dump.hpp"
 
@@ -20,6 +22,21 @@ struct Read {
 Read read_txt(std::string_view bytes) {
   core::DiagnosticList diagnostics;
   Read read{import::read_text_article("a.txt", bytes, diagnostics), "", ""};
+  read.blocks = model::dump_blocks(read.article.blocks, "a.txt");
+  read.diagnostics = diagnostics.to_string();
+  return read;
+}
+
+// The article read, then its title chosen as the corpus chooses it (import/choose_titles.hpp),
+// with `listed_title` as book.toml's.
+Read titled_txt(std::string_view bytes, const std::string& listed_title = "") {
+  core::DiagnosticList diagnostics;
+  model::Book book;
+  book.articles.push_back(import::read_text_article("a.txt", bytes, diagnostics));
+  import::TitleSources sources;
+  sources.articles.push_back({listed_title, {"book.toml", 2, 9}});
+  import::choose_titles(book, sources, diagnostics);
+  Read read{std::move(book.articles.front()), "", ""};
   read.blocks = model::dump_blocks(read.article.blocks, "a.txt");
   read.diagnostics = diagnostics.to_string();
   return read;
@@ -107,9 +124,11 @@ TEST_SUITE("import.text_article") {
           "a.txt:3:3: warning: outline entry 'Missing' has no matching heading; it is kept as plain text\n");
   }
 
-  TEST_CASE("text with no outline is all body paragraphs") {
-    const Read read = read_txt("One.\nTwo.\n");
-    CHECK(read.blocks == "paragraph @1:1\n  text \"One.\"\nparagraph @2:1\n  text \"Two.\"\n");
+  TEST_CASE("seed-form text with no outline is all body paragraphs, one a line") {
+    // Lines longer than hard-wrapped text's (over 100 columns) mark the seeds' form.
+    const std::string one(101, 'a');
+    const Read read = read_txt(one + "\nTwo.\n");
+    CHECK(read.blocks == "paragraph @1:1\n  text \"" + one + "\"\nparagraph @2:1\n  text \"Two.\"\n");
   }
 
   TEST_CASE("an article may start with its outline") {
@@ -121,11 +140,10 @@ TEST_SUITE("import.text_article") {
   TEST_CASE("CRLF, lone CR, a BOM, blank lines, tabs, outer spaces and no final newline") {
     const Read read = read_txt(
         "\xEF\xBB\xBF"
-        "First\r\n\r\n  Indented\tline  \rLast");
+        "First.\r\n\r\n  Indented\tline  \rLast");
     CHECK(read.blocks ==
-          "paragraph @1:1\n  text \"First\"\n"
-          "paragraph @3:3\n  text \"Indented line\"\n"
-          "paragraph @4:1\n  text \"Last\"\n");
+          "paragraph @1:1\n  text \"First.\"\n"
+          "paragraph @3:3\n  text \"Indented line\"\n  soft_break\n  text \"Last\"\n");
     CHECK(read.diagnostics == "");
   }
 
@@ -137,7 +155,7 @@ TEST_SUITE("import.text_article") {
 
   TEST_CASE("characters XML forbids are removed with a warning at their position") {
     const Read read = read_txt(std::string("a\x00z\nfine\x0B", 9));
-    CHECK(read.blocks == "paragraph @1:1\n  text \"az\"\nparagraph @2:1\n  text \"fine\"\n");
+    CHECK(read.blocks == "paragraph @1:1\n  text \"az\"\n  soft_break\n  text \"fine\"\n");
     CHECK(read.diagnostics ==
           "a.txt:1:2: warning: removed a character that XML does not allow (U+0000)\n"
           "a.txt:2:5: warning: removed a character that XML does not allow (U+000B)\n");
@@ -165,5 +183,439 @@ TEST_SUITE("import.text_article") {
     CHECK(link.children[0].location.column == 5);
     CHECK(read.article.blocks[2].inlines[0].location.line == 3);
     CHECK(read.article.blocks[2].inlines[0].location.column == 3);
+  }
+}
+
+// Hard-wrapped text: paragraphs separated by blank lines (import/wrapped_text). Headings get their
+// ids from transform::resolve_links, as every reader's do: tests/unit/pipeline/plain_text_test.cpp.
+TEST_SUITE("import.text_article.wrapped") {
+  TEST_CASE("a blank line separates paragraphs; the lines of one are joined, each run at its line") {
+    const Read read = read_txt("A paragraph wrapped\nover two lines.\n\nA second one, also\nwrapped, ends here.\n");
+    CHECK(read.blocks ==
+          "paragraph @1:1\n"
+          "  text \"A paragraph wrapped\"\n"
+          "  soft_break\n"
+          "  text \"over two lines.\"\n"
+          "paragraph @4:1\n"
+          "  text \"A second one, also\"\n"
+          "  soft_break\n"
+          "  text \"wrapped, ends here.\"\n");
+    CHECK(read.diagnostics == "");
+  }
+
+  TEST_CASE("a file of one paragraph and no blank line is one paragraph") {
+    CHECK(read_txt("Just one paragraph\nwrapped over\nthree lines.\n").blocks ==
+          "paragraph @1:1\n"
+          "  text \"Just one paragraph\"\n"
+          "  soft_break\n"
+          "  text \"wrapped over\"\n"
+          "  soft_break\n"
+          "  text \"three lines.\"\n");
+  }
+
+  TEST_CASE("a line ending in a hyphen joins the next without a space; a spaced dash does not") {
+    CHECK(read_txt("A well-\nknown rule -\nand a dash--\nhere; a 7-\n8 range.\n\nEnd.\n").blocks ==
+          "paragraph @1:1\n"
+          "  text \"A well-\"\n"
+          "  text \"known rule -\"\n"
+          "  soft_break\n"
+          "  text \"and a dash–\"\n"
+          "  text \"here; a 7-\"\n"
+          "  text \"8 range.\"\n"
+          "paragraph @7:1\n"
+          "  text \"End.\"\n");
+  }
+
+  TEST_CASE("CRLF, tabs on 8-column stops, trailing spaces; runs of spaces in prose become one") {
+    const Read read = read_txt(
+        "First line  here.\r\n\r\n  Indented\tline  \r\nwith trailing spaces   \r\n\r\n\tTabbed\tcode\r\n\t  more\r\n");
+    CHECK(read.blocks ==
+          "paragraph @1:1\n"
+          "  text \"First line here.\"\n"
+          "paragraph @3:3\n"
+          "  text \"Indented line\"\n"
+          "  soft_break\n"
+          "  text \"with trailing spaces\"\n"
+          "code_block @6:2\n"
+          "  text \"Tabbed  code\\n  more\"\n");
+    CHECK(read.diagnostics == "");
+  }
+
+  TEST_CASE("text indented four columns is preformatted, across blank lines, relative indents kept") {
+    CHECK(read_txt("Type this:\n\n    make\n      install\n\n    check\n\nDone.\n").blocks ==
+          "paragraph @1:1\n"
+          "  text \"Type this:\"\n"
+          "code_block @3:5\n"
+          "  text \"make\\n  install\\n\\ncheck\"\n"
+          "paragraph @8:1\n"
+          "  text \"Done.\"\n");
+  }
+
+  TEST_CASE("lines in columns and ASCII art are preformatted; prose with double spaces is not") {
+    CHECK(
+        read_txt("Sizes:\n\nName      Size   Kind\nfoo.txt   12     text\nbar.png   3400   image\n\nAfter.\n").blocks ==
+        "paragraph @1:1\n"
+        "  text \"Sizes:\"\n"
+        "code_block @3:1\n"
+        "  text \"Name      Size   Kind\\nfoo.txt   12     text\\nbar.png   3400   image\"\n"
+        "paragraph @7:1\n"
+        "  text \"After.\"\n");
+    CHECK(read_txt("A box:\n\n+--+   /\\\n|  |  /  \\\n+--+ /____\\\n\nAfter.\n").blocks ==
+          "paragraph @1:1\n"
+          "  text \"A box:\"\n"
+          "code_block @3:1\n"
+          "  text \"+--+   /\\\\\\n|  |  /  \\\\\\n+--+ /____\\\\\"\n"
+          "paragraph @7:1\n"
+          "  text \"After.\"\n");
+    // Two spaces after each sentence, lined up in three lines by chance: still prose.
+    CHECK(read_txt("One two.  Three four five six.\nSeven e.  Nine ten eleven twelve.\nSixteen.  Fourteen "
+                   "fifteen.\n\nEnd.\n")
+              .blocks.starts_with("paragraph @1:1\n  text \"One two. Three four five six.\"\n"));
+  }
+
+  TEST_CASE("a line underlined with = or - is a heading of level 1 or 2") {
+    CHECK(read_txt("Title of It\n===========\n\nText.\n\nA Section\n---------\nMore text\non two lines.\n").blocks ==
+          "heading level=1 @1:1\n"
+          "  text \"Title of It\"\n"
+          "paragraph @4:1\n"
+          "  text \"Text.\"\n"
+          "heading level=2 @6:1\n"
+          "  text \"A Section\"\n"
+          "paragraph @8:1\n"
+          "  text \"More text\"\n"
+          "  soft_break\n"
+          "  text \"on two lines.\"\n");
+    // An underline much shorter or longer than its text is not one.
+    CHECK(read_txt("A longer line of text\n---\n\nEnd.\n").blocks.find("heading") == std::string::npos);
+  }
+
+  TEST_CASE("a line in capitals or naming an appendix, standing alone, is a heading; so is the first line") {
+    CHECK(read_txt("Creative Commons Legal Code\n\nSome text in a paragraph\nwrapped onto lines.\n\nTERMS AND "
+                   "CONDITIONS\n\nText.\n\nAPPENDIX: How to apply.\n\nText.\n")
+              .blocks ==
+          "heading level=1 @1:1\n"
+          "  text \"Creative Commons Legal Code\"\n"
+          "paragraph @3:1\n"
+          "  text \"Some text in a paragraph\"\n"
+          "  soft_break\n"
+          "  text \"wrapped onto lines.\"\n"
+          "heading level=1 @6:1\n"
+          "  text \"TERMS AND CONDITIONS\"\n"
+          "paragraph @8:1\n"
+          "  text \"Text.\"\n"
+          "heading level=1 @10:1\n"
+          "  text \"APPENDIX: How to apply.\"\n"
+          "paragraph @12:1\n"
+          "  text \"Text.\"\n");
+    // A sentence standing alone, in capitals or first, is a paragraph.
+    CHECK(read_txt("It begins.\n\nTHIS IS SHOUTED.\n\nEnd.\n").blocks.find("heading") == std::string::npos);
+  }
+
+  TEST_CASE(
+      "centred lines are headings (the lines under the first, a centred paragraph); numbered "
+      "sections standing alone are headings a level down, a numbered item with indented text is not") {
+    const Read read = read_txt(
+        "                         A CENTRED TITLE\n"
+        "                      Version 1, a subtitle\n"
+        "\n"
+        "  A first paragraph of text, wrapped at the usual width for plain\n"
+        "text, so that the reader learns where the lines end and how wide\n"
+        "the text is when it is full, which tells centred lines apart.\n"
+        "\n"
+        "                            Preamble\n"
+        "\n"
+        "  Another paragraph that is wrapped like the first one, at the same\n"
+        "width, with enough lines to measure the width of the text here.\n"
+        "\n"
+        "  0. Definitions.\n"
+        "\n"
+        "  \"This\" refers to the thing.\n"
+        "\n"
+        "  1. Source Code.\n"
+        "\n"
+        "  The source code is the form for making changes.\n"
+        "\n"
+        "   2. Not a heading but an item whose text\n"
+        "      goes on indented to its text.\n");
+    CHECK(read.blocks ==
+          "heading level=1 @1:26\n"
+          "  text \"A CENTRED TITLE\"\n"
+          "paragraph align=center @2:23\n"
+          "  text \"Version 1, a subtitle\"\n"
+          "paragraph @4:3\n"
+          "  text \"A first paragraph of text, wrapped at the usual width for plain\"\n"
+          "  soft_break\n"
+          "  text \"text, so that the reader learns where the lines end and how wide\"\n"
+          "  soft_break\n"
+          "  text \"the text is when it is full, which tells centred lines apart.\"\n"
+          "heading level=1 @8:29\n"
+          "  text \"Preamble\"\n"
+          "paragraph @10:3\n"
+          "  text \"Another paragraph that is wrapped like the first one, at the same\"\n"
+          "  soft_break\n"
+          "  text \"width, with enough lines to measure the width of the text here.\"\n"
+          "heading level=2 @13:3\n"
+          "  text \"0. Definitions.\"\n"
+          "paragraph @15:3\n"
+          "  text \"“This” refers to the thing.\"\n"
+          "heading level=2 @17:3\n"
+          "  text \"1. Source Code.\"\n"
+          "paragraph @19:3\n"
+          "  text \"The source code is the form for making changes.\"\n"
+          "ordered_list start=2 @21:4\n"
+          "  list_item @21:4\n"
+          "    paragraph @21:7\n"
+          "      text \"Not a heading but an item whose text\"\n"
+          "      soft_break\n"
+          "      text \"goes on indented to its text.\"\n");
+  }
+
+  TEST_CASE("one numbered line followed by prose is a list item, not a section heading") {
+    CHECK(read_txt("Start here.\n\n1. Preheat the Oven\n\nThen wait.\n").blocks ==
+          "paragraph @1:1\n"
+          "  text \"Start here.\"\n"
+          "ordered_list start=1 @3:1\n"
+          "  list_item @3:1\n"
+          "    paragraph @3:4\n"
+          "      text \"Preheat the Oven\"\n"
+          "paragraph @5:1\n"
+          "  text \"Then wait.\"\n");
+  }
+
+  TEST_CASE("*, - and • runs are bullet lists; continuation lines belong to the item") {
+    CHECK(read_txt("Intro paragraph here.\n\n* one\n* two wraps\n  onto a second line\n\n- dash item\n\n\u2022 bullet "
+                   "item\n\u2022 second\n")
+              .blocks ==
+          "paragraph @1:1\n"
+          "  text \"Intro paragraph here.\"\n"
+          "bullet_list @3:1\n"
+          "  list_item @3:1\n"
+          "    paragraph @3:3\n"
+          "      text \"one\"\n"
+          "  list_item @4:1\n"
+          "    paragraph @4:3\n"
+          "      text \"two wraps\"\n"
+          "      soft_break\n"
+          "      text \"onto a second line\"\n"
+          "bullet_list @7:1\n"
+          "  list_item @7:1\n"
+          "    paragraph @7:3\n"
+          "      text \"dash item\"\n"
+          "bullet_list @9:1\n"
+          "  list_item @9:1\n"
+          "    paragraph @9:5\n"
+          "      text \"bullet item\"\n"
+          "  list_item @10:1\n"
+          "    paragraph @10:5\n"
+          "      text \"second\"\n");
+  }
+
+  TEST_CASE("1. and 1) runs are ordered lists with their start; text indented to the item is its own") {
+    CHECK(read_txt("Steps:\n\n3. third\n\n4) a new list\n5) fifth\n\n   more of the fifth\n\nAfter.\n").blocks ==
+          "paragraph @1:1\n"
+          "  text \"Steps:\"\n"
+          "ordered_list start=3 @3:1\n"
+          "  list_item @3:1\n"
+          "    paragraph @3:4\n"
+          "      text \"third\"\n"
+          "ordered_list start=4 @5:1\n"
+          "  list_item @5:1\n"
+          "    paragraph @5:4\n"
+          "      text \"a new list\"\n"
+          "  list_item @6:1\n"
+          "    paragraph @6:4\n"
+          "      text \"fifth\"\n"
+          "    paragraph @8:4\n"
+          "      text \"more of the fifth\"\n"
+          "paragraph @10:1\n"
+          "  text \"After.\"\n");
+  }
+
+  TEST_CASE("a list indented past an item's marker is nested in it") {
+    CHECK(read_txt("- a\n  - nested one\n  - nested two\n- b\n\nEnd of list.\n").blocks ==
+          "bullet_list @1:1\n"
+          "  list_item @1:1\n"
+          "    paragraph @1:3\n"
+          "      text \"a\"\n"
+          "    bullet_list @2:3\n"
+          "      list_item @2:3\n"
+          "        paragraph @2:5\n"
+          "          text \"nested one\"\n"
+          "      list_item @3:3\n"
+          "        paragraph @3:5\n"
+          "          text \"nested two\"\n"
+          "  list_item @4:1\n"
+          "    paragraph @4:3\n"
+          "      text \"b\"\n"
+          "paragraph @6:1\n"
+          "  text \"End of list.\"\n");
+  }
+
+  TEST_CASE(
+      "lettered items are lists, nested under the GPL's numbered items; '7.' inside a sentence "
+      "starts nothing") {
+    CHECK(read_txt("  2. You may modify it, provided that you\nmeet all of these conditions:\n\n    a) first "
+                   "condition, and section\n    7.  This stays in the item.\n\n    b) second condition.\n\nThese "
+                   "requirements apply.\n")
+              .blocks ==
+          "ordered_list start=2 @1:3\n"
+          "  list_item @1:3\n"
+          "    paragraph @1:6\n"
+          "      text \"You may modify it, provided that you\"\n"
+          "      soft_break\n"
+          "      text \"meet all of these conditions:\"\n"
+          "    ordered_list start=1 numbering=lower_alpha @4:5\n"
+          "      list_item @4:5\n"
+          "        paragraph @4:8\n"
+          "          text \"first condition, and section\"\n"
+          "          soft_break\n"
+          "          text \"7. This stays in the item.\"\n"
+          "      list_item @7:5\n"
+          "        paragraph @7:8\n"
+          "          text \"second condition.\"\n"
+          "paragraph @9:1\n"
+          "  text \"These requirements apply.\"\n");
+  }
+
+  TEST_CASE(
+      "roman numerals aligned on their right are one list; capitals number A., B.; an initial "
+      "starts no list") {
+    CHECK(read_txt("1. Rights include:\n\n  i. one;\n ii. two;\niii. three.\n2. Waiver.\n").blocks ==
+          "ordered_list start=1 @1:1\n"
+          "  list_item @1:1\n"
+          "    paragraph @1:4\n"
+          "      text \"Rights include:\"\n"
+          "    ordered_list start=1 numbering=lower_roman @3:3\n"
+          "      list_item @3:3\n"
+          "        paragraph @3:6\n"
+          "          text \"one;\"\n"
+          "      list_item @4:2\n"
+          "        paragraph @4:6\n"
+          "          text \"two;\"\n"
+          "      list_item @5:1\n"
+          "        paragraph @5:6\n"
+          "          text \"three.\"\n"
+          "  list_item @6:1\n"
+          "    paragraph @6:4\n"
+          "      text \"Waiver.\"\n");
+    CHECK(read_txt("Do these things:\n\nA. Use a title\n   distinct from others.\nB. List the authors.\n\nJ. Smith "
+                   "wrote this line\nas a paragraph.\n")
+              .blocks ==
+          "paragraph @1:1\n"
+          "  text \"Do these things:\"\n"
+          "ordered_list start=1 numbering=upper_alpha @3:1\n"
+          "  list_item @3:1\n"
+          "    paragraph @3:4\n"
+          "      text \"Use a title\"\n"
+          "      soft_break\n"
+          "      text \"distinct from others.\"\n"
+          "  list_item @5:1\n"
+          "    paragraph @5:4\n"
+          "      text \"List the authors.\"\n"
+          "paragraph @7:1\n"
+          "  text \"J. Smith wrote this line\"\n"
+          "  soft_break\n"
+          "  text \"as a paragraph.\"\n");
+  }
+
+  TEST_CASE("a list of two or more items may follow a line ending in ':' without a blank line") {
+    CHECK(read_txt("The conditions are met:\n1. first\n2. second\n\nTwo steps:\n(1) assert it, and (2) offer\nthe "
+                   "license.\n")
+              .blocks ==
+          "paragraph @1:1\n"
+          "  text \"The conditions are met:\"\n"
+          "ordered_list start=1 @2:1\n"
+          "  list_item @2:1\n"
+          "    paragraph @2:4\n"
+          "      text \"first\"\n"
+          "  list_item @3:1\n"
+          "    paragraph @3:4\n"
+          "      text \"second\"\n"
+          "paragraph @5:1\n"
+          "  text \"Two steps:\"\n"
+          "  soft_break\n"
+          "  text \"(1) assert it, and (2) offer\"\n"
+          "  soft_break\n"
+          "  text \"the license.\"\n");
+  }
+
+  TEST_CASE("a framed box is an aside read as text of its own; a line of dashes alone is a rule") {
+    CHECK(read_txt("Text before the box, wrapped.\n\n********************\n*                  *\n*  6. Disclaimer   "
+                   "*\n*  -------------   *\n*                  *\n*  Provided as is, *\n*  without any     *\n*  "
+                   "warranty.       *\n*                  *\n********************\n\n-----\n\nText after.\n")
+              .blocks ==
+          "paragraph @1:1\n"
+          "  text \"Text before the box, wrapped.\"\n"
+          "aside @3:1\n"
+          "  heading level=2 @5:4\n"
+          "    text \"6. Disclaimer\"\n"
+          "  paragraph @8:4\n"
+          "    text \"Provided as is,\"\n"
+          "    soft_break\n"
+          "    text \"without any\"\n"
+          "    soft_break\n"
+          "    text \"warranty.\"\n"
+          "thematic_break @14:1\n"
+          "paragraph @16:1\n"
+          "  text \"Text after.\"\n");
+  }
+
+  TEST_CASE("three or more short lines broken on purpose keep their breaks") {
+    const Read read = read_txt(
+        "A letter begins with the address of the person it is written to, and\n"
+        "then the text follows, wrapped to the usual width of a plain-text file\n"
+        "like this one, so that the width of the text can be measured here.\n"
+        "\n"
+        "Jane Doe\n12 Long Street\nSpringfield\n"
+        "\n"
+        "The rest of the letter goes on, wrapped at the same width as before,\n"
+        "and it ends with a line.\n");
+    CHECK(read.blocks.find("paragraph @5:1\n"
+                           "  text \"Jane Doe\"\n"
+                           "  hard_break\n"
+                           "  text \"12 Long Street\"\n"
+                           "  hard_break\n"
+                           "  text \"Springfield\"\n") != std::string::npos);
+    CHECK(read.blocks.find("soft_break") != std::string::npos);
+  }
+
+  TEST_CASE("a file mixing styles: setext title, paragraphs, a list, preformatted text") {
+    const std::string mixed =
+        "Mixed Styles\n============\n\nA paragraph\nwrapped here.\n\n- item one\n- item two\n\nThen:\n\n    code "
+        "line\n\nA paragraph at last.\n";
+    // With no title in book.toml the opening heading is the title, and leaves the text.
+    const Read titled = titled_txt(mixed);
+    CHECK(titled.article.title == "Mixed Styles");
+    CHECK(titled.blocks.starts_with("paragraph @4:1\n"));
+    CHECK(titled.diagnostics == "");
+    CHECK(titled_txt(mixed, "Listed").blocks.starts_with("heading level=1 @1:1\n  text \"Mixed Styles\"\n"));
+    CHECK(read_txt(mixed).blocks ==
+          "heading level=1 @1:1\n"
+          "  text \"Mixed Styles\"\n"
+          "paragraph @4:1\n"
+          "  text \"A paragraph\"\n"
+          "  soft_break\n"
+          "  text \"wrapped here.\"\n"
+          "bullet_list @7:1\n"
+          "  list_item @7:1\n"
+          "    paragraph @7:3\n"
+          "      text \"item one\"\n"
+          "  list_item @8:1\n"
+          "    paragraph @8:3\n"
+          "      text \"item two\"\n"
+          "paragraph @10:1\n"
+          "  text \"Then:\"\n"
+          "code_block @12:5\n"
+          "  text \"code line\"\n"
+          "paragraph @14:1\n"
+          "  text \"A paragraph at last.\"\n");
+  }
+
+  TEST_CASE("nesting deeper than the reader follows is read as text, without running out of stack") {
+    std::string deep;
+    for (int i = 0; i < 100000; ++i) deep += "- ";
+    deep += "x\n\nEnd.\n";
+    const Read read = read_txt(deep);
+    CHECK(read.blocks.ends_with("paragraph @3:1\n  text \"End.\"\n"));
   }
 }

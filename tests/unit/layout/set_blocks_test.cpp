@@ -61,4 +61,32 @@ TEST_SUITE("layout.set_blocks") {
     quote.children = {test::paragraph(words(16)), test::paragraph(words(16))};
     CHECK(keeps_of(quote) == "www.");
   }
+
+  TEST_CASE("ordered list markers follow the list's numbering: letters, roman numerals, digits past their range") {
+    const auto markers = [](model::ListNumbering numbering, int start, int count) {
+      model::Block list;
+      list.kind = model::BlockKind::ordered_list;
+      list.numbering = numbering;
+      list.start = start;
+      for (int i = 0; i < count; ++i) list.children.push_back(item_of({test::paragraph("x")}));
+      test::LayoutFixture f;
+      Flow flow;
+      BlockSetter setter(f.context, flow, "a1#", nullptr);
+      setter.set_blocks({list}, BlockFrame{core::Pt(0), core::Pt(300)});
+      std::string out;
+      for (const FlowLine& line : flow.finish()) {
+        for (const TextRun& run : line.runs) {
+          if (run.text != "x") out += run.text + " ";
+        }
+      }
+      return out;
+    };
+    CHECK(markers(model::ListNumbering::decimal, 0, 2) == "0. 1. ");
+    CHECK(markers(model::ListNumbering::lower_alpha, 25, 3) == "y. z. aa. ");
+    CHECK(markers(model::ListNumbering::upper_alpha, 1, 2) == "A. B. ");
+    CHECK(markers(model::ListNumbering::lower_roman, 3, 3) == "iii. iv. v. ");
+    CHECK(markers(model::ListNumbering::upper_roman, 1998, 2) == "MCMXCVIII. MCMXCIX. ");
+    CHECK(markers(model::ListNumbering::lower_roman, 3999, 2) == "mmmcmxcix. 4000. ");
+    CHECK(markers(model::ListNumbering::lower_alpha, 0, 2) == "0. a. ");
+  }
 }

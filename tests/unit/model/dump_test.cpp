@@ -68,6 +68,7 @@ Book sample_book() {
       {container(BlockKind::list_item, {paragraph_block({text_inline("three")}, {"a.md", 8, 4})}, {"a.md", 8, 1})},
       {"a.md", 8, 1});
   ordered.start = 3;
+  ordered.numbering = ListNumbering::lower_roman;
   article.blocks.push_back(std::move(ordered));
   article.blocks.push_back(container(BlockKind::block_quote,
                                      {paragraph_block({text_inline("quoted")}, {"other.md", 9, 3})}, {"a.md", 9, 1}));
@@ -131,7 +132,7 @@ TEST_SUITE("model.dump") {
           "          text \"strong\"\n"
           "        hard_break\n"
           "        code \"x < y\"\n"
-          "      ordered_list start=3 @8:1\n"
+          "      ordered_list start=3 numbering=lower_roman @8:1\n"
           "        list_item @8:1\n"
           "          paragraph @8:4\n"
           "            text \"three\"\n"

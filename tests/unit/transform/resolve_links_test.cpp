@@ -143,6 +143,21 @@ TEST_SUITE("transform.resolve_links") {
     CHECK(r.diagnostics == "");
   }
 
+  TEST_CASE("a page named as documentation generators name it: without its extension, or as a folder's index") {
+    const Resolved r =
+        resolve({test::article(
+                     "One", {links_to({"getting-started", "getting-started#usage", "guide/", "guide", "notes", "x/"})},
+                     "index.md"),
+                 test::article("Start", {test::heading(1, "Usage")}, "getting-started.md"),
+                 test::article("Guide", {}, "guide/README.md"), test::article("Notes", {}, "notes.txt.md")});
+    CHECK(links(r.book.articles[0].blocks[0]) ==
+          "[getting-started → a02-start][getting-started#usage → a02-start#usage][guide/ → a03-guide]"
+          "[guide → a03-guide]notesx/");
+    CHECK(r.diagnostics ==
+          "a.md:9:41: warning: link to 'notes' leads to no article of the book; kept as text\n"
+          "a.md:9:51: warning: link to 'x/' leads to no article of the book; kept as text\n");
+  }
+
   TEST_CASE("a heading taken for the title still leads to the article's start, and GitHub's numbering counts it") {
     model::Article article = test::article("Guide", {test::heading(1, "Guide"), links_to({"#guide", "#guide-1"})});
     article.taken_headings = {"Guide"};

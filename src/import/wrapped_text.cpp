@@ -1,0 +1,647 @@
+#include "import/wrapped_text.hpp"
+
+#include <algorithm>
+#include <iterator>
+#include <optional>
+#include <string_view>
+#include <utility>
+
+#include "import/smart_punctuation.hpp"
+#include "import/text_line_shapes.hpp"
+#include "import/text_list_marker.hpp"
+
+namespace octavo::import {
+
+namespace {
+
+// Text indented this far beyond its margin is preformatted, as Markdown's indented code is: a
+// plain-text file cannot tell a quoted notice from an indented paragraph, and kept as written the
+// notice keeps its words and its line breaks (the GPL's "How to Apply" notices need both).
+constexpr int code_indent = 4;
+// A list marker indented this far beyond the margin starts preformatted text instead (the GPL's
+// "    a) …" items are indented four).
+constexpr int max_marker_indent = 8;
+// Lists and boxes nested deeper than this are read as paragraphs: depth comes from the input and
+// the reader recurses once per level.
+constexpr int max_depth = 16;
+// A heading known only by its form is short; a longer line is a sentence.
+constexpr int max_heading_width = 72;
+// A numbered heading may wrap onto a second line (the MPL's "10.4. …"), up to this width in all.
+constexpr int max_wrapped_heading_width = 100;
+// A centred block is a title or a few display lines, never a paragraph.
+constexpr std::size_t max_centred_lines = 4;
+// At least one line of a centred block is indented this far: a full line is "centred" too.
+constexpr int centred_indent = 8;
+// The seeds put a whole paragraph on each line; a hard-wrapped line is never this long.
+constexpr int seed_line_width = 100;
+
+// Where a heading or a block that stays a heading or a box may stand.
+enum class Scope { document, box, item };
+
+bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_lower_ascii(char c) { return c >= 'a' && c <= 'z'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+std::size_t code_points(std::string_view text) {
+  return static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// Runs of spaces become one: sentences followed by two spaces, as typewriters had it, are set
+// with one in print.
+std::string collapse_spaces(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    if (c == ' ' && !out.empty() && out.back() == ' ') continue;
+    out += c;
+  }
+  return out;
+}
+
+// Words that stay in lower case inside a title ("Revised Versions of this License").
+bool is_small_word(std::string_view word) {
+  static constexpr std::string_view words[] = {
+      "a",  "an", "and", "as",  "at",   "but",  "by",  "for",  "from", "in",    "into", "is",  "nor",  "not",
+      "of", "on", "or",  "per", "than", "that", "the", "this", "to",   "under", "upon", "via", "with", "without"};
+  return std::find(std::begin(words), std::end(words), word) != std::end(words);
+}
+
+// True when `title` reads as a title: its first word starts with a capital, every other word but
+// the small ones with a capital or a non-letter, no sentence ends inside it, and it does not lead
+// into more (a final ',', ';' or ':').
+bool reads_as_title(std::string_view title) {
+  if (title.empty() || title.back() == ',' || title.back() == ';' || title.back() == ':') return false;
+  bool first = true;
+  std::size_t pos = 0;
+  while (pos < title.size()) {
+    if (title[pos] == ' ') {
+      ++pos;
+      continue;
+    }
+    const std::size_t end = std::min(title.find(' ', pos), title.size());
+    const std::string_view word = title.substr(pos, end - pos);
+    pos = end;
+    if (end < title.size() && std::string_view(".?!;:").find(word.back()) != std::string_view::npos) return false;
+    const std::size_t letter = word.find_first_not_of("\"'([");
+    if (letter == std::string_view::npos) continue;
+    const std::string_view core = word.substr(letter);
+    if (first ? !is_upper_ascii(core[0])
+              : is_lower_ascii(core[0]) && !is_small_word(core.substr(0, core.find_first_of(".,;:!?)\"'")))) {
+      return false;
+    }
+    first = false;
+  }
+  return !first;
+}
+
+// A section number such as "0.", "2.1." or "10.4" at the start of a line, then spaces: its parts
+// and its length with the spaces. One part needs its final period ("1." and not "1", a number).
+struct SectionNumber {
+  int parts = 0;
+  long long value = 0;  // of the first part
+  std::size_t length = 0;
+};
+
+std::optional<SectionNumber> read_section_number(std::string_view text) {
+  constexpr std::size_t max_part_digits = 4;
+  SectionNumber number;
+  std::size_t pos = 0;
+  bool final_period = false;
+  while (true) {
+    const std::size_t start = pos;
+    while (pos < text.size() && is_digit(text[pos])) ++pos;
+    if (pos == start || pos - start > max_part_digits) return std::nullopt;
+    if (number.parts++ == 0) number.value = std::stoll(std::string(text.substr(start, pos - start)));
+    final_period = pos < text.size() && text[pos] == '.';
+    if (!final_period) break;
+    ++pos;
+    if (pos == text.size() || !is_digit(text[pos])) break;
+  }
+  if (number.parts == 1 && !final_period) return std::nullopt;
+  if (pos == text.size() || text[pos] != ' ') return std::nullopt;
+  while (pos < text.size() && text[pos] == ' ') ++pos;
+  if (pos == text.size()) return std::nullopt;
+  number.length = pos;
+  return number;
+}
+
+// A line in capitals standing alone: "TERMS AND CONDITIONS", "END OF TERMS AND CONDITIONS".
+bool is_capitals_heading(const WrappedLine& line) {
+  if (line.width > max_heading_width) return false;
+  if (std::string_view(".,;!?").find(line.text.back()) != std::string_view::npos) return false;
+  int capitals = 0;
+  for (const char c : line.text) {
+    if (is_lower_ascii(c)) return false;
+    capitals += is_upper_ascii(c) ? 1 : 0;
+  }
+  constexpr int min_capitals = 4;  // "NOTE", not "OK" or "A."
+  return capitals >= min_capitals;
+}
+
+// A line standing alone that names a part of a document by its kind: "APPENDIX: How to apply
+// the Apache License to your work.", "ADDENDUM: How to use …", "Appendix B".
+bool is_label_heading(const WrappedLine& line) {
+  if (line.width > max_heading_width) return false;
+  static constexpr std::string_view labels[] = {"APPENDIX", "Appendix", "ADDENDUM", "Addendum", "ANNEX",
+                                                "Annex",    "EXHIBIT",  "Exhibit",  "SCHEDULE", "Schedule"};
+  for (const std::string_view label : labels) {
+    if (!line.text.starts_with(label) || line.text.size() < label.size() + 2) continue;
+    const char after = line.text[label.size()];
+    const char next = line.text[label.size() + 1];
+    if (after == ':' || (after == ' ' && (is_upper_ascii(next) || is_digit(next)))) return true;
+  }
+  return false;
+}
+
+// The file's first line standing alone, short and not a sentence: its title.
+bool is_title_line(const WrappedLine& line) {
+  return line.width <= max_heading_width &&
+         std::string_view(".,;:!?").find(line.text.back()) == std::string_view::npos &&
+         std::any_of(line.text.begin(), line.text.end(),
+                     [](char c) { return is_upper_ascii(c) || is_lower_ascii(c) || (c & 0x80) != 0; });
+}
+
+// How the items of a list are marked; the first item's marker sets it.
+struct ListStyle {
+  std::string bullet;  // empty for an ordered list
+  char delimiter = 0;
+  model::ListNumbering numbering = model::ListNumbering::decimal;
+};
+
+long long marker_value(const ListMarker& marker, model::ListNumbering numbering) {
+  switch (numbering) {
+    case model::ListNumbering::decimal: return marker.decimal;
+    case model::ListNumbering::lower_alpha:
+    case model::ListNumbering::upper_alpha: return marker.alpha;
+    case model::ListNumbering::lower_roman:
+    case model::ListNumbering::upper_roman: return marker.roman;
+  }
+  return 0;
+}
+
+// A list starts at any number, but at a or i only when lettered: "J. Smith" and "v." begin no list.
+// "i" starts roman numerals, not the ninth letter.
+std::optional<ListStyle> style_of_first(const ListMarker& marker) {
+  if (!marker.ordered()) return ListStyle{marker.bullet, 0, model::ListNumbering::decimal};
+  if (marker.decimal >= 0) return ListStyle{"", marker.delimiter, model::ListNumbering::decimal};
+  if (marker.roman == 1) {
+    return ListStyle{"", marker.delimiter,
+                     marker.upper ? model::ListNumbering::upper_roman : model::ListNumbering::lower_roman};
+  }
+  if (marker.alpha == 1) {
+    return ListStyle{"", marker.delimiter,
+                     marker.upper ? model::ListNumbering::upper_alpha : model::ListNumbering::lower_alpha};
+  }
+  return std::nullopt;
+}
+
+// Whether `marker` numbers the item after one numbered `last` in a list of `style`.
+bool continues(const ListStyle& style, long long last, const ListMarker& marker) {
+  if (style.bullet.empty() != marker.ordered()) return false;
+  if (!marker.ordered()) return marker.bullet == style.bullet;
+  if (marker.delimiter != style.delimiter) return false;
+  const bool upper =
+      style.numbering == model::ListNumbering::upper_alpha || style.numbering == model::ListNumbering::upper_roman;
+  if (style.numbering != model::ListNumbering::decimal && marker.upper != upper) return false;
+  return marker_value(marker, style.numbering) == last + 1;
+}
+
+// Whether a list may start in the middle of a paragraph, after a line ending in ':' (BSD's "are
+// met:" then "1. Redistributions …"). As in CommonMark, only a bullet or a first number may: a
+// wrapped sentence often puts "7." or "2)" at the start of a line.
+bool may_interrupt(const ListMarker& marker) {
+  return !marker.ordered() || marker.decimal == 1 || marker.alpha == 1 || marker.roman == 1;
+}
+
+// Whether lines [first, end), with no blank line among them, start with a list of two or more
+// items: a list that interrupts a paragraph must be one ("two steps:" then "(1) assert …, and (2)
+// offer …" is a sentence).
+bool starts_list_of_two(const std::vector<WrappedLine>& lines, std::size_t first, std::size_t end) {
+  const std::optional<ListMarker> marker = read_list_marker(lines[first].text);
+  if (!marker || !may_interrupt(*marker)) return false;
+  const std::optional<ListStyle> style = style_of_first(*marker);
+  if (!style) return false;
+  const long long value = marker->ordered() ? marker_value(*marker, style->numbering) : 0;
+  const int text_column = lines[first].indent + marker->width;
+  // The second item comes within a few lines (the scan must stay short: a run of lines may hold
+  // many colons and markers, and each would start one).
+  constexpr std::size_t max_first_item_lines = 50;
+  for (std::size_t i = first + 1; i < std::min(end, first + max_first_item_lines); ++i) {
+    const std::optional<ListMarker> found = read_list_marker(lines[i].text);
+    if (found && continues(*style, value, *found) &&
+        (lines[i].indent == lines[first].indent || lines[i].indent + found->width == text_column)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+WrappedLine blank_line(int number) {
+  WrappedLine line;
+  line.number = number;
+  line.source_columns = {1};
+  return line;
+}
+
+int margin_of(const std::vector<WrappedLine>& lines) {
+  int margin = -1;
+  for (const WrappedLine& line : lines) {
+    if (!line.blank() && (margin < 0 || line.indent < margin)) margin = line.indent;
+  }
+  return std::max(margin, 0);
+}
+
+class Reader {
+ public:
+  Reader(const std::string& path, const std::vector<WrappedLine>& lines) : path_(path), width_(wrap_width(lines)) {
+    // Numbered lines standing alone are headings only where the file numbers its sections that
+    // way more than once: one "1. Preheat the oven." followed by prose is no section.
+    int candidates = 0;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (lines[i].blank() || (i > 0 && !lines[i - 1].blank())) continue;
+      if (numbered_heading_shape(lines, i, chunk_end(lines, i))) ++candidates;
+    }
+    numbered_headings_ = candidates >= 2;
+  }
+
+  std::vector<model::Block> read(const std::vector<WrappedLine>& lines) {
+    document_margin_ = margin_of(lines);
+    return parse(lines, document_margin_, 0, Scope::document);
+  }
+
+ private:
+  struct NumberedHeading {
+    std::size_t end = 0;  // the line after the heading
+    int level = 0;
+    long long value = 0;          // the section number's first part
+    std::size_t text_offset = 0;  // where the title starts after the number
+  };
+
+  std::vector<model::Block> parse(const std::vector<WrappedLine>& lines, int margin, int depth, Scope scope);
+  std::size_t list(std::vector<model::Block>& out, const std::vector<WrappedLine>& lines, std::size_t first, int margin,
+                   int depth);
+  std::size_t paragraph(std::vector<model::Block>& out, const std::vector<WrappedLine>& lines, std::size_t first,
+                        std::size_t end, bool structured);
+  void centred(std::vector<model::Block>& out, const std::vector<WrappedLine>& lines, std::size_t first,
+               std::size_t end);
+  model::Block box(const std::vector<WrappedLine>& lines, std::size_t first, std::size_t height, int depth);
+  model::Block code(const std::vector<WrappedLine>& lines, std::size_t first, std::size_t end) const;
+  model::Block heading(int level, const std::vector<WrappedLine>& lines, std::size_t first, std::size_t end);
+
+  static std::size_t chunk_end(const std::vector<WrappedLine>& lines, std::size_t first) {
+    std::size_t end = first;
+    while (end < lines.size() && !lines[end].blank()) ++end;
+    return end;
+  }
+
+  std::optional<NumberedHeading> numbered_heading_shape(const std::vector<WrappedLine>& lines, std::size_t first,
+                                                        std::size_t end) const;
+  std::optional<NumberedHeading> numbered_heading(const std::vector<WrappedLine>& lines, std::size_t first,
+                                                  std::size_t end) const;
+  bool is_centred_block(const std::vector<WrappedLine>& lines, std::size_t first, std::size_t end, int margin) const;
+  bool keeps_line_breaks(const std::vector<WrappedLine>& lines, std::size_t first, std::size_t end) const;
+  std::vector<model::Inline> inlines(const std::vector<WrappedLine>& lines, std::size_t first, std::size_t end,
+                                     model::InlineKind line_break) const;
+  core::SourceLocation at(const WrappedLine& line, std::size_t offset = 0) const {
+    return {path_, line.number, line.column(offset)};
+  }
+
+  const std::string& path_;
+  int width_ = 0;  // the column full lines end at; 0 when unknown
+  bool numbered_headings_ = false;
+  int document_margin_ = 0;  // the column the document's text starts at, for centred lines inside lists
+};
+
+std::vector<model::Block> Reader::parse(const std::vector<WrappedLine>& lines, int margin, int depth, Scope scope) {
+  std::vector<model::Block> out;
+  const bool structured = depth < max_depth;
+  const bool headed = scope != Scope::item;  // headings stand in the document and in boxes, not in items
+  bool first_chunk = scope == Scope::document && depth == 0;
+  std::size_t i = 0;
+  std::size_t end = 0;  // the blank line (or the end) after the lines i is among
+  while (true) {
+    while (i < lines.size() && lines[i].blank()) ++i;
+    if (i == lines.size()) break;
+    // A block may end inside a run of lines (a heading underlined, a rule, a list after a colon);
+    // what follows is read on from there. Boxes and columns are whole runs, looked for only at a
+    // run's first line, so that reading on costs nothing more.
+    const bool run_start = i >= end;
+    if (run_start) end = chunk_end(lines, i);
+    const WrappedLine& line = lines[i];
+    const int offset = line.indent - margin;
+    const bool is_first = std::exchange(first_chunk, false);
+
+    if (structured && run_start) {
+      if (const std::size_t height = box_height(lines, i, end); height > 0) {
+        out.push_back(box(lines, i, height, depth));
+        i += height;
+        continue;
+      }
+    }
+    if (headed && offset < code_indent && i + 1 < end) {
+      if (const int level = underline_level(line, lines[i + 1]); level > 0) {
+        out.push_back(heading(level, lines, i, i + 1));
+        i += 2;
+        continue;
+      }
+    }
+    if (offset < code_indent && is_rule(line)) {
+      out.push_back(model::container_block(model::BlockKind::thematic_break, {}, at(line)));
+      ++i;
+      continue;
+    }
+    if (scope == Scope::document && is_centred_block(lines, i, end, margin)) {
+      centred(out, lines, i, end);
+      i = end;
+      continue;
+    }
+    if (headed) {
+      if (const std::optional<NumberedHeading> numbered = numbered_heading(lines, i, end)) {
+        out.push_back(heading(numbered->level, lines, i, numbered->end));
+        i = numbered->end;
+        continue;
+      }
+    }
+    if (structured && offset < max_marker_indent) {
+      if (const std::size_t next = list(out, lines, i, margin, depth); next != i) {
+        i = next;
+        continue;
+      }
+    }
+    if (offset >= code_indent) {
+      // Preformatted text runs on across blank lines while its lines stay indented.
+      std::size_t last = i;
+      for (std::size_t j = i; j < lines.size(); ++j) {
+        if (lines[j].blank()) continue;
+        if (lines[j].indent - margin < code_indent) break;
+        last = j;
+      }
+      out.push_back(code(lines, i, last + 1));
+      i = last + 1;
+      continue;
+    }
+    if (run_start && is_tabular(lines, i, end)) {
+      out.push_back(code(lines, i, end));
+      i = end;
+      continue;
+    }
+    if (headed && end == i + 1) {
+      const bool more = std::any_of(lines.begin() + static_cast<std::ptrdiff_t>(end), lines.end(),
+                                    [](const WrappedLine& l) { return !l.blank(); });
+      if (is_capitals_heading(line) || is_label_heading(line) || (is_first && more && is_title_line(line))) {
+        out.push_back(heading(1, lines, i, end));
+        i = end;
+        continue;
+      }
+    }
+    i = paragraph(out, lines, i, end, structured);
+  }
+  return out;
+}
+
+std::size_t Reader::list(std::vector<model::Block>& out, const std::vector<WrappedLine>& lines, std::size_t first,
+                         int margin, int depth) {
+  std::optional<ListMarker> marker = read_list_marker(lines[first].text);
+  if (!marker) return first;
+  const std::optional<ListStyle> style = style_of_first(*marker);
+  if (!style) return first;
+  const bool ordered = marker->ordered();
+  model::Block list = model::container_block(ordered ? model::BlockKind::ordered_list : model::BlockKind::bullet_list,
+                                             {}, at(lines[first]));
+  long long value = ordered ? marker_value(*marker, style->numbering) : 0;
+  if (ordered) {
+    list.start = static_cast<int>(value);
+    list.numbering = style->numbering;
+  }
+
+  std::size_t head = first;
+  while (true) {
+    const WrappedLine& head_line = lines[head];
+    const int marker_indent = head_line.indent;
+    const int text_column = head_line.indent + marker->width;
+    std::vector<WrappedLine> item_lines{without_prefix(head_line, marker->length)};
+    // The item takes the lines that follow it in its paragraph (indented or not, as hard-wrapped
+    // lists are written), and after a blank line those indented past its marker; it ends at the
+    // next item's marker, or at a line no further in than its own marker.
+    std::optional<std::size_t> next;
+    std::size_t j = head + 1;
+    bool after_blank = false;
+    for (; j < lines.size(); ++j) {
+      const WrappedLine& line = lines[j];
+      if (line.blank()) {
+        after_blank = true;
+        continue;
+      }
+      const std::optional<ListMarker> found = read_list_marker(line.text);
+      const bool aligned = line.indent == marker_indent || (found && line.indent + found->width == text_column);
+      if (found && aligned && continues(*style, value, *found)) {
+        next = j;
+        marker = found;
+        break;
+      }
+      if (line.indent <= marker_indent && (after_blank || (found && may_interrupt(*found)))) break;
+      // After a blank line the item goes on with text indented to its own, with a list indented
+      // past its marker (the GPL's "    a)" under "  2."), or with a block indented as far as
+      // preformatted text (LGPL's "    (For example, …)" note under "  2."); a paragraph indented
+      // less, with a first-line indent, is the document's.
+      if (after_blank && line.indent < text_column && !found && line.indent - margin < code_indent) break;
+      // A centred line ("NO WARRANTY", "END OF TERMS AND CONDITIONS") is the document's.
+      if (after_blank && is_centred_block(lines, j, chunk_end(lines, j), document_margin_)) break;
+      // A nested list starts a block of its own, as if a blank line were before it.
+      if (after_blank || (found && may_interrupt(*found))) item_lines.push_back(blank_line(line.number));
+      item_lines.push_back(line);
+      after_blank = false;
+    }
+    const int marker_column = head_line.column();
+    model::Block item =
+        model::container_block(model::BlockKind::list_item, parse(item_lines, text_column, depth + 1, Scope::item),
+                               {path_, head_line.number, marker_column});
+    list.children.push_back(std::move(item));
+    if (!next) {
+      out.push_back(std::move(list));
+      return j;
+    }
+    head = *next;
+    value = ordered ? marker_value(*marker, style->numbering) : 0;
+  }
+}
+
+std::size_t Reader::paragraph(std::vector<model::Block>& out, const std::vector<WrappedLine>& lines, std::size_t first,
+                              std::size_t end, bool structured) {
+  std::size_t j = first + 1;
+  for (; j < end; ++j) {
+    const WrappedLine& line = lines[j];
+    // A line underlined, a rule, or a list announced by a colon ends the paragraph.
+    if (j + 1 < end && underline_level(line, lines[j + 1]) > 0) break;
+    if (is_rule(line)) break;
+    if (structured && lines[j - 1].text.back() == ':' && starts_list_of_two(lines, j, end)) break;
+  }
+  const bool keep_breaks = keeps_line_breaks(lines, first, j);
+  out.push_back(model::paragraph_block(
+      inlines(lines, first, j, keep_breaks ? model::InlineKind::hard_break : model::InlineKind::soft_break),
+      at(lines[first])));
+  return j;
+}
+
+void Reader::centred(std::vector<model::Block>& out, const std::vector<WrappedLine>& lines, std::size_t first,
+                     std::size_t end) {
+  // The first line is the block's heading ("GNU GENERAL PUBLIC LICENSE", "Preamble") unless it
+  // runs on; the lines under it ("Version 3, 29 June 2007") are a centred paragraph.
+  const WrappedLine& top = lines[first];
+  if (top.width <= max_heading_width && std::string_view(",;:").find(top.text.back()) == std::string_view::npos) {
+    out.push_back(heading(1, lines, first, first + 1));
+    ++first;
+  }
+  if (first == end) return;
+  model::Block rest =
+      model::paragraph_block(inlines(lines, first, end, model::InlineKind::hard_break), at(lines[first]));
+  rest.align = model::Align::center;
+  out.push_back(std::move(rest));
+}
+
+model::Block Reader::box(const std::vector<WrappedLine>& lines, std::size_t first, std::size_t height, int depth) {
+  std::vector<WrappedLine> inside;
+  for (std::size_t i = first + 1; i + 1 < first + height; ++i) inside.push_back(box_inside(lines[i]));
+  std::vector<model::Block> children = parse(inside, margin_of(inside), depth + 1, Scope::box);
+  // An empty frame is an ornament: a break in the text.
+  if (children.empty()) return model::container_block(model::BlockKind::thematic_break, {}, at(lines[first]));
+  return model::container_block(model::BlockKind::aside, std::move(children), at(lines[first]));
+}
+
+model::Block Reader::code(const std::vector<WrappedLine>& lines, std::size_t first, std::size_t end) const {
+  const int indent = margin_of(std::vector<WrappedLine>(lines.begin() + static_cast<std::ptrdiff_t>(first),
+                                                        lines.begin() + static_cast<std::ptrdiff_t>(end)));
+  model::Block block;
+  block.kind = model::BlockKind::code_block;
+  block.location = at(lines[first]);
+  for (std::size_t i = first; i < end; ++i) {
+    if (i > first) block.text += '\n';
+    if (lines[i].blank()) continue;
+    block.text.append(static_cast<std::size_t>(lines[i].indent - indent), ' ');
+    block.text += lines[i].text;
+  }
+  return block;
+}
+
+model::Block Reader::heading(int level, const std::vector<WrappedLine>& lines, std::size_t first, std::size_t end) {
+  return model::heading_block(level, inlines(lines, first, end, model::InlineKind::soft_break), at(lines[first]));
+}
+
+std::optional<Reader::NumberedHeading> Reader::numbered_heading_shape(const std::vector<WrappedLine>& lines,
+                                                                      std::size_t first, std::size_t end) const {
+  const WrappedLine& line = lines[first];
+  const std::optional<SectionNumber> number = read_section_number(line.text);
+  if (!number || end - first > 2) return std::nullopt;
+  std::string title = collapse_spaces(std::string_view(line.text).substr(number->length));
+  int width = line.width;
+  int limit = max_heading_width;
+  if (end - first == 2) {
+    // A title wrapped at the line's end: the first line is full, and the second no further in.
+    const WrappedLine& second = lines[first + 1];
+    if (width_ <= 0 || line.end() * 3 < width_ * 2 || second.indent > line.indent) return std::nullopt;
+    title += ' ' + collapse_spaces(second.text);
+    width += 1 + second.width;
+    limit = max_wrapped_heading_width;
+  }
+  if (width > limit || !reads_as_title(title)) return std::nullopt;
+  return NumberedHeading{end, std::min(6, 1 + number->parts), number->value, number->length};
+}
+
+// "  0. Definitions." standing alone, with the section's prose after it, as the GPL numbers its
+// sections. A numbered line followed by text indented to its text, or by the next number, is a
+// list item instead (Apache's "   1. Definitions." and its indented definitions).
+std::optional<Reader::NumberedHeading> Reader::numbered_heading(const std::vector<WrappedLine>& lines,
+                                                                std::size_t first, std::size_t end) const {
+  if (!numbered_headings_) return std::nullopt;
+  const std::optional<NumberedHeading> shape = numbered_heading_shape(lines, first, end);
+  if (!shape) return std::nullopt;
+  std::size_t next = shape->end;
+  while (next < lines.size() && lines[next].blank()) ++next;
+  if (next == lines.size()) return std::nullopt;
+  const WrappedLine& head = lines[first];
+  const WrappedLine& after = lines[next];
+  const int text_column = head.indent + static_cast<int>(shape->text_offset);  // the number is ASCII
+  if (after.indent >= text_column) return std::nullopt;
+  const std::optional<ListMarker> marker = read_list_marker(after.text);
+  if (marker && marker->decimal == shape->value + 1 && after.indent == head.indent) return std::nullopt;
+  return shape;
+}
+
+bool Reader::is_centred_block(const std::vector<WrappedLine>& lines, std::size_t first, std::size_t end,
+                              int margin) const {
+  if (end - first > max_centred_lines) return false;
+  bool indented = false;
+  for (std::size_t i = first; i < end; ++i) {
+    if (!is_centred(lines[i], margin, width_)) return false;
+    indented = indented || lines[i].indent - margin >= centred_indent;
+  }
+  return indented;
+}
+
+// Lines broken on purpose (an address, a verse, a signature) rather than filled: three or more
+// lines, and the next line's first word would have fitted on each, which ends well before the
+// text's right edge. (Two lines are too little to tell a short line from a careless break.)
+bool Reader::keeps_line_breaks(const std::vector<WrappedLine>& lines, std::size_t first, std::size_t end) const {
+  constexpr std::size_t min_lines = 3;
+  if (width_ <= 0 || end - first < min_lines) return false;
+  for (std::size_t i = first; i + 1 < end; ++i) {
+    const std::string& next = lines[i + 1].text;
+    const int next_word = static_cast<int>(code_points(std::string_view(next).substr(0, next.find(' '))));
+    if (lines[i].end() + 1 + next_word > width_ || lines[i].end() * 5 > width_ * 4) return false;
+  }
+  return true;
+}
+
+// The lines as text runs, each at its own line and column, with `line_break` between them. A line
+// ending in a hyphen after a letter joins the next without a space: hard-wrapped text breaks
+// lines at spaces and at hyphens that are there anyway ("well-" + "known" is "well-known"), and
+// never adds one, so the hyphen stays and no space is added.
+std::vector<model::Inline> Reader::inlines(const std::vector<WrappedLine>& lines, std::size_t first, std::size_t end,
+                                           model::InlineKind line_break) const {
+  std::vector<model::Inline> out;
+  for (std::size_t i = first; i < end; ++i) {
+    const WrappedLine& line = lines[i];
+    if (i > first) {
+      const std::string& previous = lines[i - 1].text;
+      const std::size_t before_hyphens = previous.find_last_not_of('-');
+      const bool joined =
+          previous.back() == '-' && before_hyphens != std::string::npos && previous[before_hyphens] != ' ';
+      if (!joined) {
+        model::Inline gap;
+        gap.kind = line_break;
+        gap.location = at(line);
+        out.push_back(std::move(gap));
+      }
+    }
+    out.push_back(model::text_inline(smarten_punctuation(collapse_spaces(line.text)), at(line)));
+  }
+  return out;
+}
+
+}  // namespace
+
+bool is_wrapped_text(const std::vector<SourceLine>& lines) {
+  int text_lines = 0;
+  bool blank_after_text = false;
+  bool seed_form = false;
+  for (const SourceLine& line : lines) {
+    const std::size_t first = line.text.find_first_not_of(" \t");
+    if (first == std::string::npos) {
+      blank_after_text = text_lines > 0;
+      continue;
+    }
+    if (blank_after_text) return true;
+    ++text_lines;
+    if (std::string_view(line.text).substr(first).starts_with("- ")) seed_form = true;
+    if (code_points(line.text) > static_cast<std::size_t>(seed_line_width)) seed_form = true;
+  }
+  return text_lines >= 2 && !seed_form;
+}
+
+std::vector<model::Block> read_wrapped_text(const std::string& path, const std::vector<SourceLine>& lines) {
+  const std::vector<WrappedLine> wrapped = wrapped_lines(lines);
+  return Reader(path, wrapped).read(wrapped);
+}
+
+}  // namespace octavo::import
