@@ -10,8 +10,6 @@
 #include <utility>
 
 #include "core/file_system.hpp"
-#include "core/image_info.hpp"
-#include "core/png_data.hpp"
 #include "core/sha256.hpp"
 #include "core/url.hpp"
 #include "core/utf8.hpp"
@@ -327,7 +325,8 @@ std::optional<model::Image> HtmlReader::image(const HtmlNode& img) {
 std::optional<model::Image> HtmlReader::data_image(const std::string& url, std::string alt, const HtmlNode& img) {
   const std::size_t comma = url.find(',');
   const std::string header = lower(url.substr(0, std::min<std::size_t>(comma, 60)));
-  const std::string shown = "'" + url.substr(0, std::min<std::size_t>(comma, 40)) + ",…'";
+  const std::string prefix = url.substr(0, std::min<std::size_t>(comma, 40)) + ",…";
+  const std::string shown = "'" + prefix + "'";
   std::optional<std::string> bytes;
   if (comma != std::string::npos && header.ends_with(";base64"))
     bytes = base64_decoded(std::string_view(url).substr(comma + 1));
@@ -335,25 +334,21 @@ std::optional<model::Image> HtmlReader::data_image(const std::string& url, std::
     sink_.warning(img.location, "expected a base64 data: URL, found " + shown + "; the alt text stands in");
     return std::nullopt;
   }
-  core::ImageSniff sniff = core::sniff_image(*bytes);
-  if (sniff.info && sniff.info->format == core::ImageFormat::png) {
-    if (const std::optional<std::string> problem = core::png_data_problem(*bytes)) {
-      sniff.info.reset();
-      sniff.found = "a PNG image with damaged image data (" + *problem + ")";
-    }
-  }
-  if (!sniff.info) {
-    sink_.warning(img.location, "expected a PNG or JPEG image in the data: URL " + shown + ", found " +
-                                    (sniff.found.empty() ? std::string("something else") : sniff.found) +
+  // The same checks as an image file's (ImageReader::read): a data: URL is no less hostile.
+  ExaminedImage examined = examine_image(std::move(*bytes));
+  if (!examined.info) {
+    sink_.warning(img.location, "expected a PNG, JPEG, GIF or SVG image in the data: URL " + shown + ", found " +
+                                    (examined.found.empty() ? std::string("something else") : examined.found) +
                                     "; the alt text stands in");
     return std::nullopt;
   }
+  report_svg_changes(examined, prefix, img.location, sink_);
   model::Image image;
   image.path = path_;
   image.alt = std::move(alt);
-  image.info = *sniff.info;
-  image.sha256 = core::sha256_hex(*bytes);
-  image.bytes = std::make_shared<const std::string>(std::move(*bytes));
+  image.info = *examined.info;
+  image.sha256 = core::sha256_hex(examined.bytes);
+  image.bytes = std::make_shared<const std::string>(std::move(examined.bytes));
   image.location = img.location;
   return image;
 }

@@ -71,7 +71,8 @@ class HtmlReader {
   std::string link_target(const std::string& href, const core::SourceLocation& at);
 
   /// The image an <img> shows, read through ImageReader (srcset is not read), or from its base64
-  /// data: URL; nullopt when it cannot be used, with ImageReader's diagnostic or a warning.
+  /// data: URL, checked as a file is (examine_image; an SVG cleaned, with its warnings); nullopt
+  /// when it cannot be used, with ImageReader's diagnostic or a warning.
   std::optional<model::Image> image(const HtmlNode& img);
 
   /// Reports an element of HtmlInline::dropped, at its line:col.

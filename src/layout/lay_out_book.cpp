@@ -82,6 +82,7 @@ DocumentInfo make_info(const model::Metadata& metadata) {
   }
   info.creator = metadata.generator;
   info.date = metadata.modified;
+  info.language = metadata.language;
   return info;
 }
 

@@ -99,6 +99,8 @@ struct DocumentInfo {
   std::string creator;  ///< "Octavo <version>"
   std::string keywords;
   std::string date;  ///< "YYYY-MM-DDThh:mm:ssZ": creation and modification date
+  std::string language =
+      {};  ///< the book's BCP 47 tag, for SVG pictures (an initializer, so that brace-initialised infos may omit it)
 };
 
 struct LaidOutBook {

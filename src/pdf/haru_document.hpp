@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "core/fixed_clock.hpp"
-#include "core/image_info.hpp"
+#include "core/pixel_image.hpp"
 #include "layout/font_metrics.hpp"
 
 namespace octavo::pdf {
@@ -90,16 +90,16 @@ class HaruDocument {
                  const std::vector<TextShift>& shifts = {}, double rise = 0);
   /// Strokes a straight line of the given width (butt caps, black).
   void stroke_line(std::size_t page, double x1, double y1, double x2, double y2, double width);
-  /// Why libharu 2.3.0 cannot embed `info` faithfully ("an interlaced PNG"), or empty if it can. Measured: it fails on
-  /// interlaced PNG (and the failure poisons the document), and writes 16-bit PNG samples as
-  /// 8-bit data under /BitsPerComponent 16, a broken image. Alpha, palettes, progressive, grey
-  /// and CMYK JPEG all embed correctly. Ask before load_image.
-  static std::string unsupported_image(const core::ImageInfo& info);
-  /// Embeds a PNG (decoded by libharu's libpng, alpha as an /SMask) or JPEG (passed through as
-  /// DCTDecode) image; returns the id draw_image takes. nullopt, and failed(), if the PNG data is
-  /// damaged (core::png_data_problem, checked first: libpng inside libharu would abort) or
-  /// libharu rejects the bytes.
-  std::optional<std::size_t> load_image(core::ImageFormat format, std::string_view bytes);
+  /// Embeds a JPEG as it is (DCTDecode; progressive, grey and CMYK ones too); returns the id
+  /// draw_image takes. nullopt, and failed(), if libharu rejects the bytes.
+  std::optional<std::size_t> load_jpeg(std::string_view bytes);
+  /// Embeds decoded pixels (PNG, GIF and SVG come this way): the samples as DeviceGray, DeviceRGB
+  /// or Indexed over DeviceRGB, and the alpha plane, if any, as a DeviceGray soft mask (PDF
+  /// 32000-1 §11.6.5.3), both Flate-compressed when compression is on. (libharu 2.3.0's own PNG
+  /// loader writes the mask uncompressed, fails on interlaced files and writes 16-bit ones
+  /// broken: it is not used.) Returns the id draw_image takes; nullopt, and failed(), if libharu
+  /// fails or `pixels` is empty or inconsistent.
+  std::optional<std::size_t> load_pixels(const core::PixelImage& pixels);
   /// Draws image `image` scaled into the rectangle whose lower-left corner is (x, y).
   void draw_image(std::size_t page, std::size_t image, double x, double y, double width, double height);
   /// A borderless link annotation to [target_page /XYZ 0 top null] (zoom unchanged).

@@ -12,6 +12,7 @@
 #include "core/fixed_clock.hpp"
 #include "core/url.hpp"
 #include "core/utf8.hpp"
+#include "pdf/embed_image.hpp"
 #include "pdf/harfbuzz_font.hpp"
 #include "pdf/haru_document.hpp"
 #include "pdf/to_unicode_cmap.hpp"
@@ -95,25 +96,6 @@ void add_outline(HaruDocument& pdf, const std::vector<layout::OutlineEntry>& ent
                                                  (page.height - target->second.y).value, parent == 0);
     add_outline(pdf, entry.children, id, anchors, book, sink);
   }
-}
-
-// The id of the embedded image, or nullopt when it is left out: libharu cannot embed every PNG
-// (HaruDocument::unsupported_image), and asking it to would poison the whole document.
-std::optional<std::size_t> embed_image(HaruDocument& pdf, const layout::ImageBox& box, core::DiagnosticSink& sink) {
-  if (const std::string reason = HaruDocument::unsupported_image(box.info); !reason.empty()) {
-    sink.warning(box.location,
-                 "the PDF cannot show '" + box.name + "', " + reason +
-                     " (libharu 2.3.0); an empty frame and the caption stand in",
-                 "save it as a non-interlaced 8-bit PNG or as a JPEG");
-    return std::nullopt;
-  }
-  std::optional<std::size_t> id = pdf.load_image(box.info.format, *box.bytes);
-  if (!id) {
-    sink.error(box.location, std::string("expected valid ") +
-                                 (box.info.format == core::ImageFormat::png ? "PNG" : "JPEG") + " image data in '" +
-                                 box.name + "', found data libharu rejects: " + pdf.error());
-  }
-  return id;
 }
 
 void draw_frame(HaruDocument& pdf, std::size_t page, double left, double bottom, double right, double top) {
@@ -216,8 +198,10 @@ std::optional<std::string> render_pdf(const PdfDocument& document, const layout:
   }
 
   // PDF's origin is the bottom-left corner with y going up (PDF 32000-1 §8.3.2.3); layout's is
-  // the top-left corner with y going down. Each distinct image is embedded once, at its first use.
+  // the top-left corner with y going down. Each distinct image is embedded once, at its first use
+  // (an SVG drawn for the largest size it is printed at).
   std::map<std::string, std::optional<std::size_t>> images;
+  const std::map<std::string, layout::ImageBox> largest = largest_boxes(book);
   for (std::size_t index = 0; index < book.pages.size(); ++index) {
     const layout::Page& page = book.pages[index];
     const auto pdf_y = [&page](core::Pt y) { return (page.height - y).value; };
@@ -240,7 +224,7 @@ std::optional<std::string> render_pdf(const PdfDocument& document, const layout:
     }
     for (const layout::ImageBox& box : page.images) {
       auto [image, first_use] = images.try_emplace(box.key);
-      if (first_use) image->second = embed_image(pdf, box, sink);
+      if (first_use) image->second = embed_image(pdf, box, largest.at(box.key), book.info.language, sink);
       const double bottom = pdf_y(box.y + box.height);
       if (image->second) {
         pdf.draw_image(index, *image->second, box.x.value, bottom, box.width.value, box.height.value);

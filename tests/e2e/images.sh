@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Markdown images: local PNG and JPEG files are embedded in both books (once each), a remote
-# image is not fetched, and paths that leave the corpus, missing files and non-images are errors
-# at the image's line:col.
+# image is not fetched, and paths that leave the corpus, file: URLs, missing files and non-images
+# are errors at the image's line:col. (GIF, SVG and site paths: site_images.sh.)
 source "$(dirname "$0")/lib.sh"
 out=$WORK/out
 corpus="$SOURCE_DIR/tests/e2e/corpora/images"
@@ -54,6 +54,7 @@ cat >"$bad/refused.md" <<'MD'
 
 ![up](../outside.png)
 ![abs](/etc/hostname)
+![file](file:///etc/hostname)
 ![link](link-out.png)
 ![gone](missing.jpg)
 ![text](notes.png)
@@ -65,10 +66,11 @@ check "octavo check exits 1" test "$status" -eq 1
 check "every refused image is an error at its line:col" diff <(grep -v "^pictures.md" "$WORK/bad.log") <(printf '%s\n' \
   "link-out.png: warning: symbolic link to outside the corpus; it is not followed" \
   "refused.md:3:1: error: expected an image path inside the corpus, found '../outside.png', which leaves it; the alt text stands in" \
-  "refused.md:4:1: error: expected an image path inside the corpus, found '/etc/hostname', an absolute path; the alt text stands in" \
-  "refused.md:5:1: error: expected an image path inside the corpus, found 'link-out.png', a link to outside it; the alt text stands in" \
-  "refused.md:6:1: error: image 'missing.jpg' not found; the alt text stands in" \
-  "refused.md:7:1: error: expected a PNG or JPEG image in 'notes.png', found neither; the alt text stands in")
+  "refused.md:4:1: error: image '/etc/hostname' not found; the alt text stands in" \
+  "refused.md:5:1: error: expected an image path inside the corpus, found 'file:///etc/hostname', a file: URL; the alt text stands in" \
+  "refused.md:6:1: error: expected an image path inside the corpus, found 'link-out.png', a link to outside it; the alt text stands in" \
+  "refused.md:7:1: error: image 'missing.jpg' not found; the alt text stands in" \
+  "refused.md:8:1: error: expected a PNG, JPEG, GIF or SVG image in 'notes.png', found neither; the alt text stands in")
 mkdir -p "$WORK/bad-out"
 "$OCTAVO" build "$bad" -o "$WORK/bad-out" 2>/dev/null && fail "octavo build of the refused corpus succeeded" || pass "octavo build fails"
 check "no book is written" test -z "$(ls "$WORK/bad-out")"

@@ -10,13 +10,17 @@
 
 namespace test {
 
-/// A figure showing `bytes` (which must be a PNG or JPEG) as `path`, `width` x `height` pixels.
+/// A figure showing `bytes` (a PNG, JPEG or GIF, or SVG text) as `path`, `width` x `height` pixels.
 inline octavo::model::Block figure(const std::string& path, const std::string& bytes, std::string alt, int width,
                                    int height) {
   octavo::model::Image image;
   image.path = path;
   image.alt = std::move(alt);
-  image.info = *octavo::core::sniff_image(bytes).info;
+  if (octavo::core::looks_like_markup(bytes)) {
+    image.info.format = octavo::core::ImageFormat::svg;
+  } else {
+    image.info = *octavo::core::sniff_image(bytes).info;
+  }
   image.info.width = width;
   image.info.height = height;
   image.sha256 = octavo::core::sha256_hex(bytes);

@@ -1,9 +1,12 @@
-// Tiny PNG and JPEG files for tests: real, decodable ones (made once with Python's zlib and
-// libjpeg) and header-only ones built field by field for the header sniffer.
+// Tiny PNG, JPEG and GIF files for tests: real, decodable ones (made once with Python's zlib and
+// libjpeg, or built here with uncompressed image data) and header-only ones built field by field
+// for the header sniffer.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace test {
 
@@ -80,6 +83,158 @@ inline std::string jpeg_header(int marker, std::uint32_t width, std::uint32_t he
   for (int i = 0; i < components; ++i) frame += std::string("\x01\x11\x00", 3);
   out += big_endian(static_cast<std::uint32_t>(frame.size() + 2), 2) + frame;
   return out + std::string("\xFF\xD9", 2);
+}
+
+/// Adler-32 (RFC 1950 §8.2), the zlib stream's checksum.
+inline std::uint32_t adler32(const std::string& bytes) {
+  std::uint32_t a = 1, b = 0;
+  for (const char c : bytes) {
+    a = (a + static_cast<unsigned char>(c)) % 65521;
+    b = (b + a) % 65521;
+  }
+  return (b << 16) | a;
+}
+
+/// `data` as a zlib stream of stored (uncompressed) deflate blocks (RFC 1950, RFC 1951 §3.2.4).
+inline std::string zlib_stored(const std::string& data) {
+  std::string out("\x78\x01", 2);
+  std::size_t pos = 0;
+  do {
+    const std::size_t size = std::min<std::size_t>(65535, data.size() - pos);
+    const bool last = pos + size == data.size();
+    out += static_cast<char>(last ? 1 : 0);
+    out += static_cast<char>(size & 0xFF);
+    out += static_cast<char>(size >> 8);
+    out += static_cast<char>(~size & 0xFF);
+    out += static_cast<char>((~size >> 8) & 0xFF);
+    out += data.substr(pos, size);
+    pos += size;
+  } while (pos < data.size());
+  return out + big_endian(adler32(data), 4);
+}
+
+inline std::string png_chunk(const std::string& type, const std::string& data) {
+  return big_endian(static_cast<std::uint32_t>(data.size()), 4) + type + data + big_endian(png_crc(type + data), 4);
+}
+
+/// A real PNG of `width` x `height` pixels, each `samples[(y * width + x) * channels + c]` (one
+/// value a sample, at the file's bit depth), with filter 0 and stored deflate; Adam7-interlaced
+/// when `interlace`. `extra` chunks (PLTE, tRNS) go before IDAT.
+inline std::string png_file(std::uint32_t width, std::uint32_t height, int depth, int colour_type,
+                            const std::vector<unsigned>& samples, bool interlace = false,
+                            const std::string& extra = {}) {
+  const int channels = colour_type == 0 || colour_type == 3 ? 1 : colour_type == 2 ? 3 : colour_type == 4 ? 2 : 4;
+  // One scanline of the pixels at x = first, first + step, … of row y.
+  const auto scanline = [&](std::uint32_t y, std::uint32_t first, std::uint32_t step) {
+    std::string line(1, '\0');  // filter type 0
+    unsigned bits = 0, filled = 0;
+    for (std::uint32_t x = first; x < width; x += step) {
+      for (int c = 0; c < channels; ++c) {
+        const unsigned value = samples[(y * width + x) * static_cast<unsigned>(channels) + static_cast<unsigned>(c)];
+        if (depth == 16) {
+          line += static_cast<char>(value >> 8);
+          line += static_cast<char>(value & 0xFF);
+        } else if (depth == 8) {
+          line += static_cast<char>(value);
+        } else {
+          bits = (bits << depth) | value;
+          filled += static_cast<unsigned>(depth);
+          if (filled == 8) {
+            line += static_cast<char>(bits);
+            bits = filled = 0;
+          }
+        }
+      }
+    }
+    if (filled > 0) line += static_cast<char>(bits << (8 - filled));
+    return line;
+  };
+  std::string raw;
+  if (!interlace) {
+    for (std::uint32_t y = 0; y < height; ++y) raw += scanline(y, 0, 1);
+  } else {
+    // Adam7 (PNG spec §8.2): the seven passes' starting column and row and their steps.
+    const std::uint32_t passes[7][4] = {{0, 0, 8, 8}, {4, 0, 8, 8}, {0, 4, 4, 8}, {2, 0, 4, 4},
+                                        {0, 2, 2, 4}, {1, 0, 2, 2}, {0, 1, 1, 2}};
+    for (const auto& pass : passes) {
+      if (pass[0] >= width) continue;  // an empty pass has no scanlines at all
+      for (std::uint32_t y = pass[1]; y < height; y += pass[3]) raw += scanline(y, pass[0], pass[2]);
+    }
+  }
+  std::string ihdr = big_endian(width, 4) + big_endian(height, 4);
+  ihdr += static_cast<char>(depth);
+  ihdr += static_cast<char>(colour_type);
+  ihdr += std::string(2, '\0');
+  ihdr += static_cast<char>(interlace ? 1 : 0);
+  return std::string("\x89PNG\r\n\x1a\n", 8) + png_chunk("IHDR", ihdr) + extra + png_chunk("IDAT", zlib_stored(raw)) +
+         png_chunk("IEND", "");
+}
+
+inline std::string little_endian16(unsigned value) {
+  return std::string{static_cast<char>(value & 0xFF), static_cast<char>(value >> 8)};
+}
+
+/// One image of a GIF: its place on the screen and its pixels as colour indices.
+struct GifFrame {
+  unsigned left = 0, top = 0, width = 0, height = 0;
+  std::vector<unsigned> indices;
+};
+
+/// A real GIF89a with a 256-entry global colour table (`palette` first, then black), an optional
+/// transparent index, and `frames`, each with a graphic control extension. The image data is LZW
+/// with a clear code before the code size would grow, so every code is 9 bits ("uncompressed GIF").
+inline std::string gif_file(unsigned width, unsigned height, const std::vector<std::uint32_t>& palette,
+                            const std::vector<GifFrame>& frames, int transparent = -1) {
+  std::string out = "GIF89a" + little_endian16(width) + little_endian16(height);
+  out += static_cast<char>(0xF7);  // global colour table of 2^(7+1) entries
+  out += std::string(2, '\0');
+  for (std::size_t i = 0; i < 256; ++i) {
+    const std::uint32_t rgb = i < palette.size() ? palette[i] : 0;
+    out += big_endian(rgb, 3);
+  }
+  if (frames.size() > 1) out += std::string("\x21\xFF\x0BNETSCAPE2.0\x03\x01\x00\x00\x00", 19);
+  for (const GifFrame& frame : frames) {
+    out += std::string("\x21\xF9\x04", 3);
+    out += static_cast<char>(transparent >= 0 ? 1 : 0);
+    out += little_endian16(10);
+    out += static_cast<char>(transparent >= 0 ? transparent : 0);
+    out += '\0';
+    out += '\x2C' + little_endian16(frame.left) + little_endian16(frame.top) + little_endian16(frame.width) +
+           little_endian16(frame.height);
+    out += '\0';
+    // LZW (GIF89a Appendix F) with minimum code size 8: clear = 256, end = 257, 9-bit codes.
+    std::vector<unsigned> codes = {256};
+    unsigned run = 0;
+    for (const unsigned index : frame.indices) {
+      codes.push_back(index);
+      if (++run == 254) {
+        codes.push_back(256);
+        run = 0;
+      }
+    }
+    codes.push_back(257);
+    std::string data;
+    unsigned long accumulator = 0;
+    unsigned bits = 0;
+    for (const unsigned code : codes) {
+      accumulator |= static_cast<unsigned long>(code) << bits;
+      bits += 9;
+      while (bits >= 8) {
+        data += static_cast<char>(accumulator & 0xFF);
+        accumulator >>= 8;
+        bits -= 8;
+      }
+    }
+    if (bits > 0) data += static_cast<char>(accumulator & 0xFF);
+    out += '\x08';
+    for (std::size_t pos = 0; pos < data.size(); pos += 255) {
+      const std::string block = data.substr(pos, 255);
+      out += static_cast<char>(block.size());
+      out += block;
+    }
+    out += '\0';
+  }
+  return out + '\x3B';
 }
 
 }  // namespace test

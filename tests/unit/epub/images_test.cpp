@@ -46,6 +46,28 @@ TEST_SUITE("epub.images") {
     CHECK(files.back().content == test::tiny_jpeg());
   }
 
+  TEST_CASE("GIF and SVG are kept as they are, as EPUB core media types") {
+    const std::string gif = test::gif_file(2, 1, {0xFF0000}, {{0, 0, 2, 1, {0, 0}}});
+    const std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 2 1\"/>";
+    model::Book book = test::book();
+    book.articles[0].blocks.push_back(test::figure("a.gif", gif, "Moving", 2, 1));
+    book.articles[0].blocks.push_back(test::figure("b.svg", svg, "Drawn", 2, 1));
+    const std::vector<epub::ContainerFile> files = epub::epub_files(book, {});
+    const std::string gif_name = core::sha256_hex(gif).substr(0, 16);
+    const std::string svg_name = core::sha256_hex(svg).substr(0, 16);
+    REQUIRE(find(files, "EPUB/images/" + gif_name + ".gif") != nullptr);
+    CHECK(find(files, "EPUB/images/" + gif_name + ".gif")->content == gif);
+    REQUIRE(find(files, "EPUB/images/" + svg_name + ".svg") != nullptr);
+    CHECK(find(files, "EPUB/images/" + svg_name + ".svg")->content == svg);
+    const std::string opf = find(files, "EPUB/package.opf")->content;
+    CHECK(opf.find("href=\"images/" + gif_name + ".gif\" media-type=\"image/gif\"") != std::string::npos);
+    CHECK(opf.find("href=\"images/" + svg_name + ".svg\" media-type=\"image/svg+xml\"") != std::string::npos);
+    // No "scripted" or "svg" property: the SVG is a picture, cleaned of scripts at import.
+    CHECK(opf.find("properties=\"scripted") == std::string::npos);
+    CHECK(find(files, "EPUB/text/a01-tea.xhtml")
+              ->content.find("<img src=\"../images/" + svg_name + ".svg\" alt=\"Drawn\"/>") != std::string::npos);
+  }
+
   TEST_CASE("the manifest lists each image with its media type, outside the spine") {
     const std::string opf = find(epub::epub_files(book_with_images(), {}), "EPUB/package.opf")->content;
     CHECK(test::excerpt(opf, "<item id=\"sources\"", "</manifest>") ==

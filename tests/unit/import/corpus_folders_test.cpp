@@ -6,6 +6,7 @@
 #include "core/diagnostics.hpp"
 #include "core/file_system.hpp"
 #include "import/corpus.hpp"
+#include "test_images.hpp"
 
 using namespace octavo;
 
@@ -49,9 +50,34 @@ std::string shape(const model::Book& book) {
   return out;
 }
 
+// "file: path path;" for each article holding figures, the corpus path of each image in order.
+std::string image_paths(const model::Book& book) {
+  std::string out;
+  for (const model::Article& article : book.articles) {
+    std::string paths;
+    for (const model::Block& block : article.blocks) {
+      for (const auto& image : block.images) paths += " " + image->path;
+    }
+    if (!paths.empty()) out += article.provenance.file + ":" + paths + ";";
+  }
+  return out;
+}
+
 }  // namespace
 
 TEST_SUITE("import.corpus.folders") {
+  TEST_CASE("images: relative to the article's own sub-folder, '/' from the corpus root, in Markdown and HTML") {
+    const Read read = corpus(
+        {{"part/ch1.md", "# One\n\n![a](fig.png) ![b](/assets/logo.png) ![c](../assets/logo.png)\n"},
+         {"part/page.html", "<title>Page</title><p><img src=\"fig.png\" alt=\"f\"><img src=\"/assets/logo.png\"></p>"},
+         {"part/README.md", "# Part\n"},
+         {"part/fig.png", test::tiny_png()},
+         {"assets/logo.png", test::tiny_png()}});
+    CHECK(image_paths(read.book) ==
+          "part/ch1.md: part/fig.png assets/logo.png assets/logo.png;part/page.html: part/fig.png assets/logo.png;");
+    CHECK(read.diagnostics == "");
+  }
+
   TEST_CASE("articles in sub-folders, a folder's files and sub-folders in one order; folders are parts") {
     const Read read = corpus({{"intro.md", "# Intro\n"},
                               {"a/README.md", "# Part A\n\nAbout A.\n"},

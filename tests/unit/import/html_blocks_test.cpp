@@ -232,8 +232,9 @@ TEST_SUITE("import.html_blocks") {
           "a.html:1:34: warning: remote image 'https://img.example/badge.svg' is not fetched (Octavo works offline); "
           "the alt text stands in\n"
           "a.html:1:100: error: image 'missing.png' not found; the alt text stands in\n"
-          "a.html:1:135: warning: expected a PNG or JPEG image in the data: URL 'data:image/png;base64,…', found a PNG "
-          "file cut short in its header; the alt text stands in\n");
+          "a.html:1:135: warning: expected a PNG, JPEG, GIF or SVG image in the data: URL 'data:image/png;base64,…', "
+          "found "
+          "a PNG file cut short in its header; the alt text stands in\n");
   }
 
   TEST_CASE("an image in a base64 data: URL (a page saved whole) is read from the URL; a broken one is reported") {
@@ -248,11 +249,36 @@ TEST_SUITE("import.html_blocks") {
           "figure @1:4\n"
           "  image \"a.html\" image/png 2x2 bytes=78 alt=\"saved\"\n");
     CHECK(read.diagnostics ==
-          "a.html:2:79: warning: expected a PNG or JPEG image in the data: URL 'data:image/gif;base64,…', found a GIF "
-          "image; the alt text stands in\n"
+          "a.html:2:79: warning: expected a PNG, JPEG, GIF or SVG image in the data: URL 'data:image/gif;base64,…', "
+          "found "
+          "a GIF file cut short before its first image is whole; the alt text stands in\n"
           "a.html:2:143: warning: expected a base64 data: URL, found 'data:text/plain,…'; the alt text stands in\n"
           "a.html:2:188: warning: expected a base64 data: URL, found 'data:image/png;base64,…'; the alt text stands "
           "in\n");
+  }
+
+  TEST_CASE("a GIF or SVG in a data: URL gets a file's checks: the SVG is cleaned, with the file's warnings") {
+    const Mapped read = html(
+        "<p><img src=\"data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7\" alt=\"gif\">"
+        "<img src=\"data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIHdpZHRoPSI0IiBoZWln"
+        "aHQ9IjIiPjxzY3JpcHQ+YWxlcnQoMSk8L3NjcmlwdD48cmVjdCB3aWR0aD0iNCIgaGVpZ2h0PSIyIi8+PC9zdmc+\" alt=\"svg\">\n"
+        "<img src=\"data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciPjxyZWN0IHdpZHRoPSI0"
+        "IiBoZWlnaHQ9IjIiLz48L3N2Zz4=\" alt=\"unsized\"></p>");
+    CHECK(read.blocks ==
+          "figure @1:4\n"
+          "  image \"a.html\" image/gif 1x1 bytes=42 alt=\"gif\"\n"
+          "figure @1:104\n"
+          "  image \"a.html\" image/svg+xml 4x2 bytes=133 alt=\"svg\"\n"
+          "figure @2:1\n"
+          "  image \"a.html\" image/svg+xml 300x150 bytes=74 alt=\"unsized\"\n");
+    CHECK(
+        read.diagnostics ==
+        "a.html:1:104: warning: dropped from the SVG 'data:image/svg+xml;base64,…': its scripts\n"
+        "  hint: both books keep the rest of the picture; Octavo runs no scripts and reads nothing outside the corpus, "
+        "so put pictures inside the SVG as data: URLs\n"
+        "a.html:2:1: warning: the SVG 'data:image/svg+xml;base64,…' gives no width, height or viewBox; it is drawn at "
+        "300 x 150 pixels, as browsers draw it\n"
+        "  hint: give its <svg> element a viewBox\n");
   }
 
   TEST_CASE("figure and figcaption: one figure with several images and a caption") {

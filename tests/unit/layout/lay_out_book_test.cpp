@@ -548,7 +548,9 @@ TEST_SUITE("layout.lay_out_book") {
   TEST_CASE("document information comes from the metadata") {
     model::Book book = test::book_of({});
     book.metadata.authors = {"A. One", "B. Two"};
+    book.metadata.language = "de-AT";
     const Laid laid(book, 30);
+    CHECK(laid.book.info.language == "de-AT");  // for SVG pictures' systemLanguage
     CHECK(laid.book.info.title == "Field Notes");
     CHECK(laid.book.info.author == "A. One, B. Two");
     CHECK(laid.book.info.subject == "Unreviewed articles compiled from notes");
