@@ -13,7 +13,8 @@ namespace octavo::layout {
 
 /// The lines of `article`, starting a new page, with anchors at its top (the article id), at
 /// every id of its blocks and anchors ("<article id>#<id>") and at its source note; its links
-/// lead where `anchors` (the book's) says. Never empty.
+/// lead where `anchors` (the book's) says; its footnotes hang on the lines that refer to them
+/// (attach_footnotes), before the source note. Never empty.
 std::vector<FlowLine> article_flow(const model::Article& article, const model::AnchorTable& anchors,
                                    LayoutContext& context);
 

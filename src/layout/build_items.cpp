@@ -128,6 +128,14 @@ std::optional<LinkTarget> ItemBuilder::resolve(const model::Inline& link) const 
   return std::nullopt;
 }
 
+std::optional<LinkTarget> ItemBuilder::resolve_id(const std::string& id) const {
+  // The place `id` names in this article, looked up as a link "#id" would be.
+  model::Inline link;
+  link.kind = model::InlineKind::link;
+  link.target = "#" + id;
+  return resolve(link);
+}
+
 void ItemBuilder::add_text(std::string_view text, const TextStyle& style, const core::SourceLocation& location,
                            int link) {
   const FontFace face = face_for(style);
@@ -137,7 +145,7 @@ void ItemBuilder::add_text(std::string_view text, const TextStyle& style, const 
   while (pos < text.size()) {
     const char32_t c = core::decode_utf8(text, pos);
     if (literal_ && is_code_space(c)) {
-      add_cluster(U" ", face, style.size, link, location);
+      add_cluster(U" ", style, face, link, location);
     } else if (is_breaking_space(c)) {
       add_space(style);
     } else if (c == 0x200B) {
@@ -155,7 +163,7 @@ void ItemBuilder::add_text(std::string_view text, const TextStyle& style, const 
         if (!is_ignorable(mark)) cluster += mark;
         pos = next;
       }
-      add_cluster(cluster, face, style.size, link, location);
+      add_cluster(cluster, style, face, link, location);
     }
     if (literal_ && pos < text.size()) {
       indentation = indentation && is_code_space(c);
@@ -180,7 +188,7 @@ void ItemBuilder::add_space(const TextStyle& style) {
   list_.items.push_back(glue_item(width, width * context_.style.space_stretch, width * context_.style.space_shrink));
 }
 
-void ItemBuilder::add_cluster(std::u32string_view cluster, FontFace face, core::Pt size, int link,
+void ItemBuilder::add_cluster(std::u32string_view cluster, const TextStyle& style, FontFace face, int link,
                               const core::SourceLocation& location) {
   // Lines break only at spaces, never after a dash, slash or hyphen inside a word: an extractor
   // (pdftotext, copy and paste) reads every line end as a space, and deletes a line-final U+002D
@@ -196,29 +204,55 @@ void ItemBuilder::add_cluster(std::u32string_view cluster, FontFace face, core::
   if (const std::optional<FontFace> found = coverage.face_for(face, cluster)) {
     std::string text;
     for (char32_t c : cluster) core::append_utf8(text, c);
-    append_to_segment(text, *found, size, link);
+    append_to_segment(text, style, *found, link);
     return;
   }
   // No face has the base and all its marks: each character on its own, so that what some face
   // has is still drawn and only the rest becomes placeholders.
   if (cluster.size() > 1) {
-    for (std::size_t i = 0; i < cluster.size(); ++i) add_cluster(cluster.substr(i, 1), face, size, link, location);
+    for (std::size_t i = 0; i < cluster.size(); ++i) add_cluster(cluster.substr(i, 1), style, face, link, location);
     return;
   }
   coverage.note_missing(cluster.front(), location);
   const Placeholder placeholder = coverage.placeholder(face);
-  append_to_segment(placeholder.text, placeholder.face, size, link);
+  append_to_segment(placeholder.text, style, placeholder.face, link);
 }
 
-void ItemBuilder::append_to_segment(std::string_view text, FontFace face, core::Pt size, int link) {
-  if (!segment_.empty()) {
+void ItemBuilder::append_to_segment(std::string_view text, const TextStyle& style, FontFace face, int link) {
+  const bool marked = !pending_marks_.anchors.empty() || !pending_marks_.notes.empty();
+  if (!segment_.empty() && !marked) {
     Piece& last = segment_.back();
-    if (last.face == face && last.size == size && last.link == link) {
+    if (last.face == face && last.size == style.size && last.link == link && last.rise == style.rise &&
+        last.strike == style.strike && last.key == style.key) {
       last.text += text;
       return;
     }
   }
-  segment_.push_back({face, size, link, std::string(text)});
+  segment_.push_back({face, style.size, link, std::string(text), style.rise, style.strike, style.key,
+                      marked ? take_pending_marks() : -1});
+}
+
+void ItemBuilder::add_anchor(const std::string& id) {
+  if (id.empty()) return;
+  if (std::optional<LinkTarget> target = resolve_id(id); target && !target->destination.empty()) {
+    pending_marks_.anchors.push_back(std::move(target->destination));
+  }
+}
+
+int ItemBuilder::take_pending_marks() {
+  list_.marks.push_back(std::move(pending_marks_));
+  pending_marks_ = {};
+  return static_cast<int>(list_.marks.size() - 1);
+}
+
+Item ItemBuilder::box_of(const Piece& piece, std::string text, core::Pt width, bool first_of_piece) const {
+  Item item = box_item(std::move(text), piece.face, piece.size, width, piece.link);
+  item.rise = piece.rise;
+  item.strike = piece.strike;
+  item.key = piece.key;
+  // A piece's marks ride on its first box only, so that an anchor or a note is placed once.
+  if (first_of_piece) item.marks = piece.marks;
+  return item;
 }
 
 void ItemBuilder::add_inlines(const std::vector<model::Inline>& inlines, const TextStyle& style,
@@ -259,13 +293,47 @@ void ItemBuilder::add_inlines(const std::vector<model::Inline>& inlines, const T
         inner.bold = true;
         stack.push_back({&run.children, 0, inner, link});
         break;
-      // Interim: the text in the surrounding style, until layout sets these (issue 9).
       case model::InlineKind::strikethrough:
+        inner.strike = true;
+        stack.push_back({&run.children, 0, inner, link});
+        break;
       case model::InlineKind::superscript:
-      case model::InlineKind::subscript:
-      case model::InlineKind::keyboard: stack.push_back({&run.children, 0, inner, link}); break;
-      case model::InlineKind::footnote_ref: add_text(run.text, inner, where, link); break;
-      case model::InlineKind::anchor: break;
+      case model::InlineKind::subscript: {
+        const bool up = run.kind == model::InlineKind::superscript;
+        inner.rise += level.style.size * (up ? superscript_rise : -subscript_drop);
+        inner.size = level.style.size * script_scale;
+        stack.push_back({&run.children, 0, inner, link});
+        break;
+      }
+      case model::InlineKind::keyboard:
+        // Keys are mono like code, at code's size, in a hairline frame (set_line draws it round
+        // the boxes of one key): a book's way of showing what is pressed rather than typed. The
+        // frame is the text's own advance box, with no white added: the mono face's side
+        // bearings keep the letters off it, and any gap of about a twentieth of an em makes
+        // poppler (pdftotext, viewers' copy and paste) read "Ctrl + S" for "Ctrl+S" (measured).
+        if (inner.key < 0) {  // a key inside a key (<kbd><kbd>Ctrl</kbd></kbd>) shares its frame
+          inner.code = true;
+          inner.size = inner.size * context_.style.inline_code_scale;
+          inner.key = keys_++;
+        }
+        stack.push_back({&run.children, 0, inner, link});
+        break;
+      case model::InlineKind::footnote_ref: {
+        // The note's number as a superscript, linked to the note; the reference's own id is an
+        // anchor for the note's link back, and the line holding it carries the note (paginate
+        // keeps them on one page).
+        const std::size_t anchors_before = pending_marks_.anchors.size();
+        add_anchor(run.id);
+        std::string anchor;
+        if (pending_marks_.anchors.size() > anchors_before) anchor = pending_marks_.anchors.back();
+        pending_marks_.notes.push_back({run.target, std::move(anchor)});
+        inner.rise += level.style.size * superscript_rise;
+        inner.size = level.style.size * script_scale;
+        std::optional<LinkTarget> target = resolve_id(run.target);
+        add_text(run.text, inner, where, target ? add_link(std::move(*target)) : link);
+        break;
+      }
+      case model::InlineKind::anchor: add_anchor(run.id); break;
       case model::InlineKind::link: {
         std::optional<LinkTarget> target = resolve(run);
         const int index = target ? add_link(std::move(*target)) : link;
@@ -307,6 +375,11 @@ void ItemBuilder::flush_segment() {
   if (breaks.empty()) {
     split = emit_word(segment_, true);
   } else {
+    // A piece's decoration goes with each part of it; its marks with the first only.
+    const auto piece_part = [](const Piece& piece, std::size_t from, std::size_t count) {
+      return Piece{piece.face, piece.size,   piece.link, piece.text.substr(from, count),
+                   piece.rise, piece.strike, piece.key,  from == 0 ? piece.marks : -1};
+    };
     std::vector<Piece> part;
     std::size_t piece_start = 0;
     std::size_t next = 0;
@@ -314,13 +387,13 @@ void ItemBuilder::flush_segment() {
       std::size_t from = 0;
       while (next < breaks.size() && breaks[next] < piece_start + piece.text.size()) {
         const std::size_t at = breaks[next++] - piece_start;
-        if (at > from) part.push_back({piece.face, piece.size, piece.link, piece.text.substr(from, at - from)});
+        if (at > from) part.push_back(piece_part(piece, from, at - from));
         from = at;
         split = emit_word(part, false) || split;
         part.clear();
         list_.items.push_back(penalty_item(url_break_penalty));
       }
-      if (from < piece.text.size()) part.push_back({piece.face, piece.size, piece.link, piece.text.substr(from)});
+      if (from < piece.text.size()) part.push_back(piece_part(piece, from, piece.text.size() - from));
       piece_start += piece.text.size();
     }
     split = emit_word(part, false) || split;
@@ -346,7 +419,7 @@ bool ItemBuilder::emit_word(std::vector<Piece>& pieces, bool may_hyphenate) {
   } else {
     for (std::size_t i = 0; i < pieces.size(); ++i) {
       Piece& piece = pieces[i];
-      list_.items.push_back(box_item(std::move(piece.text), piece.face, piece.size, widths[i], piece.link));
+      list_.items.push_back(box_of(piece, std::move(piece.text), widths[i], true));
     }
   }
   return false;
@@ -360,13 +433,14 @@ void ItemBuilder::emit_split_word(const std::vector<Piece>& pieces) {
   bool chunk_empty = true;
   for (const Piece& piece : pieces) {
     std::string_view rest = piece.text;
+    bool first = true;
     while (!rest.empty()) {
       // A chunk holds at least one character, however wide.
       const FittingPrefix fitting =
           fitting_prefix(context_.metrics, piece.face, rest, piece.size, chunk_before, measure_, chunk_empty);
       if (fitting.bytes > 0) {
-        list_.items.push_back(
-            box_item(std::string(rest.substr(0, fitting.bytes)), piece.face, piece.size, fitting.width, piece.link));
+        list_.items.push_back(box_of(piece, std::string(rest.substr(0, fitting.bytes)), fitting.width, first));
+        first = false;
         chunk_before += fitting.width;
         chunk_empty = false;
         rest.remove_prefix(fitting.bytes);
@@ -394,30 +468,51 @@ void ItemBuilder::emit_hyphenated_word(std::vector<Piece>& pieces, const std::ve
     Piece& piece = pieces[i];
     const std::size_t piece_end = piece_start + piece.text.size();
     std::size_t from = piece_start;
+    bool first = true;
     // A point at the piece's start (where the face changes) follows the previous piece's box.
     while (next < points.size() && points[next] < piece_end) {
       const std::size_t at = points[next++];
       if (at > from) {
         std::string part = piece.text.substr(from - piece_start, at - from);
         const core::Pt width = box_width(context_.metrics, piece.face, part, piece.size);
-        list_.items.push_back(box_item(std::move(part), piece.face, piece.size, width, piece.link));
+        list_.items.push_back(box_of(piece, std::move(part), width, first));
+        first = false;
         from = at;
       }
       const Item& before = list_.items.back();
       list_.items.push_back(hyphen_item(context_.metrics.width(before.face, "-", before.size)));
     }
     if (from == piece_start) {
-      list_.items.push_back(box_item(std::move(piece.text), piece.face, piece.size, widths[i], piece.link));
+      list_.items.push_back(box_of(piece, std::move(piece.text), widths[i], true));
     } else if (from < piece_end) {
       std::string part = piece.text.substr(from - piece_start);
       const core::Pt width = box_width(context_.metrics, piece.face, part, piece.size);
-      list_.items.push_back(box_item(std::move(part), piece.face, piece.size, width, piece.link));
+      list_.items.push_back(box_of(piece, std::move(part), width, false));
     }
     piece_start = piece_end;
   }
 }
 
 ItemList ItemBuilder::finish() {
+  flush_segment();
+  // Marks after the last text (an anchor ending a paragraph) ride on the last box; with no box at
+  // all they stay loose, for set_paragraph to place.
+  if (!pending_marks_.anchors.empty() || !pending_marks_.notes.empty()) {
+    Item* last = nullptr;
+    for (Item& item : list_.items) {
+      if (item.kind == ItemKind::box) last = &item;
+    }
+    if (last == nullptr) {
+      list_.loose_marks = take_pending_marks();
+    } else if (last->marks < 0) {
+      last->marks = take_pending_marks();
+    } else {
+      BoxMarks& marks = list_.marks[static_cast<std::size_t>(last->marks)];
+      for (std::string& anchor : pending_marks_.anchors) marks.anchors.push_back(std::move(anchor));
+      for (NoteRef& note : pending_marks_.notes) marks.notes.push_back(std::move(note));
+      pending_marks_ = {};
+    }
+  }
   add_line_break();
   ItemList done = std::move(list_);
   list_ = {};

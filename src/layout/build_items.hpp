@@ -25,7 +25,18 @@ struct TextStyle {
   bool bold = false;
   bool code = false;
   core::Pt size;
+  core::Pt rise = {};   ///< baseline shift of superscripts (up) and subscripts (down, negative)
+  bool strike = false;  ///< struck through
+  int key = -1;         ///< inside the keyboard span of that number (framed); -1 outside keys
 };
+
+/// Superscripts and subscripts are set at this share of the surrounding size: TeX's script
+/// size (cmr7 beside cmr10, The TeXbook, ch. 17), small but still legible at 8 pt notes.
+inline constexpr double script_scale = 0.7;
+/// A superscript's baseline rises this share of the surrounding size (TeX's sup1, \fontdimen13 of
+/// cmsy10: 0.413 em); a subscript's drops this share (sub1, \fontdimen16: 0.15 em).
+inline constexpr double superscript_rise = 0.413;
+inline constexpr double subscript_drop = 0.15;
 
 /// mono for code, else the serif face of the weight and slant; never fails.
 FontFace face_for(const TextStyle& style);
@@ -57,7 +68,10 @@ class ItemBuilder {
   /// Appends text: runs of white space become one glue; nothing for empty text.
   void add_text(std::string_view text, const TextStyle& style, const core::SourceLocation& location, int link = -1);
   /// Appends inlines (emphasis toggles italic, strong sets bold, code is mono, links get
-  /// targets); `location` stands in for inlines that have none.
+  /// targets, superscripts and subscripts are smaller and shifted, keys are mono and framed,
+  /// footnote references are superscript numbers linked to their note); `location` stands in for
+  /// inlines that have none. Anchors and footnote references become marks on the next box, named
+  /// by the link resolver ("#id"); without a resolver they are left out.
   void add_inlines(const std::vector<model::Inline>& inlines, const TextStyle& style,
                    const core::SourceLocation& location);
   /// Ends the line here; the line before it is set ragged, not justified.
@@ -69,22 +83,31 @@ class ItemBuilder {
   ItemList finish();
 
  private:
+  // A run of one face, size and decoration inside a word.
   struct Piece {
     FontFace face;
     core::Pt size;
     int link;
     std::string text;
+    core::Pt rise = {};
+    bool strike = false;
+    int key = -1;
+    int marks = -1;
   };
 
   void add_space(const TextStyle& style);
-  void add_cluster(std::u32string_view cluster, FontFace face, core::Pt size, int link,
+  void add_cluster(std::u32string_view cluster, const TextStyle& style, FontFace face, int link,
                    const core::SourceLocation& location);
-  void append_to_segment(std::string_view text, FontFace face, core::Pt size, int link);
+  void append_to_segment(std::string_view text, const TextStyle& style, FontFace face, int link);
+  void add_anchor(const std::string& id);
+  int take_pending_marks();
+  Item box_of(const Piece& piece, std::string text, core::Pt width, bool first_of_piece) const;
   void flush_segment();
   bool emit_word(std::vector<Piece>& pieces, bool may_hyphenate);
   void emit_split_word(const std::vector<Piece>& pieces);
   void emit_hyphenated_word(std::vector<Piece>& pieces, const std::vector<core::Pt>& widths);
   std::optional<LinkTarget> resolve(const model::Inline& link) const;
+  std::optional<LinkTarget> resolve_id(const std::string& id) const;
 
   LayoutContext& context_;
   core::Pt measure_;
@@ -95,6 +118,8 @@ class ItemBuilder {
   ItemList list_;
   std::vector<Piece> segment_;  // the unbreakable run of characters not yet made into boxes
   core::SourceLocation segment_location_;
+  BoxMarks pending_marks_;  // anchors and note references waiting for the next box
+  int keys_ = 0;            // keyboard spans numbered so far
 };
 
 }  // namespace octavo::layout

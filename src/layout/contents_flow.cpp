@@ -53,7 +53,9 @@ std::vector<FlowLine> contents_flow(const std::vector<ContentsItem>& items,
     format.alignment = Alignment::left;
     format.keep_together = true;
     ItemBuilder builder(context, format.width - format.rest_indent, false);
-    builder.add_text(item.title, TextStyle{false, false, false, style.body_size}, {});
+    const bool part = item.kind == ContentsKind::part;
+    if (part) format.face = FontFace::serif_bold;
+    builder.add_text(item.title, TextStyle{false, part, false, style.body_size}, {});
     Flow entry;
     set_paragraph(entry, builder.finish(), format, metrics);
     std::vector<FlowLine> lines = entry.finish();
@@ -81,7 +83,7 @@ std::vector<FlowLine> contents_flow(const std::vector<ContentsItem>& items,
     // An article's entry stays with its first section's.
     const bool has_children = i + 1 < items.size() && items[i + 1].level > item.level;
     last.keep = has_children ? Keep::weak : Keep::none;
-    if (item.level == 0) flow.add_space(style.contents_entry_space);
+    if (item.kind != ContentsKind::section) flow.add_space(style.contents_entry_space);
     for (FlowLine& line : lines) flow.add_line(std::move(line));
   }
   return flow.finish();

@@ -12,14 +12,20 @@
 
 namespace octavo::layout {
 
-/// One line of the contents: an article (level 0), one of its sections (level 1), ….
+/// What a contents entry lists: a part of the corpus (a folder), an article, or a section of one.
+enum class ContentsKind { part, article, section };
+
+/// One line of the contents: an article (level 0), one of its sections (level 1), …; with parts,
+/// a part's articles are a level below it.
 struct ContentsItem {
   std::string title;
   std::string destination;  ///< the anchor the entry links to and takes its page number from
   int level = 0;
+  ContentsKind kind = ContentsKind::article;
 };
 
-/// The contents on a new page, titled "Contents" (anchor contents_id). `body_pages` maps anchor
+/// The contents on a new page, titled "Contents" (anchor contents_id). Parts' and articles'
+/// entries have a little space above them; parts' are bold. `body_pages` maps anchor
 /// names to body page numbers (1-based); an entry whose anchor is missing gets no number and no
 /// link. Never empty.
 std::vector<FlowLine> contents_flow(const std::vector<ContentsItem>& items,

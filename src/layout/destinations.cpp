@@ -1,6 +1,7 @@
 #include "layout/destinations.hpp"
 
 #include "model/book.hpp"
+#include "model/walk.hpp"
 
 namespace octavo::layout {
 

@@ -3,6 +3,7 @@
 // they are. Every name is unique in the book.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "layout/build_items.hpp"

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/length.hpp"
+#include "layout/items.hpp"
 #include "layout/layout_stats.hpp"
 #include "layout/page.hpp"
 
@@ -17,6 +18,8 @@ namespace octavo::layout {
 /// heading) give way before strong ones (a heading with its first line) when a page cannot
 /// honour them all.
 enum class Keep { none, weak, strong };
+
+struct FlowNote;
 
 /// One line of a flow (or a fixed-height element such as a rule). Content x is measured from the
 /// text block's left edge, y from the line's top.
@@ -32,10 +35,20 @@ struct FlowLine {
   Keep keep = Keep::none;     ///< whether a page may end after this line
   bool break_before = false;  ///< this line starts a new page
   LineFacts facts;            ///< for LayoutStats: what set_paragraph decided
+  /// The footnotes its text refers to, as set_line found them (a table row: its cells');
+  /// attach_footnotes turns the first reference to each note into an entry of `notes`.
+  std::vector<NoteRef> note_refs = {};
+  /// Footnotes set at the foot of the page that holds this line (paginate keeps them together).
+  std::vector<FlowNote> notes = {};
   /// Lines that a page opened by this line starts with, before it: a table's head rows, set
   /// again on every page the table continues on (paginate). Shared by the lines of one group;
-  /// null for none.
+  /// null for none. The copies carry no notes: a head's notes go with its first setting only.
   std::shared_ptr<const std::vector<FlowLine>> repeated_head = nullptr;
+};
+
+/// A footnote's lines, set small, for the foot of a page; a long one may be split across pages.
+struct FlowNote {
+  std::vector<FlowLine> lines;
 };
 
 /// The least space of at least `minimum` that brings `used` to a whole multiple of `step`, so that

@@ -36,6 +36,9 @@ class FontMetrics {
   virtual core::Pt ascent(FontFace face, core::Pt size) const = 0;
   /// Distance from the baseline down to the bottom of descenders (positive).
   virtual core::Pt descent(FontFace face, core::Pt size) const = 0;
+  /// Height of the lower-case letters above the baseline; half the ascent by default, for
+  /// metrics that do not know it. Strikethrough rules cross the middle of it.
+  virtual core::Pt x_height(FontFace face, core::Pt size) const { return ascent(face, size) / 2; }
   /// False when `face` has no glyph for `code_point` (it would draw as .notdef).
   virtual bool has_glyph(FontFace face, char32_t code_point) const = 0;
 };

@@ -26,6 +26,20 @@ struct LinkTarget {
   std::string uri;          ///< an external URL
 };
 
+/// A footnote a box refers to: the note's model id ("fn-1") and the anchor name of the reference
+/// itself, for the note's link back (empty when the reference has no anchor).
+struct NoteRef {
+  std::string note;
+  std::string anchor;
+};
+
+/// What a box brings to its line besides its text: anchors that links land on (an explicit
+/// `<a id>`, a footnote reference's own id) and the footnotes it refers to.
+struct BoxMarks {
+  std::vector<std::string> anchors;
+  std::vector<NoteRef> notes;
+};
+
 /// One item; which fields matter depends on its kind.
 struct Item {
   ItemKind kind = ItemKind::box;
@@ -40,13 +54,21 @@ struct Item {
   FontFace face = FontFace::serif;
   core::Pt size;
   std::string text;
-  int link = -1;  ///< index into ItemList::links; -1 for none
+  int link = -1;        ///< index into ItemList::links; -1 for none
+  core::Pt rise;        ///< baseline shift: up for superscripts, down (negative) for subscripts
+  bool strike = false;  ///< struck through: set_line draws a rule across it
+  int key = -1;         ///< the keyboard span it belongs to (framed by set_line); -1 for none
+  int marks = -1;       ///< index into ItemList::marks; -1 for none
 };
 
-/// A paragraph's items and the link targets its boxes refer to.
+/// A paragraph's items and the link targets and marks its boxes refer to.
 struct ItemList {
   std::vector<Item> items;
   std::vector<LinkTarget> links;
+  std::vector<BoxMarks> marks;
+  /// Marks that found no box to ride on (an anchor in a paragraph with no text): set_paragraph
+  /// places their anchors on the next line of the flow. -1 for none.
+  int loose_marks = -1;
 };
 
 /// The width of `text` set as one box: its advances plus the font's kerning inside it. Boxes are

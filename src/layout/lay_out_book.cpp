@@ -14,6 +14,7 @@
 #include "layout/layout_context.hpp"
 #include "layout/page_furniture.hpp"
 #include "layout/paginate.hpp"
+#include "layout/part_page.hpp"
 #include "layout/sources_flow.hpp"
 
 namespace octavo::layout {
@@ -23,15 +24,18 @@ namespace {
 // ever make them, share the last indent.
 constexpr int max_contents_level = 4;
 
+// A part's entry leads to its title page, an article's to its start, a section's to its heading.
 std::string entry_destination(const model::ContentsEntry& entry) {
-  // Interim, until parts have pages of their own: a part's entry leads to its first article.
-  if (!entry.part_id.empty()) return entry.children.empty() ? std::string() : entry_destination(entry.children.front());
+  if (!entry.part_id.empty()) return entry.part_id;
   return entry.anchor.empty() ? entry.article_id : heading_destination(entry.article_id, entry.anchor);
 }
 
 void flatten_contents(const std::vector<model::ContentsEntry>& entries, int level, std::vector<ContentsItem>& out) {
   for (const model::ContentsEntry& entry : entries) {
-    out.push_back({entry.title, entry_destination(entry), level});
+    const ContentsKind kind = !entry.part_id.empty() ? ContentsKind::part
+                              : entry.anchor.empty() ? ContentsKind::article
+                                                     : ContentsKind::section;
+    out.push_back({entry.title, entry_destination(entry), level, kind});
     flatten_contents(entry.children, std::min(level + 1, max_contents_level), out);
   }
 }
@@ -86,6 +90,32 @@ void append_pages(std::vector<Page>& to, std::vector<Page> pages) {
   for (Page& page : pages) to.push_back(std::move(page));
 }
 
+// A run of body pages laid out from one flow, and what their heads say: versos and rectos may
+// differ (a part's title over an article's). Blind pages (a part's title page and the blank verso
+// after it) have neither running head nor folio, as display pages in a printed book.
+struct BodySection {
+  std::size_t start = 0;
+  SetLine verso_head;
+  SetLine recto_head;
+  bool blind = false;
+};
+
+// Links whose destination no page holds are left as plain text, with a warning: a PDF link to
+// nowhere is an error to a viewer, and the words are what matters.
+void drop_dangling_links(std::vector<Page>& pages, const std::set<std::string>& anchors, core::DiagnosticSink& sink) {
+  std::set<std::string> reported;
+  for (Page& page : pages) {
+    std::erase_if(page.links, [&](const LinkArea& link) {
+      if (link.destination.empty() || anchors.count(link.destination) != 0) return false;
+      if (reported.insert(link.destination).second) {
+        sink.warning({}, "expected a place named '" + link.destination + "' for a link in the PDF, found none",
+                     "the link's text is kept, unlinked");
+      }
+      return true;
+    });
+  }
+}
+
 }  // namespace
 
 LaidOutBook lay_out_book(const model::Book& book, const FontMetrics& metrics, const PageStyle& style,
@@ -108,22 +138,45 @@ LaidOutBook lay_out_book(const model::Book& book, const FontMetrics& metrics, co
   // set afterwards can take as many pages as it needs without moving any body page. Each part is
   // paginated on its own, so no flow longer than one article is ever held.
   std::vector<Page> body;
-  std::vector<std::size_t> part_starts;
-  std::vector<SetLine> running_heads;
-  auto add_body_part = [&](std::vector<FlowLine> lines, const std::string& head) {
-    part_starts.push_back(body.size());
-    running_heads.push_back(make_running_head(head, context));
+  std::vector<BodySection> sections;
+  auto add_body_part = [&](std::vector<FlowLine> lines, const std::string& verso_head, const std::string& recto_head,
+                           bool blind = false) {
+    sections.push_back({body.size(), make_running_head(verso_head, context),
+                        verso_head == recto_head ? SetLine{} : make_running_head(recto_head, context), blind});
+    if (verso_head == recto_head) sections.back().recto_head = sections.back().verso_head;
     // Body page 1 is a recto (the front matter is padded to an even count of pages), so every
     // odd body page is one.
     append_pages(body, paginate(std::move(lines), style, body.size() % 2 == 0, &stats));
   };
+  auto add_blank_page = [&]() {
+    sections.push_back({body.size(), {}, {}, true});
+    body.push_back(Page{style.page_width, style.page_height, {}, {}, {}, {}});
+  };
+  // The parts that open at each article, outermost first (Book::parts lists a folder before the
+  // folders inside it).
+  std::map<std::size_t, std::vector<const model::Part*>> parts_at;
+  for (const model::Part& part : book.parts) parts_at[part.first_article].push_back(&part);
   progress.stage("Laying out", book.articles.size(), "articles");
-  for (const model::Article& article : book.articles) {
-    add_body_part(article_flow(article, book.anchors, context), article.title);
+  for (std::size_t a = 0; a < book.articles.size(); ++a) {
+    const model::Article& article = book.articles[a];
+    if (const auto opening = parts_at.find(a); opening != parts_at.end()) {
+      // A part's title page is a recto, its verso blank, so that it stands alone as in print.
+      for (const model::Part* part : opening->second) {
+        if (body.size() % 2 == 1) add_blank_page();
+        add_body_part(part_page_flow(*part, context), {}, {}, true);
+        add_blank_page();
+      }
+      coverage.report(sink, opening->second.front()->location, false);
+    }
+    // In a part, versos name the part and rectos the article, as a book's running heads name the
+    // larger division on the left and the smaller on the right.
+    const bool in_part = article.part < book.parts.size();
+    add_body_part(article_flow(article, book.anchors, context),
+                  in_part ? book.parts[article.part].title : article.title, article.title);
     coverage.report(sink, article.location, false);
     progress.advance();
   }
-  add_body_part(sources_flow(book, context), model::sources_title);
+  add_body_part(sources_flow(book, context), model::sources_title, model::sources_title);
   coverage.report(sink, {}, true);
 
   std::map<std::string, std::size_t> body_pages;  // anchor name → body page number
@@ -153,22 +206,27 @@ LaidOutBook lay_out_book(const model::Book& book, const FontMetrics& metrics, co
     for (const Anchor& anchor : page.anchors) anchors.insert(anchor.name);
   }
 
-  // 3. Folios on every page but the title page(s), the unreviewed mark on every page; running
-  // heads on body pages except the first page of each part, which opens with its own title.
+  // 3. Folios on every page but the title page(s) and blind ones, the unreviewed mark on every
+  // page; running heads on body pages except the first page of each flow, which opens with its
+  // own title.
   for (std::size_t i = title_page_count; i < front.size(); ++i) {
     add_folio(front[i], roman_numeral(i + 1), i % 2 == 0, context);
   }
-  for (std::size_t part = 0; part < part_starts.size(); ++part) {
-    const std::size_t end = part + 1 < part_starts.size() ? part_starts[part + 1] : body.size();
-    for (std::size_t k = part_starts[part]; k < end; ++k) {
+  for (std::size_t section = 0; section < sections.size(); ++section) {
+    const BodySection& part = sections[section];
+    const std::size_t end = section + 1 < sections.size() ? sections[section + 1].start : body.size();
+    for (std::size_t k = part.start; k < end && !part.blind; ++k) {
       const bool recto = k % 2 == 0;
-      if (k != part_starts[part]) add_running_head(body[k], running_heads[part], recto, style);
+      if (k != part.start) add_running_head(body[k], recto ? part.recto_head : part.verso_head, recto, style);
       add_folio(body[k], std::to_string(k + 1), recto, context);
     }
   }
   for (std::size_t i = 0; i < front.size(); ++i) add_review_mark(front[i], i % 2 == 0, context);
   for (std::size_t k = 0; k < body.size(); ++k) add_review_mark(body[k], k % 2 == 0, context);
   coverage.report(sink, {}, true);
+
+  drop_dangling_links(front, anchors, sink);
+  drop_dangling_links(body, anchors, sink);
 
   LaidOutBook out;
   out.front_matter_pages = front.size();

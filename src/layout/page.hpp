@@ -25,6 +25,9 @@ struct TextRun {
   core::Pt baseline;
   std::string text;           ///< UTF-8, only characters the face has glyphs for
   std::vector<Kern> kerns{};  ///< offsets into `text`, in byte order; empty for unkerned text
+  /// Drawn this far above `baseline` (PDF's text rise, Ts): superscripts up, subscripts down
+  /// (negative). The line's baseline stays the run's, so that extraction keeps the line together.
+  core::Pt rise = {};
 };
 
 /// The sum of the run's kerns: the run is drawn this much wider than its characters' advances.

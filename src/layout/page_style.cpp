@@ -66,6 +66,11 @@ PageStyle default_page_style() {
   s.contents_number_width = Pt(30);
   s.contents_entry_space = Pt(4.5);
 
+  // Footnotes: a line of white between text and notes, the rule a third of the way up it; the
+  // rule about a third of the measure long, as plain TeX's 2 in is of its 6.5 in.
+  s.footnote_space = Pt(13.5);
+  s.footnote_rule_width = millimetres(36);
+
   // The running head sits in the top margin, 20 pt above the text block, with its rule halfway
   // down to the text; the folio sits two lines below the last baseline.
   s.running_head_size = Pt(8.5);
@@ -84,6 +89,27 @@ PageStyle default_page_style() {
   s.book_author_size = Pt(12);
   s.title_block_top = millimetres(50);
   s.imprint_baseline = s.margin_top + s.body_height - Pt(13.5);
+  return s;
+}
+
+PageStyle small_type_style(const PageStyle& style) {
+  PageStyle s = style;
+  const double size = style.small_size / style.body_size;   // type and indents
+  const double line = style.small_leading / style.leading;  // vertical spaces
+  s.body_size = style.small_size;
+  s.leading = style.small_leading;
+  s.paragraph_indent = style.paragraph_indent * size;
+  // Headings in notes and asides are bold small type: a note has no room for a hierarchy.
+  s.heading_size = {style.small_size, style.small_size, style.small_size};
+  s.heading_space_before = style.heading_space_before * line;
+  s.heading_space_after = style.heading_space_after * line;
+  s.block_space = style.block_space * line;
+  s.list_indent = style.list_indent * size;
+  s.list_marker_gap = style.list_marker_gap * size;
+  s.quote_indent = style.quote_indent * size;
+  s.code_indent = style.code_indent * size;
+  s.code_size = style.code_size * size;
+  s.code_leading = style.code_leading * line;
   return s;
 }
 

@@ -58,6 +58,10 @@ struct PageStyle {
   core::Pt contents_number_width;  ///< the page number column, leaders stop before it
   core::Pt contents_entry_space;   ///< above each article's entry
 
+  // Footnotes, set in small_size on small_leading at the foot of the text block.
+  core::Pt footnote_space;       ///< at least this between the text and a page's notes; the rule sits in it
+  core::Pt footnote_rule_width;  ///< the rule above the notes (a continued note's rule spans the measure)
+
   // Running heads and folios, measured from the top of the page.
   core::Pt running_head_size;
   core::Pt running_head_baseline;
@@ -77,6 +81,10 @@ struct PageStyle {
   /// Width of the text block (the measure).
   core::Pt measure() const { return page_width - margin_inner - margin_outer; }
 };
+
+/// The design of footnotes and asides: `style` with its text type at small_size on small_leading,
+/// and the indents, spaces, heading and code sizes of the body scaled alike. Never fails.
+PageStyle small_type_style(const PageStyle& style);
 
 /// The house design: A5, 10/13.5 pt serif, about 64 characters a line. The same values as
 /// styles/a5.toml (a style test compares them), for layout's tests, which read no files. Never fails.

@@ -44,25 +44,11 @@ std::string ordered_marker(model::ListNumbering numbering, long long number) {
   return out;
 }
 
-// Anchors (HTML <a id>) inside a run of inlines become destinations at the start of the block
-// that holds them: the PDF links to the line, not the word.
-void add_inline_anchors(Flow& flow, const std::string& prefix, const std::vector<model::Inline>& inlines) {
-  std::vector<const std::vector<model::Inline>*> pending{&inlines};
-  while (!pending.empty()) {
-    const std::vector<model::Inline>& list = *pending.back();
-    pending.pop_back();
-    for (const model::Inline& run : list) {
-      if (run.kind == model::InlineKind::anchor && !run.id.empty()) flow.add_anchor(prefix + run.id);
-      if (!run.children.empty()) pending.push_back(&run.children);
-    }
-  }
-}
-
-// A block's own id (not a heading's: set_heading places it after the space above) and, for a
-// figure, the anchors in its caption, at the block's first line.
-void add_block_anchors(Flow& flow, const std::string& prefix, const model::Block& block) {
+// A block's own id (HTML's id on any block) is a place links may land on, at its first line; a
+// heading's is placed by set_heading, after the space above it. Anchors inside text ride on their
+// own line (ItemBuilder's marks).
+void add_block_anchor(Flow& flow, const std::string& prefix, const model::Block& block) {
   if (block.kind != model::BlockKind::heading && !block.id.empty()) flow.add_anchor(prefix + block.id);
-  if (block.kind == model::BlockKind::figure) add_inline_anchors(flow, prefix, block.inlines);
 }
 
 }  // namespace
@@ -78,7 +64,10 @@ BlockFrame BlockSetter::indented(const BlockFrame& frame, core::Pt left, core::P
   // Deeply nested lists and quotes stop indenting once a third of the measure is left, so text
   // never runs in a column too narrow to read.
   if (frame.width - left - right < context_.style.measure() / 3) return frame;
-  return {frame.left + left, frame.width - left - right, frame.in_list, frame.ragged};
+  BlockFrame inner = frame;
+  inner.left += left;
+  inner.width -= left + right;
+  return inner;
 }
 
 void BlockSetter::set_block(const model::Block& block, const BlockFrame& frame, int depth) {
@@ -86,7 +75,7 @@ void BlockSetter::set_block(const model::Block& block, const BlockFrame& frame, 
     set_flattened({block}, frame);
     return;
   }
-  add_block_anchors(flow_, anchor_prefix_, block);
+  add_block_anchor(flow_, anchor_prefix_, block);
   switch (block.kind) {
     case model::BlockKind::paragraph: set_text_paragraph(block, frame); break;
     case model::BlockKind::heading: set_heading(block, frame); break;
@@ -99,13 +88,19 @@ void BlockSetter::set_block(const model::Block& block, const BlockFrame& frame, 
     case model::BlockKind::code_block: set_code(block, frame); break;
     case model::BlockKind::thematic_break: set_thematic_break(frame); break;
     case model::BlockKind::figure: set_figure(block, frame); break;
+    case model::BlockKind::aside: set_aside(block, frame, depth); break;
+    case model::BlockKind::details: set_details(block, frame, depth); break;
+    case model::BlockKind::division: {
+      // A division means nothing but its alignment, which the blocks inside it take on.
+      BlockFrame inner = frame;
+      if (block.align != model::Align::none) inner.align = block.align;
+      for (const model::Block& child : block.children) set_block(child, inner, depth + 1);
+      break;
+    }
     case model::BlockKind::table: set_table(block, frame, depth); break;
     // Interim: the content, block after block, until layout sets these kinds (issue 9).
     case model::BlockKind::table_row:
     case model::BlockKind::table_cell:
-    case model::BlockKind::aside:
-    case model::BlockKind::details:
-    case model::BlockKind::division:
       if (!block.inlines.empty()) set_text_paragraph(block, frame);
       for (const model::Block& child : block.children) set_block(child, frame, depth + 1);
       break;
@@ -118,7 +113,7 @@ void BlockSetter::set_flattened(const std::vector<model::Block>& blocks, const B
   while (!pending.empty()) {
     const model::Block* block = pending.back();
     pending.pop_back();
-    add_block_anchors(flow_, anchor_prefix_, *block);
+    add_block_anchor(flow_, anchor_prefix_, *block);
     switch (block->kind) {
       case model::BlockKind::paragraph: set_text_paragraph(*block, frame); break;
       case model::BlockKind::heading: set_heading(*block, frame); break;
@@ -135,11 +130,14 @@ void BlockSetter::set_flattened(const std::vector<model::Block>& blocks, const B
 void BlockSetter::set_text_paragraph(const model::Block& block, const BlockFrame& frame) {
   const PageStyle& style = context_.style;
   const bool summary = block.role == model::BlockRole::summary;
-  const core::Pt indent = indent_next_ && !frame.in_list && !summary ? style.paragraph_indent : core::Pt(0);
-  add_inline_anchors(flow_, anchor_prefix_, block.inlines);
+  // A centred or right-aligned paragraph (<p align>, <center>) is set ragged, unindented and
+  // unhyphenated: its edges are meant to be uneven.
+  const model::Align align = block.align != model::Align::none ? block.align : frame.align;
+  const bool aligned = align == model::Align::center || align == model::Align::right;
+  const core::Pt indent = indent_next_ && !frame.in_list && !summary && !aligned ? style.paragraph_indent : core::Pt(0);
   ItemBuilder builder(context_, frame.width - indent);
   builder.set_link_resolver(resolver_);
-  builder.set_hyphenate(!frame.ragged);  // justified text, set by total-fit below, is hyphenated
+  builder.set_hyphenate(!frame.ragged && !aligned);  // justified text, set by total-fit below, is hyphenated
   // The summary is the article's lead: set in italics, as a standfirst.
   builder.add_inlines(block.inlines, TextStyle{summary, false, false, style.body_size}, block.location);
   ParagraphFormat format;
@@ -149,6 +147,7 @@ void BlockSetter::set_text_paragraph(const model::Block& block, const BlockFrame
   format.leading = style.leading;
   format.size = style.body_size;
   if (frame.ragged) format.alignment = Alignment::left;
+  if (aligned) format.alignment = align == model::Align::center ? Alignment::centre : Alignment::right;
   set_paragraph(flow_, builder.finish(), format, context_.metrics);
   if (summary) flow_.add_space(style.block_space);
   indent_next_ = !summary;
@@ -161,7 +160,6 @@ void BlockSetter::set_heading(const model::Block& block, const BlockFrame& frame
   const TextStyle text_style{step == 2, true, false, size};
   flow_.add_space(style.heading_space_before);
   if (!block.id.empty()) flow_.add_anchor(anchor_prefix_ + block.id);
-  add_inline_anchors(flow_, anchor_prefix_, block.inlines);
   ItemBuilder builder(context_, frame.width);
   builder.set_link_resolver(resolver_);
   builder.add_inlines(block.inlines, text_style, block.location);
@@ -171,7 +169,9 @@ void BlockSetter::set_heading(const model::Block& block, const BlockFrame& frame
   format.leading = size * (style.leading / style.body_size);
   format.face = face_for(text_style);
   format.size = size;
-  format.alignment = Alignment::left;
+  format.alignment = frame.align == model::Align::center  ? Alignment::centre
+                     : frame.align == model::Align::right ? Alignment::right
+                                                          : Alignment::left;
   format.keep_together = true;
   format.keep_with_next = true;
   const std::size_t lines = set_paragraph(flow_, builder.finish(), format, context_.metrics);
@@ -222,10 +222,24 @@ void BlockSetter::set_list(const model::Block& block, const BlockFrame& frame, i
   for (const model::Block& item : block.children) {
     std::string marker = bullet_text;
     if (ordered) marker = ordered_marker(block.numbering, number++);
-    const core::Pt width = metrics.width(FontFace::serif, marker, style.body_size);
-    // Markers hang in the indent, right-aligned against the gap before the text.
-    const core::Pt x = item_frame.left - style.list_marker_gap - width;
-    flow_.add_marker({TextRun{FontFace::serif, style.body_size, x, core::Pt(0), marker}});
+    // Markers hang in the indent, right-aligned against the gap before the text. A task item's
+    // box (☐ open, ☑ done) takes the bullet's place, or follows an ordered item's number.
+    std::vector<TextRun> runs;
+    core::Pt x = item_frame.left - style.list_marker_gap;
+    if (item.task != model::TaskState::none) {
+      const TextRun box = task_box(item.task, style.body_size);
+      x -= context_.metrics.width(box.face, box.text, box.size);
+      runs.push_back(box);
+      runs.back().x = x;
+      if (!ordered) marker.clear();
+      if (!marker.empty()) x -= metrics.width(FontFace::serif, " ", style.body_size);
+    }
+    if (!marker.empty()) {
+      x -= metrics.width(FontFace::serif, marker, style.body_size);
+      runs.push_back(TextRun{FontFace::serif, style.body_size, x, core::Pt(0), marker});
+    }
+    flow_.add_marker(std::move(runs));
+    if (!item.id.empty() && item.kind == model::BlockKind::list_item) flow_.add_anchor(anchor_prefix_ + item.id);
     indent_next_ = false;
     const std::size_t lines_before = flow_.size();
     if (item.kind == model::BlockKind::list_item) {
@@ -243,6 +257,17 @@ void BlockSetter::set_list(const model::Block& block, const BlockFrame& frame, i
   }
   if (!nested) flow_.add_space(style.block_space);
   indent_next_ = true;
+}
+
+TextRun BlockSetter::task_box(model::TaskState task, core::Pt size) {
+  const char32_t box = task == model::TaskState::done ? 0x2611 : 0x2610;
+  std::string text;
+  core::append_utf8(text, box);
+  // Noto Serif has no ballot boxes; the fallback chain finds DejaVu Sans's. With no face for them
+  // the box is written out, so that the state is never lost.
+  const std::optional<FontFace> face = context_.coverage.face_for(FontFace::serif, std::u32string(1, box));
+  if (!face) return {FontFace::serif, size, core::Pt(0), core::Pt(0), task == model::TaskState::done ? "[x]" : "[ ]"};
+  return {*face, size, core::Pt(0), core::Pt(0), text};
 }
 
 void BlockSetter::set_quote(const model::Block& block, const BlockFrame& frame, int depth) {

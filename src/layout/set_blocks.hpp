@@ -19,7 +19,8 @@ struct BlockFrame {
   core::Pt left;
   core::Pt width;
   bool in_list = false;  ///< paragraphs in list items are not indented
-  bool ragged = false;   ///< paragraphs set ragged-right, unhyphenated (the outline's entries)
+  bool ragged = false;   ///< paragraphs set ragged-right, unhyphenated (the outline's entries, notes)
+  model::Align align = model::Align::none;  ///< centre or right: a division's, for the blocks in it
 };
 
 /// Sets the blocks of one part (an article, the disclaimer) into its flow.
@@ -43,8 +44,11 @@ class BlockSetter {
   void set_code(const model::Block& block, const BlockFrame& frame);
   void set_thematic_break(const BlockFrame& frame);
   void set_figure(const model::Block& block, const BlockFrame& frame);
+  void set_aside(const model::Block& block, const BlockFrame& frame, int depth);
+  void set_details(const model::Block& block, const BlockFrame& frame, int depth);
   void set_table(const model::Block& block, const BlockFrame& frame, int depth);
   void keep_short_block(std::size_t first_line);
+  TextRun task_box(model::TaskState task, core::Pt size);
   BlockFrame indented(const BlockFrame& frame, core::Pt left, core::Pt right) const;
 
   LayoutContext& context_;

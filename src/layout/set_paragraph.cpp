@@ -25,6 +25,12 @@ std::size_t set_paragraph(Flow& flow, const ItemList& list, const ParagraphForma
                                   : format.alignment == Alignment::justify ? break_lines_total_fit(list.items, widths)
                                                                            : break_lines(list.items, widths);
   const std::size_t count = lines.size();
+  // Anchors with no text to ride on go to whatever line comes next.
+  if (list.loose_marks >= 0) {
+    for (const std::string& anchor : list.marks[static_cast<std::size_t>(list.loose_marks)].anchors) {
+      flow.add_anchor(anchor);
+    }
+  }
   const core::Pt baseline = baseline_in_leading(format.leading, format.face, format.size, metrics);
   for (std::size_t k = 0; k < count; ++k) {
     const bool first = k == 0;
@@ -43,6 +49,15 @@ std::size_t set_paragraph(Flow& flow, const ItemList& list, const ParagraphForma
       move_by(link, left, baseline);
       line.links.push_back(std::move(link));
     }
+    for (Rule& rule : set.rules) {
+      rule.x1 += left;
+      rule.x2 += left;
+      rule.y1 += baseline;
+      rule.y2 += baseline;
+      line.rules.push_back(rule);
+    }
+    for (std::string& anchor : set.anchors) line.anchors.push_back({std::move(anchor), core::Pt(0)});
+    line.note_refs = std::move(set.notes);
     const bool last = k + 1 == count;
     const bool hyphenated = lines[k].end < list.items.size() && list.items[lines[k].end].flagged;
     LineFacts& facts = line.facts;

@@ -111,6 +111,15 @@ void move_into(FlowLine& line, Page& page) {
   page = Page{};
 }
 
+// The footnotes that lines [begin, end) of a cell refer to go to the row line that holds them, so
+// that attach_footnotes hangs each note on its row and paginate sets it on that row's page.
+void take_note_refs(FlowLine& row, std::vector<FlowLine>& lines, std::size_t begin, std::size_t end) {
+  for (std::size_t i = begin; i < end; ++i) {
+    for (NoteRef& ref : lines[i].note_refs) row.note_refs.push_back(std::move(ref));
+    lines[i].note_refs.clear();
+  }
+}
+
 Alignment alignment_of(model::Align align) {
   switch (align) {
     case model::Align::center: return Alignment::centre;
@@ -450,6 +459,7 @@ void BlockSetter::set_table(const model::Block& table, const BlockFrame& frame, 
       line.baseline = above[r] + padding + baseline;
       Page placed;
       for (SetCell* cell : starting[r]) {
+        take_note_refs(line, cell->lines, 0, cell->lines.size());
         place_lines(placed, cell->lines, 0, cell->lines.size(), table_left + cell->x, above[r] + padding);
       }
       move_into(line, placed);
@@ -465,6 +475,7 @@ void BlockSetter::set_table(const model::Block& table, const BlockFrame& frame, 
       core::Pt content = leading;
       bool done = true;
       Page placed;
+      FlowLine line;
       for (std::size_t k = 0; k < starting[r].size(); ++k) {
         SetCell& cell = *starting[r][k];
         std::size_t end = next[k];
@@ -475,12 +486,12 @@ void BlockSetter::set_table(const model::Block& table, const BlockFrame& frame, 
           used += add;
           ++end;
         }
+        take_note_refs(line, cell.lines, next[k], end);
         place_lines(placed, cell.lines, next[k], end, table_left + cell.x, top);
         content = std::max(content, used);
         next[k] = end;
         done = done && end == cell.lines.size();
       }
-      FlowLine line;
       line.height = top + content + padding + (done ? below[r] : core::Pt(0));
       line.baseline = top + baseline;
       move_into(line, placed);
@@ -517,7 +528,12 @@ void BlockSetter::set_table(const model::Block& table, const BlockFrame& frame, 
   }
   if (repeat_head) {
     std::vector<FlowLine> head(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(body_begin));
-    for (FlowLine& line : head) line.anchors.clear();  // an anchor names one place
+    // An anchor names one place, and a note is set once, under the head's first setting
+    // (attach_footnotes sees the flow's lines only): the copies carry neither.
+    for (FlowLine& line : head) {
+      line.anchors.clear();
+      line.note_refs.clear();
+    }
     const auto shared = std::make_shared<const std::vector<FlowLine>>(std::move(head));
     for (std::size_t i = body_begin; i < lines.size(); ++i) lines[i].repeated_head = shared;
   }

@@ -1,5 +1,6 @@
 #include "pdf/harfbuzz_font.hpp"
 
+#include <hb-ot.h>
 #include <hb-subset.h>
 #include <hb.h>
 
@@ -202,5 +203,12 @@ int HarfBuzzFont::hhea_value(std::size_t offset) const {
 int HarfBuzzFont::ascent() const { return hhea_value(4); }
 
 int HarfBuzzFont::descent() const { return hhea_value(6); }
+
+int HarfBuzzFont::x_height() const {
+  hb_position_t units = 0;
+  // OS/2's sxHeight (version 2 and later); a font without it has none to give.
+  if (!hb_ot_metrics_get_position(state_->font.get(), HB_OT_METRICS_TAG_X_HEIGHT, &units)) return 0;
+  return static_cast<int>(units * 1000 / state_->units_per_em);
+}
 
 }  // namespace octavo::pdf

@@ -48,6 +48,8 @@ class HarfBuzzFont {
   /// The hhea ascender and descender in whole 1/1000 em (descender negative), as libharu reads them.
   int ascent() const;
   int descent() const;
+  /// The height of lower-case letters (OS/2 sxHeight) in whole 1/1000 em; 0 if the font has none.
+  int x_height() const;
   /// The kerning HarfBuzz's shaping gives UTF-8 `text` (features kern on; liga, clig, dlig off),
   /// in byte order, none next to a space. Empty if the text does not shape to exactly its cmap
   /// glyphs at baseline positions (a substitution or a mark offset): then the drawn text, one

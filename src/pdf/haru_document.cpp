@@ -405,7 +405,7 @@ std::size_t HaruDocument::add_page(double width, double height) {
 }
 
 void HaruDocument::show_text(std::size_t page_index, layout::FontFace face, double size, double x, double y,
-                             const std::string& text, const std::vector<TextShift>& shifts) {
+                             const std::string& text, const std::vector<TextShift>& shifts, double rise) {
   if (failed()) return;
   HPDF_Page page = state_->page(page_index);
   HPDF_Font font = state_->font(face);
@@ -429,6 +429,10 @@ void HaruDocument::show_text(std::size_t page_index, layout::FontFace face, doub
                         real(static_cast<double>(to_y - open.y) / 100));
   open.x = to_x;
   open.y = to_y;
+  // Text rise (Ts, PDF 32000-1 §9.3.7) is part of the page's graphics state and outlives the text
+  // object: libharu keeps it per page, so it is set only where it changes.
+  const double to_rise = static_cast<double>(std::llround(rise * 100)) / 100;
+  if (HPDF_Page_GetTextRise(page) != real(to_rise)) HPDF_Page_SetTextRise(page, real(to_rise));
   if (text.empty()) return;
   // Written to the page's content stream directly: libharu 2.3 has no TJ and writes strings in
   // hex. Its bookkeeping of the text position after a string (text_pos) is not updated, but

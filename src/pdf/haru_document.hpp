@@ -84,10 +84,10 @@ class HaruDocument {
   /// Draws UTF-8 `text` with its baseline starting at (x, y), rounded to 0.01 pt. Consecutive
   /// calls on one page share a text object: each writes only a relative move (Td), and a font
   /// (Tf) when face or size change. The text is one literal string of two-byte CIDs (CID = code
-  /// point), with `shifts` (in byte order, inside the text) a TJ array, else a Tj. Fails if the
-  /// face is not loaded.
+  /// point), with `shifts` (in byte order, inside the text) a TJ array, else a Tj; `rise` raises
+  /// it above its baseline (Ts, written only when it changes). Fails if the face is not loaded.
   void show_text(std::size_t page, layout::FontFace face, double size, double x, double y, const std::string& text,
-                 const std::vector<TextShift>& shifts = {});
+                 const std::vector<TextShift>& shifts = {}, double rise = 0);
   /// Strokes a straight line of the given width (butt caps, black).
   void stroke_line(std::size_t page, double x1, double y1, double x2, double y2, double width);
   /// Embeds a JPEG as it is (DCTDecode; progressive, grey and CMYK ones too); returns the id

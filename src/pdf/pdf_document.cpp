@@ -130,6 +130,13 @@ class PdfDocument::Fonts final : public layout::FontMetrics {
     return font == nullptr ? core::Pt(0) : size * (-font->descent() / 1000.0);
   }
 
+  core::Pt x_height(layout::FontFace face, core::Pt size) const override {
+    const HarfBuzzFont* font = fonts_[static_cast<std::size_t>(face)].get();
+    if (font == nullptr) return core::Pt(0);
+    if (const int height = font->x_height(); height > 0) return size * (height / 1000.0);
+    return FontMetrics::x_height(face, size);
+  }
+
   bool has_glyph(layout::FontFace face, char32_t code_point) const override {
     const std::size_t index = static_cast<std::size_t>(face);
     const std::optional<TrueTypeCmap>& cmap = cmaps_[index];

@@ -121,8 +121,8 @@ JoinedRuns join_runs(const std::vector<layout::TextRun>& runs, std::size_t first
   std::size_t index = first;
   for (; index < runs.size(); ++index) {
     const layout::TextRun& run = runs[index];
-    if (index > first &&
-        (run.face != start.face || run.size != start.size || run.baseline != start.baseline || out.text.empty()))
+    if (index > first && (run.face != start.face || run.size != start.size || run.baseline != start.baseline ||
+                          run.rise != start.rise || out.text.empty()))
       break;
     const std::string text = core::repair_utf8(run.text);
     if (index > first) {
@@ -209,12 +209,14 @@ std::optional<std::string> render_pdf(const PdfDocument& document, const layout:
     for (std::size_t first = 0; first < page.runs.size();) {
       const layout::TextRun& run = page.runs[first];
       if (run.size <= core::Pt(0)) {
-        pdf.show_text(index, run.face, run.size.value, run.x.value, pdf_y(run.baseline), core::repair_utf8(run.text));
+        pdf.show_text(index, run.face, run.size.value, run.x.value, pdf_y(run.baseline), core::repair_utf8(run.text),
+                      {}, run.rise.value);
         ++first;
         continue;
       }
       const JoinedRuns joined = join_runs(page.runs, first, document.metrics());
-      pdf.show_text(index, run.face, run.size.value, run.x.value, pdf_y(run.baseline), joined.text, joined.shifts);
+      pdf.show_text(index, run.face, run.size.value, run.x.value, pdf_y(run.baseline), joined.text, joined.shifts,
+                    run.rise.value);
       first = joined.end;
     }
     for (const layout::Rule& rule : page.rules) {

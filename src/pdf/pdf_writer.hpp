@@ -22,7 +22,7 @@ struct JoinedRuns {
   std::size_t end = 0;            ///< index of the first run not joined
 };
 
-/// `runs[first]` and the runs right after it on its baseline in its face and size (a line's
+/// `runs[first]` and the runs right after it on its baseline in its face, size and rise (a line's
 /// words), joined into one TJ array; `metrics` gives the advances. Just `runs[first]` if the next
 /// run differs. `runs[first].size` must be positive.
 JoinedRuns join_runs(const std::vector<layout::TextRun>& runs, std::size_t first, const layout::FontMetrics& metrics);

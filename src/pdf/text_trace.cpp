@@ -75,6 +75,8 @@ std::string trace_pages(const layout::LaidOutBook& book) {
     for (const layout::TextRun& run : page.runs) {
       out += "  run " + std::string(face_name(run.face)) + " " + number(run.size) + " at " +
              point(run.x, run.baseline) + " " + quoted(run.text);
+      // Superscripts and subscripts: how far the run is drawn above (below) its baseline.
+      if (run.rise != core::Pt(0)) out += " rise " + number(run.rise);
       // Kerns as byte offset:amount, only where the font kerns (never with fake metrics).
       if (!run.kerns.empty()) out += " kern";
       for (const layout::Kern& kern : run.kerns)

@@ -11,7 +11,7 @@ namespace octavo::pdf {
 
 /// The trace of every page in order, each line ending in '\n'; empty for a book with no pages.
 /// Lines: `page N [label] W x H`, then indented `run FACE SIZE at X,Y "TEXT"` (followed by
-/// ` kern OFFSET:AMOUNT …` for a kerned run),
+/// ` rise R` for a raised or lowered run and ` kern OFFSET:AMOUNT …` for a kerned run),
 /// `rule X1,Y1 to X2,Y2 width T`, `link L,T to R,B -> #NAME` or `-> URI`, `anchor NAME at Y`,
 /// `image PATH at X,Y size W,H`.
 std::string trace_pages(const layout::LaidOutBook& book);

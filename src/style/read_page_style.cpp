@@ -70,6 +70,8 @@ constexpr KeySpec keys[] = {
     {"contents_indent", Kind::space},
     {"contents_number_width", Kind::space},
     {"contents_entry_space", Kind::space},
+    {"footnote_space", Kind::space},
+    {"footnote_rule_width", Kind::space},
     {"running_head_size", Kind::size},
     {"running_head_raise", Kind::space},
     {"running_head_rule_raise", Kind::space},
@@ -328,6 +330,8 @@ class StyleReader {
     s.contents_indent = length("contents_indent");
     s.contents_number_width = length("contents_number_width");
     s.contents_entry_space = length("contents_entry_space");
+    s.footnote_space = length("footnote_space");
+    s.footnote_rule_width = length("footnote_rule_width");
     s.running_head_size = length("running_head_size");
     s.running_head_baseline = s.margin_top - length("running_head_raise");
     s.running_head_rule_y = s.margin_top - length("running_head_rule_raise");
@@ -350,6 +354,10 @@ class StyleReader {
                 points(s.measure()) + " on a page " + points(s.page_width) + " wide, less than " +
                 std::to_string(static_cast<int>(min_measure_ems)) + " ems of the body size",
             "make the margins narrower or the page wider");
+    } else if (s.footnote_rule_width > s.measure()) {
+      error(blame({"footnote_rule_width", "margin_inner", "margin_outer", "page_width"}),
+            "the footnote rule (" + points(s.footnote_rule_width) + ") is wider than the measure (" +
+                points(s.measure()) + ")");
     }
     if (s.margin_top + s.body_height > s.page_height) {
       error(blame({"lines_per_page", "leading", "margin_top", "page_height"}),
@@ -368,6 +376,11 @@ class StyleReader {
     if (s.title_block_top >= s.margin_top + s.body_height) {
       error(blame({"title_block_top", "lines_per_page", "leading", "margin_top"}),
             "the title block starts below the text block");
+    }
+    if (s.footnote_space + s.small_leading * 2 > s.body_height) {
+      error(blame({"footnote_space", "small_leading", "lines_per_page", "leading"}),
+            "footnote_space (" + points(s.footnote_space) + ") leaves no room for two lines of notes on a page",
+            "a long note needs a page that holds its first two lines");
     }
     if (s.space_shrink >= 1) {
       error(blame({"space_shrink"}), "expected a space_shrink less than 1, found " + std::to_string(s.space_shrink),

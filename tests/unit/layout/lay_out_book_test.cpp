@@ -517,6 +517,8 @@ TEST_SUITE("layout.lay_out_book") {
     model::ContentsEntry part{"Part One", "", "", {book.contents[0], book.contents[1]}};
     part.part_id = "p01-part-one";
     book.contents = {part};
+    book.parts = {{"p01-part-one", "Part One", "part-one", model::no_part, 0, 2, {}}};
+    for (model::Article& article : book.articles) article.part = 0;
     const Laid laid(book, 30);
     CHECK(laid.diagnostics.error_count() == 0);
     std::set<std::string> anchors;
@@ -538,8 +540,8 @@ TEST_SUITE("layout.lay_out_book") {
         outline.push_back("  " + child.title + " -> " + child.destination);
     }
     CHECK(outline == std::vector<std::string>{"Field Notes -> title-page", "Unreviewed content -> disclaimer",
-                                              "Contents -> contents", "Part One -> a1", "  One -> a1", "  Two -> a2",
-                                              "Sources -> sources"});
+                                              "Contents -> contents", "Part One -> p01-part-one", "  One -> a1",
+                                              "  Two -> a2", "Sources -> sources"});
     CHECK(check_contents_numbers(laid.book).entries == 6);  // the part, two articles, two sections, Sources
   }
 

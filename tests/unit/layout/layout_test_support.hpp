@@ -19,6 +19,7 @@
 #include "layout/page.hpp"
 #include "layout/page_style.hpp"
 #include "model/book.hpp"
+#include "model/walk.hpp"
 
 namespace test {
 
@@ -102,15 +103,29 @@ inline std::vector<octavo::model::ContentsEntry> contents_of(const std::vector<o
   return entries;
 }
 
-/// What transform::resolve_links records for the articles: each one's id, its note's and its
-/// headings' ids, each a name for itself.
+/// What transform::resolve_links records for the articles: each one's id, its note's, and every
+/// id written inside it (blocks at any depth, anchors, footnotes and their references), each a
+/// name for itself.
 inline octavo::model::AnchorTable anchors_of(const std::vector<octavo::model::Article>& articles) {
   octavo::model::AnchorTable table;
   for (const octavo::model::Article& article : articles) {
     octavo::model::ArticleAnchors& anchors = table.articles[article.id];
     std::vector<std::string> ids = {article.id, octavo::model::source_note_id(article)};
-    for (const octavo::model::Block& block : article.blocks) {
-      if (!block.id.empty()) ids.push_back(block.id);
+    const auto collect = [&ids](const std::vector<octavo::model::Block>& blocks) {
+      for (octavo::model::Walker walk(blocks); walk.next();) {
+        if (!walk.entering()) continue;
+        if (const octavo::model::Block* block = walk.block(); block != nullptr && !block->id.empty()) {
+          ids.push_back(block->id);
+        }
+        if (const octavo::model::Inline* run = walk.inline_node(); run != nullptr && !run->id.empty()) {
+          ids.push_back(run->id);
+        }
+      }
+    };
+    collect(article.blocks);
+    for (const octavo::model::Footnote& note : article.footnotes) {
+      if (!note.id.empty()) ids.push_back(note.id);
+      collect(note.blocks);
     }
     for (const std::string& id : ids) {
       anchors.ids.insert(id);

@@ -334,6 +334,21 @@ TEST_SUITE("layout.set_table") {
     CHECK(text_of(lines[0]) == "in1 in2 in3 in4 out");
   }
 
+  TEST_CASE("a table in an aside inside a cell is set as its cells' content too") {
+    Fixture f;
+    model::Block outer_cell = model::container_block(
+        model::BlockKind::table_cell,
+        {model::container_block(model::BlockKind::aside, {test::table({test::row_of({"in1", "in2"})})})});
+    const std::vector<FlowLine> lines = f.set({test::table({test::row({outer_cell, test::cell("out")})})});
+    REQUIRE(lines.size() == 1);
+    CHECK(text_of(lines[0]) == "in1 in2 out");
+    // The outer table's rules only (the aside's bar is upright): no booktabs rules of a table set
+    // inside the cell.
+    std::size_t across = 0;
+    for (const Rule& rule : lines[0].rules) across += rule.y1 == rule.y2;
+    CHECK(across == 2);
+  }
+
   TEST_CASE("hostile spans: a thousand columns are set, one warning, no row taller than a page") {
     Fixture f;
     f.style = test::small_style(10);

@@ -56,6 +56,15 @@ std::string prose(int sentences, int seed) {
   return text;
 }
 
+model::Inline note_ref(int number, std::string id) {
+  model::Inline ref;
+  ref.kind = model::InlineKind::footnote_ref;
+  ref.target = "fn-" + std::to_string(number);
+  ref.text = std::to_string(number);
+  ref.id = std::move(id);
+  return ref;
+}
+
 std::string traced(const model::Book& book, const layout::PageStyle& style) {
   const test::FakeMetrics metrics;
   core::DiagnosticList diagnostics;
@@ -152,5 +161,74 @@ TEST_SUITE("pdf.golden_layout") {
                          "uncharacteristically see https://example.org/a/very/long/path/that/cannot/fit here."),
          test::paragraph(prose(3, 20))})});
     test::check_golden("layout/narrow_measure.trace", traced(book, style));
+  }
+
+  TEST_CASE("footnotes: several on a page, one referred to twice, a long one split with a continuation") {
+    model::Block code = block_of(model::BlockKind::code_block, {}, "brew(3)");
+    model::Article article = test::article(
+        "a1", "Notes",
+        {model::paragraph_block({model::text_inline("Tea"), note_ref(1, "fnref-1"), model::text_inline(" and ice"),
+                                 note_ref(2, "fnref-2"), model::text_inline(", tea again"), note_ref(1, "fnref-1-2"),
+                                 model::text_inline(". " + prose(2, 30))}),
+         test::paragraph(prose(3, 31)),
+         model::paragraph_block(
+             {model::text_inline(prose(1, 32)), note_ref(3, "fnref-3"), model::text_inline(" " + prose(2, 33))}),
+         test::paragraph(prose(4, 34))});
+    article.footnotes = {{"fn-1", "1", {test::paragraph("A short note.")}, {}},
+                         {"fn-2", "2", {test::paragraph("Two paragraphs."), test::paragraph("The second.")}, {}},
+                         {"fn-3", "3", {test::paragraph(prose(9, 35)), code, test::paragraph(prose(9, 36))}, {}}};
+    test::check_golden("layout/footnotes.trace", traced(test::book_of({article}), test::small_style(14)));
+  }
+
+  TEST_CASE("footnotes in a table over two pages: under their rows' pages, the head repeated without its note") {
+    model::Block year = test::cell("Year");
+    year.children[0].inlines.push_back(note_ref(1, "fnref-1"));
+    std::vector<model::Block> rows{
+        test::row({year, test::cell("Event"), test::cell("Count", model::Align::right)}, true)};
+    for (int i = 1; i <= 14; ++i) {
+      model::Block event = test::cell(i % 5 == 0 ? prose(1, 60 + i) : "Event " + std::to_string(i));
+      if (i == 3) event.children[0].inlines.push_back(note_ref(2, "fnref-2"));
+      if (i == 12) event.children[0].inlines.push_back(note_ref(3, "fnref-3"));
+      rows.push_back(test::row(
+          {test::cell(std::to_string(1900 + i)), event, test::cell(std::to_string(i * 7), model::Align::right)}));
+    }
+    model::Article article =
+        test::article("a1", "Noted table", {test::paragraph(prose(1, 59)), test::table(std::move(rows), "", 3)});
+    article.footnotes = {{"fn-1", "1", {test::paragraph("Years as printed.")}, {}},
+                         {"fn-2", "2", {test::paragraph(prose(2, 75))}, {}},
+                         {"fn-3", "3", {test::paragraph("A late note.")}, {}}};
+    test::check_golden("layout/table_notes.trace", traced(test::book_of({article}), test::small_style(14)));
+  }
+
+  TEST_CASE("inline styles and set-off blocks: scripts, strikethrough, keys, asides, details, centring, tasks") {
+    model::Block aside = block_of(model::BlockKind::aside, {test::paragraph(prose(2, 40))});
+    model::Block details = block_of(model::BlockKind::details, {test::paragraph(prose(1, 41))});
+    details.inlines = {model::text_inline("A summary")};
+    model::Block centred = block_of(model::BlockKind::division, {test::paragraph("A centred line.")});
+    centred.align = model::Align::center;
+    model::Block done = item("Done.");
+    done.task = model::TaskState::done;
+    model::Block open = item("Open.");
+    open.task = model::TaskState::open;
+    const model::Book book = test::book_of({test::article(
+        "a1", "Kinds",
+        {model::paragraph_block({model::text_inline("E = mc"), styled(model::InlineKind::superscript, "2"),
+                                 model::text_inline(", H"), styled(model::InlineKind::subscript, "2"),
+                                 model::text_inline("O, "), styled(model::InlineKind::strikethrough, "struck words"),
+                                 model::text_inline(", press "), styled(model::InlineKind::keyboard, "Ctrl"),
+                                 model::text_inline("+"), styled(model::InlineKind::keyboard, "C"),
+                                 model::text_inline(". " + prose(1, 42))}),
+         aside, details, centred, block_of(model::BlockKind::bullet_list, {done, open})})});
+    test::check_golden("layout/inline_and_set_off.trace", traced(book, test::small_style(14)));
+  }
+
+  TEST_CASE("parts: a recto title page and a blank verso before a part's articles") {
+    std::vector<model::Article> articles = {test::article("a1", "Inside", {test::paragraph(prose(2, 50))}),
+                                            test::article("a2", "Outside", {test::paragraph(prose(1, 51))})};
+    articles[0].part = 0;
+    model::Book book = test::book_of(std::move(articles));
+    book.parts = {{"p1", "The Part", "part", model::no_part, 0, 1, {}}};
+    book.contents = {{"The Part", "", "", {book.contents[0]}, "p1"}, book.contents[1]};
+    test::check_golden("layout/parts.trace", traced(book, test::small_style(14)));
   }
 }

@@ -255,6 +255,13 @@ TEST_SUITE("pdf.join_runs") {
     CHECK(joined.end == 3);  // "next" is on another baseline
   }
 
+  TEST_CASE("a change of rise ends the TJ: a superscript is shown on its own") {
+    std::vector<layout::TextRun> runs = {word("x", 10), word("2", 15), word("y", 20)};
+    runs[1].rise = core::Pt(4.13);
+    CHECK(pdf::join_runs(runs, 0, metrics).end == 1);
+    CHECK(pdf::join_runs(runs, 1, metrics).end == 2);
+  }
+
   TEST_CASE("a change of face or size ends the TJ") {
     std::vector<layout::TextRun> runs = {word("a", 10), word("b", 20), word("c", 30)};
     runs[1].face = layout::FontFace::serif_italic;
@@ -327,6 +334,26 @@ TEST_SUITE("pdf.haru_document") {
                                ")Tj\nET\n1 w\n10 30 m\n90 30 l\nS\nBT\n/F1 10 "
                                "Tf\n10 20 Td\n(" +
                                cids("i") + ")Tj\nET"));
+  }
+
+  TEST_CASE("text rise is written as Ts where it changes, and back to 0 after a raised run") {
+    pdf::HaruDocument haru;
+    haru.set_compression(false);  // so that the content stream can be read in the bytes
+    REQUIRE(haru.load_font(layout::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf"));
+    const std::size_t page = haru.add_page(200, 100);
+    haru.show_text(page, layout::FontFace::serif, 10, 10, 50, "x");
+    haru.show_text(page, layout::FontFace::serif, 7, 15, 50, "2", {}, 4.134);
+    haru.show_text(page, layout::FontFace::serif, 7, 20, 50, "n", {}, 4.134);
+    haru.show_text(page, layout::FontFace::serif, 10, 25, 50, "y");
+    // A new page starts at rise 0 again: no Ts for its unraised text.
+    const std::size_t next = haru.add_page(200, 100);
+    haru.show_text(next, layout::FontFace::serif, 10, 10, 50, "z");
+    const std::optional<std::string> bytes = haru.save();
+    REQUIRE(bytes);
+    CHECK(haru.error() == "");
+    CHECK(contains(*bytes, "4.13 Ts\n(" + cids("2") + ")Tj\n"));
+    CHECK(contains(*bytes, "0 Ts\n(" + cids("y") + ")Tj\n"));
+    CHECK(count(*bytes, " Ts\n") == 2);
   }
 
   TEST_CASE("a run with shifts is one TJ array of two-byte CIDs, thousandths of the size between them") {

@@ -53,6 +53,22 @@ TEST_SUITE("pdf.text_trace") {
           "  run serif 10 at 5,20 \"AVTo\" kern 1:-0.8 3:-0.5\n");
   }
 
+  TEST_CASE("a raised or lowered run gives its rise after the text") {
+    layout::LaidOutBook book;
+    layout::Page page;
+    page.width = core::Pt(100);
+    page.height = core::Pt(100);
+    page.runs.push_back(run(layout::FontFace::serif, 7, 10, 50, "2"));
+    page.runs.back().rise = core::Pt(4.13);
+    page.runs.push_back(run(layout::FontFace::serif, 7, 20, 50, "2"));
+    page.runs.back().rise = core::Pt(-1.5);
+    book.pages.push_back(page);
+    CHECK(pdf::trace_pages(book) ==
+          "page 1 [1] 100 x 100\n"
+          "  run serif 7 at 10,50 \"2\" rise 4.13\n"
+          "  run serif 7 at 20,50 \"2\" rise -1.5\n");
+  }
+
   TEST_CASE("an empty book has an empty trace") { CHECK(pdf::trace_pages(layout::LaidOutBook{}) == ""); }
 
   TEST_CASE("page labels count roman through the front matter, then decimal from 1") {

@@ -71,6 +71,8 @@ std::string describe(const layout::PageStyle& s) {
   add("contents_indent", s.contents_indent.value);
   add("contents_number_width", s.contents_number_width.value);
   add("contents_entry_space", s.contents_entry_space.value);
+  add("footnote_space", s.footnote_space.value);
+  add("footnote_rule_width", s.footnote_rule_width.value);
   add("running_head_size", s.running_head_size.value);
   add("running_head_baseline", s.running_head_baseline.value);
   add("running_head_rule_y", s.running_head_rule_y.value);
@@ -204,6 +206,11 @@ TEST_SUITE("style.read_page_style") {
     CHECK(read("[style]\nlines_per_page = 5\n").diagnostics ==
           "book.toml:2:18: error: expected at least 8 lines a page for 'lines_per_page'\n"
           "  hint: part titles, and headings kept with two lines of text, need that many\n");
+    CHECK(read("[style]\nfootnote_rule_width = \"120mm\"\n").diagnostics ==
+          "book.toml:2:23: error: the footnote rule (340.16 pt) is wider than the measure (306.14 pt)\n");
+    CHECK(read("[style]\nfootnote_space = 460\n").diagnostics ==
+          "book.toml:2:18: error: footnote_space (460 pt) leaves no room for two lines of notes on a page\n"
+          "  hint: a long note needs a page that holds its first two lines\n");
     CHECK(read("[style]\nspace_shrink = 1\n").diagnostics ==
           "book.toml:2:16: error: expected a space_shrink less than 1, found 1.000000\n"
           "  hint: a shrink of 1 lets spaces vanish\n");
