@@ -14,6 +14,7 @@
 #include "output_files.hpp"
 #include "pdf/pdf_document.hpp"
 #include "pdf/pdf_writer.hpp"
+#include "side_by_side.hpp"
 #include "style/read_page_style.hpp"
 #include "transform/apply_transforms.hpp"
 
@@ -155,26 +156,40 @@ CompileResult compile(const CompileOptions& options, core::DiagnosticSink& outer
   }
 
   // 3. Writers, each into a temporary file; both are renamed into place only if both succeed.
+  // With both books, the EPUB is written on a second thread while layout and the PDF run on this
+  // one: both only read the book. Their diagnostics come out as if the EPUB had been written first.
   OutputFiles outputs;
   const fs::path base = fs::path(options.output_dir) / book.metadata.slug;
-  if (options.formats != Formats::pdf) {
-    const std::string target = base.string() + ".epub";
+  const std::string epub_target = base.string() + ".epub";
+  const std::string pdf_target = base.string() + ".pdf";
+  const bool wants_epub = options.formats != Formats::pdf;
+  const bool wants_pdf = options.formats != Formats::epub && page_style;
+  std::optional<std::string> stylesheet;
+  if (wants_epub) {
     const std::string stylesheet_path = (fs::path(options.data_dir) / "styles" / "epub.css").string();
-    const auto stylesheet = read_data_file(stylesheet_path);
-    const std::string temporary = outputs.temporary_for(target);
-    TargetPathSink writer_sink(sink, temporary, target);
-    if (!stylesheet) {
-      sink.error({stylesheet_path, 0, 0}, "cannot read the stylesheet");
-    } else if (epub::write_epub(book, {*stylesheet}, temporary, writer_sink, progress)) {
-      result.written.push_back(target);
-    }
+    stylesheet = read_data_file(stylesheet_path);
+    if (!stylesheet) sink.error({stylesheet_path, 0, 0}, "cannot read the stylesheet");
   }
-  if (options.formats != Formats::epub && !failed() && page_style) {
-    const std::string target = base.string() + ".pdf";
-    const std::string temporary = outputs.temporary_for(target);
-    TargetPathSink writer_sink(sink, temporary, target);
-    if (write_pdf_book(book, *page_style, options, temporary, writer_sink, progress, result.stats))
-      result.written.push_back(target);
+  const std::string epub_temporary = wants_epub ? outputs.temporary_for(epub_target) : std::string();
+  const std::string pdf_temporary = wants_pdf ? outputs.temporary_for(pdf_target) : std::string();
+  const auto write_epub_book = [&](core::DiagnosticSink& to, core::Progress& shown) {
+    TargetPathSink writer_sink(to, epub_temporary, epub_target);
+    return epub::write_epub(book, {*stylesheet}, epub_temporary, writer_sink, shown);
+  };
+  const auto write_pdf = [&](core::DiagnosticSink& to, core::Progress& shown) {
+    TargetPathSink writer_sink(to, pdf_temporary, pdf_target);
+    return write_pdf_book(book, *page_style, options, pdf_temporary, writer_sink, shown, result.stats);
+  };
+  if (wants_epub && stylesheet && wants_pdf) {
+    // The terminal line follows the PDF, the longer of the two; the EPUB thread shows nothing.
+    const SideBySide written = run_side_by_side(
+        [&](core::DiagnosticSink& to) { return write_epub_book(to, core::no_progress()); },
+        [&](core::DiagnosticSink& to) { return write_pdf(to, progress); }, sink, [&] { return !failed(); });
+    if (written.first) result.written.push_back(epub_target);
+    if (written.second) result.written.push_back(pdf_target);
+  } else {
+    if (wants_epub && stylesheet && write_epub_book(sink, progress)) result.written.push_back(epub_target);
+    if (wants_pdf && !failed() && write_pdf(sink, progress)) result.written.push_back(pdf_target);
   }
 
   if (failed() || !outputs.commit(sink)) {

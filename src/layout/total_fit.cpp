@@ -173,10 +173,11 @@ class Breaker {
     } else if (shortfall < -width_allowance && t.shrink > 0) {
       fit.ratio = std::max(-1.0, shortfall / t.shrink);
     }
-    // Knuth–Plass badness: 100|r|³. A line with no glue grows worse with its shortfall, so that of
-    // two such lines (pieces of a long URL) the fuller is chosen.
-    fit.badness =
-        std::isinf(fit.ratio) ? no_stretch_badness * (1 + shortfall / target) : 100 * std::pow(std::abs(fit.ratio), 3);
+    // Knuth–Plass badness: 100|r|³, cubed by multiplying (std::pow was 6 % of a 500-article build's
+    // samples). A line with no glue grows worse with its shortfall, so that of two such lines
+    // (pieces of a long URL) the fuller is chosen.
+    const double r = std::abs(fit.ratio);
+    fit.badness = std::isinf(fit.ratio) ? no_stretch_badness * (1 + shortfall / target) : 100 * (r * r * r);
     return fit;
   }
 

@@ -5,8 +5,11 @@
 #include <hb.h>
 
 #include <cmath>
+#include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -93,6 +96,13 @@ std::optional<FontSubset> subset_font(std::string_view font_bytes, const std::se
   return out;
 }
 
+// Hashes std::string and std::string_view alike, so that find() takes a string_view (C++20's
+// heterogeneous lookup) instead of a std::string built for each word.
+struct TextHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view>{}(text); }
+};
+
 struct HarfBuzzFont::State {
   Blob blob;
   Face face;
@@ -100,8 +110,9 @@ struct HarfBuzzFont::State {
   long units_per_em = 1000;
   mutable std::vector<std::int32_t> advances;  // per BMP code point; -1 until first asked (256 KB)
   // Shaping every word of a 1,000-article book again on each layout pass is slow; a word's
-  // kerning depends on the word alone, so remembering it cannot change the output.
-  mutable std::unordered_map<std::string, std::vector<FontKern>> kerning;
+  // kerning depends on the word alone, so remembering it cannot change the output. Looked up by
+  // string_view (TextHash is transparent), so a lookup allocates nothing; emptied when full.
+  mutable std::unordered_map<std::string, std::vector<FontKern>, TextHash, std::equal_to<>> kerning;
   Buffer buffer;  // reused by kerning(): cleared before each use
 };
 
@@ -125,10 +136,12 @@ std::unique_ptr<HarfBuzzFont> HarfBuzzFont::load(std::string_view font_bytes) {
   return std::unique_ptr<HarfBuzzFont>(new HarfBuzzFont(std::move(state)));
 }
 
-std::vector<FontKern> HarfBuzzFont::kerning(std::string_view text) const {
-  const auto remembered = state_->kerning.find(std::string(text));
+const std::vector<FontKern>& HarfBuzzFont::kerning(std::string_view text) const {
+  const auto remembered = state_->kerning.find(text);
   if (remembered != state_->kerning.end()) return remembered->second;
-  std::vector<FontKern>& kerns = state_->kerning[std::string(text)];
+  // A bound on memory, whatever the vocabulary: forgetting costs only shaping again.
+  if (state_->kerning.size() >= max_remembered_kerning) state_->kerning.clear();
+  std::vector<FontKern>& kerns = state_->kerning.try_emplace(std::string(text)).first->second;
 
   hb_buffer_t* buffer = state_->buffer.get();
   hb_buffer_clear_contents(buffer);
@@ -170,6 +183,8 @@ std::vector<FontKern> HarfBuzzFont::kerning(std::string_view text) const {
   kerns = std::move(found);
   return kerns;
 }
+
+std::size_t HarfBuzzFont::remembered_kerning() const { return state_->kerning.size(); }
 
 std::uint32_t HarfBuzzFont::glyph(char32_t code_point) const {
   hb_codepoint_t glyph = 0;

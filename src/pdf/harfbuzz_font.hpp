@@ -34,6 +34,10 @@ struct FontKern {
   bool operator==(const FontKern&) const = default;
 };
 
+/// How many texts' kerning a HarfBuzzFont remembers at most (about 100 bytes each): more
+/// distinct words than a long English book uses, so a real book rarely forgets any.
+constexpr std::size_t max_remembered_kerning = 65536;
+
 class HarfBuzzFont {
  public:
   /// The font in `font_bytes`, which must outlive it; nullptr if HarfBuzz finds no glyphs there.
@@ -53,8 +57,11 @@ class HarfBuzzFont {
   /// The kerning HarfBuzz's shaping gives UTF-8 `text` (features kern on; liga, clig, dlig off),
   /// in byte order, none next to a space. Empty if the text does not shape to exactly its cmap
   /// glyphs at baseline positions (a substitution or a mark offset): then the drawn text, one
-  /// glyph per character, would not be what was shaped. Remembered per text.
-  std::vector<FontKern> kerning(std::string_view text) const;
+  /// glyph per character, would not be what was shaped. Remembered per text (up to
+  /// max_remembered_kerning texts, then forgotten); the reference is valid until the next call.
+  const std::vector<FontKern>& kerning(std::string_view text) const;
+  /// How many texts' kerning is remembered now: 0 before the first call, never above the bound.
+  std::size_t remembered_kerning() const;
   /// The glyph the font's cmap gives `code_point`; 0 (.notdef) if none.
   std::uint32_t glyph(char32_t code_point) const;
 

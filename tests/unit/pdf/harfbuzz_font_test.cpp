@@ -1,7 +1,10 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cstddef>
 #include <fstream>
 #include <sstream>
+#include <string>
 
 #include "pdf/harfbuzz_font.hpp"
 #include "pdf/truetype_cmap.hpp"
@@ -86,5 +89,23 @@ TEST_SUITE("pdf.harfbuzz_font") {
     CHECK(hb->kerning("").empty());
     // "fi" stays two letters, not Noto Serif's fi ligature: else the whole word would go unkerned.
     CHECK(hb->kerning("fiAV") == std::vector<pdf::FontKern>{{3, -80}});
+  }
+
+  TEST_CASE("kerning: what is remembered stays within its bound, and forgetting changes nothing") {
+    const std::string font = noto_serif();
+    const std::unique_ptr<pdf::HarfBuzzFont> hb = pdf::HarfBuzzFont::load(font);
+    REQUIRE(hb);
+    CHECK(hb->remembered_kerning() == 0);
+    CHECK(hb->kerning("AV") == std::vector<pdf::FontKern>{{1, -80}});
+    CHECK(hb->remembered_kerning() == 1);
+    std::size_t most = 0;
+    for (std::size_t i = 0; i <= pdf::max_remembered_kerning; ++i) {
+      hb->kerning("w" + std::to_string(i));
+      most = std::max(most, hb->remembered_kerning());
+    }
+    CHECK(most == pdf::max_remembered_kerning);
+    CHECK(hb->remembered_kerning() < pdf::max_remembered_kerning);  // emptied once, then refilled
+    CHECK(hb->kerning("AV") == std::vector<pdf::FontKern>{{1, -80}});
+    CHECK(hb->kerning("To") == std::vector<pdf::FontKern>{{1, -50}});
   }
 }

@@ -1,0 +1,80 @@
+#include "side_by_side.hpp"
+
+#include <chrono>
+#include <exception>
+#include <future>
+#include <utility>
+
+namespace octavo {
+namespace {
+
+void forward(const core::DiagnosticList& diagnostics, core::DiagnosticSink& sink) {
+  for (const core::Diagnostic& diagnostic : diagnostics.all()) sink.report(diagnostic);
+}
+
+// The second writer's sink, used on the calling thread only (the sinks after it draw the progress
+// line): holds its diagnostics until the first writer has finished and the first's have been
+// forwarded, then passes them on as they come, so that a long PDF still reports while it runs.
+class SecondSink final : public core::DiagnosticSink {
+ public:
+  SecondSink(std::future<bool>& first_done, const core::DiagnosticList& first_diagnostics, core::DiagnosticSink& sink,
+             const std::function<bool()>& keep_second)
+      : first_done_(first_done), first_diagnostics_(first_diagnostics), sink_(sink), keep_second_(keep_second) {}
+
+  void report(core::Diagnostic diagnostic) override {
+    if (!released_ && first_done_.wait_for(std::chrono::seconds(0)) == std::future_status::ready) release();
+    if (!released_) {
+      held_.report(std::move(diagnostic));
+    } else if (kept_) {
+      sink_.report(std::move(diagnostic));
+    }
+  }
+
+  /// Waits for the first writer, forwards its diagnostics, then those held unless `keep_second`
+  /// says no. Once only. The future's readiness orders the first thread's writes before this read.
+  void release() {
+    if (released_) return;
+    first_done_.wait();
+    released_ = true;
+    forward(first_diagnostics_, sink_);
+    kept_ = keep_second_();
+    if (kept_) forward(held_, sink_);
+  }
+
+  bool kept() const { return kept_; }
+
+ private:
+  std::future<bool>& first_done_;
+  const core::DiagnosticList& first_diagnostics_;
+  core::DiagnosticSink& sink_;
+  const std::function<bool()>& keep_second_;
+  core::DiagnosticList held_;
+  bool released_ = false;
+  bool kept_ = false;
+};
+
+}  // namespace
+
+SideBySide run_side_by_side(const Writer& first, const Writer& second, core::DiagnosticSink& sink,
+                            const std::function<bool()>& keep_second) {
+  core::DiagnosticList first_diagnostics;
+  // std::launch::async: a thread of its own, never deferred until get() (which would run the
+  // writers one after the other). The future's get() joins it and rethrows what it threw.
+  std::future<bool> first_done = std::async(std::launch::async, [&] { return first(first_diagnostics); });
+  SecondSink second_sink(first_done, first_diagnostics, sink, keep_second);
+  SideBySide result;
+  std::exception_ptr second_failure;
+  try {
+    result.second = second(second_sink);
+  } catch (...) {
+    second_failure = std::current_exception();
+  }
+  first_done.wait();
+  if (second_failure) std::rethrow_exception(second_failure);
+  second_sink.release();  // before get(), which leaves the future without its state
+  result.first = first_done.get();
+  result.second = result.second && second_sink.kept();
+  return result;
+}
+
+}  // namespace octavo
