@@ -98,7 +98,7 @@ void BlockSetter::set_block(const model::Block& block, const BlockFrame& frame, 
       break;
     }
     case model::BlockKind::table: set_table(block, frame, depth); break;
-    // Interim: the content, block after block, until layout sets these kinds (issue 9).
+    // Rows and cells are set by their table; one found elsewhere is a group of its blocks.
     case model::BlockKind::table_row:
     case model::BlockKind::table_cell:
       if (!block.inlines.empty()) set_text_paragraph(block, frame);
