@@ -11,27 +11,15 @@
 #include "core/diagnostics.hpp"
 #include "core/file_system.hpp"
 #include "epub/epub_writer.hpp"
+#include "every_kind_book.hpp"
 #include "figure_block.hpp"
 #include "model/book.hpp"
 #include "test_images.hpp"
-#include "transform/add_front_matter.hpp"
-#include "transform/resolve_links.hpp"
-#include "transform/write_source_notes.hpp"
 
 namespace {
 
 namespace m = octavo::model;
-
-m::Inline text(std::string value) { return m::text_inline(std::move(value)); }
-m::Inline span(m::InlineKind kind, std::string value) { return m::span_inline(kind, {text(std::move(value))}); }
-m::Block paragraph(std::vector<m::Inline> inlines) { return m::paragraph_block(std::move(inlines)); }
-m::Block paragraph(std::string value) { return paragraph(std::vector<m::Inline>{text(std::move(value))}); }
-
-m::Block heading(int level, std::string title, std::string id) {
-  m::Block block = m::heading_block(level, {text(std::move(title))});
-  block.id = std::move(id);
-  return block;
-}
+using namespace every_kind;
 
 m::Block with(m::Block block, m::BlockRole role, m::Align align = m::Align::none) {
   block.role = role;
@@ -45,44 +33,6 @@ m::Block cell(std::string value, m::BlockRole role = m::BlockRole::body, m::Alig
 
 m::Block row(std::vector<m::Block> cells, m::BlockRole role = m::BlockRole::body) {
   return with(m::container_block(m::BlockKind::table_row, std::move(cells)), role);
-}
-
-m::Inline note_ref(int note, std::string id) {
-  m::Inline ref;
-  ref.kind = m::InlineKind::footnote_ref;
-  ref.target = "fn-" + std::to_string(note);
-  ref.text = std::to_string(note);
-  ref.id = std::move(id);
-  return ref;
-}
-
-m::Inline anchor(std::string id) {
-  m::Inline run;
-  run.kind = m::InlineKind::anchor;
-  run.id = std::move(id);
-  return run;
-}
-
-m::Inline book_link(std::string article, std::string target, std::string label) {
-  m::Inline link = m::link_inline(std::move(target), {text(std::move(label))});
-  link.target_article = std::move(article);
-  return link;
-}
-
-m::Block task(m::TaskState state, std::string value) {
-  m::Block item = m::container_block(m::BlockKind::list_item, {paragraph(std::move(value))});
-  item.task = state;
-  return item;
-}
-
-m::Article article(std::string id, std::string title, std::vector<m::Block> blocks) {
-  m::Article result;
-  result.id = std::move(id);
-  result.title = std::move(title);
-  result.blocks = std::move(blocks);
-  result.provenance.file = result.id + ".md";
-  result.provenance.sha256 = std::string(64, '0');
-  return result;
 }
 
 m::Article tables_and_notes() {
@@ -160,33 +110,10 @@ m::Article in_french() {
 
 // The book, with its anchor table; what resolve_links says of it goes to `sink`.
 m::Book book(octavo::core::DiagnosticSink& sink) {
-  m::Book result;
-  m::Metadata& meta = result.metadata;
-  meta.title = "Every kind";
-  meta.language = "en";
-  meta.date = "2026-01-01";
-  meta.modified = "2026-01-01T00:00:00Z";
-  meta.identifier = "urn:uuid:00000000-0000-4000-8000-000000000009";
-  meta.slug = "every-kind";
-  meta.corpus_name = "every-kind";
-  meta.generator = "Octavo test";
-  result.articles = {tables_and_notes(), blocks(), in_french(),
-                     article("a04-outside", "Outside", {paragraph("No part.")})};
-  result.parts = {{"p01-kinds", "Kinds", "kinds", m::no_part, 0, 3, {}},
-                  {"p02-elsewhere", "Elsewhere", "kinds/elsewhere", 0, 2, 1, {}}};
-  result.articles[0].part = 0;
-  result.articles[1].part = 0;
-  result.articles[2].part = 1;
-  octavo::transform::resolve_links(result, sink);  // the anchor table the writers look targets up in
-  octavo::transform::write_source_notes(result);
-  octavo::transform::add_front_matter(result);
   m::ContentsEntry first{"Tables and notes", "a01-tables-and-notes", "", {}};
   first.children = {{"Prices", "a01-tables-and-notes", "prices-heading", {}},
                     {"Inline kinds", "a01-tables-and-notes", "inline-kinds", {}}};
-  m::ContentsEntry elsewhere{"Elsewhere", "", "", {{"Ailleurs", "a03-ailleurs", "", {}}}, "p02-elsewhere"};
-  m::ContentsEntry kinds{"Kinds", "", "", {first, {"Blocks", "a02-blocks", "", {}}, elsewhere}, "p01-kinds"};
-  result.contents = {kinds, {"Outside", "a04-outside", "", {}}};
-  return result;
+  return every_kind::book(tables_and_notes(), blocks(), in_french(), std::move(first), sink);
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/diagnostics.hpp"
+#include "every_kind_book.hpp"
 #include "figure_block.hpp"
 #include "layout/lay_out_book.hpp"
 #include "layout/page_style.hpp"
@@ -19,52 +20,11 @@
 #include "pdf/pdf_writer.hpp"
 #include "table_blocks.hpp"
 #include "test_images.hpp"
-#include "transform/add_front_matter.hpp"
-#include "transform/resolve_links.hpp"
-#include "transform/write_source_notes.hpp"
 
 namespace {
 
 namespace m = octavo::model;
-
-m::Inline text(std::string value) { return m::text_inline(std::move(value)); }
-m::Inline span(m::InlineKind kind, std::string value) { return m::span_inline(kind, {text(std::move(value))}); }
-m::Block paragraph(std::vector<m::Inline> inlines) { return m::paragraph_block(std::move(inlines)); }
-m::Block paragraph(std::string value) { return paragraph(std::vector<m::Inline>{text(std::move(value))}); }
-
-m::Block heading(int level, std::string title, std::string id) {
-  m::Block block = m::heading_block(level, {text(std::move(title))});
-  block.id = std::move(id);
-  return block;
-}
-
-m::Inline note_ref(int note, std::string id) {
-  m::Inline ref;
-  ref.kind = m::InlineKind::footnote_ref;
-  ref.target = "fn-" + std::to_string(note);
-  ref.text = std::to_string(note);
-  ref.id = std::move(id);
-  return ref;
-}
-
-m::Inline anchor(std::string id) {
-  m::Inline run;
-  run.kind = m::InlineKind::anchor;
-  run.id = std::move(id);
-  return run;
-}
-
-m::Inline book_link(std::string article, std::string target, std::string label) {
-  m::Inline link = m::link_inline(std::move(target), {text(std::move(label))});
-  link.target_article = std::move(article);
-  return link;
-}
-
-m::Block task(m::TaskState state, std::string value) {
-  m::Block item = m::container_block(m::BlockKind::list_item, {paragraph(std::move(value))});
-  item.task = state;
-  return item;
-}
+using namespace every_kind;
 
 // Sentences of plain words, different for every seed, so that paragraphs wrap and fill pages.
 std::string prose(int sentences, int seed) {
@@ -83,16 +43,6 @@ std::string prose(int sentences, int seed) {
     out += ".";
   }
   return out;
-}
-
-m::Article article(std::string id, std::string title, std::vector<m::Block> blocks) {
-  m::Article result;
-  result.id = std::move(id);
-  result.title = std::move(title);
-  result.blocks = std::move(blocks);
-  result.provenance.file = result.id + ".md";
-  result.provenance.sha256 = std::string(64, '0');
-  return result;
 }
 
 m::Article notes_and_inlines() {
@@ -181,32 +131,9 @@ m::Article in_french() {
 
 // The book, with its anchor table; what resolve_links says of it goes to `sink`.
 m::Book book(octavo::core::DiagnosticSink& sink) {
-  m::Book result;
-  m::Metadata& meta = result.metadata;
-  meta.title = "Every kind";
-  meta.language = "en";
-  meta.date = "2026-01-01";
-  meta.modified = "2026-01-01T00:00:00Z";
-  meta.identifier = "urn:uuid:00000000-0000-4000-8000-000000000009";
-  meta.slug = "every-kind";
-  meta.corpus_name = "every-kind";
-  meta.generator = "Octavo test";
-  result.articles = {notes_and_inlines(), blocks(), in_french(),
-                     article("a04-outside", "Outside", {paragraph("No part.")})};
-  result.parts = {{"p01-kinds", "Kinds", "kinds", m::no_part, 0, 3, {}},
-                  {"p02-elsewhere", "Elsewhere", "kinds/elsewhere", 0, 2, 1, {}}};
-  result.articles[0].part = 0;
-  result.articles[1].part = 0;
-  result.articles[2].part = 1;
-  octavo::transform::resolve_links(result, sink);  // the anchor table layout looks targets up in
-  octavo::transform::write_source_notes(result);
-  octavo::transform::add_front_matter(result);
   m::ContentsEntry first{"Notes and inline kinds", "a01-notes", "", {}};
   first.children = {{"Inline kinds", "a01-notes", "inline-kinds", {}}};
-  m::ContentsEntry elsewhere{"Elsewhere", "", "", {{"Ailleurs", "a03-ailleurs", "", {}}}, "p02-elsewhere"};
-  m::ContentsEntry kinds{"Kinds", "", "", {first, {"Blocks", "a02-blocks", "", {}}, elsewhere}, "p01-kinds"};
-  result.contents = {kinds, {"Outside", "a04-outside", "", {}}};
-  return result;
+  return every_kind::book(notes_and_inlines(), blocks(), in_french(), std::move(first), sink);
 }
 
 }  // namespace
