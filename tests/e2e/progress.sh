@@ -72,8 +72,15 @@ check "the articles are counted up to the total" grep -qx 'Laying out  1,000/1,0
 check "a progress line for writing PDF pages" grep -qE '^Writing PDF +[0-9,]+/[0-9,]+ pages$' "$WORK/draws.log"
 check "the line is updated at most about ten times a second" \
   test "$(grep -cE '^(Reading|Writing|Laying|Saving)' "$WORK/draws.log")" -le $((($(cat "$WORK/seconds") + 1) * 10 + 10))
-check "the line is cleared before the warning" \
-  marked_has "$WORK/tty.log" 'articles *<CR> +<CR>article-0600\.txt:[0-9]+:[0-9]+: warning'
+# The warning starts on a clean line: the progress line, when one is shown by then, is cleared
+# first. Whether one is shown depends on the machine's speed (nothing in the first half second; an
+# optimised build on a fast machine lays out 600 articles sooner), so both cases are accepted;
+# the unit test "compile hides the progress before every diagnostic" checks the order exactly.
+cleared_or_never_shown() {
+  marked_has "$1" 'articles *<CR> +<CR>article-0600\.txt:[0-9]+:[0-9]+: warning' ||
+    { ! sed -n '1,/article-0600\.txt:/p' "$1" | grep -q 'Laying out' && marked_has "$1" '^article-0600\.txt:'; }
+}
+check "the line is cleared before the warning" cleared_or_never_shown "$WORK/tty.log"
 check "the progress continues after the warning" after_warning_has "$WORK/tty.log" 'Laying out'
 check "the line is cleared before the books written" marked_has "$WORK/tty.log" '<CR> +<CR>octavo: wrote '
 visible "$WORK/tty.log" >"$WORK/screen.log"
