@@ -92,9 +92,11 @@ bool write_pdf_book(const model::Book& book, layout::PageStyle style, const Comp
   // Other languages are set without hyphenation for now.
   const std::string& language = book.metadata.language;
   if (language == "en" || language.starts_with("en-")) style.hyphenation_patterns = english_hyphenation_patterns;
-  const layout::LaidOutBook pages = layout::lay_out_book(book, document.metrics(), style, sink, progress);
-  if (options.stats) stats = layout::format_stats(pages.stats);
-  return pdf::write_pdf(document, pages, path, sink, progress);
+  // Each page is drawn into the PDF as soon as layout has set it, and dropped.
+  pdf::PdfPageWriter writer(document, book.metadata.language, sink);
+  const layout::BookEnd end = layout::lay_out_book(book, document.metrics(), style, writer, sink, progress);
+  if (options.stats) stats = layout::format_stats(end.stats);
+  return pdf::save_pdf(writer, end, path, sink, progress);
 }
 
 }  // namespace

@@ -404,6 +404,22 @@ std::size_t HaruDocument::add_page(double width, double height) {
   return state_->pages.size() - 1;
 }
 
+bool HaruDocument::has_font(layout::FontFace face) const { return state_->fonts[index_of(face)] != nullptr; }
+
+std::size_t HaruDocument::insert_page(std::size_t before, double width, double height) {
+  if (before >= state_->pages.size()) return add_page(width, height);
+  if (failed()) return before;
+  state_->end_text();
+  HPDF_Page page = HPDF_InsertPage(state_->pdf, state_->pages[before]);
+  if (page == nullptr) return before;
+  HPDF_Page_SetWidth(page, real(width));
+  HPDF_Page_SetHeight(page, real(height));
+  state_->pages.insert(state_->pages.begin() + static_cast<std::ptrdiff_t>(before), page);
+  return before;
+}
+
+std::size_t HaruDocument::page_count() const { return state_->pages.size(); }
+
 void HaruDocument::show_text(std::size_t page_index, layout::FontFace face, double size, double x, double y,
                              const std::string& text, const std::vector<TextShift>& shifts, double rise) {
   if (failed()) return;

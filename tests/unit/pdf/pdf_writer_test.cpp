@@ -212,7 +212,7 @@ TEST_SUITE("pdf.pdf_writer") {
     core::DiagnosticList diagnostics;
     const std::string bytes = render(book, diagnostics);
     CHECK(diagnostics.to_string() ==
-          "error: expected an anchor named \"nowhere\" for a link on page 2, found none\n"
+          "error: expected an anchor named \"nowhere\" for a link on page ii, found none\n"
           "error: expected an anchor named \"lost\" for the outline entry \"Caf\u00e9 society\", found none\n");
     CHECK(count(bytes, "/Subtype /Link") == 1);
     CHECK_FALSE(contains(bytes, "/Title <FEFF201C"));  // the lost entry's child went with it
