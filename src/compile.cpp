@@ -123,11 +123,12 @@ CompileResult compile(const CompileOptions& options, core::DiagnosticSink& outer
 
   // 1. Import: book.toml and every article into the document model.
   const core::DiskFileSystem corpus(options.corpus_dir);
-  model::Book book = import::read_corpus(corpus, sink, progress);
+  import::Corpus read = import::read_corpus(corpus, sink, progress);
+  model::Book& book = read.book;
   // The page style book.toml chooses (styles/a5.toml by default), checked even by `check`.
   const fs::path styles_dir = fs::path(options.data_dir) / "styles";
   const std::optional<layout::PageStyle> page_style =
-      style::read_page_style(corpus, core::DiskFileSystem(styles_dir.string()), styles_dir.string(), sink);
+      style::read_page_style(read.style, core::DiskFileSystem(styles_dir.string()), styles_dir.string(), sink);
 
   // 2. Transforms: metadata defaults, ids, source notes, the disclaimer, the contents.
   const std::optional<core::Timestamp> epoch = core::source_date_epoch(options.source_date_epoch.c_str());

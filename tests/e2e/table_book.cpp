@@ -86,7 +86,7 @@ int main(int argc, char** argv) {
       {test::article("tables", "Tables",
                      {test::paragraph("A long table follows."), long_table(), url, program, wide_table(),
                       test::paragraph("A table with spanning cells."), spanning_table(), rowspan_table()})});
-  layout::PageStyle style = layout::default_page_style();
+  layout::PageStyle style = style::default_page_style();
   style.hyphenation_patterns = "/usr/share/hyphen/hyph_en_US.dic";
   core::DiagnosticList diagnostics;
   pdf::PdfDocument document(std::string(OCTAVO_SOURCE_DIR) + "/fonts", diagnostics);
