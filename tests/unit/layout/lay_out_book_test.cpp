@@ -82,7 +82,7 @@ struct Laid {
 
   Laid(const model::Book& model, int lines) : Laid(model, test::small_style(lines)) {}
   Laid(const model::Book& model, const PageStyle& page_style) : style(page_style) {
-    book = lay_out_book(model, metrics, style, diagnostics);
+    book = lay_out_book(model, metrics, style, layout::Hyphenator(), diagnostics);
   }
 };
 
@@ -134,7 +134,7 @@ TEST_SUITE("layout.lay_out_book") {
     const test::FakeMetrics metrics;
     core::DiagnosticList diagnostics;
     test::RecordingProgress progress;
-    lay_out_book(book, metrics, test::small_style(12), diagnostics, progress);
+    lay_out_book(book, metrics, test::small_style(12), layout::Hyphenator(), diagnostics, progress);
     CHECK(progress.log == "stage Laying out 2 articles\n+1\n+1\n");
   }
 

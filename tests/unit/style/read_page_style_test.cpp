@@ -89,7 +89,6 @@ std::string describe(const layout::PageStyle& s) {
   add("book_author_size", s.book_author_size.value);
   add("title_block_top", s.title_block_top.value);
   add("imprint_baseline", s.imprint_baseline.value);
-  out += "hyphenation_patterns " + s.hyphenation_patterns + "\n";
   return out;
 }
 
