@@ -119,13 +119,8 @@ void drop_dangling_links(std::vector<Page>& pages, const std::set<std::string>& 
 }  // namespace
 
 LaidOutBook lay_out_book(const model::Book& book, const FontMetrics& metrics, const PageStyle& style,
-                         core::DiagnosticSink& sink, core::Progress& progress) {
+                         const Hyphenator& hyphenator, core::DiagnosticSink& sink, core::Progress& progress) {
   GlyphCoverage coverage(metrics);
-  const Hyphenator hyphenator(style.hyphenation_patterns);
-  if (!style.hyphenation_patterns.empty() && hyphenator.empty()) {
-    sink.warning({style.hyphenation_patterns, 0, 0}, "expected hyphenation patterns, found no readable pattern file",
-                 "paragraphs are set without hyphenation");
-  }
   LayoutContext context{metrics, style, sink, coverage, &hyphenator};
   LayoutStats stats;
 

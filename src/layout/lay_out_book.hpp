@@ -5,6 +5,7 @@
 #include "core/diagnostics.hpp"
 #include "core/progress.hpp"
 #include "layout/font_metrics.hpp"
+#include "layout/hyphenator.hpp"
 #include "layout/page.hpp"
 #include "layout/page_style.hpp"
 #include "model/book.hpp"
@@ -15,10 +16,11 @@ namespace octavo::layout {
 /// then the articles and the Sources appendix (numbered 1, 2, …). `book` is as
 /// transform::apply_transforms leaves it: its contents are built (asserted when it has articles).
 /// Never fails: content that cannot be set as written (a missing glyph, a word wider than the
-/// measure, a title page too full for one page, a hyphenation pattern file that cannot be read)
-/// is set as well as possible, with a warning on `sink`. Reports each article laid out to
-/// `progress`, as the stage "Laying out".
+/// measure, a title page too full for one page) is set as well as possible, with a warning on
+/// `sink`. Justified paragraphs are hyphenated with `hyphenator` (an empty one: not at all).
+/// Reports each article laid out to `progress`, as the stage "Laying out".
 LaidOutBook lay_out_book(const model::Book& book, const FontMetrics& metrics, const PageStyle& style,
-                         core::DiagnosticSink& sink, core::Progress& progress = core::no_progress());
+                         const Hyphenator& hyphenator, core::DiagnosticSink& sink,
+                         core::Progress& progress = core::no_progress());
 
 }  // namespace octavo::layout
