@@ -15,6 +15,7 @@
 #include "pdf/pdf_document.hpp"
 #include "pdf/pdf_writer.hpp"
 #include "side_by_side.hpp"
+#include "style/hyphenation_patterns.hpp"
 #include "style/read_page_style.hpp"
 #include "transform/apply_transforms.hpp"
 
@@ -81,20 +82,20 @@ std::optional<std::string> read_data_file(const std::string& path) {
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
-constexpr const char* english_hyphenation_patterns = "/usr/share/hyphen/hyph_en_US.dic";
+// Debian's libhyphen pattern files (packages hyphen-en-us, hyphen-de, …; .ci/packages.txt).
+constexpr const char* hyphenation_patterns_dir = "/usr/share/hyphen";
 
-bool write_pdf_book(const model::Book& book, layout::PageStyle style, const CompileOptions& options,
+bool write_pdf_book(const model::Book& book, const layout::PageStyle& style, const CompileOptions& options,
                     const std::string& path, core::DiagnosticSink& sink, core::Progress& progress, std::string& stats) {
   pdf::PdfDocument document((fs::path(options.data_dir) / "fonts").string(), sink);
   if (!document.ok()) return false;
   // Layout measures with the very fonts the PDF embeds, so measuring and drawing agree.
-  // Hyphenation patterns are data: Debian's hyphen-en-us (installed with Octavo's dependencies).
-  // Other languages are set without hyphenation for now.
-  const std::string& language = book.metadata.language;
-  if (language == "en" || language.starts_with("en-")) style.hyphenation_patterns = english_hyphenation_patterns;
+  // Hyphenation patterns are data, chosen by the book's language.
+  const layout::Hyphenator hyphenator = style::load_hyphenator(
+      book.metadata.language, core::DiskFileSystem(hyphenation_patterns_dir), hyphenation_patterns_dir, sink);
   // Each page is drawn into the PDF as soon as layout has set it, and dropped.
   pdf::PdfPageWriter writer(document, book.metadata.language, sink);
-  const layout::BookEnd end = layout::lay_out_book(book, document.metrics(), style, writer, sink, progress);
+  const layout::BookEnd end = layout::lay_out_book(book, document.metrics(), style, hyphenator, writer, sink, progress);
   if (options.stats) stats = layout::format_stats(end.stats);
   return pdf::save_pdf(writer, end, path, sink, progress);
 }
@@ -125,11 +126,12 @@ CompileResult compile(const CompileOptions& options, core::DiagnosticSink& outer
 
   // 1. Import: book.toml and every article into the document model.
   const core::DiskFileSystem corpus(options.corpus_dir);
-  model::Book book = import::read_corpus(corpus, sink, progress);
+  import::Corpus read = import::read_corpus(corpus, sink, progress);
+  model::Book& book = read.book;
   // The page style book.toml chooses (styles/a5.toml by default), checked even by `check`.
   const fs::path styles_dir = fs::path(options.data_dir) / "styles";
   const std::optional<layout::PageStyle> page_style =
-      style::read_page_style(corpus, core::DiskFileSystem(styles_dir.string()), styles_dir.string(), sink);
+      style::read_page_style(read.style, core::DiskFileSystem(styles_dir.string()), styles_dir.string(), sink);
 
   // 2. Transforms: metadata defaults, ids, source notes, the disclaimer, the contents.
   const std::optional<core::Timestamp> epoch = core::source_date_epoch(options.source_date_epoch.c_str());

@@ -211,8 +211,9 @@ std::optional<GivenTitle> readme_title(const core::FileSystem& files, const std:
 
 }  // namespace
 
-model::Book read_corpus(const core::FileSystem& files, core::DiagnosticSink& sink, core::Progress& progress) {
-  model::Book book;
+Corpus read_corpus(const core::FileSystem& files, core::DiagnosticSink& sink, core::Progress& progress) {
+  Corpus corpus;
+  model::Book& book = corpus.book;
   const std::optional<Manifest> manifest = read_manifest_file(files, sink);
   fill_metadata(book, manifest, files);
 
@@ -314,7 +315,8 @@ model::Book read_corpus(const core::FileSystem& files, core::DiagnosticSink& sin
     sink.error({manifest ? manifest_path : "", 0, 0}, "expected at least one article, found none",
                "add " + std::string(article_kinds) + " files to the corpus folder, or list them in book.toml");
   }
-  return book;
+  if (manifest) corpus.style = manifest->style;
+  return corpus;
 }
 
 }  // namespace octavo::import

@@ -5,9 +5,17 @@
 #include "core/diagnostics.hpp"
 #include "core/file_system.hpp"
 #include "core/progress.hpp"
+#include "import/style_settings.hpp"
 #include "model/book.hpp"
 
 namespace octavo::import {
+
+/// What read_corpus gives: the book, and book.toml's page style choice, which is read with the
+/// rest of the manifest and checked by style::read_page_style.
+struct Corpus {
+  model::Book book;
+  StyleChoice style;  ///< not given without a book.toml, or with one that does not parse
+};
 
 /// Reads the corpus folder: book.toml when present, then every article in manifest order (or, with no manifest,
 /// every article file (*.txt, *.md, *.markdown, *.html, *.htm, *.xhtml) of the folder and its sub-folders, each
@@ -21,7 +29,7 @@ namespace octavo::import {
 /// listing articles neither lists nor excludes is an error, and so are a listed file reached through a symbolic link
 /// to outside the corpus, a folder's articles listed apart from one another, and an empty corpus. Reports each
 /// article read (or given up) to `progress`, as the stage "Reading".
-model::Book read_corpus(const core::FileSystem& files, core::DiagnosticSink& sink,
-                        core::Progress& progress = core::no_progress());
+Corpus read_corpus(const core::FileSystem& files, core::DiagnosticSink& sink,
+                   core::Progress& progress = core::no_progress());
 
 }  // namespace octavo::import

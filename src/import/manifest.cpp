@@ -62,7 +62,10 @@ class ManifestReader {
     }
     if (name == "parts") return read_tables(value, "parts", [this](const toml::table& entry) { read_part(entry); });
     if (name == "exclude") return read_exclude(value);
-    if (name == "style") return;  // the page style: style::read_page_style reads and checks it
+    if (name == "style") {  // the page style: style::read_page_style checks it
+      manifest_.style = style_choice(value, path_);
+      return;
+    }
     // An error, not a warning: a misspelt `titel` or `encodng` would otherwise be dropped and the
     // book built without what the manifest meant to say.
     report_unknown_key(key, "", book_keys, core::Severity::error, path_, sink_);

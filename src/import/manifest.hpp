@@ -11,6 +11,7 @@
 #include "core/source_location.hpp"
 #include "core/text_encoding.hpp"
 #include "import/article_fields.hpp"
+#include "import/style_settings.hpp"
 
 namespace octavo::import {
 
@@ -46,6 +47,8 @@ struct Manifest {
   std::vector<ManifestPart> parts;           ///< valid [[parts]] entries in file order, each folder once
   /// `exclude` glob patterns (import/glob.hpp), a final '/' read as "/**"; never empty strings.
   std::vector<ManifestString> exclude;
+  /// `style`, unchecked: style::read_page_style checks it (not given after a syntax error).
+  StyleChoice style;
 };
 
 /// Reads book.toml (`text`), reporting at `path`:line:col a syntax error, an unknown key, a value

@@ -129,4 +129,41 @@ bool read_article_field(std::string_view key, const toml::node& value, ArticleFi
   return true;
 }
 
+StyleValue style_value(const toml::node& node, const std::string& path) {
+  StyleValue value;
+  value.location = toml_location(node.source(), path);
+  value.type_name = toml_type_name(node);
+  if (const auto* integer = node.as_integer()) {
+    value.type = StyleValue::Type::integer;
+    value.integer = integer->get();
+  } else if (const auto* floating = node.as_floating_point()) {
+    value.type = StyleValue::Type::floating;
+    value.floating = floating->get();
+  } else if (const auto* text = node.as_string()) {
+    value.type = StyleValue::Type::string;
+    value.text = text->get();
+  }
+  return value;
+}
+
+std::vector<StyleSetting> style_settings(const toml::table& table, const std::string& path) {
+  std::vector<StyleSetting> settings;
+  for (const auto& [key, node] : entries_in_file_order(table)) {
+    settings.push_back(
+        StyleSetting{std::string(key->str()), toml_location(key->source(), path), style_value(*node, path)});
+  }
+  return settings;
+}
+
+StyleChoice style_choice(const toml::node& node, const std::string& path) {
+  StyleChoice choice;
+  choice.given = true;
+  choice.value = style_value(node, path);
+  if (const toml::table* table = node.as_table()) {
+    choice.table = true;
+    choice.settings = style_settings(*table, path);
+  }
+  return choice;
+}
+
 }  // namespace octavo::import

@@ -12,6 +12,7 @@
 
 #include "core/diagnostics.hpp"
 #include "import/article_fields.hpp"
+#include "import/style_settings.hpp"
 
 namespace octavo::import {
 
@@ -52,5 +53,14 @@ void report_unknown_key(const toml::key& key, std::string_view where, std::strin
 /// type or a bad date; returns false (and reports nothing) for any other key.
 bool read_article_field(std::string_view key, const toml::node& value, ArticleFields& fields, const std::string& path,
                         core::DiagnosticSink& sink);
+
+/// The value of `node` as written, at `path`. Never fails.
+StyleValue style_value(const toml::node& node, const std::string& path);
+
+/// The entries of `table` in file order, at `path`. Empty for an empty table.
+std::vector<StyleSetting> style_settings(const toml::table& table, const std::string& path);
+
+/// The choice that `node`, book.toml's `style` value, makes (at `path`). Never fails.
+StyleChoice style_choice(const toml::node& node, const std::string& path);
 
 }  // namespace octavo::import

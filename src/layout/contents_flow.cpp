@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "layout/build_items.hpp"
+#include "layout/paragraph_styles.hpp"
 #include "layout/part_title.hpp"
 #include "layout/set_paragraph.hpp"
 #include "model/book.hpp"
@@ -44,17 +45,10 @@ std::vector<FlowLine> contents_flow(const std::vector<ContentsItem>& items,
     const auto found = body_pages.find(item.destination);
     const bool numbered = found != body_pages.end();
 
-    ParagraphFormat format;
-    format.left = indent;
-    format.width = measure - indent - style.contents_number_width;
-    format.rest_indent = style.note_hanging_indent;
-    format.leading = style.leading;
-    format.size = style.body_size;
-    format.alignment = Alignment::left;
-    format.keep_together = true;
-    ItemBuilder builder(context, format.width - format.rest_indent, false);
     const bool part = item.kind == ContentsKind::part;
-    if (part) format.face = FontFace::serif_bold;
+    const ParagraphFormat format = paragraph_format(part ? Role::contents_part_entry : Role::contents_entry, style,
+                                                    indent, measure - indent - style.contents_number_width);
+    ItemBuilder builder(context, format.width - format.rest_indent, false);
     builder.add_text(item.title, TextStyle{false, part, false, style.body_size}, {});
     Flow entry;
     set_paragraph(entry, builder.finish(), format, metrics);

@@ -7,6 +7,7 @@
 
 #include "layout/build_items.hpp"
 #include "layout/paginate.hpp"
+#include "layout/paragraph_styles.hpp"
 #include "layout/part_title.hpp"
 #include "layout/set_blocks.hpp"
 #include "layout/set_paragraph.hpp"
@@ -25,12 +26,10 @@ void add_centred(Flow& flow, const std::string& text, const TextStyle& style, co
   if (text.empty()) return;
   ItemBuilder builder(context, context.style.measure(), false);
   builder.add_text(text, style, {});
-  ParagraphFormat format;
-  format.width = context.style.measure();
+  ParagraphFormat format = paragraph_format(Role::title_page, context.style, core::Pt(0), context.style.measure());
   format.leading = leading;
   format.face = face_for(style);
   format.size = style.size;
-  format.alignment = Alignment::centre;
   set_paragraph(flow, builder.finish(), format, context.metrics);
 }
 

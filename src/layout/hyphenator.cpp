@@ -3,6 +3,7 @@
 #include <hyphen.h>
 
 #include <array>
+#include <cstdio>
 #include <cstdlib>
 
 namespace octavo::layout {
@@ -74,9 +75,15 @@ struct Hyphenator::Dictionary {
 
 Hyphenator::Hyphenator() = default;
 
-Hyphenator::Hyphenator(const std::string& pattern_file) {
-  if (pattern_file.empty()) return;
-  HyphenDict* dict = hnj_hyphen_load(pattern_file.c_str());
+Hyphenator::Hyphenator(std::string_view patterns) {
+  if (patterns.empty()) return;
+  // libhyphen reads patterns from a path or a FILE*: fmemopen (POSIX 2008) makes a read-only
+  // FILE* over a copy of the bytes, so no temporary file is written and no path is needed.
+  std::string bytes(patterns);
+  FILE* file = fmemopen(bytes.data(), bytes.size(), "r");
+  if (file == nullptr) return;
+  HyphenDict* dict = hnj_hyphen_load_file(file);
+  std::fclose(file);
   if (dict == nullptr) return;
   dictionary_ = std::make_unique<Dictionary>();
   dictionary_->dict = dict;

@@ -1,5 +1,6 @@
 // Where a word may be hyphenated: Liang's patterns through libhyphen (the only file that sees
-// hyphen.h is hyphenator.cpp). build_items asks it for justified paragraphs' words.
+// hyphen.h is hyphenator.cpp). build_items asks it for justified paragraphs' words; the pipeline
+// reads the pattern bytes (style/hyphenation_patterns.hpp) and makes it before layout.
 #pragma once
 
 #include <cstddef>
@@ -14,15 +15,15 @@ namespace octavo::layout {
 inline constexpr std::size_t left_hyphen_min = 2;
 inline constexpr std::size_t right_hyphen_min = 3;
 
-/// A loaded pattern file (a libhyphen .dic, e.g. /usr/share/hyphen/hyph_en_US.dic).
+/// Loaded patterns (the bytes of a libhyphen .dic, e.g. /usr/share/hyphen/hyph_en_US.dic).
 /// Move-only; an empty Hyphenator (no patterns) finds no hyphenation points.
 class Hyphenator {
  public:
   /// No patterns: hyphenates nothing.
   Hyphenator();
-  /// Loads `pattern_file`; an empty path or a file that cannot be loaded leaves it empty
-  /// (check with empty()).
-  explicit Hyphenator(const std::string& pattern_file);
+  /// Loads `patterns`, the contents of a pattern file; empty bytes, or bytes libhyphen cannot
+  /// load, leave it empty (check with empty()).
+  explicit Hyphenator(std::string_view patterns);
   ~Hyphenator();
   Hyphenator(Hyphenator&&) noexcept;
   Hyphenator& operator=(Hyphenator&&) noexcept;

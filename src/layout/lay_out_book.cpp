@@ -120,14 +120,10 @@ void warn_dangling(const LinkDestinations& links, const std::set<std::string>& a
 
 }  // namespace
 
-BookEnd lay_out_book(const model::Book& book, const FontMetrics& metrics, const PageStyle& style, PageSink& pages,
-                     core::DiagnosticSink& sink, core::Progress& progress) {
+BookEnd lay_out_book(const model::Book& book, const FontMetrics& metrics, const PageStyle& style,
+                     const Hyphenator& hyphenator, PageSink& pages, core::DiagnosticSink& sink,
+                     core::Progress& progress) {
   GlyphCoverage coverage(metrics);
-  const Hyphenator hyphenator(style.hyphenation_patterns);
-  if (!style.hyphenation_patterns.empty() && hyphenator.empty()) {
-    sink.warning({style.hyphenation_patterns, 0, 0}, "expected hyphenation patterns, found no readable pattern file",
-                 "paragraphs are set without hyphenation");
-  }
   LayoutContext context{metrics, style, sink, coverage, &hyphenator};
   BookEnd end;
 
@@ -246,9 +242,9 @@ BookEnd lay_out_book(const model::Book& book, const FontMetrics& metrics, const 
 }
 
 LaidOutBook lay_out_book(const model::Book& book, const FontMetrics& metrics, const PageStyle& style,
-                         core::DiagnosticSink& sink, core::Progress& progress) {
+                         const Hyphenator& hyphenator, core::DiagnosticSink& sink, core::Progress& progress) {
   CollectPages pages;
-  BookEnd end = lay_out_book(book, metrics, style, pages, sink, progress);
+  BookEnd end = lay_out_book(book, metrics, style, hyphenator, pages, sink, progress);
   return std::move(pages).book(std::move(end));
 }
 

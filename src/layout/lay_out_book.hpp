@@ -5,6 +5,7 @@
 #include "core/diagnostics.hpp"
 #include "core/progress.hpp"
 #include "layout/font_metrics.hpp"
+#include "layout/hyphenator.hpp"
 #include "layout/page.hpp"
 #include "layout/page_sink.hpp"
 #include "layout/page_style.hpp"
@@ -17,15 +18,17 @@ namespace octavo::layout {
 /// as soon as it is final, then the front matter (see PageSink); returns what only the end of
 /// the book settles. `book` is as transform::apply_transforms leaves it: its contents are built
 /// (asserted when it has articles). Never fails: content that cannot be set as written (a
-/// missing glyph, a word wider than the measure, a title page too full for one page, a
-/// hyphenation pattern file that cannot be read, a link to a place no page holds) is set as
-/// well as possible, with a warning on `sink`. Reports each article laid out to `progress`, as
-/// the stage "Laying out".
-BookEnd lay_out_book(const model::Book& book, const FontMetrics& metrics, const PageStyle& style, PageSink& pages,
-                     core::DiagnosticSink& sink, core::Progress& progress = core::no_progress());
+/// missing glyph, a word wider than the measure, a title page too full for one page, a link to
+/// a place no page holds) is set as well as possible, with a warning on `sink`. Justified
+/// paragraphs are hyphenated with `hyphenator` (an empty one: not at all). Reports each article
+/// laid out to `progress`, as the stage "Laying out".
+BookEnd lay_out_book(const model::Book& book, const FontMetrics& metrics, const PageStyle& style,
+                     const Hyphenator& hyphenator, PageSink& pages, core::DiagnosticSink& sink,
+                     core::Progress& progress = core::no_progress());
 
 /// The same, keeping every page (CollectPages): the whole book as one value, for tests.
 LaidOutBook lay_out_book(const model::Book& book, const FontMetrics& metrics, const PageStyle& style,
-                         core::DiagnosticSink& sink, core::Progress& progress = core::no_progress());
+                         const Hyphenator& hyphenator, core::DiagnosticSink& sink,
+                         core::Progress& progress = core::no_progress());
 
 }  // namespace octavo::layout

@@ -3,14 +3,13 @@
 #pragma once
 
 #include <array>
-#include <string>
 
 #include "core/length.hpp"
 
 namespace octavo::layout {
 
-/// All lengths in points; default_page_style() gives every field a value (no hyphenation patterns:
-/// the pipeline chooses them by the book's language).
+/// All lengths in points; style::default_page_style() gives every field a value. Hyphenation is
+/// not part of it: the pipeline chooses the patterns by the book's language.
 struct PageStyle {
   // Page and text block. Recto pages (odd body pages) have the inner margin on the left.
   core::Pt page_width;
@@ -27,8 +26,6 @@ struct PageStyle {
   double space_stretch = 0;   ///< interword glue stretch, as a fraction of the space's width
   double space_shrink = 0;    ///< interword glue shrink, as a fraction of the space's width
   double inline_code_scale = 1;
-  /// libhyphen pattern file for hyphenating justified paragraphs; empty: no hyphenation.
-  std::string hyphenation_patterns;
 
   // Titles of parts (articles, contents, sources, disclaimer) and headings within articles.
   core::Pt part_title_size;
@@ -85,9 +82,5 @@ struct PageStyle {
 /// The design of footnotes and asides: `style` with its text type at small_size on small_leading,
 /// and the indents, spaces, heading and code sizes of the body scaled alike. Never fails.
 PageStyle small_type_style(const PageStyle& style);
-
-/// The house design: A5, 10/13.5 pt serif, about 64 characters a line. The same values as
-/// styles/a5.toml (a style test compares them), for layout's tests, which read no files. Never fails.
-PageStyle default_page_style();
 
 }  // namespace octavo::layout

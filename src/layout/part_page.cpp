@@ -1,4 +1,5 @@
 #include "layout/part_page.hpp"
+#include "layout/paragraph_styles.hpp"
 
 #include "layout/build_items.hpp"
 #include "layout/set_paragraph.hpp"
@@ -18,13 +19,8 @@ std::vector<FlowLine> part_page_flow(const model::Part& part, LayoutContext& con
   // Only a title from a source file can be fixed by its author; folder names break silently too.
   ItemBuilder builder(context, style.measure(), false);
   builder.add_text(part.title, TextStyle{false, false, false, style.part_title_size}, part.location);
-  ParagraphFormat format;
-  format.width = style.measure();
-  format.leading = style.part_title_leading;
-  format.size = style.part_title_size;
-  format.alignment = Alignment::centre;
-  format.keep_together = true;
-  set_paragraph(flow, builder.finish(), format, context.metrics);
+  set_paragraph(flow, builder.finish(), paragraph_format(Role::part_page_title, style, core::Pt(0), style.measure()),
+                context.metrics);
   return flow.finish();
 }
 

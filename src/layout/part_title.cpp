@@ -1,4 +1,5 @@
 #include "layout/part_title.hpp"
+#include "layout/paragraph_styles.hpp"
 
 #include "layout/build_items.hpp"
 #include "layout/set_paragraph.hpp"
@@ -13,14 +14,7 @@ void set_part_title(Flow& flow, const std::string& title, const std::vector<std:
   // Only a title from a source file can be fixed by its author; generated titles break silently.
   ItemBuilder builder(context, style.measure(), !location.path.empty());
   builder.add_text(title, TextStyle{false, false, false, style.part_title_size}, location);
-  ParagraphFormat format;
-  format.width = style.measure();
-  format.leading = style.part_title_leading;
-  format.size = style.part_title_size;
-  // Titles are set ragged: justifying two or three large words leaves holes.
-  format.alignment = Alignment::left;
-  format.keep_together = true;
-  format.keep_with_next = true;
+  const ParagraphFormat format = paragraph_format(Role::part_title, style, core::Pt(0), style.measure());
   const std::size_t lines = set_paragraph(flow, builder.finish(), format, context.metrics);
   flow.keep_next_lines(1);
   // The text below starts on a whole line of the body's grid.

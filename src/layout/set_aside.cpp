@@ -1,5 +1,6 @@
 // Asides (model::BlockKind::aside) and details (model::BlockKind::details): blocks set apart from
 // the running text. The setting itself is BlockSetter::set_aside and set_details (set_blocks.hpp).
+#include "layout/paragraph_styles.hpp"
 #include "layout/set_blocks.hpp"
 #include "layout/set_paragraph.hpp"
 
@@ -46,16 +47,8 @@ void BlockSetter::set_details(const model::Block& block, const BlockFrame& frame
     ItemBuilder builder(context_, frame.width);
     builder.set_link_resolver(resolver_);
     builder.add_inlines(block.inlines, bold, block.location);
-    ParagraphFormat format;
-    format.left = frame.left;
-    format.width = frame.width;
-    format.leading = style.leading;
-    format.face = face_for(bold);
-    format.size = style.body_size;
-    format.alignment = Alignment::left;
-    format.keep_together = true;
-    format.keep_with_next = true;
-    set_paragraph(flow_, builder.finish(), format, context_.metrics);
+    set_paragraph(flow_, builder.finish(), paragraph_format(Role::details_summary, style, frame.left, frame.width),
+                  context_.metrics);
     flow_.keep_next_lines(1);
     content = indented(frame, style.list_indent, core::Pt(0));
   }

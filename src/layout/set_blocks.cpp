@@ -1,4 +1,5 @@
 #include "layout/set_blocks.hpp"
+#include "layout/paragraph_styles.hpp"
 
 #include <algorithm>
 #include <utility>
@@ -140,12 +141,8 @@ void BlockSetter::set_text_paragraph(const model::Block& block, const BlockFrame
   builder.set_hyphenate(!frame.ragged && !aligned);  // justified text, set by total-fit below, is hyphenated
   // The summary is the article's lead: set in italics, as a standfirst.
   builder.add_inlines(block.inlines, TextStyle{summary, false, false, style.body_size}, block.location);
-  ParagraphFormat format;
-  format.left = frame.left;
-  format.width = frame.width;
+  ParagraphFormat format = paragraph_format(summary ? Role::lead : Role::body, style, frame.left, frame.width);
   format.first_indent = indent;
-  format.leading = style.leading;
-  format.size = style.body_size;
   if (frame.ragged) format.alignment = Alignment::left;
   if (aligned) format.alignment = align == model::Align::center ? Alignment::centre : Alignment::right;
   set_paragraph(flow_, builder.finish(), format, context_.metrics);
@@ -163,17 +160,10 @@ void BlockSetter::set_heading(const model::Block& block, const BlockFrame& frame
   ItemBuilder builder(context_, frame.width);
   builder.set_link_resolver(resolver_);
   builder.add_inlines(block.inlines, text_style, block.location);
-  ParagraphFormat format;
-  format.left = frame.left;
-  format.width = frame.width;
-  format.leading = size * (style.leading / style.body_size);
-  format.face = face_for(text_style);
-  format.size = size;
+  ParagraphFormat format = paragraph_format(heading_role(block.level), style, frame.left, frame.width);
   format.alignment = frame.align == model::Align::center  ? Alignment::centre
                      : frame.align == model::Align::right ? Alignment::right
                                                           : Alignment::left;
-  format.keep_together = true;
-  format.keep_with_next = true;
   const std::size_t lines = set_paragraph(flow_, builder.finish(), format, context_.metrics);
   // A heading stays with at least the first two lines of what follows: the heading keeps with
   // the first line, and the first line keeps with the second.
@@ -193,16 +183,8 @@ void BlockSetter::set_list(const model::Block& block, const BlockFrame& frame, i
   if (block.role == model::BlockRole::outline) {
     ItemBuilder builder(context_, frame.width, false);
     builder.add_text(model::outline_title, TextStyle{true, false, false, style.body_size}, block.location);
-    ParagraphFormat format;
-    format.left = frame.left;
-    format.width = frame.width;
-    format.leading = style.leading;
-    format.face = FontFace::serif_italic;
-    format.size = style.body_size;
-    format.alignment = Alignment::left;
-    format.keep_together = true;
-    format.keep_with_next = true;
-    set_paragraph(flow_, builder.finish(), format, metrics);
+    set_paragraph(flow_, builder.finish(), paragraph_format(Role::outline_title, style, frame.left, frame.width),
+                  metrics);
     flow_.keep_next_lines(1);
   }
   BlockFrame item_frame = indented(frame, style.list_indent, core::Pt(0));

@@ -1,4 +1,5 @@
 #include "layout/set_code.hpp"
+#include "layout/paragraph_styles.hpp"
 
 #include <algorithm>
 #include <string>
@@ -89,14 +90,7 @@ void BlockSetter::set_code(const model::Block& block, const BlockFrame& frame) {
     ItemBuilder builder(context_, code_frame.width - indent, false);
     builder.set_literal(true);
     builder.add_text(expanded, TextStyle{false, false, true, style.code_size}, block.location);
-    ParagraphFormat format;
-    format.left = code_frame.left;
-    format.width = code_frame.width;
-    format.leading = style.code_leading;
-    format.face = FontFace::mono;
-    format.size = style.code_size;
-    format.alignment = Alignment::left;
-    format.code = true;
+    ParagraphFormat format = paragraph_format(Role::code, style, code_frame.left, code_frame.width);
     format.rest_indent = indent;
     const std::size_t line_start = flow_.size();
     if (set_paragraph(flow_, builder.finish(), format, metrics) == 0) {

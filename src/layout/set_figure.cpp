@@ -1,4 +1,5 @@
 #include "layout/set_figure.hpp"
+#include "layout/paragraph_styles.hpp"
 
 #include <algorithm>
 
@@ -68,15 +69,8 @@ void BlockSetter::set_figure(const model::Block& block, const BlockFrame& frame)
     } else {
       builder.add_text(lone->alt, caption_style, lone->location);
     }
-    ParagraphFormat format;
-    format.left = frame.left;
-    format.width = frame.width;
-    format.leading = style.small_leading;
-    format.face = face_for(caption_style);
-    format.size = style.small_size;
-    format.alignment = Alignment::centre;
-    format.keep_together = true;
-    set_paragraph(flow_, builder.finish(), format, context_.metrics);
+    set_paragraph(flow_, builder.finish(), paragraph_format(Role::figure_caption, style, frame.left, frame.width),
+                  context_.metrics);
   }
   flow_.add_space(style.block_space);
   indent_next_ = false;

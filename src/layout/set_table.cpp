@@ -1,4 +1,5 @@
 #include "layout/set_table.hpp"
+#include "layout/paragraph_styles.hpp"
 
 #include <algorithm>
 #include <memory>
@@ -138,11 +139,7 @@ void set_cell_paragraph(Flow& flow, const model::Block& paragraph, core::Pt widt
   builder.set_link_resolver(resolver);
   const TextStyle text_style{false, bold, false, style.body_size};
   builder.add_inlines(paragraph.inlines, text_style, paragraph.location);
-  ParagraphFormat format;
-  format.width = width;
-  format.leading = style.leading;
-  format.face = face_for(text_style);
-  format.size = style.body_size;
+  ParagraphFormat format = paragraph_format(bold ? Role::table_head_cell : Role::table_cell, style, core::Pt(0), width);
   format.alignment = alignment;
   set_paragraph(flow, builder.finish(), format, context.metrics);
 }
@@ -295,16 +292,8 @@ void BlockSetter::set_table(const model::Block& table, const BlockFrame& frame, 
     ItemBuilder builder(context_, frame.width);
     builder.set_link_resolver(resolver_);
     builder.add_inlines(table.inlines, caption_style, table.location);
-    ParagraphFormat format;
-    format.left = frame.left;
-    format.width = frame.width;
-    format.leading = style.small_leading;
-    format.face = face_for(caption_style);
-    format.size = style.small_size;
-    format.alignment = Alignment::left;
-    format.keep_together = true;
-    format.keep_with_next = true;
-    set_paragraph(flow_, builder.finish(), format, metrics);
+    set_paragraph(flow_, builder.finish(), paragraph_format(Role::table_caption, style, frame.left, frame.width),
+                  metrics);
     flow_.add_space(style.small_leading / 2);
   }
   const TableGrid grid = table_grid(table);

@@ -1,4 +1,5 @@
 #include "layout/source_note.hpp"
+#include "layout/paragraph_styles.hpp"
 
 #include "layout/build_items.hpp"
 #include "layout/set_paragraph.hpp"
@@ -7,16 +8,8 @@
 namespace octavo::layout {
 namespace {
 
-ParagraphFormat note_format(core::Pt left, const PageStyle& style) {
-  ParagraphFormat format;
-  format.left = left;
-  format.width = style.measure() - left;
-  format.rest_indent = style.note_hanging_indent;
-  format.leading = style.small_leading;
-  format.size = style.small_size;
-  // Ragged: the values are URLs, digests and file names, which justify badly.
-  format.alignment = Alignment::left;
-  return format;
+ParagraphFormat note_format(core::Pt left, const PageStyle& style, Role role = Role::note) {
+  return paragraph_format(role, style, left, style.measure() - left);
 }
 
 }  // namespace
@@ -42,11 +35,7 @@ void set_source_note(Flow& flow, const model::Article& article, LayoutContext& c
   flow.add_anchor(model::source_note_id(article));
   ItemBuilder heading(context, style.measure(), false);
   heading.add_text(model::source_note_title, TextStyle{false, true, false, style.small_size}, {});
-  ParagraphFormat format = note_format(core::Pt(0), style);
-  format.face = FontFace::serif_bold;
-  format.keep_together = true;
-  format.keep_with_next = true;
-  set_paragraph(flow, heading.finish(), format, context.metrics);
+  set_paragraph(flow, heading.finish(), note_format(core::Pt(0), style, Role::note_heading), context.metrics);
   flow.keep_next_lines(1);
 
   set_note_fields(flow, article.source_note, core::Pt(0), context);

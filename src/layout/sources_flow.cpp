@@ -1,4 +1,5 @@
 #include "layout/sources_flow.hpp"
+#include "layout/paragraph_styles.hpp"
 
 #include "layout/build_items.hpp"
 #include "layout/part_title.hpp"
@@ -17,15 +18,8 @@ std::vector<FlowLine> sources_flow(const model::Book& book, LayoutContext& conte
     ItemBuilder title(context, style.measure(), false);
     const int link = title.add_link({model::source_note_id(article), ""});
     title.add_text(article.title, TextStyle{false, false, false, style.body_size}, article.location, link);
-    ParagraphFormat format;
-    format.width = style.measure();
-    format.rest_indent = style.note_hanging_indent;
-    format.leading = style.leading;
-    format.size = style.body_size;
-    format.alignment = Alignment::left;
-    format.keep_together = true;
-    format.keep_with_next = true;
-    set_paragraph(flow, title.finish(), format, context.metrics);
+    set_paragraph(flow, title.finish(), paragraph_format(Role::sources_entry, style, core::Pt(0), style.measure()),
+                  context.metrics);
     flow.keep_next_lines(1);
     set_note_fields(flow, article.source_note, style.note_hanging_indent, context);
   }

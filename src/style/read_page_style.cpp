@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "import/toml_values.hpp"
+#include "style/style_keys.hpp"
 
 namespace octavo::style {
 namespace {
@@ -17,93 +18,9 @@ using core::Pt;
 
 constexpr const char* manifest_path = "book.toml";
 
-// What a key holds, and which values make sense for it.
-enum class Kind {
-  size,   // a length > 0: page and type sizes, leadings, rule thickness
-  space,  // a length >= 0: margins, indents, spaces
-  ratio,  // a plain number >= 0
-  lines,  // a whole number of lines
-};
-
-struct KeySpec {
-  std::string_view name;
-  Kind kind;
-};
-
-// Every key of a style file, in the order styles/a5.toml gives them. The four that the layout
-// keeps as positions from the page top (running head, its rule, folio, imprint) are given here
-// relative to the text block, so that changing a margin or the number of lines moves them along.
-constexpr KeySpec keys[] = {
-    {"page_width", Kind::size},
-    {"page_height", Kind::size},
-    {"margin_inner", Kind::space},
-    {"margin_outer", Kind::space},
-    {"margin_top", Kind::space},
-    {"lines_per_page", Kind::lines},
-    {"body_size", Kind::size},
-    {"leading", Kind::size},
-    {"paragraph_indent", Kind::space},
-    {"space_stretch", Kind::ratio},
-    {"space_shrink", Kind::ratio},
-    {"inline_code_scale", Kind::ratio},
-    {"part_title_size", Kind::size},
-    {"part_title_leading", Kind::size},
-    {"part_title_space_after", Kind::space},
-    {"heading1_size", Kind::size},
-    {"heading2_size", Kind::size},
-    {"heading3_size", Kind::size},
-    {"heading_space_before", Kind::space},
-    {"heading_space_after", Kind::space},
-    {"block_space", Kind::space},
-    {"list_indent", Kind::space},
-    {"list_marker_gap", Kind::space},
-    {"quote_indent", Kind::space},
-    {"code_indent", Kind::space},
-    {"code_size", Kind::size},
-    {"code_leading", Kind::size},
-    {"ornament_width", Kind::space},
-    {"rule_thickness", Kind::size},
-    {"small_size", Kind::size},
-    {"small_leading", Kind::size},
-    {"note_space_before", Kind::space},
-    {"note_hanging_indent", Kind::space},
-    {"contents_indent", Kind::space},
-    {"contents_number_width", Kind::space},
-    {"contents_entry_space", Kind::space},
-    {"footnote_space", Kind::space},
-    {"footnote_rule_width", Kind::space},
-    {"running_head_size", Kind::size},
-    {"running_head_raise", Kind::space},
-    {"running_head_rule_raise", Kind::space},
-    {"folio_size", Kind::size},
-    {"folio_drop", Kind::size},
-    {"review_mark_size", Kind::size},
-    {"book_title_size", Kind::size},
-    {"book_title_leading", Kind::size},
-    {"book_subtitle_size", Kind::size},
-    {"book_author_size", Kind::size},
-    {"title_block_top", Kind::space},
-    {"imprint_rise", Kind::space},
-};
-
-// Below these the layout cannot keep its promises: a part title with its space and a heading kept
-// with two lines need 8 lines; a measure under 12 ems (about 24 characters) leaves justified
-// text full of rivers and the contents' leaders no room beside their page numbers.
-constexpr int min_lines_per_page = 8;
+// Below this a measure (about 24 characters) leaves justified text full of rivers and the
+// contents' leaders no room beside their page numbers.
 constexpr double min_measure_ems = 12;
-
-const KeySpec* find_key(std::string_view name) {
-  for (const KeySpec& key : keys) {
-    if (key.name == name) return &key;
-  }
-  return nullptr;
-}
-
-std::string key_names() {
-  std::string out;
-  for (const KeySpec& key : keys) out += (out.empty() ? "" : ", ") + std::string(key.name);
-  return out;
-}
 
 std::string points(Pt length) {
   char buffer[32];
@@ -137,41 +54,31 @@ class StyleReader {
   StyleReader(const core::FileSystem& styles, std::string styles_label, core::DiagnosticSink& sink)
       : styles_(styles), styles_label_(std::move(styles_label)), sink_(sink) {}
 
-  std::optional<layout::PageStyle> read(const core::FileSystem& corpus) {
-    std::optional<toml::table> manifest;
-    if (std::optional<std::string> text = corpus.read_file(manifest_path)) {
-      // A syntax error is the manifest reader's to report; the style then stays the default.
-      try {
-        manifest = toml::parse(*text, std::string_view(manifest_path));
-      } catch (const toml::parse_error&) {
-      }
-    }
+  std::optional<layout::PageStyle> read(const import::StyleChoice& choice) {
     std::string name = default_style_name;
     core::SourceLocation chosen_at{manifest_path, 0, 0};
-    const toml::table* overrides = nullptr;
-    if (manifest) {
-      if (const toml::node* choice = manifest->get("style")) {
-        chosen_at = import::toml_location(choice->source(), manifest_path);
-        if (const auto* text = choice->as_string()) {
-          name = text->get();
-        } else if (const toml::table* table = choice->as_table()) {
-          overrides = table;
-          if (const toml::node* base = table->get("base")) {
-            chosen_at = import::toml_location(base->source(), manifest_path);
-            if (const auto* text_base = base->as_string()) {
-              name = text_base->get();
-            } else {
-              error(chosen_at, "expected a style name for 'base', found " + import::toml_type_name(*base));
-            }
+    const std::vector<import::StyleSetting>* overrides = nullptr;
+    if (choice.given) {
+      chosen_at = choice.value.location;
+      if (choice.table) {
+        overrides = &choice.settings;
+        for (const import::StyleSetting& setting : choice.settings) {
+          if (setting.key != "base") continue;
+          chosen_at = setting.value.location;
+          if (setting.value.type == import::StyleValue::Type::string) {
+            name = setting.value.text;
+          } else {
+            error(chosen_at, "expected a style name for 'base', found " + setting.value.type_name);
           }
-        } else {
-          error(chosen_at,
-                "expected a style name or a [style] table for 'style', found " + import::toml_type_name(*choice));
         }
+      } else if (choice.value.type == import::StyleValue::Type::string) {
+        name = choice.value.text;
+      } else {
+        error(chosen_at, "expected a style name or a [style] table for 'style', found " + choice.value.type_name);
       }
     }
     if (!read_style_file(name, chosen_at)) return std::nullopt;
-    if (overrides != nullptr) read_values(*overrides, manifest_path, true);
+    if (overrides != nullptr) read_values(*overrides, true);
     if (failed_) return std::nullopt;
     layout::PageStyle style = make_style();
     check_geometry(style);
@@ -214,10 +121,10 @@ class StyleReader {
       failed_ = true;
       return false;
     }
-    read_values(*table, path, false);
+    read_values(import::style_settings(*table, path), false);
     bool complete = true;
     std::string missing;
-    for (const KeySpec& key : keys) {
+    for (const StyleKey& key : style_keys()) {
       if (values_.count(key.name) == 0) missing += (missing.empty() ? "" : ", ") + std::string(key.name);
     }
     if (!missing.empty()) {
@@ -227,62 +134,52 @@ class StyleReader {
     return complete;
   }
 
-  void read_values(const toml::table& table, const std::string& path, bool from_book) {
-    for (const auto& [key, node] : import::entries_in_file_order(table)) {
-      const std::string_view name = key->str();
-      if (from_book && name == "base") continue;
-      const KeySpec* spec = find_key(name);
-      const core::SourceLocation at = import::toml_location(node->source(), path);
+  void read_values(const std::vector<import::StyleSetting>& settings, bool from_book) {
+    for (const import::StyleSetting& setting : settings) {
+      if (from_book && setting.key == "base") continue;
+      const StyleKey* spec = find_style_key(setting.key);
       if (spec == nullptr) {
-        error(import::toml_location(key->source(), path),
-              "unknown style key '" + std::string(name) + "'" + (from_book ? " in [style]" : ""),
-              "known keys: base (in book.toml), " + key_names());
+        error(setting.key_location, "unknown style key '" + setting.key + "'" + (from_book ? " in [style]" : ""),
+              "known keys: base (in book.toml), " + style_key_names());
         continue;
       }
-      if (std::optional<double> number = read_number(*spec, *node, at)) {
-        values_[std::string(name)] = Value{*number, at, from_book};
+      if (std::optional<double> number = read_number(*spec, setting.value)) {
+        values_[setting.key] = Value{*number, setting.value.location, from_book};
       }
     }
   }
 
-  std::optional<double> read_number(const KeySpec& spec, const toml::node& node, const core::SourceLocation& at) {
+  std::optional<double> read_number(const StyleKey& spec, const import::StyleValue& value) {
+    using Type = import::StyleValue::Type;
+    const core::SourceLocation& at = value.location;
     const std::string name(spec.name);  // named: "'" + a temporary draws a false -Wrestrict from GCC 12 -O3
     const std::string key = "'" + name + "'";
     std::optional<double> number;
     if (spec.kind == Kind::lines) {
-      if (const auto* integer = node.as_integer()) number = static_cast<double>(integer->get());
-      if (!number) error(at, "expected a whole number of lines for " + key + ", found " + import::toml_type_name(node));
-    } else if (const auto* integer = node.as_integer()) {
-      number = static_cast<double>(integer->get());
-    } else if (const auto* floating = node.as_floating_point()) {
-      number = floating->get();
-    } else if (const auto* text = node.as_string(); text != nullptr && spec.kind != Kind::ratio) {
-      number = parse_length(text->get());
+      if (value.type == Type::integer) number = static_cast<double>(value.integer);
+      if (!number) error(at, "expected a whole number of lines for " + key + ", found " + value.type_name);
+    } else if (value.type == Type::integer) {
+      number = static_cast<double>(value.integer);
+    } else if (value.type == Type::floating) {
+      number = value.floating;
+    } else if (value.type == Type::string && spec.kind != Kind::ratio) {
+      number = parse_length(value.text);
       if (!number) {
         error(at,
-              "expected a length such as \"10pt\", \"20mm\" or \"0.5in\" for " + key + ", found '" + text->get() + "'");
+              "expected a length such as \"10pt\", \"20mm\" or \"0.5in\" for " + key + ", found '" + value.text + "'");
         return std::nullopt;
       }
     } else {
       error(at, std::string(spec.kind == Kind::ratio ? "expected a number" : "expected a length") + " for " + key +
-                    ", found " + import::toml_type_name(node));
+                    ", found " + value.type_name);
     }
     if (!number) return std::nullopt;
-    if (!std::isfinite(*number) || *number < 0 || (spec.kind == Kind::size && *number <= 0)) {
-      error(at, "expected " + std::string(spec.kind == Kind::size ? "a size greater than 0" : "a value of 0 or more") +
-                    " for " + key);
-      return std::nullopt;
-    }
-    if (spec.kind == Kind::lines && *number < min_lines_per_page) {
-      error(at, "expected at least " + std::to_string(min_lines_per_page) + " lines a page for " + key,
-            "part titles, and headings kept with two lines of text, need that many");
+    if (std::optional<BoundsError> out_of_bounds = check_bounds(spec, *number)) {
+      error(at, std::move(out_of_bounds->message), std::move(out_of_bounds->hint));
       return std::nullopt;
     }
     return number;
   }
-
-  Pt length(std::string_view name) const { return Pt(number(name)); }
-  double number(std::string_view name) const { return values_.find(name)->second.number; }
 
   // Where to report a problem several keys make together: the first of them that book.toml
   // overrides (the user's change), else the first in the style file.
@@ -295,56 +192,9 @@ class StyleReader {
   }
 
   layout::PageStyle make_style() const {
-    layout::PageStyle s;
-    s.page_width = length("page_width");
-    s.page_height = length("page_height");
-    s.margin_inner = length("margin_inner");
-    s.margin_outer = length("margin_outer");
-    s.margin_top = length("margin_top");
-    s.body_size = length("body_size");
-    s.leading = length("leading");
-    s.body_height = Pt(number("lines_per_page") * s.leading.value);
-    s.paragraph_indent = length("paragraph_indent");
-    s.space_stretch = number("space_stretch");
-    s.space_shrink = number("space_shrink");
-    s.inline_code_scale = number("inline_code_scale");
-    s.part_title_size = length("part_title_size");
-    s.part_title_leading = length("part_title_leading");
-    s.part_title_space_after = length("part_title_space_after");
-    s.heading_size = {length("heading1_size"), length("heading2_size"), length("heading3_size")};
-    s.heading_space_before = length("heading_space_before");
-    s.heading_space_after = length("heading_space_after");
-    s.block_space = length("block_space");
-    s.list_indent = length("list_indent");
-    s.list_marker_gap = length("list_marker_gap");
-    s.quote_indent = length("quote_indent");
-    s.code_indent = length("code_indent");
-    s.code_size = length("code_size");
-    s.code_leading = length("code_leading");
-    s.ornament_width = length("ornament_width");
-    s.rule_thickness = length("rule_thickness");
-    s.small_size = length("small_size");
-    s.small_leading = length("small_leading");
-    s.note_space_before = length("note_space_before");
-    s.note_hanging_indent = length("note_hanging_indent");
-    s.contents_indent = length("contents_indent");
-    s.contents_number_width = length("contents_number_width");
-    s.contents_entry_space = length("contents_entry_space");
-    s.footnote_space = length("footnote_space");
-    s.footnote_rule_width = length("footnote_rule_width");
-    s.running_head_size = length("running_head_size");
-    s.running_head_baseline = s.margin_top - length("running_head_raise");
-    s.running_head_rule_y = s.margin_top - length("running_head_rule_raise");
-    s.folio_size = length("folio_size");
-    s.review_mark_size = length("review_mark_size");
-    s.folio_baseline = s.margin_top + s.body_height + length("folio_drop");
-    s.book_title_size = length("book_title_size");
-    s.book_title_leading = length("book_title_leading");
-    s.book_subtitle_size = length("book_subtitle_size");
-    s.book_author_size = length("book_author_size");
-    s.title_block_top = length("title_block_top");
-    s.imprint_baseline = s.margin_top + s.body_height - length("imprint_rise");
-    return s;
+    std::vector<double> numbers;
+    for (const StyleKey& key : style_keys()) numbers.push_back(values_.find(key.name)->second.number);
+    return make_page_style(numbers);
   }
 
   void check_geometry(const layout::PageStyle& s) {
@@ -382,11 +232,6 @@ class StyleReader {
             "footnote_space (" + points(s.footnote_space) + ") leaves no room for two lines of notes on a page",
             "a long note needs a page that holds its first two lines");
     }
-    if (s.space_shrink >= 1) {
-      error(blame({"space_shrink"}), "expected a space_shrink less than 1, found " + std::to_string(s.space_shrink),
-            "a shrink of 1 lets spaces vanish");
-    }
-    if (s.inline_code_scale <= 0) error(blame({"inline_code_scale"}), "expected an inline_code_scale greater than 0");
   }
 
   const core::FileSystem& styles_;
@@ -398,9 +243,9 @@ class StyleReader {
 
 }  // namespace
 
-std::optional<layout::PageStyle> read_page_style(const core::FileSystem& corpus, const core::FileSystem& styles,
+std::optional<layout::PageStyle> read_page_style(const import::StyleChoice& choice, const core::FileSystem& styles,
                                                  const std::string& styles_label, core::DiagnosticSink& sink) {
-  return StyleReader(styles, styles_label, sink).read(corpus);
+  return StyleReader(styles, styles_label, sink).read(choice);
 }
 
 }  // namespace octavo::style

@@ -15,6 +15,8 @@
 #include "figure_block.hpp"
 #include "layout/lay_out_book.hpp"
 #include "layout/page_style.hpp"
+#include "style/hyphenation_patterns.hpp"
+#include "style/style_keys.hpp"
 #include "model/book.hpp"
 #include "pdf/pdf_document.hpp"
 #include "pdf/pdf_writer.hpp"
@@ -150,9 +152,11 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "every_kind_pdf: %s", sink.to_string().c_str());
     return 1;
   }
-  octavo::layout::PageStyle style = octavo::layout::default_page_style();
-  style.hyphenation_patterns = "/usr/share/hyphen/hyph_en_US.dic";
-  const octavo::layout::LaidOutBook pages = octavo::layout::lay_out_book(book(sink), document.metrics(), style, sink);
+  const octavo::layout::PageStyle style = octavo::style::default_page_style();
+  const octavo::core::DiskFileSystem patterns("/usr/share/hyphen");
+  const octavo::layout::Hyphenator hyphenator = octavo::style::load_hyphenator("en", patterns, "/usr/share/hyphen", sink);
+  const octavo::layout::LaidOutBook pages =
+      octavo::layout::lay_out_book(book(sink), document.metrics(), style, hyphenator, sink);
   const bool written = octavo::pdf::write_pdf(document, pages, argv[2], sink);
   // Every diagnostic is printed: the test expects none.
   std::fputs(sink.to_string().c_str(), stderr);

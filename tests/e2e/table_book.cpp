@@ -10,6 +10,7 @@
 #include "layout/lay_out_book.hpp"
 #include "layout/layout_test_support.hpp"
 #include "pdf/pdf_document.hpp"
+#include "style/hyphenation_patterns.hpp"
 #include "pdf/pdf_writer.hpp"
 #include "table_blocks.hpp"
 
@@ -86,11 +87,12 @@ int main(int argc, char** argv) {
       {test::article("tables", "Tables",
                      {test::paragraph("A long table follows."), long_table(), url, program, wide_table(),
                       test::paragraph("A table with spanning cells."), spanning_table(), rowspan_table()})});
-  layout::PageStyle style = layout::default_page_style();
-  style.hyphenation_patterns = "/usr/share/hyphen/hyph_en_US.dic";
+  const layout::PageStyle style = style::default_page_style();
   core::DiagnosticList diagnostics;
+  const core::DiskFileSystem patterns("/usr/share/hyphen");
+  const layout::Hyphenator hyphenator = style::load_hyphenator("en", patterns, "/usr/share/hyphen", diagnostics);
   pdf::PdfDocument document(std::string(OCTAVO_SOURCE_DIR) + "/fonts", diagnostics);
-  const layout::LaidOutBook laid = layout::lay_out_book(book, document.metrics(), style, diagnostics);
+  const layout::LaidOutBook laid = layout::lay_out_book(book, document.metrics(), style, hyphenator, diagnostics);
   const bool written = document.ok() && pdf::write_pdf(document, laid, argv[1], diagnostics);
   std::cerr << diagnostics.to_string();
   return written ? 0 : 1;

@@ -127,7 +127,7 @@ std::string xml_problem(std::string_view xml) {
 void check_book(std::map<std::string, std::string> files) {
   const core::MemoryFileSystem corpus(std::move(files), "fuzz");
   core::DiagnosticList sink;
-  model::Book book = import::read_corpus(corpus, sink);
+  model::Book book = import::read_corpus(corpus, sink).book;
   transform::apply_transforms(book, {std::nullopt, "Octavo fuzz"}, sink);
   (void)model::dump_book(book);
   (void)sink.to_string();

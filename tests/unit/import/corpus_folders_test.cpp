@@ -21,7 +21,7 @@ Read corpus(std::map<std::string, std::string> files, std::map<std::string, std:
   core::MemoryFileSystem file_system(std::move(files), "book");
   for (auto& [from, to] : links) file_system.add_link(from, to);
   core::DiagnosticList diagnostics;
-  Read read{import::read_corpus(file_system, diagnostics), ""};
+  Read read{import::read_corpus(file_system, diagnostics).book, ""};
   read.diagnostics = diagnostics.to_string();
   return read;
 }

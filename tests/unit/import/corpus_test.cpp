@@ -22,7 +22,7 @@ struct Read {
 Read corpus(std::map<std::string, std::string> files, std::string name = "my-corpus") {
   const core::MemoryFileSystem file_system(std::move(files), std::move(name));
   core::DiagnosticList diagnostics;
-  Read read{import::read_corpus(file_system, diagnostics), "", 0};
+  Read read{import::read_corpus(file_system, diagnostics).book, "", 0};
   read.diagnostics = diagnostics.to_string();
   read.errors = diagnostics.error_count();
   return read;
@@ -37,6 +37,18 @@ std::string titles(const model::Book& book) {
 }  // namespace
 
 TEST_SUITE("import.corpus") {
+  TEST_CASE("book.toml's style choice comes back beside the book, so that nothing reads book.toml again") {
+    const core::MemoryFileSystem files(
+        std::map<std::string, std::string>{{"book.toml", "title = \"T\"\nstyle = \"a4\"\n"}, {"a.txt", "A\n"}});
+    core::DiagnosticList diagnostics;
+    const import::Corpus read = import::read_corpus(files, diagnostics);
+    CHECK(read.style.given);
+    CHECK(read.style.value.text == "a4");
+    CHECK(read.style.value.location.line == 2);
+    const core::MemoryFileSystem bare(std::map<std::string, std::string>{{"a.txt", "A\n"}});
+    CHECK_FALSE(import::read_corpus(bare, diagnostics).style.given);
+  }
+
   TEST_CASE("without a manifest: every .txt and .md file in natural name order, the folder as title") {
     const Read read = corpus({{"b.md", "# Bee\n\nText.\n"},
                               {"a.txt", "Lead.\n- A\nA\n"},

@@ -24,6 +24,34 @@ Read manifest(std::string_view text) {
 }  // namespace
 
 TEST_SUITE("import.manifest") {
+  TEST_CASE("the style choice is kept as written, with places, for the style reader to check") {
+    const Read named = manifest("style = \"a4\"\n");
+    CHECK(named.diagnostics == "");
+    CHECK(named.manifest.style.given);
+    CHECK_FALSE(named.manifest.style.table);
+    CHECK(named.manifest.style.value.type == import::StyleValue::Type::string);
+    CHECK(named.manifest.style.value.text == "a4");
+    CHECK(named.manifest.style.value.location.column == 9);
+
+    const Read table = manifest("[style]\nbase = \"a4\"\nbody_size = 11\nleading = \"14pt\"\nrule = true\n");
+    CHECK(table.diagnostics == "");
+    REQUIRE(table.manifest.style.table);
+    std::string settings;
+    for (const import::StyleSetting& s : table.manifest.style.settings) {
+      settings += s.key + "@" + std::to_string(s.key_location.line) + ":" + std::to_string(s.value.location.column) +
+                  " " + s.value.type_name + "\n";
+    }
+    CHECK(settings ==
+          "base@2:8 a string\n"
+          "body_size@3:13 an integer\n"
+          "leading@4:11 a string\n"
+          "rule@5:8 a boolean\n");
+    CHECK(table.manifest.style.settings[1].value.integer == 11);
+
+    CHECK_FALSE(manifest("title = \"T\"\n").manifest.style.given);
+    CHECK_FALSE(manifest("style = \n").manifest.style.given);  // a syntax error: nothing chosen
+  }
+
   TEST_CASE("every key of a complete manifest, with locations") {
     const Read read = manifest(
         "title = \"The Book\"\n"

@@ -249,7 +249,7 @@ TEST_SUITE("layout.footnotes") {
     const model::Book book = test::book_of({noted_article(40)});
     const test::FakeMetrics metrics;
     core::DiagnosticList diagnostics;
-    const LaidOutBook laid = lay_out_book(book, metrics, test::small_style(16), diagnostics);
+    const LaidOutBook laid = lay_out_book(book, metrics, test::small_style(16), layout::Hyphenator(), diagnostics);
     CHECK(diagnostics.to_string() == "");
     const std::map<std::string, std::size_t> pages = anchor_pages(laid);
     for (int n = 1; n <= 40; ++n) {
@@ -312,7 +312,8 @@ TEST_SUITE("layout.footnotes") {
     article.footnotes = {{"fn-1", "1", {test::paragraph("The note of row 25.")}, {}}};
     const test::FakeMetrics metrics;
     core::DiagnosticList diagnostics;
-    const LaidOutBook laid = lay_out_book(test::book_of({article}), metrics, test::small_style(14), diagnostics);
+    const LaidOutBook laid =
+        lay_out_book(test::book_of({article}), metrics, test::small_style(14), layout::Hyphenator(), diagnostics);
     CHECK(diagnostics.to_string() == "");
     const std::map<std::string, std::size_t> pages = anchor_pages(laid);
     REQUIRE(pages.count("a1#fn-1") == 1);
@@ -340,7 +341,8 @@ TEST_SUITE("layout.footnotes") {
                          {"fn-2", "2", {test::paragraph("On row 20.")}, {}}};
     const test::FakeMetrics metrics;
     core::DiagnosticList diagnostics;
-    const LaidOutBook laid = lay_out_book(test::book_of({article}), metrics, test::small_style(14), diagnostics);
+    const LaidOutBook laid =
+        lay_out_book(test::book_of({article}), metrics, test::small_style(14), layout::Hyphenator(), diagnostics);
     CHECK(diagnostics.to_string() == "");
     const std::map<std::string, std::size_t> pages = anchor_pages(laid);
     REQUIRE(pages.count("a1#fnref-2") == 1);
@@ -372,7 +374,7 @@ TEST_SUITE("layout.footnotes") {
     const test::FakeMetrics metrics;
     core::DiagnosticList diagnostics;
     const PageStyle style = test::small_style(16);
-    const LaidOutBook laid = lay_out_book(test::book_of({article}), metrics, style, diagnostics);
+    const LaidOutBook laid = lay_out_book(test::book_of({article}), metrics, style, layout::Hyphenator(), diagnostics);
     const Page& page = laid.pages.at(laid.front_matter_pages);
     const TextRun* reference = nullptr;
     const TextRun* number = nullptr;
@@ -399,7 +401,8 @@ TEST_SUITE("layout.footnotes") {
     article.footnotes = {{"fn-1", "1", {test::paragraph("Orphaned note.")}, {}}};
     const test::FakeMetrics metrics;
     core::DiagnosticList diagnostics;
-    const LaidOutBook laid = lay_out_book(test::book_of({article}), metrics, test::small_style(16), diagnostics);
+    const LaidOutBook laid =
+        lay_out_book(test::book_of({article}), metrics, test::small_style(16), layout::Hyphenator(), diagnostics);
     const std::vector<std::string> lines = test::page_lines(laid.pages.at(laid.front_matter_pages));
     CHECK(std::find(lines.begin(), lines.end(), "1. Orphaned note.") != lines.end());
   }

@@ -2,6 +2,8 @@
 
 #include <cmath>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,13 +22,21 @@ using namespace octavo::layout;
 namespace {
 
 // Debian's hyphen-en-us; the tests that need it say so and pass without it.
-const std::string en_us = "/usr/share/hyphen/hyph_en_US.dic";
+const std::string en_us_path = "/usr/share/hyphen/hyph_en_US.dic";
 
-bool have_patterns() {
-  if (std::filesystem::exists(en_us)) return true;
-  MESSAGE("skipped: " << en_us << " is absent (Debian package hyphen-en-us)");
+bool have_patterns(const std::string& path = en_us_path) {
+  if (std::filesystem::exists(path)) return true;
+  MESSAGE("skipped: " << path << " is absent (Debian package hyphen-*)");
   return false;
 }
+
+// The bytes of an installed pattern file; empty when it is absent.
+std::string file_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+const std::string en_us = file_bytes(en_us_path);
 
 // The word with a hyphen at each of its hyphenation points.
 std::string marked(const Hyphenator& hyphenator, const std::string& word) {
@@ -112,9 +122,26 @@ TEST_SUITE("layout.hyphenator") {
   TEST_CASE("without patterns nothing is hyphenated, and nothing fails") {
     CHECK(Hyphenator().empty());
     CHECK(Hyphenator().hyphenation_points("hyphenation").empty());
-    const Hyphenator missing("/nonexistent/hyph_xx.dic");
-    CHECK(missing.empty());
-    CHECK(missing.hyphenation_points("hyphenation").empty());
+    const Hyphenator none(std::string_view{});
+    CHECK(none.empty());
+    CHECK(none.hyphenation_points("hyphenation").empty());
+  }
+
+  TEST_CASE("patterns are bytes: a pattern file written here is loaded without a path") {
+    // Liang's notation: "a1b" allows a break between a and b; the first line names the encoding.
+    const Hyphenator tiny(std::string_view("UTF-8\na1b\n"));
+    REQUIRE_FALSE(tiny.empty());
+    CHECK(marked(tiny, "aabbaabb") == "aa-bbaabb");  // right_hyphen_min keeps the second break out
+    CHECK(marked(tiny, "cccccc") == "cccccc");
+  }
+
+  TEST_CASE("German patterns hyphenate German words (Debian's hyphen-de)") {
+    const std::string path = "/usr/share/hyphen/hyph_de_DE.dic";
+    if (!have_patterns(path)) return;
+    const Hyphenator german(file_bytes(path));
+    REQUIRE_FALSE(german.empty());
+    CHECK(marked(german, "Silbentrennung") == "Sil-ben-tren-nung");
+    CHECK(marked(german, "Zusammenarbeit") == "Zu-sam-men-ar-beit");
   }
 }
 

@@ -4,6 +4,7 @@
 #include "layout/layout_test_support.hpp"
 #include "layout/page_furniture.hpp"
 #include "layout/set_line.hpp"
+#include "style/style_keys.hpp"
 
 using namespace octavo;
 using namespace octavo::layout;
@@ -33,7 +34,7 @@ class KerningMetrics final : public FontMetrics {
 
 struct Fixture {
   KerningMetrics metrics;
-  PageStyle style = default_page_style();
+  PageStyle style = style::default_page_style();
   core::DiagnosticList diagnostics;
   GlyphCoverage coverage{metrics};
   LayoutContext context{metrics, style, diagnostics, coverage};

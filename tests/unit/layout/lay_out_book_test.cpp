@@ -7,6 +7,7 @@
 #include "layout/layout_test_support.hpp"
 #include "layout/page_furniture.hpp"
 #include "recording_progress.hpp"
+#include "style/style_keys.hpp"
 
 using namespace octavo;
 using namespace octavo::layout;
@@ -81,7 +82,7 @@ struct Laid {
 
   Laid(const model::Book& model, int lines) : Laid(model, test::small_style(lines)) {}
   Laid(const model::Book& model, const PageStyle& page_style) : style(page_style) {
-    book = lay_out_book(model, metrics, style, diagnostics);
+    book = lay_out_book(model, metrics, style, layout::Hyphenator(), diagnostics);
   }
 };
 
@@ -133,7 +134,7 @@ TEST_SUITE("layout.lay_out_book") {
     const test::FakeMetrics metrics;
     core::DiagnosticList diagnostics;
     test::RecordingProgress progress;
-    lay_out_book(book, metrics, test::small_style(12), diagnostics, progress);
+    lay_out_book(book, metrics, test::small_style(12), layout::Hyphenator(), diagnostics, progress);
     CHECK(progress.log == "stage Laying out 2 articles\n+1\n+1\n");
   }
 
@@ -363,7 +364,7 @@ TEST_SUITE("layout.lay_out_book") {
     model::Book book = test::book_of({});
     book.metadata.authors.clear();
     for (int i = 1; i <= 40; ++i) book.metadata.authors.push_back("Author Number " + std::to_string(i));
-    const Laid laid(book, default_page_style());
+    const Laid laid(book, style::default_page_style());
     CHECK(laid.diagnostics.all().empty());
     REQUIRE(count_title_pages(laid.book) == 1);
     CHECK(runs_outside_pages(laid.book).empty());
@@ -397,7 +398,7 @@ TEST_SUITE("layout.lay_out_book") {
     model::Book book = test::book_of({});
     book.metadata.authors.clear();
     for (int i = 1; i <= 60; ++i) book.metadata.authors.push_back("Author Number " + std::to_string(i));
-    const Laid laid(book, default_page_style());
+    const Laid laid(book, style::default_page_style());
     CHECK(laid.diagnostics.all().empty());
     REQUIRE(count_title_pages(laid.book) == 1);
     CHECK(runs_outside_pages(laid.book).empty());
@@ -417,7 +418,7 @@ TEST_SUITE("layout.lay_out_book") {
     std::string title;
     for (int i = 0; i < 2000; ++i) title += "word ";
     book.metadata.title = title + "end";
-    const Laid laid(book, default_page_style());
+    const Laid laid(book, style::default_page_style());
     CHECK(laid.diagnostics.to_string() ==
           "warning: the title page does not fit on one page; it continues on the next 25 pages\n"
           "  hint: shorten the title, the subtitle or the list of authors\n");

@@ -20,6 +20,7 @@
 #include "layout/page_style.hpp"
 #include "model/book.hpp"
 #include "model/walk.hpp"
+#include "style/style_keys.hpp"
 
 namespace test {
 
@@ -57,7 +58,7 @@ class FakeMetrics final : public octavo::layout::FontMetrics {
 
 /// A small page style for readable tests: the real design, with a text block of `lines` lines.
 inline octavo::layout::PageStyle small_style(int lines) {
-  octavo::layout::PageStyle style = octavo::layout::default_page_style();
+  octavo::layout::PageStyle style = octavo::style::default_page_style();
   style.body_height = style.leading * lines;
   style.folio_baseline = style.margin_top + style.body_height + Pt(27);
   style.imprint_baseline = style.margin_top + style.body_height - style.leading;
@@ -196,7 +197,7 @@ inline std::string anchor_names(const octavo::layout::Page& page) {
 // context.hyphenator at a Hyphenator of their own.
 struct LayoutFixture {
   FakeMetrics metrics;
-  octavo::layout::PageStyle style = octavo::layout::default_page_style();
+  octavo::layout::PageStyle style = octavo::style::default_page_style();
   octavo::core::DiagnosticList diagnostics;
   octavo::layout::GlyphCoverage coverage{metrics};
   octavo::layout::LayoutContext context{metrics, style, diagnostics, coverage};

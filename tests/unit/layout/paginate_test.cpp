@@ -5,6 +5,7 @@
 
 #include "layout/page_furniture.hpp"
 #include "layout/paginate.hpp"
+#include "style/style_keys.hpp"
 
 using namespace octavo;
 using namespace octavo::layout;
@@ -61,7 +62,7 @@ TEST_SUITE("layout.paginate") {
   }
 
   TEST_CASE("rectos have the inner margin on the left, versos the outer one") {
-    PageStyle style = default_page_style();
+    PageStyle style = style::default_page_style();
     std::vector<FlowLine> lines = flow_of("B.B.B.");
     for (FlowLine& line : lines) line.runs.push_back({FontFace::serif, core::Pt(10), core::Pt(0), core::Pt(8), "x"});
     const std::vector<Page> pages = paginate(lines, style, true);
@@ -83,7 +84,7 @@ TEST_SUITE("layout.paginate") {
     }
     // Page one: H 1 2 3; page two: (H) 4 5 6; page three: (H) 7. Without the head, 4–7 fit on two.
     CHECK(find_page_breaks(lines, core::Pt(40)) == std::vector<std::size_t>{0, 4, 7});
-    PageStyle style = default_page_style();
+    PageStyle style = style::default_page_style();
     style.body_height = core::Pt(40);
     const std::vector<Page> pages = paginate(lines, style, true);
     REQUIRE(pages.size() == 3);

@@ -68,7 +68,7 @@ model::Inline note_ref(int number, std::string id) {
 std::string traced(const model::Book& book, const layout::PageStyle& style) {
   const test::FakeMetrics metrics;
   core::DiagnosticList diagnostics;
-  const layout::LaidOutBook laid = layout::lay_out_book(book, metrics, style, diagnostics);
+  const layout::LaidOutBook laid = layout::lay_out_book(book, metrics, style, layout::Hyphenator(), diagnostics);
   return pdf::trace_pages(laid) + (diagnostics.all().empty() ? "" : "diagnostics:\n" + diagnostics.to_string());
 }
 

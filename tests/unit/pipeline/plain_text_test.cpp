@@ -29,7 +29,7 @@ Compiled compile_txt(const std::string& bytes) {
       {{"book.toml", "title = \"Book\"\n\n[[articles]]\nfile = \"a.txt\"\ntitle = \"Listed\"\n"}, {"a.txt", bytes}},
       "book");
   core::DiagnosticList diagnostics;
-  Compiled compiled{import::read_corpus(files, diagnostics), ""};
+  Compiled compiled{import::read_corpus(files, diagnostics).book, ""};
   transform::apply_transforms(compiled.book, {}, diagnostics);
   compiled.diagnostics = diagnostics.to_string();
   return compiled;

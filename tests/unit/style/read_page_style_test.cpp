@@ -3,7 +3,9 @@
 #include <cstdio>
 #include <string>
 
+#include "import/manifest.hpp"
 #include "style/read_page_style.hpp"
+#include "style/style_keys.hpp"
 
 using namespace octavo;
 
@@ -20,11 +22,13 @@ struct Read {
   std::string diagnostics;
 };
 
+// book.toml is read as import::read_corpus reads it; only the style reader's diagnostics count.
 Read read(const std::string& manifest, const core::FileSystem& styles = shipped_styles()) {
-  const core::MemoryFileSystem corpus(manifest.empty() ? std::map<std::string, std::string>{}
-                                                       : std::map<std::string, std::string>{{"book.toml", manifest}});
+  core::DiagnosticList manifest_diagnostics;
+  const import::StyleChoice choice =
+      manifest.empty() ? import::StyleChoice{} : import::read_manifest(manifest, manifest_diagnostics).style;
   core::DiagnosticList diagnostics;
-  Read out{style::read_page_style(corpus, styles, "styles", diagnostics), ""};
+  Read out{style::read_page_style(choice, styles, "styles", diagnostics), ""};
   out.diagnostics = diagnostics.to_string();
   return out;
 }
@@ -85,7 +89,6 @@ std::string describe(const layout::PageStyle& s) {
   add("book_author_size", s.book_author_size.value);
   add("title_block_top", s.title_block_top.value);
   add("imprint_baseline", s.imprint_baseline.value);
-  out += "hyphenation_patterns " + s.hyphenation_patterns + "\n";
   return out;
 }
 
@@ -99,10 +102,10 @@ TEST_SUITE("style.read_page_style") {
     const Read none = read("");
     CHECK(none.diagnostics == "");
     REQUIRE(none.style);
-    CHECK(describe(*none.style) == describe(layout::default_page_style()));
+    CHECK(describe(*none.style) == describe(style::default_page_style()));
     const Read named = read("title = \"T\"\nstyle = \"a5\"\n");
     REQUIRE(named.style);
-    CHECK(describe(*named.style) == describe(layout::default_page_style()));
+    CHECK(describe(*named.style) == describe(style::default_page_style()));
   }
 
   TEST_CASE("every shipped style reads cleanly, has its paper size and a measure of 60 to 70 characters") {
@@ -239,6 +242,6 @@ TEST_SUITE("style.read_page_style") {
     const Read r = read("style = \n");
     CHECK(r.diagnostics == "");
     REQUIRE(r.style);
-    CHECK(describe(*r.style) == describe(layout::default_page_style()));
+    CHECK(describe(*r.style) == describe(style::default_page_style()));
   }
 }

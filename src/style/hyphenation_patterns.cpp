@@ -1,0 +1,79 @@
+#include "style/hyphenation_patterns.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace octavo::style {
+namespace {
+
+// Language tags are case-insensitive (BCP 47 §2.1.1): compared in ASCII lower case.
+std::string lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// Regions whose English follows British spelling and so British hyphenation (Debian's hyphen-en-gb
+// links en_AU and en_ZA to it as well).
+constexpr std::array<std::string_view, 5> british_regions{"gb", "au", "nz", "ie", "za"};
+
+}  // namespace
+
+std::optional<PatternFile> hyphenation_pattern_file(std::string_view language) {
+  const std::string tag = lower(language);
+  const std::size_t dash = tag.find('-');
+  const std::string primary = tag.substr(0, dash);
+  // The region is the first two-letter subtag after the primary one ("en-Latn-GB" has a script first).
+  std::string region;
+  for (std::size_t at = dash; at != std::string::npos && region.empty();) {
+    const std::size_t next = tag.find('-', at + 1);
+    const std::string subtag = tag.substr(at + 1, next == std::string::npos ? std::string::npos : next - at - 1);
+    if (subtag.size() == 2) region = subtag;
+    at = next;
+  }
+  if (primary == "en") {
+    const bool british = std::find(british_regions.begin(), british_regions.end(), region) != british_regions.end();
+    return british ? PatternFile{"hyph_en_GB.dic", "hyphen-en-gb"} : PatternFile{"hyph_en_US.dic", "hyphen-en-us"};
+  }
+  // Debian's hyphen-de links every German region's file (de_AT, de_CH, …) to the de_DE patterns.
+  if (primary == "de") return PatternFile{"hyph_de_DE.dic", "hyphen-de"};
+  if (primary == "fr") return PatternFile{"hyph_fr.dic", "hyphen-fr"};
+  return std::nullopt;
+}
+
+std::string read_hyphenation_patterns(std::string_view language, const core::FileSystem& patterns,
+                                      const std::string& label, core::DiagnosticSink& sink) {
+  const std::optional<PatternFile> source = hyphenation_pattern_file(language);
+  if (!source) return {};
+  const std::string path = label + "/" + source->file;
+  if (!patterns.exists(source->file)) {
+    sink.warning({path, 0, 0},
+                 "expected hyphenation patterns for the language '" + std::string(language) + "', found none installed",
+                 "install the Debian package " + source->package + "; paragraphs are set without hyphenation");
+    return {};
+  }
+  std::optional<std::string> bytes = patterns.read_file(source->file);
+  if (!bytes || bytes->empty()) {
+    sink.warning({path, 0, 0}, "expected hyphenation patterns, found no readable pattern file",
+                 "paragraphs are set without hyphenation");
+    return {};
+  }
+  return std::move(*bytes);
+}
+
+layout::Hyphenator load_hyphenator(std::string_view language, const core::FileSystem& patterns,
+                                   const std::string& label, core::DiagnosticSink& sink) {
+  const std::string bytes = read_hyphenation_patterns(language, patterns, label, sink);
+  if (bytes.empty()) return {};
+  layout::Hyphenator hyphenator(bytes);
+  if (hyphenator.empty()) {
+    sink.warning({label + "/" + hyphenation_pattern_file(language)->file, 0, 0},
+                 "expected hyphenation patterns, found no readable pattern file",
+                 "paragraphs are set without hyphenation");
+  }
+  return hyphenator;
+}
+
+}  // namespace octavo::style

@@ -1,0 +1,40 @@
+// Hyphenation patterns are data, chosen by language: a BCP 47 tag → the Debian libhyphen pattern
+// file (package hyphen-*) and its bytes, read through a core::FileSystem rooted at the patterns'
+// folder (/usr/share/hyphen). compile.cpp makes a layout::Hyphenator from them.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/diagnostics.hpp"
+#include "core/file_system.hpp"
+#include "layout/hyphenator.hpp"
+
+namespace octavo::style {
+
+/// Where a language's patterns are: a file of Debian's hyphen-* packages.
+struct PatternFile {
+  std::string file;     ///< "hyph_en_US.dic", in /usr/share/hyphen
+  std::string package;  ///< "hyphen-en-us"
+};
+
+/// The pattern file for `language` (a BCP 47 tag, any case): en (en-GB, en-AU, en-NZ, en-IE,
+/// en-ZA: British patterns; other regions: US), de, fr. Nullopt for a language Octavo has no
+/// patterns for (its books are set without hyphenation, silently).
+std::optional<PatternFile> hyphenation_pattern_file(std::string_view language);
+
+/// The bytes of `language`'s patterns from `patterns`, whose files are reported as
+/// `label`/<file>. Empty, with one warning, when the file is not there (naming the language and
+/// the package to install) or cannot be read ("expected hyphenation patterns, found no readable
+/// pattern file"); empty without one for a language with no patterns. Never throws.
+std::string read_hyphenation_patterns(std::string_view language, const core::FileSystem& patterns,
+                                      const std::string& label, core::DiagnosticSink& sink);
+
+/// read_hyphenation_patterns, loaded: an empty Hyphenator when there are no patterns, and also,
+/// with the "expected hyphenation patterns, found no readable pattern file" warning, when
+/// libhyphen cannot load the bytes. Never throws.
+layout::Hyphenator load_hyphenator(std::string_view language, const core::FileSystem& patterns,
+                                   const std::string& label, core::DiagnosticSink& sink);
+
+}  // namespace octavo::style

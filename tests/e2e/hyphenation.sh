@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Hyphenation follows the book's language: a `language = "de"` book of long German compounds is
+# hyphenated with Debian's German patterns (hyphen-de), so that pdftotext -layout shows lines
+# ending in a hyphen after a letter; the same text in a language without patterns has none.
+source "$(dirname "$0")/lib.sh"
+if [ ! -e /usr/share/hyphen/hyph_de_DE.dic ]; then
+  echo "skipped: /usr/share/hyphen/hyph_de_DE.dic is absent (Debian package hyphen-de)"
+  exit 77
+fi
+words="Die Bundesverfassungsgerichtsentscheidung zur Arbeitslosenversicherung und Geschwindigkeitsbegrenzung"
+words="$words betrifft Rechtsschutzversicherungsgesellschaften, Haftpflichtversicherungen und Kraftfahrzeugsteuern"
+words="$words gleichermassen; Verwaltungsvorschriften regeln Zustaendigkeiten der Landesbehoerden ausdruecklich."
+make_book() {  # make_book FOLDER LANGUAGE
+  mkdir -p "$1"
+  printf 'title = "Silbentrennung"\nlanguage = "%s"\n' "$2" >"$1/book.toml"
+  { echo "# Silbentrennung"; for i in 1 2 3 4 5 6; do echo; echo "$words $words"; done; } >"$1/text.md"
+}
+make_book "$WORK/de" de
+build_corpus "$WORK/de" "$WORK/out-de" --format pdf && pass "the German book builds" || fail "octavo build (de)"
+check "without a warning" test "$(grep -c warning "$WORK/out-de.log")" = 0
+pdftotext -layout "$WORK/out-de/silbentrennung.pdf" "$WORK/de.txt"
+check "lines end in a hyphenated German word" grep -qE '[a-z]-$' "$WORK/de.txt"
+# Japanese has no Debian patterns: the same text is set without hyphenation, silently.
+make_book "$WORK/ja" ja
+build_corpus "$WORK/ja" "$WORK/out-ja" --format pdf && pass "the same text in Japanese builds" || fail "octavo build (ja)"
+check "without a warning" test "$(grep -c warning "$WORK/out-ja.log")" = 0
+pdftotext -layout "$WORK/out-ja/silbentrennung.pdf" "$WORK/ja.txt"
+check "and no line ends in a hyphen" bash -c "! grep -qE '[a-z]-\$' '$WORK/ja.txt'"
+finish

@@ -1,0 +1,82 @@
+#include <doctest/doctest.h>
+
+#include <map>
+#include <string>
+
+#include "style/hyphenation_patterns.hpp"
+
+using namespace octavo;
+
+namespace {
+
+std::string file_for(const char* language) {
+  const std::optional<style::PatternFile> file = style::hyphenation_pattern_file(language);
+  return file ? file->file + " (" + file->package + ")" : "none";
+}
+
+struct Read {
+  std::string bytes;
+  std::string diagnostics;
+};
+
+Read read(const char* language, std::map<std::string, std::string> files) {
+  const core::MemoryFileSystem patterns(std::move(files), "hyphen");
+  core::DiagnosticList diagnostics;
+  Read out{style::read_hyphenation_patterns(language, patterns, "/usr/share/hyphen", diagnostics), ""};
+  out.diagnostics = diagnostics.to_string();
+  return out;
+}
+
+}  // namespace
+
+TEST_SUITE("style.hyphenation_patterns") {
+  TEST_CASE("a language tag chooses a Debian pattern file and names its package") {
+    CHECK(file_for("en") == "hyph_en_US.dic (hyphen-en-us)");
+    CHECK(file_for("en-US") == "hyph_en_US.dic (hyphen-en-us)");
+    CHECK(file_for("EN-gb") == "hyph_en_GB.dic (hyphen-en-gb)");
+    CHECK(file_for("en-Latn-AU") == "hyph_en_GB.dic (hyphen-en-gb)");
+    CHECK(file_for("de") == "hyph_de_DE.dic (hyphen-de)");
+    CHECK(file_for("de-CH") == "hyph_de_DE.dic (hyphen-de)");
+    CHECK(file_for("fr-CA") == "hyph_fr.dic (hyphen-fr)");
+    CHECK(file_for("ja") == "none");
+    CHECK(file_for("") == "none");
+    CHECK(file_for("eng") == "none");
+  }
+
+  TEST_CASE("the patterns are read through the file system, from memory here") {
+    const Read r = read("de-AT", {{"hyph_de_DE.dic", "ISO8859-1\n1ba\n"}});
+    CHECK(r.diagnostics == "");
+    CHECK(r.bytes == "ISO8859-1\n1ba\n");
+  }
+
+  TEST_CASE("a language whose patterns are not installed: one warning naming the language and the package") {
+    const Read r = read("fr", {{"hyph_en_US.dic", "UTF-8\n"}});
+    CHECK(r.bytes.empty());
+    CHECK(r.diagnostics ==
+          "/usr/share/hyphen/hyph_fr.dic: warning: expected hyphenation patterns for the language 'fr', found none "
+          "installed\n"
+          "  hint: install the Debian package hyphen-fr; paragraphs are set without hyphenation\n");
+  }
+
+  TEST_CASE("a pattern file that cannot be read, and a language without patterns") {
+    // A folder where the file should be cannot be read as a file.
+    const Read folder = read("en", {{"hyph_en_US.dic/x", ""}});
+    CHECK(folder.bytes.empty());
+    CHECK(folder.diagnostics ==
+          "/usr/share/hyphen/hyph_en_US.dic: warning: expected hyphenation patterns, found no readable pattern file\n"
+          "  hint: paragraphs are set without hyphenation\n");
+    const Read none = read("ja", {});
+    CHECK(none.bytes.empty());
+    CHECK(none.diagnostics == "");
+  }
+
+  TEST_CASE("load_hyphenator gives a Hyphenator that hyphenates with the bytes read") {
+    const core::MemoryFileSystem patterns(std::map<std::string, std::string>{{"hyph_fr.dic", "UTF-8\na1b\n"}});
+    core::DiagnosticList diagnostics;
+    const layout::Hyphenator hyphenator = style::load_hyphenator("fr", patterns, "/usr/share/hyphen", diagnostics);
+    CHECK(diagnostics.to_string() == "");
+    REQUIRE_FALSE(hyphenator.empty());
+    CHECK(hyphenator.hyphenation_points("aabbaabb") == std::vector<std::size_t>{2});
+    CHECK(style::load_hyphenator("ja", patterns, "/usr/share/hyphen", diagnostics).empty());
+  }
+}
