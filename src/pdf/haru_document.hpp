@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -89,6 +90,10 @@ class HaruDocument {
   std::size_t insert_page(std::size_t before, double width, double height);
   /// The number of pages added and inserted.
   std::size_t page_count() const;
+  /// Ends drawing on the page: its content is compressed now rather than when saving (the same
+  /// bytes in the file, far less memory until then). Drawing on it afterwards fails; links may
+  /// still be added.
+  void finish_page(std::size_t page);
   /// Draws UTF-8 `text` with its baseline starting at (x, y), rounded to 0.01 pt. Consecutive
   /// calls on one page share a text object: each writes only a relative move (Td), and a font
   /// (Tf) when face or size change. The text is one literal string of two-byte CIDs (CID = code
@@ -127,6 +132,9 @@ class HaruDocument {
 
   /// The finished file's bytes; nullopt if any call failed, now or earlier.
   std::optional<std::string> save();
+  /// The finished file, given to `write` piece by piece (so that it is never held twice);
+  /// false if any call failed, now or earlier, or `write` returned false to stop.
+  bool save_to(const std::function<bool(std::string_view)>& write);
 
  private:
   struct State;

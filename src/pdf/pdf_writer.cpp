@@ -5,11 +5,11 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <set>
 #include <system_error>
 
-#include "core/file_system.hpp"
 #include "core/fixed_clock.hpp"
 #include "core/url.hpp"
 #include "core/utf8.hpp"
@@ -221,6 +221,7 @@ struct PdfPageWriter::State {
       links.push_back(
           {ref, {link.left.value, pdf_y(link.bottom), link.right.value, pdf_y(link.top)}, link.destination, link.uri});
     }
+    pdf.finish_page(index);
   }
 
   static bool shows_svg(const layout::Page& page) {
@@ -269,7 +270,8 @@ void PdfPageWriter::front_matter(std::vector<layout::Page> pages) {
   state_->front = std::move(pages);
 }
 
-std::optional<std::string> PdfPageWriter::finish(const layout::BookEnd& end, core::Progress& progress) {
+bool PdfPageWriter::finish_to(const layout::BookEnd& end, const std::function<bool(std::string_view)>& write,
+                              core::Progress& progress) {
   State& s = *state_;
   HaruDocument& pdf = s.pdf;
   // libharu compresses every page when saving: a stage with nothing to count.
@@ -284,7 +286,7 @@ std::optional<std::string> PdfPageWriter::finish(const layout::BookEnd& end, cor
     const layout::Page& page = s.front[index];
     s.draw(pdf.insert_page(index, page.width.value, page.height.value), page, {true, index});
   }
-  if (s.font_failed) return std::nullopt;
+  if (s.font_failed) return false;
 
   for (std::size_t face = 0; face < face_count; ++face) {
     if (s.used[face].empty()) continue;
@@ -295,7 +297,7 @@ std::optional<std::string> PdfPageWriter::finish(const layout::BookEnd& end, cor
     const std::optional<FontSubset> subset = subset_font(s.document.font_bytes(font_face), s.used[face]);
     if (!subset) {
       s.sink.error({s.document.font_path(font_face), 0, 0}, "harfbuzz cannot subset the font");
-      return std::nullopt;
+      return false;
     }
     pdf.replace_font_program(font_face, subset->program, subset->glyphs);
   }
@@ -341,14 +343,26 @@ std::optional<std::string> PdfPageWriter::finish(const layout::BookEnd& end, cor
   if (!s.front.empty()) pdf.add_page_label(0, PageNumberStyle::lower_roman);
   if (s.body_pages > 0) pdf.add_page_label(s.front.size(), PageNumberStyle::decimal);
 
-  std::optional<std::string> bytes = pdf.save();
-  if (!bytes) s.sink.error({}, "cannot produce the PDF: " + pdf.error());
+  bool stopped = false;  // by `write`, which says why itself
+  const bool saved = pdf.save_to([&](std::string_view piece) { return !(stopped = !write(piece)); });
+  if (!saved && !stopped) s.sink.error({}, "cannot produce the PDF: " + pdf.error());
+  return saved;
+}
+
+std::optional<std::string> PdfPageWriter::finish(const layout::BookEnd& end, core::Progress& progress) {
+  std::string bytes;
+  const auto append = [&bytes](std::string_view piece) {
+    bytes.append(piece);
+    return true;
+  };
+  if (!finish_to(end, append, progress)) return std::nullopt;
   return bytes;
 }
 
-std::optional<std::string> render_pdf(const PdfDocument& document, const layout::LaidOutBook& book,
-                                      core::DiagnosticSink& sink, core::Progress& progress) {
-  PdfPageWriter writer(document, book.info.language, sink);
+namespace {
+
+// Hands the pages of `book` to `writer` as layout would, and returns their end.
+layout::BookEnd hand_over(const layout::LaidOutBook& book, PdfPageWriter& writer, core::Progress& progress) {
   progress.stage("Writing PDF", book.pages.size(), "pages");
   const std::size_t front = std::min(book.front_matter_pages, book.pages.size());
   for (std::size_t index = front; index < book.pages.size(); ++index) {
@@ -363,30 +377,48 @@ std::optional<std::string> render_pdf(const PdfDocument& document, const layout:
   end.outline = book.outline;
   end.info = book.info;
   end.stats = book.stats;
-  return writer.finish(end, progress);
+  return end;
+}
+
+}  // namespace
+
+std::optional<std::string> render_pdf(const PdfDocument& document, const layout::LaidOutBook& book,
+                                      core::DiagnosticSink& sink, core::Progress& progress) {
+  PdfPageWriter writer(document, book.info.language, sink);
+  return writer.finish(hand_over(book, writer, progress), progress);
 }
 
 bool save_pdf(PdfPageWriter& writer, const layout::BookEnd& end, const std::string& path, core::DiagnosticSink& sink,
               core::Progress& progress) {
-  const std::optional<std::string> bytes = writer.finish(end, progress);
-  if (!bytes) return false;
-  if (const std::optional<std::string> reason = core::write_whole_file(path, *bytes)) {
-    sink.error({path, 0, 0}, "cannot write the PDF file: " + *reason);
+  // Written as libharu hands the file over, so that it is never held twice (at 10,000 articles
+  // the file is some 200 MB).
+  const auto cannot_write = [&](int error) {
+    sink.error({path, 0, 0}, "cannot write the PDF file: " + std::generic_category().message(error != 0 ? error : EIO));
     return false;
-  }
-  return writer.errors() == 0;
+  };
+  errno = 0;
+  std::FILE* file = std::fopen(path.c_str(), "wb");
+  if (file == nullptr) return cannot_write(errno);
+  int error = 0;
+  const bool finished = writer.finish_to(
+      end,
+      [&](std::string_view piece) {
+        errno = 0;
+        if (std::fwrite(piece.data(), 1, piece.size(), file) == piece.size()) return true;
+        error = errno != 0 ? errno : EIO;
+        return false;
+      },
+      progress);
+  errno = 0;
+  if (std::fclose(file) != 0 && error == 0) error = errno != 0 ? errno : EIO;
+  if (error != 0) return cannot_write(error);
+  return finished && writer.errors() == 0;
 }
 
 bool write_pdf(PdfDocument& document, const layout::LaidOutBook& book, const std::string& path,
                core::DiagnosticSink& sink, core::Progress& progress) {
-  core::CountingSink counting(sink);
-  const std::optional<std::string> bytes = render_pdf(document, book, counting, progress);
-  if (!bytes) return false;
-  if (const std::optional<std::string> reason = core::write_whole_file(path, *bytes)) {
-    sink.error({path, 0, 0}, "cannot write the PDF file: " + *reason);
-    return false;
-  }
-  return counting.errors() == 0;
+  PdfPageWriter writer(document, book.info.language, sink);
+  return save_pdf(writer, hand_over(book, writer, progress), path, sink, progress);
 }
 
 }  // namespace octavo::pdf

@@ -4,9 +4,11 @@
 // Pages are drawn as layout hands them over (a PageSink) and dropped at once.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/diagnostics.hpp"
@@ -52,6 +54,10 @@ class PdfPageWriter final : public layout::PageSink {
   /// render_pdf. Body links to `end.dangling_destinations` are left out without an error (layout
   /// has warned). Reports the stage "Saving PDF" (uncounted) to `progress`.
   std::optional<std::string> finish(const layout::BookEnd& end, core::Progress& progress = core::no_progress());
+  /// finish, giving the file to `write` piece by piece instead; false if finish would return
+  /// nullopt or `write` returned false (which stops it; `write` reports why).
+  bool finish_to(const layout::BookEnd& end, const std::function<bool(std::string_view)>& write,
+                 core::Progress& progress = core::no_progress());
   /// The errors reported so far.
   std::size_t errors() const;
 
