@@ -146,15 +146,14 @@ TEST_SUITE("layout.lay_out_book") {
       void body_page(Page page) override { log += "page " + std::to_string(page.anchors.size()) + "\n"; }
       void front_matter(std::vector<Page> pages) override { log += "front " + std::to_string(pages.size()) + "\n"; }
     };
-    const model::Book book =
-        test::book_of({test::article("a01-alpha", "Alpha", {test::paragraph(lines_of(30))}),
-                       test::article("a02-beta", "Beta", {test::paragraph("Two.")})});
+    const model::Book book = test::book_of({test::article("a01-alpha", "Alpha", {test::paragraph(lines_of(30))}),
+                                            test::article("a02-beta", "Beta", {test::paragraph("Two.")})});
     const test::FakeMetrics metrics;
     core::DiagnosticList diagnostics;
     test::RecordingProgress progress;
     LoggingSink pages(progress.log);
-    const BookEnd end = lay_out_book(book, metrics, test::small_style(12), layout::Hyphenator(), pages, diagnostics,
-                                     progress);
+    const BookEnd end =
+        lay_out_book(book, metrics, test::small_style(12), layout::Hyphenator(), pages, diagnostics, progress);
     // Alpha takes four pages (30 lines and its source note on pages of 12), Beta one, then the
     // Sources; each page is logged with the number of anchors it holds.
     CHECK(progress.log ==
