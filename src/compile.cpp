@@ -93,9 +93,11 @@ bool write_pdf_book(const model::Book& book, const layout::PageStyle& style, con
   // Hyphenation patterns are data, chosen by the book's language.
   const layout::Hyphenator hyphenator = style::load_hyphenator(
       book.metadata.language, core::DiskFileSystem(hyphenation_patterns_dir), hyphenation_patterns_dir, sink);
-  const layout::LaidOutBook pages = layout::lay_out_book(book, document.metrics(), style, hyphenator, sink, progress);
-  if (options.stats) stats = layout::format_stats(pages.stats);
-  return pdf::write_pdf(document, pages, path, sink, progress);
+  // Each page is drawn into the PDF as soon as layout has set it, and dropped.
+  pdf::PdfPageWriter writer(document, book.metadata.language, sink);
+  const layout::BookEnd end = layout::lay_out_book(book, document.metrics(), style, hyphenator, writer, sink, progress);
+  if (options.stats) stats = layout::format_stats(end.stats);
+  return pdf::save_pdf(writer, end, path, sink, progress);
 }
 
 }  // namespace

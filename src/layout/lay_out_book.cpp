@@ -90,62 +90,89 @@ void append_pages(std::vector<Page>& to, std::vector<Page> pages) {
   for (Page& page : pages) to.push_back(std::move(page));
 }
 
-// A run of body pages laid out from one flow, and what their heads say: versos and rectos may
-// differ (a part's title over an article's). Blind pages (a part's title page and the blank verso
-// after it) have neither running head nor folio, as display pages in a printed book.
-struct BodySection {
-  std::size_t start = 0;
-  SetLine verso_head;
-  SetLine recto_head;
-  bool blind = false;
+// The internal links of a run of pages, each destination once, in the order first linked: a
+// dangling one is warned about once, and in reading order.
+class LinkDestinations {
+ public:
+  void add(const Page& page) {
+    for (const LinkArea& link : page.links) {
+      if (!link.destination.empty() && seen_.insert(link.destination).second) order_.push_back(link.destination);
+    }
+  }
+  const std::vector<std::string>& in_order() const { return order_; }
+
+ private:
+  std::set<std::string> seen_;
+  std::vector<std::string> order_;
 };
 
 // Links whose destination no page holds are left as plain text, with a warning: a PDF link to
-// nowhere is an error to a viewer, and the words are what matters.
-void drop_dangling_links(std::vector<Page>& pages, const std::set<std::string>& anchors, core::DiagnosticSink& sink) {
-  std::set<std::string> reported;
-  for (Page& page : pages) {
-    std::erase_if(page.links, [&](const LinkArea& link) {
-      if (link.destination.empty() || anchors.count(link.destination) != 0) return false;
-      if (reported.insert(link.destination).second) {
-        sink.warning({}, "expected a place named '" + link.destination + "' for a link in the PDF, found none",
-                     "the link's text is kept, unlinked");
-      }
-      return true;
-    });
+// nowhere is an error to a viewer, and the words are what matters. Returns the destinations warned
+// about, `reported` included.
+void warn_dangling(const LinkDestinations& links, const std::set<std::string>& anchors, core::DiagnosticSink& sink,
+                   std::set<std::string>& reported) {
+  for (const std::string& destination : links.in_order()) {
+    if (anchors.count(destination) != 0 || !reported.insert(destination).second) continue;
+    sink.warning({}, "expected a place named '" + destination + "' for a link in the PDF, found none",
+                 "the link's text is kept, unlinked");
   }
 }
 
 }  // namespace
 
-LaidOutBook lay_out_book(const model::Book& book, const FontMetrics& metrics, const PageStyle& style,
-                         const Hyphenator& hyphenator, core::DiagnosticSink& sink, core::Progress& progress) {
+BookEnd lay_out_book(const model::Book& book, const FontMetrics& metrics, const PageStyle& style,
+                     const Hyphenator& hyphenator, PageSink& pages, core::DiagnosticSink& sink,
+                     core::Progress& progress) {
   GlyphCoverage coverage(metrics);
   LayoutContext context{metrics, style, sink, coverage, &hyphenator};
-  LayoutStats stats;
+  BookEnd end;
 
   // The contents must print the page of every entry, yet it comes before the pages it lists. TeX
   // settles this in passes (write the .toc, run again until nothing moves); here one pass always
   // suffices, by construction, so the number of passes is fixed at one and never iterated:
   // 1. The body first. Body pages are numbered 1, 2, … independently of the front matter (which
   // is numbered i, ii, …, and padded to an even count so that body page 1 is always a recto), so
-  // once the body is laid out every anchor has its final page number and parity, and the contents
-  // set afterwards can take as many pages as it needs without moving any body page. Each part is
-  // paginated on its own, so no flow longer than one article is ever held.
-  std::vector<Page> body;
-  std::vector<BodySection> sections;
-  auto add_body_part = [&](std::vector<FlowLine> lines, const std::string& verso_head, const std::string& recto_head,
+  // once a body page is laid out its number and parity are final: it gets its running head,
+  // folio and review mark and goes to `pages` at once. Each part is paginated on its own, so no
+  // flow longer than one article, and no page of an earlier one, is ever held.
+  std::map<std::string, std::size_t> body_page_of;  // anchor name → body page number
+  std::set<std::string> anchors;
+  LinkDestinations body_links;
+  // Hands over a run of body pages laid out from one flow, with what their heads say: versos and
+  // rectos may differ (a part's title over an article's). Blind pages (a part's title page and
+  // the blank verso after it) have neither running head nor folio, as display pages in a printed
+  // book; a flow's first page opens with its own title, so it has no running head either.
+  auto hand_over = [&](std::vector<Page> run, const SetLine& verso_head, const SetLine& recto_head, bool blind) {
+    for (std::size_t i = 0; i < run.size(); ++i) {
+      Page& page = run[i];
+      const std::size_t number = ++end.body_pages;
+      // Body page 1 is a recto (the front matter is padded to an even count of pages), so every
+      // odd body page is one.
+      const bool recto = number % 2 == 1;
+      if (!blind) {
+        if (i != 0) add_running_head(page, recto ? recto_head : verso_head, recto, style);
+        add_folio(page, std::to_string(number), recto, context);
+      }
+      add_review_mark(page, recto, context);
+      for (const Anchor& anchor : page.anchors) {
+        body_page_of.emplace(anchor.name, number);
+        anchors.insert(anchor.name);
+      }
+      body_links.add(page);
+      pages.body_page(std::move(page));
+    }
+  };
+  auto add_body_part = [&](std::vector<FlowLine> lines, const std::string& verso_title, const std::string& recto_title,
                            bool blind = false) {
-    sections.push_back({body.size(), make_running_head(verso_head, context),
-                        verso_head == recto_head ? SetLine{} : make_running_head(recto_head, context), blind});
-    if (verso_head == recto_head) sections.back().recto_head = sections.back().verso_head;
-    // Body page 1 is a recto (the front matter is padded to an even count of pages), so every
-    // odd body page is one.
-    append_pages(body, paginate(std::move(lines), style, body.size() % 2 == 0, &stats));
+    const SetLine verso_head = blind ? SetLine{} : make_running_head(verso_title, context);
+    const SetLine recto_head =
+        blind || verso_title == recto_title ? verso_head : make_running_head(recto_title, context);
+    hand_over(paginate(std::move(lines), style, end.body_pages % 2 == 0, &end.stats), verso_head, recto_head, blind);
   };
   auto add_blank_page = [&]() {
-    sections.push_back({body.size(), {}, {}, true});
-    body.push_back(Page{style.page_width, style.page_height, {}, {}, {}, {}});
+    std::vector<Page> blank;
+    blank.push_back(Page{style.page_width, style.page_height, {}, {}, {}, {}});
+    hand_over(std::move(blank), {}, {}, true);
   };
   // The parts that open at each article, outermost first (Book::parts lists a folder before the
   // folders inside it).
@@ -157,7 +184,7 @@ LaidOutBook lay_out_book(const model::Book& book, const FontMetrics& metrics, co
     if (const auto opening = parts_at.find(a); opening != parts_at.end()) {
       // A part's title page is a recto, its verso blank, so that it stands alone as in print.
       for (const model::Part* part : opening->second) {
-        if (body.size() % 2 == 1) add_blank_page();
+        if (end.body_pages % 2 == 1) add_blank_page();
         add_body_part(part_page_flow(*part, context), {}, {}, true);
         add_blank_page();
       }
@@ -174,64 +201,51 @@ LaidOutBook lay_out_book(const model::Book& book, const FontMetrics& metrics, co
   add_body_part(sources_flow(book, context), model::sources_title, model::sources_title);
   coverage.report(sink, {}, true);
 
-  std::map<std::string, std::size_t> body_pages;  // anchor name → body page number
-  std::set<std::string> anchors;
-  for (std::size_t k = 0; k < body.size(); ++k) {
-    for (const Anchor& anchor : body[k].anchors) {
-      body_pages.emplace(anchor.name, k + 1);
-      anchors.insert(anchor.name);
-    }
-  }
-
   // 2. The front matter: title page, disclaimer, contents with the body's page numbers.
   std::vector<Page> front = title_pages(book.metadata, context);
   const std::size_t title_page_count = front.size();
-  append_pages(front, paginate(disclaimer_flow(book.disclaimer, context), style, front.size() % 2 == 0, &stats));
+  append_pages(front, paginate(disclaimer_flow(book.disclaimer, context), style, front.size() % 2 == 0, &end.stats));
   // transform::build_contents gives every article an entry; layout does not second-guess it.
   assert(book.articles.empty() || !book.contents.empty());
   const std::vector<model::ContentsEntry>& entries = book.contents;
   std::vector<ContentsItem> items;
   flatten_contents(entries, 0, items);
   items.push_back({model::sources_title, model::sources_id, 0});
-  append_pages(front, paginate(contents_flow(items, body_pages, context), style, front.size() % 2 == 0, &stats));
+  append_pages(front, paginate(contents_flow(items, body_page_of, context), style, front.size() % 2 == 0, &end.stats));
   // A blank verso if needed, so that body page 1 is a recto as in a printed book.
   if (front.size() % 2 == 1) front.push_back(Page{style.page_width, style.page_height, {}, {}, {}, {}});
-  coverage.report(sink, {}, true);
-  for (const Page& page : front) {
-    for (const Anchor& anchor : page.anchors) anchors.insert(anchor.name);
-  }
-
-  // 3. Folios on every page but the title page(s) and blind ones, the unreviewed mark on every
-  // page; running heads on body pages except the first page of each flow, which opens with its
-  // own title.
+  // Folios on every page but the title page(s), the unreviewed mark on every page.
   for (std::size_t i = title_page_count; i < front.size(); ++i) {
     add_folio(front[i], roman_numeral(i + 1), i % 2 == 0, context);
   }
-  for (std::size_t section = 0; section < sections.size(); ++section) {
-    const BodySection& part = sections[section];
-    const std::size_t end = section + 1 < sections.size() ? sections[section + 1].start : body.size();
-    for (std::size_t k = part.start; k < end && !part.blind; ++k) {
-      const bool recto = k % 2 == 0;
-      if (k != part.start) add_running_head(body[k], recto ? part.recto_head : part.verso_head, recto, style);
-      add_folio(body[k], std::to_string(k + 1), recto, context);
-    }
-  }
   for (std::size_t i = 0; i < front.size(); ++i) add_review_mark(front[i], i % 2 == 0, context);
-  for (std::size_t k = 0; k < body.size(); ++k) add_review_mark(body[k], k % 2 == 0, context);
   coverage.report(sink, {}, true);
+  LinkDestinations front_links;
+  for (const Page& page : front) {
+    for (const Anchor& anchor : page.anchors) anchors.insert(anchor.name);
+    front_links.add(page);
+  }
 
-  drop_dangling_links(front, anchors, sink);
-  drop_dangling_links(body, anchors, sink);
+  // 3. Links to places no page holds: the front matter's first, as they come first in the book.
+  std::set<std::string> front_dangling;
+  warn_dangling(front_links, anchors, sink, front_dangling);
+  leave_out_links_to(front, front_dangling);
+  end.dangling_destinations = front_dangling;
+  warn_dangling(body_links, anchors, sink, end.dangling_destinations);
+  end.front_matter_pages = front.size();
+  pages.front_matter(std::move(front));
 
-  LaidOutBook out;
-  out.front_matter_pages = front.size();
-  out.pages = std::move(front);
-  append_pages(out.pages, std::move(body));
-  out.outline = make_outline(book, entries, anchors);
-  out.info = make_info(book.metadata);
-  out.stats = stats;
-  out.stats.pages = out.pages.size();
-  return out;
+  end.outline = make_outline(book, entries, anchors);
+  end.info = make_info(book.metadata);
+  end.stats.pages = end.front_matter_pages + end.body_pages;
+  return end;
+}
+
+LaidOutBook lay_out_book(const model::Book& book, const FontMetrics& metrics, const PageStyle& style,
+                         const Hyphenator& hyphenator, core::DiagnosticSink& sink, core::Progress& progress) {
+  CollectPages pages;
+  BookEnd end = lay_out_book(book, metrics, style, hyphenator, pages, sink, progress);
+  return std::move(pages).book(std::move(end));
 }
 
 }  // namespace octavo::layout

@@ -1,5 +1,5 @@
-// The layout stage's entry point: the finished document model → pages of positioned items, with
-// the PDF outline and document information. The PDF writer takes it from here.
+// The layout stage's entry point: the finished document model → pages of positioned items, handed
+// one by one to a PageSink (the PDF writer), then the PDF outline and document information.
 #pragma once
 
 #include "core/diagnostics.hpp"
@@ -7,18 +7,26 @@
 #include "layout/font_metrics.hpp"
 #include "layout/hyphenator.hpp"
 #include "layout/page.hpp"
+#include "layout/page_sink.hpp"
 #include "layout/page_style.hpp"
 #include "model/book.hpp"
 
 namespace octavo::layout {
 
 /// Lays out the whole book: title page, disclaimer, contents (front matter, numbered i, ii, …),
-/// then the articles and the Sources appendix (numbered 1, 2, …). `book` is as
-/// transform::apply_transforms leaves it: its contents are built (asserted when it has articles).
-/// Never fails: content that cannot be set as written (a missing glyph, a word wider than the
-/// measure, a title page too full for one page) is set as well as possible, with a warning on
-/// `sink`. Justified paragraphs are hyphenated with `hyphenator` (an empty one: not at all).
-/// Reports each article laid out to `progress`, as the stage "Laying out".
+/// then the articles and the Sources appendix (numbered 1, 2, …). Each body page goes to `pages`
+/// as soon as it is final, then the front matter (see PageSink); returns what only the end of
+/// the book settles. `book` is as transform::apply_transforms leaves it: its contents are built
+/// (asserted when it has articles). Never fails: content that cannot be set as written (a
+/// missing glyph, a word wider than the measure, a title page too full for one page, a link to
+/// a place no page holds) is set as well as possible, with a warning on `sink`. Justified
+/// paragraphs are hyphenated with `hyphenator` (an empty one: not at all). Reports each article
+/// laid out to `progress`, as the stage "Laying out".
+BookEnd lay_out_book(const model::Book& book, const FontMetrics& metrics, const PageStyle& style,
+                     const Hyphenator& hyphenator, PageSink& pages, core::DiagnosticSink& sink,
+                     core::Progress& progress = core::no_progress());
+
+/// The same, keeping every page (CollectPages): the whole book as one value, for tests.
 LaidOutBook lay_out_book(const model::Book& book, const FontMetrics& metrics, const PageStyle& style,
                          const Hyphenator& hyphenator, core::DiagnosticSink& sink,
                          core::Progress& progress = core::no_progress());

@@ -41,17 +41,14 @@ std::pair<int, int> svg_pixels(const layout::ImageBox& largest) {
 
 }  // namespace
 
-std::map<std::string, layout::ImageBox> largest_boxes(const layout::LaidOutBook& book) {
-  std::map<std::string, layout::ImageBox> largest;
-  for (const layout::Page& page : book.pages) {
-    for (const layout::ImageBox& box : page.images) {
-      auto [entry, inserted] = largest.try_emplace(box.key, box);
-      if (!inserted && box.width * box.height.value > entry->second.width * entry->second.height.value) {
-        entry->second = box;
-      }
+void note_largest_svg_boxes(const layout::Page& page, std::map<std::string, layout::ImageBox>& largest) {
+  for (const layout::ImageBox& box : page.images) {
+    if (box.info.format != core::ImageFormat::svg) continue;
+    auto [entry, inserted] = largest.try_emplace(box.key, box);
+    if (!inserted && box.width * box.height.value > entry->second.width * entry->second.height.value) {
+      entry->second = box;
     }
   }
-  return largest;
 }
 
 std::optional<std::size_t> embed_image(HaruDocument& pdf, const layout::ImageBox& box, const layout::ImageBox& largest,

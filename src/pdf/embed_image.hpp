@@ -23,9 +23,10 @@ inline constexpr std::size_t max_decoded_pixels = 24'000'000;
 /// printing asks of pictures (and above what the eye resolves at reading distance).
 inline constexpr double svg_print_resolution = 300;
 
-/// The largest size, in points, that each image (by ImageBox::key) is printed at anywhere in
-/// the book; an SVG is drawn once, for the largest. Empty for a book without images.
-std::map<std::string, layout::ImageBox> largest_boxes(const layout::LaidOutBook& book);
+/// Keeps in `largest`, for each SVG picture (by ImageBox::key) on `page`, the largest box it is
+/// printed in so far: an SVG is drawn once, for the largest. Other formats are left out, since
+/// their pixels do not depend on the size they are printed at.
+void note_largest_svg_boxes(const layout::Page& page, std::map<std::string, layout::ImageBox>& largest);
 
 /// Embeds the image of `box` (printed at most at `largest`'s size) and returns its id, or
 /// nullopt when the PDF shows an empty frame instead. Reports on `sink`, at the image's location:

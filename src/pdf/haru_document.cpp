@@ -5,6 +5,7 @@
 // the four things its public API cannot do: replace a font's /ToUnicode stream, write text
 // strings outside the BMP, build an [page /XYZ left top null] destination, and show text with TJ
 // and literal strings.
+#include <hpdf_conf.h>
 #include <hpdf_doc.h>
 #include <hpdf_font.h>
 #include <hpdf_objects.h>
@@ -148,6 +149,12 @@ void predict(HPDF_Image image, const std::uint8_t* samples, std::size_t width, s
   HPDF_Dict_Add(image, "DecodeParms", list);
 }
 
+// The /Filter entry of a content stream finish_page compressed: what libharu writes for a stream
+// it compresses while saving, so that the file is the same either way.
+HPDF_STATUS write_flate_filter(HPDF_Dict /*dictionary*/, HPDF_Stream stream) {
+  return HPDF_Stream_WriteStr(stream, "/Filter [ /FlateDecode ]\012");
+}
+
 }  // namespace
 
 struct HaruDocument::State {
@@ -209,6 +216,20 @@ struct HaruDocument::State {
       return nullptr;
     }
     return pages[index];
+  }
+
+  // A page that may still be drawn on: not finished (finish_page compressed its content).
+  HPDF_Page canvas(std::size_t index) {
+    HPDF_Page target = page(index);
+    if (target != nullptr && is_finished(target)) {
+      fail("drawing on a finished page");
+      return nullptr;
+    }
+    return target;
+  }
+
+  static bool is_finished(HPDF_Page target) {
+    return static_cast<HPDF_PageAttr>(target->attr)->contents->write_fn == write_flate_filter;
   }
 
   // [page /XYZ left top null]: built by hand because HPDF_Destination_SetXYZ rejects a zoom of
@@ -404,10 +425,53 @@ std::size_t HaruDocument::add_page(double width, double height) {
   return state_->pages.size() - 1;
 }
 
+bool HaruDocument::has_font(layout::FontFace face) const { return state_->fonts[index_of(face)] != nullptr; }
+
+std::size_t HaruDocument::insert_page(std::size_t before, double width, double height) {
+  if (before >= state_->pages.size()) return add_page(width, height);
+  if (failed()) return before;
+  state_->end_text();
+  HPDF_Page page = HPDF_InsertPage(state_->pdf, state_->pages[before]);
+  if (page == nullptr) return before;
+  HPDF_Page_SetWidth(page, real(width));
+  HPDF_Page_SetHeight(page, real(height));
+  state_->pages.insert(state_->pages.begin() + static_cast<std::ptrdiff_t>(before), page);
+  return before;
+}
+
+std::size_t HaruDocument::page_count() const { return state_->pages.size(); }
+
+// libharu keeps every page's content uncompressed until it saves the document, where it deflates
+// them one by one: for a long book the largest part of its memory. Here the page's content is
+// deflated at once, by libharu's own HPDF_Stream_WriteToStream (the very deflate it would run
+// when saving), the stream replaced by the deflated one and its dictionary told to write the
+// /Filter entry libharu would write, but not to compress again: the same file, without holding
+// the uncompressed pages.
+void HaruDocument::finish_page(std::size_t page_index) {
+  if (failed()) return;
+  HPDF_Page page = state_->canvas(page_index);
+  if (page == nullptr) return;
+  if (state_->open_text.page == page) state_->end_text();
+  auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+  HPDF_Dict contents = attr->contents;
+  if ((contents->filter & HPDF_STREAM_FILTER_FLATE_DECODE) == 0) return;  // compression off (tests)
+  HPDF_Stream packed = HPDF_MemStream_New(contents->mmgr, HPDF_STREAM_BUF_SIZ);
+  if (packed == nullptr) return state_->fail("cannot allocate a page's compressed content");
+  if (HPDF_Stream_WriteToStream(contents->stream, packed, HPDF_STREAM_FILTER_FLATE_DECODE, nullptr) != HPDF_OK) {
+    HPDF_Stream_Free(packed);
+    return state_->fail("cannot compress a page's content");
+  }
+  HPDF_Stream_Free(contents->stream);
+  contents->stream = packed;
+  attr->stream = packed;
+  contents->filter = HPDF_STREAM_FILTER_NONE;
+  contents->write_fn = write_flate_filter;
+}
+
 void HaruDocument::show_text(std::size_t page_index, layout::FontFace face, double size, double x, double y,
                              const std::string& text, const std::vector<TextShift>& shifts, double rise) {
   if (failed()) return;
-  HPDF_Page page = state_->page(page_index);
+  HPDF_Page page = state_->canvas(page_index);
   HPDF_Font font = state_->font(face);
   if (page == nullptr || font == nullptr) return;
   State::OpenText& open = state_->open_text;
@@ -450,7 +514,7 @@ void HaruDocument::show_text(std::size_t page_index, layout::FontFace face, doub
 
 void HaruDocument::stroke_line(std::size_t page_index, double x1, double y1, double x2, double y2, double width) {
   if (failed()) return;
-  HPDF_Page page = state_->page(page_index);
+  HPDF_Page page = state_->canvas(page_index);
   if (page == nullptr) return;
   state_->end_text();
   HPDF_Page_SetLineWidth(page, real(width));
@@ -523,7 +587,7 @@ std::optional<std::size_t> HaruDocument::load_pixels(const core::PixelImage& pix
 void HaruDocument::draw_image(std::size_t page_index, std::size_t image, double x, double y, double width,
                               double height) {
   if (failed()) return;
-  HPDF_Page page = state_->page(page_index);
+  HPDF_Page page = state_->canvas(page_index);
   if (page == nullptr) return;
   if (image >= state_->images.size()) return state_->fail("image index out of range");
   state_->end_text();  // an image inside BT … ET is invalid (PDF 32000-1 §8.2, Figure 9)
@@ -607,25 +671,32 @@ void HaruDocument::set_dates(const core::Timestamp& time) {
   HPDF_SetInfoDateAttr(state_->pdf, HPDF_INFO_MOD_DATE, date);
 }
 
-std::optional<std::string> HaruDocument::save() {
-  if (failed()) return std::nullopt;
+bool HaruDocument::save_to(const std::function<bool(std::string_view)>& write) {
+  if (failed()) return false;
   state_->end_text();
-  if (HPDF_SaveToStream(state_->pdf) != HPDF_OK || failed()) return std::nullopt;
-  std::string bytes;
-  bytes.reserve(HPDF_GetStreamSize(state_->pdf));
+  if (HPDF_SaveToStream(state_->pdf) != HPDF_OK || failed()) return false;
   for (;;) {
-    HPDF_BYTE buffer[8192];
+    HPDF_BYTE buffer[65536];
     HPDF_UINT32 size = sizeof buffer;
     const HPDF_STATUS status = HPDF_ReadFromStream(state_->pdf, buffer, &size);
-    bytes.append(reinterpret_cast<const char*>(buffer), size);
+    if (status != HPDF_OK && status != HPDF_STREAM_EOF) return false;
+    if (!write(std::string_view(reinterpret_cast<const char*>(buffer), size))) return false;
     if (status == HPDF_STREAM_EOF) break;
-    if (status != HPDF_OK) return std::nullopt;
   }
   // Reaching the end of the stream is recorded as an error (HPDF_STREAM_EOF) in libharu's
   // sticky state; it is the expected end here, so it is cleared.
   if (state_->error_code == HPDF_STREAM_EOF) state_->error_code = HPDF_OK;
   if (HPDF_GetError(state_->pdf) == HPDF_STREAM_EOF) HPDF_ResetError(state_->pdf);
-  if (failed()) return std::nullopt;
+  return !failed();
+}
+
+std::optional<std::string> HaruDocument::save() {
+  std::string bytes;
+  const bool saved = save_to([&bytes](std::string_view piece) {
+    bytes.append(piece);
+    return true;
+  });
+  if (!saved) return std::nullopt;
   return bytes;
 }
 

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -56,6 +57,8 @@ class HaruDocument {
   /// Loads the TrueType file at `path` for `face`, embedded as a subset, as a Type0 font with the
   /// UTF-8 encoder. False (and failed()) if the file is missing or libharu rejects it.
   bool load_font(layout::FontFace face, const std::string& path);
+  /// True once load_font succeeded for `face`.
+  bool has_font(layout::FontFace face) const;
 
   /// Advance width of UTF-8 `text` in 1/1000 em, libharu's own sum of the glyph widths it will
   /// write in /W; 0 for empty text or a face that is not loaded.
@@ -81,6 +84,16 @@ class HaruDocument {
 
   /// Appends a page; returns its 0-based index.
   std::size_t add_page(double width, double height);
+  /// Inserts a page before the page at `before` (an index add_page or insert_page returned),
+  /// which moves it and every later page one index on; `before` == the page count appends.
+  /// Returns the new page's index, `before`.
+  std::size_t insert_page(std::size_t before, double width, double height);
+  /// The number of pages added and inserted.
+  std::size_t page_count() const;
+  /// Ends drawing on the page: its content is compressed now rather than when saving (the same
+  /// bytes in the file, far less memory until then). Drawing on it afterwards fails; links may
+  /// still be added.
+  void finish_page(std::size_t page);
   /// Draws UTF-8 `text` with its baseline starting at (x, y), rounded to 0.01 pt. Consecutive
   /// calls on one page share a text object: each writes only a relative move (Td), and a font
   /// (Tf) when face or size change. The text is one literal string of two-byte CIDs (CID = code
@@ -119,6 +132,9 @@ class HaruDocument {
 
   /// The finished file's bytes; nullopt if any call failed, now or earlier.
   std::optional<std::string> save();
+  /// The finished file, given to `write` piece by piece (so that it is never held twice);
+  /// false if any call failed, now or earlier, or `write` returned false to stop.
+  bool save_to(const std::function<bool(std::string_view)>& write);
 
  private:
   struct State;

@@ -1,17 +1,19 @@
 #include "pdf/pdf_writer.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <set>
 #include <system_error>
 
-#include "core/file_system.hpp"
 #include "core/fixed_clock.hpp"
 #include "core/url.hpp"
 #include "core/utf8.hpp"
+#include "layout/page_furniture.hpp"
 #include "pdf/embed_image.hpp"
 #include "pdf/harfbuzz_font.hpp"
 #include "pdf/haru_document.hpp"
@@ -23,42 +25,34 @@ namespace {
 
 constexpr std::size_t face_count = layout::face_count;
 
-struct Target {
-  std::size_t page = 0;
-  core::Pt y;  // from the top of the page
+// A page as layout handed it over: the front matter's index (from 0), or a body page's.
+struct PageRef {
+  bool front = false;
+  std::size_t index = 0;
 };
 
-std::string on_page(std::size_t index) { return "on page " + std::to_string(index + 1); }
+// Where a name points: its page, and the top of the target in PDF coordinates.
+struct Target {
+  PageRef page;
+  double top = 0;
+};
+
+// A link kept until every page exists, since a link may point forwards.
+struct PendingLink {
+  PageRef page;
+  PdfRect area;
+  std::string destination;
+  std::string uri;
+};
+
+// The page as a reader's viewer labels it: i, ii, … for the front matter, 1, 2, … for the body.
+std::string on_page(PageRef page) {
+  return "on page " + (page.front ? layout::roman_numeral(page.index + 1) : std::to_string(page.index + 1));
+}
 
 // A URI action's URI is 7-bit ASCII (PDF 32000-1 §12.6.4.7). encode_url's output always is, and
 // it is the encoding the EPUB's hrefs get, so both books link to the same address.
 std::string ascii_uri(const std::string& uri) { return core::encode_url(uri); }
-
-// Layout promises UTF-8 runs of characters their face has (TextRun). A broken promise would draw
-// .notdef boxes or, past the BMP, spaces: it is reported, never silently dropped. Returns the
-// code points each face draws, for its /ToUnicode CMap.
-std::array<std::set<char32_t>, face_count> check_runs(const layout::LaidOutBook& book,
-                                                      const layout::FontMetrics& metrics, core::DiagnosticSink& sink) {
-  std::array<std::set<char32_t>, face_count> used;
-  std::array<std::set<char32_t>, face_count> reported;
-  for (std::size_t index = 0; index < book.pages.size(); ++index) {
-    for (const layout::TextRun& run : book.pages[index].runs) {
-      const std::size_t face = static_cast<std::size_t>(run.face);
-      bool invalid = false;
-      const std::string text = core::repair_utf8(run.text, [&invalid](std::size_t) { invalid = true; });
-      if (invalid) sink.error({}, "expected UTF-8 text in a run " + on_page(index) + ", found invalid bytes");
-      for (std::size_t pos = 0; pos < text.size();) {
-        const char32_t code_point = core::decode_utf8(text, pos);
-        used[face].insert(code_point);
-        if (!metrics.has_glyph(run.face, code_point) && reported[face].insert(code_point).second) {
-          sink.error({}, "expected characters that " + std::string(font_file_name(run.face)) + " has, found " +
-                             core::code_point_name(code_point) + " " + on_page(index));
-        }
-      }
-    }
-  }
-  return used;
-}
 
 // Layout measured with HarfBuzz's reading of the font; viewers advance by libharu's /W. Both are
 // the font's hmtx in whole 1/1000 em, so they agree; a font where they do not would draw text
@@ -77,24 +71,6 @@ void check_widths(const HaruDocument& pdf, const PdfDocument& document, layout::
                                                        std::to_string(pdf.text_width(face, text)));
       return;
     }
-  }
-}
-
-void add_outline(HaruDocument& pdf, const std::vector<layout::OutlineEntry>& entries, std::size_t parent,
-                 const std::map<std::string, Target>& anchors, const layout::LaidOutBook& book,
-                 core::DiagnosticSink& sink) {
-  for (const layout::OutlineEntry& entry : entries) {
-    const auto target = anchors.find(entry.destination);
-    if (target == anchors.end()) {
-      sink.error({}, "expected an anchor named \"" + entry.destination + "\" for the outline entry \"" + entry.title +
-                         "\", found none");
-      continue;  // its children go with it: they have no place in the tree without it
-    }
-    const layout::Page& page = book.pages[target->second.page];
-    // Top-level entries are open, so a reader sees the articles' sections; deeper ones closed.
-    const std::size_t id = pdf.add_outline_entry(parent, entry.title, target->second.page,
-                                                 (page.height - target->second.y).value, parent == 0);
-    add_outline(pdf, entry.children, id, anchors, book, sink);
   }
 }
 
@@ -145,67 +121,65 @@ JoinedRuns join_runs(const std::vector<layout::TextRun>& runs, std::size_t first
   return out;
 }
 
-std::optional<std::string> render_pdf(const PdfDocument& document, const layout::LaidOutBook& book,
-                                      core::DiagnosticSink& sink, core::Progress& progress) {
-  // The stage starts before the text is checked, which takes about as long as drawing.
-  progress.stage("Writing PDF", book.pages.size(), "pages");
-  const std::array<std::set<char32_t>, face_count> used = check_runs(book, document.metrics(), sink);
-
+struct PdfPageWriter::State {
+  const PdfDocument& document;
+  std::string language;
+  core::CountingSink sink;
   // A fresh libharu document for every book (see pdf_document.cpp on why measuring and drawing
-  // never share one). Only the faces the pages use are loaded: libharu writes every font it has
-  // created, with its whole cmap, hmtx and loca, even if no page uses it.
+  // never share one).
   HaruDocument pdf;
-  for (std::size_t face = 0; face < face_count; ++face) {
-    if (used[face].empty()) continue;
-    const auto font_face = static_cast<layout::FontFace>(face);
-    if (!pdf.load_font(font_face, document.font_path(font_face))) {
-      sink.error({document.font_path(font_face), 0, 0}, "libharu cannot load the font: " + pdf.error());
-      return std::nullopt;
+  bool font_failed = false;
+  // The code points each face draws, for its /ToUnicode CMap and its subset; those reported missing.
+  std::array<std::set<char32_t>, face_count> used;
+  std::array<std::set<char32_t>, face_count> reported;
+  std::map<std::string, std::optional<std::size_t>> images;  // key → image id, once embedded
+  std::map<std::string, layout::ImageBox> largest_svg;
+  std::map<std::string, Target> anchors;  // the first anchor of a name in book order wins
+  std::vector<PendingLink> links;
+  std::size_t body_pages = 0;
+  std::vector<std::pair<std::size_t, layout::Page>> kept_back;  // body pages showing an SVG
+  std::vector<layout::Page> front;
+
+  State(const PdfDocument& fonts, std::string book_language, core::DiagnosticSink& next)
+      : document(fonts), language(std::move(book_language)), sink(next) {}
+
+  // Only the faces the pages use are loaded, each at its first use: libharu writes every font it
+  // has created, with its whole cmap, hmtx and loca, even if no page uses it.
+  bool load(layout::FontFace face) {
+    if (pdf.has_font(face)) return true;
+    if (font_failed) return false;
+    if (!pdf.load_font(face, document.font_path(face))) {
+      sink.error({document.font_path(face), 0, 0}, "libharu cannot load the font: " + pdf.error());
+      font_failed = true;
+      return false;
     }
-    check_widths(pdf, document, font_face, used[face], sink);
-    pdf.replace_to_unicode(font_face, to_unicode_cmap(used[face]));
-    // Only the glyphs the pages draw are embedded: a few kilobytes per face instead of 60–90.
-    const std::optional<FontSubset> subset = subset_font(document.font_bytes(font_face), used[face]);
-    if (!subset) {
-      sink.error({document.font_path(font_face), 0, 0}, "harfbuzz cannot subset the font");
-      return std::nullopt;
-    }
-    pdf.replace_font_program(font_face, subset->program, subset->glyphs);
+    return true;
   }
 
-  const layout::DocumentInfo& info = book.info;
-  const std::pair<InfoEntry, const std::string*> entries[] = {{InfoEntry::title, &info.title},
-                                                              {InfoEntry::author, &info.author},
-                                                              {InfoEntry::subject, &info.subject},
-                                                              {InfoEntry::creator, &info.creator},
-                                                              {InfoEntry::keywords, &info.keywords}};
-  for (const auto& [entry, text] : entries) {
-    if (!text->empty()) pdf.set_info(entry, *text);
-  }
-  if (!info.date.empty()) {
-    if (const std::optional<core::Timestamp> date = core::parse_iso_timestamp(info.date)) {
-      pdf.set_dates(*date);
-    } else {
-      sink.error({}, "expected a document date like 2024-01-31T12:00:00Z, found \"" + info.date + "\"");
+  // Layout promises UTF-8 runs of characters their face has (TextRun). A broken promise would
+  // draw .notdef boxes or, past the BMP, spaces: it is reported, never silently dropped.
+  void check_runs(const layout::Page& page, PageRef ref) {
+    for (const layout::TextRun& run : page.runs) {
+      const std::size_t face = static_cast<std::size_t>(run.face);
+      bool invalid = false;
+      const std::string text = core::repair_utf8(run.text, [&invalid](std::size_t) { invalid = true; });
+      if (invalid) sink.error({}, "expected UTF-8 text in a run " + on_page(ref) + ", found invalid bytes");
+      for (std::size_t pos = 0; pos < text.size();) {
+        const char32_t code_point = core::decode_utf8(text, pos);
+        used[face].insert(code_point);
+        if (!document.metrics().has_glyph(run.face, code_point) && reported[face].insert(code_point).second) {
+          sink.error({}, "expected characters that " + std::string(font_file_name(run.face)) + " has, found " +
+                             core::code_point_name(code_point) + " " + on_page(ref));
+        }
+      }
+      load(run.face);
     }
   }
 
-  // Anchor names → page and position; the first anchor of a name wins.
-  std::map<std::string, Target> anchors;
-  for (std::size_t index = 0; index < book.pages.size(); ++index) {
-    for (const layout::Anchor& anchor : book.pages[index].anchors)
-      anchors.emplace(anchor.name, Target{index, anchor.y});
-  }
-
-  // PDF's origin is the bottom-left corner with y going up (PDF 32000-1 §8.3.2.3); layout's is
-  // the top-left corner with y going down. Each distinct image is embedded once, at its first use
-  // (an SVG drawn for the largest size it is printed at).
-  std::map<std::string, std::optional<std::size_t>> images;
-  const std::map<std::string, layout::ImageBox> largest = largest_boxes(book);
-  for (std::size_t index = 0; index < book.pages.size(); ++index) {
-    const layout::Page& page = book.pages[index];
+  // Draws `page` on the PDF's page `index` and keeps its anchors and links.
+  void draw(std::size_t index, const layout::Page& page, PageRef ref) {
+    check_runs(page, ref);
     const auto pdf_y = [&page](core::Pt y) { return (page.height - y).value; };
-    pdf.add_page(page.width.value, page.height.value);
     for (std::size_t first = 0; first < page.runs.size();) {
       const layout::TextRun& run = page.runs[first];
       if (run.size <= core::Pt(0)) {
@@ -222,9 +196,14 @@ std::optional<std::string> render_pdf(const PdfDocument& document, const layout:
     for (const layout::Rule& rule : page.rules) {
       pdf.stroke_line(index, rule.x1.value, pdf_y(rule.y1), rule.x2.value, pdf_y(rule.y2), rule.thickness.value);
     }
+    // Each distinct image is embedded once, at its first use (an SVG drawn for the largest size
+    // it is printed at).
     for (const layout::ImageBox& box : page.images) {
       auto [image, first_use] = images.try_emplace(box.key);
-      if (first_use) image->second = embed_image(pdf, box, largest.at(box.key), book.info.language, sink);
+      if (first_use) {
+        const auto largest = largest_svg.find(box.key);
+        image->second = embed_image(pdf, box, largest == largest_svg.end() ? box : largest->second, language, sink);
+      }
       const double bottom = pdf_y(box.y + box.height);
       if (image->second) {
         pdf.draw_image(index, *image->second, box.x.value, bottom, box.width.value, box.height.value);
@@ -232,52 +211,214 @@ std::optional<std::string> render_pdf(const PdfDocument& document, const layout:
         draw_frame(pdf, index, box.x.value, bottom, (box.x + box.width).value, pdf_y(box.y));
       }
     }
-    progress.advance();
-  }
-  // Links after all pages exist, since a link may point forwards.
-  for (std::size_t index = 0; index < book.pages.size(); ++index) {
-    const layout::Page& page = book.pages[index];
+    for (const layout::Anchor& anchor : page.anchors) {
+      const Target target{ref, pdf_y(anchor.y)};
+      // The front matter comes first in the book, though it arrives last.
+      auto [entry, inserted] = anchors.try_emplace(anchor.name, target);
+      if (!inserted && ref.front && !entry->second.page.front) entry->second = target;
+    }
     for (const layout::LinkArea& link : page.links) {
-      const PdfRect area = {link.left.value, (page.height - link.bottom).value, link.right.value,
-                            (page.height - link.top).value};
-      if (!link.uri.empty()) {
-        pdf.add_uri_link(index, area, ascii_uri(link.uri));
-        continue;
-      }
-      const auto target = anchors.find(link.destination);
+      links.push_back(
+          {ref, {link.left.value, pdf_y(link.bottom), link.right.value, pdf_y(link.top)}, link.destination, link.uri});
+    }
+    pdf.finish_page(index);
+  }
+
+  static bool shows_svg(const layout::Page& page) {
+    return std::any_of(page.images.begin(), page.images.end(),
+                       [](const layout::ImageBox& box) { return box.info.format == core::ImageFormat::svg; });
+  }
+
+  std::size_t index_of(PageRef page) const { return page.front ? page.index : front.size() + page.index; }
+
+  void add_outline(const std::vector<layout::OutlineEntry>& entries, std::size_t parent) {
+    for (const layout::OutlineEntry& entry : entries) {
+      const auto target = anchors.find(entry.destination);
       if (target == anchors.end()) {
-        sink.error(
-            {}, "expected an anchor named \"" + link.destination + "\" for a link " + on_page(index) + ", found none");
-        continue;
+        sink.error({}, "expected an anchor named \"" + entry.destination + "\" for the outline entry \"" + entry.title +
+                           "\", found none");
+        continue;  // its children go with it: they have no place in the tree without it
       }
-      const layout::Page& target_page = book.pages[target->second.page];
-      pdf.add_internal_link(index, area, target->second.page, (target_page.height - target->second.y).value);
+      // Top-level entries are open, so a reader sees the articles' sections; deeper ones closed.
+      const std::size_t id =
+          pdf.add_outline_entry(parent, entry.title, index_of(target->second.page), target->second.top, parent == 0);
+      add_outline(entry.children, id);
     }
   }
-  add_outline(pdf, book.outline, 0, anchors, book, sink);
+};
+
+PdfPageWriter::PdfPageWriter(const PdfDocument& document, std::string language, core::DiagnosticSink& sink)
+    : state_(std::make_unique<State>(document, std::move(language), sink)) {}
+
+PdfPageWriter::~PdfPageWriter() = default;
+
+std::size_t PdfPageWriter::errors() const { return state_->sink.errors(); }
+
+void PdfPageWriter::body_page(layout::Page page) {
+  State& s = *state_;
+  const PageRef ref{false, s.body_pages++};
+  note_largest_svg_boxes(page, s.largest_svg);
+  if (State::shows_svg(page)) {
+    s.kept_back.emplace_back(ref.index, std::move(page));
+    return;
+  }
+  s.draw(s.pdf.add_page(page.width.value, page.height.value), page, ref);
+}
+
+void PdfPageWriter::front_matter(std::vector<layout::Page> pages) {
+  for (const layout::Page& page : pages) note_largest_svg_boxes(page, state_->largest_svg);
+  state_->front = std::move(pages);
+}
+
+bool PdfPageWriter::finish_to(const layout::BookEnd& end, const std::function<bool(std::string_view)>& write,
+                              core::Progress& progress) {
+  State& s = *state_;
+  HaruDocument& pdf = s.pdf;
+  // libharu compresses every page when saving: a stage with nothing to count.
+  progress.stage("Saving PDF", 0, "");
+  // The body pages kept back, in their places (in order, so each one's index is its place), then
+  // the front matter before body page 1.
+  for (const auto& [index, page] : s.kept_back) {
+    s.draw(pdf.insert_page(index, page.width.value, page.height.value), page, {false, index});
+  }
+  s.kept_back.clear();
+  for (std::size_t index = 0; index < s.front.size(); ++index) {
+    const layout::Page& page = s.front[index];
+    s.draw(pdf.insert_page(index, page.width.value, page.height.value), page, {true, index});
+  }
+  if (s.font_failed) return false;
+
+  for (std::size_t face = 0; face < face_count; ++face) {
+    if (s.used[face].empty()) continue;
+    const auto font_face = static_cast<layout::FontFace>(face);
+    check_widths(pdf, s.document, font_face, s.used[face], s.sink);
+    pdf.replace_to_unicode(font_face, to_unicode_cmap(s.used[face]));
+    // Only the glyphs the pages draw are embedded: a few kilobytes per face instead of 60–90.
+    const std::optional<FontSubset> subset = subset_font(s.document.font_bytes(font_face), s.used[face]);
+    if (!subset) {
+      s.sink.error({s.document.font_path(font_face), 0, 0}, "harfbuzz cannot subset the font");
+      return false;
+    }
+    pdf.replace_font_program(font_face, subset->program, subset->glyphs);
+  }
+
+  const layout::DocumentInfo& info = end.info;
+  const std::pair<InfoEntry, const std::string*> entries[] = {{InfoEntry::title, &info.title},
+                                                              {InfoEntry::author, &info.author},
+                                                              {InfoEntry::subject, &info.subject},
+                                                              {InfoEntry::creator, &info.creator},
+                                                              {InfoEntry::keywords, &info.keywords}};
+  for (const auto& [entry, text] : entries) {
+    if (!text->empty()) pdf.set_info(entry, *text);
+  }
+  if (!info.date.empty()) {
+    if (const std::optional<core::Timestamp> date = core::parse_iso_timestamp(info.date)) {
+      pdf.set_dates(*date);
+    } else {
+      s.sink.error({}, "expected a document date like 2024-01-31T12:00:00Z, found \"" + info.date + "\"");
+    }
+  }
+
+  // Links in book order: the front matter's, then the body's.
+  std::stable_partition(s.links.begin(), s.links.end(), [](const PendingLink& link) { return link.page.front; });
+  for (const PendingLink& link : s.links) {
+    const std::size_t index = s.index_of(link.page);
+    if (!link.uri.empty()) {
+      pdf.add_uri_link(index, link.area, ascii_uri(link.uri));
+      continue;
+    }
+    const auto target = s.anchors.find(link.destination);
+    if (target == s.anchors.end()) {
+      if (link.page.front || end.dangling_destinations.count(link.destination) == 0) {
+        s.sink.error({}, "expected an anchor named \"" + link.destination + "\" for a link " + on_page(link.page) +
+                             ", found none");
+      }
+      continue;
+    }
+    pdf.add_internal_link(index, link.area, s.index_of(target->second.page), target->second.top);
+  }
+  s.add_outline(end.outline, 0);
 
   // Page labels (PDF 32000-1 §12.4.2): i, ii, … for the front matter, then 1, 2, …
-  const std::size_t front = std::min(book.front_matter_pages, book.pages.size());
-  if (front > 0) pdf.add_page_label(0, PageNumberStyle::lower_roman);
-  if (front < book.pages.size()) pdf.add_page_label(front, PageNumberStyle::decimal);
+  if (!s.front.empty()) pdf.add_page_label(0, PageNumberStyle::lower_roman);
+  if (s.body_pages > 0) pdf.add_page_label(s.front.size(), PageNumberStyle::decimal);
 
-  // libharu compresses every page here, in one call: a stage with nothing to count.
-  progress.stage("Saving PDF", 0, "");
-  std::optional<std::string> bytes = pdf.save();
-  if (!bytes) sink.error({}, "cannot produce the PDF: " + pdf.error());
+  bool stopped = false;  // by `write`, which says why itself
+  const bool saved = pdf.save_to([&](std::string_view piece) { return !(stopped = !write(piece)); });
+  if (!saved && !stopped) s.sink.error({}, "cannot produce the PDF: " + pdf.error());
+  return saved;
+}
+
+std::optional<std::string> PdfPageWriter::finish(const layout::BookEnd& end, core::Progress& progress) {
+  std::string bytes;
+  const auto append = [&bytes](std::string_view piece) {
+    bytes.append(piece);
+    return true;
+  };
+  if (!finish_to(end, append, progress)) return std::nullopt;
   return bytes;
+}
+
+namespace {
+
+// Hands the pages of `book` to `writer` as layout would, and returns their end.
+layout::BookEnd hand_over(const layout::LaidOutBook& book, PdfPageWriter& writer, core::Progress& progress) {
+  progress.stage("Writing PDF", book.pages.size(), "pages");
+  const std::size_t front = std::min(book.front_matter_pages, book.pages.size());
+  for (std::size_t index = front; index < book.pages.size(); ++index) {
+    writer.body_page(book.pages[index]);
+    progress.advance();
+  }
+  writer.front_matter({book.pages.begin(), book.pages.begin() + static_cast<std::ptrdiff_t>(front)});
+  if (front > 0) progress.advance(front);
+  layout::BookEnd end;
+  end.front_matter_pages = front;
+  end.body_pages = book.pages.size() - front;
+  end.outline = book.outline;
+  end.info = book.info;
+  end.stats = book.stats;
+  return end;
+}
+
+}  // namespace
+
+std::optional<std::string> render_pdf(const PdfDocument& document, const layout::LaidOutBook& book,
+                                      core::DiagnosticSink& sink, core::Progress& progress) {
+  PdfPageWriter writer(document, book.info.language, sink);
+  return writer.finish(hand_over(book, writer, progress), progress);
+}
+
+bool save_pdf(PdfPageWriter& writer, const layout::BookEnd& end, const std::string& path, core::DiagnosticSink& sink,
+              core::Progress& progress) {
+  // Written as libharu hands the file over, so that it is never held twice (at 10,000 articles
+  // the file is some 200 MB).
+  const auto cannot_write = [&](int error) {
+    sink.error({path, 0, 0}, "cannot write the PDF file: " + std::generic_category().message(error != 0 ? error : EIO));
+    return false;
+  };
+  errno = 0;
+  std::FILE* file = std::fopen(path.c_str(), "wb");
+  if (file == nullptr) return cannot_write(errno);
+  int error = 0;
+  const bool finished = writer.finish_to(
+      end,
+      [&](std::string_view piece) {
+        errno = 0;
+        if (std::fwrite(piece.data(), 1, piece.size(), file) == piece.size()) return true;
+        error = errno != 0 ? errno : EIO;
+        return false;
+      },
+      progress);
+  errno = 0;
+  if (std::fclose(file) != 0 && error == 0) error = errno != 0 ? errno : EIO;
+  if (error != 0) return cannot_write(error);
+  return finished && writer.errors() == 0;
 }
 
 bool write_pdf(PdfDocument& document, const layout::LaidOutBook& book, const std::string& path,
                core::DiagnosticSink& sink, core::Progress& progress) {
-  core::CountingSink counting(sink);
-  const std::optional<std::string> bytes = render_pdf(document, book, counting, progress);
-  if (!bytes) return false;
-  if (const std::optional<std::string> reason = core::write_whole_file(path, *bytes)) {
-    sink.error({path, 0, 0}, "cannot write the PDF file: " + *reason);
-    return false;
-  }
-  return counting.errors() == 0;
+  PdfPageWriter writer(document, book.info.language, sink);
+  return save_pdf(writer, hand_over(book, writer, progress), path, sink, progress);
 }
 
 }  // namespace octavo::pdf

@@ -1,15 +1,20 @@
 // The PDF writer stage: laid-out pages (layout/page.hpp) → libharu → a PDF file. A thin
 // translation: layout has placed everything; this converts coordinates, resolves anchor names
 // into destinations and writes fonts, links, outline, page labels and document information.
+// Pages are drawn as layout hands them over (a PageSink) and dropped at once.
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/diagnostics.hpp"
 #include "core/progress.hpp"
 #include "layout/page.hpp"
+#include "layout/page_sink.hpp"
 #include "pdf/haru_document.hpp"
 #include "pdf/pdf_document.hpp"
 
@@ -27,6 +32,40 @@ struct JoinedRuns {
 /// run differs. `runs[first].size` must be positive.
 JoinedRuns join_runs(const std::vector<layout::TextRun>& runs, std::size_t first, const layout::FontMetrics& metrics);
 
+/// Draws each page into a PDF as layout hands it over, keeping of it only its links and anchors
+/// (resolved at the end, since a link may point forwards) and the characters each face draws
+/// (for the fonts' subsets). A page showing an SVG picture is kept and drawn at the end, when the
+/// largest size the picture is printed at is known; it is inserted in its place, as the front
+/// matter is before body page 1.
+class PdfPageWriter final : public layout::PageSink {
+ public:
+  /// Draws with `document`'s fonts; `language` is the book's BCP 47 tag, for SVG's
+  /// systemLanguage. Reports on `sink` as render_pdf does.
+  PdfPageWriter(const PdfDocument& document, std::string language, core::DiagnosticSink& sink);
+  ~PdfPageWriter() override;
+  PdfPageWriter(const PdfPageWriter&) = delete;
+  PdfPageWriter& operator=(const PdfPageWriter&) = delete;
+
+  void body_page(layout::Page page) override;
+  void front_matter(std::vector<layout::Page> pages) override;
+
+  /// After front_matter: draws the pages kept back, the links, outline, page labels and
+  /// document information of `end`, subsets the fonts and returns the file's bytes; nullopt, as
+  /// render_pdf. Body links to `end.dangling_destinations` are left out without an error (layout
+  /// has warned). Reports the stage "Saving PDF" (uncounted) to `progress`.
+  std::optional<std::string> finish(const layout::BookEnd& end, core::Progress& progress = core::no_progress());
+  /// finish, giving the file to `write` piece by piece instead; false if finish would return
+  /// nullopt or `write` returned false (which stops it; `write` reports why).
+  bool finish_to(const layout::BookEnd& end, const std::function<bool(std::string_view)>& write,
+                 core::Progress& progress = core::no_progress());
+  /// The errors reported so far.
+  std::size_t errors() const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
 /// Draws every page of `book` and returns the PDF file's bytes. Reports on `sink`, and returns
 /// nullopt, if libharu fails (a font file that became unreadable, a libharu error). Reports an
 /// error but still draws when a run holds a character its face lacks or invalid UTF-8, or a
@@ -34,6 +73,12 @@ JoinedRuns join_runs(const std::vector<layout::TextRun>& runs, std::size_t first
 /// drawn to `progress`, as the stage "Writing PDF", then "Saving PDF" (uncounted).
 std::optional<std::string> render_pdf(const PdfDocument& document, const layout::LaidOutBook& book,
                                       core::DiagnosticSink& sink, core::Progress& progress = core::no_progress());
+
+/// writer.finish(end), then writes the file at `path`. Returns false, with an error on `sink`, if
+/// libharu fails, the file cannot be written (the error says why), or the writer reported any
+/// error.
+bool save_pdf(PdfPageWriter& writer, const layout::BookEnd& end, const std::string& path, core::DiagnosticSink& sink,
+              core::Progress& progress = core::no_progress());
 
 /// render_pdf, then writes the file at `path`. Returns false, with an error on `sink`, if libharu
 /// fails, the file cannot be written (the error says why: "cannot write the PDF file: No space

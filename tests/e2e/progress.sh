@@ -69,7 +69,8 @@ check "the build on a terminal takes over a second" long_enough
 tr '\r' '\n' <"$WORK/tty.log" | sed 's/ *$//' >"$WORK/draws.log"
 check "a progress line for laying out articles" grep -qE '^Laying out +[0-9,]+/1,000 articles$' "$WORK/draws.log"
 check "the articles are counted up to the total" grep -qx 'Laying out  1,000/1,000 articles' "$WORK/draws.log"
-check "a progress line for writing PDF pages" grep -qE '^Writing PDF +[0-9,]+/[0-9,]+ pages$' "$WORK/draws.log"
+# Pages are drawn into the PDF while the articles are laid out; then the PDF is saved.
+check "a progress line for saving the PDF" grep -qx 'Saving PDF' "$WORK/draws.log"
 check "the line is updated at most about ten times a second" \
   test "$(grep -cE '^(Reading|Writing|Laying|Saving)' "$WORK/draws.log")" -le $((($(cat "$WORK/seconds") + 1) * 10 + 10))
 # The warning starts on a clean line: the progress line, when one is shown by then, is cleared

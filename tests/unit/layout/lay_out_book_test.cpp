@@ -138,6 +138,32 @@ TEST_SUITE("layout.lay_out_book") {
     CHECK(progress.log == "stage Laying out 2 articles\n+1\n+1\n");
   }
 
+  TEST_CASE("each body page goes to the sink when its article is laid out; the front matter comes last") {
+    // The sink and the progress write one log, so it shows when pages leave layout.
+    struct LoggingSink final : PageSink {
+      std::string& log;
+      explicit LoggingSink(std::string& to) : log(to) {}
+      void body_page(Page page) override { log += "page " + std::to_string(page.anchors.size()) + "\n"; }
+      void front_matter(std::vector<Page> pages) override { log += "front " + std::to_string(pages.size()) + "\n"; }
+    };
+    const model::Book book = test::book_of({test::article("a01-alpha", "Alpha", {test::paragraph(lines_of(30))}),
+                                            test::article("a02-beta", "Beta", {test::paragraph("Two.")})});
+    const test::FakeMetrics metrics;
+    core::DiagnosticList diagnostics;
+    test::RecordingProgress progress;
+    LoggingSink pages(progress.log);
+    const BookEnd end =
+        lay_out_book(book, metrics, test::small_style(12), layout::Hyphenator(), pages, diagnostics, progress);
+    // Alpha takes four pages (30 lines and its source note on pages of 12), Beta one, then the
+    // Sources; each page is logged with the number of anchors it holds.
+    CHECK(progress.log ==
+          "stage Laying out 2 articles\npage 1\npage 0\npage 0\npage 1\n+1\npage 2\n+1\npage 3\nfront 4\n");
+    CHECK(end.body_pages == 6);
+    CHECK(end.front_matter_pages == 4);
+    CHECK(end.stats.pages == 10);
+    CHECK(diagnostics.to_string() == "");
+  }
+
   TEST_CASE("a tiny book: title page, disclaimer, contents, articles, sources, in that order") {
     const model::Book book = test::book_of(
         {test::article("a01-alpha", "Alpha",

@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -70,6 +72,24 @@ std::vector<std::string> soft_masks(const std::string& pdf) {
     numbers.push_back(pdf.substr(start, pdf.find(' ', start) - start));
   }
   return numbers;
+}
+
+// The pages' widths in the order of the page tree (each /Kids array of pages, in the order the
+// arrays appear: one for a book this small), as whole points.
+std::vector<int> page_widths(const std::string& pdf) {
+  std::vector<int> widths;
+  for (std::size_t pos = pdf.find("/Kids ["); pos != std::string::npos; pos = pdf.find("/Kids [", pos + 1)) {
+    std::istringstream kids(pdf.substr(pos + 7, pdf.find(']', pos) - pos - 7));
+    std::string number, generation, reference;
+    while (kids >> number >> generation >> reference) {
+      std::string dictionary = object_dictionary(pdf, number);
+      dictionary.resize(std::min(dictionary.size(), dictionary.find("endobj")));  // a /Pages node has no stream
+      const std::size_t box = dictionary.find("/MediaBox [ 0 0 ");
+      if (dictionary.find("/Type /Page\n") == std::string::npos || box == std::string::npos) continue;
+      widths.push_back(std::stoi(dictionary.substr(box + 16)));
+    }
+  }
+  return widths;
 }
 
 pdf::PdfDocument& fonts() {
@@ -193,6 +213,18 @@ TEST_SUITE("pdf.images") {
     CHECK(count(*bytes, "/Height 360") == 1);
     CHECK(soft_masks(*bytes).empty());                            // opaque: no mask
     CHECK(pdf::render_pdf(fonts(), book, diagnostics) == bytes);  // deterministic
+  }
+
+  TEST_CASE("a page kept back for its SVG and the front matter, drawn last, still stand in the book's order") {
+    const std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 6\"/>";
+    layout::LaidOutBook book = pages_with({{}, {}, {}, {box("s.svg", svg, 100)}, {box("t.png", test::tiny_png(), 90)}});
+    book.front_matter_pages = 2;
+    for (std::size_t i = 0; i < book.pages.size(); ++i) book.pages[i].width = core::Pt(301 + static_cast<double>(i));
+    core::DiagnosticList diagnostics;
+    const std::optional<std::string> bytes = pdf::render_pdf(fonts(), book, diagnostics);
+    REQUIRE(bytes);
+    CHECK(diagnostics.to_string() == "");
+    CHECK(page_widths(*bytes) == std::vector<int>{301, 302, 303, 304, 305});
   }
 
   TEST_CASE("pictures over the pixel limit: a PNG is reduced, an interlaced one and a GIF left out") {

@@ -1,0 +1,56 @@
+// Layout's output as a stream: each body page goes to a PageSink as soon as it is final, the front
+// matter after the last of them, so that a writer can draw a page and drop it at once instead of
+// holding the whole book's pages.
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "layout/page.hpp"
+
+namespace octavo::layout {
+
+/// What is known only once every page has been handed over.
+struct BookEnd {
+  std::size_t front_matter_pages = 0;  ///< pages labelled i, ii, …; body pages are labelled 1, 2, …
+  std::size_t body_pages = 0;
+  std::vector<OutlineEntry> outline;
+  DocumentInfo info;
+  LayoutStats stats;
+  /// Destinations of body-page links that no page holds. Layout has warned about each; the
+  /// writer leaves those links out (front matter pages come without them).
+  std::set<std::string> dangling_destinations;
+};
+
+class PageSink {
+ public:
+  virtual ~PageSink() = default;
+  /// The next body page, final: body pages come in order, page 1 (a recto) first.
+  virtual void body_page(Page page) = 0;
+  /// After the last body page: the front matter (title page, disclaimer, contents, and a blank
+  /// verso when needed for an even count), which the book places before body page 1. Called
+  /// once, with no pages for a book without front matter.
+  virtual void front_matter(std::vector<Page> pages) = 0;
+};
+
+/// Removes from `pages` the internal links to `destinations`; their text stays, unlinked.
+void leave_out_links_to(std::vector<Page>& pages, const std::set<std::string>& destinations);
+
+/// A PageSink that keeps every page: the whole book as one value, for tests and for tools that
+/// want all pages at once.
+class CollectPages final : public PageSink {
+ public:
+  void body_page(Page page) override { body_.push_back(std::move(page)); }
+  void front_matter(std::vector<Page> pages) override { front_ = std::move(pages); }
+
+  /// The pages in book order with what `end` says; body links to its dangling destinations
+  /// are left out, as a streaming writer leaves them out.
+  LaidOutBook book(BookEnd end) &&;
+
+ private:
+  std::vector<Page> front_;
+  std::vector<Page> body_;
+};
+
+}  // namespace octavo::layout
