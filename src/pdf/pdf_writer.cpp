@@ -31,6 +31,9 @@ struct PageRef {
   std::size_t index = 0;
 };
 
+// Whether page `a` comes before page `b` in the book: the front matter first, then by index.
+bool precedes(PageRef a, PageRef b) { return a.front != b.front ? a.front : a.index < b.index; }
+
 // Where a name points: its page, and the top of the target in PDF coordinates.
 struct Target {
   PageRef page;
@@ -213,9 +216,9 @@ struct PdfPageWriter::State {
     }
     for (const layout::Anchor& anchor : page.anchors) {
       const Target target{ref, pdf_y(anchor.y)};
-      // The front matter comes first in the book, though it arrives last.
+      // The front matter and pages kept back arrive last, yet the first in the book wins.
       auto [entry, inserted] = anchors.try_emplace(anchor.name, target);
-      if (!inserted && ref.front && !entry->second.page.front) entry->second = target;
+      if (!inserted && precedes(ref, entry->second.page)) entry->second = target;
     }
     for (const layout::LinkArea& link : page.links) {
       links.push_back(
@@ -319,8 +322,9 @@ bool PdfPageWriter::finish_to(const layout::BookEnd& end, const std::function<bo
     }
   }
 
-  // Links in book order: the front matter's, then the body's.
-  std::stable_partition(s.links.begin(), s.links.end(), [](const PendingLink& link) { return link.page.front; });
+  // Links in book order, the front matter's and the pages kept back in their places.
+  std::stable_sort(s.links.begin(), s.links.end(),
+                   [](const PendingLink& a, const PendingLink& b) { return precedes(a.page, b.page); });
   for (const PendingLink& link : s.links) {
     const std::size_t index = s.index_of(link.page);
     if (!link.uri.empty()) {

@@ -74,20 +74,29 @@ std::vector<std::string> soft_masks(const std::string& pdf) {
   return numbers;
 }
 
-// The pages' widths in the order of the page tree (each /Kids array of pages, in the order the
-// arrays appear: one for a book this small), as whole points.
-std::vector<int> page_widths(const std::string& pdf) {
-  std::vector<int> widths;
+// The page objects' numbers in the order of the page tree (each /Kids array of pages, in the
+// order the arrays appear: one for a book this small).
+std::vector<std::string> page_objects(const std::string& pdf) {
+  std::vector<std::string> numbers;
   for (std::size_t pos = pdf.find("/Kids ["); pos != std::string::npos; pos = pdf.find("/Kids [", pos + 1)) {
     std::istringstream kids(pdf.substr(pos + 7, pdf.find(']', pos) - pos - 7));
     std::string number, generation, reference;
     while (kids >> number >> generation >> reference) {
       std::string dictionary = object_dictionary(pdf, number);
       dictionary.resize(std::min(dictionary.size(), dictionary.find("endobj")));  // a /Pages node has no stream
-      const std::size_t box = dictionary.find("/MediaBox [ 0 0 ");
-      if (dictionary.find("/Type /Page\n") == std::string::npos || box == std::string::npos) continue;
-      widths.push_back(std::stoi(dictionary.substr(box + 16)));
+      if (dictionary.find("/Type /Page\n") != std::string::npos) numbers.push_back(number);
     }
+  }
+  return numbers;
+}
+
+// The pages' widths in the order of the page tree, as whole points.
+std::vector<int> page_widths(const std::string& pdf) {
+  std::vector<int> widths;
+  for (const std::string& number : page_objects(pdf)) {
+    const std::string dictionary = object_dictionary(pdf, number);
+    const std::size_t box = dictionary.find("/MediaBox [ 0 0 ");
+    if (box != std::string::npos) widths.push_back(std::stoi(dictionary.substr(box + 16)));
   }
   return widths;
 }
@@ -225,6 +234,22 @@ TEST_SUITE("pdf.images") {
     REQUIRE(bytes);
     CHECK(diagnostics.to_string() == "");
     CHECK(page_widths(*bytes) == std::vector<int>{301, 302, 303, 304, 305});
+  }
+
+  TEST_CASE("a name on a page kept back for its SVG and on a later page: links go to the first in the book") {
+    const std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 6\"/>";
+    layout::LaidOutBook book = pages_with({{box("s.svg", svg, 100)}, {}});
+    book.pages[0].anchors.push_back({"twice", core::Pt(50)});
+    book.pages[1].anchors.push_back({"twice", core::Pt(50)});
+    book.pages[1].links.push_back({core::Pt(72), core::Pt(90), core::Pt(100), core::Pt(102), "twice", ""});
+    core::DiagnosticList diagnostics;
+    const std::optional<std::string> bytes = pdf::render_pdf(fonts(), book, diagnostics);
+    REQUIRE(bytes);
+    CHECK(diagnostics.to_string() == "");
+    const std::vector<std::string> pages = page_objects(*bytes);
+    REQUIRE(pages.size() == 2);
+    CHECK(count(*bytes, "[ " + pages[0] + " 0 R /XYZ") == 1);  // the link's destination
+    CHECK(count(*bytes, "[ " + pages[1] + " 0 R /XYZ") == 0);
   }
 
   TEST_CASE("pictures over the pixel limit: a PNG is reduced, an interlaced one and a GIF left out") {
