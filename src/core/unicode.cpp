@@ -1,6 +1,7 @@
 #include "core/unicode.hpp"
 
 #include <unicode/uchar.h>
+#include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
 #include <vector>
@@ -45,6 +46,16 @@ std::string lower_case(std::string_view text) {
   if (U_FAILURE(status)) return std::string(text);
   out.resize(static_cast<std::size_t>(out_length));
   return out;
+}
+
+// ICU's NFC instance is built once per process and shared; it is never freed by the caller.
+char32_t canonical_composition(char32_t first, char32_t second) {
+  if (first > 0x10FFFF || second > 0x10FFFF) return 0;
+  UErrorCode status = U_ZERO_ERROR;
+  const UNormalizer2* nfc = unorm2_getNFCInstance(&status);
+  if (U_FAILURE(status)) return 0;
+  const UChar32 composite = unorm2_composePair(nfc, static_cast<UChar32>(first), static_cast<UChar32>(second));
+  return composite < 0 ? 0 : static_cast<char32_t>(composite);
 }
 
 }  // namespace octavo::core

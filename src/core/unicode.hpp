@@ -1,5 +1,6 @@
 // Unicode character properties and case mapping, from ICU (Debian libicu-dev): what a character is
-// (its general category) and the lower case of a text. The only file that includes ICU's headers.
+// (its general category), the lower case of a text, and which character two characters compose to.
+// The only file that includes ICU's headers.
 #pragma once
 
 #include <string>
@@ -19,5 +20,9 @@ bool is_alphabetic(char32_t code_point);
 /// "ΟΔΟΣ" → "οδος" (final sigma), as JavaScript's toLowerCase. Invalid UTF-8 becomes U+FFFD;
 /// empty for empty text.
 std::string lower_case(std::string_view text);
+
+/// The character that `first` followed by `second` composes to in Unicode's canonical composition
+/// (NFC): U+0065 U+0301 → U+00E9 "é". 0 when the pair has no primary composite.
+char32_t canonical_composition(char32_t first, char32_t second);
 
 }  // namespace octavo::core

@@ -5,22 +5,48 @@
 #include <array>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
+
+#include "core/unicode.hpp"
+#include "core/utf8.hpp"
 
 namespace octavo::layout {
 namespace {
 
 // Longer letter runs are not words a reader expects hyphenated (and libhyphen's buffers are
 // sized for words).
-constexpr std::size_t max_word_bytes = 64;
+constexpr std::size_t max_word_characters = 64;
 
-bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+// Punctuation that may stand before a word: ( [ { " ' “ ‘ « — and German „ ‚.
+constexpr std::array<std::string_view, 11> opening{"(",      "[",      "{",      "\"",     "'",     "\u201C",
+                                                   "\u2018", "\u00AB", "\u2014", "\u201E", "\u201A"};
+// Punctuation that may follow it: . , ; : ! ? ) ] } " ' ” ’ » … — and German “ ‘ (which close „ ‚).
+constexpr std::array<std::string_view, 18> closing{".",      ",",      ";",      ":",      "!",      "?",
+                                                   ")",      "]",      "}",      "\"",     "'",      "\u201D",
+                                                   "\u2019", "\u00BB", "\u2026", "\u2014", "\u201C", "\u2018"};
 
-// Punctuation that may stand before a word: ( [ { " ' “ ‘ «.
-constexpr std::array<std::string_view, 9> opening{"(", "[", "{", "\"", "'", "\u201C", "\u2018", "\u00AB", "\u2014"};
-// Punctuation that may follow it: . , ; : ! ? ) ] } " ' ” ’ » … —.
-constexpr std::array<std::string_view, 16> closing{".", ",",  ";", ":",      "!",      "?",      ")",      "]",
-                                                   "}", "\"", "'", "\u201D", "\u2019", "\u00BB", "\u2026", "\u2014"};
+bool is_ascii_letter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Letters are the general categories L* (Lu, Ll, Lt, Lm, Lo); marks M* combine with the letter
+// before them. ASCII is answered without asking ICU: most words of most books are ASCII.
+bool is_letter(char32_t c) { return c < 0x80 ? is_ascii_letter(c) : core::general_category(c).starts_with('L'); }
+bool is_mark(char32_t c) { return c >= 0x80 && core::general_category(c).starts_with('M'); }
+bool is_capital(char32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  const std::string_view category = core::general_category(c);
+  return category == "Lu" || category == "Lt";
+}
+
+// The lower case of one letter, or 0 when it is more than one character ("İ" → "i̇").
+char32_t lower_letter(char32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+  std::string letter;
+  core::append_utf8(letter, c);
+  const std::string lower = core::lower_case(letter);
+  std::size_t pos = 0;
+  const char32_t result = core::decode_utf8(lower, pos);
+  return pos == lower.size() ? result : 0;
+}
 
 template <std::size_t N>
 std::size_t strip_prefix(std::string_view text, const std::array<std::string_view, N>& marks) {
@@ -60,16 +86,74 @@ std::string_view before_ending(std::string_view text) {
     const std::size_t at = text.rfind(apostrophe);
     if (at == std::string_view::npos || at == 0) continue;
     bool letters = at + apostrophe.size() < text.size();
-    for (std::size_t i = at + apostrophe.size(); i < text.size(); ++i) letters = letters && is_ascii_letter(text[i]);
+    for (std::size_t i = at + apostrophe.size(); letters && i < text.size();) {
+      const char32_t c = core::decode_utf8(text, i);
+      letters = is_letter(c) || is_mark(c);
+    }
     if (letters) return text.substr(0, at);
   }
   return text;
+}
+
+// How the pattern file spells its letters (its first line): libhyphen matches bytes, so a word
+// must be put in the same encoding. Debian's en and fr files are UTF-8, de is ISO8859-1.
+enum class Charset { utf8, latin1, ascii };
+
+Charset charset_of(const HyphenDict& dict) {
+  if (dict.utf8 != 0) return Charset::utf8;
+  const std::string_view cset(dict.cset);
+  if (cset == "ISO8859-1" || cset == "ISO-8859-1") return Charset::latin1;
+  // Other single-byte charsets (ISO8859-2, KOI8-R, …) would each need a table: ASCII words only.
+  return Charset::ascii;
+}
+
+// Appends `c` in `charset`; false when the charset has no such character.
+bool append_in(std::string& out, char32_t c, Charset charset) {
+  if (charset == Charset::utf8) {
+    core::append_utf8(out, c);
+    return true;
+  }
+  if (c >= (charset == Charset::latin1 ? 0x100U : 0x80U)) return false;
+  out += static_cast<char>(static_cast<unsigned char>(c));
+  return true;
+}
+
+// A word as the patterns see it: one lower-case character per character of the word, and where
+// each of those ends in the word's bytes. Nullopt for a word that is not made of letters only.
+struct PatternWord {
+  std::string text;               // in the pattern file's charset
+  std::vector<std::size_t> ends;  // byte offset in the word after each character, marks included
+};
+
+std::optional<PatternWord> pattern_word(std::string_view letters, Charset charset) {
+  PatternWord word;
+  for (std::size_t pos = 0; pos < letters.size();) {
+    char32_t c = core::decode_utf8(letters, pos);  // invalid UTF-8 is U+FFFD, not a letter
+    if (!is_letter(c)) return std::nullopt;
+    // A capital after the first letter: an acronym (GABA, NASA) or a name like McCoy.
+    if (!word.ends.empty() && is_capital(c)) return std::nullopt;
+    c = lower_letter(c);
+    if (c == 0) return std::nullopt;
+    // Combining marks stay with their letter ("e" + U+0301): the patterns know the composed
+    // "é" (NFC), so compose them; a mark that does not compose leaves the word whole.
+    for (std::size_t next = pos; next < letters.size(); pos = next) {
+      const char32_t mark = core::decode_utf8(letters, next);
+      if (!is_mark(mark)) break;
+      c = core::canonical_composition(c, mark);
+      if (c == 0) return std::nullopt;
+    }
+    if (!append_in(word.text, c, charset)) return std::nullopt;
+    word.ends.push_back(pos);
+    if (word.ends.size() > max_word_characters) return std::nullopt;
+  }
+  return word;
 }
 
 }  // namespace
 
 struct Hyphenator::Dictionary {
   HyphenDict* dict = nullptr;
+  Charset charset = Charset::ascii;
   ~Dictionary() { hnj_hyphen_free(dict); }
 };
 
@@ -87,6 +171,7 @@ Hyphenator::Hyphenator(std::string_view patterns) {
   if (dict == nullptr) return;
   dictionary_ = std::make_unique<Dictionary>();
   dictionary_->dict = dict;
+  dictionary_->charset = charset_of(*dict);
 }
 
 Hyphenator::~Hyphenator() = default;
@@ -100,36 +185,36 @@ std::vector<std::size_t> Hyphenator::hyphenation_points(std::string_view word) c
   const std::size_t end = strip_suffix(word, closing);
   if (end <= start) return points;
   const std::string_view letters = before_ending(word.substr(start, end - start));
-  if (letters.size() < left_hyphen_min + right_hyphen_min || letters.size() > max_word_bytes) return points;
-  std::string lower;
-  for (std::size_t i = 0; i < letters.size(); ++i) {
-    const char c = letters[i];
-    if (!is_ascii_letter(c)) return points;
-    // A capital after the first letter: an acronym (GABA, NASA) or a name like McCoy.
-    if (i > 0 && is_upper(c)) return points;
-    lower += is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
-  }
-  // The patterns are lower case; hyphens[i] odd means a break after letter i.
-  std::vector<char> hyphens(lower.size() + 5, '0');
+  if (letters.size() < left_hyphen_min + right_hyphen_min) return points;
+  const std::optional<PatternWord> lower = pattern_word(letters, dictionary_->charset);
+  if (!lower) return points;
+  const std::size_t characters = lower->ends.size();
+  if (characters < left_hyphen_min + right_hyphen_min) return points;
+  // The patterns are lower case; hyphens[i] odd means a break after character i. libhyphen
+  // counts characters, not bytes, in a UTF-8 dictionary (measured with libhyphen 2.8.8: it
+  // packs hyphens[] to one entry per character), and a single-byte charset has one byte each.
+  std::vector<char> hyphens(lower->text.size() + 5, '0');
   char** rep = nullptr;
   int* pos = nullptr;
   int* cut = nullptr;
-  const int size = static_cast<int>(lower.size());
-  if (hnj_hyphen_hyphenate3(dictionary_->dict, lower.c_str(), size, hyphens.data(), nullptr, &rep, &pos, &cut,
+  const int size = static_cast<int>(lower->text.size());
+  if (hnj_hyphen_hyphenate3(dictionary_->dict, lower->text.c_str(), size, hyphens.data(), nullptr, &rep, &pos, &cut,
                             static_cast<int>(left_hyphen_min), static_cast<int>(right_hyphen_min), 1, 1) != 0) {
     return points;
   }
-  for (std::size_t i = 0; i + 1 < lower.size(); ++i) {
+  const std::size_t offset = static_cast<std::size_t>(letters.data() - word.data());
+  for (std::size_t i = 0; i + 1 < characters; ++i) {
     const std::size_t before = i + 1;
-    // Non-standard hyphenation (a spelling that changes at the break) is not for English.
+    // Non-standard hyphenation (a spelling that changes at the break, German "Schiff-fahrt") is
+    // left out: the break would have to change the letters too.
     const bool replaced = rep != nullptr && rep[i] != nullptr;
     if ((hyphens[i] - '0') % 2 == 1 && !replaced && before >= left_hyphen_min &&
-        lower.size() - before >= right_hyphen_min) {
-      points.push_back(static_cast<std::size_t>(letters.data() - word.data()) + before);
+        characters - before >= right_hyphen_min) {
+      points.push_back(offset + lower->ends[i]);
     }
   }
   if (rep != nullptr) {
-    for (std::size_t i = 0; i < lower.size(); ++i) std::free(rep[i]);
+    for (std::size_t i = 0; i < lower->text.size(); ++i) std::free(rep[i]);
     std::free(rep);
   }
   std::free(pos);

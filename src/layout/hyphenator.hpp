@@ -33,12 +33,15 @@ class Hyphenator {
   /// True when no patterns are loaded.
   bool empty() const { return dictionary_ == nullptr; }
 
-  /// Byte offsets into `word` (a run of text between spaces, punctuation and all) before which a
-  /// hyphen may go, ascending. Only the word's letters count: leading opening and trailing
-  /// closing punctuation are set aside, and so is a possessive or contraction ending ("kratom’s"
-  /// hyphenates as "kratom"). Empty when there are no patterns, when the rest is not all ASCII
-  /// letters (digits, hyphens, other characters), for an acronym or mixed case (a capital after
-  /// the first letter), and within left_hyphen_min / right_hyphen_min of the ends.
+  /// Byte offsets into `word` (UTF-8, a run of text between spaces, punctuation and all) before
+  /// which a hyphen may go, ascending, each at a character boundary after any combining marks.
+  /// Only the word's letters count: leading opening and trailing closing punctuation are set
+  /// aside, and so is a possessive or contraction ending ("kratom’s" hyphenates as "kratom").
+  /// Empty when there are no patterns, when the rest is not all letters (Unicode L*, each with its
+  /// combining marks: no digits, hyphens or other characters), when a letter is not in the pattern
+  /// file's charset (UTF-8 holds all; ISO8859-1 Latin-1; any other, ASCII only), for an acronym
+  /// or mixed case (a capital after the first letter), and within left_hyphen_min /
+  /// right_hyphen_min characters of the ends.
   std::vector<std::size_t> hyphenation_points(std::string_view word) const;
 
  private:

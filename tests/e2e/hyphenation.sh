@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Hyphenation follows the book's language: a `language = "de"` book of long German compounds is
-# hyphenated with Debian's German patterns (hyphen-de), so that pdftotext -layout shows lines
-# ending in a hyphen after a letter; the same text in a language without patterns has none.
+# hyphenated with Debian's German patterns (hyphen-de, an ISO8859-1 file), so that pdftotext -layout
+# shows lines ending in a hyphen after a letter, words with umlauts and ß among them; the same text
+# in a language without patterns has none.
 source "$(dirname "$0")/lib.sh"
 if [ ! -e /usr/share/hyphen/hyph_de_DE.dic ]; then
   echo "skipped: /usr/share/hyphen/hyph_de_DE.dic is absent (Debian package hyphen-de)"
@@ -9,7 +10,8 @@ if [ ! -e /usr/share/hyphen/hyph_de_DE.dic ]; then
 fi
 words="Die Bundesverfassungsgerichtsentscheidung zur Arbeitslosenversicherung und Geschwindigkeitsbegrenzung"
 words="$words betrifft Rechtsschutzversicherungsgesellschaften, Haftpflichtversicherungen und Kraftfahrzeugsteuern"
-words="$words gleichermassen; Verwaltungsvorschriften regeln Zustaendigkeiten der Landesbehoerden ausdruecklich."
+words="$words gleichermaßen; Verwaltungsvorschriften regeln Zuständigkeiten der Landesbehörden ausdrücklich,"
+words="$words Überprüfungsverfahren berücksichtigen Größenverhältnisse und Straßenbahnhaltestellen."
 make_book() {  # make_book FOLDER LANGUAGE
   mkdir -p "$1"
   printf 'title = "Silbentrennung"\nlanguage = "%s"\n' "$2" >"$1/book.toml"
@@ -20,6 +22,10 @@ build_corpus "$WORK/de" "$WORK/out-de" --format pdf && pass "the German book bui
 check "without a warning" test "$(grep -c warning "$WORK/out-de.log")" = 0
 pdftotext -layout "$WORK/out-de/silbentrennung.pdf" "$WORK/de.txt"
 check "lines end in a hyphenated German word" grep -qE '[a-z]-$' "$WORK/de.txt"
+# A word broken across two lines, joined again: some of them have an umlaut or ß.
+awk '{ if (held != "") { print held $1; held = "" } if ($0 ~ /[^[:space:]-]-$/) { held = substr($NF, 1, length($NF) - 1) } }' \
+  "$WORK/de.txt" >"$WORK/de-broken.txt"
+check "and words with umlauts or ß are hyphenated too" grep -qE '[äöüÄÖÜß]' "$WORK/de-broken.txt"
 # Japanese has no Debian patterns: the same text is set without hyphenation, silently.
 make_book "$WORK/ja" ja
 build_corpus "$WORK/ja" "$WORK/out-ja" --format pdf && pass "the same text in Japanese builds" || fail "octavo build (ja)"

@@ -65,4 +65,13 @@ TEST_SUITE("core.unicode") {
     CHECK(lower_case("") == "");
     CHECK(lower_case("a\xff") == "a\uFFFD");
   }
+
+  TEST_CASE("two characters compose as NFC composes them, or not at all") {
+    CHECK(canonical_composition(U'e', 0x0301) == U'é');
+    CHECK(canonical_composition(U'u', 0x0308) == U'ü');
+    CHECK(canonical_composition(U'é', 0x0308) == 0);    // no such composite
+    CHECK(canonical_composition(0x0915, 0x093C) == 0);  // क़ U+0958 is excluded from composition
+    CHECK(canonical_composition(U'a', U'b') == 0);
+    CHECK(canonical_composition(0x110000, 0x0301) == 0);
+  }
 }

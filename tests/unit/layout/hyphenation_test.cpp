@@ -142,6 +142,63 @@ TEST_SUITE("layout.hyphenator") {
     REQUIRE_FALSE(german.empty());
     CHECK(marked(german, "Silbentrennung") == "Sil-ben-tren-nung");
     CHECK(marked(german, "Zusammenarbeit") == "Zu-sam-men-ar-beit");
+    // Debian's German file is ISO8859-1: the words are put in Latin-1 for it, the offsets stay UTF-8.
+    CHECK(marked(german, "Größenverhältnisse") == "Grö-ßen-ver-hält-nisse");
+    CHECK(german.hyphenation_points("Größenverhältnisse") == std::vector<std::size_t>{4, 8, 11, 16});
+    CHECK(marked(german, "Überprüfung") == "Über-prü-fung");
+    // German quotation marks („…“, ‚…‘) are set aside as English ones are.
+    CHECK(marked(german, "„Straßenbahnhaltestelle“,") == "„Stra-ßen-bahn-hal-te-stelle“,");
+    CHECK(marked(german, "‚Überprüfung‘") == "‚Über-prü-fung‘");
+    CHECK(marked(german, "Grö\u0308ße") == "Grö\u0308ße");  // ö with a second diaeresis composes to nothing
+  }
+
+  TEST_CASE("French patterns hyphenate accented words (Debian's hyphen-fr, UTF-8)") {
+    const std::string path = "/usr/share/hyphen/hyph_fr.dic";
+    if (!have_patterns(path)) return;
+    const Hyphenator french(file_bytes(path));
+    REQUIRE_FALSE(french.empty());
+    CHECK(marked(french, "développement") == "dé-ve-lop-pe-ment");
+    CHECK(french.hyphenation_points("développement") == std::vector<std::size_t>{3, 5, 8, 10});
+    CHECK(marked(french, "représentation.") == "re-pré-sen-ta-tion.");
+    CHECK(marked(french, "Éléphant") == "Élé-phant");
+    // A decomposed é (e + U+0301) is hyphenated as the composed one, never between e and its accent.
+    CHECK(marked(french, "de\u0301veloppement") == "de\u0301-ve-lop-pe-ment");
+  }
+
+  TEST_CASE("UTF-8 patterns given as bytes: characters, not bytes, are counted") {
+    const Hyphenator tiny(std::string_view("UTF-8\n\u00E41b\n\u00F6a1b\n"));  // ä1b, öa1b
+    REQUIRE_FALSE(tiny.empty());
+    CHECK(marked(tiny, "aäbbbb") == "aä-bbbb");
+    CHECK(tiny.hyphenation_points("aäbbbb") == std::vector<std::size_t>{3});
+    CHECK(marked(tiny, "Öabbbb") == "Öa-bbbb");  // the capital is lowered for the patterns
+    CHECK(marked(tiny, "aäbbbb’s") == "aä-bbbb’s");
+    // Two letters before the hyphen and three after, in characters: "ä" is one though two bytes.
+    CHECK(marked(tiny, "äbbbbb") == "äbbbbb");
+    CHECK(marked(tiny, "bbbäbää") == "bbbä-bää");
+    CHECK(marked(tiny, "bbbbäbä") == "bbbbäbä");
+    // A combining mark belongs to its letter: a + U+0308 composes to ä, the break follows the mark.
+    CHECK(tiny.hyphenation_points("aa\u0308bbbb") == std::vector<std::size_t>{4});
+    CHECK(tiny.hyphenation_points("\u0308aäbbbb").empty());  // a mark with no letter
+    // Mixed case, digits, symbols and invalid UTF-8 leave the word whole, as for ASCII words.
+    CHECK(tiny.hyphenation_points("aÄbbbb").empty());
+    CHECK(tiny.hyphenation_points("aäbbbb2").empty());
+    CHECK(tiny.hyphenation_points("aä€bbbb").empty());
+    CHECK(tiny.hyphenation_points("aä\xFF"
+                                  "bbbb")
+              .empty());
+  }
+
+  TEST_CASE("Latin-1 patterns hyphenate the words Latin-1 can spell; other charsets only ASCII") {
+    const Hyphenator latin1(
+        std::string_view("ISO8859-1\n\xE4"
+                         "1b\n"));  // ä1b in ISO8859-1
+    REQUIRE_FALSE(latin1.empty());
+    CHECK(latin1.hyphenation_points("aäbbbb") == std::vector<std::size_t>{3});
+    CHECK(latin1.hyphenation_points("aäbbbbč").empty());  // č is not in Latin-1
+    const Hyphenator latin2(std::string_view("ISO8859-2\na1b\n"));
+    REQUIRE_FALSE(latin2.empty());
+    CHECK(marked(latin2, "aabbbb") == "aa-bbbb");
+    CHECK(latin2.hyphenation_points("äabbbb").empty());
   }
 }
 
