@@ -31,13 +31,14 @@ CONF
 build_corpus "$WORK/hello" "$WORK/plain" && pass "octavo builds the book" || fail "octavo build"
 HOME="$WORK/home" XDG_CACHE_HOME="$WORK/cache" FONTCONFIG_FILE="$WORK/intruder.conf" \
   build_corpus "$WORK/hello" "$WORK/intruded" && pass "octavo builds it beside another Arial" || fail "octavo build beside another Arial"
-HOME="$WORK/home" FONTCONFIG_FILE=/nonexistent/fonts.conf FONTCONFIG_PATH=/nonexistent LANG=ja_JP.UTF-8 FC_LANG=ja \
-  build_corpus "$WORK/hello" "$WORK/elsewhere" && pass "octavo builds it without a fontconfig file, in Japanese" \
+HOME="$WORK/home" FONTCONFIG_FILE=/nonexistent/fonts.conf FONTCONFIG_PATH=/nonexistent FONTCONFIG_SYSROOT="$WORK/intruder" \
+  LANG=ja_JP.UTF-8 FC_LANG=ja \
+  build_corpus "$WORK/hello" "$WORK/elsewhere" && pass "octavo builds it without a fontconfig file, in another sysroot, in Japanese" \
   || fail "octavo build without a fontconfig file"
 build_corpus "$WORK/blank" "$WORK/blank-out" && pass "octavo builds the book without text" || fail "octavo build without text"
 
 check "another Arial beside ours changes no byte of the PDF" cmp "$WORK/plain/svg-text.pdf" "$WORK/intruded/svg-text.pdf"
-check "no fontconfig file and another language change no byte of the PDF" \
+check "no fontconfig file, another sysroot and another language change no byte of the PDF" \
   cmp "$WORK/plain/svg-text.pdf" "$WORK/elsewhere/svg-text.pdf"
 check "the text is drawn: the PDF differs from the one without text" \
   bash -c "! cmp -s '$WORK/plain/svg-text.pdf' '$WORK/blank-out/svg-text.pdf'"
