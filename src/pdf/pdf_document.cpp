@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "core/utf8.hpp"
+#include "image/svg_fonts.hpp"
 
 #include "pdf/harfbuzz_font.hpp"
 #include "pdf/truetype_cmap.hpp"
@@ -155,11 +156,19 @@ class PdfDocument::Fonts final : public layout::FontMetrics {
 };
 
 PdfDocument::PdfDocument(const std::string& fonts_dir, core::DiagnosticSink& sink)
-    : fonts_(std::make_unique<Fonts>(fonts_dir, sink)) {}
+    : fonts_(std::make_unique<Fonts>(fonts_dir, sink)) {
+  // SVG pictures are drawn into the PDF (embed_image) with these fonts too, and no other: their
+  // text then looks the same whatever fonts the system has. Set here, where the fonts folder is
+  // known, before the first page (and so the first picture) reaches the writer.
+  if (fonts_->ok() && !image::use_only_fonts_in(fonts_dir)) {
+    sink.error({fonts_dir, 0, 0}, "fontconfig cannot read the fonts folder, which SVG text is drawn with");
+    svg_fonts_ok_ = false;
+  }
+}
 
 PdfDocument::~PdfDocument() = default;
 
-bool PdfDocument::ok() const { return fonts_->ok(); }
+bool PdfDocument::ok() const { return fonts_->ok() && svg_fonts_ok_; }
 
 const layout::FontMetrics& PdfDocument::metrics() const { return *fonts_; }
 

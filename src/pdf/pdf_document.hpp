@@ -16,15 +16,16 @@ const char* font_file_name(layout::FontFace face);
 
 class PdfDocument {
  public:
-  /// Loads the five fonts from `fonts_dir`. On failure reports an error on `sink` naming each
-  /// missing or unreadable font file and why, and ok() is false (the metrics then measure 0 and have
-  /// no glyphs for a face that failed).
+  /// Loads the five fonts from `fonts_dir`, and makes them the only fonts SVG text is drawn with
+  /// (image::use_only_fonts_in, for the whole process). On failure reports an error on `sink` naming each
+  /// missing or unreadable font file and why, or that fontconfig cannot read the folder, and ok() is
+  /// false (the metrics then measure 0 and have no glyphs for a face that failed).
   PdfDocument(const std::string& fonts_dir, core::DiagnosticSink& sink);
   ~PdfDocument();
   PdfDocument(const PdfDocument&) = delete;
   PdfDocument& operator=(const PdfDocument&) = delete;
 
-  /// True when all five fonts loaded.
+  /// True when all five fonts loaded and fontconfig took their folder for SVG text.
   bool ok() const;
   /// Widths and extents read by HarfBuzz, in the whole 1/1000 em libharu writes in /W; kerning
   /// from HarfBuzz's shaping, in whole 1/1000 em as a TJ array draws it; has_glyph
@@ -39,6 +40,7 @@ class PdfDocument {
  private:
   class Fonts;
   std::unique_ptr<Fonts> fonts_;
+  bool svg_fonts_ok_ = true;
 };
 
 }  // namespace octavo::pdf
