@@ -7,7 +7,14 @@ source "$(dirname "$0")/lib.sh"
 BUILD_DIR=$3
 CMAKE=${4:-cmake}
 prefix=$WORK/prefix
+# Empty but for PATH, and the sanitizers' options when a sanitized build is tested (they are the
+# test harness's, not the user's: without them LeakSanitizer reports fontconfig's and libhyphen's
+# own leaks that tests/lsan.supp suppresses).
 bare_env=(env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin)
+for option in ASAN_OPTIONS LSAN_OPTIONS UBSAN_OPTIONS; do
+  if [ -n "${!option:-}" ]; then bare_env+=("$option=${!option}"); fi
+done
+bare_env_text=$(printf '%q ' "${bare_env[@]}")  # for the command lines given to bash -c
 
 check "cmake --install into a temporary prefix" bash -c "'$CMAKE' --install '$BUILD_DIR' --prefix '$prefix' >'$WORK/install.log'"
 check "bin/octavo is installed" test -x "$prefix/bin/octavo"
@@ -30,16 +37,16 @@ same_books() {
 }
 
 check "the installed octavo prints its version" bash -c \
-  "cd / && test \"\$(${bare_env[*]} '$prefix/bin/octavo' --version)\" = \"\$('$OCTAVO' --version)\""
+  "cd / && test \"\$($bare_env_text '$prefix/bin/octavo' --version)\" = \"\$('$OCTAVO' --version)\""
 check "the installed octavo builds corpus/ from / with an empty environment" bash -c \
-  "cd / && ${bare_env[*]} '$prefix/bin/octavo' build '$SOURCE_DIR/corpus' -o '$WORK/installed' -q"
+  "cd / && $bare_env_text '$prefix/bin/octavo' build '$SOURCE_DIR/corpus' -o '$WORK/installed' -q"
 check "its books are those of the build tree's octavo" same_books "$WORK/installed"
 
 # Moved elsewhere, the installation still works, and it reads its own data: without its default
 # style it fails, rather than falling back on the source tree it was built from.
 mv "$prefix" "$WORK/moved"
 check "a moved installation builds corpus/ from another folder" bash -c \
-  "cd '$WORK' && ${bare_env[*]} '$WORK/moved/bin/octavo' build '$SOURCE_DIR/corpus' -o '$WORK/moved-out' -q"
+  "cd '$WORK' && $bare_env_text '$WORK/moved/bin/octavo' build '$SOURCE_DIR/corpus' -o '$WORK/moved-out' -q"
 check "into the same books" same_books "$WORK/moved-out"
 rm "$WORK/moved/share/octavo/styles/a5.toml"
 check "without its default style the installed octavo fails (exit 1)" \
