@@ -14,16 +14,38 @@ namespace fs = std::filesystem;
 
 // Through C stdio, whose failing calls set errno, so that the reason can be reported. A full disk
 // often shows only when the buffer is flushed, so fclose is checked too.
+OutputFile::OutputFile(const std::string& path) {
+  errno = 0;
+  file_ = std::fopen(path.c_str(), "wb");
+  if (file_ == nullptr) error_ = errno != 0 ? errno : EIO;
+}
+
+OutputFile::~OutputFile() {
+  if (file_ != nullptr) std::fclose(file_);
+}
+
+bool OutputFile::write(std::string_view piece) {
+  if (error_ != 0) return false;
+  errno = 0;
+  if (std::fwrite(piece.data(), 1, piece.size(), file_) == piece.size()) return true;
+  error_ = errno != 0 ? errno : EIO;
+  return false;
+}
+
+std::optional<std::string> OutputFile::close() {
+  if (file_ != nullptr) {
+    errno = 0;
+    if (std::fclose(file_) != 0 && error_ == 0) error_ = errno != 0 ? errno : EIO;
+    file_ = nullptr;
+  }
+  if (error_ == 0) return std::nullopt;
+  return std::generic_category().message(error_);
+}
+
 std::optional<std::string> write_whole_file(const std::string& path, std::string_view bytes) {
-  errno = 0;
-  std::FILE* file = std::fopen(path.c_str(), "wb");
-  if (file == nullptr) return std::generic_category().message(errno != 0 ? errno : EIO);
-  errno = 0;
-  int error = std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size() ? 0 : (errno != 0 ? errno : EIO);
-  errno = 0;
-  if (std::fclose(file) != 0 && error == 0) error = errno != 0 ? errno : EIO;
-  if (error == 0) return std::nullopt;
-  return std::generic_category().message(error);
+  OutputFile file(path);
+  file.write(bytes);
+  return file.close();
 }
 
 DiskFileSystem::DiskFileSystem(std::string root) : root_(std::move(root)) {}

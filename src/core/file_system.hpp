@@ -2,6 +2,7 @@
 // in-memory tree for tests. Paths are relative to the root and use '/'.
 #pragma once
 
+#include <cstdio>
 #include <functional>
 #include <map>
 #include <optional>
@@ -13,6 +14,26 @@
 #include "core/natural_order.hpp"
 
 namespace octavo::core {
+
+/// A file written piece by piece, replacing `path`: for output too large to hold twice. The
+/// first failure is kept, later writes do nothing, and close() says why ("No space left on
+/// device"). Used by the writers, which write only to temporary files the pipeline renames.
+class OutputFile {
+ public:
+  explicit OutputFile(const std::string& path);
+  ~OutputFile();  ///< closes the file if close() was not called; the reason is then lost
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+
+  /// Appends `piece`; false once any open or write has failed.
+  bool write(std::string_view piece);
+  /// Closes the file: the reason of the first failure, or nullopt once every byte is written.
+  std::optional<std::string> close();
+
+ private:
+  std::FILE* file_ = nullptr;
+  int error_ = 0;  ///< errno of the first failure; 0 for none
+};
 
 /// Writes `bytes` to `path`, replacing it. Returns the reason on failure ("No space left on
 /// device"), nullopt once every byte is written and the file closed. Used by the writers, which

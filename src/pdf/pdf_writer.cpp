@@ -2,14 +2,12 @@
 
 #include <algorithm>
 #include <array>
-#include <cerrno>
 #include <cmath>
-#include <cstdio>
 #include <functional>
 #include <map>
 #include <set>
-#include <system_error>
 
+#include "core/file_system.hpp"
 #include "core/fixed_clock.hpp"
 #include "core/url.hpp"
 #include "core/utf8.hpp"
@@ -396,26 +394,13 @@ bool save_pdf(PdfPageWriter& writer, const layout::BookEnd& end, const std::stri
               core::Progress& progress) {
   // Written as libharu hands the file over, so that it is never held twice (at 10,000 articles
   // the file is some 200 MB).
-  const auto cannot_write = [&](int error) {
-    sink.error({path, 0, 0}, "cannot write the PDF file: " + std::generic_category().message(error != 0 ? error : EIO));
-    return false;
-  };
-  errno = 0;
-  std::FILE* file = std::fopen(path.c_str(), "wb");
-  if (file == nullptr) return cannot_write(errno);
-  int error = 0;
+  core::OutputFile file(path);
   const bool finished = writer.finish_to(
-      end,
-      [&](std::string_view piece) {
-        errno = 0;
-        if (std::fwrite(piece.data(), 1, piece.size(), file) == piece.size()) return true;
-        error = errno != 0 ? errno : EIO;
-        return false;
-      },
-      progress);
-  errno = 0;
-  if (std::fclose(file) != 0 && error == 0) error = errno != 0 ? errno : EIO;
-  if (error != 0) return cannot_write(error);
+      end, [&file](std::string_view piece) { return file.write(piece); }, progress);
+  if (const std::optional<std::string> reason = file.close()) {
+    sink.error({path, 0, 0}, "cannot write the PDF file: " + *reason);
+    return false;
+  }
   return finished && writer.errors() == 0;
 }
 
