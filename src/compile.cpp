@@ -9,10 +9,10 @@
 #include "core/file_system.hpp"
 #include "core/fixed_clock.hpp"
 #include "epub/epub_writer.hpp"
+#include "fonts/font_set.hpp"
 #include "import/corpus.hpp"
 #include "layout/lay_out_book.hpp"
 #include "output_files.hpp"
-#include "pdf/pdf_document.hpp"
 #include "pdf/pdf_writer.hpp"
 #include "side_by_side.hpp"
 #include "style/hyphenation_patterns.hpp"
@@ -87,15 +87,18 @@ constexpr const char* hyphenation_patterns_dir = "/usr/share/hyphen";
 
 bool write_pdf_book(const model::Book& book, const layout::PageStyle& style, const CompileOptions& options,
                     const std::string& path, core::DiagnosticSink& sink, core::Progress& progress, std::string& stats) {
-  pdf::PdfDocument document((fs::path(options.data_dir) / "fonts").string(), sink);
-  if (!document.ok()) return false;
-  // Layout measures with the very fonts the PDF embeds, so measuring and drawing agree.
+  // The fonts, loaded once: layout measures with them and the PDF embeds the very same files, so
+  // measuring and drawing agree.
+  const fonts::FontSet font_set((fs::path(options.data_dir) / "fonts").string(), sink);
+  if (!font_set.ok()) return false;
+  // Each page is drawn into the PDF as soon as layout has set it, and dropped. The writer takes
+  // the fonts folder for SVG text at once, and says so if it cannot.
+  pdf::PdfPageWriter writer(font_set, book.metadata.language, sink);
+  if (writer.errors() > 0) return false;
   // Hyphenation patterns are data, chosen by the book's language.
   const layout::Hyphenator hyphenator = style::load_hyphenator(
       book.metadata.language, core::DiskFileSystem(hyphenation_patterns_dir), hyphenation_patterns_dir, sink);
-  // Each page is drawn into the PDF as soon as layout has set it, and dropped.
-  pdf::PdfPageWriter writer(document, book.metadata.language, sink);
-  const layout::BookEnd end = layout::lay_out_book(book, document.metrics(), style, hyphenator, writer, sink, progress);
+  const layout::BookEnd end = layout::lay_out_book(book, font_set.metrics(), style, hyphenator, writer, sink, progress);
   if (options.stats) stats = layout::format_stats(end.stats);
   return pdf::save_pdf(writer, end, path, sink, progress);
 }

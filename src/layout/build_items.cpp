@@ -105,10 +105,10 @@ std::vector<std::size_t> url_breaks(std::string_view word) {
 
 }  // namespace
 
-FontFace face_for(const TextStyle& style) {
-  if (style.code) return FontFace::mono;
-  if (style.bold) return style.italic ? FontFace::serif_bold_italic : FontFace::serif_bold;
-  return style.italic ? FontFace::serif_italic : FontFace::serif;
+fonts::FontFace face_for(const TextStyle& style) {
+  if (style.code) return fonts::FontFace::mono;
+  if (style.bold) return style.italic ? fonts::FontFace::serif_bold_italic : fonts::FontFace::serif_bold;
+  return style.italic ? fonts::FontFace::serif_italic : fonts::FontFace::serif;
 }
 
 ItemBuilder::ItemBuilder(LayoutContext& context, core::Pt measure, bool warn_long_words)
@@ -138,7 +138,7 @@ std::optional<LinkTarget> ItemBuilder::resolve_id(const std::string& id) const {
 
 void ItemBuilder::add_text(std::string_view text, const TextStyle& style, const core::SourceLocation& location,
                            int link) {
-  const FontFace face = face_for(style);
+  const fonts::FontFace face = face_for(style);
   // Code comes a line per call: its indentation offers no break (a line of nothing but spaces).
   bool indentation = true;
   std::size_t pos = 0;
@@ -159,7 +159,7 @@ void ItemBuilder::add_text(std::string_view text, const TextStyle& style, const 
       while (pos < text.size()) {
         std::size_t next = pos;
         const char32_t mark = core::decode_utf8(text, next);
-        if (!is_combining_mark(mark) && !is_ignorable(mark)) break;
+        if (!fonts::is_combining_mark(mark) && !is_ignorable(mark)) break;
         if (!is_ignorable(mark)) cluster += mark;
         pos = next;
       }
@@ -183,12 +183,12 @@ void ItemBuilder::add_space(const TextStyle& style) {
   // Runs of spaces collapse, and a paragraph never starts with glue (Knuth–Plass discard it at a
   // break anyway; here it would only indent the first line).
   if (list_.items.empty() || list_.items.back().kind == ItemKind::glue) return;
-  const FontFace face = face_for(style);
+  const fonts::FontFace face = face_for(style);
   const core::Pt width = context_.metrics.width(face, " ", style.size);
   list_.items.push_back(glue_item(width, width * context_.style.space_stretch, width * context_.style.space_shrink));
 }
 
-void ItemBuilder::add_cluster(std::u32string_view cluster, const TextStyle& style, FontFace face, int link,
+void ItemBuilder::add_cluster(std::u32string_view cluster, const TextStyle& style, fonts::FontFace face, int link,
                               const core::SourceLocation& location) {
   // Lines break only at spaces, never after a dash, slash or hyphen inside a word: an extractor
   // (pdftotext, copy and paste) reads every line end as a space, and deletes a line-final U+002D
@@ -200,8 +200,8 @@ void ItemBuilder::add_cluster(std::u32string_view cluster, const TextStyle& styl
 
   // The run's face, else the first face of the fallback chain (glyph_coverage.hpp) that has the
   // whole cluster. A face change makes a piece of its own, measured in its face (flush_segment).
-  GlyphCoverage& coverage = context_.coverage;
-  if (const std::optional<FontFace> found = coverage.face_for(face, cluster)) {
+  fonts::GlyphCoverage& coverage = context_.coverage;
+  if (const std::optional<fonts::FontFace> found = coverage.face_for(face, cluster)) {
     std::string text;
     for (char32_t c : cluster) core::append_utf8(text, c);
     append_to_segment(text, style, *found, link);
@@ -214,11 +214,11 @@ void ItemBuilder::add_cluster(std::u32string_view cluster, const TextStyle& styl
     return;
   }
   coverage.note_missing(cluster.front(), location);
-  const Placeholder placeholder = coverage.placeholder(face);
+  const fonts::Placeholder placeholder = coverage.placeholder(face);
   append_to_segment(placeholder.text, style, placeholder.face, link);
 }
 
-void ItemBuilder::append_to_segment(std::string_view text, const TextStyle& style, FontFace face, int link) {
+void ItemBuilder::append_to_segment(std::string_view text, const TextStyle& style, fonts::FontFace face, int link) {
   const bool marked = !pending_marks_.anchors.empty() || !pending_marks_.notes.empty();
   if (!segment_.empty() && !marked) {
     Piece& last = segment_.back();

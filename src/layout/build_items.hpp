@@ -39,7 +39,7 @@ inline constexpr double superscript_rise = 0.413;
 inline constexpr double subscript_drop = 0.15;
 
 /// mono for code, else the serif face of the weight and slant; never fails.
-FontFace face_for(const TextStyle& style);
+fonts::FontFace face_for(const TextStyle& style);
 
 /// Maps a model link (in-book: `target_article` and `target` "#id" or "") to a destination;
 /// nullopt sets the text unlinked. http(s) and mailto targets are handled before it is asked.
@@ -85,7 +85,7 @@ class ItemBuilder {
  private:
   // A run of one face, size and decoration inside a word.
   struct Piece {
-    FontFace face;
+    fonts::FontFace face;
     core::Pt size;
     int link;
     std::string text;
@@ -96,9 +96,9 @@ class ItemBuilder {
   };
 
   void add_space(const TextStyle& style);
-  void add_cluster(std::u32string_view cluster, const TextStyle& style, FontFace face, int link,
+  void add_cluster(std::u32string_view cluster, const TextStyle& style, fonts::FontFace face, int link,
                    const core::SourceLocation& location);
-  void append_to_segment(std::string_view text, const TextStyle& style, FontFace face, int link);
+  void append_to_segment(std::string_view text, const TextStyle& style, fonts::FontFace face, int link);
   void add_anchor(const std::string& id);
   int take_pending_marks();
   Item box_of(const Piece& piece, std::string text, core::Pt width, bool first_of_piece) const;

@@ -17,16 +17,17 @@ constexpr int max_indent_level = 3;
 
 // Dot leaders from `from` to `to`, with dots on a grid measured from the text block's left edge
 // so that the dots of all entries line up in columns, as in a printed book.
-void add_leaders(FlowLine& line, core::Pt from, core::Pt to, const PageStyle& style, const FontMetrics& metrics) {
-  const core::Pt pitch = metrics.width(FontFace::serif, ". ", style.body_size);
-  const core::Pt dot = metrics.width(FontFace::serif, ".", style.body_size);
+void add_leaders(FlowLine& line, core::Pt from, core::Pt to, const PageStyle& style,
+                 const fonts::FontMetrics& metrics) {
+  const core::Pt pitch = metrics.width(fonts::FontFace::serif, ". ", style.body_size);
+  const core::Pt dot = metrics.width(fonts::FontFace::serif, ".", style.body_size);
   if (pitch <= core::Pt(0)) return;
   const core::Pt first = pitch * std::ceil(from / pitch);
   if (first + dot > to) return;
   const auto dots = static_cast<std::size_t>(std::floor((to - first - dot) / pitch)) + 1;
   std::string text;
   for (std::size_t i = 0; i < dots; ++i) text += i == 0 ? "." : " .";
-  line.runs.push_back({FontFace::serif, style.body_size, first, line.baseline, std::move(text)});
+  line.runs.push_back({fonts::FontFace::serif, style.body_size, first, line.baseline, std::move(text)});
 }
 
 }  // namespace
@@ -34,7 +35,7 @@ void add_leaders(FlowLine& line, core::Pt from, core::Pt to, const PageStyle& st
 std::vector<FlowLine> contents_flow(const std::vector<ContentsItem>& items,
                                     const std::map<std::string, std::size_t>& body_pages, LayoutContext& context) {
   const PageStyle& style = context.style;
-  const FontMetrics& metrics = context.metrics;
+  const fonts::FontMetrics& metrics = context.metrics;
   const core::Pt measure = style.measure();
   const core::Pt gap = style.body_size / 2;
   Flow flow;
@@ -56,20 +57,20 @@ std::vector<FlowLine> contents_flow(const std::vector<ContentsItem>& items,
     if (lines.empty()) {  // an untitled entry still shows its page number
       FlowLine blank;
       blank.height = style.leading;
-      blank.baseline = baseline_in_leading(style.leading, FontFace::serif, style.body_size, metrics);
+      blank.baseline = baseline_in_leading(style.leading, fonts::FontFace::serif, style.body_size, metrics);
       lines.push_back(std::move(blank));
     }
 
     FlowLine& last = lines.back();
     if (numbered) {
       const std::string number = std::to_string(found->second);
-      const core::Pt number_x = measure - metrics.width(FontFace::serif, number, style.body_size);
+      const core::Pt number_x = measure - metrics.width(fonts::FontFace::serif, number, style.body_size);
       core::Pt text_end = indent;
       for (const TextRun& run : last.runs) {
         text_end = std::max(text_end, run.x + metrics.width(run.face, run.text, run.size) + kerning_total(run));
       }
       add_leaders(last, text_end + gap, number_x - gap, style, metrics);
-      last.runs.push_back({FontFace::serif, style.body_size, number_x, last.baseline, number});
+      last.runs.push_back({fonts::FontFace::serif, style.body_size, number_x, last.baseline, number});
       for (FlowLine& line : lines) {
         line.links.push_back({indent, core::Pt(0), measure, line.height, item.destination, ""});
       }

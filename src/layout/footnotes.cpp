@@ -12,7 +12,7 @@ std::vector<FlowLine> footnote_lines(const model::Footnote& note, std::size_t nu
                                      const std::string& back_anchor, const std::string& anchor_prefix,
                                      const LinkResolver& resolver, LayoutContext& note_context) {
   const PageStyle& style = note_context.style;
-  const FontMetrics& metrics = note_context.metrics;
+  const fonts::FontMetrics& metrics = note_context.metrics;
   Flow flow;
   if (!anchor.empty()) flow.add_anchor(anchor);
   // Ragged right: notes in real corpora are mostly citations, whose URLs and titles justify
@@ -27,19 +27,19 @@ std::vector<FlowLine> footnote_lines(const model::Footnote& note, std::size_t nu
   if (lines.empty()) {
     FlowLine blank;
     blank.height = style.leading;
-    blank.baseline = baseline_in_leading(style.leading, FontFace::serif, style.body_size, metrics);
+    blank.baseline = baseline_in_leading(style.leading, fonts::FontFace::serif, style.body_size, metrics);
     lines.push_back(std::move(blank));
   }
   // The number in full-size figures with a full stop, as Bringhurst and the Chicago Manual set
   // notes (the superscript is the reference's, in the text).
   const std::string label = std::to_string(number) + ".";
-  const core::Pt width = metrics.width(FontFace::serif, label, style.body_size);
+  const core::Pt width = metrics.width(fonts::FontFace::serif, label, style.body_size);
   const core::Pt x = style.list_indent - style.list_marker_gap - width;
   FlowLine& first = lines.front();
-  first.runs.push_back({FontFace::serif, style.body_size, x, first.baseline, label});
+  first.runs.push_back({fonts::FontFace::serif, style.body_size, x, first.baseline, label});
   if (!back_anchor.empty()) {
-    first.links.push_back({x, first.baseline - metrics.ascent(FontFace::serif, style.body_size), x + width,
-                           first.baseline + metrics.descent(FontFace::serif, style.body_size), back_anchor, ""});
+    first.links.push_back({x, first.baseline - metrics.ascent(fonts::FontFace::serif, style.body_size), x + width,
+                           first.baseline + metrics.descent(fonts::FontFace::serif, style.body_size), back_anchor, ""});
   }
   // One level of notes: a reference inside a note shows its number, but paginate places notes
   // of body lines only.

@@ -4,14 +4,14 @@
 
 namespace octavo::layout {
 
-core::Pt box_width(const FontMetrics& metrics, FontFace face, std::string_view text, core::Pt size) {
+core::Pt box_width(const fonts::FontMetrics& metrics, fonts::FontFace face, std::string_view text, core::Pt size) {
   core::Pt width = metrics.width(face, text, size);
-  for (const Kern& kern : metrics.kerning(face, text, size)) width += kern.amount;
+  for (const fonts::Kern& kern : metrics.kerning(face, text, size)) width += kern.amount;
   return width;
 }
 
-FittingPrefix fitting_prefix(const FontMetrics& metrics, FontFace face, std::string_view text, core::Pt size,
-                             core::Pt used, core::Pt available, bool at_least_one) {
+FittingPrefix fitting_prefix(const fonts::FontMetrics& metrics, fonts::FontFace face, std::string_view text,
+                             core::Pt size, core::Pt used, core::Pt available, bool at_least_one) {
   FittingPrefix fitting;
   std::size_t pos = 0;
   while (pos < text.size()) {
@@ -23,7 +23,7 @@ FittingPrefix fitting_prefix(const FontMetrics& metrics, FontFace face, std::str
   return fitting;
 }
 
-Item box_item(std::string text, FontFace face, core::Pt size, core::Pt width, int link) {
+Item box_item(std::string text, fonts::FontFace face, core::Pt size, core::Pt width, int link) {
   Item item;
   item.kind = ItemKind::box;
   item.text = std::move(text);

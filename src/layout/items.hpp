@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "core/length.hpp"
-#include "layout/font_metrics.hpp"
+#include "fonts/font_metrics.hpp"
 
 namespace octavo::layout {
 
@@ -51,7 +51,7 @@ struct Item {
   bool flagged = false;  ///< penalty only: a hyphenation point; a line ending here shows a hyphen
 
   // Boxes only: text of one face and size, drawn as one run.
-  FontFace face = FontFace::serif;
+  fonts::FontFace face = fonts::FontFace::serif;
   core::Pt size;
   std::string text;
   int link = -1;        ///< index into ItemList::links; -1 for none
@@ -73,7 +73,7 @@ struct ItemList {
 
 /// The width of `text` set as one box: its advances plus the font's kerning inside it. Boxes are
 /// measured whole, never as a sum of their characters, because kerning makes the two differ.
-core::Pt box_width(const FontMetrics& metrics, FontFace face, std::string_view text, core::Pt size);
+core::Pt box_width(const fonts::FontMetrics& metrics, fonts::FontFace face, std::string_view text, core::Pt size);
 
 /// The longest start of `text` that fits after `used` of `available`, in whole characters, with
 /// its box width.
@@ -83,10 +83,10 @@ struct FittingPrefix {
 };
 /// Grows the prefix a character at a time, measured whole (box_width), and stops at the first
 /// character that does not fit; with `at_least_one`, the first character is taken regardless.
-FittingPrefix fitting_prefix(const FontMetrics& metrics, FontFace face, std::string_view text, core::Pt size,
-                             core::Pt used, core::Pt available, bool at_least_one);
+FittingPrefix fitting_prefix(const fonts::FontMetrics& metrics, fonts::FontFace face, std::string_view text,
+                             core::Pt size, core::Pt used, core::Pt available, bool at_least_one);
 /// A box; `text` must contain only characters `face` can draw.
-Item box_item(std::string text, FontFace face, core::Pt size, core::Pt width, int link = -1);
+Item box_item(std::string text, fonts::FontFace face, core::Pt size, core::Pt width, int link = -1);
 /// Interword glue (Knuth–Plass: width, stretch, shrink).
 Item glue_item(core::Pt width, core::Pt stretch, core::Pt shrink);
 /// Glue of infinite stretch, as TeX's \parfillskip: the line before a forced break is ragged.

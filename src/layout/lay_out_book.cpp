@@ -6,11 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "fonts/glyph_coverage.hpp"
 #include "layout/article_flow.hpp"
 #include "layout/contents_flow.hpp"
 #include "layout/destinations.hpp"
 #include "layout/front_matter.hpp"
-#include "layout/glyph_coverage.hpp"
 #include "layout/layout_context.hpp"
 #include "layout/page_furniture.hpp"
 #include "layout/paginate.hpp"
@@ -120,10 +120,10 @@ void warn_dangling(const LinkDestinations& links, const std::set<std::string>& a
 
 }  // namespace
 
-BookEnd lay_out_book(const model::Book& book, const FontMetrics& metrics, const PageStyle& style,
+BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics, const PageStyle& style,
                      const Hyphenator& hyphenator, PageSink& pages, core::DiagnosticSink& sink,
                      core::Progress& progress) {
-  GlyphCoverage coverage(metrics);
+  fonts::GlyphCoverage coverage(metrics);
   LayoutContext context{metrics, style, sink, coverage, &hyphenator};
   BookEnd end;
 
@@ -241,7 +241,7 @@ BookEnd lay_out_book(const model::Book& book, const FontMetrics& metrics, const 
   return end;
 }
 
-LaidOutBook lay_out_book(const model::Book& book, const FontMetrics& metrics, const PageStyle& style,
+LaidOutBook lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics, const PageStyle& style,
                          const Hyphenator& hyphenator, core::DiagnosticSink& sink, core::Progress& progress) {
   CollectPages pages;
   BookEnd end = lay_out_book(book, metrics, style, hyphenator, pages, sink, progress);

@@ -4,7 +4,7 @@
 
 #include "core/diagnostics.hpp"
 #include "core/progress.hpp"
-#include "layout/font_metrics.hpp"
+#include "fonts/font_metrics.hpp"
 #include "layout/hyphenator.hpp"
 #include "layout/page.hpp"
 #include "layout/page_sink.hpp"
@@ -22,12 +22,12 @@ namespace octavo::layout {
 /// a place no page holds) is set as well as possible, with a warning on `sink`. Justified
 /// paragraphs are hyphenated with `hyphenator` (an empty one: not at all). Reports each article
 /// laid out to `progress`, as the stage "Laying out".
-BookEnd lay_out_book(const model::Book& book, const FontMetrics& metrics, const PageStyle& style,
+BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics, const PageStyle& style,
                      const Hyphenator& hyphenator, PageSink& pages, core::DiagnosticSink& sink,
                      core::Progress& progress = core::no_progress());
 
 /// The same, keeping every page (CollectPages): the whole book as one value, for tests.
-LaidOutBook lay_out_book(const model::Book& book, const FontMetrics& metrics, const PageStyle& style,
+LaidOutBook lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics, const PageStyle& style,
                          const Hyphenator& hyphenator, core::DiagnosticSink& sink,
                          core::Progress& progress = core::no_progress());
 

@@ -3,8 +3,8 @@
 #pragma once
 
 #include "core/diagnostics.hpp"
-#include "layout/font_metrics.hpp"
-#include "layout/glyph_coverage.hpp"
+#include "fonts/font_metrics.hpp"
+#include "fonts/glyph_coverage.hpp"
 #include "layout/hyphenator.hpp"
 #include "layout/page_style.hpp"
 
@@ -12,10 +12,10 @@ namespace octavo::layout {
 
 /// References only: lay_out_book owns what they point at for the whole run.
 struct LayoutContext {
-  const FontMetrics& metrics;
+  const fonts::FontMetrics& metrics;
   const PageStyle& style;
   core::DiagnosticSink& sink;
-  GlyphCoverage& coverage;
+  fonts::GlyphCoverage& coverage;
   const Hyphenator* hyphenator = nullptr;  ///< null or empty: no hyphenation
 };
 

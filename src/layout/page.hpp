@@ -10,7 +10,7 @@
 #include "core/image_info.hpp"
 #include "core/length.hpp"
 #include "core/source_location.hpp"
-#include "layout/font_metrics.hpp"
+#include "fonts/font_metrics.hpp"
 #include "layout/layout_stats.hpp"
 
 namespace octavo::layout {
@@ -19,12 +19,12 @@ namespace octavo::layout {
 /// font's kerning between them. Justification is done by layout placing separate runs, never by
 /// word spacing.
 struct TextRun {
-  FontFace face = FontFace::serif;
+  fonts::FontFace face = fonts::FontFace::serif;
   core::Pt size;
   core::Pt x;
   core::Pt baseline;
-  std::string text;           ///< UTF-8, only characters the face has glyphs for
-  std::vector<Kern> kerns{};  ///< offsets into `text`, in byte order; empty for unkerned text
+  std::string text;                  ///< UTF-8, only characters the face has glyphs for
+  std::vector<fonts::Kern> kerns{};  ///< offsets into `text`, in byte order; empty for unkerned text
   /// Drawn this far above `baseline` (PDF's text rise, Ts): superscripts up, subscripts down
   /// (negative). The line's baseline stays the run's, so that extraction keeps the line together.
   core::Pt rise = {};
@@ -33,7 +33,7 @@ struct TextRun {
 /// The sum of the run's kerns: the run is drawn this much wider than its characters' advances.
 inline core::Pt kerning_total(const TextRun& run) {
   core::Pt total;
-  for (const Kern& kern : run.kerns) total += kern.amount;
+  for (const fonts::Kern& kern : run.kerns) total += kern.amount;
   return total;
 }
 

@@ -22,7 +22,7 @@ ItemList truncate_with_ellipsis(const ItemList& list, core::Pt available, Layout
     }
   }
   if (first_box == nullptr) return list;
-  const FontFace face = first_box->face;
+  const fonts::FontFace face = first_box->face;
   const core::Pt size = first_box->size;
   std::string mark;
   if (context.coverage.has_glyph(face, ellipsis)) {
@@ -102,18 +102,18 @@ void add_running_head(Page& page, const SetLine& head, bool recto, const PageSty
 
 void add_folio(Page& page, const std::string& label, bool recto, LayoutContext& context) {
   const PageStyle& style = context.style;
-  const core::Pt width = context.metrics.width(FontFace::serif, label, style.folio_size);
+  const core::Pt width = context.metrics.width(fonts::FontFace::serif, label, style.folio_size);
   const core::Pt x = text_left(recto, style) + (style.measure() - width) / 2;
-  page.runs.push_back({FontFace::serif, style.folio_size, x, style.folio_baseline, label});
+  page.runs.push_back({fonts::FontFace::serif, style.folio_size, x, style.folio_baseline, label});
 }
 
 void add_review_mark(Page& page, bool recto, LayoutContext& context) {
   const PageStyle& style = context.style;
   const core::Pt size = style.review_mark_size;
-  const core::Pt width = context.metrics.width(FontFace::serif_italic, model::unreviewed_mark, size);
+  const core::Pt width = context.metrics.width(fonts::FontFace::serif_italic, model::unreviewed_mark, size);
   const core::Pt left = text_left(recto, style);
   const core::Pt x = recto ? left + style.measure() - width : left;
-  page.runs.push_back({FontFace::serif_italic, size, x, style.folio_baseline, model::unreviewed_mark});
+  page.runs.push_back({fonts::FontFace::serif_italic, size, x, style.folio_baseline, model::unreviewed_mark});
 }
 
 }  // namespace octavo::layout

@@ -37,7 +37,7 @@ ParagraphFormat paragraph_format(Role role, const PageStyle& style, core::Pt lef
       f.size = style.heading_size[step];
       // The body's proportion of leading to size, at the heading's size.
       f.leading = f.size * (style.leading / style.body_size);
-      f.face = step == 2 ? FontFace::serif_bold_italic : FontFace::serif_bold;
+      f.face = step == 2 ? fonts::FontFace::serif_bold_italic : fonts::FontFace::serif_bold;
       return ragged(f, true, true);
     }
     case Role::part_title:
@@ -51,7 +51,7 @@ ParagraphFormat paragraph_format(Role role, const PageStyle& style, core::Pt lef
     case Role::title_page: f.alignment = Alignment::centre; return f;
     case Role::code:
       f.leading = style.code_leading;
-      f.face = FontFace::mono;
+      f.face = fonts::FontFace::mono;
       f.size = style.code_size;
       f.alignment = Alignment::left;
       f.code = true;
@@ -63,26 +63,26 @@ ParagraphFormat paragraph_format(Role role, const PageStyle& style, core::Pt lef
       f.size = style.small_size;
       // Ragged: the values are URLs, digests and file names, which justify badly.
       if (role == Role::note) return ragged(f, false, false);
-      f.face = FontFace::serif_bold;
+      f.face = fonts::FontFace::serif_bold;
       return ragged(f, true, true);
     case Role::contents_entry:
     case Role::contents_part_entry:
       f.rest_indent = style.note_hanging_indent;
-      if (role == Role::contents_part_entry) f.face = FontFace::serif_bold;
+      if (role == Role::contents_part_entry) f.face = fonts::FontFace::serif_bold;
       return ragged(f, true, false);
     case Role::sources_entry: f.rest_indent = style.note_hanging_indent; return ragged(f, true, true);
     case Role::table_caption:
     case Role::figure_caption:
       f.leading = style.small_leading;
-      f.face = FontFace::serif_italic;
+      f.face = fonts::FontFace::serif_italic;
       f.size = style.small_size;
       f = ragged(f, true, role == Role::table_caption);
       if (role == Role::figure_caption) f.alignment = Alignment::centre;
       return f;
     case Role::table_cell: return f;
-    case Role::table_head_cell: f.face = FontFace::serif_bold; return f;
-    case Role::details_summary: f.face = FontFace::serif_bold; return ragged(f, true, true);
-    case Role::outline_title: f.face = FontFace::serif_italic; return ragged(f, true, true);
+    case Role::table_head_cell: f.face = fonts::FontFace::serif_bold; return f;
+    case Role::details_summary: f.face = fonts::FontFace::serif_bold; return ragged(f, true, true);
+    case Role::outline_title: f.face = fonts::FontFace::serif_italic; return ragged(f, true, true);
   }
   return f;
 }

@@ -177,7 +177,7 @@ void BlockSetter::set_heading(const model::Block& block, const BlockFrame& frame
 
 void BlockSetter::set_list(const model::Block& block, const BlockFrame& frame, int depth) {
   const PageStyle& style = context_.style;
-  const FontMetrics& metrics = context_.metrics;
+  const fonts::FontMetrics& metrics = context_.metrics;
   const bool nested = frame.in_list;
   if (!nested) flow_.add_space(style.block_space);
   if (block.role == model::BlockRole::outline) {
@@ -196,7 +196,7 @@ void BlockSetter::set_list(const model::Block& block, const BlockFrame& frame, i
   const bool ordered = block.kind == model::BlockKind::ordered_list;
   const char32_t bullet_char = nested ? en_dash : bullet;
   std::string bullet_text(1, '-');
-  if (context_.coverage.has_glyph(FontFace::serif, bullet_char)) {
+  if (context_.coverage.has_glyph(fonts::FontFace::serif, bullet_char)) {
     bullet_text.clear();
     core::append_utf8(bullet_text, bullet_char);
   }
@@ -214,11 +214,11 @@ void BlockSetter::set_list(const model::Block& block, const BlockFrame& frame, i
       runs.push_back(box);
       runs.back().x = x;
       if (!ordered) marker.clear();
-      if (!marker.empty()) x -= metrics.width(FontFace::serif, " ", style.body_size);
+      if (!marker.empty()) x -= metrics.width(fonts::FontFace::serif, " ", style.body_size);
     }
     if (!marker.empty()) {
-      x -= metrics.width(FontFace::serif, marker, style.body_size);
-      runs.push_back(TextRun{FontFace::serif, style.body_size, x, core::Pt(0), marker});
+      x -= metrics.width(fonts::FontFace::serif, marker, style.body_size);
+      runs.push_back(TextRun{fonts::FontFace::serif, style.body_size, x, core::Pt(0), marker});
     }
     flow_.add_marker(std::move(runs));
     if (!item.id.empty() && item.kind == model::BlockKind::list_item) flow_.add_anchor(anchor_prefix_ + item.id);
@@ -233,7 +233,7 @@ void BlockSetter::set_list(const model::Block& block, const BlockFrame& frame, i
     if (flow_.size() == lines_before) {  // an empty item still shows its marker
       FlowLine line;
       line.height = style.leading;
-      line.baseline = baseline_in_leading(style.leading, FontFace::serif, style.body_size, metrics);
+      line.baseline = baseline_in_leading(style.leading, fonts::FontFace::serif, style.body_size, metrics);
       flow_.add_line(std::move(line));
     }
   }
@@ -247,8 +247,10 @@ TextRun BlockSetter::task_box(model::TaskState task, core::Pt size) {
   core::append_utf8(text, box);
   // Noto Serif has no ballot boxes; the fallback chain finds DejaVu Sans's. With no face for them
   // the box is written out, so that the state is never lost.
-  const std::optional<FontFace> face = context_.coverage.face_for(FontFace::serif, std::u32string(1, box));
-  if (!face) return {FontFace::serif, size, core::Pt(0), core::Pt(0), task == model::TaskState::done ? "[x]" : "[ ]"};
+  const std::optional<fonts::FontFace> face =
+      context_.coverage.face_for(fonts::FontFace::serif, std::u32string(1, box));
+  if (!face)
+    return {fonts::FontFace::serif, size, core::Pt(0), core::Pt(0), task == model::TaskState::done ? "[x]" : "[ ]"};
   return {*face, size, core::Pt(0), core::Pt(0), text};
 }
 

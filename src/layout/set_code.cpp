@@ -72,10 +72,10 @@ std::vector<Rule> continuation_mark(core::Pt left, core::Pt baseline, core::Pt s
 // continuation_mark in those two columns.
 void BlockSetter::set_code(const model::Block& block, const BlockFrame& frame) {
   const PageStyle& style = context_.style;
-  const FontMetrics& metrics = context_.metrics;
+  const fonts::FontMetrics& metrics = context_.metrics;
   flow_.add_space(style.block_space);
   const BlockFrame code_frame = indented(frame, style.code_indent, core::Pt(0));
-  const core::Pt column = metrics.width(FontFace::mono, " ", style.code_size);
+  const core::Pt column = metrics.width(fonts::FontFace::mono, " ", style.code_size);
   const std::size_t first = flow_.size();
   std::string_view text = block.text;
   while (true) {
@@ -96,7 +96,7 @@ void BlockSetter::set_code(const model::Block& block, const BlockFrame& frame) {
     if (set_paragraph(flow_, builder.finish(), format, metrics) == 0) {
       FlowLine blank;
       blank.height = style.code_leading;
-      blank.baseline = baseline_in_leading(style.code_leading, FontFace::mono, style.code_size, metrics);
+      blank.baseline = baseline_in_leading(style.code_leading, fonts::FontFace::mono, style.code_size, metrics);
       flow_.add_line(std::move(blank));
     }
     for (std::size_t i = line_start + 1; i < flow_.size(); ++i) {

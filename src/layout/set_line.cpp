@@ -16,7 +16,7 @@ struct Span {
 }  // namespace
 
 SetLine set_line(const ItemList& list, const Line& line, core::Pt line_width, Alignment alignment,
-                 const FontMetrics& metrics) {
+                 const fonts::FontMetrics& metrics) {
   const std::vector<Item>& items = list.items;
   const bool spread = alignment == Alignment::justify && !line.ragged;
   const double ratio = spread || line.ratio < 0 ? line.ratio : 0;
@@ -74,7 +74,7 @@ SetLine set_line(const ItemList& list, const Line& line, core::Pt line_width, Al
     if (previous_was_box && last != nullptr && last->face == item.face && last->size == item.size &&
         last->rise == item.rise) {
       const std::size_t offset = last->text.size();
-      for (Kern kern : metrics.kerning(item.face, item.text, item.size)) {
+      for (fonts::Kern kern : metrics.kerning(item.face, item.text, item.size)) {
         kern.offset += offset;
         last->kerns.push_back(kern);
       }

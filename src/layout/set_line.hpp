@@ -5,8 +5,8 @@
 #include <vector>
 
 #include "core/length.hpp"
+#include "fonts/font_metrics.hpp"
 #include "layout/break_lines.hpp"
-#include "layout/font_metrics.hpp"
 #include "layout/items.hpp"
 #include "layout/page.hpp"
 
@@ -42,6 +42,6 @@ inline constexpr double key_frame_bottom = 0.55;
 /// middle, spaces between them included; the boxes of one key get one frame on each line they
 /// reach. Empty for a line with no boxes.
 SetLine set_line(const ItemList& list, const Line& line, core::Pt line_width, Alignment alignment,
-                 const FontMetrics& metrics);
+                 const fonts::FontMetrics& metrics);
 
 }  // namespace octavo::layout

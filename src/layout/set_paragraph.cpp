@@ -10,14 +10,15 @@ constexpr double overfull_tolerance = 1e-6;
 
 }  // namespace
 
-core::Pt baseline_in_leading(core::Pt leading, FontFace face, core::Pt size, const FontMetrics& metrics) {
+core::Pt baseline_in_leading(core::Pt leading, fonts::FontFace face, core::Pt size, const fonts::FontMetrics& metrics) {
   // Half-leading above and below the glyphs' extent (CSS 2.1 §10.8.1), so lines of any size and
   // leading centre their text in their height.
   const core::Pt ascent = metrics.ascent(face, size);
   return (leading - ascent - metrics.descent(face, size)) / 2 + ascent;
 }
 
-std::size_t set_paragraph(Flow& flow, const ItemList& list, const ParagraphFormat& format, const FontMetrics& metrics) {
+std::size_t set_paragraph(Flow& flow, const ItemList& list, const ParagraphFormat& format,
+                          const fonts::FontMetrics& metrics) {
   const LineWidths widths{format.width - format.first_indent, format.width - format.rest_indent};
   // Justified text is where spacing shows: total-fit spreads it over the paragraph. Ragged text
   // keeps natural spaces, so first-fit's greedy lines are what a reader expects there.

@@ -6,8 +6,8 @@
 #include <cstddef>
 
 #include "core/length.hpp"
+#include "fonts/font_metrics.hpp"
 #include "layout/flow.hpp"
-#include "layout/font_metrics.hpp"
 #include "layout/items.hpp"
 #include "layout/set_line.hpp"
 
@@ -20,7 +20,7 @@ struct ParagraphFormat {
   core::Pt first_indent;  ///< extra indent of the first line
   core::Pt rest_indent;   ///< extra indent of the other lines (a hanging indent)
   core::Pt leading;
-  FontFace face = FontFace::serif;  ///< with `size`, places the baseline within the leading
+  fonts::FontFace face = fonts::FontFace::serif;  ///< with `size`, places the baseline within the leading
   core::Pt size;
   Alignment alignment = Alignment::justify;
   bool keep_together = false;   ///< strongly kept: no page break inside (headings, short entries)
@@ -31,12 +31,13 @@ struct ParagraphFormat {
 /// The baseline of text in `face` at `size` in a line `leading` high, from the line's top: the
 /// leading beyond the glyphs' extent is shared equally above and below them, as CSS does. For a
 /// leading smaller than the extent the glyphs overflow the line equally at both ends.
-core::Pt baseline_in_leading(core::Pt leading, FontFace face, core::Pt size, const FontMetrics& metrics);
+core::Pt baseline_in_leading(core::Pt leading, fonts::FontFace face, core::Pt size, const fonts::FontMetrics& metrics);
 
 /// Appends the lines of `list`. A page may not end after the first line or before the last one
 /// of a paragraph (no orphan, no widow), which keeps two- and three-line paragraphs whole, and
 /// never after a hyphenated line (strongly).
 /// Returns the number of lines; 0 (and nothing added) for a list with no boxes.
-std::size_t set_paragraph(Flow& flow, const ItemList& list, const ParagraphFormat& format, const FontMetrics& metrics);
+std::size_t set_paragraph(Flow& flow, const ItemList& list, const ParagraphFormat& format,
+                          const fonts::FontMetrics& metrics);
 
 }  // namespace octavo::layout

@@ -79,7 +79,7 @@ core::Pt sum(const std::vector<core::Pt>& lengths, std::size_t begin, std::size_
 }
 
 // The right edge of what a line draws, from its left edge.
-core::Pt right_edge(const FlowLine& line, const FontMetrics& metrics) {
+core::Pt right_edge(const FlowLine& line, const fonts::FontMetrics& metrics) {
   core::Pt edge;
   for (const TextRun& run : line.runs) {
     edge = std::max(edge, run.x + metrics.width(run.face, run.text, run.size) + kerning_total(run));
@@ -89,7 +89,7 @@ core::Pt right_edge(const FlowLine& line, const FontMetrics& metrics) {
   return edge;
 }
 
-core::Pt widest(const std::vector<FlowLine>& lines, const FontMetrics& metrics) {
+core::Pt widest(const std::vector<FlowLine>& lines, const fonts::FontMetrics& metrics) {
   core::Pt widest;
   for (const FlowLine& line : lines) widest = std::max(widest, right_edge(line, metrics));
   return widest;
@@ -285,7 +285,7 @@ void BlockSetter::set_table(const model::Block& table, const BlockFrame& frame, 
     return;
   }
   const PageStyle& style = context_.style;
-  const FontMetrics& metrics = context_.metrics;
+  const fonts::FontMetrics& metrics = context_.metrics;
   flow_.add_space(style.block_space);  // the table's id is placed by set_block
   if (!table.inlines.empty()) {
     const TextStyle caption_style{true, false, false, style.small_size};
@@ -436,7 +436,7 @@ void BlockSetter::set_table(const model::Block& table, const BlockFrame& frame, 
   // The rows' flow lines: one per row, or several pieces for a row taller than a page.
   std::vector<std::vector<SetCell*>> starting(grid.rows);
   for (SetCell& cell : cells) starting[cell.grid->row].push_back(&cell);
-  const core::Pt baseline = baseline_in_leading(leading, FontFace::serif, table_style.body_size, metrics);
+  const core::Pt baseline = baseline_in_leading(leading, fonts::FontFace::serif, table_style.body_size, metrics);
   std::vector<FlowLine> lines;
   std::vector<std::size_t> row_start(grid.rows + 1);
   for (std::size_t r = 0; r < grid.rows; ++r) {

@@ -25,9 +25,9 @@ namespace octavo::pdf {
 
 namespace {
 
-constexpr std::size_t face_count = layout::face_count;
+constexpr std::size_t face_count = fonts::face_count;
 
-std::size_t index_of(layout::FontFace face) { return static_cast<std::size_t>(face); }
+std::size_t index_of(fonts::FontFace face) { return static_cast<std::size_t>(face); }
 
 // Short descriptions for the errors a book can plausibly hit (hpdf_error.h has about 150 codes).
 const char* describe(HPDF_STATUS code) {
@@ -204,7 +204,7 @@ struct HaruDocument::State {
     if (adapter_error.empty()) adapter_error = std::move(message);
   }
 
-  HPDF_Font font(layout::FontFace face) {
+  HPDF_Font font(fonts::FontFace face) {
     HPDF_Font font = fonts[index_of(face)];
     if (font == nullptr) fail("font face not loaded");
     return font;
@@ -299,7 +299,7 @@ std::string HaruDocument::error() const {
   return text;
 }
 
-bool HaruDocument::load_font(layout::FontFace face, const std::string& path) {
+bool HaruDocument::load_font(fonts::FontFace face, const std::string& path) {
   if (failed()) return false;
   const char* name = HPDF_LoadTTFontFromFile(state_->pdf, path.c_str(), HPDF_TRUE);
   if (name == nullptr || failed()) return false;
@@ -310,7 +310,7 @@ bool HaruDocument::load_font(layout::FontFace face, const std::string& path) {
   return !failed();
 }
 
-long HaruDocument::text_width(layout::FontFace face, std::string_view text) const {
+long HaruDocument::text_width(fonts::FontFace face, std::string_view text) const {
   HPDF_Font font = state_->fonts[index_of(face)];
   if (font == nullptr || text.empty()) return 0;
   const HPDF_TextWidth width =
@@ -318,24 +318,24 @@ long HaruDocument::text_width(layout::FontFace face, std::string_view text) cons
   return static_cast<long>(width.width);
 }
 
-int HaruDocument::ascent(layout::FontFace face) const {
+int HaruDocument::ascent(fonts::FontFace face) const {
   HPDF_Font font = state_->fonts[index_of(face)];
   return font == nullptr ? 0 : HPDF_Font_GetAscent(font);
 }
 
-int HaruDocument::descent(layout::FontFace face) const {
+int HaruDocument::descent(fonts::FontFace face) const {
   HPDF_Font font = state_->fonts[index_of(face)];
   return font == nullptr ? 0 : HPDF_Font_GetDescent(font);
 }
 
-unsigned HaruDocument::glyph_id(layout::FontFace face, char32_t code_point) const {
+unsigned HaruDocument::glyph_id(fonts::FontFace face, char32_t code_point) const {
   HPDF_FontDef font_def = state_->font_defs[index_of(face)];
   // libharu's fonts have two-byte codes: it cannot address anything past the BMP.
   if (font_def == nullptr || code_point > 0xFFFF) return 0;
   return HPDF_TTFontDef_GetGlyphid(font_def, static_cast<HPDF_UINT16>(code_point));
 }
 
-void HaruDocument::replace_to_unicode(layout::FontFace face, const std::string& cmap) {
+void HaruDocument::replace_to_unicode(fonts::FontFace face, const std::string& cmap) {
   if (failed()) return;
   HPDF_Font font = state_->font(face);
   if (font == nullptr) return;
@@ -354,7 +354,7 @@ void HaruDocument::replace_to_unicode(layout::FontFace face, const std::string& 
   }
 }
 
-void HaruDocument::replace_font_program(layout::FontFace face, const std::string& program,
+void HaruDocument::replace_font_program(fonts::FontFace face, const std::string& program,
                                         const std::map<char32_t, std::uint16_t>& glyphs) {
   if (failed()) return;
   HPDF_Font font = state_->font(face);
@@ -425,7 +425,7 @@ std::size_t HaruDocument::add_page(double width, double height) {
   return state_->pages.size() - 1;
 }
 
-bool HaruDocument::has_font(layout::FontFace face) const { return state_->fonts[index_of(face)] != nullptr; }
+bool HaruDocument::has_font(fonts::FontFace face) const { return state_->fonts[index_of(face)] != nullptr; }
 
 std::size_t HaruDocument::insert_page(std::size_t before, double width, double height) {
   if (before >= state_->pages.size()) return add_page(width, height);
@@ -468,7 +468,7 @@ void HaruDocument::finish_page(std::size_t page_index) {
   contents->write_fn = write_flate_filter;
 }
 
-void HaruDocument::show_text(std::size_t page_index, layout::FontFace face, double size, double x, double y,
+void HaruDocument::show_text(std::size_t page_index, fonts::FontFace face, double size, double x, double y,
                              const std::string& text, const std::vector<TextShift>& shifts, double rise) {
   if (failed()) return;
   HPDF_Page page = state_->canvas(page_index);

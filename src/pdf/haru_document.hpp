@@ -15,7 +15,7 @@
 
 #include "core/fixed_clock.hpp"
 #include "core/pixel_image.hpp"
-#include "layout/font_metrics.hpp"
+#include "fonts/font_face.hpp"
 
 namespace octavo::pdf {
 
@@ -56,30 +56,30 @@ class HaruDocument {
 
   /// Loads the TrueType file at `path` for `face`, embedded as a subset, as a Type0 font with the
   /// UTF-8 encoder. False (and failed()) if the file is missing or libharu rejects it.
-  bool load_font(layout::FontFace face, const std::string& path);
+  bool load_font(fonts::FontFace face, const std::string& path);
   /// True once load_font succeeded for `face`.
-  bool has_font(layout::FontFace face) const;
+  bool has_font(fonts::FontFace face) const;
 
   /// Advance width of UTF-8 `text` in 1/1000 em, libharu's own sum of the glyph widths it will
   /// write in /W; 0 for empty text or a face that is not loaded.
-  long text_width(layout::FontFace face, std::string_view text) const;
+  long text_width(fonts::FontFace face, std::string_view text) const;
   /// The font's ascender and descender (hhea) in 1/1000 em, descent negative; 0 if not loaded.
-  int ascent(layout::FontFace face) const;
-  int descent(layout::FontFace face) const;
+  int ascent(fonts::FontFace face) const;
+  int descent(fonts::FontFace face) const;
   /// The glyph libharu draws for `code_point` (its own cmap lookup, which builds /CIDToGIDMap);
   /// 0 for .notdef, for code points above U+FFFF, and for a face that is not loaded.
-  unsigned glyph_id(layout::FontFace face, char32_t code_point) const;
+  unsigned glyph_id(fonts::FontFace face, char32_t code_point) const;
 
   /// Replaces the data of the face's /ToUnicode stream by `cmap` (see to_unicode_cmap.hpp) and
   /// drops libharu's encoding-CMap keys from its dictionary. Fails if the face is not loaded.
-  void replace_to_unicode(layout::FontFace face, const std::string& cmap);
+  void replace_to_unicode(fonts::FontFace face, const std::string& cmap);
 
   /// Embeds `program` (a TrueType file holding a subset of the face's font) as the face's
   /// /FontFile2 instead of libharu's copy, which keeps the whole cmap, hmtx, loca, post and name
   /// tables. `glyphs` gives each drawn code point's glyph id in `program`: the /CIDToGIDMap is
   /// rebuilt from it and /W lists only those code points, with libharu's widths (the ones layout
   /// measured). Fails if the face is not loaded.
-  void replace_font_program(layout::FontFace face, const std::string& program,
+  void replace_font_program(fonts::FontFace face, const std::string& program,
                             const std::map<char32_t, std::uint16_t>& glyphs);
 
   /// Appends a page; returns its 0-based index.
@@ -99,7 +99,7 @@ class HaruDocument {
   /// (Tf) when face or size change. The text is one literal string of two-byte CIDs (CID = code
   /// point), with `shifts` (in byte order, inside the text) a TJ array, else a Tj; `rise` raises
   /// it above its baseline (Ts, written only when it changes). Fails if the face is not loaded.
-  void show_text(std::size_t page, layout::FontFace face, double size, double x, double y, const std::string& text,
+  void show_text(std::size_t page, fonts::FontFace face, double size, double x, double y, const std::string& text,
                  const std::vector<TextShift>& shifts = {}, double rise = 0);
   /// Strokes a straight line of the given width (butt caps, black).
   void stroke_line(std::size_t page, double x1, double y1, double x2, double y2, double width);

@@ -11,9 +11,10 @@
 #include "core/fixed_clock.hpp"
 #include "core/url.hpp"
 #include "core/utf8.hpp"
+#include "fonts/harfbuzz_font.hpp"
+#include "image/svg_fonts.hpp"
 #include "layout/page_furniture.hpp"
 #include "pdf/embed_image.hpp"
-#include "pdf/harfbuzz_font.hpp"
 #include "pdf/haru_document.hpp"
 #include "pdf/to_unicode_cmap.hpp"
 
@@ -21,7 +22,7 @@ namespace octavo::pdf {
 
 namespace {
 
-constexpr std::size_t face_count = layout::face_count;
+constexpr std::size_t face_count = fonts::face_count;
 
 // A page as layout handed it over: the front matter's index (from 0), or a body page's.
 struct PageRef {
@@ -58,15 +59,15 @@ std::string ascii_uri(const std::string& uri) { return core::encode_url(uri); }
 // Layout measured with HarfBuzz's reading of the font; viewers advance by libharu's /W. Both are
 // the font's hmtx in whole 1/1000 em, so they agree; a font where they do not would draw text
 // where layout did not put it, which is reported rather than drawn silently.
-void check_widths(const HaruDocument& pdf, const PdfDocument& document, layout::FontFace face,
+void check_widths(const HaruDocument& pdf, const fonts::FontSet& font_set, fonts::FontFace face,
                   const std::set<char32_t>& code_points, core::DiagnosticSink& sink) {
   const core::Pt em(1000);  // at 1000 pt, a width in points is a width in 1/1000 em
   for (const char32_t code_point : code_points) {
     std::string text;
     core::append_utf8(text, code_point);
-    const double measured = document.metrics().width(face, text, em).value;
+    const double measured = font_set.metrics().width(face, text, em).value;
     if (code_point <= 0xFFFF && static_cast<double>(pdf.text_width(face, text)) != measured) {
-      sink.error({document.font_path(face), 0, 0}, "expected libharu's width of " + core::code_point_name(code_point) +
+      sink.error({font_set.font_path(face), 0, 0}, "expected libharu's width of " + core::code_point_name(code_point) +
                                                        " to be the measured " +
                                                        std::to_string(static_cast<long>(measured)) + ", found " +
                                                        std::to_string(pdf.text_width(face, text)));
@@ -91,7 +92,7 @@ long thousandths(core::Pt length, core::Pt size) { return std::lround(length.val
 // A page's text shrinks by a Td and a Tj per word. Positions are counted in whole thousandths of
 // the size from the first run, each move taken from the exact target, so that rounding never
 // adds up along a line.
-JoinedRuns join_runs(const std::vector<layout::TextRun>& runs, std::size_t first, const layout::FontMetrics& metrics) {
+JoinedRuns join_runs(const std::vector<layout::TextRun>& runs, std::size_t first, const fonts::FontMetrics& metrics) {
   const layout::TextRun& start = runs[first];
   JoinedRuns out;
   long drawn = 0;  // where the text drawn so far ends
@@ -109,7 +110,7 @@ JoinedRuns join_runs(const std::vector<layout::TextRun>& runs, std::size_t first
     }
     // Kerns point into the run's own bytes: a repaired run (an error already) is drawn unkerned.
     if (text == run.text) {
-      for (const layout::Kern& kern : run.kerns) {
+      for (const fonts::Kern& kern : run.kerns) {
         const long amount = thousandths(kern.amount, run.size);
         out.shifts.push_back({out.text.size() + kern.offset, -amount});
         drawn += amount;
@@ -123,10 +124,10 @@ JoinedRuns join_runs(const std::vector<layout::TextRun>& runs, std::size_t first
 }
 
 struct PdfPageWriter::State {
-  const PdfDocument& document;
+  const fonts::FontSet& font_set;
   std::string language;
   core::CountingSink sink;
-  // A fresh libharu document for every book (see pdf_document.cpp on why measuring and drawing
+  // A fresh libharu document for every book (see fonts/font_set.cpp on why measuring and drawing
   // never share one).
   HaruDocument pdf;
   bool font_failed = false;
@@ -141,16 +142,23 @@ struct PdfPageWriter::State {
   std::vector<std::pair<std::size_t, layout::Page>> kept_back;  // body pages showing an SVG
   std::vector<layout::Page> front;
 
-  State(const PdfDocument& fonts, std::string book_language, core::DiagnosticSink& next)
-      : document(fonts), language(std::move(book_language)), sink(next) {}
+  State(const fonts::FontSet& fonts, std::string book_language, core::DiagnosticSink& next)
+      : font_set(fonts), language(std::move(book_language)), sink(next) {
+    // SVG pictures are drawn into the PDF (embed_image) with these fonts too, and no other: their
+    // text then looks the same whatever fonts the system has. Set here, before the first page (and
+    // so the first picture) reaches the writer.
+    if (font_set.ok() && !image::use_only_fonts_in(font_set.folder())) {
+      sink.error({font_set.folder(), 0, 0}, "fontconfig cannot read the fonts folder, which SVG text is drawn with");
+    }
+  }
 
   // Only the faces the pages use are loaded, each at its first use: libharu writes every font it
   // has created, with its whole cmap, hmtx and loca, even if no page uses it.
-  bool load(layout::FontFace face) {
+  bool load(fonts::FontFace face) {
     if (pdf.has_font(face)) return true;
     if (font_failed) return false;
-    if (!pdf.load_font(face, document.font_path(face))) {
-      sink.error({document.font_path(face), 0, 0}, "libharu cannot load the font: " + pdf.error());
+    if (!pdf.load_font(face, font_set.font_path(face))) {
+      sink.error({font_set.font_path(face), 0, 0}, "libharu cannot load the font: " + pdf.error());
       font_failed = true;
       return false;
     }
@@ -168,8 +176,8 @@ struct PdfPageWriter::State {
       for (std::size_t pos = 0; pos < text.size();) {
         const char32_t code_point = core::decode_utf8(text, pos);
         used[face].insert(code_point);
-        if (!document.metrics().has_glyph(run.face, code_point) && reported[face].insert(code_point).second) {
-          sink.error({}, "expected characters that " + std::string(font_file_name(run.face)) + " has, found " +
+        if (!font_set.metrics().has_glyph(run.face, code_point) && reported[face].insert(code_point).second) {
+          sink.error({}, "expected characters that " + std::string(fonts::font_file_name(run.face)) + " has, found " +
                              core::code_point_name(code_point) + " " + on_page(ref));
         }
       }
@@ -189,7 +197,7 @@ struct PdfPageWriter::State {
         ++first;
         continue;
       }
-      const JoinedRuns joined = join_runs(page.runs, first, document.metrics());
+      const JoinedRuns joined = join_runs(page.runs, first, font_set.metrics());
       pdf.show_text(index, run.face, run.size.value, run.x.value, pdf_y(run.baseline), joined.text, joined.shifts,
                     run.rise.value);
       first = joined.end;
@@ -248,8 +256,8 @@ struct PdfPageWriter::State {
   }
 };
 
-PdfPageWriter::PdfPageWriter(const PdfDocument& document, std::string language, core::DiagnosticSink& sink)
-    : state_(std::make_unique<State>(document, std::move(language), sink)) {}
+PdfPageWriter::PdfPageWriter(const fonts::FontSet& fonts, std::string language, core::DiagnosticSink& sink)
+    : state_(std::make_unique<State>(fonts, std::move(language), sink)) {}
 
 PdfPageWriter::~PdfPageWriter() = default;
 
@@ -291,13 +299,13 @@ bool PdfPageWriter::finish_to(const layout::BookEnd& end, const std::function<bo
 
   for (std::size_t face = 0; face < face_count; ++face) {
     if (s.used[face].empty()) continue;
-    const auto font_face = static_cast<layout::FontFace>(face);
-    check_widths(pdf, s.document, font_face, s.used[face], s.sink);
+    const auto font_face = static_cast<fonts::FontFace>(face);
+    check_widths(pdf, s.font_set, font_face, s.used[face], s.sink);
     pdf.replace_to_unicode(font_face, to_unicode_cmap(s.used[face]));
     // Only the glyphs the pages draw are embedded: a few kilobytes per face instead of 60–90.
-    const std::optional<FontSubset> subset = subset_font(s.document.font_bytes(font_face), s.used[face]);
+    const std::optional<fonts::FontSubset> subset = fonts::subset_font(s.font_set.font_bytes(font_face), s.used[face]);
     if (!subset) {
-      s.sink.error({s.document.font_path(font_face), 0, 0}, "harfbuzz cannot subset the font");
+      s.sink.error({s.font_set.font_path(font_face), 0, 0}, "harfbuzz cannot subset the font");
       return false;
     }
     pdf.replace_font_program(font_face, subset->program, subset->glyphs);
@@ -384,9 +392,9 @@ layout::BookEnd hand_over(const layout::LaidOutBook& book, PdfPageWriter& writer
 
 }  // namespace
 
-std::optional<std::string> render_pdf(const PdfDocument& document, const layout::LaidOutBook& book,
+std::optional<std::string> render_pdf(const fonts::FontSet& fonts, const layout::LaidOutBook& book,
                                       core::DiagnosticSink& sink, core::Progress& progress) {
-  PdfPageWriter writer(document, book.info.language, sink);
+  PdfPageWriter writer(fonts, book.info.language, sink);
   return writer.finish(hand_over(book, writer, progress), progress);
 }
 
@@ -404,9 +412,9 @@ bool save_pdf(PdfPageWriter& writer, const layout::BookEnd& end, const std::stri
   return finished && writer.errors() == 0;
 }
 
-bool write_pdf(PdfDocument& document, const layout::LaidOutBook& book, const std::string& path,
+bool write_pdf(const fonts::FontSet& fonts, const layout::LaidOutBook& book, const std::string& path,
                core::DiagnosticSink& sink, core::Progress& progress) {
-  PdfPageWriter writer(document, book.info.language, sink);
+  PdfPageWriter writer(fonts, book.info.language, sink);
   return save_pdf(writer, hand_over(book, writer, progress), path, sink, progress);
 }
 

@@ -13,10 +13,10 @@
 
 #include "core/diagnostics.hpp"
 #include "core/progress.hpp"
+#include "fonts/font_set.hpp"
 #include "layout/page.hpp"
 #include "layout/page_sink.hpp"
 #include "pdf/haru_document.hpp"
-#include "pdf/pdf_document.hpp"
 
 namespace octavo::pdf {
 
@@ -30,7 +30,7 @@ struct JoinedRuns {
 /// `runs[first]` and the runs right after it on its baseline in its face, size and rise (a line's
 /// words), joined into one TJ array; `metrics` gives the advances. Just `runs[first]` if the next
 /// run differs. `runs[first].size` must be positive.
-JoinedRuns join_runs(const std::vector<layout::TextRun>& runs, std::size_t first, const layout::FontMetrics& metrics);
+JoinedRuns join_runs(const std::vector<layout::TextRun>& runs, std::size_t first, const fonts::FontMetrics& metrics);
 
 /// Draws each page into a PDF as layout hands it over, keeping of it only its links and anchors
 /// (resolved at the end, since a link may point forwards) and the characters each face draws
@@ -39,9 +39,11 @@ JoinedRuns join_runs(const std::vector<layout::TextRun>& runs, std::size_t first
 /// matter is before body page 1.
 class PdfPageWriter final : public layout::PageSink {
  public:
-  /// Draws with `document`'s fonts; `language` is the book's BCP 47 tag, for SVG's
-  /// systemLanguage. Reports on `sink` as render_pdf does.
-  PdfPageWriter(const PdfDocument& document, std::string language, core::DiagnosticSink& sink);
+  /// Draws with `fonts`, the very files layout measured with, and makes them the only fonts SVG
+  /// text is drawn with (image::use_only_fonts_in, for the whole process); `language` is the
+  /// book's BCP 47 tag, for SVG's systemLanguage. Reports on `sink` as render_pdf does, and an
+  /// error at once when fontconfig cannot read the fonts folder.
+  PdfPageWriter(const fonts::FontSet& fonts, std::string language, core::DiagnosticSink& sink);
   ~PdfPageWriter() override;
   PdfPageWriter(const PdfPageWriter&) = delete;
   PdfPageWriter& operator=(const PdfPageWriter&) = delete;
@@ -71,7 +73,7 @@ class PdfPageWriter final : public layout::PageSink {
 /// error but still draws when a run holds a character its face lacks or invalid UTF-8, or a
 /// link or outline entry names no Anchor (that link or entry is left out). Reports each page
 /// drawn to `progress`, as the stage "Writing PDF", then "Saving PDF" (uncounted).
-std::optional<std::string> render_pdf(const PdfDocument& document, const layout::LaidOutBook& book,
+std::optional<std::string> render_pdf(const fonts::FontSet& fonts, const layout::LaidOutBook& book,
                                       core::DiagnosticSink& sink, core::Progress& progress = core::no_progress());
 
 /// writer.finish(end), then writes the file at `path`. Returns false, with an error on `sink`, if
@@ -83,7 +85,7 @@ bool save_pdf(PdfPageWriter& writer, const layout::BookEnd& end, const std::stri
 /// render_pdf, then writes the file at `path`. Returns false, with an error on `sink`, if libharu
 /// fails, the file cannot be written (the error says why: "cannot write the PDF file: No space
 /// left on device"), or render_pdf reported any error.
-bool write_pdf(PdfDocument& document, const layout::LaidOutBook& book, const std::string& path,
+bool write_pdf(const fonts::FontSet& fonts, const layout::LaidOutBook& book, const std::string& path,
                core::DiagnosticSink& sink, core::Progress& progress = core::no_progress());
 
 }  // namespace octavo::pdf

@@ -49,14 +49,14 @@ std::string quoted(const std::string& text) {
 
 }  // namespace
 
-const char* face_name(layout::FontFace face) {
+const char* face_name(fonts::FontFace face) {
   switch (face) {
-    case layout::FontFace::serif: return "serif";
-    case layout::FontFace::serif_italic: return "serif-italic";
-    case layout::FontFace::serif_bold: return "serif-bold";
-    case layout::FontFace::serif_bold_italic: return "serif-bold-italic";
-    case layout::FontFace::mono: return "mono";
-    case layout::FontFace::fallback: return "fallback";
+    case fonts::FontFace::serif: return "serif";
+    case fonts::FontFace::serif_italic: return "serif-italic";
+    case fonts::FontFace::serif_bold: return "serif-bold";
+    case fonts::FontFace::serif_bold_italic: return "serif-bold-italic";
+    case fonts::FontFace::mono: return "mono";
+    case fonts::FontFace::fallback: return "fallback";
   }
   return "unknown";
 }
@@ -79,7 +79,7 @@ std::string trace_pages(const layout::LaidOutBook& book) {
       if (run.rise != core::Pt(0)) out += " rise " + number(run.rise);
       // Kerns as byte offset:amount, only where the font kerns (never with fake metrics).
       if (!run.kerns.empty()) out += " kern";
-      for (const layout::Kern& kern : run.kerns)
+      for (const fonts::Kern& kern : run.kerns)
         out.append(" ").append(std::to_string(kern.offset)).append(":").append(number(kern.amount));
       out += "\n";
     }

@@ -17,7 +17,7 @@ namespace octavo::pdf {
 std::string trace_pages(const layout::LaidOutBook& book);
 
 /// The trace's name for a face: "serif", "serif-italic", "serif-bold", "serif-bold-italic", "mono".
-const char* face_name(layout::FontFace face);
+const char* face_name(fonts::FontFace face);
 
 /// The page label a PDF viewer shows for the 0-based `page_index`: lower-case roman from 1 for
 /// the front matter, then decimal from 1 ("i", "ii", …, "1", "2", …).

@@ -13,13 +13,13 @@
 #include "core/diagnostics.hpp"
 #include "every_kind_book.hpp"
 #include "figure_block.hpp"
+#include "fonts/font_set.hpp"
 #include "layout/lay_out_book.hpp"
 #include "layout/page_style.hpp"
+#include "model/book.hpp"
+#include "pdf/pdf_writer.hpp"
 #include "style/hyphenation_patterns.hpp"
 #include "style/style_keys.hpp"
-#include "model/book.hpp"
-#include "pdf/pdf_document.hpp"
-#include "pdf/pdf_writer.hpp"
 #include "table_blocks.hpp"
 #include "test_images.hpp"
 
@@ -147,17 +147,18 @@ int main(int argc, char** argv) {
   }
   const std::string source = argv[1];
   octavo::core::DiagnosticList sink;
-  octavo::pdf::PdfDocument document(source + "/fonts", sink);
-  if (!document.ok()) {
+  const octavo::fonts::FontSet font_set(source + "/fonts", sink);
+  if (!font_set.ok()) {
     std::fprintf(stderr, "every_kind_pdf: %s", sink.to_string().c_str());
     return 1;
   }
   const octavo::layout::PageStyle style = octavo::style::default_page_style();
   const octavo::core::DiskFileSystem patterns("/usr/share/hyphen");
-  const octavo::layout::Hyphenator hyphenator = octavo::style::load_hyphenator("en", patterns, "/usr/share/hyphen", sink);
+  const octavo::layout::Hyphenator hyphenator =
+      octavo::style::load_hyphenator("en", patterns, "/usr/share/hyphen", sink);
   const octavo::layout::LaidOutBook pages =
-      octavo::layout::lay_out_book(book(sink), document.metrics(), style, hyphenator, sink);
-  const bool written = octavo::pdf::write_pdf(document, pages, argv[2], sink);
+      octavo::layout::lay_out_book(book(sink), font_set.metrics(), style, hyphenator, sink);
+  const bool written = octavo::pdf::write_pdf(font_set, pages, argv[2], sink);
   // Every diagnostic is printed: the test expects none.
   std::fputs(sink.to_string().c_str(), stderr);
   std::fputs(octavo::layout::format_stats(pages.stats).c_str(), stdout);

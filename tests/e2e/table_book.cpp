@@ -7,11 +7,11 @@
 #include <vector>
 
 #include "core/diagnostics.hpp"
+#include "fonts/font_set.hpp"
 #include "layout/lay_out_book.hpp"
 #include "layout/layout_test_support.hpp"
-#include "pdf/pdf_document.hpp"
-#include "style/hyphenation_patterns.hpp"
 #include "pdf/pdf_writer.hpp"
+#include "style/hyphenation_patterns.hpp"
 #include "table_blocks.hpp"
 
 using namespace octavo;
@@ -91,9 +91,9 @@ int main(int argc, char** argv) {
   core::DiagnosticList diagnostics;
   const core::DiskFileSystem patterns("/usr/share/hyphen");
   const layout::Hyphenator hyphenator = style::load_hyphenator("en", patterns, "/usr/share/hyphen", diagnostics);
-  pdf::PdfDocument document(std::string(OCTAVO_SOURCE_DIR) + "/fonts", diagnostics);
-  const layout::LaidOutBook laid = layout::lay_out_book(book, document.metrics(), style, hyphenator, diagnostics);
-  const bool written = document.ok() && pdf::write_pdf(document, laid, argv[1], diagnostics);
+  const fonts::FontSet font_set(std::string(OCTAVO_SOURCE_DIR) + "/fonts", diagnostics);
+  const layout::LaidOutBook laid = layout::lay_out_book(book, font_set.metrics(), style, hyphenator, diagnostics);
+  const bool written = font_set.ok() && pdf::write_pdf(font_set, laid, argv[1], diagnostics);
   std::cerr << diagnostics.to_string();
   return written ? 0 : 1;
 }

@@ -154,7 +154,7 @@ TEST_SUITE("layout.break_lines") {
     REQUIRE(list.items.size() >= 3);
     CHECK(list.items[0].text == "a");
     CHECK(list.items[1].text == "\u25A1");
-    CHECK(list.items[1].face == FontFace::mono);
+    CHECK(list.items[1].face == fonts::FontFace::mono);
     CHECK(list.items[2].text == "b");
     // One word: no break is offered around the placeholder.
     CHECK(list.items[1].kind == ItemKind::box);
@@ -171,12 +171,12 @@ TEST_SUITE("layout.break_lines") {
     REQUIRE(lines.size() == 1);
     const SetLine set = set_line(list, lines[0], core::Pt(200), Alignment::justify, f.metrics);
     REQUIRE(set.runs.size() == 5);
-    CHECK(set.runs[0].face == FontFace::serif_italic);
+    CHECK(set.runs[0].face == fonts::FontFace::serif_italic);
     CHECK(set.runs[0].text == "foo");
     CHECK(set.runs[1].text == "bar");
     CHECK(set.runs[1].x.value == 15);
-    CHECK(set.runs[3].face == FontFace::serif_bold);
-    CHECK(set.runs[4].face == FontFace::mono);
+    CHECK(set.runs[3].face == fonts::FontFace::serif_bold);
+    CHECK(set.runs[4].face == fonts::FontFace::mono);
     CHECK(set.runs[4].size.value == 9);  // inline code at 90 %
   }
 

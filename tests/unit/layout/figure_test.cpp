@@ -74,7 +74,7 @@ TEST_SUITE("layout.figure") {
       if (run.text == "After.") after = &run;
     }
     REQUIRE(caption != nullptr);
-    CHECK(caption->face == FontFace::serif_italic);
+    CHECK(caption->face == fonts::FontFace::serif_italic);
     CHECK(caption->size == style.small_size);
     CHECK(caption->baseline > box->y + box->height);
     REQUIRE(after != nullptr);

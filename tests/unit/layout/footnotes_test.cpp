@@ -213,7 +213,7 @@ TEST_SUITE("layout.footnotes") {
           "[1,2) 0.0:11-12\n");
     FlowLine head_line;
     head_line.height = style.leading;
-    head_line.runs.push_back({FontFace::serif, style.body_size, core::Pt(0), core::Pt(8), "head"});
+    head_line.runs.push_back({fonts::FontFace::serif, style.body_size, core::Pt(0), core::Pt(8), "head"});
     lines[1].repeated_head = std::make_shared<const std::vector<FlowLine>>(std::vector<FlowLine>{head_line});
     const std::vector<Page> pages = paginate(lines, style, true);
     REQUIRE(pages.size() == 4);
@@ -228,7 +228,7 @@ TEST_SUITE("layout.footnotes") {
     for (FlowLine& line : lines) line.height = style.leading;
     for (FlowLine& line : lines[1].notes[0].lines) {
       line.height = style.small_leading;
-      line.runs.push_back({FontFace::serif, style.small_size, core::Pt(0), core::Pt(8), "note"});
+      line.runs.push_back({fonts::FontFace::serif, style.small_size, core::Pt(0), core::Pt(8), "note"});
     }
     const std::vector<Page> pages = paginate(lines, style, true);
     REQUIRE(pages.size() == 2);

@@ -112,7 +112,7 @@ TEST_SUITE("layout.inline_styles") {
     const FlowLine& line = lines[0];
     REQUIRE(line.runs.size() == 4);
     CHECK(line.runs[1].text == "Ctrl");
-    CHECK(line.runs[1].face == FontFace::mono);
+    CHECK(line.runs[1].face == fonts::FontFace::mono);
     CHECK(line.runs[1].size == core::Pt(10) * f.style.inline_code_scale);
     // Four hairlines a key: top, bottom, left, right, round the key's own advance (no white
     // added, so that extraction reads "Ctrl+S").

@@ -12,21 +12,21 @@ using namespace octavo::layout;
 namespace {
 
 /// The fake fixed-width metrics, with one kerning pair: "AV" sits 0.1 em closer.
-class KerningMetrics final : public FontMetrics {
+class KerningMetrics final : public fonts::FontMetrics {
  public:
-  core::Pt width(FontFace face, std::string_view text, core::Pt size) const override {
+  core::Pt width(fonts::FontFace face, std::string_view text, core::Pt size) const override {
     return plain.width(face, text, size);
   }
-  std::vector<Kern> kerning(FontFace, std::string_view text, core::Pt size) const override {
-    std::vector<Kern> kerns;
+  std::vector<fonts::Kern> kerning(fonts::FontFace, std::string_view text, core::Pt size) const override {
+    std::vector<fonts::Kern> kerns;
     for (std::size_t at = text.find("AV"); at != std::string_view::npos; at = text.find("AV", at + 1)) {
       kerns.push_back({at + 1, size * -0.1});
     }
     return kerns;
   }
-  core::Pt ascent(FontFace face, core::Pt size) const override { return plain.ascent(face, size); }
-  core::Pt descent(FontFace face, core::Pt size) const override { return plain.descent(face, size); }
-  bool has_glyph(FontFace face, char32_t code_point) const override { return plain.has_glyph(face, code_point); }
+  core::Pt ascent(fonts::FontFace face, core::Pt size) const override { return plain.ascent(face, size); }
+  core::Pt descent(fonts::FontFace face, core::Pt size) const override { return plain.descent(face, size); }
+  bool has_glyph(fonts::FontFace face, char32_t code_point) const override { return plain.has_glyph(face, code_point); }
 
  private:
   test::FakeMetrics plain;
@@ -36,7 +36,7 @@ struct Fixture {
   KerningMetrics metrics;
   PageStyle style = style::default_page_style();
   core::DiagnosticList diagnostics;
-  GlyphCoverage coverage{metrics};
+  fonts::GlyphCoverage coverage{metrics};
   LayoutContext context{metrics, style, diagnostics, coverage};
 
   ItemList items(const std::string& text, core::Pt measure) {
@@ -58,7 +58,7 @@ std::string boxes(const ItemList& list) {
 
 std::string kerns(const TextRun& run) {
   std::string out;
-  for (const Kern& kern : run.kerns) {
+  for (const fonts::Kern& kern : run.kerns) {
     out.append(out.empty() ? "" : " ")
         .append(std::to_string(kern.offset))
         .append(":")
@@ -72,13 +72,13 @@ std::string kerns(const TextRun& run) {
 TEST_SUITE("layout.kerning") {
   TEST_CASE("the fake metrics kern nothing: a box is as wide as its characters") {
     const test::FakeMetrics metrics;
-    CHECK(metrics.kerning(FontFace::serif, "AV", core::Pt(10)).empty());
-    CHECK(box_width(metrics, FontFace::serif, "AV", core::Pt(10)) == core::Pt(10));
+    CHECK(metrics.kerning(fonts::FontFace::serif, "AV", core::Pt(10)).empty());
+    CHECK(box_width(metrics, fonts::FontFace::serif, "AV", core::Pt(10)) == core::Pt(10));
   }
 
   TEST_CASE("a box is measured with the kerning inside it, a space is not kerned across") {
     Fixture f;
-    CHECK(box_width(f.metrics, FontFace::serif, "AVA", core::Pt(10)) == core::Pt(14));
+    CHECK(box_width(f.metrics, fonts::FontFace::serif, "AVA", core::Pt(10)) == core::Pt(14));
     CHECK(boxes(f.items("AVAV A V", core::Pt(1000))) == "AVAV=18 A=5 V=5");
   }
 
@@ -93,10 +93,12 @@ TEST_SUITE("layout.kerning") {
     ItemList list;
     const core::Pt size(10);
     for (const char* text : {"AV", "AV", "A"}) {
-      list.items.push_back(box_item(text, FontFace::serif, size, box_width(f.metrics, FontFace::serif, text, size)));
+      list.items.push_back(
+          box_item(text, fonts::FontFace::serif, size, box_width(f.metrics, fonts::FontFace::serif, text, size)));
     }
     list.items.push_back(glue_item(core::Pt(5), core::Pt(2), core::Pt(1)));
-    list.items.push_back(box_item("VAV", FontFace::serif, size, box_width(f.metrics, FontFace::serif, "VAV", size)));
+    list.items.push_back(
+        box_item("VAV", fonts::FontFace::serif, size, box_width(f.metrics, fonts::FontFace::serif, "VAV", size)));
     const SetLine set = set_line(list, Line{0, list.items.size(), 0, true}, core::Pt(100), Alignment::left, f.metrics);
     REQUIRE(set.runs.size() == 2);
     CHECK(set.runs[0].text == "AVAVA");

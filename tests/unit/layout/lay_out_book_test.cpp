@@ -277,7 +277,7 @@ TEST_SUITE("layout.lay_out_book") {
       const TextRun* heading = nullptr;
       for (const TextRun& run : page.runs) {
         if (run.baseline < laid.style.folio_baseline && (last == nullptr || run.baseline > last->baseline)) last = &run;
-        if (run.face == FontFace::serif_bold && run.size == laid.style.heading_size[0]) heading = &run;
+        if (run.face == fonts::FontFace::serif_bold && run.size == laid.style.heading_size[0]) heading = &run;
       }
       if (heading == nullptr) continue;
       ++headings;
@@ -341,7 +341,7 @@ TEST_SUITE("layout.lay_out_book") {
       const auto mark = std::find_if(page.runs.begin(), page.runs.end(),
                                      [](const TextRun& run) { return run.text == "Unreviewed content"; });
       REQUIRE(mark != page.runs.end());
-      CHECK(mark->face == FontFace::serif_italic);
+      CHECK(mark->face == fonts::FontFace::serif_italic);
       CHECK(mark->baseline == laid.style.folio_baseline);
       // Flush with the outer edge of the text block: right on a recto, left on a verso.
       const bool recto = (i < laid.book.front_matter_pages ? i : i - laid.book.front_matter_pages) % 2 == 0;

@@ -143,7 +143,7 @@ TEST_SUITE("layout.layout_stats") {
     CHECK_FALSE(lines[0].facts.opens_paragraph);  // kept together: it never breaks
     // A box of 30 characters (150 pt) in a 100 pt measure, built by hand: ItemBuilder would cut it.
     ItemList wide;
-    wide.items = {box_item(std::string(30, 'x'), FontFace::serif, core::Pt(10), core::Pt(150)), fill_item(),
+    wide.items = {box_item(std::string(30, 'x'), fonts::FontFace::serif, core::Pt(10), core::Pt(150)), fill_item(),
                   penalty_item(forced_break)};
     const std::vector<FlowLine> over = set(wide, format_of(core::Pt(100)));
     REQUIRE(over.size() == 1);

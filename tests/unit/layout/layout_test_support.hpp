@@ -1,5 +1,5 @@
-// Test support for layout: fixed-width fake font metrics, small book builders, and a readable
-// text trace of laid-out pages (runs grouped into lines by baseline).
+// Test support for layout: fixed-width fake font metrics (fake_font_metrics.hpp), small book
+// builders, and a readable text trace of laid-out pages (runs grouped into lines by baseline).
 #pragma once
 
 #include <algorithm>
@@ -11,10 +11,11 @@
 
 #include "core/diagnostics.hpp"
 #include "core/utf8.hpp"
+#include "fake_font_metrics.hpp"
+#include "fonts/font_metrics.hpp"
+#include "fonts/glyph_coverage.hpp"
 #include "layout/break_lines.hpp"
 #include "layout/build_items.hpp"
-#include "layout/font_metrics.hpp"
-#include "layout/glyph_coverage.hpp"
 #include "layout/layout_context.hpp"
 #include "layout/page.hpp"
 #include "layout/page_style.hpp"
@@ -25,36 +26,7 @@
 namespace test {
 
 using octavo::core::Pt;
-using octavo::layout::FontFace;
-
-/// Every character 0.5 em wide (1 em in the fallback face, so that tests see which face measured
-/// it), ascent 0.8 em, descent 0.2 em; no glyph above U+2FFF.
-class FakeMetrics final : public octavo::layout::FontMetrics {
- public:
-  bool serif_has_white_square = true;  ///< false mimics Noto Serif, which lacks U+25A1
-  /// Characters only the listed faces have, e.g. {U'\u2713', {FontFace::fallback}}.
-  std::map<char32_t, std::vector<FontFace>> only_in;
-
-  Pt width(FontFace face, std::string_view text, Pt size) const override {
-    std::size_t count = 0;
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-      octavo::core::decode_utf8(text, pos);
-      ++count;
-    }
-    const double em = face == FontFace::fallback ? 1.0 : 0.5;
-    return Pt(em * size.value * static_cast<double>(count));
-  }
-  Pt ascent(FontFace, Pt size) const override { return size * 0.8; }
-  Pt descent(FontFace, Pt size) const override { return size * 0.2; }
-  bool has_glyph(FontFace face, char32_t code_point) const override {
-    if (const auto only = only_in.find(code_point); only != only_in.end()) {
-      return std::find(only->second.begin(), only->second.end(), face) != only->second.end();
-    }
-    if (code_point == 0x25A1 && face != FontFace::mono) return serif_has_white_square;
-    return code_point <= 0x2FFF;
-  }
-};
+using octavo::fonts::FontFace;
 
 /// A small page style for readable tests: the real design, with a text block of `lines` lines.
 inline octavo::layout::PageStyle small_style(int lines) {
@@ -199,7 +171,7 @@ struct LayoutFixture {
   FakeMetrics metrics;
   octavo::layout::PageStyle style = octavo::style::default_page_style();
   octavo::core::DiagnosticList diagnostics;
-  octavo::layout::GlyphCoverage coverage{metrics};
+  octavo::fonts::GlyphCoverage coverage{metrics};
   octavo::layout::LayoutContext context{metrics, style, diagnostics, coverage};
 
   /// `text` set at 10 pt for `measure`, as items located at `where`.

@@ -64,7 +64,8 @@ TEST_SUITE("layout.paginate") {
   TEST_CASE("rectos have the inner margin on the left, versos the outer one") {
     PageStyle style = style::default_page_style();
     std::vector<FlowLine> lines = flow_of("B.B.B.");
-    for (FlowLine& line : lines) line.runs.push_back({FontFace::serif, core::Pt(10), core::Pt(0), core::Pt(8), "x"});
+    for (FlowLine& line : lines)
+      line.runs.push_back({fonts::FontFace::serif, core::Pt(10), core::Pt(0), core::Pt(8), "x"});
     const std::vector<Page> pages = paginate(lines, style, true);
     REQUIRE(pages.size() == 3);
     CHECK(pages[0].runs[0].x == style.margin_inner);
@@ -76,10 +77,10 @@ TEST_SUITE("layout.paginate") {
   TEST_CASE("a page opened by a line with a repeated head starts with a copy of the head, and has less room") {
     // A head line 'H' kept with the first of seven body lines, which all carry a copy of it.
     std::vector<FlowLine> lines = flow_of("k.......");
-    lines[0].runs.push_back({FontFace::serif, core::Pt(10), core::Pt(0), core::Pt(8), "H"});
+    lines[0].runs.push_back({fonts::FontFace::serif, core::Pt(10), core::Pt(0), core::Pt(8), "H"});
     auto head = std::make_shared<const std::vector<FlowLine>>(std::vector<FlowLine>{lines[0]});
     for (std::size_t i = 1; i < lines.size(); ++i) {
-      lines[i].runs.push_back({FontFace::serif, core::Pt(10), core::Pt(0), core::Pt(8), std::to_string(i)});
+      lines[i].runs.push_back({fonts::FontFace::serif, core::Pt(10), core::Pt(0), core::Pt(8), std::to_string(i)});
       lines[i].repeated_head = head;
     }
     // Page one: H 1 2 3; page two: (H) 4 5 6; page three: (H) 7. Without the head, 4–7 fit on two.

@@ -90,7 +90,7 @@ TEST_SUITE("layout.parts") {
       for (const TextRun& run : laid.pages[i].runs) {
         if (run.size == test::small_style(16).body_size && run.x < laid.pages[i].width / 2 &&
             run.text.find('.') == std::string::npos)
-          contents += run.text + (run.face == FontFace::serif_bold ? " (bold)" : "") + " at " +
+          contents += run.text + (run.face == fonts::FontFace::serif_bold ? " (bold)" : "") + " at " +
                       std::to_string(static_cast<int>((run.x - test::small_style(16).margin_inner).value)) + "\n";
       }
     }

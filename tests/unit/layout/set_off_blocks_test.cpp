@@ -70,7 +70,7 @@ TEST_SUITE("layout.set_off_blocks") {
     const std::vector<FlowLine> lines = set(f, {details, bare});
     REQUIRE(lines.size() == 3);
     CHECK(text_of(lines[0]) == "Summary");
-    CHECK(lines[0].runs[0].face == FontFace::serif_bold);
+    CHECK(lines[0].runs[0].face == fonts::FontFace::serif_bold);
     CHECK(lines[0].keep == Keep::strong);
     CHECK(lines[1].runs[0].x == f.style.list_indent);
     // Without a summary, the content alone, unindented.
@@ -97,7 +97,7 @@ TEST_SUITE("layout.set_off_blocks") {
 
   TEST_CASE("task items show a ballot box in the bullet's place, from the face that has it") {
     test::LayoutFixture f;
-    f.metrics.only_in = {{U'\u2610', {FontFace::fallback}}, {U'\u2611', {FontFace::fallback}}};
+    f.metrics.only_in = {{U'\u2610', {fonts::FontFace::fallback}}, {U'\u2611', {fonts::FontFace::fallback}}};
     const model::Block list = model::container_block(
         model::BlockKind::bullet_list, {task(model::TaskState::done, "Done."), task(model::TaskState::open, "Open.")});
     model::Block ordered =
@@ -105,7 +105,7 @@ TEST_SUITE("layout.set_off_blocks") {
     const std::vector<FlowLine> lines = set(f, {list, ordered});
     REQUIRE(lines.size() == 3);
     CHECK(text_of(lines[0]) == "Done. \u2611");
-    CHECK(lines[0].runs[1].face == FontFace::fallback);
+    CHECK(lines[0].runs[1].face == fonts::FontFace::fallback);
     // Right-aligned against the marker gap, as bullets are: 10 pt wide in the fake fallback face.
     CHECK(lines[0].runs[1].x == f.style.list_indent - f.style.list_marker_gap - core::Pt(10));
     CHECK(text_of(lines[1]) == "Open. \u2610");

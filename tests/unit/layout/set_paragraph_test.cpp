@@ -89,16 +89,17 @@ TEST_SUITE("layout.set_paragraph") {
   TEST_CASE("the baseline in a leading shares the space beyond the glyphs equally above and below") {
     const test::FakeMetrics metrics;
     // 10 pt: ascent 8, descent 2. In 13.5 pt, 1.75 pt above and below; in 8 pt, 1 pt over each end.
-    CHECK(baseline_in_leading(core::Pt(13.5), FontFace::serif, core::Pt(10), metrics).value == 9.75);
-    CHECK(baseline_in_leading(core::Pt(10), FontFace::mono, core::Pt(10), metrics).value == 8);
-    CHECK(baseline_in_leading(core::Pt(8), FontFace::serif, core::Pt(10), metrics).value == 7);
+    CHECK(baseline_in_leading(core::Pt(13.5), fonts::FontFace::serif, core::Pt(10), metrics).value == 9.75);
+    CHECK(baseline_in_leading(core::Pt(10), fonts::FontFace::mono, core::Pt(10), metrics).value == 8);
+    CHECK(baseline_in_leading(core::Pt(8), fonts::FontFace::serif, core::Pt(10), metrics).value == 7);
   }
 
   TEST_CASE("an untitled contents entry still shows its page number, on the baseline of body text") {
     Fixture f;
     const std::vector<FlowLine> lines = contents_flow({{"", "a1", 0}}, {{"a1", 3}}, f.context);
     REQUIRE(lines.size() == 2);
-    CHECK(lines[1].baseline == baseline_in_leading(f.style.leading, FontFace::serif, f.style.body_size, f.metrics));
+    CHECK(lines[1].baseline ==
+          baseline_in_leading(f.style.leading, fonts::FontFace::serif, f.style.body_size, f.metrics));
     CHECK(lines[1].runs.back().text == "3");
   }
 }
@@ -110,7 +111,7 @@ TEST_SUITE("layout.flow") {
     flow.add_space(core::Pt(8));
     flow.add_space(core::Pt(3));
     flow.add_anchor("here");
-    flow.add_marker({TextRun{FontFace::serif, core::Pt(10), core::Pt(-10), core::Pt(0), "1."}});
+    flow.add_marker({TextRun{fonts::FontFace::serif, core::Pt(10), core::Pt(-10), core::Pt(0), "1."}});
     FlowLine line;
     line.height = core::Pt(12);
     line.baseline = core::Pt(9);

@@ -153,8 +153,8 @@ TEST_SUITE("layout.set_table") {
     CHECK(text_of(lines[1]) == "1901 First");
     CHECK(text_of(lines[2]) == "1902 Second");
     // The head is bold, the body regular.
-    CHECK(lines[0].runs[0].face == FontFace::serif_bold);
-    CHECK(lines[1].runs[0].face == FontFace::serif);
+    CHECK(lines[0].runs[0].face == fonts::FontFace::serif_bold);
+    CHECK(lines[1].runs[0].face == fonts::FontFace::serif);
     // Columns of 20 and 30 pt (their widest words), one em apart: the table is 60 pt wide,
     // flush left in the measure.
     CHECK(lines[1].runs[0].x == Pt(0));
@@ -218,7 +218,7 @@ TEST_SUITE("layout.set_table") {
         f.set({test::table({test::row_of({"a"}, true), test::row_of({"b"})}, "Table 1. Letters")});
     REQUIRE(lines.size() == 3);
     CHECK(text_of(lines[0]) == "Table 1. Letters");
-    CHECK(lines[0].runs[0].face == FontFace::serif_italic);
+    CHECK(lines[0].runs[0].face == fonts::FontFace::serif_italic);
     CHECK(lines[0].runs[0].size == f.style.small_size);
     CHECK(lines[0].runs[0].x == Pt(0));
     CHECK(lines[0].keep == Keep::strong);

@@ -113,9 +113,9 @@ TEST_SUITE("layout.total_fit") {
   TEST_CASE("with no feasible breaks at all, the paragraph falls back to first-fit") {
     Fixture f;
     // Made by hand: build_items would have split the 60 pt word.
-    std::vector<Item> items{box_item("ab", FontFace::serif, core::Pt(10), core::Pt(10)),
+    std::vector<Item> items{box_item("ab", fonts::FontFace::serif, core::Pt(10), core::Pt(10)),
                             glue_item(core::Pt(5), core::Pt(2.5), core::Pt(1.5)),
-                            box_item("cdefghijkl", FontFace::serif, core::Pt(10), core::Pt(60)), fill_item(),
+                            box_item("cdefghijkl", fonts::FontFace::serif, core::Pt(10), core::Pt(60)), fill_item(),
                             penalty_item(forced_break)};
     CHECK_FALSE(try_total_fit(items, test::same_widths(50), second_pass_tolerance).has_value());
     const std::vector<Line> lines = break_lines_total_fit(items, test::same_widths(50));

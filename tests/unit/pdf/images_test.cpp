@@ -101,11 +101,11 @@ std::vector<int> page_widths(const std::string& pdf) {
   return widths;
 }
 
-pdf::PdfDocument& fonts() {
+const fonts::FontSet& font_set() {
   static core::DiagnosticList load_diagnostics;
-  static pdf::PdfDocument document(pdf::testing::fonts_dir(), load_diagnostics);
-  REQUIRE(document.ok());
-  return document;
+  static const fonts::FontSet loaded(pdf::testing::fonts_dir(), load_diagnostics);
+  REQUIRE(loaded.ok());
+  return loaded;
 }
 
 }  // namespace
@@ -116,25 +116,25 @@ TEST_SUITE("pdf.images") {
         pages_with({{box("a.png", test::tiny_png(), 100), box("b.jpg", test::tiny_jpeg(), 200)},
                     {box("again.png", test::tiny_png(), 100)}});
     core::DiagnosticList diagnostics;
-    const std::optional<std::string> bytes = pdf::render_pdf(fonts(), book, diagnostics);
+    const std::optional<std::string> bytes = pdf::render_pdf(font_set(), book, diagnostics);
     REQUIRE(bytes);
     CHECK(diagnostics.to_string() == "");
     CHECK(count(*bytes, "/Subtype /Image") == 2);
     CHECK(count(*bytes, "/DCTDecode") == 1);
-    CHECK(bytes->starts_with("%PDF-1.3"));                        // no soft mask, nothing of PDF 1.4
-    CHECK(pdf::render_pdf(fonts(), book, diagnostics) == bytes);  // deterministic
+    CHECK(bytes->starts_with("%PDF-1.3"));                           // no soft mask, nothing of PDF 1.4
+    CHECK(pdf::render_pdf(font_set(), book, diagnostics) == bytes);  // deterministic
   }
 
   TEST_CASE("an image drawn after text closes the text object first: Do is not allowed inside BT … ET") {
     pdf::HaruDocument haru;
     haru.set_compression(false);  // so that the content stream can be read in the bytes
-    REQUIRE(haru.load_font(layout::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf"));
+    REQUIRE(haru.load_font(fonts::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf"));
     const std::size_t page = haru.add_page(200, 100);
     const std::optional<std::size_t> image = haru.load_jpeg(test::tiny_jpeg());
     REQUIRE(image);
-    haru.show_text(page, layout::FontFace::serif, 10, 10, 50, "H");
+    haru.show_text(page, fonts::FontFace::serif, 10, 10, 50, "H");
     haru.draw_image(page, *image, 10, 10, 20, 20);
-    haru.show_text(page, layout::FontFace::serif, 10, 10, 80, "i");
+    haru.show_text(page, fonts::FontFace::serif, 10, 10, 80, "i");
     const std::optional<std::string> bytes = haru.save();
     REQUIRE(bytes);
     CHECK(count(*bytes, std::string("(\0H)Tj\nET\nq\n", 12)) == 1);  // H is CID 0x0048, two bytes
@@ -148,7 +148,7 @@ TEST_SUITE("pdf.images") {
         pages_with({{box("i.png", test::png_file(8, 8, 8, 0, grey, true), 100),
                      box("deep.png", test::png_file(2, 1, 16, 2, {0xFFFF, 0, 0, 0, 0, 0xFFFF}), 200)}});
     core::DiagnosticList diagnostics;
-    const std::optional<std::string> bytes = pdf::render_pdf(fonts(), book, diagnostics);
+    const std::optional<std::string> bytes = pdf::render_pdf(font_set(), book, diagnostics);
     REQUIRE(bytes);
     CHECK(diagnostics.to_string() == "");
     CHECK(count(*bytes, "/Subtype /Image") == 2);
@@ -162,7 +162,7 @@ TEST_SUITE("pdf.images") {
     }
     const layout::LaidOutBook book = pages_with({{box("alpha.png", test::png_file(32, 32, 8, 6, rgba), 100)}});
     core::DiagnosticList diagnostics;
-    const std::optional<std::string> bytes = pdf::render_pdf(fonts(), book, diagnostics);
+    const std::optional<std::string> bytes = pdf::render_pdf(font_set(), book, diagnostics);
     REQUIRE(bytes);
     CHECK(diagnostics.to_string() == "");
     const std::vector<std::string> masks = soft_masks(*bytes);
@@ -182,7 +182,7 @@ TEST_SUITE("pdf.images") {
     const layout::LaidOutBook book =
         pages_with({{box("p.png", test::png_file(4, 1, 1, 3, {0, 1, 1, 0}, false, plte + trns), 100)}});
     core::DiagnosticList diagnostics;
-    const std::optional<std::string> bytes = pdf::render_pdf(fonts(), book, diagnostics);
+    const std::optional<std::string> bytes = pdf::render_pdf(font_set(), book, diagnostics);
     REQUIRE(bytes);
     const std::size_t space = bytes->find("/ColorSpace [");
     REQUIRE(space != std::string::npos);
@@ -196,7 +196,7 @@ TEST_SUITE("pdf.images") {
         test::gif_file(3, 2, {0xFF0000, 0x00FF00}, {{0, 0, 3, 2, std::vector<unsigned>(6, 0)}, {0, 0, 1, 1, {1}}});
     const layout::LaidOutBook book = pages_with({{box("a.gif", animated, 100)}});
     core::DiagnosticList diagnostics;
-    const std::optional<std::string> bytes = pdf::render_pdf(fonts(), book, diagnostics);
+    const std::optional<std::string> bytes = pdf::render_pdf(font_set(), book, diagnostics);
     REQUIRE(bytes);
     CHECK(diagnostics.to_string() ==
           "a.md:4:2: warning: the PDF shows only the first of the 2 frames of the animated GIF 'a.gif'\n");
@@ -214,14 +214,14 @@ TEST_SUITE("pdf.images") {
     large.height = core::Pt(86.4);  // 1.2 in: 360 pixels, the viewBox's proportions
     const layout::LaidOutBook book = pages_with({{small}, {large}});
     core::DiagnosticList diagnostics;
-    const std::optional<std::string> bytes = pdf::render_pdf(fonts(), book, diagnostics);
+    const std::optional<std::string> bytes = pdf::render_pdf(font_set(), book, diagnostics);
     REQUIRE(bytes);
     CHECK(diagnostics.to_string() == "");
     CHECK(count(*bytes, "/Subtype /Image") == 1);
     CHECK(count(*bytes, "/Width 600") == 1);
     CHECK(count(*bytes, "/Height 360") == 1);
-    CHECK(soft_masks(*bytes).empty());                            // opaque: no mask
-    CHECK(pdf::render_pdf(fonts(), book, diagnostics) == bytes);  // deterministic
+    CHECK(soft_masks(*bytes).empty());                               // opaque: no mask
+    CHECK(pdf::render_pdf(font_set(), book, diagnostics) == bytes);  // deterministic
   }
 
   TEST_CASE("a page kept back for its SVG and the front matter, drawn last, still stand in the book's order") {
@@ -230,7 +230,7 @@ TEST_SUITE("pdf.images") {
     book.front_matter_pages = 2;
     for (std::size_t i = 0; i < book.pages.size(); ++i) book.pages[i].width = core::Pt(301 + static_cast<double>(i));
     core::DiagnosticList diagnostics;
-    const std::optional<std::string> bytes = pdf::render_pdf(fonts(), book, diagnostics);
+    const std::optional<std::string> bytes = pdf::render_pdf(font_set(), book, diagnostics);
     REQUIRE(bytes);
     CHECK(diagnostics.to_string() == "");
     CHECK(page_widths(*bytes) == std::vector<int>{301, 302, 303, 304, 305});
@@ -243,7 +243,7 @@ TEST_SUITE("pdf.images") {
     book.pages[1].anchors.push_back({"twice", core::Pt(50)});
     book.pages[1].links.push_back({core::Pt(72), core::Pt(90), core::Pt(100), core::Pt(102), "twice", ""});
     core::DiagnosticList diagnostics;
-    const std::optional<std::string> bytes = pdf::render_pdf(fonts(), book, diagnostics);
+    const std::optional<std::string> bytes = pdf::render_pdf(font_set(), book, diagnostics);
     REQUIRE(bytes);
     CHECK(diagnostics.to_string() == "");
     const std::vector<std::string> pages = page_objects(*bytes);
@@ -260,7 +260,7 @@ TEST_SUITE("pdf.images") {
     const layout::LaidOutBook book = pages_with(
         {{box("big.png", big_png, 100), box("big.gif", test::gif_file(6000, 5000, {0}, {{0, 0, 1, 1, {0}}}), 200)}});
     core::DiagnosticList diagnostics;
-    const std::optional<std::string> bytes = pdf::render_pdf(fonts(), book, diagnostics);
+    const std::optional<std::string> bytes = pdf::render_pdf(font_set(), book, diagnostics);
     REQUIRE(bytes);
     CHECK(diagnostics.to_string() ==
           "a.md:4:2: warning: the PDF cannot show 'big.png', an interlaced PNG of 6000 x 5000 pixels, more than the "
@@ -277,7 +277,7 @@ TEST_SUITE("pdf.images") {
     damaged.replace(41, 10, std::string(10, '\x55'));  // inside the IDAT chunk's zlib stream
     const layout::LaidOutBook book = pages_with({{box("bad.png", damaged, 100)}});
     core::DiagnosticList diagnostics;
-    const std::optional<std::string> bytes = pdf::render_pdf(fonts(), book, diagnostics);
+    const std::optional<std::string> bytes = pdf::render_pdf(font_set(), book, diagnostics);
     REQUIRE(bytes);  // write_pdf fails on the error
     CHECK(count(*bytes, "/Subtype /Image") == 0);
     CHECK(diagnostics.to_string() ==

@@ -46,16 +46,16 @@ std::filesystem::path temporary_pdf(const std::string& name) {
 }
 
 // The real fonts, loaded once for all tests (loading five faces takes about 40 ms).
-pdf::PdfDocument& shared_document() {
+const fonts::FontSet& shared_fonts() {
   static core::DiagnosticList load_diagnostics;
-  static pdf::PdfDocument document(pdf::testing::fonts_dir(), load_diagnostics);
-  REQUIRE(document.ok());
-  return document;
+  static const fonts::FontSet loaded(pdf::testing::fonts_dir(), load_diagnostics);
+  REQUIRE(loaded.ok());
+  return loaded;
 }
 
 // Renders `book` with the real fonts; the diagnostics are left in `diagnostics`.
 std::string render(const layout::LaidOutBook& book, core::DiagnosticList& diagnostics) {
-  const std::optional<std::string> bytes = pdf::render_pdf(shared_document(), book, diagnostics);
+  const std::optional<std::string> bytes = pdf::render_pdf(shared_fonts(), book, diagnostics);
   REQUIRE(bytes);
   return *bytes;
 }
@@ -94,11 +94,11 @@ TEST_SUITE("pdf.pdf_writer") {
   }
 
   TEST_CASE("pages streamed: a body link to a place layout reported missing is left out without an error") {
-    layout::Page page = one_page({run(layout::FontFace::serif, 10, 72, 100, "Gone")}).pages.front();
+    layout::Page page = one_page({run(fonts::FontFace::serif, 10, 72, 100, "Gone")}).pages.front();
     page.links.push_back({core::Pt(72), core::Pt(90), core::Pt(100), core::Pt(102), "gone", ""});
     page.links.push_back({core::Pt(72), core::Pt(90), core::Pt(100), core::Pt(102), "lost", ""});
     core::DiagnosticList diagnostics;
-    pdf::PdfPageWriter writer(shared_document(), "en", diagnostics);
+    pdf::PdfPageWriter writer(shared_fonts(), "en", diagnostics);
     writer.body_page(page);
     writer.front_matter({});
     layout::BookEnd end;
@@ -117,13 +117,13 @@ TEST_SUITE("pdf.pdf_writer") {
     book.pages.resize(3, book.pages.front());
     core::DiagnosticList diagnostics;
     test::RecordingProgress progress;
-    REQUIRE(pdf::render_pdf(shared_document(), book, diagnostics, progress));
+    REQUIRE(pdf::render_pdf(shared_fonts(), book, diagnostics, progress));
     CHECK(progress.log == "stage Writing PDF 3 pages\n+1\n+1\n+1\nstage Saving PDF\n");
   }
 
   TEST_CASE("write_pdf writes the file, and the same bytes every time") {
     core::DiagnosticList diagnostics;
-    pdf::PdfDocument& document = shared_document();
+    const fonts::FontSet& document = shared_fonts();
     const std::filesystem::path first = temporary_pdf("first");
     const std::filesystem::path second = temporary_pdf("second");
     CHECK(pdf::write_pdf(document, pdf::testing::sample_book(), first.string(), diagnostics));
@@ -140,7 +140,7 @@ TEST_SUITE("pdf.pdf_writer") {
 
   TEST_CASE("write_pdf reports a file it cannot write") {
     core::DiagnosticList diagnostics;
-    pdf::PdfDocument& document = shared_document();
+    const fonts::FontSet& document = shared_fonts();
     CHECK_FALSE(pdf::write_pdf(document, pdf::testing::sample_book(), "/nonexistent/dir/book.pdf", diagnostics));
     CHECK(diagnostics.to_string() ==
           "/nonexistent/dir/book.pdf: error: cannot write the PDF file: No such file or directory\n");
@@ -149,7 +149,7 @@ TEST_SUITE("pdf.pdf_writer") {
   TEST_CASE("write_pdf says why a write failed when the disk is full") {
     if (!std::filesystem::exists("/dev/full")) return;  // Linux's always-full device
     core::DiagnosticList diagnostics;
-    CHECK_FALSE(pdf::write_pdf(shared_document(), pdf::testing::sample_book(), "/dev/full", diagnostics));
+    CHECK_FALSE(pdf::write_pdf(shared_fonts(), pdf::testing::sample_book(), "/dev/full", diagnostics));
     CHECK(diagnostics.to_string() == "/dev/full: error: cannot write the PDF file: No space left on device\n");
   }
 
@@ -208,8 +208,8 @@ TEST_SUITE("pdf.pdf_writer") {
 
   TEST_CASE("characters a face lacks are reported once each, and the page is still drawn") {
     core::DiagnosticList diagnostics;
-    const std::string bytes = render(one_page({run(layout::FontFace::serif, 10, 72, 100, "\u4e00 \U0001F600 \u4e00"),
-                                               run(layout::FontFace::mono, 10, 72, 120, "tab\there")}),
+    const std::string bytes = render(one_page({run(fonts::FontFace::serif, 10, 72, 100, "\u4e00 \U0001F600 \u4e00"),
+                                               run(fonts::FontFace::mono, 10, 72, 120, "tab\there")}),
                                      diagnostics);
     CHECK(diagnostics.to_string() ==
           "error: expected characters that NotoSerif-Regular.ttf has, found U+4E00 on page 1\n"
@@ -220,7 +220,7 @@ TEST_SUITE("pdf.pdf_writer") {
 
   TEST_CASE("invalid UTF-8 in a run is reported") {
     core::DiagnosticList diagnostics;
-    render(one_page({run(layout::FontFace::serif, 10, 72, 100, "caf\xe9")}), diagnostics);
+    render(one_page({run(fonts::FontFace::serif, 10, 72, 100, "caf\xe9")}), diagnostics);
     CHECK(contains(diagnostics.to_string(), "error: expected UTF-8 text in a run on page 1, found invalid bytes\n"));
   }
 
@@ -237,7 +237,7 @@ TEST_SUITE("pdf.pdf_writer") {
     CHECK_FALSE(contains(bytes, "/Title <FEFF201C"));  // the lost entry's child went with it
 
     const std::filesystem::path path = temporary_pdf("broken");
-    CHECK_FALSE(pdf::write_pdf(shared_document(), book, path.string(), diagnostics));
+    CHECK_FALSE(pdf::write_pdf(shared_fonts(), book, path.string(), diagnostics));
     CHECK(std::filesystem::exists(path));
     std::filesystem::remove(path);
   }
@@ -256,8 +256,8 @@ TEST_SUITE("pdf.pdf_writer") {
 TEST_SUITE("pdf.join_runs") {
   // Fake metrics: every character 0.5 em, so 500/1000 em per character in the TJ numbers.
   const test::FakeMetrics metrics;
-  layout::TextRun word(const char* text, double x, double baseline = 50, std::vector<layout::Kern> kerns = {}) {
-    return {layout::FontFace::serif, core::Pt(10), core::Pt(x), core::Pt(baseline), text, std::move(kerns)};
+  layout::TextRun word(const char* text, double x, double baseline = 50, std::vector<fonts::Kern> kerns = {}) {
+    return {fonts::FontFace::serif, core::Pt(10), core::Pt(x), core::Pt(baseline), text, std::move(kerns)};
   }
 
   TEST_CASE("a line's words in one face are one TJ: kerns, then the moves to each next word") {
@@ -283,9 +283,9 @@ TEST_SUITE("pdf.join_runs") {
 
   TEST_CASE("a change of face or size ends the TJ") {
     std::vector<layout::TextRun> runs = {word("a", 10), word("b", 20), word("c", 30)};
-    runs[1].face = layout::FontFace::serif_italic;
+    runs[1].face = fonts::FontFace::serif_italic;
     CHECK(pdf::join_runs(runs, 0, metrics).end == 1);
-    runs[1].face = layout::FontFace::serif;
+    runs[1].face = fonts::FontFace::serif;
     runs[2].size = core::Pt(9);
     const pdf::JoinedRuns joined = pdf::join_runs(runs, 0, metrics);
     CHECK(joined.text == "ab");
@@ -297,11 +297,11 @@ TEST_SUITE("pdf.haru_document") {
   TEST_CASE("a font's /ToUnicode stream is replaced by the generated CMap, without libharu's keys") {
     pdf::HaruDocument haru;
     haru.set_compression(false);  // so that the stream can be read in the bytes
-    REQUIRE(haru.load_font(layout::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf"));
+    REQUIRE(haru.load_font(fonts::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf"));
     const std::string cmap = pdf::to_unicode_cmap({U'H', U'i'});
-    haru.replace_to_unicode(layout::FontFace::serif, cmap);
+    haru.replace_to_unicode(fonts::FontFace::serif, cmap);
     const std::size_t page = haru.add_page(200, 100);
-    haru.show_text(page, layout::FontFace::serif, 12, 10, 50, "Hi");
+    haru.show_text(page, fonts::FontFace::serif, 12, 10, 50, "Hi");
     const std::optional<std::string> bytes = haru.save();
     REQUIRE(bytes);
     CHECK(haru.error() == "");
@@ -314,11 +314,11 @@ TEST_SUITE("pdf.haru_document") {
   TEST_CASE("a replaced font program is embedded, with /W and /CIDToGIDMap for the drawn characters only") {
     pdf::HaruDocument haru;
     haru.set_compression(false);  // so that the streams can be read in the bytes
-    REQUIRE(haru.load_font(layout::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf"));
+    REQUIRE(haru.load_font(fonts::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf"));
     const std::string program = "a stand-in for a subset font program";
-    haru.replace_font_program(layout::FontFace::serif, program, {{U'H', 1}, {U'I', 2}, {U'i', 3}});
+    haru.replace_font_program(fonts::FontFace::serif, program, {{U'H', 1}, {U'I', 2}, {U'i', 3}});
     const std::size_t page = haru.add_page(200, 100);
-    haru.show_text(page, layout::FontFace::serif, 12, 10, 50, "HIi");
+    haru.show_text(page, fonts::FontFace::serif, 12, 10, 50, "HIi");
     const std::optional<std::string> bytes = haru.save();
     REQUIRE(bytes);
     CHECK(haru.error() == "");
@@ -338,14 +338,14 @@ TEST_SUITE("pdf.haru_document") {
   TEST_CASE("a page's runs share one text object with relative moves; a rule closes it") {
     pdf::HaruDocument haru;
     haru.set_compression(false);  // so that the content stream can be read in the bytes
-    REQUIRE(haru.load_font(layout::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf"));
-    REQUIRE(haru.load_font(layout::FontFace::serif_bold, pdf::testing::fonts_dir() + "/NotoSerif-Bold.ttf"));
+    REQUIRE(haru.load_font(fonts::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf"));
+    REQUIRE(haru.load_font(fonts::FontFace::serif_bold, pdf::testing::fonts_dir() + "/NotoSerif-Bold.ttf"));
     const std::size_t page = haru.add_page(200, 100);
-    haru.show_text(page, layout::FontFace::serif, 10, 10.004, 50, "H");
-    haru.show_text(page, layout::FontFace::serif, 10, 30.5, 50, "i");
-    haru.show_text(page, layout::FontFace::serif_bold, 10, 10, 36.5, "H");
+    haru.show_text(page, fonts::FontFace::serif, 10, 10.004, 50, "H");
+    haru.show_text(page, fonts::FontFace::serif, 10, 30.5, 50, "i");
+    haru.show_text(page, fonts::FontFace::serif_bold, 10, 10, 36.5, "H");
     haru.stroke_line(page, 10, 30, 90, 30, 1);
-    haru.show_text(page, layout::FontFace::serif, 10, 10, 20, "i");
+    haru.show_text(page, fonts::FontFace::serif, 10, 10, 20, "i");
     const std::optional<std::string> bytes = haru.save();
     REQUIRE(bytes);
     CHECK(contains(*bytes, "BT\n/F1 10 Tf\n10 50 Td\n(" + cids("H") + ")Tj\n20.5 0 Td\n(" + cids("i") +
@@ -358,15 +358,15 @@ TEST_SUITE("pdf.haru_document") {
   TEST_CASE("text rise is written as Ts where it changes, and back to 0 after a raised run") {
     pdf::HaruDocument haru;
     haru.set_compression(false);  // so that the content stream can be read in the bytes
-    REQUIRE(haru.load_font(layout::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf"));
+    REQUIRE(haru.load_font(fonts::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf"));
     const std::size_t page = haru.add_page(200, 100);
-    haru.show_text(page, layout::FontFace::serif, 10, 10, 50, "x");
-    haru.show_text(page, layout::FontFace::serif, 7, 15, 50, "2", {}, 4.134);
-    haru.show_text(page, layout::FontFace::serif, 7, 20, 50, "n", {}, 4.134);
-    haru.show_text(page, layout::FontFace::serif, 10, 25, 50, "y");
+    haru.show_text(page, fonts::FontFace::serif, 10, 10, 50, "x");
+    haru.show_text(page, fonts::FontFace::serif, 7, 15, 50, "2", {}, 4.134);
+    haru.show_text(page, fonts::FontFace::serif, 7, 20, 50, "n", {}, 4.134);
+    haru.show_text(page, fonts::FontFace::serif, 10, 25, 50, "y");
     // A new page starts at rise 0 again: no Ts for its unraised text.
     const std::size_t next = haru.add_page(200, 100);
-    haru.show_text(next, layout::FontFace::serif, 10, 10, 50, "z");
+    haru.show_text(next, fonts::FontFace::serif, 10, 10, 50, "z");
     const std::optional<std::string> bytes = haru.save();
     REQUIRE(bytes);
     CHECK(haru.error() == "");
@@ -378,11 +378,11 @@ TEST_SUITE("pdf.haru_document") {
   TEST_CASE("a run with shifts is one TJ array of two-byte CIDs, thousandths of the size between them") {
     pdf::HaruDocument haru;
     haru.set_compression(false);  // so that the content stream can be read in the bytes
-    REQUIRE(haru.load_font(layout::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf"));
+    REQUIRE(haru.load_font(fonts::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf"));
     const std::size_t page = haru.add_page(200, 100);
     // "AV" kerned 70/1000 em closer, then a word space 1200/1000 em wide before "To".
-    haru.show_text(page, layout::FontFace::serif, 10, 10, 50, "AVTo", {{1, 70}, {2, -1200}, {3, 0}});
-    haru.show_text(page, layout::FontFace::serif, 10, 10, 36, "Hi");
+    haru.show_text(page, fonts::FontFace::serif, 10, 10, 50, "AVTo", {{1, 70}, {2, -1200}, {3, 0}});
+    haru.show_text(page, fonts::FontFace::serif, 10, 10, 36, "Hi");
     const std::optional<std::string> bytes = haru.save();
     REQUIRE(bytes);
     CHECK(haru.error() == "");
@@ -393,10 +393,10 @@ TEST_SUITE("pdf.haru_document") {
   TEST_CASE("in the literal strings, parentheses, backslash, CR and LF bytes are escaped") {
     pdf::HaruDocument haru;
     haru.set_compression(false);  // so that the content stream can be read in the bytes
-    REQUIRE(haru.load_font(layout::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf"));
+    REQUIRE(haru.load_font(fonts::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf"));
     const std::size_t page = haru.add_page(200, 100);
     // U+010A is the bytes 01 0A, U+0D28 the bytes 0D 28.
-    haru.show_text(page, layout::FontFace::serif, 10, 10, 50, "(\\)\u010A\u0D28");
+    haru.show_text(page, fonts::FontFace::serif, 10, 10, 50, "(\\)\u010A\u0D28");
     const std::optional<std::string> bytes = haru.save();
     REQUIRE(bytes);
     CHECK(contains(*bytes, "10 50 Td\n(\0\\(\0\\\\\0\\)\x01\\n\\r\\()Tj\n"s));
@@ -404,7 +404,7 @@ TEST_SUITE("pdf.haru_document") {
 
   TEST_CASE("libharu's errors are recorded, sticky, and make save fail") {
     pdf::HaruDocument haru;
-    CHECK_FALSE(haru.load_font(layout::FontFace::serif, "/nonexistent/font.ttf"));
+    CHECK_FALSE(haru.load_font(fonts::FontFace::serif, "/nonexistent/font.ttf"));
     CHECK(haru.failed());
     CHECK(haru.error() == "libharu error 0x1017 (cannot open a file), detail 2");
     haru.add_page(100, 100);
@@ -414,7 +414,7 @@ TEST_SUITE("pdf.haru_document") {
   TEST_CASE("drawing with a face that was never loaded is an adapter error") {
     pdf::HaruDocument haru;
     const std::size_t page = haru.add_page(100, 100);
-    haru.show_text(page, layout::FontFace::mono, 10, 0, 0, "x");
+    haru.show_text(page, fonts::FontFace::mono, 10, 0, 0, "x");
     CHECK(haru.error() == "font face not loaded");
     CHECK_FALSE(haru.save());
   }

@@ -11,12 +11,12 @@ namespace octavo::pdf::testing {
 
 inline std::string fonts_dir() { return std::string(OCTAVO_SOURCE_DIR) + "/fonts"; }
 
-inline layout::TextRun run(layout::FontFace face, double size, double x, double baseline, std::string text) {
+inline layout::TextRun run(fonts::FontFace face, double size, double x, double baseline, std::string text) {
   return {face, core::Pt(size), core::Pt(x), core::Pt(baseline), std::move(text)};
 }
 
 inline layout::LaidOutBook sample_book() {
-  using layout::FontFace;
+  using fonts::FontFace;
   layout::LaidOutBook book;
   book.front_matter_pages = 2;
   book.info = {"Octavo Sampler", "Ada Lovelace", "A test book", "Octavo 0.1.0", "", "2024-01-31T12:00:00Z"};

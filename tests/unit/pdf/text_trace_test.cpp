@@ -33,7 +33,7 @@ TEST_SUITE("pdf.text_trace") {
     layout::Page page;
     page.width = core::Pt(3.14159);
     page.height = core::Pt(2.5);
-    page.runs.push_back(run(layout::FontFace::serif, 10.004, -0.004, 99.996, "say \"hi\"\\\tnow"));
+    page.runs.push_back(run(fonts::FontFace::serif, 10.004, -0.004, 99.996, "say \"hi\"\\\tnow"));
     book.pages.push_back(page);
     CHECK(pdf::trace_pages(book) ==
           "page 1 [1] 3.14 x 2.5\n"
@@ -45,7 +45,7 @@ TEST_SUITE("pdf.text_trace") {
     layout::Page page;
     page.width = core::Pt(100);
     page.height = core::Pt(50);
-    page.runs.push_back(run(layout::FontFace::serif, 10, 5, 20, "AVTo"));
+    page.runs.push_back(run(fonts::FontFace::serif, 10, 5, 20, "AVTo"));
     page.runs.back().kerns = {{1, core::Pt(-0.8)}, {3, core::Pt(-0.5)}};
     book.pages.push_back(page);
     CHECK(pdf::trace_pages(book) ==
@@ -58,9 +58,9 @@ TEST_SUITE("pdf.text_trace") {
     layout::Page page;
     page.width = core::Pt(100);
     page.height = core::Pt(100);
-    page.runs.push_back(run(layout::FontFace::serif, 7, 10, 50, "2"));
+    page.runs.push_back(run(fonts::FontFace::serif, 7, 10, 50, "2"));
     page.runs.back().rise = core::Pt(4.13);
-    page.runs.push_back(run(layout::FontFace::serif, 7, 20, 50, "2"));
+    page.runs.push_back(run(fonts::FontFace::serif, 7, 20, 50, "2"));
     page.runs.back().rise = core::Pt(-1.5);
     book.pages.push_back(page);
     CHECK(pdf::trace_pages(book) ==

@@ -1,10 +1,10 @@
-#include "layout/glyph_coverage.hpp"
+#include "fonts/glyph_coverage.hpp"
 
 #include <cstdio>
 
 #include "core/utf8.hpp"
 
-namespace octavo::layout {
+namespace octavo::fonts {
 namespace {
 
 constexpr std::size_t bmp_size = 0x10000;
@@ -155,4 +155,4 @@ void GlyphCoverage::report(core::DiagnosticSink& sink, const core::SourceLocatio
   first_location_ = {};
 }
 
-}  // namespace octavo::layout
+}  // namespace octavo::fonts

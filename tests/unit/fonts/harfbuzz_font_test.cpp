@@ -6,16 +6,16 @@
 #include <sstream>
 #include <string>
 
-#include "pdf/harfbuzz_font.hpp"
-#include "pdf/truetype_cmap.hpp"
-#include "sample_book.hpp"
+#include "font_files.hpp"
+#include "fonts/harfbuzz_font.hpp"
+#include "fonts/truetype_cmap.hpp"
 
 using namespace octavo;
 
 namespace {
 
 std::string noto_serif() {
-  std::ifstream in(pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf", std::ios::binary);
+  std::ifstream in(fonts::testing::fonts_dir() + "/NotoSerif-Regular.ttf", std::ios::binary);
   std::ostringstream bytes;
   bytes << in.rdbuf();
   return bytes.str();
@@ -23,17 +23,17 @@ std::string noto_serif() {
 
 }  // namespace
 
-TEST_SUITE("pdf.harfbuzz_font") {
+TEST_SUITE("fonts.harfbuzz_font") {
   TEST_CASE("a subset keeps only the requested glyphs, renumbered after .notdef, in a small file") {
     const std::string font = noto_serif();
-    const std::optional<pdf::FontSubset> subset = pdf::subset_font(font, {U'H', U'i', U'\u2014'});
+    const std::optional<fonts::FontSubset> subset = fonts::subset_font(font, {U'H', U'i', U'\u2014'});
     REQUIRE(subset);
     // Glyph ids follow the original order: H and i come before the em dash in Noto Serif.
     CHECK(subset->glyphs == std::map<char32_t, std::uint16_t>{{U'H', 1}, {U'i', 2}, {U'\u2014', 3}});
     CHECK(font.size() > 400000);
     CHECK(subset->program.size() < 3000);
     // The subset is itself a TrueType font whose cmap agrees with `glyphs`.
-    const std::optional<pdf::TrueTypeCmap> cmap = pdf::TrueTypeCmap::parse(subset->program);
+    const std::optional<fonts::TrueTypeCmap> cmap = fonts::TrueTypeCmap::parse(subset->program);
     REQUIRE(cmap);
     CHECK(cmap->glyph_id(U'H') == 1);
     CHECK(cmap->glyph_id(U'\u2014') == 3);
@@ -41,24 +41,24 @@ TEST_SUITE("pdf.harfbuzz_font") {
   }
 
   TEST_CASE("code points the font lacks, or past the BMP, are left out") {
-    const std::optional<pdf::FontSubset> subset = pdf::subset_font(noto_serif(), {U'a', U'\u4e00', U'\U0001F600'});
+    const std::optional<fonts::FontSubset> subset = fonts::subset_font(noto_serif(), {U'a', U'\u4e00', U'\U0001F600'});
     REQUIRE(subset);
     CHECK(subset->glyphs == std::map<char32_t, std::uint16_t>{{U'a', 1}});
   }
 
   TEST_CASE("the same input gives the same bytes") {
     const std::string font = noto_serif();
-    CHECK(pdf::subset_font(font, {U'x', U'y'})->program == pdf::subset_font(font, {U'y', U'x'})->program);
+    CHECK(fonts::subset_font(font, {U'x', U'y'})->program == fonts::subset_font(font, {U'y', U'x'})->program);
   }
 
   TEST_CASE("bytes that are not a font cannot be subset") {
-    CHECK_FALSE(pdf::subset_font("not a font", {U'a'}));
-    CHECK_FALSE(pdf::subset_font("", {U'a'}));
+    CHECK_FALSE(fonts::subset_font("not a font", {U'a'}));
+    CHECK_FALSE(fonts::subset_font("", {U'a'}));
   }
 
   TEST_CASE("advances and extents are Noto Serif's hmtx and hhea values in 1/1000 em, as libharu writes them") {
     const std::string font = noto_serif();
-    const std::unique_ptr<pdf::HarfBuzzFont> serif = pdf::HarfBuzzFont::load(font);
+    const std::unique_ptr<fonts::HarfBuzzFont> serif = fonts::HarfBuzzFont::load(font);
     REQUIRE(serif);
     CHECK(serif->advance(U'H') == 793);
     CHECK(serif->advance(U'i') == 320);
@@ -73,39 +73,39 @@ TEST_SUITE("pdf.harfbuzz_font") {
   }
 
   TEST_CASE("bytes that are not a font are not loaded") {
-    CHECK(pdf::HarfBuzzFont::load("not a font") == nullptr);
-    CHECK(pdf::HarfBuzzFont::load("") == nullptr);
+    CHECK(fonts::HarfBuzzFont::load("not a font") == nullptr);
+    CHECK(fonts::HarfBuzzFont::load("") == nullptr);
   }
 
   TEST_CASE("kerning: Noto Serif's pairs in 1/1000 em, remembered, none next to a space, no ligatures") {
     const std::string font = noto_serif();
-    const std::unique_ptr<pdf::HarfBuzzFont> hb = pdf::HarfBuzzFont::load(font);
+    const std::unique_ptr<fonts::HarfBuzzFont> hb = fonts::HarfBuzzFont::load(font);
     REQUIRE(hb);
-    CHECK(hb->kerning("AV") == std::vector<pdf::FontKern>{{1, -80}});
-    CHECK(hb->kerning("To") == std::vector<pdf::FontKern>{{1, -50}});
-    CHECK(hb->kerning("AVAV") == std::vector<pdf::FontKern>{{1, -80}, {2, -80}, {3, -80}});  // "VA" too
-    CHECK(hb->kerning("AV") == std::vector<pdf::FontKern>{{1, -80}});                        // from the cache, the same
+    CHECK(hb->kerning("AV") == std::vector<fonts::FontKern>{{1, -80}});
+    CHECK(hb->kerning("To") == std::vector<fonts::FontKern>{{1, -50}});
+    CHECK(hb->kerning("AVAV") == std::vector<fonts::FontKern>{{1, -80}, {2, -80}, {3, -80}});  // "VA" too
+    CHECK(hb->kerning("AV") == std::vector<fonts::FontKern>{{1, -80}});  // from the cache, the same
     CHECK(hb->kerning("A V").empty());
     CHECK(hb->kerning("").empty());
     // "fi" stays two letters, not Noto Serif's fi ligature: else the whole word would go unkerned.
-    CHECK(hb->kerning("fiAV") == std::vector<pdf::FontKern>{{3, -80}});
+    CHECK(hb->kerning("fiAV") == std::vector<fonts::FontKern>{{3, -80}});
   }
 
   TEST_CASE("kerning: what is remembered stays within its bound, and forgetting changes nothing") {
     const std::string font = noto_serif();
-    const std::unique_ptr<pdf::HarfBuzzFont> hb = pdf::HarfBuzzFont::load(font);
+    const std::unique_ptr<fonts::HarfBuzzFont> hb = fonts::HarfBuzzFont::load(font);
     REQUIRE(hb);
     CHECK(hb->remembered_kerning() == 0);
-    CHECK(hb->kerning("AV") == std::vector<pdf::FontKern>{{1, -80}});
+    CHECK(hb->kerning("AV") == std::vector<fonts::FontKern>{{1, -80}});
     CHECK(hb->remembered_kerning() == 1);
     std::size_t most = 0;
-    for (std::size_t i = 0; i <= pdf::max_remembered_kerning; ++i) {
+    for (std::size_t i = 0; i <= fonts::max_remembered_kerning; ++i) {
       hb->kerning("w" + std::to_string(i));
       most = std::max(most, hb->remembered_kerning());
     }
-    CHECK(most == pdf::max_remembered_kerning);
-    CHECK(hb->remembered_kerning() < pdf::max_remembered_kerning);  // emptied once, then refilled
-    CHECK(hb->kerning("AV") == std::vector<pdf::FontKern>{{1, -80}});
-    CHECK(hb->kerning("To") == std::vector<pdf::FontKern>{{1, -50}});
+    CHECK(most == fonts::max_remembered_kerning);
+    CHECK(hb->remembered_kerning() < fonts::max_remembered_kerning);  // emptied once, then refilled
+    CHECK(hb->kerning("AV") == std::vector<fonts::FontKern>{{1, -80}});
+    CHECK(hb->kerning("To") == std::vector<fonts::FontKern>{{1, -50}});
   }
 }

@@ -2,20 +2,22 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <string>
 
-#include "pdf/pdf_document.hpp"
-#include "sample_book.hpp"
+#include "font_files.hpp"
+#include "fonts/font_set.hpp"
 
 using namespace octavo;
-using layout::FontFace;
+using fonts::FontFace;
 
-TEST_SUITE("pdf.pdf_document") {
+TEST_SUITE("fonts.font_set") {
   TEST_CASE("the metrics measure Noto Serif: \"Hello\" at 10 pt is the sum of its letters") {
     core::DiagnosticList diagnostics;
-    const pdf::PdfDocument document(pdf::testing::fonts_dir(), diagnostics);
-    REQUIRE(document.ok());
+    const fonts::FontSet font_set(fonts::testing::fonts_dir(), diagnostics);
+    REQUIRE(font_set.ok());
     CHECK(diagnostics.to_string() == "");
-    const layout::FontMetrics& metrics = document.metrics();
+    const fonts::FontMetrics& metrics = font_set.metrics();
     const core::Pt size(10);
     const double hello = metrics.width(FontFace::serif, "Hello", size).value;
     // 2525/1000 em: H 793, e 535, l 310, l 310, o 577 in Noto Serif's hmtx.
@@ -32,12 +34,12 @@ TEST_SUITE("pdf.pdf_document") {
 
   TEST_CASE("Noto Serif kerns \"AV\" and \"To\": each pair is narrower than its two letters") {
     core::DiagnosticList diagnostics;
-    const pdf::PdfDocument document(pdf::testing::fonts_dir(), diagnostics);
-    const layout::FontMetrics& metrics = document.metrics();
+    const fonts::FontSet font_set(fonts::testing::fonts_dir(), diagnostics);
+    const fonts::FontMetrics& metrics = font_set.metrics();
     const core::Pt size(10);
     for (const char* pair : {"AV", "To"}) {
       CAPTURE(pair);
-      const std::vector<layout::Kern> kerns = metrics.kerning(FontFace::serif, pair, size);
+      const std::vector<fonts::Kern> kerns = metrics.kerning(FontFace::serif, pair, size);
       REQUIRE(kerns.size() == 1);
       CHECK(kerns[0].offset == 1);
       const std::string first(pair, 1), second(pair + 1, 1);
@@ -51,15 +53,15 @@ TEST_SUITE("pdf.pdf_document") {
 
   TEST_CASE("ascent and descent are the font's hhea values, both positive") {
     core::DiagnosticList diagnostics;
-    const pdf::PdfDocument document(pdf::testing::fonts_dir(), diagnostics);
-    CHECK(document.metrics().ascent(FontFace::serif, core::Pt(10)).value == doctest::Approx(10.69));
-    CHECK(document.metrics().descent(FontFace::serif, core::Pt(10)).value == doctest::Approx(2.93));
+    const fonts::FontSet font_set(fonts::testing::fonts_dir(), diagnostics);
+    CHECK(font_set.metrics().ascent(FontFace::serif, core::Pt(10)).value == doctest::Approx(10.69));
+    CHECK(font_set.metrics().descent(FontFace::serif, core::Pt(10)).value == doctest::Approx(2.93));
   }
 
   TEST_CASE("has_glyph follows the font's cmap and is false past the BMP") {
     core::DiagnosticList diagnostics;
-    const pdf::PdfDocument document(pdf::testing::fonts_dir(), diagnostics);
-    const layout::FontMetrics& metrics = document.metrics();
+    const fonts::FontSet font_set(fonts::testing::fonts_dir(), diagnostics);
+    const fonts::FontMetrics& metrics = font_set.metrics();
     CHECK(metrics.has_glyph(FontFace::serif, U'A'));
     CHECK(metrics.has_glyph(FontFace::serif, 0xE9));    // é
     CHECK(metrics.has_glyph(FontFace::serif, 0x2014));  // em dash
@@ -73,10 +75,22 @@ TEST_SUITE("pdf.pdf_document") {
     CHECK_FALSE(metrics.has_glyph(FontFace::serif, U'\t'));    // libharu would draw a box
   }
 
+  TEST_CASE("each face is the file font_file_name names in the folder, its bytes kept for the PDF") {
+    core::DiagnosticList diagnostics;
+    const fonts::FontSet font_set(fonts::testing::fonts_dir(), diagnostics);
+    CHECK(font_set.folder() == fonts::testing::fonts_dir());
+    CHECK(font_set.font_path(FontFace::mono) == fonts::testing::fonts_dir() + "/NotoSansMono-Regular.ttf");
+    CHECK(font_set.font_path(FontFace::fallback) == fonts::testing::fonts_dir() + "/DejaVuSans.ttf");
+    std::ifstream in(font_set.font_path(FontFace::serif_italic), std::ios::binary);
+    const std::string file((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(file.size() > 100000);
+    CHECK(font_set.font_bytes(FontFace::serif_italic) == file);
+  }
+
   TEST_CASE("a folder without the fonts reports each missing file and is not ok") {
     core::DiagnosticList diagnostics;
-    const pdf::PdfDocument document("/nonexistent/fonts", diagnostics);
-    CHECK_FALSE(document.ok());
+    const fonts::FontSet font_set("/nonexistent/fonts", diagnostics);
+    CHECK_FALSE(font_set.ok());
     CHECK(diagnostics.to_string() ==
           "/nonexistent/fonts/NotoSerif-Regular.ttf: error: cannot read the font file: No such file or directory\n"
           "/nonexistent/fonts/NotoSerif-Italic.ttf: error: cannot read the font file: No such file or directory\n"
@@ -84,30 +98,31 @@ TEST_SUITE("pdf.pdf_document") {
           "/nonexistent/fonts/NotoSerif-BoldItalic.ttf: error: cannot read the font file: No such file or directory\n"
           "/nonexistent/fonts/NotoSansMono-Regular.ttf: error: cannot read the font file: No such file or directory\n"
           "/nonexistent/fonts/DejaVuSans.ttf: error: cannot read the font file: No such file or directory\n");
-    CHECK(document.metrics().width(FontFace::serif, "Hello", core::Pt(10)).value == 0);
-    CHECK_FALSE(document.metrics().has_glyph(FontFace::serif, U'A'));
+    CHECK(font_set.metrics().width(FontFace::serif, "Hello", core::Pt(10)).value == 0);
+    CHECK_FALSE(font_set.metrics().has_glyph(FontFace::serif, U'A'));
+    CHECK(font_set.font_bytes(FontFace::serif).empty());
   }
 
   TEST_CASE("a font path that cannot be read is reported with the reason") {
-    const std::filesystem::path dir = std::filesystem::temp_directory_path() / "octavo-unit-pdf-font-is-a-folder";
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() / "octavo-unit-fonts-font-is-a-folder";
     std::filesystem::create_directories(dir / "NotoSerif-Regular.ttf");
     core::DiagnosticList diagnostics;
-    const pdf::PdfDocument document(dir.string(), diagnostics);
+    const fonts::FontSet font_set(dir.string(), diagnostics);
     std::filesystem::remove_all(dir);
-    CHECK_FALSE(document.ok());
-    REQUIRE(diagnostics.all().size() == layout::face_count);
+    CHECK_FALSE(font_set.ok());
+    REQUIRE(diagnostics.all().size() == fonts::face_count);
     CHECK(diagnostics.all().front().message == "cannot read the font file: Is a directory");
   }
 
   TEST_CASE("a file that is not a TrueType font is named in the error") {
-    const std::filesystem::path dir = std::filesystem::temp_directory_path() / "octavo-unit-pdf-not-a-font";
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() / "octavo-unit-fonts-not-a-font";
     std::filesystem::create_directories(dir);
     std::ofstream(dir / "NotoSerif-Regular.ttf") << "not a font";
     core::DiagnosticList diagnostics;
-    const pdf::PdfDocument document(dir.string(), diagnostics);
+    const fonts::FontSet font_set(dir.string(), diagnostics);
     std::filesystem::remove_all(dir);
-    CHECK_FALSE(document.ok());
-    CHECK(diagnostics.all().size() == layout::face_count);
+    CHECK_FALSE(font_set.ok());
+    CHECK(diagnostics.all().size() == fonts::face_count);
     CHECK(diagnostics.all().front().location.path == (dir / "NotoSerif-Regular.ttf").string());
     CHECK(diagnostics.all().front().message == "expected a TrueType font with a Unicode cmap table, found none");
   }

@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
-#include "pdf/truetype_cmap.hpp"
+#include "fonts/truetype_cmap.hpp"
 
-using octavo::pdf::TrueTypeCmap;
+using octavo::fonts::TrueTypeCmap;
 
 namespace {
 
@@ -68,7 +68,7 @@ std::string format12() {
 
 }  // namespace
 
-TEST_SUITE("pdf.truetype_cmap") {
+TEST_SUITE("fonts.truetype_cmap") {
   TEST_CASE("format 4 maps by delta and through the glyph id array; 0 means no glyph") {
     const auto cmap = TrueTypeCmap::parse(font_with_cmap({{3, 1, format4()}}));
     REQUIRE(cmap);

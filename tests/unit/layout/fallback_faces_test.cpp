@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "layout/glyph_coverage.hpp"
+#include "fonts/glyph_coverage.hpp"
 #include "layout_test_support.hpp"
 
 namespace octavo::layout {
@@ -26,29 +26,7 @@ const TextStyle italic{true, false, false, core::Pt(10)};
 
 }  // namespace
 
-TEST_SUITE("layout.glyph_coverage") {
-  TEST_CASE("the fallback chain is the run's face, the upright serif, DejaVu Sans, then mono") {
-    CHECK(fallback_chain(FontFace::serif) ==
-          std::vector<FontFace>{FontFace::serif, FontFace::fallback, FontFace::mono});
-    CHECK(fallback_chain(FontFace::serif_bold_italic) ==
-          std::vector<FontFace>{FontFace::serif_bold_italic, FontFace::serif, FontFace::fallback, FontFace::mono});
-    CHECK(fallback_chain(FontFace::mono) == std::vector<FontFace>{FontFace::mono, FontFace::serif, FontFace::fallback});
-  }
-
-  TEST_CASE("scripts that need shaping are told apart by block") {
-    CHECK(needs_shaping(0x05D0));        // Hebrew alef
-    CHECK(needs_shaping(0x0627));        // Arabic alef
-    CHECK(needs_shaping(0x0915));        // Devanagari ka
-    CHECK(needs_shaping(0xFEFB));        // an Arabic presentation form (a lam-alef ligature)
-    CHECK_FALSE(needs_shaping(0xFEFF));  // the byte order mark is no Arabic
-    CHECK_FALSE(needs_shaping(0x0416));  // Cyrillic zhe
-    CHECK_FALSE(needs_shaping(0x0531));  // Armenian: no shaping needed
-    CHECK_FALSE(needs_shaping(0x2713));  // check mark
-    CHECK(is_combining_mark(0x0301));
-    CHECK(is_combining_mark(0x20D7));
-    CHECK_FALSE(is_combining_mark(U'e'));
-  }
-
+TEST_SUITE("layout.fallback_faces") {
   TEST_CASE("a character the run's face lacks is its own piece in the first face that has it") {
     Fixture f;
     f.metrics.only_in[0x2713] = {FontFace::fallback};

@@ -1,9 +1,9 @@
-#include "pdf/truetype_cmap.hpp"
+#include "fonts/truetype_cmap.hpp"
 
 #include <algorithm>
 #include <cstddef>
 
-namespace octavo::pdf {
+namespace octavo::fonts {
 
 namespace {
 
@@ -147,4 +147,4 @@ std::uint32_t TrueTypeCmap::glyph_id(char32_t code_point) const {
   return run.first_glyph + (code_point - run.first);
 }
 
-}  // namespace octavo::pdf
+}  // namespace octavo::fonts

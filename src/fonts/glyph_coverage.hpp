@@ -1,6 +1,6 @@
 // Which characters the PDF fonts can draw, the fallback chain that picks a face for a character
 // the run's face lacks, the visible placeholder for those no face can draw, and the warning that
-// names them. Used by build_items while text becomes boxes.
+// names them. Layout's build_items asks it while text becomes boxes.
 #pragma once
 
 #include <array>
@@ -13,9 +13,9 @@
 
 #include "core/diagnostics.hpp"
 #include "core/source_location.hpp"
-#include "layout/font_metrics.hpp"
+#include "fonts/font_metrics.hpp"
 
-namespace octavo::layout {
+namespace octavo::fonts {
 
 /// What a missing character is drawn as: U+25A1 in `face` if it has one, else in mono, else "?".
 struct Placeholder {
@@ -67,4 +67,4 @@ class GlyphCoverage {
   core::SourceLocation first_location_;
 };
 
-}  // namespace octavo::layout
+}  // namespace octavo::fonts

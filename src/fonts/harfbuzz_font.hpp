@@ -1,6 +1,6 @@
 // The HarfBuzz adapter, the only code that includes hb.h and hb-subset.h: a TrueType font's
 // advances and extents, measured as libharu writes them in /W and the font descriptor, for
-// layout's metrics (pdf_document.cpp); and the font cut down to the glyphs a book draws
+// layout's metrics (font_set.cpp); and the font cut down to the glyphs a book draws
 // (hb-subset), which the PDF writer embeds in place of libharu's partial subset.
 #pragma once
 
@@ -14,7 +14,7 @@
 #include <string_view>
 #include <vector>
 
-namespace octavo::pdf {
+namespace octavo::fonts {
 
 struct FontSubset {
   std::string program;                       ///< the subset TrueType file (FontFile2)
@@ -72,4 +72,4 @@ class HarfBuzzFont {
   std::unique_ptr<State> state_;
 };
 
-}  // namespace octavo::pdf
+}  // namespace octavo::fonts

@@ -1,6 +1,6 @@
-// What layout needs to know about fonts: advance widths and vertical extents. Layout never loads
-// a font itself; the PDF side implements this interface from the very fonts it embeds, so that
-// what is measured is what is drawn. Tests use a fixed-width fake.
+// What layout needs to know about fonts: advance widths, kerning, vertical extents and coverage.
+// Layout never loads a font itself; FontSet (font_set.hpp) implements this interface from the very
+// files the PDF writer embeds, so that what is measured is what is drawn. Tests use a fixed-width fake.
 #pragma once
 
 #include <cstddef>
@@ -8,13 +8,9 @@
 #include <vector>
 
 #include "core/length.hpp"
+#include "fonts/font_face.hpp"
 
-namespace octavo::layout {
-
-/// The faces a book uses. The PDF side maps each to a file in fonts/. `fallback` (DejaVu Sans)
-/// only draws characters the others lack (glyph_coverage.hpp).
-enum class FontFace { serif, serif_italic, serif_bold, serif_bold_italic, mono, fallback };
-inline constexpr std::size_t face_count = 6;
+namespace octavo::fonts {
 
 /// A change to the advance before the character at byte `offset` of a measured text, from the
 /// font's kerning; negative brings the pair closer ("AV", "To").
@@ -43,4 +39,4 @@ class FontMetrics {
   virtual bool has_glyph(FontFace face, char32_t code_point) const = 0;
 };
 
-}  // namespace octavo::layout
+}  // namespace octavo::fonts

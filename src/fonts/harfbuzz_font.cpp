@@ -1,4 +1,4 @@
-#include "pdf/harfbuzz_font.hpp"
+#include "fonts/harfbuzz_font.hpp"
 
 #include <hb-ot.h>
 #include <hb-subset.h>
@@ -15,7 +15,7 @@
 
 #include "core/utf8.hpp"
 
-namespace octavo::pdf {
+namespace octavo::fonts {
 
 namespace {
 
@@ -226,4 +226,4 @@ int HarfBuzzFont::x_height() const {
   return static_cast<int>(units * 1000 / state_->units_per_em);
 }
 
-}  // namespace octavo::pdf
+}  // namespace octavo::fonts

@@ -1,5 +1,5 @@
 // A TrueType font's character map (the OpenType 'cmap' table, formats 4 and 12), read from the
-// font file itself. PdfDocument uses it for has_glyph: libharu draws .notdef for a missing
+// font file itself. FontSet uses it for has_glyph: libharu draws .notdef for a missing
 // character without a word, so coverage must be known before layout places any text.
 #pragma once
 
@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace octavo::pdf {
+namespace octavo::fonts {
 
 class TrueTypeCmap {
  public:
@@ -32,4 +32,4 @@ class TrueTypeCmap {
   void add(char32_t code_point, std::uint32_t glyph);
 };
 
-}  // namespace octavo::pdf
+}  // namespace octavo::fonts

@@ -1,0 +1,45 @@
+// The book's fonts: the six faces loaded once from the fonts folder, and the font metrics layout
+// measures with, taken from those very files. The PDF writer embeds the same bytes, so what is
+// measured is what is drawn. Loaded before layout; knows nothing of PDF or of the document model.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/diagnostics.hpp"
+#include "fonts/font_face.hpp"
+#include "fonts/font_metrics.hpp"
+
+namespace octavo::fonts {
+
+class FontSet {
+ public:
+  /// Loads the six faces from `folder` (font_file_name gives each file). On failure reports an
+  /// error on `sink` naming each missing or unreadable font file and why, and ok() is false (the
+  /// metrics then measure 0 and have no glyphs for a face that failed).
+  FontSet(const std::string& folder, core::DiagnosticSink& sink);
+  ~FontSet();
+  FontSet(const FontSet&) = delete;
+  FontSet& operator=(const FontSet&) = delete;
+
+  /// True when all six faces loaded.
+  bool ok() const;
+  /// The folder the faces were loaded from, as given.
+  const std::string& folder() const;
+  /// Widths and extents read by HarfBuzz, in the whole 1/1000 em libharu writes in /W; kerning
+  /// from HarfBuzz's shaping, in whole 1/1000 em as a TJ array draws it; has_glyph
+  /// from the font's own cmap table, and false for every code point above U+FFFF: libharu's Identity-H fonts use
+  /// CID = BMP code point, so it cannot draw anything beyond the BMP.
+  const FontMetrics& metrics() const;
+  /// The path of the file `face` is loaded from.
+  const std::string& font_path(FontFace face) const;
+  /// The bytes of that file as read when loading; empty for a face that failed to load.
+  const std::string& font_bytes(FontFace face) const;
+
+ private:
+  class Faces;
+  std::unique_ptr<Faces> faces_;
+  std::string folder_;
+};
+
+}  // namespace octavo::fonts
