@@ -2,9 +2,10 @@
 
 #include <hpdf.h>
 // libharu's internal object API (installed by libhpdf-dev, part of the same 2.3.0 library) for
-// the four things its public API cannot do: replace a font's /ToUnicode stream, write text
-// strings outside the BMP, build an [page /XYZ left top null] destination, and show text with TJ
-// and literal strings.
+// what its public API cannot do: replace a font's /ToUnicode stream, write text strings outside
+// the BMP, build an [page /XYZ left top null] destination, show text with TJ and literal strings,
+// compress a page as soon as it is drawn, hold final dictionaries as their bytes, and save
+// without holding the whole file.
 #include <hpdf_conf.h>
 #include <hpdf_doc.h>
 #include <hpdf_font.h>
@@ -14,8 +15,12 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cmath>
+#include <cstddef>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <vector>
 
 #include "core/utf8.hpp"
@@ -155,7 +160,144 @@ HPDF_STATUS write_flate_filter(HPDF_Dict /*dictionary*/, HPDF_Stream stream) {
   return HPDF_Stream_WriteStr(stream, "/Filter [ /FlateDecode ]\012");
 }
 
+// libharu holds every entry of a dictionary as objects of its own: a 136-byte element per key, a
+// 140-byte object per name, one allocation per number and per reference. For a link annotation
+// that is some 2 KB, for a page's resources about 1.5 KB, and a book of 10,000 articles has
+// hundreds of thousands of both. Once a dictionary is final, its entries are written once, by
+// libharu's own HPDF_Dict_Write, into the bytes it would write when saving; the objects are freed
+// and the dictionary, now empty, writes those bytes from its write_fn (which HPDF_Dict_Write calls
+// after the entries, between "<<" and ">>"): the same file from a few dozen bytes.
+// The block is the byte count, then the bytes.
+HPDF_STATUS write_frozen_entries(HPDF_Dict dictionary, HPDF_Stream stream) {
+  const auto* block = static_cast<const HPDF_BYTE*>(dictionary->attr);
+  HPDF_UINT size = 0;
+  std::memcpy(&size, block, sizeof size);
+  return HPDF_Stream_Write(stream, block + sizeof size, size);
+}
+
+void free_frozen_entries(HPDF_Dict dictionary) {
+  if (dictionary->attr != nullptr) HPDF_FreeMem(dictionary->mmgr, dictionary->attr);
+  dictionary->attr = nullptr;
+}
+
+// Freezes `dictionary` as above. Leaves it as it is, and returns false, when it is not a plain
+// dictionary (a stream, or one libharu attaches data or write hooks to) or memory runs out.
+bool freeze_entries(HPDF_Dict dictionary) {
+  if (dictionary->stream != nullptr || dictionary->attr != nullptr || dictionary->write_fn != nullptr ||
+      dictionary->before_write_fn != nullptr || dictionary->after_write_fn != nullptr ||
+      dictionary->free_fn != nullptr) {
+    return false;
+  }
+  HPDF_Stream text = HPDF_MemStream_New(dictionary->mmgr, 512);
+  if (text == nullptr) return false;
+  std::vector<HPDF_BYTE> written;
+  if (HPDF_Dict_Write(dictionary, text, nullptr) == HPDF_OK) {
+    for (HPDF_UINT i = 0; i < HPDF_MemStream_GetBufCount(text); ++i) {
+      HPDF_UINT length = 0;
+      const HPDF_BYTE* piece = HPDF_MemStream_GetBufPtr(text, i, &length);
+      if (piece != nullptr) written.insert(written.end(), piece, piece + length);
+    }
+  }
+  HPDF_Stream_Free(text);
+  // "<<\n", the entries, ">>": only the entries are kept.
+  constexpr std::string_view open = "<<\012", close = ">>";
+  if (written.size() < open.size() + close.size()) return false;
+  const HPDF_UINT size = static_cast<HPDF_UINT>(written.size() - open.size() - close.size());
+  auto* block = static_cast<HPDF_BYTE*>(HPDF_GetMem(dictionary->mmgr, static_cast<HPDF_UINT>(sizeof size + size)));
+  if (block == nullptr) return false;
+  std::memcpy(block, &size, sizeof size);
+  std::memcpy(block + sizeof size, written.data() + open.size(), size);
+  for (HPDF_UINT i = 0; i < dictionary->list->count; ++i) {
+    auto* element = static_cast<HPDF_DictElement>(HPDF_List_ItemAt(dictionary->list, i));
+    HPDF_Obj_Free(dictionary->mmgr, element->value);
+    HPDF_FreeMem(dictionary->mmgr, element);
+  }
+  HPDF_List_Clear(dictionary->list);
+  dictionary->attr = block;
+  dictionary->write_fn = write_frozen_entries;
+  dictionary->free_fn = free_frozen_entries;
+  return true;
+}
+
+// A memory stream holding `source`'s bytes in one block of exactly their size: libharu's streams
+// grow in 4 KB blocks, so a page's compressed content would otherwise keep 2 KB unused on
+// average. Null when memory runs out.
+HPDF_Stream exact_copy(HPDF_Stream source) {
+  const HPDF_UINT size = HPDF_Stream_Size(source);
+  HPDF_Stream copy = HPDF_MemStream_New(source->mmgr, size > 0 ? size : 1);
+  if (copy == nullptr) return nullptr;
+  for (HPDF_UINT i = 0; i < HPDF_MemStream_GetBufCount(source); ++i) {
+    HPDF_UINT length = 0;
+    const HPDF_BYTE* piece = HPDF_MemStream_GetBufPtr(source, i, &length);
+    if (piece == nullptr || HPDF_Stream_Write(copy, piece, length) != HPDF_OK) {
+      HPDF_Stream_Free(copy);
+      return nullptr;
+    }
+  }
+  return copy;
+}
+
+// Where HPDF_SaveToStream writes when saving: straight to the caller's function, in pieces of
+// 64 KB, instead of into a memory stream holding the whole file (some 140 MB at 10,000
+// articles) until it is read back.
+struct FileSink {
+  const std::function<bool(std::string_view)>* write = nullptr;
+  std::string pending;
+  bool failed = false;
+
+  bool flush() {
+    if (!failed && !pending.empty()) {
+      try {
+        failed = !(*write)(pending);
+      } catch (...) {  // libharu is C: nothing may unwind through it
+        failed = true;
+      }
+    }
+    pending.clear();
+    return !failed;
+  }
+};
+
+HPDF_STATUS write_to_sink(HPDF_Stream stream, const HPDF_BYTE* bytes, HPDF_UINT size) {
+  auto* sink = static_cast<FileSink*>(stream->attr);
+  if (sink->failed) return HPDF_FILE_IO_ERROR;
+  constexpr std::size_t piece_size = 65536;
+  try {
+    sink->pending.append(reinterpret_cast<const char*>(bytes), size);
+  } catch (...) {
+    sink->failed = true;
+    return HPDF_FAILD_TO_ALLOC_MEM;
+  }
+  if (sink->pending.size() >= piece_size && !sink->flush()) return HPDF_FILE_IO_ERROR;
+  return HPDF_OK;
+}
+
+// Every block libharu allocates, preceded by its size, so that what it holds can be counted
+// (HaruDocument::heap_in_use): the measure behind the freezing and copying above.
+std::atomic<std::size_t> haru_heap_in_use{0};
+constexpr std::size_t block_header = alignof(std::max_align_t);
+
+void* HPDF_STDCALL allocate_counted(HPDF_UINT size) {
+  auto* block = static_cast<unsigned char*>(std::malloc(block_header + size));
+  if (block == nullptr) return nullptr;
+  const std::size_t bytes = size;
+  std::memcpy(block, &bytes, sizeof bytes);
+  haru_heap_in_use += bytes;
+  return block + block_header;
+}
+
+void HPDF_STDCALL free_counted(void* pointer) {
+  if (pointer == nullptr) return;
+  auto* block = static_cast<unsigned char*>(pointer) - block_header;
+  std::size_t bytes = 0;
+  std::memcpy(&bytes, block, sizeof bytes);
+  haru_heap_in_use -= bytes;
+  std::free(block);
+}
+
 }  // namespace
+
+std::size_t HaruDocument::heap_in_use() { return haru_heap_in_use; }
 
 struct HaruDocument::State {
   HPDF_Doc pdf = nullptr;
@@ -260,7 +402,7 @@ struct HaruDocument::State {
 constexpr HPDF_UINT pages_per_page_tree_node = 1024;
 
 HaruDocument::HaruDocument() : state_(std::make_unique<State>()) {
-  state_->pdf = HPDF_New(&State::on_error, state_.get());
+  state_->pdf = HPDF_NewEx(&State::on_error, &allocate_counted, &free_counted, 0, state_.get());
   if (state_->pdf == nullptr) return;
   HPDF_UseUTFEncodings(state_->pdf);
   HPDF_SetCurrentEncoder(state_->pdf, "UTF-8");
@@ -461,11 +603,23 @@ void HaruDocument::finish_page(std::size_t page_index) {
     HPDF_Stream_Free(packed);
     return state_->fail("cannot compress a page's content");
   }
+  HPDF_Stream exact = exact_copy(packed);
+  HPDF_Stream_Free(packed);
+  if (exact == nullptr) return state_->fail("cannot allocate a page's compressed content");
   HPDF_Stream_Free(contents->stream);
-  contents->stream = packed;
-  attr->stream = packed;
+  contents->stream = exact;
+  attr->stream = exact;
   contents->filter = HPDF_STREAM_FILTER_NONE;
   contents->write_fn = write_flate_filter;
+  // Nothing more is drawn on the page, so its resources (fonts, images) are final; a failure
+  // leaves them as objects, the same file either way. The page's pointers into them are cleared,
+  // as they are freed.
+  HPDF_Dict resources = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT));
+  if (resources != nullptr && freeze_entries(resources)) {
+    attr->fonts = nullptr;
+    attr->xobjects = nullptr;
+    attr->ext_gstates = nullptr;
+  }
 }
 
 void HaruDocument::show_text(std::size_t page_index, fonts::FontFace face, double size, double x, double y,
@@ -601,7 +755,7 @@ void HaruDocument::add_internal_link(std::size_t page_index, PdfRect area, std::
   if (page == nullptr || destination == nullptr) return;
   const HPDF_Rect rect = {real(area.left), real(area.bottom), real(area.right), real(area.top)};
   HPDF_Annotation link = HPDF_Page_CreateLinkAnnot(page, rect, destination);
-  if (link != nullptr) HPDF_LinkAnnot_SetBorderStyle(link, 0, 0, 0);
+  if (link != nullptr && HPDF_LinkAnnot_SetBorderStyle(link, 0, 0, 0) == HPDF_OK) freeze_entries(link);
 }
 
 void HaruDocument::add_uri_link(std::size_t page_index, PdfRect area, const std::string& uri) {
@@ -610,7 +764,7 @@ void HaruDocument::add_uri_link(std::size_t page_index, PdfRect area, const std:
   if (page == nullptr) return;
   const HPDF_Rect rect = {real(area.left), real(area.bottom), real(area.right), real(area.top)};
   HPDF_Annotation link = HPDF_Page_CreateURILinkAnnot(page, rect, uri.c_str());
-  if (link != nullptr) HPDF_LinkAnnot_SetBorderStyle(link, 0, 0, 0);
+  if (link != nullptr && HPDF_LinkAnnot_SetBorderStyle(link, 0, 0, 0) == HPDF_OK) freeze_entries(link);
 }
 
 std::size_t HaruDocument::add_outline_entry(std::size_t parent, const std::string& title, std::size_t target_page,
@@ -674,20 +828,19 @@ void HaruDocument::set_dates(const core::Timestamp& time) {
 bool HaruDocument::save_to(const std::function<bool(std::string_view)>& write) {
   if (failed()) return false;
   state_->end_text();
-  if (HPDF_SaveToStream(state_->pdf) != HPDF_OK || failed()) return false;
-  for (;;) {
-    HPDF_BYTE buffer[65536];
-    HPDF_UINT32 size = sizeof buffer;
-    const HPDF_STATUS status = HPDF_ReadFromStream(state_->pdf, buffer, &size);
-    if (status != HPDF_OK && status != HPDF_STREAM_EOF) return false;
-    if (!write(std::string_view(reinterpret_cast<const char*>(buffer), size))) return false;
-    if (status == HPDF_STREAM_EOF) break;
-  }
-  // Reaching the end of the stream is recorded as an error (HPDF_STREAM_EOF) in libharu's
-  // sticky state; it is the expected end here, so it is cleared.
-  if (state_->error_code == HPDF_STREAM_EOF) state_->error_code = HPDF_OK;
-  if (HPDF_GetError(state_->pdf) == HPDF_STREAM_EOF) HPDF_ResetError(state_->pdf);
-  return !failed();
+  FileSink sink;
+  sink.write = &write;
+  HPDF_Doc pdf = state_->pdf;
+  HPDF_Stream stream = HPDF_CallbackWriter_New(pdf->mmgr, write_to_sink, &sink);
+  if (stream == nullptr) return false;
+  // HPDF_SaveToStream writes into the document's stream, a memory stream it creates when there is
+  // none; given this one, it writes through it. It is taken back before HPDF_Free would free it.
+  if (pdf->stream != nullptr) HPDF_Stream_Free(pdf->stream);
+  pdf->stream = stream;
+  const HPDF_STATUS status = HPDF_SaveToStream(pdf);
+  pdf->stream = nullptr;
+  HPDF_Stream_Free(stream);
+  return sink.flush() && status == HPDF_OK && !failed();
 }
 
 std::optional<std::string> HaruDocument::save() {

@@ -136,6 +136,9 @@ class HaruDocument {
   /// false if any call failed, now or earlier, or `write` returned false to stop.
   bool save_to(const std::function<bool(std::string_view)>& write);
 
+  /// Bytes libharu holds now, for all documents of the process together; 0 when none is open.
+  static std::size_t heap_in_use();
+
  private:
   struct State;
   std::unique_ptr<State> state_;
