@@ -95,7 +95,9 @@ bool write_pdf_book(const model::Book& book, const layout::PageStyle& style, con
       book.metadata.language, core::DiskFileSystem(hyphenation_patterns_dir), hyphenation_patterns_dir, sink);
   // Each page is drawn into the PDF as soon as layout has set it, and dropped.
   pdf::PdfPageWriter writer(document, book.metadata.language, sink);
-  const layout::BookEnd end = layout::lay_out_book(book, document.metrics(), style, hyphenator, writer, sink, progress);
+  // Articles are set on options.jobs threads; the book is the same whatever their number.
+  const layout::BookEnd end =
+      layout::lay_out_book(book, document.metrics(), style, hyphenator, writer, sink, progress, options.jobs);
   if (options.stats) stats = layout::format_stats(end.stats);
   return pdf::save_pdf(writer, end, path, sink, progress);
 }
