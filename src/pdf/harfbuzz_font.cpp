@@ -137,6 +137,10 @@ std::unique_ptr<HarfBuzzFont> HarfBuzzFont::load(std::string_view font_bytes) {
   hb_font_set_scale(state->font.get(), static_cast<int>(state->units_per_em), static_cast<int>(state->units_per_em));
   // Set up once, then only read: HarfBuzz lets several threads shape with an immutable font.
   hb_font_make_immutable(state->font.get());
+  // Shaping takes the default language, which HarfBuzz makes on first use and publishes with its
+  // own atomics. That is safe, but ThreadSanitizer cannot see atomics inside an uninstrumented
+  // libharfbuzz and reports a race between layout's threads: made here, before any of them.
+  hb_language_get_default();
   state->advances = std::vector<std::atomic<std::int32_t>>(0x10000);
   for (std::atomic<std::int32_t>& advance : state->advances) advance.store(-1, std::memory_order_relaxed);
   return std::unique_ptr<HarfBuzzFont>(new HarfBuzzFont(std::move(state)));
