@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <optional>
 #include <span>
 
+#include "core/ordered_pool.hpp"
 #include "core/suggestion.hpp"
 
 namespace octavo {
@@ -13,7 +15,7 @@ namespace {
 
 constexpr std::string_view usage =
     "usage: octavo build [CORPUS_DIR] [-o OUT_DIR] [--format epub|pdf|all] [--stats]\n"
-    "                    [--strict] [-q] [--diagnostics full|short]\n"
+    "                    [--jobs N] [--strict] [-q] [--diagnostics full|short]\n"
     "       octavo check [CORPUS_DIR] [--strict] [-q] [--diagnostics full|short]\n"
     "       octavo help [COMMAND] | --help | --version\n";
 
@@ -36,14 +38,17 @@ constexpr std::string_view help =
     "                             lines and the longest run of them, mean and worst adjustment ratio of\n"
     "                             justified lines, overfull lines, widows, orphans, headings alone at a\n"
     "                             page's foot (the last four are 0 in a well-set book)\n"
+    "  -j, --jobs N               lay out the PDF's articles on N threads (default: the number of\n"
+    "                             cores, at most 8; 1: no extra thread); the books are the same\n"
+    "                             whatever N is\n"
     "  --strict                   treat warnings as errors\n"
     "  -q, --quiet                print errors only\n"
     "  --diagnostics full|short   full (the default): each diagnostic with its source line and a caret\n"
     "                             under the column; short: one line each, for tools\n"
     "  -h, --help                 show this help\n"
     "  --version                  show the version\n"
-    "A value follows its option or an '=' (--format=pdf, --output=OUT_DIR), and -o's may be joined\n"
-    "to it (-oOUT_DIR). '--' ends the options, for a corpus folder whose name starts with '-'.\n"
+    "A value follows its option or an '=' (--format=pdf, --output=OUT_DIR), and -o's and -j's may be\n"
+    "joined to it (-oOUT_DIR, -j2). '--' ends the options, for a corpus folder whose name starts with '-'.\n"
     "\n"
     "Diagnostics go to stderr, paths relative to the corpus:\n"
     "  book.toml:2:12: error: expected a BCP 47 language tag such as 'en' or 'en-GB', found 'en_US'\n"
@@ -56,6 +61,9 @@ constexpr std::string_view help =
     "Exit codes: 0 built (warnings allowed), 1 the input has errors (no book replaced), 2 usage error.\n"
     "Dates come from book.toml, else SOURCE_DATE_EPOCH, else the latest retrieval date, else 1970-01-01.\n";
 
+// More threads than cores only take turns; a typing slip (--jobs 1000) should not start a thousand.
+constexpr std::size_t max_jobs = 64;
+
 constexpr std::array<std::string_view, 3> command_names{"build", "check", "help"};
 
 struct OptionSpec {
@@ -65,10 +73,11 @@ struct OptionSpec {
   bool build_only = false;
 };
 
-constexpr std::array<OptionSpec, 7> option_specs{{
+constexpr std::array<OptionSpec, 8> option_specs{{
     {"--output", "-o", true, true},
     {"--format", "", true, true},
     {"--stats", "", false, true},
+    {"--jobs", "-j", true, true},
     {"--strict", "", false, false},
     {"--quiet", "-q", false, false},
     {"--diagnostics", "", true, false},
@@ -76,8 +85,9 @@ constexpr std::array<OptionSpec, 7> option_specs{{
 }};
 
 // Every spelling of every option, for suggestions; --version only counts before a command.
-constexpr std::array<std::string_view, 11> option_spellings{
-    "--output", "--format", "--stats", "--strict", "--quiet", "--diagnostics", "--help", "-o", "-q", "-h", "--version"};
+constexpr std::array<std::string_view, 13> option_spellings{
+    "--output", "--format", "--stats", "--jobs", "--strict", "--quiet",  "--diagnostics",
+    "--help",   "-o",       "-j",      "-q",     "-h",       "--version"};
 
 CommandLine asking(CommandLine::Action action) {
   CommandLine line;
@@ -132,6 +142,19 @@ std::optional<UsageError> apply_value(const OptionSpec& spec, const std::string&
     }
     return std::nullopt;
   }
+  if (spec.name == "--jobs") {
+    const std::string expected =
+        "expected a number of threads from 1 to " + std::to_string(max_jobs) + " after " + spelling;
+    if (!value) return UsageError{expected};
+    std::size_t jobs = 0;
+    const char* end = value->data() + value->size();
+    const auto [stop, error] = std::from_chars(value->data(), end, jobs);
+    if (value->empty() || error != std::errc() || stop != end || jobs < 1 || jobs > max_jobs) {
+      return UsageError{expected + ", found '" + *value + "'"};
+    }
+    line.options.jobs = jobs;
+    return std::nullopt;
+  }
   // --diagnostics
   constexpr std::array<std::string_view, 2> forms{"full", "short"};
   constexpr std::string_view expected = "expected full or short after --diagnostics";
@@ -169,6 +192,7 @@ std::variant<CommandLine, UsageError> parse_command_line(const std::vector<std::
 
   CommandLine line;
   line.options.check_only = command == "check";
+  line.options.jobs = core::default_jobs();
   bool corpus_given = false;
   bool options_ended = false;
   for (std::size_t i = 1; i < args.size(); ++i) {
@@ -191,9 +215,10 @@ std::variant<CommandLine, UsageError> parse_command_line(const std::vector<std::
         spelling = arg.substr(0, equals);
         value = arg.substr(equals + 1);
       }
-    } else if (arg.starts_with("-o") && arg.size() > 2 && find_option("-" + arg) == nullptr) {
-      // "-output" is a slip for "--output", not -o with the folder "utput".
-      spelling = "-o";
+    } else if ((arg.starts_with("-o") || arg.starts_with("-j")) && arg.size() > 2 &&
+               find_option("-" + arg) == nullptr) {
+      // "-output" is a slip for "--output", not -o with the folder "utput"; -j2 is make's spelling.
+      spelling = arg.substr(0, 2);
       value = arg.substr(2);
     }
     const OptionSpec* spec = find_option(spelling);

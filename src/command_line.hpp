@@ -18,7 +18,7 @@ struct CommandLine {
   enum class Action { compile, help, version };
   Action action = Action::compile;
   /// corpus_dir, output_dir (empty when not given: the caller picks the default), formats,
-  /// check_only, strict and stats; the rest is left for the caller.
+  /// check_only, strict, stats and jobs; the rest is left for the caller.
   CompileOptions options;
   bool quiet = false;
   DiagnosticForm diagnostics = DiagnosticForm::full;
@@ -30,7 +30,8 @@ struct UsageError {
 };
 
 /// Parses `args` (argv without the program's name). An option takes its value as the next
-/// argument or after '=' (--format=pdf), and -o also joined (-oDIR); "--" ends the options.
+/// argument or after '=' (--format=pdf), and -o and -j also joined (-oDIR, -j2); "--" ends the
+/// options. options.jobs is core::default_jobs() unless --jobs gives it.
 /// A UsageError for no command, an unknown command or option (naming the nearest known one when
 /// it is close), a missing or bad value, an option the command does not take, or a second corpus.
 std::variant<CommandLine, UsageError> parse_command_line(const std::vector<std::string>& args);

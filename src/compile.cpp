@@ -98,7 +98,9 @@ bool write_pdf_book(const model::Book& book, const layout::PageStyle& style, con
   // Hyphenation patterns are data, chosen by the book's language.
   const layout::Hyphenator hyphenator = style::load_hyphenator(
       book.metadata.language, core::DiskFileSystem(hyphenation_patterns_dir), hyphenation_patterns_dir, sink);
-  const layout::BookEnd end = layout::lay_out_book(book, font_set.metrics(), style, hyphenator, writer, sink, progress);
+  // Articles are set on options.jobs threads; the book is the same whatever their number.
+  const layout::BookEnd end =
+      layout::lay_out_book(book, font_set.metrics(), style, hyphenator, writer, sink, progress, options.jobs);
   if (options.stats) stats = layout::format_stats(end.stats);
   return pdf::save_pdf(writer, end, path, sink, progress);
 }

@@ -2,6 +2,7 @@
 // One call per stage, each commented; main.cpp only turns flags into CompileOptions.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,7 @@ struct CompileOptions {
   bool check_only = false;        ///< read and validate, write nothing
   bool strict = false;            ///< warnings count as errors
   bool stats = false;             ///< report the PDF's layout figures in CompileResult::stats
+  std::size_t jobs = 1;           ///< threads that lay out the PDF's articles; 1: this one alone
   std::string source_date_epoch;  ///< the SOURCE_DATE_EPOCH variable's text; empty when unset
   std::string data_dir;           ///< the folder holding fonts/ and styles/
   std::string version;            ///< Octavo's version, for the books' generator metadata

@@ -20,6 +20,8 @@ struct Kern {
   bool operator==(const Kern&) const = default;
 };
 
+/// Every member is const and must be safe to call from several threads at once: lay_out_book may
+/// set articles on worker threads, all measuring with the one FontMetrics.
 class FontMetrics {
  public:
   virtual ~FontMetrics() = default;

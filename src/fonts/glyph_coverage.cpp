@@ -80,7 +80,20 @@ bool needs_shaping(char32_t code_point) { return in_blocks(shaped_blocks, code_p
 
 bool is_combining_mark(char32_t code_point) { return in_blocks(combining_blocks, code_point); }
 
-GlyphCoverage::GlyphCoverage(const FontMetrics& metrics) : metrics_(metrics), cache_(face_count * bmp_size, 0) {}
+GlyphCoverage::GlyphCoverage(const FontMetrics& metrics)
+    : GlyphCoverage(metrics, std::make_shared<Answers>(face_count * bmp_size)) {}
+
+GlyphCoverage::GlyphCoverage(const FontMetrics& metrics, std::shared_ptr<Answers> answers)
+    : metrics_(&metrics), answers_(std::move(answers)) {}
+
+GlyphCoverage GlyphCoverage::branch() const { return GlyphCoverage(*metrics_, answers_); }
+
+void GlyphCoverage::merge(GlyphCoverage& branch) {
+  for (char32_t code_point : branch.pending_) note_missing(code_point, branch.first_location_);
+  branch.pending_.clear();
+  branch.pending_set_.clear();
+  branch.first_location_ = {};
+}
 
 std::optional<FontFace> GlyphCoverage::face_for(FontFace face, std::u32string_view cluster) {
   for (char32_t code_point : cluster) {
@@ -104,10 +117,14 @@ bool GlyphCoverage::has_glyph(FontFace face, char32_t code_point) {
   // Control characters have no visible form in any font, whatever its cmap maps them to: they
   // get the placeholder, so that what is in the source is visible on the page.
   if (code_point < 0x20 || (code_point >= 0x7F && code_point < 0xA0)) return false;
-  if (code_point >= bmp_size) return metrics_.has_glyph(face, code_point);
-  std::uint8_t& known = cache_[static_cast<std::size_t>(face) * bmp_size + code_point];
-  if (known == 0) known = metrics_.has_glyph(face, code_point) ? 2 : 1;
-  return known == 2;
+  if (code_point >= bmp_size) return metrics_->has_glyph(face, code_point);
+  std::atomic<std::uint8_t>& known = (*answers_)[static_cast<std::size_t>(face) * bmp_size + code_point];
+  std::uint8_t answer = known.load(std::memory_order_relaxed);
+  if (answer == 0) {
+    answer = metrics_->has_glyph(face, code_point) ? 2 : 1;
+    known.store(answer, std::memory_order_relaxed);
+  }
+  return answer == 2;
 }
 
 Placeholder GlyphCoverage::placeholder(FontFace face) {

@@ -4,7 +4,9 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -37,10 +39,19 @@ bool needs_shaping(char32_t code_point);
 /// drawn in the face of the character they follow, as one cluster.
 bool is_combining_mark(char32_t code_point);
 
-/// One per book: remembers coverage and which characters were already reported.
+/// One per book: remembers coverage and which characters were already reported. Articles laid
+/// out on other threads each record their missing characters in a branch().
 class GlyphCoverage {
  public:
   explicit GlyphCoverage(const FontMetrics& metrics);
+
+  /// A coverage that shares this one's answers (has_glyph, face_for and placeholder may be called
+  /// on this one and on any number of branches from several threads at once, when the metrics'
+  /// has_glyph may) but records missing characters apart, with none recorded or reported yet.
+  GlyphCoverage branch() const;
+  /// Records the characters `branch` noted as missing, in its order, as if noted here (the
+  /// first location noted stays the one reported), and forgets them there.
+  void merge(GlyphCoverage& branch);
 
   /// FontMetrics::has_glyph, remembered for the Basic Multilingual Plane; false for C0 and C1
   /// control characters.
@@ -59,9 +70,15 @@ class GlyphCoverage {
   void report(core::DiagnosticSink& sink, const core::SourceLocation& fallback, bool only_new);
 
  private:
-  const FontMetrics& metrics_;
-  std::vector<std::uint8_t> cache_;  // per face and BMP code point: 0 unknown, 1 missing, 2 present
-  std::vector<char32_t> pending_;    // in order of first appearance
+  // Per face and BMP code point: 0 unknown, 1 missing, 2 present. Shared with branches; each
+  // entry is written only with the one answer the metrics give, so a relaxed atomic suffices.
+  using Answers = std::vector<std::atomic<std::uint8_t>>;
+
+  GlyphCoverage(const FontMetrics& metrics, std::shared_ptr<Answers> answers);
+
+  const FontMetrics* metrics_;
+  std::shared_ptr<Answers> answers_;
+  std::vector<char32_t> pending_;  // in order of first appearance
   std::set<char32_t> pending_set_;
   std::set<char32_t> reported_;
   core::SourceLocation first_location_;

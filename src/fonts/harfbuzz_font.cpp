@@ -4,10 +4,12 @@
 #include <hb-subset.h>
 #include <hb.h>
 
+#include <atomic>
 #include <cmath>
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -108,12 +110,14 @@ struct HarfBuzzFont::State {
   Face face;
   Font font;
   long units_per_em = 1000;
-  mutable std::vector<std::int32_t> advances;  // per BMP code point; -1 until first asked (256 KB)
+  // Per BMP code point; -1 until first asked (256 KB). Each entry is only ever set to the one
+  // advance HarfBuzz gives, so threads that race on it need no more than a relaxed atomic.
+  mutable std::vector<std::atomic<std::int32_t>> advances;
   // Shaping every word of a 1,000-article book again on each layout pass is slow; a word's
   // kerning depends on the word alone, so remembering it cannot change the output. Looked up by
   // string_view (TextHash is transparent), so a lookup allocates nothing; emptied when full.
   mutable std::unordered_map<std::string, std::vector<FontKern>, TextHash, std::equal_to<>> kerning;
-  Buffer buffer;  // reused by kerning(): cleared before each use
+  mutable std::mutex kerning_mutex;  // guards `kerning`; shaping happens outside it
 };
 
 HarfBuzzFont::HarfBuzzFont(std::unique_ptr<State> state) : state_(std::move(state)) {}
@@ -131,23 +135,40 @@ std::unique_ptr<HarfBuzzFont> HarfBuzzFont::load(std::string_view font_bytes) {
   state->font.reset(hb_font_create(state->face.get()));
   // Font units, unscaled: the integer values of hmtx and hhea, converted below as libharu does.
   hb_font_set_scale(state->font.get(), static_cast<int>(state->units_per_em), static_cast<int>(state->units_per_em));
-  state->advances.assign(0x10000, -1);
-  state->buffer.reset(hb_buffer_create());
+  // Set up once, then only read: HarfBuzz lets several threads shape with an immutable font.
+  hb_font_make_immutable(state->font.get());
+  // Shaping takes the default language, which HarfBuzz makes on first use and publishes with its
+  // own atomics. That is safe, but ThreadSanitizer cannot see atomics inside an uninstrumented
+  // libharfbuzz and reports a race between layout's threads: made here, before any of them.
+  hb_language_get_default();
+  state->advances = std::vector<std::atomic<std::int32_t>>(0x10000);
+  for (std::atomic<std::int32_t>& advance : state->advances) advance.store(-1, std::memory_order_relaxed);
   return std::unique_ptr<HarfBuzzFont>(new HarfBuzzFont(std::move(state)));
 }
 
-const std::vector<FontKern>& HarfBuzzFont::kerning(std::string_view text) const {
-  const auto remembered = state_->kerning.find(text);
-  if (remembered != state_->kerning.end()) return remembered->second;
+std::vector<FontKern> HarfBuzzFont::kerning(std::string_view text) const {
+  {
+    const std::lock_guard lock(state_->kerning_mutex);
+    const auto remembered = state_->kerning.find(text);
+    if (remembered != state_->kerning.end()) return remembered->second;
+  }
+  std::vector<FontKern> kerns = shape_kerning(text);
+  const std::lock_guard lock(state_->kerning_mutex);
   // A bound on memory, whatever the vocabulary: forgetting costs only shaping again.
   if (state_->kerning.size() >= max_remembered_kerning) state_->kerning.clear();
-  std::vector<FontKern>& kerns = state_->kerning.try_emplace(std::string(text)).first->second;
+  // Another thread may have shaped the same text meanwhile, to the same kerning.
+  state_->kerning.try_emplace(std::string(text), kerns);
+  return kerns;
+}
 
-  hb_buffer_t* buffer = state_->buffer.get();
+std::vector<FontKern> HarfBuzzFont::shape_kerning(std::string_view text) const {
+  // One buffer per thread, reused: cleared before each use.
+  thread_local const Buffer shaping_buffer(hb_buffer_create());
+  hb_buffer_t* buffer = shaping_buffer.get();
   hb_buffer_clear_contents(buffer);
   hb_buffer_add_utf8(buffer, text.data(), static_cast<int>(text.size()), 0, static_cast<int>(text.size()));
   hb_buffer_guess_segment_properties(buffer);
-  if (hb_buffer_get_direction(buffer) != HB_DIRECTION_LTR) return kerns;
+  if (hb_buffer_get_direction(buffer) != HB_DIRECTION_LTR) return {};
   hb_shape(state_->font.get(), buffer, shaping_features, std::size(shaping_features));
   unsigned count = 0;
   const hb_glyph_info_t* infos = hb_buffer_get_glyph_infos(buffer, &count);
@@ -156,7 +177,7 @@ const std::vector<FontKern>& HarfBuzzFont::kerning(std::string_view text) const 
   std::vector<FontKern> found;
   std::size_t characters = 0;
   for (std::size_t pos = 0; pos < text.size(); ++characters) core::decode_utf8(text, pos);
-  if (count != characters) return kerns;
+  if (count != characters) return {};
   // Clusters are byte offsets into `text` (hb_buffer_add_utf8), one glyph per character here.
   bool previous_space = true;
   for (unsigned i = 0; i < count; ++i) {
@@ -165,7 +186,7 @@ const std::vector<FontKern>& HarfBuzzFont::kerning(std::string_view text) const 
     const hb_glyph_position_t& position = positions[i];
     if (infos[i].codepoint != glyph(code_point) || position.x_offset != 0 || position.y_offset != 0 ||
         position.y_advance != 0)
-      return kerns;
+      return {};
     const bool space = is_space(code_point);
     // The adjustment HarfBuzz adds to glyph i - 1's advance sits before character i.
     if (i > 0 && !space && !previous_space) {
@@ -180,11 +201,13 @@ const std::vector<FontKern>& HarfBuzzFont::kerning(std::string_view text) const 
     }
     previous_space = space;
   }
-  kerns = std::move(found);
-  return kerns;
+  return found;
 }
 
-std::size_t HarfBuzzFont::remembered_kerning() const { return state_->kerning.size(); }
+std::size_t HarfBuzzFont::remembered_kerning() const {
+  const std::lock_guard lock(state_->kerning_mutex);
+  return state_->kerning.size();
+}
 
 std::uint32_t HarfBuzzFont::glyph(char32_t code_point) const {
   hb_codepoint_t glyph = 0;
@@ -193,12 +216,14 @@ std::uint32_t HarfBuzzFont::glyph(char32_t code_point) const {
 }
 
 long HarfBuzzFont::advance(char32_t code_point) const {
-  std::int32_t* remembered = code_point <= 0xFFFF ? &state_->advances[code_point] : nullptr;
-  if (remembered != nullptr && *remembered >= 0) return *remembered;
+  std::atomic<std::int32_t>* remembered = code_point <= 0xFFFF ? &state_->advances[code_point] : nullptr;
+  if (remembered != nullptr) {
+    if (const std::int32_t known = remembered->load(std::memory_order_relaxed); known >= 0) return known;
+  }
   const hb_position_t units = hb_font_get_glyph_h_advance(state_->font.get(), glyph(code_point));
   // libharu: advance_width * 1000 / units_per_em in unsigned integers (hpdf_fontdef_tt.c).
   const long width = static_cast<long>(units) * 1000 / state_->units_per_em;
-  if (remembered != nullptr) *remembered = static_cast<std::int32_t>(width);
+  if (remembered != nullptr) remembered->store(static_cast<std::int32_t>(width), std::memory_order_relaxed);
   return width;
 }
 

@@ -38,6 +38,8 @@ struct FontKern {
 /// distinct words than a long English book uses, so a real book rarely forgets any.
 constexpr std::size_t max_remembered_kerning = 65536;
 
+/// Every const member may be called from several threads at once (layout sets articles on
+/// worker threads): the caches are guarded, and HarfBuzz's font is immutable once loaded.
 class HarfBuzzFont {
  public:
   /// The font in `font_bytes`, which must outlive it; nullptr if HarfBuzz finds no glyphs there.
@@ -58,8 +60,8 @@ class HarfBuzzFont {
   /// in byte order, none next to a space. Empty if the text does not shape to exactly its cmap
   /// glyphs at baseline positions (a substitution or a mark offset): then the drawn text, one
   /// glyph per character, would not be what was shaped. Remembered per text (up to
-  /// max_remembered_kerning texts, then forgotten); the reference is valid until the next call.
-  const std::vector<FontKern>& kerning(std::string_view text) const;
+  /// max_remembered_kerning texts, then forgotten).
+  std::vector<FontKern> kerning(std::string_view text) const;
   /// How many texts' kerning is remembered now: 0 before the first call, never above the bound.
   std::size_t remembered_kerning() const;
   /// The glyph the font's cmap gives `code_point`; 0 (.notdef) if none.
@@ -69,6 +71,7 @@ class HarfBuzzFont {
   struct State;
   explicit HarfBuzzFont(std::unique_ptr<State> state);
   int hhea_value(std::size_t offset) const;
+  std::vector<FontKern> shape_kerning(std::string_view text) const;
   std::unique_ptr<State> state_;
 };
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/ordered_pool.hpp"
 #include "fonts/glyph_coverage.hpp"
 #include "layout/article_flow.hpp"
 #include "layout/contents_flow.hpp"
@@ -118,11 +119,23 @@ void warn_dangling(const LinkDestinations& links, const std::set<std::string>& a
   }
 }
 
+// Articles set ahead of pagination per worker thread: enough that a worker rarely waits for a
+// slot, few enough that memory stays that of a handful of articles whatever the book's length.
+constexpr std::size_t articles_ahead_per_job = 4;
+
+// An article set apart from the book's sequence (on a worker thread): its lines, and what it
+// reported, kept to be replayed when its turn comes so that the order never depends on threads.
+struct SetArticle {
+  std::vector<FlowLine> lines;
+  core::DiagnosticList diagnostics;
+  fonts::GlyphCoverage missing;
+};
+
 }  // namespace
 
 BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics, const PageStyle& style,
                      const Hyphenator& hyphenator, PageSink& pages, core::DiagnosticSink& sink,
-                     core::Progress& progress) {
+                     core::Progress& progress, std::size_t jobs) {
   fonts::GlyphCoverage coverage(metrics);
   LayoutContext context{metrics, style, sink, coverage, &hyphenator};
   BookEnd end;
@@ -134,7 +147,8 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
   // is numbered i, ii, …, and padded to an even count so that body page 1 is always a recto), so
   // once a body page is laid out its number and parity are final: it gets its running head,
   // folio and review mark and goes to `pages` at once. Each part is paginated on its own, so no
-  // flow longer than one article, and no page of an earlier one, is ever held.
+  // flow longer than one article, and no page of an earlier one, is ever held (only the few articles
+  // set ahead, below).
   std::map<std::string, std::size_t> body_page_of;  // anchor name → body page number
   std::set<std::string> anchors;
   LinkDestinations body_links;
@@ -178,6 +192,18 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
   // folders inside it).
   std::map<std::size_t, std::vector<const model::Part*>> parts_at;
   for (const model::Part& part : book.parts) parts_at[part.first_article].push_back(&part);
+  // An article's lines depend on nothing laid out before it (it starts on a new page, and its
+  // links lead to anchors the model names), so articles are set on `jobs` threads, ahead of
+  // this loop; everything that needs page numbers or the book's order (pagination, running
+  // heads, folios, the page sink, diagnostics, progress) stays here, one article at a time. With
+  // one job, each article is set here when its turn comes, through the same path.
+  const auto set_article = [&](std::size_t a) {
+    SetArticle set{{}, {}, coverage.branch()};
+    LayoutContext article_context{metrics, style, set.diagnostics, set.missing, &hyphenator};
+    set.lines = article_flow(book.articles[a], book.anchors, article_context);
+    return set;
+  };
+  core::OrderedPool<SetArticle> articles(jobs, book.articles.size(), jobs * articles_ahead_per_job, set_article);
   progress.stage("Laying out", book.articles.size(), "articles");
   for (std::size_t a = 0; a < book.articles.size(); ++a) {
     const model::Article& article = book.articles[a];
@@ -193,8 +219,10 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
     // In a part, versos name the part and rectos the article, as a book's running heads name the
     // larger division on the left and the smaller on the right.
     const bool in_part = article.part < book.parts.size();
-    add_body_part(article_flow(article, book.anchors, context),
-                  in_part ? book.parts[article.part].title : article.title, article.title);
+    SetArticle set = articles.take();
+    for (const core::Diagnostic& diagnostic : set.diagnostics.all()) sink.report(diagnostic);
+    coverage.merge(set.missing);
+    add_body_part(std::move(set.lines), in_part ? book.parts[article.part].title : article.title, article.title);
     coverage.report(sink, article.location, false);
     progress.advance();
   }
@@ -242,9 +270,10 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
 }
 
 LaidOutBook lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics, const PageStyle& style,
-                         const Hyphenator& hyphenator, core::DiagnosticSink& sink, core::Progress& progress) {
+                         const Hyphenator& hyphenator, core::DiagnosticSink& sink, core::Progress& progress,
+                         std::size_t jobs) {
   CollectPages pages;
-  BookEnd end = lay_out_book(book, metrics, style, hyphenator, pages, sink, progress);
+  BookEnd end = lay_out_book(book, metrics, style, hyphenator, pages, sink, progress, jobs);
   return std::move(pages).book(std::move(end));
 }
 

@@ -2,6 +2,8 @@
 // one by one to a PageSink (the PDF writer), then the PDF outline and document information.
 #pragma once
 
+#include <cstddef>
+
 #include "core/diagnostics.hpp"
 #include "core/progress.hpp"
 #include "fonts/font_metrics.hpp"
@@ -21,14 +23,17 @@ namespace octavo::layout {
 /// missing glyph, a word wider than the measure, a title page too full for one page, a link to
 /// a place no page holds) is set as well as possible, with a warning on `sink`. Justified
 /// paragraphs are hyphenated with `hyphenator` (an empty one: not at all). Reports each article
-/// laid out to `progress`, as the stage "Laying out".
+/// laid out to `progress`, as the stage "Laying out". With `jobs` above 1, articles are set
+/// (article_flow) on that many worker threads, a few ahead of pagination, which stays on this
+/// thread; `metrics` must then be safe to call from several threads. Pages, diagnostics (in their
+/// order) and progress are the same whatever `jobs` is.
 BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics, const PageStyle& style,
                      const Hyphenator& hyphenator, PageSink& pages, core::DiagnosticSink& sink,
-                     core::Progress& progress = core::no_progress());
+                     core::Progress& progress = core::no_progress(), std::size_t jobs = 1);
 
 /// The same, keeping every page (CollectPages): the whole book as one value, for tests.
 LaidOutBook lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics, const PageStyle& style,
                          const Hyphenator& hyphenator, core::DiagnosticSink& sink,
-                         core::Progress& progress = core::no_progress());
+                         core::Progress& progress = core::no_progress(), std::size_t jobs = 1);
 
 }  // namespace octavo::layout

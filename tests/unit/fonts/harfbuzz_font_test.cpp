@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "font_files.hpp"
 #include "fonts/harfbuzz_font.hpp"
@@ -89,6 +91,39 @@ TEST_SUITE("fonts.harfbuzz_font") {
     CHECK(hb->kerning("").empty());
     // "fi" stays two letters, not Noto Serif's fi ligature: else the whole word would go unkerned.
     CHECK(hb->kerning("fiAV") == std::vector<fonts::FontKern>{{3, -80}});
+  }
+
+  TEST_CASE("kerning and advances asked from several threads at once are those asked from one") {
+    const std::string font = noto_serif();
+    const std::unique_ptr<fonts::HarfBuzzFont> alone = fonts::HarfBuzzFont::load(font);
+    const std::unique_ptr<fonts::HarfBuzzFont> shared = fonts::HarfBuzzFont::load(font);
+    REQUIRE(alone);
+    REQUIRE(shared);
+    const std::vector<std::string> words = {"AV", "To", "AVAV", "Wave", "Typography", "fiAV", "Yes", "LT", "P.", "V,"};
+    // Each thread asks every word many times, in its own order, so that threads race on the same
+    // entries of both caches (the advances and the kerning).
+    std::vector<std::vector<std::vector<fonts::FontKern>>> got(4);
+    std::vector<long> widths(4);
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < 4; ++t) {
+      threads.emplace_back([&, t] {
+        for (int round = 0; round < 50; ++round) {
+          for (std::size_t w = 0; w < words.size(); ++w) {
+            const std::string& word = words[(w + t) % words.size()];
+            if (round == 49) got[t].push_back(shared->kerning(word));
+            shared->kerning(word);
+          }
+          for (char32_t c = U'A'; c <= U'z'; ++c) widths[t] += shared->advance(c);
+        }
+      });
+    }
+    for (std::thread& thread : threads) thread.join();
+    long width = 0;
+    for (char32_t c = U'A'; c <= U'z'; ++c) width += alone->advance(c);
+    for (std::size_t t = 0; t < 4; ++t) {
+      CHECK(widths[t] == 50 * width);
+      for (std::size_t w = 0; w < words.size(); ++w) CHECK(got[t][w] == alone->kerning(words[(w + t) % words.size()]));
+    }
   }
 
   TEST_CASE("kerning: what is remembered stays within its bound, and forgetting changes nothing") {

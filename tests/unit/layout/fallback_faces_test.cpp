@@ -103,6 +103,29 @@ TEST_SUITE("layout.fallback_faces") {
           "w.md:4:7: warning: characters the PDF fonts cannot draw are shown as \u25A1: \U0001F600 (U+1F600), "
           "\u4E2D (U+4E2D)\n");
   }
+
+  TEST_CASE("a branch shares the answers but keeps its own record, which merge brings back in order") {
+    Fixture f;
+    fonts::GlyphCoverage branch = f.coverage.branch();
+    CHECK(branch.has_glyph(FontFace::serif, U'a'));
+    CHECK_FALSE(branch.has_glyph(FontFace::serif, U'\U0001F600'));
+    branch.note_missing(U'\u4E2D', {"b.md", 2, 3});
+    branch.note_missing(U'\U0001F600', {"b.md", 5, 1});
+    branch.note_missing(U'\u4E2D', {"b.md", 7, 1});
+    // Nothing reaches the book's record until merged.
+    f.coverage.report(f.diagnostics, {}, false);
+    CHECK(f.diagnostics.all().empty());
+    f.coverage.merge(branch);
+    f.coverage.note_missing(U'\u4E2E', {"title.md", 1, 1});
+    f.coverage.report(f.diagnostics, {}, false);
+    CHECK(f.diagnostics.to_string() ==
+          "b.md:2:3: warning: characters the PDF fonts cannot draw are shown as \u25A1: \u4E2D (U+4E2D), "
+          "\U0001F600 (U+1F600), \u4E2E (U+4E2E)\n");
+    // The branch forgot what it handed over; the book remembers it was reported.
+    f.coverage.merge(branch);
+    f.coverage.report(f.diagnostics, {}, true);
+    CHECK(f.diagnostics.all().size() == 1);
+  }
 }
 
 }  // namespace octavo::layout

@@ -675,6 +675,36 @@ TEST_SUITE("layout.lay_out_book") {
     CHECK(trace(first.book) == trace(second.book));
   }
 
+  TEST_CASE("articles set on several threads give the same pages, warnings and progress as on one") {
+    // Articles of different lengths, so that workers finish out of order; some with characters the
+    // fonts lack (one warning per article, the first location noted) or a word wider than the
+    // measure (a warning from deep in line breaking), and one running head with a missing one.
+    std::vector<model::Article> articles;
+    for (int i = 0; i < 24; ++i) {
+      const std::string id = "a" + std::to_string(i);
+      std::vector<model::Block> blocks = {test::paragraph(lines_of(static_cast<std::size_t>((i * 7) % 23 + 1)))};
+      if (i % 5 == 1) blocks.push_back(test::paragraph("A \U0001F600 and \u4E2D.", {id + ".md", 4, 2}));
+      if (i % 7 == 3) blocks.push_back(test::paragraph(std::string(200, 'w'), {id + ".md", 6, 1}));
+      articles.push_back(test::article(id, i == 9 ? "Title \U0001F601" : "Title " + id, std::move(blocks)));
+    }
+    const model::Book book = test::book_of(std::move(articles));
+    const test::FakeMetrics metrics;
+    const PageStyle style = test::small_style(20);
+    const auto lay_out = [&](std::size_t jobs) {
+      core::DiagnosticList diagnostics;
+      test::RecordingProgress progress;
+      const LaidOutBook laid = lay_out_book(book, metrics, style, layout::Hyphenator(), diagnostics, progress, jobs);
+      return trace(laid) + "diagnostics:\n" + diagnostics.to_string() + "progress:\n" + progress.log;
+    };
+    const std::string one = lay_out(1);
+    CHECK(one.find("warning: characters the PDF fonts cannot draw") != std::string::npos);
+    CHECK(one.find("a3.md:6:1: warning:") != std::string::npos);
+    for (const std::size_t jobs : {2, 3, 8}) {
+      CAPTURE(jobs);
+      for (int run = 0; run < 3; ++run) CHECK(lay_out(jobs) == one);
+    }
+  }
+
   TEST_CASE("a book without articles still has every part") {
     const Laid laid(test::book_of({}), 30);
     const std::map<std::string, std::size_t> pages = anchor_pages(laid.book);

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "command_line.hpp"
+#include "core/ordered_pool.hpp"
 
 using octavo::CommandLine;
 using octavo::DiagnosticForm;
@@ -64,6 +65,21 @@ TEST_SUITE("pipeline.command_line") {
     CHECK(parsed({"build", "--diagnostics", "short", "--diagnostics=full"}).diagnostics == DiagnosticForm::full);
     CHECK(parsed({"build", "--stats"}).options.stats);
     CHECK(parsed({"build", "--quiet"}).quiet);
+  }
+
+  TEST_CASE("--jobs takes a number of threads, 1 to 64, and defaults to the machine's cores") {
+    CHECK(parsed({"build"}).options.jobs == octavo::core::default_jobs());
+    CHECK(parsed({"build", "--jobs", "1"}).options.jobs == 1);
+    CHECK(parsed({"build", "--jobs=5"}).options.jobs == 5);
+    CHECK(parsed({"build", "-j", "64"}).options.jobs == 64);
+    CHECK(parsed({"build", "-j2"}).options.jobs == 2);
+    CHECK(usage_error({"build", "--jobs"}) == "expected a number of threads from 1 to 64 after --jobs");
+    CHECK(usage_error({"build", "--jobs=0"}) == "expected a number of threads from 1 to 64 after --jobs, found '0'");
+    CHECK(usage_error({"build", "-j65"}) == "expected a number of threads from 1 to 64 after -j, found '65'");
+    CHECK(usage_error({"build", "--jobs=2x"}) == "expected a number of threads from 1 to 64 after --jobs, found '2x'");
+    CHECK(usage_error({"build", "--jobs=-1"}) == "expected a number of threads from 1 to 64 after --jobs, found '-1'");
+    CHECK(usage_error({"build", "--jobs="}) == "expected a number of threads from 1 to 64 after --jobs, found ''");
+    CHECK(usage_error({"check", "--jobs=2"}) == "option '--jobs' is for build only");
   }
 
   TEST_CASE("'--' ends the options, and '-' alone is a folder's name") {
@@ -128,9 +144,10 @@ TEST_SUITE("pipeline.command_line") {
 
   TEST_CASE("the help names every option and form the parser takes") {
     const std::string text = std::string(octavo::usage_text()) + std::string(octavo::help_text());
-    for (const char* spelling : {"help [COMMAND]", "-o, --output OUT_DIR", "--format epub|pdf|all", "--stats",
-                                 "--strict", "-q, --quiet", "--diagnostics full|short", "-h, --help", "--version",
-                                 "--format=pdf", "--output=OUT_DIR", "-oOUT_DIR", "--diagnostics=short"}) {
+    for (const char* spelling :
+         {"help [COMMAND]", "-o, --output OUT_DIR", "--format epub|pdf|all", "--stats", "-j, --jobs N", "-j2",
+          "--strict", "-q, --quiet", "--diagnostics full|short", "-h, --help", "--version", "--format=pdf",
+          "--output=OUT_DIR", "-oOUT_DIR", "--diagnostics=short"}) {
       CAPTURE(spelling);
       CHECK(text.find(spelling) != std::string::npos);
     }

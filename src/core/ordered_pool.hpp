@@ -1,0 +1,112 @@
+// A fixed-size pool of worker threads that computes work(0), work(1), … work(count - 1) ahead of
+// one consumer, which takes the results strictly in that order. Layout uses it to set articles
+// on several cores while pagination, numbering and the PDF stay sequential (lay_out_book.cpp).
+#pragma once
+
+#include <algorithm>
+#include <cassert>
+#include <condition_variable>
+#include <cstddef>
+#include <exception>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <system_error>
+#include <thread>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace octavo::core {
+
+/// The number of threads `--jobs` means when not given: the machine's cores, at most
+/// `max_default_jobs`; 1 when the count is unknown.
+std::size_t default_jobs();
+
+/// More threads than this gain little on layout and cost a window of articles in memory each.
+inline constexpr std::size_t max_default_jobs = 8;
+
+template <typename Result>
+class OrderedPool {
+ public:
+  /// Starts `threads` workers (none for 0 or 1: take() then runs work itself) that compute
+  /// work(i) for i in [0, count), never more than `window` (at least 1) results ahead of take().
+  /// `work` is called from several threads at once and must be safe to call so.
+  OrderedPool(std::size_t threads, std::size_t count, std::size_t window, std::function<Result(std::size_t)> work)
+      : work_(std::move(work)), count_(count), window_(std::max<std::size_t>(window, 1)), slots_(window_) {
+    if (threads < 2) return;
+    workers_.reserve(threads);
+    try {
+      for (std::size_t i = 0; i < threads; ++i) workers_.emplace_back([this] { run(); });
+    } catch (const std::system_error&) {
+      // The system has no thread left to give: the workers started do all the work (and with
+      // none, take() does), which only takes longer.
+    }
+  }
+  /// Stops the workers after the work they are doing, whether or not every result was taken.
+  ~OrderedPool() {
+    {
+      const std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    ready_for_work_.notify_all();
+    for (std::thread& worker : workers_) worker.join();
+  }
+  OrderedPool(const OrderedPool&) = delete;
+  OrderedPool& operator=(const OrderedPool&) = delete;
+
+  /// The next result in order, work(0) first, waiting for it if need be; rethrows what work threw
+  /// for it. Must not be called more than `count` times.
+  Result take() {
+    assert(taken_ < count_);
+    if (workers_.empty()) return work_(taken_++);
+    Slot& slot = slots_[taken_ % window_];
+    std::unique_lock lock(mutex_);
+    result_ready_.wait(lock, [&] { return slot.has_value(); });
+    Slot done = std::move(slot);
+    slot.reset();
+    ++taken_;
+    lock.unlock();
+    ready_for_work_.notify_all();
+    if (auto* failure = std::get_if<std::exception_ptr>(&*done)) std::rethrow_exception(*failure);
+    return std::move(std::get<Result>(*done));
+  }
+
+ private:
+  using Slot = std::optional<std::variant<Result, std::exception_ptr>>;
+
+  // Each worker claims the next index whose slot is free (within `window_` of the consumer),
+  // computes it without the lock, and stores it in that slot.
+  void run() {
+    std::unique_lock lock(mutex_);
+    for (;;) {
+      ready_for_work_.wait(lock, [&] { return stopping_ || (next_ < count_ && next_ < taken_ + window_); });
+      if (stopping_) return;
+      const std::size_t index = next_++;
+      lock.unlock();
+      std::variant<Result, std::exception_ptr> outcome = std::exception_ptr();
+      try {
+        outcome.template emplace<Result>(work_(index));
+      } catch (...) {
+        outcome = std::current_exception();
+      }
+      lock.lock();
+      slots_[index % window_].emplace(std::move(outcome));
+      result_ready_.notify_all();
+    }
+  }
+
+  std::function<Result(std::size_t)> work_;
+  const std::size_t count_;
+  const std::size_t window_;
+  std::mutex mutex_;
+  std::condition_variable ready_for_work_;  // a slot came free, or stopping
+  std::condition_variable result_ready_;    // a result arrived
+  std::vector<Slot> slots_;                 // result i in slot i % window_; guarded by mutex_
+  std::size_t next_ = 0;                    // the next index to claim; guarded by mutex_
+  std::size_t taken_ = 0;                   // results taken; guarded by mutex_ (with workers)
+  bool stopping_ = false;
+  std::vector<std::thread> workers_;
+};
+
+}  // namespace octavo::core

@@ -1,0 +1,86 @@
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <chrono>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/ordered_pool.hpp"
+
+using namespace octavo::core;
+
+TEST_SUITE("core.ordered_pool") {
+  TEST_CASE("results come in order whatever the number of threads and the time each takes") {
+    for (const std::size_t threads : {0, 1, 2, 3, 8}) {
+      CAPTURE(threads);
+      // Later indices finish sooner, so a pool that handed results over as they finished would
+      // hand them over backwards.
+      OrderedPool<std::string> pool(threads, 12, 4, [](std::size_t i) {
+        std::this_thread::sleep_for(std::chrono::microseconds(200 * (12 - i)));
+        return std::to_string(i);
+      });
+      std::string order;
+      for (int i = 0; i < 12; ++i) order += pool.take() + " ";
+      CHECK(order == "0 1 2 3 4 5 6 7 8 9 10 11 ");
+    }
+  }
+
+  TEST_CASE("no more than the window is computed ahead of the consumer") {
+    std::atomic<std::size_t> started = 0;
+    OrderedPool<std::size_t> pool(3, 20, 2, [&](std::size_t i) {
+      ++started;
+      return i;
+    });
+    for (std::size_t taken = 0; taken < 20; ++taken) {
+      // Give the workers time to run ahead as far as they may.
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+      CHECK(started.load() <= taken + 2);
+      CHECK(pool.take() == taken);
+    }
+  }
+
+  TEST_CASE("with one thread or none, work runs on the caller's thread when taken") {
+    for (const std::size_t threads : {0, 1}) {
+      std::vector<std::thread::id> ran_on;
+      OrderedPool<int> pool(threads, 3, 2, [&](std::size_t) {
+        ran_on.push_back(std::this_thread::get_id());
+        return 0;
+      });
+      CHECK(ran_on.empty());
+      pool.take();
+      pool.take();
+      CHECK(ran_on == std::vector<std::thread::id>(2, std::this_thread::get_id()));
+    }
+  }
+
+  TEST_CASE("what work throws is rethrown when its result is taken, and later results still come") {
+    for (const std::size_t threads : {0, 2}) {
+      OrderedPool<int> pool(threads, 3, 3, [](std::size_t i) {
+        if (i == 1) throw std::runtime_error("article 1");
+        return static_cast<int>(i);
+      });
+      CHECK(pool.take() == 0);
+      CHECK_THROWS_WITH(pool.take(), "article 1");
+      CHECK(pool.take() == 2);
+    }
+  }
+
+  TEST_CASE("a pool left before every result is taken stops its workers") {
+    std::atomic<std::size_t> done = 0;
+    {
+      OrderedPool<int> pool(2, 1000, 4, [&](std::size_t) {
+        ++done;
+        return 0;
+      });
+      pool.take();
+    }
+    CHECK(done.load() <= 1 + 4);
+  }
+
+  TEST_CASE("the default is the machine's cores, between 1 and the cap") {
+    CHECK(default_jobs() >= 1);
+    CHECK(default_jobs() <= max_default_jobs);
+  }
+}
