@@ -404,12 +404,12 @@ TEST_SUITE("pdf.haru_document") {
 
   TEST_CASE("a finished page and a link keep little more than their bytes in libharu's memory") {
     pdf::HaruDocument haru;  // compressed, as books are
-    REQUIRE(haru.load_font(layout::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf"));
+    REQUIRE(haru.load_font(fonts::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf"));
     constexpr std::size_t pages = 40, links_per_page = 10;
     const std::size_t at_start = pdf::HaruDocument::heap_in_use();
     for (std::size_t i = 0; i < pages; ++i) {
       const std::size_t page = haru.add_page(200, 100);
-      haru.show_text(page, layout::FontFace::serif, 10, 10, 50, "Page " + std::to_string(i));
+      haru.show_text(page, fonts::FontFace::serif, 10, 10, 50, "Page " + std::to_string(i));
       haru.finish_page(page);
     }
     const std::size_t after_pages = pdf::HaruDocument::heap_in_use();
