@@ -58,7 +58,9 @@ bool FolderWatcher::add_watch(const std::string& folder, bool is_root, core::Dia
   if (watch < 0) {
     if (!is_root && (errno == ENOENT || errno == ENOTDIR)) return true;  // gone again, or a link
     const std::string shown = is_root ? root_as_given_ : fs::path(folder).lexically_relative(root_).string();
-    if (errno == ENOSPC) {
+    if (is_root && errno == ENOENT) {
+      sink.error({shown, 0, 0}, "corpus folder not found");  // as compile() says it
+    } else if (errno == ENOSPC) {
       sink.error({shown, 0, 0}, "cannot watch the folder: the limit of inotify watches is reached",
                  "raise the sysctl fs.inotify.max_user_watches");
     } else {

@@ -2,8 +2,8 @@
 # `octavo watch` on a copy of corpus/: the first build, a rebuild after an editor-like save (the new
 # sentence is in both books), a new subfolder watched as it appears, a broken book.toml (its
 # diagnostic, a failure line, the last good books kept byte for byte), the fix, and a clean exit 0
-# on SIGINT with no temporary file left. Every wait polls with a generous limit (slow sanitizer
-# builds), never a fixed sleep.
+# on SIGINT with no temporary file left; exit 1 for a corpus missing or removed. Every wait polls
+# with a generous limit (slow sanitizer builds), never a fixed sleep.
 source "$(dirname "$0")/lib.sh"
 
 corpus=$WORK/corpus
@@ -18,8 +18,10 @@ sentence="Zed saw the new bit and was glad."
 : >"$log"
 "$OCTAVO" watch "$corpus" -o "$out" --diagnostics=short 2>"$log" &
 pid=$!
-# If a check stops the script, the watcher must not outlive it.
+# If a check or a signal stops the script, the watcher must not outlive it (nor would it long: it
+# stops when its corpus is removed).
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+trap 'exit 1' INT TERM HUP PIPE
 
 limit=120  # seconds for each step, sanitizer builds of a loaded machine included
 # lines REGEX: how many lines of the log match (grep -c prints 0 and fails when none does).
@@ -114,4 +116,21 @@ check "no temporary file is left in the output folder" test -z "$(find "$out" -n
 check "one build per change" test "$(lines "$status_lines")" -eq 7
 check "no line but status lines, diagnostics and hints" \
   test "$(grep -cvE '^(octavo: |[^ ]+: (warning|error): |  hint: )' "$log")" -eq 0
+
+# A corpus that is not there, or that goes away while watched: exit 1, saying so.
+check "a missing corpus: exit 1" expect_exit 1 "$OCTAVO" watch "$WORK/missing" -o "$WORK/out2"
+check "it says the corpus is not found" grep -qx "$WORK/missing: error: corpus folder not found" "$WORK/stderr"
+cp -r "$SOURCE_DIR/corpus" "$WORK/brief"
+log=$WORK/brief.log
+: >"$log"
+"$OCTAVO" watch "$WORK/brief" -o "$WORK/out2" 2>"$log" &
+pid=$!
+check "a second watcher starts" wait_for '^octavo: watching ' 1
+rm -rf "$WORK/brief"
+start=$SECONDS
+while kill -0 "$pid" 2>/dev/null && [ $((SECONDS - start)) -lt "$limit" ]; do sleep 0.1; done
+status=0
+wait "$pid" || status=$?
+check "a removed corpus ends watch with exit code 1 (got $status)" test "$status" -eq 1
+check "it says the corpus went away" grep -qE ": error: the corpus folder was removed or moved; stopped watching$" "$log"
 finish
