@@ -17,6 +17,8 @@ constexpr std::string_view usage =
     "usage: octavo build [CORPUS_DIR] [-o OUT_DIR] [--format epub|pdf|all] [--stats]\n"
     "                    [--jobs N] [--strict] [-q] [--diagnostics full|short]\n"
     "       octavo check [CORPUS_DIR] [--strict] [-q] [--diagnostics full|short]\n"
+    "       octavo watch [CORPUS_DIR] [-o OUT_DIR] [--format epub|pdf|all] [--stats]\n"
+    "                    [--jobs N] [--strict] [-q] [--diagnostics full|short]\n"
     "       octavo help [COMMAND] | --help | --version\n";
 
 constexpr std::string_view help =
@@ -28,6 +30,8 @@ constexpr std::string_view help =
     "  build [CORPUS_DIR]   compile the corpus (default: the current folder) into <slug>.epub and\n"
     "                       <slug>.pdf; the slug comes from book.toml or the book's title\n"
     "  check [CORPUS_DIR]   read and validate the corpus, print every diagnostic, write nothing\n"
+    "  watch [CORPUS_DIR]   build, then build again whenever a file of the corpus changes, with one\n"
+    "                       line per build; a failed build keeps the last good books; Ctrl-C stops\n"
     "  help [COMMAND]       show this help\n"
     "\n"
     "Options:\n"
@@ -64,13 +68,13 @@ constexpr std::string_view help =
 // More threads than cores only take turns; a typing slip (--jobs 1000) should not start a thousand.
 constexpr std::size_t max_jobs = 64;
 
-constexpr std::array<std::string_view, 3> command_names{"build", "check", "help"};
+constexpr std::array<std::string_view, 4> command_names{"build", "check", "watch", "help"};
 
 struct OptionSpec {
   std::string_view name;        // the long form
   std::string_view short_name;  // empty when there is none
   bool takes_value = false;
-  bool build_only = false;
+  bool build_only = false;  // for build and watch, not check
 };
 
 constexpr std::array<OptionSpec, 8> option_specs{{
@@ -181,18 +185,20 @@ std::variant<CommandLine, UsageError> parse_command_line(const std::vector<std::
   if (command == "--version") return asking(CommandLine::Action::version);
   if (command.size() > 1 && command[0] == '-') {
     if (find_option(command.substr(0, command.find('='))) != nullptr) {
-      return UsageError{"expected a command (build, check or help) before '" + command + "'"};
+      return UsageError{"expected a command (build, check, watch or help) before '" + command + "'"};
     }
     return with_suggestion("unknown option '" + command + "'", command, option_spellings);
   }
   if (command == "help") return parse_help(args);
-  if (command != "build" && command != "check") {
+  if (command != "build" && command != "check" && command != "watch") {
     return with_suggestion("unknown command '" + command + "'", command, command_names);
   }
 
+  // watch takes build's options: it runs the same build, again and again.
   CommandLine line;
   line.options.check_only = command == "check";
   line.options.jobs = core::default_jobs();
+  if (command == "watch") line.action = CommandLine::Action::watch;
   bool corpus_given = false;
   bool options_ended = false;
   for (std::size_t i = 1; i < args.size(); ++i) {
@@ -226,7 +232,8 @@ std::variant<CommandLine, UsageError> parse_command_line(const std::vector<std::
       return with_suggestion("unknown option '" + spelling + "'", spelling,
                              std::span(option_spellings).first(option_spellings.size() - 1));
     }
-    if (spec->build_only && line.options.check_only) return UsageError{"option '" + spelling + "' is for build only"};
+    if (spec->build_only && line.options.check_only)
+      return UsageError{"option '" + spelling + "' is for build and watch only"};
     if (!spec->takes_value) {
       if (value) return UsageError{"expected no value for " + spelling + ", found '" + *value + "'"};
       if (spec->name == "--help") return asking(CommandLine::Action::help);

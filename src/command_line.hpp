@@ -1,5 +1,5 @@
-// The command line: the arguments after the program's name → what to do (build or check a corpus,
-// print the help or the version) or a usage error. main.cpp runs the result through compile().
+// The command line: the arguments after the program's name → what to do (build, check or watch a
+// corpus, print the help or the version) or a usage error. main.cpp runs the result through compile().
 #pragma once
 
 #include <string>
@@ -15,7 +15,8 @@ namespace octavo {
 enum class DiagnosticForm { full, short_form };
 
 struct CommandLine {
-  enum class Action { compile, help, version };
+  /// compile: build or check (options.check_only); watch: build, then again on every change.
+  enum class Action { compile, watch, help, version };
   Action action = Action::compile;
   /// corpus_dir, output_dir (empty when not given: the caller picks the default), formats,
   /// check_only, strict, stats and jobs; the rest is left for the caller.

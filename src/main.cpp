@@ -1,4 +1,5 @@
-// The command line: flags → compile() → exit code. Nothing else lives here.
+// The command line: flags → compile() → exit code, or flags → watch_corpus() around compile().
+// Nothing else lives here.
 #include <unistd.h>
 
 #include <cstdio>
@@ -16,6 +17,7 @@
 #include "core/source_excerpt.hpp"
 #include "output_files.hpp"
 #include "terminal_progress.hpp"
+#include "watch_loop.hpp"
 
 namespace {
 
@@ -71,14 +73,35 @@ int main(int argc, char** argv) {
   options.data_dir = find_data_dir(argv[0]);
   if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) options.source_date_epoch = epoch;
 
-  octavo::remove_temporaries_on_signal();
   const octavo::core::DiskFileSystem corpus(options.corpus_dir);
-  octavo::core::SourceExcerpts excerpts(corpus);
-  StderrSink sink(command.quiet, command.diagnostics == octavo::DiagnosticForm::full ? &excerpts : nullptr);
   // One updating line on long builds, only for a person watching: never into a file or pipe, nor with -q.
+  const bool show_progress = !command.quiet && ::isatty(STDERR_FILENO);
+  const bool full_form = command.diagnostics == octavo::DiagnosticForm::full;
+
+  if (command.action == octavo::CommandLine::Action::watch) {
+    // Each build is `octavo build`'s compile(), with its own excerpts: the files may have changed.
+    const auto build = [&] {
+      // A new progress line too: its quiet first half second counts from this build's start.
+      octavo::TerminalProgress terminal_progress(std::cerr);
+      octavo::core::Progress& progress = show_progress ? terminal_progress : octavo::core::no_progress();
+      octavo::core::SourceExcerpts excerpts(corpus);
+      StderrSink printing(command.quiet, full_form ? &excerpts : nullptr);
+      octavo::core::CountingSink counting(printing);
+      const octavo::CompileResult result = octavo::compile(options, counting, progress);
+      std::cout << result.stats << std::flush;
+      return octavo::BuildOutcome{result.exit_code == 0, result.written.size(), counting.errors(), counting.warnings()};
+    };
+    StderrSink sink(command.quiet, nullptr);
+    const std::string styles_dir = (std::filesystem::path(options.data_dir) / "styles").string();
+    return octavo::watch_corpus({options.corpus_dir, options.output_dir, styles_dir, command.quiet}, build, sink,
+                                std::cerr);
+  }
+
+  octavo::remove_temporaries_on_signal();
   octavo::TerminalProgress terminal_progress(std::cerr);
-  octavo::core::Progress& progress =
-      !command.quiet && ::isatty(STDERR_FILENO) ? terminal_progress : octavo::core::no_progress();
+  octavo::core::Progress& progress = show_progress ? terminal_progress : octavo::core::no_progress();
+  octavo::core::SourceExcerpts excerpts(corpus);
+  StderrSink sink(command.quiet, full_form ? &excerpts : nullptr);
   const octavo::CompileResult result = octavo::compile(options, sink, progress);
   std::cout << result.stats;
   if (!command.quiet) {

@@ -40,6 +40,8 @@ adapter fontconfig image/svg_fonts.cpp 'fontconfig/[a-z]+\.h'
 adapter librsvg image/rasterise_image.cpp 'librsvg/rsvg\.h'
 adapter cairo image/rasterise_image.cpp 'cairo(-[a-z]+)?\.h'
 adapter gdk-pixbuf image/rasterise_image.cpp 'gdk-pixbuf/gdk-pixbuf\.h'
+adapter inotify watch/folder_watcher.cpp 'sys/inotify\.h'
+adapter signalfd watch/stop_signals.cpp 'sys/signalfd\.h'
 
 if [ "$failures" -gt 0 ]; then
   echo "$failures check(s) failed" >&2

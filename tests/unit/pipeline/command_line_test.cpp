@@ -119,7 +119,8 @@ TEST_SUITE("pipeline.command_line") {
     CHECK(usage_error({"build", "-x"}) == "unknown option '-x'");
     CHECK(usage_error({"build", "--version"}) == "unknown option '--version'");
     CHECK(usage_error({"--verison"}) == "unknown option '--verison'; did you mean '--version'?");
-    CHECK(usage_error({"--format", "pdf", "build"}) == "expected a command (build, check or help) before '--format'");
+    CHECK(usage_error({"--format", "pdf", "build"}) ==
+          "expected a command (build, check, watch or help) before '--format'");
   }
 
   TEST_CASE("missing and bad values") {
@@ -136,18 +137,44 @@ TEST_SUITE("pipeline.command_line") {
     CHECK(usage_error({"build", "a", "b"}) == "expected one corpus folder, found a second: 'b'");
   }
 
+  TEST_CASE("watch takes build's options, with the same parser") {
+    const CommandLine plain = parsed({"watch"});
+    CHECK(plain.action == CommandLine::Action::watch);
+    CHECK(plain.options.corpus_dir == ".");
+    CHECK(plain.options.output_dir == "");
+    CHECK_FALSE(plain.options.check_only);
+    const CommandLine full =
+        parsed({"watch", "books", "-oout", "--format=pdf", "--stats", "--strict", "-q", "--diagnostics", "short"});
+    CHECK(full.action == CommandLine::Action::watch);
+    CHECK(full.options.corpus_dir == "books");
+    CHECK(full.options.output_dir == "out");
+    CHECK(full.options.formats == Formats::pdf);
+    CHECK(full.options.stats);
+    CHECK(full.options.strict);
+    CHECK(full.quiet);
+    CHECK(full.diagnostics == DiagnosticForm::short_form);
+    CHECK(parsed({"watch", "--", "-odd"}).options.corpus_dir == "-odd");
+    CHECK(parsed({"watch", "--help"}).action == CommandLine::Action::help);
+    CHECK(parsed({"help", "watch"}).action == CommandLine::Action::help);
+    CHECK(usage_error({"wacth"}) == "unknown command 'wacth'; did you mean 'watch'?");
+    CHECK(usage_error({"help", "wtach"}) == "unknown command 'wtach'; did you mean 'watch'?");
+    CHECK(usage_error({"watch", "--fromat=pdf"}) == "unknown option '--fromat'; did you mean '--format'?");
+    CHECK(usage_error({"watch", "a", "b"}) == "expected one corpus folder, found a second: 'b'");
+    CHECK(usage_error({"watch", "-o"}) == "expected a folder after -o");
+  }
+
   TEST_CASE("options that only build takes are refused by check") {
-    CHECK(usage_error({"check", "--format=pdf"}) == "option '--format' is for build only");
-    CHECK(usage_error({"check", "-oout"}) == "option '-o' is for build only");
-    CHECK(usage_error({"check", "--stats"}) == "option '--stats' is for build only");
+    CHECK(usage_error({"check", "--format=pdf"}) == "option '--format' is for build and watch only");
+    CHECK(usage_error({"check", "-oout"}) == "option '-o' is for build and watch only");
+    CHECK(usage_error({"check", "--stats"}) == "option '--stats' is for build and watch only");
   }
 
   TEST_CASE("the help names every option and form the parser takes") {
     const std::string text = std::string(octavo::usage_text()) + std::string(octavo::help_text());
     for (const char* spelling :
-         {"help [COMMAND]", "-o, --output OUT_DIR", "--format epub|pdf|all", "--stats", "-j, --jobs N", "-j2",
-          "--strict", "-q, --quiet", "--diagnostics full|short", "-h, --help", "--version", "--format=pdf",
-          "--output=OUT_DIR", "-oOUT_DIR", "--diagnostics=short"}) {
+         {"help [COMMAND]", "watch [CORPUS_DIR]", "-o, --output OUT_DIR", "--format epub|pdf|all", "--stats",
+          "-j, --jobs N", "-j2", "--strict", "-q, --quiet", "--diagnostics full|short", "-h, --help", "--version",
+          "--format=pdf", "--output=OUT_DIR", "-oOUT_DIR", "--diagnostics=short"}) {
       CAPTURE(spelling);
       CHECK(text.find(spelling) != std::string::npos);
     }
