@@ -79,7 +79,7 @@ TEST_SUITE("pipeline.command_line") {
     CHECK(usage_error({"build", "--jobs=2x"}) == "expected a number of threads from 1 to 64 after --jobs, found '2x'");
     CHECK(usage_error({"build", "--jobs=-1"}) == "expected a number of threads from 1 to 64 after --jobs, found '-1'");
     CHECK(usage_error({"build", "--jobs="}) == "expected a number of threads from 1 to 64 after --jobs, found ''");
-    CHECK(usage_error({"check", "--jobs=2"}) == "option '--jobs' is for build only");
+    CHECK(usage_error({"check", "--jobs=2"}) == "option '--jobs' is for build and watch only");
   }
 
   TEST_CASE("'--' ends the options, and '-' alone is a folder's name") {
