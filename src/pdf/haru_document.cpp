@@ -160,6 +160,18 @@ HPDF_STATUS write_flate_filter(HPDF_Dict /*dictionary*/, HPDF_Stream stream) {
   return HPDF_Stream_WriteStr(stream, "/Filter [ /FlateDecode ]\012");
 }
 
+// Calls `use(bytes, length)` on each block of memory stream `stream`, in order; false if a block
+// is missing or `use` returns false.
+template <typename Use>
+bool for_each_block(HPDF_Stream stream, Use use) {
+  for (HPDF_UINT i = 0; i < HPDF_MemStream_GetBufCount(stream); ++i) {
+    HPDF_UINT length = 0;
+    const HPDF_BYTE* block = HPDF_MemStream_GetBufPtr(stream, i, &length);
+    if (block == nullptr || !use(block, length)) return false;
+  }
+  return true;
+}
+
 // libharu holds every entry of a dictionary as objects of its own: a 136-byte element per key, a
 // 140-byte object per name, one allocation per number and per reference. For a link annotation
 // that is some 2 KB, for a page's resources about 1.5 KB, and a book of 10,000 articles has
@@ -191,14 +203,13 @@ bool freeze_entries(HPDF_Dict dictionary) {
   HPDF_Stream text = HPDF_MemStream_New(dictionary->mmgr, 512);
   if (text == nullptr) return false;
   std::vector<HPDF_BYTE> written;
-  if (HPDF_Dict_Write(dictionary, text, nullptr) == HPDF_OK) {
-    for (HPDF_UINT i = 0; i < HPDF_MemStream_GetBufCount(text); ++i) {
-      HPDF_UINT length = 0;
-      const HPDF_BYTE* piece = HPDF_MemStream_GetBufPtr(text, i, &length);
-      if (piece != nullptr) written.insert(written.end(), piece, piece + length);
-    }
-  }
+  const bool whole = HPDF_Dict_Write(dictionary, text, nullptr) == HPDF_OK &&
+                     for_each_block(text, [&written](const HPDF_BYTE* block, HPDF_UINT length) {
+                       written.insert(written.end(), block, block + length);
+                       return true;
+                     });
   HPDF_Stream_Free(text);
+  if (!whole) return false;
   // "<<\n", the entries, ">>": only the entries are kept.
   constexpr std::string_view open = "<<\012", close = ">>";
   if (written.size() < open.size() + close.size()) return false;
@@ -226,13 +237,12 @@ HPDF_Stream exact_copy(HPDF_Stream source) {
   const HPDF_UINT size = HPDF_Stream_Size(source);
   HPDF_Stream copy = HPDF_MemStream_New(source->mmgr, size > 0 ? size : 1);
   if (copy == nullptr) return nullptr;
-  for (HPDF_UINT i = 0; i < HPDF_MemStream_GetBufCount(source); ++i) {
-    HPDF_UINT length = 0;
-    const HPDF_BYTE* piece = HPDF_MemStream_GetBufPtr(source, i, &length);
-    if (piece == nullptr || HPDF_Stream_Write(copy, piece, length) != HPDF_OK) {
-      HPDF_Stream_Free(copy);
-      return nullptr;
-    }
+  const bool copied = for_each_block(source, [copy](const HPDF_BYTE* block, HPDF_UINT length) {
+    return HPDF_Stream_Write(copy, block, length) == HPDF_OK;
+  });
+  if (!copied) {
+    HPDF_Stream_Free(copy);
+    return nullptr;
   }
   return copy;
 }
