@@ -8,10 +8,6 @@
 namespace octavo {
 namespace {
 
-void forward(const core::DiagnosticList& diagnostics, core::DiagnosticSink& sink) {
-  for (const core::Diagnostic& diagnostic : diagnostics.all()) sink.report(diagnostic);
-}
-
 // The second writer's sink, used on the calling thread only (the sinks after it draw the progress
 // line): holds its diagnostics until the first writer has finished and the first's have been
 // forwarded, then passes them on as they come, so that a long PDF still reports while it runs.
@@ -36,9 +32,9 @@ class SecondSink final : public core::DiagnosticSink {
     if (released_) return;
     first_done_.wait();
     released_ = true;
-    forward(first_diagnostics_, sink_);
+    first_diagnostics_.report_to(sink_);
     kept_ = keep_second_();
-    if (kept_) forward(held_, sink_);
+    if (kept_) held_.report_to(sink_);
   }
 
   bool kept() const { return kept_; }

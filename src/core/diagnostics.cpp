@@ -31,6 +31,10 @@ void DiagnosticSink::error(SourceLocation location, std::string message, std::st
 
 void DiagnosticList::report(Diagnostic diagnostic) { diagnostics_.push_back(std::move(diagnostic)); }
 
+void DiagnosticList::report_to(DiagnosticSink& sink) const {
+  for (const Diagnostic& diagnostic : diagnostics_) sink.report(diagnostic);
+}
+
 std::size_t DiagnosticList::error_count() const {
   return static_cast<std::size_t>(std::count_if(diagnostics_.begin(), diagnostics_.end(),
                                                 [](const Diagnostic& d) { return d.severity == Severity::error; }));

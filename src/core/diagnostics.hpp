@@ -39,6 +39,8 @@ class DiagnosticList final : public DiagnosticSink {
   void report(Diagnostic diagnostic) override;
 
   const std::vector<Diagnostic>& all() const { return diagnostics_; }
+  /// Reports every diagnostic held to `sink`, in the order they came; nothing when none came.
+  void report_to(DiagnosticSink& sink) const;
   std::size_t error_count() const;
   std::size_t warning_count() const;
   /// Every diagnostic formatted, one per line (hints included); empty when there are none.

@@ -220,7 +220,7 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
     // larger division on the left and the smaller on the right.
     const bool in_part = article.part < book.parts.size();
     SetArticle set = articles.take();
-    for (const core::Diagnostic& diagnostic : set.diagnostics.all()) sink.report(diagnostic);
+    set.diagnostics.report_to(sink);
     coverage.merge(set.missing);
     add_body_part(std::move(set.lines), in_part ? book.parts[article.part].title : article.title, article.title);
     coverage.report(sink, article.location, false);

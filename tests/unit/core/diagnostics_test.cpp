@@ -34,4 +34,20 @@ TEST_SUITE("core.diagnostics") {
     CHECK(outer.warnings() == 1);
     CHECK(list.all().size() == 2);
   }
+
+  TEST_CASE("a list reports what it holds to another sink, in order, and keeps it") {
+    DiagnosticList held;
+    held.warning({"a.md", 3, 1}, "first", "a hint");
+    held.error({}, "second");
+    DiagnosticList replayed;
+    DiagnosticList().report_to(replayed);
+    CHECK(replayed.all().empty());
+    held.report_to(replayed);
+    CHECK(replayed.to_string() == held.to_string());
+    CHECK(replayed.to_string() ==
+          "a.md:3:1: warning: first\n"
+          "  hint: a hint\n"
+          "error: second\n");
+    CHECK(held.all().size() == 2);
+  }
 }
