@@ -39,6 +39,14 @@ wait_for() {
 }
 rebuilt='^octavo: rebuilt in [0-9]+\.[0-9]{2} s: 2 books$'
 failed='^octavo: build failed in [0-9]+\.[0-9]{2} s \([0-9]+ errors?\); the last good books are kept$'
+# wait_for_exit PID: waits up to the limit for the background watcher to end; sets status to its
+# exit code.
+wait_for_exit() {
+  local start=$SECONDS
+  while kill -0 "$1" 2>/dev/null && [ $((SECONDS - start)) -lt "$limit" ]; do sleep 0.1; done
+  status=0
+  wait "$1" || status=$?
+}
 # has_sentence pdftotext|epub_text BOOK: the book's text, each run of whitespace made one space,
 # holds the sentence.
 epub_text() { unzip -p "$1" '*.xhtml'; }  # BOOK -: as pdftotext BOOK - prints its text
@@ -106,10 +114,7 @@ check "into the same PDF as before" cmp -s "$pdf" "$WORK/edited.pdf"
 # 5. Ctrl-C: exit 0, nothing left behind. (The script's background job has SIGINT ignored; watch
 # takes it anyway.)
 kill -INT "$pid"
-start=$SECONDS
-while kill -0 "$pid" 2>/dev/null && [ $((SECONDS - start)) -lt "$limit" ]; do sleep 0.1; done
-status=0
-wait "$pid" || status=$?
+wait_for_exit "$pid"
 check "SIGINT ends watch with exit code 0 (got $status)" test "$status" -eq 0
 check "no temporary file is left in the output folder" test -z "$(find "$out" -name '.*')"
 # 1 + 4 rebuilt + 2 failed: the ignored files (the hidden temporary, the backup) made no build of their own.
@@ -127,10 +132,7 @@ log=$WORK/brief.log
 pid=$!
 check "a second watcher starts" wait_for '^octavo: watching ' 1
 rm -rf "$WORK/brief"
-start=$SECONDS
-while kill -0 "$pid" 2>/dev/null && [ $((SECONDS - start)) -lt "$limit" ]; do sleep 0.1; done
-status=0
-wait "$pid" || status=$?
+wait_for_exit "$pid"
 check "a removed corpus ends watch with exit code 1 (got $status)" test "$status" -eq 1
 check "it says the corpus went away" grep -qE ": error: the corpus folder was removed or moved; stopped watching$" "$log"
 finish
