@@ -1,5 +1,7 @@
 #include "layout/build_items.hpp"
 
+#include <algorithm>
+
 #include "core/url.hpp"
 #include "core/utf8.hpp"
 
@@ -39,15 +41,15 @@ bool is_token_character(char32_t c) {
 
 // Where a line of code may break between `c` and the `next` character, as a penalty; no_break
 // where it may not. After a run of spaces (the spaces end the broken line, where they are
-// invisible); after ',' and ';'; after '/', '.', '=', '(', '[' and '{' when a token follows, so
-// that "//", "/*", "=>" and "((" stay whole; and before a '-' that follows a token or a closing
-// bracket, never after it: extractors delete a line-final hyphen and join the lines (see
+// invisible); after ',' and ';'; after '/', '.', ':', '=', '(', '[' and '{' when a token follows,
+// so that "//", "/*", "::", "=>" and "((" stay whole and "std::chrono" breaks after its "::"; and before a '-' that
+// follows a token or a closing bracket, never after it: extractors delete a line-final hyphen and join the lines (see
 // add_cluster), which would change the code.
 int code_break_between(char32_t c, char32_t next) {
   if (is_code_space(c)) return is_code_space(next) ? no_break : code_space_penalty;
   if (is_code_space(next)) return no_break;  // the break comes after the spaces
   if (c == ',' || c == ';') return next == ',' || next == ';' ? no_break : code_punctuation_penalty;
-  if ((c == '/' || c == '.' || c == '=' || c == '(' || c == '[' || c == '{') && is_token_character(next)) {
+  if ((c == '/' || c == '.' || c == ':' || c == '=' || c == '(' || c == '[' || c == '{') && is_token_character(next)) {
     return code_punctuation_penalty;
   }
   if (next == '-' && (is_token_character(c) || c == ')' || c == ']' || c == '}')) return code_punctuation_penalty;
@@ -220,16 +222,17 @@ void ItemBuilder::add_cluster(std::u32string_view cluster, const TextStyle& styl
 
 void ItemBuilder::append_to_segment(std::string_view text, const TextStyle& style, fonts::FontFace face, int link) {
   const bool marked = !pending_marks_.anchors.empty() || !pending_marks_.notes.empty();
+  const bool inline_code = style.code && style.key < 0 && !literal_;
   if (!segment_.empty() && !marked) {
     Piece& last = segment_.back();
     if (last.face == face && last.size == style.size && last.link == link && last.rise == style.rise &&
-        last.strike == style.strike && last.key == style.key) {
+        last.strike == style.strike && last.key == style.key && last.code == inline_code) {
       last.text += text;
       return;
     }
   }
   segment_.push_back({face, style.size, link, std::string(text), style.rise, style.strike, style.key,
-                      marked ? take_pending_marks() : -1});
+                      marked ? take_pending_marks() : -1, inline_code});
 }
 
 void ItemBuilder::add_anchor(const std::string& id) {
@@ -358,11 +361,32 @@ void ItemBuilder::add_line_break() {
   list_.items.push_back(penalty_item(forced_break));
 }
 
+// Between two characters of one piece only, so that the text around the code keeps breaking only
+// at its spaces.
+std::vector<std::size_t> ItemBuilder::code_breaks(const std::vector<Piece>& pieces) {
+  std::vector<std::size_t> breaks;
+  std::size_t piece_start = 0;
+  for (const Piece& piece : pieces) {
+    if (piece.code) {
+      std::size_t pos = 0;
+      char32_t c = piece.text.empty() ? U'\0' : core::decode_utf8(piece.text, pos);
+      while (pos < piece.text.size()) {
+        const std::size_t at = pos;
+        const char32_t next = core::decode_utf8(piece.text, pos);
+        if (code_break_between(c, next) < no_break) breaks.push_back(piece_start + at);
+        c = next;
+      }
+    }
+    piece_start += piece.text.size();
+  }
+  return breaks;
+}
+
 void ItemBuilder::flush_segment() {
   if (segment_.empty()) return;
-  // A URL breaks at its punctuation: the parts between those breaks are words of their own,
-  // never hyphenated, with an unflagged penalty between them. (Most words are one piece: they are
-  // searched for a URL where they lie, without joining the pieces into a copy.)
+  // A URL, and inline code, break at their punctuation: the parts between those breaks are words
+  // of their own, never hyphenated, with an unflagged penalty between them. (Most words are one
+  // piece: they are searched for a URL where they lie, without joining the pieces into a copy.)
   std::vector<std::size_t> breaks;
   if (!literal_ && segment_.size() == 1) {
     breaks = url_breaks(segment_.front().text);
@@ -371,6 +395,14 @@ void ItemBuilder::flush_segment() {
     for (const Piece& piece : segment_) word += piece.text;
     breaks = url_breaks(word);
   }
+  if (!literal_) {
+    std::vector<std::size_t> in_code = code_breaks(segment_);
+    if (!in_code.empty()) {
+      breaks.insert(breaks.end(), in_code.begin(), in_code.end());
+      std::sort(breaks.begin(), breaks.end());
+      breaks.erase(std::unique(breaks.begin(), breaks.end()), breaks.end());
+    }
+  }
   bool split = false;
   if (breaks.empty()) {
     split = emit_word(segment_, true);
@@ -378,7 +410,8 @@ void ItemBuilder::flush_segment() {
     // A piece's decoration goes with each part of it; its marks with the first only.
     const auto piece_part = [](const Piece& piece, std::size_t from, std::size_t count) {
       return Piece{piece.face, piece.size,   piece.link, piece.text.substr(from, count),
-                   piece.rise, piece.strike, piece.key,  from == 0 ? piece.marks : -1};
+                   piece.rise, piece.strike, piece.key,  from == 0 ? piece.marks : -1,
+                   piece.code};
     };
     std::vector<Piece> part;
     std::size_t piece_start = 0;

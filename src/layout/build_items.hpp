@@ -93,8 +93,12 @@ class ItemBuilder {
     bool strike = false;
     int key = -1;
     int marks = -1;
+    bool code = false;  ///< inline code (not a key): breaks at its punctuation (code_break_between)
   };
 
+  /// The byte offsets inside the word made of `pieces` where its inline code may break: where a
+  /// line of code would (code_break_between). Empty when it holds no inline code.
+  static std::vector<std::size_t> code_breaks(const std::vector<Piece>& pieces);
   void add_space(const TextStyle& style);
   void add_cluster(std::u32string_view cluster, const TextStyle& style, fonts::FontFace face, int link,
                    const core::SourceLocation& location);
