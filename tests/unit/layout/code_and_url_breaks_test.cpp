@@ -148,4 +148,13 @@ TEST_SUITE("layout.code_and_url_breaks") {
     Fixture f;
     CHECK(f.code_lines("value = std::chrono::steady_clock", 20) == "value = std::|chrono::steady_clock|");
   }
+
+  TEST_CASE("a word wider than the line breaks at its punctuation before it is cut, with no warning") {
+    Fixture f;
+    CHECK(f.text_lines("type {string|Buffer|TypedArray|DataView} here", 16) ==
+          "type {string||Buffer||TypedArray||DataView} here|");
+    CHECK(f.diagnostics.to_string().empty());
+    // A word that fits keeps its punctuation unbroken.
+    CHECK(f.text_lines("one {a|b} two", 6) == "one|{a|b}|two|");
+  }
 }

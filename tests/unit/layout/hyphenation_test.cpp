@@ -233,6 +233,20 @@ TEST_SUITE("layout.hyphenation") {
     CHECK(pieces(f.items("hyphenation of text", core::Pt(145), false)) == "hyphenation of text");
   }
 
+  TEST_CASE("inline code and keys are never hyphenated, the text beside them is") {
+    if (!have_patterns()) return;
+    Fixture f;
+    ItemBuilder builder(f.context, core::Pt(145));
+    builder.set_hyphenate(true);
+    builder.add_text("hyphenation ", TextStyle{false, false, false, core::Pt(10)}, {"w.md", 3, 1});
+    builder.add_text("hyphenation", TextStyle{false, false, true, core::Pt(10)}, {"w.md", 3, 13});
+    TextStyle key{false, false, true, core::Pt(10)};
+    key.key = 0;
+    builder.add_text(" hyphenation", key, {"w.md", 3, 25});
+    builder.add_text(" and justification", TextStyle{false, false, false, core::Pt(10)}, {"w.md", 3, 37});
+    CHECK(pieces(builder.finish()) == "hy|phen|ation hyphenation hyphenation and justification");
+  }
+
   TEST_CASE("the last word of a paragraph is not hyphenated") {
     if (!have_patterns()) return;
     Fixture f;
