@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <optional>
 
+#include "core/sha256.hpp"
 #include "core/unicode.hpp"
 #include "core/utf8.hpp"
 
@@ -192,6 +193,7 @@ Hyphenator::Hyphenator(std::string_view patterns) {
   dictionary_ = std::make_unique<Dictionary>();
   dictionary_->dict = dict;
   dictionary_->charset = charset_of(*dict);
+  patterns_digest_ = core::sha256_hex(patterns);
 }
 
 Hyphenator::~Hyphenator() = default;
