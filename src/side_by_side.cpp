@@ -1,5 +1,7 @@
 #include "side_by_side.hpp"
 
+#include <malloc.h>
+
 #include <chrono>
 #include <exception>
 #include <future>
@@ -7,6 +9,16 @@
 
 namespace octavo {
 namespace {
+
+// glibc gives each thread an arena of its own and, once the thread's blocks are freed, keeps most
+// of that arena's pages resident: the EPUB of 10,000 articles left 139 MB so (malloc_stats, none
+// of it in use) under the PDF's peak, which comes later. malloc_trim hands every arena's free
+// pages back to the system.
+void release_free_pages() {
+#ifdef __GLIBC__
+  malloc_trim(0);
+#endif
+}
 
 // The second writer's sink, used on the calling thread only (the sinks after it draw the progress
 // line): holds its diagnostics until the first writer has finished and the first's have been
@@ -56,7 +68,11 @@ SideBySide run_side_by_side(const Writer& first, const Writer& second, core::Dia
   core::DiagnosticList first_diagnostics;
   // std::launch::async: a thread of its own, never deferred until get() (which would run the
   // writers one after the other). The future's get() joins it and rethrows what it threw.
-  std::future<bool> first_done = std::async(std::launch::async, [&] { return first(first_diagnostics); });
+  std::future<bool> first_done = std::async(std::launch::async, [&] {
+    const bool written = first(first_diagnostics);
+    release_free_pages();
+    return written;
+  });
   SecondSink second_sink(first_done, first_diagnostics, sink, keep_second);
   SideBySide result;
   std::exception_ptr second_failure;

@@ -24,6 +24,8 @@ struct SideBySide {
 /// other would never have started `second`), second's diagnostics are dropped and its result is
 /// false; else the held ones follow and later ones pass straight on. `sink` is used on the
 /// calling thread only. An exception from either writer is rethrown once both have returned.
+/// When `first` returns, its thread hands the free pages of every malloc arena back to the system,
+/// so that what it freed does not stay resident under second's peak.
 SideBySide run_side_by_side(const Writer& first, const Writer& second, core::DiagnosticSink& sink,
                             const std::function<bool()>& keep_second);
 

@@ -1,11 +1,14 @@
 #include "core/file_system.hpp"
 
+#include <sys/types.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <limits>
 #include <system_error>
 
 namespace octavo::core {
@@ -29,6 +32,17 @@ bool OutputFile::write(std::string_view piece) {
   errno = 0;
   if (std::fwrite(piece.data(), 1, piece.size(), file_) == piece.size()) return true;
   error_ = errno != 0 ? errno : EIO;
+  return false;
+}
+
+bool OutputFile::seek(std::uint64_t offset) {
+  if (error_ != 0) return false;
+  errno = 0;
+  if (offset <= static_cast<std::uint64_t>(std::numeric_limits<off_t>::max()) &&
+      fseeko(file_, static_cast<off_t>(offset), SEEK_SET) == 0) {
+    return true;
+  }
+  error_ = errno != 0 ? errno : EINVAL;
   return false;
 }
 

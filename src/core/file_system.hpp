@@ -2,6 +2,7 @@
 // in-memory tree for tests. Paths are relative to the root and use '/'.
 #pragma once
 
+#include <cstdint>
 #include <cstdio>
 #include <functional>
 #include <map>
@@ -25,8 +26,15 @@ class OutputFile {
   OutputFile(const OutputFile&) = delete;
   OutputFile& operator=(const OutputFile&) = delete;
 
-  /// Appends `piece`; false once any open or write has failed.
+  /// Writes `piece` at the current position (the end, unless seek moved it); false once any open,
+  /// write or seek has failed.
   bool write(std::string_view piece);
+  /// Moves the position to `offset` bytes from the start, so that the next write overwrites what
+  /// is there (a header whose sizes are known only after its data); false once any open, write or
+  /// seek has failed.
+  bool seek(std::uint64_t offset);
+  /// False once any open, write or seek has failed; close() then says why.
+  bool ok() const { return error_ == 0; }
   /// Closes the file: the reason of the first failure, or nullopt once every byte is written.
   std::optional<std::string> close();
 

@@ -1,11 +1,10 @@
 #include "epub/epub_writer.hpp"
 
 #include <cassert>
-#include <cstdio>
+#include <functional>
 #include <set>
 #include <unordered_set>
 
-#include "core/file_system.hpp"
 #include "core/fixed_clock.hpp"
 #include "core/language_tag.hpp"
 #include "epub/article_xhtml.hpp"
@@ -20,6 +19,7 @@
 #include "epub/part_xhtml.hpp"
 #include "epub/sources_xhtml.hpp"
 #include "epub/title_page_xhtml.hpp"
+#include "epub/zip_container.hpp"
 
 namespace octavo::epub {
 namespace {
@@ -81,73 +81,85 @@ std::vector<const model::Image*> book_images(const model::Book& book) {
   return images;
 }
 
-}  // namespace
+// One XHTML page of the spine before it is made: the package document lists every page, and comes
+// before them in the archive, yet only one page's text is held at a time.
+struct TextPage {
+  std::string id;
+  std::string file;
+  std::function<std::string()> render;
+  bool is_article = false;  // one step of progress
+};
 
-std::vector<ContainerFile> epub_files(const model::Book& book, const EpubOptions& options, core::Progress& progress) {
-  const std::string& language = book.metadata.language;
-  const std::string text_root = std::string(package_root) + "text/";
-  std::vector<PackageItem> items;
-  std::vector<ContainerFile> text;
-  items.reserve(book.articles.size() + book.parts.size() + 8);
-  text.reserve(book.articles.size() + book.parts.size() + 4);
-  auto add_text = [&](const std::string& id, const std::string& file, std::string content) {
-    items.push_back({id, text_href(file), xhtml_type, "", true});
-    text.push_back({text_root + file, std::move(content)});
-  };
-
-  items.push_back({"nav", nav_file, xhtml_type, "nav", false});
-  items.push_back({"ncx", ncx_file, "application/x-dtbncx+xml", "", false});
-  items.push_back({"css", stylesheet_file, "text/css", "", false});
+std::vector<TextPage> text_pages(const model::Book& book, const BookLinks& links) {
+  std::vector<TextPage> pages;
+  pages.reserve(book.articles.size() + book.parts.size() + 4);
   // Spine order: title page, disclaimer, contents, the parts and articles, Sources.
-  add_text(model::title_page_id, title_page_file, title_page_xhtml(book.metadata));
-  add_text(model::disclaimer_id, disclaimer_file, disclaimer_xhtml(book.disclaimer, language));
-  add_text(model::contents_id, contents_file, contents_xhtml(book));
+  pages.push_back({model::title_page_id, title_page_file, [&book] { return title_page_xhtml(book.metadata); }});
+  pages.push_back({model::disclaimer_id, disclaimer_file,
+                   [&book] { return disclaimer_xhtml(book.disclaimer, book.metadata.language); }});
+  pages.push_back({model::contents_id, contents_file, [&book] { return contents_xhtml(book); }});
   // A part's title page comes right before its first article, an enclosing part's before its own.
-  const BookLinks links(book);
   std::size_t next_part = 0;
-  progress.stage("Writing EPUB", book.articles.size(), "articles");
   for (std::size_t index = 0; index < book.articles.size(); ++index) {
     for (; next_part < book.parts.size() && book.parts[next_part].first_article <= index; ++next_part) {
       const model::Part& part = book.parts[next_part];
-      if (has_part_page(book, part)) add_text("part-" + part.id, part_file(part.id), part_xhtml(part, language));
+      if (has_part_page(book, part)) {
+        pages.push_back({"part-" + part.id, part_file(part.id),
+                         [&book, &part] { return part_xhtml(part, book.metadata.language); }});
+      }
     }
     const model::Article& article = book.articles[index];
-    add_text("article-" + article.id, article_file(article.id), article_xhtml(article, language, links));
-    progress.advance();
+    pages.push_back({"article-" + article.id, article_file(article.id),
+                     [&book, &article, &links] { return article_xhtml(article, book.metadata.language, links); },
+                     true});
   }
-  add_text(model::sources_id, sources_file, sources_xhtml(book));
+  pages.push_back({model::sources_id, sources_file, [&book] { return sources_xhtml(book); }});
+  return pages;
+}
+
+}  // namespace
+
+void epub_files(const model::Book& book, const EpubOptions& options, const FileReceiver& receive,
+                core::Progress& progress) {
+  progress.stage("Writing EPUB", book.articles.size(), "articles");
+  const BookLinks links(book);
+  const std::vector<TextPage> pages = text_pages(book, links);
   const std::vector<const model::Image*> images = book_images(book);
+  std::vector<PackageItem> items;
+  items.reserve(pages.size() + images.size() + 3);
+  items.push_back({"nav", nav_file, xhtml_type, "nav", false});
+  items.push_back({"ncx", ncx_file, "application/x-dtbncx+xml", "", false});
+  items.push_back({"css", stylesheet_file, "text/css", "", false});
+  for (const TextPage& page : pages) items.push_back({page.id, text_href(page.file), xhtml_type, "", true});
   for (const model::Image* image : images) {
     items.push_back({"img-" + image->sha256.substr(0, 16), image_file(*image), model::media_type(*image), "", false});
   }
 
   const std::string package_path = std::string(package_root) + package_file;
-  std::vector<ContainerFile> files;
-  files.reserve(text.size() + 5);
-  files.push_back({"META-INF/container.xml", container_xml(package_path)});
-  files.push_back({package_path, package_document(book.metadata, items)});
-  files.push_back({std::string(package_root) + nav_file, navigation_document(book)});
-  files.push_back({std::string(package_root) + ncx_file, ncx_document(book)});
-  files.push_back({std::string(package_root) + stylesheet_file, options.stylesheet});
-  for (ContainerFile& file : text) files.push_back(std::move(file));
-  for (const model::Image* image : images) files.push_back({package_root + image_file(*image), *image->bytes});
-  return files;
+  receive("META-INF/container.xml", container_xml(package_path));
+  receive(package_path, package_document(book.metadata, items));
+  receive(std::string(package_root) + nav_file, navigation_document(book));
+  receive(std::string(package_root) + ncx_file, ncx_document(book));
+  receive(std::string(package_root) + stylesheet_file, options.stylesheet);
+  const std::string text_root = std::string(package_root) + "text/";
+  for (const TextPage& page : pages) {
+    receive(text_root + page.file, page.render());
+    if (page.is_article) progress.advance();
+  }
+  for (const model::Image* image : images) receive(package_root + image_file(*image), *image->bytes);
 }
 
 bool write_epub(const model::Book& book, const EpubOptions& options, const std::string& path,
                 core::DiagnosticSink& sink, core::Progress& progress) {
   assert(is_complete(book));
-  const std::vector<ContainerFile> files = epub_files(book, options, progress);
-  // Compressing the archive is one call to libzip: a stage with nothing to count.
+  // Each file is deflated as soon as it is made; the container keeps only the compressed bytes.
+  ZipContainer container;
+  epub_files(
+      book, options, [&container](const std::string& file, std::string_view bytes) { container.add(file, bytes); },
+      progress);
+  // Writing the archive is one call to libzip: a stage with nothing to count.
   progress.stage("Saving EPUB", 0, "");
-  const std::optional<std::string> archive = zip_container(files, sink);
-  if (!archive) return false;
-  // No clean-up of a partial file here: the pipeline writes to a temporary name and removes it.
-  if (const std::optional<std::string> reason = core::write_whole_file(path, *archive)) {
-    sink.error({path, 0, 0}, "cannot write the EPUB file: " + *reason);
-    return false;
-  }
-  return true;
+  return container.write(path, sink);
 }
 
 }  // namespace octavo::epub

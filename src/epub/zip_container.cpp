@@ -2,8 +2,13 @@
 
 #include <zip.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <ctime>
+#include <deque>
+#include <optional>
+
+#include "core/file_system.hpp"
 
 namespace octavo::epub {
 namespace {
@@ -14,6 +19,14 @@ constexpr char mimetype_content[] = "application/epub+zip";
 // rw-r--r-- on a regular file, in the high 16 bits of the external attributes as Unix zip tools
 // write them; without this the bytes would depend on nothing but still differ from tool to tool.
 constexpr zip_uint32_t entry_attributes = 0100644u << 16;
+
+// What libzip's own deflate layer reports for an entry it compresses at level 9 (its default):
+// "version needed to extract" 2.0, and general purpose bits 1–2 set to "maximum compression"
+// (APPNOTE.TXT §4.4.3, §4.4.4). An entry deflated beforehand must say the same, or the archive
+// would differ from the one libzip makes when it deflates.
+constexpr zip_uint8_t deflate_version_needed = 20;
+constexpr zip_uint16_t compression_option_bits = 0x0006;
+constexpr zip_uint16_t maximum_compression = 0x0002;
 
 // DOS timestamps hold local time: libzip turns the time_t into fields with localtime(), so one
 // time_t gives different bytes under different TZ values. mktime() on a fixed local struct tm
@@ -29,36 +42,220 @@ std::time_t fixed_entry_time() {
   return std::mktime(&fixed);
 }
 
+// One entry's deflated bytes as a libzip source. Its stat names the method, both sizes and the
+// CRC, so zip_close copies the bytes as they are: libzip 1.7.3 (add_data in zip_close.c)
+// recompresses only when the source's method differs from the entry's, and takes the CRC and the
+// size from the stat when the data arrives compressed. libzip never throws through here: every
+// answer is a return value.
+class DeflatedSource {
+ public:
+  explicit DeflatedSource(const DeflatedBytes& bytes) : bytes_(bytes) { zip_error_init(&error_); }
+  ~DeflatedSource() { zip_error_fini(&error_); }
+  DeflatedSource(const DeflatedSource&) = delete;
+  DeflatedSource& operator=(const DeflatedSource&) = delete;
+
+  static zip_int64_t callback(void* self, void* data, zip_uint64_t length, zip_source_cmd_t command) {
+    return static_cast<DeflatedSource*>(self)->answer(data, length, command);
+  }
+
+ private:
+  zip_int64_t answer(void* data, zip_uint64_t length, zip_source_cmd_t command) {
+    switch (command) {
+      case ZIP_SOURCE_OPEN: offset_ = 0; return 0;
+      case ZIP_SOURCE_READ: {
+        const std::size_t left = bytes_.compressed.size() - offset_;
+        const std::size_t count = length < left ? static_cast<std::size_t>(length) : left;
+        bytes_.compressed.copy(static_cast<char*>(data), count, offset_);
+        offset_ += count;
+        return static_cast<zip_int64_t>(count);
+      }
+      case ZIP_SOURCE_CLOSE:
+      case ZIP_SOURCE_FREE:  // the container owns the bytes and this object
+        return 0;
+      case ZIP_SOURCE_STAT: {
+        zip_stat_t* stat = ZIP_SOURCE_GET_ARGS(zip_stat_t, data, length, &error_);
+        if (stat == nullptr) return -1;
+        zip_stat_init(stat);
+        stat->valid =
+            ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC | ZIP_STAT_ENCRYPTION_METHOD;
+        stat->size = bytes_.size;
+        stat->comp_size = bytes_.compressed.size();
+        stat->comp_method = ZIP_CM_DEFLATE;
+        stat->crc = bytes_.crc32;
+        stat->encryption_method = ZIP_EM_NONE;
+        return sizeof(zip_stat_t);
+      }
+      case ZIP_SOURCE_GET_FILE_ATTRIBUTES: {
+        zip_file_attributes_t* attributes = ZIP_SOURCE_GET_ARGS(zip_file_attributes_t, data, length, &error_);
+        if (attributes == nullptr) return -1;
+        attributes->valid |= ZIP_FILE_ATTRIBUTES_VERSION_NEEDED | ZIP_FILE_ATTRIBUTES_GENERAL_PURPOSE_BIT_FLAGS;
+        attributes->version_needed = deflate_version_needed;
+        attributes->general_purpose_bit_mask = compression_option_bits;
+        attributes->general_purpose_bit_flags = maximum_compression;
+        return sizeof(zip_file_attributes_t);
+      }
+      case ZIP_SOURCE_ERROR: return zip_error_to_data(&error_, data, length);
+      case ZIP_SOURCE_SUPPORTS:
+        return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
+                                              ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, ZIP_SOURCE_SUPPORTS,
+                                              ZIP_SOURCE_GET_FILE_ATTRIBUTES, -1);
+      default: zip_error_set(&error_, ZIP_ER_OPNOTSUPP, 0); return -1;
+    }
+  }
+
+  const DeflatedBytes& bytes_;
+  std::size_t offset_ = 0;
+  zip_error_t error_;
+};
+
+// The archive's own source: libzip writes the archive through it straight into the output file,
+// going back over each local header once its entry's sizes are known. It starts as a file that
+// does not exist (stat answers ENOENT, so zip_open_from_source makes a new archive and reads
+// nothing); BEGIN_WRITE creates the file, COMMIT_WRITE closes it, and ROLLBACK_WRITE, which
+// zip_close calls after any failure, removes it. libzip's own file source would write to a
+// temporary name of its own beside `path`, which our signal handler does not know of.
+class ArchiveFile {
+ public:
+  explicit ArchiveFile(std::string path) : path_(std::move(path)) { zip_error_init(&error_); }
+  ~ArchiveFile() {
+    discard();
+    zip_error_fini(&error_);
+  }
+  ArchiveFile(const ArchiveFile&) = delete;
+  ArchiveFile& operator=(const ArchiveFile&) = delete;
+
+  static zip_int64_t callback(void* self, void* data, zip_uint64_t length, zip_source_cmd_t command) {
+    return static_cast<ArchiveFile*>(self)->answer(data, length, command);
+  }
+
+  /// Why the file could not be written ("No space left on device"); nullopt if it never failed.
+  const std::optional<std::string>& failure() const { return failure_; }
+
+ private:
+  zip_int64_t answer(void* data, zip_uint64_t length, zip_source_cmd_t command) {
+    switch (command) {
+      case ZIP_SOURCE_STAT: zip_error_set(&error_, ZIP_ER_READ, ENOENT); return -1;
+      case ZIP_SOURCE_BEGIN_WRITE:
+        file_.emplace(path_);
+        created_ = file_->ok();
+        position_ = 0;
+        size_ = 0;
+        return file_->ok() ? 0 : failed();
+      case ZIP_SOURCE_WRITE:
+        if (!file_->write({static_cast<const char*>(data), static_cast<std::size_t>(length)})) return failed();
+        position_ += length;
+        if (position_ > size_) size_ = position_;
+        return static_cast<zip_int64_t>(length);
+      case ZIP_SOURCE_SEEK_WRITE: {
+        const zip_int64_t target = zip_source_seek_compute_offset(position_, size_, data, length, &error_);
+        if (target < 0) return -1;
+        if (!file_->seek(static_cast<std::uint64_t>(target))) return failed();
+        position_ = static_cast<std::uint64_t>(target);
+        return 0;
+      }
+      case ZIP_SOURCE_TELL_WRITE: return static_cast<zip_int64_t>(position_);
+      case ZIP_SOURCE_COMMIT_WRITE:
+        if (std::optional<std::string> reason = file_->close()) {
+          failure_ = std::move(reason);
+          zip_error_set(&error_, ZIP_ER_WRITE, 0);
+          return -1;
+        }
+        file_.reset();
+        created_ = false;  // complete: the caller's now
+        return 0;
+      case ZIP_SOURCE_ROLLBACK_WRITE:
+      case ZIP_SOURCE_REMOVE: discard(); return 0;
+      case ZIP_SOURCE_FREE:  // write() owns this object
+        return 0;
+      case ZIP_SOURCE_ERROR: return zip_error_to_data(&error_, data, length);
+      case ZIP_SOURCE_SUPPORTS:
+        // zip_open_from_source wants a seekable, writable source; reading is never asked of a new
+        // archive, and the default case refuses it.
+        return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
+                                              ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, ZIP_SOURCE_SEEK, ZIP_SOURCE_TELL,
+                                              ZIP_SOURCE_SUPPORTS, ZIP_SOURCE_BEGIN_WRITE, ZIP_SOURCE_COMMIT_WRITE,
+                                              ZIP_SOURCE_ROLLBACK_WRITE, ZIP_SOURCE_WRITE, ZIP_SOURCE_SEEK_WRITE,
+                                              ZIP_SOURCE_TELL_WRITE, ZIP_SOURCE_REMOVE, -1);
+      default: zip_error_set(&error_, ZIP_ER_OPNOTSUPP, 0); return -1;
+    }
+  }
+
+  // Keeps the first reason the file failed (OutputFile keeps it until close) for the diagnostic.
+  zip_int64_t failed() {
+    if (!failure_) failure_ = file_->close();
+    file_.reset();
+    zip_error_set(&error_, ZIP_ER_WRITE, 0);
+    return -1;
+  }
+
+  // Closes and removes a file that was begun but not completed.
+  void discard() {
+    file_.reset();
+    if (created_) std::remove(path_.c_str());
+    created_ = false;
+  }
+
+  std::string path_;
+  std::optional<core::OutputFile> file_;
+  bool created_ = false;  ///< a file of ours is at path_ and is not complete
+  std::uint64_t position_ = 0;
+  std::uint64_t size_ = 0;
+  std::optional<std::string> failure_;
+  zip_error_t error_;
+};
+
 class ArchiveBuilder {
  public:
-  explicit ArchiveBuilder(core::DiagnosticSink& sink) : sink_(sink) {}
+  ArchiveBuilder(const std::string& path, core::DiagnosticSink& sink) : file_(path), path_(path), sink_(sink) {}
   ArchiveBuilder(const ArchiveBuilder&) = delete;
   ArchiveBuilder& operator=(const ArchiveBuilder&) = delete;
   ~ArchiveBuilder() {
     if (archive_ != nullptr) zip_discard(archive_);
-    if (buffer_ != nullptr) zip_source_free(buffer_);
   }
 
   bool open() {
     zip_error_t error;
     zip_error_init(&error);
-    zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
-    if (buffer == nullptr) return fail(zip_error_strerror(&error), &error);
-    archive_ = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
+    zip_source_t* file = zip_source_function_create(&ArchiveFile::callback, &file_, &error);
+    if (file == nullptr) return fail(zip_error_strerror(&error), &error);
+    archive_ = zip_open_from_source(file, ZIP_CREATE | ZIP_TRUNCATE, &error);
     if (archive_ == nullptr) {
-      zip_source_free(buffer);
+      zip_source_free(file);
       return fail(zip_error_strerror(&error), &error);
     }
-    // The archive owns one reference and drops it in zip_close; ours keeps the bytes readable.
-    zip_source_keep(buffer);
-    buffer_ = buffer;
+    zip_error_fini(&error);
     return true;
   }
 
   // zip_source_buffer does not copy: `content` must outlive close().
-  bool add(const std::string& path, const char* content, std::size_t size, zip_int32_t method) {
+  bool add_stored(const char* path, const char* content, std::size_t size) {
     zip_source_t* source = zip_source_buffer(archive_, content, size, 0);
     if (source == nullptr) return fail(zip_strerror(archive_));
+    return add(path, source, ZIP_CM_STORE);
+  }
+
+  // `bytes` must outlive close(), as must the source made for it (kept in sources_).
+  bool add_deflated(const std::string& path, const DeflatedBytes& bytes) {
+    DeflatedSource& reader = sources_.emplace_back(bytes);
+    zip_source_t* source = zip_source_function(archive_, &DeflatedSource::callback, &reader);
+    if (source == nullptr) return fail(zip_strerror(archive_));
+    return add(path, source, ZIP_CM_DEFLATE);
+  }
+
+  bool close() {
+    if (zip_close(archive_) == 0) {
+      archive_ = nullptr;
+      return true;
+    }
+    if (const std::optional<std::string>& reason = file_.failure()) {
+      sink_.error({path_, 0, 0}, "cannot write the EPUB file: " + *reason);
+      return false;
+    }
+    return fail(zip_strerror(archive_));
+  }
+
+ private:
+  bool add(const std::string& path, zip_source_t* source, zip_int32_t method) {
     const zip_int64_t index = zip_file_add(archive_, path.c_str(), source, ZIP_FL_ENC_UTF_8);
     if (index < 0) {
       zip_source_free(source);
@@ -73,54 +270,35 @@ class ArchiveBuilder {
     return true;
   }
 
-  std::optional<std::string> close() {
-    if (zip_close(archive_) < 0) {
-      fail(zip_strerror(archive_));
-      return std::nullopt;
-    }
-    archive_ = nullptr;
-    if (zip_source_open(buffer_) < 0) return read_failed();
-    std::optional<std::string> bytes;
-    if (zip_source_seek(buffer_, 0, SEEK_END) == 0) {
-      const zip_int64_t size = zip_source_tell(buffer_);
-      if (size >= 0 && zip_source_seek(buffer_, 0, SEEK_SET) == 0) {
-        std::string data(static_cast<std::size_t>(size), '\0');
-        if (zip_source_read(buffer_, data.data(), static_cast<zip_uint64_t>(size)) == size) bytes = std::move(data);
-      }
-    }
-    if (!bytes) read_failed();
-    zip_source_close(buffer_);
-    return bytes;
-  }
-
- private:
   bool fail(const std::string& message, zip_error_t* error = nullptr) {
     sink_.error({}, "cannot build the epub archive: " + message);
     if (error != nullptr) zip_error_fini(error);
     return false;
   }
 
-  std::nullopt_t read_failed() {
-    fail(zip_error_strerror(zip_source_error(buffer_)));
-    return std::nullopt;
-  }
-
-  core::DiagnosticSink& sink_;
+  // Declared before archive_, so destroyed after it: zip_discard frees the sources, which call back.
+  ArchiveFile file_;
+  std::deque<DeflatedSource> sources_;  // a deque never moves its elements, which libzip points to
   zip_t* archive_ = nullptr;
-  zip_source_t* buffer_ = nullptr;
+  const std::string& path_;
+  core::DiagnosticSink& sink_;
   std::time_t entry_time_ = fixed_entry_time();
 };
 
 }  // namespace
 
-std::optional<std::string> zip_container(const std::vector<ContainerFile>& files, core::DiagnosticSink& sink) {
-  ArchiveBuilder builder(sink);
-  if (!builder.open()) return std::nullopt;
+void ZipContainer::add(std::string path, std::string_view bytes) {
+  entries_.push_back({std::move(path), deflate_bytes(bytes)});
+}
+
+bool ZipContainer::write(const std::string& path, core::DiagnosticSink& sink) const {
+  ArchiveBuilder builder(path, sink);
+  if (!builder.open()) return false;
   // OCF §4.2.2 (EPUB 3.3 §4.2.6.2): mimetype comes first, uncompressed, with no extra field, so
   // that its content sits at byte 38 for file-type sniffing.
-  if (!builder.add(mimetype_path, mimetype_content, sizeof mimetype_content - 1, ZIP_CM_STORE)) return std::nullopt;
-  for (const ContainerFile& file : files) {
-    if (!builder.add(file.path, file.content.data(), file.content.size(), ZIP_CM_DEFLATE)) return std::nullopt;
+  if (!builder.add_stored(mimetype_path, mimetype_content, sizeof mimetype_content - 1)) return false;
+  for (const Entry& entry : entries_) {
+    if (!builder.add_deflated(entry.path, entry.bytes)) return false;
   }
   return builder.close();
 }

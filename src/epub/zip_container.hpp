@@ -1,24 +1,37 @@
 // The OCF container (EPUB 3.3 §4): a ZIP archive whose first entry is the stored "mimetype" file.
-// The only user of libzip. The archive is built in memory, byte-for-byte the same on every run.
+// The only user of libzip. Each file is deflated as it is added and only its compressed bytes are
+// kept; the archive is written straight to its file, byte-for-byte the same on every run.
 #pragma once
 
-#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/diagnostics.hpp"
+#include "epub/deflate.hpp"
 
 namespace octavo::epub {
 
-/// One file of the container: its path inside the archive ('/'-separated) and its bytes.
-struct ContainerFile {
-  std::string path;
-  std::string content;
-};
+class ZipContainer {
+ public:
+  /// Deflates `bytes` at once and keeps the result as the next entry, at `path` ('/'-separated,
+  /// inside the archive); the caller's bytes need not outlive the call. A duplicate path is
+  /// reported by write().
+  void add(std::string path, std::string_view bytes);
 
-/// The bytes of the archive: "mimetype" first, stored, without extra fields; then `files` in the
-/// order given, deflated; every entry with the same fixed time and permissions, whatever TZ is.
-/// nullopt, with an error on `sink`, if libzip fails (for instance on a duplicate path).
-std::optional<std::string> zip_container(const std::vector<ContainerFile>& files, core::DiagnosticSink& sink);
+  /// Writes the archive to `path`, replacing it: "mimetype" first, stored, without extra fields;
+  /// then the entries in the order added, deflated; every entry with the same fixed time and
+  /// permissions, whatever TZ is. Returns false, with one error on `sink`, if libzip fails (for
+  /// instance on a duplicate path) or the file cannot be written; whatever was written at `path`
+  /// is then removed.
+  bool write(const std::string& path, core::DiagnosticSink& sink) const;
+
+ private:
+  struct Entry {
+    std::string path;
+    DeflatedBytes bytes;
+  };
+  std::vector<Entry> entries_;
+};
 
 }  // namespace octavo::epub

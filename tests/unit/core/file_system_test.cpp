@@ -195,3 +195,29 @@ TEST_SUITE("core.write_whole_file") {
     std::filesystem::remove(path);
   }
 }
+
+TEST_SUITE("core.OutputFile") {
+  TEST_CASE("seek goes back over written bytes, and the next write overwrites them") {
+    const std::filesystem::path path =
+        std::filesystem::temp_directory_path() / ("octavo-output-file-" + std::to_string(::getpid()));
+    octavo::core::OutputFile file(path.string());
+    CHECK(file.ok());
+    CHECK(file.write("header:??|data"));
+    CHECK(file.seek(7));
+    CHECK(file.write("42"));
+    CHECK(file.seek(14));
+    CHECK(file.write("|end"));
+    CHECK(file.close() == std::nullopt);
+    std::ifstream in(path, std::ios::binary);
+    CHECK(std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()) == "header:42|data|end");
+    std::filesystem::remove(path);
+  }
+
+  TEST_CASE("after a failed open, nothing is ok and close says why") {
+    octavo::core::OutputFile file("/nonexistent-octavo-dir/x");
+    CHECK_FALSE(file.ok());
+    CHECK_FALSE(file.write("bytes"));
+    CHECK_FALSE(file.seek(0));
+    CHECK(file.close() == std::optional<std::string>("No such file or directory"));
+  }
+}

@@ -1,7 +1,11 @@
 #include <doctest/doctest.h>
+#include <unistd.h>
+#include <zip.h>
 
+#include <filesystem>
 #include <fstream>
 
+#include "collected_files.hpp"
 #include "core/diagnostics.hpp"
 #include "epub/epub_writer.hpp"
 #include "epub_test_book.hpp"
@@ -11,14 +15,14 @@ using namespace octavo;
 
 namespace {
 
-std::string paths(const std::vector<epub::ContainerFile>& files) {
+std::string paths(const std::vector<test::EpubFile>& files) {
   std::string out;
-  for (const epub::ContainerFile& file : files) out += file.path + "\n";
+  for (const test::EpubFile& file : files) out += file.path + "\n";
   return out;
 }
 
-const epub::ContainerFile* find(const std::vector<epub::ContainerFile>& files, const std::string& path) {
-  for (const epub::ContainerFile& file : files) {
+const test::EpubFile* find(const std::vector<test::EpubFile>& files, const std::string& path) {
+  for (const test::EpubFile& file : files) {
     if (file.path == path) return &file;
   }
   return nullptr;
@@ -28,7 +32,7 @@ const epub::ContainerFile* find(const std::vector<epub::ContainerFile>& files, c
 
 TEST_SUITE("epub.epub_writer") {
   TEST_CASE("the files in archive order: container, package, navigation, stylesheet, pages in reading order") {
-    CHECK(paths(epub::epub_files(test::book(), {"body {}"})) ==
+    CHECK(paths(test::epub_files(test::book(), {"body {}"})) ==
           "META-INF/container.xml\n"
           "EPUB/package.opf\n"
           "EPUB/nav.xhtml\n"
@@ -43,7 +47,7 @@ TEST_SUITE("epub.epub_writer") {
   }
 
   TEST_CASE("container.xml points at the package; the stylesheet is the one given") {
-    const std::vector<epub::ContainerFile> files = epub::epub_files(test::book(), {"body { margin: 0 }"});
+    const std::vector<test::EpubFile> files = test::epub_files(test::book(), {"body { margin: 0 }"});
     CHECK(find(files, "META-INF/container.xml")->content ==
           "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
           "<container version=\"1.0\" xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\">\n"
@@ -55,7 +59,7 @@ TEST_SUITE("epub.epub_writer") {
   }
 
   TEST_CASE("the manifest lists nav, NCX, stylesheet and every page; the spine is the reading order") {
-    const std::string opf = find(epub::epub_files(test::book(), {}), "EPUB/package.opf")->content;
+    const std::string opf = find(test::epub_files(test::book(), {}), "EPUB/package.opf")->content;
     CHECK(test::excerpt(opf, "<manifest>", "</spine>") ==
           "<manifest>\n"
           "<item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" properties=\"nav\"/>\n"
@@ -79,8 +83,8 @@ TEST_SUITE("epub.epub_writer") {
   }
 
   TEST_CASE("the same book gives the same files") {
-    const std::vector<epub::ContainerFile> first = epub::epub_files(test::book(), {"css"});
-    const std::vector<epub::ContainerFile> second = epub::epub_files(test::book(), {"css"});
+    const std::vector<test::EpubFile> first = test::epub_files(test::book(), {"css"});
+    const std::vector<test::EpubFile> second = test::epub_files(test::book(), {"css"});
     REQUIRE(first.size() == second.size());
     for (std::size_t i = 0; i < first.size(); ++i) CHECK(first[i].content == second[i].content);
   }
@@ -92,6 +96,37 @@ TEST_SUITE("epub.epub_writer") {
     test::RecordingProgress progress;
     epub::write_epub(book, {}, "/nonexistent-octavo-dir/book.epub", sink, progress);
     CHECK(progress.log == "stage Writing EPUB 2 articles\n+1\n+1\nstage Saving EPUB\n");
+  }
+
+  TEST_CASE("the book holds mimetype, then exactly the files epub_files makes, as they were made") {
+    const std::string path =
+        (std::filesystem::temp_directory_path() / ("octavo-unit-epub-" + std::to_string(::getpid()) + ".epub"))
+            .string();
+    core::DiagnosticList sink;
+    REQUIRE(epub::write_epub(test::book(), {"p {}"}, path, sink));
+    int error = 0;
+    zip_t* archive = zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &error);
+    REQUIRE(archive != nullptr);
+    std::vector<test::EpubFile> unzipped;
+    for (zip_uint64_t i = 0; i < static_cast<zip_uint64_t>(zip_get_num_entries(archive, 0)); ++i) {
+      zip_stat_t stat;
+      REQUIRE(zip_stat_index(archive, i, 0, &stat) == 0);
+      std::string content(stat.size, '\0');
+      zip_file_t* file = zip_fopen_index(archive, i, 0);
+      REQUIRE(file != nullptr);
+      CHECK(zip_fread(file, content.data(), stat.size) == static_cast<zip_int64_t>(stat.size));
+      zip_fclose(file);
+      unzipped.push_back({stat.name, content});
+    }
+    zip_discard(archive);
+    std::filesystem::remove(path);
+    const std::vector<test::EpubFile> made = test::epub_files(test::book(), {"p {}"});
+    REQUIRE(unzipped.size() == made.size() + 1);
+    CHECK(unzipped[0].path == "mimetype");
+    for (std::size_t i = 0; i < made.size(); ++i) {
+      CHECK(unzipped[i + 1].path == made[i].path);
+      CHECK(unzipped[i + 1].content == made[i].content);
+    }
   }
 
   TEST_CASE("write_epub says why a write failed") {

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "collected_files.hpp"
 #include "core/sha256.hpp"
 #include "epub/epub_writer.hpp"
 #include "epub_test_book.hpp"
@@ -21,8 +22,8 @@ model::Book book_with_images() {
   return book;
 }
 
-const epub::ContainerFile* find(const std::vector<epub::ContainerFile>& files, const std::string& path) {
-  for (const epub::ContainerFile& file : files) {
+const test::EpubFile* find(const std::vector<test::EpubFile>& files, const std::string& path) {
+  for (const test::EpubFile& file : files) {
     if (file.path == path) return &file;
   }
   return nullptr;
@@ -35,9 +36,9 @@ const std::string jpeg_name = core::sha256_hex(test::tiny_jpeg()).substr(0, 16);
 
 TEST_SUITE("epub.images") {
   TEST_CASE("each image is stored once, after the pages, under a name that follows its bytes") {
-    const std::vector<epub::ContainerFile> files = epub::epub_files(book_with_images(), {});
+    const std::vector<test::EpubFile> files = test::epub_files(book_with_images(), {});
     std::size_t images = 0;
-    for (const epub::ContainerFile& file : files) images += file.path.starts_with("EPUB/images/") ? 1 : 0;
+    for (const test::EpubFile& file : files) images += file.path.starts_with("EPUB/images/") ? 1 : 0;
     CHECK(images == 2);
     REQUIRE(files.size() >= 2);
     CHECK(files[files.size() - 2].path == "EPUB/images/" + png_name + ".png");
@@ -52,7 +53,7 @@ TEST_SUITE("epub.images") {
     model::Book book = test::book();
     book.articles[0].blocks.push_back(test::figure("a.gif", gif, "Moving", 2, 1));
     book.articles[0].blocks.push_back(test::figure("b.svg", svg, "Drawn", 2, 1));
-    const std::vector<epub::ContainerFile> files = epub::epub_files(book, {});
+    const std::vector<test::EpubFile> files = test::epub_files(book, {});
     const std::string gif_name = core::sha256_hex(gif).substr(0, 16);
     const std::string svg_name = core::sha256_hex(svg).substr(0, 16);
     REQUIRE(find(files, "EPUB/images/" + gif_name + ".gif") != nullptr);
@@ -69,7 +70,7 @@ TEST_SUITE("epub.images") {
   }
 
   TEST_CASE("the manifest lists each image with its media type, outside the spine") {
-    const std::string opf = find(epub::epub_files(book_with_images(), {}), "EPUB/package.opf")->content;
+    const std::string opf = find(test::epub_files(book_with_images(), {}), "EPUB/package.opf")->content;
     CHECK(test::excerpt(opf, "<item id=\"sources\"", "</manifest>") ==
           "<item id=\"sources\" href=\"text/sources.xhtml\" media-type=\"application/xhtml+xml\"/>\n"
           "<item id=\"img-" +
@@ -85,13 +86,13 @@ TEST_SUITE("epub.images") {
   }
 
   TEST_CASE("a book without images keeps the text-only accessibility metadata") {
-    const std::string opf = find(epub::epub_files(test::book(), {}), "EPUB/package.opf")->content;
+    const std::string opf = find(test::epub_files(test::book(), {}), "EPUB/package.opf")->content;
     CHECK(opf.find("visual") == std::string::npos);
     CHECK(opf.find("alternativeText") == std::string::npos);
   }
 
   TEST_CASE("the article shows a figure with an img whose alt is the alt text, escaped") {
-    const std::vector<epub::ContainerFile> files = epub::epub_files(book_with_images(), {});
+    const std::vector<test::EpubFile> files = test::epub_files(book_with_images(), {});
     CHECK(test::excerpt(find(files, "EPUB/text/a01-tea.xhtml")->content, "<figure", "</figure>") ==
           "<figure class=\"image\">\n<img src=\"../images/" + png_name + ".png\" alt=\"A &lt;red> dot\"/>\n</figure>");
     CHECK(test::excerpt(find(files, "EPUB/text/a02-coffee.xhtml")->content, "<img", "/>") ==

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "collected_files.hpp"
 #include "epub/contents_xhtml.hpp"
 #include "epub/epub_writer.hpp"
 #include "epub/navigation_document.hpp"
@@ -27,7 +28,7 @@ model::Book book_with_parts() {
 }
 
 std::string file(const model::Book& book, const std::string& path) {
-  for (const epub::ContainerFile& each : epub::epub_files(book, {"body {}"})) {
+  for (const test::EpubFile& each : test::epub_files(book, {"body {}"})) {
     if (each.path == path) return each.content;
   }
   return {};

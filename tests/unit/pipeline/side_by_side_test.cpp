@@ -1,11 +1,16 @@
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
 #include <chrono>
 #include <cstddef>
+#include <fstream>
 #include <future>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "core/diagnostics.hpp"
 #include "side_by_side.hpp"
@@ -137,4 +142,31 @@ TEST_SUITE("pipeline.side_by_side") {
     CHECK(first_returned);
     CHECK(printed.all().empty());
   }
+
+#ifndef __SANITIZE_ADDRESS__  // AddressSanitizer's allocator keeps freed memory on purpose
+  TEST_CASE("the first writer's freed memory goes back to the system when it returns") {
+    // The first writer allocates 64 MB in small blocks, then one block it keeps, then frees the
+    // rest: glibc's arena for its thread stays resident below the block kept (as the EPUB's did,
+    // 139 MB at 10,000 articles) unless it is trimmed.
+    const auto resident_bytes = [] {
+      std::ifstream statm("/proc/self/statm");
+      long pages = 0;
+      long resident = 0;
+      statm >> pages >> resident;
+      return resident * sysconf(_SC_PAGESIZE);
+    };
+    std::unique_ptr<std::string> kept;
+    const long before = resident_bytes();
+    DiagnosticList printed;
+    run_side_by_side(
+        [&](DiagnosticSink&) {
+          std::vector<std::string> blocks;
+          for (int i = 0; i < 32768; ++i) blocks.emplace_back(2000, 'x');
+          kept = std::make_unique<std::string>(2000, 'y');
+          return true;
+        },
+        [](DiagnosticSink&) { return true; }, printed, [] { return true; });
+    CHECK(resident_bytes() - before < 16L * 1024 * 1024);
+  }
+#endif
 }
