@@ -455,10 +455,33 @@ bool HaruDocument::load_font(fonts::FontFace face, const std::string& path) {
   if (failed()) return false;
   const char* name = HPDF_LoadTTFontFromFile(state_->pdf, path.c_str(), HPDF_TRUE);
   if (name == nullptr || failed()) return false;
+  HPDF_FontDef font_def = HPDF_GetFontDef(state_->pdf, name);
+  if (font_def == nullptr || font_def->type != HPDF_FONTDEF_TYPE_TRUETYPE) {
+    state_->fail("libharu loaded no TrueType font definition");
+    return false;
+  }
+  // HPDF_GetFont builds the CIDFontType2's /CIDToGIDMap and /W from a glyph id for each of the
+  // UTF-8 encoder's 65,535 CIDs, each found by a linear search over the cmap's segments
+  // (HPDF_TTFontDef_GetGlyphid, hpdf_fontdef_tt.c): about 3 ms a face, for a map and an array
+  // that replace_font_program replaces before any byte is written. For that call the font's
+  // cmap is one segment that maps every code to .notdef (U+FFFF + delta 1 ≡ 0 mod 65,536), so
+  // the map is all zeros and /W empty; the real cmap is back before anything else reads it
+  // (widths in text_width, the glyphs libharu marks as used).
+  auto* font_attr = static_cast<HPDF_TTFontDefAttr>(font_def->attr);
+  const HPDF_TTF_CmapRange cmap = font_attr->cmap;
+  HPDF_UINT16 segment_end = 0xFFFF, segment_start = 0xFFFF, segment_range_offset = 0;
+  HPDF_INT16 segment_delta = 1;
+  font_attr->cmap.format = 4;
+  font_attr->cmap.seg_count_x2 = 2;
+  font_attr->cmap.end_count = &segment_end;
+  font_attr->cmap.start_count = &segment_start;
+  font_attr->cmap.id_delta = &segment_delta;
+  font_attr->cmap.id_range_offset = &segment_range_offset;
   HPDF_Font font = HPDF_GetFont(state_->pdf, name, "UTF-8");
+  font_attr->cmap = cmap;
   if (font == nullptr || failed()) return false;
   state_->fonts[index_of(face)] = font;
-  state_->font_defs[index_of(face)] = HPDF_GetFontDef(state_->pdf, name);
+  state_->font_defs[index_of(face)] = font_def;
   return !failed();
 }
 
