@@ -142,12 +142,19 @@ struct PdfPageWriter::State {
   std::vector<std::pair<std::size_t, layout::Page>> kept_back;  // body pages showing an SVG
   std::vector<layout::Page> front;
 
+  bool svg_fonts_taken = false;
+
   State(const fonts::FontSet& fonts, std::string book_language, core::DiagnosticSink& next)
-      : font_set(fonts), language(std::move(book_language)), sink(next) {
-    // SVG pictures are drawn into the PDF (embed_image) with these fonts too, and no other: their
-    // text then looks the same whatever fonts the system has. Set here, before the first page (and
-    // so the first picture) reaches the writer.
-    if (font_set.ok() && !image::use_only_fonts_in(font_set.folder())) {
+      : font_set(fonts), language(std::move(book_language)), sink(next) {}
+
+  // SVG pictures are drawn into the PDF (embed_image) with these fonts too, and no other: their
+  // text then looks the same whatever fonts the system has. Set before the first SVG is drawn,
+  // and only then: fontconfig reads every font file of the folder (about 2 ms), which a book
+  // without SVG pictures never needs.
+  void take_svg_fonts() {
+    if (svg_fonts_taken) return;
+    svg_fonts_taken = true;
+    if (!image::use_only_fonts_in(font_set.folder())) {
       sink.error({font_set.folder(), 0, 0}, "fontconfig cannot read the fonts folder, which SVG text is drawn with");
     }
   }
@@ -210,6 +217,7 @@ struct PdfPageWriter::State {
     for (const layout::ImageBox& box : page.images) {
       auto [image, first_use] = images.try_emplace(box.key);
       if (first_use) {
+        if (box.info.format == core::ImageFormat::svg) take_svg_fonts();
         const auto largest = largest_svg.find(box.key);
         image->second = embed_image(pdf, box, largest == largest_svg.end() ? box : largest->second, language, sink);
       }
