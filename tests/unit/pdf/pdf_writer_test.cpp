@@ -326,9 +326,10 @@ TEST_SUITE("pdf.haru_document") {
     CHECK(contains(*bytes, "/Length1 " + std::to_string(program.size()) + "\n/Length2 0\n/Length3 0\n"));
     CHECK(count(*bytes, "/FontFile2") == 1);
     // The descriptor is the one libharu writes when it saves (hpdf_font_cid.c), key for key.
-    CHECK(contains(*bytes, " 0 R\n/Type /FontDescriptor\n/Ascent 1069\n/Descent -293\n/Flags 32\n"
-                           "/FontBBox [ -693 -389 2797 1048 ]\n/FontName /HPDFAA+NotoSerif-Regular\n"
-                           "/ItalicAngle 0\n/StemV 0\n/XHeight 536\n>>"));
+    CHECK(contains(*bytes,
+                   " 0 R\n/Type /FontDescriptor\n/Ascent 1069\n/Descent -293\n/Flags 32\n"
+                   "/FontBBox [ -693 -389 2797 1048 ]\n/FontName /HPDFAA+NotoSerif-Regular\n"
+                   "/ItalicAngle 0\n/StemV 0\n/XHeight 536\n>>"));
     CHECK(contains(*bytes, "/DW2 [ -389 -1437 ]\n/W [ 72 [ 793 367 ] 105 [ 320 ] ]\n/CIDToGIDMap "));
     // Noto Serif's widths: H 793, I 367 (consecutive CIDs 72, 73), i 320 (CID 105).
     CHECK(contains(*bytes, "/W [ 72 [ 793 367 ] 105 [ 320 ] ]"));
