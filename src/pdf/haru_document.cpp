@@ -502,25 +502,27 @@ bool HaruDocument::load_font(fonts::FontFace face, const std::string& path) {
     state_->fail("libharu loaded no TrueType font definition");
     return false;
   }
-  // HPDF_GetFont builds the CIDFontType2's /CIDToGIDMap and /W from a glyph id for each of the
-  // UTF-8 encoder's 65,535 CIDs, each found by a linear search over the cmap's segments
-  // (HPDF_TTFontDef_GetGlyphid, hpdf_fontdef_tt.c): about 3 ms a face, for a map and an array
-  // that replace_font_program replaces before any byte is written. For that call the font's
-  // cmap is one segment that maps every code to .notdef (U+FFFF + delta 1 ≡ 0 mod 65,536), so
-  // the map is all zeros and /W empty; the real cmap is back before anything else reads it
-  // (widths in text_width, the glyphs libharu marks as used).
-  auto* font_attr = static_cast<HPDF_TTFontDefAttr>(font_def->attr);
-  const HPDF_TTF_CmapRange cmap = font_attr->cmap;
-  HPDF_UINT16 segment_end = 0xFFFF, segment_start = 0xFFFF, segment_range_offset = 0;
-  HPDF_INT16 segment_delta = 1;
-  font_attr->cmap.format = 4;
-  font_attr->cmap.seg_count_x2 = 2;
-  font_attr->cmap.end_count = &segment_end;
-  font_attr->cmap.start_count = &segment_start;
-  font_attr->cmap.id_delta = &segment_delta;
-  font_attr->cmap.id_range_offset = &segment_range_offset;
+  // HPDF_GetFont builds the CIDFontType2's /CIDToGIDMap and /W (CIDFontType2_New,
+  // hpdf_font_cid.c). With the UTF-8 encoder it looks up a glyph for each of the 65,536 code
+  // points by a linear search over the font's cmap segments (HPDF_TTFontDef_GetGlyphid), then a
+  // width for each, and writes a 128 KB map: about 3 ms a face, for a map and a /W array that
+  // replace_font_program replaces before any byte is written. Only for an encoder of libharu's
+  // own CMaps does it look at the CIDs the encoder maps: for that call the encoder passes for one
+  // (its to_unicode_fn) mapping code U+0001 to CID 1, so the map is two bytes and /W empty. Both
+  // are put back before anything else reads them (text_width, show_text).
+  HPDF_Encoder encoder = HPDF_GetEncoder(state_->pdf, "UTF-8");
+  if (encoder == nullptr || encoder->type != HPDF_ENCODER_TYPE_DOUBLE_BYTE || failed()) {
+    state_->fail("libharu has no UTF-8 encoder");
+    return false;
+  }
+  auto* encoder_attr = static_cast<HPDF_CMapEncoderAttr>(encoder->attr);
+  const HPDF_Encoder_ToUnicode_Func to_unicode = encoder->to_unicode_fn;
+  const HPDF_UINT16 cid = encoder_attr->cid_map[0][1];
+  encoder->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
+  encoder_attr->cid_map[0][1] = 1;
   HPDF_Font font = HPDF_GetFont(state_->pdf, name, "UTF-8");
-  font_attr->cmap = cmap;
+  encoder->to_unicode_fn = to_unicode;
+  encoder_attr->cid_map[0][1] = cid;
   if (font == nullptr || failed()) return false;
   state_->fonts[index_of(face)] = font;
   state_->font_defs[index_of(face)] = font_def;

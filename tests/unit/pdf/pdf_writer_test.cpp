@@ -341,22 +341,25 @@ TEST_SUITE("pdf.haru_document") {
     CHECK(contains(*bytes, "stream\r\n" + map + "\nendstream"));
   }
 
-  TEST_CASE("a loaded face keeps its own cmap for widths and glyphs, and libharu's map and /W stay unbuilt") {
+  TEST_CASE("a loaded face keeps libharu's widths and codes, and libharu's map and /W stay unbuilt") {
     pdf::HaruDocument haru;
     haru.set_compression(false);  // so that the streams can be read in the bytes
     REQUIRE(haru.load_font(fonts::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf"));
-    // load_font hands libharu a stand-in cmap while it builds the font; the real one is back.
+    // load_font hands libharu an encoder of one CID while it builds the font; the real one is back.
     CHECK(haru.text_width(fonts::FontFace::serif, "HIi") == 793 + 367 + 320);
     CHECK(haru.glyph_id(fonts::FontFace::serif, U'H') != 0);
     CHECK(haru.glyph_id(fonts::FontFace::serif, U'H') != haru.glyph_id(fonts::FontFace::serif, U'I'));
+    REQUIRE(haru.load_font(fonts::FontFace::serif_bold, pdf::testing::fonts_dir() + "/NotoSerif-Bold.ttf"));
+    CHECK(haru.text_width(fonts::FontFace::serif_bold, "H") > 793);
     const std::size_t page = haru.add_page(200, 100);
-    haru.show_text(page, fonts::FontFace::serif, 12, 10, 50, "H");
+    haru.show_text(page, fonts::FontFace::serif, 12, 10, 50, "H\u00E9");
     const std::optional<std::string> bytes = haru.save();
     REQUIRE(bytes);
     CHECK(haru.error() == "");
-    // Never replaced here: libharu's own, built from the stand-in (every CID to glyph 0).
-    CHECK(contains(*bytes, "/W [ ]"));
-    CHECK(contains(*bytes, "stream\r\n" + std::string(2 * 0xFFFF, '\0') + "\nendstream"));
+    CHECK(contains(*bytes, "(\0H\0\xE9)Tj"s));  // CID = code point: H = 0048, é = 00E9
+    // Never replaced here: libharu's own, built for CID 0 alone (glyph 0), for each face.
+    CHECK(count(*bytes, "/W [ ]") == 2);
+    CHECK(count(*bytes, "stream\r\n" + std::string(2, '\0') + "\nendstream") == 2);
   }
 
   TEST_CASE("a page's runs share one text object with relative moves; a rule closes it") {
