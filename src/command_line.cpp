@@ -15,10 +15,10 @@ namespace {
 
 constexpr std::string_view usage =
     "usage: octavo build [CORPUS_DIR] [-o OUT_DIR] [--format epub|pdf|all] [--stats]\n"
-    "                    [--jobs N] [--strict] [-q] [--diagnostics full|short]\n"
+    "                    [--jobs N] [--no-cache] [--strict] [-q] [--diagnostics full|short]\n"
     "       octavo check [CORPUS_DIR] [--strict] [-q] [--diagnostics full|short]\n"
     "       octavo watch [CORPUS_DIR] [-o OUT_DIR] [--format epub|pdf|all] [--stats]\n"
-    "                    [--jobs N] [--strict] [-q] [--diagnostics full|short]\n"
+    "                    [--jobs N] [--no-cache] [--strict] [-q] [--diagnostics full|short]\n"
     "       octavo help [COMMAND] | --help | --version\n";
 
 constexpr std::string_view help =
@@ -45,6 +45,9 @@ constexpr std::string_view help =
     "  -j, --jobs N               lay out the PDF's articles on N threads (default: the number of\n"
     "                             cores, at most 8; 1: no extra thread); the books are the same\n"
     "                             whatever N is\n"
+    "  --no-cache                 set every article anew; without it, each article's laid-out lines\n"
+    "                             are kept in OUT_DIR/.octavo-cache and reused while nothing they\n"
+    "                             depend on changes (the books are the same either way)\n"
     "  --strict                   treat warnings as errors\n"
     "  -q, --quiet                print errors only\n"
     "  --diagnostics full|short   full (the default): each diagnostic with its source line and a caret\n"
@@ -77,11 +80,12 @@ struct OptionSpec {
   bool build_only = false;  // for build and watch, not check
 };
 
-constexpr std::array<OptionSpec, 8> option_specs{{
+constexpr std::array<OptionSpec, 9> option_specs{{
     {"--output", "-o", true, true},
     {"--format", "", true, true},
     {"--stats", "", false, true},
     {"--jobs", "-j", true, true},
+    {"--no-cache", "", false, true},
     {"--strict", "", false, false},
     {"--quiet", "-q", false, false},
     {"--diagnostics", "", true, false},
@@ -89,9 +93,9 @@ constexpr std::array<OptionSpec, 8> option_specs{{
 }};
 
 // Every spelling of every option, for suggestions; --version only counts before a command.
-constexpr std::array<std::string_view, 13> option_spellings{
-    "--output", "--format", "--stats", "--jobs", "--strict", "--quiet",  "--diagnostics",
-    "--help",   "-o",       "-j",      "-q",     "-h",       "--version"};
+constexpr std::array<std::string_view, 14> option_spellings{
+    "--output",      "--format", "--stats", "--jobs", "--no-cache", "--strict", "--quiet",
+    "--diagnostics", "--help",   "-o",      "-j",     "-q",         "-h",       "--version"};
 
 CommandLine asking(CommandLine::Action action) {
   CommandLine line;
@@ -239,6 +243,7 @@ std::variant<CommandLine, UsageError> parse_command_line(const std::vector<std::
       if (spec->name == "--help") return asking(CommandLine::Action::help);
       if (spec->name == "--quiet") line.quiet = true;
       if (spec->name == "--stats") line.options.stats = true;
+      if (spec->name == "--no-cache") line.options.cache = false;
       if (spec->name == "--strict") line.options.strict = true;
       continue;
     }

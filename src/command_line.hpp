@@ -19,7 +19,7 @@ struct CommandLine {
   enum class Action { compile, watch, help, version };
   Action action = Action::compile;
   /// corpus_dir, output_dir (empty when not given: the caller picks the default), formats,
-  /// check_only, strict, stats and jobs; the rest is left for the caller.
+  /// check_only, strict, stats, jobs and cache; the rest is left for the caller.
   CompileOptions options;
   bool quiet = false;
   DiagnosticForm diagnostics = DiagnosticForm::full;

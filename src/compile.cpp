@@ -7,6 +7,9 @@
 #include <optional>
 #include <system_error>
 
+#include "cache/build_fingerprint.hpp"
+#include "cache/entry_store.hpp"
+#include "cache/layout_cache.hpp"
 #include "core/file_system.hpp"
 #include "core/fixed_clock.hpp"
 #include "epub/epub_writer.hpp"
@@ -119,11 +122,20 @@ bool write_pdf_book(const model::Book& book, const layout::PageStyle& style, con
   LoadedHyphenator loaded = loading.get();
   loaded.diagnostics.report_to(sink);
   const layout::Hyphenator& hyphenator = loaded.hyphenator;
+  // Articles set by an earlier build into this output folder are taken from its cache when
+  // nothing they depend on changed (cache/article_key.hpp), on the same threads.
+  const fs::path cache_root = fs::path(options.output_dir) / cache::cache_folder_name;
+  cache::FolderStore store(cache_root.string(), (cache_root / "layout").string());
+  std::optional<cache::LayoutCache> layout_cache;
+  if (options.cache) layout_cache.emplace(store, cache::build_fingerprint(options.version, font_set));
   // Articles are set on options.jobs threads; the book is the same whatever their number.
-  const layout::BookEnd end =
-      layout::lay_out_book(book, font_set.metrics(), style, hyphenator, writer, sink, progress, options.jobs);
+  const layout::BookEnd end = layout::lay_out_book(book, font_set.metrics(), style, hyphenator, writer, sink, progress,
+                                                   options.jobs, layout_cache ? &*layout_cache : nullptr);
   if (options.stats) stats = layout::format_stats(end.stats);
-  return pdf::save_pdf(writer, end, path, sink, progress);
+  if (!pdf::save_pdf(writer, end, path, sink, progress)) return false;
+  // Every article of the book was looked up: what was not is an older version's, or gone.
+  if (layout_cache) layout_cache->remove_unused();
+  return true;
 }
 
 }  // namespace

@@ -17,10 +17,13 @@ struct CompileOptions {
   std::string corpus_dir = ".";
   std::string output_dir;  ///< where the books go; must not be inside the corpus
   Formats formats = Formats::all;
-  bool check_only = false;        ///< read and validate, write nothing
-  bool strict = false;            ///< warnings count as errors
-  bool stats = false;             ///< report the PDF's layout figures in CompileResult::stats
-  std::size_t jobs = 1;           ///< threads that lay out the PDF's articles; 1: this one alone
+  bool check_only = false;  ///< read and validate, write nothing
+  bool strict = false;      ///< warnings count as errors
+  bool stats = false;       ///< report the PDF's layout figures in CompileResult::stats
+  std::size_t jobs = 1;     ///< threads that lay out the PDF's articles; 1: this one alone
+  /// Keep each article's set lines in <output_dir>/.octavo-cache between builds, and use them
+  /// when nothing they depend on changed (the books are the same either way).
+  bool cache = true;
   std::string source_date_epoch;  ///< the SOURCE_DATE_EPOCH variable's text; empty when unset
   std::string data_dir;           ///< the folder holding fonts/ and styles/
   std::string version;            ///< Octavo's version, for the books' generator metadata

@@ -64,6 +64,10 @@ class GlyphCoverage {
 
   /// Records a character that no face has; the first location noted is the one reported.
   void note_missing(char32_t code_point, const core::SourceLocation& location);
+  /// The characters noted since the last report or merge, in order, and the location of the
+  /// first: what merge() would pass on (a cache of set articles keeps them). Empty when none.
+  const std::vector<char32_t>& noted() const { return pending_; }
+  const core::SourceLocation& noted_location() const { return first_location_; }
   /// Sends one warning naming the characters noted since the last report, at the first one's
   /// location (or `fallback` when that is unknown), then forgets them. With `only_new`, characters
   /// reported before are left out. Sends nothing when no character is left.

@@ -10,7 +10,6 @@
 #include <utility>
 
 #include "core/file_system.hpp"
-#include "core/sha256.hpp"
 #include "core/url.hpp"
 #include "core/utf8.hpp"
 #include "import/link_destination.hpp"
@@ -134,41 +133,6 @@ Inline anchor_inline(std::string id, const core::SourceLocation& at) {
   anchor.id = std::move(id);
   anchor.location = at;
   return anchor;
-}
-
-// RFC 4648 §4 base64; white space (which data: URLs in HTML may hold) is skipped. nullopt for
-// any other character or a cut quantum.
-std::optional<std::string> base64_decoded(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() / 4 * 3);
-  std::uint32_t bits = 0;
-  int count = 0;
-  int padding = 0;
-  for (const char c : text) {
-    int value = -1;
-    if (c >= 'A' && c <= 'Z') value = c - 'A';
-    if (c >= 'a' && c <= 'z') value = c - 'a' + 26;
-    if (c >= '0' && c <= '9') value = c - '0' + 52;
-    if (c == '+') value = 62;
-    if (c == '/') value = 63;
-    if (is_html_space(c)) continue;
-    if (c == '=') {
-      ++padding;
-      value = 0;
-    } else if (value < 0 || padding > 0) {
-      return std::nullopt;
-    }
-    bits = (bits << 6) | static_cast<std::uint32_t>(value);
-    if (++count == 4) {
-      out += static_cast<char>((bits >> 16) & 0xFF);
-      if (padding < 2) out += static_cast<char>((bits >> 8) & 0xFF);
-      if (padding < 1) out += static_cast<char>(bits & 0xFF);
-      bits = 0;
-      count = 0;
-    }
-  }
-  if (count != 0 || padding > 2) return std::nullopt;
-  return out;
 }
 
 // The text of a <pre>: every descendant's characters, <br> as a line end, without recursion.
@@ -316,41 +280,7 @@ std::optional<model::Image> HtmlReader::image(const HtmlNode& img) {
   const std::string* alt = img.attribute("alt");
   std::string alt_text = alt == nullptr ? std::string() : collapse_html_space(trimmed(*alt));
   const std::string source = src == nullptr ? std::string() : trimmed(*src);
-  if (source.size() >= 5 && lower(source.substr(0, 5)) == "data:") return data_image(source, std::move(alt_text), img);
   return images_.read(source, std::move(alt_text), path_, img.location, sink_);
-}
-
-// A page saved whole (SingleFile) holds its images as data: URLs (RFC 2397). The bytes are read
-// like a file's, and the image belongs to the article's own file; the URL is never echoed whole.
-std::optional<model::Image> HtmlReader::data_image(const std::string& url, std::string alt, const HtmlNode& img) {
-  const std::size_t comma = url.find(',');
-  const std::string header = lower(url.substr(0, std::min<std::size_t>(comma, 60)));
-  const std::string prefix = url.substr(0, std::min<std::size_t>(comma, 40)) + ",…";
-  const std::string shown = "'" + prefix + "'";
-  std::optional<std::string> bytes;
-  if (comma != std::string::npos && header.ends_with(";base64"))
-    bytes = base64_decoded(std::string_view(url).substr(comma + 1));
-  if (!bytes) {
-    sink_.warning(img.location, "expected a base64 data: URL, found " + shown + "; the alt text stands in");
-    return std::nullopt;
-  }
-  // The same checks as an image file's (ImageReader::read): a data: URL is no less hostile.
-  ExaminedImage examined = examine_image(std::move(*bytes));
-  if (!examined.info) {
-    sink_.warning(img.location, "expected a PNG, JPEG, GIF or SVG image in the data: URL " + shown + ", found " +
-                                    (examined.found.empty() ? std::string("something else") : examined.found) +
-                                    "; the alt text stands in");
-    return std::nullopt;
-  }
-  report_svg_changes(examined, prefix, img.location, sink_);
-  model::Image image;
-  image.path = path_;
-  image.alt = std::move(alt);
-  image.info = *examined.info;
-  image.sha256 = core::sha256_hex(examined.bytes);
-  image.bytes = std::make_shared<const std::string>(std::move(examined.bytes));
-  image.location = img.location;
-  return image;
 }
 
 namespace {

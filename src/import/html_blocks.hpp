@@ -70,9 +70,9 @@ class HtmlReader {
   /// page's top), and with a warning for an href that cannot be kept.
   std::string link_target(const std::string& href, const core::SourceLocation& at);
 
-  /// The image an <img> shows, read through ImageReader (srcset is not read), or from its base64
-  /// data: URL, checked as a file is (examine_image; an SVG cleaned, with its warnings); nullopt
-  /// when it cannot be used, with ImageReader's diagnostic or a warning.
+  /// The image an <img> shows, read through ImageReader (srcset is not read): a file, or the bytes
+  /// of a data: URL as a page saved whole holds them; nullopt when it cannot be used, with
+  /// ImageReader's diagnostic.
   std::optional<model::Image> image(const HtmlNode& img);
 
   /// Reports an element of HtmlInline::dropped, at its line:col.
@@ -85,8 +85,6 @@ class HtmlReader {
   core::DiagnosticSink& sink() { return sink_; }
 
  private:
-  std::optional<model::Image> data_image(const std::string& url, std::string alt, const HtmlNode& img);
-
   std::string path_;
   ImageReader& images_;
   core::DiagnosticSink& sink_;

@@ -8,6 +8,7 @@
 #include "core/url.hpp"
 #include "image/rasterise_image.hpp"
 #include "image/svg_document.hpp"
+#include "import/data_url.hpp"
 
 namespace octavo::import {
 
@@ -114,6 +115,7 @@ ImageReader::Loaded& ImageReader::load(const std::string& path) {
 std::optional<model::Image> ImageReader::read(const std::string& destination, std::string alt,
                                               const std::string& article_path, const core::SourceLocation& at,
                                               core::DiagnosticSink& sink) {
+  if (is_data_url(destination)) return read_data_url(destination, std::move(alt), article_path, at, sink);
   if (is_file_url(destination)) {
     sink.error(at, inside_expected(destination, "a file: URL"));
     return std::nullopt;
@@ -169,6 +171,40 @@ std::optional<model::Image> ImageReader::read(const std::string& destination, st
   image.info = *loaded.image.info;
   image.sha256 = loaded.sha256;
   image.bytes = loaded.bytes;
+  image.location = at;
+  return image;
+}
+
+// The bytes come from the URL, not from a file, and the image belongs to the article that holds
+// it; it gets a file's checks all the same (a data: URL is no less hostile), and messages name it
+// by its header alone. Warnings, not errors: a page saved whole often carries a placeholder
+// (a cut or empty data: URL) that nobody sees in a browser either.
+std::optional<model::Image> ImageReader::read_data_url(const std::string& url, std::string alt,
+                                                       const std::string& article_path, const core::SourceLocation& at,
+                                                       core::DiagnosticSink& sink) {
+  const std::string label = data_url_label(url);
+  std::optional<std::string> bytes = data_url_bytes(url);
+  if (!bytes) {
+    sink.warning(at, url.find(',') == std::string::npos
+                         ? "expected a comma before the data of the data: URL '" + label + "'" + stands_in
+                         : "expected base64 (A-Z, a-z, 0-9, '+', '/', in groups of four, '=' padding the last) in "
+                           "the data: URL '" +
+                               label + "', found other characters or a cut group" + stands_in);
+    return std::nullopt;
+  }
+  ExaminedImage examined = examine_image(std::move(*bytes));
+  if (!examined.info) {
+    sink.warning(at, "expected a PNG, JPEG, GIF or SVG image in the data: URL '" + label + "', found " +
+                         (examined.found.empty() ? std::string("something else") : examined.found) + stands_in);
+    return std::nullopt;
+  }
+  report_svg_changes(examined, label, at, sink);
+  model::Image image;
+  image.path = article_path;
+  image.alt = std::move(alt);
+  image.info = *examined.info;
+  image.sha256 = core::sha256_hex(examined.bytes);
+  image.bytes = std::make_shared<const std::string>(std::move(examined.bytes));
   image.location = at;
   return image;
 }

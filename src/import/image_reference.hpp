@@ -48,7 +48,8 @@ class ImageReader {
   /// it cannot be used: a remote one (any scheme but file:, or "//host") with a warning; with an
   /// error, an empty destination, a file: URL, one that leaves the corpus (through "..", or by a
   /// symbolic link), a missing or unreadable file, and a file that is not a PNG, JPEG, GIF or SVG
-  /// image.
+  /// image. A data: URL (RFC 2397, base64 or %-escaped) gives its own bytes, checked as a file's
+  /// are and belonging to `article_path`; one that cannot be decoded or used is a warning.
   std::optional<model::Image> read(const std::string& destination, std::string alt, const std::string& article_path,
                                    const core::SourceLocation& at, core::DiagnosticSink& sink);
 
@@ -61,6 +62,8 @@ class ImageReader {
     bool reported = false;                     // the SVG's warnings were given, at its first use
   };
   Loaded& load(const std::string& path);
+  std::optional<model::Image> read_data_url(const std::string& url, std::string alt, const std::string& article_path,
+                                            const core::SourceLocation& at, core::DiagnosticSink& sink);
 
   const core::FileSystem& files_;
   std::map<std::string, Loaded> loaded_;

@@ -1,5 +1,7 @@
 #include "layout/build_items.hpp"
 
+#include <algorithm>
+
 #include "core/url.hpp"
 #include "core/utf8.hpp"
 
@@ -39,19 +41,35 @@ bool is_token_character(char32_t c) {
 
 // Where a line of code may break between `c` and the `next` character, as a penalty; no_break
 // where it may not. After a run of spaces (the spaces end the broken line, where they are
-// invisible); after ',' and ';'; after '/', '.', '=', '(', '[' and '{' when a token follows, so
-// that "//", "/*", "=>" and "((" stay whole; and before a '-' that follows a token or a closing
-// bracket, never after it: extractors delete a line-final hyphen and join the lines (see
+// invisible); after ',' and ';'; after '/', '.', ':', '=', '|', '(', '[' and '{' when a token
+// follows, so that "//", "/*", "::", "=>", "||" and "((" stay whole and "std::chrono" breaks after
+// its "::"; and before a '-' that
+// follows a token or a closing bracket, never after it: extractors delete a line-final hyphen and join the lines (see
 // add_cluster), which would change the code.
 int code_break_between(char32_t c, char32_t next) {
   if (is_code_space(c)) return is_code_space(next) ? no_break : code_space_penalty;
   if (is_code_space(next)) return no_break;  // the break comes after the spaces
   if (c == ',' || c == ';') return next == ',' || next == ';' ? no_break : code_punctuation_penalty;
-  if ((c == '/' || c == '.' || c == '=' || c == '(' || c == '[' || c == '{') && is_token_character(next)) {
+  if ((c == '/' || c == '.' || c == ':' || c == '=' || c == '|' || c == '(' || c == '[' || c == '{') &&
+      is_token_character(next)) {
     return code_punctuation_penalty;
   }
   if (next == '-' && (is_token_character(c) || c == ')' || c == ']' || c == '}')) return code_punctuation_penalty;
   return no_break;
+}
+
+// The byte offsets inside `text`, a word or a piece of one, where code_break_between allows a break.
+std::vector<std::size_t> punctuation_breaks(std::string_view text) {
+  std::vector<std::size_t> breaks;
+  std::size_t pos = 0;
+  char32_t c = text.empty() ? U'\0' : core::decode_utf8(text, pos);
+  while (pos < text.size()) {
+    const std::size_t at = pos;
+    const char32_t next = core::decode_utf8(text, pos);
+    if (code_break_between(c, next) < no_break) breaks.push_back(at);
+    c = next;
+  }
+  return breaks;
 }
 
 // Characters a URL may break after (Chicago 7.47 breaks before them, so that a line does not seem
@@ -220,16 +238,17 @@ void ItemBuilder::add_cluster(std::u32string_view cluster, const TextStyle& styl
 
 void ItemBuilder::append_to_segment(std::string_view text, const TextStyle& style, fonts::FontFace face, int link) {
   const bool marked = !pending_marks_.anchors.empty() || !pending_marks_.notes.empty();
+  const bool inline_code = style.code && style.key < 0 && !literal_;
   if (!segment_.empty() && !marked) {
     Piece& last = segment_.back();
     if (last.face == face && last.size == style.size && last.link == link && last.rise == style.rise &&
-        last.strike == style.strike && last.key == style.key) {
+        last.strike == style.strike && last.key == style.key && last.code == inline_code) {
       last.text += text;
       return;
     }
   }
   segment_.push_back({face, style.size, link, std::string(text), style.rise, style.strike, style.key,
-                      marked ? take_pending_marks() : -1});
+                      marked ? take_pending_marks() : -1, inline_code});
 }
 
 void ItemBuilder::add_anchor(const std::string& id) {
@@ -358,11 +377,25 @@ void ItemBuilder::add_line_break() {
   list_.items.push_back(penalty_item(forced_break));
 }
 
+// Between two characters of one piece only, so that the text around the code keeps breaking only
+// at its spaces.
+std::vector<std::size_t> ItemBuilder::code_breaks(const std::vector<Piece>& pieces) {
+  std::vector<std::size_t> breaks;
+  std::size_t piece_start = 0;
+  for (const Piece& piece : pieces) {
+    if (piece.code) {
+      for (const std::size_t at : punctuation_breaks(piece.text)) breaks.push_back(piece_start + at);
+    }
+    piece_start += piece.text.size();
+  }
+  return breaks;
+}
+
 void ItemBuilder::flush_segment() {
   if (segment_.empty()) return;
-  // A URL breaks at its punctuation: the parts between those breaks are words of their own,
-  // never hyphenated, with an unflagged penalty between them. (Most words are one piece: they are
-  // searched for a URL where they lie, without joining the pieces into a copy.)
+  // A URL, and inline code, break at their punctuation: the parts between those breaks are words
+  // of their own, never hyphenated, with an unflagged penalty between them. (Most words are one
+  // piece: they are searched for a URL where they lie, without joining the pieces into a copy.)
   std::vector<std::size_t> breaks;
   if (!literal_ && segment_.size() == 1) {
     breaks = url_breaks(segment_.front().text);
@@ -371,35 +404,44 @@ void ItemBuilder::flush_segment() {
     for (const Piece& piece : segment_) word += piece.text;
     breaks = url_breaks(word);
   }
-  bool split = false;
-  if (breaks.empty()) {
-    split = emit_word(segment_, true);
-  } else {
-    // A piece's decoration goes with each part of it; its marks with the first only.
-    const auto piece_part = [](const Piece& piece, std::size_t from, std::size_t count) {
-      return Piece{piece.face, piece.size,   piece.link, piece.text.substr(from, count),
-                   piece.rise, piece.strike, piece.key,  from == 0 ? piece.marks : -1};
-    };
-    std::vector<Piece> part;
-    std::size_t piece_start = 0;
-    std::size_t next = 0;
-    for (Piece& piece : segment_) {
-      std::size_t from = 0;
-      while (next < breaks.size() && breaks[next] < piece_start + piece.text.size()) {
-        const std::size_t at = breaks[next++] - piece_start;
-        if (at > from) part.push_back(piece_part(piece, from, at - from));
-        from = at;
-        split = emit_word(part, false) || split;
-        part.clear();
-        list_.items.push_back(penalty_item(url_break_penalty));
-      }
-      if (from < piece.text.size()) part.push_back(piece_part(piece, from, piece.text.size() - from));
-      piece_start += piece.text.size();
+  if (!literal_) {
+    std::vector<std::size_t> in_code = code_breaks(segment_);
+    if (!in_code.empty()) {
+      breaks.insert(breaks.end(), in_code.begin(), in_code.end());
+      std::sort(breaks.begin(), breaks.end());
+      breaks.erase(std::unique(breaks.begin(), breaks.end()), breaks.end());
     }
-    split = emit_word(part, false) || split;
   }
+  const bool split = breaks.empty() ? emit_word(segment_, true) : emit_parts(segment_, breaks);
   segment_.clear();
   if (split && warn_long_words_) context_.sink.warning(segment_location_, long_word_warning);
+}
+
+bool ItemBuilder::emit_parts(const std::vector<Piece>& pieces, const std::vector<std::size_t>& breaks) {
+  // A piece's decoration goes with each part of it; its marks with the first only.
+  const auto piece_part = [](const Piece& piece, std::size_t from, std::size_t count) {
+    return Piece{piece.face, piece.size,   piece.link, piece.text.substr(from, count),
+                 piece.rise, piece.strike, piece.key,  from == 0 ? piece.marks : -1,
+                 piece.code};
+  };
+  bool split = false;
+  std::vector<Piece> part;
+  std::size_t piece_start = 0;
+  std::size_t next = 0;
+  for (const Piece& piece : pieces) {
+    std::size_t from = 0;
+    while (next < breaks.size() && breaks[next] < piece_start + piece.text.size()) {
+      const std::size_t at = breaks[next++] - piece_start;
+      if (at > from) part.push_back(piece_part(piece, from, at - from));
+      from = at;
+      split = emit_word(part, false) || split;
+      part.clear();
+      list_.items.push_back(penalty_item(url_break_penalty));
+    }
+    if (from < piece.text.size()) part.push_back(piece_part(piece, from, piece.text.size() - from));
+    piece_start += piece.text.size();
+  }
+  return emit_word(part, false) || split;
 }
 
 bool ItemBuilder::emit_word(std::vector<Piece>& pieces, bool may_hyphenate) {
@@ -411,10 +453,23 @@ bool ItemBuilder::emit_word(std::vector<Piece>& pieces, bool may_hyphenate) {
     total += widths.back();
   }
   if (measure_ > core::Pt(0) && total > measure_) {
+    // Wider than any line: before cutting it at the measure, it breaks where a line of code would
+    // ("{string|Buffer|TypedArray}", "read/write/execute"), as a URL does; a part still too wide
+    // is cut.
+    if (may_hyphenate && !literal_) {
+      std::string word;
+      for (const Piece& piece : pieces) word += piece.text;
+      if (const std::vector<std::size_t> breaks = punctuation_breaks(word); !breaks.empty()) {
+        return emit_parts(pieces, breaks);
+      }
+    }
     emit_split_word(pieces);
     return true;
   }
-  if (may_hyphenate && hyphenate_ && !literal_ && context_.hyphenator != nullptr && !context_.hyphenator->empty()) {
+  // Code and keys are never hyphenated: a hyphen would read as part of an identifier.
+  const bool code = std::any_of(pieces.begin(), pieces.end(), [](const Piece& p) { return p.code || p.key >= 0; });
+  if (may_hyphenate && !code && hyphenate_ && !literal_ && context_.hyphenator != nullptr &&
+      !context_.hyphenator->empty()) {
     emit_hyphenated_word(pieces, widths);
   } else {
     for (std::size_t i = 0; i < pieces.size(); ++i) {

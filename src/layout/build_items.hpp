@@ -93,8 +93,15 @@ class ItemBuilder {
     bool strike = false;
     int key = -1;
     int marks = -1;
+    bool code = false;  ///< inline code (not a key): breaks at its punctuation (code_break_between)
   };
 
+  /// The byte offsets inside the word made of `pieces` where its inline code may break: where a
+  /// line of code would (code_break_between). Empty when it holds no inline code.
+  static std::vector<std::size_t> code_breaks(const std::vector<Piece>& pieces);
+  /// Emits `pieces` as the words between `breaks` (byte offsets into their joined text), with an
+  /// unflagged url_break_penalty between them; true when one of them had to be cut at the measure.
+  bool emit_parts(const std::vector<Piece>& pieces, const std::vector<std::size_t>& breaks);
   void add_space(const TextStyle& style);
   void add_cluster(std::u32string_view cluster, const TextStyle& style, fonts::FontFace face, int link,
                    const core::SourceLocation& location);

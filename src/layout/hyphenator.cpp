@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/sha256.hpp"
 #include "core/unicode.hpp"
 #include "core/utf8.hpp"
 
@@ -98,6 +99,26 @@ std::string_view before_ending(std::string_view text) {
       letters = is_letter(c) || is_mark(c);
     }
     if (letters) return text.substr(0, at);
+  }
+  return text;
+}
+
+// The word after an elided article or pronoun of one or two letters and an apostrophe (French
+// "l’administration", "qu’aujourd’hui", Italian "un’altra", Catalan "l’home"): the word the
+// patterns know, so that it hyphenates as it would alone, the elision kept whole before it. The
+// whole of other text; "it’s" and "we’re" keep their stem before the apostrophe (before_ending),
+// their part after being too short to hyphenate anyway.
+std::string_view after_elision(std::string_view text) {
+  for (std::string_view apostrophe : {std::string_view("'"), std::string_view("\u2019")}) {
+    const std::size_t at = text.find(apostrophe);
+    if (at == std::string_view::npos || at == 0) continue;
+    std::size_t letters = 0;
+    bool elision = true;
+    for (std::size_t i = 0; elision && i < at;) {
+      const char32_t c = core::decode_utf8(text, i);
+      elision = is_letter(c) && ++letters <= 2;
+    }
+    if (elision) return text.substr(at + apostrophe.size());
   }
   return text;
 }
@@ -607,6 +628,7 @@ Hyphenator::Hyphenator(std::string_view patterns) {
   dictionary_->levels = std::move(levels);
   dictionary_->dict = &dictionary_->levels.front()->dict;
   dictionary_->charset = charset_of(*dictionary_->dict);
+  patterns_digest_ = core::sha256_hex(patterns);
 }
 
 Hyphenator::~Hyphenator() = default;
@@ -619,7 +641,7 @@ std::vector<std::size_t> Hyphenator::hyphenation_points(std::string_view word) c
   const std::size_t start = strip_prefix(word, opening);
   const std::size_t end = strip_suffix(word, closing);
   if (end <= start) return points;
-  const std::string_view letters = before_ending(word.substr(start, end - start));
+  const std::string_view letters = before_ending(after_elision(word.substr(start, end - start)));
   if (letters.size() < left_hyphen_min + right_hyphen_min) return points;
   const std::optional<PatternWord> lower = pattern_word(letters, dictionary_->charset);
   if (!lower) return points;

@@ -32,6 +32,9 @@ class Hyphenator {
 
   /// True when no patterns are loaded.
   bool empty() const { return dictionary_ == nullptr; }
+  /// The SHA-256 (hex) of the patterns loaded, which decide every hyphenation point: what a
+  /// cache of set articles keys on. Empty when no patterns are loaded.
+  const std::string& patterns_digest() const { return patterns_digest_; }
 
   /// Byte offsets into `word` (UTF-8, a run of text between spaces, punctuation and all) before
   /// which a hyphen may go, ascending, each at a character boundary after any combining marks.
@@ -47,6 +50,7 @@ class Hyphenator {
  private:
   struct Dictionary;
   std::unique_ptr<Dictionary> dictionary_;
+  std::string patterns_digest_;
 };
 
 namespace testing {

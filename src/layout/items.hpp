@@ -99,8 +99,9 @@ inline constexpr int hyphen_penalty = 50;
 /// hyphen in the word's face) added to the line if it breaks here.
 Item hyphen_item(core::Pt hyphen_width);
 
-/// A break inside a URL (build_items: after '/', '.', '?', '&', before '-'): as costly as a
-/// hyphen, so that total-fit prefers a space, but unflagged, so that no hyphen is shown.
+/// A break inside a URL (build_items: after '/', '.', '?', '&', before '-') or inline code (where
+/// code_break_between allows one): as costly as a hyphen, so that total-fit prefers a space, but
+/// unflagged, so that no hyphen is shown.
 inline constexpr int url_break_penalty = hyphen_penalty;
 /// Breaks in code (ItemBuilder::set_literal), best first: after a run of spaces, at punctuation,
 /// and inside a token at the measure, the last resort. break_code_lines ranks them by these values.

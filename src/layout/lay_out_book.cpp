@@ -16,6 +16,7 @@
 #include "layout/page_furniture.hpp"
 #include "layout/paginate.hpp"
 #include "layout/part_page.hpp"
+#include "layout/set_article.hpp"
 #include "layout/sources_flow.hpp"
 
 namespace octavo::layout {
@@ -123,19 +124,11 @@ void warn_dangling(const LinkDestinations& links, const std::set<std::string>& a
 // slot, few enough that memory stays that of a handful of articles whatever the book's length.
 constexpr std::size_t articles_ahead_per_job = 4;
 
-// An article set apart from the book's sequence (on a worker thread): its lines, and what it
-// reported, kept to be replayed when its turn comes so that the order never depends on threads.
-struct SetArticle {
-  std::vector<FlowLine> lines;
-  core::DiagnosticList diagnostics;
-  fonts::GlyphCoverage missing;
-};
-
 }  // namespace
 
 BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics, const PageStyle& style,
                      const Hyphenator& hyphenator, PageSink& pages, core::DiagnosticSink& sink,
-                     core::Progress& progress, std::size_t jobs) {
+                     core::Progress& progress, std::size_t jobs, ArticleCache* cache) {
   fonts::GlyphCoverage coverage(metrics);
   LayoutContext context{metrics, style, sink, coverage, &hyphenator};
   BookEnd end;
@@ -196,12 +189,17 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
   // links lead to anchors the model names), so articles are set on `jobs` threads, ahead of
   // this loop; everything that needs page numbers or the book's order (pagination, running
   // heads, folios, the page sink, diagnostics, progress) stays here, one article at a time. With
-  // one job, each article is set here when its turn comes, through the same path.
+  // one job, each article is set here when its turn comes, through the same path. A cache answers
+  // on the worker threads too, so that reading an earlier build's lines runs on every core.
   const auto set_article = [&](std::size_t a) {
-    SetArticle set{{}, {}, coverage.branch()};
-    LayoutContext article_context{metrics, style, set.diagnostics, set.missing, &hyphenator};
-    set.lines = article_flow(book.articles[a], book.anchors, article_context);
-    return set;
+    const auto set_anew = [&] {
+      SetArticle set{{}, {}, coverage.branch()};
+      LayoutContext article_context{metrics, style, set.diagnostics, set.missing, &hyphenator};
+      set.lines = article_flow(book.articles[a], book.anchors, article_context);
+      return set;
+    };
+    if (cache == nullptr) return set_anew();
+    return cache->recall_or_set({book.articles[a], book.anchors, style, hyphenator}, coverage, set_anew);
   };
   core::OrderedPool<SetArticle> articles(jobs, book.articles.size(), jobs * articles_ahead_per_job, set_article);
   progress.stage("Laying out", book.articles.size(), "articles");
@@ -271,9 +269,9 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
 
 LaidOutBook lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics, const PageStyle& style,
                          const Hyphenator& hyphenator, core::DiagnosticSink& sink, core::Progress& progress,
-                         std::size_t jobs) {
+                         std::size_t jobs, ArticleCache* cache) {
   CollectPages pages;
-  BookEnd end = lay_out_book(book, metrics, style, hyphenator, pages, sink, progress, jobs);
+  BookEnd end = lay_out_book(book, metrics, style, hyphenator, pages, sink, progress, jobs, cache);
   return std::move(pages).book(std::move(end));
 }
 

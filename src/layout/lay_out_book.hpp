@@ -7,6 +7,7 @@
 #include "core/diagnostics.hpp"
 #include "core/progress.hpp"
 #include "fonts/font_metrics.hpp"
+#include "layout/article_cache.hpp"
 #include "layout/hyphenator.hpp"
 #include "layout/page.hpp"
 #include "layout/page_sink.hpp"
@@ -25,15 +26,19 @@ namespace octavo::layout {
 /// paragraphs are hyphenated with `hyphenator` (an empty one: not at all). Reports each article
 /// laid out to `progress`, as the stage "Laying out". With `jobs` above 1, articles are set
 /// (article_flow) on that many worker threads, a few ahead of pagination, which stays on this
-/// thread; `metrics` must then be safe to call from several threads. Pages, diagnostics (in their
-/// order) and progress are the same whatever `jobs` is.
+/// thread; `metrics` must then be safe to call from several threads. With a `cache` (made for
+/// these `metrics`' fonts), each article is recalled from it when it holds one set from the same
+/// inputs, else set and kept there. Pages, diagnostics (in their order) and progress are the same
+/// whatever `jobs` is, and with or without a cache, empty or full.
 BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics, const PageStyle& style,
                      const Hyphenator& hyphenator, PageSink& pages, core::DiagnosticSink& sink,
-                     core::Progress& progress = core::no_progress(), std::size_t jobs = 1);
+                     core::Progress& progress = core::no_progress(), std::size_t jobs = 1,
+                     ArticleCache* cache = nullptr);
 
 /// The same, keeping every page (CollectPages): the whole book as one value, for tests.
 LaidOutBook lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics, const PageStyle& style,
                          const Hyphenator& hyphenator, core::DiagnosticSink& sink,
-                         core::Progress& progress = core::no_progress(), std::size_t jobs = 1);
+                         core::Progress& progress = core::no_progress(), std::size_t jobs = 1,
+                         ArticleCache* cache = nullptr);
 
 }  // namespace octavo::layout

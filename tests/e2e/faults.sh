@@ -47,7 +47,7 @@ check "octavo runs and finds its data as the user of the permission checks" \
 out=$WORK/out
 check "the previous books are built" expect_exit 0 "$OCTAVO" build "$WORK/small/big" -o "$out" -q
 sha256sum "$out"/* >"$WORK/before.sums"
-unchanged() { sha256sum --quiet -c "$WORK/before.sums" && test "$(ls -A "$out" | wc -l)" -eq 2; }
+unchanged() { sha256sum --quiet -c "$WORK/before.sums" && test "$(ls -A "$out" | grep -cvx .octavo-cache)" -eq 2; }
 
 # 1. An unwritable output folder: exit 1, an error naming the book, the previous books kept.
 if [ "$permissions_testable" = 1 ]; then

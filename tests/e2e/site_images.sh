@@ -25,15 +25,18 @@ mkdir "$saved"
 svg64=$(printf '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 20" onload="alert(1)"><script>fetch("https://example.org/")</script><rect width="40" height="20" fill="#08f"/></svg>' | base64 -w0)
 gif64=R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7
 printf '<html><head><title>Saved page</title></head><body>\n<p>Two pictures.</p>\n<figure><img src="data:image/svg+xml;base64,%s" alt="An inline SVG"><figcaption>An inline SVG</figcaption></figure>\n<p><img src="data:image/gif;base64,%s" alt="An inline GIF"></p>\n</body></html>\n' "$svg64" "$gif64" >"$saved/saved.html"
+# Markdown may hold one too, here an SVG written with %-escapes instead of base64.
+printf '# Inline\n\n![A green square](data:image/svg+xml,%%3Csvg%%20xmlns=%%22http://www.w3.org/2000/svg%%22%%20viewBox=%%220%%200%%2010%%2010%%22%%3E%%3Crect%%20width=%%2210%%22%%20height=%%2210%%22%%20fill=%%22%%230a0%%22/%%3E%%3C/svg%%3E)\n' >"$saved/inline.md"
 build_corpus "$saved" "$WORK/saved-out" && pass "octavo builds the saved page" || fail "octavo build of the saved page"
 check "the data: SVG gets the file's warning" diff <(grep -v '^octavo: wrote' "$WORK/saved-out.log") <(printf '%s\n' \
   "saved.html:3:9: warning: dropped from the SVG 'data:image/svg+xml;base64,…': its scripts" \
   "  hint: both books keep the rest of the picture; Octavo runs no scripts and reads nothing outside the corpus, so put pictures inside the SVG as data: URLs")
 mkdir "$WORK/saved-x" && (cd "$WORK/saved-x" && unzip -q "$WORK/saved-out/saved.epub")
-check "the saved page's EPUB holds the SVG and the GIF" test "$(ls "$WORK/saved-x/EPUB/images" | sed 's/.*\.//' | sort | tr '\n' ,)" = "gif,svg,"
+check "the saved page's EPUB holds the two SVGs and the GIF" test "$(ls "$WORK/saved-x/EPUB/images" | sed 's/.*\.//' | sort | tr '\n' ,)" = "gif,svg,svg,"
+check "the Markdown data: SVG is in the EPUB as written" grep -qF '<rect width="10" height="10" fill="#0a0"/>' "$WORK/saved-x/EPUB/images/"*.svg
 check "the data: SVG in the EPUB has no script" bash -c "! grep -qiE 'script|onload|example.org' '$WORK/saved-x/EPUB/images/'*.svg"
 check "the saved page's PDF passes qpdf --check" qpdf --check "$WORK/saved-out/saved.pdf"
-check "the saved page's PDF draws both pictures" test "$(pdfimages -list "$WORK/saved-out/saved.pdf" | awk 'NR > 2 && $3 == "image"' | wc -l)" -eq 2
+check "the saved page's PDF draws the three pictures" test "$(pdfimages -list "$WORK/saved-out/saved.pdf" | awk 'NR > 2 && $3 == "image"' | wc -l)" -eq 3
 
 # EPUB: every picture, GIF and SVG as EPUB core media types; epubcheck accepts the cleaned SVGs.
 check "epubcheck: 0 fatals, 0 errors, 0 warnings, for both books" \

@@ -248,13 +248,15 @@ TEST_SUITE("import.html_blocks") {
           "  text \"gifplainbad\"\n"
           "figure @1:4\n"
           "  image \"a.html\" image/png 2x2 bytes=78 alt=\"saved\"\n");
-    CHECK(read.diagnostics ==
-          "a.html:2:79: warning: expected a PNG, JPEG, GIF or SVG image in the data: URL 'data:image/gif;base64,…', "
-          "found "
-          "a GIF file cut short before its first image is whole; the alt text stands in\n"
-          "a.html:2:143: warning: expected a base64 data: URL, found 'data:text/plain,…'; the alt text stands in\n"
-          "a.html:2:188: warning: expected a base64 data: URL, found 'data:image/png;base64,…'; the alt text stands "
-          "in\n");
+    CHECK(
+        read.diagnostics ==
+        "a.html:2:79: warning: expected a PNG, JPEG, GIF or SVG image in the data: URL 'data:image/gif;base64,…', "
+        "found "
+        "a GIF file cut short before its first image is whole; the alt text stands in\n"
+        "a.html:2:143: warning: expected a PNG, JPEG, GIF or SVG image in the data: URL 'data:text/plain,…', found "
+        "neither; the alt text stands in\n"
+        "a.html:2:188: warning: expected base64 (A-Z, a-z, 0-9, '+', '/', in groups of four, '=' padding the last) "
+        "in the data: URL 'data:image/png;base64,…', found other characters or a cut group; the alt text stands in\n");
   }
 
   TEST_CASE("a GIF or SVG in a data: URL gets a file's checks: the SVG is cleaned, with the file's warnings") {

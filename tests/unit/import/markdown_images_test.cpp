@@ -108,6 +108,37 @@ TEST_SUITE("import.markdown_images") {
           "  text \"nul\"\n");
   }
 
+  TEST_CASE("an image in a data: URL, base64 or %-escaped, is read from the URL as a file would be") {
+    const std::string png = test::tiny_png();
+    const std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\" height=\"2\"/>";
+    const std::string svg_escaped =
+        "%3Csvg%20xmlns=%22http://www.w3.org/2000/svg%22%20width=%224%22%20height=%222%22/%3E";
+    // test::tiny_png() in base64.
+    const Read read = md_in(
+        "![dot](data:image/png;base64,"
+        "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFUlEQVR42mM4IQcEJxjkTsj9+vULACBSBfuM+/GMAAAAAElFTkSuQmCC)"
+        "\n\n"
+        "![box](DATA:image/svg+xml," +
+            svg_escaped +
+            ")\n\n"
+            "![cut](data:image/png;base64,iVBORw0K@@)\n",
+        {});
+    CHECK(read.blocks ==
+          "figure @1:1\n"
+          "  image \"a.md\" image/png 2x2 bytes=78 alt=\"dot\"\n"
+          "figure @3:1\n"
+          "  image \"a.md\" image/svg+xml 4x2 bytes=" +
+              std::to_string(read.article.blocks.at(1).images.at(0)->bytes->size()) +
+              " alt=\"box\"\n"
+              "paragraph @5:1\n"
+              "  text \"cut\"\n");
+    CHECK(*read.article.blocks.at(0).images.at(0)->bytes == png);
+    CHECK(read.article.blocks.at(1).images.at(0)->bytes->find("width=\"4\"") != std::string::npos);
+    CHECK(read.diagnostics ==
+          "a.md:5:1: warning: expected base64 (A-Z, a-z, 0-9, '+', '/', in groups of four, '=' padding the last) in "
+          "the data: URL 'data:image/png;base64,…', found other characters or a cut group; the alt text stands in\n");
+  }
+
   TEST_CASE("missing, unreadable and non-image files are errors; remote images a warning") {
     const Read read = md_in(
         "![gone](missing.png)\n\n"
@@ -123,8 +154,8 @@ TEST_SUITE("import.markdown_images") {
           "header; the alt text stands in\n"
           "a.md:7:1: warning: remote image 'https://example.org/x.png' is not fetched (Octavo works offline); the alt "
           "text stands in\n"
-          "a.md:7:35: warning: remote image 'data:image/png;base64,AAAA' is not fetched (Octavo works offline); the "
-          "alt text stands in\n"
+          "a.md:7:35: warning: expected a PNG, JPEG, GIF or SVG image in the data: URL 'data:image/png;base64,…', "
+          "found neither; the alt text stands in\n"
           "a.md:7:71: warning: remote image '//example.org/y.png' is not fetched (Octavo works offline); the alt text "
           "stands in\n"
           "a.md:9:1: error: expected an image path, found none; the alt text stands in\n");

@@ -29,6 +29,19 @@ struct Fixture : test::LayoutFixture {
     return bars(test::line_texts(list.items, break_code_lines(list.items, {measure, measure})));
   }
 
+  // `before`, then `code` as inline code, then `after`, set first-fit `columns` characters wide
+  // (fake metrics: the mono face is as wide as the others).
+  std::string inline_code_lines(const std::string& before, const std::string& code, const std::string& after,
+                                int columns) {
+    const core::Pt measure(5.0 * columns);
+    ItemBuilder builder(context, measure);
+    builder.add_text(before, TextStyle{false, false, false, core::Pt(10)}, {"w.md", 3, 1});
+    builder.add_text(code, TextStyle{false, false, true, core::Pt(10)}, {"w.md", 3, 5});
+    builder.add_text(after, TextStyle{false, false, false, core::Pt(10)}, {"w.md", 3, 9});
+    const ItemList list = builder.finish();
+    return bars(test::line_texts(list.items, break_lines(list.items, {measure, measure})));
+  }
+
   // Running text set first-fit, `columns` characters wide.
   std::string text_lines(const std::string& text, int columns) {
     const core::Pt measure(5.0 * columns);
@@ -107,5 +120,41 @@ TEST_SUITE("layout.code_and_url_breaks") {
     CHECK(f.text_lines("https://example.org/abcdefghijklmnopqrstuvwxyz/abcdefghijklmnopqrstuvwxyz", 20) ==
           "https://example.org/|abcdefghijklmnopqrst|uvwxyz/|abcdefghijklmnopqrst|uvwxyz|");
     CHECK(f.diagnostics.to_string() == "w.md:3:1: warning: word too long for the line; broken at the measure\n");
+  }
+
+  TEST_CASE("inline code breaks where a line of code would, with no hyphen and no warning") {
+    Fixture f;
+    CHECK(f.inline_code_lines("see ", "std::chrono::steady_clock::now()", " here", 16) ==
+          "see std::|chrono::|steady_clock::|now() here|");
+    CHECK(f.inline_code_lines("in ", "/usr/share/doc/octavo/README", ".", 12) ==
+          "in /usr/|share/doc/|octavo/|README.|");
+    CHECK(f.diagnostics.to_string().empty());
+  }
+
+  TEST_CASE("inline code keeps its operators whole, and the text around it breaks only at spaces") {
+    Fixture f;
+    // "::" and "//" stay whole; "either/or" outside the code is no place to break.
+    CHECK(f.inline_code_lines("either/or ", "a::b//c", "either/or", 10) == "either/or|a::b//|ceither/or|");
+    // A key is no code to break: it stays whole, split only at the measure.
+    ItemBuilder builder(f.context, core::Pt(5.0 * 6));
+    TextStyle key{false, false, true, core::Pt(10)};
+    key.key = 0;
+    builder.add_text("a/b/c/d/e", key, {"w.md", 3, 1});
+    const ItemList list = builder.finish();
+    CHECK(bars(test::line_texts(list.items, break_lines(list.items, {core::Pt(30), core::Pt(30)}))) == "a/b/c/|d/e|");
+  }
+
+  TEST_CASE("code breaks after '::' when a token follows") {
+    Fixture f;
+    CHECK(f.code_lines("value = std::chrono::steady_clock", 20) == "value = std::|chrono::steady_clock|");
+  }
+
+  TEST_CASE("a word wider than the line breaks at its punctuation before it is cut, with no warning") {
+    Fixture f;
+    CHECK(f.text_lines("type {string|Buffer|TypedArray|DataView} here", 16) ==
+          "type {string||Buffer||TypedArray||DataView} here|");
+    CHECK(f.diagnostics.to_string().empty());
+    // A word that fits keeps its punctuation unbroken.
+    CHECK(f.text_lines("one {a|b} two", 6) == "one|{a|b}|two|");
   }
 }

@@ -203,6 +203,19 @@ TEST_SUITE("layout.hyphenator") {
     CHECK(marked(french, "de\u0301veloppement") == "de\u0301-ve-lop-pe-ment");
   }
 
+  TEST_CASE("after an elision (l’, d’, qu’) the French word hyphenates as it would alone") {
+    const std::string path = "/usr/share/hyphen/hyph_fr.dic";
+    if (!have_patterns(path)) return;
+    const Hyphenator french(file_bytes(path));
+    REQUIRE_FALSE(french.empty());
+    CHECK(marked(french, "l\u2019administration") == "l\u2019ad-mi-nis-tra-tion");
+    CHECK(marked(french, "d'administration,") == "d'ad-mi-nis-tra-tion,");
+    CHECK(marked(french, "qu\u2019aujourd\u2019hui") == "qu\u2019au-jourd\u2019hui");
+    CHECK(marked(french, "l\u2019\u00E9l\u00E9phant") == "l\u2019" + marked(french, "\u00E9l\u00E9phant"));
+    // Three letters before the apostrophe are no elision: the word is left whole.
+    CHECK(marked(french, "xyz\u2019administration") == "xyz\u2019administration");
+  }
+
   TEST_CASE("UTF-8 patterns given as bytes: characters, not bytes, are counted") {
     const Hyphenator tiny(std::string_view("UTF-8\n\u00E41b\n\u00F6a1b\n"));  // ä1b, öa1b
     REQUIRE_FALSE(tiny.empty());
@@ -256,6 +269,20 @@ TEST_SUITE("layout.hyphenation") {
     if (!have_patterns()) return;
     Fixture f;
     CHECK(pieces(f.items("hyphenation of text", core::Pt(145), false)) == "hyphenation of text");
+  }
+
+  TEST_CASE("inline code and keys are never hyphenated, the text beside them is") {
+    if (!have_patterns()) return;
+    Fixture f;
+    ItemBuilder builder(f.context, core::Pt(145));
+    builder.set_hyphenate(true);
+    builder.add_text("hyphenation ", TextStyle{false, false, false, core::Pt(10)}, {"w.md", 3, 1});
+    builder.add_text("hyphenation", TextStyle{false, false, true, core::Pt(10)}, {"w.md", 3, 13});
+    TextStyle key{false, false, true, core::Pt(10)};
+    key.key = 0;
+    builder.add_text(" hyphenation", key, {"w.md", 3, 25});
+    builder.add_text(" and justification", TextStyle{false, false, false, core::Pt(10)}, {"w.md", 3, 37});
+    CHECK(pieces(builder.finish()) == "hy|phen|ation hyphenation hyphenation and justification");
   }
 
   TEST_CASE("the last word of a paragraph is not hyphenated") {

@@ -1,0 +1,20 @@
+// The key a set article is kept under: a SHA-256 over everything article_flow reads, so that an
+// entry is used only when setting the article again would give the very same lines.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "layout/article_cache.hpp"
+
+namespace octavo::cache {
+
+/// 64 hex digits over: `fingerprint` (the program, its libraries and the fonts:
+/// program_fingerprint, fonts_fingerprint), every setting of the page style, the hyphenation
+/// patterns' digest, every field of the article (blocks, inlines, images with their digests,
+/// footnotes, provenance, source note, every source location), the article's own anchors, and
+/// where each of its links resolves against the book's anchors ("unresolved" for none). Two
+/// inputs that differ in any of these get different keys. Never fails.
+std::string article_key(const layout::ArticleInputs& inputs, std::string_view fingerprint);
+
+}  // namespace octavo::cache

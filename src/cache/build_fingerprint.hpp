@@ -1,0 +1,18 @@
+// What every article's setting depends on besides its own inputs: Octavo's version, the program
+// actually running with the libraries it loaded, and the fonts. Part of every cache key.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "fonts/font_set.hpp"
+
+namespace octavo::cache {
+
+/// `version`, then for the executable and each shared library loaded its path, size and
+/// modification time (a rebuilt octavo, or an upgraded HarfBuzz, libhyphen or ICU, may set the
+/// same text differently, and then no earlier entry matches), then each face of `fonts` by its
+/// file name and the SHA-256 of its bytes. Never fails: what cannot be looked at is written as "?".
+std::string build_fingerprint(std::string_view version, const fonts::FontSet& fonts);
+
+}  // namespace octavo::cache

@@ -1,0 +1,88 @@
+#include "cache/byte_stream.hpp"
+
+#include <bit>
+
+namespace octavo::cache {
+
+void ByteWriter::unsigned_number(std::uint64_t value) {
+  while (value >= 0x80) {
+    byte(static_cast<std::uint8_t>(value | 0x80));
+    value >>= 7;
+  }
+  byte(static_cast<std::uint8_t>(value));
+}
+
+void ByteWriter::signed_number(std::int64_t value) {
+  const auto bits = static_cast<std::uint64_t>(value);
+  unsigned_number((bits << 1) ^ (value < 0 ? ~std::uint64_t{0} : 0));
+}
+
+void ByteWriter::real(double value) {
+  const auto bits = std::bit_cast<std::uint64_t>(value);
+  for (int i = 0; i < 8; ++i) byte(static_cast<std::uint8_t>(bits >> (8 * i)));
+}
+
+void ByteWriter::string(std::string_view value) {
+  unsigned_number(value.size());
+  out_ += value;
+}
+
+std::uint8_t ByteReader::byte() {
+  if (failed_ || position_ >= bytes_.size()) {
+    failed_ = true;
+    return 0;
+  }
+  return static_cast<std::uint8_t>(bytes_[position_++]);
+}
+
+std::uint64_t ByteReader::unsigned_number() {
+  std::uint64_t value = 0;
+  // Ten groups of seven bits hold 64; a tenth byte may add only the top bit.
+  for (int shift = 0; shift < 64; shift += 7) {
+    const std::uint8_t next = byte();
+    if (failed_) return 0;
+    if (shift == 63 && next > 1) break;
+    value |= std::uint64_t{next & 0x7Fu} << shift;
+    if ((next & 0x80) == 0) return value;
+  }
+  failed_ = true;
+  return 0;
+}
+
+std::int64_t ByteReader::signed_number() {
+  const std::uint64_t bits = unsigned_number();
+  return static_cast<std::int64_t>((bits >> 1) ^ (~(bits & 1) + 1));
+}
+
+bool ByteReader::boolean() { return at_most(1) == 1; }
+
+double ByteReader::real() {
+  std::uint64_t bits = 0;
+  for (int i = 0; i < 8; ++i) bits |= std::uint64_t{byte()} << (8 * i);
+  return failed_ ? 0 : std::bit_cast<double>(bits);
+}
+
+std::string ByteReader::string() {
+  const std::size_t size = count(1);
+  if (failed_) return {};
+  std::string value(bytes_.substr(position_, size));
+  position_ += size;
+  return value;
+}
+
+std::size_t ByteReader::count(std::size_t least_bytes) {
+  const std::uint64_t value = unsigned_number();
+  if (failed_ || value > left() / least_bytes) {
+    failed_ = true;
+    return 0;
+  }
+  return static_cast<std::size_t>(value);
+}
+
+std::uint64_t ByteReader::at_most(std::uint64_t largest) {
+  const std::uint64_t value = unsigned_number();
+  if (value > largest) failed_ = true;
+  return failed_ ? 0 : value;
+}
+
+}  // namespace octavo::cache

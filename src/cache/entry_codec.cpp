@@ -1,0 +1,426 @@
+#include "cache/entry_codec.hpp"
+
+#include <bit>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <vector>
+
+#include "cache/byte_stream.hpp"
+#include "core/sha256.hpp"
+#include "model/walk.hpp"
+
+namespace octavo::cache {
+namespace {
+
+// The first bytes of every entry, then the format's number: bumped whenever the encoding below
+// changes, so that an entry written by another version of this code is a miss, not a misreading.
+constexpr std::string_view magic = "octavo layout entry\n";
+constexpr std::uint64_t format_version = 1;
+constexpr std::size_t checksum_size = 32;  // SHA-256 of everything before it
+
+// Lines hold notes and shared heads, which hold lines: deeper than this is no entry we wrote
+// (a footnote's lines hold no notes, and a head's no head), and the reader's stack stays small.
+constexpr int max_nesting = 8;
+
+// A run repeats its line's size, baseline and rise from the run before it in almost every case:
+// flags say which are the same (bit for bit), so that most runs are a flags byte, x and the text.
+constexpr std::uint8_t face_bits = 0x07;
+constexpr std::uint8_t same_size = 0x08;
+constexpr std::uint8_t same_baseline = 0x10;
+constexpr std::uint8_t same_rise = 0x20;
+constexpr std::uint8_t has_kerns = 0x40;
+
+// A repeated head: none, one that follows (its lines), or the n-th written before (n + 2).
+constexpr std::uint64_t no_head = 0;
+constexpr std::uint64_t new_head = 1;
+
+bool same_bits(core::Pt a, core::Pt b) {
+  return std::bit_cast<std::uint64_t>(a.value) == std::bit_cast<std::uint64_t>(b.value);
+}
+
+struct RunState {
+  core::Pt size, baseline, rise;
+};
+
+class Encoder {
+ public:
+  explicit Encoder(ByteWriter& out) : out_(out) {}
+
+  void lines(const std::vector<layout::FlowLine>& list) {
+    out_.unsigned_number(list.size());
+    for (const layout::FlowLine& line : list) this->line(line);
+  }
+
+ private:
+  void length(core::Pt value) { out_.real(value.value); }
+
+  void location(const core::SourceLocation& at) {
+    const auto& [path, line, column] = at;
+    out_.string(path);
+    out_.signed_number(line);
+    out_.signed_number(column);
+  }
+
+  void run(const layout::TextRun& text_run) {
+    const auto& [face, size, x, baseline, text, kerns, rise] = text_run;
+    std::uint8_t flags = static_cast<std::uint8_t>(face);
+    if (same_bits(size, previous_.size)) flags |= same_size;
+    if (same_bits(baseline, previous_.baseline)) flags |= same_baseline;
+    if (same_bits(rise, previous_.rise)) flags |= same_rise;
+    if (!kerns.empty()) flags |= has_kerns;
+    out_.byte(flags);
+    if ((flags & same_size) == 0) length(size);
+    if ((flags & same_baseline) == 0) length(baseline);
+    if ((flags & same_rise) == 0) length(rise);
+    previous_ = {size, baseline, rise};
+    length(x);
+    out_.string(text);
+    if (kerns.empty()) return;
+    out_.unsigned_number(kerns.size());
+    for (const fonts::Kern& kern : kerns) {
+      const auto& [offset, amount] = kern;
+      out_.unsigned_number(offset);
+      length(amount);
+    }
+  }
+
+  void image(const layout::ImageBox& box) {
+    [[maybe_unused]] const auto& [key, name, info, bytes, at, x, y, width, height] = box;  // bytes: from the model
+    out_.string(key);
+    out_.string(name);
+    const auto& [format, pixel_width, pixel_height, bit_depth, components, interlaced, progressive, frames] = info;
+    out_.unsigned_number(static_cast<std::uint64_t>(format));
+    for (const int number : {pixel_width, pixel_height, bit_depth, components, frames}) out_.signed_number(number);
+    out_.boolean(interlaced);
+    out_.boolean(progressive);
+    location(at);
+    for (const core::Pt value : {x, y, width, height}) length(value);
+  }
+
+  void facts(const layout::LineFacts& line_facts) {
+    const auto& [text, justified, hyphenated, overfull, heading, opens_paragraph, closes_paragraph, ratio] = line_facts;
+    const bool has_ratio = std::bit_cast<std::uint64_t>(ratio) != 0;
+    std::uint8_t bits = 0;
+    int bit = 0;
+    for (const bool fact :
+         {text, justified, hyphenated, overfull, heading, opens_paragraph, closes_paragraph, has_ratio}) {
+      if (fact) bits = static_cast<std::uint8_t>(bits | (1u << bit));
+      ++bit;
+    }
+    out_.byte(bits);
+    if (has_ratio) out_.real(ratio);
+  }
+
+  void line(const layout::FlowLine& flow_line) {
+    const auto& [space_before, height, baseline, runs, rules, links, anchors, images, keep, break_before, line_facts,
+                 note_refs, notes, repeated_head] = flow_line;
+    length(space_before);
+    length(height);
+    length(baseline);
+    out_.unsigned_number(runs.size());
+    for (const layout::TextRun& each : runs) run(each);
+    out_.unsigned_number(rules.size());
+    for (const layout::Rule& rule : rules) {
+      const auto& [x1, y1, x2, y2, thickness] = rule;
+      for (const core::Pt value : {x1, y1, x2, y2, thickness}) length(value);
+    }
+    out_.unsigned_number(links.size());
+    for (const layout::LinkArea& link : links) {
+      const auto& [left, top, right, bottom, destination, uri] = link;
+      for (const core::Pt value : {left, top, right, bottom}) length(value);
+      out_.string(destination);
+      out_.string(uri);
+    }
+    out_.unsigned_number(anchors.size());
+    for (const layout::Anchor& anchor : anchors) {
+      const auto& [name, y] = anchor;
+      out_.string(name);
+      length(y);
+    }
+    out_.unsigned_number(images.size());
+    for (const layout::ImageBox& box : images) image(box);
+    out_.unsigned_number(static_cast<std::uint64_t>(keep));
+    out_.boolean(break_before);
+    facts(line_facts);
+    out_.unsigned_number(note_refs.size());
+    for (const layout::NoteRef& ref : note_refs) {
+      const auto& [note, anchor] = ref;
+      out_.string(note);
+      out_.string(anchor);
+    }
+    out_.unsigned_number(notes.size());
+    for (const layout::FlowNote& note : notes) {
+      const auto& [note_lines] = note;
+      lines(note_lines);
+    }
+    head(repeated_head);
+  }
+
+  void head(const std::shared_ptr<const std::vector<layout::FlowLine>>& shared) {
+    if (!shared) {
+      out_.unsigned_number(no_head);
+      return;
+    }
+    if (const auto seen = heads_.find(shared.get()); seen != heads_.end()) {
+      out_.unsigned_number(seen->second + 2);
+      return;
+    }
+    out_.unsigned_number(new_head);
+    lines(*shared);
+    // Numbered once written, in the order the decoder finishes reading them.
+    heads_.emplace(shared.get(), heads_.size());
+  }
+
+  ByteWriter& out_;
+  RunState previous_;
+  std::map<const std::vector<layout::FlowLine>*, std::uint64_t> heads_;
+};
+
+class Decoder {
+ public:
+  Decoder(ByteReader& in, const std::map<std::string, std::shared_ptr<const std::string>>& image_bytes)
+      : in_(in), image_bytes_(image_bytes) {}
+
+  std::vector<layout::FlowLine> lines(int depth = 0) {
+    std::vector<layout::FlowLine> list;
+    if (depth > max_nesting) {
+      in_.fail();
+      return list;
+    }
+    // A line takes at least one byte for each of its fourteen members.
+    const std::size_t count = in_.count(14);
+    list.reserve(count);
+    for (std::size_t i = 0; i < count && !in_.failed(); ++i) list.push_back(line(depth));
+    return list;
+  }
+
+ private:
+  core::Pt length() { return core::Pt(in_.real()); }
+
+  core::SourceLocation location() {
+    core::SourceLocation at;
+    at.path = in_.string();
+    at.line = static_cast<int>(in_.signed_number());
+    at.column = static_cast<int>(in_.signed_number());
+    return at;
+  }
+
+  layout::TextRun run() {
+    layout::TextRun text_run;
+    const std::uint8_t flags = in_.byte();
+    if (static_cast<std::size_t>(flags & face_bits) >= fonts::face_count || (flags & 0x80) != 0) in_.fail();
+    text_run.face = static_cast<fonts::FontFace>(flags & face_bits);
+    text_run.size = (flags & same_size) != 0 ? previous_.size : length();
+    text_run.baseline = (flags & same_baseline) != 0 ? previous_.baseline : length();
+    text_run.rise = (flags & same_rise) != 0 ? previous_.rise : length();
+    previous_ = {text_run.size, text_run.baseline, text_run.rise};
+    text_run.x = length();
+    text_run.text = in_.string();
+    if ((flags & has_kerns) == 0) return text_run;
+    const std::size_t count = in_.count(9);
+    if (count == 0) in_.fail();  // written only when there are some
+    text_run.kerns.reserve(count);
+    for (std::size_t i = 0; i < count && !in_.failed(); ++i) {
+      fonts::Kern kern;
+      kern.offset = static_cast<std::size_t>(in_.unsigned_number());
+      kern.amount = length();
+      text_run.kerns.push_back(kern);
+    }
+    return text_run;
+  }
+
+  layout::ImageBox image() {
+    layout::ImageBox box;
+    box.key = in_.string();
+    box.name = in_.string();
+    box.info.format = static_cast<core::ImageFormat>(in_.at_most(static_cast<std::uint64_t>(core::ImageFormat::svg)));
+    for (int* number :
+         {&box.info.width, &box.info.height, &box.info.bit_depth, &box.info.components, &box.info.frames}) {
+      *number = static_cast<int>(in_.signed_number());
+    }
+    box.info.interlaced = in_.boolean();
+    box.info.progressive = in_.boolean();
+    box.location = location();
+    for (core::Pt* value : {&box.x, &box.y, &box.width, &box.height}) *value = length();
+    // The bytes are the model's: an entry whose picture the article no longer shows is no entry.
+    if (const auto found = image_bytes_.find(box.key); found != image_bytes_.end()) {
+      box.bytes = found->second;
+    } else {
+      in_.fail();
+    }
+    return box;
+  }
+
+  layout::LineFacts facts() {
+    layout::LineFacts line_facts;
+    const std::uint8_t bits = in_.byte();
+    int bit = 0;
+    for (bool* fact : {&line_facts.text, &line_facts.justified, &line_facts.hyphenated, &line_facts.overfull,
+                       &line_facts.heading, &line_facts.opens_paragraph, &line_facts.closes_paragraph}) {
+      *fact = (bits >> bit++) & 1;
+    }
+    if ((bits >> bit) & 1) {
+      line_facts.ratio = in_.real();
+      if (std::bit_cast<std::uint64_t>(line_facts.ratio) == 0) in_.fail();  // written only when not +0
+    }
+    return line_facts;
+  }
+
+  layout::FlowLine line(int depth) {
+    layout::FlowLine flow_line;
+    flow_line.space_before = length();
+    flow_line.height = length();
+    flow_line.baseline = length();
+    // Every item takes at least one byte, so a count is checked against the bytes left.
+    std::size_t count = in_.count(2);
+    flow_line.runs.reserve(count);
+    for (std::size_t i = 0; i < count && !in_.failed(); ++i) flow_line.runs.push_back(run());
+    count = in_.count(40);
+    for (std::size_t i = 0; i < count && !in_.failed(); ++i) {
+      layout::Rule rule;
+      for (core::Pt* value : {&rule.x1, &rule.y1, &rule.x2, &rule.y2, &rule.thickness}) *value = length();
+      flow_line.rules.push_back(rule);
+    }
+    count = in_.count(34);
+    for (std::size_t i = 0; i < count && !in_.failed(); ++i) {
+      layout::LinkArea link;
+      for (core::Pt* value : {&link.left, &link.top, &link.right, &link.bottom}) *value = length();
+      link.destination = in_.string();
+      link.uri = in_.string();
+      flow_line.links.push_back(std::move(link));
+    }
+    count = in_.count(9);
+    for (std::size_t i = 0; i < count && !in_.failed(); ++i) {
+      layout::Anchor anchor;
+      anchor.name = in_.string();
+      anchor.y = length();
+      flow_line.anchors.push_back(std::move(anchor));
+    }
+    count = in_.count(40);
+    for (std::size_t i = 0; i < count && !in_.failed(); ++i) flow_line.images.push_back(image());
+    flow_line.keep = static_cast<layout::Keep>(in_.at_most(static_cast<std::uint64_t>(layout::Keep::strong)));
+    flow_line.break_before = in_.boolean();
+    flow_line.facts = facts();
+    count = in_.count(2);
+    for (std::size_t i = 0; i < count && !in_.failed(); ++i) {
+      layout::NoteRef ref;
+      ref.note = in_.string();
+      ref.anchor = in_.string();
+      flow_line.note_refs.push_back(std::move(ref));
+    }
+    count = in_.count(1);
+    for (std::size_t i = 0; i < count && !in_.failed(); ++i) flow_line.notes.push_back({lines(depth + 1)});
+    flow_line.repeated_head = head(depth);
+    return flow_line;
+  }
+
+  std::shared_ptr<const std::vector<layout::FlowLine>> head(int depth) {
+    const std::uint64_t tag = in_.unsigned_number();
+    if (in_.failed() || tag == no_head) return nullptr;
+    if (tag == new_head) {
+      auto shared = std::make_shared<const std::vector<layout::FlowLine>>(lines(depth + 1));
+      heads_.push_back(shared);
+      return shared;
+    }
+    if (tag - 2 >= heads_.size()) {
+      in_.fail();
+      return nullptr;
+    }
+    return heads_[tag - 2];
+  }
+
+  ByteReader& in_;
+  const std::map<std::string, std::shared_ptr<const std::string>>& image_bytes_;
+  RunState previous_;
+  std::vector<std::shared_ptr<const std::vector<layout::FlowLine>>> heads_;
+};
+
+void put_location(ByteWriter& out, const core::SourceLocation& at) {
+  out.string(at.path);
+  out.signed_number(at.line);
+  out.signed_number(at.column);
+}
+
+core::SourceLocation take_location(ByteReader& in) {
+  core::SourceLocation at;
+  at.path = in.string();
+  at.line = static_cast<int>(in.signed_number());
+  at.column = static_cast<int>(in.signed_number());
+  return at;
+}
+
+// The article's pictures by digest, each file's bytes once, for the boxes an entry shows.
+std::map<std::string, std::shared_ptr<const std::string>> image_bytes_of(const model::Article& article) {
+  std::map<std::string, std::shared_ptr<const std::string>> bytes;
+  const auto collect = [&](const std::vector<model::Block>& blocks) {
+    model::Walker walk(blocks);
+    while (walk.next()) {
+      if (!walk.entering() || walk.block() == nullptr) continue;
+      for (const auto& image : walk.block()->images) bytes.emplace(image->sha256, image->bytes);
+    }
+  };
+  collect(article.blocks);
+  for (const model::Footnote& note : article.footnotes) collect(note.blocks);
+  return bytes;
+}
+
+}  // namespace
+
+std::string encode_entry(const layout::SetArticle& set, std::string_view key) {
+  ByteWriter out;
+  out.string(magic);
+  out.unsigned_number(format_version);
+  out.string(key);
+  Encoder(out).lines(set.lines);
+  const std::vector<core::Diagnostic>& diagnostics = set.diagnostics.all();
+  out.unsigned_number(diagnostics.size());
+  for (const core::Diagnostic& diagnostic : diagnostics) {
+    const auto& [severity, location, message, hint] = diagnostic;
+    out.unsigned_number(static_cast<std::uint64_t>(severity));
+    put_location(out, location);
+    out.string(message);
+    out.string(hint);
+  }
+  const std::vector<char32_t>& missing = set.missing.noted();
+  out.unsigned_number(missing.size());
+  for (const char32_t code_point : missing) out.unsigned_number(code_point);
+  put_location(out, set.missing.noted_location());
+  std::string bytes = out.take();
+  const std::array<std::uint8_t, 32> checksum = core::sha256(bytes);
+  bytes.append(reinterpret_cast<const char*>(checksum.data()), checksum.size());
+  return bytes;
+}
+
+std::optional<layout::SetArticle> decode_entry(std::string_view bytes, std::string_view key,
+                                               const model::Article& article, fonts::GlyphCoverage missing) {
+  if (bytes.size() < checksum_size) return std::nullopt;
+  const std::string_view body = bytes.substr(0, bytes.size() - checksum_size);
+  const std::array<std::uint8_t, 32> checksum = core::sha256(body);
+  if (bytes.substr(body.size()) != std::string_view(reinterpret_cast<const char*>(checksum.data()), checksum.size())) {
+    return std::nullopt;
+  }
+  ByteReader in(body);
+  if (in.string() != magic || in.unsigned_number() != format_version || in.string() != key || in.failed()) {
+    return std::nullopt;
+  }
+  const auto image_bytes = image_bytes_of(article);
+  layout::SetArticle set{Decoder(in, image_bytes).lines(), {}, std::move(missing)};
+  const std::size_t diagnostics = in.count(4);
+  for (std::size_t i = 0; i < diagnostics && !in.failed(); ++i) {
+    core::Diagnostic diagnostic;
+    diagnostic.severity = static_cast<core::Severity>(in.at_most(static_cast<std::uint64_t>(core::Severity::error)));
+    diagnostic.location = take_location(in);
+    diagnostic.message = in.string();
+    diagnostic.hint = in.string();
+    set.diagnostics.report(std::move(diagnostic));
+  }
+  std::vector<char32_t> code_points(in.count(1));
+  for (char32_t& code_point : code_points) code_point = static_cast<char32_t>(in.at_most(0x10FFFF));
+  const core::SourceLocation first = take_location(in);
+  if (in.failed() || !in.at_end()) return std::nullopt;
+  for (const char32_t code_point : code_points) set.missing.note_missing(code_point, first);
+  return set;
+}
+
+}  // namespace octavo::cache

@@ -1,0 +1,45 @@
+// The build cache of set articles (issue 10, item 6): each article's lines, diagnostics and
+// missing characters kept in an EntryStore under a key over everything that set them, so that a
+// rebuild sets again only the articles whose inputs changed. lay_out_book consults it.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <mutex>
+#include <set>
+#include <string>
+
+#include "cache/entry_store.hpp"
+#include "layout/article_cache.hpp"
+
+namespace octavo::cache {
+
+class LayoutCache final : public layout::ArticleCache {
+ public:
+  /// Entries live in `store`; `fingerprint` is what every article depends on besides its
+  /// ArticleInputs (build_fingerprint: the program, its libraries, the fonts).
+  LayoutCache(EntryStore& store, std::string fingerprint);
+
+  /// The entry under article_key(inputs) when it decodes (entry_codec), else set_anew()'s result,
+  /// stored under that key (a failed write is ignored: the next build sets it again).
+  layout::SetArticle recall_or_set(const layout::ArticleInputs& inputs, const fonts::GlyphCoverage& coverage,
+                                   const std::function<layout::SetArticle()>& set_anew) override;
+
+  /// Removes from the store everything this cache did not read or write: entries of articles since
+  /// edited or gone, and stray files. Call once the whole book has been laid out, so that the store
+  /// holds one book's entries and no more; nothing for an empty store.
+  void remove_unused();
+
+  std::size_t recalled() const { return recalled_; }  ///< articles taken from the store
+  std::size_t set() const { return set_; }            ///< articles set anew
+
+ private:
+  EntryStore& store_;
+  std::string fingerprint_;
+  std::mutex mutex_;
+  std::set<std::string> used_;  // guarded by mutex_
+  std::atomic<std::size_t> recalled_ = 0;
+  std::atomic<std::size_t> set_ = 0;
+};
+
+}  // namespace octavo::cache

@@ -1,0 +1,35 @@
+// Where lay_out_book finds articles set by an earlier build, and keeps the ones it sets: the
+// interface a build cache implements (src/cache/), so that layout knows nothing of files or keys.
+#pragma once
+
+#include <functional>
+
+#include "fonts/glyph_coverage.hpp"
+#include "layout/hyphenator.hpp"
+#include "layout/page_style.hpp"
+#include "layout/set_article.hpp"
+#include "model/anchor_table.hpp"
+#include "model/article.hpp"
+
+namespace octavo::layout {
+
+/// What an article's setting depends on besides the fonts (which a cache is made for): the
+/// article, the book's anchors its links resolve against, the page style and the patterns.
+struct ArticleInputs {
+  const model::Article& article;
+  const model::AnchorTable& anchors;
+  const PageStyle& style;
+  const Hyphenator& hyphenator;
+};
+
+class ArticleCache {
+ public:
+  virtual ~ArticleCache() = default;
+  /// The article set from `inputs`: an earlier build's SetArticle when one was kept for exactly
+  /// these inputs (its missing characters in a branch of `coverage`), else `set_anew()`'s, which it
+  /// then keeps. Either is what set_anew() would return. Called from several threads at once.
+  virtual SetArticle recall_or_set(const ArticleInputs& inputs, const fonts::GlyphCoverage& coverage,
+                                   const std::function<SetArticle()>& set_anew) = 0;
+};
+
+}  // namespace octavo::layout

@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# The build cache (OUT/.octavo-cache): books built cold, warm, partly warm (one sentence edited, a
+# heading renamed that another article links to, damaged entries, another page style, other fonts)
+# and with --no-cache are byte-identical to a cold build of the same corpus in a fresh folder, with
+# the same diagnostics; only the entries of what changed are written again, unused ones are
+# removed, nothing of the cache enters the EPUB, and `octavo watch` rebuilds from it without
+# noticing its writes.
+source "$(dirname "$0")/lib.sh"
+
+corpus=$WORK/corpus
+cp -r "$SOURCE_DIR/corpus" "$corpus"
+cp "$SOURCE_DIR/tests/e2e/corpora/images/figures/hill.png" "$corpus/hill.png"
+cat >>"$corpus/book.toml" <<'TOML'
+
+[[articles]]
+file = "links.md"
+
+[[articles]]
+file = "method.md"
+TOML
+printf '# Links\n\nSee [the method](method.md#the-method) and [its start](method.md).\n' >"$corpus/links.md"
+{
+  printf '# Method\n\nHow it is done.\n\n## The method\n\nSteps, with a note.[^1] A face \xf0\x9f\x98\x80 no font has.\n\n'
+  printf '[^1]: The note.\n\n| Step | What |\n|---|---|\n'
+  for i in $(seq 1 70); do printf '| %d | step number %d |\n' "$i" "$i"; done
+  printf '\n![A hill](hill.png)\n'
+} >"$corpus/method.md"
+articles=7
+books=(kratom-pain-and-sleep.epub kratom-pain-and-sleep.pdf)
+out=$WORK/out
+entries=$out/.octavo-cache/layout
+
+# cold NAME [args…]: a cold build of the corpus as it is now into the fresh folder $WORK/NAME.
+cold() { local name=$1; shift; build_corpus "$corpus" "$WORK/$name" --no-cache "$@" || fail "$name: the build failed"; }
+# same_as NAME WHAT: the books in $out are byte-identical to $WORK/NAME's, the diagnostics too.
+same_as() {
+  local name=$1 what=$2 book
+  for book in "${books[@]}"; do check "$what: $book is byte-identical to a cold build" cmp "$out/$book" "$WORK/$name/$book"; done
+  check "$what: the same diagnostics as a cold build" \
+    diff <(sed "s|$out|OUT|" "$out.log") <(sed "s|$WORK/$name|OUT|" "$WORK/$name.log")
+}
+# entry_list: each entry's name, inode and modification time (an entry written again changes).
+entry_list() { (cd "$entries" && stat -c '%n %i %Y %y' -- * | sort); }
+names() { ls "$entries" | sort; }
+# changed BEFORE: how many entry names are new since the list BEFORE (as many went).
+changed() { comm -13 "$1" <(names) | wc -l; }
+
+# 1. Cold: one entry per article, a cache directory tag; --no-cache makes no cache at all.
+build_corpus "$corpus" "$out" --jobs 2 || fail "the first build failed"
+cold ref1
+same_as ref1 "cold"
+check "a cold build keeps one entry per article" test "$(names | wc -l)" -eq "$articles"
+check "the cache folder is tagged for backup tools" grep -q '^Signature: 8a477f597d28d172789f06886806bc55' \
+  "$out/.octavo-cache/CACHEDIR.TAG"
+check "--no-cache makes no cache folder" test ! -e "$WORK/ref1/.octavo-cache"
+check "the layout warned about the missing character (a warning the cache must replay)" \
+  grep -q 'warning: characters the PDF fonts cannot draw' "$out.log"
+check "nothing of the cache is in the EPUB" bash -c "! unzip -l '$out/${books[0]}' | grep -q octavo-cache"
+
+# 2. Warm, on one thread and on three: the same books, no entry written again.
+entry_list >"$WORK/entries1"
+names >"$WORK/names1"
+for jobs in 1 3; do
+  build_corpus "$corpus" "$out" --jobs "$jobs" || fail "warm build, --jobs $jobs: failed"
+  same_as ref1 "warm, --jobs $jobs"
+done
+check "a warm build writes no entry" diff "$WORK/entries1" <(entry_list)
+# --no-cache into a folder with a cache: the same books, the cache left as it was.
+build_corpus "$corpus" "$out" --no-cache || fail "--no-cache into the cached folder failed"
+same_as ref1 "--no-cache beside a cache"
+check "--no-cache leaves the cache as it was" diff "$WORK/entries1" <(entry_list)
+
+# 3. One sentence of one article edited: that article alone is set again.
+sed -i '0,/pain/s/pain/aching pain/' "$corpus/002_5487eced9ec0c20f.txt"
+build_corpus "$corpus" "$out" --jobs 2 || fail "the build after an edit failed"
+cold ref2
+same_as ref2 "one sentence edited"
+check "one sentence edited: one entry replaced" test "$(changed "$WORK/names1")" -eq 1
+check "one sentence edited: the old entry removed" test "$(names | wc -l)" -eq "$articles"
+
+# 4. A heading renamed: its article and the one whose link led to it are set again; the link
+# now dangles (a warning from the transforms, and plain text in the PDF).
+names >"$WORK/names2"
+sed -i 's/^## The method$/## The approach/' "$corpus/method.md"
+build_corpus "$corpus" "$out" || fail "the build after a heading renamed failed"
+cold ref3
+same_as ref3 "a heading renamed"
+check "a heading renamed: two entries replaced (the article and the one linking to it)" \
+  test "$(changed "$WORK/names2")" -eq 2
+check "a heading renamed: the link is reported" grep -q 'the-method' "$out.log"
+
+# 5. Damaged entries (cut short, a byte changed, another article's bytes) are set again.
+names >"$WORK/names3"
+mapfile -t listed < <(names)
+head -c 100 "$entries/${listed[0]}" >"$WORK/cut" && mv "$WORK/cut" "$entries/${listed[0]}"
+printf '\x55' | dd of="$entries/${listed[1]}" bs=1 seek=200 conv=notrunc status=none
+cp "$entries/${listed[3]}" "$entries/${listed[2]}"
+: >"$entries/stray"
+build_corpus "$corpus" "$out" --jobs 2 || fail "the build over damaged entries failed"
+same_as ref3 "damaged entries"
+check "damaged entries: written again under the same names, the stray file removed" diff "$WORK/names3" <(names)
+
+# 6. Another page style, then other fonts: every article is set again.
+sed -i 's/^slug = .*/&\nstyle = "a4"/' "$corpus/book.toml"
+build_corpus "$corpus" "$out" || fail "the build with another style failed"
+cold ref4
+same_as ref4 "another page style"
+check "another page style: every entry replaced" test "$(changed "$WORK/names3")" -eq "$articles"
+names >"$WORK/names4"
+data=$WORK/data
+mkdir -p "$data" && cp -r "$SOURCE_DIR/fonts" "$SOURCE_DIR/styles" "$data/"
+cp "$data/fonts/NotoSerif-BoldItalic.ttf" "$data/fonts/NotoSerif-Bold.ttf"
+OCTAVO_DATA_DIR=$data build_corpus "$corpus" "$out" || fail "the build with other fonts failed"
+OCTAVO_DATA_DIR=$data cold ref5
+same_as ref5 "other fonts"
+check "other fonts: every entry replaced" test "$(changed "$WORK/names4")" -eq "$articles"
+
+# 7. octavo watch builds from the cache of its output folder, and the cache's writes, being in
+# the output folder, start no build.
+wout=$WORK/watched
+log=$WORK/watch.log
+: >"$log"
+"$OCTAVO" watch "$corpus" -o "$wout" --diagnostics=short 2>"$log" &
+pid=$!
+trap 'kill "$pid" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+wait_for() {  # REGEX COUNT: true once COUNT lines of the log match, within two minutes
+  local start=$SECONDS
+  while [ "$(grep -cE "$1" "$log" || true)" -lt "$2" ]; do
+    kill -0 "$pid" 2>/dev/null && [ $((SECONDS - start)) -lt 120 ] || { cat "$log" >&2; return 1; }
+    sleep 0.1
+  done
+}
+check "watch: the first build" wait_for '^octavo: built in ' 1
+sed -i '0,/sleep/s/sleep/restful sleep/' "$corpus/003_bd4db81b6e8c4426.txt"
+check "watch: a rebuild after an edit" wait_for '^octavo: rebuilt in ' 1
+sleep 1
+kill -INT "$pid"
+wait "$pid" || true
+check "watch: one build and one rebuild, no build started by the cache's writes" \
+  test "$(grep -cE '^octavo: (re)?built in ' "$log")" -eq 2
+cold ref6
+for book in "${books[@]}"; do
+  check "watch: the rebuilt $book is byte-identical to a cold build" cmp "$wout/$book" "$WORK/ref6/$book"
+done
+finish

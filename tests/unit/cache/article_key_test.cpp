@@ -1,0 +1,142 @@
+#include <doctest/doctest.h>
+
+#include <functional>
+#include <string>
+
+#include "cache/article_key.hpp"
+#include "figure_block.hpp"
+#include "layout/layout_test_support.hpp"
+
+using namespace octavo;
+
+namespace {
+
+// Two articles: "a" links to "b"'s heading "method" and to "b" itself; "b" has the heading.
+model::Book two_articles() {
+  model::Block linking = test::paragraph("See ");
+  model::Inline to_heading = model::link_inline("#method", {model::text_inline("the method")}, {"a.md", 2, 5});
+  to_heading.target_article = "b";
+  model::Inline to_article = model::link_inline("", {model::text_inline("b")}, {"a.md", 2, 30});
+  to_article.target_article = "b";
+  linking.inlines.push_back(std::move(to_heading));
+  linking.inlines.push_back(std::move(to_article));
+  linking.location = {"a.md", 2, 1};
+  return test::book_of({test::article("a", "Alpha", {linking, test::paragraph("Plain text.", {"a.md", 4, 1})}),
+                        test::article("b", "Beta", {test::heading(1, "Method", "method"), test::paragraph("Steps.")})});
+}
+
+struct Inputs {
+  model::Book book = two_articles();
+  layout::PageStyle style = test::small_style(20);
+  layout::Hyphenator hyphenator;
+  std::string fingerprint = "octavo 0.1.0\nfonts A\n";
+
+  std::string key(std::size_t article = 0) const {
+    return cache::article_key({book.articles[article], book.anchors, style, hyphenator}, fingerprint);
+  }
+};
+
+// The key of article "a" after `change`.
+std::string key_after(const std::function<void(Inputs&)>& change) {
+  Inputs inputs;
+  change(inputs);
+  return inputs.key();
+}
+
+}  // namespace
+
+TEST_SUITE("cache.article_key") {
+  TEST_CASE("the same inputs give the same key: 64 hex digits, whatever copy of the book") {
+    const Inputs one;
+    const Inputs two;
+    CHECK(one.key().size() == 64);
+    CHECK(one.key() == two.key());
+    CHECK(one.key() != one.key(1));
+  }
+
+  TEST_CASE("changing any one input of an article changes its key") {
+    const std::string base = Inputs().key();
+    // The article itself: a word, a location (diagnostics point there), a title, the source note.
+    CHECK(key_after([](Inputs& in) { in.book.articles[0].blocks[1].inlines[0].text = "Plain texts."; }) != base);
+    CHECK(key_after([](Inputs& in) { in.book.articles[0].blocks[1].inlines[0].location = {"a.md", 5, 1}; }) != base);
+    CHECK(key_after([](Inputs& in) { in.book.articles[0].blocks[1].location.column = 2; }) != base);
+    CHECK(key_after([](Inputs& in) { in.book.articles[0].title = "Alpha!"; }) != base);
+    CHECK(key_after([](Inputs& in) { in.book.articles[0].source_note.fields[1].value = "other.md"; }) != base);
+    CHECK(key_after([](Inputs& in) { in.book.articles[0].provenance.retrieved = "2024-01-01"; }) != base);
+    CHECK(key_after([](Inputs& in) { in.book.articles[0].taken_headings = {"Alpha"}; }) != base);
+    // Text moved from one block to the next: same characters, another shape.
+    CHECK(key_after([](Inputs& in) {
+            model::Block& plain = in.book.articles[0].blocks[1];
+            plain.inlines.push_back(model::text_inline(" text."));
+            plain.inlines[0].text = "Plain";
+          }) != base);
+    // A footnote.
+    CHECK(key_after([](Inputs& in) {
+            in.book.articles[0].footnotes.push_back({"fn-1", "1", {test::paragraph("Note.")}, {"a.md", 9, 1}});
+          }) != base);
+    // The page style (any one setting), the hyphenation patterns, the program or the fonts.
+    CHECK(key_after([](Inputs& in) { in.style.imprint_baseline += core::Pt(0.001); }) != base);
+    CHECK(key_after([](Inputs& in) { in.style.space_shrink += 0.01; }) != base);
+    CHECK(key_after([](Inputs& in) { in.fingerprint = "octavo 0.1.1\nfonts A\n"; }) != base);
+    CHECK(key_after([](Inputs& in) { in.fingerprint = "octavo 0.1.0\nfonts B\n"; }) != base);
+  }
+
+  TEST_CASE("the hyphenation patterns are keyed by their bytes") {
+    const layout::Hyphenator first("UTF-8\n1na\n");
+    const layout::Hyphenator second("UTF-8\n1ta\n");
+    REQUIRE_FALSE(first.empty());
+    CHECK(first.patterns_digest().size() == 64);
+    CHECK(first.patterns_digest() != second.patterns_digest());
+    CHECK(layout::Hyphenator().patterns_digest() == "");
+    const std::string base = Inputs().key();
+    CHECK(key_after([](Inputs& in) { in.hyphenator = layout::Hyphenator("UTF-8\n1na\n"); }) != base);
+    CHECK(key_after([](Inputs& in) { in.hyphenator = layout::Hyphenator("UTF-8\n1na\n"); }) ==
+          key_after([](Inputs& in) { in.hyphenator = layout::Hyphenator("UTF-8\n1na\n"); }));
+  }
+
+  TEST_CASE("a heading renamed in another article changes the key of the article that links to it") {
+    const std::string base = Inputs().key();
+    // "b"'s heading becomes "Approach": "a"'s link to "#method" no longer resolves.
+    const std::string renamed = key_after([](Inputs& in) {
+      in.book.articles[1].blocks[0] = test::heading(1, "Approach", "approach");
+      in.book.anchors = test::anchors_of(in.book.articles);
+    });
+    CHECK(renamed != base);
+    // "b" leaves the book: the link to its start no longer resolves either.
+    CHECK(key_after([](Inputs& in) { in.book.anchors.articles.erase("b"); }) != base);
+    // An article's own anchors (what "#id" inside it and its footnotes resolve against).
+    CHECK(key_after([](Inputs& in) { in.book.anchors.articles["a"].ids.insert("extra"); }) != base);
+  }
+
+  TEST_CASE("what another article says, where its links do not reach, leaves the key as it was") {
+    const std::string base = Inputs().key();
+    CHECK(key_after([](Inputs& in) { in.book.articles[1].blocks[1] = test::paragraph("Other steps."); }) == base);
+    // The anchor table is unordered: neither the order ids went in nor the table's size matters.
+    const auto with_ids = [](bool reversed, std::size_t buckets) {
+      return [=](Inputs& in) {
+        std::unordered_set<std::string> ids(buckets);
+        std::unordered_map<std::string, std::string> names(buckets);
+        for (int i = 0; i < 40; ++i) {
+          const std::string id = "id-" + std::to_string(reversed ? 39 - i : i);
+          ids.insert(id);
+          names.emplace("name-" + id, id);
+        }
+        in.book.anchors.articles["a"] = {std::move(names), std::move(ids)};
+      };
+    };
+    CHECK(key_after(with_ids(false, 1)) == key_after(with_ids(true, 4096)));
+  }
+
+  TEST_CASE("an image is keyed by its digest and header, not by where its bytes are held") {
+    const auto with_image = [](const std::string& bytes, int width) {
+      return [bytes, width](Inputs& in) {
+        in.book.articles[0].blocks.push_back(test::figure("p.svg", bytes, "A picture", width, 10));
+      };
+    };
+    const std::string svg = "<svg xmlns='http://www.w3.org/2000/svg'/>";
+    const std::string base = key_after(with_image(svg, 10));
+    CHECK(key_after(with_image(svg, 10)) == base);
+    CHECK(key_after(with_image(svg + " ", 10)) != base);
+    CHECK(key_after(with_image(svg, 11)) != base);
+  }
+}

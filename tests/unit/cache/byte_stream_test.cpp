@@ -1,0 +1,85 @@
+#include <doctest/doctest.h>
+
+#include <bit>
+#include <cstdint>
+#include <limits>
+
+#include "cache/byte_stream.hpp"
+
+using namespace octavo::cache;
+
+TEST_SUITE("cache.byte_stream") {
+  TEST_CASE("numbers, doubles bit for bit, booleans and strings read back as written") {
+    ByteWriter out;
+    const std::uint64_t big = std::numeric_limits<std::uint64_t>::max();
+    const std::int64_t small = std::numeric_limits<std::int64_t>::min();
+    for (const std::uint64_t n : {std::uint64_t{0}, std::uint64_t{127}, std::uint64_t{128}, big})
+      out.unsigned_number(n);
+    for (const std::int64_t n : {std::int64_t{0}, std::int64_t{-1}, std::int64_t{63}, std::int64_t{-64}, small}) {
+      out.signed_number(n);
+    }
+    const double quiet_nan_with_payload = std::bit_cast<double>(std::uint64_t{0x7FF8000000000123});
+    for (const double d : {-0.0, 0.1, 1e-310, std::numeric_limits<double>::infinity(), quiet_nan_with_payload}) {
+      out.real(d);
+    }
+    out.boolean(true);
+    out.string("");
+    out.string(std::string("a\0b", 3));
+    CHECK(out.bytes().size() == 1 + 1 + 2 + 10 + 1 + 1 + 1 + 1 + 10 + 5 * 8 + 1 + 1 + 4);
+
+    ByteReader in(out.bytes());
+    CHECK(in.unsigned_number() == 0);
+    CHECK(in.unsigned_number() == 127);
+    CHECK(in.unsigned_number() == 128);
+    CHECK(in.unsigned_number() == big);
+    CHECK(in.signed_number() == 0);
+    CHECK(in.signed_number() == -1);
+    CHECK(in.signed_number() == 63);
+    CHECK(in.signed_number() == -64);
+    CHECK(in.signed_number() == small);
+    for (const double d : {-0.0, 0.1, 1e-310, std::numeric_limits<double>::infinity(), quiet_nan_with_payload}) {
+      CHECK(std::bit_cast<std::uint64_t>(in.real()) == std::bit_cast<std::uint64_t>(d));
+    }
+    CHECK(in.boolean());
+    CHECK(in.string() == "");
+    CHECK(in.string() == std::string("a\0b", 3));
+    CHECK(in.at_end());
+    CHECK_FALSE(in.failed());
+  }
+
+  TEST_CASE("reading past the end fails, and every read after it gives nothing") {
+    ByteWriter out;
+    out.string("abc");
+    const std::string bytes = out.take();
+    ByteReader in(std::string_view(bytes).substr(0, 3));  // the length says 3, two bytes follow
+    CHECK(in.string() == "");
+    CHECK(in.failed());
+    CHECK(in.unsigned_number() == 0);
+    CHECK(in.real() == 0);
+  }
+
+  TEST_CASE("an overlong varint, a value out of range and a count beyond the bytes left fail") {
+    const std::string eleven_bytes = std::string(10, '\xFF') + '\x01';
+    ByteReader overlong(eleven_bytes);
+    CHECK(overlong.unsigned_number() == 0);
+    CHECK(overlong.failed());
+    const std::string too_big = std::string(9, '\xFF') + '\x02';
+    ByteReader tenth_byte_too_big(too_big);
+    tenth_byte_too_big.unsigned_number();
+    CHECK(tenth_byte_too_big.failed());
+
+    ByteWriter out;
+    out.unsigned_number(3);
+    ByteReader range(out.bytes());
+    CHECK(range.at_most(2) == 0);
+    CHECK(range.failed());
+
+    // A count of a billion items, four bytes each, with eight bytes left: no allocation, a failure.
+    ByteWriter counted;
+    counted.unsigned_number(1'000'000'000);
+    counted.real(1);
+    ByteReader count(counted.bytes());
+    CHECK(count.count(4) == 0);
+    CHECK(count.failed());
+  }
+}

@@ -1,0 +1,216 @@
+#include <doctest/doctest.h>
+
+#include <bit>
+#include <cstdint>
+#include <limits>
+#include <memory>
+
+#include "cache/entry_codec.hpp"
+#include "figure_block.hpp"
+#include "layout/article_flow.hpp"
+#include "layout/layout_test_support.hpp"
+#include "set_article_dump.hpp"
+#include "table_blocks.hpp"
+
+using namespace octavo;
+
+namespace {
+
+const std::string key = std::string(64, 'a');
+const std::string svg = "<svg xmlns='http://www.w3.org/2000/svg' width='20' height='10'/>";
+
+// An article with a little of everything layout sets: a figure, a footnote, links in and out of
+// the book, a table long enough that its head row repeats on every page, a missing character.
+model::Article rich_article() {
+  model::Block linking = test::paragraph("Read ");
+  linking.inlines.push_back(model::link_inline("https://example.org/x", {model::text_inline("this page")}));
+  model::Inline inside = model::link_inline("#notes", {model::text_inline("the notes")});
+  inside.target_article = "rich";
+  linking.inlines.push_back(std::move(inside));
+  model::Inline ref;
+  ref.kind = model::InlineKind::footnote_ref;
+  ref.target = "fn-1";
+  ref.text = "1";
+  ref.id = "fnref-1";
+  linking.inlines.push_back(std::move(ref));
+  linking.inlines.push_back(model::text_inline(" and \u4E2D."));
+  std::vector<model::Block> rows = {test::row_of({"Name", "Value"}, true)};
+  for (int i = 0; i < 40; ++i) rows.push_back(test::row_of({"row " + std::to_string(i), "a value"}));
+  model::Article article =
+      test::article("rich", "Rich",
+                    {linking, test::heading(1, "Notes", "notes"), test::figure("p.svg", svg, "A box", 20, 10),
+                     test::table(std::move(rows), "A long table")});
+  article.footnotes.push_back({"fn-1", "1", {test::paragraph("The note says so.")}, {"rich.md", 9, 1}});
+  return article;
+}
+
+struct Fixture {
+  test::FakeMetrics metrics;
+  fonts::GlyphCoverage coverage{metrics};
+  layout::PageStyle style = test::small_style(12);
+  model::Book book = test::book_of({rich_article()});
+
+  layout::SetArticle set() {
+    layout::SetArticle out{{}, {}, coverage.branch()};
+    layout::LayoutContext context{metrics, style, out.diagnostics, out.missing, nullptr};
+    out.lines = layout::article_flow(book.articles[0], book.anchors, context);
+    return out;
+  }
+  std::optional<layout::SetArticle> decode(std::string_view bytes, std::string_view under = key) {
+    return cache::decode_entry(bytes, under, book.articles[0], coverage.branch());
+  }
+};
+
+// Lines whose every member has a value other than its default, doubles at their edges included.
+layout::SetArticle every_member(const fonts::GlyphCoverage& coverage) {
+  layout::SetArticle set{{}, {}, coverage.branch()};
+  const core::Pt odd(std::bit_cast<double>(std::uint64_t{0x7FF8000000000ABC}));  // a NaN with a payload
+  layout::FlowLine line;
+  line.space_before = core::Pt(-0.0);
+  line.height = core::Pt(1e-310);
+  line.baseline = core::Pt(std::numeric_limits<double>::max());
+  line.runs.push_back({fonts::FontFace::fallback, core::Pt(9), core::Pt(1.5), core::Pt(2.5), "AV", {}, core::Pt(3)});
+  line.runs.push_back(
+      {fonts::FontFace::serif_bold_italic, core::Pt(9), core::Pt(7), core::Pt(2.5), "To", {{1, core::Pt(-0.25)}}, odd});
+  line.rules.push_back({core::Pt(1), core::Pt(2), core::Pt(3), core::Pt(4), core::Pt(0.4)});
+  line.links.push_back({core::Pt(1), core::Pt(2), core::Pt(3), core::Pt(4), "dest", ""});
+  line.links.push_back({core::Pt(5), core::Pt(6), core::Pt(7), core::Pt(8), "", "https://example.org/"});
+  line.anchors.push_back({"here", core::Pt(-1)});
+  layout::ImageBox image;
+  image.key = core::sha256_hex(svg);
+  image.name = "p.svg";
+  image.info = {core::ImageFormat::gif, 20, 10, 4, 1, true, true, 3};
+  image.bytes = std::make_shared<const std::string>(svg);
+  image.location = {"rich.md", 3, 1};
+  image.x = core::Pt(1);
+  image.y = core::Pt(2);
+  image.width = core::Pt(30);
+  image.height = core::Pt(15);
+  line.images.push_back(image);
+  line.keep = layout::Keep::strong;
+  line.break_before = true;
+  line.facts = {true, true, true, true, true, true, true, -0.5};
+  line.note_refs.push_back({"fn-1", "rich#fnref-1"});
+  layout::FlowLine note_line = line;
+  note_line.notes.clear();
+  line.notes.push_back({{note_line, note_line}});
+  auto head = std::make_shared<const std::vector<layout::FlowLine>>(std::vector<layout::FlowLine>{note_line});
+  line.repeated_head = head;
+  set.lines = {line, line};  // both share the one head
+  layout::FlowLine plain;
+  plain.repeated_head = std::make_shared<const std::vector<layout::FlowLine>>(std::vector<layout::FlowLine>{plain});
+  set.lines.push_back(plain);  // another head
+  set.lines.push_back(line);   // the first again, after it
+  set.diagnostics.warning({"rich.md", 4, 2}, "word too long for the line", "a hint");
+  set.diagnostics.error({}, "an error");
+  set.missing.note_missing(U'\U0001F600', {"rich.md", 5, 7});
+  set.missing.note_missing(U'\u4E2D', {"rich.md", 6, 1});
+  return set;
+}
+
+}  // namespace
+
+TEST_SUITE("cache.entry_codec") {
+  TEST_CASE("every member of every line reads back bit for bit, shared heads shared again") {
+    Fixture fixture;
+    const layout::SetArticle set = every_member(fixture.coverage);
+    const std::optional<layout::SetArticle> back = fixture.decode(cache::encode_entry(set, key));
+    REQUIRE(back.has_value());
+    CHECK(test::dump(*back) == test::dump(set));
+    CHECK(back->lines[0].repeated_head == back->lines[1].repeated_head);
+    CHECK(back->lines[0].repeated_head == back->lines[3].repeated_head);
+    CHECK(back->lines[2].repeated_head != back->lines[0].repeated_head);
+    // The image's bytes come from the article, which shows the same picture.
+    CHECK(back->lines[0].images[0].bytes == fixture.book.articles[0].blocks[2].images[0]->bytes);
+  }
+
+  TEST_CASE("an article set by article_flow reads back the same, its table's repeated head shared") {
+    Fixture fixture;
+    const layout::SetArticle set = fixture.set();
+    std::size_t heads = 0;
+    for (const layout::FlowLine& line : set.lines) heads += line.repeated_head != nullptr;
+    REQUIRE(heads > 20);
+    REQUIRE(set.diagnostics.all().empty());
+    REQUIRE(set.missing.noted() == std::vector<char32_t>{U'\u4E2D'});  // above the fake fonts' U+2FFF
+    const std::string bytes = cache::encode_entry(set, key);
+    const std::optional<layout::SetArticle> back = fixture.decode(bytes);
+    REQUIRE(back.has_value());
+    CHECK(test::dump(*back) == test::dump(set));
+    CHECK(cache::encode_entry(*back, key) == bytes);
+  }
+
+  TEST_CASE("recalled missing characters are reported as the article's own would be") {
+    test::FakeMetrics metrics;
+    fonts::GlyphCoverage direct(metrics);
+    fonts::GlyphCoverage recalled(metrics);
+    Fixture fixture;
+    layout::SetArticle set = every_member(direct);
+    std::optional<layout::SetArticle> back =
+        cache::decode_entry(cache::encode_entry(set, key), key, fixture.book.articles[0], recalled.branch());
+    REQUIRE(back.has_value());
+    direct.merge(set.missing);
+    recalled.merge(back->missing);
+    core::DiagnosticList from_direct;
+    core::DiagnosticList from_recalled;
+    direct.report(from_direct, {}, false);
+    recalled.report(from_recalled, {}, false);
+    CHECK(from_recalled.to_string() == from_direct.to_string());
+    CHECK(from_direct.to_string().find("rich.md:5:7: warning:") == 0);
+  }
+
+  TEST_CASE("a truncated entry, a changed byte, another key or a picture gone are no entry") {
+    Fixture fixture;
+    const std::string bytes = cache::encode_entry(every_member(fixture.coverage), key);
+    REQUIRE(fixture.decode(bytes).has_value());
+    for (std::size_t size = 0; size < bytes.size(); ++size) {
+      CAPTURE(size);
+      CHECK_FALSE(fixture.decode(std::string_view(bytes).substr(0, size)).has_value());
+    }
+    for (std::size_t at = 0; at < bytes.size(); ++at) {
+      std::string changed = bytes;
+      changed[at] = static_cast<char>(changed[at] ^ 0x20);
+      CAPTURE(at);
+      CHECK_FALSE(fixture.decode(changed).has_value());
+    }
+    CHECK_FALSE(fixture.decode(bytes + "x").has_value());
+    CHECK_FALSE(fixture.decode(bytes, std::string(64, 'b')).has_value());
+    fixture.book.articles[0].blocks.erase(fixture.book.articles[0].blocks.begin() + 2);  // the figure
+    CHECK_FALSE(fixture.decode(bytes).has_value());
+  }
+
+  TEST_CASE("whatever follows a valid header, with a valid checksum, decodes or fails without a crash") {
+    // The checksum stops accidents; this feeds the decoder itself every prefix of a real entry's
+    // body and random bodies, each sealed with a correct checksum, so that its own bounds hold.
+    Fixture fixture;
+    const std::string real = cache::encode_entry(fixture.set(), key);
+    const std::string body = real.substr(0, real.size() - 32);
+    const auto sealed = [](std::string bytes) {
+      const std::array<std::uint8_t, 32> sum = core::sha256(bytes);
+      return bytes + std::string(reinterpret_cast<const char*>(sum.data()), sum.size());
+    };
+    std::size_t decoded = 0;
+    for (std::size_t size = 0; size < body.size(); size += 7)
+      decoded += fixture.decode(sealed(body.substr(0, size))).has_value();
+    CHECK(decoded == 0);
+    // The header alone, then random bytes (Park–Miller, so that every run feeds the same ones).
+    const std::string header = body.substr(0, 20 + 1 + 1 + 1 + 64);
+    REQUIRE(fixture.decode(sealed(body)).has_value());
+    std::uint64_t state = 1;
+    for (int trial = 0; trial < 3000; ++trial) {
+      std::string bytes = header;
+      const int length = trial % 200;
+      for (int i = 0; i < length; ++i) {
+        state = state * 16807 % 2147483647;
+        // Mostly small values, as counts and flags are, so that the decoder goes deep.
+        bytes += static_cast<char>(state % 3 == 0 ? state >> 8 : state % 4);
+      }
+      fixture.decode(sealed(bytes));
+    }
+    // Random bytes inside a real entry: each position overwritten in turn.
+    for (std::size_t at = header.size(); at < body.size(); at += 3) {
+      std::string bytes = body;
+      bytes[at] = static_cast<char>(0xFF);
+      fixture.decode(sealed(bytes));
+    }
+  }
+}

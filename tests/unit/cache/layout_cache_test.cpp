@@ -1,0 +1,129 @@
+#include <doctest/doctest.h>
+
+#include "cache/entry_store.hpp"
+#include "cache/layout_cache.hpp"
+#include "layout/lay_out_book.hpp"
+#include "layout/layout_test_support.hpp"
+#include "recording_progress.hpp"
+
+using namespace octavo;
+
+namespace {
+
+// Articles of different lengths, some with characters the fonts lack or a word too long for the
+// line (layout's warnings), one linking to another's heading.
+std::vector<model::Article> articles() {
+  std::vector<model::Article> out;
+  for (int i = 0; i < 12; ++i) {
+    const std::string id = "a" + std::to_string(i);
+    std::string text;
+    for (int word = 0; word < 40 + i * 23; ++word)
+      text += (word == 0 ? "" : " ") + std::string(1 + (word * 7 + i) % 9, 'x');
+    std::vector<model::Block> blocks = {test::paragraph(text, {id + ".md", 3, 1}), test::heading(1, "Part", "part")};
+    if (i % 4 == 1) blocks.push_back(test::paragraph("A \U0001F600 here.", {id + ".md", 5, 3}));
+    if (i % 5 == 2) blocks.push_back(test::paragraph(std::string(200, 'w'), {id + ".md", 7, 1}));
+    if (i == 3) {
+      model::Inline link = model::link_inline("#part", {model::text_inline("the part of a7")});
+      link.target_article = "a7";
+      blocks.push_back(model::paragraph_block({std::move(link)}));
+    }
+    out.push_back(test::article(id, "Title " + id, std::move(blocks)));
+  }
+  return out;
+}
+
+struct Build {
+  std::string trace;  // every page's lines and anchors, the diagnostics, the progress
+  std::size_t recalled = 0;
+  std::size_t set = 0;
+};
+
+Build lay_out(const model::Book& book, cache::EntryStore* store, std::size_t jobs = 1,
+              const std::string& fingerprint = "fonts A") {
+  const test::FakeMetrics metrics;
+  core::DiagnosticList diagnostics;
+  test::RecordingProgress progress;
+  std::optional<cache::LayoutCache> cache;
+  if (store != nullptr) cache.emplace(*store, fingerprint);
+  const layout::LaidOutBook laid = layout::lay_out_book(book, metrics, test::small_style(20), layout::Hyphenator(),
+                                                        diagnostics, progress, jobs, cache ? &*cache : nullptr);
+  Build out;
+  for (const layout::Page& page : laid.pages) {
+    out.trace += "== [" + test::anchor_names(page) + "]\n" + test::joined(test::page_lines(page));
+    for (const layout::LinkArea& link : page.links) out.trace += "link " + link.destination + link.uri + "\n";
+  }
+  out.trace += "diagnostics:\n" + diagnostics.to_string() + "progress:\n" + progress.log;
+  if (cache) {
+    cache->remove_unused();
+    out.recalled = cache->recalled();
+    out.set = cache->set();
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_SUITE("cache.layout_cache") {
+  TEST_CASE("cold, warm and partly warm builds lay out the same book as no cache, with the same warnings") {
+    model::Book book = test::book_of(articles());
+    const Build plain = lay_out(book, nullptr);
+    REQUIRE(plain.trace.find("warning: characters the PDF fonts cannot draw") != std::string::npos);
+    REQUIRE(plain.trace.find("a2.md:7:1: warning:") != std::string::npos);
+    cache::MemoryStore store;
+    const Build cold = lay_out(book, &store);
+    CHECK(cold.trace == plain.trace);
+    CHECK(cold.set == 12);
+    CHECK(store.names().size() == 12);
+    const Build warm = lay_out(book, &store);
+    CHECK(warm.trace == plain.trace);
+    CHECK(warm.recalled == 12);
+    CHECK(store.writes() == 12);
+    // One sentence of one article changes: that article alone is set again, its old entry goes.
+    book.articles[5].blocks[0].inlines[0].text += " Then one more.";
+    const Build edited = lay_out(book, &store, 2);
+    CHECK(edited.trace == lay_out(book, nullptr).trace);
+    CHECK(edited.recalled == 11);
+    CHECK(edited.set == 1);
+    CHECK(store.names().size() == 12);
+  }
+
+  TEST_CASE("a heading renamed: the article that links to it is set again, with its link now dangling") {
+    model::Book book = test::book_of(articles());
+    cache::MemoryStore store;
+    lay_out(book, &store);
+    book.articles[7].blocks[1] = test::heading(1, "Whole", "whole");
+    book.anchors = test::anchors_of(book.articles);
+    const Build renamed = lay_out(book, &store, 3);
+    CHECK(renamed.set == 2);  // a7 itself and a3, which links to it
+    CHECK(renamed.trace == lay_out(book, nullptr).trace);
+  }
+
+  TEST_CASE("several threads recall and set the same book as one") {
+    const model::Book book = test::book_of(articles());
+    const Build plain = lay_out(book, nullptr);
+    cache::MemoryStore store;
+    CHECK(lay_out(book, &store, 4).trace == plain.trace);
+    for (const std::size_t jobs : {1, 2, 5}) CHECK(lay_out(book, &store, jobs).trace == plain.trace);
+  }
+
+  TEST_CASE("corrupt and foreign entries are set again; entries of other fonts are not used, and removed") {
+    const model::Book book = test::book_of(articles());
+    const Build plain = lay_out(book, nullptr);
+    cache::MemoryStore store;
+    lay_out(book, &store);
+    std::vector<std::string> names = store.names();
+    store.put(names[0], "");
+    store.put(names[1], store.read(names[1])->substr(0, 100));
+    store.put(names[2], *store.read(names[3]));  // another article's entry under this one's key
+    store.put("stray", "x");
+    const Build repaired = lay_out(book, &store);
+    CHECK(repaired.trace == plain.trace);
+    CHECK(repaired.set == 3);
+    CHECK(store.names() == names);  // the stray file removed, the three entries written again
+    const Build other_fonts = lay_out(book, &store, 1, "fonts B");
+    CHECK(other_fonts.set == 12);
+    CHECK(other_fonts.trace == plain.trace);
+    CHECK(store.names().size() == 12);
+    for (const std::string& name : names) CHECK_FALSE(store.read(name).has_value());
+  }
+}
