@@ -14,4 +14,10 @@ std::array<std::uint8_t, 32> sha256(std::string_view bytes);
 /// The digest as 64 lower-case hexadecimal digits.
 std::string sha256_hex(std::string_view bytes);
 
+namespace testing {
+/// For tests: sha256 computed without the processor's SHA extensions, which sha256 uses where
+/// the processor has them.
+std::array<std::uint8_t, 32> sha256_portable(std::string_view bytes);
+}  // namespace testing
+
 }  // namespace octavo::core

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "core/diagnostics.hpp"
 #include "fonts/font_face.hpp"
@@ -33,8 +34,9 @@ class FontSet {
   const FontMetrics& metrics() const;
   /// The path of the file `face` is loaded from.
   const std::string& font_path(FontFace face) const;
-  /// The bytes of that file as read when loading; empty for a face that failed to load.
-  const std::string& font_bytes(FontFace face) const;
+  /// The bytes of that file as read when loading (valid while the FontSet lives); empty for a
+  /// face that failed to load.
+  std::string_view font_bytes(FontFace face) const;
 
  private:
   class Faces;

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cmath>
 #include <cstddef>
+#include <cstdlib>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -33,6 +34,9 @@ using Face = std::unique_ptr<hb_face_t, Destroy<hb_face_destroy>>;
 using Font = std::unique_ptr<hb_font_t, Destroy<hb_font_destroy>>;
 using Input = std::unique_ptr<hb_subset_input_t, Destroy<hb_subset_input_destroy>>;
 using Buffer = std::unique_ptr<hb_buffer_t, Destroy<hb_buffer_destroy>>;
+struct FreeMemory {
+  void operator()(void* memory) const { std::free(memory); }
+};
 
 // Kerning only. Ligatures would replace characters by glyphs the PDF's one-glyph-per-CID text
 // cannot draw and extractors could not read back; liga, clig and dlig are off, and any other
@@ -110,9 +114,12 @@ struct HarfBuzzFont::State {
   Face face;
   Font font;
   long units_per_em = 1000;
-  // Per BMP code point; -1 until first asked (256 KB). Each entry is only ever set to the one
-  // advance HarfBuzz gives, so threads that race on it need no more than a relaxed atomic.
-  mutable std::vector<std::atomic<std::int32_t>> advances;
+  // Per BMP code point, the advance + 1; 0 until first asked (256 KB). Each entry is only ever
+  // set to the one advance HarfBuzz gives, so threads that race on it need no more than relaxed
+  // atomic access. Allocated zeroed by calloc, which takes fresh pages from the system for a
+  // block this large: only the pages of code points asked about are ever touched, where filling
+  // the whole table with -1 touched all 64 pages of each of the six faces at every start.
+  std::unique_ptr<std::int32_t[], FreeMemory> advances;
   // Shaping every word of a 1,000-article book again on each layout pass is slow; a word's
   // kerning depends on the word alone, so remembering it cannot change the output. Looked up by
   // string_view (TextHash is transparent), so a lookup allocates nothing; emptied when full.
@@ -141,8 +148,8 @@ std::unique_ptr<HarfBuzzFont> HarfBuzzFont::load(std::string_view font_bytes) {
   // own atomics. That is safe, but ThreadSanitizer cannot see atomics inside an uninstrumented
   // libharfbuzz and reports a race between layout's threads: made here, before any of them.
   hb_language_get_default();
-  state->advances = std::vector<std::atomic<std::int32_t>>(0x10000);
-  for (std::atomic<std::int32_t>& advance : state->advances) advance.store(-1, std::memory_order_relaxed);
+  state->advances.reset(static_cast<std::int32_t*>(std::calloc(0x10000, sizeof(std::int32_t))));
+  if (!state->advances) return nullptr;
   return std::unique_ptr<HarfBuzzFont>(new HarfBuzzFont(std::move(state)));
 }
 
@@ -216,14 +223,18 @@ std::uint32_t HarfBuzzFont::glyph(char32_t code_point) const {
 }
 
 long HarfBuzzFont::advance(char32_t code_point) const {
-  std::atomic<std::int32_t>* remembered = code_point <= 0xFFFF ? &state_->advances[code_point] : nullptr;
-  if (remembered != nullptr) {
-    if (const std::int32_t known = remembered->load(std::memory_order_relaxed); known >= 0) return known;
+  const bool in_bmp = code_point <= 0xFFFF;
+  if (in_bmp) {
+    const std::int32_t known = std::atomic_ref(state_->advances[code_point]).load(std::memory_order_relaxed);
+    if (known > 0) return known - 1;
   }
   const hb_position_t units = hb_font_get_glyph_h_advance(state_->font.get(), glyph(code_point));
   // libharu: advance_width * 1000 / units_per_em in unsigned integers (hpdf_fontdef_tt.c).
   const long width = static_cast<long>(units) * 1000 / state_->units_per_em;
-  if (remembered != nullptr) remembered->store(static_cast<std::int32_t>(width), std::memory_order_relaxed);
+  if (in_bmp) {
+    std::atomic_ref(state_->advances[code_point])
+        .store(static_cast<std::int32_t>(width + 1), std::memory_order_relaxed);
+  }
   return width;
 }
 

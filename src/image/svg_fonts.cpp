@@ -1,8 +1,10 @@
 #include "image/svg_fonts.hpp"
 
+#include <dlfcn.h>
 #include <fontconfig/fontconfig.h>
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -40,11 +42,69 @@ constexpr const char* family_rules = R"(<?xml version="1.0"?>
 </fontconfig>
 )";
 
+// fontconfig is opened the first time an SVG needs it (dlopen), not linked, for the reason
+// rasterise_image.cpp opens librsvg so (librsvg's own Pango uses this same loaded library).
+struct Fontconfig {
+  decltype(&::FcConfigCreate) FcConfigCreate = nullptr;
+  decltype(&::FcConfigDestroy) FcConfigDestroy = nullptr;
+  decltype(&::FcConfigSetSysRoot) FcConfigSetSysRoot = nullptr;
+  decltype(&::FcConfigParseAndLoadFromMemory) FcConfigParseAndLoadFromMemory = nullptr;
+  decltype(&::FcConfigBuildFonts) FcConfigBuildFonts = nullptr;
+  decltype(&::FcConfigAppFontAddFile) FcConfigAppFontAddFile = nullptr;
+  decltype(&::FcConfigGetFonts) FcConfigGetFonts = nullptr;
+  decltype(&::FcConfigSetCurrent) FcConfigSetCurrent = nullptr;
+  decltype(&::FcConfigSubstitute) FcConfigSubstitute = nullptr;
+  decltype(&::FcDefaultSubstitute) FcDefaultSubstitute = nullptr;
+  decltype(&::FcFontMatch) FcFontMatch = nullptr;
+  decltype(&::FcPatternCreate) FcPatternCreate = nullptr;
+  decltype(&::FcPatternDestroy) FcPatternDestroy = nullptr;
+  decltype(&::FcPatternAddString) FcPatternAddString = nullptr;
+  decltype(&::FcPatternGetString) FcPatternGetString = nullptr;
+  bool opened = false;
+};
+
+Fontconfig open_fontconfig() {
+  Fontconfig fc;
+  void* library = dlopen("libfontconfig.so.1", RTLD_NOW | RTLD_LOCAL);
+  if (library == nullptr) return fc;
+  bool all = true;
+  // dlsym gives an object pointer; its bytes are the function's address (POSIX dlsym).
+  const auto bind = [library, &all](auto& function, const char* name) {
+    void* symbol = dlsym(library, name);
+    if (symbol == nullptr) all = false;
+    std::memcpy(&function, &symbol, sizeof symbol);
+  };
+  bind(fc.FcConfigCreate, "FcConfigCreate");
+  bind(fc.FcConfigDestroy, "FcConfigDestroy");
+  bind(fc.FcConfigSetSysRoot, "FcConfigSetSysRoot");
+  bind(fc.FcConfigParseAndLoadFromMemory, "FcConfigParseAndLoadFromMemory");
+  bind(fc.FcConfigBuildFonts, "FcConfigBuildFonts");
+  bind(fc.FcConfigAppFontAddFile, "FcConfigAppFontAddFile");
+  bind(fc.FcConfigGetFonts, "FcConfigGetFonts");
+  bind(fc.FcConfigSetCurrent, "FcConfigSetCurrent");
+  bind(fc.FcConfigSubstitute, "FcConfigSubstitute");
+  bind(fc.FcDefaultSubstitute, "FcDefaultSubstitute");
+  bind(fc.FcFontMatch, "FcFontMatch");
+  bind(fc.FcPatternCreate, "FcPatternCreate");
+  bind(fc.FcPatternDestroy, "FcPatternDestroy");
+  bind(fc.FcPatternAddString, "FcPatternAddString");
+  bind(fc.FcPatternGetString, "FcPatternGetString");
+  fc.opened = all;
+  return fc;
+}
+
+// fontconfig, opened at the first call (thread-safe: a function-local static); `opened` is false
+// if it cannot be.
+const Fontconfig& fontconfig() {
+  static const Fontconfig opened = open_fontconfig();
+  return opened;
+}
+
 struct ConfigDestroy {
-  void operator()(FcConfig* config) const { FcConfigDestroy(config); }
+  void operator()(FcConfig* config) const { fontconfig().FcConfigDestroy(config); }
 };
 struct PatternDestroy {
-  void operator()(FcPattern* pattern) const { FcPatternDestroy(pattern); }
+  void operator()(FcPattern* pattern) const { fontconfig().FcPatternDestroy(pattern); }
 };
 using Pattern = std::unique_ptr<FcPattern, PatternDestroy>;
 
@@ -72,27 +132,30 @@ std::vector<std::string> font_files(const std::string& dir) {
 bool use_only_fonts_in(const std::string& fonts_dir) {
   const std::lock_guard<std::mutex> lock(installed_mutex);
   if (installed) return true;
+  const Fontconfig& fc = fontconfig();
+  if (!fc.opened) return false;
   // A configuration of our own, never fontconfig's default: FcInitLoadConfig would read
   // FONTCONFIG_FILE or /etc/fonts/fonts.conf (the system's and the user's fonts, their rules) and
   // write caches under $HOME. This one has no font folders, no cache folders and no files; the
   // font files are added one by one (FcConfigAppFontAddFile) rather than as a folder, because
   // FcConfigAppFontAddDir tries to write the folder's cache and, finding no cache folder, prints
   // "Fontconfig error: No writable cache directories".
-  const std::unique_ptr<FcConfig, ConfigDestroy> config(FcConfigCreate());
+  const std::unique_ptr<FcConfig, ConfigDestroy> config(fc.FcConfigCreate());
   if (!config) return false;
-  FcConfigSetSysRoot(config.get(), nullptr);  // FcConfigCreate takes FONTCONFIG_SYSROOT from the environment
-  if (FcConfigParseAndLoadFromMemory(config.get(), reinterpret_cast<const FcChar8*>(family_rules), FcTrue) != FcTrue ||
-      FcConfigBuildFonts(config.get()) != FcTrue) {
+  fc.FcConfigSetSysRoot(config.get(), nullptr);  // FcConfigCreate takes FONTCONFIG_SYSROOT from the environment
+  if (fc.FcConfigParseAndLoadFromMemory(config.get(), reinterpret_cast<const FcChar8*>(family_rules), FcTrue) !=
+          FcTrue ||
+      fc.FcConfigBuildFonts(config.get()) != FcTrue) {
     return false;
   }
   for (const std::string& file : font_files(fonts_dir)) {
-    if (FcConfigAppFontAddFile(config.get(), fc_text(file)) != FcTrue) return false;
+    if (fc.FcConfigAppFontAddFile(config.get(), fc_text(file)) != FcTrue) return false;
   }
-  const FcFontSet* fonts = FcConfigGetFonts(config.get(), FcSetApplication);
+  const FcFontSet* fonts = fc.FcConfigGetFonts(config.get(), FcSetApplication);
   if (fonts == nullptr || fonts->nfont == 0) return false;
   // Current for the whole process: Pango's font maps (one a thread) read the current configuration's
   // fonts when they first lay text out, and its FcInit keeps a configuration already current.
-  if (FcConfigSetCurrent(config.get()) != FcTrue) return false;
+  if (fc.FcConfigSetCurrent(config.get()) != FcTrue) return false;
   installed = true;
   return true;  // FcConfigSetCurrent holds its own reference
 }
@@ -102,15 +165,16 @@ std::string svg_font_file(const std::string& family) {
     const std::lock_guard<std::mutex> lock(installed_mutex);
     if (!installed) return {};
   }
-  const Pattern pattern(FcPatternCreate());
+  const Fontconfig& fc = fontconfig();
+  const Pattern pattern(fc.FcPatternCreate());
   if (!pattern) return {};
-  FcPatternAddString(pattern.get(), FC_FAMILY, fc_text(family));
-  FcConfigSubstitute(nullptr, pattern.get(), FcMatchPattern);
-  FcDefaultSubstitute(pattern.get());
+  fc.FcPatternAddString(pattern.get(), FC_FAMILY, fc_text(family));
+  fc.FcConfigSubstitute(nullptr, pattern.get(), FcMatchPattern);
+  fc.FcDefaultSubstitute(pattern.get());
   FcResult result = FcResultNoMatch;
-  const Pattern match(FcFontMatch(nullptr, pattern.get(), &result));
+  const Pattern match(fc.FcFontMatch(nullptr, pattern.get(), &result));
   FcChar8* file = nullptr;
-  if (!match || FcPatternGetString(match.get(), FC_FILE, 0, &file) != FcResultMatch) return {};
+  if (!match || fc.FcPatternGetString(match.get(), FC_FILE, 0, &file) != FcResultMatch) return {};
   return reinterpret_cast<const char*>(file);
 }
 

@@ -98,6 +98,48 @@ HPDF_InfoType info_type(InfoEntry entry) {
 
 HPDF_REAL real(double value) { return static_cast<HPDF_REAL>(value); }
 
+// The font descriptor of a Type0 font's TrueType font, with `program` as its /FontFile2: the
+// objects, keys and order that libharu 2.3.0's CIDFontType2_BeforeWrite_Func (hpdf_font_cid.c)
+// makes when it saves, so that the file is the same, but without its first step: writing
+// libharu's own partial subset of the whole font (HPDF_TTFontDef_SaveFontData, about 1 ms a
+// face), which `program` would replace. False if libharu fails (its error is then set).
+bool add_font_descriptor(HPDF_Font font, std::string_view program) {
+  auto* attr = static_cast<HPDF_FontAttr>(font->attr);
+  HPDF_FontDef def = attr->fontdef;
+  auto* def_attr = static_cast<HPDF_TTFontDefAttr>(def->attr);
+  HPDF_Dict descriptor = HPDF_Dict_New(font->mmgr);
+  if (descriptor == nullptr) return false;
+  HPDF_Dict font_data = HPDF_DictStream_New(font->mmgr, attr->xref);
+  if (font_data == nullptr) {
+    HPDF_Dict_Free(descriptor);
+    return false;
+  }
+  HPDF_STATUS status = HPDF_Stream_Write(font_data->stream, reinterpret_cast<const HPDF_BYTE*>(program.data()),
+                                         static_cast<HPDF_UINT>(program.size()));
+  status += HPDF_Dict_Add(descriptor, "FontFile2", font_data);
+  status += HPDF_Dict_AddNumber(font_data, "Length1", static_cast<HPDF_INT32>(program.size()));
+  status += HPDF_Dict_AddNumber(font_data, "Length2", 0);
+  status += HPDF_Dict_AddNumber(font_data, "Length3", 0);
+  font_data->filter = font->filter;
+  if (status != HPDF_OK) {
+    HPDF_Dict_Free(descriptor);
+    return false;
+  }
+  // From here on libharu's document owns the descriptor (HPDF_Xref_Add frees it if it fails).
+  if (HPDF_Xref_Add(attr->xref, descriptor) != HPDF_OK) return false;
+  status += HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor");
+  status += HPDF_Dict_AddNumber(descriptor, "Ascent", def->ascent);
+  status += HPDF_Dict_AddNumber(descriptor, "Descent", def->descent);
+  status += HPDF_Dict_AddNumber(descriptor, "Flags", static_cast<HPDF_INT32>(def->flags));
+  status += HPDF_Dict_Add(descriptor, "FontBBox", HPDF_Box_Array_New(font->mmgr, def->font_bbox));
+  status += HPDF_Dict_AddName(descriptor, "FontName", def_attr->base_font);
+  status += HPDF_Dict_AddNumber(descriptor, "ItalicAngle", def->italic_angle);
+  status += HPDF_Dict_AddNumber(descriptor, "StemV", def->stemv);
+  status += HPDF_Dict_AddNumber(descriptor, "XHeight", def->x_height);
+  def->descriptor = descriptor;
+  return status == HPDF_OK;
+}
+
 // The operator that shows `text`: `(…)Tj`, or with shifts a TJ array `[(…)n(…)]TJ` (PDF
 // 32000-1 §9.4.3). The codes are libharu's for its Identity-H fonts with the UTF-8 encoder: two
 // bytes per character, CID = code point; a character past the BMP becomes a space, as libharu
@@ -455,10 +497,35 @@ bool HaruDocument::load_font(fonts::FontFace face, const std::string& path) {
   if (failed()) return false;
   const char* name = HPDF_LoadTTFontFromFile(state_->pdf, path.c_str(), HPDF_TRUE);
   if (name == nullptr || failed()) return false;
+  HPDF_FontDef font_def = HPDF_GetFontDef(state_->pdf, name);
+  if (font_def == nullptr || font_def->type != HPDF_FONTDEF_TYPE_TRUETYPE) {
+    state_->fail("libharu loaded no TrueType font definition");
+    return false;
+  }
+  // HPDF_GetFont builds the CIDFontType2's /CIDToGIDMap and /W (CIDFontType2_New,
+  // hpdf_font_cid.c). With the UTF-8 encoder it looks up a glyph for each of the 65,536 code
+  // points by a linear search over the font's cmap segments (HPDF_TTFontDef_GetGlyphid), then a
+  // width for each, and writes a 128 KB map: about 3 ms a face, for a map and a /W array that
+  // replace_font_program replaces before any byte is written. Only for an encoder of libharu's
+  // own CMaps does it look at the CIDs the encoder maps: for that call the encoder passes for one
+  // (its to_unicode_fn) mapping code U+0001 to CID 1, so the map is two bytes and /W empty. Both
+  // are put back before anything else reads them (text_width, show_text).
+  HPDF_Encoder encoder = HPDF_GetEncoder(state_->pdf, "UTF-8");
+  if (encoder == nullptr || encoder->type != HPDF_ENCODER_TYPE_DOUBLE_BYTE || failed()) {
+    state_->fail("libharu has no UTF-8 encoder");
+    return false;
+  }
+  auto* encoder_attr = static_cast<HPDF_CMapEncoderAttr>(encoder->attr);
+  const HPDF_Encoder_ToUnicode_Func to_unicode = encoder->to_unicode_fn;
+  const HPDF_UINT16 cid = encoder_attr->cid_map[0][1];
+  encoder->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
+  encoder_attr->cid_map[0][1] = 1;
   HPDF_Font font = HPDF_GetFont(state_->pdf, name, "UTF-8");
+  encoder->to_unicode_fn = to_unicode;
+  encoder_attr->cid_map[0][1] = cid;
   if (font == nullptr || failed()) return false;
   state_->fonts[index_of(face)] = font;
-  state_->font_defs[index_of(face)] = HPDF_GetFontDef(state_->pdf, name);
+  state_->font_defs[index_of(face)] = font_def;
   return !failed();
 }
 
@@ -512,27 +579,32 @@ void HaruDocument::replace_font_program(fonts::FontFace face, const std::string&
   HPDF_Font font = state_->font(face);
   if (font == nullptr) return;
   auto* attr = static_cast<HPDF_FontAttr>(font->attr);
-  // libharu creates the font descriptor and its /FontFile2 stream only while saving, in the
-  // Type0 font's before-write function, and skips that when a descriptor exists. Running it now
-  // builds them early, so the stream can be replaced; at save time it only re-adds /BaseFont.
-  if (attr->fontdef->descriptor == nullptr && font->before_write_fn != nullptr &&
-      font->before_write_fn(font) != HPDF_OK) {
-    state_->fail("libharu cannot build a font descriptor");
-    return;
-  }
-  HPDF_Dict descriptor = attr->fontdef->descriptor;
-  auto* font_file = descriptor == nullptr
-                        ? nullptr
-                        : static_cast<HPDF_Dict>(HPDF_Dict_GetItem(descriptor, "FontFile2", HPDF_OCLASS_DICT));
   HPDF_Dict cid_font = attr->descendant_font;
-  if (font_file == nullptr || font_file->stream == nullptr || attr->map_stream == nullptr || cid_font == nullptr) {
-    state_->fail("libharu wrote no embedded font program for a font");
+  if (attr->map_stream == nullptr || cid_font == nullptr) {
+    state_->fail("libharu made no CIDFontType2 font for a font");
     return;
   }
-  HPDF_MemStream_FreeData(font_file->stream);
-  HPDF_Stream_Write(font_file->stream, reinterpret_cast<const HPDF_BYTE*>(program.data()),
-                    static_cast<HPDF_UINT>(program.size()));
-  HPDF_Dict_AddNumber(font_file, "Length1", static_cast<HPDF_UINT32>(program.size()));
+  // libharu creates the font descriptor and its /FontFile2 stream only while saving, in the
+  // Type0 font's before-write function, and skips that when a descriptor exists: made here
+  // with `program`, at save time that function only adds /BaseFont and /FontDescriptor.
+  if (attr->fontdef->descriptor == nullptr) {
+    if (!add_font_descriptor(font, program)) {
+      state_->fail("libharu cannot build a font descriptor");
+      return;
+    }
+  } else {
+    // A second call: the program replaces the first one's.
+    auto* font_file =
+        static_cast<HPDF_Dict>(HPDF_Dict_GetItem(attr->fontdef->descriptor, "FontFile2", HPDF_OCLASS_DICT));
+    if (font_file == nullptr || font_file->stream == nullptr) {
+      state_->fail("libharu wrote no embedded font program for a font");
+      return;
+    }
+    HPDF_MemStream_FreeData(font_file->stream);
+    HPDF_Stream_Write(font_file->stream, reinterpret_cast<const HPDF_BYTE*>(program.data()),
+                      static_cast<HPDF_UINT>(program.size()));
+    HPDF_Dict_AddNumber(font_file, "Length1", static_cast<HPDF_UINT32>(program.size()));
+  }
 
   // /CIDToGIDMap (PDF 32000-1 §9.7.4.2, Table 117): glyph id of CID c in bytes 2c and 2c + 1.
   // CIDs past the last drawn one are left out (they map to glyph 0), and undrawn ones are 0.

@@ -66,7 +66,7 @@ class HaruDocument {
   /// The font's ascender and descender (hhea) in 1/1000 em, descent negative; 0 if not loaded.
   int ascent(fonts::FontFace face) const;
   int descent(fonts::FontFace face) const;
-  /// The glyph libharu draws for `code_point` (its own cmap lookup, which builds /CIDToGIDMap);
+  /// The glyph libharu's own cmap lookup gives `code_point` (replace_font_program's map decides what is drawn);
   /// 0 for .notdef, for code points above U+FFFF, and for a face that is not loaded.
   unsigned glyph_id(fonts::FontFace face, char32_t code_point) const;
 

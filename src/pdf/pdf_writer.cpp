@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <cmath>
 #include <functional>
 #include <map>
@@ -133,6 +134,7 @@ struct PdfPageWriter::State {
   bool font_failed = false;
   // The code points each face draws, for its /ToUnicode CMap and its subset; those reported missing.
   std::array<std::set<char32_t>, face_count> used;
+  std::array<std::bitset<0x10000>, face_count> used_bmp;  // the BMP part of `used`, for a quick test
   std::array<std::set<char32_t>, face_count> reported;
   std::map<std::string, std::optional<std::size_t>> images;  // key → image id, once embedded
   std::map<std::string, layout::ImageBox> largest_svg;
@@ -142,12 +144,19 @@ struct PdfPageWriter::State {
   std::vector<std::pair<std::size_t, layout::Page>> kept_back;  // body pages showing an SVG
   std::vector<layout::Page> front;
 
+  bool svg_fonts_taken = false;
+
   State(const fonts::FontSet& fonts, std::string book_language, core::DiagnosticSink& next)
-      : font_set(fonts), language(std::move(book_language)), sink(next) {
-    // SVG pictures are drawn into the PDF (embed_image) with these fonts too, and no other: their
-    // text then looks the same whatever fonts the system has. Set here, before the first page (and
-    // so the first picture) reaches the writer.
-    if (font_set.ok() && !image::use_only_fonts_in(font_set.folder())) {
+      : font_set(fonts), language(std::move(book_language)), sink(next) {}
+
+  // SVG pictures are drawn into the PDF (embed_image) with these fonts too, and no other: their
+  // text then looks the same whatever fonts the system has. Set before the first SVG is drawn,
+  // and only then: fontconfig reads every font file of the folder (about 2 ms), which a book
+  // without SVG pictures never needs.
+  void take_svg_fonts() {
+    if (svg_fonts_taken) return;
+    svg_fonts_taken = true;
+    if (!image::use_only_fonts_in(font_set.folder())) {
       sink.error({font_set.folder(), 0, 0}, "fontconfig cannot read the fonts folder, which SVG text is drawn with");
     }
   }
@@ -175,7 +184,13 @@ struct PdfPageWriter::State {
       if (invalid) sink.error({}, "expected UTF-8 text in a run " + on_page(ref) + ", found invalid bytes");
       for (std::size_t pos = 0; pos < text.size();) {
         const char32_t code_point = core::decode_utf8(text, pos);
-        used[face].insert(code_point);
+        // Each code point once a face: inserting every character drawn into the set, and asking
+        // the font for each, took a few percent of the time of corpus/.
+        if (code_point <= 0xFFFF) {
+          if (used_bmp[face].test(code_point)) continue;
+          used_bmp[face].set(code_point);
+        }
+        if (!used[face].insert(code_point).second) continue;
         if (!font_set.metrics().has_glyph(run.face, code_point) && reported[face].insert(code_point).second) {
           sink.error({}, "expected characters that " + std::string(fonts::font_file_name(run.face)) + " has, found " +
                              core::code_point_name(code_point) + " " + on_page(ref));
@@ -210,6 +225,7 @@ struct PdfPageWriter::State {
     for (const layout::ImageBox& box : page.images) {
       auto [image, first_use] = images.try_emplace(box.key);
       if (first_use) {
+        if (box.info.format == core::ImageFormat::svg) take_svg_fonts();
         const auto largest = largest_svg.find(box.key);
         image->second = embed_image(pdf, box, largest == largest_svg.end() ? box : largest->second, language, sink);
       }

@@ -40,9 +40,9 @@ JoinedRuns join_runs(const std::vector<layout::TextRun>& runs, std::size_t first
 class PdfPageWriter final : public layout::PageSink {
  public:
   /// Draws with `fonts`, the very files layout measured with, and makes them the only fonts SVG
-  /// text is drawn with (image::use_only_fonts_in, for the whole process); `language` is the
-  /// book's BCP 47 tag, for SVG's systemLanguage. Reports on `sink` as render_pdf does, and an
-  /// error at once when fontconfig cannot read the fonts folder.
+  /// text is drawn with (image::use_only_fonts_in, for the whole process, before the first SVG
+  /// picture is drawn); `language` is the book's BCP 47 tag, for SVG's systemLanguage. Reports
+  /// on `sink` as render_pdf does, and an error there when fontconfig cannot read the fonts folder.
   PdfPageWriter(const fonts::FontSet& fonts, std::string language, core::DiagnosticSink& sink);
   ~PdfPageWriter() override;
   PdfPageWriter(const PdfPageWriter&) = delete;

@@ -323,8 +323,14 @@ TEST_SUITE("pdf.haru_document") {
     REQUIRE(bytes);
     CHECK(haru.error() == "");
     CHECK(contains(*bytes, "stream\r\n" + program + "\nendstream"));
-    CHECK(contains(*bytes, "/Length1 " + std::to_string(program.size())));
+    CHECK(contains(*bytes, "/Length1 " + std::to_string(program.size()) + "\n/Length2 0\n/Length3 0\n"));
     CHECK(count(*bytes, "/FontFile2") == 1);
+    // The descriptor is the one libharu writes when it saves (hpdf_font_cid.c), key for key.
+    CHECK(contains(*bytes,
+                   " 0 R\n/Type /FontDescriptor\n/Ascent 1069\n/Descent -293\n/Flags 32\n"
+                   "/FontBBox [ -693 -389 2797 1048 ]\n/FontName /HPDFAA+NotoSerif-Regular\n"
+                   "/ItalicAngle 0\n/StemV 0\n/XHeight 536\n>>"));
+    CHECK(contains(*bytes, "/DW2 [ -389 -1437 ]\n/W [ 72 [ 793 367 ] 105 [ 320 ] ]\n/CIDToGIDMap "));
     // Noto Serif's widths: H 793, I 367 (consecutive CIDs 72, 73), i 320 (CID 105).
     CHECK(contains(*bytes, "/W [ 72 [ 793 367 ] 105 [ 320 ] ]"));
     // CIDs 0…105, two bytes each: zero except H → 1, I → 2, i → 3.
@@ -333,6 +339,27 @@ TEST_SUITE("pdf.haru_document") {
     map[2 * 73 + 1] = 2;
     map[2 * 105 + 1] = 3;
     CHECK(contains(*bytes, "stream\r\n" + map + "\nendstream"));
+  }
+
+  TEST_CASE("a loaded face keeps libharu's widths and codes, and libharu's map and /W stay unbuilt") {
+    pdf::HaruDocument haru;
+    haru.set_compression(false);  // so that the streams can be read in the bytes
+    REQUIRE(haru.load_font(fonts::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf"));
+    // load_font hands libharu an encoder of one CID while it builds the font; the real one is back.
+    CHECK(haru.text_width(fonts::FontFace::serif, "HIi") == 793 + 367 + 320);
+    CHECK(haru.glyph_id(fonts::FontFace::serif, U'H') != 0);
+    CHECK(haru.glyph_id(fonts::FontFace::serif, U'H') != haru.glyph_id(fonts::FontFace::serif, U'I'));
+    REQUIRE(haru.load_font(fonts::FontFace::serif_bold, pdf::testing::fonts_dir() + "/NotoSerif-Bold.ttf"));
+    CHECK(haru.text_width(fonts::FontFace::serif_bold, "H") > 793);
+    const std::size_t page = haru.add_page(200, 100);
+    haru.show_text(page, fonts::FontFace::serif, 12, 10, 50, "H\u00E9");
+    const std::optional<std::string> bytes = haru.save();
+    REQUIRE(bytes);
+    CHECK(haru.error() == "");
+    CHECK(contains(*bytes, "(\0H\0\xE9)Tj"s));  // CID = code point: H = 0048, é = 00E9
+    // Never replaced here: libharu's own, built for CID 0 alone (glyph 0), for each face.
+    CHECK(count(*bytes, "/W [ ]") == 2);
+    CHECK(count(*bytes, "stream\r\n" + std::string(2, '\0') + "\nendstream") == 2);
   }
 
   TEST_CASE("a page's runs share one text object with relative moves; a rule closes it") {
