@@ -53,14 +53,4 @@ class Hyphenator {
   std::string patterns_digest_;
 };
 
-namespace testing {
-
-/// For tests: how the automaton a Hyphenator builds from `patterns` differs from the one
-/// libhyphen's own loader (hnj_hyphen_load_file) builds: levels, minima, charset, NOHYPHEN,
-/// and every state reached from "" (its match, replacement, transitions and fallback), paired
-/// by the bytes that lead to it. Empty when they are the same; `patterns` must not be empty.
-std::string libhyphen_difference(std::string_view patterns);
-
-}  // namespace testing
-
 }  // namespace octavo::layout
