@@ -11,7 +11,7 @@ cat "$WORK/epubcheck.txt"
 check "epubcheck: 0 fatals, 0 errors, 0 warnings" grep -qE '^Messages: 0 fatals / 0 errors / 0 warnings' "$WORK/epubcheck.txt"
 
 mkdir "$WORK/x" && (cd "$WORK/x" && unzip -q "$epub")
-check "mimetype is the first entry and stored" test "$(unzip -Z1 "$epub" | head -1)" = mimetype
+check "mimetype is the first entry and stored" test "$(unzip -Z1 "$epub" | sed -n 1p)" = mimetype
 check "mimetype is stored, not deflated" bash -c "unzip -Zv '$epub' mimetype | grep -q 'compression method: *none'"
 opf=$(find "$WORK/x" -name '*.opf')
 nav=$(find "$WORK/x" -name nav.xhtml)

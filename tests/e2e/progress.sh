@@ -35,13 +35,13 @@ visible() {
 }
 
 # marked_has FILE REGEX: FILE, with each '\r' written as <CR>, has a line matching REGEX.
-marked_has() { sed 's/\r/<CR>/g' "$1" | grep -qE "$2"; }
+marked_has() { grep -qE "$2" <(sed 's/\r/<CR>/g' "$1"); }
 # no_cr FILE: no '\r' in FILE, line ends ("\r\n") aside.
-no_cr() { ! sed 's/\r$//' "$1" | grep -q $'\r'; }
+no_cr() { ! grep -q $'\r' <(sed 's/\r$//' "$1"); }
 # refused CHECK…: true when CHECK fails.
 refused() { ! "$@"; }
 # after_warning_has FILE TEXT: a line after the warning's line holds TEXT.
-after_warning_has() { sed -n '/article-0600\.txt:/,$p' "$1" | tail -n +2 | grep -q "$2"; }
+after_warning_has() { grep -q "$2" <(sed -n '/article-0600\.txt:/,$p' "$1" | tail -n +2); }
 
 # seconds COMMAND…: runs COMMAND and keeps how long it took in whole seconds; COMMAND's status.
 seconds() {
@@ -84,7 +84,7 @@ check "the line is updated at most about ten times a second" \
 # in every progress line drawn after the warning.
 cleared_or_never_shown() {
   marked_has "$1" 'articles *<CR> +<CR>article-0600\.txt:[0-9]+:[0-9]+: warning' ||
-    { ! sed -n '0,/article-0600\.txt:/p' "$1" | grep -q 'Laying out' && marked_has "$1" '^article-0600\.txt:'; }
+    { ! grep -q 'Laying out' <(sed -n '0,/article-0600\.txt:/p' "$1") && marked_has "$1" '^article-0600\.txt:'; }
 }
 # Which case a build meets depends on the machine, so the check itself is tried on both, and on a
 # line left standing, with terminal output written as a build writes it.

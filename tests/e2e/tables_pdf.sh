@@ -52,7 +52,7 @@ head_on_every_table_page() {
     grep -qE 'Event [0-9]+ begins here' "$WORK/page.txt" || continue
     table_pages=$((table_pages + 1))
     # The first line of the table on the page is its head.
-    grep -E 'Year|Event [0-9]+ begins' "$WORK/page.txt" | head -1 | grep -qE '^ *Year +Event +Count$' ||
+    grep -qE '^ *Year +Event +Count$' <(grep -m1 -E 'Year|Event [0-9]+ begins' "$WORK/page.txt") ||
       { echo "page $p does not open with the head" >&2; return 1; }
   done
   echo "the table is on $table_pages pages"
@@ -91,7 +91,7 @@ check "a code line broken after spaces comes back as its pieces" code_lines_foll
 check "a code line broken at punctuation comes back as its pieces" code_lines_follow \
   "auto widget = builder.with_name(name).with_size(size)." "with_colour(colour).with_border(border).build();"
 check "the pieces of a code line joined at their breaks are the source line" bash -c \
-  "grep -A1 -F 'builder.with_name' '$WORK/trimmed.txt' | tr -d '\n' | grep -qxF 'auto widget = builder.with_name(name).with_size(size).with_colour(colour).with_border(border).build();'"
+  "grep -A1 -F 'builder.with_name' '$WORK/trimmed.txt' | tr -d '\n' | grep -xF 'auto widget = builder.with_name(name).with_size(size).with_colour(colour).with_border(border).build();'"
 check "no continuation mark is text (no ↳, ↪, ⏎ or ↩)" bash -c "! grep -qE '↳|↪|⏎|↩' '$WORK/text.txt' '$WORK/layout.txt'"
 
 # URLs: broken after '/', and before '-', never after it, so the lines joined give it back whole.

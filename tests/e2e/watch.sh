@@ -50,14 +50,14 @@ wait_for_exit() {
 # has_sentence pdftotext|epub_text BOOK: the book's text, each run of whitespace made one space,
 # holds the sentence.
 epub_text() { unzip -p "$1" '*.xhtml'; }  # BOOK -: as pdftotext BOOK - prints its text
-has_sentence() { "$1" "$2" - | tr -s '[:space:]' ' ' | grep -qF "$sentence"; }
+has_sentence() { grep -qF "$sentence" <("$1" "$2" - | tr -s '[:space:]' ' '); }
 # in_last_build REGEX: a line between the last two status lines matches REGEX.
 status_lines='^octavo: ((re)?built|build failed) in '
 in_last_build() {
   local numbers
   numbers=$(grep -nE "$status_lines" "$log" | cut -d: -f1 | tail -n 2 | tr '\n' ' ')
   set -- "$1" $numbers
-  test $# -eq 3 && sed -n "$(($2 + 1)),$(($3 - 1))p" "$log" | grep -qE "$1"
+  test $# -eq 3 && grep -qE "$1" <(sed -n "$(($2 + 1)),$(($3 - 1))p" "$log")
 }
 epub=$out/kratom-pain-and-sleep.epub
 pdf=$out/kratom-pain-and-sleep.pdf
