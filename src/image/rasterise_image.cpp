@@ -1,7 +1,6 @@
 #include "image/rasterise_image.hpp"
 
 #include <cairo.h>
-#include <dlfcn.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <librsvg/rsvg.h>
 
@@ -11,6 +10,7 @@
 #include <vector>
 
 #include "core/image_info.hpp"
+#include "core/runtime_library.hpp"
 
 namespace octavo::image {
 
@@ -50,49 +50,34 @@ struct Graphics {
 
 Graphics open_graphics() {
   Graphics g;
-  const auto open = [&g](const char* soname) -> void* {
-    void* library = dlopen(soname, RTLD_NOW | RTLD_LOCAL);
-    if (library == nullptr && g.problem.empty()) g.problem = dlerror();
-    return library;
-  };
-  void* glib = open("libglib-2.0.so.0");
-  void* gobject = open("libgobject-2.0.so.0");
-  void* rsvg = open("librsvg-2.so.2");
-  void* cairo = open("libcairo.so.2");
-  void* pixbuf = open("libgdk_pixbuf-2.0.so.0");
-  if (!g.problem.empty()) return g;
-  // dlsym gives an object pointer; its bytes are the function's address (POSIX dlsym).
-  const auto bind = [&g](void* library, auto& function, const char* name) {
-    void* symbol = dlsym(library, name);
-    if (symbol == nullptr) {
-      if (g.problem.empty()) g.problem = std::string("no ") + name + " in the library";
-      return;
-    }
-    std::memcpy(&function, &symbol, sizeof symbol);
-  };
-  bind(gobject, g.g_object_unref, "g_object_unref");
-  bind(glib, g.g_error_free, "g_error_free");
-  bind(rsvg, g.rsvg_handle_new_from_data, "rsvg_handle_new_from_data");
-  bind(rsvg, g.rsvg_handle_render_document, "rsvg_handle_render_document");
-  bind(cairo, g.cairo_image_surface_create, "cairo_image_surface_create");
-  bind(cairo, g.cairo_image_surface_get_data, "cairo_image_surface_get_data");
-  bind(cairo, g.cairo_image_surface_get_stride, "cairo_image_surface_get_stride");
-  bind(cairo, g.cairo_surface_status, "cairo_surface_status");
-  bind(cairo, g.cairo_surface_flush, "cairo_surface_flush");
-  bind(cairo, g.cairo_surface_destroy, "cairo_surface_destroy");
-  bind(cairo, g.cairo_status_to_string, "cairo_status_to_string");
-  bind(cairo, g.cairo_create, "cairo_create");
-  bind(cairo, g.cairo_destroy, "cairo_destroy");
-  bind(pixbuf, g.gdk_pixbuf_loader_new_with_type, "gdk_pixbuf_loader_new_with_type");
-  bind(pixbuf, g.gdk_pixbuf_loader_write, "gdk_pixbuf_loader_write");
-  bind(pixbuf, g.gdk_pixbuf_loader_close, "gdk_pixbuf_loader_close");
-  bind(pixbuf, g.gdk_pixbuf_loader_get_pixbuf, "gdk_pixbuf_loader_get_pixbuf");
-  bind(pixbuf, g.gdk_pixbuf_get_bits_per_sample, "gdk_pixbuf_get_bits_per_sample");
-  bind(pixbuf, g.gdk_pixbuf_get_n_channels, "gdk_pixbuf_get_n_channels");
-  bind(pixbuf, g.gdk_pixbuf_get_width, "gdk_pixbuf_get_width");
-  bind(pixbuf, g.gdk_pixbuf_get_height, "gdk_pixbuf_get_height");
-  bind(pixbuf, g.gdk_pixbuf_get_rowstride, "gdk_pixbuf_get_rowstride");
-  bind(pixbuf, g.gdk_pixbuf_read_pixels, "gdk_pixbuf_read_pixels");
+  const core::RuntimeLibrary glib("libglib-2.0.so.0", g.problem);
+  const core::RuntimeLibrary gobject("libgobject-2.0.so.0", g.problem);
+  const core::RuntimeLibrary rsvg("librsvg-2.so.2", g.problem);
+  const core::RuntimeLibrary cairo("libcairo.so.2", g.problem);
+  const core::RuntimeLibrary pixbuf("libgdk_pixbuf-2.0.so.0", g.problem);
+  gobject.bind(g.g_object_unref, "g_object_unref");
+  glib.bind(g.g_error_free, "g_error_free");
+  rsvg.bind(g.rsvg_handle_new_from_data, "rsvg_handle_new_from_data");
+  rsvg.bind(g.rsvg_handle_render_document, "rsvg_handle_render_document");
+  cairo.bind(g.cairo_image_surface_create, "cairo_image_surface_create");
+  cairo.bind(g.cairo_image_surface_get_data, "cairo_image_surface_get_data");
+  cairo.bind(g.cairo_image_surface_get_stride, "cairo_image_surface_get_stride");
+  cairo.bind(g.cairo_surface_status, "cairo_surface_status");
+  cairo.bind(g.cairo_surface_flush, "cairo_surface_flush");
+  cairo.bind(g.cairo_surface_destroy, "cairo_surface_destroy");
+  cairo.bind(g.cairo_status_to_string, "cairo_status_to_string");
+  cairo.bind(g.cairo_create, "cairo_create");
+  cairo.bind(g.cairo_destroy, "cairo_destroy");
+  pixbuf.bind(g.gdk_pixbuf_loader_new_with_type, "gdk_pixbuf_loader_new_with_type");
+  pixbuf.bind(g.gdk_pixbuf_loader_write, "gdk_pixbuf_loader_write");
+  pixbuf.bind(g.gdk_pixbuf_loader_close, "gdk_pixbuf_loader_close");
+  pixbuf.bind(g.gdk_pixbuf_loader_get_pixbuf, "gdk_pixbuf_loader_get_pixbuf");
+  pixbuf.bind(g.gdk_pixbuf_get_bits_per_sample, "gdk_pixbuf_get_bits_per_sample");
+  pixbuf.bind(g.gdk_pixbuf_get_n_channels, "gdk_pixbuf_get_n_channels");
+  pixbuf.bind(g.gdk_pixbuf_get_width, "gdk_pixbuf_get_width");
+  pixbuf.bind(g.gdk_pixbuf_get_height, "gdk_pixbuf_get_height");
+  pixbuf.bind(g.gdk_pixbuf_get_rowstride, "gdk_pixbuf_get_rowstride");
+  pixbuf.bind(g.gdk_pixbuf_read_pixels, "gdk_pixbuf_read_pixels");
   return g;
 }
 

@@ -1,16 +1,17 @@
 #include "image/svg_fonts.hpp"
 
-#include <dlfcn.h>
 #include <fontconfig/fontconfig.h>
 
 #include <algorithm>
-#include <cstring>
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <system_error>
 #include <vector>
+
+#include "core/runtime_library.hpp"
 
 namespace octavo::image {
 
@@ -60,41 +61,32 @@ struct Fontconfig {
   decltype(&::FcPatternDestroy) FcPatternDestroy = nullptr;
   decltype(&::FcPatternAddString) FcPatternAddString = nullptr;
   decltype(&::FcPatternGetString) FcPatternGetString = nullptr;
-  bool opened = false;
+  std::string problem;  ///< why fontconfig cannot be used; empty if it can
 };
 
 Fontconfig open_fontconfig() {
   Fontconfig fc;
-  void* library = dlopen("libfontconfig.so.1", RTLD_NOW | RTLD_LOCAL);
-  if (library == nullptr) return fc;
-  bool all = true;
-  // dlsym gives an object pointer; its bytes are the function's address (POSIX dlsym).
-  const auto bind = [library, &all](auto& function, const char* name) {
-    void* symbol = dlsym(library, name);
-    if (symbol == nullptr) all = false;
-    std::memcpy(&function, &symbol, sizeof symbol);
-  };
-  bind(fc.FcConfigCreate, "FcConfigCreate");
-  bind(fc.FcConfigDestroy, "FcConfigDestroy");
-  bind(fc.FcConfigSetSysRoot, "FcConfigSetSysRoot");
-  bind(fc.FcConfigParseAndLoadFromMemory, "FcConfigParseAndLoadFromMemory");
-  bind(fc.FcConfigBuildFonts, "FcConfigBuildFonts");
-  bind(fc.FcConfigAppFontAddFile, "FcConfigAppFontAddFile");
-  bind(fc.FcConfigGetFonts, "FcConfigGetFonts");
-  bind(fc.FcConfigSetCurrent, "FcConfigSetCurrent");
-  bind(fc.FcConfigSubstitute, "FcConfigSubstitute");
-  bind(fc.FcDefaultSubstitute, "FcDefaultSubstitute");
-  bind(fc.FcFontMatch, "FcFontMatch");
-  bind(fc.FcPatternCreate, "FcPatternCreate");
-  bind(fc.FcPatternDestroy, "FcPatternDestroy");
-  bind(fc.FcPatternAddString, "FcPatternAddString");
-  bind(fc.FcPatternGetString, "FcPatternGetString");
-  fc.opened = all;
+  const core::RuntimeLibrary library("libfontconfig.so.1", fc.problem);
+  library.bind(fc.FcConfigCreate, "FcConfigCreate");
+  library.bind(fc.FcConfigDestroy, "FcConfigDestroy");
+  library.bind(fc.FcConfigSetSysRoot, "FcConfigSetSysRoot");
+  library.bind(fc.FcConfigParseAndLoadFromMemory, "FcConfigParseAndLoadFromMemory");
+  library.bind(fc.FcConfigBuildFonts, "FcConfigBuildFonts");
+  library.bind(fc.FcConfigAppFontAddFile, "FcConfigAppFontAddFile");
+  library.bind(fc.FcConfigGetFonts, "FcConfigGetFonts");
+  library.bind(fc.FcConfigSetCurrent, "FcConfigSetCurrent");
+  library.bind(fc.FcConfigSubstitute, "FcConfigSubstitute");
+  library.bind(fc.FcDefaultSubstitute, "FcDefaultSubstitute");
+  library.bind(fc.FcFontMatch, "FcFontMatch");
+  library.bind(fc.FcPatternCreate, "FcPatternCreate");
+  library.bind(fc.FcPatternDestroy, "FcPatternDestroy");
+  library.bind(fc.FcPatternAddString, "FcPatternAddString");
+  library.bind(fc.FcPatternGetString, "FcPatternGetString");
   return fc;
 }
 
-// fontconfig, opened at the first call (thread-safe: a function-local static); `opened` is false
-// if it cannot be.
+// fontconfig, opened at the first call (thread-safe: a function-local static); `problem` says
+// why if it cannot be.
 const Fontconfig& fontconfig() {
   static const Fontconfig opened = open_fontconfig();
   return opened;
@@ -129,11 +121,11 @@ std::vector<std::string> font_files(const std::string& dir) {
 
 }  // namespace
 
-bool use_only_fonts_in(const std::string& fonts_dir) {
+std::optional<std::string> use_only_fonts_in(const std::string& fonts_dir) {
   const std::lock_guard<std::mutex> lock(installed_mutex);
-  if (installed) return true;
+  if (installed) return std::nullopt;
   const Fontconfig& fc = fontconfig();
-  if (!fc.opened) return false;
+  if (!fc.problem.empty()) return fc.problem;
   // A configuration of our own, never fontconfig's default: FcInitLoadConfig would read
   // FONTCONFIG_FILE or /etc/fonts/fonts.conf (the system's and the user's fonts, their rules) and
   // write caches under $HOME. This one has no font folders, no cache folders and no files; the
@@ -141,23 +133,23 @@ bool use_only_fonts_in(const std::string& fonts_dir) {
   // FcConfigAppFontAddDir tries to write the folder's cache and, finding no cache folder, prints
   // "Fontconfig error: No writable cache directories".
   const std::unique_ptr<FcConfig, ConfigDestroy> config(fc.FcConfigCreate());
-  if (!config) return false;
+  if (!config) return "it cannot make a configuration";
   fc.FcConfigSetSysRoot(config.get(), nullptr);  // FcConfigCreate takes FONTCONFIG_SYSROOT from the environment
   if (fc.FcConfigParseAndLoadFromMemory(config.get(), reinterpret_cast<const FcChar8*>(family_rules), FcTrue) !=
           FcTrue ||
       fc.FcConfigBuildFonts(config.get()) != FcTrue) {
-    return false;
+    return "it refuses Octavo's configuration";
   }
   for (const std::string& file : font_files(fonts_dir)) {
-    if (fc.FcConfigAppFontAddFile(config.get(), fc_text(file)) != FcTrue) return false;
+    if (fc.FcConfigAppFontAddFile(config.get(), fc_text(file)) != FcTrue) return "it cannot read '" + file + "'";
   }
   const FcFontSet* fonts = fc.FcConfigGetFonts(config.get(), FcSetApplication);
-  if (fonts == nullptr || fonts->nfont == 0) return false;
+  if (fonts == nullptr || fonts->nfont == 0) return "the folder has no font file it can read";
   // Current for the whole process: Pango's font maps (one a thread) read the current configuration's
   // fonts when they first lay text out, and its FcInit keeps a configuration already current.
-  if (fc.FcConfigSetCurrent(config.get()) != FcTrue) return false;
+  if (fc.FcConfigSetCurrent(config.get()) != FcTrue) return "it cannot make Octavo's configuration current";
   installed = true;
-  return true;  // FcConfigSetCurrent holds its own reference
+  return std::nullopt;  // FcConfigSetCurrent holds its own reference
 }
 
 std::string svg_font_file(const std::string& family) {

@@ -2,6 +2,7 @@
 // and fontconfig is shown Octavo's own fonts folder and nothing else. The only user of fontconfig.
 #pragma once
 
+#include <optional>
 #include <string>
 
 namespace octavo::image {
@@ -10,9 +11,9 @@ namespace octavo::image {
 /// fonts, no configuration files, no cache written anywhere — with every family an SVG names
 /// mapped to one of them (svg_fonts.cpp says how). Call it before the first SVG is drawn: Pango
 /// reads fontconfig's fonts when it first lays text out. The first call that succeeds wins; later
-/// calls change nothing and return true. False, with nothing changed, if fontconfig cannot make
-/// the configuration or finds no font in `fonts_dir`.
-bool use_only_fonts_in(const std::string& fonts_dir);
+/// calls change nothing. Returns why not, with nothing changed, if fontconfig cannot be opened,
+/// cannot make the configuration or finds no font in `fonts_dir`; nothing if it succeeded.
+std::optional<std::string> use_only_fonts_in(const std::string& fonts_dir);
 
 /// The file fontconfig picks for the family `family` (as `font-family="…"` names it), upright and
 /// regular; empty if use_only_fonts_in has not succeeded or nothing matches.

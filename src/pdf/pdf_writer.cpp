@@ -156,8 +156,9 @@ struct PdfPageWriter::State {
   void take_svg_fonts() {
     if (svg_fonts_taken) return;
     svg_fonts_taken = true;
-    if (!image::use_only_fonts_in(font_set.folder())) {
-      sink.error({font_set.folder(), 0, 0}, "fontconfig cannot read the fonts folder, which SVG text is drawn with");
+    if (const auto problem = image::use_only_fonts_in(font_set.folder())) {
+      sink.error({font_set.folder(), 0, 0},
+                 "fontconfig cannot read the fonts folder, which SVG text is drawn with: " + *problem);
     }
   }
 

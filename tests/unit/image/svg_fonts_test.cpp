@@ -30,13 +30,13 @@ core::PixelImage hello(const std::string& font_attribute) {
 TEST_SUITE("image.svg_fonts") {
   // First in this file (doctest runs a file's cases in order): it needs fontconfig not yet set.
   TEST_CASE("a folder without fonts is refused, and svg_font_file answers nothing until a folder is taken") {
-    CHECK_FALSE(image::use_only_fonts_in("/nonexistent/fonts"));
+    CHECK(image::use_only_fonts_in("/nonexistent/fonts") == "the folder has no font file it can read");
     CHECK(image::svg_font_file("serif").empty());
   }
 
   TEST_CASE("every family an SVG names is one of Octavo's fonts; the first folder taken stays") {
-    REQUIRE(image::use_only_fonts_in(fonts_dir));
-    CHECK(image::use_only_fonts_in("/usr/share/fonts"));  // changes nothing
+    REQUIRE(image::use_only_fonts_in(fonts_dir) == std::nullopt);
+    CHECK(image::use_only_fonts_in("/usr/share/fonts") == std::nullopt);  // changes nothing
     CHECK(file_name(image::svg_font_file("serif")) == "NotoSerif-Regular.ttf");
     CHECK(file_name(image::svg_font_file("Times New Roman")) == "NotoSerif-Regular.ttf");
     CHECK(file_name(image::svg_font_file("Georgia")) == "NotoSerif-Regular.ttf");
@@ -51,7 +51,7 @@ TEST_SUITE("image.svg_fonts") {
   }
 
   TEST_CASE("librsvg draws SVG text with those fonts: Arial as sans-serif, no font-family as serif") {
-    REQUIRE(image::use_only_fonts_in(fonts_dir));
+    REQUIRE(image::use_only_fonts_in(fonts_dir) == std::nullopt);
     const core::PixelImage arial = hello("font-family=\"Arial\"");
     std::size_t inked = 0;
     for (const std::uint8_t alpha : arial.alpha) inked += alpha > 128 ? 1 : 0;
