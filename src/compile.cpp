@@ -89,28 +89,33 @@ std::optional<std::string> read_data_file(const std::string& path) {
 // Debian's libhyphen pattern files (packages hyphen-en-us, hyphen-de, …; .ci/packages.txt).
 constexpr const char* hyphenation_patterns_dir = "/usr/share/hyphen";
 
-// A Hyphenator loaded on a thread of its own, with the diagnostics loading it reported.
-struct LoadedHyphenator {
-  layout::Hyphenator hyphenator;
+// The book's hyphenation patterns loaded on a thread of their own, with the diagnostics loading
+// them reported.
+struct LoadedHyphenators {
+  layout::Hyphenators hyphenators;
   core::DiagnosticList diagnostics;
 };
 
 // Loading the patterns is the longest step before layout (the automaton of en-US's 11,000
-// patterns, about 2 ms; libhyphen's own loader took 7), and needs only the book's language: it
+// patterns, about 2 ms; libhyphen's own loader took 7), and needs only the languages of the book
+// and of its articles: it
 // runs beside the transforms, the EPUB, the fonts and the PDF writer's setup. Its warnings are
 // held and reported where the PDF's setup reported them before, so that the diagnostics come out
 // in the same order whatever the threads do. (A run that stops before the PDF waits for it.)
-std::future<LoadedHyphenator> start_loading_hyphenator(const std::string& language) {
-  return std::async(std::launch::async, [language] {
-    LoadedHyphenator loaded;
-    loaded.hyphenator = style::load_hyphenator(language, core::DiskFileSystem(hyphenation_patterns_dir),
-                                               hyphenation_patterns_dir, loaded.diagnostics);
+std::future<LoadedHyphenators> start_loading_hyphenators(const model::Book& book) {
+  std::vector<std::string> article_languages;
+  for (const model::Article& article : book.articles) article_languages.push_back(article.language);
+  return std::async(std::launch::async, [language = book.metadata.language, article_languages] {
+    LoadedHyphenators loaded;
+    loaded.hyphenators =
+        style::load_hyphenators(language, article_languages, core::DiskFileSystem(hyphenation_patterns_dir),
+                                hyphenation_patterns_dir, loaded.diagnostics);
     return loaded;
   });
 }
 
 bool write_pdf_book(const model::Book& book, const layout::PageStyle& style, const CompileOptions& options,
-                    std::future<LoadedHyphenator>& loading, const std::string& path, core::DiagnosticSink& sink,
+                    std::future<LoadedHyphenators>& loading, const std::string& path, core::DiagnosticSink& sink,
                     core::Progress& progress, std::string& stats) {
   // The fonts, loaded once: layout measures with them and the PDF embeds the very same files, so
   // measuring and drawing agree.
@@ -118,10 +123,11 @@ bool write_pdf_book(const model::Book& book, const layout::PageStyle& style, con
   if (!font_set.ok()) return false;
   // Each page is drawn into the PDF as soon as layout has set it, and dropped.
   pdf::PdfPageWriter writer(font_set, book.metadata.language, sink);
-  // Hyphenation patterns are data, chosen by the book's language (loaded meanwhile).
-  LoadedHyphenator loaded = loading.get();
+  // Hyphenation patterns are data, chosen by the book's and the articles' languages (loaded
+  // meanwhile).
+  LoadedHyphenators loaded = loading.get();
   loaded.diagnostics.report_to(sink);
-  const layout::Hyphenator& hyphenator = loaded.hyphenator;
+  const layout::Hyphenators& hyphenators = loaded.hyphenators;
   // Articles set by an earlier build into this output folder are taken from its cache when
   // nothing they depend on changed (cache/article_key.hpp), on the same threads.
   const fs::path cache_root = fs::path(options.output_dir) / cache::cache_folder_name;
@@ -129,7 +135,7 @@ bool write_pdf_book(const model::Book& book, const layout::PageStyle& style, con
   std::optional<cache::LayoutCache> layout_cache;
   if (options.cache) layout_cache.emplace(store, cache::build_fingerprint(options.version, font_set));
   // Articles are set on options.jobs threads; the book is the same whatever their number.
-  const layout::BookEnd end = layout::lay_out_book(book, font_set.metrics(), style, hyphenator, writer, sink, progress,
+  const layout::BookEnd end = layout::lay_out_book(book, font_set.metrics(), style, hyphenators, writer, sink, progress,
                                                    options.jobs, layout_cache ? &*layout_cache : nullptr);
   if (options.stats) stats = layout::format_stats(end.stats);
   if (!pdf::save_pdf(writer, end, path, sink, progress)) return false;
@@ -166,11 +172,10 @@ CompileResult compile(const CompileOptions& options, core::DiagnosticSink& outer
   const core::DiskFileSystem corpus(options.corpus_dir);
   import::Corpus read = import::read_corpus(corpus, sink, progress);
   model::Book& book = read.book;
-  // The book's language is known once book.toml is read (no transform changes it).
-  std::future<LoadedHyphenator> hyphenator;
-  if (options.formats != Formats::epub && !options.check_only) {
-    hyphenator = start_loading_hyphenator(book.metadata.language);
-  }
+  // The book's and the articles' languages are known once the corpus is read (no transform
+  // changes them).
+  std::future<LoadedHyphenators> hyphenators;
+  if (options.formats != Formats::epub && !options.check_only) hyphenators = start_loading_hyphenators(book);
   // The page style book.toml chooses (styles/a5.toml by default), checked even by `check`.
   const fs::path styles_dir = fs::path(options.data_dir) / "styles";
   const std::optional<layout::PageStyle> page_style =
@@ -225,7 +230,7 @@ CompileResult compile(const CompileOptions& options, core::DiagnosticSink& outer
   };
   const auto write_pdf = [&](core::DiagnosticSink& to, core::Progress& shown) {
     TargetPathSink writer_sink(to, pdf_temporary, pdf_target);
-    return write_pdf_book(book, *page_style, options, hyphenator, pdf_temporary, writer_sink, shown, result.stats);
+    return write_pdf_book(book, *page_style, options, hyphenators, pdf_temporary, writer_sink, shown, result.stats);
   };
   if (wants_epub && stylesheet && wants_pdf) {
     // The terminal line follows the PDF, the longer of the two; the EPUB thread shows nothing.

@@ -127,10 +127,10 @@ constexpr std::size_t articles_ahead_per_job = 4;
 }  // namespace
 
 BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics, const PageStyle& style,
-                     const Hyphenator& hyphenator, PageSink& pages, core::DiagnosticSink& sink,
+                     const Hyphenators& hyphenators, PageSink& pages, core::DiagnosticSink& sink,
                      core::Progress& progress, std::size_t jobs, ArticleCache* cache) {
   fonts::GlyphCoverage coverage(metrics);
-  LayoutContext context{metrics, style, sink, coverage, &hyphenator};
+  LayoutContext context{metrics, style, sink, coverage, &hyphenators.book()};
   BookEnd end;
 
   // The contents must print the page of every entry, yet it comes before the pages it lists. TeX
@@ -192,6 +192,7 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
   // one job, each article is set here when its turn comes, through the same path. A cache answers
   // on the worker threads too, so that reading an earlier build's lines runs on every core.
   const auto set_article = [&](std::size_t a) {
+    const Hyphenator& hyphenator = hyphenators.for_language(book.articles[a].language);
     const auto set_anew = [&] {
       SetArticle set{{}, {}, coverage.branch()};
       LayoutContext article_context{metrics, style, set.diagnostics, set.missing, &hyphenator};
@@ -268,10 +269,10 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
 }
 
 LaidOutBook lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics, const PageStyle& style,
-                         const Hyphenator& hyphenator, core::DiagnosticSink& sink, core::Progress& progress,
+                         const Hyphenators& hyphenators, core::DiagnosticSink& sink, core::Progress& progress,
                          std::size_t jobs, ArticleCache* cache) {
   CollectPages pages;
-  BookEnd end = lay_out_book(book, metrics, style, hyphenator, pages, sink, progress, jobs, cache);
+  BookEnd end = lay_out_book(book, metrics, style, hyphenators, pages, sink, progress, jobs, cache);
   return std::move(pages).book(std::move(end));
 }
 

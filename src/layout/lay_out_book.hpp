@@ -8,7 +8,7 @@
 #include "core/progress.hpp"
 #include "fonts/font_metrics.hpp"
 #include "layout/article_cache.hpp"
-#include "layout/hyphenator.hpp"
+#include "layout/hyphenators.hpp"
 #include "layout/page.hpp"
 #include "layout/page_sink.hpp"
 #include "layout/page_style.hpp"
@@ -23,7 +23,8 @@ namespace octavo::layout {
 /// (asserted when it has articles). Never fails: content that cannot be set as written (a
 /// missing glyph, a word wider than the measure, a title page too full for one page, a link to
 /// a place no page holds) is set as well as possible, with a warning on `sink`. Justified
-/// paragraphs are hyphenated with `hyphenator` (an empty one: not at all). Reports each article
+/// paragraphs are hyphenated with `hyphenators`' patterns for their article's language
+/// (none: not at all), the front matter with the book language's. Reports each article
 /// laid out to `progress`, as the stage "Laying out". With `jobs` above 1, articles are set
 /// (article_flow) on that many worker threads, a few ahead of pagination, which stays on this
 /// thread; `metrics` must then be safe to call from several threads. With a `cache` (made for
@@ -31,13 +32,13 @@ namespace octavo::layout {
 /// inputs, else set and kept there. Pages, diagnostics (in their order) and progress are the same
 /// whatever `jobs` is, and with or without a cache, empty or full.
 BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics, const PageStyle& style,
-                     const Hyphenator& hyphenator, PageSink& pages, core::DiagnosticSink& sink,
+                     const Hyphenators& hyphenators, PageSink& pages, core::DiagnosticSink& sink,
                      core::Progress& progress = core::no_progress(), std::size_t jobs = 1,
                      ArticleCache* cache = nullptr);
 
 /// The same, keeping every page (CollectPages): the whole book as one value, for tests.
 LaidOutBook lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics, const PageStyle& style,
-                         const Hyphenator& hyphenator, core::DiagnosticSink& sink,
+                         const Hyphenators& hyphenators, core::DiagnosticSink& sink,
                          core::Progress& progress = core::no_progress(), std::size_t jobs = 1,
                          ArticleCache* cache = nullptr);
 

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
+#include <memory>
+#include <set>
 
 namespace octavo::style {
 namespace {
@@ -74,6 +77,27 @@ layout::Hyphenator load_hyphenator(std::string_view language, const core::FileSy
                  "paragraphs are set without hyphenation");
   }
   return hyphenator;
+}
+
+layout::Hyphenators load_hyphenators(std::string_view book_language, const std::vector<std::string>& article_languages,
+                                     const core::FileSystem& patterns, const std::string& label,
+                                     core::DiagnosticSink& sink) {
+  std::map<std::string, std::shared_ptr<const layout::Hyphenator>> by_file;
+  const auto load = [&](std::string_view language) -> std::shared_ptr<const layout::Hyphenator> {
+    const std::optional<PatternFile> file = hyphenation_pattern_file(language);
+    if (!file) return nullptr;
+    std::shared_ptr<const layout::Hyphenator>& loaded = by_file[file->file];
+    if (loaded == nullptr) {
+      loaded = std::make_shared<const layout::Hyphenator>(load_hyphenator(language, patterns, label, sink));
+    }
+    return loaded;
+  };
+  layout::Hyphenators hyphenators(load(book_language));
+  const std::set<std::string> languages(article_languages.begin(), article_languages.end());
+  for (const std::string& language : languages) {
+    if (!language.empty()) hyphenators.set(language, load(language));
+  }
+  return hyphenators;
 }
 
 }  // namespace octavo::style

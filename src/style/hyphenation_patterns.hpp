@@ -6,10 +6,12 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/diagnostics.hpp"
 #include "core/file_system.hpp"
 #include "layout/hyphenator.hpp"
+#include "layout/hyphenators.hpp"
 
 namespace octavo::style {
 
@@ -36,5 +38,13 @@ std::string read_hyphenation_patterns(std::string_view language, const core::Fil
 /// libhyphen cannot load the bytes. Never throws.
 layout::Hyphenator load_hyphenator(std::string_view language, const core::FileSystem& patterns,
                                    const std::string& label, core::DiagnosticSink& sink);
+
+/// The patterns of a whole book: load_hyphenator's for `book_language`, and for each other language
+/// in `article_languages` (the tags articles name; empty ones and repeats are fine). Each pattern
+/// file is read once, in the order of the languages' tags, so its warning comes once; languages
+/// with one pattern file share its Hyphenator (an en-GB article in an en-AU book, the book's).
+layout::Hyphenators load_hyphenators(std::string_view book_language, const std::vector<std::string>& article_languages,
+                                     const core::FileSystem& patterns, const std::string& label,
+                                     core::DiagnosticSink& sink);
 
 }  // namespace octavo::style

@@ -154,10 +154,10 @@ int main(int argc, char** argv) {
   }
   const octavo::layout::PageStyle style = octavo::style::default_page_style();
   const octavo::core::DiskFileSystem patterns("/usr/share/hyphen");
-  const octavo::layout::Hyphenator hyphenator =
-      octavo::style::load_hyphenator("en", patterns, "/usr/share/hyphen", sink);
+  const octavo::layout::Hyphenators hyphenators =
+      octavo::style::load_hyphenators("en", {}, patterns, "/usr/share/hyphen", sink);
   const octavo::layout::LaidOutBook pages =
-      octavo::layout::lay_out_book(book(sink), font_set.metrics(), style, hyphenator, sink);
+      octavo::layout::lay_out_book(book(sink), font_set.metrics(), style, hyphenators, sink);
   const bool written = octavo::pdf::write_pdf(font_set, pages, argv[2], sink);
   // Every diagnostic is printed: the test expects none.
   std::fputs(sink.to_string().c_str(), stderr);

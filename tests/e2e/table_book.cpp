@@ -90,9 +90,9 @@ int main(int argc, char** argv) {
   const layout::PageStyle style = style::default_page_style();
   core::DiagnosticList diagnostics;
   const core::DiskFileSystem patterns("/usr/share/hyphen");
-  const layout::Hyphenator hyphenator = style::load_hyphenator("en", patterns, "/usr/share/hyphen", diagnostics);
+  const layout::Hyphenators hyphenators = style::load_hyphenators("en", {}, patterns, "/usr/share/hyphen", diagnostics);
   const fonts::FontSet font_set(std::string(OCTAVO_SOURCE_DIR) + "/fonts", diagnostics);
-  const layout::LaidOutBook laid = layout::lay_out_book(book, font_set.metrics(), style, hyphenator, diagnostics);
+  const layout::LaidOutBook laid = layout::lay_out_book(book, font_set.metrics(), style, hyphenators, diagnostics);
   const bool written = font_set.ok() && pdf::write_pdf(font_set, laid, argv[1], diagnostics);
   std::cerr << diagnostics.to_string();
   return written ? 0 : 1;

@@ -45,7 +45,7 @@ Build lay_out(const model::Book& book, cache::EntryStore* store, std::size_t job
   test::RecordingProgress progress;
   std::optional<cache::LayoutCache> cache;
   if (store != nullptr) cache.emplace(*store, fingerprint);
-  const layout::LaidOutBook laid = layout::lay_out_book(book, metrics, test::small_style(20), layout::Hyphenator(),
+  const layout::LaidOutBook laid = layout::lay_out_book(book, metrics, test::small_style(20), layout::Hyphenators(),
                                                         diagnostics, progress, jobs, cache ? &*cache : nullptr);
   Build out;
   for (const layout::Page& page : laid.pages) {

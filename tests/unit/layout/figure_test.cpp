@@ -55,7 +55,7 @@ TEST_SUITE("layout.figure") {
     test::FakeMetrics metrics;
     const PageStyle style = test::small_style(30);
     core::DiagnosticList diagnostics;
-    const LaidOutBook laid = lay_out_book(book, metrics, style, layout::Hyphenator(), diagnostics);
+    const LaidOutBook laid = lay_out_book(book, metrics, style, layout::Hyphenators(), diagnostics);
     CHECK(diagnostics.to_string() == "");
     std::size_t page_index = 0;
     const ImageBox* box = find_image(laid, "img/wide.png", &page_index);
@@ -89,7 +89,7 @@ TEST_SUITE("layout.figure") {
     test::FakeMetrics metrics;
     const PageStyle style = test::small_style(30);
     core::DiagnosticList diagnostics;
-    const LaidOutBook laid = lay_out_book(book, metrics, style, layout::Hyphenator(), diagnostics);
+    const LaidOutBook laid = lay_out_book(book, metrics, style, layout::Hyphenators(), diagnostics);
     std::size_t page_index = 0;
     const ImageBox* box = find_image(laid, "tall.jpg", &page_index);
     REQUIRE(box != nullptr);

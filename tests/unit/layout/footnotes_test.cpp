@@ -249,7 +249,7 @@ TEST_SUITE("layout.footnotes") {
     const model::Book book = test::book_of({noted_article(40)});
     const test::FakeMetrics metrics;
     core::DiagnosticList diagnostics;
-    const LaidOutBook laid = lay_out_book(book, metrics, test::small_style(16), layout::Hyphenator(), diagnostics);
+    const LaidOutBook laid = lay_out_book(book, metrics, test::small_style(16), layout::Hyphenators(), diagnostics);
     CHECK(diagnostics.to_string() == "");
     const std::map<std::string, std::size_t> pages = anchor_pages(laid);
     for (int n = 1; n <= 40; ++n) {
@@ -313,7 +313,7 @@ TEST_SUITE("layout.footnotes") {
     const test::FakeMetrics metrics;
     core::DiagnosticList diagnostics;
     const LaidOutBook laid =
-        lay_out_book(test::book_of({article}), metrics, test::small_style(14), layout::Hyphenator(), diagnostics);
+        lay_out_book(test::book_of({article}), metrics, test::small_style(14), layout::Hyphenators(), diagnostics);
     CHECK(diagnostics.to_string() == "");
     const std::map<std::string, std::size_t> pages = anchor_pages(laid);
     REQUIRE(pages.count("a1#fn-1") == 1);
@@ -342,7 +342,7 @@ TEST_SUITE("layout.footnotes") {
     const test::FakeMetrics metrics;
     core::DiagnosticList diagnostics;
     const LaidOutBook laid =
-        lay_out_book(test::book_of({article}), metrics, test::small_style(14), layout::Hyphenator(), diagnostics);
+        lay_out_book(test::book_of({article}), metrics, test::small_style(14), layout::Hyphenators(), diagnostics);
     CHECK(diagnostics.to_string() == "");
     const std::map<std::string, std::size_t> pages = anchor_pages(laid);
     REQUIRE(pages.count("a1#fnref-2") == 1);
@@ -374,7 +374,7 @@ TEST_SUITE("layout.footnotes") {
     const test::FakeMetrics metrics;
     core::DiagnosticList diagnostics;
     const PageStyle style = test::small_style(16);
-    const LaidOutBook laid = lay_out_book(test::book_of({article}), metrics, style, layout::Hyphenator(), diagnostics);
+    const LaidOutBook laid = lay_out_book(test::book_of({article}), metrics, style, layout::Hyphenators(), diagnostics);
     const Page& page = laid.pages.at(laid.front_matter_pages);
     const TextRun* reference = nullptr;
     const TextRun* number = nullptr;
@@ -402,7 +402,7 @@ TEST_SUITE("layout.footnotes") {
     const test::FakeMetrics metrics;
     core::DiagnosticList diagnostics;
     const LaidOutBook laid =
-        lay_out_book(test::book_of({article}), metrics, test::small_style(16), layout::Hyphenator(), diagnostics);
+        lay_out_book(test::book_of({article}), metrics, test::small_style(16), layout::Hyphenators(), diagnostics);
     const std::vector<std::string> lines = test::page_lines(laid.pages.at(laid.front_matter_pages));
     CHECK(std::find(lines.begin(), lines.end(), "1. Orphaned note.") != lines.end());
   }

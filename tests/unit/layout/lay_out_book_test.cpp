@@ -82,7 +82,7 @@ struct Laid {
 
   Laid(const model::Book& model, int lines) : Laid(model, test::small_style(lines)) {}
   Laid(const model::Book& model, const PageStyle& page_style) : style(page_style) {
-    book = lay_out_book(model, metrics, style, layout::Hyphenator(), diagnostics);
+    book = lay_out_book(model, metrics, style, layout::Hyphenators(), diagnostics);
   }
 };
 
@@ -134,7 +134,7 @@ TEST_SUITE("layout.lay_out_book") {
     const test::FakeMetrics metrics;
     core::DiagnosticList diagnostics;
     test::RecordingProgress progress;
-    lay_out_book(book, metrics, test::small_style(12), layout::Hyphenator(), diagnostics, progress);
+    lay_out_book(book, metrics, test::small_style(12), layout::Hyphenators(), diagnostics, progress);
     CHECK(progress.log == "stage Laying out 2 articles\n+1\n+1\n");
   }
 
@@ -153,7 +153,7 @@ TEST_SUITE("layout.lay_out_book") {
     test::RecordingProgress progress;
     LoggingSink pages(progress.log);
     const BookEnd end =
-        lay_out_book(book, metrics, test::small_style(12), layout::Hyphenator(), pages, diagnostics, progress);
+        lay_out_book(book, metrics, test::small_style(12), layout::Hyphenators(), pages, diagnostics, progress);
     // Alpha takes four pages (30 lines and its source note on pages of 12), Beta one, then the
     // Sources; each page is logged with the number of anchors it holds.
     CHECK(progress.log ==
@@ -693,7 +693,7 @@ TEST_SUITE("layout.lay_out_book") {
     const auto lay_out = [&](std::size_t jobs) {
       core::DiagnosticList diagnostics;
       test::RecordingProgress progress;
-      const LaidOutBook laid = lay_out_book(book, metrics, style, layout::Hyphenator(), diagnostics, progress, jobs);
+      const LaidOutBook laid = lay_out_book(book, metrics, style, layout::Hyphenators(), diagnostics, progress, jobs);
       return trace(laid) + "diagnostics:\n" + diagnostics.to_string() + "progress:\n" + progress.log;
     };
     const std::string one = lay_out(1);

@@ -177,7 +177,7 @@ TEST_SUITE("layout.layout_stats") {
         {test::article("a1", "One",
                        {test::paragraph("A paragraph long enough to take two lines of the measure, or even a third."),
                         test::heading(1, "Part", "part"), test::paragraph("Short.")})});
-    const LaidOutBook laid = lay_out_book(book, metrics, test::small_style(30), layout::Hyphenator(), diagnostics);
+    const LaidOutBook laid = lay_out_book(book, metrics, test::small_style(30), layout::Hyphenators(), diagnostics);
     CHECK(laid.stats.pages == laid.pages.size());
     // Disclaimer (title, text), contents (title, three entries), article (title, 2 + heading + 1
     // lines, note heading and three lines), Sources (title, entry title, two fields).

@@ -52,7 +52,7 @@ TEST_SUITE("layout.parts") {
     const test::FakeMetrics metrics;
     core::DiagnosticList diagnostics;
     const LaidOutBook laid =
-        lay_out_book(book_with_a_part(), metrics, test::small_style(12), layout::Hyphenator(), diagnostics);
+        lay_out_book(book_with_a_part(), metrics, test::small_style(12), layout::Hyphenators(), diagnostics);
     CHECK(diagnostics.to_string() == "");
     const std::string trace = body_trace(laid);
     CHECK(trace.substr(0, trace.find("\n4")) ==
@@ -66,7 +66,7 @@ TEST_SUITE("layout.parts") {
     const test::FakeMetrics metrics;
     core::DiagnosticList diagnostics;
     const PageStyle style = test::small_style(12);
-    const LaidOutBook laid = lay_out_book(book_with_a_part(), metrics, style, layout::Hyphenator(), diagnostics);
+    const LaidOutBook laid = lay_out_book(book_with_a_part(), metrics, style, layout::Hyphenators(), diagnostics);
     std::string heads;
     for (std::size_t i = laid.front_matter_pages; i < laid.pages.size(); ++i) {
       for (const TextRun& run : laid.pages[i].runs) {
@@ -83,7 +83,7 @@ TEST_SUITE("layout.parts") {
     const test::FakeMetrics metrics;
     core::DiagnosticList diagnostics;
     const LaidOutBook laid =
-        lay_out_book(book_with_a_part(), metrics, test::small_style(16), layout::Hyphenator(), diagnostics);
+        lay_out_book(book_with_a_part(), metrics, test::small_style(16), layout::Hyphenators(), diagnostics);
     std::string contents;
     for (std::size_t i = 0; i < laid.front_matter_pages; ++i) {
       if (test::anchor_names(laid.pages[i]) != model::contents_id) continue;
@@ -118,7 +118,7 @@ TEST_SUITE("layout.parts") {
     book.anchors.articles["a9"].ids.insert("missing");
     const test::FakeMetrics metrics;
     core::DiagnosticList diagnostics;
-    const LaidOutBook laid = lay_out_book(book, metrics, test::small_style(16), layout::Hyphenator(), diagnostics);
+    const LaidOutBook laid = lay_out_book(book, metrics, test::small_style(16), layout::Hyphenators(), diagnostics);
     CHECK(diagnostics.to_string() ==
           "warning: expected a place named 'a9#missing' for a link in the PDF, found none\n"
           "  hint: the link's text is kept, unlinked\n");

@@ -68,13 +68,13 @@ model::Inline note_ref(int number, std::string id) {
 std::string traced(const model::Book& book, const layout::PageStyle& style) {
   const test::FakeMetrics metrics;
   core::DiagnosticList diagnostics;
-  const layout::LaidOutBook laid = layout::lay_out_book(book, metrics, style, layout::Hyphenator(), diagnostics);
+  const layout::LaidOutBook laid = layout::lay_out_book(book, metrics, style, layout::Hyphenators(), diagnostics);
   const std::string trace =
       pdf::trace_pages(laid) + (diagnostics.all().empty() ? "" : "diagnostics:\n" + diagnostics.to_string());
   // Articles set on worker threads must give the very same trace.
   core::DiagnosticList threaded_diagnostics;
   const layout::LaidOutBook threaded =
-      layout::lay_out_book(book, metrics, style, layout::Hyphenator(), threaded_diagnostics, core::no_progress(), 3);
+      layout::lay_out_book(book, metrics, style, layout::Hyphenators(), threaded_diagnostics, core::no_progress(), 3);
   CHECK(pdf::trace_pages(threaded) +
             (threaded_diagnostics.all().empty() ? "" : "diagnostics:\n" + threaded_diagnostics.to_string()) ==
         trace);

@@ -2,6 +2,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "style/hyphenation_patterns.hpp"
 
@@ -78,5 +79,28 @@ TEST_SUITE("style.hyphenation_patterns") {
     REQUIRE_FALSE(hyphenator.empty());
     CHECK(hyphenator.hyphenation_points("aabbaabb") == std::vector<std::size_t>{2});
     CHECK(style::load_hyphenator("ja", patterns, "/usr/share/hyphen", diagnostics).empty());
+  }
+
+  TEST_CASE("load_hyphenators: each article language's patterns, every file read once") {
+    // No German patterns installed here; en-US's and en-GB's are.
+    const core::MemoryFileSystem patterns(std::map<std::string, std::string>{
+        {"hyph_en_US.dic", "UTF-8\na1b\n"}, {"hyph_en_GB.dic", "UTF-8\nb1a\n"}, {"hyph_fr.dic", "UTF-8\nc1d\n"}});
+    core::DiagnosticList diagnostics;
+    const layout::Hyphenators hyphenators = style::load_hyphenators(
+        "en", {"", "fr", "de", "en-US", "ja", "de-AT", "en-GB", "fr", ""}, patterns, "/usr/share/hyphen", diagnostics);
+    // One warning for the German file, though two tags ask for it.
+    CHECK(diagnostics.to_string() ==
+          "/usr/share/hyphen/hyph_de_DE.dic: warning: expected hyphenation patterns for the language 'de', found "
+          "none installed\n"
+          "  hint: install the Debian package hyphen-de; paragraphs are set without hyphenation\n");
+    CHECK(hyphenators.book().hyphenation_points("aabbaabb") == std::vector<std::size_t>{2});
+    CHECK(&hyphenators.for_language("") == &hyphenators.book());
+    CHECK(&hyphenators.for_language("en-US") == &hyphenators.book());  // the book's file, shared
+    CHECK(hyphenators.for_language("en-GB").hyphenation_points("bbaabbaa") == std::vector<std::size_t>{2});
+    CHECK(hyphenators.for_language("fr").hyphenation_points("ccddccdd") == std::vector<std::size_t>{2});
+    CHECK(hyphenators.for_language("de").empty());
+    CHECK(hyphenators.for_language("de-AT").empty());
+    CHECK(hyphenators.for_language("ja").empty());
+    CHECK(hyphenators.for_language("it").empty());  // named by no article
   }
 }
