@@ -121,8 +121,9 @@ bool write_pdf_book(const model::Book& book, const layout::PageStyle& style, con
   // measuring and drawing agree.
   const fonts::FontSet font_set((fs::path(options.data_dir) / "fonts").string(), sink);
   if (!font_set.ok()) return false;
-  // Each page is drawn into the PDF as soon as layout has set it, and dropped.
-  pdf::PdfPageWriter writer(font_set, book.metadata.language, sink);
+  // Each page is drawn into the PDF as soon as layout has set it, and dropped; with more than one
+  // job its content is compressed beside the drawing of the next.
+  pdf::PdfPageWriter writer(font_set, book.metadata.language, sink, options.jobs);
   // Hyphenation patterns are data, chosen by the book's and the articles' languages (loaded
   // meanwhile).
   LoadedHyphenators loaded = loading.get();

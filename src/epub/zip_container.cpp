@@ -49,7 +49,7 @@ std::time_t fixed_entry_time() {
 // answer is a return value.
 class DeflatedSource {
  public:
-  explicit DeflatedSource(const DeflatedBytes& bytes) : bytes_(bytes) { zip_error_init(&error_); }
+  explicit DeflatedSource(const core::DeflatedBytes& bytes) : bytes_(bytes) { zip_error_init(&error_); }
   ~DeflatedSource() { zip_error_fini(&error_); }
   DeflatedSource(const DeflatedSource&) = delete;
   DeflatedSource& operator=(const DeflatedSource&) = delete;
@@ -103,7 +103,7 @@ class DeflatedSource {
     }
   }
 
-  const DeflatedBytes& bytes_;
+  const core::DeflatedBytes& bytes_;
   std::size_t offset_ = 0;
   zip_error_t error_;
 };
@@ -235,7 +235,7 @@ class ArchiveBuilder {
   }
 
   // `bytes` must outlive close(), as must the source made for it (kept in sources_).
-  bool add_deflated(const std::string& path, const DeflatedBytes& bytes) {
+  bool add_deflated(const std::string& path, const core::DeflatedBytes& bytes) {
     DeflatedSource& reader = sources_.emplace_back(bytes);
     zip_source_t* source = zip_source_function(archive_, &DeflatedSource::callback, &reader);
     if (source == nullptr) return fail(zip_strerror(archive_));
@@ -288,7 +288,7 @@ class ArchiveBuilder {
 }  // namespace
 
 void ZipContainer::add(std::string path, std::string_view bytes) {
-  entries_.push_back({std::move(path), deflate_bytes(bytes)});
+  entries_.push_back({std::move(path), core::deflate_zip_entry(bytes)});
 }
 
 bool ZipContainer::write(const std::string& path, core::DiagnosticSink& sink) const {

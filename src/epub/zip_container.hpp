@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/deflate.hpp"
 #include "core/diagnostics.hpp"
-#include "epub/deflate.hpp"
 
 namespace octavo::epub {
 
@@ -29,7 +29,7 @@ class ZipContainer {
  private:
   struct Entry {
     std::string path;
-    DeflatedBytes bytes;
+    core::DeflatedBytes bytes;
   };
   std::vector<Entry> entries_;
 };

@@ -16,13 +16,22 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <chrono>
 #include <cmath>
 #include <cstddef>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <deque>
+#include <exception>
+#include <future>
+#include <optional>
+#include <string>
+#include <system_error>
 #include <vector>
 
+#include "core/background_worker.hpp"
+#include "core/deflate.hpp"
 #include "core/utf8.hpp"
 #include "pdf/png_predictor.hpp"
 
@@ -347,6 +356,10 @@ void HPDF_STDCALL free_counted(void* pointer) {
   std::free(block);
 }
 
+// Pages compressed beside (compress_pages_beside) but not yet put back into the document, at most:
+// enough that the drawing rarely waits, few enough that their raw content stays small.
+constexpr std::size_t max_pages_packing = 16;
+
 }  // namespace
 
 std::size_t HaruDocument::heap_in_use() { return haru_heap_in_use; }
@@ -373,6 +386,103 @@ struct HaruDocument::State {
     double size = 0;
     long long x = 0, y = 0;
   } open_text;
+
+  // Pages whose content is being compressed beside (compress_pages_beside), oldest first; their
+  // content streams are empty until install_packed puts the compressed bytes in.
+  struct Packing {
+    HPDF_Page page;
+    std::future<std::string> packed;
+  };
+  std::optional<core::BackgroundWorker<std::string>> packer;
+  std::deque<Packing> packing;
+
+  // Compresses `raw`, the content of `page` (already marked finished), beside; installs the pages
+  // compressed by now, and waits for the oldest while more than a few are in flight.
+  // False, with the document failed, if the thread cannot be started.
+  bool pack_beside(HPDF_Page page, std::string raw) {
+    try {
+      packing.push_back({page, packer->submit([raw = std::move(raw)] { return core::flate_encode(raw); })});
+    } catch (const std::system_error&) {
+      fail("cannot start the thread that compresses pages");
+      return false;
+    }
+    while (!packing.empty() &&
+           (packing.size() > max_pages_packing ||
+            packing.front().packed.wait_for(std::chrono::seconds(0)) == std::future_status::ready)) {
+      install_packed();
+    }
+    return !failed();
+  }
+
+  // Replaces the page's content with its compressed bytes, on this thread; false, with the
+  // document failed, if memory runs out.
+  bool compress_here(HPDF_Page page) {
+    auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+    HPDF_Dict contents = attr->contents;
+    HPDF_Stream packed = HPDF_MemStream_New(contents->mmgr, HPDF_STREAM_BUF_SIZ);
+    if (packed == nullptr) {
+      fail("cannot allocate a page's compressed content");
+      return false;
+    }
+    if (HPDF_Stream_WriteToStream(contents->stream, packed, HPDF_STREAM_FILTER_FLATE_DECODE, nullptr) != HPDF_OK) {
+      HPDF_Stream_Free(packed);
+      fail("cannot compress a page's content");
+      return false;
+    }
+    HPDF_Stream exact = exact_copy(packed);
+    HPDF_Stream_Free(packed);
+    if (exact == nullptr) {
+      fail("cannot allocate a page's compressed content");
+      return false;
+    }
+    HPDF_Stream_Free(contents->stream);
+    contents->stream = exact;
+    attr->stream = exact;
+    contents->filter = HPDF_STREAM_FILTER_NONE;
+    contents->write_fn = write_flate_filter;
+    return true;
+  }
+
+  // Nothing more is drawn on a finished page, so its resources (fonts, images) are final; a
+  // failure leaves them as objects, the same file either way. The page's pointers into them are
+  // cleared, as they are freed.
+  static void freeze_resources(HPDF_Page page) {
+    auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+    HPDF_Dict resources = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT));
+    if (resources != nullptr && freeze_entries(resources)) {
+      attr->fonts = nullptr;
+      attr->xobjects = nullptr;
+      attr->ext_gstates = nullptr;
+    }
+  }
+
+  // Waits for every page compressed beside and installs it: before saving.
+  void install_all_packed() {
+    while (!packing.empty()) install_packed();
+  }
+
+  // Waits for the oldest page compressed beside and makes its bytes the page's content.
+  void install_packed() {
+    Packing next = std::move(packing.front());
+    packing.pop_front();
+    std::string bytes;
+    try {
+      bytes = next.packed.get();
+    } catch (const std::exception&) {
+      return fail("cannot compress a page's content");
+    }
+    auto* attr = static_cast<HPDF_PageAttr>(next.page->attr);
+    HPDF_Dict contents = attr->contents;
+    HPDF_Stream exact = HPDF_MemStream_New(contents->mmgr, bytes.empty() ? 1 : static_cast<HPDF_UINT>(bytes.size()));
+    if (exact == nullptr || HPDF_Stream_Write(exact, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                                              static_cast<HPDF_UINT>(bytes.size())) != HPDF_OK) {
+      if (exact != nullptr) HPDF_Stream_Free(exact);
+      return fail("cannot allocate a page's compressed content");
+    }
+    HPDF_Stream_Free(contents->stream);
+    contents->stream = exact;
+    attr->stream = exact;
+  }
 
   // Closes the open text object; every other drawing call and save() must call this first.
   void end_text() {
@@ -474,6 +584,10 @@ HaruDocument::~HaruDocument() {
 void HaruDocument::set_compression(bool on) {
   if (failed()) return;
   HPDF_SetCompressionMode(state_->pdf, on ? HPDF_COMP_ALL : HPDF_COMP_NONE);
+}
+
+void HaruDocument::compress_pages_beside() {
+  if (!state_->packer) state_->packer.emplace();
 }
 
 bool HaruDocument::failed() const { return state_->failed(); }
@@ -679,29 +793,23 @@ void HaruDocument::finish_page(std::size_t page_index) {
   auto* attr = static_cast<HPDF_PageAttr>(page->attr);
   HPDF_Dict contents = attr->contents;
   if ((contents->filter & HPDF_STREAM_FILTER_FLATE_DECODE) == 0) return;  // compression off (tests)
-  HPDF_Stream packed = HPDF_MemStream_New(contents->mmgr, HPDF_STREAM_BUF_SIZ);
-  if (packed == nullptr) return state_->fail("cannot allocate a page's compressed content");
-  if (HPDF_Stream_WriteToStream(contents->stream, packed, HPDF_STREAM_FILTER_FLATE_DECODE, nullptr) != HPDF_OK) {
-    HPDF_Stream_Free(packed);
-    return state_->fail("cannot compress a page's content");
+  if (state_->packer) {
+    std::string raw;
+    raw.reserve(HPDF_Stream_Size(contents->stream));
+    const bool read = for_each_block(contents->stream, [&raw](const HPDF_BYTE* block, HPDF_UINT length) {
+      raw.append(reinterpret_cast<const char*>(block), length);
+      return true;
+    });
+    if (!read) return state_->fail("cannot read a page's content");
+    HPDF_MemStream_FreeData(contents->stream);
+    contents->filter = HPDF_STREAM_FILTER_NONE;
+    contents->write_fn = write_flate_filter;
+    // An empty page's stream stays empty, as libharu leaves it when it compresses no bytes.
+    if (!raw.empty() && !state_->pack_beside(page, std::move(raw))) return;
+  } else if (!state_->compress_here(page)) {
+    return;
   }
-  HPDF_Stream exact = exact_copy(packed);
-  HPDF_Stream_Free(packed);
-  if (exact == nullptr) return state_->fail("cannot allocate a page's compressed content");
-  HPDF_Stream_Free(contents->stream);
-  contents->stream = exact;
-  attr->stream = exact;
-  contents->filter = HPDF_STREAM_FILTER_NONE;
-  contents->write_fn = write_flate_filter;
-  // Nothing more is drawn on the page, so its resources (fonts, images) are final; a failure
-  // leaves them as objects, the same file either way. The page's pointers into them are cleared,
-  // as they are freed.
-  HPDF_Dict resources = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT));
-  if (resources != nullptr && freeze_entries(resources)) {
-    attr->fonts = nullptr;
-    attr->xobjects = nullptr;
-    attr->ext_gstates = nullptr;
-  }
+  state_->freeze_resources(page);
 }
 
 void HaruDocument::show_text(std::size_t page_index, fonts::FontFace face, double size, double x, double y,
@@ -908,6 +1016,7 @@ void HaruDocument::set_dates(const core::Timestamp& time) {
 }
 
 bool HaruDocument::save_to(const std::function<bool(std::string_view)>& write) {
+  state_->install_all_packed();
   if (failed()) return false;
   state_->end_text();
   FileSink sink;

@@ -48,6 +48,9 @@ class HaruDocument {
   /// Compression of every stream (HPDF_COMP_ALL) is on from the start; tests that read a
   /// stream's bytes turn it off, before loading fonts or adding pages (filters are set then).
   void set_compression(bool on);
+  /// From now on, finish_page hands each page's content to a thread of its own to compress while
+  /// the next page is drawn (a few pages ahead at most); save waits for it. The file is the same.
+  void compress_pages_beside();
 
   /// True once any libharu call (or a misuse of this adapter) has failed.
   bool failed() const;
@@ -91,8 +94,8 @@ class HaruDocument {
   /// The number of pages added and inserted.
   std::size_t page_count() const;
   /// Ends drawing on the page: its content is compressed now rather than when saving (the same
-  /// bytes in the file, far less memory until then). Drawing on it afterwards fails; links may
-  /// still be added.
+  /// bytes in the file, far less memory until then), here or beside (compress_pages_beside).
+  /// Drawing on it afterwards fails; links may still be added.
   void finish_page(std::size_t page);
   /// Draws UTF-8 `text` with its baseline starting at (x, y), rounded to 0.01 pt. Consecutive
   /// calls on one page share a text object: each writes only a relative move (Td), and a font

@@ -273,8 +273,11 @@ struct PdfPageWriter::State {
   }
 };
 
-PdfPageWriter::PdfPageWriter(const fonts::FontSet& fonts, std::string language, core::DiagnosticSink& sink)
-    : state_(std::make_unique<State>(fonts, std::move(language), sink)) {}
+PdfPageWriter::PdfPageWriter(const fonts::FontSet& fonts, std::string language, core::DiagnosticSink& sink,
+                             std::size_t jobs)
+    : state_(std::make_unique<State>(fonts, std::move(language), sink)) {
+  if (jobs > 1) state_->pdf.compress_pages_beside();
+}
 
 PdfPageWriter::~PdfPageWriter() = default;
 

@@ -4,6 +4,7 @@
 // Pages are drawn as layout hands them over (a PageSink) and dropped at once.
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -43,7 +44,9 @@ class PdfPageWriter final : public layout::PageSink {
   /// text is drawn with (image::use_only_fonts_in, for the whole process, before the first SVG
   /// picture is drawn); `language` is the book's BCP 47 tag, for SVG's systemLanguage. Reports
   /// on `sink` as render_pdf does, and an error there when fontconfig cannot read the fonts folder.
-  PdfPageWriter(const fonts::FontSet& fonts, std::string language, core::DiagnosticSink& sink);
+  /// With `jobs` above 1, each page's content is compressed on a thread of its own while the next
+  /// page is drawn (HaruDocument::compress_pages_beside); the file is the same whatever `jobs` is.
+  PdfPageWriter(const fonts::FontSet& fonts, std::string language, core::DiagnosticSink& sink, std::size_t jobs = 1);
   ~PdfPageWriter() override;
   PdfPageWriter(const PdfPageWriter&) = delete;
   PdfPageWriter& operator=(const PdfPageWriter&) = delete;

@@ -466,6 +466,45 @@ TEST_SUITE("pdf.haru_document") {
     CHECK(pdf::HaruDocument::heap_in_use() - after_links < bytes->size());
   }
 
+  TEST_CASE("pages compressed beside the drawing give the file compressed here, byte for byte") {
+    // More pages than are ever in flight (16), each of another length, some with no text.
+    const auto book = [](bool beside) {
+      pdf::HaruDocument haru;
+      if (beside) haru.compress_pages_beside();
+      REQUIRE(haru.load_font(fonts::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf"));
+      for (std::size_t i = 0; i < 45; ++i) {
+        const std::size_t page = haru.add_page(200, 300);
+        for (std::size_t line = 0; line < i % 7 * 3; ++line) {
+          haru.show_text(page, fonts::FontFace::serif, 10, 10, 280 - 12.0 * static_cast<double>(line),
+                         "Page " + std::to_string(i) + ", line " + std::to_string(line));
+        }
+        haru.finish_page(page);
+      }
+      haru.add_internal_link(44, {10, 10, 90, 18}, 3, 50);  // a finished page still takes links
+      std::optional<std::string> bytes = haru.save();
+      CHECK(haru.error() == "");
+      return bytes;
+    };
+    const std::optional<std::string> here = book(false);
+    const std::optional<std::string> beside = book(true);
+    REQUIRE(here);
+    REQUIRE(beside);
+    CHECK(count(*here, "/Filter [ /FlateDecode ]") >= 45);
+    CHECK(*beside == *here);
+  }
+
+  TEST_CASE("a page cannot be drawn on once it is handed to the thread that compresses it") {
+    pdf::HaruDocument haru;
+    haru.compress_pages_beside();
+    REQUIRE(haru.load_font(fonts::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf"));
+    const std::size_t page = haru.add_page(200, 100);
+    haru.show_text(page, fonts::FontFace::serif, 10, 10, 50, "Done");
+    haru.finish_page(page);
+    haru.show_text(page, fonts::FontFace::serif, 10, 10, 30, "Late");
+    CHECK(haru.error() == "drawing on a finished page");
+    CHECK_FALSE(haru.save());
+  }
+
   TEST_CASE("libharu's errors are recorded, sticky, and make save fail") {
     pdf::HaruDocument haru;
     CHECK_FALSE(haru.load_font(fonts::FontFace::serif, "/nonexistent/font.ttf"));

@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string>
 
-#include "epub/deflate.hpp"
+#include "core/deflate.hpp"
 
 using namespace octavo;
 
@@ -42,10 +42,10 @@ std::string varied_text(std::size_t size) {
 
 }  // namespace
 
-TEST_SUITE("epub.deflate") {
+TEST_SUITE("core.deflate") {
   TEST_CASE("inflates back to the bytes, with their size and CRC-32") {
     const std::string text = varied_text(300000);
-    const epub::DeflatedBytes deflated = epub::deflate_bytes(text);
+    const core::DeflatedBytes deflated = core::deflate_zip_entry(text);
     CHECK(deflated.size == text.size());
     CHECK(deflated.compressed.size() < text.size() / 2);
     CHECK(inflate_raw(deflated.compressed, text.size()) == text);
@@ -53,11 +53,11 @@ TEST_SUITE("epub.deflate") {
   }
 
   TEST_CASE("the CRC is ISO 3309's, as ZIP records it: the check value of \"123456789\"") {
-    CHECK(epub::deflate_bytes("123456789").crc32 == 0xCBF43926u);
+    CHECK(core::deflate_zip_entry("123456789").crc32 == 0xCBF43926u);
   }
 
   TEST_CASE("empty input is the two-byte empty stream, size 0, CRC 0") {
-    const epub::DeflatedBytes deflated = epub::deflate_bytes("");
+    const core::DeflatedBytes deflated = core::deflate_zip_entry("");
     CHECK(deflated.compressed == std::string("\x03\x00", 2));
     CHECK(deflated.size == 0);
     CHECK(deflated.crc32 == 0);
@@ -66,8 +66,29 @@ TEST_SUITE("epub.deflate") {
 
   TEST_CASE("the compressed bytes are kept at their own size, not at the bound zlib reserved") {
     const std::string text(100000, 'a');
-    const epub::DeflatedBytes deflated = epub::deflate_bytes(text);
+    const core::DeflatedBytes deflated = core::deflate_zip_entry(text);
     CHECK(deflated.compressed.size() < 1000);
     CHECK(deflated.compressed.capacity() < 1000);
+  }
+
+  TEST_CASE("flate_encode: a zlib stream at the default level that inflates back to the bytes") {
+    const std::string text = varied_text(200000);
+    const std::string encoded = core::flate_encode(text);
+    REQUIRE(encoded.size() > 6);
+    CHECK(static_cast<unsigned char>(encoded[0]) == 0x78);  // deflate, a 32 KiB window
+    CHECK(static_cast<unsigned char>(encoded[1]) == 0x9C);  // the default level
+    CHECK(encoded.size() < text.size() / 2);
+    z_stream stream{};
+    REQUIRE(inflateInit(&stream) == Z_OK);
+    std::string out(text.size() + 1, '\0');
+    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(encoded.data()));
+    stream.avail_in = static_cast<uInt>(encoded.size());
+    stream.next_out = reinterpret_cast<Bytef*>(out.data());
+    stream.avail_out = static_cast<uInt>(out.size());
+    CHECK(inflate(&stream, Z_FINISH) == Z_STREAM_END);  // the Adler-32 trailer checked too
+    out.resize(stream.total_out);
+    inflateEnd(&stream);
+    CHECK(out == text);
+    CHECK(core::flate_encode("").size() == 8);  // header, the empty block, the trailer
   }
 }

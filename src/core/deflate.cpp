@@ -1,4 +1,4 @@
-#include "epub/deflate.hpp"
+#include "core/deflate.hpp"
 
 // next_in as a pointer to const: the input is the caller's string_view.
 #define ZLIB_CONST
@@ -9,25 +9,39 @@
 #include <climits>
 #include <new>
 
-namespace octavo::epub {
+namespace octavo::core {
 namespace {
+
+// zlib's settings for one kind of stream.
+struct Settings {
+  int level;
+  int window_bits;  ///< negative: a raw stream, no zlib header or trailer
+  int memory_level;
+};
 
 // libzip 1.7.3's deflate (zip_algorithm_deflate.c) calls deflateInit2 with these values when no
 // level is asked for, as zip_container does; a stream deflated with the same values is byte for
 // byte the one libzip would write, so the books did not change when the deflating moved here.
-// Checked on Debian 12's libzip: memory level 8 gives a different stream, 9 the same.
-constexpr int level = 9;                     // Z_BEST_COMPRESSION
-constexpr int window_bits = -MAX_WBITS;      // negative: a raw stream, as ZIP stores it (APPNOTE §4.4.5)
-constexpr int memory_level = MAX_MEM_LEVEL;  // 9
-constexpr int strategy = Z_DEFAULT_STRATEGY;
+// Checked on Debian 12's libzip: memory level 8 gives a different stream, 9 the same. Raw, as ZIP
+// stores it (APPNOTE §4.4.5).
+constexpr Settings zip_entry{Z_BEST_COMPRESSION, -MAX_WBITS, MAX_MEM_LEVEL};
+
+// libharu 2.3's HPDF_Stream_WriteToStreamWithDeflate calls deflateInit(Z_DEFAULT_COMPRESSION):
+// zlib's header and trailer, a 32 KiB window, memory level 8 (zlib's DEF_MEM_LEVEL, which zlib.h
+// does not export). tests/unit/pdf compares the two streams.
+constexpr int zlib_default_memory_level = 8;
+constexpr Settings pdf_stream{Z_DEFAULT_COMPRESSION, MAX_WBITS, zlib_default_memory_level};
 
 // zlib counts in uInt (32 bits): larger inputs and outputs go through in pieces of this size.
 constexpr std::size_t max_piece = UINT_MAX;
 
 class DeflateStream {
  public:
-  DeflateStream() {
-    if (deflateInit2(&stream_, level, Z_DEFLATED, window_bits, memory_level, strategy) != Z_OK) throw std::bad_alloc();
+  explicit DeflateStream(const Settings& settings) {
+    if (deflateInit2(&stream_, settings.level, Z_DEFLATED, settings.window_bits, settings.memory_level,
+                     Z_DEFAULT_STRATEGY) != Z_OK) {
+      throw std::bad_alloc();
+    }
   }
   ~DeflateStream() { deflateEnd(&stream_); }
   DeflateStream(const DeflateStream&) = delete;
@@ -58,7 +72,7 @@ class DeflateStream {
     }
     // Z_STREAM_ERROR, the only other answer, means a clobbered stream: a programming mistake.
     assert(status == Z_STREAM_END);
-    // A copy of the exact size: the bound is about the size of the input, and the container keeps
+    // A copy of the exact size: the bound is about the size of the input, and the books keep
     // thousands of these.
     return out.substr(0, written);
   }
@@ -75,9 +89,14 @@ std::uint32_t crc32_of(std::string_view bytes) {
 
 }  // namespace
 
-DeflatedBytes deflate_bytes(std::string_view bytes) {
-  DeflateStream stream;
+DeflatedBytes deflate_zip_entry(std::string_view bytes) {
+  DeflateStream stream(zip_entry);
   return {stream.deflate_all(bytes), crc32_of(bytes), bytes.size()};
 }
 
-}  // namespace octavo::epub
+std::string flate_encode(std::string_view bytes) {
+  DeflateStream stream(pdf_stream);
+  return stream.deflate_all(bytes);
+}
+
+}  // namespace octavo::core
