@@ -29,15 +29,16 @@ class BackgroundWorker {
   BackgroundWorker& operator=(const BackgroundWorker&) = delete;
 
   /// Queues `task`; the thread starts with the first task. Throws std::system_error if the thread
-  /// cannot be started.
+  /// cannot be started, std::bad_alloc if memory runs out; `task` is then not queued.
   template <typename Task>
   std::future<Result> submit(Task task) {
     std::packaged_task<Result()> packaged(std::move(task));
     std::future<Result> result = packaged.get_future();
     {
       const std::lock_guard<std::mutex> lock(mutex_);
-      tasks_.push_back(std::move(packaged));
+      // The thread first: if it cannot start, nothing is left queued.
       if (!thread_.joinable()) thread_ = std::thread([this] { run(); });
+      tasks_.push_back(std::move(packaged));
     }
     wake_.notify_one();
     return result;

@@ -2,13 +2,16 @@
 
 #include <dlfcn.h>
 
+#include <utility>
+
 namespace octavo::core {
 
-RuntimeLibrary::RuntimeLibrary(const char* soname, std::string& problem) : soname_(soname), problem_(problem) {
-  handle_ = dlopen(soname, RTLD_NOW | RTLD_LOCAL);
-  if (handle_ == nullptr && problem_.empty()) {
-    const char* reason = dlerror();
-    problem_ = reason != nullptr ? reason : std::string(soname) + " cannot be opened";
+RuntimeLibrary::RuntimeLibrary(std::string soname, std::string& problem)
+    : soname_(std::move(soname)), problem_(problem) {
+  handle_ = dlopen(soname_.c_str(), RTLD_NOW | RTLD_LOCAL);
+  if (handle_ == nullptr) {
+    const char* reason = dlerror();  // read in any case: it clears the loader's pending error
+    if (problem_.empty()) problem_ = reason != nullptr ? reason : soname_ + " cannot be opened";
   }
 }
 

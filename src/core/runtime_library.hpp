@@ -13,7 +13,9 @@ namespace octavo::core {
 /// "no FcFontMatch in libfontconfig.so.1". Several libraries may share one `problem`.
 class RuntimeLibrary {
  public:
-  RuntimeLibrary(const char* soname, std::string& problem);
+  RuntimeLibrary(std::string soname, std::string& problem);
+  RuntimeLibrary(const RuntimeLibrary&) = delete;
+  RuntimeLibrary& operator=(const RuntimeLibrary&) = delete;
 
   /// Sets `function` to the library's function `name`; leaves it null, and records the problem,
   /// if the library was not opened or has no such function.
@@ -28,7 +30,7 @@ class RuntimeLibrary {
  private:
   void* symbol(const char* name) const;
 
-  const char* soname_;
+  std::string soname_;
   std::string& problem_;
   void* handle_ = nullptr;
 };

@@ -398,12 +398,15 @@ struct HaruDocument::State {
 
   // Compresses `raw`, the content of `page` (already marked finished), beside; installs the pages
   // compressed by now, and waits for the oldest while more than a few are in flight.
-  // False, with the document failed, if the thread cannot be started.
+  // False, with the document failed, if the task cannot be queued (no thread, no memory). The
+  // task holds only its bytes and never touches libharu, so it may outlive the document.
   bool pack_beside(HPDF_Page page, std::string raw) {
     try {
-      packing.push_back({page, packer->submit([raw = std::move(raw)] { return core::flate_encode(raw); })});
-    } catch (const std::system_error&) {
-      fail("cannot start the thread that compresses pages");
+      packing.push_back({page, {}});
+      packing.back().packed = packer->submit([raw = std::move(raw)] { return core::flate_encode(raw); });
+    } catch (const std::exception&) {
+      if (!packing.empty() && !packing.back().packed.valid()) packing.pop_back();
+      fail("cannot hand a page's content to the thread that compresses pages");
       return false;
     }
     while (!packing.empty() &&
@@ -801,6 +804,8 @@ void HaruDocument::finish_page(std::size_t page_index) {
       return true;
     });
     if (!read) return state_->fail("cannot read a page's content");
+    // The page is finished before it is handed over: pack_beside may install it at once. If it
+    // cannot be handed over, the document has failed and nothing of it is saved.
     HPDF_MemStream_FreeData(contents->stream);
     contents->filter = HPDF_STREAM_FILTER_NONE;
     contents->write_fn = write_flate_filter;

@@ -92,10 +92,18 @@ layout::Hyphenators load_hyphenators(std::string_view book_language, const std::
     }
     return loaded;
   };
-  layout::Hyphenators hyphenators(load(book_language));
+  const std::shared_ptr<const layout::Hyphenator> book = load(book_language);
+  layout::Hyphenators hyphenators(book);
+  const std::string book_tag = lower(book_language);
   const std::set<std::string> languages(article_languages.begin(), article_languages.end());
   for (const std::string& language : languages) {
-    if (!language.empty()) hyphenators.set(language, load(language));
+    if (language.empty()) continue;
+    // A tag the book's narrows ("en" in an en-GB book, "de" in a de-CH one) is the book's
+    // language: saved pages write a bare `lang="en"` whatever their spelling.
+    const std::string tag = lower(language);
+    const bool the_books =
+        tag == book_tag || (book_tag.size() > tag.size() && book_tag.starts_with(tag) && book_tag[tag.size()] == '-');
+    hyphenators.set(language, the_books ? book : load(language));
   }
   return hyphenators;
 }

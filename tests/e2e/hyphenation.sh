@@ -50,6 +50,7 @@ article_breaks "$WORK/out-mixed/silbentrennung.pdf" >"$WORK/mixed-words.txt"
 check "the German article is hyphenated as in the German book" cmp "$WORK/de-words.txt" "$WORK/mixed-words.txt"
 build_corpus "$WORK/english" "$WORK/out-english" --format pdf || fail "octavo build (english)"
 article_breaks "$WORK/out-english/silbentrennung.pdf" >"$WORK/english-words.txt"
+check "English patterns break words of the article too" test -s "$WORK/english-words.txt"
 check "without its lang, English patterns break the same text elsewhere" \
   bash -c "! cmp -s '$WORK/de-words.txt' '$WORK/english-words.txt'"
 # Japanese has no Debian patterns: the same text is set without hyphenation, silently.

@@ -43,6 +43,7 @@ TEST_SUITE("core.background_worker") {
   TEST_CASE("destroyed with tasks queued: every one still runs before the thread is joined") {
     std::promise<void> release;
     std::vector<std::future<int>> results;
+    std::thread opener;
     {
       BackgroundWorker<int> worker;
       results.push_back(worker.submit([gate = release.get_future().share()] {
@@ -50,8 +51,13 @@ TEST_SUITE("core.background_worker") {
         return 0;
       }));
       for (int i = 1; i < 10; ++i) results.push_back(worker.submit([i] { return i; }));
-      release.set_value();
-    }  // joins here
+      // The first task is let go only after the destructor has begun, with nine tasks queued.
+      opener = std::thread([&release] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        release.set_value();
+      });
+    }  // the destructor waits here for every task
+    opener.join();
     for (int i = 0; i < 10; ++i) {
       REQUIRE(results[static_cast<std::size_t>(i)].wait_for(std::chrono::seconds(0)) == std::future_status::ready);
       CHECK(results[static_cast<std::size_t>(i)].get() == i);

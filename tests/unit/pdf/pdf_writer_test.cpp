@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <unistd.h>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -467,7 +468,8 @@ TEST_SUITE("pdf.haru_document") {
   }
 
   TEST_CASE("pages compressed beside the drawing give the file compressed here, byte for byte") {
-    // More pages than are ever in flight (16), each of another length, some with no text.
+    // More pages than are ever in flight (16), each of another length, some with no text, two
+    // large.
     const auto book = [](bool beside) {
       pdf::HaruDocument haru;
       if (beside) haru.compress_pages_beside();
@@ -480,6 +482,25 @@ TEST_SUITE("pdf.haru_document") {
         }
         haru.finish_page(page);
       }
+      // Pages larger than libharu's 4 KB reading pieces: 150 KB of text, and 40 KB of letters
+      // in no order, which deflate can barely shrink.
+      const std::size_t long_page = haru.add_page(200, 300);
+      for (std::size_t line = 0; line < 3000; ++line) {
+        haru.show_text(long_page, fonts::FontFace::serif, 4, 5, 295 - 0.09 * static_cast<double>(line),
+                       "Line " + std::to_string(line * 7919 % 10007));
+      }
+      haru.finish_page(long_page);
+      const std::size_t noise_page = haru.add_page(200, 300);
+      std::uint32_t state = 12345;
+      for (std::size_t line = 0; line < 400; ++line) {
+        std::string letters;
+        for (int i = 0; i < 50; ++i) {
+          state = state * 1103515245u + 12345u;
+          letters += static_cast<char>('!' + (state >> 16) % 94);
+        }
+        haru.show_text(noise_page, fonts::FontFace::serif, 4, 5, 295 - 0.7 * static_cast<double>(line), letters);
+      }
+      haru.finish_page(noise_page);
       haru.add_internal_link(44, {10, 10, 90, 18}, 3, 50);  // a finished page still takes links
       std::optional<std::string> bytes = haru.save();
       CHECK(haru.error() == "");
@@ -489,7 +510,8 @@ TEST_SUITE("pdf.haru_document") {
     const std::optional<std::string> beside = book(true);
     REQUIRE(here);
     REQUIRE(beside);
-    CHECK(count(*here, "/Filter [ /FlateDecode ]") >= 45);
+    CHECK(count(*here, "/Filter [ /FlateDecode ]") >= 47);
+    CHECK(here->size() > 60000);
     CHECK(*beside == *here);
   }
 

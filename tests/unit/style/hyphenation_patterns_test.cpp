@@ -103,4 +103,18 @@ TEST_SUITE("style.hyphenation_patterns") {
     CHECK(hyphenators.for_language("ja").empty());
     CHECK(hyphenators.for_language("it").empty());  // named by no article
   }
+
+  TEST_CASE("load_hyphenators: a bare tag in a book of that language and a region is the book's") {
+    const core::MemoryFileSystem patterns(
+        std::map<std::string, std::string>{{"hyph_en_US.dic", "UTF-8\na1b\n"}, {"hyph_en_GB.dic", "UTF-8\nb1a\n"}});
+    core::DiagnosticList diagnostics;
+    const layout::Hyphenators hyphenators =
+        style::load_hyphenators("en-GB", {"en", "EN", "en-US", "eng"}, patterns, "/usr/share/hyphen", diagnostics);
+    CHECK(diagnostics.to_string() == "");
+    CHECK(hyphenators.book().hyphenation_points("bbaabbaa") == std::vector<std::size_t>{2});  // British
+    CHECK(&hyphenators.for_language("en") == &hyphenators.book());  // a saved page's lang="en"
+    CHECK(&hyphenators.for_language("EN") == &hyphenators.book());
+    CHECK(hyphenators.for_language("en-US").hyphenation_points("aabbaabb") == std::vector<std::size_t>{2});
+    CHECK(hyphenators.for_language("eng").empty());  // not a prefix at a subtag boundary
+  }
 }
