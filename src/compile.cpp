@@ -103,8 +103,8 @@ struct LoadedHyphenators {
 // held and reported where the PDF's setup reported them before, so that the diagnostics come out
 // in the same order whatever the threads do. (A run that stops before the PDF waits for it.)
 std::future<LoadedHyphenators> start_loading_hyphenators(const model::Book& book) {
-  std::vector<std::string> article_languages;
-  for (const model::Article& article : book.articles) article_languages.push_back(article.language);
+  std::vector<style::ArticleLanguage> article_languages;
+  for (const model::Article& article : book.articles) article_languages.push_back({article.language, article.location});
   return std::async(std::launch::async, [language = book.metadata.language, article_languages] {
     LoadedHyphenators loaded;
     loaded.hyphenators =

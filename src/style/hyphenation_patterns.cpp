@@ -4,7 +4,6 @@
 #include <array>
 #include <map>
 #include <memory>
-#include <set>
 
 namespace octavo::style {
 namespace {
@@ -79,31 +78,44 @@ layout::Hyphenator load_hyphenator(std::string_view language, const core::FileSy
   return hyphenator;
 }
 
-layout::Hyphenators load_hyphenators(std::string_view book_language, const std::vector<std::string>& article_languages,
+layout::Hyphenators load_hyphenators(std::string_view book_language,
+                                     const std::vector<ArticleLanguage>& article_languages,
                                      const core::FileSystem& patterns, const std::string& label,
                                      core::DiagnosticSink& sink) {
   std::map<std::string, std::shared_ptr<const layout::Hyphenator>> by_file;
-  const auto load = [&](std::string_view language) -> std::shared_ptr<const layout::Hyphenator> {
+  // `asked_by`: the article the language is first named by, where a warning about it is reported
+  // (the pattern file's path goes into the message); none for the book's language.
+  const auto load = [&](std::string_view language,
+                        const core::SourceLocation* asked_by) -> std::shared_ptr<const layout::Hyphenator> {
     const std::optional<PatternFile> file = hyphenation_pattern_file(language);
     if (!file) return nullptr;
     std::shared_ptr<const layout::Hyphenator>& loaded = by_file[file->file];
     if (loaded == nullptr) {
-      loaded = std::make_shared<const layout::Hyphenator>(load_hyphenator(language, patterns, label, sink));
+      core::DiagnosticList warnings;
+      loaded = std::make_shared<const layout::Hyphenator>(load_hyphenator(language, patterns, label, warnings));
+      for (core::Diagnostic warning : warnings.all()) {
+        if (asked_by != nullptr) {
+          warning.message += " ('" + warning.location.path + "')";
+          warning.location = *asked_by;
+        }
+        sink.report(std::move(warning));
+      }
     }
     return loaded;
   };
-  const std::shared_ptr<const layout::Hyphenator> book = load(book_language);
+  const std::shared_ptr<const layout::Hyphenator> book = load(book_language, nullptr);
   layout::Hyphenators hyphenators(book);
   const std::string book_tag = lower(book_language);
-  const std::set<std::string> languages(article_languages.begin(), article_languages.end());
-  for (const std::string& language : languages) {
+  std::map<std::string, core::SourceLocation> languages;  // each tag, with its first article
+  for (const ArticleLanguage& article : article_languages) languages.emplace(article.language, article.article);
+  for (const auto& [language, first_article] : languages) {
     if (language.empty()) continue;
     // A tag the book's narrows ("en" in an en-GB book, "de" in a de-CH one) is the book's
     // language: saved pages write a bare `lang="en"` whatever their spelling.
     const std::string tag = lower(language);
     const bool the_books =
         tag == book_tag || (book_tag.size() > tag.size() && book_tag.starts_with(tag) && book_tag[tag.size()] == '-');
-    hyphenators.set(language, the_books ? book : load(language));
+    hyphenators.set(language, the_books ? book : load(language, &first_article));
   }
   return hyphenators;
 }

@@ -39,12 +39,20 @@ std::string read_hyphenation_patterns(std::string_view language, const core::Fil
 layout::Hyphenator load_hyphenator(std::string_view language, const core::FileSystem& patterns,
                                    const std::string& label, core::DiagnosticSink& sink);
 
+/// A language an article is written in (front matter `lang`, `<html lang>`), and where the article is.
+struct ArticleLanguage {
+  std::string language;  ///< a BCP 47 tag; empty: the book's
+  core::SourceLocation article;
+};
+
 /// The patterns of a whole book: load_hyphenator's for `book_language`, and for each other language
-/// in `article_languages` (the tags articles name; empty ones and repeats are fine). Each pattern
+/// in `article_languages` (empty ones and repeats are fine). A warning about an article's language
+/// is reported at the first article written in it, naming the pattern file. Each pattern
 /// file is read once, in the order of the languages' tags, so its warning comes once; languages
 /// with one pattern file share its Hyphenator (an en-GB article in an en-AU book, the book's). A
 /// tag that the book's narrows is the book's language ("en" in an en-GB book: British patterns).
-layout::Hyphenators load_hyphenators(std::string_view book_language, const std::vector<std::string>& article_languages,
+layout::Hyphenators load_hyphenators(std::string_view book_language,
+                                     const std::vector<ArticleLanguage>& article_languages,
                                      const core::FileSystem& patterns, const std::string& label,
                                      core::DiagnosticSink& sink);
 

@@ -28,6 +28,15 @@ Read read(const char* language, std::map<std::string, std::string> files) {
   return out;
 }
 
+// Articles a1.md, a2.md, … written in `languages`, in that order.
+std::vector<style::ArticleLanguage> articles_in(const std::vector<std::string>& languages) {
+  std::vector<style::ArticleLanguage> articles;
+  for (const std::string& language : languages) {
+    articles.push_back({language, {"a" + std::to_string(articles.size() + 1) + ".md", 1, 1}});
+  }
+  return articles;
+}
+
 }  // namespace
 
 TEST_SUITE("style.hyphenation_patterns") {
@@ -86,12 +95,14 @@ TEST_SUITE("style.hyphenation_patterns") {
     const core::MemoryFileSystem patterns(std::map<std::string, std::string>{
         {"hyph_en_US.dic", "UTF-8\na1b\n"}, {"hyph_en_GB.dic", "UTF-8\nb1a\n"}, {"hyph_fr.dic", "UTF-8\nc1d\n"}});
     core::DiagnosticList diagnostics;
-    const layout::Hyphenators hyphenators = style::load_hyphenators(
-        "en", {"", "fr", "de", "en-US", "ja", "de-AT", "en-GB", "fr", ""}, patterns, "/usr/share/hyphen", diagnostics);
-    // One warning for the German file, though two tags ask for it.
+    const layout::Hyphenators hyphenators =
+        style::load_hyphenators("en", articles_in({"", "fr", "de-AT", "en-US", "ja", "de", "en-GB", "de", ""}),
+                                patterns, "/usr/share/hyphen", diagnostics);
+    // One warning for the German file, though three articles ask for it, at the first to name 'de'
+    // (tags are taken in their order: 'de' before 'de-AT').
     CHECK(diagnostics.to_string() ==
-          "/usr/share/hyphen/hyph_de_DE.dic: warning: expected hyphenation patterns for the language 'de', found "
-          "none installed\n"
+          "a6.md:1:1: warning: expected hyphenation patterns for the language 'de', found none installed "
+          "('/usr/share/hyphen/hyph_de_DE.dic')\n"
           "  hint: install the Debian package hyphen-de; paragraphs are set without hyphenation\n");
     CHECK(hyphenators.book().hyphenation_points("aabbaabb") == std::vector<std::size_t>{2});
     CHECK(&hyphenators.for_language("") == &hyphenators.book());
@@ -104,12 +115,26 @@ TEST_SUITE("style.hyphenation_patterns") {
     CHECK(hyphenators.for_language("it").empty());  // named by no article
   }
 
+  TEST_CASE("load_hyphenators: the book's own missing patterns are reported at the pattern file") {
+    const core::MemoryFileSystem patterns(std::map<std::string, std::string>{{"hyph_en_US.dic", "UTF-8\na1b\n"}});
+    core::DiagnosticList diagnostics;
+    const layout::Hyphenators hyphenators =
+        style::load_hyphenators("de", articles_in({"", "de", "en"}), patterns, "/usr/share/hyphen", diagnostics);
+    CHECK(diagnostics.to_string() ==
+          "/usr/share/hyphen/hyph_de_DE.dic: warning: expected hyphenation patterns for the language 'de', found "
+          "none installed\n"
+          "  hint: install the Debian package hyphen-de; paragraphs are set without hyphenation\n");
+    CHECK(hyphenators.book().empty());
+    CHECK(&hyphenators.for_language("de") == &hyphenators.book());
+    CHECK_FALSE(hyphenators.for_language("en").empty());
+  }
+
   TEST_CASE("load_hyphenators: a bare tag in a book of that language and a region is the book's") {
     const core::MemoryFileSystem patterns(
         std::map<std::string, std::string>{{"hyph_en_US.dic", "UTF-8\na1b\n"}, {"hyph_en_GB.dic", "UTF-8\nb1a\n"}});
     core::DiagnosticList diagnostics;
-    const layout::Hyphenators hyphenators =
-        style::load_hyphenators("en-GB", {"en", "EN", "en-US", "eng"}, patterns, "/usr/share/hyphen", diagnostics);
+    const layout::Hyphenators hyphenators = style::load_hyphenators("en-GB", articles_in({"en", "EN", "en-US", "eng"}),
+                                                                    patterns, "/usr/share/hyphen", diagnostics);
     CHECK(diagnostics.to_string() == "");
     CHECK(hyphenators.book().hyphenation_points("bbaabbaa") == std::vector<std::size_t>{2});  // British
     CHECK(&hyphenators.for_language("en") == &hyphenators.book());  // a saved page's lang="en"
