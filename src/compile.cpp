@@ -98,10 +98,10 @@ struct LoadedHyphenators {
 
 // Loading the patterns is the longest step before layout (the automaton of en-US's 11,000
 // patterns, about 2 ms; libhyphen's own loader took 7), and needs only the languages of the book
-// and of its articles: it
-// runs beside the transforms, the EPUB, the fonts and the PDF writer's setup. Its warnings are
-// held and reported where the PDF's setup reported them before, so that the diagnostics come out
-// in the same order whatever the threads do. (A run that stops before the PDF waits for it.)
+// and of its articles: it runs beside the transforms, the EPUB, the fonts and the PDF writer's
+// setup. Its warnings are held and reported where the PDF's setup reported them before, so that
+// the diagnostics come out in the same order whatever the threads do. (A run that stops before
+// the PDF waits for it.)
 std::future<LoadedHyphenators> start_loading_hyphenators(const model::Book& book) {
   std::vector<style::ArticleLanguage> article_languages;
   for (const model::Article& article : book.articles) article_languages.push_back({article.language, article.location});

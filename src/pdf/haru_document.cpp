@@ -438,12 +438,18 @@ struct HaruDocument::State {
       fail("cannot allocate a page's compressed content");
       return false;
     }
-    HPDF_Stream_Free(contents->stream);
-    contents->stream = exact;
-    attr->stream = exact;
+    replace_content(page, exact);
     contents->filter = HPDF_STREAM_FILTER_NONE;
     contents->write_fn = write_flate_filter;
     return true;
+  }
+
+  // Makes `compressed` the content stream of `page`, freeing the one it replaces.
+  static void replace_content(HPDF_Page page, HPDF_Stream compressed) {
+    auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+    HPDF_Stream_Free(attr->contents->stream);
+    attr->contents->stream = compressed;
+    attr->stream = compressed;
   }
 
   // Nothing more is drawn on a finished page, so its resources (fonts, images) are final; a
@@ -474,17 +480,14 @@ struct HaruDocument::State {
     } catch (const std::exception&) {
       return fail("cannot compress a page's content");
     }
-    auto* attr = static_cast<HPDF_PageAttr>(next.page->attr);
-    HPDF_Dict contents = attr->contents;
-    HPDF_Stream exact = HPDF_MemStream_New(contents->mmgr, bytes.empty() ? 1 : static_cast<HPDF_UINT>(bytes.size()));
+    HPDF_MMgr mmgr = static_cast<HPDF_PageAttr>(next.page->attr)->contents->mmgr;
+    HPDF_Stream exact = HPDF_MemStream_New(mmgr, bytes.empty() ? 1 : static_cast<HPDF_UINT>(bytes.size()));
     if (exact == nullptr || HPDF_Stream_Write(exact, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
                                               static_cast<HPDF_UINT>(bytes.size())) != HPDF_OK) {
       if (exact != nullptr) HPDF_Stream_Free(exact);
       return fail("cannot allocate a page's compressed content");
     }
-    HPDF_Stream_Free(contents->stream);
-    contents->stream = exact;
-    attr->stream = exact;
+    replace_content(next.page, exact);
   }
 
   // Closes the open text object; every other drawing call and save() must call this first.
