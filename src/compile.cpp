@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "cache/build_fingerprint.hpp"
+#include "cache/deflate_pack.hpp"
 #include "cache/entry_store.hpp"
 #include "cache/layout_cache.hpp"
 #include "core/file_system.hpp"
@@ -114,6 +115,15 @@ std::future<LoadedHyphenators> start_loading_hyphenators(const model::Book& book
   });
 }
 
+// Opens the deflate memo `name` of the cache in the output folder (OUT/.octavo-cache/deflated/)
+// into `pack`, unless the build goes without its cache.
+void open_deflate_pack(std::optional<cache::DeflatePack>& pack, const CompileOptions& options, const char* name) {
+  if (!options.cache) return;
+  const fs::path cache_root = fs::path(options.output_dir) / cache::cache_folder_name;
+  pack.emplace(cache_root.string(), (cache_root / "deflated").string(), name,
+               cache::program_fingerprint(options.version));
+}
+
 bool write_pdf_book(const model::Book& book, const layout::PageStyle& style, const CompileOptions& options,
                     std::future<LoadedHyphenators>& loading, const std::string& path, core::DiagnosticSink& sink,
                     core::Progress& progress, std::string& stats) {
@@ -121,9 +131,13 @@ bool write_pdf_book(const model::Book& book, const layout::PageStyle& style, con
   // measuring and drawing agree.
   const fonts::FontSet font_set((fs::path(options.data_dir) / "fonts").string(), sink);
   if (!font_set.ok()) return false;
+  // Pages compressed by an earlier build into this output folder, recalled when drawn alike.
+  std::optional<cache::DeflatePack> pages_deflated;
+  open_deflate_pack(pages_deflated, options, "pdf.pack");
   // Each page is drawn into the PDF as soon as layout has set it, and dropped; with more than one
   // job its content is compressed beside the drawing of the next.
-  pdf::PdfPageWriter writer(font_set, book.metadata.language, sink, options.jobs);
+  pdf::PdfPageWriter writer(font_set, book.metadata.language, sink, options.jobs,
+                            pages_deflated ? &*pages_deflated : nullptr);
   // Hyphenation patterns are data, chosen by the book's and the articles' languages (loaded
   // meanwhile).
   LoadedHyphenators loaded = loading.get();
@@ -142,6 +156,8 @@ bool write_pdf_book(const model::Book& book, const layout::PageStyle& style, con
   if (!pdf::save_pdf(writer, end, path, sink, progress)) return false;
   // Every article of the book was looked up: what was not is an older version's, or gone.
   if (layout_cache) layout_cache->remove_unused();
+  // Every page was compressed or recalled by now (save_pdf waits for them).
+  if (pages_deflated) pages_deflated->commit();
   return true;
 }
 
@@ -227,7 +243,13 @@ CompileResult compile(const CompileOptions& options, core::DiagnosticSink& outer
   const std::string pdf_temporary = wants_pdf ? outputs.temporary_for(pdf_target) : std::string();
   const auto write_epub_book = [&](core::DiagnosticSink& to, core::Progress& shown) {
     TargetPathSink writer_sink(to, epub_temporary, epub_target);
-    return epub::write_epub(book, {*stylesheet}, epub_temporary, writer_sink, shown);
+    // Files deflated by an earlier build into this output folder are recalled, not deflated again.
+    std::optional<cache::DeflatePack> files_deflated;
+    open_deflate_pack(files_deflated, options, "epub.pack");
+    const bool written = epub::write_epub(book, {*stylesheet, files_deflated ? &*files_deflated : nullptr},
+                                          epub_temporary, writer_sink, shown);
+    if (written && files_deflated) files_deflated->commit();
+    return written;
   };
   const auto write_pdf = [&](core::DiagnosticSink& to, core::Progress& shown) {
     TargetPathSink writer_sink(to, pdf_temporary, pdf_target);

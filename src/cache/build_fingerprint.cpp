@@ -28,11 +28,16 @@ int add_loaded_object(dl_phdr_info* object, std::size_t, void* out) {
 
 }  // namespace
 
-std::string build_fingerprint(std::string_view version, const fonts::FontSet& fonts) {
+std::string program_fingerprint(std::string_view version) {
   std::string out = "octavo ";
   out += version;
   out += '\n';
   dl_iterate_phdr(add_loaded_object, &out);
+  return out;
+}
+
+std::string build_fingerprint(std::string_view version, const fonts::FontSet& fonts) {
+  std::string out = program_fingerprint(version);
   for (const fonts::FontFace face : fonts::all_faces) {
     // Appended piece by piece: GCC 12 at -O2 and above reports a false -Wrestrict on
     // `" " + string + "\n"` here, and the Release build must print no warning.

@@ -10,8 +10,12 @@
 namespace octavo::cache {
 
 /// `version`, then for the executable and each shared library loaded its path, size and
-/// modification time (a rebuilt octavo, or an upgraded HarfBuzz, libhyphen or ICU, may set the
-/// same text differently, and then no earlier entry matches), then each face of `fonts` by its
+/// modification time: what a stream's deflated bytes depend on besides the stream (zlib's build
+/// and the settings Octavo gives it). Never fails: what cannot be looked at is written as "?".
+std::string program_fingerprint(std::string_view version);
+
+/// program_fingerprint(version) (a rebuilt octavo, or an upgraded HarfBuzz, libhyphen or ICU, may
+/// set the same text differently, and then no earlier entry matches), then each face of `fonts` by its
 /// file name and the SHA-256 of its bytes. Never fails: what cannot be looked at is written as "?".
 std::string build_fingerprint(std::string_view version, const fonts::FontSet& fonts);
 

@@ -13,10 +13,20 @@ namespace {
 // https://bford.info/cachedir/: tar --exclude-caches, borg, restic and others skip the folder.
 constexpr std::string_view cachedir_tag =
     "Signature: 8a477f597d28d172789f06886806bc55\n"
-    "# This file is a cache directory tag created by Octavo (set articles kept between builds).\n"
+    "# This file is a cache directory tag created by Octavo (set articles and compressed streams kept between "
+    "builds).\n"
     "# For information about cache directory tags, see https://bford.info/cachedir/\n";
 
 }  // namespace
+
+bool make_cache_folder(const std::string& cache_root, const std::string& folder) {
+  std::error_code ec;
+  fs::create_directories(folder, ec);
+  if (ec) return false;
+  const fs::path tag = fs::path(cache_root) / "CACHEDIR.TAG";
+  if (!fs::exists(tag, ec)) core::write_whole_file(tag.string(), cachedir_tag);
+  return true;
+}
 
 FolderStore::FolderStore(std::string cache_root, std::string folder)
     : cache_root_(std::move(cache_root)), folder_(std::move(folder)), files_(folder_) {}
@@ -26,13 +36,8 @@ std::optional<std::string> FolderStore::read(const std::string& name) const { re
 bool FolderStore::make_folder() {
   // Called with mutex_ held.
   if (made_) return true;
-  std::error_code ec;
-  fs::create_directories(folder_, ec);
-  if (ec) return false;
-  const fs::path tag = fs::path(cache_root_) / "CACHEDIR.TAG";
-  if (!fs::exists(tag, ec)) core::write_whole_file(tag.string(), cachedir_tag);
-  made_ = true;
-  return true;
+  made_ = make_cache_folder(cache_root_, folder_);
+  return made_;
 }
 
 bool FolderStore::write(const std::string& name, std::string_view bytes) {

@@ -14,6 +14,10 @@
 
 namespace octavo::cache {
 
+/// Creates `folder` (with its parents) inside the cache folder `cache_root`, and a CACHEDIR.TAG in
+/// `cache_root` if it has none, which backup tools honour. False when the folder cannot be made.
+bool make_cache_folder(const std::string& cache_root, const std::string& folder);
+
 /// Every member may be called from several threads at once.
 class EntryStore {
  public:

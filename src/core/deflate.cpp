@@ -8,6 +8,9 @@
 #include <cassert>
 #include <climits>
 #include <new>
+#include <optional>
+
+#include "core/sha256.hpp"
 
 namespace octavo::core {
 namespace {
@@ -81,22 +84,39 @@ class DeflateStream {
   z_stream stream_{};
 };
 
-std::uint32_t crc32_of(std::string_view bytes) {
+std::string deflate_with(const Settings& settings, std::string_view bytes) {
+  DeflateStream stream(settings);
+  return stream.deflate_all(bytes);
+}
+
+// What `memo` kept for `bytes`, else `bytes` deflated with `settings` (and kept).
+std::string deflate_remembered(const Settings& settings, std::string_view bytes, DeflateMemo* memo) {
+  if (memo == nullptr) return deflate_with(settings, bytes);
+  const StreamDigest digest = sha256(bytes);
+  if (std::optional<std::string> kept = memo->recall(digest)) return std::move(*kept);
+  std::string compressed = deflate_with(settings, bytes);
+  memo->keep(digest, compressed);
+  return compressed;
+}
+
+}  // namespace
+
+std::uint32_t crc32(std::string_view bytes) {
   // crc32_z takes a z_size_t, so no piece is needed (zlib ≥ 1.2.9).
   return static_cast<std::uint32_t>(
       crc32_z(crc32_z(0, Z_NULL, 0), reinterpret_cast<const Bytef*>(bytes.data()), bytes.size()));
 }
 
-}  // namespace
+DeflatedBytes deflate_zip_entry(std::string_view bytes) { return deflate_zip_entry(bytes, nullptr); }
 
-DeflatedBytes deflate_zip_entry(std::string_view bytes) {
-  DeflateStream stream(zip_entry);
-  return {stream.deflate_all(bytes), crc32_of(bytes), bytes.size()};
+DeflatedBytes deflate_zip_entry(std::string_view bytes, DeflateMemo* memo) {
+  return {deflate_remembered(zip_entry, bytes, memo), crc32(bytes), bytes.size()};
 }
 
-std::string flate_encode(std::string_view bytes) {
-  DeflateStream stream(pdf_stream);
-  return stream.deflate_all(bytes);
+std::string flate_encode(std::string_view bytes) { return flate_encode(bytes, nullptr); }
+
+std::string flate_encode(std::string_view bytes, DeflateMemo* memo) {
+  return deflate_remembered(pdf_stream, bytes, memo);
 }
 
 }  // namespace octavo::core

@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/deflate_memo.hpp"
+
 namespace octavo::core {
 
 /// One file deflated: what a ZIP entry holds of it once the file itself is gone.
@@ -22,10 +24,19 @@ struct DeflatedBytes {
 /// input gives the two-byte empty stream. Throws std::bad_alloc if zlib cannot allocate its state,
 /// the only way it can fail with these fixed settings.
 DeflatedBytes deflate_zip_entry(std::string_view bytes);
+/// deflate_zip_entry, or the compressed bytes `memo` kept for the same `bytes` (then only the
+/// CRC-32 is computed); what is deflated here is kept in `memo`. A null `memo` deflates.
+DeflatedBytes deflate_zip_entry(std::string_view bytes, DeflateMemo* memo);
 
 /// `bytes` as a zlib stream (header, deflate, Adler-32) with libharu 2.3's settings for a PDF
 /// stream's FlateDecode filter (zlib's default level, window and memory level): the bytes libharu
 /// writes when it compresses the same stream itself. Throws std::bad_alloc as deflate_zip_entry.
 std::string flate_encode(std::string_view bytes);
+/// flate_encode, or the stream `memo` kept for the same `bytes`; what is encoded here is kept in
+/// `memo`. A null `memo` encodes.
+std::string flate_encode(std::string_view bytes, DeflateMemo* memo);
+
+/// The CRC-32 of `bytes` (ISO 3309, as ZIP and PNG use it); 0 for empty input.
+std::uint32_t crc32(std::string_view bytes);
 
 }  // namespace octavo::core

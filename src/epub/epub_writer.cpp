@@ -153,7 +153,7 @@ bool write_epub(const model::Book& book, const EpubOptions& options, const std::
                 core::DiagnosticSink& sink, core::Progress& progress) {
   assert(is_complete(book));
   // Each file is deflated as soon as it is made; the container keeps only the compressed bytes.
-  ZipContainer container;
+  ZipContainer container(options.memo);
   epub_files(
       book, options, [&container](const std::string& file, std::string_view bytes) { container.add(file, bytes); },
       progress);

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/deflate_memo.hpp"
 #include "core/diagnostics.hpp"
 #include "core/progress.hpp"
 #include "model/book.hpp"
@@ -14,6 +15,9 @@ namespace octavo::epub {
 
 struct EpubOptions {
   std::string stylesheet;  ///< the CSS text of styles/epub.css, read by the caller
+  /// Files deflated by an earlier build, taken from and kept there (the build cache); null: every
+  /// file is deflated. The book is the same either way.
+  core::DeflateMemo* memo = nullptr;
 };
 
 /// Receives one file of the EPUB: its path inside the archive and its bytes, which live only

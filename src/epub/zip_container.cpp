@@ -288,7 +288,7 @@ class ArchiveBuilder {
 }  // namespace
 
 void ZipContainer::add(std::string path, std::string_view bytes) {
-  entries_.push_back({std::move(path), core::deflate_zip_entry(bytes)});
+  entries_.push_back({std::move(path), core::deflate_zip_entry(bytes, memo_)});
 }
 
 bool ZipContainer::write(const std::string& path, core::DiagnosticSink& sink) const {

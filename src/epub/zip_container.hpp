@@ -14,6 +14,10 @@ namespace octavo::epub {
 
 class ZipContainer {
  public:
+  /// With a `memo`, a file deflated by an earlier build is taken from it instead of being deflated
+  /// again, and each file deflated is kept there (core::deflate_zip_entry); the archive is the same.
+  explicit ZipContainer(core::DeflateMemo* memo = nullptr) : memo_(memo) {}
+
   /// Deflates `bytes` at once and keeps the result as the next entry, at `path` ('/'-separated,
   /// inside the archive); the caller's bytes need not outlive the call. A duplicate path is
   /// reported by write().
@@ -31,6 +35,7 @@ class ZipContainer {
     std::string path;
     core::DeflatedBytes bytes;
   };
+  core::DeflateMemo* memo_;
   std::vector<Entry> entries_;
 };
 

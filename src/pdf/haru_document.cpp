@@ -395,6 +395,8 @@ struct HaruDocument::State {
   };
   std::optional<core::BackgroundWorker<std::string>> packer;
   std::deque<Packing> packing;
+  // Compressed contents of an earlier build (remember_compressed_pages); null for none.
+  core::DeflateMemo* memo = nullptr;
 
   // Compresses `raw`, the content of `page` (already marked finished), beside; installs the pages
   // compressed by now, and waits for the oldest while more than a few are in flight.
@@ -403,7 +405,8 @@ struct HaruDocument::State {
   bool pack_beside(HPDF_Page page, std::string raw) {
     try {
       packing.push_back({page, {}});
-      packing.back().packed = packer->submit([raw = std::move(raw)] { return core::flate_encode(raw); });
+      packing.back().packed =
+          packer->submit([raw = std::move(raw), memo = memo] { return core::flate_encode(raw, memo); });
     } catch (const std::exception&) {
       if (!packing.empty() && !packing.back().packed.valid()) packing.pop_back();
       fail("cannot hand a page's content to the thread that compresses pages");
@@ -480,14 +483,19 @@ struct HaruDocument::State {
     } catch (const std::exception&) {
       return fail("cannot compress a page's content");
     }
-    HPDF_MMgr mmgr = static_cast<HPDF_PageAttr>(next.page->attr)->contents->mmgr;
-    HPDF_Stream exact = HPDF_MemStream_New(mmgr, bytes.empty() ? 1 : static_cast<HPDF_UINT>(bytes.size()));
-    if (exact == nullptr || HPDF_Stream_Write(exact, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
-                                              static_cast<HPDF_UINT>(bytes.size())) != HPDF_OK) {
+    install(next.page, bytes);
+  }
+
+  // Makes `compressed` the content of `page`, on this thread.
+  void install(HPDF_Page page, std::string_view compressed) {
+    HPDF_MMgr mmgr = static_cast<HPDF_PageAttr>(page->attr)->contents->mmgr;
+    HPDF_Stream exact = HPDF_MemStream_New(mmgr, compressed.empty() ? 1 : static_cast<HPDF_UINT>(compressed.size()));
+    if (exact == nullptr || HPDF_Stream_Write(exact, reinterpret_cast<const HPDF_BYTE*>(compressed.data()),
+                                              static_cast<HPDF_UINT>(compressed.size())) != HPDF_OK) {
       if (exact != nullptr) HPDF_Stream_Free(exact);
       return fail("cannot allocate a page's compressed content");
     }
-    replace_content(next.page, exact);
+    replace_content(page, exact);
   }
 
   // Closes the open text object; every other drawing call and save() must call this first.
@@ -595,6 +603,8 @@ void HaruDocument::set_compression(bool on) {
 void HaruDocument::compress_pages_beside() {
   if (!state_->packer) state_->packer.emplace();
 }
+
+void HaruDocument::remember_compressed_pages(core::DeflateMemo& memo) { state_->memo = &memo; }
 
 bool HaruDocument::failed() const { return state_->failed(); }
 
@@ -799,7 +809,7 @@ void HaruDocument::finish_page(std::size_t page_index) {
   auto* attr = static_cast<HPDF_PageAttr>(page->attr);
   HPDF_Dict contents = attr->contents;
   if ((contents->filter & HPDF_STREAM_FILTER_FLATE_DECODE) == 0) return;  // compression off (tests)
-  if (state_->packer) {
+  if (state_->packer || state_->memo != nullptr) {
     std::string raw;
     raw.reserve(HPDF_Stream_Size(contents->stream));
     const bool read = for_each_block(contents->stream, [&raw](const HPDF_BYTE* block, HPDF_UINT length) {
@@ -813,7 +823,18 @@ void HaruDocument::finish_page(std::size_t page_index) {
     contents->filter = HPDF_STREAM_FILTER_NONE;
     contents->write_fn = write_flate_filter;
     // An empty page's stream stays empty, as libharu leaves it when it compresses no bytes.
-    if (!raw.empty() && !state_->pack_beside(page, std::move(raw))) return;
+    if (!raw.empty()) {
+      if (state_->packer) {
+        if (!state_->pack_beside(page, std::move(raw))) return;
+      } else {
+        try {
+          state_->install(page, core::flate_encode(raw, state_->memo));
+        } catch (const std::bad_alloc&) {
+          return state_->fail("cannot compress a page's content");
+        }
+        if (state_->failed()) return;
+      }
+    }
   } else if (!state_->compress_here(page)) {
     return;
   }

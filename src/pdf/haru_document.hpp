@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/deflate_memo.hpp"
 #include "core/fixed_clock.hpp"
 #include "core/pixel_image.hpp"
 #include "fonts/font_face.hpp"
@@ -51,6 +52,10 @@ class HaruDocument {
   /// From now on, finish_page hands each page's content to a thread of its own to compress while
   /// the next page is drawn (a few pages ahead at most); save waits for it. The file is the same.
   void compress_pages_beside();
+  /// From now on, finish_page takes a page's compressed content from `memo` when it kept the
+  /// same content (an earlier build's page drawn alike), and keeps there what it compresses;
+  /// the file is the same. `memo` must outlive the document.
+  void remember_compressed_pages(core::DeflateMemo& memo);
 
   /// True once any libharu call (or a misuse of this adapter) has failed.
   bool failed() const;

@@ -274,9 +274,10 @@ struct PdfPageWriter::State {
 };
 
 PdfPageWriter::PdfPageWriter(const fonts::FontSet& fonts, std::string language, core::DiagnosticSink& sink,
-                             std::size_t jobs)
+                             std::size_t jobs, core::DeflateMemo* memo)
     : state_(std::make_unique<State>(fonts, std::move(language), sink)) {
   if (jobs > 1) state_->pdf.compress_pages_beside();
+  if (memo != nullptr) state_->pdf.remember_compressed_pages(*memo);
 }
 
 PdfPageWriter::~PdfPageWriter() = default;

@@ -46,7 +46,10 @@ class PdfPageWriter final : public layout::PageSink {
   /// on `sink` as render_pdf does, and an error there when fontconfig cannot read the fonts folder.
   /// With `jobs` above 1, each page's content is compressed on a thread of its own while the next
   /// page is drawn (HaruDocument::compress_pages_beside); the file is the same whatever `jobs` is.
-  PdfPageWriter(const fonts::FontSet& fonts, std::string language, core::DiagnosticSink& sink, std::size_t jobs = 1);
+  /// With a `memo` (which must outlive the writer), a page drawn as in an earlier build takes the
+  /// content that build compressed (HaruDocument::remember_compressed_pages); the file is the same.
+  PdfPageWriter(const fonts::FontSet& fonts, std::string language, core::DiagnosticSink& sink, std::size_t jobs = 1,
+                core::DeflateMemo* memo = nullptr);
   ~PdfPageWriter() override;
   PdfPageWriter(const PdfPageWriter&) = delete;
   PdfPageWriter& operator=(const PdfPageWriter&) = delete;

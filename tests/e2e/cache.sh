@@ -53,6 +53,10 @@ check "a cold build keeps one entry per article" test "$(names | wc -l)" -eq "$a
 check "the cache folder is tagged for backup tools" grep -q '^Signature: 8a477f597d28d172789f06886806bc55' \
   "$out/.octavo-cache/CACHEDIR.TAG"
 check "--no-cache makes no cache folder" test ! -e "$WORK/ref1/.octavo-cache"
+packs=$out/.octavo-cache/deflated
+check "a cold build keeps the PDF's compressed pages and the EPUB's compressed files" \
+  test -s "$packs/pdf.pack" -a -s "$packs/epub.pack"
+cp "$packs/pdf.pack" "$packs/epub.pack" "$WORK/"
 check "the layout warned about the missing character (a warning the cache must replay)" \
   grep -q 'warning: characters the PDF fonts cannot draw' "$out.log"
 check "nothing of the cache is in the EPUB" bash -c "! unzip -l '$out/${books[0]}' | grep -q octavo-cache"
@@ -65,6 +69,10 @@ for jobs in 1 3; do
   same_as ref1 "warm, --jobs $jobs"
 done
 check "a warm build writes no entry" diff "$WORK/entries1" <(entry_list)
+# Each warm build recalled every stream, in the order a cold build deflated them, and kept no more.
+check "warm builds keep the same compressed pages" cmp "$WORK/pdf.pack" "$packs/pdf.pack"
+check "warm builds keep the same compressed files" cmp "$WORK/epub.pack" "$packs/epub.pack"
+check "no unfinished pack is left behind" test "$(ls -A "$packs" | sort | tr '\n' ' ')" = "epub.pack pdf.pack "
 # --no-cache into a folder with a cache: the same books, the cache left as it was.
 build_corpus "$corpus" "$out" --no-cache || fail "--no-cache into the cached folder failed"
 same_as ref1 "--no-cache beside a cache"
@@ -89,13 +97,16 @@ check "a heading renamed: two entries replaced (the article and the one linking 
   test "$(changed "$WORK/names2")" -eq 2
 check "a heading renamed: the link is reported" grep -q 'the-method' "$out.log"
 
-# 5. Damaged entries (cut short, a byte changed, another article's bytes) are set again.
+# 5. Damaged entries (cut short, a byte changed, another article's bytes) are set again; damaged
+# packs (a byte of a stream changed, cut short) are deflated again.
 names >"$WORK/names3"
 mapfile -t listed < <(names)
 head -c 100 "$entries/${listed[0]}" >"$WORK/cut" && mv "$WORK/cut" "$entries/${listed[0]}"
 printf '\x55' | dd of="$entries/${listed[1]}" bs=1 seek=200 conv=notrunc status=none
 cp "$entries/${listed[3]}" "$entries/${listed[2]}"
 : >"$entries/stray"
+printf '\x55' | dd of="$packs/pdf.pack" bs=1 seek=$(($(stat -c %s "$packs/pdf.pack") / 2)) conv=notrunc status=none
+head -c 5000 "$packs/epub.pack" >"$WORK/cut" && mv "$WORK/cut" "$packs/epub.pack"
 build_corpus "$corpus" "$out" --jobs 2 || fail "the build over damaged entries failed"
 same_as ref3 "damaged entries"
 check "damaged entries: written again under the same names, the stray file removed" diff "$WORK/names3" <(names)

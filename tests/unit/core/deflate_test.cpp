@@ -2,9 +2,11 @@
 #include <zlib.h>
 
 #include <cstdint>
+#include <map>
 #include <string>
 
 #include "core/deflate.hpp"
+#include "core/sha256.hpp"
 
 using namespace octavo;
 
@@ -40,9 +42,59 @@ std::string varied_text(std::size_t size) {
   return text;
 }
 
+// A memo in memory that counts what it is asked.
+class CountingMemo final : public core::DeflateMemo {
+ public:
+  std::optional<std::string> recall(const core::StreamDigest& digest) override {
+    ++recalls;
+    const auto found = kept.find(digest);
+    if (found == kept.end()) return std::nullopt;
+    return found->second;
+  }
+  void keep(const core::StreamDigest& digest, std::string_view compressed) override {
+    ++keeps;
+    kept[digest] = std::string(compressed);
+  }
+  std::map<core::StreamDigest, std::string> kept;
+  int recalls = 0;
+  int keeps = 0;
+};
+
 }  // namespace
 
 TEST_SUITE("core.deflate") {
+  TEST_CASE("a memo keeps what is deflated under the bytes' digest, and gives it back instead of deflating") {
+    const std::string text = varied_text(30000);
+    CountingMemo memo;
+    const core::DeflatedBytes first = core::deflate_zip_entry(text, &memo);
+    CHECK(first.compressed == core::deflate_zip_entry(text).compressed);
+    REQUIRE(memo.kept.size() == 1);
+    CHECK(memo.kept.begin()->first == core::sha256(text));
+    CHECK(memo.kept.begin()->second == first.compressed);
+    // What the memo gives back is used as it is: a stand-in shows that nothing was deflated.
+    memo.kept.begin()->second = "recalled";
+    const core::DeflatedBytes second = core::deflate_zip_entry(text, &memo);
+    CHECK(second.compressed == "recalled");
+    CHECK(second.crc32 == first.crc32);  // the CRC and size are still the bytes' own
+    CHECK(second.size == text.size());
+    CHECK(memo.keeps == 1);  // a recalled stream is not kept again by the caller
+    CHECK(memo.recalls == 2);
+
+    // The PDF's streams alike, with libharu's settings.
+    CountingMemo pdf_memo;
+    CHECK(core::flate_encode(text, &pdf_memo) == core::flate_encode(text));
+    REQUIRE(pdf_memo.kept.size() == 1);
+    pdf_memo.kept.begin()->second = "recalled";
+    CHECK(core::flate_encode(text, &pdf_memo) == "recalled");
+    CHECK(core::flate_encode(text + " ", &pdf_memo) == core::flate_encode(text + " "));  // other bytes
+    CHECK(pdf_memo.kept.size() == 2);
+  }
+
+  TEST_CASE("crc32: the check value of ISO 3309, and 0 for nothing") {
+    CHECK(core::crc32("123456789") == 0xCBF43926u);
+    CHECK(core::crc32("") == 0u);
+  }
+
   TEST_CASE("inflates back to the bytes, with their size and CRC-32") {
     const std::string text = varied_text(300000);
     const core::DeflatedBytes deflated = core::deflate_zip_entry(text);

@@ -4,8 +4,11 @@
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <mutex>
 #include <sstream>
 
+#include "core/deflate.hpp"
 #include "layout/layout_test_support.hpp"
 #include "pdf/haru_document.hpp"
 #include "pdf/pdf_writer.hpp"
@@ -18,6 +21,27 @@ using octavo::pdf::testing::run;
 using namespace std::string_literals;
 
 namespace {
+
+// A memo in memory that counts what it is asked.
+class MemoryMemo final : public core::DeflateMemo {
+ public:
+  std::optional<std::string> recall(const core::StreamDigest& digest) override {
+    const std::lock_guard lock(mutex);
+    ++recalls;
+    const auto found = kept.find(digest);
+    if (found == kept.end()) return std::nullopt;
+    return found->second;
+  }
+  void keep(const core::StreamDigest& digest, std::string_view compressed) override {
+    const std::lock_guard lock(mutex);
+    ++keeps;
+    kept[digest] = std::string(compressed);
+  }
+  std::mutex mutex;
+  std::map<core::StreamDigest, std::string> kept;
+  int recalls = 0;
+  int keeps = 0;
+};
 
 std::size_t count(const std::string& text, const std::string& part) {
   std::size_t found = 0;
@@ -467,12 +491,13 @@ TEST_SUITE("pdf.haru_document") {
     CHECK(pdf::HaruDocument::heap_in_use() - after_links < bytes->size());
   }
 
-  TEST_CASE("pages compressed beside the drawing give the file compressed here, byte for byte") {
+  TEST_CASE("pages compressed beside the drawing, or recalled from a memo, give the file compressed here") {
     // More pages than are ever in flight (16), each of another length, some with no text, two
     // large.
-    const auto book = [](bool beside) {
+    const auto book = [](bool beside, core::DeflateMemo* memo = nullptr) {
       pdf::HaruDocument haru;
       if (beside) haru.compress_pages_beside();
+      if (memo != nullptr) haru.remember_compressed_pages(*memo);
       REQUIRE(haru.load_font(fonts::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf"));
       for (std::size_t i = 0; i < 45; ++i) {
         const std::size_t page = haru.add_page(200, 300);
@@ -513,6 +538,25 @@ TEST_SUITE("pdf.haru_document") {
     CHECK(count(*here, "/Filter [ /FlateDecode ]") >= 47);
     CHECK(here->size() > 60000);
     CHECK(*beside == *here);
+
+    // An earlier build kept every page with text (38 of the 45 small ones, the two large); a
+    // later one, here or beside, takes each from the memo: the same file, nothing deflated.
+    for (const bool beside_then : {false, true}) {
+      CAPTURE(beside_then);
+      MemoryMemo memo;
+      CHECK(book(beside_then, &memo) == here);
+      CHECK(memo.keeps == 40);
+      CHECK(memo.recalls == 40);
+      CHECK(book(!beside_then, &memo) == here);
+      CHECK(memo.keeps == 40);
+      CHECK(memo.recalls == 80);
+      // What the memo gives is what the page holds: another stream there shows in the file.
+      for (auto& [digest, stream] : memo.kept) stream = core::flate_encode("0 0 m 1 1 l S");
+      const std::optional<std::string> recalled = book(beside_then, &memo);
+      REQUIRE(recalled);
+      CHECK(*recalled != *here);
+      CHECK(count(*recalled, "/Filter [ /FlateDecode ]") == count(*here, "/Filter [ /FlateDecode ]"));
+    }
   }
 
   TEST_CASE("a page cannot be drawn on once it is handed to the thread that compresses it") {

@@ -1,0 +1,193 @@
+#include "cache/deflate_pack.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <system_error>
+
+#include "cache/byte_stream.hpp"
+#include "cache/entry_store.hpp"
+#include "core/deflate.hpp"
+
+namespace octavo::cache {
+namespace fs = std::filesystem;
+
+namespace {
+
+// A pack: this line, the fingerprint (a ByteWriter string), the streams one after another, the
+// index (a count, then per stream its 32-byte digest, offset, length and CRC-32 as varints), and
+// a trailer of the index's offset (8 bytes, little-endian) and the end mark. The index comes last
+// so that streams are written as they come; the trailer has a fixed size so that it can be found.
+constexpr std::string_view pack_magic = "octavo deflate pack 1\n";
+constexpr std::string_view end_mark = "OCTVPEND";
+constexpr std::size_t trailer_size = 8 + end_mark.size();
+// The least an index entry takes: the digest and three one-byte varints.
+constexpr std::size_t least_entry_size = 32 + 3;
+
+std::string little_endian(std::uint64_t value) {
+  std::string out(8, '\0');
+  for (std::size_t i = 0; i < 8; ++i) out[i] = static_cast<char>((value >> (8 * i)) & 0xFF);
+  return out;
+}
+
+std::uint64_t from_little_endian(std::string_view bytes) {
+  std::uint64_t value = 0;
+  for (std::size_t i = 0; i < 8; ++i) value |= std::uint64_t{static_cast<unsigned char>(bytes[i])} << (8 * i);
+  return value;
+}
+
+bool less_digest(const core::StreamDigest& a, const core::StreamDigest& b) { return a < b; }
+
+// `count` bytes of `in` from `offset`; nullopt when they cannot all be read.
+std::optional<std::string> read_at(std::ifstream& in, std::uint64_t offset, std::uint64_t count) {
+  in.clear();
+  in.seekg(static_cast<std::streamoff>(offset));
+  std::string bytes(count, '\0');
+  if (!in.read(bytes.data(), static_cast<std::streamsize>(count))) return std::nullopt;
+  return bytes;
+}
+
+}  // namespace
+
+DeflatePack::DeflatePack(std::string cache_root, std::string folder, std::string name, std::string fingerprint)
+    : cache_root_(std::move(cache_root)),
+      folder_(std::move(folder)),
+      path_((fs::path(folder_) / name).string()),
+      // Unique among processes building into the same folder; never a pack's own name.
+      next_path_(path_ + ".next-" + std::to_string(::getpid())),
+      fingerprint_(std::move(fingerprint)) {
+  read_previous();
+}
+
+DeflatePack::~DeflatePack() {
+  if (next_ == nullptr) return;
+  next_->close();
+  std::error_code ec;
+  fs::remove(next_path_, ec);
+}
+
+void DeflatePack::read_previous() {
+  previous_.open(path_, std::ios::binary);
+  if (!previous_) return;
+  previous_.seekg(0, std::ios::end);
+  const std::streamoff end = previous_.tellg();
+  if (end < 0) return;
+  const auto size = static_cast<std::uint64_t>(end);
+  // The header: the magic line and the fingerprint, whose length takes at most 10 varint bytes.
+  const std::uint64_t header_room = std::min<std::uint64_t>(size, pack_magic.size() + 10 + fingerprint_.size());
+  const std::optional<std::string> header = read_at(previous_, 0, header_room);
+  if (!header || !header->starts_with(pack_magic)) return;
+  ByteReader header_reader(std::string_view(*header).substr(pack_magic.size()));
+  if (header_reader.string() != fingerprint_ || header_reader.failed()) return;
+  const std::uint64_t data_start = header_room - header_reader.left();
+  if (size < data_start + trailer_size) return;
+  const std::optional<std::string> trailer = read_at(previous_, size - trailer_size, trailer_size);
+  if (!trailer || std::string_view(*trailer).substr(8) != end_mark) return;
+  const std::uint64_t index_offset = from_little_endian(*trailer);
+  if (index_offset < data_start || index_offset > size - trailer_size) return;
+  const std::optional<std::string> index = read_at(previous_, index_offset, size - trailer_size - index_offset);
+  if (!index) return;
+  ByteReader reader(*index);
+  const std::size_t count = reader.count(least_entry_size);
+  std::vector<Entry> entries(count);
+  for (Entry& entry : entries) {
+    for (std::uint8_t& byte : entry.digest) byte = reader.byte();
+    entry.offset = reader.unsigned_number();
+    entry.length = reader.unsigned_number();
+    entry.crc32 = static_cast<std::uint32_t>(reader.at_most(UINT32_MAX));
+    if (entry.offset < data_start || entry.offset > index_offset || entry.length > index_offset - entry.offset) {
+      reader.fail();
+    }
+  }
+  if (reader.failed() || !reader.at_end()) return;
+  std::sort(entries.begin(), entries.end(),
+            [](const Entry& a, const Entry& b) { return less_digest(a.digest, b.digest); });
+  previous_entries_ = std::move(entries);
+}
+
+std::optional<std::string> DeflatePack::recall(const core::StreamDigest& digest) {
+  const std::lock_guard lock(mutex_);
+  const auto found =
+      std::lower_bound(previous_entries_.begin(), previous_entries_.end(), digest,
+                       [](const Entry& entry, const core::StreamDigest& d) { return less_digest(entry.digest, d); });
+  if (found == previous_entries_.end() || found->digest != digest) return std::nullopt;
+  std::optional<std::string> bytes = read_at(previous_, found->offset, found->length);
+  if (!bytes || core::crc32(*bytes) != found->crc32) return std::nullopt;
+  ++recalled_;
+  keep_locked(digest, *bytes);
+  return bytes;
+}
+
+void DeflatePack::keep(const core::StreamDigest& digest, std::string_view compressed) {
+  const std::lock_guard lock(mutex_);
+  keep_locked(digest, compressed);
+}
+
+void DeflatePack::keep_locked(const core::StreamDigest& digest, std::string_view compressed) {
+  if (committed_ || next_failed_ || !next_digests_.insert(digest).second) return;
+  if (next_ == nullptr) {
+    if (!make_cache_folder(cache_root_, folder_)) {
+      next_failed_ = true;
+      return;
+    }
+    next_ = std::make_unique<core::OutputFile>(next_path_);
+    ByteWriter header;
+    header.string(fingerprint_);
+    next_->write(pack_magic);
+    next_->write(header.bytes());
+    next_size_ = pack_magic.size() + header.bytes().size();
+  }
+  if (!next_->write(compressed)) {
+    next_failed_ = true;
+    return;
+  }
+  next_entries_.push_back({digest, next_size_, compressed.size(), core::crc32(compressed)});
+  next_size_ += compressed.size();
+}
+
+bool DeflatePack::commit() {
+  const std::lock_guard lock(mutex_);
+  if (committed_) return true;
+  committed_ = true;
+  std::error_code ec;
+  if (next_ == nullptr && !next_failed_) {
+    fs::remove(path_, ec);
+    return !ec;
+  }
+  bool written = !next_failed_;
+  if (written) {
+    ByteWriter index;
+    index.unsigned_number(next_entries_.size());
+    for (const Entry& entry : next_entries_) {
+      for (const std::uint8_t byte : entry.digest) index.byte(byte);
+      index.unsigned_number(entry.offset);
+      index.unsigned_number(entry.length);
+      index.unsigned_number(entry.crc32);
+    }
+    next_->write(index.bytes());
+    next_->write(little_endian(next_size_));
+    next_->write(end_mark);
+  }
+  if (next_ != nullptr) written = !next_->close() && written;
+  next_.reset();
+  if (written) fs::rename(next_path_, path_, ec);
+  if (!written || ec) {
+    fs::remove(next_path_, ec);
+    fs::remove(path_, ec);
+    return false;
+  }
+  return true;
+}
+
+std::size_t DeflatePack::recalled() const {
+  const std::lock_guard lock(mutex_);
+  return recalled_;
+}
+
+std::size_t DeflatePack::kept() const {
+  const std::lock_guard lock(mutex_);
+  return next_entries_.size();
+}
+
+}  // namespace octavo::cache

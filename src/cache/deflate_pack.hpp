@@ -1,0 +1,79 @@
+// The deflate memo of one book, kept on disk between builds (OUT/.octavo-cache/deflated/pdf.pack
+// and epub.pack): one file holding the compressed streams the book's last build used, each under
+// the SHA-256 of its uncompressed bytes. A build recalls from the pack the last build wrote and
+// writes the next one beside it, holding exactly the streams this build used, recalled or
+// deflated anew; commit() puts it in place. One file, not one per stream: a book has thousands of
+// pages, and writing a file per page would cost a cold build more than deflating them.
+#pragma once
+
+#include <cstddef>
+#include <fstream>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/deflate_memo.hpp"
+#include "core/file_system.hpp"
+
+namespace octavo::cache {
+
+class DeflatePack final : public core::DeflateMemo {
+ public:
+  /// Recalls from the pack at `path` when it was written under the same `fingerprint`
+  /// (program_fingerprint: another program may deflate otherwise); a missing, damaged or foreign
+  /// pack recalls nothing. The next pack is written in the same folder, `folder` of the cache
+  /// folder `cache_root` (made, with its CACHEDIR.TAG, at the first stream kept). Never fails.
+  DeflatePack(std::string cache_root, std::string folder, std::string name, std::string fingerprint);
+  /// Removes the next pack if commit() did not put it in place.
+  ~DeflatePack() override;
+  DeflatePack(const DeflatePack&) = delete;
+  DeflatePack& operator=(const DeflatePack&) = delete;
+
+  /// The stream kept under `digest` when its bytes read back whole (their CRC-32 is checked);
+  /// then kept in the next pack too.
+  std::optional<std::string> recall(const core::StreamDigest& digest) override;
+  /// Appends `compressed` to the next pack, once per digest.
+  void keep(const core::StreamDigest& digest, std::string_view compressed) override;
+
+  /// Replaces the pack with the streams recalled and kept since construction (removes it when
+  /// there were none). False when the next pack could not be written: the previous one is then
+  /// removed too, since it no longer matches this build (the next build deflates anew). Once:
+  /// later calls, and streams kept after it, change nothing.
+  bool commit();
+
+  std::size_t recalled() const;  ///< streams taken from the previous pack
+  std::size_t kept() const;      ///< streams in the next pack
+
+ private:
+  struct Entry {
+    core::StreamDigest digest{};
+    std::uint64_t offset = 0;
+    std::uint64_t length = 0;
+    std::uint32_t crc32 = 0;
+  };
+
+  void read_previous();
+  void keep_locked(const core::StreamDigest& digest, std::string_view compressed);
+
+  std::string cache_root_;
+  std::string folder_;
+  std::string path_;
+  std::string next_path_;
+  std::string fingerprint_;
+  mutable std::mutex mutex_;  // guards everything below
+  std::ifstream previous_;
+  std::vector<Entry> previous_entries_;  // sorted by digest
+  std::unique_ptr<core::OutputFile> next_;
+  bool next_failed_ = false;
+  bool committed_ = false;
+  std::uint64_t next_size_ = 0;
+  std::vector<Entry> next_entries_;
+  std::set<core::StreamDigest> next_digests_;
+  std::size_t recalled_ = 0;
+};
+
+}  // namespace octavo::cache

@@ -1,0 +1,30 @@
+// Compressed streams kept from an earlier build: deflating is a pure function of the input and
+// the settings, so the bytes a build of this same program gave for the same input are the bytes
+// deflating again would give. A memo lets a rebuild skip the deflating of every unchanged EPUB
+// file and PDF page (issue 10, rebuilds), without a book differing by one byte.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace octavo::core {
+
+/// The SHA-256 of a stream's uncompressed bytes: the name its compressed bytes are kept under.
+using StreamDigest = std::array<std::uint8_t, 32>;
+
+/// Every member may be called from several threads at once.
+class DeflateMemo {
+ public:
+  virtual ~DeflateMemo() = default;
+  /// The compressed bytes kept for the input whose digest is `digest`, by this same program with
+  /// the same settings; nullopt when there are none, or when they cannot be read whole.
+  virtual std::optional<std::string> recall(const StreamDigest& digest) = 0;
+  /// Keeps `compressed`, the input with digest `digest` deflated, for recall by a later build.
+  /// Keeping fails quietly: the later build deflates again.
+  virtual void keep(const StreamDigest& digest, std::string_view compressed) = 0;
+};
+
+}  // namespace octavo::core

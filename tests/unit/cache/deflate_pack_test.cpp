@@ -1,0 +1,195 @@
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "cache/deflate_pack.hpp"
+#include "core/sha256.hpp"
+
+using namespace octavo;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A fresh cache folder of its own for each test, removed afterwards.
+struct CacheFolder {
+  explicit CacheFolder(const std::string& name)
+      : root(fs::temp_directory_path() / ("octavo-deflate-pack-" + name + "-" + std::to_string(::getpid()))) {
+    fs::remove_all(root);
+  }
+  ~CacheFolder() { fs::remove_all(root); }
+  fs::path folder() const { return root / "deflated"; }
+  fs::path pack() const { return folder() / "pdf.pack"; }
+  cache::DeflatePack open(const std::string& fingerprint = "program 1") const {
+    return cache::DeflatePack(root.string(), folder().string(), "pdf.pack", fingerprint);
+  }
+  fs::path root;
+};
+
+core::StreamDigest digest_of(const std::string& input) { return core::sha256(input); }
+
+// Streams as a deflater would keep them: "page N" → some bytes of their own.
+std::string stream(int n) { return "compressed bytes of page " + std::to_string(n) + std::string(50 + n, 'x'); }
+
+void keep_pages(cache::DeflatePack& pack, int from, int to) {
+  for (int n = from; n < to; ++n) pack.keep(digest_of("page " + std::to_string(n)), stream(n));
+}
+
+// An earlier build's pack: pages [0, count) kept and committed.
+void earlier_build(const CacheFolder& cache, int count, const std::string& fingerprint = "program 1") {
+  cache::DeflatePack earlier = cache.open(fingerprint);
+  keep_pages(earlier, 0, count);
+  REQUIRE(earlier.commit());
+}
+
+std::string file_bytes(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+void write_bytes(const fs::path& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << bytes;
+}
+
+}  // namespace
+
+TEST_SUITE("cache.deflate_pack") {
+  TEST_CASE("streams kept by one build are recalled by the next, byte for byte") {
+    const CacheFolder cache("round-trip");
+    {
+      cache::DeflatePack first = cache.open();
+      CHECK_FALSE(first.recall(digest_of("page 1")));  // no pack yet
+      keep_pages(first, 0, 20);
+      first.keep(digest_of("page 3"), "another stream, for the same digest");  // the first one stays
+      CHECK(first.kept() == 20);
+      CHECK_FALSE(fs::exists(cache.pack()));  // only once committed
+      CHECK(first.commit());
+    }
+    CHECK(fs::exists(cache.root / "CACHEDIR.TAG"));
+    CHECK(fs::directory_iterator(cache.folder()) != fs::directory_iterator());
+    cache::DeflatePack second = cache.open();
+    for (int n = 0; n < 20; ++n) CHECK(second.recall(digest_of("page " + std::to_string(n))) == stream(n));
+    CHECK_FALSE(second.recall(digest_of("page 20")));
+    CHECK(second.recalled() == 20);
+    CHECK(second.kept() == 20);  // what was recalled goes into the next pack
+  }
+
+  TEST_CASE("the next pack holds exactly the streams this build used") {
+    const CacheFolder cache("used");
+    earlier_build(cache, 10);
+    {
+      cache::DeflatePack second = cache.open();
+      CHECK(second.recall(digest_of("page 2")) == stream(2));
+      keep_pages(second, 10, 12);
+      REQUIRE(second.commit());
+    }
+    cache::DeflatePack third = cache.open();
+    CHECK(third.recall(digest_of("page 2")) == stream(2));
+    CHECK(third.recall(digest_of("page 11")) == stream(11));
+    CHECK_FALSE(third.recall(digest_of("page 3")));  // unused by the second build: gone
+    // A build that used no stream leaves no pack.
+    REQUIRE(third.commit());
+    CHECK(fs::exists(cache.pack()));
+    cache::DeflatePack fourth = cache.open();
+    CHECK(fourth.commit());
+    CHECK_FALSE(fs::exists(cache.pack()));
+  }
+
+  TEST_CASE("a pack of another program recalls nothing") {
+    const CacheFolder cache("fingerprint");
+    earlier_build(cache, 3, "program 1");
+    cache::DeflatePack other = cache.open("program 2");
+    CHECK_FALSE(other.recall(digest_of("page 1")));
+    cache::DeflatePack same = cache.open("program 1");
+    CHECK(same.recall(digest_of("page 1")) == stream(1));
+  }
+
+  TEST_CASE("a damaged pack recalls nothing it cannot read whole, and never fails") {
+    const CacheFolder cache("damaged");
+    earlier_build(cache, 5);
+    const std::string good = file_bytes(cache.pack());
+    const std::size_t stream_at = good.find(stream(2));
+    REQUIRE(stream_at != std::string::npos);
+
+    SUBCASE("a byte of a stream changed: that stream alone is not recalled") {
+      std::string bytes = good;
+      bytes[stream_at + 3] ^= 0x20;
+      write_bytes(cache.pack(), bytes);
+      cache::DeflatePack pack = cache.open();
+      CHECK_FALSE(pack.recall(digest_of("page 2")));
+      CHECK(pack.recall(digest_of("page 1")) == stream(1));
+    }
+    SUBCASE("cut short, at every length: nothing is recalled") {
+      for (std::size_t length = 0; length < good.size(); length += 7) {
+        write_bytes(cache.pack(), good.substr(0, length));
+        cache::DeflatePack pack = cache.open();
+        CHECK_FALSE(pack.recall(digest_of("page 4")));
+      }
+    }
+    SUBCASE("an index pointing past the streams: nothing is recalled") {
+      std::string bytes = good;
+      bytes[bytes.size() - 16] = static_cast<char>(0xFF);  // the index's offset, now beyond the file
+      write_bytes(cache.pack(), bytes);
+      cache::DeflatePack pack = cache.open();
+      CHECK_FALSE(pack.recall(digest_of("page 0")));
+    }
+    SUBCASE("not a pack at all") {
+      write_bytes(cache.pack(), "hello");
+      cache::DeflatePack pack = cache.open();
+      CHECK_FALSE(pack.recall(digest_of("page 0")));
+    }
+  }
+
+  TEST_CASE("an uncommitted pack leaves the previous one and no stray file") {
+    const CacheFolder cache("uncommitted");
+    earlier_build(cache, 3);
+    {
+      cache::DeflatePack abandoned = cache.open();
+      keep_pages(abandoned, 3, 6);
+    }
+    std::vector<std::string> names;
+    for (const fs::directory_entry& entry : fs::directory_iterator(cache.folder()))
+      names.push_back(entry.path().filename().string());
+    CHECK(names == std::vector<std::string>{"pdf.pack"});
+    cache::DeflatePack pack = cache.open();
+    CHECK(pack.recall(digest_of("page 1")) == stream(1));
+    CHECK_FALSE(pack.recall(digest_of("page 4")));
+  }
+
+  TEST_CASE("a folder that cannot be made: nothing kept, commit says so, the build goes on") {
+    const CacheFolder cache("blocked");
+    fs::create_directories(cache.root);
+    write_bytes(cache.root / "deflated", "a file where the folder should be");
+    cache::DeflatePack pack = cache.open();
+    keep_pages(pack, 0, 3);
+    CHECK_FALSE(pack.commit());
+  }
+
+  TEST_CASE("threads keep and recall at once") {
+    const CacheFolder cache("threads");
+    earlier_build(cache, 200);
+    cache::DeflatePack pack = cache.open();
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t) {
+      threads.emplace_back([&pack, t] {
+        for (int n = t; n < 400; n += 4) {
+          const std::string name = "page " + std::to_string(n);
+          if (n < 200) {
+            CHECK(pack.recall(digest_of(name)) == stream(n));
+          } else {
+            pack.keep(digest_of(name), stream(n));
+          }
+        }
+      });
+    }
+    for (std::thread& thread : threads) thread.join();
+    REQUIRE(pack.commit());
+    cache::DeflatePack next = cache.open();
+    for (int n = 0; n < 400; n += 13) CHECK(next.recall(digest_of("page " + std::to_string(n))) == stream(n));
+  }
+}
