@@ -117,11 +117,11 @@ std::future<LoadedHyphenators> start_loading_hyphenators(const model::Book& book
 
 // Opens the deflate memo `name` of the cache in the output folder (OUT/.octavo-cache/deflated/)
 // into `pack`, unless the build goes without its cache.
-void open_deflate_pack(std::optional<cache::DeflatePack>& pack, const CompileOptions& options, const char* name) {
+void open_deflate_pack(std::optional<cache::DeflatePack>& pack, const CompileOptions& options, const char* name,
+                       std::string fingerprint) {
   if (!options.cache) return;
   const fs::path cache_root = fs::path(options.output_dir) / cache::cache_folder_name;
-  pack.emplace(cache_root.string(), (cache_root / "deflated").string(), name,
-               cache::program_fingerprint(options.version));
+  pack.emplace(cache_root.string(), (cache_root / "deflated").string(), name, std::move(fingerprint));
 }
 
 bool write_pdf_book(const model::Book& book, const layout::PageStyle& style, const CompileOptions& options,
@@ -131,9 +131,11 @@ bool write_pdf_book(const model::Book& book, const layout::PageStyle& style, con
   // measuring and drawing agree.
   const fonts::FontSet font_set((fs::path(options.data_dir) / "fonts").string(), sink);
   if (!font_set.ok()) return false;
-  // Pages compressed by an earlier build into this output folder, recalled when drawn alike.
+  // Pages drawn and compressed by an earlier build into this output folder, recalled when laid out
+  // alike; how a page is drawn depends on the fonts too.
+  const std::string fingerprint = options.cache ? cache::build_fingerprint(options.version, font_set) : "";
   std::optional<cache::DeflatePack> pages_deflated;
-  open_deflate_pack(pages_deflated, options, "pdf.pack");
+  open_deflate_pack(pages_deflated, options, "pdf.pack", fingerprint);
   // Each page is drawn into the PDF as soon as layout has set it, and dropped; with more than one
   // job its content is compressed beside the drawing of the next.
   pdf::PdfPageWriter writer(font_set, book.metadata.language, sink, options.jobs,
@@ -148,7 +150,7 @@ bool write_pdf_book(const model::Book& book, const layout::PageStyle& style, con
   const fs::path cache_root = fs::path(options.output_dir) / cache::cache_folder_name;
   cache::FolderStore store(cache_root.string(), (cache_root / "layout").string());
   std::optional<cache::LayoutCache> layout_cache;
-  if (options.cache) layout_cache.emplace(store, cache::build_fingerprint(options.version, font_set));
+  if (options.cache) layout_cache.emplace(store, fingerprint);
   // Articles are set on options.jobs threads; the book is the same whatever their number.
   const layout::BookEnd end = layout::lay_out_book(book, font_set.metrics(), style, hyphenators, writer, sink, progress,
                                                    options.jobs, layout_cache ? &*layout_cache : nullptr);
@@ -245,7 +247,7 @@ CompileResult compile(const CompileOptions& options, core::DiagnosticSink& outer
     TargetPathSink writer_sink(to, epub_temporary, epub_target);
     // Files deflated by an earlier build into this output folder are recalled, not deflated again.
     std::optional<cache::DeflatePack> files_deflated;
-    open_deflate_pack(files_deflated, options, "epub.pack");
+    open_deflate_pack(files_deflated, options, "epub.pack", cache::program_fingerprint(options.version));
     const bool written = epub::write_epub(book, {*stylesheet, files_deflated ? &*files_deflated : nullptr},
                                           epub_temporary, writer_sink, shown);
     if (written && files_deflated) files_deflated->commit();

@@ -402,11 +402,11 @@ struct HaruDocument::State {
   // compressed by now, and waits for the oldest while more than a few are in flight.
   // False, with the document failed, if the task cannot be queued (no thread, no memory). The
   // task holds only its bytes and never touches libharu, so it may outlive the document.
-  bool pack_beside(HPDF_Page page, std::string raw) {
+  bool pack_beside(HPDF_Page page, std::string raw, const std::optional<core::StreamDigest>& keep_as) {
     try {
       packing.push_back({page, {}});
-      packing.back().packed =
-          packer->submit([raw = std::move(raw), memo = memo] { return core::flate_encode(raw, memo); });
+      packing.back().packed = packer->submit(
+          [raw = std::move(raw), this_memo = memo, keep_as] { return compress_keeping(raw, this_memo, keep_as); });
     } catch (const std::exception&) {
       if (!packing.empty() && !packing.back().packed.valid()) packing.pop_back();
       fail("cannot hand a page's content to the thread that compresses pages");
@@ -418,6 +418,14 @@ struct HaruDocument::State {
       install_packed();
     }
     return !failed();
+  }
+
+  // `raw` compressed as libharu would, and kept in `memo` under `keep_as` if both are given.
+  static std::string compress_keeping(std::string_view raw, core::DeflateMemo* memo,
+                                      const std::optional<core::StreamDigest>& keep_as) {
+    std::string compressed = core::flate_encode(raw);
+    if (memo != nullptr && keep_as) memo->keep(*keep_as, compressed);
+    return compressed;
   }
 
   // Replaces the page's content with its compressed bytes, on this thread; false, with the
@@ -801,7 +809,7 @@ std::size_t HaruDocument::page_count() const { return state_->pages.size(); }
 // when saving), the stream replaced by the deflated one and its dictionary told to write the
 // /Filter entry libharu would write, but not to compress again: the same file, without holding
 // the uncompressed pages.
-void HaruDocument::finish_page(std::size_t page_index) {
+void HaruDocument::finish_page(std::size_t page_index, const std::optional<core::StreamDigest>& keep_as) {
   if (failed()) return;
   HPDF_Page page = state_->canvas(page_index);
   if (page == nullptr) return;
@@ -809,7 +817,8 @@ void HaruDocument::finish_page(std::size_t page_index) {
   auto* attr = static_cast<HPDF_PageAttr>(page->attr);
   HPDF_Dict contents = attr->contents;
   if ((contents->filter & HPDF_STREAM_FILTER_FLATE_DECODE) == 0) return;  // compression off (tests)
-  if (state_->packer || state_->memo != nullptr) {
+  const bool keeping = state_->memo != nullptr && keep_as;
+  if (state_->packer || keeping) {
     std::string raw;
     raw.reserve(HPDF_Stream_Size(contents->stream));
     const bool read = for_each_block(contents->stream, [&raw](const HPDF_BYTE* block, HPDF_UINT length) {
@@ -825,10 +834,10 @@ void HaruDocument::finish_page(std::size_t page_index) {
     // An empty page's stream stays empty, as libharu leaves it when it compresses no bytes.
     if (!raw.empty()) {
       if (state_->packer) {
-        if (!state_->pack_beside(page, std::move(raw))) return;
+        if (!state_->pack_beside(page, std::move(raw), keep_as)) return;
       } else {
         try {
-          state_->install(page, core::flate_encode(raw, state_->memo));
+          state_->install(page, State::compress_keeping(raw, state_->memo, keep_as));
         } catch (const std::bad_alloc&) {
           return state_->fail("cannot compress a page's content");
         }
@@ -839,6 +848,38 @@ void HaruDocument::finish_page(std::size_t page_index) {
     return;
   }
   state_->freeze_resources(page);
+}
+
+bool HaruDocument::finish_page_from(std::size_t page_index, const core::StreamDigest& name,
+                                    const std::vector<fonts::FontFace>& faces) {
+  if (failed() || state_->memo == nullptr) return false;
+  HPDF_Page page = state_->canvas(page_index);
+  if (page == nullptr) return false;
+  auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+  HPDF_Dict contents = attr->contents;
+  if ((contents->filter & HPDF_STREAM_FILTER_FLATE_DECODE) == 0) return false;  // compression off (tests)
+  if (state_->open_text.page == page || HPDF_Stream_Size(contents->stream) != 0) {
+    state_->fail("a page recalled after drawing on it");
+    return false;
+  }
+  const std::optional<std::string> compressed = state_->memo->recall(name);
+  if (!compressed) return false;
+  // The fonts as the drawing names them (show_text → HPDF_Page_SetFontAndSize): /F1, /F2, … in the
+  // order each is first shown, in the page's /Resources.
+  for (const fonts::FontFace face : faces) {
+    HPDF_Font font = state_->font(face);
+    if (font == nullptr || HPDF_Page_GetLocalFontName(page, font) == nullptr) {
+      state_->fail("cannot name a recalled page's font");
+      return false;
+    }
+  }
+  HPDF_MemStream_FreeData(contents->stream);
+  contents->filter = HPDF_STREAM_FILTER_NONE;
+  contents->write_fn = write_flate_filter;
+  if (!compressed->empty()) state_->install(page, *compressed);
+  if (failed()) return false;
+  state_->freeze_resources(page);
+  return true;
 }
 
 void HaruDocument::show_text(std::size_t page_index, fonts::FontFace face, double size, double x, double y,

@@ -17,6 +17,7 @@
 #include "layout/page_furniture.hpp"
 #include "pdf/embed_image.hpp"
 #include "pdf/haru_document.hpp"
+#include "pdf/page_digest.hpp"
 #include "pdf/to_unicode_cmap.hpp"
 
 namespace octavo::pdf {
@@ -145,6 +146,7 @@ struct PdfPageWriter::State {
   std::vector<layout::Page> front;
 
   bool svg_fonts_taken = false;
+  bool remembering = false;  // pages are kept in, and recalled from, a memo
 
   State(const fonts::FontSet& fonts, std::string book_language, core::DiagnosticSink& next)
       : font_set(fonts), language(std::move(book_language)), sink(next) {}
@@ -201,9 +203,40 @@ struct PdfPageWriter::State {
     }
   }
 
-  // Draws `page` on the PDF's page `index` and keeps its anchors and links.
+  // Draws `page` on the PDF's page `index` and keeps its anchors and links. With a memo, a page
+  // without images that an earlier build drew alike takes that build's content instead.
   void draw(std::size_t index, const layout::Page& page, PageRef ref) {
     check_runs(page, ref);
+    std::optional<core::StreamDigest> name;
+    if (remembering && page.images.empty()) name = page_digest(page);
+    if (!name || !pdf.finish_page_from(index, *name, faces_in_order(page))) {
+      draw_items(index, page);
+      pdf.finish_page(index, name);
+    }
+    const auto pdf_y = [&page](core::Pt y) { return (page.height - y).value; };
+    for (const layout::Anchor& anchor : page.anchors) {
+      const Target target{ref, pdf_y(anchor.y)};
+      // The front matter and pages kept back arrive last, yet the first in the book wins.
+      auto [entry, inserted] = anchors.try_emplace(anchor.name, target);
+      if (!inserted && precedes(ref, entry->second.page)) entry->second = target;
+    }
+    for (const layout::LinkArea& link : page.links) {
+      links.push_back(
+          {ref, {link.left.value, pdf_y(link.bottom), link.right.value, pdf_y(link.top)}, link.destination, link.uri});
+    }
+  }
+
+  // The faces the page's runs show, each once, in the order drawing shows them first.
+  static std::vector<fonts::FontFace> faces_in_order(const layout::Page& page) {
+    std::vector<fonts::FontFace> faces;
+    for (const layout::TextRun& run : page.runs) {
+      if (std::find(faces.begin(), faces.end(), run.face) == faces.end()) faces.push_back(run.face);
+    }
+    return faces;
+  }
+
+  // The page's runs, rules and images on the PDF's page `index`.
+  void draw_items(std::size_t index, const layout::Page& page) {
     const auto pdf_y = [&page](core::Pt y) { return (page.height - y).value; };
     for (std::size_t first = 0; first < page.runs.size();) {
       const layout::TextRun& run = page.runs[first];
@@ -237,17 +270,6 @@ struct PdfPageWriter::State {
         draw_frame(pdf, index, box.x.value, bottom, (box.x + box.width).value, pdf_y(box.y));
       }
     }
-    for (const layout::Anchor& anchor : page.anchors) {
-      const Target target{ref, pdf_y(anchor.y)};
-      // The front matter and pages kept back arrive last, yet the first in the book wins.
-      auto [entry, inserted] = anchors.try_emplace(anchor.name, target);
-      if (!inserted && precedes(ref, entry->second.page)) entry->second = target;
-    }
-    for (const layout::LinkArea& link : page.links) {
-      links.push_back(
-          {ref, {link.left.value, pdf_y(link.bottom), link.right.value, pdf_y(link.top)}, link.destination, link.uri});
-    }
-    pdf.finish_page(index);
   }
 
   static bool shows_svg(const layout::Page& page) {
@@ -277,7 +299,10 @@ PdfPageWriter::PdfPageWriter(const fonts::FontSet& fonts, std::string language, 
                              std::size_t jobs, core::DeflateMemo* memo)
     : state_(std::make_unique<State>(fonts, std::move(language), sink)) {
   if (jobs > 1) state_->pdf.compress_pages_beside();
-  if (memo != nullptr) state_->pdf.remember_compressed_pages(*memo);
+  if (memo != nullptr) {
+    state_->pdf.remember_compressed_pages(*memo);
+    state_->remembering = true;
+  }
 }
 
 PdfPageWriter::~PdfPageWriter() = default;
@@ -414,8 +439,8 @@ layout::BookEnd hand_over(const layout::LaidOutBook& book, PdfPageWriter& writer
 }  // namespace
 
 std::optional<std::string> render_pdf(const fonts::FontSet& fonts, const layout::LaidOutBook& book,
-                                      core::DiagnosticSink& sink, core::Progress& progress) {
-  PdfPageWriter writer(fonts, book.info.language, sink);
+                                      core::DiagnosticSink& sink, core::Progress& progress, core::DeflateMemo* memo) {
+  PdfPageWriter writer(fonts, book.info.language, sink, 1, memo);
   return writer.finish(hand_over(book, writer, progress), progress);
 }
 

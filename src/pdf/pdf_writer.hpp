@@ -46,8 +46,10 @@ class PdfPageWriter final : public layout::PageSink {
   /// on `sink` as render_pdf does, and an error there when fontconfig cannot read the fonts folder.
   /// With `jobs` above 1, each page's content is compressed on a thread of its own while the next
   /// page is drawn (HaruDocument::compress_pages_beside); the file is the same whatever `jobs` is.
-  /// With a `memo` (which must outlive the writer), a page drawn as in an earlier build takes the
-  /// content that build compressed (HaruDocument::remember_compressed_pages); the file is the same.
+  /// With a `memo` (which must outlive the writer), each page without images is kept there under
+  /// its page_digest, and a page laid out as in an earlier build takes the content that build
+  /// drew and compressed (HaruDocument::finish_page_from); the file is the same. The memo's
+  /// fingerprint must cover the fonts, which the drawing measures with.
   PdfPageWriter(const fonts::FontSet& fonts, std::string language, core::DiagnosticSink& sink, std::size_t jobs = 1,
                 core::DeflateMemo* memo = nullptr);
   ~PdfPageWriter() override;
@@ -78,9 +80,11 @@ class PdfPageWriter final : public layout::PageSink {
 /// nullopt, if libharu fails (a font file that became unreadable, a libharu error). Reports an
 /// error but still draws when a run holds a character its face lacks or invalid UTF-8, or a
 /// link or outline entry names no Anchor (that link or entry is left out). Reports each page
-/// drawn to `progress`, as the stage "Writing PDF", then "Saving PDF" (uncounted).
+/// drawn to `progress`, as the stage "Writing PDF", then "Saving PDF" (uncounted). With a `memo`,
+/// pages are kept in it and recalled from it as PdfPageWriter does.
 std::optional<std::string> render_pdf(const fonts::FontSet& fonts, const layout::LaidOutBook& book,
-                                      core::DiagnosticSink& sink, core::Progress& progress = core::no_progress());
+                                      core::DiagnosticSink& sink, core::Progress& progress = core::no_progress(),
+                                      core::DeflateMemo* memo = nullptr);
 
 /// writer.finish(end), then writes the file at `path`. Returns false, with an error on `sink`, if
 /// libharu fails, the file cannot be written (the error says why), or the writer reported any

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "core/deflate.hpp"
+#include "core/sha256.hpp"
 #include "layout/layout_test_support.hpp"
 #include "pdf/haru_document.hpp"
 #include "pdf/pdf_writer.hpp"
@@ -106,6 +107,34 @@ TEST_SUITE("pdf.pdf_writer") {
     CHECK(first.rfind("%PDF-1.", 0) == 0);
     CHECK(contains(first, "%%EOF"));
     CHECK(first == second);
+  }
+
+  TEST_CASE("pages laid out as in an earlier build are taken from the memo: the same file") {
+    core::DiagnosticList diagnostics;
+    const std::string cold = render(pdf::testing::sample_book(), diagnostics);
+    MemoryMemo memo;
+    const auto with_memo = [&](const layout::LaidOutBook& book) {
+      const std::optional<std::string> bytes =
+          pdf::render_pdf(shared_fonts(), book, diagnostics, core::no_progress(), &memo);
+      REQUIRE(bytes);
+      return *bytes;
+    };
+    CHECK(with_memo(pdf::testing::sample_book()) == cold);
+    CHECK(memo.keeps == 3);  // each page drawn once, and kept
+    // Again: every page recalled, its fonts named as drawing names them (the title page shows two),
+    // its links and anchors still resolved.
+    CHECK(with_memo(pdf::testing::sample_book()) == cold);
+    CHECK(memo.keeps == 3);
+    CHECK(memo.recalls == 6);
+    // One run of the body page changed: that page alone is drawn again, and the file is the one a
+    // build without the memo makes.
+    layout::LaidOutBook edited = pdf::testing::sample_book();
+    edited.pages[2].runs[1].text = "\u201cCurly quotes\u201d \u2014 an em dash.";
+    const std::string edited_cold = render(edited, diagnostics);
+    CHECK(with_memo(edited) == edited_cold);
+    CHECK(edited_cold != cold);
+    CHECK(memo.keeps == 4);
+    CHECK(diagnostics.to_string() == "");
   }
 
   TEST_CASE("a book of more pages than one PDF array may hold is written, with a nested page tree") {
@@ -501,11 +530,14 @@ TEST_SUITE("pdf.haru_document") {
       REQUIRE(haru.load_font(fonts::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf"));
       for (std::size_t i = 0; i < 45; ++i) {
         const std::size_t page = haru.add_page(200, 300);
+        // With a memo, each page is named by what it shows and taken from the memo if it is there.
+        const core::StreamDigest name = core::sha256("page " + std::to_string(i));
+        if (memo != nullptr && haru.finish_page_from(page, name, {fonts::FontFace::serif})) continue;
         for (std::size_t line = 0; line < i % 7 * 3; ++line) {
           haru.show_text(page, fonts::FontFace::serif, 10, 10, 280 - 12.0 * static_cast<double>(line),
                          "Page " + std::to_string(i) + ", line " + std::to_string(line));
         }
-        haru.finish_page(page);
+        haru.finish_page(page, name);
       }
       // Pages larger than libharu's 4 KB reading pieces: 150 KB of text, and 40 KB of letters
       // in no order, which deflate can barely shrink.
@@ -539,17 +571,17 @@ TEST_SUITE("pdf.haru_document") {
     CHECK(here->size() > 60000);
     CHECK(*beside == *here);
 
-    // An earlier build kept every page with text (38 of the 45 small ones, the two large); a
-    // later one, here or beside, takes each from the memo: the same file, nothing deflated.
+    // An earlier build kept every small page with text (38 of 45; the two large ones are not
+    // named); a later one, here or beside, takes each from the memo: the same file, nothing drawn.
     for (const bool beside_then : {false, true}) {
       CAPTURE(beside_then);
       MemoryMemo memo;
       CHECK(book(beside_then, &memo) == here);
-      CHECK(memo.keeps == 40);
-      CHECK(memo.recalls == 40);
+      CHECK(memo.keeps == 38);
+      CHECK(memo.recalls == 45);
       CHECK(book(!beside_then, &memo) == here);
-      CHECK(memo.keeps == 40);
-      CHECK(memo.recalls == 80);
+      CHECK(memo.keeps == 38);  // the 7 empty pages are asked for again, drawn, and not kept
+      CHECK(memo.recalls == 90);
       // What the memo gives is what the page holds: another stream there shows in the file.
       for (auto& [digest, stream] : memo.kept) stream = core::flate_encode("0 0 m 1 1 l S");
       const std::optional<std::string> recalled = book(beside_then, &memo);
