@@ -1,10 +1,55 @@
 #include "core/utf8.hpp"
 
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace octavo::core {
 
-char32_t decode_utf8(std::string_view text, std::size_t& pos) {
+namespace {
+
+// Word-at-a-time scans (the "determine if a word has a byte less than n" tricks of Sean Anderson's
+// Bit Twiddling Hacks): each tells exactly whether some byte of the word is out of range, which is
+// all a scan needs before it steps over the word. Byte order does not matter.
+constexpr std::uint64_t ones = 0x0101010101010101;
+constexpr std::uint64_t high_bits = 0x8080808080808080;
+// Four words a step, then one: long ASCII runs go at 32 bytes a test, short ones still skip words.
+constexpr std::size_t block_bytes = 32;
+
+// memcpy is how C++ reads an unaligned word without undefined behaviour; it compiles to one load.
+std::uint64_t load_word(const char* bytes) {
+  std::uint64_t word = 0;
+  std::memcpy(&word, bytes, sizeof word);
+  return word;
+}
+
+// Whether some byte of `word` is outside U+0020–U+007E: below 0x20 (borrow into a high bit that
+// was clear) or 0x7F and above (adding one reaches or keeps the high bit).
+bool has_non_printable_byte(std::uint64_t word) {
+  return ((((word - ones * 0x20) & ~word) | (word + ones) | word) & high_bits) != 0;
+}
+
+bool is_printable_ascii(unsigned char byte) { return byte >= 0x20 && byte < 0x7F; }
+
+// Number of leading bytes of `text` in U+0020–U+007E: the characters clean_xml_text always keeps.
+std::size_t printable_ascii_prefix_length(std::string_view text) {
+  const char* bytes = text.data();
+  std::size_t pos = 0;
+  for (; pos + block_bytes <= text.size(); pos += block_bytes) {
+    if (has_non_printable_byte(load_word(bytes + pos)) || has_non_printable_byte(load_word(bytes + pos + 8)) ||
+        has_non_printable_byte(load_word(bytes + pos + 16)) || has_non_printable_byte(load_word(bytes + pos + 24)))
+      break;
+  }
+  for (; pos + sizeof(std::uint64_t) <= text.size(); pos += sizeof(std::uint64_t)) {
+    if (has_non_printable_byte(load_word(bytes + pos))) break;
+  }
+  while (pos < text.size() && is_printable_ascii(static_cast<unsigned char>(bytes[pos]))) ++pos;
+  return pos;
+}
+
+}  // namespace
+
+char32_t decode_utf8_sequence(std::string_view text, std::size_t& pos) {
   const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
   const unsigned char lead = byte(pos);
   if (lead < 0x80) {
@@ -63,21 +108,51 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
+std::size_t ascii_prefix_length(std::string_view text) {
+  const char* bytes = text.data();
+  std::size_t pos = 0;
+  for (; pos + block_bytes <= text.size(); pos += block_bytes) {
+    const std::uint64_t any =
+        load_word(bytes + pos) | load_word(bytes + pos + 8) | load_word(bytes + pos + 16) | load_word(bytes + pos + 24);
+    if ((any & high_bits) != 0) break;
+  }
+  for (; pos + sizeof(std::uint64_t) <= text.size(); pos += sizeof(std::uint64_t)) {
+    if ((load_word(bytes + pos) & high_bits) != 0) break;
+  }
+  while (pos < text.size() && static_cast<unsigned char>(bytes[pos]) < 0x80) ++pos;
+  return pos;
+}
+
+std::size_t find_invalid_utf8(std::string_view text, std::size_t from) {
+  std::size_t pos = from;
+  while (pos < text.size()) {
+    if (static_cast<unsigned char>(text[pos]) < 0x80) {
+      pos += ascii_prefix_length(text.substr(pos));
+      continue;
+    }
+    const std::size_t start = pos;
+    // A genuine U+FFFD in the input spans three bytes; a replacement for bad input spans one.
+    if (decode_utf8_sequence(text, pos) == replacement_character && pos - start == 1) return start;
+  }
+  return std::string_view::npos;
+}
+
+bool is_valid_utf8(std::string_view text) { return find_invalid_utf8(text) == std::string_view::npos; }
+
 std::string repair_utf8(std::string_view text, const std::function<void(std::size_t)>& on_invalid) {
+  std::size_t invalid = find_invalid_utf8(text);
+  if (invalid == std::string_view::npos) return std::string(text);
+  // Valid stretches are copied whole; each invalid byte becomes one U+FFFD.
   std::string out;
   out.reserve(text.size());
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    const std::size_t start = pos;
-    const char32_t cp = decode_utf8(text, pos);
-    // A genuine U+FFFD in the input spans three bytes; a replacement for bad input spans one.
-    if (cp == replacement_character && pos - start == 1) {
-      if (on_invalid) on_invalid(start);
-      append_utf8(out, cp);
-    } else {
-      out.append(text.substr(start, pos - start));
-    }
+  std::size_t done = 0;
+  for (; invalid != std::string_view::npos; invalid = find_invalid_utf8(text, done)) {
+    out.append(text.substr(done, invalid - done));
+    if (on_invalid) on_invalid(invalid);
+    append_utf8(out, replacement_character);
+    done = invalid + 1;
   }
+  out.append(text.substr(done));
   return out;
 }
 
@@ -91,16 +166,14 @@ bool is_discouraged_xml_char(char32_t cp) {
 }
 
 std::string clean_xml_text(std::string_view text, const std::function<void(std::size_t, char32_t)>& on_removed) {
+  // Printable ASCII is most of any text and always allowed: copied a run at a time, undecoded,
+  // and text that is nothing else is returned as it is.
+  std::size_t pos = printable_ascii_prefix_length(text);
+  if (pos == text.size()) return std::string(text);
   std::string kept;
   kept.reserve(text.size());
-  std::size_t pos = 0;
+  kept.append(text.substr(0, pos));
   while (pos < text.size()) {
-    // Printable ASCII is most of any text and always allowed: no need to decode it.
-    const auto byte = static_cast<unsigned char>(text[pos]);
-    if (byte >= 0x20 && byte < 0x7F) {
-      kept += text[pos++];
-      continue;
-    }
     const std::size_t start = pos;
     const char32_t cp = decode_utf8(text, pos);
     // A genuine U+FFFD spans three bytes and is kept; a one-byte one stands for an invalid byte.
@@ -112,11 +185,17 @@ std::string clean_xml_text(std::string_view text, const std::function<void(std::
     } else if (on_removed) {
       on_removed(start, cp);
     }
+    const std::size_t run = printable_ascii_prefix_length(text.substr(pos));
+    kept.append(text.substr(pos, run));
+    pos += run;
   }
   return kept;
 }
 
-std::string xml_safe(std::string_view text) { return clean_xml_text(repair_utf8(text)); }
+// Valid text (nearly all) is not copied once more just to be repaired.
+std::string xml_safe(std::string_view text) {
+  return is_valid_utf8(text) ? clean_xml_text(text) : clean_xml_text(repair_utf8(text));
+}
 
 std::size_t count_non_text_bytes(std::string_view bytes) {
   std::size_t count = 0;

@@ -11,9 +11,32 @@ namespace octavo::core {
 
 inline constexpr char32_t replacement_character = 0xFFFD;
 
-/// Decodes the code point at `pos` and advances `pos` past it. An invalid, overlong, surrogate
-/// or truncated sequence yields U+FFFD and advances by one byte.
-char32_t decode_utf8(std::string_view text, std::size_t& pos);
+/// Decodes like decode_utf8, without its inline ASCII shortcut: the out-of-line part, for a lead
+/// byte of 0x80 or more. An invalid, overlong, surrogate or truncated sequence yields U+FFFD and
+/// advances by one byte.
+char32_t decode_utf8_sequence(std::string_view text, std::size_t& pos);
+
+/// Decodes the code point at `pos` (which must be inside `text`) and advances `pos` past it. An
+/// invalid, overlong, surrogate or truncated sequence yields U+FFFD and advances by one byte.
+inline char32_t decode_utf8(std::string_view text, std::size_t& pos) {
+  // Nearly all text is ASCII: one byte, no table, no call.
+  const auto lead = static_cast<unsigned char>(text[pos]);
+  if (lead < 0x80) {
+    ++pos;
+    return lead;
+  }
+  return decode_utf8_sequence(text, pos);
+}
+
+/// Number of leading bytes of `text` below 0x80; 0 for empty text or a first byte of 0x80 or more.
+std::size_t ascii_prefix_length(std::string_view text);
+
+/// Offset of the first byte at or after `from` that is not part of valid UTF-8 (where
+/// decode_utf8 yields a one-byte U+FFFD); `std::string_view::npos` when there is none.
+std::size_t find_invalid_utf8(std::string_view text, std::size_t from = 0);
+
+/// True when `text` is valid UTF-8 (repair_utf8 would return it unchanged); true for empty text.
+bool is_valid_utf8(std::string_view text);
 
 /// Appends the UTF-8 encoding of `code_point` (which must be a Unicode scalar value).
 void append_utf8(std::string& out, char32_t code_point);

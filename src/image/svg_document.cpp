@@ -661,7 +661,7 @@ std::string parse_problem(std::string_view bytes, const pugi::xml_parse_result& 
 // encoding must be written again.
 bool is_plain_utf8(std::string_view bytes, const pugi::xml_document& document) {
   if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) return false;
-  if (core::repair_utf8(bytes) != bytes) return false;
+  if (!core::is_valid_utf8(bytes)) return false;
   const pugi::xml_node declaration = document.first_child();
   if (declaration.type() != pugi::node_declaration) return true;
   const std::string_view encoding = declaration.attribute("encoding").value();

@@ -15,12 +15,13 @@ constexpr std::string_view byte_order_mark = "\xEF\xBB\xBF";
 // Repairs and filters one line; reports at most one warning of each kind, at the first offender,
 // so a binary file gives one line of diagnostics per line rather than one per byte.
 std::string clean_line(std::string_view raw, const std::string& path, int number, core::DiagnosticSink& sink) {
-  std::size_t first_invalid = std::string_view::npos;
-  const std::string text = core::repair_utf8(raw, [&](std::size_t offset) {
-    if (first_invalid == std::string_view::npos) first_invalid = offset;
-  });
-  if (first_invalid != std::string_view::npos) {
+  // Nearly every line is valid and is cleaned as it is, without a repaired copy first.
+  std::string repaired;
+  std::string_view text = raw;
+  if (const std::size_t first_invalid = core::find_invalid_utf8(raw); first_invalid != std::string_view::npos) {
     sink.warning({path, number, core::column_at(raw, first_invalid)}, "invalid UTF-8 replaced by U+FFFD");
+    repaired = core::repair_utf8(raw);
+    text = repaired;
   }
   CleanText cleaned = clean_text(text);
   if (cleaned.removed > 0) warn_removed(cleaned, {path, number, core::column_at(text, cleaned.first_at)}, sink);

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "core/file_system.hpp"
@@ -86,6 +87,13 @@ void draw_frame(HaruDocument& pdf, std::size_t page, double left, double bottom,
   pdf.stroke_line(page, left, top, left, bottom, hairline);
 }
 
+// The repair of a run's text when it is not valid UTF-8 (a broken promise, which check_runs
+// reports); nullopt for valid text, nearly all, which is then drawn as it is, uncopied.
+std::optional<std::string> repair_if_invalid(const std::string& text) {
+  if (core::is_valid_utf8(text)) return std::nullopt;
+  return core::repair_utf8(text);
+}
+
 // A length as a TJ number: thousandths of the font size (PDF 32000-1 §9.4.3).
 long thousandths(core::Pt length, core::Pt size) { return std::lround(length.value * 1000.0 / size.value); }
 
@@ -104,14 +112,15 @@ JoinedRuns join_runs(const std::vector<layout::TextRun>& runs, std::size_t first
     if (index > first && (run.face != start.face || run.size != start.size || run.baseline != start.baseline ||
                           run.rise != start.rise || out.text.empty()))
       break;
-    const std::string text = core::repair_utf8(run.text);
+    const std::optional<std::string> repaired = repair_if_invalid(run.text);
+    const std::string& text = repaired ? *repaired : run.text;
     if (index > first) {
       const long gap = thousandths(run.x - start.x, start.size) - drawn;
       out.shifts.push_back({out.text.size(), -gap});
       drawn += gap;
     }
     // Kerns point into the run's own bytes: a repaired run (an error already) is drawn unkerned.
-    if (text == run.text) {
+    if (!repaired) {
       for (const fonts::Kern& kern : run.kerns) {
         const long amount = thousandths(kern.amount, run.size);
         out.shifts.push_back({out.text.size() + kern.offset, -amount});
@@ -182,9 +191,9 @@ struct PdfPageWriter::State {
   void check_runs(const layout::Page& page, PageRef ref) {
     for (const layout::TextRun& run : page.runs) {
       const std::size_t face = static_cast<std::size_t>(run.face);
-      bool invalid = false;
-      const std::string text = core::repair_utf8(run.text, [&invalid](std::size_t) { invalid = true; });
-      if (invalid) sink.error({}, "expected UTF-8 text in a run " + on_page(ref) + ", found invalid bytes");
+      const std::optional<std::string> repaired = repair_if_invalid(run.text);
+      const std::string& text = repaired ? *repaired : run.text;
+      if (repaired) sink.error({}, "expected UTF-8 text in a run " + on_page(ref) + ", found invalid bytes");
       for (std::size_t pos = 0; pos < text.size();) {
         const char32_t code_point = core::decode_utf8(text, pos);
         // Each code point once a face: inserting every character drawn into the set, and asking
@@ -241,8 +250,9 @@ struct PdfPageWriter::State {
     for (std::size_t first = 0; first < page.runs.size();) {
       const layout::TextRun& run = page.runs[first];
       if (run.size <= core::Pt(0)) {
-        pdf.show_text(index, run.face, run.size.value, run.x.value, pdf_y(run.baseline), core::repair_utf8(run.text),
-                      {}, run.rise.value);
+        const std::optional<std::string> repaired = repair_if_invalid(run.text);
+        pdf.show_text(index, run.face, run.size.value, run.x.value, pdf_y(run.baseline),
+                      repaired ? *repaired : run.text, {}, run.rise.value);
         ++first;
         continue;
       }

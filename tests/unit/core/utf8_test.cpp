@@ -1,8 +1,82 @@
 #include <doctest/doctest.h>
 
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include "core/utf8.hpp"
 
 using namespace octavo::core;
+
+namespace {
+
+// The code-point-at-a-time versions of repair_utf8 and clean_xml_text from before their fast
+// paths, on decode_utf8_sequence (no inline ASCII shortcut): what the fast paths must equal.
+std::string repair_by_code_point(std::string_view text, std::vector<std::size_t>& offsets) {
+  std::string out;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t start = pos;
+    const char32_t cp = decode_utf8_sequence(text, pos);
+    if (cp == replacement_character && pos - start == 1) {
+      offsets.push_back(start);
+      append_utf8(out, cp);
+    } else {
+      out.append(text.substr(start, pos - start));
+    }
+  }
+  return out;
+}
+
+std::string clean_by_code_point(std::string_view text, std::string& removed) {
+  std::string kept;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t start = pos;
+    const char32_t cp = decode_utf8_sequence(text, pos);
+    const bool invalid = cp == replacement_character && pos - start == 1;
+    if (!invalid && is_xml_char(cp) && !is_discouraged_xml_char(cp)) {
+      kept.append(text.substr(start, pos - start));
+    } else {
+      removed += std::to_string(start) + ":" + code_point_name(cp) + " ";
+    }
+  }
+  return kept;
+}
+
+// Every code point with the offset after it, decoded by `decode`.
+template <typename Decode>
+std::string decode_all(std::string_view text, Decode decode) {
+  std::string out;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const char32_t cp = decode(text, pos);
+    out += code_point_name(cp) + "@" + std::to_string(pos) + " ";
+  }
+  return out;
+}
+
+// ASCII runs of every length up to past two 32-byte blocks, so that each tail below meets the
+// word-at-a-time scans at every offset within a word and a block, then ends the text or not.
+std::vector<std::string> boundary_inputs() {
+  const std::string prose = "The quick brown fox jumps over the lazy dog; 0123456789 ~!@#$%^&*()_+{}|:<>?";
+  const std::vector<std::string> tails = {"\x7F",         "\x80",
+                                          "\x1F",         " ",
+                                          "\t",           "\xC2\x80",
+                                          "\xC3\xA9",     "\xC3",
+                                          "\xE2\x80",     "\xE2\x80\x94",
+                                          "\xF0\x9F\x98", "\xF0\x9F\x98\x80",
+                                          "\xEF\xBF\xBD", "\xEF\xBF\xBE",
+                                          "\xED\xA0\x80", "\xC0\xAF",
+                                          "\xFF",         std::string(1, '\0')};
+  std::vector<std::string> inputs;
+  for (std::size_t length = 0; length <= 72; ++length) {
+    for (const std::string& tail : tails) {
+      inputs.push_back(prose.substr(0, length) + tail);
+      inputs.push_back(prose.substr(0, length) + tail + prose.substr(0, 40));
+    }
+  }
+  return inputs;
+}
+
+}  // namespace
 
 TEST_SUITE("core.utf8") {
   TEST_CASE("valid text passes through unchanged") {
@@ -79,5 +153,88 @@ TEST_SUITE("core.utf8") {
     CHECK(count_words("") == 0);
     CHECK(count_words(" \xe2\x80\x94 ") == 0);
     CHECK(count_words("Kratom\xe2\x80\x99s well-being \xe2\x80\x94 a caf\xc3\xa9, 7 days.") == 6);
+  }
+
+  TEST_CASE("decode_utf8's inline ASCII path ends at 0x7F and agrees with decode_utf8_sequence") {
+    std::size_t pos = 0;
+    CHECK(decode_utf8("\x7F", pos) == 0x7F);
+    CHECK(pos == 1);
+    pos = 0;
+    CHECK(decode_utf8("\x80", pos) == replacement_character);
+    CHECK(pos == 1);
+    CHECK(decode_all("a\xC2\x80\xC3", decode_utf8) == "U+0061@1 U+0080@3 U+FFFD@4 ");
+    // Every one- and two-byte text, then the boundary inputs.
+    for (int first = 0; first < 256; ++first) {
+      for (int second = -1; second < 256; ++second) {
+        std::string text(1, static_cast<char>(first));
+        if (second >= 0) text += static_cast<char>(second);
+        REQUIRE(decode_all(text, decode_utf8) == decode_all(text, decode_utf8_sequence));
+      }
+    }
+    for (const std::string& text : boundary_inputs()) {
+      CHECK(decode_all(text, decode_utf8) == decode_all(text, decode_utf8_sequence));
+    }
+  }
+
+  TEST_CASE("ascii_prefix_length stops at the first byte of 0x80 or more, past any word or block") {
+    CHECK(ascii_prefix_length("") == 0);
+    CHECK(ascii_prefix_length("\x80") == 0);
+    CHECK(ascii_prefix_length("\x7F\x80") == 1);
+    for (std::size_t length = 0; length <= 100; ++length) {
+      CHECK(ascii_prefix_length(std::string(length, 'a')) == length);
+      CHECK(ascii_prefix_length(std::string(length, '\x7F') + "\xC3\xA9" + std::string(40, 'a')) == length);
+    }
+  }
+
+  TEST_CASE("find_invalid_utf8 finds an invalid byte after a long ASCII run and a truncated end") {
+    const std::string run(100, 'a');
+    CHECK(find_invalid_utf8(run) == std::string_view::npos);
+    CHECK(find_invalid_utf8(run + "\xFF") == 100);
+    CHECK(find_invalid_utf8(run + "\xC3\xA9" + run + "\x80" + run) == 202);
+    CHECK(find_invalid_utf8(run + "\xC3") == 100);
+    CHECK(find_invalid_utf8(run + "\xE2\x80") == 100);
+    CHECK(find_invalid_utf8(run + "\xF0\x9F\x98") == 100);
+    CHECK(find_invalid_utf8("\x80\x80"
+                            "a\x80",
+                            1) == 1);
+    CHECK(find_invalid_utf8("\x80\x80"
+                            "a\x80",
+                            2) == 3);
+    CHECK(find_invalid_utf8("\x80", 5) == std::string_view::npos);
+    CHECK(is_valid_utf8(""));
+    CHECK(is_valid_utf8(run + "\xF0\x9F\x98\x80"));
+    CHECK_FALSE(is_valid_utf8(run + "\xF0\x9F\x98"));
+  }
+
+  TEST_CASE("repair_utf8, is_valid_utf8 and find_invalid_utf8 equal the code-point-at-a-time repair") {
+    for (const std::string& text : boundary_inputs()) {
+      std::vector<std::size_t> expected_offsets;
+      const std::string expected = repair_by_code_point(text, expected_offsets);
+      std::vector<std::size_t> offsets;
+      CHECK(repair_utf8(text, [&](std::size_t offset) { offsets.push_back(offset); }) == expected);
+      CHECK(offsets == expected_offsets);
+      CHECK(is_valid_utf8(text) == expected_offsets.empty());
+      CHECK(find_invalid_utf8(text) == (expected_offsets.empty() ? std::string_view::npos : expected_offsets[0]));
+    }
+  }
+
+  TEST_CASE("clean_xml_text and xml_safe equal the code-point-at-a-time clean at every ASCII boundary") {
+    const std::string run(100, 'a');
+    CHECK(clean_xml_text(run + "\x1F" + run) == run + run);
+    CHECK(clean_xml_text(run + "\x7F") == run);
+    CHECK(clean_xml_text(run + " ~") == run + " ~");
+    for (const std::string& text : boundary_inputs()) {
+      std::string expected_removed;
+      const std::string expected = clean_by_code_point(text, expected_removed);
+      std::string removed;
+      const auto report = [&](std::size_t offset, char32_t code_point) {
+        removed += std::to_string(offset) + ":" + code_point_name(code_point) + " ";
+      };
+      CHECK(clean_xml_text(text, report) == expected);
+      CHECK(removed == expected_removed);
+      std::vector<std::size_t> offsets;
+      std::string ignored;
+      CHECK(xml_safe(text) == clean_by_code_point(repair_by_code_point(text, offsets), ignored));
+    }
   }
 }

@@ -328,6 +328,18 @@ TEST_SUITE("pdf.join_runs") {
     CHECK(joined.end == 3);  // "next" is on another baseline
   }
 
+  TEST_CASE("a run that is not valid UTF-8 is joined repaired and unkerned; a valid one keeps its kerns") {
+    // "V\xFF" becomes "V" U+FFFD: its kern, which points into the invalid bytes, is dropped.
+    const std::vector<layout::TextRun> runs = {word("AV", 10, 50, {{1, core::Pt(-0.7)}}),
+                                               word("V\xFF", 23.3, 50, {{1, core::Pt(-0.7)}})};
+    const pdf::JoinedRuns joined = pdf::join_runs(runs, 0, metrics);
+    CHECK(joined.text == "AVV\xEF\xBF\xBD");
+    REQUIRE(joined.shifts.size() == 2);
+    CHECK((joined.shifts[0].offset == 1 && joined.shifts[0].amount == 70));
+    CHECK((joined.shifts[1].offset == 2 && joined.shifts[1].amount == -400));
+    CHECK(joined.end == 2);
+  }
+
   TEST_CASE("a change of rise ends the TJ: a superscript is shown on its own") {
     std::vector<layout::TextRun> runs = {word("x", 10), word("2", 15), word("y", 20)};
     runs[1].rise = core::Pt(4.13);
