@@ -53,10 +53,13 @@ seconds() {
 }
 long_enough() { test "$(cat "$WORK/seconds")" -ge 1; }
 
+# Every build below is cold (--no-cache): one taken from the build cache of the build before
+# would be over too soon for the progress line to be drawn.
+
 # Without a terminal: only the warning and the books written, no progress text. The PDF alone:
 # with both books the EPUB is written on a second thread and the PDF's warnings wait until it is
 # done (writers_side_by_side.sh), so when the warning comes would depend on the scheduling.
-seconds "$OCTAVO" build --diagnostics=short "$corpus" -o "$WORK/out" --format pdf 2>"$WORK/file.log" ||
+seconds "$OCTAVO" build --diagnostics=short "$corpus" -o "$WORK/out" --no-cache --format pdf 2>"$WORK/file.log" ||
   fail "the build into a file failed"
 check "the build takes over a second, so the progress checks mean something" long_enough
 check "no progress into a file: no '\\r'" no_cr "$WORK/file.log"
@@ -65,7 +68,7 @@ check "no progress into a file: only the warning and the books" \
 check "the warning is there" grep -qE '^article-0600\.txt:[0-9]+:[0-9]+: warning: characters the PDF fonts' "$WORK/file.log"
 
 # On a terminal: the line, rewritten, then gone.
-seconds on_terminal "$WORK/tty.log" "$OCTAVO" build --diagnostics=short "$corpus" -o "$WORK/out" --format pdf ||
+seconds on_terminal "$WORK/tty.log" "$OCTAVO" build --diagnostics=short "$corpus" -o "$WORK/out" --no-cache --format pdf ||
   fail "the build on a terminal failed"
 check "the build on a terminal takes over a second" long_enough
 tr '\r' '\n' <"$WORK/tty.log" | sed 's/ *$//' >"$WORK/draws.log"
@@ -103,15 +106,15 @@ visible "$WORK/tty.log" >"$WORK/screen.log"
 check "what stays on the screen is what a file gets" diff -u "$WORK/file.log" "$WORK/screen.log"
 
 # Both books (the default) on a terminal: whenever the warning comes, the screen keeps what a file gets.
-"$OCTAVO" build --diagnostics=short "$corpus" -o "$WORK/out" 2>"$WORK/both-file.log" || fail "both books into a file"
-on_terminal "$WORK/both-tty.log" "$OCTAVO" build --diagnostics=short "$corpus" -o "$WORK/out" || fail "both books on a terminal"
+"$OCTAVO" build --diagnostics=short "$corpus" -o "$WORK/out" --no-cache 2>"$WORK/both-file.log" || fail "both books into a file"
+on_terminal "$WORK/both-tty.log" "$OCTAVO" build --diagnostics=short "$corpus" -o "$WORK/out" --no-cache || fail "both books on a terminal"
 visible "$WORK/both-tty.log" >"$WORK/both-screen.log"
 check "both books: what stays on the screen is what a file gets" diff -u "$WORK/both-file.log" "$WORK/both-screen.log"
 check "both books: the warning and both books are reported" \
   test "$(grep -cE '^(article-0600\.txt:[0-9]+:[0-9]+: warning: |octavo: wrote )' "$WORK/both-file.log")" -eq 3
 
 # -q on a terminal: errors only, so nothing at all here.
-seconds on_terminal "$WORK/quiet.log" "$OCTAVO" build --diagnostics=short "$corpus" -o "$WORK/out" --format pdf -q ||
+seconds on_terminal "$WORK/quiet.log" "$OCTAVO" build --diagnostics=short "$corpus" -o "$WORK/out" --no-cache --format pdf -q ||
   fail "the quiet build on a terminal failed"
 check "the quiet build takes over a second" long_enough
 check "-q on a terminal prints nothing, progress included" test ! -s "$WORK/quiet.log"
