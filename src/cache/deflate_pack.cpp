@@ -91,7 +91,9 @@ void DeflatePack::read_previous() {
   ByteReader reader(*index);
   const std::size_t count = reader.count(least_entry_size);
   std::vector<Entry> entries(count);
-  for (Entry& entry : entries) {
+  for (std::size_t position = 0; position < count; ++position) {
+    Entry& entry = entries[position];
+    entry.position = position;
     for (std::uint8_t& byte : entry.digest) byte = reader.byte();
     entry.offset = reader.unsigned_number();
     entry.length = reader.unsigned_number();
@@ -101,9 +103,18 @@ void DeflatePack::read_previous() {
     }
   }
   if (reader.failed() || !reader.at_end()) return;
+  // In the pack's order the streams follow each other from the data's start (the prefix copied
+  // by diverge relies on it); a pack that says otherwise is not used.
+  std::uint64_t expected = data_start;
+  for (const Entry& entry : entries) {
+    if (entry.offset != expected) return;
+    expected += entry.length;
+  }
+  if (expected != index_offset) return;
   std::sort(entries.begin(), entries.end(),
             [](const Entry& a, const Entry& b) { return less_digest(a.digest, b.digest); });
   previous_entries_ = std::move(entries);
+  previous_data_start_ = data_start;
 }
 
 std::optional<std::string> DeflatePack::recall(const core::StreamDigest& digest) {
@@ -115,7 +126,12 @@ std::optional<std::string> DeflatePack::recall(const core::StreamDigest& digest)
   std::optional<std::string> bytes = read_at(previous_, found->offset, found->length);
   if (!bytes || core::crc32(*bytes) != found->crc32) return std::nullopt;
   ++recalled_;
-  keep_locked(digest, *bytes);
+  if (!diverged_ && !committed_ && found->position == matched_) {
+    ++matched_;
+    next_digests_.insert(digest);
+  } else {
+    keep_locked(digest, *bytes);
+  }
   return bytes;
 }
 
@@ -124,20 +140,47 @@ void DeflatePack::keep(const core::StreamDigest& digest, std::string_view compre
   keep_locked(digest, compressed);
 }
 
-void DeflatePack::keep_locked(const core::StreamDigest& digest, std::string_view compressed) {
-  if (committed_ || next_failed_ || !next_digests_.insert(digest).second) return;
-  if (next_ == nullptr) {
-    if (!make_cache_folder(cache_root_, folder_)) {
+void DeflatePack::diverge() {
+  if (diverged_) return;
+  diverged_ = true;
+  if (!make_cache_folder(cache_root_, folder_)) {
+    next_failed_ = true;
+    return;
+  }
+  next_ = std::make_unique<core::OutputFile>(next_path_);
+  ByteWriter header;
+  header.string(fingerprint_);
+  next_->write(pack_magic);
+  next_->write(header.bytes());
+  next_size_ = pack_magic.size() + header.bytes().size();
+  if (matched_ == 0) return;
+  // The matched streams are the previous pack's first ones, one after another from its data's
+  // start: copied as one piece, and listed in their order.
+  std::vector<Entry> prefix(matched_);
+  for (const Entry& entry : previous_entries_) {
+    if (entry.position < matched_) prefix[entry.position] = entry;
+  }
+  const std::uint64_t length = prefix.back().offset + prefix.back().length - previous_data_start_;
+  constexpr std::uint64_t piece = std::uint64_t{1} << 20;
+  for (std::uint64_t copied = 0; copied < length; copied += piece) {
+    const std::optional<std::string> bytes =
+        read_at(previous_, previous_data_start_ + copied, std::min(piece, length - copied));
+    if (!bytes || !next_->write(*bytes)) {
       next_failed_ = true;
       return;
     }
-    next_ = std::make_unique<core::OutputFile>(next_path_);
-    ByteWriter header;
-    header.string(fingerprint_);
-    next_->write(pack_magic);
-    next_->write(header.bytes());
-    next_size_ = pack_magic.size() + header.bytes().size();
   }
+  for (Entry entry : prefix) {
+    entry.offset = entry.offset - previous_data_start_ + next_size_;
+    next_entries_.push_back(entry);
+  }
+  next_size_ += length;
+}
+
+void DeflatePack::keep_locked(const core::StreamDigest& digest, std::string_view compressed) {
+  if (committed_ || next_failed_ || !next_digests_.insert(digest).second) return;
+  diverge();
+  if (next_failed_) return;
   if (!next_->write(compressed)) {
     next_failed_ = true;
     return;
@@ -151,9 +194,15 @@ bool DeflatePack::commit() {
   if (committed_) return true;
   committed_ = true;
   std::error_code ec;
-  if (next_ == nullptr && !next_failed_) {
-    fs::remove(path_, ec);
-    return !ec;
+  if (!diverged_) {
+    // Every stream this build used was the previous pack's, in its order: the pack stays as it
+    // is when they were all of it, and goes when there were none.
+    if (matched_ == previous_entries_.size() && matched_ > 0) return true;
+    if (matched_ == 0) {
+      fs::remove(path_, ec);
+      return !ec;
+    }
+    diverge();
   }
   bool written = !next_failed_;
   if (written) {
@@ -187,7 +236,7 @@ std::size_t DeflatePack::recalled() const {
 
 std::size_t DeflatePack::kept() const {
   const std::lock_guard lock(mutex_);
-  return next_entries_.size();
+  return diverged_ ? next_entries_.size() : matched_;
 }
 
 }  // namespace octavo::cache

@@ -34,7 +34,9 @@ class DeflatePack final : public core::DeflateMemo {
   DeflatePack& operator=(const DeflatePack&) = delete;
 
   /// The stream kept under `digest` when its bytes read back whole (their CRC-32 is checked);
-  /// then kept in the next pack too.
+  /// then kept in the next pack too. While the streams are recalled in the pack's own order and
+  /// nothing new is kept, nothing is written: a rebuild that changed nothing leaves the pack as
+  /// it is, and one that changed a little copies the unchanged start of it in one piece.
   std::optional<std::string> recall(const core::StreamDigest& digest) override;
   /// Appends `compressed` to the next pack, once per digest.
   void keep(const core::StreamDigest& digest, std::string_view compressed) override;
@@ -46,7 +48,7 @@ class DeflatePack final : public core::DeflateMemo {
   bool commit();
 
   std::size_t recalled() const;  ///< streams taken from the previous pack
-  std::size_t kept() const;      ///< streams in the next pack
+  std::size_t kept() const;      ///< streams in the next pack, whether written or not
 
  private:
   struct Entry {
@@ -54,10 +56,13 @@ class DeflatePack final : public core::DeflateMemo {
     std::uint64_t offset = 0;
     std::uint64_t length = 0;
     std::uint32_t crc32 = 0;
+    std::size_t position = 0;  // in the pack's order (the previous pack's entries)
   };
 
   void read_previous();
   void keep_locked(const core::StreamDigest& digest, std::string_view compressed);
+  // Starts writing the next pack, with the previous pack's first `matched_` streams copied.
+  void diverge();
 
   std::string cache_root_;
   std::string folder_;
@@ -67,6 +72,11 @@ class DeflatePack final : public core::DeflateMemo {
   mutable std::mutex mutex_;  // guards everything below
   std::ifstream previous_;
   std::vector<Entry> previous_entries_;  // sorted by digest
+  std::uint64_t previous_data_start_ = 0;
+  // How many of the previous pack's streams, from its first, were recalled in its order while
+  // nothing else was asked for; until diverged_, the next pack is those and is not written.
+  std::size_t matched_ = 0;
+  bool diverged_ = false;
   std::unique_ptr<core::OutputFile> next_;
   bool next_failed_ = false;
   bool committed_ = false;

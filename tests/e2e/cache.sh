@@ -57,6 +57,8 @@ packs=$out/.octavo-cache/deflated
 check "a cold build keeps the PDF's compressed pages and the EPUB's compressed files" \
   test -s "$packs/pdf.pack" -a -s "$packs/epub.pack"
 cp "$packs/pdf.pack" "$packs/epub.pack" "$WORK/"
+pack_stamps() { stat -c '%n %i %Y %y' "$packs/pdf.pack" "$packs/epub.pack"; }
+pack_stamps >"$WORK/packs1"
 check "the layout warned about the missing character (a warning the cache must replay)" \
   grep -q 'warning: characters the PDF fonts cannot draw' "$out.log"
 check "nothing of the cache is in the EPUB" bash -c "! unzip -l '$out/${books[0]}' | grep -q octavo-cache"
@@ -70,6 +72,7 @@ for jobs in 1 3; do
 done
 check "a warm build writes no entry" diff "$WORK/entries1" <(entry_list)
 # Each warm build recalled every stream, in the order a cold build deflated them, and kept no more.
+check "warm builds leave the packs of compressed streams as they were, unwritten" diff "$WORK/packs1" <(pack_stamps)
 check "warm builds keep the same compressed pages" cmp "$WORK/pdf.pack" "$packs/pdf.pack"
 check "warm builds keep the same compressed files" cmp "$WORK/epub.pack" "$packs/epub.pack"
 check "no unfinished pack is left behind" test "$(ls -A "$packs" | sort | tr '\n' ' ')" = "epub.pack pdf.pack "

@@ -1,4 +1,5 @@
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -44,6 +45,17 @@ void earlier_build(const CacheFolder& cache, int count, const std::string& finge
   cache::DeflatePack earlier = cache.open(fingerprint);
   keep_pages(earlier, 0, count);
   REQUIRE(earlier.commit());
+}
+
+// The pack file's inode: a pack written again (to a new file, renamed into place) has another.
+ino_t inode_of(const fs::path& path) {
+  struct stat info {};
+  REQUIRE(::stat(path.c_str(), &info) == 0);
+  return info.st_ino;
+}
+
+void recall_pages(cache::DeflatePack& pack, int from, int to) {
+  for (int n = from; n < to; ++n) CHECK(pack.recall(digest_of("page " + std::to_string(n))) == stream(n));
 }
 
 std::string file_bytes(const fs::path& path) {
@@ -98,6 +110,66 @@ TEST_SUITE("cache.deflate_pack") {
     cache::DeflatePack fourth = cache.open();
     CHECK(fourth.commit());
     CHECK_FALSE(fs::exists(cache.pack()));
+  }
+
+  TEST_CASE("a build that used the whole pack in its order leaves it as it is, unwritten") {
+    const CacheFolder cache("unchanged");
+    earlier_build(cache, 10);
+    const ino_t before = inode_of(cache.pack());
+    const std::string bytes = file_bytes(cache.pack());
+    {
+      cache::DeflatePack same = cache.open();
+      recall_pages(same, 0, 10);
+      same.keep(digest_of("page 4"), stream(4));  // kept already: changes nothing
+      CHECK(same.kept() == 10);
+      CHECK_FALSE(fs::exists(cache.folder() / ("pdf.pack.next-" + std::to_string(::getpid()))));
+      REQUIRE(same.commit());
+    }
+    CHECK(inode_of(cache.pack()) == before);
+    CHECK(file_bytes(cache.pack()) == bytes);
+  }
+
+  TEST_CASE("the pack is written again, whole, as soon as a build departs from it") {
+    const CacheFolder cache("departs");
+    earlier_build(cache, 10);
+    const ino_t before = inode_of(cache.pack());
+
+    SUBCASE("a new stream in the middle: the start is copied, the rest follows") {
+      {
+        cache::DeflatePack pack = cache.open();
+        recall_pages(pack, 0, 5);
+        pack.keep(digest_of("page 42"), stream(42));
+        recall_pages(pack, 5, 10);
+        CHECK(pack.kept() == 11);
+        REQUIRE(pack.commit());
+      }
+      CHECK(inode_of(cache.pack()) != before);
+      cache::DeflatePack next = cache.open();
+      recall_pages(next, 0, 10);
+      CHECK(next.recall(digest_of("page 42")) == stream(42));
+    }
+    SUBCASE("recalled in another order") {
+      {
+        cache::DeflatePack pack = cache.open();
+        recall_pages(pack, 3, 4);
+        recall_pages(pack, 0, 3);
+        recall_pages(pack, 4, 10);
+        REQUIRE(pack.commit());
+      }
+      CHECK(inode_of(cache.pack()) != before);
+      cache::DeflatePack next = cache.open();
+      recall_pages(next, 0, 10);
+    }
+    SUBCASE("only the first streams used: the rest is dropped") {
+      {
+        cache::DeflatePack pack = cache.open();
+        recall_pages(pack, 0, 4);
+        REQUIRE(pack.commit());
+      }
+      cache::DeflatePack next = cache.open();
+      recall_pages(next, 0, 4);
+      CHECK_FALSE(next.recall(digest_of("page 4")));
+    }
   }
 
   TEST_CASE("a pack of another program recalls nothing") {
