@@ -3,6 +3,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <csignal>
+#include <exception>
 #include <filesystem>
 #include <system_error>
 
@@ -17,11 +20,13 @@ namespace {
 
 // A pack: this line, the fingerprint (a ByteWriter string), the streams one after another, the
 // index (a count, then per stream its 32-byte digest, offset, length and CRC-32 as varints), and
-// a trailer of the index's offset (8 bytes, little-endian) and the end mark. The index comes last
-// so that streams are written as they come; the trailer has a fixed size so that it can be found.
-constexpr std::string_view pack_magic = "octavo deflate pack 1\n";
+// a trailer: the index's offset (8 bytes, little-endian), the CRC-32 of those 8 bytes (4), and the
+// end mark. The index comes last so that streams are written as they come; the trailer has a
+// fixed size so that it can be found, and its CRC keeps a damaged offset from making the reader
+// take most of the file for an index.
+constexpr std::string_view pack_magic = "octavo deflate pack 2\n";
 constexpr std::string_view end_mark = "OCTVPEND";
-constexpr std::size_t trailer_size = 8 + end_mark.size();
+constexpr std::size_t trailer_size = 8 + 4 + end_mark.size();
 // The least an index entry takes: the digest and three one-byte varints.
 constexpr std::size_t least_entry_size = 32 + 3;
 
@@ -31,11 +36,21 @@ std::string little_endian(std::uint64_t value) {
   return out;
 }
 
-std::uint64_t from_little_endian(std::string_view bytes) {
+std::uint64_t from_little_endian(std::string_view bytes, std::size_t count = 8) {
   std::uint64_t value = 0;
-  for (std::size_t i = 0; i < 8; ++i) value |= std::uint64_t{static_cast<unsigned char>(bytes[i])} << (8 * i);
+  for (std::size_t i = 0; i < count; ++i) value |= std::uint64_t{static_cast<unsigned char>(bytes[i])} << (8 * i);
   return value;
 }
+
+// The trailer for an index at `index_offset`.
+std::string trailer_for(std::uint64_t index_offset) {
+  const std::string offset = little_endian(index_offset);
+  return offset + little_endian(core::crc32(offset)).substr(0, 4) + std::string(end_mark);
+}
+
+// Whether the process `pid` has ended (kill(pid, 0) finds no such process); a process that exists
+// but is another user's counts as running.
+bool has_ended(long pid) { return pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH; }
 
 bool less_digest(const core::StreamDigest& a, const core::StreamDigest& b) { return a < b; }
 
@@ -57,14 +72,49 @@ DeflatePack::DeflatePack(std::string cache_root, std::string folder, std::string
       // Unique among processes building into the same folder; never a pack's own name.
       next_path_(path_ + ".next-" + std::to_string(::getpid())),
       fingerprint_(std::move(fingerprint)) {
-  read_previous();
+  remove_abandoned(name);
+  try {
+    read_previous();
+  } catch (const std::exception&) {  // no memory for the index: as if there were no pack
+    previous_entries_.clear();
+  }
 }
 
-DeflatePack::~DeflatePack() {
+DeflatePack::~DeflatePack() { abandon_next(); }
+
+void DeflatePack::remove_abandoned(const std::string& name) {
+  // A build stopped by a signal (which removes only the books' temporaries) or a crash leaves its
+  // next pack, named by its process id; the next build into the folder removes it.
+  const std::string prefix = name + ".next-";
+  std::error_code ec;
+  for (fs::directory_iterator it(folder_, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string file = it->path().filename().string();
+    if (!file.starts_with(prefix)) continue;
+    const std::string pid = file.substr(prefix.size());
+    if (pid.empty() || pid.size() > 9 || pid.find_first_not_of("0123456789") != std::string::npos) continue;
+    if (has_ended(std::stol(pid))) {
+      std::error_code ignored;
+      fs::remove(it->path(), ignored);
+    }
+  }
+}
+
+void DeflatePack::abandon_next() {
   if (next_ == nullptr) return;
   next_->close();
+  next_.reset();
   std::error_code ec;
   fs::remove(next_path_, ec);
+}
+
+void DeflatePack::fail_next() {
+  // The next pack will not be committed: its bytes go at once (a full disk needs the room for the
+  // book), and so does the previous pack, which commit would remove anyway (it no longer
+  // matches); streams are still recalled from it, through the open file.
+  next_failed_ = true;
+  abandon_next();
+  std::error_code ec;
+  fs::remove(path_, ec);
 }
 
 void DeflatePack::read_previous() {
@@ -83,8 +133,9 @@ void DeflatePack::read_previous() {
   const std::uint64_t data_start = header_room - header_reader.left();
   if (size < data_start + trailer_size) return;
   const std::optional<std::string> trailer = read_at(previous_, size - trailer_size, trailer_size);
-  if (!trailer || std::string_view(*trailer).substr(8) != end_mark) return;
+  if (!trailer) return;
   const std::uint64_t index_offset = from_little_endian(*trailer);
+  if (*trailer != trailer_for(index_offset)) return;
   if (index_offset < data_start || index_offset > size - trailer_size) return;
   const std::optional<std::string> index = read_at(previous_, index_offset, size - trailer_size - index_offset);
   if (!index) return;
@@ -119,6 +170,15 @@ void DeflatePack::read_previous() {
 
 std::optional<std::string> DeflatePack::recall(const core::StreamDigest& digest) {
   const std::lock_guard lock(mutex_);
+  try {
+    return recall_locked(digest);
+  } catch (const std::exception&) {  // no memory: deflated anew, and not kept
+    fail_next();
+    return std::nullopt;
+  }
+}
+
+std::optional<std::string> DeflatePack::recall_locked(const core::StreamDigest& digest) {
   const auto found =
       std::lower_bound(previous_entries_.begin(), previous_entries_.end(), digest,
                        [](const Entry& entry, const core::StreamDigest& d) { return less_digest(entry.digest, d); });
@@ -137,16 +197,17 @@ std::optional<std::string> DeflatePack::recall(const core::StreamDigest& digest)
 
 void DeflatePack::keep(const core::StreamDigest& digest, std::string_view compressed) {
   const std::lock_guard lock(mutex_);
-  keep_locked(digest, compressed);
+  try {
+    keep_locked(digest, compressed);
+  } catch (const std::exception&) {  // no memory: the next build deflates anew
+    fail_next();
+  }
 }
 
 void DeflatePack::diverge() {
   if (diverged_) return;
   diverged_ = true;
-  if (!make_cache_folder(cache_root_, folder_)) {
-    next_failed_ = true;
-    return;
-  }
+  if (!make_cache_folder(cache_root_, folder_)) return fail_next();
   next_ = std::make_unique<core::OutputFile>(next_path_);
   ByteWriter header;
   header.string(fingerprint_);
@@ -165,10 +226,7 @@ void DeflatePack::diverge() {
   for (std::uint64_t copied = 0; copied < length; copied += piece) {
     const std::optional<std::string> bytes =
         read_at(previous_, previous_data_start_ + copied, std::min(piece, length - copied));
-    if (!bytes || !next_->write(*bytes)) {
-      next_failed_ = true;
-      return;
-    }
+    if (!bytes || !next_->write(*bytes)) return fail_next();
   }
   for (Entry entry : prefix) {
     entry.offset = entry.offset - previous_data_start_ + next_size_;
@@ -181,10 +239,7 @@ void DeflatePack::keep_locked(const core::StreamDigest& digest, std::string_view
   if (committed_ || next_failed_ || !next_digests_.insert(digest).second) return;
   diverge();
   if (next_failed_) return;
-  if (!next_->write(compressed)) {
-    next_failed_ = true;
-    return;
-  }
+  if (!next_->write(compressed)) return fail_next();
   next_entries_.push_back({digest, next_size_, compressed.size(), core::crc32(compressed)});
   next_size_ += compressed.size();
 }
@@ -193,6 +248,15 @@ bool DeflatePack::commit() {
   const std::lock_guard lock(mutex_);
   if (committed_) return true;
   committed_ = true;
+  try {
+    return commit_locked();
+  } catch (const std::exception&) {  // no memory for the index
+    fail_next();
+    return false;
+  }
+}
+
+bool DeflatePack::commit_locked() {
   std::error_code ec;
   if (!diverged_) {
     // Every stream this build used was the previous pack's, in its order: the pack stays as it
@@ -215,8 +279,7 @@ bool DeflatePack::commit() {
       index.unsigned_number(entry.crc32);
     }
     next_->write(index.bytes());
-    next_->write(little_endian(next_size_));
-    next_->write(end_mark);
+    next_->write(trailer_for(next_size_));
   }
   if (next_ != nullptr) written = !next_->close() && written;
   next_.reset();

@@ -26,7 +26,8 @@ class DeflatePack final : public core::DeflateMemo {
   /// Recalls from the pack at `path` when it was written under the same `fingerprint`
   /// (program_fingerprint: another program may deflate otherwise); a missing, damaged or foreign
   /// pack recalls nothing. The next pack is written in the same folder, `folder` of the cache
-  /// folder `cache_root` (made, with its CACHEDIR.TAG, at the first stream kept). Never fails.
+  /// folder `cache_root` (made, with its CACHEDIR.TAG, at the first stream kept); next packs
+  /// that builds since ended left there are removed. Never fails.
   DeflatePack(std::string cache_root, std::string folder, std::string name, std::string fingerprint);
   /// Removes the next pack if commit() did not put it in place.
   ~DeflatePack() override;
@@ -38,7 +39,9 @@ class DeflatePack final : public core::DeflateMemo {
   /// nothing new is kept, nothing is written: a rebuild that changed nothing leaves the pack as
   /// it is, and one that changed a little copies the unchanged start of it in one piece.
   std::optional<std::string> recall(const core::StreamDigest& digest) override;
-  /// Appends `compressed` to the next pack, once per digest.
+  /// Appends `compressed` to the next pack, once per digest. When a write fails (a full disk) or
+  /// memory runs out, this build's pack is given up at once, the previous one too, and the build
+  /// goes on without keeping.
   void keep(const core::StreamDigest& digest, std::string_view compressed) override;
 
   /// Replaces the pack with the streams recalled and kept since construction (removes it when
@@ -60,7 +63,15 @@ class DeflatePack final : public core::DeflateMemo {
   };
 
   void read_previous();
+  // Removes the next packs of builds that ended without committing them (their process is gone).
+  void remove_abandoned(const std::string& name);
+  std::optional<std::string> recall_locked(const core::StreamDigest& digest);
   void keep_locked(const core::StreamDigest& digest, std::string_view compressed);
+  bool commit_locked();
+  // Closes and removes the next pack, if it was started.
+  void abandon_next();
+  // Gives up this build's pack: the next one goes, and the previous one with it.
+  void fail_next();
   // Starts writing the next pack, with the previous pack's first `matched_` streams copied.
   void diverge();
 

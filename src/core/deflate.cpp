@@ -113,10 +113,6 @@ DeflatedBytes deflate_zip_entry(std::string_view bytes, DeflateMemo* memo) {
   return {deflate_remembered(zip_entry, bytes, memo), crc32(bytes), bytes.size()};
 }
 
-std::string flate_encode(std::string_view bytes) { return flate_encode(bytes, nullptr); }
-
-std::string flate_encode(std::string_view bytes, DeflateMemo* memo) {
-  return deflate_remembered(pdf_stream, bytes, memo);
-}
+std::string flate_encode(std::string_view bytes) { return deflate_with(pdf_stream, bytes); }
 
 }  // namespace octavo::core

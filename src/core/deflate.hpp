@@ -32,9 +32,6 @@ DeflatedBytes deflate_zip_entry(std::string_view bytes, DeflateMemo* memo);
 /// stream's FlateDecode filter (zlib's default level, window and memory level): the bytes libharu
 /// writes when it compresses the same stream itself. Throws std::bad_alloc as deflate_zip_entry.
 std::string flate_encode(std::string_view bytes);
-/// flate_encode, or the stream `memo` kept for the same `bytes`; what is encoded here is kept in
-/// `memo`. A null `memo` encodes.
-std::string flate_encode(std::string_view bytes, DeflateMemo* memo);
 
 /// The CRC-32 of `bytes` (ISO 3309, as ZIP and PNG use it); 0 for empty input.
 std::uint32_t crc32(std::string_view bytes);

@@ -79,6 +79,10 @@ for signal in INT TERM; do
   check "SIG$signal: the previous books are byte-identical" unchanged
   check "SIG$signal: no temporary file is left" test "$(temporaries "$out")" -eq 0
 done
+# The build cache's unfinished packs (named by the stopped process) go at the next build.
+build_corpus "$WORK/large/big" "$out" || fail "the build after the signals failed"
+check "the next build removes the packs the stopped builds left" \
+  test -z "$(find "$out/.octavo-cache" -name '*.next-*')"
 
 # 3. A read-only corpus builds, and nothing is written into it, not even with the default output
 # folder from inside it (that is <corpus>-out, beside it).

@@ -203,9 +203,9 @@ TEST_SUITE("cache.deflate_pack") {
         CHECK_FALSE(pack.recall(digest_of("page 4")));
       }
     }
-    SUBCASE("an index pointing past the streams: nothing is recalled") {
+    SUBCASE("a damaged offset of the index (its CRC no longer matches): nothing is recalled") {
       std::string bytes = good;
-      bytes[bytes.size() - 16] = static_cast<char>(0xFF);  // the index's offset, now beyond the file
+      bytes[bytes.size() - 20] ^= 0x01;  // the index's offset, now one byte off
       write_bytes(cache.pack(), bytes);
       cache::DeflatePack pack = cache.open();
       CHECK_FALSE(pack.recall(digest_of("page 0")));
@@ -231,6 +231,20 @@ TEST_SUITE("cache.deflate_pack") {
     cache::DeflatePack pack = cache.open();
     CHECK(pack.recall(digest_of("page 1")) == stream(1));
     CHECK_FALSE(pack.recall(digest_of("page 4")));
+  }
+
+  TEST_CASE("next packs of builds that ended are removed; a running build's is left") {
+    const CacheFolder cache("abandoned");
+    earlier_build(cache, 3);
+    const fs::path ended = cache.folder() / "pdf.pack.next-999999999";  // above any pid_max
+    const fs::path running = cache.folder() / ("pdf.pack.next-" + std::to_string(::getppid()));
+    const fs::path other = cache.folder() / "epub.pack.next-999999999";  // another pack's
+    for (const fs::path& path : {ended, running, other}) write_bytes(path, "unfinished");
+    cache::DeflatePack pack = cache.open();
+    CHECK_FALSE(fs::exists(ended));
+    CHECK(fs::exists(running));
+    CHECK(fs::exists(other));
+    recall_pages(pack, 0, 3);
   }
 
   TEST_CASE("a folder that cannot be made: nothing kept, commit says so, the build goes on") {
