@@ -36,9 +36,9 @@ std::string little_endian(std::uint64_t value) {
   return out;
 }
 
-std::uint64_t from_little_endian(std::string_view bytes, std::size_t count = 8) {
+std::uint64_t from_little_endian(std::string_view bytes) {
   std::uint64_t value = 0;
-  for (std::size_t i = 0; i < count; ++i) value |= std::uint64_t{static_cast<unsigned char>(bytes[i])} << (8 * i);
+  for (std::size_t i = 0; i < 8; ++i) value |= std::uint64_t{static_cast<unsigned char>(bytes[i])} << (8 * i);
   return value;
 }
 
@@ -51,8 +51,6 @@ std::string trailer_for(std::uint64_t index_offset) {
 // Whether the process `pid` has ended (kill(pid, 0) finds no such process); a process that exists
 // but is another user's counts as running.
 bool has_ended(long pid) { return pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH; }
-
-bool less_digest(const core::StreamDigest& a, const core::StreamDigest& b) { return a < b; }
 
 // `count` bytes of `in` from `offset`; nullopt when they cannot all be read.
 std::optional<std::string> read_at(std::ifstream& in, std::uint64_t offset, std::uint64_t count) {
@@ -162,8 +160,7 @@ void DeflatePack::read_previous() {
     expected += entry.length;
   }
   if (expected != index_offset) return;
-  std::sort(entries.begin(), entries.end(),
-            [](const Entry& a, const Entry& b) { return less_digest(a.digest, b.digest); });
+  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.digest < b.digest; });
   previous_entries_ = std::move(entries);
   previous_data_start_ = data_start;
 }
@@ -179,9 +176,8 @@ std::optional<std::string> DeflatePack::recall(const core::StreamDigest& digest)
 }
 
 std::optional<std::string> DeflatePack::recall_locked(const core::StreamDigest& digest) {
-  const auto found =
-      std::lower_bound(previous_entries_.begin(), previous_entries_.end(), digest,
-                       [](const Entry& entry, const core::StreamDigest& d) { return less_digest(entry.digest, d); });
+  const auto found = std::lower_bound(previous_entries_.begin(), previous_entries_.end(), digest,
+                                      [](const Entry& entry, const core::StreamDigest& d) { return entry.digest < d; });
   if (found == previous_entries_.end() || found->digest != digest) return std::nullopt;
   std::optional<std::string> bytes = read_at(previous_, found->offset, found->length);
   if (!bytes || core::crc32(*bytes) != found->crc32) return std::nullopt;

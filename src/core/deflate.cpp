@@ -107,8 +107,6 @@ std::uint32_t crc32(std::string_view bytes) {
       crc32_z(crc32_z(0, Z_NULL, 0), reinterpret_cast<const Bytef*>(bytes.data()), bytes.size()));
 }
 
-DeflatedBytes deflate_zip_entry(std::string_view bytes) { return deflate_zip_entry(bytes, nullptr); }
-
 DeflatedBytes deflate_zip_entry(std::string_view bytes, DeflateMemo* memo) {
   return {deflate_remembered(zip_entry, bytes, memo), crc32(bytes), bytes.size()};
 }

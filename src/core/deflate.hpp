@@ -23,10 +23,9 @@ struct DeflatedBytes {
 /// level, the default strategy), so that the stream is the one libzip itself would write. Empty
 /// input gives the two-byte empty stream. Throws std::bad_alloc if zlib cannot allocate its state,
 /// the only way it can fail with these fixed settings.
-DeflatedBytes deflate_zip_entry(std::string_view bytes);
-/// deflate_zip_entry, or the compressed bytes `memo` kept for the same `bytes` (then only the
-/// CRC-32 is computed); what is deflated here is kept in `memo`. A null `memo` deflates.
-DeflatedBytes deflate_zip_entry(std::string_view bytes, DeflateMemo* memo);
+/// With a `memo`, the compressed bytes it kept for the same `bytes` are taken instead (then only
+/// the CRC-32 is computed), and what is deflated here is kept in it.
+DeflatedBytes deflate_zip_entry(std::string_view bytes, DeflateMemo* memo = nullptr);
 
 /// `bytes` as a zlib stream (header, deflate, Adler-32) with libharu 2.3's settings for a PDF
 /// stream's FlateDecode filter (zlib's default level, window and memory level): the bytes libharu

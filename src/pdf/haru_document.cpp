@@ -450,9 +450,15 @@ struct HaruDocument::State {
       return false;
     }
     replace_content(page, exact);
+    mark_compressed(contents);
+    return true;
+  }
+
+  // Tells the page's content dictionary that its stream is compressed already: libharu writes
+  // the /Filter it would write, and does not compress it again.
+  static void mark_compressed(HPDF_Dict contents) {
     contents->filter = HPDF_STREAM_FILTER_NONE;
     contents->write_fn = write_flate_filter;
-    return true;
   }
 
   // Makes `compressed` the content stream of `page`, freeing the one it replaces.
@@ -829,8 +835,7 @@ void HaruDocument::finish_page(std::size_t page_index, const std::optional<core:
     // The page is finished before it is handed over: pack_beside may install it at once. If it
     // cannot be handed over, the document has failed and nothing of it is saved.
     HPDF_MemStream_FreeData(contents->stream);
-    contents->filter = HPDF_STREAM_FILTER_NONE;
-    contents->write_fn = write_flate_filter;
+    State::mark_compressed(contents);
     // An empty page's stream stays empty, as libharu leaves it when it compresses no bytes.
     if (!raw.empty()) {
       if (state_->packer) {
@@ -874,8 +879,7 @@ bool HaruDocument::finish_page_from(std::size_t page_index, const core::StreamDi
     }
   }
   HPDF_MemStream_FreeData(contents->stream);
-  contents->filter = HPDF_STREAM_FILTER_NONE;
-  contents->write_fn = write_flate_filter;
+  State::mark_compressed(contents);
   if (!compressed->empty()) state_->install(page, *compressed);
   if (failed()) return false;
   state_->freeze_resources(page);
