@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "cache/byte_stream.hpp"
+#include "core/byte_stream.hpp"
 #include "core/sha256.hpp"
 #include "layout/destinations.hpp"
 #include "model/walk.hpp"
@@ -23,18 +23,18 @@ constexpr std::string_view key_format = "octavo article key 1";
 // than a cache that goes on reusing lines the new field would have changed.
 
 template <typename Enum>
-void put_enum(ByteWriter& out, Enum value) {
+void put_enum(core::ByteWriter& out, Enum value) {
   out.signed_number(static_cast<std::int64_t>(value));
 }
 
-void put(ByteWriter& out, const core::SourceLocation& at) {
+void put(core::ByteWriter& out, const core::SourceLocation& at) {
   const auto& [path, line, column] = at;
   out.string(path);
   out.signed_number(line);
   out.signed_number(column);
 }
 
-void put(ByteWriter& out, const core::ImageInfo& header) {
+void put(core::ByteWriter& out, const core::ImageInfo& header) {
   const auto& [format, width, height, bit_depth, components, interlaced, progressive, frames] = header;
   put_enum(out, format);
   for (const int number : {width, height, bit_depth, components, frames}) out.signed_number(number);
@@ -44,7 +44,7 @@ void put(ByteWriter& out, const core::ImageInfo& header) {
 
 // An image by its digest: layout never reads the bytes, only passes them on (a recalled entry
 // takes them from the model again), but the digest still tells one picture from another.
-void put(ByteWriter& out, const model::Image& image) {
+void put(core::ByteWriter& out, const model::Image& image) {
   const auto& [path, alt, header, sha256, bytes, location] = image;
   out.string(path);
   out.string(alt);
@@ -55,7 +55,7 @@ void put(ByteWriter& out, const model::Image& image) {
 
 // Where `link` leads in the PDF: the book's anchors decide it, so a heading renamed in another
 // article changes this article's key.
-void put_resolution(ByteWriter& out, const layout::LinkResolver& resolve, const model::Inline& link) {
+void put_resolution(core::ByteWriter& out, const layout::LinkResolver& resolve, const model::Inline& link) {
   if (link.target.empty() && link.target_article.empty()) return;
   const std::optional<layout::LinkTarget> target = resolve(link);
   out.byte('L');
@@ -68,7 +68,7 @@ void put_resolution(ByteWriter& out, const layout::LinkResolver& resolve, const 
 
 // A tree of blocks in walk order: 'B' a block's own fields, 'I' an inline's, 'E' an exit, so
 // that the shape is part of the key as well as the fields.
-void put_blocks(ByteWriter& out, const std::vector<model::Block>& blocks, const layout::LinkResolver& resolve) {
+void put_blocks(core::ByteWriter& out, const std::vector<model::Block>& blocks, const layout::LinkResolver& resolve) {
   model::Walker walk(blocks);
   while (walk.next()) {
     if (!walk.entering()) {
@@ -111,7 +111,7 @@ void put_blocks(ByteWriter& out, const std::vector<model::Block>& blocks, const 
 
 // The article's own entry of the anchor table, sorted (it is unordered): what "#id" inside the
 // article and a footnote's links resolve against.
-void put_own_anchors(ByteWriter& out, const model::AnchorTable& anchors, const std::string& article_id) {
+void put_own_anchors(core::ByteWriter& out, const model::AnchorTable& anchors, const std::string& article_id) {
   const auto entry = anchors.articles.find(article_id);
   out.boolean(entry != anchors.articles.end());
   if (entry == anchors.articles.end()) return;
@@ -131,7 +131,7 @@ void put_own_anchors(ByteWriter& out, const model::AnchorTable& anchors, const s
 
 // The style by its bytes: every setting is a length or a number. A padding byte, should the
 // struct ever have one, could only make two equal styles differ (a miss), never the reverse.
-void put(ByteWriter& out, const layout::PageStyle& style) {
+void put(core::ByteWriter& out, const layout::PageStyle& style) {
   static_assert(std::is_trivially_copyable_v<layout::PageStyle>,
                 "PageStyle is keyed by its bytes: key a member that is not a number by hand here");
   std::array<char, sizeof(layout::PageStyle)> bytes{};
@@ -139,7 +139,7 @@ void put(ByteWriter& out, const layout::PageStyle& style) {
   out.string(std::string_view(bytes.data(), bytes.size()));
 }
 
-void put(ByteWriter& out, const model::Article& article, const model::AnchorTable& anchors) {
+void put(core::ByteWriter& out, const model::Article& article, const model::AnchorTable& anchors) {
   const layout::LinkResolver resolve = layout::article_link_resolver(article, anchors);
   const auto& [id, title, language, part, provenance, blocks, footnotes, source_note, location, taken_headings] =
       article;
@@ -178,7 +178,7 @@ void put(ByteWriter& out, const model::Article& article, const model::AnchorTabl
 }  // namespace
 
 std::string article_key(const layout::ArticleInputs& inputs, std::string_view fingerprint) {
-  ByteWriter out;
+  core::ByteWriter out;
   out.string(key_format);
   out.string(fingerprint);
   put(out, inputs.style);

@@ -9,8 +9,8 @@
 #include <filesystem>
 #include <system_error>
 
-#include "cache/byte_stream.hpp"
 #include "cache/entry_store.hpp"
+#include "core/byte_stream.hpp"
 #include "core/deflate.hpp"
 
 namespace octavo::cache {
@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A pack: this line, the fingerprint (a ByteWriter string), the streams one after another, the
+// A pack: this line, the fingerprint (a core::ByteWriter string), the streams one after another, the
 // index (a count, then per stream its 32-byte digest, offset, length and CRC-32 as varints), and
 // a trailer: the index's offset (8 bytes, little-endian), the CRC-32 of those 8 bytes (4), and the
 // end mark. The index comes last so that streams are written as they come; the trailer has a
@@ -126,7 +126,7 @@ void DeflatePack::read_previous() {
   const std::uint64_t header_room = std::min<std::uint64_t>(size, pack_magic.size() + 10 + fingerprint_.size());
   const std::optional<std::string> header = read_at(previous_, 0, header_room);
   if (!header || !header->starts_with(pack_magic)) return;
-  ByteReader header_reader(std::string_view(*header).substr(pack_magic.size()));
+  core::ByteReader header_reader(std::string_view(*header).substr(pack_magic.size()));
   if (header_reader.string() != fingerprint_ || header_reader.failed()) return;
   const std::uint64_t data_start = header_room - header_reader.left();
   if (size < data_start + trailer_size) return;
@@ -137,7 +137,7 @@ void DeflatePack::read_previous() {
   if (index_offset < data_start || index_offset > size - trailer_size) return;
   const std::optional<std::string> index = read_at(previous_, index_offset, size - trailer_size - index_offset);
   if (!index) return;
-  ByteReader reader(*index);
+  core::ByteReader reader(*index);
   const std::size_t count = reader.count(least_entry_size);
   std::vector<Entry> entries(count);
   for (std::size_t position = 0; position < count; ++position) {
@@ -205,7 +205,7 @@ void DeflatePack::diverge() {
   diverged_ = true;
   if (!make_cache_folder(cache_root_, folder_)) return fail_next();
   next_ = std::make_unique<core::OutputFile>(next_path_);
-  ByteWriter header;
+  core::ByteWriter header;
   header.string(fingerprint_);
   next_->write(pack_magic);
   next_->write(header.bytes());
@@ -266,7 +266,7 @@ bool DeflatePack::commit_locked() {
   }
   bool written = !next_failed_;
   if (written) {
-    ByteWriter index;
+    core::ByteWriter index;
     index.unsigned_number(next_entries_.size());
     for (const Entry& entry : next_entries_) {
       for (const std::uint8_t byte : entry.digest) index.byte(byte);

@@ -6,7 +6,7 @@
 #include <memory>
 #include <vector>
 
-#include "cache/byte_stream.hpp"
+#include "core/byte_stream.hpp"
 #include "core/sha256.hpp"
 #include "model/walk.hpp"
 
@@ -45,7 +45,7 @@ struct RunState {
 
 class Encoder {
  public:
-  explicit Encoder(ByteWriter& out) : out_(out) {}
+  explicit Encoder(core::ByteWriter& out) : out_(out) {}
 
   void lines(const std::vector<layout::FlowLine>& list) {
     out_.unsigned_number(list.size());
@@ -172,14 +172,14 @@ class Encoder {
     heads_.emplace(shared.get(), heads_.size());
   }
 
-  ByteWriter& out_;
+  core::ByteWriter& out_;
   RunState previous_;
   std::map<const std::vector<layout::FlowLine>*, std::uint64_t> heads_;
 };
 
 class Decoder {
  public:
-  Decoder(ByteReader& in, const std::map<std::string, std::shared_ptr<const std::string>>& image_bytes)
+  Decoder(core::ByteReader& in, const std::map<std::string, std::shared_ptr<const std::string>>& image_bytes)
       : in_(in), image_bytes_(image_bytes) {}
 
   std::vector<layout::FlowLine> lines(int depth = 0) {
@@ -330,19 +330,19 @@ class Decoder {
     return heads_[tag - 2];
   }
 
-  ByteReader& in_;
+  core::ByteReader& in_;
   const std::map<std::string, std::shared_ptr<const std::string>>& image_bytes_;
   RunState previous_;
   std::vector<std::shared_ptr<const std::vector<layout::FlowLine>>> heads_;
 };
 
-void put_location(ByteWriter& out, const core::SourceLocation& at) {
+void put_location(core::ByteWriter& out, const core::SourceLocation& at) {
   out.string(at.path);
   out.signed_number(at.line);
   out.signed_number(at.column);
 }
 
-core::SourceLocation take_location(ByteReader& in) {
+core::SourceLocation take_location(core::ByteReader& in) {
   core::SourceLocation at;
   at.path = in.string();
   at.line = static_cast<int>(in.signed_number());
@@ -368,7 +368,7 @@ std::map<std::string, std::shared_ptr<const std::string>> image_bytes_of(const m
 }  // namespace
 
 std::string encode_entry(const layout::SetArticle& set, std::string_view key) {
-  ByteWriter out;
+  core::ByteWriter out;
   out.string(magic);
   out.unsigned_number(format_version);
   out.string(key);
@@ -400,7 +400,7 @@ std::optional<layout::SetArticle> decode_entry(std::string_view bytes, std::stri
   if (bytes.substr(body.size()) != std::string_view(reinterpret_cast<const char*>(checksum.data()), checksum.size())) {
     return std::nullopt;
   }
-  ByteReader in(body);
+  core::ByteReader in(body);
   if (in.string() != magic || in.unsigned_number() != format_version || in.string() != key || in.failed()) {
     return std::nullopt;
   }

@@ -4,9 +4,9 @@
 #include <cstdint>
 #include <limits>
 
-#include "cache/byte_stream.hpp"
+#include "core/byte_stream.hpp"
 
-using namespace octavo::cache;
+using namespace octavo::core;
 
 TEST_SUITE("cache.byte_stream") {
   TEST_CASE("numbers, doubles bit for bit, booleans and strings read back as written") {

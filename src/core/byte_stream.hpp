@@ -1,6 +1,7 @@
-// The encoding cache entries are written in: unsigned integers as LEB128 varints, doubles as their
-// 8 IEEE 754 bytes (bit for bit), strings as a length and their bytes, all little-endian, so that
-// an entry reads back the same on any machine. The reader never reads past its bytes.
+// The encoding build-cache entries are written in, and the bytes keys and digests are taken over:
+// unsigned integers as LEB128 varints, doubles as their 8 IEEE 754 bytes (bit for bit), strings as
+// a length and their bytes, all little-endian, so that an entry reads back the same on any
+// machine. The reader never reads past its bytes.
 #pragma once
 
 #include <cstddef>
@@ -8,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-namespace octavo::cache {
+namespace octavo::core {
 
 class ByteWriter {
  public:
@@ -57,4 +58,4 @@ class ByteReader {
   bool failed_ = false;
 };
 
-}  // namespace octavo::cache
+}  // namespace octavo::core

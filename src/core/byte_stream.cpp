@@ -1,8 +1,8 @@
-#include "cache/byte_stream.hpp"
+#include "core/byte_stream.hpp"
 
 #include <bit>
 
-namespace octavo::cache {
+namespace octavo::core {
 
 void ByteWriter::unsigned_number(std::uint64_t value) {
   while (value >= 0x80) {
@@ -85,4 +85,4 @@ std::uint64_t ByteReader::at_most(std::uint64_t largest) {
   return failed_ ? 0 : value;
 }
 
-}  // namespace octavo::cache
+}  // namespace octavo::core
