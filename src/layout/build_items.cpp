@@ -72,6 +72,22 @@ std::vector<std::size_t> punctuation_breaks(std::string_view text) {
   return breaks;
 }
 
+// Where an identifier may break when nothing else lets it fit a line: after an underscore and
+// between a lower-case and an upper-case letter ("NODE_|PERFORMANCE_|FLAGS", "get|Addr|Info"), as a
+// long identifier is broken in printed reference books. No hyphen marks the break.
+std::vector<std::size_t> identifier_breaks(std::string_view text) {
+  const auto is_lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  const auto is_upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  const auto is_alphanumeric = [&](char c) { return is_lower(c) || is_upper(c) || (c >= '0' && c <= '9'); };
+  std::vector<std::size_t> breaks;
+  for (std::size_t at = 1; at < text.size(); ++at) {
+    const char c = text[at - 1];
+    const char next = text[at];
+    if ((c == '_' && is_alphanumeric(next)) || (is_lower(c) && is_upper(next))) breaks.push_back(at);
+  }
+  return breaks;
+}
+
 // Characters a URL may break after (Chicago 7.47 breaks before them, so that a line does not seem
 // to end a sentence; after keeps what pdftotext gives back a prefix of the URL on each line).
 bool breaks_after_in_url(char c) { return c == '/' || c == '.' || c == '?' || c == '&'; }
@@ -455,11 +471,17 @@ bool ItemBuilder::emit_word(std::vector<Piece>& pieces, bool may_hyphenate) {
   if (measure_ > core::Pt(0) && total > measure_) {
     // Wider than any line: before cutting it at the measure, it breaks where a line of code would
     // ("{string|Buffer|TypedArray}", "read/write/execute"), as a URL does; a part still too wide
-    // is cut.
-    if (may_hyphenate && !literal_) {
+    // breaks as an identifier ("GC_FLAGS", "getAddrInfo"), and a part still too wide is cut.
+    if (!literal_) {
       std::string word;
       for (const Piece& piece : pieces) word += piece.text;
-      if (const std::vector<std::size_t> breaks = punctuation_breaks(word); !breaks.empty()) {
+      if (may_hyphenate) {
+        if (const std::vector<std::size_t> breaks = punctuation_breaks(word); !breaks.empty()) {
+          return emit_parts(pieces, breaks);
+        }
+      }
+      // A part emit_parts hands back has no identifier break left inside it, so this ends.
+      if (const std::vector<std::size_t> breaks = identifier_breaks(word); !breaks.empty()) {
         return emit_parts(pieces, breaks);
       }
     }

@@ -157,4 +157,21 @@ TEST_SUITE("layout.code_and_url_breaks") {
     // A word that fits keeps its punctuation unbroken.
     CHECK(f.text_lines("one {a|b} two", 6) == "one|{a|b}|two|");
   }
+
+  TEST_CASE("a part still wider than the line breaks as an identifier before it is cut, with no warning") {
+    Fixture f;
+    // Node's perf_hooks.constants.NODE_PERFORMANCE_GC_FLAGS_SYNCHRONOUS_PHANTOM_PROCESSING, shorter.
+    CHECK(f.inline_code_lines("see ", "perf_hooks.NODE_PERFORMANCE_GC_FLAGS", " here", 14) ==
+          "see|perf_hooks.|NODE_|PERFORMANCE_|GC_FLAGS here|");
+    CHECK(f.text_lines("call getAddressInfoForHost now", 12) == "call get|AddressInfo|ForHost now|");
+    CHECK(f.diagnostics.to_string().empty());
+    // A word that fits keeps its underscores and capitals unbroken.
+    CHECK(f.text_lines("a NODE_FLAGS b", 10) == "a|NODE_FLAGS|b|");
+  }
+
+  TEST_CASE("an identifier part with no break left inside it is cut at the measure, with one warning") {
+    Fixture f;
+    CHECK(f.text_lines("FIRST_ABCDEFGHIJKLMNOP", 10) == "FIRST_|ABCDEFGHIJ|KLMNOP|");
+    CHECK(f.diagnostics.to_string() == "w.md:3:1: warning: word too long for the line; broken at the measure\n");
+  }
 }
