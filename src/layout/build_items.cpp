@@ -1,6 +1,7 @@
 #include "layout/build_items.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "core/url.hpp"
 #include "core/utf8.hpp"
@@ -40,18 +41,22 @@ bool is_token_character(char32_t c) {
 }
 
 // Where a line of code may break between `c` and the `next` character, as a penalty; no_break
-// where it may not. After a run of spaces (the spaces end the broken line, where they are
-// invisible); after ',' and ';'; after '/', '.', ':', '=', '|', '(', '[' and '{' when a token
-// follows, so that "//", "/*", "::", "=>", "||" and "((" stay whole and "std::chrono" breaks after
-// its "::"; and before a '-' that
-// follows a token or a closing bracket, never after it: extractors delete a line-final hyphen and join the lines (see
-// add_cluster), which would change the code.
-int code_break_between(char32_t c, char32_t next) {
+// where it may not. `before` is the character before `c`, U+0000 at the start of the text. After a
+// run of spaces (the spaces end the broken line, where they are invisible); after ',' and ';';
+// after '/', '.', ':', '=', '|', '(', '[' and '{' when a token follows and something other than a
+// space precedes, so that "//", "/*", "::", "=>", "||" and "((" stay whole, "std::chrono" breaks
+// after its "::", and a leading ".zst" or "/usr" keeps its first character; never inside a number
+// ("5.11.0"); and before a '-' that follows a token or a closing bracket, never after it:
+// extractors delete a line-final hyphen and join the lines (see add_cluster), which would change
+// the code.
+int code_break_between(char32_t before, char32_t c, char32_t next) {
   if (is_code_space(c)) return is_code_space(next) ? no_break : code_space_penalty;
   if (is_code_space(next)) return no_break;  // the break comes after the spaces
   if (c == ',' || c == ';') return next == ',' || next == ';' ? no_break : code_punctuation_penalty;
+  const auto is_digit = [](char32_t d) { return d >= '0' && d <= '9'; };
   if ((c == '/' || c == '.' || c == ':' || c == '=' || c == '|' || c == '(' || c == '[' || c == '{') &&
-      is_token_character(next)) {
+      is_token_character(next) && before != U'\0' && !is_code_space(before) &&
+      !(c == '.' && is_digit(before) && is_digit(next))) {
     return code_punctuation_penalty;
   }
   if (next == '-' && (is_token_character(c) || c == ')' || c == ']' || c == '}')) return code_punctuation_penalty;
@@ -62,12 +67,13 @@ int code_break_between(char32_t c, char32_t next) {
 std::vector<std::size_t> punctuation_breaks(std::string_view text) {
   std::vector<std::size_t> breaks;
   std::size_t pos = 0;
+  char32_t before = U'\0';
   char32_t c = text.empty() ? U'\0' : core::decode_utf8(text, pos);
   while (pos < text.size()) {
     const std::size_t at = pos;
     const char32_t next = core::decode_utf8(text, pos);
-    if (code_break_between(c, next) < no_break) breaks.push_back(at);
-    c = next;
+    if (code_break_between(before, c, next) < no_break) breaks.push_back(at);
+    before = std::exchange(c, next);
   }
   return breaks;
 }
@@ -175,9 +181,10 @@ void ItemBuilder::add_text(std::string_view text, const TextStyle& style, const 
   const fonts::FontFace face = face_for(style);
   // Code comes a line per call: its indentation offers no break (a line of nothing but spaces).
   bool indentation = true;
+  char32_t before = U'\0';  // the character before `c`
   std::size_t pos = 0;
-  while (pos < text.size()) {
-    const char32_t c = core::decode_utf8(text, pos);
+  for (char32_t c = U'\0'; pos < text.size(); before = c) {
+    c = core::decode_utf8(text, pos);
     if (literal_ && is_code_space(c)) {
       add_cluster(U" ", style, face, link, location);
     } else if (is_breaking_space(c)) {
@@ -202,7 +209,7 @@ void ItemBuilder::add_text(std::string_view text, const TextStyle& style, const 
     if (literal_ && pos < text.size()) {
       indentation = indentation && is_code_space(c);
       std::size_t peek = pos;
-      const int penalty = code_break_between(c, core::decode_utf8(text, peek));
+      const int penalty = code_break_between(before, c, core::decode_utf8(text, peek));
       if (!indentation && penalty < no_break) {
         flush_segment();
         if (!list_.items.empty() && list_.items.back().kind == ItemKind::box)

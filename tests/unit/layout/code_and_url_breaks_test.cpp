@@ -131,6 +131,17 @@ TEST_SUITE("layout.code_and_url_breaks") {
     CHECK(f.diagnostics.to_string().empty());
   }
 
+  TEST_CASE("inline code keeps a leading '.' or '/' with what follows, and a number whole") {
+    Fixture f;
+    // From zstd's README: ".zst, .gz, .xz" once broke as ".|xz", and "5.11.0-41" as "5.11.|0-41".
+    CHECK(f.inline_code_lines("and ", ".xz", " files", 6) == "and|.xz|files|");
+    CHECK(f.inline_code_lines("in ", "/usr", " now", 5) == "in|/usr|now|");
+    CHECK(f.inline_code_lines("on ", "Linux 5.11.0-41-generic", "", 12) == "on Linux|5.11.0-41|-generic|");
+    // Inside a path, a '/' after a token still breaks.
+    CHECK(f.inline_code_lines("in ", "/usr/share", "", 6) == "in|/usr/|share|");
+    CHECK(f.diagnostics.to_string().empty());
+  }
+
   TEST_CASE("inline code keeps its operators whole, and the text around it breaks only at spaces") {
     Fixture f;
     // "::" and "//" stay whole; "either/or" outside the code is no place to break.
