@@ -12,9 +12,16 @@ namespace {
 
 constexpr std::string_view byte_order_mark = "\xEF\xBB\xBF";
 
+// A line of form feeds and blanks only: a page break of plain text (the GNU licences have one
+// between sections), read as the blank line it stands for.
+bool is_page_break(std::string_view raw) {
+  return raw.find('\f') != std::string_view::npos && raw.find_first_not_of("\f \t") == std::string_view::npos;
+}
+
 // Repairs and filters one line; reports at most one warning of each kind, at the first offender,
 // so a binary file gives one line of diagnostics per line rather than one per byte.
 std::string clean_line(std::string_view raw, const std::string& path, int number, core::DiagnosticSink& sink) {
+  if (is_page_break(raw)) return {};
   // Nearly every line is valid and is cleaned as it is, without a repaired copy first.
   std::string repaired;
   std::string_view text = raw;

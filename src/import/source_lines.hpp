@@ -17,7 +17,8 @@ struct SourceLine {
 
 /// Splits `bytes` at LF, CRLF or a lone CR after dropping a UTF-8 byte-order mark. Invalid UTF-8
 /// becomes U+FFFD and characters XML 1.0 forbids are removed, each with one warning per line at
-/// `path`:line:col. A final line ending adds no empty line; empty input gives no lines.
+/// `path`:line:col; a line of nothing but form feeds and blanks (a page break of plain text) is
+/// empty, without a warning. A final line ending adds no empty line; empty input gives no lines.
 std::vector<SourceLine> read_source_lines(const std::string& path, std::string_view bytes, core::DiagnosticSink& sink);
 
 }  // namespace octavo::import

@@ -31,6 +31,14 @@ TEST_SUITE("import.source_lines") {
     CHECK(diagnostics.all().empty());
   }
 
+  TEST_CASE("a line of form feeds and blanks is an empty line, without a warning; a form feed in text is removed") {
+    core::DiagnosticList diagnostics;
+    // /usr/share/common-licenses/LGPL-2.1 separates its sections so.
+    CHECK(show(read_source_lines("a.txt", "end.\n\f\nNext\n \f\f\t\nx\fy\n", diagnostics)) ==
+          "1:end.\n2:\n3:Next\n4:\n5:xy\n");
+    CHECK(diagnostics.to_string() == "a.txt:5:2: warning: removed a character that XML does not allow (U+000C)\n");
+  }
+
   TEST_CASE("a byte-order mark is dropped") {
     core::DiagnosticList diagnostics;
     CHECK(show(read_source_lines("a.txt", "\xEF\xBB\xBFhello\n", diagnostics)) == "1:hello\n");
