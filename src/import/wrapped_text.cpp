@@ -593,6 +593,17 @@ bool Reader::keeps_line_breaks(const std::vector<WrappedLine>& lines, std::size_
   return true;
 }
 
+// Whether `line` ends in a hyphen after something other than a space: '-' (after any number of
+// them), or U+2010 HYPHEN, which groff writes for every hyphen of a man page saved as text.
+bool ends_in_word_hyphen(const std::string& line) {
+  constexpr std::string_view unicode_hyphen = "\u2010";
+  if (line.ends_with(unicode_hyphen)) {
+    return line.size() > unicode_hyphen.size() && line[line.size() - unicode_hyphen.size() - 1] != ' ';
+  }
+  const std::size_t before_hyphens = line.find_last_not_of('-');
+  return line.ends_with('-') && before_hyphens != std::string::npos && line[before_hyphens] != ' ';
+}
+
 // The lines as text runs, each at its own line and column, with `line_break` between them. A line
 // ending in a hyphen after a letter joins the next without a space: hard-wrapped text breaks
 // lines at spaces and at hyphens that are there anyway ("well-" + "known" is "well-known"), and
@@ -603,11 +614,7 @@ std::vector<model::Inline> Reader::inlines(const std::vector<WrappedLine>& lines
   for (std::size_t i = first; i < end; ++i) {
     const WrappedLine& line = lines[i];
     if (i > first) {
-      const std::string& previous = lines[i - 1].text;
-      const std::size_t before_hyphens = previous.find_last_not_of('-');
-      const bool joined =
-          previous.back() == '-' && before_hyphens != std::string::npos && previous[before_hyphens] != ' ';
-      if (!joined) {
+      if (!ends_in_word_hyphen(lines[i - 1].text)) {
         model::Inline gap;
         gap.kind = line_break;
         gap.location = at(line);

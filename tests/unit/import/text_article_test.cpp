@@ -226,6 +226,15 @@ TEST_SUITE("import.text_article.wrapped") {
           "  text \"End.\"\n");
   }
 
+  TEST_CASE("a line ending in U+2010 HYPHEN, as groff writes hyphens, joins the next as '-' does") {
+    CHECK(read_txt("A well\u2010\nknown rule \u2010\nhere.\n").blocks ==
+          "paragraph @1:1\n"
+          "  text \"A well\u2010\"\n"
+          "  text \"known rule \u2010\"\n"
+          "  soft_break\n"
+          "  text \"here.\"\n");
+  }
+
   TEST_CASE("CRLF, tabs on 8-column stops, trailing spaces; runs of spaces in prose become one") {
     const Read read = read_txt(
         "First line  here.\r\n\r\n  Indented\tline  \r\nwith trailing spaces   \r\n\r\n\tTabbed\tcode\r\n\t  more\r\n");
