@@ -14,6 +14,7 @@
 #include "import/html_blocks.hpp"
 #include "import/html_tree.hpp"
 #include "import/markdown_article.hpp"
+#include "import/page_navigation.hpp"
 #include "import/source_lines.hpp"
 
 namespace octavo::import {
@@ -215,7 +216,19 @@ model::Article read_html_article(const std::string& path, std::string_view bytes
 
   PageFacts facts = read_facts(document, head);
   HtmlReader reader(path, images, sink);
-  if (body != nullptr) article.blocks = reader.read_blocks(main_text(*body)->children, max_markdown_nesting);
+  if (body != nullptr) {
+    // The site's links between its pages in sequence are no part of the article: the book has
+    // its own contents. Said once for the page, however many (Texinfo puts one on every node).
+    std::vector<HtmlNode> content = main_text(*body)->children;
+    if (const std::vector<core::SourceLocation> bars = remove_page_navigation(content); !bars.empty()) {
+      sink.warning(bars.front(), bars.size() == 1 ? std::string("left out the page's navigation bar (links to the next "
+                                                                "and previous pages, contents, index)")
+                                                  : "left out the page's " + std::to_string(bars.size()) +
+                                                        " navigation bars (links to the next and previous pages, "
+                                                        "contents, index); this is the first");
+    }
+    article.blocks = reader.read_blocks(content, max_markdown_nesting);
+  }
 
   article.provenance.source = first_web_url({&facts.canonical, &facts.og_url, &facts.single_file_url});
   article.provenance.retrieved = facts.saved_date;

@@ -117,6 +117,41 @@ TEST_SUITE("import.html_article") {
     CHECK(page("<title>T</title><p>body</p>").blocks == "paragraph @1:17\n  text \"body\"\n");
   }
 
+  TEST_CASE("bars of links between a site's pages are left out with one warning: DocBook's, Texinfo's, pagers") {
+    // DocBook (shared-mime-info's spec) and Texinfo 6 (GNU time's manual), as they write them.
+    const std::string docbook =
+        "<DIV CLASS=\"NAVHEADER\"><TABLE><TR><TH>Shared MIME-info Database</TH></TR><TR><TD><A HREF=\"index.html\" "
+        "ACCESSKEY=\"P\">Prev</A></TD></TR></TABLE></DIV>";
+    const std::string texinfo =
+        "<div class=\"header\"><p>Next: <a href=\"#R\" rel=\"next\">Measuring</a> &nbsp; [<a href=\"#C\" "
+        "rel=\"contents\">Contents</a>][<a href=\"#I\" rel=\"index\">Index</a>]</p></div>";
+    const Read read = page("<title>T</title><body><p>text</p>" + docbook + texinfo +
+                           "<div class=\"nav-panel\"><p>Up: <a href=\"#Top\">Top</a></p></div></body>");
+    CHECK(read.blocks == "paragraph @1:23\n  text \"text\"\n");
+    CHECK(read.diagnostics ==
+          "page.html:1:34: warning: left out the page's 3 navigation bars (links to the next and previous pages, "
+          "contents, index); this is the first\n");
+    CHECK(page("<title>T</title><p>x</p><p>Up: <a href=\"#Top\" rel=\"up\">Top</a></p>").diagnostics ==
+          "page.html:1:25: warning: left out the page's navigation bar (links to the next and previous pages, "
+          "contents, index)\n");
+  }
+
+  TEST_CASE("<nav> and role=navigation are read: they may hold the page's contents or the site's index") {
+    CHECK(page("<title>T</title><nav><a href=\"#a\">A</a></nav><div role=\"navigation\">Site map</div>").blocks ==
+          "paragraph @1:22\n  link \"#a\"\n    text \"A\"\nparagraph @1:69\n  text \"Site map\"\n");
+  }
+
+  TEST_CASE("a block with a link of another kind, or words other than a pager's, is read") {
+    // A "next" link in a sentence is the sentence's; an ordinary link is no navigation.
+    CHECK(page("<title>T</title><p>The story goes on in <a href=\"b.html\" rel=\"next\">the next chapter</a>, where "
+               "much more happens.</p>")
+              .blocks ==
+          "paragraph @1:17\n  text \"The story goes on in \"\n  link \"b.html\"\n    text \"the next chapter\"\n"
+          "  text \", where much more happens.\"\n");
+    CHECK(page("<title>T</title><p>Next: <a href=\"b.html\">b</a></p>").blocks ==
+          "paragraph @1:17\n  text \"Next: \"\n  link \"b.html\"\n    text \"b\"\n");
+  }
+
   TEST_CASE("the source falls back to og:url, then the SingleFile URL; only web URLs count") {
     CHECK(page("<link rel=canonical href=/relative><meta property=og:url content=https://a.org/x><p>x</p>")
               .article.provenance.source == "https://a.org/x");
