@@ -143,6 +143,34 @@ std::vector<std::size_t> url_breaks(std::string_view word) {
   return breaks;
 }
 
+// A word at least this long (in bytes) with a slash or an at sign inside is a path or an address,
+// not "and/or": it breaks as a URL does.
+constexpr std::size_t min_path_length = 16;
+
+// Where a word that is a file path or a mail address, not a URL, may break: after a '/' or an '@'
+// between letters or digits ("Documentation/|gitcvs-migration.txt", "git-security@|googlegroups.com"),
+// so that a line before it is not stretched to make room for it whole. None for a shorter word.
+std::vector<std::size_t> path_breaks(std::string_view word) {
+  std::vector<std::size_t> breaks;
+  if (word.size() < min_path_length) return breaks;
+  const auto is_alphanumeric = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  };
+  for (std::size_t at = 2; at < word.size(); ++at) {
+    const char mark = word[at - 1];
+    if ((mark == '/' || mark == '@') && is_alphanumeric(word[at - 2]) && is_alphanumeric(word[at])) {
+      breaks.push_back(at);
+    }
+  }
+  return breaks;
+}
+
+// The breaks of a URL in `word`, else those of a path or an address.
+std::vector<std::size_t> address_breaks(std::string_view word) {
+  std::vector<std::size_t> breaks = url_breaks(word);
+  return breaks.empty() ? path_breaks(word) : breaks;
+}
+
 }  // namespace
 
 fonts::FontFace face_for(const TextStyle& style) {
@@ -416,16 +444,16 @@ std::vector<std::size_t> ItemBuilder::code_breaks(const std::vector<Piece>& piec
 
 void ItemBuilder::flush_segment() {
   if (segment_.empty()) return;
-  // A URL, and inline code, break at their punctuation: the parts between those breaks are words
-  // of their own, never hyphenated, with an unflagged penalty between them. (Most words are one
-  // piece: they are searched for a URL where they lie, without joining the pieces into a copy.)
+  // A URL, a path, an address and inline code break at their punctuation: the parts between those
+  // breaks are words of their own, never hyphenated, with an unflagged penalty between them. (Most
+  // words are one piece: they are searched where they lie, without joining the pieces into a copy.)
   std::vector<std::size_t> breaks;
   if (!literal_ && segment_.size() == 1) {
-    breaks = url_breaks(segment_.front().text);
+    breaks = address_breaks(segment_.front().text);
   } else if (!literal_) {
     std::string word;
     for (const Piece& piece : segment_) word += piece.text;
-    breaks = url_breaks(word);
+    breaks = address_breaks(word);
   }
   if (!literal_) {
     std::vector<std::size_t> in_code = code_breaks(segment_);

@@ -115,6 +115,16 @@ TEST_SUITE("layout.code_and_url_breaks") {
     CHECK(f.text_lines("either/or and/or", 10) == "either/or|and/or|");
   }
 
+  TEST_CASE("a long path or mail address in running text breaks after '/' and '@'; \"and/or\" does not") {
+    Fixture f;
+    // git's README: the line before "Documentation/gitcvs-migration.txt" was stretched to +18.
+    CHECK(f.text_lines("to read Documentation/gitcvs.txt now", 30) == "to read Documentation/|gitcvs.txt now|");
+    CHECK(f.text_lines("mail git-security@googlegroups.com", 20) == "mail git-security@|googlegroups.com|");
+    // Short words keep their slash: "a b either/|or" would fit, yet the word goes whole.
+    CHECK(f.text_lines("a b either/or", 10) == "a b|either/or|");
+    CHECK(f.diagnostics.to_string().empty());
+  }
+
   TEST_CASE("a URL part wider than the line breaks at the measure, with one warning") {
     Fixture f;
     CHECK(f.text_lines("https://example.org/abcdefghijklmnopqrstuvwxyz/abcdefghijklmnopqrstuvwxyz", 20) ==
