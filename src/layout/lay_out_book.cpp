@@ -18,6 +18,7 @@
 #include "layout/part_page.hpp"
 #include "layout/set_article.hpp"
 #include "layout/sources_flow.hpp"
+#include "model/walk.hpp"
 
 namespace octavo::layout {
 namespace {
@@ -108,15 +109,66 @@ class LinkDestinations {
   std::vector<std::string> order_;
 };
 
-// Links whose destination no page holds are left as plain text, with a warning: a PDF link to
-// nowhere is an error to a viewer, and the words are what matters. Returns the destinations warned
-// about, `reported` included.
-void warn_dangling(const LinkDestinations& links, const std::set<std::string>& anchors, core::DiagnosticSink& sink,
-                   std::set<std::string>& reported) {
+// A link of an article as its author wrote it: where it is, and the place it names ("#id", or
+// "file#id" in another article).
+struct LinkSource {
+  core::SourceLocation location;
+  std::string target;
+};
+
+// The first link of the articles (footnotes included) to each of `destinations`, in reading order,
+// resolved as article_flow resolved it. Only asked when a destination has no place, so the walk
+// costs nothing in a sound book.
+std::map<std::string, LinkSource> first_links_to(const model::Book& book, const std::set<std::string>& destinations) {
+  std::map<std::string, LinkSource> found;
+  for (const model::Article& article : book.articles) {
+    // A link to another article names its file, as its author wrote it.
+    const auto file_of = [&](const std::string& id) {
+      for (const model::Article& to : book.articles) {
+        if (to.id == id && id != article.id) return to.location.path;
+      }
+      return std::string();
+    };
+    const LinkResolver resolve = article_link_resolver(article, book.anchors);
+    const auto visit = [&](const std::vector<model::Block>& blocks) {
+      for (model::Walker walk(blocks); walk.next();) {
+        const model::Inline* link = walk.inline_node();
+        if (!walk.entering() || link == nullptr || link->kind != model::InlineKind::link) continue;
+        const std::optional<LinkTarget> target = resolve(*link);
+        if (!target || !destinations.contains(target->destination) || found.contains(target->destination)) continue;
+        found.emplace(target->destination, LinkSource{link->location, file_of(link->target_article) + link->target});
+      }
+    };
+    visit(article.blocks);
+    for (const model::Footnote& note : article.footnotes) visit(note.blocks);
+  }
+  return found;
+}
+
+// Links whose destination no page holds are left as plain text, with a warning at the first link
+// to each, naming the place as its author did: a PDF link to nowhere is an error to a viewer, and
+// the words are what matters. A destination no link of the articles names (a footnote's, whose
+// links layout makes itself) is named as layout names it. Adds the destinations warned about to
+// `reported`.
+void warn_dangling(const LinkDestinations& links, const std::set<std::string>& anchors, const model::Book& book,
+                   core::DiagnosticSink& sink, std::set<std::string>& reported) {
+  std::vector<std::string> dangling;
   for (const std::string& destination : links.in_order()) {
-    if (anchors.count(destination) != 0 || !reported.insert(destination).second) continue;
-    sink.warning({}, "expected a place named '" + destination + "' for a link in the PDF, found none",
-                 "the link's text is kept, unlinked");
+    if (anchors.count(destination) == 0 && reported.insert(destination).second) dangling.push_back(destination);
+  }
+  if (dangling.empty()) return;
+  const std::map<std::string, LinkSource> sources =
+      first_links_to(book, std::set<std::string>(dangling.begin(), dangling.end()));
+  for (const std::string& destination : dangling) {
+    const auto source = sources.find(destination);
+    if (source == sources.end()) {
+      sink.warning({}, "expected a place named '" + destination + "' for a link in the PDF, found none",
+                   "the link's text is kept, unlinked");
+    } else {
+      sink.warning(source->second.location,
+                   "expected a place in the PDF for the link to '" + source->second.target + "', found none",
+                   "the link's text is kept, unlinked");
+    }
   }
 }
 
@@ -255,10 +307,10 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
 
   // 3. Links to places no page holds: the front matter's first, as they come first in the book.
   std::set<std::string> front_dangling;
-  warn_dangling(front_links, anchors, sink, front_dangling);
+  warn_dangling(front_links, anchors, book, sink, front_dangling);
   leave_out_links_to(front, front_dangling);
   end.dangling_destinations = front_dangling;
-  warn_dangling(body_links, anchors, sink, end.dangling_destinations);
+  warn_dangling(body_links, anchors, book, sink, end.dangling_destinations);
   end.front_matter_pages = front.size();
   pages.front_matter(std::move(front));
 

@@ -45,17 +45,17 @@ std::string ordered_marker(model::ListNumbering numbering, long long number) {
   return out;
 }
 
-// A block's own id (HTML's id on any block) is a place links may land on, at its first line; a
-// heading's is placed by set_heading, after the space above it. Anchors inside text ride on their
-// own line (ItemBuilder's marks).
-void add_block_anchor(Flow& flow, const std::string& prefix, const model::Block& block) {
-  if (block.kind != model::BlockKind::heading && !block.id.empty()) flow.add_anchor(prefix + block.id);
-}
-
 }  // namespace
 
 BlockSetter::BlockSetter(LayoutContext& context, Flow& flow, std::string anchor_prefix, LinkResolver resolver)
     : context_(context), flow_(flow), anchor_prefix_(std::move(anchor_prefix)), resolver_(std::move(resolver)) {}
+
+// A block's own id (HTML's id on any block) is a place links may land on, at its first line; a
+// heading's is placed by set_heading, after the space above it, and a table's rows' and cells' by
+// set_table, at their row's top. Anchors inside text ride on their own line (ItemBuilder's marks).
+void BlockSetter::add_block_anchor(const model::Block& block) {
+  if (block.kind != model::BlockKind::heading && !block.id.empty()) flow_.add_anchor(anchor_prefix_ + block.id);
+}
 
 void BlockSetter::set_blocks(const std::vector<model::Block>& blocks, const BlockFrame& frame) {
   for (const model::Block& block : blocks) set_block(block, frame, 0);
@@ -76,7 +76,7 @@ void BlockSetter::set_block(const model::Block& block, const BlockFrame& frame, 
     set_flattened({block}, frame);
     return;
   }
-  add_block_anchor(flow_, anchor_prefix_, block);
+  add_block_anchor(block);
   switch (block.kind) {
     case model::BlockKind::paragraph: set_text_paragraph(block, frame); break;
     case model::BlockKind::heading: set_heading(block, frame); break;
@@ -114,7 +114,7 @@ void BlockSetter::set_flattened(const std::vector<model::Block>& blocks, const B
   while (!pending.empty()) {
     const model::Block* block = pending.back();
     pending.pop_back();
-    add_block_anchor(flow_, anchor_prefix_, *block);
+    add_block_anchor(*block);
     switch (block->kind) {
       case model::BlockKind::paragraph: set_text_paragraph(*block, frame); break;
       case model::BlockKind::heading: set_heading(*block, frame); break;

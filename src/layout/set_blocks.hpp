@@ -35,6 +35,8 @@ class BlockSetter {
   void suppress_indent() { indent_next_ = false; }
 
  private:
+  /// Places `block`'s own id at the next line; nothing for a block without one, or a heading.
+  void add_block_anchor(const model::Block& block);
   void set_block(const model::Block& block, const BlockFrame& frame, int depth);
   void set_flattened(const std::vector<model::Block>& blocks, const BlockFrame& frame);
   void set_text_paragraph(const model::Block& block, const BlockFrame& frame);

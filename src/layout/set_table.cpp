@@ -153,6 +153,22 @@ struct SetCell {
   std::size_t rowspan = 1;  // as set: 1 when its rows could not be kept on one page
 };
 
+// The ids of `row` and of its `cells` (those that start in it), as anchors at the row's top: the
+// EPUB keeps them (<tr id>, <td id>, <th id>), so links may land on them, and the top of the row is
+// the nearest place a page can name for a cell. A stray block in a cell's place carries its id
+// itself (set_cell sets it as a block).
+std::vector<Anchor> row_anchors(const model::Block& row, const std::vector<SetCell*>& cells,
+                                const std::string& prefix) {
+  std::vector<Anchor> anchors;
+  if (row.kind == model::BlockKind::table_row && !row.id.empty()) anchors.push_back({prefix + row.id, core::Pt(0)});
+  for (const SetCell* cell : cells) {
+    const model::Block& block = *cell->grid->block;
+    if (block.kind == model::BlockKind::table_cell && !block.id.empty())
+      anchors.push_back({prefix + block.id, core::Pt(0)});
+  }
+  return anchors;
+}
+
 }  // namespace
 
 TableGrid table_grid(const model::Block& table) {
@@ -318,6 +334,7 @@ void BlockSetter::set_table(const model::Block& table, const BlockFrame& frame, 
         continue;
       }
       if (i > 0) flow.add_space(table_style.block_space);
+      inner.add_block_anchor(child);
       const model::Align align = cell.block->align != model::Align::none ? cell.block->align : child.align;
       set_cell_paragraph(flow, child, width, aligned ? alignment_of(align) : Alignment::left, cell.header,
                          table_context, resolver_);
@@ -446,6 +463,7 @@ void BlockSetter::set_table(const model::Block& table, const BlockFrame& frame, 
       FlowLine line;
       line.height = heights[r];
       line.baseline = above[r] + padding + baseline;
+      line.anchors = row_anchors(table.children[r], starting[r], anchor_prefix_);
       Page placed;
       for (SetCell* cell : starting[r]) {
         take_note_refs(line, cell->lines, 0, cell->lines.size());
@@ -465,6 +483,7 @@ void BlockSetter::set_table(const model::Block& table, const BlockFrame& frame, 
       bool done = true;
       Page placed;
       FlowLine line;
+      if (first_piece) line.anchors = row_anchors(table.children[r], starting[r], anchor_prefix_);
       for (std::size_t k = 0; k < starting[r].size(); ++k) {
         SetCell& cell = *starting[r][k];
         std::size_t end = next[k];

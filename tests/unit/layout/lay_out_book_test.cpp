@@ -8,6 +8,7 @@
 #include "layout/page_furniture.hpp"
 #include "recording_progress.hpp"
 #include "style/style_keys.hpp"
+#include "table_blocks.hpp"
 
 using namespace octavo;
 using namespace octavo::layout;
@@ -525,6 +526,38 @@ TEST_SUITE("layout.lay_out_book") {
                                           "Contents -> contents", "Links -> a1", "Two -> a2", "Sources -> sources"});
     REQUIRE(outline[3].children.size() == 1);
     CHECK(outline[3].children[0].destination == "a1#part");
+  }
+
+  TEST_CASE("a link to a table cell's or row's id leads to the top of that row, with no warning") {
+    model::Block th = test::cell("Vee");
+    th.id = "letter-v";
+    model::Block row = test::row({test::cell("Wye"), test::cell("word")});
+    row.id = "r1";
+    const model::Article article = test::article(
+        "a1", "Cells",
+        {model::paragraph_block({model::link_inline("#letter-v", {model::text_inline("this row")}),
+                                 model::text_inline(" and "),
+                                 model::link_inline("#r1", {model::text_inline("that row")})}),
+         test::table({test::row_of({"Letter", "Word"}, true), test::row({th, test::cell("value")}), row})});
+    const Laid laid(test::book_of({article}), 30);
+    CHECK(laid.diagnostics.to_string().empty());
+    std::map<std::string, core::Pt> anchor_y;
+    std::map<std::string, core::Pt> baseline_of;
+    std::set<std::string> linked;
+    for (const Page& page : laid.book.pages) {
+      for (const Anchor& anchor : page.anchors) anchor_y.emplace(anchor.name, anchor.y);
+      for (const LinkArea& link : page.links) linked.insert(link.destination);
+      for (const TextRun& run : page.runs) baseline_of.emplace(run.text, run.baseline);
+    }
+    CHECK(linked.count("a1#letter-v") == 1);
+    CHECK(linked.count("a1#r1") == 1);
+    REQUIRE(anchor_y.count("a1#letter-v") == 1);
+    REQUIRE(anchor_y.count("a1#r1") == 1);
+    // Each anchor is above its row's text, and below the row before it.
+    CHECK(anchor_y["a1#letter-v"] < baseline_of["Vee"]);
+    CHECK(anchor_y["a1#letter-v"] > baseline_of["Letter"]);
+    CHECK(anchor_y["a1#r1"] < baseline_of["Wye"]);
+    CHECK(anchor_y["a1#r1"] > baseline_of["Vee"]);
   }
 
   TEST_CASE("parts: a level above their articles in contents and outline; links between articles find anchors") {

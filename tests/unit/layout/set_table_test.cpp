@@ -76,6 +76,17 @@ std::string keeps(const std::vector<FlowLine>& lines) {
   return out;
 }
 
+// A line's anchors as "name@y", y from the line's top in points ("top" for 0, "text" for the top
+// of a cell's text, below the row's padding).
+std::string anchors_of(const FlowLine& line, Pt text_top = Pt(-1)) {
+  std::string out;
+  for (const Anchor& anchor : line.anchors) {
+    const std::string y = anchor.y == Pt(0) ? "top" : anchor.y == text_top ? "text" : std::to_string(anchor.y.value);
+    out += (out.empty() ? "" : " ") + anchor.name + "@" + y;
+  }
+  return out;
+}
+
 const TextRun& run_of(const std::vector<FlowLine>& lines, const std::string& text) {
   for (const FlowLine& line : lines) {
     for (const TextRun& run : line.runs) {
@@ -360,6 +371,47 @@ TEST_SUITE("layout.set_table") {
     for (const FlowLine& line : lines) CHECK(line.height <= f.style.body_height);
     CHECK(f.diagnostics.to_string() ==
           "t.md:7:1: warning: table too wide for the page even in type at 70 %; its longest words are broken\n");
+  }
+
+  TEST_CASE("the ids of a table, its rows and its cells are anchors: a row's and its cells' at the row's top") {
+    Fixture f;
+    model::Block th = test::cell("V");
+    th.role = model::BlockRole::header;
+    th.id = "letter-v";
+    model::Block row = test::row({th, test::cell("value")});
+    row.id = "r1";
+    model::Block td = test::cell("b");
+    td.id = "cell-b";
+    model::Block inner = test::paragraph("p");
+    inner.id = "para";
+    model::Block stray = test::paragraph("stray row");
+    stray.id = "stray";
+    model::Block table =
+        test::table({test::row_of({"Letter", "Word"}, true), row,
+                     test::row({td, model::container_block(model::BlockKind::table_cell, {inner})}), stray});
+    table.id = "t1";
+    const std::vector<FlowLine> lines = f.set({table});
+    REQUIRE(lines.size() == 4);
+    // The table's id rides on its first line (its head); a paragraph's inside a cell, or a stray
+    // block's, at its text's top, below the row's padding.
+    const Pt text_top = f.style.leading / 8;
+    CHECK(anchors_of(lines[0]) == "a1#t1@top");
+    CHECK(anchors_of(lines[1]) == "a1#r1@top a1#letter-v@top");
+    CHECK(anchors_of(lines[2], text_top) == "a1#cell-b@top a1#para@text");
+    CHECK(anchors_of(lines[3], text_top) == "a1#stray@text");
+  }
+
+  TEST_CASE("a cell's id in a row cut into pieces is at the first piece's top only") {
+    Fixture f;
+    f.style = test::small_style(10);
+    std::string long_text;
+    for (int i = 0; i < 60; ++i) long_text += "word ";
+    model::Block tall = test::cell(long_text);
+    tall.id = "tall";
+    const std::vector<FlowLine> lines = f.set({test::table({test::row({test::cell("short"), tall})})}, Pt(100));
+    REQUIRE(lines.size() >= 2);
+    CHECK(anchors_of(lines[0]) == "a1#tall@top");
+    for (std::size_t i = 1; i < lines.size(); ++i) CHECK(lines[i].anchors.empty());
   }
 
   TEST_CASE("a table with no cells sets only its caption") {
