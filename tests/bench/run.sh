@@ -8,10 +8,12 @@
 #   --pandoc-max N      run pandoc only up to N articles (default 500: it takes about a minute there)
 #   --baseline PATH     also time this octavo binary on the same .txt corpora, e.g. the build before
 #                       a change; --baseline-max N limits it to sizes up to N (default 1000)
-#   --rebuild-at N      at N articles (default 1000, 0 for none), change one sentence of one article
-#                       and rebuild into the same output folder (where a build cache would live);
-#                       then build the edited corpus cold and compare the books' bytes (the edit
-#                       adds a sentence to the first paragraph of article N/2)
+#   --rebuild-at N      at N articles (default 1000, 0 for none), edit article N/2 twice, each time
+#                       rebuilding into the same output folder (where the build cache lives), then
+#                       building the edited corpus cold and comparing the books' bytes: first a
+#                       sentence is added to its first paragraph (no page count changes), then its
+#                       paragraphs are added again with their words reversed (it takes more pages,
+#                       and every later page moves)
 #   --runs K            builds per size above --hyperfine-max, interleaved with the baseline's;
 #                       the median wall and CPU time are printed (default 1)
 #   --hyperfine-max N   sizes up to N are timed with hyperfine: 3 warm-up runs, then at least 20
@@ -274,32 +276,44 @@ for n in "${sizes[@]}"; do
       "$(fmt_time "$base")" "$against"
 
     if [ "$n" = "$rebuild_at" ]; then
-      # One sentence of the middle article changes; the rebuild goes into the folder of the cold
-      # build just made (where a cache would be), then the edited corpus is built cold for bytes.
+      # Two edits of the middle article, each rebuilt into the folder of the build before (where a
+      # cache would be), then built cold for bytes and time: first one sentence changes, which
+      # leaves every page count as it was; then the article's paragraphs are added again with their
+      # words reversed (new text, not a repeat), so that it takes more pages and every later page
+      # moves (its number, and whether it is a recto or a verso).
       log "== rebuild after one edit"
       rm -rf "$dir/edited" && cp -r "$dir/corpus" "$dir/edited"  # --keep reuses the corpus
       corpus=$dir/edited octavo_cmd=("$octavo" build "$dir/edited" -o "$dir/out" --format all -q)
       timed "$dir/out" "${octavo_cmd[@]}" >/dev/null
-      cold_load=$(load1)
       article=$(printf '%s/article-%05d.%s' "$corpus" $((n / 2)) "$f")
-      awk '!done && length($0) > 100 && $0 !~ /^[-|#]/ { sub(/[.]?$/, ". One sentence changed."); done = 1 }
-           { print }' "$article" >"$article.new" && mv "$article.new" "$article"
-      /usr/bin/time -f "%e" -o "$work/time" "${octavo_cmd[@]}"
-      again=$(cat "$work/time")
-      read -r cold _ < <(timed "$dir/out-cold" "$octavo" build "$corpus" -o "$dir/out-cold" --format all -q)
-      same=yes
-      for book in "$dir"/out-cold/*; do cmp -s "$book" "$dir/out/$(basename "$book")" || same=no; done
-      share=$(awk -v a="$again" -v c="$cold" 'BEGIN { printf "%.0f %%\n", a / c * 100 }')
-      rebuild_rows+=("$n|$f|$cold_load|$(fmt_time "$again")|$(fmt_time "$cold")|$share|$same")
-      log "rebuild after one edit: $(fmt_time "$again"), cold $(fmt_time "$cold"), identical: $same"
+      for edit in "one sentence" "pages added"; do
+        cold_load=$(load1)
+        if [ "$edit" = "one sentence" ]; then
+          awk '!done && length($0) > 100 && $0 !~ /^[-|#]/ { sub(/[.]?$/, ". One sentence changed."); done = 1 }
+               { print }' "$article" >"$article.new"
+        else
+          awk '{ print } length($0) > 100 && $0 !~ /^[-|#]/ {
+                 line = ""; for (w = NF; w >= 1; w--) line = line (w < NF ? " " : "") $w; added[++count] = line }
+               END { for (i = 1; i <= count; i++) printf "\n%s\n", added[i] }' "$article" >"$article.new"
+        fi
+        mv "$article.new" "$article"
+        /usr/bin/time -f "%e" -o "$work/time" "${octavo_cmd[@]}"
+        again=$(cat "$work/time")
+        read -r cold _ < <(timed "$dir/out-cold" "$octavo" build "$corpus" -o "$dir/out-cold" --format all -q)
+        same=yes
+        for book in "$dir"/out-cold/*; do cmp -s "$book" "$dir/out/$(basename "$book")" || same=no; done
+        share=$(awk -v a="$again" -v c="$cold" 'BEGIN { printf "%.0f %%\n", a / c * 100 }')
+        rebuild_rows+=("$n|$f|$edit|$cold_load|$(fmt_time "$again")|$(fmt_time "$cold")|$share|$same")
+        log "rebuild after $edit: $(fmt_time "$again"), cold $(fmt_time "$cold"), identical: $same"
+      done
     fi
   done
 done
 
 for r in "${rebuild_rows[@]}"; do
-  IFS='|' read -r n f l again cold share same <<<"$r"
-  printf 'rebuild after one edit (%s %s, load %s): %s, cold build %s, %s of cold; %s: %s\n' \
-    "$n" "$f" "$l" "$again" "$cold" "$share" "books identical to cold" "$same"
+  IFS='|' read -r n f edit l again cold share same <<<"$r"
+  printf 'rebuild after an edit, %s (%s %s, load %s): %s, cold build %s, %s of cold; %s: %s\n' \
+    "$edit" "$n" "$f" "$l" "$again" "$cold" "$share" "books identical to cold" "$same"
 done
 
 md_row() {  # md_row FIELD… or one "a|b|c" row: prints it as a Markdown table row
@@ -317,8 +331,8 @@ if [ -n "$markdown" ]; then
     for r in "${rows[@]}"; do md_row "$r"; done
     if [ ${#rebuild_rows[@]} -gt 0 ]; then
       printf '\n'
-      md_row "rebuild after one edit" form load rebuild "cold build" "rebuild ÷ cold" "identical to cold"
-      printf '|---:|---|---:|---:|---:|---:|---|\n'
+      md_row "rebuild after an edit" form edit load rebuild "cold build" "rebuild ÷ cold" "identical to cold"
+      printf '|---:|---|---|---:|---:|---:|---:|---|\n'
       for r in "${rebuild_rows[@]}"; do md_row "$r"; done
     fi
   } >"$markdown"
