@@ -411,7 +411,7 @@ std::vector<model::Block> Reader::parse(const std::vector<WrappedLine>& lines, i
       end = ++i;
       continue;
     }
-    if (!outdented_headings_.empty() && scope == Scope::document && offset == 0) {
+    if (!outdented_headings_.empty() && scope != Scope::box && offset == 0) {
       if (const std::size_t next = tagged(out, lines, i, end, depth); next != i) {
         i = next;
         end = next;
@@ -594,7 +594,9 @@ std::size_t Reader::tagged(std::vector<model::Block>& out, const std::vector<Wra
     if (end - first < 2) return first;
     column = lines[first + 1].indent;
   }
-  if (column <= tag.indent) return first;
+  // A line or two indented by a column under a lead-in ("Example:") is no description.
+  constexpr int min_description_indent = 2;
+  if (column - tag.indent < min_description_indent) return first;
   for (std::size_t j = first + 1; j < end; ++j) {
     if (lines[j].indent < column) return first;
   }
