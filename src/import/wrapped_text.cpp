@@ -411,7 +411,7 @@ std::vector<model::Block> Reader::parse(const std::vector<WrappedLine>& lines, i
       end = ++i;
       continue;
     }
-    if (!outdented_headings_.empty() && scope != Scope::box && offset == 0) {
+    if (structured && !outdented_headings_.empty() && scope != Scope::box && offset == 0) {
       if (const std::size_t next = tagged(out, lines, i, end, depth); next != i) {
         i = next;
         end = next;

@@ -788,5 +788,14 @@ TEST_SUITE("import.text_article.wrapped") {
     deep += "x\n\nEnd.\n";
     const Read read = read_txt(deep);
     CHECK(read.blocks.ends_with("paragraph @3:1\n  text \"End.\"\n"));
+    // Tags under tags in a man page's shape, each description two columns further in: each is a
+    // paragraph of its own down to the depth the reader follows, and the rest one paragraph.
+    std::string tags = "NAME\n  x\n\nTAGS\n";
+    for (int i = 1; i < 30; ++i) tags += std::string(static_cast<std::size_t>(2 * i), ' ') + "t\n";
+    tags += "\nEND\n  y\n";
+    const std::string blocks = read_txt(tags).blocks;
+    CHECK(blocks.find("paragraph @20:33\n  text \"t\"\nparagraph @21:35\n  text \"t\"\n  soft_break\n") !=
+          std::string::npos);
+    CHECK(blocks.ends_with("heading level=1 @35:1\n  text \"END\"\nparagraph @36:3\n  text \"y\"\n"));
   }
 }
