@@ -252,6 +252,65 @@ int margin_of(const std::vector<WrappedLine>& lines) {
   return std::max(margin, 0);
 }
 
+// A line spread across the width in parts, as running heads and feet are ("APROPOS(1)      Manual
+// pager utils      APROPOS(1)") and an RFC's opening lines ("Request for Comments: 9000      Mozilla").
+bool is_spread(const WrappedLine& line) { return line.text.find("   ") != std::string::npos; }
+
+// A short line that may name a section: no sentence ends it, and it is not spread.
+bool is_heading_like(const WrappedLine& line) { return is_title_line(line) && !is_spread(line); }
+
+// The body of a document whose section headings stand out to the left of it, the body indented as
+// one: a man page saved as text ("NAME" at column 0, its text at 7, "   Exit status" at 3 between),
+// an RFC ("1.  Introduction" at 0, its text at 3). Every line at the least indentation is a
+// heading-like line with text indented further after it (at once, or after blank lines), or a line
+// standing alone between blank lines or spread (a man page's head and foot, an RFC's opening lines
+// and page breaks), and two or more are headings. The body's margin is the indentation most of
+// the lines indented up to a tab further have (a man page's option descriptions, further in, do not
+// count); heading-like lines between the two, with body text after them, are headings a level down.
+struct OutdentedHeading {
+  int line_number = 0;
+  int level = 0;
+};
+
+struct OutdentedHeadings {
+  int body_margin = 0;
+  std::vector<OutdentedHeading> headings;  // by line number, ascending
+};
+
+std::optional<OutdentedHeadings> outdented_headings(const std::vector<WrappedLine>& lines) {
+  constexpr std::size_t min_headings = 2;
+  constexpr int max_body_indent = text_tab_width;
+  const int margin = margin_of(lines);
+  std::vector<int> count(max_body_indent + 1, 0);  // lines at each indentation up to a tab in
+  for (const WrappedLine& line : lines) {
+    if (!line.blank() && line.indent > margin && line.indent - margin <= max_body_indent) {
+      ++count[static_cast<std::size_t>(line.indent - margin)];
+    }
+  }
+  const auto most = std::max_element(count.begin(), count.end());  // the first of equals: the least in
+  if (*most == 0) return std::nullopt;
+  OutdentedHeadings found;
+  found.body_margin = margin + static_cast<int>(most - count.begin());
+  std::size_t top_headings = 0;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const WrappedLine& line = lines[i];
+    if (line.blank() || line.indent >= found.body_margin) continue;
+    std::size_t next = i + 1;
+    while (next < lines.size() && lines[next].blank()) ++next;
+    if (next < lines.size() && lines[next].indent > line.indent && is_heading_like(line)) {
+      found.headings.push_back({line.number, line.indent == margin ? 1 : 2});
+      top_headings += line.indent == margin ? 1 : 0;
+      continue;
+    }
+    // Lines between the headings' column and the body's are read as they come.
+    if (line.indent > margin) continue;
+    const bool alone = (i == 0 || lines[i - 1].blank()) && (i + 1 == lines.size() || lines[i + 1].blank());
+    if (!alone && !is_spread(line)) return std::nullopt;
+  }
+  if (top_headings < min_headings) return std::nullopt;
+  return found;
+}
+
 class Reader {
  public:
   Reader(const std::string& path, const std::vector<WrappedLine>& lines) : path_(path), width_(wrap_width(lines)) {
@@ -267,6 +326,10 @@ class Reader {
 
   std::vector<model::Block> read(const std::vector<WrappedLine>& lines) {
     document_margin_ = margin_of(lines);
+    if (std::optional<OutdentedHeadings> outdented = outdented_headings(lines)) {
+      document_margin_ = outdented->body_margin;
+      outdented_headings_ = std::move(outdented->headings);
+    }
     return parse(lines, document_margin_, 0, Scope::document);
   }
 
@@ -283,6 +346,8 @@ class Reader {
                    int depth);
   std::size_t paragraph(std::vector<model::Block>& out, const std::vector<WrappedLine>& lines, std::size_t first,
                         std::size_t end, bool structured);
+  std::size_t tagged(std::vector<model::Block>& out, const std::vector<WrappedLine>& lines, std::size_t first,
+                     std::size_t end, int depth);
   void centred(std::vector<model::Block>& out, const std::vector<WrappedLine>& lines, std::size_t first,
                std::size_t end);
   model::Block box(const std::vector<WrappedLine>& lines, std::size_t first, std::size_t height, int depth);
@@ -295,6 +360,12 @@ class Reader {
     return end;
   }
 
+  std::optional<int> outdented_level(int line_number) const {
+    const auto found = std::lower_bound(outdented_headings_.begin(), outdented_headings_.end(), line_number,
+                                        [](const OutdentedHeading& h, int n) { return h.line_number < n; });
+    if (found == outdented_headings_.end() || found->line_number != line_number) return std::nullopt;
+    return found->level;
+  }
   std::optional<NumberedHeading> numbered_heading_shape(const std::vector<WrappedLine>& lines, std::size_t first,
                                                         std::size_t end) const;
   std::optional<NumberedHeading> numbered_heading(const std::vector<WrappedLine>& lines, std::size_t first,
@@ -311,6 +382,7 @@ class Reader {
   int width_ = 0;  // the column full lines end at; 0 when unknown
   bool numbered_headings_ = false;
   int document_margin_ = 0;  // the column the document's text starts at, for centred lines inside lists
+  std::vector<OutdentedHeading> outdented_headings_;  // headings left of the body's margin, ascending
 };
 
 std::vector<model::Block> Reader::parse(const std::vector<WrappedLine>& lines, int margin, int depth, Scope scope) {
@@ -331,6 +403,21 @@ std::vector<model::Block> Reader::parse(const std::vector<WrappedLine>& lines, i
     const WrappedLine& line = lines[i];
     const int offset = line.indent - margin;
     const bool is_first = std::exchange(first_chunk, false);
+
+    if (const std::optional<int> level = outdented_level(line.number); level && scope == Scope::document) {
+      const std::optional<NumberedHeading> numbered = numbered_heading_shape(lines, i, i + 1);
+      out.push_back(heading(numbered ? numbered->level : *level, lines, i, i + 1));
+      // The body under it starts a run of its own, even with no blank line between.
+      end = ++i;
+      continue;
+    }
+    if (structured && !outdented_headings_.empty() && scope != Scope::box && offset == 0) {
+      if (const std::size_t next = tagged(out, lines, i, end, depth); next != i) {
+        i = next;
+        end = next;
+        continue;
+      }
+    }
 
     if (structured && run_start) {
       if (const std::size_t height = box_height(lines, i, end); height > 0) {
@@ -482,6 +569,50 @@ std::size_t Reader::paragraph(std::vector<model::Block>& out, const std::vector<
       inlines(lines, first, j, keep_breaks ? model::InlineKind::hard_break : model::InlineKind::soft_break),
       at(lines[first])));
   return j;
+}
+
+// A man page's tagged paragraph: a short tag ("-d, --debug") on a line of its own with its
+// description indented under it at once, or a tag shorter than a tab with its description after
+// spaces on the same line ("-l     use a long listing format") and then under it; the description
+// goes on in blocks as far in. The tag (with the description's first lines when they share its
+// line) is a paragraph, and what follows is read with the description's indentation as margin, as
+// a list item's text is, so that its prose is prose and not preformatted text. Returns the line
+// after the description, or `first` when no tagged paragraph starts there.
+std::size_t Reader::tagged(std::vector<model::Block>& out, const std::vector<WrappedLine>& lines, std::size_t first,
+                           std::size_t end, int depth) {
+  const WrappedLine& tag = lines[first];
+  // A bullet or a number with its text wrapped under it is a list item, read as one.
+  if (tag.width > max_heading_width || read_list_marker(tag.text)) return first;
+  int column = 0;
+  std::size_t tag_end = first + 1;  // the lines of the paragraph the tag is in
+  if (const std::size_t gap = tag.text.find("  "); gap != std::string::npos) {
+    column = tag.indent +
+             static_cast<int>(code_points(std::string_view(tag.text).substr(0, tag.text.find_first_not_of(' ', gap))));
+    if (column - tag.indent > text_tab_width) return first;
+    tag_end = end;
+  } else {
+    if (end - first < 2) return first;
+    column = lines[first + 1].indent;
+  }
+  // A line or two indented by a column under a lead-in ("Example:") is no description.
+  constexpr int min_description_indent = 2;
+  if (column - tag.indent < min_description_indent) return first;
+  for (std::size_t j = first + 1; j < end; ++j) {
+    if (lines[j].indent < column) return first;
+  }
+  std::size_t last = end - 1;
+  for (std::size_t j = end; j < lines.size(); ++j) {
+    if (lines[j].blank()) continue;
+    if (lines[j].indent < column) break;
+    last = j;
+  }
+  out.push_back(model::paragraph_block(inlines(lines, first, tag_end, model::InlineKind::soft_break), at(tag)));
+  if (tag_end > last) return tag_end;
+  const std::vector<WrappedLine> description(lines.begin() + static_cast<std::ptrdiff_t>(tag_end),
+                                             lines.begin() + static_cast<std::ptrdiff_t>(last + 1));
+  std::vector<model::Block> blocks = parse(description, column, depth + 1, Scope::item);
+  std::move(blocks.begin(), blocks.end(), std::back_inserter(out));
+  return last + 1;
 }
 
 void Reader::centred(std::vector<model::Block>& out, const std::vector<WrappedLine>& lines, std::size_t first,

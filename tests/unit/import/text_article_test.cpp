@@ -620,11 +620,182 @@ TEST_SUITE("import.text_article.wrapped") {
           "  text \"A paragraph at last.\"\n");
   }
 
+  TEST_CASE(
+      "a man page saved as text: headings left of a body indented as one, the body's paragraphs and "
+      "tagged paragraphs read as prose; an example indented in a description stays preformatted") {
+    // The head and foot stand alone and are read as before; "   Exit status", between the
+    // headings' column and the body's, is a heading a level down.
+    const std::string man =
+        "LS(1)                    User Commands                    LS(1)\n"
+        "\n"
+        "NAME\n"
+        "       ls - list directory contents\n"
+        "\n"
+        "DESCRIPTION\n"
+        "       List information about the files, the current directory by\n"
+        "       default, sorted by name.\n"
+        "\n"
+        "       Mandatory arguments to long options are mandatory for short\n"
+        "       options too.\n"
+        "\n"
+        "OPTIONS\n"
+        "       -a, --all\n"
+        "              do not ignore entries starting with a dot\n"
+        "\n"
+        "              A second paragraph of the description.\n"
+        "\n"
+        "       -W, --warn=WHAT\n"
+        "              warn about WHAT, one of:\n"
+        "\n"
+        "              dev    developer warnings\n"
+        "\n"
+        "              deprecated\n"
+        "                     deprecated macros and functions\n"
+        "\n"
+        "       -l     use a long listing format\n"
+        "\n"
+        "              For example:\n"
+        "\n"
+        "                  ls -l /tmp\n"
+        "\n"
+        "   Exit status\n"
+        "       0 if all went well.\n"
+        "\n"
+        "GNU coreutils 9.1        September 2022                   LS(1)\n";
+    CHECK(read_txt(man).blocks ==
+          "heading level=1 @1:1\n"
+          "  text \"LS(1) User Commands LS(1)\"\n"
+          "heading level=1 @3:1\n"
+          "  text \"NAME\"\n"
+          "paragraph @4:8\n"
+          "  text \"ls - list directory contents\"\n"
+          "heading level=1 @6:1\n"
+          "  text \"DESCRIPTION\"\n"
+          "paragraph @7:8\n"
+          "  text \"List information about the files, the current directory by\"\n"
+          "  soft_break\n"
+          "  text \"default, sorted by name.\"\n"
+          "paragraph @10:8\n"
+          "  text \"Mandatory arguments to long options are mandatory for short\"\n"
+          "  soft_break\n"
+          "  text \"options too.\"\n"
+          "heading level=1 @13:1\n"
+          "  text \"OPTIONS\"\n"
+          "paragraph @14:8\n"
+          "  text \"-a, –all\"\n"
+          "paragraph @15:15\n"
+          "  text \"do not ignore entries starting with a dot\"\n"
+          "paragraph @17:15\n"
+          "  text \"A second paragraph of the description.\"\n"
+          "paragraph @19:8\n"
+          "  text \"-W, –warn=WHAT\"\n"
+          "paragraph @20:15\n"
+          "  text \"warn about WHAT, one of:\"\n"
+          "paragraph @22:15\n"
+          "  text \"dev developer warnings\"\n"
+          "paragraph @24:15\n"
+          "  text \"deprecated\"\n"
+          "paragraph @25:22\n"
+          "  text \"deprecated macros and functions\"\n"
+          "paragraph @27:8\n"
+          "  text \"-l use a long listing format\"\n"
+          "paragraph @29:15\n"
+          "  text \"For example:\"\n"
+          "code_block @31:19\n"
+          "  text \"ls -l /tmp\"\n"
+          "heading level=2 @33:4\n"
+          "  text \"Exit status\"\n"
+          "paragraph @34:8\n"
+          "  text \"0 if all went well.\"\n"
+          "paragraph @36:1\n"
+          "  text \"GNU coreutils 9.1 September 2022 LS(1)\"\n");
+  }
+
+  TEST_CASE("an RFC: headings at the left, its opening lines spread across the page, its body indented") {
+    const std::string rfc =
+        "Network Working Group                                        J. Doe\n"
+        "Request for Comments: 9999                                  Example\n"
+        "\n"
+        "Abstract\n"
+        "\n"
+        "   This document describes the example protocol, whose text is\n"
+        "   wrapped at the width of the page.\n"
+        "\n"
+        "1.  Introduction\n"
+        "\n"
+        "   The example protocol carries examples from one place to another\n"
+        "   and back.\n"
+        "\n"
+        "1.1.  Terminology\n"
+        "\n"
+        "   The key words are to be read as described.\n"
+        "\n"
+        "Doe                          Informational                 [Page 1]\n";
+    CHECK(read_txt(rfc).blocks ==
+          "paragraph @1:1\n"
+          "  text \"Network Working Group J. Doe\"\n"
+          "  soft_break\n"
+          "  text \"Request for Comments: 9999 Example\"\n"
+          "heading level=1 @4:1\n"
+          "  text \"Abstract\"\n"
+          "paragraph @6:4\n"
+          "  text \"This document describes the example protocol, whose text is\"\n"
+          "  soft_break\n"
+          "  text \"wrapped at the width of the page.\"\n"
+          "heading level=2 @9:1\n"
+          "  text \"1. Introduction\"\n"
+          "paragraph @11:4\n"
+          "  text \"The example protocol carries examples from one place to another\"\n"
+          "  soft_break\n"
+          "  text \"and back.\"\n"
+          "heading level=3 @14:1\n"
+          "  text \"1.1. Terminology\"\n"
+          "paragraph @16:4\n"
+          "  text \"The key words are to be read as described.\"\n"
+          "paragraph @18:1\n"
+          "  text \"Doe Informational [Page 1]\"\n");
+  }
+
+  TEST_CASE("a licence with prose at the left and a notice indented under a heading keeps the notice preformatted") {
+    // "Preamble" and "How to Apply" have indented text after them, but the prose beside them at
+    // the left is no heading: the notice is indented beyond the document's margin.
+    const std::string licence =
+        "Preamble\n"
+        "\n"
+        "This licence is wrapped at the width\n"
+        "of the page, as licences are.\n"
+        "\n"
+        "How to Apply\n"
+        "\n"
+        "    <one line to give the program's name>\n"
+        "    Copyright (C) <year>  <name of author>\n";
+    CHECK(read_txt(licence).blocks ==
+          "heading level=1 @1:1\n"
+          "  text \"Preamble\"\n"
+          "paragraph @3:1\n"
+          "  text \"This licence is wrapped at the width\"\n"
+          "  soft_break\n"
+          "  text \"of the page, as licences are.\"\n"
+          "paragraph @6:1\n"
+          "  text \"How to Apply\"\n"
+          "code_block @8:5\n"
+          "  text \"<one line to give the program's name>\\nCopyright (C) <year>  <name of author>\"\n");
+  }
+
   TEST_CASE("nesting deeper than the reader follows is read as text, without running out of stack") {
     std::string deep;
     for (int i = 0; i < 100000; ++i) deep += "- ";
     deep += "x\n\nEnd.\n";
     const Read read = read_txt(deep);
     CHECK(read.blocks.ends_with("paragraph @3:1\n  text \"End.\"\n"));
+    // Tags under tags in a man page's shape, each description two columns further in: each is a
+    // paragraph of its own down to the depth the reader follows, and the rest one paragraph.
+    std::string tags = "NAME\n  x\n\nTAGS\n";
+    for (int i = 1; i < 30; ++i) tags += std::string(static_cast<std::size_t>(2 * i), ' ') + "t\n";
+    tags += "\nEND\n  y\n";
+    const std::string blocks = read_txt(tags).blocks;
+    CHECK(blocks.find("paragraph @20:33\n  text \"t\"\nparagraph @21:35\n  text \"t\"\n  soft_break\n") !=
+          std::string::npos);
+    CHECK(blocks.ends_with("heading level=1 @35:1\n  text \"END\"\nparagraph @36:3\n  text \"y\"\n"));
   }
 }
