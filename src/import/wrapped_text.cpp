@@ -252,6 +252,24 @@ int margin_of(const std::vector<WrappedLine>& lines) {
   return std::max(margin, 0);
 }
 
+// U+2010 HYPHEN, which groff writes for the hyphens it adds and, off Debian, for a word's own.
+constexpr std::string_view unicode_hyphen = "\u2010";
+
+// Whether every U+2010 of the file ends a line after a word, and there is one: then they are
+// groff's hyphenation of a man page saved as text, not hyphens of the words. (Debian's groff
+// writes a man page's own hyphens as ASCII '-': its man.local maps '-' to '\-'.)
+bool hyphenates_at_line_ends(const std::vector<WrappedLine>& lines) {
+  bool found = false;
+  for (const WrappedLine& line : lines) {
+    for (std::size_t at = line.text.find(unicode_hyphen); at != std::string::npos;
+         at = line.text.find(unicode_hyphen, at + 1)) {
+      if (at == 0 || line.text[at - 1] == ' ' || at + unicode_hyphen.size() != line.text.size()) return false;
+      found = true;
+    }
+  }
+  return found;
+}
+
 // A line spread across the width in parts, as running heads and feet are ("APROPOS(1)      Manual
 // pager utils      APROPOS(1)") and an RFC's opening lines ("Request for Comments: 9000      Mozilla").
 bool is_spread(const WrappedLine& line) { return line.text.find("   ") != std::string::npos; }
@@ -322,6 +340,7 @@ class Reader {
       if (numbered_heading_shape(lines, i, chunk_end(lines, i))) ++candidates;
     }
     numbered_headings_ = candidates >= 2;
+    drop_line_end_hyphens_ = hyphenates_at_line_ends(lines);
   }
 
   std::vector<model::Block> read(const std::vector<WrappedLine>& lines) {
@@ -383,6 +402,7 @@ class Reader {
   bool numbered_headings_ = false;
   int document_margin_ = 0;  // the column the document's text starts at, for centred lines inside lists
   std::vector<OutdentedHeading> outdented_headings_;  // headings left of the body's margin, ascending
+  bool drop_line_end_hyphens_ = false;                // hyphenates_at_line_ends: join "bound‐" + "aries"
 };
 
 std::vector<model::Block> Reader::parse(const std::vector<WrappedLine>& lines, int margin, int depth, Scope scope) {
@@ -727,7 +747,6 @@ bool Reader::keeps_line_breaks(const std::vector<WrappedLine>& lines, std::size_
 // Whether `line` ends in a hyphen after something other than a space: '-' (after any number of
 // them), or U+2010 HYPHEN, which groff writes for every hyphen of a man page saved as text.
 bool ends_in_word_hyphen(const std::string& line) {
-  constexpr std::string_view unicode_hyphen = "\u2010";
   if (line.ends_with(unicode_hyphen)) {
     return line.size() > unicode_hyphen.size() && line[line.size() - unicode_hyphen.size() - 1] != ' ';
   }
@@ -738,18 +757,23 @@ bool ends_in_word_hyphen(const std::string& line) {
 // The lines as text runs, each at its own line and column, with `line_break` between them. A line
 // ending in a hyphen after a letter joins the next without a space: hard-wrapped text breaks
 // lines at spaces and at hyphens that are there anyway ("well-" + "known" is "well-known"), and
-// never adds one, so the hyphen stays and no space is added.
+// never adds one, so the hyphen stays and no space is added. Only groff's hyphenation (see
+// hyphenates_at_line_ends) is removed.
 std::vector<model::Inline> Reader::inlines(const std::vector<WrappedLine>& lines, std::size_t first, std::size_t end,
                                            model::InlineKind line_break) const {
   std::vector<model::Inline> out;
   for (std::size_t i = first; i < end; ++i) {
     const WrappedLine& line = lines[i];
     if (i > first) {
-      if (!ends_in_word_hyphen(lines[i - 1].text)) {
+      const std::string& previous = lines[i - 1].text;
+      if (!ends_in_word_hyphen(previous)) {
         model::Inline gap;
         gap.kind = line_break;
         gap.location = at(line);
         out.push_back(std::move(gap));
+      } else if (drop_line_end_hyphens_ && previous.ends_with(unicode_hyphen)) {
+        std::string& joined = out.back().text;  // the line before, as its text ran
+        if (joined.ends_with(unicode_hyphen)) joined.resize(joined.size() - unicode_hyphen.size());
       }
     }
     out.push_back(model::text_inline(smarten_punctuation(collapse_spaces(line.text)), at(line)));

@@ -235,6 +235,20 @@ TEST_SUITE("import.text_article.wrapped") {
           "  text \"here.\"\n");
   }
 
+  TEST_CASE("where every U+2010 ends a line, they are groff's hyphenation: removed as the lines join") {
+    // man apropos on Debian: its own hyphens are ASCII, groff's hyphenation U+2010.
+    CHECK(read_txt("a de\u2010\nscription, colon-delimited, a bound\u2010\naries.\n").blocks ==
+          "paragraph @1:1\n"
+          "  text \"a de\"\n"
+          "  text \"scription, colon-delimited, a bound\"\n"
+          "  text \"aries.\"\n");
+    // One U+2010 inside a line: they are the words' own hyphens, all kept.
+    CHECK(read_txt("a well\u2010\nknown and well\u2010meant rule.\n").blocks ==
+          "paragraph @1:1\n"
+          "  text \"a well\u2010\"\n"
+          "  text \"known and well\u2010meant rule.\"\n");
+  }
+
   TEST_CASE("CRLF, tabs on 8-column stops, trailing spaces; runs of spaces in prose become one") {
     const Read read = read_txt(
         "First line  here.\r\n\r\n  Indented\tline  \r\nwith trailing spaces   \r\n\r\n\tTabbed\tcode\r\n\t  more\r\n");
