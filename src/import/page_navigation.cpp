@@ -76,13 +76,19 @@ bool only_names_directions(std::string_view text) {
   return true;
 }
 
+// A pager is small: a block of more nodes is no pager. This also bounds the work of asking every
+// block of a page, however deeply the blocks nest.
+constexpr std::size_t max_pager_nodes = 256;
+
 // A block of sequence links and little else: Texinfo's "Next: …, Previous: …, Up: … [Contents]".
 bool is_pager(const HtmlNode& element) {
   static constexpr std::array<std::string_view, 7> blocks = {"div", "p", "table", "ul", "ol", "header", "footer"};
   if (std::find(blocks.begin(), blocks.end(), element.name) == blocks.end()) return false;
   std::size_t links = 0;
+  std::size_t visited = 0;
   std::vector<std::pair<const HtmlNode*, bool>> pending = {{&element, false}};  // node, inside a link
   while (!pending.empty()) {
+    if (++visited > max_pager_nodes) return false;
     const auto [node, in_link] = pending.back();
     pending.pop_back();
     if (node->kind == HtmlNodeKind::text) {

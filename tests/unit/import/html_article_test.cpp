@@ -148,6 +148,12 @@ TEST_SUITE("import.html_article") {
               .blocks ==
           "paragraph @1:17\n  text \"The story goes on in \"\n  link \"b.html\"\n    text \"the next chapter\"\n"
           "  text \", where much more happens.\"\n");
+    // A pager is small: a block of 130 sequence links (261 nodes) is read.
+    std::string many = "<title>T</title><div>";
+    for (int i = 0; i < 130; ++i) many += "<a href=\"#x\" rel=\"next\">n</a>";
+    const Read long_bar = page(many + "</div>");
+    CHECK(long_bar.diagnostics.empty());
+    CHECK(long_bar.blocks.find("link \"#x\"") != std::string::npos);
     CHECK(page("<title>T</title><p>Next: <a href=\"b.html\">b</a></p>").blocks ==
           "paragraph @1:17\n  text \"Next: \"\n  link \"b.html\"\n    text \"b\"\n");
   }
