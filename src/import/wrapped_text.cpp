@@ -594,22 +594,21 @@ std::size_t Reader::paragraph(std::vector<model::Block>& out, const std::vector<
 // A man page's tagged paragraph: a short tag ("-d, --debug") on a line of its own with its
 // description indented under it at once, or a tag shorter than a tab with its description after
 // spaces on the same line ("-l     use a long listing format") and then under it; the description
-// goes on in blocks as far in. The tag (with the description's first lines when they share its
-// line) is a paragraph, and what follows is read with the description's indentation as margin, as
-// a list item's text is, so that its prose is prose and not preformatted text. Returns the line
-// after the description, or `first` when no tagged paragraph starts there.
+// goes on in blocks as far in. They are read as HTML's <dt> and <dd> are (import/html_blocks): the
+// tag a paragraph in strong type, the description an indented block, read with its indentation as
+// margin, as a list item's text is, so that its prose is prose and not preformatted text. Returns
+// the line after the description, or `first` when no tagged paragraph starts there.
 std::size_t Reader::tagged(std::vector<model::Block>& out, const std::vector<WrappedLine>& lines, std::size_t first,
                            std::size_t end, int depth) {
   const WrappedLine& tag = lines[first];
   // A bullet or a number with its text wrapped under it is a list item, read as one.
   if (tag.width > max_heading_width || read_list_marker(tag.text)) return first;
   int column = 0;
-  std::size_t tag_end = first + 1;  // the lines of the paragraph the tag is in
-  if (const std::size_t gap = tag.text.find("  "); gap != std::string::npos) {
+  std::size_t gap = tag.text.find("  ");  // where the description starts on the tag's line, if it does
+  if (gap != std::string::npos) {
     column = tag.indent +
              static_cast<int>(code_points(std::string_view(tag.text).substr(0, tag.text.find_first_not_of(' ', gap))));
     if (column - tag.indent > text_tab_width) return first;
-    tag_end = end;
   } else {
     if (end - first < 2) return first;
     column = lines[first + 1].indent;
@@ -626,12 +625,21 @@ std::size_t Reader::tagged(std::vector<model::Block>& out, const std::vector<Wra
     if (lines[j].indent < column) break;
     last = j;
   }
-  out.push_back(model::paragraph_block(inlines(lines, first, tag_end, model::InlineKind::soft_break), at(tag)));
-  if (tag_end > last) return tag_end;
-  const std::vector<WrappedLine> description(lines.begin() + static_cast<std::ptrdiff_t>(tag_end),
-                                             lines.begin() + static_cast<std::ptrdiff_t>(last + 1));
-  std::vector<model::Block> blocks = parse(description, column, depth + 1, Scope::item);
-  std::move(blocks.begin(), blocks.end(), std::back_inserter(out));
+  std::vector<WrappedLine> description;
+  WrappedLine term = tag;
+  if (gap != std::string::npos) {
+    description.push_back(without_prefix(tag, tag.text.find_first_not_of(' ', gap)));
+    term.text.resize(gap);
+    term.source_columns.resize(gap + 1);
+    term.width = static_cast<int>(code_points(term.text));
+  }
+  description.insert(description.end(), lines.begin() + static_cast<std::ptrdiff_t>(first + 1),
+                     lines.begin() + static_cast<std::ptrdiff_t>(last + 1));
+  out.push_back(model::paragraph_block(
+      {model::span_inline(model::InlineKind::strong, inlines({term}, 0, 1, model::InlineKind::soft_break), at(tag))},
+      at(tag)));
+  out.push_back(model::container_block(model::BlockKind::block_quote,
+                                       parse(description, column, depth + 1, Scope::item), at(description.front())));
   return last + 1;
 }
 

@@ -696,27 +696,41 @@ TEST_SUITE("import.text_article.wrapped") {
           "heading level=1 @13:1\n"
           "  text \"OPTIONS\"\n"
           "paragraph @14:8\n"
-          "  text \"-a, –all\"\n"
-          "paragraph @15:15\n"
-          "  text \"do not ignore entries starting with a dot\"\n"
-          "paragraph @17:15\n"
-          "  text \"A second paragraph of the description.\"\n"
+          "  strong\n"
+          "    text \"-a, –all\"\n"
+          "block_quote @15:15\n"
+          "  paragraph @15:15\n"
+          "    text \"do not ignore entries starting with a dot\"\n"
+          "  paragraph @17:15\n"
+          "    text \"A second paragraph of the description.\"\n"
           "paragraph @19:8\n"
-          "  text \"-W, –warn=WHAT\"\n"
-          "paragraph @20:15\n"
-          "  text \"warn about WHAT, one of:\"\n"
-          "paragraph @22:15\n"
-          "  text \"dev developer warnings\"\n"
-          "paragraph @24:15\n"
-          "  text \"deprecated\"\n"
-          "paragraph @25:22\n"
-          "  text \"deprecated macros and functions\"\n"
+          "  strong\n"
+          "    text \"-W, –warn=WHAT\"\n"
+          "block_quote @20:15\n"
+          "  paragraph @20:15\n"
+          "    text \"warn about WHAT, one of:\"\n"
+          "  paragraph @22:15\n"
+          "    strong\n"
+          "      text \"dev\"\n"
+          "  block_quote @22:22\n"
+          "    paragraph @22:22\n"
+          "      text \"developer warnings\"\n"
+          "  paragraph @24:15\n"
+          "    strong\n"
+          "      text \"deprecated\"\n"
+          "  block_quote @25:22\n"
+          "    paragraph @25:22\n"
+          "      text \"deprecated macros and functions\"\n"
           "paragraph @27:8\n"
-          "  text \"-l use a long listing format\"\n"
-          "paragraph @29:15\n"
-          "  text \"For example:\"\n"
-          "code_block @31:19\n"
-          "  text \"ls -l /tmp\"\n"
+          "  strong\n"
+          "    text \"-l\"\n"
+          "block_quote @27:15\n"
+          "  paragraph @27:15\n"
+          "    text \"use a long listing format\"\n"
+          "  paragraph @29:15\n"
+          "    text \"For example:\"\n"
+          "  code_block @31:19\n"
+          "    text \"ls -l /tmp\"\n"
           "heading level=2 @33:4\n"
           "  text \"Exit status\"\n"
           "paragraph @34:8\n"
@@ -803,13 +817,20 @@ TEST_SUITE("import.text_article.wrapped") {
     const Read read = read_txt(deep);
     CHECK(read.blocks.ends_with("paragraph @3:1\n  text \"End.\"\n"));
     // Tags under tags in a man page's shape, each description two columns further in: each is a
-    // paragraph of its own down to the depth the reader follows, and the rest one paragraph.
+    // tag and its indented description down to the depth the reader follows, and the rest one
+    // paragraph.
     std::string tags = "NAME\n  x\n\nTAGS\n";
     for (int i = 1; i < 30; ++i) tags += std::string(static_cast<std::size_t>(2 * i), ' ') + "t\n";
     tags += "\nEND\n  y\n";
     const std::string blocks = read_txt(tags).blocks;
-    CHECK(blocks.find("paragraph @20:33\n  text \"t\"\nparagraph @21:35\n  text \"t\"\n  soft_break\n") !=
-          std::string::npos);
+    const auto count = [&blocks](std::string_view what) {
+      std::size_t found = 0;
+      for (std::size_t at = blocks.find(what); at != std::string::npos; at = blocks.find(what, at + 1)) ++found;
+      return found;
+    };
+    CHECK(count("block_quote @") == 16);
+    CHECK(blocks.find("block_quote @21:35\n" + std::string(32, ' ') + "paragraph @21:35\n" + std::string(34, ' ') +
+                      "text \"t\"\n" + std::string(34, ' ') + "soft_break\n") != std::string::npos);
     CHECK(blocks.ends_with("heading level=1 @35:1\n  text \"END\"\nparagraph @36:3\n  text \"y\"\n"));
   }
 }
