@@ -33,6 +33,10 @@ bool is_external(const std::string& target) { return core::is_web_or_mail_url(ta
 
 bool is_code_space(char32_t c) { return c == ' ' || c == '\t'; }
 
+bool is_ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
+bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_ascii_alphanumeric(char c) { return is_ascii_lower(c) || is_ascii_upper(c) || (c >= '0' && c <= '9'); }
+
 // A character that may start or continue a token: a break before it (after punctuation) leaves
 // the token whole. Everything beyond ASCII counts, for identifiers in other scripts.
 bool is_token_character(char32_t c) {
@@ -82,14 +86,13 @@ std::vector<std::size_t> punctuation_breaks(std::string_view text) {
 // between a lower-case and an upper-case letter ("NODE_|PERFORMANCE_|FLAGS", "get|Addr|Info"), as a
 // long identifier is broken in printed reference books. No hyphen marks the break.
 std::vector<std::size_t> identifier_breaks(std::string_view text) {
-  const auto is_lower = [](char c) { return c >= 'a' && c <= 'z'; };
-  const auto is_upper = [](char c) { return c >= 'A' && c <= 'Z'; };
-  const auto is_alphanumeric = [&](char c) { return is_lower(c) || is_upper(c) || (c >= '0' && c <= '9'); };
   std::vector<std::size_t> breaks;
   for (std::size_t at = 1; at < text.size(); ++at) {
     const char c = text[at - 1];
     const char next = text[at];
-    if ((c == '_' && is_alphanumeric(next)) || (is_lower(c) && is_upper(next))) breaks.push_back(at);
+    if ((c == '_' && is_ascii_alphanumeric(next)) || (is_ascii_lower(c) && is_ascii_upper(next))) {
+      breaks.push_back(at);
+    }
   }
   return breaks;
 }
@@ -153,12 +156,9 @@ constexpr std::size_t min_path_length = 16;
 std::vector<std::size_t> path_breaks(std::string_view word) {
   std::vector<std::size_t> breaks;
   if (word.size() < min_path_length) return breaks;
-  const auto is_alphanumeric = [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  };
   for (std::size_t at = 2; at < word.size(); ++at) {
     const char mark = word[at - 1];
-    if ((mark == '/' || mark == '@') && is_alphanumeric(word[at - 2]) && is_alphanumeric(word[at])) {
+    if ((mark == '/' || mark == '@') && is_ascii_alphanumeric(word[at - 2]) && is_ascii_alphanumeric(word[at])) {
       breaks.push_back(at);
     }
   }
