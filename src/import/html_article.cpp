@@ -209,7 +209,11 @@ model::Article read_html_article(const std::string& path, std::string_view bytes
     text += line.text;
     text += '\n';
   }
-  const std::vector<HtmlNode> document = parse_html_document(text, {path}, sink);
+  std::vector<HtmlNode> document = parse_html_document(text, {path}, sink);
+  // The site's links between its pages in sequence are no part of the article: the book has its
+  // own contents. They go before the article's text is chosen (those outside it are not read
+  // anyway), in place: a copy of the tree would recurse as deep as the input nests.
+  const std::vector<core::SourceLocation> bars = remove_page_navigation(document);
   const HtmlNode* html = child_element(document, "html");
   const HtmlNode* head = html == nullptr ? nullptr : child_element(html->children, "head");
   const HtmlNode* body = html == nullptr ? nullptr : child_element(html->children, "body");
@@ -217,17 +221,15 @@ model::Article read_html_article(const std::string& path, std::string_view bytes
   PageFacts facts = read_facts(document, head);
   HtmlReader reader(path, images, sink);
   if (body != nullptr) {
-    // The site's links between its pages in sequence are no part of the article: the book has
-    // its own contents. Said once for the page, however many (Texinfo puts one on every node).
-    std::vector<HtmlNode> content = main_text(*body)->children;
-    if (const std::vector<core::SourceLocation> bars = remove_page_navigation(content); !bars.empty()) {
+    // Said once for the page, however many (Texinfo puts one on every node).
+    if (!bars.empty()) {
       sink.warning(bars.front(), bars.size() == 1 ? std::string("left out the page's navigation bar (links to the next "
                                                                 "and previous pages, contents, index)")
                                                   : "left out the page's " + std::to_string(bars.size()) +
                                                         " navigation bars (links to the next and previous pages, "
                                                         "contents, index); this is the first");
     }
-    article.blocks = reader.read_blocks(content, max_markdown_nesting);
+    article.blocks = reader.read_blocks(main_text(*body)->children, max_markdown_nesting);
   }
 
   article.provenance.source = first_web_url({&facts.canonical, &facts.og_url, &facts.single_file_url});

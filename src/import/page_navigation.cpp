@@ -52,9 +52,14 @@ bool is_sequence_link(const HtmlNode& link) {
                      [&](std::string_view kind) { return attribute_has_word(link, "rel", kind); });
 }
 
+// Text between a pager's links is a few words and marks ("Next: ", " [", "]["); a longer text is
+// no pager's, and is not read through for every block it stands in.
+constexpr std::size_t max_pager_text = 256;
+
 // Whether `text`, beside a pager's links, says only where they lead: "Next:", "Previous:", "Up:",
 // "[", "][", "|" and spaces, as Texinfo writes it; a sentence around a link says more.
 bool only_names_directions(std::string_view text) {
+  if (text.size() > max_pager_text) return false;
   static constexpr std::array<std::string_view, 10> words = {"next",     "previous", "prev", "up",   "top",
                                                              "contents", "index",    "home", "back", "forward"};
   constexpr std::string_view no_break_space = "\u00A0";      // Texinfo's &nbsp; between the links

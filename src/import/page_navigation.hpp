@@ -19,7 +19,7 @@ bool is_page_navigation(const HtmlNode& node);
 
 /// Removes from `nodes`, at any depth, every element is_page_navigation() recognises, with what
 /// it holds; returns where each one removed started, in document order (none: empty). Depth comes
-/// from the input, so the walk keeps its own stack.
+/// from the input, so the walk keeps its own stack; each element's test reads a bounded part of it.
 std::vector<core::SourceLocation> remove_page_navigation(std::vector<HtmlNode>& nodes);
 
 }  // namespace octavo::import

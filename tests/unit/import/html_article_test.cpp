@@ -154,6 +154,10 @@ TEST_SUITE("import.html_article") {
     const Read long_bar = page(many + "</div>");
     CHECK(long_bar.diagnostics.empty());
     CHECK(long_bar.blocks.find("link \"#x\"") != std::string::npos);
+    // Its text is short too: 300 bytes of "Next" beside a next link are read.
+    std::string long_text = "<title>T</title><p>";
+    for (int i = 0; i < 60; ++i) long_text += "Next ";
+    CHECK(page(long_text + "<a href=\"#x\" rel=\"next\">n</a></p>").blocks.find("link \"#x\"") != std::string::npos);
     CHECK(page("<title>T</title><p>Next: <a href=\"b.html\">b</a></p>").blocks ==
           "paragraph @1:17\n  text \"Next: \"\n  link \"b.html\"\n    text \"b\"\n");
   }
