@@ -21,8 +21,6 @@ namespace octavo::import {
 
 namespace {
 
-bool is_html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
 std::string trimmed(std::string_view text) {
   std::size_t begin = 0;
   std::size_t end = text.size();

@@ -23,8 +23,6 @@ using model::BlockKind;
 using model::Inline;
 using model::InlineKind;
 
-bool is_html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
 template <std::size_t N>
 bool one_of(std::string_view name, const std::array<std::string_view, N>& names) {
   return std::find(names.begin(), names.end(), name) != names.end();

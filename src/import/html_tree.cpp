@@ -26,8 +26,6 @@ namespace {
 
 char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
 // §13.1.2.1: elements with no content and no end tag.
 bool is_void(std::string_view name) {
   static constexpr std::array<std::string_view, 16> names = {"area",   "base",  "br",     "col",  "embed", "hr",

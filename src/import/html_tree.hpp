@@ -13,6 +13,10 @@
 
 namespace octavo::import {
 
+/// HTML's white space (WHATWG Infra's ASCII whitespace): space, tab, line feed, carriage return
+/// and form feed; false for anything else.
+inline bool is_html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
 enum class HtmlNodeKind { element, text, comment };
 
 struct HtmlAttribute {

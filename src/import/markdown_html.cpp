@@ -9,8 +9,6 @@ namespace octavo::import {
 
 namespace {
 
-bool is_html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
 bool is_blank(const HtmlNode& node) {
   if (node.kind == HtmlNodeKind::comment) return true;
   return node.kind == HtmlNodeKind::text && std::all_of(node.text.begin(), node.text.end(), is_html_space);

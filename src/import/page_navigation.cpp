@@ -10,8 +10,6 @@ namespace octavo::import {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
 // Whether `text` is `lower` (in lower case) but for the case of its ASCII letters.
 bool equals_ignoring_case(std::string_view text, std::string_view lower) {
   return text.size() == lower.size() && std::equal(text.begin(), text.end(), lower.begin(), [](char a, char b) {
@@ -29,9 +27,9 @@ bool has_word_in(const std::array<std::string_view, count>& words, std::string_v
 bool has_word(std::string_view list, std::string_view word) {
   std::size_t pos = 0;
   while (pos < list.size()) {
-    while (pos < list.size() && is_space(list[pos])) ++pos;
+    while (pos < list.size() && is_html_space(list[pos])) ++pos;
     std::size_t end = pos;
-    while (end < list.size() && !is_space(list[end])) ++end;
+    while (end < list.size() && !is_html_space(list[end])) ++end;
     if (equals_ignoring_case(list.substr(pos, end - pos), word)) return true;
     pos = end;
   }
@@ -65,7 +63,7 @@ bool only_names_directions(std::string_view text) {
   constexpr std::string_view no_break_space = "\u00A0";      // Texinfo's &nbsp; between the links
   const auto mark_at = [&](std::size_t at) -> std::size_t {  // the length of the mark at `at`; 0 for none
     if (text.substr(at).starts_with(no_break_space)) return no_break_space.size();
-    return is_space(text[at]) || std::string_view(":[]()|,.<>").find(text[at]) != std::string_view::npos ? 1 : 0;
+    return is_html_space(text[at]) || std::string_view(":[]()|,.<>").find(text[at]) != std::string_view::npos ? 1 : 0;
   };
   std::size_t pos = 0;
   while (pos < text.size()) {
