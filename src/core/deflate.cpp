@@ -10,6 +10,7 @@
 #include <new>
 #include <optional>
 
+#include "core/byte_stream.hpp"
 #include "core/sha256.hpp"
 
 namespace octavo::core {
@@ -34,6 +35,8 @@ constexpr Settings zip_entry{Z_BEST_COMPRESSION, -MAX_WBITS, MAX_MEM_LEVEL};
 // does not export). tests/unit/pdf compares the two streams.
 constexpr int zlib_default_memory_level = 8;
 constexpr Settings pdf_stream{Z_DEFAULT_COMPRESSION, MAX_WBITS, zlib_default_memory_level};
+// A part of such a stream: the same, raw (flate_join writes the header and the trailer).
+constexpr Settings pdf_stream_part{Z_DEFAULT_COMPRESSION, -MAX_WBITS, zlib_default_memory_level};
 
 // zlib counts in uInt (32 bits): larger inputs and outputs go through in pieces of this size.
 constexpr std::size_t max_piece = UINT_MAX;
@@ -47,13 +50,24 @@ class DeflateStream {
     }
   }
   ~DeflateStream() { deflateEnd(&stream_); }
+
+  // Lets the stream refer back to `window`, the bytes just before it (its last 32 KiB), before the
+  // first deflate: a raw stream's preset dictionary (zlib.h, deflateSetDictionary).
+  void refer_back_to(std::string_view window) {
+    window = window.substr(window.size() - std::min<std::size_t>(window.size(), std::size_t{1} << MAX_WBITS));
+    [[maybe_unused]] const int status =
+        deflateSetDictionary(&stream_, reinterpret_cast<const Bytef*>(window.data()), static_cast<uInt>(window.size()));
+    assert(status == Z_OK);  // only a misuse (a zlib header, or after deflating) is refused
+  }
   DeflateStream(const DeflateStream&) = delete;
   DeflateStream& operator=(const DeflateStream&) = delete;
 
-  std::string deflate_all(std::string_view bytes) {
+  // The stream of `bytes`, ended by `end`: Z_FINISH (a final block, and the trailer if the
+  // settings have one) or Z_SYNC_FLUSH (byte-aligned, and more may follow).
+  std::string deflate_all(std::string_view bytes, int end = Z_FINISH) {
     // deflateBound is enough for the whole stream, so the loop below normally runs once; it loops
-    // only for inputs or outputs beyond uInt.
-    std::string out(deflateBound(&stream_, bytes.size()), '\0');
+    // only for inputs or outputs beyond uInt. A sync flush adds at most 6 bytes to the bound.
+    std::string out(deflateBound(&stream_, bytes.size()) + 6, '\0');
     std::size_t read = 0;
     std::size_t written = 0;
     int status = Z_OK;
@@ -70,11 +84,14 @@ class DeflateStream {
       stream_.next_out = reinterpret_cast<Bytef*>(out.data() + written);
       stream_.avail_out = static_cast<uInt>(room);
       // Z_NO_FLUSH until the last piece is in: the stream does not depend on how it was fed.
-      status = deflate(&stream_, read == bytes.size() ? Z_FINISH : Z_NO_FLUSH);
+      const int flush = read == bytes.size() ? end : Z_NO_FLUSH;
+      status = deflate(&stream_, flush);
       written += room - stream_.avail_out;
+      // A flush is complete when it left room in the output (zlib.h, deflate).
+      if (flush == Z_SYNC_FLUSH && status == Z_OK && stream_.avail_out > 0) break;
     }
     // Z_STREAM_ERROR, the only other answer, means a clobbered stream: a programming mistake.
-    assert(status == Z_STREAM_END);
+    assert(status == (end == Z_FINISH ? Z_STREAM_END : Z_OK));
     // A copy of the exact size: the bound is about the size of the input, and the books keep
     // thousands of these.
     return out.substr(0, written);
@@ -99,6 +116,16 @@ std::string deflate_remembered(const Settings& settings, std::string_view bytes,
   return compressed;
 }
 
+std::uint32_t adler32_of(std::string_view bytes) {
+  uLong adler = adler32(0, Z_NULL, 0);
+  for (std::size_t done = 0; done < bytes.size();) {
+    const std::size_t piece = std::min(bytes.size() - done, max_piece);
+    adler = adler32(adler, reinterpret_cast<const Bytef*>(bytes.data() + done), static_cast<uInt>(piece));
+    done += piece;
+  }
+  return static_cast<std::uint32_t>(adler);
+}
+
 }  // namespace
 
 std::uint32_t crc32(std::string_view bytes) {
@@ -112,5 +139,61 @@ DeflatedBytes deflate_zip_entry(std::string_view bytes, DeflateMemo* memo) {
 }
 
 std::string flate_encode(std::string_view bytes) { return deflate_with(pdf_stream, bytes); }
+
+FlatePart flate_part(std::string_view bytes, std::string_view window, bool last) {
+  DeflateStream stream(pdf_stream_part);
+  if (!window.empty()) stream.refer_back_to(window);
+  FlatePart part;
+  part.compressed = stream.deflate_all(bytes, last ? Z_FINISH : Z_SYNC_FLUSH);
+  part.last = last;
+  part.adler32 = adler32_of(bytes);
+  part.size = bytes.size();
+  part.tail = std::string(bytes.substr(bytes.size() - std::min(bytes.size(), flate_tail_size)));
+  return part;
+}
+
+std::string flate_join(const std::vector<const FlatePart*>& parts) {
+  // CMF 0x78: deflate with a 32 KiB window; FLG 0x9C: the default level, no dictionary, and the
+  // check bits that make 0x789C a multiple of 31 (RFC 1950 §2.2): the header zlib writes for
+  // pdf_stream.
+  std::string out("\x78\x9C", 2);
+  std::size_t size = out.size() + 2 + 4;
+  for (const FlatePart* part : parts) size += part->compressed.size();
+  out.reserve(size);
+  uLong adler = adler32(0, Z_NULL, 0);
+  for (const FlatePart* part : parts) {
+    assert(!part->last || part == parts.back());
+    out += part->compressed;
+    adler = adler32_combine(adler, part->adler32, static_cast<z_off_t>(part->size));
+  }
+  // Unless the last part ended the stream, a final block of fixed Huffman codes holding only its
+  // end code: 3 bits, then 7 zero bits.
+  if (parts.empty() || !parts.back()->last) out += std::string("\x03\x00", 2);
+  for (const int shift : {24, 16, 8, 0}) out += static_cast<char>((adler >> shift) & 0xFF);
+  return out;
+}
+
+std::string FlatePart::kept_form() const {
+  assert(!last);
+  ByteWriter out;
+  out.unsigned_number(adler32);
+  out.unsigned_number(size);
+  out.string(compressed);
+  out.string(tail);
+  return out.take();
+}
+
+std::optional<FlatePart> FlatePart::from_kept_form(std::string_view kept) {
+  ByteReader in(kept);
+  FlatePart part;
+  part.adler32 = static_cast<std::uint32_t>(in.at_most(UINT32_MAX));
+  part.size = in.unsigned_number();
+  part.compressed = in.string();
+  part.tail = in.string();
+  if (in.failed() || !in.at_end() || part.tail.size() != std::min<std::uint64_t>(part.size, flate_tail_size)) {
+    return std::nullopt;
+  }
+  return part;
+}
 
 }  // namespace octavo::core

@@ -29,6 +29,22 @@ std::string inflate_raw(const std::string& compressed, std::size_t size) {
   return out;
 }
 
+// zlib's own inflate of a zlib stream, checking its Adler-32 trailer.
+std::string inflate_zlib(const std::string& encoded, std::size_t size) {
+  z_stream stream{};
+  REQUIRE(inflateInit(&stream) == Z_OK);
+  std::string out(size + 1, '\0');
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(encoded.data()));
+  stream.avail_in = static_cast<uInt>(encoded.size());
+  stream.next_out = reinterpret_cast<Bytef*>(out.data());
+  stream.avail_out = static_cast<uInt>(out.size());
+  CHECK(inflate(&stream, Z_FINISH) == Z_STREAM_END);  // the trailer is checked too
+  CHECK(stream.avail_in == 0);
+  out.resize(stream.total_out);
+  inflateEnd(&stream);
+  return out;
+}
+
 // Varied text that deflate cannot shrink to nothing: words from a linear congruential generator.
 std::string varied_text(std::size_t size) {
   const char* words[] = {"tea ", "leaf ", "brewed ", "kratom ", "<p>", "</p>\n", "&amp; ", "sleep "};
@@ -135,5 +151,61 @@ TEST_SUITE("core.deflate") {
     inflateEnd(&stream);
     CHECK(out == text);
     CHECK(core::flate_encode("").size() == 8);  // header, the empty block, the trailer
+  }
+
+  TEST_CASE("flate parts deflated apart join into one zlib stream of their bytes in order") {
+    const std::string head = "q 1 0 0 1 56.69 0 cm\n";
+    const std::string body = varied_text(70000);  // more than a window: matches inside the part
+    const std::string tail = "Q\nBT /F1 9 Tf 200 40 Td <0012> Tj ET\n";
+    const core::FlatePart first = core::flate_part(head);
+    const core::FlatePart middle = core::flate_part(body);
+    const core::FlatePart last = core::flate_part(tail);
+    CHECK(middle.size == body.size());
+    CHECK(middle.compressed.size() < body.size() / 2);
+    const std::string joined = core::flate_join({&first, &middle, &last});
+    CHECK(joined.substr(0, 2) == "\x78\x9C");  // flate_encode's header
+    CHECK(inflate_zlib(joined, head.size() + body.size() + tail.size()) == head + body + tail);
+    // Each part is its own bytes' stream, whatever is deflated beside it.
+    const core::FlatePart other_first = core::flate_part("q 1 0 0 1 70.87 0 cm\n");
+    CHECK(core::flate_part(body).compressed == middle.compressed);
+    const std::string rejoined = core::flate_join({&other_first, &middle, &last});
+    CHECK(inflate_zlib(rejoined, 100000) == "q 1 0 0 1 70.87 0 cm\n" + body + tail);
+  }
+
+  TEST_CASE("a flate part may refer back to the part before it, and the last part ends the stream") {
+    const std::string body = varied_text(20000);
+    const core::FlatePart first = core::flate_part(body);
+    CHECK(first.tail == body.substr(body.size() - core::flate_tail_size));
+    const std::string furniture = body.substr(body.size() - 700, 300) + "Q\n";  // repeats the body's end
+    const core::FlatePart alone = core::flate_part(furniture, {}, true);
+    const core::FlatePart after = core::flate_part(furniture, first.tail, true);
+    CHECK(after.last);
+    CHECK(after.compressed.size() + 100 < alone.compressed.size());
+    const std::string joined = core::flate_join({&first, &after});
+    CHECK(inflate_zlib(joined, 30000) == body + furniture);
+    CHECK(joined.size() == 2 + first.compressed.size() + after.compressed.size() + 4);  // no empty final block
+    CHECK(core::flate_part("short").tail == "short");
+  }
+
+  TEST_CASE("empty flate parts, and no parts at all, still make a valid stream") {
+    const core::FlatePart empty = core::flate_part("");
+    CHECK(empty.size == 0);
+    CHECK(empty.adler32 == 1);
+    CHECK(inflate_zlib(core::flate_join({}), 10).empty());
+    const core::FlatePart text = core::flate_part("0 0 m 1 1 l S");
+    CHECK(inflate_zlib(core::flate_join({&empty, &text, &empty}), 100) == "0 0 m 1 1 l S");
+  }
+
+  TEST_CASE("a flate part's kept form reads back the same part, and damage is refused") {
+    const core::FlatePart part = core::flate_part(varied_text(5000));
+    const std::string kept = part.kept_form();
+    const std::optional<core::FlatePart> back = core::FlatePart::from_kept_form(kept);
+    REQUIRE(back);
+    CHECK(back->compressed == part.compressed);
+    CHECK(back->adler32 == part.adler32);
+    CHECK(back->size == part.size);
+    CHECK(back->tail == part.tail);
+    CHECK_FALSE(core::FlatePart::from_kept_form(kept.substr(0, kept.size() - 1)));
+    CHECK_FALSE(core::FlatePart::from_kept_form(kept + "x"));
   }
 }
