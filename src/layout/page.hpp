@@ -75,14 +75,53 @@ struct Anchor {
   core::Pt y;  ///< top of the target, from the top of the page
 };
 
+/// What a page carries around its text block, in the page's coordinates: the running head and its
+/// rule, the folio, the review mark.
+struct Furniture {
+  std::vector<TextRun> runs;
+  std::vector<Rule> rules;
+};
+
+/// One page. Its runs, rules and images are its body, placed from the left edge of its text block
+/// (`text_left`): a page set alike as a recto or a verso, or at another place in the book, has the
+/// same body bit for bit, so the PDF writer can keep its drawing from one build to the next.
+/// Links and anchors are in the page's coordinates.
 struct Page {
   core::Pt width, height;
   std::vector<TextRun> runs;
   std::vector<Rule> rules;
   std::vector<LinkArea> links;
   std::vector<Anchor> anchors;
-  std::vector<ImageBox> images = {};  // an initializer, so that brace-initialised pages may omit it
+  std::vector<ImageBox> images = {};  // initializers, so that brace-initialised pages may omit them
+  core::Pt text_left = {};            ///< the body's x = 0, from the page's left edge
+  Furniture furniture = {};
 };
+
+/// The page's runs in the page's coordinates, in the order they are drawn: the body's, moved onto
+/// the text block, then the furniture's.
+inline std::vector<TextRun> placed_runs(const Page& page) {
+  std::vector<TextRun> runs;
+  runs.reserve(page.runs.size() + page.furniture.runs.size());
+  for (TextRun run : page.runs) {
+    run.x = page.text_left + run.x;
+    runs.push_back(std::move(run));
+  }
+  runs.insert(runs.end(), page.furniture.runs.begin(), page.furniture.runs.end());
+  return runs;
+}
+
+/// The page's rules in the page's coordinates, in the order they are drawn, as placed_runs.
+inline std::vector<Rule> placed_rules(const Page& page) {
+  std::vector<Rule> rules;
+  rules.reserve(page.rules.size() + page.furniture.rules.size());
+  for (Rule rule : page.rules) {
+    rule.x1 = page.text_left + rule.x1;
+    rule.x2 = page.text_left + rule.x2;
+    rules.push_back(rule);
+  }
+  rules.insert(rules.end(), page.furniture.rules.begin(), page.furniture.rules.end());
+  return rules;
+}
 
 /// One bookmark of the PDF outline, pointing at an Anchor.
 struct OutlineEntry {

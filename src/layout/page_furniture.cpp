@@ -94,17 +94,17 @@ void add_running_head(Page& page, const SetLine& head, bool recto, const PageSty
   for (TextRun run : head.runs) {
     run.x += left;
     run.baseline = style.running_head_baseline;
-    page.runs.push_back(std::move(run));
+    page.furniture.runs.push_back(std::move(run));
   }
   const core::Pt y = style.running_head_rule_y;
-  page.rules.push_back({left, y, left + style.measure(), y, style.rule_thickness});
+  page.furniture.rules.push_back({left, y, left + style.measure(), y, style.rule_thickness});
 }
 
 void add_folio(Page& page, const std::string& label, bool recto, LayoutContext& context) {
   const PageStyle& style = context.style;
   const core::Pt width = context.metrics.width(fonts::FontFace::serif, label, style.folio_size);
   const core::Pt x = text_left(recto, style) + (style.measure() - width) / 2;
-  page.runs.push_back({fonts::FontFace::serif, style.folio_size, x, style.folio_baseline, label});
+  page.furniture.runs.push_back({fonts::FontFace::serif, style.folio_size, x, style.folio_baseline, label});
 }
 
 void add_review_mark(Page& page, bool recto, LayoutContext& context) {
@@ -113,7 +113,7 @@ void add_review_mark(Page& page, bool recto, LayoutContext& context) {
   const core::Pt width = context.metrics.width(fonts::FontFace::serif_italic, model::unreviewed_mark, size);
   const core::Pt left = text_left(recto, style);
   const core::Pt x = recto ? left + style.measure() - width : left;
-  page.runs.push_back({fonts::FontFace::serif_italic, size, x, style.folio_baseline, model::unreviewed_mark});
+  page.furniture.runs.push_back({fonts::FontFace::serif_italic, size, x, style.folio_baseline, model::unreviewed_mark});
 }
 
 }  // namespace octavo::layout

@@ -1,5 +1,5 @@
 // What every page carries besides its text: the folio (page number) at the foot and, on body
-// pages, the running head with a thin rule under it. Added after pagination.
+// pages, the running head with a thin rule under it. Added after pagination, to Page::furniture.
 #pragma once
 
 #include <string>

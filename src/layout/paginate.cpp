@@ -286,17 +286,19 @@ std::vector<Page> paginate(std::vector<FlowLine> lines, const PageStyle& style, 
   for (std::size_t k = 0; k < contents.size(); ++k) {
     const PageContent& content = contents[k];
     const bool recto = (k % 2 == 0) == first_is_recto;
-    const core::Pt left = recto ? style.margin_inner : style.margin_outer;
     Page page;
     page.width = style.page_width;
     page.height = style.page_height;
+    page.text_left = recto ? style.margin_inner : style.margin_outer;
+    // The body is placed from the text block's left edge (Page), its links then moved onto the page.
     core::Pt top = style.margin_top;
     if (content.end > content.first && lines[content.first].repeated_head != nullptr) {
       std::vector<FlowLine> head = *lines[content.first].repeated_head;
-      top += place_lines(page, head, 0, head.size(), left, top);
+      top += place_lines(page, head, 0, head.size(), core::Pt(0), top);
     }
-    place_lines(page, lines, content.first, content.end, left, top);
-    place_notes(page, lines, content.notes, left, style.margin_top + style.body_height, style);
+    place_lines(page, lines, content.first, content.end, core::Pt(0), top);
+    place_notes(page, lines, content.notes, core::Pt(0), style.margin_top + style.body_height, style);
+    for (LinkArea& link : page.links) move_by(link, page.text_left, core::Pt(0));
     pages.push_back(std::move(page));
   }
   return pages;

@@ -28,6 +28,7 @@
 #include <optional>
 #include <string>
 #include <system_error>
+#include <utility>
 #include <vector>
 
 #include "core/background_worker.hpp"
@@ -155,6 +156,22 @@ bool add_font_descriptor(HPDF_Font font, std::string_view program) {
 // makes it. They are written as literal strings (§7.3.4.2), not in libharu's hex, which takes
 // twice the bytes (about 2 KB more of the compressed corpus/ PDF); parentheses and backslash are
 // escaped, and CR and LF, which a reader would otherwise turn into LF.
+// `value` hundredths as a PDF number, as short as it is exact: 52866 → "528.66", -1620 → "-16.2",
+// 300 → "3".
+std::string hundredths(long long value) {
+  const unsigned long long magnitude =
+      value < 0 ? 0ULL - static_cast<unsigned long long>(value) : static_cast<unsigned long long>(value);
+  std::string out = value < 0 ? "-" : "";
+  out += std::to_string(magnitude / 100);
+  const unsigned long long fraction = magnitude % 100;
+  if (fraction != 0) {
+    out += '.';
+    out += static_cast<char>('0' + fraction / 10);
+    if (fraction % 10 != 0) out += static_cast<char>('0' + fraction % 10);
+  }
+  return out;
+}
+
 std::string show_operator(std::string_view text, const std::vector<TextShift>& shifts) {
   const auto append_byte = [](std::string& out, unsigned char byte) {
     if (byte == '(' || byte == ')' || byte == '\\') {
@@ -398,15 +415,33 @@ struct HaruDocument::State {
   // Compressed contents of an earlier build (remember_compressed_pages); null for none.
   core::DeflateMemo* memo = nullptr;
 
+  // The body of the page being drawn (begin_body): where it begins and ends in the page's content,
+  // and the part an earlier build deflated for it when it was recalled (recall_body).
+  struct Body {
+    HPDF_Page page = nullptr;
+    HPDF_UINT begin = 0;
+    std::optional<HPDF_UINT> end;
+    std::optional<core::FlatePart> recalled;
+  } body;
+
+  // What finish_page deflates of a page: its content in three parts (before the body, the body,
+  // after it) when the page has a body, else whole, as libharu would.
+  struct Content {
+    std::string raw;
+    std::optional<std::pair<std::size_t, std::size_t>> body;  // [begin, end) in raw
+    std::optional<core::FlatePart> recalled;                  // the body, deflated by an earlier build
+  };
+
   // Compresses `raw`, the content of `page` (already marked finished), beside; installs the pages
   // compressed by now, and waits for the oldest while more than a few are in flight.
   // False, with the document failed, if the task cannot be queued (no thread, no memory). The
   // task holds only its bytes and never touches libharu, so it may outlive the document.
-  bool pack_beside(HPDF_Page page, std::string raw, const std::optional<core::StreamDigest>& keep_as) {
+  bool pack_beside(HPDF_Page page, Content content, const std::optional<core::StreamDigest>& keep_as) {
     try {
       packing.push_back({page, {}});
-      packing.back().packed = packer->submit(
-          [raw = std::move(raw), this_memo = memo, keep_as] { return compress_keeping(raw, this_memo, keep_as); });
+      packing.back().packed = packer->submit([content = std::move(content), this_memo = memo, keep_as] {
+        return compress_keeping(content, this_memo, keep_as);
+      });
     } catch (const std::exception&) {
       if (!packing.empty() && !packing.back().packed.valid()) packing.pop_back();
       fail("cannot hand a page's content to the thread that compresses pages");
@@ -420,12 +455,27 @@ struct HaruDocument::State {
     return !failed();
   }
 
-  // `raw` compressed as libharu would, and kept in `memo` under `keep_as` if both are given.
-  static std::string compress_keeping(std::string_view raw, core::DeflateMemo* memo,
+  // A page's content compressed: whole as libharu would, or in parts around its body, whose part
+  // is kept in `memo` under `keep_as` if both are given (and it was not recalled from there).
+  static std::string compress_keeping(const Content& content, core::DeflateMemo* memo,
                                       const std::optional<core::StreamDigest>& keep_as) {
-    std::string compressed = core::flate_encode(raw);
-    if (memo != nullptr && keep_as) memo->keep(*keep_as, compressed);
-    return compressed;
+    const std::string_view raw = content.raw;
+    if (!content.body) {
+      std::string compressed = core::flate_encode(raw);
+      if (memo != nullptr && keep_as) memo->keep(*keep_as, compressed);
+      return compressed;
+    }
+    const auto [begin, end] = *content.body;
+    const core::FlatePart before = core::flate_part(raw.substr(0, begin));
+    const core::FlatePart drawn =
+        content.recalled ? core::FlatePart{} : core::flate_part(raw.substr(begin, end - begin));
+    const core::FlatePart& body = content.recalled ? *content.recalled : drawn;
+    // What is drawn after the body refers back to the body's end, and to what came before it
+    // when the body is short: the bytes just before it in the stream.
+    const std::string window = body.tail.size() == body.size ? before.tail + body.tail : body.tail;
+    const core::FlatePart after = core::flate_part(raw.substr(end), window, true);
+    if (memo != nullptr && keep_as && !content.recalled) memo->keep(*keep_as, body.kept_form());
+    return core::flate_join({&before, &body, &after});
   }
 
   // Replaces the page's content with its compressed bytes, on this thread; false, with the
@@ -822,16 +872,23 @@ void HaruDocument::finish_page(std::size_t page_index, const std::optional<core:
   if (state_->open_text.page == page) state_->end_text();
   auto* attr = static_cast<HPDF_PageAttr>(page->attr);
   HPDF_Dict contents = attr->contents;
+  State::Body body = std::exchange(state_->body, {});
+  if (body.page != nullptr && (body.page != page || !body.end)) return state_->fail("a page finished inside its body");
   if ((contents->filter & HPDF_STREAM_FILTER_FLATE_DECODE) == 0) return;  // compression off (tests)
   const bool keeping = state_->memo != nullptr && keep_as;
-  if (state_->packer || keeping) {
-    std::string raw;
+  if (state_->packer || keeping || body.page != nullptr) {
+    State::Content content;
+    std::string& raw = content.raw;
     raw.reserve(HPDF_Stream_Size(contents->stream));
     const bool read = for_each_block(contents->stream, [&raw](const HPDF_BYTE* block, HPDF_UINT length) {
       raw.append(reinterpret_cast<const char*>(block), length);
       return true;
     });
     if (!read) return state_->fail("cannot read a page's content");
+    if (body.page != nullptr) {
+      content.body = {body.begin, *body.end};
+      content.recalled = std::move(body.recalled);
+    }
     // The page is finished before it is handed over: pack_beside may install it at once. If it
     // cannot be handed over, the document has failed and nothing of it is saved.
     HPDF_MemStream_FreeData(contents->stream);
@@ -839,10 +896,10 @@ void HaruDocument::finish_page(std::size_t page_index, const std::optional<core:
     // An empty page's stream stays empty, as libharu leaves it when it compresses no bytes.
     if (!raw.empty()) {
       if (state_->packer) {
-        if (!state_->pack_beside(page, std::move(raw), keep_as)) return;
+        if (!state_->pack_beside(page, std::move(content), keep_as)) return;
       } else {
         try {
-          state_->install(page, State::compress_keeping(raw, state_->memo, keep_as));
+          state_->install(page, State::compress_keeping(content, state_->memo, keep_as));
         } catch (const std::bad_alloc&) {
           return state_->fail("cannot compress a page's content");
         }
@@ -855,20 +912,42 @@ void HaruDocument::finish_page(std::size_t page_index, const std::optional<core:
   state_->freeze_resources(page);
 }
 
-bool HaruDocument::finish_page_from(std::size_t page_index, const core::StreamDigest& name,
-                                    const std::vector<fonts::FontFace>& faces) {
+void HaruDocument::begin_body(std::size_t page_index, double left) {
+  if (failed()) return;
+  HPDF_Page page = state_->canvas(page_index);
+  if (page == nullptr) return;
+  if (state_->body.page != nullptr) return state_->fail("a body begun inside another");
+  state_->end_text();
+  HPDF_Page_GSave(page);
+  HPDF_Page_Concat(page, 1, 0, 0, 1, real(static_cast<double>(std::llround(left * 100)) / 100), 0);
+  state_->body = {page, HPDF_Stream_Size(static_cast<HPDF_PageAttr>(page->attr)->stream), std::nullopt, std::nullopt};
+}
+
+void HaruDocument::end_body(std::size_t page_index) {
+  if (failed()) return;
+  HPDF_Page page = state_->canvas(page_index);
+  if (page == nullptr) return;
+  if (state_->body.page != page || state_->body.end) return state_->fail("a body ended that was not begun");
+  state_->end_text();
+  state_->body.end = HPDF_Stream_Size(static_cast<HPDF_PageAttr>(page->attr)->stream);
+  HPDF_Page_GRestore(page);
+}
+
+bool HaruDocument::recall_body(std::size_t page_index, const core::StreamDigest& name,
+                               const std::vector<fonts::FontFace>& faces) {
   if (failed() || state_->memo == nullptr) return false;
   HPDF_Page page = state_->canvas(page_index);
   if (page == nullptr) return false;
-  auto* attr = static_cast<HPDF_PageAttr>(page->attr);
-  HPDF_Dict contents = attr->contents;
-  if ((contents->filter & HPDF_STREAM_FILTER_FLATE_DECODE) == 0) return false;  // compression off (tests)
-  if (state_->open_text.page == page || HPDF_Stream_Size(contents->stream) != 0) {
-    state_->fail("a page recalled after drawing on it");
+  State::Body& body = state_->body;
+  if (body.page != page || body.end || state_->open_text.page == page ||
+      HPDF_Stream_Size(static_cast<HPDF_PageAttr>(page->attr)->stream) != body.begin) {
+    state_->fail("a body recalled after drawing in it");
     return false;
   }
-  const std::optional<std::string> compressed = state_->memo->recall(name);
-  if (!compressed) return false;
+  const std::optional<std::string> kept = state_->memo->recall(name);
+  if (!kept) return false;
+  std::optional<core::FlatePart> part = core::FlatePart::from_kept_form(*kept);
+  if (!part) return false;
   // The fonts as the drawing names them (show_text → HPDF_Page_SetFontAndSize): /F1, /F2, … in the
   // order each is first shown, in the page's /Resources.
   for (const fonts::FontFace face : faces) {
@@ -878,11 +957,7 @@ bool HaruDocument::finish_page_from(std::size_t page_index, const core::StreamDi
       return false;
     }
   }
-  HPDF_MemStream_FreeData(contents->stream);
-  State::mark_compressed(contents);
-  if (!compressed->empty()) state_->install(page, *compressed);
-  if (failed()) return false;
-  state_->freeze_resources(page);
+  body.recalled = std::move(part);
   return true;
 }
 
@@ -907,8 +982,16 @@ void HaruDocument::show_text(std::size_t page_index, fonts::FontFace face, doubl
   // §9.4.2, Table 108); at BT that is the origin.
   const long long to_x = std::llround(x * 100);
   const long long to_y = std::llround(y * 100);
-  HPDF_Page_MoveTextPos(page, real(static_cast<double>(to_x - open.x) / 100),
-                        real(static_cast<double>(to_y - open.y) / 100));
+  // Written here, in exact hundredths: libharu's MoveTextPos prints its floats' error ("528.65997"
+  // for 528.66), which costs bytes and deflates worse. Nothing reads the text line matrix that
+  // MoveTextPos would have kept: show_text writes its strings itself, and BT resets the matrix.
+  auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+  if (attr->gmode != HPDF_GMODE_TEXT_OBJECT) {
+    state_->fail("text shown outside a text object");
+    return;
+  }
+  const std::string move = hundredths(to_x - open.x) + " " + hundredths(to_y - open.y) + " Td\n";
+  HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(move.data()), static_cast<HPDF_UINT>(move.size()));
   open.x = to_x;
   open.y = to_y;
   // Text rise (Ts, PDF 32000-1 §9.3.7) is part of the page's graphics state and outlives the text
@@ -918,13 +1001,7 @@ void HaruDocument::show_text(std::size_t page_index, fonts::FontFace face, doubl
   if (text.empty()) return;
   // Written to the page's content stream directly: libharu 2.3 has no TJ and writes strings in
   // hex. Its bookkeeping of the text position after a string (text_pos) is not updated, but
-  // nothing here reads it: Td moves from the text line matrix, which MoveTextPos keeps
-  // (hpdf_page_operator.c).
-  auto* attr = static_cast<HPDF_PageAttr>(page->attr);
-  if (attr->gmode != HPDF_GMODE_TEXT_OBJECT) {
-    state_->fail("text shown outside a text object");
-    return;
-  }
+  // nothing here reads it (hpdf_page_operator.c).
   const std::string shown = show_operator(text, shifts);  // holds NUL bytes: not a C string
   HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(shown.data()),
                     static_cast<HPDF_UINT>(shown.size()));

@@ -52,9 +52,10 @@ class HaruDocument {
   /// From now on, finish_page hands each page's content to a thread of its own to compress while
   /// the next page is drawn (a few pages ahead at most); save waits for it. The file is the same.
   void compress_pages_beside();
-  /// From now on, finish_page keeps in `memo` the compressed content of each page it is given a
-  /// name for, and finish_page_from ends a page with what `memo` kept (an earlier build's page
-  /// drawn alike); the file is the same. `memo` must outlive the document.
+  /// From now on, finish_page keeps in `memo` the compressed body of each page it is given a name
+  /// for (the whole content of a page without a body), and recall_body takes a body from what
+  /// `memo` kept (an earlier build's body drawn alike); the file is the same. `memo` must outlive
+  /// the document.
   void remember_compressed_pages(core::DeflateMemo& memo);
 
   /// True once any libharu call (or a misuse of this adapter) has failed.
@@ -101,13 +102,23 @@ class HaruDocument {
   /// Ends drawing on the page: its content is compressed now rather than when saving (the same
   /// bytes in the file, far less memory until then), here or beside (compress_pages_beside).
   /// Drawing on it afterwards fails; links may still be added. With `keep_as` and a memo
-  /// (remember_compressed_pages), the compressed content is kept in the memo under that name.
+  /// (remember_compressed_pages), the compressed body (begin_body), or the whole content of a
+  /// page without one, is kept in the memo under that name; a recalled body is not kept again.
   void finish_page(std::size_t page, const std::optional<core::StreamDigest>& keep_as = std::nullopt);
-  /// Ends `page`, on which nothing was drawn, as finish_page would end it once drawn: with the
-  /// content the memo kept under `name`, and as its fonts `faces` (loaded), in the order the
-  /// drawing shows each first. False, and the page left to be drawn, when there is no memo or it
-  /// kept nothing under `name`.
-  bool finish_page_from(std::size_t page, const core::StreamDigest& name, const std::vector<fonts::FontFace>& faces);
+  /// Begins the page's body: what is drawn until end_body is placed from (`left`, 0), a
+  /// translation written rounded to 0.01 pt (q … cm … Q), so that a body drawn alike from another
+  /// left edge gives the same bytes. finish_page deflates the body as a part of its own
+  /// (core::FlatePart), which a memo can keep and a later build recall (recall_body) while what
+  /// is drawn around it, the running head and folio, is drawn anew. One body a page, begun before
+  /// anything else is drawn on it.
+  void begin_body(std::size_t page, double left);
+  /// Ends the body of `page`: what follows is drawn in the page's coordinates again.
+  void end_body(std::size_t page);
+  /// Takes as the body of `page`, begun and nothing drawn in it yet, the part the memo kept under
+  /// `name` (an earlier build's body drawn alike), its fonts `faces` (loaded) named in the order
+  /// the drawing shows each first. False, and the body left to be drawn, when there is no memo or
+  /// it kept nothing whole under `name`.
+  bool recall_body(std::size_t page, const core::StreamDigest& name, const std::vector<fonts::FontFace>& faces);
   /// Draws UTF-8 `text` with its baseline starting at (x, y), rounded to 0.01 pt. Consecutive
   /// calls on one page share a text object: each writes only a relative move (Td), and a font
   /// (Tf) when face or size change. The text is one literal string of two-byte CIDs (CID = code

@@ -21,7 +21,7 @@ enum RunSetting : std::uint8_t { new_face = 1, new_size = 2, new_baseline = 4, n
 // hash.
 core::StreamDigest page_digest(const layout::Page& page) {
   core::ByteWriter serial;
-  serial.string("octavo drawn page 2");  // changes with what is written here
+  serial.string("octavo drawn body 3");  // changes with what is written here
   serial.real(page.width.value);
   serial.real(page.height.value);
   serial.unsigned_number(page.runs.size());

@@ -1,6 +1,7 @@
-// The name a drawn page's compressed content is kept under in the build cache: a SHA-256 over
-// everything drawing the page reads from it, so that a page laid out alike in a later build takes
-// the content instead of being drawn and compressed again (HaruDocument::finish_page_from).
+// The name a drawn page body's compressed content is kept under in the build cache: a SHA-256 over
+// everything drawing the body reads from the page, so that a body laid out alike in a later build,
+// on whatever page, takes the content instead of being drawn and compressed again
+// (HaruDocument::recall_body). The furniture and the text block's left edge are drawn apart.
 #pragma once
 
 #include "core/deflate_memo.hpp"
@@ -9,8 +10,9 @@
 namespace octavo::pdf {
 
 /// The digest of the page's size, and of each text run (face, size, position, rise, text, kerns)
-/// and rule, in order; not of its anchors or links, which are not drawn, nor of its images, so a
-/// page showing one must not be recalled by it. The drawing also depends on the fonts and the
+/// and rule of its body, in order; not of its furniture or text_left, drawn around the body, nor
+/// of its anchors or links, which are not drawn, nor of its images, so a page showing one must not
+/// be recalled by it. The drawing also depends on the fonts and the
 /// program, which the memo's fingerprint covers. Never fails.
 core::StreamDigest page_digest(const layout::Page& page);
 

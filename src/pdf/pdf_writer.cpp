@@ -188,8 +188,8 @@ struct PdfPageWriter::State {
 
   // Layout promises UTF-8 runs of characters their face has (TextRun). A broken promise would
   // draw .notdef boxes or, past the BMP, spaces: it is reported, never silently dropped.
-  void check_runs(const layout::Page& page, PageRef ref) {
-    for (const layout::TextRun& run : page.runs) {
+  void check_runs(const std::vector<layout::TextRun>& runs, PageRef ref) {
+    for (const layout::TextRun& run : runs) {
       const std::size_t face = static_cast<std::size_t>(run.face);
       const std::optional<std::string> repaired = repair_if_invalid(run.text);
       const std::string& text = repaired ? *repaired : run.text;
@@ -212,16 +212,22 @@ struct PdfPageWriter::State {
     }
   }
 
-  // Draws `page` on the PDF's page `index` and keeps its anchors and links. With a memo, a page
-  // without images that an earlier build drew alike takes that build's content instead.
+  // Draws `page` on the PDF's page `index` and keeps its anchors and links. With a memo, a body
+  // without images that an earlier build drew alike, on whatever page, takes that build's drawing.
   void draw(std::size_t index, const layout::Page& page, PageRef ref) {
-    check_runs(page, ref);
+    check_runs(page.runs, ref);
+    check_runs(page.furniture.runs, ref);
     std::optional<core::StreamDigest> name;
     if (remembering && page.images.empty()) name = page_digest(page);
-    if (!name || !pdf.finish_page_from(index, *name, faces_in_order(page))) {
-      draw_items(index, page);
-      pdf.finish_page(index, name);
+    pdf.begin_body(index, page.text_left.value);
+    const bool recalled = name && pdf.recall_body(index, *name, faces_in_order(page.runs));
+    if (!recalled) {
+      draw_items(index, page.runs, page.rules, page.height);
+      draw_images(index, page);
     }
+    pdf.end_body(index);
+    draw_items(index, page.furniture.runs, page.furniture.rules, page.height);
+    pdf.finish_page(index, recalled ? std::nullopt : name);
     const auto pdf_y = [&page](core::Pt y) { return (page.height - y).value; };
     for (const layout::Anchor& anchor : page.anchors) {
       const Target target{ref, pdf_y(anchor.y)};
@@ -235,20 +241,21 @@ struct PdfPageWriter::State {
     }
   }
 
-  // The faces the page's runs show, each once, in the order drawing shows them first.
-  static std::vector<fonts::FontFace> faces_in_order(const layout::Page& page) {
+  // The faces `runs` show, each once, in the order drawing shows them first.
+  static std::vector<fonts::FontFace> faces_in_order(const std::vector<layout::TextRun>& runs) {
     std::vector<fonts::FontFace> faces;
-    for (const layout::TextRun& run : page.runs) {
+    for (const layout::TextRun& run : runs) {
       if (std::find(faces.begin(), faces.end(), run.face) == faces.end()) faces.push_back(run.face);
     }
     return faces;
   }
 
-  // The page's runs, rules and images on the PDF's page `index`.
-  void draw_items(std::size_t index, const layout::Page& page) {
-    const auto pdf_y = [&page](core::Pt y) { return (page.height - y).value; };
-    for (std::size_t first = 0; first < page.runs.size();) {
-      const layout::TextRun& run = page.runs[first];
+  // `runs` and `rules` of a page `height` high on the PDF's page `index`.
+  void draw_items(std::size_t index, const std::vector<layout::TextRun>& runs, const std::vector<layout::Rule>& rules,
+                  core::Pt height) {
+    const auto pdf_y = [height](core::Pt y) { return (height - y).value; };
+    for (std::size_t first = 0; first < runs.size();) {
+      const layout::TextRun& run = runs[first];
       if (run.size <= core::Pt(0)) {
         const std::optional<std::string> repaired = repair_if_invalid(run.text);
         pdf.show_text(index, run.face, run.size.value, run.x.value, pdf_y(run.baseline),
@@ -256,14 +263,19 @@ struct PdfPageWriter::State {
         ++first;
         continue;
       }
-      const JoinedRuns joined = join_runs(page.runs, first, font_set.metrics());
+      const JoinedRuns joined = join_runs(runs, first, font_set.metrics());
       pdf.show_text(index, run.face, run.size.value, run.x.value, pdf_y(run.baseline), joined.text, joined.shifts,
                     run.rise.value);
       first = joined.end;
     }
-    for (const layout::Rule& rule : page.rules) {
+    for (const layout::Rule& rule : rules) {
       pdf.stroke_line(index, rule.x1.value, pdf_y(rule.y1), rule.x2.value, pdf_y(rule.y2), rule.thickness.value);
     }
+  }
+
+  // The page's images on the PDF's page `index`.
+  void draw_images(std::size_t index, const layout::Page& page) {
+    const auto pdf_y = [&page](core::Pt y) { return (page.height - y).value; };
     // Each distinct image is embedded once, at its first use (an SVG drawn for the largest size
     // it is printed at).
     for (const layout::ImageBox& box : page.images) {

@@ -46,10 +46,11 @@ class PdfPageWriter final : public layout::PageSink {
   /// on `sink` as render_pdf does, and an error there when fontconfig cannot read the fonts folder.
   /// With `jobs` above 1, each page's content is compressed on a thread of its own while the next
   /// page is drawn (HaruDocument::compress_pages_beside); the file is the same whatever `jobs` is.
-  /// With a `memo` (which must outlive the writer), each page without images is kept there under
-  /// its page_digest, and a page laid out as in an earlier build takes the content that build
-  /// drew and compressed (HaruDocument::finish_page_from); the file is the same. The memo's
-  /// fingerprint must cover the fonts, which the drawing measures with.
+  /// With a `memo` (which must outlive the writer), the body of each page without images is kept
+  /// there under its page_digest, and a page whose body was laid out as in an earlier build, on
+  /// whatever page, takes the body that build drew and compressed (HaruDocument::recall_body);
+  /// its furniture is drawn anew. The file is the same. The memo's fingerprint must cover the
+  /// fonts, which the drawing measures with.
   PdfPageWriter(const fonts::FontSet& fonts, std::string language, core::DiagnosticSink& sink, std::size_t jobs = 1,
                 core::DeflateMemo* memo = nullptr);
   ~PdfPageWriter() override;

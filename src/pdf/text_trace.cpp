@@ -72,7 +72,10 @@ std::string trace_pages(const layout::LaidOutBook& book) {
     const layout::Page& page = book.pages[index];
     out += "page " + std::to_string(index + 1) + " [" + page_label(book, index) + "] " + number(page.width) + " x " +
            number(page.height) + "\n";
-    for (const layout::TextRun& run : page.runs) {
+    // The body in the page's coordinates, then the furniture, as drawn.
+    const std::vector<layout::TextRun> runs = layout::placed_runs(page);
+    const std::vector<layout::Rule> rules = layout::placed_rules(page);
+    for (const layout::TextRun& run : runs) {
       out += "  run " + std::string(face_name(run.face)) + " " + number(run.size) + " at " +
              point(run.x, run.baseline) + " " + quoted(run.text);
       // Superscripts and subscripts: how far the run is drawn above (below) its baseline.
@@ -83,7 +86,7 @@ std::string trace_pages(const layout::LaidOutBook& book) {
         out.append(" ").append(std::to_string(kern.offset)).append(":").append(number(kern.amount));
       out += "\n";
     }
-    for (const layout::Rule& rule : page.rules) {
+    for (const layout::Rule& rule : rules) {
       out += "  rule " + point(rule.x1, rule.y1) + " to " + point(rule.x2, rule.y2) + " width " +
              number(rule.thickness) + "\n";
     }
@@ -95,8 +98,8 @@ std::string trace_pages(const layout::LaidOutBook& book) {
       out += "  anchor " + anchor.name + " at " + number(anchor.y) + "\n";
     }
     for (const layout::ImageBox& image : page.images) {
-      out += "  image " + image.name + " at " + point(image.x, image.y) + " size " + point(image.width, image.height) +
-             "\n";
+      out += "  image " + image.name + " at " + point(page.text_left + image.x, image.y) + " size " +
+             point(image.width, image.height) + "\n";
     }
   }
   return out;

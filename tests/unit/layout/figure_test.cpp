@@ -63,8 +63,10 @@ TEST_SUITE("layout.figure") {
     CHECK(box->width.value == doctest::Approx(style.measure().value));
     CHECK(box->height.value == doctest::Approx(style.measure().value / 4));
     const Page& page = laid.pages[page_index];
-    const bool recto = box->x == style.margin_inner;
-    CHECK((recto || box->x == style.margin_outer));
+    // Images are placed in the body, from the text block's left edge.
+    CHECK(box->x == core::Pt(0));
+    const bool recto = page.text_left == style.margin_inner;
+    CHECK((recto || page.text_left == style.margin_outer));
     CHECK(*box->bytes == test::tiny_png());
     CHECK(box->location.line == 3);
     const TextRun* caption = nullptr;

@@ -338,10 +338,10 @@ TEST_SUITE("layout.lay_out_book") {
     REQUIRE(laid.book.pages.size() == 6);
     const test::FakeMetrics metrics;
     for (std::size_t i = 0; i < laid.book.pages.size(); ++i) {
-      const Page& page = laid.book.pages[i];
-      const auto mark = std::find_if(page.runs.begin(), page.runs.end(),
-                                     [](const TextRun& run) { return run.text == "Unreviewed content"; });
-      REQUIRE(mark != page.runs.end());
+      const std::vector<TextRun> runs = placed_runs(laid.book.pages[i]);
+      const auto mark =
+          std::find_if(runs.begin(), runs.end(), [](const TextRun& run) { return run.text == "Unreviewed content"; });
+      REQUIRE(mark != runs.end());
       CHECK(mark->face == fonts::FontFace::serif_italic);
       CHECK(mark->baseline == laid.style.folio_baseline);
       // Flush with the outer edge of the text block: right on a recto, left on a verso.
@@ -472,14 +472,16 @@ TEST_SUITE("layout.lay_out_book") {
     const Laid laid(test::book_of({test::article("a1", title + " end", {test::paragraph(lines_of(40))})}), 20);
     const LaidOutBook& book = laid.book;
     const std::size_t first = book.front_matter_pages;
-    CHECK(book.pages[first].rules.empty());
+    CHECK(placed_rules(book.pages[first]).empty());
     REQUIRE(book.pages.size() > first + 2);
     const Page& second = book.pages[first + 1];
-    REQUIRE(second.rules.size() == 1);  // the rule under the head
+    CHECK(second.rules.empty());
+    REQUIRE(second.furniture.rules.size() == 1);  // the rule under the head
     const std::vector<std::string> lines = test::page_lines(second);
     // 8.5 pt at 4.25 pt a character: 72 characters fit in 306 pt, the last one the ellipsis.
     CHECK(lines.front() == std::string(71, 'x') + "\u2026");
-    CHECK(second.runs.front().x >= laid.style.margin_outer);  // a verso: outer margin on the left
+    CHECK(second.text_left == laid.style.margin_outer);  // a verso: outer margin on the left
+    CHECK(second.furniture.runs.front().x >= laid.style.margin_outer);
   }
 
   TEST_CASE("every link and bookmark points at an anchor that exists, and anchors are unique") {
@@ -655,7 +657,9 @@ TEST_SUITE("layout.lay_out_book") {
           "Corpus file: a1.md\n"
           "Full provenance in Sources\n"
           "1\n");
-    const core::Pt left = laid.style.margin_inner;
+    // The body is placed from the text block's left edge, a recto's inner margin here.
+    CHECK(page.text_left == laid.style.margin_inner);
+    const core::Pt left;
     // Markers end list_marker_gap before the item text, which starts list_indent in.
     CHECK(page.runs[1].text == "apples");
     CHECK(page.runs[1].x == left + laid.style.list_indent);
@@ -683,7 +687,7 @@ TEST_SUITE("layout.lay_out_book") {
     const Laid laid(
         test::book_of({test::article("a1", "Blocks", {outline, list_of(model::BlockKind::bullet_list, {entry})})}), 40);
     const Page& page = laid.book.pages[laid.book.front_matter_pages];
-    const core::Pt right = laid.style.margin_inner + laid.style.measure();
+    const core::Pt right = laid.style.measure();  // the body's runs are placed from the text block's edge
     // The right end of the first line of each entry: its rightmost run on the baseline of "Understanding".
     std::vector<core::Pt> first_line_ends;
     for (const TextRun& start : page.runs) {

@@ -133,7 +133,8 @@ inline std::vector<std::string> page_lines(const octavo::layout::Page& page) {
   std::map<double, std::vector<const octavo::layout::TextRun*>> by_baseline;
   // The unreviewed mark is in the foot of every page; its own test checks it, the others read the
   // rest of the page without it.
-  for (const auto& run : page.runs) {
+  const std::vector<octavo::layout::TextRun> placed = octavo::layout::placed_runs(page);
+  for (const auto& run : placed) {
     if (run.text != octavo::model::unreviewed_mark) by_baseline[run.baseline.value].push_back(&run);
   }
   std::vector<std::string> lines;

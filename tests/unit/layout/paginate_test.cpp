@@ -61,16 +61,29 @@ TEST_SUITE("layout.paginate") {
     CHECK(place_lines(page, lines, 2, 4, core::Pt(0), core::Pt(0)).value == 20);
   }
 
-  TEST_CASE("rectos have the inner margin on the left, versos the outer one") {
+  TEST_CASE("rectos have the inner margin on the left, versos the outer one; bodies are placed from it") {
     PageStyle style = style::default_page_style();
     std::vector<FlowLine> lines = flow_of("B.B.B.");
-    for (FlowLine& line : lines)
-      line.runs.push_back({fonts::FontFace::serif, core::Pt(10), core::Pt(0), core::Pt(8), "x"});
+    for (FlowLine& line : lines) {
+      line.runs.push_back({fonts::FontFace::serif, core::Pt(10), core::Pt(3.3), core::Pt(8), "x"});
+      line.rules.push_back({core::Pt(0.7), core::Pt(1), core::Pt(20.1), core::Pt(1), core::Pt(0.5)});
+      line.links.push_back({core::Pt(3.3), core::Pt(0), core::Pt(9.9), core::Pt(10), "target", ""});
+    }
     const std::vector<Page> pages = paginate(lines, style, true);
     REQUIRE(pages.size() == 3);
-    CHECK(pages[0].runs[0].x == style.margin_inner);
-    CHECK(pages[1].runs[0].x == style.margin_outer);
-    CHECK(pages[2].runs[0].x == style.margin_inner);
+    CHECK(pages[0].text_left == style.margin_inner);
+    CHECK(pages[1].text_left == style.margin_outer);
+    CHECK(pages[2].text_left == style.margin_inner);
+    // The body, bit for bit the same on a recto and a verso: the PDF writer keeps its drawing.
+    for (const Page& page : pages) {
+      CHECK(page.runs[0].x == core::Pt(3.3));
+      CHECK(page.rules[0].x1 == core::Pt(0.7));
+      CHECK(page.rules[0].x2 == core::Pt(20.1));
+      CHECK(placed_runs(page)[0].x == page.text_left + core::Pt(3.3));
+      // Links are clicked on the page: they are placed there.
+      CHECK(page.links[0].left == page.text_left + core::Pt(3.3));
+      CHECK(page.links[0].right == page.text_left + core::Pt(9.9));
+    }
     CHECK(pages[0].runs[0].baseline == style.margin_top + core::Pt(8));
   }
 

@@ -69,7 +69,7 @@ TEST_SUITE("layout.parts") {
     const LaidOutBook laid = lay_out_book(book_with_a_part(), metrics, style, layout::Hyphenators(), diagnostics);
     std::string heads;
     for (std::size_t i = laid.front_matter_pages; i < laid.pages.size(); ++i) {
-      for (const TextRun& run : laid.pages[i].runs) {
+      for (const TextRun& run : laid.pages[i].furniture.runs) {
         if (run.baseline == style.running_head_baseline)
           heads += std::to_string(i - laid.front_matter_pages + 1) + " " + run.text + "; ";
       }
@@ -87,11 +87,12 @@ TEST_SUITE("layout.parts") {
     std::string contents;
     for (std::size_t i = 0; i < laid.front_matter_pages; ++i) {
       if (test::anchor_names(laid.pages[i]) != model::contents_id) continue;
+      // The body's runs, from the text block's left edge.
       for (const TextRun& run : laid.pages[i].runs) {
         if (run.size == test::small_style(16).body_size && run.x < laid.pages[i].width / 2 &&
             run.text.find('.') == std::string::npos)
           contents += run.text + (run.face == fonts::FontFace::serif_bold ? " (bold)" : "") + " at " +
-                      std::to_string(static_cast<int>((run.x - test::small_style(16).margin_inner).value)) + "\n";
+                      std::to_string(static_cast<int>(run.x.value)) + "\n";
       }
     }
     CHECK(contents ==

@@ -80,8 +80,10 @@ const fonts::FontSet& shared_fonts() {
 }
 
 // Renders `book` with the real fonts; the diagnostics are left in `diagnostics`.
-std::string render(const layout::LaidOutBook& book, core::DiagnosticList& diagnostics) {
-  const std::optional<std::string> bytes = pdf::render_pdf(shared_fonts(), book, diagnostics);
+std::string render(const layout::LaidOutBook& book, core::DiagnosticList& diagnostics,
+                   core::DeflateMemo* memo = nullptr) {
+  const std::optional<std::string> bytes =
+      pdf::render_pdf(shared_fonts(), book, diagnostics, core::no_progress(), memo);
   REQUIRE(bytes);
   return *bytes;
 }
@@ -113,12 +115,7 @@ TEST_SUITE("pdf.pdf_writer") {
     core::DiagnosticList diagnostics;
     const std::string cold = render(pdf::testing::sample_book(), diagnostics);
     MemoryMemo memo;
-    const auto with_memo = [&](const layout::LaidOutBook& book) {
-      const std::optional<std::string> bytes =
-          pdf::render_pdf(shared_fonts(), book, diagnostics, core::no_progress(), &memo);
-      REQUIRE(bytes);
-      return *bytes;
-    };
+    const auto with_memo = [&](const layout::LaidOutBook& book) { return render(book, diagnostics, &memo); };
     CHECK(with_memo(pdf::testing::sample_book()) == cold);
     CHECK(memo.keeps == 3);  // each page drawn once, and kept
     // Again: every page recalled, its fonts named as drawing names them (the title page shows two),
@@ -134,6 +131,32 @@ TEST_SUITE("pdf.pdf_writer") {
     CHECK(with_memo(edited) == edited_cold);
     CHECK(edited_cold != cold);
     CHECK(memo.keeps == 4);
+    CHECK(diagnostics.to_string() == "");
+  }
+
+  TEST_CASE("a page whose body moved to another page (another margin, another folio) takes its body from the memo") {
+    core::DiagnosticList diagnostics;
+    MemoryMemo memo;
+    const auto with_memo = [&](const layout::LaidOutBook& book) { return render(book, diagnostics, &memo); };
+    // The body page as a recto with folio 1, then moved to a verso with folio 2 after a new page.
+    layout::LaidOutBook book = pdf::testing::sample_book();
+    layout::Page& body = book.pages[2];
+    for (layout::TextRun& text : body.runs) text.x -= core::Pt(60);
+    body.text_left = core::Pt(60);
+    body.furniture.runs.push_back(run(fonts::FontFace::serif, 9, 200, 560, "1"));
+    body.furniture.rules.push_back({core::Pt(60), core::Pt(40), core::Pt(340), core::Pt(40), core::Pt(0.3)});
+    with_memo(book);
+    CHECK(memo.keeps == 3);
+    layout::LaidOutBook moved = book;
+    moved.pages.insert(moved.pages.begin() + 2, one_page({run(fonts::FontFace::serif, 10, 72, 100, "New")}).pages[0]);
+    layout::Page& moved_body = moved.pages[3];
+    moved_body.text_left = core::Pt(48.19);
+    moved_body.furniture.runs = {run(fonts::FontFace::serif, 9, 188.19, 560, "2")};
+    moved_body.furniture.rules = {{core::Pt(48.19), core::Pt(40), core::Pt(328.19), core::Pt(40), core::Pt(0.3)}};
+    const std::string cold = render(moved, diagnostics);
+    CHECK(with_memo(moved) == cold);
+    CHECK(memo.keeps == 4);  // the new page alone was drawn: the moved body was recalled
+    CHECK(memo.recalls == 7);
     CHECK(diagnostics.to_string() == "");
   }
 
@@ -532,24 +555,29 @@ TEST_SUITE("pdf.haru_document") {
     CHECK(pdf::HaruDocument::heap_in_use() - after_links < bytes->size());
   }
 
-  TEST_CASE("pages compressed beside the drawing, or recalled from a memo, give the file compressed here") {
-    // More pages than are ever in flight (16), each of another length, some with no text, two
-    // large.
-    const auto book = [](bool beside, core::DeflateMemo* memo = nullptr) {
+  TEST_CASE("pages compressed beside the drawing, or with bodies recalled from a memo, give the file compressed here") {
+    // More pages than are ever in flight (16), each of another length, some with an empty body,
+    // two large. Page i shows body i + `moved`, from a left edge that alternates as rectos' and
+    // versos' do, and its folio around it.
+    const auto book = [](bool beside, core::DeflateMemo* memo = nullptr, std::size_t moved = 0) {
       pdf::HaruDocument haru;
       if (beside) haru.compress_pages_beside();
       if (memo != nullptr) haru.remember_compressed_pages(*memo);
       REQUIRE(haru.load_font(fonts::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf"));
       for (std::size_t i = 0; i < 45; ++i) {
         const std::size_t page = haru.add_page(200, 300);
-        // With a memo, each page is named by what it shows and taken from the memo if it is there.
-        const core::StreamDigest name = core::sha256("page " + std::to_string(i));
-        if (memo != nullptr && haru.finish_page_from(page, name, {fonts::FontFace::serif})) continue;
-        for (std::size_t line = 0; line < i % 7 * 3; ++line) {
+        const std::size_t body = i + moved;
+        haru.begin_body(page, i % 2 == 0 ? 31.18 : 22.68);
+        // With a memo, each body is named by what it shows and taken from the memo if it is there.
+        const core::StreamDigest name = core::sha256("body " + std::to_string(body));
+        const bool recalled = memo != nullptr && haru.recall_body(page, name, {fonts::FontFace::serif});
+        for (std::size_t line = 0; !recalled && line < body % 7 * 3; ++line) {
           haru.show_text(page, fonts::FontFace::serif, 10, 10, 280 - 12.0 * static_cast<double>(line),
-                         "Page " + std::to_string(i) + ", line " + std::to_string(line));
+                         "Body " + std::to_string(body) + ", line " + std::to_string(line));
         }
-        haru.finish_page(page, name);
+        haru.end_body(page);
+        haru.show_text(page, fonts::FontFace::serif, 8, 100, 20, std::to_string(i + 1));
+        haru.finish_page(page, recalled ? std::nullopt : std::optional(name));
       }
       // Pages larger than libharu's 4 KB reading pieces: 150 KB of text, and 40 KB of letters
       // in no order, which deflate can barely shrink.
@@ -560,6 +588,7 @@ TEST_SUITE("pdf.haru_document") {
       }
       haru.finish_page(long_page);
       const std::size_t noise_page = haru.add_page(200, 300);
+      haru.begin_body(noise_page, 31.18);
       std::uint32_t state = 12345;
       for (std::size_t line = 0; line < 400; ++line) {
         std::string letters;
@@ -569,6 +598,7 @@ TEST_SUITE("pdf.haru_document") {
         }
         haru.show_text(noise_page, fonts::FontFace::serif, 4, 5, 295 - 0.7 * static_cast<double>(line), letters);
       }
+      haru.end_body(noise_page);
       haru.finish_page(noise_page);
       haru.add_internal_link(44, {10, 10, 90, 18}, 3, 50);  // a finished page still takes links
       std::optional<std::string> bytes = haru.save();
@@ -582,25 +612,72 @@ TEST_SUITE("pdf.haru_document") {
     CHECK(count(*here, "/Filter [ /FlateDecode ]") >= 47);
     CHECK(here->size() > 60000);
     CHECK(*beside == *here);
+    const std::optional<std::string> moved_here = book(false, nullptr, 1);
+    REQUIRE(moved_here);
+    CHECK(*moved_here != *here);
 
-    // An earlier build kept every small page with text (38 of 45; the two large ones are not
-    // named); a later one, here or beside, takes each from the memo: the same file, nothing drawn.
+    // An earlier build kept every page's body (the two large pages are not named); a later one,
+    // here or beside, takes each from the memo: the same file, no body drawn. A later one whose
+    // bodies moved one page on (another left edge, another folio) takes all but the new last.
     for (const bool beside_then : {false, true}) {
       CAPTURE(beside_then);
       MemoryMemo memo;
       CHECK(book(beside_then, &memo) == here);
-      CHECK(memo.keeps == 38);
+      CHECK(memo.keeps == 45);
       CHECK(memo.recalls == 45);
       CHECK(book(!beside_then, &memo) == here);
-      CHECK(memo.keeps == 38);  // the 7 empty pages are asked for again, drawn, and not kept
+      CHECK(memo.keeps == 45);
       CHECK(memo.recalls == 90);
-      // What the memo gives is what the page holds: another stream there shows in the file.
-      for (auto& [digest, stream] : memo.kept) stream = core::flate_encode("0 0 m 1 1 l S");
+      CHECK(book(beside_then, &memo, 1) == moved_here);
+      CHECK(memo.keeps == 46);  // body 45 alone was drawn
+      CHECK(memo.recalls == 135);
+      // What the memo gives is what the body holds: another stream there shows in the file.
+      for (auto& [digest, stream] : memo.kept) stream = core::flate_part("0 0 m 1 1 l S").kept_form();
       const std::optional<std::string> recalled = book(beside_then, &memo);
       REQUIRE(recalled);
       CHECK(*recalled != *here);
       CHECK(count(*recalled, "/Filter [ /FlateDecode ]") == count(*here, "/Filter [ /FlateDecode ]"));
+      // A kept body that does not read back whole is drawn again.
+      for (auto& [digest, stream] : memo.kept) stream.pop_back();
+      CHECK(book(beside_then, &memo) == here);
     }
+  }
+
+  TEST_CASE("a page's body is drawn from its text block's left edge, between q and Q") {
+    pdf::HaruDocument haru;
+    haru.set_compression(false);
+    REQUIRE(haru.load_font(fonts::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf"));
+    const std::size_t page = haru.add_page(200, 300);
+    haru.begin_body(page, 56.6929);
+    haru.show_text(page, fonts::FontFace::serif, 10, 10, 280.66, "Body");
+    haru.stroke_line(page, 0, 270, 120, 270, 0.5);
+    haru.end_body(page);
+    haru.show_text(page, fonts::FontFace::serif, 8, 100, 20, "7");
+    haru.finish_page(page);
+    const std::optional<std::string> bytes = haru.save();
+    REQUIRE(bytes);
+    CHECK(haru.error() == "");
+    const std::size_t start = bytes->find("q\n1 0 0 1 ");
+    REQUIRE(start != std::string::npos);
+    const std::string content = bytes->substr(start, bytes->find("endstream", start) - start);
+    // The body between q and Q, moved to its left edge (rounded to 0.01 pt); the folio after.
+    CHECK(content.find("q\n1 0 0 1 56.69 0 cm\n") == 0);
+    const std::size_t body_end = content.find("Q\n");
+    REQUIRE(body_end != std::string::npos);
+    CHECK(content.find("10 280.66 Td") < body_end);  // exact hundredths, not a float's 280.65997
+    CHECK(content.find("100 20 Td") > body_end);
+  }
+
+  TEST_CASE("a body must be begun before it is ended or recalled, and ended before the page is finished") {
+    pdf::HaruDocument haru;
+    const std::size_t page = haru.add_page(200, 300);
+    haru.end_body(page);
+    CHECK(haru.error() == "a body ended that was not begun");
+    pdf::HaruDocument unended;
+    const std::size_t other = unended.add_page(200, 300);
+    unended.begin_body(other, 20);
+    unended.finish_page(other);
+    CHECK(unended.error() == "a page finished inside its body");
   }
 
   TEST_CASE("a page cannot be drawn on once it is handed to the thread that compresses it") {
