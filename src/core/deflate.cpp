@@ -37,6 +37,10 @@ constexpr int zlib_default_memory_level = 8;
 constexpr Settings pdf_stream{Z_DEFAULT_COMPRESSION, MAX_WBITS, zlib_default_memory_level};
 // A part of such a stream: the same, raw (flate_join writes the header and the trailer).
 constexpr Settings pdf_stream_part{Z_DEFAULT_COMPRESSION, -MAX_WBITS, zlib_default_memory_level};
+// A small part: a 2 KiB window and a 512-entry hash. zlib allocates and clears about 10 KB for it
+// instead of some 270 KB, which a rebuild would pay for each page's furniture; on corpus/'s pages
+// the furniture deflates to the same size either way.
+constexpr Settings pdf_small_part{Z_DEFAULT_COMPRESSION, -11, 2};
 
 // zlib counts in uInt (32 bits): larger inputs and outputs go through in pieces of this size.
 constexpr std::size_t max_piece = UINT_MAX;
@@ -126,6 +130,24 @@ std::uint32_t adler32_of(std::string_view bytes) {
   return static_cast<std::uint32_t>(adler);
 }
 
+// The last flate_tail_size of `bytes` (all, if fewer): what a part keeps for the next.
+std::string tail_of(std::string_view bytes) {
+  return std::string(bytes.substr(bytes.size() - std::min(bytes.size(), flate_tail_size)));
+}
+
+// `bytes` as a part of a stream deflated with `settings` (flate_part).
+FlatePart deflate_part(const Settings& settings, std::string_view bytes, std::string_view window, bool last) {
+  DeflateStream stream(settings);
+  if (!window.empty()) stream.refer_back_to(window);
+  FlatePart part;
+  part.compressed = stream.deflate_all(bytes, last ? Z_FINISH : Z_SYNC_FLUSH);
+  part.last = last;
+  part.adler32 = adler32_of(bytes);
+  part.size = bytes.size();
+  part.tail = tail_of(bytes);
+  return part;
+}
+
 }  // namespace
 
 std::uint32_t crc32(std::string_view bytes) {
@@ -141,15 +163,11 @@ DeflatedBytes deflate_zip_entry(std::string_view bytes, DeflateMemo* memo) {
 std::string flate_encode(std::string_view bytes) { return deflate_with(pdf_stream, bytes); }
 
 FlatePart flate_part(std::string_view bytes, std::string_view window, bool last) {
-  DeflateStream stream(pdf_stream_part);
-  if (!window.empty()) stream.refer_back_to(window);
-  FlatePart part;
-  part.compressed = stream.deflate_all(bytes, last ? Z_FINISH : Z_SYNC_FLUSH);
-  part.last = last;
-  part.adler32 = adler32_of(bytes);
-  part.size = bytes.size();
-  part.tail = std::string(bytes.substr(bytes.size() - std::min(bytes.size(), flate_tail_size)));
-  return part;
+  return deflate_part(pdf_stream_part, bytes, window, last);
+}
+
+FlatePart flate_small_part(std::string_view bytes, std::string_view window, bool last) {
+  return deflate_part(pdf_small_part, bytes, window, last);
 }
 
 std::string flate_join(const std::vector<const FlatePart*>& parts) {

@@ -1,7 +1,9 @@
 // Compressed streams kept from an earlier build: deflating is a pure function of the input and
 // the settings, so the bytes a build of this same program gave for the same input are the bytes
 // deflating again would give. A memo lets a rebuild skip the deflating of every unchanged EPUB
-// file and PDF page (issue 10, rebuilds), without a book differing by one byte.
+// file and the drawing and deflating of every unchanged PDF page body (issue 10, rebuilds),
+// without a book differing by one byte. The EPUB's streams are kept under the SHA-256 of their
+// bytes; the PDF's bodies, as core::FlatePart's kept form, under pdf::page_digest.
 #pragma once
 
 #include <array>
@@ -12,7 +14,8 @@
 
 namespace octavo::core {
 
-/// The SHA-256 of a stream's uncompressed bytes: the name its compressed bytes are kept under.
+/// The name a stream's compressed bytes are kept under: a SHA-256 of its uncompressed bytes, or of
+/// what it is drawn from (pdf::page_digest).
 using StreamDigest = std::array<std::uint8_t, 32>;
 
 /// Every member may be called from several threads at once.

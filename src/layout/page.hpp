@@ -85,7 +85,8 @@ struct Furniture {
 /// One page. Its runs, rules and images are its body, placed from the left edge of its text block
 /// (`text_left`): a page set alike as a recto or a verso, or at another place in the book, has the
 /// same body bit for bit, so the PDF writer can keep its drawing from one build to the next.
-/// Links and anchors are in the page's coordinates.
+/// Pages placed whole (the title page, a blank page) have `text_left` 0. Links and anchors are in
+/// the page's coordinates.
 struct Page {
   core::Pt width, height;
   std::vector<TextRun> runs;

@@ -150,12 +150,6 @@ bool add_font_descriptor(HPDF_Font font, std::string_view program) {
   return status == HPDF_OK;
 }
 
-// The operator that shows `text`: `(…)Tj`, or with shifts a TJ array `[(…)n(…)]TJ` (PDF
-// 32000-1 §9.4.3). The codes are libharu's for its Identity-H fonts with the UTF-8 encoder: two
-// bytes per character, CID = code point; a character past the BMP becomes a space, as libharu
-// makes it. They are written as literal strings (§7.3.4.2), not in libharu's hex, which takes
-// twice the bytes (about 2 KB more of the compressed corpus/ PDF); parentheses and backslash are
-// escaped, and CR and LF, which a reader would otherwise turn into LF.
 // `value` hundredths as a PDF number, as short as it is exact: 52866 → "528.66", -1620 → "-16.2",
 // 300 → "3".
 std::string hundredths(long long value) {
@@ -172,6 +166,12 @@ std::string hundredths(long long value) {
   return out;
 }
 
+// The operator that shows `text`: `(…)Tj`, or with shifts a TJ array `[(…)n(…)]TJ` (PDF
+// 32000-1 §9.4.3). The codes are libharu's for its Identity-H fonts with the UTF-8 encoder: two
+// bytes per character, CID = code point; a character past the BMP becomes a space, as libharu
+// makes it. They are written as literal strings (§7.3.4.2), not in libharu's hex, which takes
+// twice the bytes (about 2 KB more of the compressed corpus/ PDF); parentheses and backslash are
+// escaped, and CR and LF, which a reader would otherwise turn into LF.
 std::string show_operator(std::string_view text, const std::vector<TextShift>& shifts) {
   const auto append_byte = [](std::string& out, unsigned char byte) {
     if (byte == '(' || byte == ')' || byte == '\\') {
@@ -456,24 +456,21 @@ struct HaruDocument::State {
   }
 
   // A page's content compressed: whole as libharu would, or in parts around its body, whose part
-  // is kept in `memo` under `keep_as` if both are given (and it was not recalled from there).
+  // is kept in `memo` under `keep_as` if both are given (and it was not recalled from there). The
+  // memo holds only bodies, in their kept form.
   static std::string compress_keeping(const Content& content, core::DeflateMemo* memo,
                                       const std::optional<core::StreamDigest>& keep_as) {
     const std::string_view raw = content.raw;
-    if (!content.body) {
-      std::string compressed = core::flate_encode(raw);
-      if (memo != nullptr && keep_as) memo->keep(*keep_as, compressed);
-      return compressed;
-    }
+    if (!content.body) return core::flate_encode(raw);
     const auto [begin, end] = *content.body;
-    const core::FlatePart before = core::flate_part(raw.substr(0, begin));
+    const core::FlatePart before = core::flate_small_part(raw.substr(0, begin));
     const core::FlatePart drawn =
         content.recalled ? core::FlatePart{} : core::flate_part(raw.substr(begin, end - begin));
     const core::FlatePart& body = content.recalled ? *content.recalled : drawn;
     // What is drawn after the body refers back to the body's end, and to what came before it
     // when the body is short: the bytes just before it in the stream.
     const std::string window = body.tail.size() == body.size ? before.tail + body.tail : body.tail;
-    const core::FlatePart after = core::flate_part(raw.substr(end), window, true);
+    const core::FlatePart after = core::flate_small_part(raw.substr(end), window, true);
     if (memo != nullptr && keep_as && !content.recalled) memo->keep(*keep_as, body.kept_form());
     return core::flate_join({&before, &body, &after});
   }
@@ -861,10 +858,10 @@ std::size_t HaruDocument::page_count() const { return state_->pages.size(); }
 
 // libharu keeps every page's content uncompressed until it saves the document, where it deflates
 // them one by one: for a long book the largest part of its memory. Here the page's content is
-// deflated at once, by libharu's own HPDF_Stream_WriteToStream (the very deflate it would run
-// when saving), the stream replaced by the deflated one and its dictionary told to write the
-// /Filter entry libharu would write, but not to compress again: the same file, without holding
-// the uncompressed pages.
+// deflated at once, the stream replaced by the deflated one and its dictionary told to write the
+// /Filter entry libharu would write, but not to compress again. A page without a body is deflated
+// as libharu would (the very bytes of its HPDF_Stream_WriteToStream); a page with one, in three
+// parts around its body (core::flate_part), so that the body's part can be kept and recalled.
 void HaruDocument::finish_page(std::size_t page_index, const std::optional<core::StreamDigest>& keep_as) {
   if (failed()) return;
   HPDF_Page page = state_->canvas(page_index);
@@ -875,7 +872,7 @@ void HaruDocument::finish_page(std::size_t page_index, const std::optional<core:
   State::Body body = std::exchange(state_->body, {});
   if (body.page != nullptr && (body.page != page || !body.end)) return state_->fail("a page finished inside its body");
   if ((contents->filter & HPDF_STREAM_FILTER_FLATE_DECODE) == 0) return;  // compression off (tests)
-  const bool keeping = state_->memo != nullptr && keep_as;
+  const bool keeping = state_->memo != nullptr && keep_as && body.page != nullptr;
   if (state_->packer || keeping || body.page != nullptr) {
     State::Content content;
     std::string& raw = content.raw;
@@ -895,7 +892,9 @@ void HaruDocument::finish_page(std::size_t page_index, const std::optional<core:
     State::mark_compressed(contents);
     // An empty page's stream stays empty, as libharu leaves it when it compresses no bytes.
     if (!raw.empty()) {
-      if (state_->packer) {
+      // A recalled body leaves only the page's first operators and its furniture to deflate, a few
+      // hundred bytes: handing them to the packer would cost more than deflating them here.
+      if (state_->packer && !content.recalled) {
         if (!state_->pack_beside(page, std::move(content), keep_as)) return;
       } else {
         try {
@@ -917,7 +916,10 @@ void HaruDocument::begin_body(std::size_t page_index, double left) {
   HPDF_Page page = state_->canvas(page_index);
   if (page == nullptr) return;
   if (state_->body.page != nullptr) return state_->fail("a body begun inside another");
-  state_->end_text();
+  // A body names its fonts /F1, /F2, … and starts with no text rise: a recalled one assumes it.
+  if (state_->open_text.page == page || HPDF_Stream_Size(static_cast<HPDF_PageAttr>(page->attr)->stream) != 0) {
+    return state_->fail("a body begun after drawing on its page");
+  }
   HPDF_Page_GSave(page);
   HPDF_Page_Concat(page, 1, 0, 0, 1, real(static_cast<double>(std::llround(left * 100)) / 100), 0);
   state_->body = {page, HPDF_Stream_Size(static_cast<HPDF_PageAttr>(page->attr)->stream), std::nullopt, std::nullopt};
@@ -938,6 +940,8 @@ bool HaruDocument::recall_body(std::size_t page_index, const core::StreamDigest&
   if (failed() || state_->memo == nullptr) return false;
   HPDF_Page page = state_->canvas(page_index);
   if (page == nullptr) return false;
+  // With compression off (tests) the page's content is written as drawn: a body must be drawn.
+  if ((static_cast<HPDF_PageAttr>(page->attr)->contents->filter & HPDF_STREAM_FILTER_FLATE_DECODE) == 0) return false;
   State::Body& body = state_->body;
   if (body.page != page || body.end || state_->open_text.page == page ||
       HPDF_Stream_Size(static_cast<HPDF_PageAttr>(page->attr)->stream) != body.begin) {

@@ -53,7 +53,7 @@ class HaruDocument {
   /// the next page is drawn (a few pages ahead at most); save waits for it. The file is the same.
   void compress_pages_beside();
   /// From now on, finish_page keeps in `memo` the compressed body of each page it is given a name
-  /// for (the whole content of a page without a body), and recall_body takes a body from what
+  /// for, and recall_body takes a body from what
   /// `memo` kept (an earlier build's body drawn alike); the file is the same. `memo` must outlive
   /// the document.
   void remember_compressed_pages(core::DeflateMemo& memo);
@@ -99,20 +99,23 @@ class HaruDocument {
   std::size_t insert_page(std::size_t before, double width, double height);
   /// The number of pages added and inserted.
   std::size_t page_count() const;
-  /// Ends drawing on the page: its content is compressed now rather than when saving (the same
-  /// bytes in the file, far less memory until then), here or beside (compress_pages_beside).
+  /// Ends drawing on the page: its content is compressed now rather than when saving (far less
+  /// memory until then), here or beside (compress_pages_beside); the file is the same either way.
   /// Drawing on it afterwards fails; links may still be added. With `keep_as` and a memo
-  /// (remember_compressed_pages), the compressed body (begin_body), or the whole content of a
-  /// page without one, is kept in the memo under that name; a recalled body is not kept again.
+  /// (remember_compressed_pages), the compressed body (begin_body) is kept in the memo under that
+  /// name; a recalled body is not kept again, and a page without a body keeps nothing.
   void finish_page(std::size_t page, const std::optional<core::StreamDigest>& keep_as = std::nullopt);
   /// Begins the page's body: what is drawn until end_body is placed from (`left`, 0), a
   /// translation written rounded to 0.01 pt (q … cm … Q), so that a body drawn alike from another
   /// left edge gives the same bytes. finish_page deflates the body as a part of its own
   /// (core::FlatePart), which a memo can keep and a later build recall (recall_body) while what
   /// is drawn around it, the running head and folio, is drawn anew. One body a page, begun before
-  /// anything else is drawn on it.
+  /// anything else is drawn on it: otherwise, or inside another body, the document fails
+  /// ("a body begun after drawing on its page", "a body begun inside another").
   void begin_body(std::size_t page, double left);
-  /// Ends the body of `page`: what follows is drawn in the page's coordinates again.
+  /// Ends the body of `page`: what follows is drawn in the page's coordinates again. Fails the
+  /// document if no body was begun on it ("a body ended that was not begun"), as finish_page does
+  /// inside a body ("a page finished inside its body").
   void end_body(std::size_t page);
   /// Takes as the body of `page`, begun and nothing drawn in it yet, the part the memo kept under
   /// `name` (an earlier build's body drawn alike), its fonts `faces` (loaded) named in the order

@@ -14,7 +14,7 @@ enum RunSetting : std::uint8_t { new_face = 1, new_size = 2, new_baseline = 4, n
 
 }  // namespace
 
-// A byte string no two pages drawn differently share (core::ByteWriter: counts as varints, lengths
+// A byte string no two bodies drawn differently share (core::ByteWriter: counts as varints, lengths
 // in points bit for bit, each text after its length). A run writes its face, size, baseline and
 // rise only where they differ in value from the run before (a flag byte says which follow; drawing
 // compares them by value too), as most runs of a line share them: about a third of the bytes to

@@ -187,6 +187,23 @@ TEST_SUITE("core.deflate") {
     CHECK(core::flate_part("short").tail == "short");
   }
 
+  TEST_CASE("small flate parts join with deflated ones, and refer back to the part just before") {
+    const std::string head = "q\n1 0 0 1 65.2 0 cm\n";
+    const std::string body = varied_text(9000);
+    const core::FlatePart first = core::flate_small_part(head);
+    CHECK(first.tail == head);
+    const core::FlatePart middle = core::flate_part(body);
+    const std::string furniture = body.substr(body.size() - 500, 200) + "Q\n";
+    const core::FlatePart small = core::flate_small_part(furniture, middle.tail, true);
+    CHECK(small.compressed.size() < 40);  // it refers back into the body's tail
+    CHECK(small.compressed.size() * 4 < core::flate_small_part(furniture, {}, true).compressed.size());
+    CHECK(inflate_zlib(core::flate_join({&first, &middle, &small}), 100000) == head + body + furniture);
+    // A small part of more than its window still inflates to its bytes.
+    const std::string big = varied_text(70000);
+    const core::FlatePart small_big = core::flate_small_part(big, middle.tail);
+    CHECK(inflate_zlib(core::flate_join({&middle, &small_big}), 100000) == body + big);
+  }
+
   TEST_CASE("empty flate parts, and no parts at all, still make a valid stream") {
     const core::FlatePart empty = core::flate_part("");
     CHECK(empty.size == 0);

@@ -279,7 +279,7 @@ TEST_SUITE("layout.footnotes") {
       core::Pt highest_note = bottom;
       int last = 0;
       for (const TextRun& run : page.runs) {
-        if (run.baseline < top || run.baseline > bottom) continue;  // running head, folio
+        if (run.baseline < top || run.baseline > bottom) continue;  // outside the text block
         if (run.size == style.small_size) {
           highest_note = std::min(highest_note, run.baseline);
           if (run.text.size() >= 2 && run.text.back() == '.' && std::isdigit(static_cast<unsigned char>(run.text[0]))) {

@@ -94,7 +94,7 @@ std::string runs_outside_pages(const LaidOutBook& book) {
   std::string out;
   for (std::size_t i = 0; i < book.pages.size(); ++i) {
     const Page& page = book.pages[i];
-    for (const TextRun& run : page.runs) {
+    for (const TextRun& run : placed_runs(page)) {
       const bool inside = run.x >= core::Pt(0) && run.x + metrics.width(run.face, run.text, run.size) <= page.width &&
                           run.baseline - run.size * 0.8 >= core::Pt(0) && run.baseline + run.size * 0.2 <= page.height;
       if (!inside) out += "page " + std::to_string(i + 1) + ": " + run.text + "\n";

@@ -678,6 +678,34 @@ TEST_SUITE("pdf.haru_document") {
     unended.begin_body(other, 20);
     unended.finish_page(other);
     CHECK(unended.error() == "a page finished inside its body");
+    // A recalled body names its fonts from /F1 and starts with no text rise: nothing comes before.
+    pdf::HaruDocument late;
+    REQUIRE(late.load_font(fonts::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf"));
+    const std::size_t drawn = late.add_page(200, 300);
+    late.show_text(drawn, fonts::FontFace::serif, 8, 100, 20, "7");
+    late.begin_body(drawn, 20);
+    CHECK(late.error() == "a body begun after drawing on its page");
+  }
+
+  TEST_CASE("with compression off, a body is never recalled: it is drawn, as the page is written as drawn") {
+    MemoryMemo memo;
+    const core::StreamDigest name = core::sha256("body");
+    memo.kept[name] = core::flate_part("0 0 m 1 1 l S").kept_form();
+    pdf::HaruDocument haru;
+    haru.set_compression(false);
+    haru.remember_compressed_pages(memo);
+    REQUIRE(haru.load_font(fonts::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf"));
+    const std::size_t page = haru.add_page(200, 300);
+    haru.begin_body(page, 20);
+    CHECK_FALSE(haru.recall_body(page, name, {fonts::FontFace::serif}));
+    haru.show_text(page, fonts::FontFace::serif, 10, 10, 280, "Body");
+    haru.end_body(page);
+    haru.finish_page(page, name);
+    const std::optional<std::string> bytes = haru.save();
+    REQUIRE(bytes);
+    CHECK(haru.error() == "");
+    CHECK(contains(*bytes, "10 280 Td"));
+    CHECK(memo.keeps == 0);  // nothing compressed, nothing kept
   }
 
   TEST_CASE("a page cannot be drawn on once it is handed to the thread that compresses it") {
