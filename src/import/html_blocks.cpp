@@ -604,6 +604,7 @@ class Walker {
           Block term =
               model::paragraph_block({model::span_inline(InlineKind::strong, std::move(c.inlines), c.at)}, c.at);
           term.id = std::exchange(c.id, {});
+          term.role = model::BlockRole::term;
           c.blocks->push_back(std::move(term));
           break;
         }

@@ -638,6 +638,7 @@ std::size_t Reader::tagged(std::vector<model::Block>& out, const std::vector<Wra
   out.push_back(model::paragraph_block(
       {model::span_inline(model::InlineKind::strong, inlines({term}, 0, 1, model::InlineKind::soft_break), at(tag))},
       at(tag)));
+  out.back().role = model::BlockRole::term;
   out.push_back(model::container_block(model::BlockKind::block_quote,
                                        parse(description, column, depth + 1, Scope::item), at(description.front())));
   return last + 1;

@@ -131,11 +131,15 @@ void BlockSetter::set_flattened(const std::vector<model::Block>& blocks, const B
 void BlockSetter::set_text_paragraph(const model::Block& block, const BlockFrame& frame) {
   const PageStyle& style = context_.style;
   const bool summary = block.role == model::BlockRole::summary;
+  // A term (<dt>, a man page's option) is set flush, as a list's items are, and kept with the
+  // first line of its definition, as a heading is.
+  const bool term = block.role == model::BlockRole::term;
   // A centred or right-aligned paragraph (<p align>, <center>) is set ragged, unindented and
   // unhyphenated: its edges are meant to be uneven.
   const model::Align align = block.align != model::Align::none ? block.align : frame.align;
   const bool aligned = align == model::Align::center || align == model::Align::right;
-  const core::Pt indent = indent_next_ && !frame.in_list && !summary && !aligned ? style.paragraph_indent : core::Pt(0);
+  const core::Pt indent =
+      indent_next_ && !frame.in_list && !summary && !term && !aligned ? style.paragraph_indent : core::Pt(0);
   ItemBuilder builder(context_, frame.width - indent);
   builder.set_link_resolver(resolver_);
   builder.set_hyphenate(!frame.ragged && !aligned);  // justified text, set by total-fit below, is hyphenated
@@ -143,11 +147,12 @@ void BlockSetter::set_text_paragraph(const model::Block& block, const BlockFrame
   builder.add_inlines(block.inlines, TextStyle{summary, false, false, style.body_size}, block.location);
   ParagraphFormat format = paragraph_format(summary ? Role::lead : Role::body, style, frame.left, frame.width);
   format.first_indent = indent;
+  format.keep_with_next = format.keep_with_next || term;
   if (frame.ragged) format.alignment = Alignment::left;
   if (aligned) format.alignment = align == model::Align::center ? Alignment::centre : Alignment::right;
   set_paragraph(flow_, builder.finish(), format, context_.metrics);
   if (summary) flow_.add_space(style.block_space);
-  indent_next_ = !summary;
+  indent_next_ = !summary && !term;
 }
 
 void BlockSetter::set_heading(const model::Block& block, const BlockFrame& frame) {

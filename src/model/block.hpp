@@ -37,6 +37,7 @@ enum class BlockRole {
   summary,  ///< the lead paragraph that summarises a plain-text article
   outline,  ///< the "In this article" list of links to the article's sections
   header,   ///< a table's header row (thead) or header cell (th)
+  term,     ///< a paragraph naming what the block after it defines (HTML <dt>, a man page's tag)
 };
 
 /// Horizontal alignment asked for by the source: a table column (GFM `:--:`), `<p align>`, `<center>`.

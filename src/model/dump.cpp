@@ -198,6 +198,7 @@ class Dumper {
     if (b.role == BlockRole::summary) head += " role=summary";
     if (b.role == BlockRole::outline) head += " role=outline";
     if (b.role == BlockRole::header) head += " role=header";
+    if (b.role == BlockRole::term) head += " role=term";
     if (b.kind == BlockKind::heading) head += " level=" + std::to_string(b.level);
     if (b.kind == BlockKind::ordered_list) head += " start=" + std::to_string(b.start);
     if (b.numbering != ListNumbering::decimal) head += std::string(" numbering=") + numbering_name(b.numbering);

@@ -428,16 +428,16 @@ TEST_SUITE("import.html_blocks") {
     CHECK(read.diagnostics == "");
   }
 
-  TEST_CASE("definition lists: terms as strong paragraphs, definitions as quotes") {
+  TEST_CASE("definition lists: terms as strong paragraphs with the term role, definitions as quotes") {
     const Mapped read = html("<dl><dt>Term</dt><dd>Definition.</dd><dt>Other</dt><dd><p>More.</p></dd></dl>");
     CHECK(read.blocks ==
-          "paragraph @1:5\n"
+          "paragraph role=term @1:5\n"
           "  strong\n"
           "    text \"Term\"\n"
           "block_quote @1:18\n"
           "  paragraph @1:22\n"
           "    text \"Definition.\"\n"
-          "paragraph @1:38\n"
+          "paragraph role=term @1:38\n"
           "  strong\n"
           "    text \"Other\"\n"
           "block_quote @1:52\n"

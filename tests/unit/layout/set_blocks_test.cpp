@@ -55,6 +55,32 @@ TEST_SUITE("layout.set_blocks") {
           "w....w.");
   }
 
+  TEST_CASE("a term is set flush after a definition, and kept with the first line of its own") {
+    // Two terms, each with a definition of seven lines (too long to be kept whole), then a paragraph.
+    test::LayoutFixture f;
+    Flow flow;
+    BlockSetter setter(f.context, flow, "a1#", nullptr);
+    std::vector<model::Block> blocks;
+    for (const char* name : {"-a", "-b"}) {
+      model::Block term = test::paragraph(name);
+      term.role = model::BlockRole::term;
+      model::Block definition;
+      definition.kind = model::BlockKind::block_quote;
+      definition.children = {test::paragraph(words(56))};
+      blocks.push_back(term);
+      blocks.push_back(definition);
+    }
+    blocks.push_back(test::paragraph(words(4)));
+    setter.set_blocks(blocks, BlockFrame{core::Pt(0), core::Pt(200) + f.style.quote_indent * 2});
+    const std::vector<FlowLine> lines = flow.finish();
+    REQUIRE(lines.size() == 17);
+    CHECK(keeps(lines) == "kw....w.kw....w..");  // each term kept with its definition's first line
+    // Both terms flush left; the paragraph after a definition indented, as after any quote.
+    CHECK(lines[0].runs.front().x == core::Pt(0));
+    CHECK(lines[8].runs.front().x == core::Pt(0));
+    CHECK(lines[16].runs.front().x == f.style.paragraph_indent);
+  }
+
   TEST_CASE("a short block quote of two paragraphs is kept whole") {
     model::Block quote;
     quote.kind = model::BlockKind::block_quote;
