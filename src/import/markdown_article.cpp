@@ -27,6 +27,7 @@
 #include "import/image_reference.hpp"
 #include "import/link_destination.hpp"
 #include "import/markdown_html.hpp"
+#include "import/smart_punctuation.hpp"
 #include "import/source_lines.hpp"
 
 namespace octavo::import {
@@ -53,6 +54,41 @@ constexpr int parse_options = CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8 | CMARK_
 // GitHub's extensions as cmark-gfm names them: pipe tables, ~~strikethrough~~, bare URLs and
 // www. links, and "- [x]" task items. (tagfilter only matters to cmark-gfm's HTML renderer.)
 constexpr const char* gfm_extensions[] = {"table", "strikethrough", "autolink", "tasklist"};
+
+// cmark's smart punctuation turns the "--" of an option's name ("--all") into an en dash, which
+// the text reader keeps (option_name_length). A text node's literal is matched with its source
+// line, in order, from `first` to `last` (0-based bytes): each option's en dash goes back to two
+// hyphens, while dashes typed as such, and those other hyphen runs made, are passed over. Dashes
+// written as entities (&ndash;) are not in the line and are not told apart.
+std::string keep_option_dashes(std::string text, std::string_view line, std::size_t first, std::size_t last) {
+  constexpr std::string_view en_dash = "\xE2\x80\x93";
+  if (text.find(en_dash) == std::string::npos) return text;
+  std::size_t cursor = 0;  // in text: what lies before is matched
+  for (std::size_t p = first; p < std::min(last, line.size());) {
+    if (const std::size_t option = option_name_length(line, p); option > 0) {
+      const std::string_view name = line.substr(p + 2, option - 2);
+      const std::string made = std::string(en_dash) + std::string(name);
+      if (const std::size_t at = text.find(made, cursor); at != std::string::npos) {
+        text.replace(at, en_dash.size(), "--");
+        cursor = at + 2 + name.size();
+      }
+      p += option;
+    } else if (line[p] == '-' && p + 1 < line.size() && line[p + 1] == '-') {
+      std::size_t end = p;
+      while (end < line.size() && line[end] == '-') ++end;
+      if (const std::size_t at = text.find(smart_dashes(end - p), cursor); at != std::string::npos) {
+        cursor = at + smart_dashes(end - p).size();
+      }
+      p = end;
+    } else if (line.substr(p, en_dash.size()) == en_dash) {
+      if (const std::size_t at = text.find(en_dash, cursor); at != std::string::npos) cursor = at + en_dash.size();
+      p += en_dash.size();
+    } else {
+      ++p;
+    }
+  }
+  return text;
+}
 
 NodePtr parse_gfm(std::string_view text) {
   cmark_gfm_core_extensions_ensure_registered();
@@ -673,6 +709,12 @@ class Walker {
       return add_text(std::string(row), at);
     }
     warn_undefined_references(text, *line, cmark_node_get_start_column(node), at);
+    const int first = cmark_node_get_start_column(node) - 1;
+    const int last = cmark_node_get_end_column(node);
+    if (first >= 0 && last > first) {
+      text =
+          keep_option_dashes(std::move(text), *line, static_cast<std::size_t>(first), static_cast<std::size_t>(last));
+    }
     add_text(std::move(text), at);
   }
 

@@ -79,7 +79,27 @@ void append_dashes(std::string& out, std::size_t hyphens) {
   for (std::size_t i = 0; i < en; ++i) out += en_dash;
 }
 
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
 }  // namespace
+
+std::string smart_dashes(std::size_t hyphens) {
+  std::string out;
+  append_dashes(out, hyphens);
+  return out;
+}
+
+std::size_t option_name_length(std::string_view text, std::size_t pos) {
+  if (text.substr(pos, 2) != "--" || pos + 2 >= text.size() || !is_ascii_letter(text[pos + 2])) return 0;
+  const char32_t before = code_point_before(text, pos);
+  if (before != '(' && before != '[' && before != '{' && !is_space(before)) return 0;  // '\n' at the start
+  std::size_t end = pos + 3;
+  while (end < text.size() && (is_ascii_letter(text[end]) || (text[end] >= '0' && text[end] <= '9') ||
+                               text[end] == '_' || (text[end] == '-' && text.substr(end, 2) != "--"))) {
+    ++end;
+  }
+  return end - pos;
+}
 
 std::string smarten_punctuation(std::string_view text) {
   std::string out;
@@ -118,6 +138,9 @@ std::string smarten_punctuation(std::string_view text) {
         out += c == '\'' || can_close ? right : left;
       }
       ++pos;
+    } else if (const std::size_t option = option_name_length(text, pos); option > 0) {
+      out += text.substr(pos, option);
+      pos += option;
     } else if (c == '-' && pos + 1 < text.size() && text[pos + 1] == '-') {
       std::size_t end = pos;
       while (end < text.size() && text[end] == '-') ++end;

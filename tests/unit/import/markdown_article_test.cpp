@@ -5,6 +5,7 @@
 #include "core/diagnostics.hpp"
 #include "import/markdown_article.hpp"
 #include "model/dump.hpp"
+#include "model/inline.hpp"
 
 using namespace octavo;
 
@@ -27,6 +28,17 @@ Read md(std::string_view bytes, const std::string& path = "a.md") {
 }  // namespace
 
 TEST_SUITE("import.markdown_article") {
+  TEST_CASE("an option's two hyphens stay as written; other dashes, typed or made, stay dashes") {
+    core::DiagnosticList diagnostics;
+    const auto article = import::read_markdown_article(
+        "t.md", "Use **zstd --fast=1** or --all (--no-color), a -- b, x--y, typed \u2013all, then --all. `--no`\n",
+        diagnostics);
+    REQUIRE(article.blocks.size() == 1);
+    CHECK(model::plain_text(article.blocks[0].inlines) ==
+          "Use zstd --fast=1 or --all (--no-color), a \u2013 b, x\u2013y, typed \u2013all, then --all. --no");
+    CHECK(diagnostics.to_string() == "");
+  }
+
   TEST_CASE("paragraphs, headings, emphasis, code, breaks and smart punctuation") {
     const Read read =
         md("## Part \"one\"\n"

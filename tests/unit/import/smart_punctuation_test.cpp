@@ -45,6 +45,15 @@ TEST_SUITE("import.smart_punctuation") {
     CHECK(smarten_punctuation("-------") == "—––");
   }
 
+  TEST_CASE("two hyphens that begin an option's name are kept; other hyphen runs are still dashes") {
+    CHECK(smarten_punctuation("use --all or (--no-color) or [--warn=WHAT]") ==
+          "use --all or (--no-color) or [--warn=WHAT]");
+    CHECK(smarten_punctuation("--debug first") == "--debug first");
+    CHECK(smarten_punctuation("a -- b, x--y, ---all, --1, \"--x\"") == "a – b, x–y, —all, –1, “–x”");
+    CHECK(octavo::import::option_name_length("ls --no-color--x", 3) == 10);
+    CHECK(octavo::import::option_name_length("ls --all", 2) == 0);
+  }
+
   TEST_CASE("three periods become an ellipsis; two stay") {
     CHECK(smarten_punctuation("wait...") == "wait…");
     CHECK(smarten_punctuation("a.. b") == "a.. b");
