@@ -59,7 +59,9 @@ constexpr const char* gfm_extensions[] = {"table", "strikethrough", "autolink", 
 // the text reader keeps (option_name_length). A text node's literal is matched with its source
 // line, in order, from `first` to `last` (0-based bytes): each option's en dash goes back to two
 // hyphens, while dashes typed as such, and those other hyphen runs made, are passed over. Dashes
-// written as entities (&ndash;) are not in the line and are not told apart.
+// written as entities (&ndash;) are not in the line and are not told apart. When the literal does
+// not hold what the line says it should, the match is lost and the rest is left as it is: each
+// search then starts where the last ended, so the work stays linear in the line.
 std::string keep_option_dashes(std::string text, std::string_view line, std::size_t first, std::size_t last) {
   constexpr std::string_view en_dash = "\xE2\x80\x93";
   if (text.find(en_dash) == std::string::npos) return text;
@@ -68,20 +70,25 @@ std::string keep_option_dashes(std::string text, std::string_view line, std::siz
     if (const std::size_t option = option_name_length(line, p); option > 0) {
       const std::string_view name = line.substr(p + 2, option - 2);
       const std::string made = std::string(en_dash) + std::string(name);
-      if (const std::size_t at = text.find(made, cursor); at != std::string::npos) {
-        text.replace(at, en_dash.size(), "--");
-        cursor = at + 2 + name.size();
-      }
+      const std::size_t at = text.find(made, cursor);
+      if (at == std::string::npos) return text;
+      text.replace(at, en_dash.size(), "--");
+      cursor = at + 2 + name.size();
       p += option;
     } else if (line[p] == '-' && p + 1 < line.size() && line[p + 1] == '-') {
       std::size_t end = p;
       while (end < line.size() && line[end] == '-') ++end;
-      if (const std::size_t at = text.find(smart_dashes(end - p), cursor); at != std::string::npos) {
-        cursor = at + smart_dashes(end - p).size();
-      }
+      const std::string dashes = smart_dashes(end - p);
+      const std::size_t at = text.find(dashes, cursor);
+      if (at == std::string::npos) return text;
+      cursor = at + dashes.size();
       p = end;
+    } else if (line[p] == '\\' && p + 1 < line.size()) {
+      p += 2;  // an escaped character stands for itself: "\--x" is "--x", no dash
     } else if (line.substr(p, en_dash.size()) == en_dash) {
-      if (const std::size_t at = text.find(en_dash, cursor); at != std::string::npos) cursor = at + en_dash.size();
+      const std::size_t at = text.find(en_dash, cursor);
+      if (at == std::string::npos) return text;
+      cursor = at + en_dash.size();
       p += en_dash.size();
     } else {
       ++p;

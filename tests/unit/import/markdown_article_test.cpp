@@ -37,6 +37,8 @@ TEST_SUITE("import.markdown_article") {
     CHECK(model::plain_text(article.blocks[0].inlines) ==
           "Use zstd --fast=1 or --all (--no-color), a \u2013 b, x\u2013y, typed \u2013all, then --all. --no");
     CHECK(diagnostics.to_string() == "");
+    const auto escaped = import::read_markdown_article("t.md", "\\--x, \\-\\- and --all\n", diagnostics);
+    CHECK(model::plain_text(escaped.blocks.at(0).inlines) == "--x, -- and --all");
   }
 
   TEST_CASE("paragraphs, headings, emphasis, code, breaks and smart punctuation") {
