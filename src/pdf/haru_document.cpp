@@ -653,7 +653,14 @@ HaruDocument::HaruDocument() : state_(std::make_unique<State>()) {
 }
 
 HaruDocument::~HaruDocument() {
-  if (state_->pdf != nullptr) HPDF_Free(state_->pdf);
+  if (state_->pdf == nullptr) return;
+  // A body begun and never ended (drawing failed inside it) holds a graphics state that libharu
+  // frees only when it is restored (HPDF_GState_Free frees one level of the page's stack).
+  if (state_->body.page != nullptr && !state_->body.end) {
+    state_->end_text();
+    HPDF_Page_GRestore(state_->body.page);
+  }
+  HPDF_Free(state_->pdf);
 }
 
 void HaruDocument::set_compression(bool on) {
@@ -869,8 +876,11 @@ void HaruDocument::finish_page(std::size_t page_index, const std::optional<core:
   if (state_->open_text.page == page) state_->end_text();
   auto* attr = static_cast<HPDF_PageAttr>(page->attr);
   HPDF_Dict contents = attr->contents;
+  // A body still open stays so: the destructor restores its graphics state.
+  if (state_->body.page != nullptr && (state_->body.page != page || !state_->body.end)) {
+    return state_->fail("a page finished inside its body");
+  }
   State::Body body = std::exchange(state_->body, {});
-  if (body.page != nullptr && (body.page != page || !body.end)) return state_->fail("a page finished inside its body");
   if ((contents->filter & HPDF_STREAM_FILTER_FLATE_DECODE) == 0) return;  // compression off (tests)
   const bool keeping = state_->memo != nullptr && keep_as && body.page != nullptr;
   if (state_->packer || keeping || body.page != nullptr) {
