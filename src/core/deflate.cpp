@@ -120,14 +120,10 @@ std::string deflate_remembered(const Settings& settings, std::string_view bytes,
   return compressed;
 }
 
+// As crc32 below: adler32_z takes a z_size_t, so no piece is needed (zlib ≥ 1.2.9).
 std::uint32_t adler32_of(std::string_view bytes) {
-  uLong adler = adler32(0, Z_NULL, 0);
-  for (std::size_t done = 0; done < bytes.size();) {
-    const std::size_t piece = std::min(bytes.size() - done, max_piece);
-    adler = adler32(adler, reinterpret_cast<const Bytef*>(bytes.data() + done), static_cast<uInt>(piece));
-    done += piece;
-  }
-  return static_cast<std::uint32_t>(adler);
+  return static_cast<std::uint32_t>(
+      adler32_z(adler32(0, Z_NULL, 0), reinterpret_cast<const Bytef*>(bytes.data()), bytes.size()));
 }
 
 // The last flate_tail_size of `bytes` (all, if fewer): what a part keeps for the next.
