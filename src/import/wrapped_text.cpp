@@ -270,6 +270,66 @@ bool hyphenates_at_line_ends(const std::vector<WrappedLine>& lines) {
   return found;
 }
 
+// Characters code and notices use and prose does not: indented lines with any of them stay
+// preformatted (the GPL's "<one line to give the program's name>", a shell's "$", an "a = b").
+bool has_code_characters(std::string_view text) {
+  return text.find_first_of("{}<>=|\\`$#~^@") != std::string_view::npos;
+}
+
+// How a line of prose may start: a word, a number, a quotation or a bracket ('-' or '*' would be a
+// list's or a diagram's).
+bool starts_like_prose(std::string_view text) {
+  const auto c = static_cast<unsigned char>(text.front());
+  return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         std::string_view("\"'(").find(static_cast<char>(c)) != std::string_view::npos;
+}
+
+// How a paragraph of prose ends: a sentence's end, or a lead-in to what follows.
+bool ends_like_prose(std::string_view text) {
+  for (const std::string_view end : {".", "!", "?", ":", ")", "\"", "'", "\u201D", "\u2019"}) {
+    if (text.ends_with(end)) return true;
+  }
+  return false;
+}
+
+// Whether the indented lines [first, end) (blank ones between) are hard-wrapped prose set in from
+// the margin, as a licence's definitions are (the Artistic License's tab-indented '"Package" refers
+// to the collection of files …'), rather than code or a notice to copy as it stands. Each paragraph
+// of them reads as prose: no character of code; its lines start as prose does, at one indentation
+// (the first may be further in, by less than code_indent); all but its last are full, ending past
+// two thirds of `width` (the text's, or when unknown the run's longest line, or 60); it ends as prose
+// does; and a paragraph of one line is a sentence of five words or more.
+bool is_indented_prose(const std::vector<WrappedLine>& lines, std::size_t first, std::size_t end, int width) {
+  constexpr int min_sentence_words = 5;
+  // The narrowest width text is commonly wrapped at (64 to 80 columns), less a little: two short
+  // lines are no wrapped paragraph even in a file too short to tell its width.
+  constexpr int least_wrap_width = 60;
+  if (width <= 0) {
+    width = least_wrap_width;
+    for (std::size_t i = first; i < end; ++i) width = std::max(width, lines[i].end());
+  }
+  for (std::size_t top = first; top < end;) {
+    std::size_t bottom = top;  // the paragraph's last line
+    while (bottom + 1 < end && !lines[bottom + 1].blank()) ++bottom;
+    for (std::size_t i = top; i <= bottom; ++i) {
+      const WrappedLine& line = lines[i];
+      if (has_code_characters(line.text) || !starts_like_prose(line.text)) return false;
+      if (i > top + 1 && line.indent != lines[top + 1].indent) return false;
+      if (i == top + 1 && (line.indent > lines[top].indent || lines[top].indent - line.indent >= code_indent)) {
+        return false;
+      }
+      if (i < bottom && line.end() * 3 < width * 2) return false;
+    }
+    if (!ends_like_prose(lines[bottom].text)) return false;
+    if (top == bottom && std::count(lines[top].text.begin(), lines[top].text.end(), ' ') < min_sentence_words - 1) {
+      return false;
+    }
+    top = bottom + 1;
+    while (top < end && lines[top].blank()) ++top;
+  }
+  return true;
+}
+
 // A line spread across the width in parts, as running heads and feet are ("APROPOS(1)      Manual
 // pager utils      APROPOS(1)") and an RFC's opening lines ("Request for Comments: 9000      Mozilla").
 bool is_spread(const WrappedLine& line) { return line.text.find("   ") != std::string::npos; }
@@ -484,7 +544,16 @@ std::vector<model::Block> Reader::parse(const std::vector<WrappedLine>& lines, i
         if (lines[j].indent - margin < code_indent) break;
         last = j;
       }
-      out.push_back(code(lines, i, last + 1));
+      if (structured && is_indented_prose(lines, i, last + 1, width_)) {
+        // Prose set in from the margin is a block of its own, read as text with its indentation
+        // as margin.
+        const std::vector<WrappedLine> inside(lines.begin() + static_cast<std::ptrdiff_t>(i),
+                                              lines.begin() + static_cast<std::ptrdiff_t>(last + 1));
+        out.push_back(model::container_block(model::BlockKind::block_quote,
+                                             parse(inside, margin_of(inside), depth + 1, Scope::item), at(line)));
+      } else {
+        out.push_back(code(lines, i, last + 1));
+      }
       i = last + 1;
       continue;
     }

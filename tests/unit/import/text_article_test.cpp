@@ -274,6 +274,71 @@ TEST_SUITE("import.text_article.wrapped") {
           "  text \"Done.\"\n");
   }
 
+  TEST_CASE("prose indented four columns or a tab is an indented block of paragraphs, not preformatted") {
+    // The Artistic License's definitions: tab-indented, hard-wrapped, one paragraph each.
+    const std::string definitions =
+        "Definitions:\n\n"
+        "\t\"Package\" refers to the collection of files distributed by the\n"
+        "\tCopyright Holder, and derivatives of that collection of files\n"
+        "\tcreated through textual modification.\n\n"
+        "\t\"You\" is you, if you're thinking about copying or distributing\n"
+        "\tthis Package.\n\n"
+        "1. You may make and give away verbatim copies of the source form.\n";
+    CHECK(read_txt(definitions).blocks ==
+          "paragraph @1:1\n"
+          "  text \"Definitions:\"\n"
+          "block_quote @3:2\n"
+          "  paragraph @3:2\n"
+          "    text \"\xE2\x80\x9CPackage\xE2\x80\x9D refers to the collection of files distributed by the\"\n"
+          "    soft_break\n"
+          "    text \"Copyright Holder, and derivatives of that collection of files\"\n"
+          "    soft_break\n"
+          "    text \"created through textual modification.\"\n"
+          "  paragraph @7:2\n"
+          "    text \"\xE2\x80\x9CYou\xE2\x80\x9D is you, if you\xE2\x80\x99re thinking about copying or "
+          "distributing\"\n"
+          "    soft_break\n"
+          "    text \"this Package.\"\n"
+          "ordered_list start=1 @10:1\n"
+          "  list_item @10:1\n"
+          "    paragraph @10:4\n"
+          "      text \"You may make and give away verbatim copies of the source form.\"\n");
+    // One indented sentence of five words or more is prose too.
+    CHECK(read_txt("Note:\n\n    The original name of this program was different.\n").blocks ==
+          "paragraph @1:1\n"
+          "  text \"Note:\"\n"
+          "block_quote @3:5\n"
+          "  paragraph @3:5\n"
+          "    text \"The original name of this program was different.\"\n");
+  }
+
+  TEST_CASE("indented lines stay preformatted unless every paragraph of them reads as wrapped prose") {
+    const auto first_block = [](const std::string& indented) {
+      const std::string blocks = read_txt("Before.\n\n" + indented + "\nAfter.\n").blocks;
+      const std::size_t start = blocks.find('\n', blocks.find('\n') + 1) + 1;
+      return blocks.substr(start, blocks.find(' ', start) - start);
+    };
+    const std::string wrapped = "    The value of the setting is read from the file at startup\n";
+    // Prose wrapped to the width, as a contrast to each case below.
+    CHECK(first_block(wrapped + "    and kept for the whole session.\n") == "block_quote");
+    // A character of code or of a notice's placeholder.
+    CHECK(first_block(wrapped + "    and kept as timeout = 30 for the session.\n") == "code_block");
+    CHECK(first_block("    <one line to give the program's name and a brief idea of what it does>\n"
+                      "    Copyright (C) <year>  <name of author>.\n") == "code_block");
+    // Short lines, as code and verse have.
+    CHECK(first_block("    Make the thing first.\n    Then install it.\n") == "code_block");
+    // A line further in than the paragraph's first.
+    CHECK(first_block(wrapped + "      and kept for the whole session.\n") == "code_block");
+    // No sentence's end.
+    CHECK(first_block(wrapped + "    and kept for the whole session\n") == "code_block");
+    // A line starting as a list's or a diagram's would.
+    CHECK(first_block(wrapped + "    - and kept for the whole session.\n") == "code_block");
+    // A sentence of fewer than five words.
+    CHECK(first_block("    Run it twice.\n") == "code_block");
+    // One paragraph of the run that is not prose keeps the whole run preformatted.
+    CHECK(first_block(wrapped + "    and kept for the whole session.\n\n    make install\n") == "code_block");
+  }
+
   TEST_CASE("lines in columns and ASCII art are preformatted; prose with double spaces is not") {
     CHECK(
         read_txt("Sizes:\n\nName      Size   Kind\nfoo.txt   12     text\nbar.png   3400   image\n\nAfter.\n").blocks ==
