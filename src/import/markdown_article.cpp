@@ -468,7 +468,7 @@ class Walker {
     while (!frames_.back().html.empty()) pop_frame();  // HTML elements left open end with their container
     if (cmark_node_get_syntax_extension(node) != nullptr && has_type_name(node, "table_cell")) {
       frames_.pop_back();  // the cell's paragraph
-      close_text_block(false);
+      close_text_block(true);
     }
     pop_frame();
     const cmark_node_type type = cmark_node_get_type(node);
@@ -816,7 +816,8 @@ class Walker {
     });
   }
 
-  // A table cell keeps its paragraph even when an image leaves it blank: a cell is one paragraph.
+  // A paragraph an image leaves blank goes, in a table cell too: the cell holds the figure alone,
+  // as an HTML cell holding only an <img> does.
   void close_text_block(bool drop_blank_paragraph) {
     if (pending_figures_.empty() || text_owner_ == nullptr) return;
     std::vector<model::Block>& owner = *text_owner_;

@@ -69,6 +69,29 @@ TEST_SUITE("import.markdown_images") {
           "  image \"img/shown as.jpeg\" image/png 2x2 bytes=78 alt=\"two\"\n");
   }
 
+  TEST_CASE("an image alone in a table cell is the cell's figure, with no blank paragraph before it") {
+    const Read read = md_in("| a | b |\n|---|---|\n| ![dot](img/dot.png) | ![one](photo.jpg) text |\n", pictures);
+    CHECK(read.blocks ==
+          "table @1:1\n"
+          "  table_row role=header @1:1\n"
+          "    table_cell role=header @1:2\n"
+          "      paragraph @1:2\n"
+          "        text \"a\"\n"
+          "    table_cell role=header @1:6\n"
+          "      paragraph @1:6\n"
+          "        text \"b\"\n"
+          "  table_row @3:1\n"
+          "    table_cell @3:2\n"
+          "      figure @3:3\n"
+          "        image \"img/dot.png\" image/png 2x2 bytes=78 alt=\"dot\"\n"
+          "    table_cell @3:24\n"
+          "      paragraph @3:24\n"
+          "        text \" text\"\n"
+          "      figure @3:25\n"
+          "        image \"photo.jpg\" image/jpeg 3x2 bytes=320 alt=\"one\"\n");
+    CHECK(read.diagnostics == "");
+  }
+
   TEST_CASE("a path resolves from the article's folder, through . and .. that stay inside") {
     const Read read = md_in("![x](../img/./dot.png)\n", pictures, {}, "sub/a.md");
     CHECK(read.blocks == "figure @1:1\n  image \"img/dot.png\" image/png 2x2 bytes=78 alt=\"x\"\n");
