@@ -1,9 +1,7 @@
 #include "compile.hpp"
 
 #include <filesystem>
-#include <fstream>
 #include <future>
-#include <iterator>
 #include <optional>
 #include <system_error>
 
@@ -79,12 +77,6 @@ bool is_inside(const fs::path& inner, const fs::path& outer) {
   const fs::path b = fs::weakly_canonical(outer, ec);
   auto [mismatch, rest] = std::mismatch(b.begin(), b.end(), a.begin(), a.end());
   return mismatch == b.end();
-}
-
-std::optional<std::string> read_data_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
 // Debian's libhyphen pattern files (packages hyphen-en-us, hyphen-de, …; .ci/packages.txt).
@@ -238,7 +230,7 @@ CompileResult compile(const CompileOptions& options, core::DiagnosticSink& outer
   std::optional<std::string> stylesheet;
   if (wants_epub) {
     const std::string stylesheet_path = (fs::path(options.data_dir) / "styles" / "epub.css").string();
-    stylesheet = read_data_file(stylesheet_path);
+    stylesheet = core::read_whole_file(stylesheet_path);
     if (!stylesheet) sink.error({stylesheet_path, 0, 0}, "cannot read the stylesheet");
   }
   const std::string epub_temporary = wants_epub ? outputs.temporary_for(epub_target) : std::string();

@@ -6,8 +6,6 @@
 #include <cerrno>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <limits>
 #include <system_error>
 
@@ -65,14 +63,7 @@ std::optional<std::string> write_whole_file(const std::string& path, std::string
 DiskFileSystem::DiskFileSystem(std::string root) : root_(std::move(root)) {}
 
 std::optional<std::string> DiskFileSystem::read_file(const std::string& path) const {
-  std::error_code ec;
-  const fs::path full = fs::path(root_) / path;
-  if (!fs::is_regular_file(full, ec)) return std::nullopt;
-  std::ifstream in(full, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return std::nullopt;
-  return bytes;
+  return read_whole_file((fs::path(root_) / path).string());
 }
 
 bool DiskFileSystem::exists(const std::string& path) const {
@@ -115,6 +106,32 @@ std::string DiskFileSystem::root_name() const {
   std::string name = absolute.filename().string();
   if (name.empty() || name == "." || name == "..") name = absolute.parent_path().filename().string();
   return name.empty() ? "corpus" : name;
+}
+
+// In blocks through C stdio: a stream read a character at a time cost a build of 1,000 articles
+// a tenth of its time. The size found first is only a guess (the file may change meanwhile), so
+// the reading goes on to the end.
+std::optional<std::string> read_whole_file(const std::string& path) {
+  std::error_code ec;
+  const fs::file_status status = fs::status(path, ec);
+  if (ec || !fs::is_regular_file(status)) return std::nullopt;
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (file == nullptr) return std::nullopt;
+  std::string bytes;
+  const std::uintmax_t size = fs::file_size(path, ec);
+  constexpr std::size_t block = std::size_t{1} << 16;
+  bytes.resize(ec ? block : static_cast<std::size_t>(size) + 1);  // one more: the end is seen at once
+  std::size_t filled = 0;
+  while (true) {
+    filled += std::fread(bytes.data() + filled, 1, bytes.size() - filled, file);
+    if (filled < bytes.size()) break;
+    bytes.resize(bytes.size() + std::max(block, bytes.size() / 2));
+  }
+  const bool failed = std::ferror(file) != 0;
+  std::fclose(file);
+  if (failed) return std::nullopt;
+  bytes.resize(filled);
+  return bytes;
 }
 
 std::optional<std::string> lexically_inside(const std::string& path) {

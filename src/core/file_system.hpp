@@ -48,6 +48,10 @@ class OutputFile {
 /// write only to temporary files that the pipeline renames.
 std::optional<std::string> write_whole_file(const std::string& path, std::string_view bytes);
 
+/// The bytes of the regular file at `path`, read whole; nullopt if it is no regular file or cannot
+/// be read.
+std::optional<std::string> read_whole_file(const std::string& path);
+
 /// `path` with "." and ".." resolved without looking at any disk ("a/../b.png" → "b.png");
 /// nullopt if it is absolute, climbs above the root, or is the root itself.
 std::optional<std::string> lexically_inside(const std::string& path);

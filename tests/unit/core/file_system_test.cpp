@@ -194,6 +194,22 @@ TEST_SUITE("core.write_whole_file") {
     CHECK(std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()) == bytes);
     std::filesystem::remove(path);
   }
+
+  TEST_CASE("a file read whole gives back its exact bytes, at any size; a folder or nothing gives nullopt") {
+    const std::filesystem::path path =
+        std::filesystem::temp_directory_path() / ("octavo-read-whole-file-" + std::to_string(::getpid()));
+    // Empty, one byte, either side of the reading's 64 KiB blocks, and larger, with NULs and high bytes.
+    for (const std::size_t size : {0, 1, 65535, 65536, 65537, 300001}) {
+      std::string bytes(size, '\0');
+      for (std::size_t i = 0; i < size; ++i) bytes[i] = static_cast<char>((i * 7919) % 251);
+      REQUIRE(write_whole_file(path.string(), bytes) == std::nullopt);
+      CHECK(read_whole_file(path.string()) == bytes);
+      CHECK(DiskFileSystem(path.parent_path().string()).read_file(path.filename().string()) == bytes);
+    }
+    std::filesystem::remove(path);
+    CHECK(read_whole_file(path.string()) == std::nullopt);
+    CHECK(read_whole_file(path.parent_path().string()) == std::nullopt);
+  }
 }
 
 TEST_SUITE("core.OutputFile") {
