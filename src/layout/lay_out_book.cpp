@@ -172,7 +172,16 @@ void warn_dangling(const LinkDestinations& links, const std::set<std::string>& a
   }
 }
 
-// Articles set ahead of pagination per worker thread: enough that a worker rarely waits for a
+// An article set and cut into pages on a worker thread (SetArticle, then cut_into_pages), with the
+// figures of its cut.
+struct CutArticle {
+  std::vector<Page> pages;
+  core::DiagnosticList diagnostics;
+  fonts::GlyphCoverage missing;
+  LayoutStats stats;
+};
+
+// Articles set and cut ahead of this thread per worker thread: enough that a worker rarely waits for a
 // slot, few enough that memory stays that of a handful of articles whatever the book's length.
 constexpr std::size_t articles_ahead_per_job = 4;
 
@@ -221,12 +230,19 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
       pages.body_page(std::move(page));
     }
   };
-  auto add_body_part = [&](std::vector<FlowLine> lines, const std::string& verso_title, const std::string& recto_title,
-                           bool blind = false) {
+  // Pages cut from one flow (cut_into_pages), put on their sides here, where the count of pages
+  // before them is known.
+  auto add_body_pages = [&](std::vector<Page> cut, const std::string& verso_title, const std::string& recto_title,
+                            bool blind) {
     const SetLine verso_head = blind ? SetLine{} : make_running_head(verso_title, context);
     const SetLine recto_head =
         blind || verso_title == recto_title ? verso_head : make_running_head(recto_title, context);
-    hand_over(paginate(std::move(lines), style, end.body_pages % 2 == 0, &end.stats), verso_head, recto_head, blind);
+    place_on_sides(cut, style, end.body_pages % 2 == 0);
+    hand_over(std::move(cut), verso_head, recto_head, blind);
+  };
+  auto add_body_part = [&](std::vector<FlowLine> lines, const std::string& verso_title, const std::string& recto_title,
+                           bool blind = false) {
+    add_body_pages(cut_into_pages(std::move(lines), style, &end.stats), verso_title, recto_title, blind);
   };
   auto add_blank_page = [&]() {
     std::vector<Page> blank;
@@ -237,12 +253,13 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
   // folders inside it).
   std::map<std::size_t, std::vector<const model::Part*>> parts_at;
   for (const model::Part& part : book.parts) parts_at[part.first_article].push_back(&part);
-  // An article's lines depend on nothing laid out before it (it starts on a new page, and its
-  // links lead to anchors the model names), so articles are set on `jobs` threads, ahead of
-  // this loop; everything that needs page numbers or the book's order (pagination, running
-  // heads, folios, the page sink, diagnostics, progress) stays here, one article at a time. With
-  // one job, each article is set here when its turn comes, through the same path. A cache answers
-  // on the worker threads too, so that reading an earlier build's lines runs on every core.
+  // An article's lines and its cut into pages depend on nothing laid out before it (it starts on
+  // a new page, and its links lead to anchors the model names), so articles are set and cut on
+  // `jobs` threads, ahead of this loop; everything that needs page numbers or the book's order
+  // (the pages' sides, running heads, folios, the page sink, diagnostics, progress) stays here,
+  // one article at a time. With one job, each article is set here when its turn comes, through
+  // the same path. A cache answers on the worker threads too, so that reading an earlier build's
+  // lines runs on every core.
   const auto set_article = [&](std::size_t a) {
     const Hyphenator& hyphenator = hyphenators.for_language(book.articles[a].language);
     const auto set_anew = [&] {
@@ -251,10 +268,14 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
       set.lines = article_flow(book.articles[a], book.anchors, article_context);
       return set;
     };
-    if (cache == nullptr) return set_anew();
-    return cache->recall_or_set({book.articles[a], book.anchors, style, hyphenator}, coverage, set_anew);
+    SetArticle set = cache == nullptr ? set_anew()
+                                      : cache->recall_or_set({book.articles[a], book.anchors, style, hyphenator},
+                                                             coverage, set_anew);
+    CutArticle cut{{}, std::move(set.diagnostics), std::move(set.missing), {}};
+    cut.pages = cut_into_pages(std::move(set.lines), style, &cut.stats);
+    return cut;
   };
-  core::OrderedPool<SetArticle> articles(jobs, book.articles.size(), jobs * articles_ahead_per_job, set_article);
+  core::OrderedPool<CutArticle> articles(jobs, book.articles.size(), jobs * articles_ahead_per_job, set_article);
   progress.stage("Laying out", book.articles.size(), "articles");
   for (std::size_t a = 0; a < book.articles.size(); ++a) {
     const model::Article& article = book.articles[a];
@@ -270,10 +291,12 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
     // In a part, versos name the part and rectos the article, as a book's running heads name the
     // larger division on the left and the smaller on the right.
     const bool in_part = article.part < book.parts.size();
-    SetArticle set = articles.take();
-    set.diagnostics.report_to(sink);
-    coverage.merge(set.missing);
-    add_body_part(std::move(set.lines), in_part ? book.parts[article.part].title : article.title, article.title);
+    CutArticle cut = articles.take();
+    cut.diagnostics.report_to(sink);
+    coverage.merge(cut.missing);
+    end.stats.add(cut.stats);
+    add_body_pages(std::move(cut.pages), in_part ? book.parts[article.part].title : article.title, article.title,
+                   false);
     coverage.report(sink, article.location, false);
     progress.advance();
   }

@@ -26,8 +26,9 @@ namespace octavo::layout {
 /// paragraphs are hyphenated with `hyphenators`' patterns for their article's language
 /// (none: not at all), the front matter with the book language's. Reports each article
 /// laid out to `progress`, as the stage "Laying out". With `jobs` above 1, articles are set
-/// (article_flow) on that many worker threads, a few ahead of pagination, which stays on this
-/// thread; `metrics` must then be safe to call from several threads. With a `cache` (made for
+/// (article_flow) and cut into pages (cut_into_pages) on that many worker threads, a few ahead
+/// of this thread, which puts the pages on their sides, numbers them and hands them to `pages`;
+/// `metrics` must then be safe to call from several threads. With a `cache` (made for
 /// these `metrics`' fonts), each article is recalled from it when it holds one set from the same
 /// inputs, else set and kept there. Pages, diagnostics (in their order) and progress are the same
 /// whatever `jobs` is, and with or without a cache, empty or full.

@@ -12,6 +12,21 @@ double LayoutStats::mean_ratio() const {
   return justified_lines == 0 ? 0 : ratio_sum / static_cast<double>(justified_lines);
 }
 
+void LayoutStats::add(const LayoutStats& more) {
+  pages += more.pages;
+  lines += more.lines;
+  hyphenated_lines += more.hyphenated_lines;
+  longest_hyphen_run = std::max(longest_hyphen_run, more.longest_hyphen_run);
+  justified_lines += more.justified_lines;
+  ratio_sum += more.ratio_sum;
+  worst_stretch = std::max(worst_stretch, more.worst_stretch);
+  worst_shrink = std::min(worst_shrink, more.worst_shrink);
+  overfull_lines += more.overfull_lines;
+  orphans += more.orphans;
+  widows += more.widows;
+  headings_at_foot += more.headings_at_foot;
+}
+
 void tally_flow(const std::vector<FlowLine>& lines, const std::vector<std::size_t>& page_starts, LayoutStats& stats) {
   std::size_t run = 0;  // hyphenated lines in a row so far
   for (const FlowLine& line : lines) {

@@ -39,6 +39,9 @@ struct LayoutStats {
 
   /// Mean |r| of the justified lines; 0 when there are none.
   double mean_ratio() const;
+  /// Adds the figures of flows tallied apart (an article's, on a worker thread), as if tallied
+  /// here after these. Hyphenated runs do not cross flows, so the longest is the larger.
+  void add(const LayoutStats& more);
 };
 
 /// Adds to `stats` the lines of one flow as cut into pages starting at `page_starts` (as

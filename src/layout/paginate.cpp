@@ -269,8 +269,7 @@ void tally_notes(const std::vector<FlowLine>& lines, const std::vector<PageConte
 
 }  // namespace
 
-std::vector<Page> paginate(std::vector<FlowLine> lines, const PageStyle& style, bool first_is_recto,
-                           LayoutStats* stats) {
+std::vector<Page> cut_into_pages(std::vector<FlowLine> lines, const PageStyle& style, LayoutStats* stats) {
   const std::vector<PageContent> contents = break_pages(lines, style.body_height, style.footnote_space);
   if (stats != nullptr) {
     // Pages of notes alone break no line: one start for each page that opens with a line.
@@ -283,14 +282,12 @@ std::vector<Page> paginate(std::vector<FlowLine> lines, const PageStyle& style, 
   }
   std::vector<Page> pages;
   pages.reserve(contents.size());
-  for (std::size_t k = 0; k < contents.size(); ++k) {
-    const PageContent& content = contents[k];
-    const bool recto = (k % 2 == 0) == first_is_recto;
+  for (const PageContent& content : contents) {
     Page page;
     page.width = style.page_width;
     page.height = style.page_height;
-    page.text_left = recto ? style.margin_inner : style.margin_outer;
-    // The body is placed from the text block's left edge (Page), its links then moved onto the page.
+    // The body is placed from the text block's left edge (Page); place_on_sides moves its links
+    // onto the page.
     core::Pt top = style.margin_top;
     if (content.end > content.first && lines[content.first].repeated_head != nullptr) {
       std::vector<FlowLine> head = *lines[content.first].repeated_head;
@@ -298,9 +295,24 @@ std::vector<Page> paginate(std::vector<FlowLine> lines, const PageStyle& style, 
     }
     place_lines(page, lines, content.first, content.end, core::Pt(0), top);
     place_notes(page, lines, content.notes, core::Pt(0), style.margin_top + style.body_height, style);
-    for (LinkArea& link : page.links) move_by(link, page.text_left, core::Pt(0));
     pages.push_back(std::move(page));
   }
+  return pages;
+}
+
+void place_on_sides(std::vector<Page>& pages, const PageStyle& style, bool first_is_recto) {
+  for (std::size_t k = 0; k < pages.size(); ++k) {
+    Page& page = pages[k];
+    const bool recto = (k % 2 == 0) == first_is_recto;
+    page.text_left = recto ? style.margin_inner : style.margin_outer;
+    for (LinkArea& link : page.links) move_by(link, page.text_left, core::Pt(0));
+  }
+}
+
+std::vector<Page> paginate(std::vector<FlowLine> lines, const PageStyle& style, bool first_is_recto,
+                           LayoutStats* stats) {
+  std::vector<Page> pages = cut_into_pages(std::move(lines), style, stats);
+  place_on_sides(pages, style, first_is_recto);
   return pages;
 }
 

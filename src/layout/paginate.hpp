@@ -66,4 +66,13 @@ inline constexpr double footnote_rule_share = 1.0 / 3;
 std::vector<Page> paginate(std::vector<FlowLine> lines, const PageStyle& style, bool first_is_recto,
                            LayoutStats* stats = nullptr);
 
+/// paginate's first half, which does not depend on the sides the pages fall on: the pages with
+/// their bodies and links placed from the text block's left edge (text_left 0). lay_out_book runs
+/// it on worker threads, ahead of knowing where an article's pages fall.
+std::vector<Page> cut_into_pages(std::vector<FlowLine> lines, const PageStyle& style, LayoutStats* stats = nullptr);
+
+/// paginate's second half: puts each page of cut_into_pages on its side, alternating recto and
+/// verso from `first_is_recto`: its text_left, and its links moved onto the page.
+void place_on_sides(std::vector<Page>& pages, const PageStyle& style, bool first_is_recto);
+
 }  // namespace octavo::layout

@@ -91,6 +91,41 @@ TEST_SUITE("layout.layout_stats") {
     CHECK(LayoutStats{}.mean_ratio() == 0);
   }
 
+  TEST_CASE("figures tallied apart and added are those of tallying one flow after the other") {
+    std::vector<FlowLine> first = lines_of("ohhc.O");
+    std::vector<FlowLine> second = lines_of("hhh_ocHO");
+    first[1].facts.justified = true;
+    first[1].facts.ratio = -0.5;
+    second[2].facts.justified = true;
+    second[2].facts.ratio = 1.5;
+    LayoutStats together;
+    tally_flow(first, {0, 2}, together);
+    tally_flow(second, {0, 5, 7}, together);
+    LayoutStats apart;
+    tally_flow(first, {0, 2}, apart);
+    LayoutStats more;
+    tally_flow(second, {0, 5, 7}, more);
+    more.pages = 4;
+    together.pages = 4;
+    apart.add(more);
+    CHECK(apart.pages == together.pages);
+    CHECK(apart.lines == together.lines);
+    CHECK(apart.hyphenated_lines == together.hyphenated_lines);
+    CHECK(apart.longest_hyphen_run == 3);
+    CHECK(apart.longest_hyphen_run == together.longest_hyphen_run);
+    CHECK(apart.justified_lines == together.justified_lines);
+    CHECK(apart.ratio_sum == together.ratio_sum);
+    CHECK(apart.worst_stretch == 1.5);
+    CHECK(apart.worst_shrink == -0.5);
+    CHECK(apart.overfull_lines == together.overfull_lines);
+    CHECK(apart.orphans == together.orphans);
+    CHECK(apart.widows == together.widows);
+    CHECK(apart.headings_at_foot == together.headings_at_foot);
+    // Each figure of the second flow counts: none is zero there.
+    CHECK(more.orphans * more.widows * more.headings_at_foot * more.overfull_lines * more.hyphenated_lines > 0);
+    CHECK(format_stats(apart) == format_stats(together));
+  }
+
   TEST_CASE("orphans, widows and headings at a foot are counted where the page breaks fall") {
     // Pages: "o" | "c." | "H" | "o.c": an orphan, a widow, a stranded heading.
     const LayoutStats bad = tally("oc.Ho.c", {0, 1, 3, 4});

@@ -87,6 +87,33 @@ TEST_SUITE("layout.paginate") {
     CHECK(pages[0].runs[0].baseline == style.margin_top + core::Pt(8));
   }
 
+  TEST_CASE("cut_into_pages leaves the sides to place_on_sides; the two halves make paginate's pages") {
+    PageStyle style = style::default_page_style();
+    std::vector<FlowLine> lines = flow_of("B.B.B.");
+    for (FlowLine& line : lines) {
+      line.runs.push_back({fonts::FontFace::serif, core::Pt(10), core::Pt(3.3), core::Pt(8), "x"});
+      line.links.push_back({core::Pt(3.3), core::Pt(0), core::Pt(9.9), core::Pt(10), "target", ""});
+    }
+    std::vector<Page> cut = cut_into_pages(lines, style);
+    REQUIRE(cut.size() == 3);
+    for (const Page& page : cut) {
+      CHECK(page.text_left == core::Pt(0));
+      CHECK(page.links[0].left == core::Pt(3.3));
+    }
+    // Starting on a verso, as an article after one of an odd count of pages does.
+    place_on_sides(cut, style, false);
+    const std::vector<Page> whole = paginate(lines, style, false);
+    REQUIRE(whole.size() == 3);
+    for (std::size_t k = 0; k < 3; ++k) {
+      CHECK(cut[k].text_left == (k % 2 == 0 ? style.margin_outer : style.margin_inner));
+      CHECK(cut[k].text_left == whole[k].text_left);
+      CHECK(cut[k].links[0].left == whole[k].links[0].left);
+      CHECK(cut[k].links[0].right == whole[k].links[0].right);
+      CHECK(cut[k].runs[0].x == whole[k].runs[0].x);
+      CHECK(cut[k].runs[0].baseline == whole[k].runs[0].baseline);
+    }
+  }
+
   TEST_CASE("a page opened by a line with a repeated head starts with a copy of the head, and has less room") {
     // A head line 'H' kept with the first of seven body lines, which all carry a copy of it.
     std::vector<FlowLine> lines = flow_of("k.......");
