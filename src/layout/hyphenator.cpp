@@ -2,10 +2,14 @@
 
 #include <hyphen.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <cstdlib>
+#include <mutex>
 #include <optional>
+#include <set>
+#include <unordered_set>
 
 #include "core/sha256.hpp"
 #include "core/unicode.hpp"
@@ -120,13 +124,14 @@ std::string_view after_elision(std::string_view text) {
 // must be put in the same encoding. Debian's en and fr files are UTF-8, de is ISO8859-1.
 enum class Charset { utf8, latin1, ascii };
 
-Charset charset_of(const HyphenDict& dict) {
-  if (dict.utf8 != 0) return Charset::utf8;
-  const std::string_view cset(dict.cset);
+Charset charset_named(std::string_view cset) {
+  if (cset == "UTF-8") return Charset::utf8;  // as libhyphen tells
   if (cset == "ISO8859-1" || cset == "ISO-8859-1") return Charset::latin1;
   // Other single-byte charsets (ISO8859-2, KOI8-R, …) would each need a table: ASCII words only.
   return Charset::ascii;
 }
+
+Charset charset_of(const HyphenDict& dict) { return dict.utf8 != 0 ? Charset::utf8 : charset_named(dict.cset); }
 
 // Appends `c` in `charset`; false when the charset has no such character.
 bool append_in(std::string& out, char32_t c, Charset charset) {
@@ -170,30 +175,190 @@ std::optional<PatternWord> pattern_word(std::string_view letters, Charset charse
   return word;
 }
 
+// The words of `text` as pattern_word sees any word in them: each maximal run of letters (each with
+// its combining marks composed), in lower case and `charset`, once. A run ends at anything else,
+// and at a letter that has no one lower-case form, does not compose with its mark, or is not in
+// the charset, as pattern_word refuses a word there. Capitals are lowered wherever they stand
+// (pattern_word refuses a word with one after its first letter: more words than needed do no harm).
+std::unordered_set<std::string> pattern_words_of(std::string_view text, Charset charset) {
+  std::unordered_set<std::string> words;
+  std::string word;
+  const auto end_word = [&] {
+    if (!word.empty()) words.insert(std::move(word));
+    word.clear();
+  };
+  for (std::size_t pos = 0; pos < text.size();) {
+    char32_t c = core::decode_utf8(text, pos);
+    if (!is_letter(c)) {
+      end_word();
+      continue;
+    }
+    c = lower_letter(c);
+    for (std::size_t next = pos; next < text.size(); pos = next) {
+      const char32_t mark = core::decode_utf8(text, next);
+      if (!is_mark(mark)) break;
+      if (c != 0) c = core::canonical_composition(c, mark);
+    }
+    if (c == 0 || !append_in(word, c, charset)) end_word();
+  }
+  end_word();
+  return words;
+}
+
+// libhyphen's keywords, each at a line's start; '%' starts a comment. Any other line is a pattern.
+bool is_pattern_line(std::string_view line) {
+  for (const std::string_view keyword : {"LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN",
+                                         "COMPOUNDRIGHTHYPHENMIN", "NOHYPHEN", "NEXTLEVEL", "%"}) {
+    if (line.starts_with(keyword)) return false;
+  }
+  return true;
+}
+
+// The characters of a pattern line's automaton state, as libhyphen reads the line: up to the first
+// white space or '/' (a replacement follows), without the digits (hyphenation values). Dots, a
+// word's ends, stay.
+std::string pattern_state(std::string_view line) {
+  std::string state;
+  for (const char c : line) {
+    if (static_cast<unsigned char>(c) <= ' ' || c == '/') break;
+    if (c < '0' || c > '9') state += c;
+  }
+  return state;
+}
+
+// The pattern file `patterns` cut down to what hyphenates `words` as all of it does. libhyphen
+// runs an automaton whose states are the patterns and their prefixes: at each character of a word
+// (between dots) it moves to the longest state ending there and applies that state's pattern, if
+// it is one (a prefix that is no pattern applies nothing, even over a shorter pattern ending there:
+// measured, "Aires" has no hyphen with all of German's patterns, "Ai-res" with those it contains).
+// So the word meets only states that occur in it: kept are the patterns that occur in a word
+// (dots aside: a compound's parts are hyphenated between dots of their own), and for every other
+// pattern, its longest prefix that occurs, as a pattern of zeros (which applies nothing, as a bare
+// prefix does). Keywords, comments and the charset line stay; NEXTLEVEL starts a second automaton.
+std::string patterns_for(std::string_view patterns, const std::unordered_set<std::string>& words) {
+  std::vector<std::string_view> lines;
+  std::size_t longest = 0;
+  for (std::size_t start = 0; start < patterns.size();) {
+    std::size_t end = patterns.find('\n', start);
+    end = end == std::string_view::npos ? patterns.size() : end + 1;
+    lines.push_back(patterns.substr(start, end - start));
+    if (lines.size() > 1 && is_pattern_line(lines.back())) {
+      longest = std::max(longest, pattern_state(lines.back()).size());
+    }
+    start = end;
+  }
+  // Every piece of every word, up to the longest pattern's length.
+  std::unordered_set<std::string_view> pieces;
+  for (const std::string& word : words) {
+    for (std::size_t from = 0; from < word.size(); ++from) {
+      for (std::size_t length = 1; length <= longest && from + length <= word.size(); ++length) {
+        pieces.insert(std::string_view(word).substr(from, length));
+      }
+    }
+  }
+  const auto occurs = [&](std::string_view state) {
+    if (state.starts_with('.')) state.remove_prefix(1);
+    if (state.ends_with('.')) state.remove_suffix(1);
+    return state.empty() || pieces.contains(state);
+  };
+  std::string kept;
+  std::set<std::string> level_patterns;  // the states of the patterns kept in this automaton
+  std::set<std::string> level_prefixes;  // the longest prefixes that occur of the others
+  const auto add_prefixes = [&] {
+    if (!kept.empty() && kept.back() != '\n') kept += '\n';
+    for (const std::string& prefix : level_prefixes) {
+      // Written after the patterns, a prefix that is a pattern too would replace its values.
+      if (!level_patterns.contains(prefix)) kept += prefix + '\n';
+    }
+    level_patterns.clear();
+    level_prefixes.clear();
+  };
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const std::string_view line = lines[i];
+    if (i == 0 || !is_pattern_line(line)) {
+      if (line.starts_with("NEXTLEVEL")) add_prefixes();
+      kept += line;
+      continue;
+    }
+    std::string state = pattern_state(line);
+    if (occurs(state)) {
+      kept += line;
+      level_patterns.insert(std::move(state));
+      continue;
+    }
+    for (std::size_t length = state.size() - 1; length > 0; --length) {
+      if (occurs(std::string_view(state).substr(0, length))) {
+        level_prefixes.insert(state.substr(0, length));
+        break;
+      }
+    }
+  }
+  add_prefixes();
+  return kept;
+}
+
 }  // namespace
 
 struct Hyphenator::Dictionary {
   HyphenDict* dict = nullptr;
   Charset charset = Charset::ascii;
   ~Dictionary() { hnj_hyphen_free(dict); }
+
+  // libhyphen's dictionary of `patterns`; nullptr when it cannot load them.
+  static std::unique_ptr<Dictionary> load(std::string_view patterns) {
+    // libhyphen reads patterns from a path or a FILE*: fmemopen (POSIX 2008) makes a read-only
+    // FILE* over a copy of the bytes, so no temporary file is written and no path is needed.
+    std::string bytes(patterns);
+    FILE* file = fmemopen(bytes.data(), bytes.size(), "r");
+    if (file == nullptr) return nullptr;
+    HyphenDict* dict = hnj_hyphen_load_file(file);
+    std::fclose(file);
+    if (dict == nullptr) return nullptr;
+    auto dictionary = std::make_unique<Dictionary>();
+    dictionary->dict = dict;
+    dictionary->charset = charset_of(*dict);
+    return dictionary;
+  }
+};
+
+// A Hyphenator loaded for a text: the words it was loaded for, and all the patterns, loaded the
+// first time a word outside them is hyphenated (from any thread).
+struct Hyphenator::Whole {
+  std::unordered_set<std::string> words;
+  std::string patterns;
+  std::once_flag once;
+  std::unique_ptr<Dictionary> dictionary;
 };
 
 Hyphenator::Hyphenator() = default;
 
-Hyphenator::Hyphenator(std::string_view patterns) {
+Hyphenator::Hyphenator(std::string_view patterns) : Hyphenator(patterns, {}, 0) {}
+
+Hyphenator::Hyphenator(std::string_view patterns, std::string_view text, std::size_t filter_from) {
   if (patterns.empty()) return;
-  // libhyphen reads patterns from a path or a FILE*: fmemopen (POSIX 2008) makes a read-only
-  // FILE* over a copy of the bytes, so no temporary file is written and no path is needed.
-  std::string bytes(patterns);
-  FILE* file = fmemopen(bytes.data(), bytes.size(), "r");
-  if (file == nullptr) return;
-  HyphenDict* dict = hnj_hyphen_load_file(file);
-  std::fclose(file);
-  if (dict == nullptr) return;
-  dictionary_ = std::make_unique<Dictionary>();
-  dictionary_->dict = dict;
-  dictionary_->charset = charset_of(*dict);
+  if (text.empty() || patterns.size() < filter_from) {
+    dictionary_ = Dictionary::load(patterns);
+  } else {
+    const std::string_view first_line = patterns.substr(0, patterns.find_first_of("\r\n"));
+    whole_ = std::make_unique<Whole>();
+    whole_->words = pattern_words_of(text, charset_named(first_line));
+    whole_->patterns = patterns;
+    dictionary_ = Dictionary::load(patterns_for(patterns, whole_->words));
+  }
+  if (dictionary_ == nullptr) {
+    whole_.reset();
+    return;
+  }
   patterns_digest_ = core::sha256_hex(patterns);
+}
+
+bool Hyphenator::loaded_whole() const { return whole_ == nullptr || whole_->dictionary != nullptr; }
+
+const Hyphenator::Dictionary& Hyphenator::dictionary_for(const std::string& letters) const {
+  if (whole_ == nullptr || whole_->words.contains(letters)) return *dictionary_;
+  std::call_once(whole_->once, [this] { whole_->dictionary = Dictionary::load(whole_->patterns); });
+  // Should libhyphen fail on all the patterns after loading a part of them, the part serves.
+  return whole_->dictionary != nullptr ? *whole_->dictionary : *dictionary_;
 }
 
 Hyphenator::~Hyphenator() = default;
@@ -220,8 +385,9 @@ std::vector<std::size_t> Hyphenator::hyphenation_points(std::string_view word) c
   int* pos = nullptr;
   int* cut = nullptr;
   const int size = static_cast<int>(lower->text.size());
-  if (hnj_hyphen_hyphenate3(dictionary_->dict, lower->text.c_str(), size, hyphens.data(), nullptr, &rep, &pos, &cut,
-                            static_cast<int>(left_hyphen_min), static_cast<int>(right_hyphen_min), 1, 1) != 0) {
+  if (hnj_hyphen_hyphenate3(dictionary_for(lower->text).dict, lower->text.c_str(), size, hyphens.data(), nullptr, &rep,
+                            &pos, &cut, static_cast<int>(left_hyphen_min), static_cast<int>(right_hyphen_min), 1,
+                            1) != 0) {
     return points;
   }
   const std::size_t offset = static_cast<std::size_t>(letters.data() - word.data());

@@ -66,10 +66,10 @@ std::string read_hyphenation_patterns(std::string_view language, const core::Fil
 }
 
 layout::Hyphenator load_hyphenator(std::string_view language, const core::FileSystem& patterns,
-                                   const std::string& label, core::DiagnosticSink& sink) {
+                                   const std::string& label, core::DiagnosticSink& sink, std::string_view text) {
   const std::string bytes = read_hyphenation_patterns(language, patterns, label, sink);
   if (bytes.empty()) return {};
-  layout::Hyphenator hyphenator(bytes);
+  layout::Hyphenator hyphenator(bytes, text);
   if (hyphenator.empty()) {
     sink.warning({label + "/" + hyphenation_pattern_file(language)->file, 0, 0},
                  "expected hyphenation patterns, found no readable pattern file",
@@ -81,7 +81,7 @@ layout::Hyphenator load_hyphenator(std::string_view language, const core::FileSy
 layout::Hyphenators load_hyphenators(std::string_view book_language,
                                      const std::vector<ArticleLanguage>& article_languages,
                                      const core::FileSystem& patterns, const std::string& label,
-                                     core::DiagnosticSink& sink) {
+                                     core::DiagnosticSink& sink, std::string_view text) {
   std::map<std::string, std::shared_ptr<const layout::Hyphenator>> by_file;
   // `asked_by`: the article the language is first named by, where a warning about it is reported
   // (the pattern file's path goes into the message); none for the book's language.
@@ -92,7 +92,7 @@ layout::Hyphenators load_hyphenators(std::string_view book_language,
     std::shared_ptr<const layout::Hyphenator>& loaded = by_file[file->file];
     if (loaded == nullptr) {
       core::DiagnosticList warnings;
-      loaded = std::make_shared<const layout::Hyphenator>(load_hyphenator(language, patterns, label, warnings));
+      loaded = std::make_shared<const layout::Hyphenator>(load_hyphenator(language, patterns, label, warnings, text));
       for (core::Diagnostic warning : warnings.all()) {
         if (asked_by != nullptr) {
           warning.message += " ('" + warning.location.path + "')";

@@ -33,11 +33,12 @@ std::optional<PatternFile> hyphenation_pattern_file(std::string_view language);
 std::string read_hyphenation_patterns(std::string_view language, const core::FileSystem& patterns,
                                       const std::string& label, core::DiagnosticSink& sink);
 
-/// read_hyphenation_patterns, loaded: an empty Hyphenator when there are no patterns, and also,
-/// with the "expected hyphenation patterns, found no readable pattern file" warning, when
+/// read_hyphenation_patterns, loaded (for the words of `text` when it is not empty:
+/// layout::Hyphenator's second constructor): an empty Hyphenator when there are no patterns, and
+/// also, with the "expected hyphenation patterns, found no readable pattern file" warning, when
 /// libhyphen cannot load the bytes. Never throws.
 layout::Hyphenator load_hyphenator(std::string_view language, const core::FileSystem& patterns,
-                                   const std::string& label, core::DiagnosticSink& sink);
+                                   const std::string& label, core::DiagnosticSink& sink, std::string_view text = {});
 
 /// A language an article is written in (front matter `lang`, `<html lang>`), and where the article is.
 struct ArticleLanguage {
@@ -51,9 +52,10 @@ struct ArticleLanguage {
 /// file is read once, in the order of the languages' tags, so its warning comes once; languages
 /// with one pattern file share its Hyphenator (an en-GB article in an en-AU book, the book's). A
 /// tag that the book's narrows is the book's language ("en" in an en-GB book: British patterns).
+/// Each is loaded for the words of `text` (the book's: layout::text_to_set).
 layout::Hyphenators load_hyphenators(std::string_view book_language,
                                      const std::vector<ArticleLanguage>& article_languages,
                                      const core::FileSystem& patterns, const std::string& label,
-                                     core::DiagnosticSink& sink);
+                                     core::DiagnosticSink& sink, std::string_view text = {});
 
 }  // namespace octavo::style

@@ -152,6 +152,61 @@ TEST_SUITE("layout.hyphenator") {
     CHECK(marked(german, "Grö\u0308ße") == "Grö\u0308ße");  // ö with a second diaeresis composes to nothing
   }
 
+  TEST_CASE("loaded for a text, German patterns hyphenate its words as all of them do; other words load them all") {
+    const std::string path = "/usr/share/hyphen/hyph_de_DE.dic";
+    if (!have_patterns(path)) return;
+    const std::string bytes = file_bytes(path);
+    REQUIRE(bytes.size() >= Hyphenator::large_patterns);
+    const Hyphenator whole(bytes);
+    // "Aires", "Adresseintrag" and "Adressinformation" hyphenate otherwise when only the patterns
+    // they contain are loaded: the prefixes of longer patterns that stop the automaton count too.
+    const std::vector<std::string> words = {"Aires",
+                                            "Adresseintrag",
+                                            "Adressinformation",
+                                            "Antrim",
+                                            "Abbès",
+                                            "Größenverhältnisse",
+                                            "„Straßenbahnhaltestelle“,",
+                                            "Überprüfung",
+                                            "Zusammenarbeit",
+                                            "Donaudampfschifffahrtsgesellschaft"};
+    std::string text = "Ein Satz mit Wörtern:";
+    for (const std::string& word : words) text += " " + word;
+    const Hyphenator for_text(bytes, text);
+    REQUIRE_FALSE(for_text.empty());
+    CHECK(for_text.patterns_digest() == whole.patterns_digest());
+    for (const std::string& word : words) CHECK(marked(for_text, word) == marked(whole, word));
+    CHECK(marked(for_text, "Adressinformation") == "Adress-in-for-ma-tion");
+    CHECK(marked(for_text, "Aires") == "Aires");
+    CHECK_FALSE(for_text.loaded_whole());
+    // A word the text does not have: hyphenated with all the patterns, loaded now.
+    CHECK(marked(for_text, "Silbentrennung") == "Sil-ben-tren-nung");
+    CHECK(for_text.loaded_whole());
+    CHECK(marked(for_text, "Aires") == "Aires");
+  }
+
+  TEST_CASE("patterns loaded for a text when asked at any size: English and French words as with all") {
+    if (!have_patterns()) return;
+    const std::string text = "Hyphenation of typographical representations: a demonstration, récemment développée.";
+    const Hyphenator whole(en_us);
+    const Hyphenator for_text(en_us, text, 0);
+    CHECK_FALSE(for_text.loaded_whole());
+    for (const char* word : {"Hyphenation", "typographical", "representations:", "demonstration,"}) {
+      CHECK(marked(for_text, word) == marked(whole, word));
+    }
+    CHECK(marked(for_text, "representations:") == "rep-re-sen-ta-tions:");
+    CHECK_FALSE(for_text.loaded_whole());
+    // Below its size, a file is loaded whole however long the text.
+    CHECK(Hyphenator(en_us, text).loaded_whole());
+    const std::string path = "/usr/share/hyphen/hyph_fr.dic";
+    if (!have_patterns(path)) return;
+    const std::string french = file_bytes(path);
+    const Hyphenator french_for_text(french, text, 0);
+    CHECK(marked(french_for_text, "développée.") == marked(Hyphenator(french), "développée."));
+    CHECK(marked(french_for_text, "récemment") == marked(Hyphenator(french), "récemment"));
+    CHECK_FALSE(french_for_text.loaded_whole());
+  }
+
   TEST_CASE("French patterns hyphenate accented words (Debian's hyphen-fr, UTF-8)") {
     const std::string path = "/usr/share/hyphen/hyph_fr.dic";
     if (!have_patterns(path)) return;
