@@ -99,12 +99,18 @@ struct LoadedHyphenators {
 std::future<LoadedHyphenators> start_loading_hyphenators(const model::Book& book) {
   std::vector<style::ArticleLanguage> article_languages;
   for (const model::Article& article : book.articles) article_languages.push_back({article.language, article.location});
-  // The book is only read meanwhile, and outlives the future.
+  // The book is only read meanwhile, and outlives the future. Its text is gathered only for a
+  // large pattern file (German's), once.
   return std::async(std::launch::async, [&book, article_languages] {
     LoadedHyphenators loaded;
-    loaded.hyphenators = style::load_hyphenators(
-        book.metadata.language, article_languages, core::DiskFileSystem(hyphenation_patterns_dir),
-        hyphenation_patterns_dir, loaded.diagnostics, layout::text_to_set(book));
+    std::optional<std::string> text;
+    const auto text_to_set = [&]() -> const std::string& {
+      if (!text) text = layout::text_to_set(book);
+      return *text;
+    };
+    loaded.hyphenators = style::load_hyphenators(book.metadata.language, article_languages,
+                                                 core::DiskFileSystem(hyphenation_patterns_dir),
+                                                 hyphenation_patterns_dir, loaded.diagnostics, text_to_set);
     return loaded;
   });
 }

@@ -66,10 +66,12 @@ std::string read_hyphenation_patterns(std::string_view language, const core::Fil
 }
 
 layout::Hyphenator load_hyphenator(std::string_view language, const core::FileSystem& patterns,
-                                   const std::string& label, core::DiagnosticSink& sink, std::string_view text) {
+                                   const std::string& label, core::DiagnosticSink& sink, const TextToSet& text) {
   const std::string bytes = read_hyphenation_patterns(language, patterns, label, sink);
   if (bytes.empty()) return {};
-  layout::Hyphenator hyphenator(bytes, text);
+  layout::Hyphenator hyphenator = text && bytes.size() >= layout::Hyphenator::large_patterns
+                                      ? layout::Hyphenator(bytes, text())
+                                      : layout::Hyphenator(bytes);
   if (hyphenator.empty()) {
     sink.warning({label + "/" + hyphenation_pattern_file(language)->file, 0, 0},
                  "expected hyphenation patterns, found no readable pattern file",
@@ -81,7 +83,7 @@ layout::Hyphenator load_hyphenator(std::string_view language, const core::FileSy
 layout::Hyphenators load_hyphenators(std::string_view book_language,
                                      const std::vector<ArticleLanguage>& article_languages,
                                      const core::FileSystem& patterns, const std::string& label,
-                                     core::DiagnosticSink& sink, std::string_view text) {
+                                     core::DiagnosticSink& sink, const TextToSet& text) {
   std::map<std::string, std::shared_ptr<const layout::Hyphenator>> by_file;
   // `asked_by`: the article the language is first named by, where a warning about it is reported
   // (the pattern file's path goes into the message); none for the book's language.

@@ -3,6 +3,7 @@
 // folder (/usr/share/hyphen). compile.cpp makes a layout::Hyphenator from them.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,12 +34,16 @@ std::optional<PatternFile> hyphenation_pattern_file(std::string_view language);
 std::string read_hyphenation_patterns(std::string_view language, const core::FileSystem& patterns,
                                       const std::string& label, core::DiagnosticSink& sink);
 
-/// read_hyphenation_patterns, loaded (for the words of `text` when it is not empty:
-/// layout::Hyphenator's second constructor): an empty Hyphenator when there are no patterns, and
-/// also, with the "expected hyphenation patterns, found no readable pattern file" warning, when
-/// libhyphen cannot load the bytes. Never throws.
+/// The text whose words a book's patterns are loaded for (layout::text_to_set), asked for only
+/// when a pattern file is large enough to be loaded so, and then once.
+using TextToSet = std::function<const std::string&()>;
+
+/// read_hyphenation_patterns, loaded (for the words of `text()` when the file has
+/// layout::Hyphenator::large_patterns bytes or more and `text` is given): an empty Hyphenator when
+/// there are no patterns, and also, with the "expected hyphenation patterns, found no readable
+/// pattern file" warning, when libhyphen cannot load the bytes. Never throws.
 layout::Hyphenator load_hyphenator(std::string_view language, const core::FileSystem& patterns,
-                                   const std::string& label, core::DiagnosticSink& sink, std::string_view text = {});
+                                   const std::string& label, core::DiagnosticSink& sink, const TextToSet& text = {});
 
 /// A language an article is written in (front matter `lang`, `<html lang>`), and where the article is.
 struct ArticleLanguage {
@@ -52,10 +57,10 @@ struct ArticleLanguage {
 /// file is read once, in the order of the languages' tags, so its warning comes once; languages
 /// with one pattern file share its Hyphenator (an en-GB article in an en-AU book, the book's). A
 /// tag that the book's narrows is the book's language ("en" in an en-GB book: British patterns).
-/// Each is loaded for the words of `text` (the book's: layout::text_to_set).
+/// Each is loaded for the words of `text()`, as load_hyphenator says.
 layout::Hyphenators load_hyphenators(std::string_view book_language,
                                      const std::vector<ArticleLanguage>& article_languages,
                                      const core::FileSystem& patterns, const std::string& label,
-                                     core::DiagnosticSink& sink, std::string_view text = {});
+                                     core::DiagnosticSink& sink, const TextToSet& text = {});
 
 }  // namespace octavo::style

@@ -115,6 +115,32 @@ TEST_SUITE("style.hyphenation_patterns") {
     CHECK(hyphenators.for_language("it").empty());  // named by no article
   }
 
+  TEST_CASE("load_hyphenators: the book's text is asked for once, and only for a large pattern file") {
+    // A large German file: a pattern the text's words contain, and enough others to pass the size.
+    std::string german = "UTF-8\na1b\n";
+    while (german.size() < layout::Hyphenator::large_patterns) german += "x1y\nz1w\n";
+    const core::MemoryFileSystem patterns(
+        std::map<std::string, std::string>{{"hyph_en_US.dic", "UTF-8\nc1d\n"}, {"hyph_de_DE.dic", german}});
+    int asked = 0;
+    const std::string text = "aabbaabb";
+    const style::TextToSet text_to_set = [&]() -> const std::string& {
+      ++asked;
+      return text;
+    };
+    core::DiagnosticList diagnostics;
+    const layout::Hyphenators english =
+        style::load_hyphenators("en", articles_in({"", "en"}), patterns, "/usr/share/hyphen", diagnostics, text_to_set);
+    CHECK(asked == 0);
+    CHECK(english.book().loaded_whole());
+    const layout::Hyphenators german_book = style::load_hyphenators(
+        "de", articles_in({"", "de", "de-AT", "en"}), patterns, "/usr/share/hyphen", diagnostics, text_to_set);
+    CHECK(asked == 1);
+    CHECK(diagnostics.to_string() == "");
+    CHECK_FALSE(german_book.book().loaded_whole());
+    CHECK(german_book.book().hyphenation_points("aabbaabb") == std::vector<std::size_t>{2});
+    CHECK(german_book.for_language("en").loaded_whole());
+  }
+
   TEST_CASE("load_hyphenators: the book's own missing patterns are reported at the pattern file") {
     const core::MemoryFileSystem patterns(std::map<std::string, std::string>{{"hyph_en_US.dic", "UTF-8\na1b\n"}});
     core::DiagnosticList diagnostics;
