@@ -284,12 +284,20 @@ bool starts_like_prose(std::string_view text) {
          std::string_view("\"'(").find(static_cast<char>(c)) != std::string_view::npos;
 }
 
-// How a paragraph of prose ends: a sentence's end, or a lead-in to what follows.
+// How a paragraph of prose ends: a sentence's end or a lead-in to what follows, perhaps inside a
+// closing quotation mark or bracket ('fee.)', 'it."'). A command's quoted argument ('-m "Fix the
+// typo"') or a call ('print("Hello")') does not.
 bool ends_like_prose(std::string_view text) {
-  for (const std::string_view end : {".", "!", "?", ":", ")", "\"", "'", "\u201D", "\u2019"}) {
-    if (text.ends_with(end)) return true;
+  for (bool closed = true; closed;) {
+    closed = false;
+    for (const std::string_view mark : {")", "]", "\"", "'", "\u201D", "\u2019"}) {
+      if (text.ends_with(mark)) {
+        text.remove_suffix(mark.size());
+        closed = true;
+      }
+    }
   }
-  return false;
+  return !text.empty() && std::string_view(".!?:").find(text.back()) != std::string_view::npos;
 }
 
 // Whether the indented lines [first, end) (blank ones between) are hard-wrapped prose set in from
@@ -297,13 +305,13 @@ bool ends_like_prose(std::string_view text) {
 // to the collection of files …'), rather than code or a notice to copy as it stands. Each paragraph
 // of them reads as prose: no character of code; its lines start as prose does, at one indentation
 // (the first may be further in, by less than code_indent); all but its last are full, ending past
-// two thirds of `width` (the text's, or when unknown the run's longest line, or 60); it ends as prose
+// two thirds of `width` (the text's, or when unknown the run's longest line, or 72); it ends as prose
 // does; and a paragraph of one line is a sentence of five words or more.
 bool is_indented_prose(const std::vector<WrappedLine>& lines, std::size_t first, std::size_t end, int width) {
   constexpr int min_sentence_words = 5;
-  // The narrowest width text is commonly wrapped at (64 to 80 columns), less a little: two short
-  // lines are no wrapped paragraph even in a file too short to tell its width.
-  constexpr int least_wrap_width = 60;
+  // The width text is most often wrapped at: in a file too short to tell its width, two short
+  // lines are no wrapped paragraph (four lines of a sonnet, indented, keep their breaks).
+  constexpr int least_wrap_width = 72;
   if (width <= 0) {
     width = least_wrap_width;
     for (std::size_t i = first; i < end; ++i) width = std::max(width, lines[i].end());

@@ -335,6 +335,16 @@ TEST_SUITE("import.text_article.wrapped") {
     CHECK(first_block(wrapped + "    - and kept for the whole session.\n") == "code_block");
     // A sentence of fewer than five words.
     CHECK(first_block("    Run it twice.\n") == "code_block");
+    // A command whose quoted argument or call ends the line, though it has five words.
+    CHECK(first_block("    git commit -m \"Fix the typo in the manual\"\n") == "code_block");
+    CHECK(first_block("    print(\"Hello, world, from the example\")\n") == "code_block");
+    // A sentence inside quotation marks or brackets is prose.
+    CHECK(first_block("    (This line is a sentence of its own.)\n") == "block_quote");
+    // Verse: lines that end before two thirds of the usual 72 columns keep their breaks.
+    CHECK(first_block("    But thy eternal summer shall not fade,\n"
+                      "    Nor lose possession of that fair thou ow'st;\n"
+                      "    Nor shall death brag thou wander'st in his shade,\n"
+                      "    When in eternal lines to time thou grow'st:\n") == "code_block");
     // One paragraph of the run that is not prose keeps the whole run preformatted.
     CHECK(first_block(wrapped + "    and kept for the whole session.\n\n    make install\n") == "code_block");
   }
