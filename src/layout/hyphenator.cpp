@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <mutex>
@@ -214,6 +215,13 @@ bool is_pattern_line(std::string_view line) {
   return true;
 }
 
+// A line libhyphen reads in pieces, each as a line of its own: one longer than its 100-byte buffer
+// holds (98 characters and the line break), or a charset line longer than its 20-byte name.
+bool read_in_pieces(std::string_view line, bool charset_line) {
+  const std::size_t longest_read = charset_line ? 18 : 98;
+  return line.size() - (line.ends_with('\n') ? 1 : 0) > longest_read;
+}
+
 // The characters of a pattern line's automaton state, as libhyphen reads the line: up to the first
 // white space or '/' (a replacement follows), without the digits (hyphenation values). Dots, a
 // word's ends, stay.
@@ -235,17 +243,20 @@ std::string pattern_state(std::string_view line) {
 // (dots aside: a compound's parts are hyphenated between dots of their own), and for every other
 // pattern, its longest prefix that occurs, as a pattern of zeros (which applies nothing, as a bare
 // prefix does). Keywords, comments and the charset line stay; NEXTLEVEL starts a second automaton.
-std::string patterns_for(std::string_view patterns, const std::unordered_set<std::string>& words) {
+// Nullopt when the whole file is needed (a replacement in the first of two levels, a line read in
+// pieces).
+std::optional<std::string> patterns_for(std::string_view patterns, const std::unordered_set<std::string>& words) {
   std::vector<std::string_view> lines;
   std::size_t longest = 0;
   for (std::size_t start = 0; start < patterns.size();) {
     std::size_t end = patterns.find('\n', start);
     end = end == std::string_view::npos ? patterns.size() : end + 1;
-    lines.push_back(patterns.substr(start, end - start));
-    if (lines.size() > 1 && is_pattern_line(lines.back())) {
-      longest = std::max(longest, pattern_state(lines.back()).size());
-    }
+    const std::string_view line = patterns.substr(start, end - start);
+    lines.push_back(line);
     start = end;
+    // Lines read in pieces are rare enough (none in Debian's files) to take all the patterns for.
+    if (read_in_pieces(line, lines.size() == 1)) return std::nullopt;
+    if (lines.size() > 1 && is_pattern_line(line)) longest = std::max(longest, pattern_state(line).size());
   }
   // Every piece of every word, up to the longest pattern's length.
   std::unordered_set<std::string_view> pieces;
@@ -273,15 +284,23 @@ std::string patterns_for(std::string_view patterns, const std::unordered_set<std
     level_patterns.clear();
     level_prefixes.clear();
   };
+  bool first_level = true;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const std::string_view line = lines[i];
     if (i == 0 || !is_pattern_line(line)) {
-      if (line.starts_with("NEXTLEVEL")) add_prefixes();
+      if (line.starts_with("NEXTLEVEL")) {
+        add_prefixes();
+        first_level = false;
+      }
       kept += line;
       continue;
     }
     std::string state = pattern_state(line);
     if (occurs(state)) {
+      // A replacement ('/', anywhere on the line for libhyphen) at a compound's break
+      // ("zuc1ker/k=k") puts its letters into the parts the next level hyphenates, letters no word
+      // of the text need have: then all the patterns serve.
+      if (first_level && line.find('/') != std::string_view::npos) return std::nullopt;
       kept += line;
       level_patterns.insert(std::move(state));
       continue;
@@ -328,6 +347,7 @@ struct Hyphenator::Whole {
   std::string patterns;
   std::once_flag once;
   std::unique_ptr<Dictionary> dictionary;
+  std::atomic<bool> loaded = false;  ///< set once `dictionary` is, for loaded_whole() on any thread
 };
 
 Hyphenator::Hyphenator() = default;
@@ -343,7 +363,12 @@ Hyphenator::Hyphenator(std::string_view patterns, std::string_view text, std::si
     whole_ = std::make_unique<Whole>();
     whole_->words = pattern_words_of(text, charset_named(first_line));
     whole_->patterns = patterns;
-    dictionary_ = Dictionary::load(patterns_for(patterns, whole_->words));
+    if (const std::optional<std::string> part = patterns_for(patterns, whole_->words)) {
+      dictionary_ = Dictionary::load(*part);
+    } else {
+      dictionary_ = Dictionary::load(patterns);
+      whole_.reset();
+    }
   }
   if (dictionary_ == nullptr) {
     whole_.reset();
@@ -352,11 +377,14 @@ Hyphenator::Hyphenator(std::string_view patterns, std::string_view text, std::si
   patterns_digest_ = core::sha256_hex(patterns);
 }
 
-bool Hyphenator::loaded_whole() const { return whole_ == nullptr || whole_->dictionary != nullptr; }
+bool Hyphenator::loaded_whole() const { return whole_ == nullptr || whole_->loaded; }
 
 const Hyphenator::Dictionary& Hyphenator::dictionary_for(const std::string& letters) const {
   if (whole_ == nullptr || whole_->words.contains(letters)) return *dictionary_;
-  std::call_once(whole_->once, [this] { whole_->dictionary = Dictionary::load(whole_->patterns); });
+  std::call_once(whole_->once, [this] {
+    whole_->dictionary = Dictionary::load(whole_->patterns);
+    whole_->loaded = true;
+  });
   // Should libhyphen fail on all the patterns after loading a part of them, the part serves.
   return whole_->dictionary != nullptr ? *whole_->dictionary : *dictionary_;
 }

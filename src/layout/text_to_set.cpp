@@ -12,16 +12,25 @@ void add(std::string& text, std::string_view piece) {
   text += '\n';
 }
 
+// Each run of text on its own, and each block's runs joined as layout joins them (a word's pieces
+// in several runs, "*Ur*sache", are one word to hyphenate; a line break is a space).
 void add_blocks(std::string& text, const std::vector<model::Block>& blocks) {
+  std::string joined;
   for (model::Walker walk(blocks); walk.next();) {
     if (!walk.entering()) continue;
     if (const model::Inline* run = walk.inline_node()) {
-      if (!run->text.empty()) add(text, run->text);
+      if (run->kind == model::InlineKind::soft_break || run->kind == model::InlineKind::hard_break) joined += ' ';
+      if (run->text.empty()) continue;
+      add(text, run->text);
+      joined += run->text;
     } else if (const model::Block* block = walk.block()) {
+      add(text, joined);
+      joined.clear();
       if (!block->text.empty()) add(text, block->text);
       for (const auto& image : block->images) add(text, image->alt);
     }
   }
+  add(text, joined);
 }
 
 }  // namespace

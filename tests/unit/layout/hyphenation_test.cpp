@@ -207,6 +207,26 @@ TEST_SUITE("layout.hyphenator") {
     CHECK_FALSE(french_for_text.loaded_whole());
   }
 
+  TEST_CASE("loaded for a text: a line libhyphen reads in pieces, or a first-level replacement, needs all") {
+    // libhyphen reads a line longer than its buffer in pieces, each a pattern: "ab" and 97 c's is
+    // one, a state that hides "b1c" in "aabcccc". All the patterns are loaded for such a file.
+    const std::string long_line = "UTF-8\nab" + std::string(100, 'c') + "1d\nb1c\n";
+    const Hyphenator for_text(long_line, "aabcccc", 0);
+    CHECK(for_text.loaded_whole());
+    CHECK(marked(for_text, "aabcccc") == marked(Hyphenator(long_line), "aabcccc"));
+    // 98 characters are read whole: its prefix "abcccc" hides "b1c" in both.
+    const std::string longest_line = "UTF-8\nab" + std::string(94, 'c') + "1d\nb1c\n";
+    const Hyphenator longest_for_text(longest_line, "aabcccc", 0);
+    CHECK_FALSE(longest_for_text.loaded_whole());
+    CHECK(marked(longest_for_text, "aabcccc") == marked(Hyphenator(longest_line), "aabcccc"));
+    // A replacement before NEXTLEVEL that a word of the text meets: all the patterns are loaded.
+    const std::string replacing = "UTF-8\nc1k/k=k,1,2\nNEXTLEVEL\na1b\n";
+    CHECK(Hyphenator(replacing, "aacckaab", 0).loaded_whole());
+    // One no word meets ('/' on a comment-like line of '#'), or one after NEXTLEVEL, changes nothing.
+    CHECK_FALSE(Hyphenator("UTF-8\n# see http://example.org\nNEXTLEVEL\na1b\n", "aabbaabb", 0).loaded_whole());
+    CHECK_FALSE(Hyphenator("UTF-8\nNEXTLEVEL\nc1k/k=k,1,2\na1b\n", "aacckaab", 0).loaded_whole());
+  }
+
   TEST_CASE("French patterns hyphenate accented words (Debian's hyphen-fr, UTF-8)") {
     const std::string path = "/usr/share/hyphen/hyph_fr.dic";
     if (!have_patterns(path)) return;

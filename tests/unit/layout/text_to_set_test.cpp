@@ -22,7 +22,8 @@ TEST_SUITE("layout.text_to_set") {
     article.blocks.push_back(model::heading_block(2, {model::text_inline("Headed")}));
     article.blocks.push_back(
         model::paragraph_block({model::text_inline("Plain "),
-                                model::span_inline(model::InlineKind::emphasis, {model::text_inline("stressed")})}));
+                                model::span_inline(model::InlineKind::emphasis, {model::text_inline("stressed")}),
+                                model::text_inline("ness")}));
     model::Block code;
     code.kind = model::BlockKind::code_block;
     code.text = "literal";
@@ -40,8 +41,8 @@ TEST_SUITE("layout.text_to_set") {
     book.articles.push_back(article);
     const std::string text = layout::text_to_set(book);
     for (const char* word : {"Bookish", "Writer", "Disclaimer", "Unreviewed words", "Partial", "Articled", "Headed",
-                             "Plain ", "stressed", "literal", "Pictured", "Noted", "Retrieved", "yesterday",
-                             model::contents_title, model::sources_title, model::unreviewed_mark}) {
+                             "Plain ", "stressed", "Plain stressedness", "literal", "Pictured", "Noted", "Retrieved",
+                             "yesterday", model::contents_title, model::sources_title, model::unreviewed_mark}) {
       CHECK_MESSAGE(text.find(word) != std::string::npos, word);
     }
   }
