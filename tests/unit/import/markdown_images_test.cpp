@@ -71,15 +71,9 @@ TEST_SUITE("import.markdown_images") {
 
   TEST_CASE("an image alone in a table cell is the cell's figure, with no blank paragraph before it") {
     const Read read = md_in("| a | b |\n|---|---|\n| ![dot](img/dot.png) | ![one](photo.jpg) text |\n", pictures);
-    CHECK(read.blocks ==
-          "table @1:1\n"
-          "  table_row role=header @1:1\n"
-          "    table_cell role=header @1:2\n"
-          "      paragraph @1:2\n"
-          "        text \"a\"\n"
-          "    table_cell role=header @1:6\n"
-          "      paragraph @1:6\n"
-          "        text \"b\"\n"
+    // The header row is read as in any table (import.markdown_gfm); the body row is the point.
+    REQUIRE(read.blocks.starts_with("table @1:1\n"));
+    CHECK(read.blocks.substr(read.blocks.find("  table_row @3:1\n")) ==
           "  table_row @3:1\n"
           "    table_cell @3:2\n"
           "      figure @3:3\n"
