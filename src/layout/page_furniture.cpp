@@ -9,8 +9,6 @@ namespace {
 
 constexpr char32_t ellipsis = 0x2026;
 
-core::Pt text_left(bool recto, const PageStyle& style) { return recto ? style.margin_inner : style.margin_outer; }
-
 // Cuts `list` to what fits in `available` and ends it with an ellipsis box. Boxes are cut by
 // the longest prefix that fits, measured whole (kerning), and a space before the ellipsis is dropped.
 ItemList truncate_with_ellipsis(const ItemList& list, core::Pt available, LayoutContext& context) {
@@ -90,7 +88,7 @@ SetLine make_running_head(const std::string& title, LayoutContext& context) {
 
 void add_running_head(Page& page, const SetLine& head, bool recto, const PageStyle& style) {
   if (head.runs.empty()) return;
-  const core::Pt left = text_left(recto, style);
+  const core::Pt left = style.text_left(recto);
   for (TextRun run : head.runs) {
     run.x += left;
     run.baseline = style.running_head_baseline;
@@ -103,7 +101,7 @@ void add_running_head(Page& page, const SetLine& head, bool recto, const PageSty
 void add_folio(Page& page, const std::string& label, bool recto, LayoutContext& context) {
   const PageStyle& style = context.style;
   const core::Pt width = context.metrics.width(fonts::FontFace::serif, label, style.folio_size);
-  const core::Pt x = text_left(recto, style) + (style.measure() - width) / 2;
+  const core::Pt x = style.text_left(recto) + (style.measure() - width) / 2;
   page.furniture.runs.push_back({fonts::FontFace::serif, style.folio_size, x, style.folio_baseline, label});
 }
 
@@ -111,7 +109,7 @@ void add_review_mark(Page& page, bool recto, LayoutContext& context) {
   const PageStyle& style = context.style;
   const core::Pt size = style.review_mark_size;
   const core::Pt width = context.metrics.width(fonts::FontFace::serif_italic, model::unreviewed_mark, size);
-  const core::Pt left = text_left(recto, style);
+  const core::Pt left = style.text_left(recto);
   const core::Pt x = recto ? left + style.measure() - width : left;
   page.furniture.runs.push_back({fonts::FontFace::serif_italic, size, x, style.folio_baseline, model::unreviewed_mark});
 }

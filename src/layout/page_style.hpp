@@ -77,6 +77,8 @@ struct PageStyle {
 
   /// Width of the text block (the measure).
   core::Pt measure() const { return page_width - margin_inner - margin_outer; }
+  /// The text block's left edge: the inner margin on a recto, the outer on a verso.
+  core::Pt text_left(bool recto) const { return recto ? margin_inner : margin_outer; }
 };
 
 /// The design of footnotes and asides: `style` with its text type at small_size on small_leading,

@@ -304,7 +304,7 @@ void place_on_sides(std::vector<Page>& pages, const PageStyle& style, bool first
   for (std::size_t k = 0; k < pages.size(); ++k) {
     Page& page = pages[k];
     const bool recto = (k % 2 == 0) == first_is_recto;
-    page.text_left = recto ? style.margin_inner : style.margin_outer;
+    page.text_left = style.text_left(recto);
     for (LinkArea& link : page.links) move_by(link, page.text_left, core::Pt(0));
   }
 }
