@@ -279,9 +279,9 @@ bool has_code_characters(std::string_view text) {
 // How a line of prose may start: a word, a number, a quotation or a bracket ('-' or '*' would be a
 // list's or a diagram's).
 bool starts_like_prose(std::string_view text) {
-  const auto c = static_cast<unsigned char>(text.front());
-  return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-         std::string_view("\"'(").find(static_cast<char>(c)) != std::string_view::npos;
+  const char c = text.front();
+  return static_cast<unsigned char>(c) >= 0x80 || is_lower_ascii(c) || is_upper_ascii(c) || is_digit(c) ||
+         std::string_view("\"'(").find(c) != std::string_view::npos;
 }
 
 // How a paragraph of prose ends: a sentence's end or a lead-in to what follows, perhaps inside a
