@@ -152,24 +152,31 @@ struct PatternWord {
   std::vector<std::size_t> ends;  // byte offset in the word after each character, marks included
 };
 
+// One character of a word as the patterns see it, read at `pos` (moved past it and the combining
+// marks after it): a letter in lower case, its marks composed with it ("e" + U+0301 is "é": the
+// patterns know NFC). 0 for anything else: not a letter (invalid UTF-8 is U+FFFD, not one), a letter
+// with no one lower-case form, or a mark that does not compose. `capital` says whether it was one.
+char32_t pattern_character(std::string_view text, std::size_t& pos, bool& capital) {
+  char32_t c = core::decode_utf8(text, pos);
+  capital = false;
+  if (!is_letter(c)) return 0;
+  capital = is_capital(c);
+  c = lower_letter(c);
+  for (std::size_t next = pos; next < text.size(); pos = next) {
+    const char32_t mark = core::decode_utf8(text, next);
+    if (!is_mark(mark)) break;
+    if (c != 0) c = core::canonical_composition(c, mark);
+  }
+  return c;
+}
+
 std::optional<PatternWord> pattern_word(std::string_view letters, Charset charset) {
   PatternWord word;
   for (std::size_t pos = 0; pos < letters.size();) {
-    char32_t c = core::decode_utf8(letters, pos);  // invalid UTF-8 is U+FFFD, not a letter
-    if (!is_letter(c)) return std::nullopt;
+    bool capital = false;
+    const char32_t c = pattern_character(letters, pos, capital);
     // A capital after the first letter: an acronym (GABA, NASA) or a name like McCoy.
-    if (!word.ends.empty() && is_capital(c)) return std::nullopt;
-    c = lower_letter(c);
-    if (c == 0) return std::nullopt;
-    // Combining marks stay with their letter ("e" + U+0301): the patterns know the composed
-    // "é" (NFC), so compose them; a mark that does not compose leaves the word whole.
-    for (std::size_t next = pos; next < letters.size(); pos = next) {
-      const char32_t mark = core::decode_utf8(letters, next);
-      if (!is_mark(mark)) break;
-      c = core::canonical_composition(c, mark);
-      if (c == 0) return std::nullopt;
-    }
-    if (!append_in(word.text, c, charset)) return std::nullopt;
+    if (c == 0 || (capital && !word.ends.empty()) || !append_in(word.text, c, charset)) return std::nullopt;
     word.ends.push_back(pos);
     if (word.ends.size() > max_word_characters) return std::nullopt;
   }
@@ -189,17 +196,8 @@ std::unordered_set<std::string> pattern_words_of(std::string_view text, Charset 
     word.clear();
   };
   for (std::size_t pos = 0; pos < text.size();) {
-    char32_t c = core::decode_utf8(text, pos);
-    if (!is_letter(c)) {
-      end_word();
-      continue;
-    }
-    c = lower_letter(c);
-    for (std::size_t next = pos; next < text.size(); pos = next) {
-      const char32_t mark = core::decode_utf8(text, next);
-      if (!is_mark(mark)) break;
-      if (c != 0) c = core::canonical_composition(c, mark);
-    }
+    bool capital = false;  // lowered wherever it stands
+    const char32_t c = pattern_character(text, pos, capital);
     if (c == 0 || !append_in(word, c, charset)) end_word();
   }
   end_word();
