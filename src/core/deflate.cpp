@@ -7,8 +7,11 @@
 #include <algorithm>
 #include <cassert>
 #include <climits>
+#include <memory>
 #include <new>
 #include <optional>
+#include <utility>
+#include <vector>
 
 #include "core/byte_stream.hpp"
 #include "core/sha256.hpp"
@@ -54,6 +57,11 @@ class DeflateStream {
     }
   }
   ~DeflateStream() { deflateEnd(&stream_); }
+  // Back to the state deflateInit2 left: the same settings, nothing deflated, no window.
+  void reset() {
+    [[maybe_unused]] const int status = deflateReset(&stream_);
+    assert(status == Z_OK);
+  }
 
   // Lets the stream refer back to `window`, the bytes just before it (its last 32 KiB), before the
   // first deflate: a raw stream's preset dictionary (zlib.h, deflateSetDictionary).
@@ -105,9 +113,34 @@ class DeflateStream {
   z_stream stream_{};
 };
 
+// A stream with `settings`, made once a thread and reset after each use: zlib's deflateReset is
+// deflateEnd and deflateInit2 without freeing and allocating its state again (zlib.h), so the bytes
+// are the same, while a rebuild's thousands of page furniture parts no longer each allocate and
+// free it (setting it up took about a tenth of a warm rebuild's drawing of pages).
+class ReusedStream {
+ public:
+  explicit ReusedStream(const Settings& settings) : stream_(of(settings)) {}
+  ~ReusedStream() { stream_.reset(); }
+  ReusedStream(const ReusedStream&) = delete;
+  ReusedStream& operator=(const ReusedStream&) = delete;
+  DeflateStream* operator->() { return &stream_; }
+
+ private:
+  static DeflateStream& of(const Settings& settings) {
+    // One for each of the few Settings above, told apart by address.
+    thread_local std::vector<std::pair<const Settings*, std::unique_ptr<DeflateStream>>> made;
+    for (auto& [kind, stream] : made) {
+      if (kind == &settings) return *stream;
+    }
+    made.emplace_back(&settings, std::make_unique<DeflateStream>(settings));
+    return *made.back().second;
+  }
+  DeflateStream& stream_;
+};
+
 std::string deflate_with(const Settings& settings, std::string_view bytes) {
-  DeflateStream stream(settings);
-  return stream.deflate_all(bytes);
+  ReusedStream stream(settings);
+  return stream->deflate_all(bytes);
 }
 
 // What `memo` kept for `bytes`, else `bytes` deflated with `settings` (and kept).
@@ -133,10 +166,10 @@ std::string tail_of(std::string_view bytes) {
 
 // `bytes` as a part of a stream deflated with `settings` (flate_part).
 FlatePart deflate_part(const Settings& settings, std::string_view bytes, std::string_view window, bool last) {
-  DeflateStream stream(settings);
-  if (!window.empty()) stream.refer_back_to(window);
+  ReusedStream stream(settings);
+  if (!window.empty()) stream->refer_back_to(window);
   FlatePart part;
-  part.compressed = stream.deflate_all(bytes, last ? Z_FINISH : Z_SYNC_FLUSH);
+  part.compressed = stream->deflate_all(bytes, last ? Z_FINISH : Z_SYNC_FLUSH);
   part.last = last;
   part.adler32 = adler32_of(bytes);
   part.size = bytes.size();

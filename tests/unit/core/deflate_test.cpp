@@ -2,8 +2,10 @@
 #include <zlib.h>
 
 #include <cstdint>
+#include <future>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "core/deflate.hpp"
 #include "core/sha256.hpp"
@@ -202,6 +204,29 @@ TEST_SUITE("core.deflate") {
     const std::string big = varied_text(70000);
     const core::FlatePart small_big = core::flate_small_part(big, middle.tail);
     CHECK(inflate_zlib(core::flate_join({&middle, &small_big}), 100000) == body + big);
+  }
+
+  TEST_CASE("each deflate starts afresh, whatever this thread deflated before: the bytes of a new thread") {
+    const std::string body = varied_text(9000);
+    const std::string furniture = body.substr(2000, 300) + "Q\n";
+    const auto deflate_each = [&] {
+      std::vector<std::string> out;
+      out.push_back(core::flate_part(body).compressed);
+      out.push_back(core::flate_small_part(furniture, body, true).compressed);
+      out.push_back(core::flate_small_part(furniture).compressed);
+      out.push_back(core::flate_encode(body));
+      out.push_back(core::deflate_zip_entry(body).compressed);
+      return out;
+    };
+    // First on a thread that has deflated nothing, then here after other bytes, some cut short
+    // by a sync flush and some given a window.
+    const std::vector<std::string> fresh = std::async(std::launch::async, deflate_each).get();
+    core::flate_part(varied_text(70000), body);
+    core::flate_small_part(body.substr(0, 700), furniture);
+    core::flate_encode(furniture);
+    core::deflate_zip_entry(furniture);
+    CHECK(deflate_each() == fresh);
+    CHECK(deflate_each() == fresh);
   }
 
   TEST_CASE("empty flate parts, and no parts at all, still make a valid stream") {
