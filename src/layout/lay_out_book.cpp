@@ -273,6 +273,7 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
                                                              coverage, set_anew);
     CutArticle cut{{}, std::move(set.diagnostics), std::move(set.missing), {}};
     cut.pages = cut_into_pages(std::move(set.lines), style, &cut.stats);
+    for (Page& page : cut.pages) pages.prepare_body(page);
     return cut;
   };
   core::OrderedPool<CutArticle> articles(jobs, book.articles.size(), jobs * articles_ahead_per_job, set_article);

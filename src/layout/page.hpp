@@ -4,9 +4,11 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/deflate_memo.hpp"
 #include "core/image_info.hpp"
 #include "core/length.hpp"
 #include "core/source_location.hpp"
@@ -96,6 +98,9 @@ struct Page {
   std::vector<ImageBox> images = {};  // initializers, so that brace-initialised pages may omit them
   core::Pt text_left = {};            ///< the body's x = 0, from the page's left edge
   Furniture furniture = {};
+  /// What the page sink derived from the body on a layout thread (PageSink::prepare_body); layout
+  /// itself never reads it.
+  std::optional<core::StreamDigest> body_digest = {};
 };
 
 /// The page's runs in the page's coordinates, in the order they are drawn: the body's, moved onto

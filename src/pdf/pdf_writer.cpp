@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <bitset>
+#include <cassert>
 #include <cmath>
 #include <functional>
 #include <map>
@@ -218,7 +219,11 @@ struct PdfPageWriter::State {
     check_runs(page.runs, ref);
     check_runs(page.furniture.runs, ref);
     std::optional<core::StreamDigest> name;
-    if (remembering && page.images.empty()) name = page_digest(page);
+    if (remembering && page.images.empty()) {
+      // Taken on a layout thread (prepare_body) unless the page came some other way.
+      assert(!page.body_digest || *page.body_digest == page_digest(page));
+      name = page.body_digest ? *page.body_digest : page_digest(page);
+    }
     pdf.begin_body(index, page.text_left.value);
     const bool recalled = name && pdf.recall_body(index, *name, faces_in_order(page.runs));
     if (!recalled) {
@@ -330,6 +335,10 @@ PdfPageWriter::PdfPageWriter(const fonts::FontSet& fonts, std::string language, 
 PdfPageWriter::~PdfPageWriter() = default;
 
 std::size_t PdfPageWriter::errors() const { return state_->sink.errors(); }
+
+void PdfPageWriter::prepare_body(layout::Page& page) const {
+  if (state_->remembering && page.images.empty()) page.body_digest = page_digest(page);
+}
 
 void PdfPageWriter::body_page(layout::Page page) {
   State& s = *state_;

@@ -57,6 +57,9 @@ class PdfPageWriter final : public layout::PageSink {
   PdfPageWriter(const PdfPageWriter&) = delete;
   PdfPageWriter& operator=(const PdfPageWriter&) = delete;
 
+  /// With a memo, the body's page_digest, taken on the layout thread that cut the page: the
+  /// pages are drawn one after another on one thread, the digests of several articles at once.
+  void prepare_body(layout::Page& page) const override;
   void body_page(layout::Page page) override;
   void front_matter(std::vector<layout::Page> pages) override;
 

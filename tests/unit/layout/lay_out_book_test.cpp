@@ -165,6 +165,36 @@ TEST_SUITE("layout.lay_out_book") {
     CHECK(diagnostics.to_string() == "");
   }
 
+  TEST_CASE("the sink prepares each page cut from an article before it has its side; no other page") {
+    // Marks a page's body digest when preparing it; logs each page as prepared or not.
+    struct PreparingSink final : PageSink {
+      std::string log;
+      void prepare_body(Page& page) const override {
+        REQUIRE(page.furniture.runs.empty());  // no folio yet: prepared before its side is known
+        page.body_digest = core::StreamDigest{};
+      }
+      void body_page(Page page) override { log += page.body_digest ? "p" : "-"; }
+      void front_matter(std::vector<Page> pages) override {
+        for (const Page& page : pages) log += page.body_digest ? "P" : "f";
+      }
+    };
+    model::Book book = test::book_of({test::article("a01-alpha", "Alpha", {test::paragraph(lines_of(30))}),
+                                      test::article("a02-beta", "Beta", {test::paragraph("Two.")})});
+    book.parts = {{"p01-part", "Part", "part", model::no_part, 1, 1, {}}};
+    book.articles[1].part = 0;
+    const test::FakeMetrics metrics;
+    for (const std::size_t jobs : {1, 2}) {
+      CAPTURE(jobs);
+      core::DiagnosticList diagnostics;
+      PreparingSink pages;
+      lay_out_book(book, metrics, test::small_style(12), layout::Hyphenators(), pages, diagnostics, core::no_progress(),
+                   jobs);
+      // Alpha's four pages, the part's title page and blank verso, Beta's page, the Sources; then
+      // the front matter.
+      CHECK(pages.log == "pppp--p-ffff");
+    }
+  }
+
   TEST_CASE("a tiny book: title page, disclaimer, contents, articles, sources, in that order") {
     const model::Book book = test::book_of(
         {test::article("a01-alpha", "Alpha",

@@ -12,6 +12,7 @@
 #include "core/sha256.hpp"
 #include "layout/layout_test_support.hpp"
 #include "pdf/haru_document.hpp"
+#include "pdf/page_digest.hpp"
 #include "pdf/pdf_writer.hpp"
 #include "pdf/to_unicode_cmap.hpp"
 #include "recording_progress.hpp"
@@ -168,6 +169,49 @@ TEST_SUITE("pdf.pdf_writer") {
     const std::string bytes = render(book, diagnostics);
     CHECK(diagnostics.to_string() == "");
     CHECK(count(bytes, "/Type /Pages") == 41);  // the root and one node per 1,024 pages
+  }
+
+  TEST_CASE("with a memo, a page's body digest is taken when layout prepares the page; without one, none is") {
+    layout::Page page = one_page({run(fonts::FontFace::serif, 10, 72, 100, "Body")}).pages.front();
+    core::DiagnosticList diagnostics;
+    MemoryMemo memo;
+    const pdf::PdfPageWriter remembering(shared_fonts(), "en", diagnostics, 1, &memo);
+    remembering.prepare_body(page);
+    REQUIRE(page.body_digest);
+    CHECK(*page.body_digest == pdf::page_digest(page));
+    // A page with an image is never recalled, so it needs no digest.
+    layout::Page with_image = page;
+    with_image.body_digest.reset();
+    with_image.images.push_back({});
+    remembering.prepare_body(with_image);
+    CHECK_FALSE(with_image.body_digest);
+    layout::Page plain = one_page({run(fonts::FontFace::serif, 10, 72, 100, "Body")}).pages.front();
+    const pdf::PdfPageWriter forgetting(shared_fonts(), "en", diagnostics);
+    forgetting.prepare_body(plain);
+    CHECK_FALSE(plain.body_digest);
+    CHECK(diagnostics.to_string() == "");
+  }
+
+  TEST_CASE("a page prepared on a layout thread is kept under its body digest, as one drawn without it") {
+    MemoryMemo prepared_memo;
+    MemoryMemo plain_memo;
+    const auto draw = [](core::DeflateMemo& memo, bool prepare) {
+      core::DiagnosticList diagnostics;
+      pdf::PdfPageWriter writer(shared_fonts(), "en", diagnostics, 1, &memo);
+      for (layout::Page page : pdf::testing::sample_book().pages) {
+        if (prepare) writer.prepare_body(page);
+        writer.body_page(std::move(page));
+      }
+      writer.front_matter({});
+      layout::BookEnd end;
+      end.body_pages = pdf::testing::sample_book().pages.size();
+      const std::optional<std::string> bytes = writer.finish(end);
+      REQUIRE(bytes);
+      return *bytes;
+    };
+    CHECK(draw(prepared_memo, true) == draw(plain_memo, false));
+    CHECK(prepared_memo.kept == plain_memo.kept);
+    CHECK(prepared_memo.keeps > 0);
   }
 
   TEST_CASE("pages streamed: a body link to a place layout reported missing is left out without an error") {
