@@ -1,6 +1,7 @@
 #include "layout/lay_out_book.hpp"
 
 #include <cassert>
+#include <future>
 #include <map>
 #include <set>
 #include <string>
@@ -277,6 +278,16 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
     return cut;
   };
   core::OrderedPool<CutArticle> articles(jobs, book.articles.size(), jobs * articles_ahead_per_job, set_article);
+  // The Sources appendix depends on no page either: with more than one job it is set on a thread
+  // of its own beside the articles, as an article is set, and its diagnostics and missing
+  // characters are reported where they would have been had it been set after them.
+  const auto set_sources = [&] {
+    SetArticle set{{}, {}, coverage.branch()};
+    LayoutContext sources_context{metrics, style, set.diagnostics, set.missing, &hyphenators.book()};
+    set.lines = sources_flow(book, sources_context);
+    return set;
+  };
+  std::future<SetArticle> sources = std::async(jobs > 1 ? std::launch::async : std::launch::deferred, set_sources);
   progress.stage("Laying out", book.articles.size(), "articles");
   for (std::size_t a = 0; a < book.articles.size(); ++a) {
     const model::Article& article = book.articles[a];
@@ -301,7 +312,10 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
     coverage.report(sink, article.location, false);
     progress.advance();
   }
-  add_body_part(sources_flow(book, context), model::sources_title, model::sources_title);
+  SetArticle set_sources_flow = sources.get();
+  set_sources_flow.diagnostics.report_to(sink);
+  coverage.merge(set_sources_flow.missing);
+  add_body_part(std::move(set_sources_flow.lines), model::sources_title, model::sources_title);
   coverage.report(sink, {}, true);
 
   // 2. The front matter: title page, disclaimer, contents with the body's page numbers.

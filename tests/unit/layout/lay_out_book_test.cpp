@@ -754,6 +754,8 @@ TEST_SUITE("layout.lay_out_book") {
       if (i % 7 == 3) blocks.push_back(test::paragraph(std::string(200, 'w'), {id + ".md", 6, 1}));
       articles.push_back(test::article(id, i == 9 ? "Title \U0001F601" : "Title " + id, std::move(blocks)));
     }
+    // The Sources appendix, set on a thread of its own, with a character the fonts lack.
+    articles[17].source_note.fields.push_back({"Author", "Auteur \U0001F603", ""});
     const model::Book book = test::book_of(std::move(articles));
     const test::FakeMetrics metrics;
     const PageStyle style = test::small_style(20);
@@ -766,6 +768,7 @@ TEST_SUITE("layout.lay_out_book") {
     const std::string one = lay_out(1);
     CHECK(one.find("warning: characters the PDF fonts cannot draw") != std::string::npos);
     CHECK(one.find("a3.md:6:1: warning:") != std::string::npos);
+    CHECK(one.find("U+1F603") != std::string::npos);
     for (const std::size_t jobs : {2, 3, 8}) {
       CAPTURE(jobs);
       for (int run = 0; run < 3; ++run) CHECK(lay_out(jobs) == one);
