@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -58,6 +59,7 @@ class Hyphenator {
   /// file's charset (UTF-8 holds all; ISO8859-1 Latin-1; any other, ASCII only), for an acronym
   /// or mixed case (a capital after the first letter), and within left_hyphen_min /
   /// right_hyphen_min characters of the ends.
+  /// The points of a word asked for before on the same thread are remembered, not sought again.
   std::vector<std::size_t> hyphenation_points(std::string_view word) const;
 
  private:
@@ -65,9 +67,13 @@ class Hyphenator {
   struct Whole;
   // Which dictionary hyphenates `letters` (a word in the patterns' charset).
   const Dictionary& dictionary_for(const std::string& letters) const;
+  // hyphenation_points, sought in the patterns.
+  std::vector<std::size_t> points_from_patterns(std::string_view word) const;
   std::unique_ptr<Dictionary> dictionary_;
   std::unique_ptr<Whole> whole_;  ///< when loaded for a text: its words, and all the patterns
   std::string patterns_digest_;
+  /// Tells this Hyphenator's remembered words from another's, which may later have its address.
+  std::uint64_t serial_ = 0;
 };
 
 }  // namespace octavo::layout

@@ -152,6 +152,28 @@ TEST_SUITE("layout.hyphenator") {
     CHECK(marked(german, "Grö\u0308ße") == "Grö\u0308ße");  // ö with a second diaeresis composes to nothing
   }
 
+  TEST_CASE("a word asked for again is answered as the first time, by its own Hyphenator's patterns") {
+    // The same words through Hyphenators with other patterns, made and dropped one after
+    // another on this thread (a later one may take an earlier one's address), each asked twice.
+    for (int round = 0; round < 3; ++round) {
+      const Hyphenator ab(std::string_view("UTF-8\na1b\n"));
+      CHECK(marked(ab, "aabbaabb") == "aa-bbaabb");
+      CHECK(marked(ab, "aabbaabb") == "aa-bbaabb");
+      const Hyphenator ba(std::string_view("UTF-8\nb1a\n"));
+      CHECK(marked(ba, "aabbaabb") == "aabb-aabb");
+      CHECK(marked(ba, "aabbaabb") == "aabb-aabb");
+      CHECK(marked(ab, "aabbaabb") == "aa-bbaabb");
+    }
+    // More Hyphenators than are remembered at once, and more words than one remembers.
+    std::vector<Hyphenator> several;
+    for (int i = 0; i < 6; ++i) several.emplace_back(std::string_view(i % 2 == 0 ? "UTF-8\na1b\n" : "UTF-8\nb1a\n"));
+    for (int i = 0; i < 6; ++i) CHECK(marked(several[i], "aabbaabb") == (i % 2 == 0 ? "aa-bbaabb" : "aabb-aabb"));
+    const Hyphenator english(en_us);
+    for (int i = 0; i < 20000; ++i) english.hyphenation_points("hyphenation" + std::to_string(i));
+    CHECK(marked(english, "hyphenation") == "hy-phen-ation");
+    for (int i = 0; i < 6; ++i) CHECK(marked(several[i], "aabbaabb") == (i % 2 == 0 ? "aa-bbaabb" : "aabb-aabb"));
+  }
+
   TEST_CASE("loaded for a text, German patterns hyphenate its words as all of them do; other words load them all") {
     const std::string path = "/usr/share/hyphen/hyph_de_DE.dic";
     if (!have_patterns(path)) return;
