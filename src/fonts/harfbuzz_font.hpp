@@ -60,7 +60,7 @@ class HarfBuzzFont {
   /// in byte order, none next to a space. Empty if the text does not shape to exactly its cmap
   /// glyphs at baseline positions (a substitution or a mark offset): then the drawn text, one
   /// glyph per character, would not be what was shaped. Remembered per text (up to
-  /// max_remembered_kerning texts, then forgotten).
+  /// max_remembered_kerning texts, then forgotten), and each thread keeps a copy of what it asked.
   std::vector<FontKern> kerning(std::string_view text) const;
   /// How many texts' kerning is remembered now: 0 before the first call, never above the bound.
   std::size_t remembered_kerning() const;
@@ -71,6 +71,8 @@ class HarfBuzzFont {
   struct State;
   explicit HarfBuzzFont(std::unique_ptr<State> state);
   int hhea_value(std::size_t offset) const;
+  // kerning, from the table the threads share, or shaped and kept there.
+  std::vector<FontKern> shared_kerning(std::string_view text) const;
   std::vector<FontKern> shape_kerning(std::string_view text) const;
   std::unique_ptr<State> state_;
 };

@@ -7,14 +7,13 @@
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
-#include <functional>
 #include <mutex>
 #include <optional>
 #include <set>
-#include <unordered_map>
 #include <unordered_set>
 
 #include "core/sha256.hpp"
+#include "core/thread_memo.hpp"
 #include "core/unicode.hpp"
 #include "core/utf8.hpp"
 
@@ -342,57 +341,13 @@ struct Hyphenator::Dictionary {
 
 namespace {
 
-// Each Hyphenator that loaded patterns gets the next serial: 0 is none.
-std::atomic<std::uint64_t> last_serial = 0;
-
 // The hyphenation points of the words a thread has asked recent Hyphenators for. Text repeats its
 // words (a handful of them make up half of any page), and asking libhyphen for a word costs more
 // than ten times a look-up here: libhyphen and the lower-casing before it took about 7 % of the
 // time of a book's first build. The points depend only on the patterns and the word, so the books
-// are the same. A few Hyphenators are remembered (a book in several languages), each for a
-// bounded number of words: all are forgotten when it is full.
-class RememberedWords {
- public:
-  using Points = std::vector<std::size_t>;
-
-  // The points remembered for `word` from the Hyphenator `serial`; null if none are.
-  const Points* find(std::uint64_t serial, std::string_view word) {
-    Slot& slot = slot_for(serial);
-    const auto found = slot.words.find(word);
-    return found == slot.words.end() ? nullptr : &found->second;
-  }
-  void keep(std::uint64_t serial, std::string_view word, const Points& points) {
-    Slot& slot = slot_for(serial);
-    if (slot.words.size() >= max_words) slot.words.clear();
-    slot.words.emplace(std::string(word), points);
-  }
-
- private:
-  static constexpr std::size_t max_words = 16384;
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view word) const { return std::hash<std::string_view>{}(word); }
-  };
-  struct Slot {
-    std::uint64_t serial = 0;
-    std::unordered_map<std::string, Points, Hash, std::equal_to<>> words;
-  };
-  // The slot of `serial`, else the one used longest ago, emptied for it.
-  Slot& slot_for(std::uint64_t serial) {
-    for (Slot& slot : slots_) {
-      if (slot.serial == serial) return slot;
-    }
-    Slot& slot = slots_[next_];
-    next_ = (next_ + 1) % slots_.size();
-    slot.serial = serial;
-    slot.words.clear();
-    return slot;
-  }
-  std::array<Slot, 4> slots_{};
-  std::size_t next_ = 0;
-};
-
-thread_local RememberedWords remembered_words;
+// are the same. Four Hyphenators are remembered (a book in several languages).
+constexpr std::size_t remembered_words_each = 16384;
+thread_local core::ThreadMemo<std::vector<std::size_t>> remembered_words(remembered_words_each);
 
 }  // namespace
 
@@ -431,7 +386,7 @@ Hyphenator::Hyphenator(std::string_view patterns, std::string_view text, std::si
     return;
   }
   patterns_digest_ = core::sha256_hex(patterns);
-  serial_ = ++last_serial;
+  serial_ = core::new_memo_source();
 }
 
 bool Hyphenator::loaded_whole() const { return whole_ == nullptr || whole_->loaded; }
@@ -452,7 +407,7 @@ Hyphenator& Hyphenator::operator=(Hyphenator&&) noexcept = default;
 
 std::vector<std::size_t> Hyphenator::hyphenation_points(std::string_view word) const {
   if (empty()) return {};
-  if (const RememberedWords::Points* points = remembered_words.find(serial_, word)) return *points;
+  if (const std::vector<std::size_t>* points = remembered_words.find(serial_, word)) return *points;
   std::vector<std::size_t> points = points_from_patterns(word);
   remembered_words.keep(serial_, word, points);
   return points;

@@ -93,6 +93,35 @@ TEST_SUITE("fonts.harfbuzz_font") {
     CHECK(hb->kerning("fiAV") == std::vector<fonts::FontKern>{{3, -80}});
   }
 
+  TEST_CASE("kerning a thread remembers is its own font's, also for a font loaded where a dropped one was") {
+    const auto font_file = [](const std::string& name) {
+      std::ifstream in(fonts::testing::fonts_dir() + "/" + name, std::ios::binary);
+      std::ostringstream bytes;
+      bytes << in.rdbuf();
+      return bytes.str();
+    };
+    const std::string serif = font_file("NotoSerif-Regular.ttf");
+    const std::string sans = font_file("DejaVuSans.ttf");
+    // What a thread that asked nothing before gets from each font.
+    std::vector<fonts::FontKern> serif_kerns;
+    std::vector<fonts::FontKern> sans_kerns;
+    std::thread([&] {
+      serif_kerns = fonts::HarfBuzzFont::load(serif)->kerning("AVATAR");
+      sans_kerns = fonts::HarfBuzzFont::load(sans)->kerning("AVATAR");
+    }).join();
+    REQUIRE(serif_kerns != sans_kerns);
+    // Here, the fonts loaded and dropped in turn, each asked twice.
+    for (int round = 0; round < 3; ++round) {
+      CAPTURE(round);
+      for (const bool is_serif : {true, false}) {
+        const std::unique_ptr<fonts::HarfBuzzFont> font = fonts::HarfBuzzFont::load(is_serif ? serif : sans);
+        REQUIRE(font);
+        CHECK(font->kerning("AVATAR") == (is_serif ? serif_kerns : sans_kerns));
+        CHECK(font->kerning("AVATAR") == (is_serif ? serif_kerns : sans_kerns));
+      }
+    }
+  }
+
   TEST_CASE("kerning and advances asked from several threads at once are those asked from one") {
     const std::string font = noto_serif();
     const std::unique_ptr<fonts::HarfBuzzFont> alone = fonts::HarfBuzzFont::load(font);

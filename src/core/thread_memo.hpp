@@ -1,0 +1,65 @@
+// Answers a thread keeps for itself, so that asking again costs a look-up and takes no lock: for
+// answers that depend only on their source (a Hyphenator's patterns, a font) and a text (a word),
+// which stay true however often they are recalled. Declared thread_local where it is used. A
+// source is named by a serial (new_memo_source) that no other source of the process shares, so a
+// source made later at a dropped one's address never takes its answers.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "core/text_hash.hpp"
+
+namespace octavo::core {
+
+/// A serial for a new source of answers: never 0, never given before in this process.
+std::uint64_t new_memo_source();
+
+/// Holds the answers of the last `sources` sources asked about, each up to `max_keys` texts: a
+/// source's answers are all forgotten when it is full, and those of the one asked about longest
+/// ago when another comes. Memory stays bounded whatever the book's vocabulary.
+template <typename Answer, std::size_t sources = 4>
+class ThreadMemo {
+ public:
+  explicit ThreadMemo(std::size_t max_keys) : max_keys_(max_keys) {}
+
+  /// The answer kept for `text` from `source`; null if there is none.
+  const Answer* find(std::uint64_t source, std::string_view text) {
+    const Slot& slot = slot_for(source);
+    const auto found = slot.answers.find(text);
+    return found == slot.answers.end() ? nullptr : &found->second;
+  }
+  /// Keeps `answer` for `text` from `source`.
+  void keep(std::uint64_t source, std::string_view text, Answer answer) {
+    Slot& slot = slot_for(source);
+    if (slot.answers.size() >= max_keys_) slot.answers.clear();
+    slot.answers.try_emplace(std::string(text), std::move(answer));
+  }
+
+ private:
+  struct Slot {
+    std::uint64_t source = 0;
+    std::unordered_map<std::string, Answer, TextHash, std::equal_to<>> answers;
+  };
+  // The slot of `source`; else the one taken longest ago, emptied for it.
+  Slot& slot_for(std::uint64_t source) {
+    for (Slot& slot : slots_) {
+      if (slot.source == source) return slot;
+    }
+    Slot& slot = slots_[next_];
+    next_ = (next_ + 1) % slots_.size();
+    slot.source = source;
+    slot.answers.clear();
+    return slot;
+  }
+
+  std::size_t max_keys_;
+  std::array<Slot, sources> slots_{};
+  std::size_t next_ = 0;
+};
+
+}  // namespace octavo::core

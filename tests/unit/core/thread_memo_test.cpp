@@ -1,0 +1,52 @@
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <string>
+
+#include "core/thread_memo.hpp"
+
+using namespace octavo;
+
+TEST_SUITE("core.thread_memo") {
+  TEST_CASE("sources are new serials, never 0") {
+    const std::uint64_t first = core::new_memo_source();
+    const std::uint64_t second = core::new_memo_source();
+    CHECK(first != 0);
+    CHECK(second != 0);
+    CHECK(second != first);
+  }
+
+  TEST_CASE("an answer is found under its source and text only") {
+    core::ThreadMemo<int> memo(10);
+    const std::uint64_t one = core::new_memo_source();
+    const std::uint64_t two = core::new_memo_source();
+    CHECK(memo.find(one, "word") == nullptr);
+    memo.keep(one, "word", 1);
+    memo.keep(two, "word", 2);
+    REQUIRE(memo.find(one, "word") != nullptr);
+    CHECK(*memo.find(one, "word") == 1);
+    REQUIRE(memo.find(two, "word") != nullptr);
+    CHECK(*memo.find(two, "word") == 2);
+    CHECK(memo.find(one, "other") == nullptr);
+    memo.keep(one, "word", 3);  // a text's answer never changes: the first stays
+    CHECK(*memo.find(one, "word") == 1);
+  }
+
+  TEST_CASE("a source that is full forgets its answers; one more source than fits forgets the oldest") {
+    core::ThreadMemo<int, 2> memo(3);
+    const std::uint64_t one = core::new_memo_source();
+    for (int i = 0; i < 3; ++i) memo.keep(one, "w" + std::to_string(i), i);
+    CHECK(memo.find(one, "w0") != nullptr);
+    memo.keep(one, "w3", 3);  // full: emptied first
+    CHECK(memo.find(one, "w0") == nullptr);
+    CHECK(memo.find(one, "w3") != nullptr);
+    const std::uint64_t two = core::new_memo_source();
+    memo.keep(two, "x", 10);
+    CHECK(memo.find(one, "w3") != nullptr);  // two sources fit
+    const std::uint64_t three = core::new_memo_source();
+    memo.keep(three, "y", 20);  // takes the slot of `one`, taken longest ago
+    CHECK(memo.find(three, "y") != nullptr);
+    CHECK(memo.find(two, "x") != nullptr);
+    CHECK(memo.find(one, "w3") == nullptr);
+  }
+}
