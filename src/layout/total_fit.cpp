@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 // Knuth & Plass, "Breaking Paragraphs into Lines", Software—Practice and Experience 11 (1981),
 // pp. 1119–1184: the paragraph is a sequence of boxes, glue and penalties; a breakpoint is glue
@@ -204,8 +205,10 @@ class Breaker {
     std::array<double, node_classes> best;
     best.fill(std::numeric_limits<double>::infinity());
     std::array<std::size_t, node_classes> best_from{};
-    std::vector<std::size_t> survivors;
-    survivors.reserve(active_.size() + fitness_classes);
+    // The next active list, in a vector kept from one breakpoint to the next (swapped with
+    // active_ below), so that trying a break allocates nothing once it has grown.
+    std::vector<std::size_t>& survivors = survivors_;
+    survivors.clear();
     for (std::size_t a : active_) {
       const Node& from = nodes_[a];
       // No line without a box: the next box after this node lies beyond the breakpoint.
@@ -245,7 +248,7 @@ class Breaker {
                             static_cast<int>(k % hyphen_counts), best[k], best_from[k]});
       survivors.push_back(nodes_.size() - 1);
     }
-    active_ = std::move(survivors);
+    std::swap(active_, survivors);
   }
 
   std::vector<Line> trace(std::size_t last) const {
@@ -283,6 +286,7 @@ class Breaker {
   std::vector<std::size_t> next_box_;  // first box at or after i
   std::vector<Node> nodes_;            // every node made, active or not, for tracing back
   std::vector<std::size_t> active_;
+  std::vector<std::size_t> survivors_;  // try_break's next active list
 };
 
 }  // namespace
