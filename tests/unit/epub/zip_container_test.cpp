@@ -21,17 +21,19 @@
 using namespace octavo;
 namespace fs = std::filesystem;
 
-// Every deflate stream this process starts, the container's and libzip's, begins here: the test
-// executable's definition of zlib's deflateInit2_ takes precedence over libz's for libzip too (ELF
-// symbol interposition), and hands the call on to libz's.
+// Every deflate stream this process finishes, the container's and libzip's, ends here: the test
+// executable's definition of zlib's deflate takes precedence over libz's for libzip too (ELF
+// symbol interposition), and hands the call on to libz's. A stream is counted when deflate
+// answers Z_STREAM_END, once per stream however many calls it took (zlib streams are reused
+// after deflateReset, so counting deflateInit2 would count threads, not streams).
 std::atomic<int> deflate_streams{0};
 
-extern "C" int deflateInit2_(z_streamp stream, int level, int method, int window_bits, int memory_level, int strategy,
-                             const char* version, int stream_size) {
-  ++deflate_streams;
-  using Init = int (*)(z_streamp, int, int, int, int, int, const char*, int);
-  static const auto zlib_init = reinterpret_cast<Init>(dlsym(RTLD_NEXT, "deflateInit2_"));
-  return zlib_init(stream, level, method, window_bits, memory_level, strategy, version, stream_size);
+extern "C" int deflate(z_streamp stream, int flush) {
+  using Deflate = int (*)(z_streamp, int);
+  static const auto zlib_deflate = reinterpret_cast<Deflate>(dlsym(RTLD_NEXT, "deflate"));
+  const int status = zlib_deflate(stream, flush);
+  if (status == Z_STREAM_END) ++deflate_streams;
+  return status;
 }
 
 namespace {
