@@ -19,47 +19,61 @@ namespace octavo::core {
 /// A serial for a new source of answers: never 0, never given before in this process.
 std::uint64_t new_memo_source();
 
-/// Holds the answers of the last `sources` sources asked about, each up to `max_keys` texts: a
-/// source's answers are all forgotten when it is full, and those of the one asked about longest
-/// ago when another comes. Memory stays bounded whatever the book's vocabulary.
+/// Holds the answers of the `sources` sources used most recently, each up to `max_keys` texts: a
+/// source's answers are all forgotten when it is full, and those of the source used least recently
+/// when another source's first answer is kept. Memory stays bounded whatever the book's vocabulary:
+/// at most `sources` × `max_keys` answers and their texts a thread.
 template <typename Answer, std::size_t sources = 4>
 class ThreadMemo {
  public:
   explicit ThreadMemo(std::size_t max_keys) : max_keys_(max_keys) {}
 
-  /// The answer kept for `text` from `source`; null if there is none.
+  /// The answer kept for `text` from `source`; null if there is none. A miss forgets nothing.
   const Answer* find(std::uint64_t source, std::string_view text) {
-    const Slot& slot = slot_for(source);
-    const auto found = slot.answers.find(text);
-    return found == slot.answers.end() ? nullptr : &found->second;
+    Slot* slot = slot_of(source);
+    if (slot == nullptr) return nullptr;
+    const auto found = slot->answers.find(text);
+    return found == slot->answers.end() ? nullptr : &found->second;
   }
   /// Keeps `answer` for `text` from `source`.
   void keep(std::uint64_t source, std::string_view text, Answer answer) {
-    Slot& slot = slot_for(source);
-    if (slot.answers.size() >= max_keys_) slot.answers.clear();
-    slot.answers.try_emplace(std::string(text), std::move(answer));
+    Slot* slot = slot_of(source);
+    if (slot == nullptr) slot = &take_least_recent(source);
+    if (slot->answers.size() >= max_keys_) slot->answers = {};
+    slot->answers.try_emplace(std::string(text), std::move(answer));
   }
 
  private:
   struct Slot {
-    std::uint64_t source = 0;
+    std::uint64_t source = 0;  // 0: free
+    std::uint64_t last_used = 0;
     std::unordered_map<std::string, Answer, TextHash, std::equal_to<>> answers;
   };
-  // The slot of `source`; else the one taken longest ago, emptied for it.
-  Slot& slot_for(std::uint64_t source) {
+  // The slot holding `source`'s answers, marked as just used; null if it has none.
+  Slot* slot_of(std::uint64_t source) {
     for (Slot& slot : slots_) {
-      if (slot.source == source) return slot;
+      if (slot.source == source) {
+        slot.last_used = ++clock_;
+        return &slot;
+      }
     }
-    Slot& slot = slots_[next_];
-    next_ = (next_ + 1) % slots_.size();
-    slot.source = source;
-    slot.answers.clear();
-    return slot;
+    return nullptr;
+  }
+  // The slot used least recently (a free one first), emptied (its memory given back) for `source`.
+  Slot& take_least_recent(std::uint64_t source) {
+    Slot* oldest = &slots_.front();
+    for (Slot& slot : slots_) {
+      if (slot.last_used < oldest->last_used) oldest = &slot;
+    }
+    oldest->source = source;
+    oldest->last_used = ++clock_;
+    oldest->answers = {};
+    return *oldest;
   }
 
   std::size_t max_keys_;
   std::array<Slot, sources> slots_{};
-  std::size_t next_ = 0;
+  std::uint64_t clock_ = 0;
 };
 
 }  // namespace octavo::core

@@ -32,7 +32,7 @@ TEST_SUITE("core.thread_memo") {
     CHECK(*memo.find(one, "word") == 1);
   }
 
-  TEST_CASE("a source that is full forgets its answers; one more source than fits forgets the oldest") {
+  TEST_CASE("a source that is full forgets its answers") {
     core::ThreadMemo<int, 2> memo(3);
     const std::uint64_t one = core::new_memo_source();
     for (int i = 0; i < 3; ++i) memo.keep(one, "w" + std::to_string(i), i);
@@ -40,13 +40,23 @@ TEST_SUITE("core.thread_memo") {
     memo.keep(one, "w3", 3);  // full: emptied first
     CHECK(memo.find(one, "w0") == nullptr);
     CHECK(memo.find(one, "w3") != nullptr);
+  }
+
+  TEST_CASE("one more source than fits forgets the source used least recently, not the first kept") {
+    core::ThreadMemo<int, 2> memo(3);
+    const std::uint64_t one = core::new_memo_source();
     const std::uint64_t two = core::new_memo_source();
-    memo.keep(two, "x", 10);
-    CHECK(memo.find(one, "w3") != nullptr);  // two sources fit
+    memo.keep(one, "w", 1);
+    memo.keep(two, "x", 2);
+    CHECK(memo.find(one, "w") != nullptr);  // `one` is now the more recent of the two
     const std::uint64_t three = core::new_memo_source();
-    memo.keep(three, "y", 20);  // takes the slot of `one`, taken longest ago
-    CHECK(memo.find(three, "y") != nullptr);
+    CHECK(memo.find(three, "y") == nullptr);  // a miss takes no slot
+    CHECK(memo.find(one, "w") != nullptr);
     CHECK(memo.find(two, "x") != nullptr);
-    CHECK(memo.find(one, "w3") == nullptr);
+    CHECK(memo.find(one, "w") != nullptr);  // `two` is again the least recent
+    memo.keep(three, "y", 3);               // takes the slot of `two`
+    CHECK(memo.find(three, "y") != nullptr);
+    CHECK(memo.find(one, "w") != nullptr);
+    CHECK(memo.find(two, "x") == nullptr);
   }
 }
