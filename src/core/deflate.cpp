@@ -7,9 +7,12 @@
 #include <algorithm>
 #include <cassert>
 #include <climits>
+#include <deque>
 #include <memory>
 #include <new>
 #include <optional>
+#include <stdexcept>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -57,11 +60,9 @@ class DeflateStream {
     }
   }
   ~DeflateStream() { deflateEnd(&stream_); }
-  // Back to the state deflateInit2 left: the same settings, nothing deflated, no window.
-  void reset() {
-    [[maybe_unused]] const int status = deflateReset(&stream_);
-    assert(status == Z_OK);
-  }
+  // Back to the state deflateInit2 left: the same settings, nothing deflated, no window. False if
+  // zlib refused (a clobbered stream), and the stream is then not to be used again.
+  bool reset() { return deflateReset(&stream_) == Z_OK; }
 
   // Lets the stream refer back to `window`, the bytes just before it (its last 32 KiB), before the
   // first deflate: a raw stream's preset dictionary (zlib.h, deflateSetDictionary).
@@ -102,8 +103,11 @@ class DeflateStream {
       // A flush is complete when it left room in the output (zlib.h, deflate).
       if (flush == Z_SYNC_FLUSH && status == Z_OK && stream_.avail_out > 0) break;
     }
-    // Z_STREAM_ERROR, the only other answer, means a clobbered stream: a programming mistake.
-    assert(status == (end == Z_FINISH ? Z_STREAM_END : Z_OK));
+    // Z_STREAM_ERROR, the only other answer, means a clobbered stream: a programming mistake, but
+    // one that must not put a truncated stream into a book.
+    if (status != (end == Z_FINISH ? Z_STREAM_END : Z_OK)) {
+      throw std::logic_error("zlib's deflate failed with status " + std::to_string(status));
+    }
     // A copy of the exact size: the bound is about the size of the input, and the books keep
     // thousands of these.
     return out.substr(0, written);
@@ -119,23 +123,35 @@ class DeflateStream {
 // free it (setting it up took about a tenth of a warm rebuild's drawing of pages).
 class ReusedStream {
  public:
-  explicit ReusedStream(const Settings& settings) : stream_(of(settings)) {}
-  ~ReusedStream() { stream_.reset(); }
+  explicit ReusedStream(const Settings& settings) : slot_(slot_of(settings)) {
+    if (!slot_.stream) slot_.stream = std::make_unique<DeflateStream>(settings);
+    assert(!slot_.in_use);  // nothing deflated here deflates again before it is done
+    slot_.in_use = true;
+  }
+  ~ReusedStream() {
+    slot_.in_use = false;
+    // A stream zlib will not reset is dropped, and the next use makes a new one.
+    if (!slot_.stream->reset()) slot_.stream.reset();
+  }
   ReusedStream(const ReusedStream&) = delete;
   ReusedStream& operator=(const ReusedStream&) = delete;
-  DeflateStream* operator->() { return &stream_; }
+  DeflateStream* operator->() { return slot_.stream.get(); }
 
  private:
-  static DeflateStream& of(const Settings& settings) {
-    // One for each of the few Settings above, told apart by address.
-    thread_local std::vector<std::pair<const Settings*, std::unique_ptr<DeflateStream>>> made;
-    for (auto& [kind, stream] : made) {
-      if (kind == &settings) return *stream;
+  struct Slot {
+    const Settings* settings;
+    std::unique_ptr<DeflateStream> stream;
+    bool in_use = false;
+  };
+  static Slot& slot_of(const Settings& settings) {
+    // One for each of the few Settings above, told apart by address; a deque keeps each in place.
+    thread_local std::deque<Slot> slots;
+    for (Slot& slot : slots) {
+      if (slot.settings == &settings) return slot;
     }
-    made.emplace_back(&settings, std::make_unique<DeflateStream>(settings));
-    return *made.back().second;
+    return slots.emplace_back(Slot{&settings, nullptr});
   }
-  DeflateStream& stream_;
+  Slot& slot_;
 };
 
 std::string deflate_with(const Settings& settings, std::string_view bytes) {

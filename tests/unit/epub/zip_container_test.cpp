@@ -24,8 +24,10 @@ namespace fs = std::filesystem;
 // Every deflate stream this process finishes, the container's and libzip's, ends here: the test
 // executable's definition of zlib's deflate takes precedence over libz's for libzip too (ELF
 // symbol interposition), and hands the call on to libz's. A stream is counted when deflate
-// answers Z_STREAM_END, once per stream however many calls it took (zlib streams are reused
-// after deflateReset, so counting deflateInit2 would count threads, not streams).
+// answers Z_STREAM_END. zlib gives that answer again to each further Z_FINISH on an ended
+// stream, but neither core::deflate nor libzip calls deflate on a stream once it has ended, so
+// each stream counts once however many calls it took. (Counting deflateInit2 would count threads,
+// not streams: a zlib stream is reused after deflateReset.)
 std::atomic<int> deflate_streams{0};
 
 extern "C" int deflate(z_streamp stream, int flush) {
