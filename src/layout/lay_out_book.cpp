@@ -280,14 +280,17 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
   core::OrderedPool<CutArticle> articles(jobs, book.articles.size(), jobs * articles_ahead_per_job, set_article);
   // The Sources appendix depends on no page either: with more than one job it is set on a thread
   // of its own beside the articles, as an article is set, and its diagnostics and missing
-  // characters are reported where they would have been had it been set after them.
+  // characters are reported where they would have been had it been set after them. Should the
+  // system have no thread to give, it is set at sources.get() instead, as with one job (std::async
+  // with both policies falls back so in libstdc++; the OrderedPool above does the same).
   const auto set_sources = [&] {
     SetArticle set{{}, {}, coverage.branch()};
     LayoutContext sources_context{metrics, style, set.diagnostics, set.missing, &hyphenators.book()};
     set.lines = sources_flow(book, sources_context);
     return set;
   };
-  std::future<SetArticle> sources = std::async(jobs > 1 ? std::launch::async : std::launch::deferred, set_sources);
+  std::future<SetArticle> sources =
+      std::async(jobs > 1 ? std::launch::async | std::launch::deferred : std::launch::deferred, set_sources);
   progress.stage("Laying out", book.articles.size(), "articles");
   for (std::size_t a = 0; a < book.articles.size(); ++a) {
     const model::Article& article = book.articles[a];
