@@ -164,6 +164,13 @@ TEST_SUITE("layout.hyphenator") {
       CHECK(marked(ba, "aabbaabb") == "aabb-aabb");
       CHECK(marked(ab, "aabbaabb") == "aa-bbaabb");
     }
+    // One place made a Hyphenator with other patterns again and again: each asks as its own.
+    std::optional<Hyphenator> here;
+    for (int i = 0; i < 4; ++i) {
+      here.emplace(std::string_view(i % 2 == 0 ? "UTF-8\na1b\n" : "UTF-8\nb1a\n"));
+      CHECK(marked(*here, "aabbaabb") == (i % 2 == 0 ? "aa-bbaabb" : "aabb-aabb"));
+      CHECK(marked(*here, "aabbaabb") == (i % 2 == 0 ? "aa-bbaabb" : "aabb-aabb"));
+    }
     // More Hyphenators than are remembered at once, and more words than one remembers.
     std::vector<Hyphenator> several;
     for (int i = 0; i < 6; ++i) several.emplace_back(std::string_view(i % 2 == 0 ? "UTF-8\na1b\n" : "UTF-8\nb1a\n"));

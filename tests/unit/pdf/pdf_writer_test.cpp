@@ -6,10 +6,12 @@
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <set>
 #include <sstream>
 
 #include "core/deflate.hpp"
 #include "core/sha256.hpp"
+#include "layout/lay_out_book.hpp"
 #include "layout/layout_test_support.hpp"
 #include "pdf/haru_document.hpp"
 #include "pdf/page_digest.hpp"
@@ -212,6 +214,50 @@ TEST_SUITE("pdf.pdf_writer") {
     CHECK(draw(prepared_memo, true) == draw(plain_memo, false));
     CHECK(prepared_memo.kept == plain_memo.kept);
     CHECK(prepared_memo.keeps > 0);
+  }
+
+  TEST_CASE("pages laid out on one or two threads are kept under the digests of the pages drawn") {
+    // The digest prepare_body takes on a layout thread names the body kept for the next build; one
+    // taken from a page that layout changed after preparing it would name another body, and a
+    // later build would draw that body's stream (draw's check of it is gone from Release builds).
+    std::string text;
+    for (int i = 0; i < 40; ++i) text += "Every line of this paragraph runs on for the width of the measure and more, ";
+    const model::Book book =
+        test::book_of({test::article("a01-alpha", "Alpha", {test::paragraph(text), test::heading(1, "End", "end")}),
+                       test::article("a02-beta", "Beta", {test::paragraph("Two.")})});
+    // Forwards to the writer, noting the digest of each page as it arrives, final.
+    struct Noting final : layout::PageSink {
+      explicit Noting(pdf::PdfPageWriter& to) : writer(to) {}
+      void prepare_body(layout::Page& page) const override { writer.prepare_body(page); }
+      void body_page(layout::Page page) override {
+        if (page.body_digest) ++prepared;
+        drawn.insert(pdf::page_digest(page));
+        writer.body_page(std::move(page));
+      }
+      void front_matter(std::vector<layout::Page> pages) override {
+        for (const layout::Page& page : pages) drawn.insert(pdf::page_digest(page));
+        writer.front_matter(std::move(pages));
+      }
+      pdf::PdfPageWriter& writer;
+      std::set<core::StreamDigest> drawn;
+      std::size_t prepared = 0;
+    };
+    for (const std::size_t jobs : {1, 2}) {
+      CAPTURE(jobs);
+      core::DiagnosticList diagnostics;
+      MemoryMemo memo;
+      pdf::PdfPageWriter writer(shared_fonts(), "en", diagnostics, jobs, &memo);
+      Noting pages(writer);
+      const layout::BookEnd end =
+          layout::lay_out_book(book, shared_fonts().metrics(), test::small_style(12), layout::Hyphenators(), pages,
+                               diagnostics, core::no_progress(), jobs);
+      REQUIRE(writer.finish(end));
+      CHECK(pages.prepared >= 3);  // Alpha's pages and Beta's
+      std::set<core::StreamDigest> kept;
+      for (const auto& [digest, compressed] : memo.kept) kept.insert(digest);
+      CHECK(kept == pages.drawn);
+      CHECK(diagnostics.to_string() == "");
+    }
   }
 
   TEST_CASE("pages streamed: a body link to a place layout reported missing is left out without an error") {
