@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <cstddef>
-#include <fstream>
-#include <sstream>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "core/file_system.hpp"
 #include "font_files.hpp"
 #include "fonts/harfbuzz_font.hpp"
 #include "fonts/truetype_cmap.hpp"
@@ -18,10 +18,9 @@ namespace {
 
 // The bytes of the font file `name` in the fonts folder.
 std::string font_bytes(const std::string& name) {
-  std::ifstream in(fonts::testing::fonts_dir() + "/" + name, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
+  const std::optional<std::string> bytes = core::read_whole_file(fonts::testing::fonts_dir() + "/" + name);
+  REQUIRE(bytes);
+  return *bytes;
 }
 
 std::string noto_serif() { return font_bytes("NotoSerif-Regular.ttf"); }
