@@ -107,7 +107,7 @@ std::optional<FontSubset> subset_font(std::string_view font_bytes, const std::se
 // Each thread's copy of the kerning it asked each of the last eight faces for (a book's fonts
 // are fewer): a look-up there takes no lock. Layout's threads asked the shared table below for
 // every word they measured, and waiting on its lock took about 3 % of a first build's time. Full,
-// the eight hold about 8 MB a thread (measured with 8,192 words of 4 to 11 letters a face).
+// the eight hold about 10 MB a thread (measured with 8,192 words of 4 to 11 letters a face).
 constexpr std::size_t thread_kerning_each = 8192;
 thread_local core::ThreadMemo<std::vector<FontKern>, 8> thread_kerning(thread_kerning_each);
 

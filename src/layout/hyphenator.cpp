@@ -346,7 +346,7 @@ namespace {
 // than ten times a look-up here: libhyphen and the lower-casing before it took about 7 % of the
 // time of a book's first build. The points depend only on the patterns and the word, so the books
 // are the same. Four Hyphenators are remembered (a book in several languages); full, they hold
-// about 7 MB a thread (measured with 16,384 words of 4 to 11 letters each).
+// about 10 MB a thread (measured with 16,384 words of 4 to 11 letters each).
 constexpr std::size_t remembered_words_each = 16384;
 thread_local core::ThreadMemo<std::vector<std::size_t>> remembered_words(remembered_words_each);
 

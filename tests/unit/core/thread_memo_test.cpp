@@ -32,6 +32,25 @@ TEST_SUITE("core.thread_memo") {
     CHECK(*memo.find(one, "word") == 1);
   }
 
+  TEST_CASE("every answer is found again as the table grows, and no text finds another's") {
+    core::ThreadMemo<int> memo(5000);
+    const std::uint64_t one = core::new_memo_source();
+    for (int i = 0; i < 3000; ++i) memo.keep(one, "word" + std::to_string(i), i);
+    int found = 0;
+    for (int i = 0; i < 3000; ++i) {
+      const int* answer = memo.find(one, "word" + std::to_string(i));
+      if (answer != nullptr && *answer == i) ++found;
+    }
+    CHECK(found == 3000);
+    int strays = 0;
+    for (int i = 3000; i < 6000; ++i) strays += memo.find(one, "word" + std::to_string(i)) != nullptr ? 1 : 0;
+    CHECK(strays == 0);
+    CHECK(memo.find(one, "") == nullptr);
+    memo.keep(one, "", -1);  // the empty text is a text like any other
+    REQUIRE(memo.find(one, "") != nullptr);
+    CHECK(*memo.find(one, "") == -1);
+  }
+
   TEST_CASE("a source that is full forgets its answers") {
     core::ThreadMemo<int, 2> memo(3);
     const std::uint64_t one = core::new_memo_source();
