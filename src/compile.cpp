@@ -140,6 +140,7 @@ bool write_pdf_book(const model::Book& book, const layout::PageStyle& style, con
   // job its content is compressed beside the drawing of the next.
   pdf::PdfPageWriter writer(font_set, book.metadata.language, sink, options.jobs,
                             pages_deflated ? &*pages_deflated : nullptr);
+  if (options.exits_after) writer.leave_memory_to_exit();
   // Hyphenation patterns are data, chosen by the book's and the articles' languages (loaded
   // meanwhile).
   LoadedHyphenators loaded = loading.get();

@@ -98,6 +98,7 @@ int main(int argc, char** argv) {
   }
 
   octavo::remove_temporaries_on_signal();
+  options.exits_after = true;  // one build, then main returns
   octavo::TerminalProgress terminal_progress(std::cerr);
   octavo::core::Progress& progress = show_progress ? terminal_progress : octavo::core::no_progress();
   octavo::core::SourceExcerpts excerpts(corpus);
