@@ -20,7 +20,7 @@ struct CompileOptions {
   bool check_only = false;  ///< read and validate, write nothing
   bool strict = false;      ///< warnings count as errors
   bool stats = false;       ///< report the PDF's layout figures in CompileResult::stats
-  std::size_t jobs = 1;     ///< threads that lay out the PDF's articles; 1: this one alone
+  std::size_t jobs = 1;     ///< threads that read plain-text articles and lay out the PDF's; 1: this one alone
   /// Keep each article's set lines in <output_dir>/.octavo-cache between builds, and use them
   /// when nothing they depend on changed (the books are the same either way).
   bool cache = true;

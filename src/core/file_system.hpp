@@ -83,6 +83,7 @@ struct ListOptions {
   std::function<bool(const std::string& folder)> skip_folder = {};  ///< folders not to enter (may be empty)
 };
 
+/// Its const members may be called from several threads at once (import::read_corpus does).
 class FileSystem {
  public:
   virtual ~FileSystem() = default;

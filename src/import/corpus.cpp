@@ -1,6 +1,8 @@
 #include "import/corpus.hpp"
 
 #include <algorithm>
+#include <cassert>
+#include <cstddef>
 #include <cstdio>
 #include <optional>
 #include <set>
@@ -10,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/ordered_pool.hpp"
 #include "core/sha256.hpp"
 #include "core/text_encoding.hpp"
 #include "core/utf8.hpp"
@@ -128,10 +131,17 @@ bool refuse_binary(const std::string& path, std::string_view text, core::Diagnos
   return true;
 }
 
-// One planned article, read and decoded; nullopt, with an error, if it is missing, unreadable or binary.
+// What the Markdown and HTML readers share across the book: the images read (each file once) and
+// the front-matter keys no article used (reported once each, at the end).
+struct MarkupShared {
+  ImageReader& images;
+  UnusedFrontMatterKeys& unused_keys;
+};
+
+// One planned article, read and decoded; nullopt, with an error, if it is missing, unreadable or
+// binary. `shared` may be null only for a plain-text article, whose reader needs nothing of it.
 std::optional<model::Article> read_article(const core::FileSystem& files, const ManifestArticle& entry,
-                                           bool by_manifest, ImageReader& images, UnusedFrontMatterKeys& unused_keys,
-                                           core::DiagnosticSink& sink) {
+                                           bool by_manifest, const MarkupShared* shared, core::DiagnosticSink& sink) {
   std::optional<std::string> bytes = files.read_file(entry.file);
   if (!bytes) {
     const bool missing = by_manifest && !files.exists(entry.file);
@@ -144,15 +154,26 @@ std::optional<model::Article> read_article(const core::FileSystem& files, const 
                                : decode_article(entry.file, *bytes, entry.encoding, sink);
   if (refuse_binary(entry.file, text, sink)) return std::nullopt;
   const ArticleFormat format = article_format(entry.file);
+  assert(shared != nullptr || format == ArticleFormat::text);
   model::Article article = format == ArticleFormat::markdown
-                               ? read_markdown_article(entry.file, text, images, unused_keys, sink)
-                           : format == ArticleFormat::html ? read_html_article(entry.file, text, images, sink)
+                               ? read_markdown_article(entry.file, text, shared->images, shared->unused_keys, sink)
+                           : format == ArticleFormat::html ? read_html_article(entry.file, text, shared->images, sink)
                                                            : read_text_article(entry.file, text, sink);
   // The checksum is of the file as it is on disk, whatever it was decoded to.
   if (entry.encoding != core::TextEncoding::utf8) article.provenance.sha256 = core::sha256_hex(*bytes);
   apply_listed_provenance(article.provenance, entry.fields);
   return article;
 }
+
+// A plain-text article read ahead of the book's order, on a thread of read_corpus's, with the
+// diagnostics reading it gave, held to be reported in the book's order.
+struct ReadAhead {
+  std::optional<model::Article> article;
+  core::DiagnosticList diagnostics;
+};
+
+// How many articles the threads read ahead of the one the book takes next, at most.
+constexpr std::size_t read_ahead_window = 32;
 
 // Every non-empty prefix folder of `folder`, outermost first: "a", "a/b" for "a/b".
 std::vector<std::string> enclosing_folders(const std::string& folder) {
@@ -211,7 +232,8 @@ std::optional<GivenTitle> readme_title(const core::FileSystem& files, const std:
 
 }  // namespace
 
-Corpus read_corpus(const core::FileSystem& files, core::DiagnosticSink& sink, core::Progress& progress) {
+Corpus read_corpus(const core::FileSystem& files, core::DiagnosticSink& sink, core::Progress& progress,
+                   std::size_t jobs) {
   Corpus corpus;
   model::Book& book = corpus.book;
   const std::optional<Manifest> manifest = read_manifest_file(files, sink);
@@ -288,9 +310,32 @@ Corpus read_corpus(const core::FileSystem& files, core::DiagnosticSink& sink, co
   TitleSources titles;
   ImageReader images(files);
   UnusedFrontMatterKeys unused_keys;  // reported once per key for the whole book, below
+  const MarkupShared shared{images, unused_keys};
   progress.stage("Reading", planned.size(), "articles");
+  // Plain-text articles are read on `jobs` threads ahead of the book's order (reading the bench's
+  // 500 .txt articles was the first 10 % of a build, on one thread while the others waited);
+  // Markdown and HTML ones here, in order: cmark-gfm marks its extensions' special characters in a
+  // table every parser shares while one parses (github/cmark-gfm pull request 176), and both
+  // readers share `shared`. Whatever the threads, the book and its diagnostics come in the same
+  // order.
+  core::OrderedPool<std::optional<ReadAhead>> ahead(
+      jobs, planned.size(), read_ahead_window, [&](std::size_t index) -> std::optional<ReadAhead> {
+        const ManifestArticle& entry = planned[index];
+        if (article_format(entry.file) != ArticleFormat::text) return std::nullopt;
+        ReadAhead read;
+        read.article = read_article(files, entry, by_manifest, nullptr, read.diagnostics);
+        return read;
+      });
   for (const ManifestArticle& entry : planned) {
-    if (std::optional<model::Article> article = read_article(files, entry, by_manifest, images, unused_keys, sink)) {
+    std::optional<ReadAhead> read = ahead.take();
+    std::optional<model::Article> article;
+    if (read) {
+      read->diagnostics.report_to(sink);
+      article = std::move(read->article);
+    } else {
+      article = read_article(files, entry, by_manifest, &shared, sink);
+    }
+    if (article) {
       titles.articles.push_back({entry.fields.title, entry.location});
       book.articles.push_back(std::move(*article));
     }

@@ -2,6 +2,8 @@
 // first stage of the pipeline; the transforms fill in ids, contents, notes and defaults after it.
 #pragma once
 
+#include <cstddef>
+
 #include "core/diagnostics.hpp"
 #include "core/file_system.hpp"
 #include "core/progress.hpp"
@@ -28,8 +30,10 @@ struct Corpus {
 /// whose extension differs from an article's only in case ("b.MD") gets a warning. An article file that a manifest
 /// listing articles neither lists nor excludes is an error, and so are a listed file reached through a symbolic link
 /// to outside the corpus, a folder's articles listed apart from one another, and an empty corpus. Reports each
-/// article read (or given up) to `progress`, as the stage "Reading".
+/// article read (or given up) to `progress`, as the stage "Reading". Plain-text articles are read
+/// on `jobs` threads at once (none for 0 or 1), so `files` must be safe to read from several
+/// threads; the book and its diagnostics are the same whatever `jobs` is.
 Corpus read_corpus(const core::FileSystem& files, core::DiagnosticSink& sink,
-                   core::Progress& progress = core::no_progress());
+                   core::Progress& progress = core::no_progress(), std::size_t jobs = 1);
 
 }  // namespace octavo::import

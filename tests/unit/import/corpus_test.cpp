@@ -7,6 +7,7 @@
 #include "core/file_system.hpp"
 #include "core/sha256.hpp"
 #include "import/corpus.hpp"
+#include "model/dump.hpp"
 #include "recording_progress.hpp"
 
 using namespace octavo;
@@ -378,5 +379,46 @@ TEST_SUITE("import.corpus") {
           "text.txt:1:6: warning: removed 2 characters that XML does not allow (first U+0000)\n"
           "text.txt: warning: no title in front matter, book.toml or an opening heading; using the file name\n");
     CHECK(titles(read.book) == "text.txt=text;");
+  }
+
+  TEST_CASE("plain-text articles read on several threads give the book, diagnostics and progress of one") {
+    // Plain text read ahead on the threads, Markdown and HTML in order between them, with
+    // warnings and errors from both (a file that is missing, a binary one, an unused front-matter
+    // key, text in Latin-1).
+    std::map<std::string, std::string> files;
+    std::string manifest = "title = \"T\"\n";
+    for (int i = 0; i < 60; ++i) {
+      const std::string n = std::to_string(100 + i);
+      std::string file;
+      if (i % 7 == 3) {
+        file = "m" + n + ".md";
+        files[file] = "---\nmood: " + n + "\n---\n# Mark " + n + "\n\nSome *text* " + n + ".\n";
+      } else if (i % 11 == 5) {
+        file = "h" + n + ".html";
+        files[file] = "<h1>Page " + n + "</h1><p>Text " + n + ".</p>";
+      } else {
+        file = "t" + n + ".txt";
+        files[file] = "Lead " + n + ".\n- Part " + n + "\nPart " + n + "\nText \"quoted\" " + n + "...\n";
+        if (i % 13 == 6) files[file] = std::string(40, '\x01');
+        if (i % 17 == 8) files.erase(file);
+      }
+      manifest += "[[articles]]\nfile = \"" + file + "\"\n";
+      if (i % 19 == 9) manifest += "encoding = \"latin-1\"\n";
+    }
+    files["book.toml"] = manifest;
+    const core::MemoryFileSystem file_system(files, "threads");
+    const auto read_with = [&](std::size_t jobs) {
+      core::DiagnosticList diagnostics;
+      test::RecordingProgress progress;
+      const import::Corpus read = import::read_corpus(file_system, diagnostics, progress, jobs);
+      return model::dump_book(read.book) + "diagnostics:\n" + diagnostics.to_string() + "progress:\n" + progress.log;
+    };
+    const std::string alone = read_with(1);
+    CHECK(alone.find("binary") != std::string::npos);    // the binary file's error
+    CHECK(alone.find("t108.txt") != std::string::npos);  // the missing file's error
+    CHECK(alone.find("mood") != std::string::npos);      // the unused key's warning
+    CHECK(alone.find("Mark 103") != std::string::npos);  // a Markdown article between text ones
+    CHECK(read_with(2) == alone);
+    CHECK(read_with(4) == alone);
   }
 }
