@@ -23,8 +23,9 @@ std::uint64_t new_memo_source();
 /// Holds the answers of the `sources` sources used most recently, each up to `max_keys` texts: a
 /// source's answers are all forgotten when it is full, and those of the source used least recently
 /// when another source's first answer is kept. Memory stays bounded whatever the book's vocabulary:
-/// at most `sources` × `max_keys` answers and their texts a thread.
-template <typename Answer, std::size_t sources = 4>
+/// at most `sources` × `max_keys` answers and their texts a thread. `Hash` is TextHash but in
+/// tests, which give every text one hash to make the texts collide.
+template <typename Answer, std::size_t sources = 4, typename Hash = TextHash>
 class ThreadMemo {
  public:
   explicit ThreadMemo(std::size_t max_keys) : max_keys_(max_keys) {}
@@ -33,13 +34,13 @@ class ThreadMemo {
   /// pointer is good until the next keep().
   const Answer* find(std::uint64_t source, std::string_view text) {
     Slot* slot = slot_of(source);
-    return slot == nullptr ? nullptr : slot->answers.find(text, TextHash{}(text));
+    return slot == nullptr ? nullptr : slot->answers.find(text, Hash{}(text));
   }
   /// Keeps `answer` for `text` from `source`, unless an answer is kept for it already.
   void keep(std::uint64_t source, std::string_view text, Answer answer) {
     Slot* slot = slot_of(source);
     if (slot == nullptr) slot = &take_least_recent(source);
-    const std::size_t hash = TextHash{}(text);
+    const std::size_t hash = Hash{}(text);
     if (slot->answers.find(text, hash) != nullptr) return;
     if (slot->answers.size() >= max_keys_) slot->answers = {};
     slot->answers.insert(text, hash, std::move(answer));

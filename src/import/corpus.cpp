@@ -172,7 +172,10 @@ struct ReadAhead {
   core::DiagnosticList diagnostics;
 };
 
-// How many articles the threads read ahead of the one the book takes next, at most.
+// How many articles the threads read ahead of the one the book takes next, at most: enough that a
+// Markdown article read on the book's thread, or a long text one, leaves the threads work for as
+// long, few enough that the articles waiting (a few kilobytes of model each) cost nothing next to
+// the book they join.
 constexpr std::size_t read_ahead_window = 32;
 
 // Every non-empty prefix folder of `folder`, outermost first: "a", "a/b" for "a/b".

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <atomic>
+
 #include <map>
 #include <string>
 
@@ -23,7 +25,7 @@ class CountingFiles final : public FileSystem {
   std::optional<std::string> resolve_inside(const std::string& path) const override {
     return files_.resolve_inside(path);
   }
-  mutable int reads = 0;
+  mutable std::atomic<int> reads = 0;  // FileSystem's const members may be called from several threads
 
  private:
   MemoryFileSystem files_;

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "core/thread_memo.hpp"
 
@@ -49,6 +50,24 @@ TEST_SUITE("core.thread_memo") {
     memo.keep(one, "", -1);  // the empty text is a text like any other
     REQUIRE(memo.find(one, "") != nullptr);
     CHECK(*memo.find(one, "") == -1);
+  }
+
+  TEST_CASE("texts whose hashes are all the same are told apart by their text, around the table's end") {
+    struct SameHash {
+      std::size_t operator()(std::string_view) const noexcept { return 15; }  // the last entry of 16
+    };
+    core::ThreadMemo<int, 1, SameHash> memo(100);
+    const std::uint64_t one = core::new_memo_source();
+    for (int i = 0; i < 40; ++i) memo.keep(one, "w" + std::to_string(i), i);  // grows 16 → 32 → 64 → 128
+    int found = 0;
+    for (int i = 0; i < 40; ++i) {
+      const int* answer = memo.find(one, "w" + std::to_string(i));
+      if (answer != nullptr && *answer == i) ++found;
+    }
+    CHECK(found == 40);
+    CHECK(memo.find(one, "w40") == nullptr);
+    memo.keep(one, "w7", 70);  // kept already: the first answer stays
+    CHECK(*memo.find(one, "w7") == 7);
   }
 
   TEST_CASE("a source that is full forgets its answers") {
