@@ -211,8 +211,33 @@ FlatePart flate_part(std::string_view bytes, std::string_view window, bool last)
   return deflate_part(pdf_stream_part, bytes, window, last);
 }
 
-FlatePart flate_small_part(std::string_view bytes, std::string_view window, bool last) {
-  return deflate_part(pdf_small_part, bytes, window, last);
+FlatePart flate_small_part(std::string_view bytes, std::string_view window, bool last, DeflateMemo* memo) {
+  if (memo == nullptr) return deflate_part(pdf_small_part, bytes, window, last);
+  const StreamDigest digest = small_part_digest(bytes, window, last);
+  if (std::optional<std::string> kept = memo->recall(digest)) {
+    FlatePart part;
+    part.compressed = std::move(*kept);
+    part.last = last;
+    part.adler32 = adler32_of(bytes);
+    part.size = bytes.size();
+    part.tail = tail_of(bytes);
+    return part;
+  }
+  FlatePart part = deflate_part(pdf_small_part, bytes, window, last);
+  memo->keep(digest, part.compressed);
+  return part;
+}
+
+StreamDigest small_part_digest(std::string_view bytes, std::string_view window, bool last) {
+  // Deflating with a window refers back into it: the same bytes after another window deflate to
+  // other bytes. The leading name keeps these digests apart from those of page bodies, which
+  // start with a name of their own (pdf::page_digest) and share the PDF's memo.
+  ByteWriter key;
+  key.string("octavo small flate part");
+  key.byte(last ? 1 : 0);
+  key.string(window);
+  key.string(bytes);
+  return sha256(key.bytes());
 }
 
 std::string flate_join(const std::vector<const FlatePart*>& parts) {
