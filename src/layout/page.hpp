@@ -84,6 +84,13 @@ struct Furniture {
   std::vector<Rule> rules;
 };
 
+/// A character a page shows, in one face.
+struct ShownCharacter {
+  fonts::FontFace face;
+  char32_t code_point;
+  bool operator==(const ShownCharacter&) const = default;
+};
+
 /// One page. Its runs, rules and images are its body, placed from the left edge of its text block
 /// (`text_left`): a page set alike as a recto or a verso, or at another place in the book, has the
 /// same body bit for bit, so the PDF writer can keep its drawing from one build to the next.
@@ -99,8 +106,9 @@ struct Page {
   core::Pt text_left = {};            ///< the body's x = 0, from the page's left edge
   Furniture furniture = {};
   /// What the page sink derived from the body on a layout thread (PageSink::prepare_body); layout
-  /// itself never reads it.
+  /// itself never reads them.
   std::optional<core::StreamDigest> body_digest = {};
+  std::optional<std::vector<ShownCharacter>> body_characters = {};
 };
 
 /// The page's runs in the page's coordinates, in the order they are drawn: the body's, moved onto

@@ -98,6 +98,38 @@ std::optional<std::string> repair_if_invalid(const std::string& text) {
 // A length as a TJ number: thousandths of the font size (PDF 32000-1 §9.4.3).
 long thousandths(core::Pt length, core::Pt size) { return std::lround(length.value * 1000.0 / size.value); }
 
+// Each face and character `runs` show, once, in the order they first show it; nullopt if a run
+// is not UTF-8 (drawing then repairs and reports it).
+std::optional<std::vector<layout::ShownCharacter>> shown_characters(const std::vector<layout::TextRun>& runs) {
+  // The BMP characters seen so far on this page, per face; cleared again from the list at the end,
+  // so that a page pays for its own few characters and not for the whole table.
+  thread_local std::array<std::bitset<0x10000>, face_count> seen;
+  std::vector<layout::ShownCharacter> shown;
+  bool valid = true;
+  for (const layout::TextRun& run : runs) {
+    if (!core::is_valid_utf8(run.text)) {
+      valid = false;
+      break;
+    }
+    std::bitset<0x10000>& seen_in_face = seen[static_cast<std::size_t>(run.face)];
+    for (std::size_t pos = 0; pos < run.text.size();) {
+      const layout::ShownCharacter character{run.face, core::decode_utf8(run.text, pos)};
+      if (character.code_point <= 0xFFFF) {
+        if (seen_in_face.test(character.code_point)) continue;
+        seen_in_face.set(character.code_point);
+      } else if (std::find(shown.begin(), shown.end(), character) != shown.end()) {
+        continue;
+      }
+      shown.push_back(character);
+    }
+  }
+  for (const layout::ShownCharacter& character : shown) {
+    if (character.code_point <= 0xFFFF) seen[static_cast<std::size_t>(character.face)].reset(character.code_point);
+  }
+  if (!valid) return std::nullopt;
+  return shown;
+}
+
 }  // namespace
 
 // A page's text shrinks by a Td and a Tj per word. Positions are counted in whole thousandths of
@@ -191,32 +223,45 @@ struct PdfPageWriter::State {
   // draw .notdef boxes or, past the BMP, spaces: it is reported, never silently dropped.
   void check_runs(const std::vector<layout::TextRun>& runs, PageRef ref) {
     for (const layout::TextRun& run : runs) {
-      const std::size_t face = static_cast<std::size_t>(run.face);
       const std::optional<std::string> repaired = repair_if_invalid(run.text);
       const std::string& text = repaired ? *repaired : run.text;
       if (repaired) sink.error({}, "expected UTF-8 text in a run " + on_page(ref) + ", found invalid bytes");
-      for (std::size_t pos = 0; pos < text.size();) {
-        const char32_t code_point = core::decode_utf8(text, pos);
-        // Each code point once a face: inserting every character drawn into the set, and asking
-        // the font for each, took a few percent of the time of corpus/.
-        if (code_point <= 0xFFFF) {
-          if (used_bmp[face].test(code_point)) continue;
-          used_bmp[face].set(code_point);
-        }
-        if (!used[face].insert(code_point).second) continue;
-        if (!font_set.metrics().has_glyph(run.face, code_point) && reported[face].insert(code_point).second) {
-          sink.error({}, "expected characters that " + std::string(fonts::font_file_name(run.face)) + " has, found " +
-                             core::code_point_name(code_point) + " " + on_page(ref));
-        }
-      }
+      for (std::size_t pos = 0; pos < text.size();) note_shown({run.face, core::decode_utf8(text, pos)}, ref);
       load(run.face);
+    }
+  }
+
+  // check_runs for a body whose characters were gathered on a layout thread (prepare_body): the
+  // same characters and faces in the same order, so the same diagnostics and fonts.
+  void check_prepared_body(const layout::Page& page, PageRef ref) {
+    for (const layout::ShownCharacter& shown : *page.body_characters) note_shown(shown, ref);
+    for (const fonts::FontFace face : faces_in_order(page.runs)) load(face);
+  }
+
+  // Each code point once a face: inserting every character drawn into the set, and asking the
+  // font for each, took a few percent of the time of corpus/.
+  void note_shown(layout::ShownCharacter shown, PageRef ref) {
+    const std::size_t face = static_cast<std::size_t>(shown.face);
+    const char32_t code_point = shown.code_point;
+    if (code_point <= 0xFFFF) {
+      if (used_bmp[face].test(code_point)) return;
+      used_bmp[face].set(code_point);
+    }
+    if (!used[face].insert(code_point).second) return;
+    if (!font_set.metrics().has_glyph(shown.face, code_point) && reported[face].insert(code_point).second) {
+      sink.error({}, "expected characters that " + std::string(fonts::font_file_name(shown.face)) + " has, found " +
+                         core::code_point_name(code_point) + " " + on_page(ref));
     }
   }
 
   // Draws `page` on the PDF's page `index` and keeps its anchors and links. With a memo, a body
   // without images that an earlier build drew alike, on whatever page, takes that build's drawing.
   void draw(std::size_t index, const layout::Page& page, PageRef ref) {
-    check_runs(page.runs, ref);
+    if (page.body_characters) {
+      check_prepared_body(page, ref);
+    } else {
+      check_runs(page.runs, ref);
+    }
     check_runs(page.furniture.runs, ref);
     std::optional<core::StreamDigest> name;
     if (remembering && page.images.empty()) {
@@ -340,6 +385,7 @@ std::size_t PdfPageWriter::errors() const { return state_->sink.errors(); }
 
 void PdfPageWriter::prepare_body(layout::Page& page) const {
   if (state_->remembering && page.images.empty()) page.body_digest = page_digest(page);
+  page.body_characters = shown_characters(page.runs);
 }
 
 void PdfPageWriter::body_page(layout::Page page) {

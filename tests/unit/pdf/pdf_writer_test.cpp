@@ -245,6 +245,68 @@ TEST_SUITE("pdf.pdf_writer") {
     CHECK(prepared_memo.keeps > 0);
   }
 
+  TEST_CASE("prepare_body notes each character a body shows, once a face, in the order shown") {
+    core::DiagnosticList diagnostics;
+    const pdf::PdfPageWriter writer(shared_fonts(), "en", diagnostics);
+    layout::Page page = one_page({run(fonts::FontFace::serif, 10, 72, 100, "aba"),
+                                  run(fonts::FontFace::serif_italic, 10, 72, 90, "a\U0001D400"),
+                                  run(fonts::FontFace::serif, 10, 72, 80, "b\U0001D400\U0001D400")})
+                            .pages.front();
+    writer.prepare_body(page);
+    using layout::ShownCharacter;
+    const std::vector<ShownCharacter> expected = {{fonts::FontFace::serif, U'a'},
+                                                  {fonts::FontFace::serif, U'b'},
+                                                  {fonts::FontFace::serif_italic, U'a'},
+                                                  {fonts::FontFace::serif_italic, U'\U0001D400'},
+                                                  {fonts::FontFace::serif, U'\U0001D400'}};
+    REQUIRE(page.body_characters);
+    CHECK(*page.body_characters == expected);
+    // The next page starts afresh.
+    layout::Page next = one_page({run(fonts::FontFace::serif, 10, 72, 100, "ab")}).pages.front();
+    writer.prepare_body(next);
+    REQUIRE(next.body_characters);
+    CHECK(next.body_characters->size() == 2);
+    // A run that is not UTF-8 is left to drawing, which repairs and reports it.
+    layout::Page broken =
+        one_page({run(fonts::FontFace::serif, 10, 72, 100, "ok"), run(fonts::FontFace::serif, 10, 72, 90, "bad \xC3")})
+            .pages.front();
+    writer.prepare_body(broken);
+    CHECK_FALSE(broken.body_characters);
+    CHECK(diagnostics.to_string() == "");
+  }
+
+  TEST_CASE("a body prepared on a layout thread is reported and drawn as one that was not") {
+    // A character no face has, past the BMP and within it, and an invalid run.
+    const auto write = [](bool prepare) {
+      core::DiagnosticList diagnostics;
+      pdf::PdfPageWriter writer(shared_fonts(), "en", diagnostics);
+      std::vector<layout::Page> pages = {
+          one_page({run(fonts::FontFace::serif, 10, 72, 100, "Tea \u4E00 and \U0001F600"),
+                    run(fonts::FontFace::mono, 10, 72, 90, "Mono \u4E00")})
+              .pages.front(),
+          one_page({run(fonts::FontFace::serif, 10, 72, 100, "\u4E00 again, and \u4E01"),
+                    run(fonts::FontFace::serif_italic, 10, 72, 90, "bad \xC3")})
+              .pages.front()};
+      for (layout::Page& page : pages) {
+        if (prepare) writer.prepare_body(page);
+        writer.body_page(std::move(page));
+      }
+      writer.front_matter({});
+      layout::BookEnd end;
+      end.body_pages = 2;
+      const std::optional<std::string> bytes = writer.finish(end);
+      return std::pair(bytes.value_or(""), diagnostics.to_string());
+    };
+    const auto [prepared_bytes, prepared_diagnostics] = write(true);
+    const auto [plain_bytes, plain_diagnostics] = write(false);
+    CHECK(prepared_diagnostics == plain_diagnostics);
+    CHECK(count(plain_diagnostics, "U+4E00") == 2);  // once a face
+    CHECK(count(plain_diagnostics, "U+4E01") == 1);
+    CHECK(count(plain_diagnostics, "U+1F600") == 1);
+    CHECK(count(plain_diagnostics, "invalid bytes") == 1);
+    CHECK(prepared_bytes == plain_bytes);
+  }
+
   TEST_CASE("pages laid out on one or two threads are kept under the digests of the pages drawn") {
     // The digest prepare_body takes on a layout thread names the body kept for the next build; one
     // taken from a page that layout changed after preparing it would name another body, and a
