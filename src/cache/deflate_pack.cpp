@@ -52,15 +52,6 @@ std::string trailer_for(std::uint64_t index_offset) {
 // but is another user's counts as running.
 bool has_ended(long pid) { return pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH; }
 
-// `count` bytes of `in` from `offset`; nullopt when they cannot all be read.
-std::optional<std::string> read_at(std::ifstream& in, std::uint64_t offset, std::uint64_t count) {
-  in.clear();
-  in.seekg(static_cast<std::streamoff>(offset));
-  std::string bytes(count, '\0');
-  if (!in.read(bytes.data(), static_cast<std::streamsize>(count))) return std::nullopt;
-  return bytes;
-}
-
 }  // namespace
 
 DeflatePack::DeflatePack(std::string cache_root, std::string folder, std::string name, std::string fingerprint)
@@ -116,26 +107,24 @@ void DeflatePack::fail_next() {
 }
 
 void DeflatePack::read_previous() {
-  previous_.open(path_, std::ios::binary);
-  if (!previous_) return;
-  previous_.seekg(0, std::ios::end);
-  const std::streamoff end = previous_.tellg();
-  if (end < 0) return;
-  const auto size = static_cast<std::uint64_t>(end);
+  previous_ = core::InputFile(path_);
+  const std::optional<std::uint64_t> file_size = previous_.size();
+  if (!file_size) return;
+  const std::uint64_t size = *file_size;
   // The header: the magic line and the fingerprint, whose length takes at most 10 varint bytes.
   const std::uint64_t header_room = std::min<std::uint64_t>(size, pack_magic.size() + 10 + fingerprint_.size());
-  const std::optional<std::string> header = read_at(previous_, 0, header_room);
+  const std::optional<std::string> header = previous_.read_at(0, header_room);
   if (!header || !header->starts_with(pack_magic)) return;
   core::ByteReader header_reader(std::string_view(*header).substr(pack_magic.size()));
   if (header_reader.string() != fingerprint_ || header_reader.failed()) return;
   const std::uint64_t data_start = header_room - header_reader.left();
   if (size < data_start + trailer_size) return;
-  const std::optional<std::string> trailer = read_at(previous_, size - trailer_size, trailer_size);
+  const std::optional<std::string> trailer = previous_.read_at(size - trailer_size, trailer_size);
   if (!trailer) return;
   const std::uint64_t index_offset = from_little_endian(*trailer);
   if (*trailer != trailer_for(index_offset)) return;
   if (index_offset < data_start || index_offset > size - trailer_size) return;
-  const std::optional<std::string> index = read_at(previous_, index_offset, size - trailer_size - index_offset);
+  const std::optional<std::string> index = previous_.read_at(index_offset, size - trailer_size - index_offset);
   if (!index) return;
   core::ByteReader reader(*index);
   const std::size_t count = reader.count(least_entry_size);
@@ -179,7 +168,7 @@ std::optional<std::string> DeflatePack::recall_locked(const core::StreamDigest& 
   const auto found = std::lower_bound(previous_entries_.begin(), previous_entries_.end(), digest,
                                       [](const Entry& entry, const core::StreamDigest& d) { return entry.digest < d; });
   if (found == previous_entries_.end() || found->digest != digest) return std::nullopt;
-  std::optional<std::string> bytes = read_at(previous_, found->offset, found->length);
+  std::optional<std::string> bytes = previous_.read_at(found->offset, found->length);
   if (!bytes || core::crc32(*bytes) != found->crc32) return std::nullopt;
   ++recalled_;
   if (!diverged_ && !committed_ && found->position == matched_) {
@@ -221,7 +210,7 @@ void DeflatePack::diverge() {
   constexpr std::uint64_t piece = std::uint64_t{1} << 20;
   for (std::uint64_t copied = 0; copied < length; copied += piece) {
     const std::optional<std::string> bytes =
-        read_at(previous_, previous_data_start_ + copied, std::min(piece, length - copied));
+        previous_.read_at(previous_data_start_ + copied, std::min(piece, length - copied));
     if (!bytes || !next_->write(*bytes)) return fail_next();
   }
   for (Entry entry : prefix) {

@@ -7,13 +7,12 @@
 #pragma once
 
 #include <cstddef>
-#include <fstream>
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "core/deflate_memo.hpp"
@@ -81,7 +80,7 @@ class DeflatePack final : public core::DeflateMemo {
   std::string next_path_;
   std::string fingerprint_;
   mutable std::mutex mutex_;  // guards everything below
-  std::ifstream previous_;
+  core::InputFile previous_;
   std::vector<Entry> previous_entries_;  // sorted by digest
   std::uint64_t previous_data_start_ = 0;
   // How many of the previous pack's streams, from its first, were recalled in its order while
@@ -93,7 +92,15 @@ class DeflatePack final : public core::DeflateMemo {
   bool committed_ = false;
   std::uint64_t next_size_ = 0;
   std::vector<Entry> next_entries_;
-  std::set<core::StreamDigest> next_digests_;
+  // A digest is already uniform: its first bytes are its hash.
+  struct DigestHash {
+    std::size_t operator()(const core::StreamDigest& digest) const {
+      std::size_t hash = 0;
+      for (std::size_t i = 0; i < sizeof hash; ++i) hash = (hash << 8) | digest[i];
+      return hash;
+    }
+  };
+  std::unordered_set<core::StreamDigest, DigestHash> next_digests_;
   std::size_t recalled_ = 0;
 };
 

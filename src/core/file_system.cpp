@@ -1,6 +1,9 @@
 #include "core/file_system.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <sys/types.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -8,6 +11,7 @@
 #include <filesystem>
 #include <limits>
 #include <system_error>
+#include <utility>
 
 namespace octavo::core {
 
@@ -52,6 +56,47 @@ std::optional<std::string> OutputFile::close() {
   }
   if (error_ == 0) return std::nullopt;
   return std::generic_category().message(error_);
+}
+
+// Through POSIX descriptors: pread reads at an offset without a shared position, so reads need no
+// lock and no seek, and nothing is buffered twice.
+InputFile::InputFile(const std::string& path) : descriptor_(::open(path.c_str(), O_RDONLY | O_CLOEXEC)) {}
+
+InputFile::~InputFile() {
+  if (descriptor_ >= 0) ::close(descriptor_);
+}
+
+InputFile::InputFile(InputFile&& other) noexcept : descriptor_(std::exchange(other.descriptor_, -1)) {}
+
+InputFile& InputFile::operator=(InputFile&& other) noexcept {
+  if (this != &other) {
+    if (descriptor_ >= 0) ::close(descriptor_);
+    descriptor_ = std::exchange(other.descriptor_, -1);
+  }
+  return *this;
+}
+
+std::optional<std::uint64_t> InputFile::size() const {
+  struct stat status {};
+  if (descriptor_ < 0 || ::fstat(descriptor_, &status) != 0 || status.st_size < 0) return std::nullopt;
+  return static_cast<std::uint64_t>(status.st_size);
+}
+
+std::optional<std::string> InputFile::read_at(std::uint64_t offset, std::uint64_t count) const {
+  if (descriptor_ < 0 || count > std::numeric_limits<std::size_t>::max() / 2 ||
+      offset > static_cast<std::uint64_t>(std::numeric_limits<off_t>::max()) - count) {
+    return std::nullopt;
+  }
+  std::string bytes(static_cast<std::size_t>(count), '\0');
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t read =
+        ::pread(descriptor_, bytes.data() + done, bytes.size() - done, static_cast<off_t>(offset + done));
+    if (read < 0 && errno == EINTR) continue;
+    if (read <= 0) return std::nullopt;  // an error, or the end before `count` bytes
+    done += static_cast<std::size_t>(read);
+  }
+  return bytes;
 }
 
 std::optional<std::string> write_whole_file(const std::string& path, std::string_view bytes) {

@@ -43,6 +43,30 @@ class OutputFile {
   int error_ = 0;  ///< errno of the first failure; 0 for none
 };
 
+/// A file read at chosen offsets, without moving a shared position: what a pack of many small
+/// streams needs (cache::DeflatePack recalls thousands a build, one read each). read_at may be
+/// called from several threads at once.
+class InputFile {
+ public:
+  /// Opens `path` for reading; is_open() says whether it could be.
+  explicit InputFile(const std::string& path);
+  InputFile() = default;  ///< no file: every read fails
+  ~InputFile();
+  InputFile(InputFile&& other) noexcept;
+  InputFile& operator=(InputFile&& other) noexcept;
+  InputFile(const InputFile&) = delete;
+  InputFile& operator=(const InputFile&) = delete;
+
+  bool is_open() const { return descriptor_ >= 0; }
+  /// The file's size in bytes; nullopt if it is not open or cannot be asked.
+  std::optional<std::uint64_t> size() const;
+  /// `count` bytes from `offset`; nullopt when they cannot all be read (past the end, an error).
+  std::optional<std::string> read_at(std::uint64_t offset, std::uint64_t count) const;
+
+ private:
+  int descriptor_ = -1;
+};
+
 /// Writes `bytes` to `path`, replacing it. Returns the reason on failure ("No space left on
 /// device"), nullopt once every byte is written and the file closed. Used by the writers, which
 /// write only to temporary files that the pipeline renames.

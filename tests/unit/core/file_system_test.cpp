@@ -237,3 +237,32 @@ TEST_SUITE("core.OutputFile") {
     CHECK(file.close() == std::optional<std::string>("No such file or directory"));
   }
 }
+
+TEST_SUITE("core.InputFile") {
+  TEST_CASE("reads any range of the file, in any order, and refuses one past its end") {
+    const std::filesystem::path path =
+        std::filesystem::temp_directory_path() / ("octavo-input-file-" + std::to_string(::getpid()));
+    REQUIRE(write_whole_file(path.string(), "0123456789abcdef") == std::nullopt);
+    InputFile file(path.string());
+    REQUIRE(file.is_open());
+    CHECK(file.size() == std::optional<std::uint64_t>(16));
+    CHECK(file.read_at(10, 6) == std::optional<std::string>("abcdef"));
+    CHECK(file.read_at(0, 3) == std::optional<std::string>("012"));
+    CHECK(file.read_at(16, 0) == std::optional<std::string>(""));
+    CHECK(file.read_at(12, 5) == std::nullopt);
+    CHECK(file.read_at(UINT64_MAX - 2, 4) == std::nullopt);
+    // A moved file reads on; the one moved from reads nothing.
+    InputFile moved = std::move(file);
+    CHECK(moved.read_at(3, 2) == std::optional<std::string>("34"));
+    CHECK_FALSE(file.is_open());  // NOLINT(bugprone-use-after-move): its state after a move is promised
+    CHECK(file.read_at(0, 1) == std::nullopt);
+    std::filesystem::remove(path);
+  }
+
+  TEST_CASE("a file that cannot be opened reads nothing and has no size") {
+    const InputFile file("/nonexistent-octavo-dir/x");
+    CHECK_FALSE(file.is_open());
+    CHECK(file.size() == std::nullopt);
+    CHECK(file.read_at(0, 0) == std::nullopt);
+  }
+}
