@@ -152,6 +152,7 @@ void DeflatePack::read_previous() {
   std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.digest < b.digest; });
   previous_entries_ = std::move(entries);
   previous_data_start_ = data_start;
+  previous_data_end_ = index_offset;
 }
 
 std::optional<std::string> DeflatePack::recall(const core::StreamDigest& digest) {
@@ -168,7 +169,7 @@ std::optional<std::string> DeflatePack::recall_locked(const core::StreamDigest& 
   const auto found = std::lower_bound(previous_entries_.begin(), previous_entries_.end(), digest,
                                       [](const Entry& entry, const core::StreamDigest& d) { return entry.digest < d; });
   if (found == previous_entries_.end() || found->digest != digest) return std::nullopt;
-  std::optional<std::string> bytes = previous_.read_at(found->offset, found->length);
+  std::optional<std::string> bytes = read_previous_stream(found->offset, found->length);
   if (!bytes || core::crc32(*bytes) != found->crc32) return std::nullopt;
   ++recalled_;
   if (!diverged_ && !committed_ && found->position == matched_) {
@@ -178,6 +179,35 @@ std::optional<std::string> DeflatePack::recall_locked(const core::StreamDigest& 
     keep_locked(digest, *bytes);
   }
   return bytes;
+}
+
+std::optional<std::string> DeflatePack::read_previous_stream(std::uint64_t offset, std::uint64_t length) {
+  if (offset >= read_ahead_start_ && offset - read_ahead_start_ <= read_ahead_.size() &&
+      length <= read_ahead_.size() - (offset - read_ahead_start_)) {
+    return read_ahead_.substr(offset - read_ahead_start_, length);
+  }
+  if (length >= read_ahead_size) return previous_.read_at(offset, length);
+  // A stream before the piece is one recalled again, such as the first operators every recto
+  // shares: read alone, the piece staying for the streams after it, and kept while small.
+  if (offset < read_ahead_start_) {
+    if (const auto found = recalled_again_.find(offset);
+        found != recalled_again_.end() && found->second.size() == length) {
+      return found->second;
+    }
+    std::optional<std::string> bytes = previous_.read_at(offset, length);
+    if (bytes && length <= max_recalled_again_size) {
+      if (recalled_again_.size() == max_recalled_again) recalled_again_.clear();
+      recalled_again_.emplace(offset, *bytes);
+    }
+    return bytes;
+  }
+  // Entries lie between the data's start and the index (read_previous checked it).
+  std::optional<std::string> piece =
+      previous_.read_at(offset, std::min<std::uint64_t>(read_ahead_size, previous_data_end_ - offset));
+  if (!piece) return std::nullopt;
+  read_ahead_ = std::move(*piece);
+  read_ahead_start_ = offset;
+  return read_ahead_.substr(0, length);
 }
 
 void DeflatePack::keep(const core::StreamDigest& digest, std::string_view compressed) {

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -65,6 +66,11 @@ class DeflatePack final : public core::DeflateMemo {
   // Removes the next packs of builds that ended without committing them (their process is gone).
   void remove_abandoned(const std::string& name);
   std::optional<std::string> recall_locked(const core::StreamDigest& digest);
+  // `length` bytes of the previous pack's data from `offset`: from the piece read ahead when they
+  // lie in it; else, when they lie after it, read with what follows them, read_ahead_size in all. A rebuild recalls
+  // thousands of streams of a few hundred bytes, mostly in the pack's own order: one read each was
+  // more than half of the book thread's recalling (a rebuild of 1,000 articles).
+  std::optional<std::string> read_previous_stream(std::uint64_t offset, std::uint64_t length);
   void keep_locked(const core::StreamDigest& digest, std::string_view compressed);
   bool commit_locked();
   // Closes and removes the next pack, if it was started.
@@ -83,6 +89,15 @@ class DeflatePack final : public core::DeflateMemo {
   core::InputFile previous_;
   std::vector<Entry> previous_entries_;  // sorted by digest
   std::uint64_t previous_data_start_ = 0;
+  std::uint64_t previous_data_end_ = 0;  // where the index starts
+  static constexpr std::uint64_t read_ahead_size = std::uint64_t{256} << 10;
+  std::string read_ahead_;  // the previous pack's bytes from read_ahead_start_
+  std::uint64_t read_ahead_start_ = 0;
+  // Small streams read again from before the piece, by offset: a few hundred bytes each, at most
+  // max_recalled_again of them (all are dropped when it is full).
+  static constexpr std::size_t max_recalled_again = 64;
+  static constexpr std::uint64_t max_recalled_again_size = 4096;
+  std::map<std::uint64_t, std::string> recalled_again_;
   // How many of the previous pack's streams, from its first, were recalled in its order while
   // nothing else was asked for; until diverged_, the next pack is those and is not written.
   std::size_t matched_ = 0;
