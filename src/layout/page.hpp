@@ -109,6 +109,7 @@ struct Page {
   /// itself never reads them.
   std::optional<core::StreamDigest> body_digest = {};
   std::optional<std::vector<ShownCharacter>> body_characters = {};
+  std::optional<std::vector<fonts::FontFace>> body_faces = {};
 };
 
 /// The page's runs in the page's coordinates, in the order they are drawn: the body's, moved onto

@@ -98,6 +98,15 @@ std::optional<std::string> repair_if_invalid(const std::string& text) {
 // A length as a TJ number: thousandths of the font size (PDF 32000-1 §9.4.3).
 long thousandths(core::Pt length, core::Pt size) { return std::lround(length.value * 1000.0 / size.value); }
 
+// The faces `runs` show, each once, in the order drawing shows them first.
+std::vector<fonts::FontFace> faces_in_order(const std::vector<layout::TextRun>& runs) {
+  std::vector<fonts::FontFace> faces;
+  for (const layout::TextRun& run : runs) {
+    if (std::find(faces.begin(), faces.end(), run.face) == faces.end()) faces.push_back(run.face);
+  }
+  return faces;
+}
+
 // Each face and character `runs` show, once, in the order they first show it; nullopt if a run
 // is not UTF-8 (drawing then repairs and reports it).
 std::optional<std::vector<layout::ShownCharacter>> shown_characters(const std::vector<layout::TextRun>& runs) {
@@ -232,10 +241,10 @@ struct PdfPageWriter::State {
   }
 
   // check_runs for a body whose characters were gathered on a layout thread (prepare_body): the
-  // same characters and faces in the same order, so the same diagnostics and fonts.
-  void check_prepared_body(const layout::Page& page, PageRef ref) {
+  // same characters and `faces` in the same order, so the same diagnostics and fonts.
+  void check_prepared_body(const layout::Page& page, const std::vector<fonts::FontFace>& faces, PageRef ref) {
     for (const layout::ShownCharacter& shown : *page.body_characters) note_shown(shown, ref);
-    for (const fonts::FontFace face : faces_in_order(page.runs)) load(face);
+    for (const fonts::FontFace face : faces) load(face);
   }
 
   // Each code point once a face: inserting every character drawn into the set, and asking the
@@ -257,8 +266,11 @@ struct PdfPageWriter::State {
   // Draws `page` on the PDF's page `index` and keeps its anchors and links. With a memo, a body
   // without images that an earlier build drew alike, on whatever page, takes that build's drawing.
   void draw(std::size_t index, const layout::Page& page, PageRef ref) {
+    std::vector<fonts::FontFace> faces_here;
+    const std::vector<fonts::FontFace>& faces =
+        page.body_faces ? *page.body_faces : (faces_here = faces_in_order(page.runs));
     if (page.body_characters) {
-      check_prepared_body(page, ref);
+      check_prepared_body(page, faces, ref);
     } else {
       check_runs(page.runs, ref);
     }
@@ -270,7 +282,7 @@ struct PdfPageWriter::State {
       name = page.body_digest ? *page.body_digest : page_digest(page);
     }
     pdf.begin_body(index, page.text_left.value);
-    const bool recalled = name && pdf.recall_body(index, *name, faces_in_order(page.runs));
+    const bool recalled = name && pdf.recall_body(index, *name, faces);
     if (!recalled) {
       draw_items(index, page.runs, page.rules, page.height);
       draw_images(index, page);
@@ -289,15 +301,6 @@ struct PdfPageWriter::State {
       links.push_back(
           {ref, {link.left.value, pdf_y(link.bottom), link.right.value, pdf_y(link.top)}, link.destination, link.uri});
     }
-  }
-
-  // The faces `runs` show, each once, in the order drawing shows them first.
-  static std::vector<fonts::FontFace> faces_in_order(const std::vector<layout::TextRun>& runs) {
-    std::vector<fonts::FontFace> faces;
-    for (const layout::TextRun& run : runs) {
-      if (std::find(faces.begin(), faces.end(), run.face) == faces.end()) faces.push_back(run.face);
-    }
-    return faces;
   }
 
   // `runs` and `rules` of a page `height` high on the PDF's page `index`.
@@ -386,6 +389,7 @@ std::size_t PdfPageWriter::errors() const { return state_->sink.errors(); }
 void PdfPageWriter::prepare_body(layout::Page& page) const {
   if (state_->remembering && page.images.empty()) page.body_digest = page_digest(page);
   page.body_characters = shown_characters(page.runs);
+  page.body_faces = faces_in_order(page.runs);
 }
 
 void PdfPageWriter::body_page(layout::Page page) {

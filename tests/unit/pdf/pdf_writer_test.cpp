@@ -245,7 +245,7 @@ TEST_SUITE("pdf.pdf_writer") {
     CHECK(prepared_memo.keeps > 0);
   }
 
-  TEST_CASE("prepare_body notes each character a body shows, once a face, in the order shown") {
+  TEST_CASE("prepare_body notes each character a body shows, once a face, in the order shown, and its faces") {
     core::DiagnosticList diagnostics;
     const pdf::PdfPageWriter writer(shared_fonts(), "en", diagnostics);
     layout::Page page = one_page({run(fonts::FontFace::serif, 10, 72, 100, "aba"),
@@ -261,6 +261,8 @@ TEST_SUITE("pdf.pdf_writer") {
                                                   {fonts::FontFace::serif, U'\U0001D400'}};
     REQUIRE(page.body_characters);
     CHECK(*page.body_characters == expected);
+    // The faces in the order of the runs, each once, as drawing loads them.
+    CHECK(page.body_faces == std::optional(std::vector{fonts::FontFace::serif, fonts::FontFace::serif_italic}));
     // The next page starts afresh.
     layout::Page next = one_page({run(fonts::FontFace::serif, 10, 72, 100, "ab")}).pages.front();
     writer.prepare_body(next);
@@ -272,6 +274,7 @@ TEST_SUITE("pdf.pdf_writer") {
             .pages.front();
     writer.prepare_body(broken);
     CHECK_FALSE(broken.body_characters);
+    CHECK(broken.body_faces == std::optional(std::vector{fonts::FontFace::serif}));
     CHECK(diagnostics.to_string() == "");
   }
 
