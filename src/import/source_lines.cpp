@@ -43,8 +43,10 @@ std::vector<SourceLine> read_source_lines(const std::string& path, std::string_v
   std::size_t start = 0;
   int number = 1;
   while (start < bytes.size()) {
-    std::size_t end = bytes.find_first_of("\r\n", start);
-    if (end == std::string_view::npos) end = bytes.size();
+    // A plain scan: find_first_of searches its set once per byte (a memchr call each), which
+    // was most of the time spent here.
+    std::size_t end = start;
+    while (end < bytes.size() && bytes[end] != '\n' && bytes[end] != '\r') ++end;
     lines.push_back({number, clean_line(bytes.substr(start, end - start), path, number, sink)});
     ++number;
     if (end < bytes.size() && bytes[end] == '\r' && end + 1 < bytes.size() && bytes[end + 1] == '\n') ++end;
