@@ -81,6 +81,10 @@ void append_dashes(std::string& out, std::size_t hyphens) {
 
 bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
+// Whether smarten_punctuation may change something starting at `c`: a quote, a dash or an ellipsis
+// (an option name starts with a dash too).
+bool may_be_smartened(char c) { return c == '\'' || c == '"' || c == '-' || c == '.'; }
+
 }  // namespace
 
 std::string smart_dashes(std::size_t hyphens) {
@@ -150,8 +154,11 @@ std::string smarten_punctuation(std::string_view text) {
       out += ellipsis;
       pos += 3;
     } else {
-      out += c;
-      ++pos;
+      // Bytes that start none of the above are copied as they are, a run at a time.
+      std::size_t end = pos + 1;
+      while (end < text.size() && !may_be_smartened(text[end])) ++end;
+      out += text.substr(pos, end - pos);
+      pos = end;
     }
   }
   return out;
