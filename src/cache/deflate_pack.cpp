@@ -204,7 +204,8 @@ std::optional<std::string> DeflatePack::read_previous_stream(std::uint64_t offse
   // Entries lie between the data's start and the index (read_previous checked it).
   std::optional<std::string> piece =
       previous_.read_at(offset, std::min<std::uint64_t>(read_ahead_size, previous_data_end_ - offset));
-  if (!piece) return std::nullopt;
+  if (!piece || piece->size() < length) return std::nullopt;
+  if (piece->empty()) return piece;  // a stream of no bytes at the index: the piece stays
   read_ahead_ = std::move(*piece);
   read_ahead_start_ = offset;
   return read_ahead_.substr(0, length);

@@ -66,10 +66,12 @@ class DeflatePack final : public core::DeflateMemo {
   // Removes the next packs of builds that ended without committing them (their process is gone).
   void remove_abandoned(const std::string& name);
   std::optional<std::string> recall_locked(const core::StreamDigest& digest);
-  // `length` bytes of the previous pack's data from `offset`: from the piece read ahead when they
-  // lie in it; else, when they lie after it, read with what follows them, read_ahead_size in all. A rebuild recalls
-  // thousands of streams of a few hundred bytes, mostly in the pack's own order: one read each was
-  // more than half of the book thread's recalling (a rebuild of 1,000 articles).
+  // `length` bytes of the previous pack's data from `offset`. Those within the piece read ahead
+  // come from it; those after it, or running past its end, are read with what follows them,
+  // read_ahead_size in all but never past the index, and that becomes the piece; those before it
+  // (a stream recalled again) and those of read_ahead_size or more are read alone. A rebuild
+  // recalls thousands of streams of a few hundred bytes, mostly in the pack's own order: one read
+  // each was more than half of the book thread's recalling (a rebuild of 1,000 articles).
   std::optional<std::string> read_previous_stream(std::uint64_t offset, std::uint64_t length);
   void keep_locked(const core::StreamDigest& digest, std::string_view compressed);
   bool commit_locked();

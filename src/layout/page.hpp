@@ -91,6 +91,22 @@ struct ShownCharacter {
   bool operator==(const ShownCharacter&) const = default;
 };
 
+/// A face a page's runs show, and how many of the page's characters (ShownText::characters) were
+/// shown before the first run in it ended.
+struct ShownFace {
+  fonts::FontFace face;
+  std::size_t characters_before_end = 0;
+  bool operator==(const ShownFace&) const = default;
+};
+
+/// What the runs of a page's body show: each face and character once, in the order the runs first
+/// show it, and each face once, in the order of the runs.
+struct ShownText {
+  std::vector<ShownCharacter> characters;
+  std::vector<ShownFace> faces;
+  bool operator==(const ShownText&) const = default;
+};
+
 /// One page. Its runs, rules and images are its body, placed from the left edge of its text block
 /// (`text_left`): a page set alike as a recto or a verso, or at another place in the book, has the
 /// same body bit for bit, so the PDF writer can keep its drawing from one build to the next.
@@ -108,8 +124,7 @@ struct Page {
   /// What the page sink derived from the body on a layout thread (PageSink::prepare_body); layout
   /// itself never reads them.
   std::optional<core::StreamDigest> body_digest = {};
-  std::optional<std::vector<ShownCharacter>> body_characters = {};
-  std::optional<std::vector<fonts::FontFace>> body_faces = {};
+  std::optional<ShownText> body_text = {};  ///< none when a run is not UTF-8
 };
 
 /// The page's runs in the page's coordinates, in the order they are drawn: the body's, moved onto

@@ -469,12 +469,13 @@ struct HaruDocument::State {
         content.recalled ? core::FlatePart{} : core::flate_part(raw.substr(begin, end - begin));
     const core::FlatePart& body = content.recalled ? *content.recalled : drawn;
     if (memo != nullptr && keep_as && !content.recalled) memo->keep(*keep_as, body.kept_form());
-    // The parts around a named body are kept in the memo too, after it (in the order a rebuild,
-    // which recalls the body first, asks for them): deflating a page's few hundred bytes of
-    // furniture was a tenth of a rebuild's work on the book's thread. Those around a body without
-    // a name (a page with images) are not: such a page is compressed beside in every build, and
-    // its asking the memo there would reorder a rebuild's recalls, so that a rebuild that changed
-    // nothing would write the pack anew.
+    // The parts around a named body are kept in the memo too, after it, in the order a rebuild
+    // (which recalls the body first) asks for them: deflating a page's few hundred bytes of
+    // furniture was a tenth of a rebuild's work on the book's thread. A page drawn anew is
+    // compressed beside, so after an edit the next pack's order may differ from run to run (never
+    // the book's bytes). Those around a body without a name (a page with images) are not kept:
+    // such a page is compressed beside in every build, and its asking the memo there would
+    // reorder a rebuild's recalls, so that a rebuild that changed nothing would write the pack anew.
     core::DeflateMemo* const parts_memo = content.recalled || keep_as ? memo : nullptr;
     const core::FlatePart before = core::flate_small_part(raw.substr(0, begin), {}, false, parts_memo);
     // What is drawn after the body refers back to the body's end, and to what came before it

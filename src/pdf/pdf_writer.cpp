@@ -107,34 +107,46 @@ std::vector<fonts::FontFace> faces_in_order(const std::vector<layout::TextRun>& 
   return faces;
 }
 
-// Each face and character `runs` show, once, in the order they first show it; nullopt if a run
-// is not UTF-8 (drawing then repairs and reports it).
-std::optional<std::vector<layout::ShownCharacter>> shown_characters(const std::vector<layout::TextRun>& runs) {
+// What `runs` show (layout::ShownText); nullopt if a run is not UTF-8 (drawing then repairs and
+// reports it).
+std::optional<layout::ShownText> shown_text(const std::vector<layout::TextRun>& runs) {
   // The BMP characters seen so far on this page, per face; cleared again from the list at the end,
   // so that a page pays for its own few characters and not for the whole table.
   thread_local std::array<std::bitset<0x10000>, face_count> seen;
-  std::vector<layout::ShownCharacter> shown;
+  layout::ShownText shown;
+  const auto clear_seen = [&shown] {
+    for (const layout::ShownCharacter& character : shown.characters) {
+      if (character.code_point <= 0xFFFF) seen[static_cast<std::size_t>(character.face)].reset(character.code_point);
+    }
+  };
   bool valid = true;
-  for (const layout::TextRun& run : runs) {
-    if (!core::is_valid_utf8(run.text)) {
-      valid = false;
-      break;
-    }
-    std::bitset<0x10000>& seen_in_face = seen[static_cast<std::size_t>(run.face)];
-    for (std::size_t pos = 0; pos < run.text.size();) {
-      const layout::ShownCharacter character{run.face, core::decode_utf8(run.text, pos)};
-      if (character.code_point <= 0xFFFF) {
-        if (seen_in_face.test(character.code_point)) continue;
-        seen_in_face.set(character.code_point);
-      } else if (std::find(shown.begin(), shown.end(), character) != shown.end()) {
-        continue;
+  try {
+    for (const layout::TextRun& run : runs) {
+      if (!core::is_valid_utf8(run.text)) {
+        valid = false;
+        break;
       }
-      shown.push_back(character);
+      std::bitset<0x10000>& seen_in_face = seen[static_cast<std::size_t>(run.face)];
+      for (std::size_t pos = 0; pos < run.text.size();) {
+        const layout::ShownCharacter character{run.face, core::decode_utf8(run.text, pos)};
+        if (character.code_point <= 0xFFFF) {
+          if (seen_in_face.test(character.code_point)) continue;
+          seen_in_face.set(character.code_point);
+        } else if (std::find(shown.characters.begin(), shown.characters.end(), character) != shown.characters.end()) {
+          continue;
+        }
+        shown.characters.push_back(character);
+      }
+      if (std::none_of(shown.faces.begin(), shown.faces.end(),
+                       [&run](const layout::ShownFace& face) { return face.face == run.face; })) {
+        shown.faces.push_back({run.face, shown.characters.size()});
+      }
     }
+  } catch (...) {  // no memory: the table is left clear for the next page all the same
+    clear_seen();
+    throw;
   }
-  for (const layout::ShownCharacter& character : shown) {
-    if (character.code_point <= 0xFFFF) seen[static_cast<std::size_t>(character.face)].reset(character.code_point);
-  }
+  clear_seen();
   if (!valid) return std::nullopt;
   return shown;
 }
@@ -240,11 +252,16 @@ struct PdfPageWriter::State {
     }
   }
 
-  // check_runs for a body whose characters were gathered on a layout thread (prepare_body): the
-  // same characters and `faces` in the same order, so the same diagnostics and fonts.
-  void check_prepared_body(const layout::Page& page, const std::vector<fonts::FontFace>& faces, PageRef ref) {
-    for (const layout::ShownCharacter& shown : *page.body_characters) note_shown(shown, ref);
-    for (const fonts::FontFace face : faces) load(face);
+  // check_runs for a body whose text was gathered on a layout thread (prepare_body): each face is
+  // loaded where check_runs loads it first, after its first run's characters, so the fonts and
+  // every diagnostic come out in the same order.
+  void check_prepared_body(const layout::ShownText& text, PageRef ref) {
+    std::size_t noted = 0;
+    for (const layout::ShownFace& face : text.faces) {
+      for (; noted < face.characters_before_end; ++noted) note_shown(text.characters[noted], ref);
+      load(face.face);
+    }
+    for (; noted < text.characters.size(); ++noted) note_shown(text.characters[noted], ref);
   }
 
   // Each code point once a face: inserting every character drawn into the set, and asking the
@@ -266,12 +283,14 @@ struct PdfPageWriter::State {
   // Draws `page` on the PDF's page `index` and keeps its anchors and links. With a memo, a body
   // without images that an earlier build drew alike, on whatever page, takes that build's drawing.
   void draw(std::size_t index, const layout::Page& page, PageRef ref) {
-    std::vector<fonts::FontFace> faces_here;
-    const std::vector<fonts::FontFace>& faces =
-        page.body_faces ? *page.body_faces : (faces_here = faces_in_order(page.runs));
-    if (page.body_characters) {
-      check_prepared_body(page, faces, ref);
+    // Taken on a layout thread (prepare_body) unless the page came some other way.
+    assert(!page.body_text || page.body_text == shown_text(page.runs));
+    std::vector<fonts::FontFace> faces;
+    if (page.body_text) {
+      for (const layout::ShownFace& face : page.body_text->faces) faces.push_back(face.face);
+      check_prepared_body(*page.body_text, ref);
     } else {
+      faces = faces_in_order(page.runs);
       check_runs(page.runs, ref);
     }
     check_runs(page.furniture.runs, ref);
@@ -388,8 +407,7 @@ std::size_t PdfPageWriter::errors() const { return state_->sink.errors(); }
 
 void PdfPageWriter::prepare_body(layout::Page& page) const {
   if (state_->remembering && page.images.empty()) page.body_digest = page_digest(page);
-  page.body_characters = shown_characters(page.runs);
-  page.body_faces = faces_in_order(page.runs);
+  page.body_text = shown_text(page.runs);
 }
 
 void PdfPageWriter::body_page(layout::Page page) {

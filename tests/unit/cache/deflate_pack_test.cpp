@@ -93,11 +93,12 @@ TEST_SUITE("cache.deflate_pack") {
 
   TEST_CASE("streams are recalled whole in any order: small ones, ones across pieces read ahead, large ones") {
     // Read ahead 256 KiB at a time: streams of 100 KB cross the pieces' ends, one of 600 KB is
-    // larger than a piece, and the small ones between them are recalled forwards, backwards and
-    // at random.
+    // larger than a piece, and the small ones between them are recalled forwards, backwards (more
+    // than the 64 small streams kept when read again) and at random.
     const CacheFolder cache("read-ahead");
     std::vector<std::string> streams;
-    for (int n = 0; n < 40; ++n) {
+    constexpr int count = 150;
+    for (int n = 0; n < count; ++n) {
       const std::size_t size = n % 10 == 3 ? 100000 : n == 17 ? 600000 : 200 + static_cast<std::size_t>(n);
       std::string bytes(size, '\0');
       for (std::size_t i = 0; i < size; ++i)
@@ -106,14 +107,14 @@ TEST_SUITE("cache.deflate_pack") {
     }
     {
       cache::DeflatePack earlier = cache.open();
-      for (int n = 0; n < 40; ++n) earlier.keep(digest_of("stream " + std::to_string(n)), streams[n]);
+      for (int n = 0; n < count; ++n) earlier.keep(digest_of("stream " + std::to_string(n)), streams[n]);
       REQUIRE(earlier.commit());
     }
     cache::DeflatePack later = cache.open();
     std::vector<int> order;
-    for (int n = 0; n < 40; ++n) order.push_back(n);
-    for (int n = 39; n >= 0; --n) order.push_back(n);
-    for (int n = 0; n < 40; ++n) order.push_back(n * 17 % 40);
+    for (int n = 0; n < count; ++n) order.push_back(n);
+    for (int n = count - 1; n >= 0; --n) order.push_back(n);
+    for (int n = 0; n < count; ++n) order.push_back(n * 17 % count);
     for (const int n : order) {
       CAPTURE(n);
       CHECK(later.recall(digest_of("stream " + std::to_string(n))) == streams[n]);

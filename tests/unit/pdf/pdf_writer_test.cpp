@@ -25,6 +25,7 @@
 using namespace octavo;
 using octavo::pdf::testing::run;
 using namespace std::string_literals;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -259,22 +260,29 @@ TEST_SUITE("pdf.pdf_writer") {
                                                   {fonts::FontFace::serif_italic, U'a'},
                                                   {fonts::FontFace::serif_italic, U'\U0001D400'},
                                                   {fonts::FontFace::serif, U'\U0001D400'}};
-    REQUIRE(page.body_characters);
-    CHECK(*page.body_characters == expected);
-    // The faces in the order of the runs, each once, as drawing loads them.
-    CHECK(page.body_faces == std::optional(std::vector{fonts::FontFace::serif, fonts::FontFace::serif_italic}));
+    REQUIRE(page.body_text);
+    CHECK(page.body_text->characters == expected);
+    // The faces in the order of the runs, each once, as drawing loads them: each after the
+    // characters up to the end of its first run.
+    const std::vector<layout::ShownFace> faces = {{fonts::FontFace::serif, 2}, {fonts::FontFace::serif_italic, 4}};
+    CHECK(page.body_text->faces == faces);
     // The next page starts afresh.
     layout::Page next = one_page({run(fonts::FontFace::serif, 10, 72, 100, "ab")}).pages.front();
     writer.prepare_body(next);
-    REQUIRE(next.body_characters);
-    CHECK(next.body_characters->size() == 2);
+    REQUIRE(next.body_text);
+    CHECK(next.body_text->characters.size() == 2);
     // A run that is not UTF-8 is left to drawing, which repairs and reports it.
     layout::Page broken =
         one_page({run(fonts::FontFace::serif, 10, 72, 100, "ok"), run(fonts::FontFace::serif, 10, 72, 90, "bad \xC3")})
             .pages.front();
     writer.prepare_body(broken);
-    CHECK_FALSE(broken.body_characters);
-    CHECK(broken.body_faces == std::optional(std::vector{fonts::FontFace::serif}));
+    CHECK_FALSE(broken.body_text);
+    // What the broken page saw before its bad run is forgotten too: the next page notes it again.
+    layout::Page after_broken = one_page({run(fonts::FontFace::serif, 10, 72, 100, "ok")}).pages.front();
+    writer.prepare_body(after_broken);
+    REQUIRE(after_broken.body_text);
+    const std::vector<layout::ShownCharacter> ok = {{fonts::FontFace::serif, U'o'}, {fonts::FontFace::serif, U'k'}};
+    CHECK(after_broken.body_text->characters == ok);
     CHECK(diagnostics.to_string() == "");
   }
 
@@ -308,6 +316,38 @@ TEST_SUITE("pdf.pdf_writer") {
     CHECK(count(plain_diagnostics, "U+1F600") == 1);
     CHECK(count(plain_diagnostics, "invalid bytes") == 1);
     CHECK(prepared_bytes == plain_bytes);
+  }
+
+  TEST_CASE("a font libharu cannot load is reported where it was before, between its page's characters") {
+    // The fonts copied, read, and then the mono face's file removed: HarfBuzz measured it, libharu
+    // cannot load it when the page first shows it, after its run and before the next one.
+    const fs::path folder = fs::temp_directory_path() / ("octavo-removed-font-" + std::to_string(::getpid()));
+    fs::remove_all(folder);
+    fs::copy(pdf::testing::fonts_dir(), folder);
+    core::DiagnosticList load_diagnostics;
+    const fonts::FontSet fonts(folder.string(), load_diagnostics);
+    REQUIRE(fonts.ok());
+    REQUIRE(fs::remove(folder / fonts::font_file_name(fonts::FontFace::mono)));
+    const auto write = [&fonts](bool prepare) {
+      core::DiagnosticList diagnostics;
+      pdf::PdfPageWriter writer(fonts, "en", diagnostics);
+      layout::Page page = one_page({run(fonts::FontFace::serif, 10, 72, 100, "Tea \u4E00"),
+                                    run(fonts::FontFace::mono, 10, 72, 90, "Mono"),
+                                    run(fonts::FontFace::serif, 10, 72, 80, "and \u4E01")})
+                              .pages.front();
+      if (prepare) writer.prepare_body(page);
+      writer.body_page(std::move(page));
+      return diagnostics.to_string();
+    };
+    const std::string plain = write(false);
+    CHECK(write(true) == plain);
+    const std::size_t first = plain.find("U+4E00");
+    const std::size_t spoiled = plain.find("cannot load the font");
+    const std::size_t second = plain.find("U+4E01");
+    REQUIRE(spoiled != std::string::npos);
+    CHECK(first < spoiled);
+    CHECK(spoiled < second);
+    fs::remove_all(folder);
   }
 
   TEST_CASE("pages laid out on one or two threads are kept under the digests of the pages drawn") {
