@@ -44,8 +44,8 @@ class OutputFile {
 };
 
 /// A file read at chosen offsets, without moving a shared position: what a pack of many small
-/// streams needs (cache::DeflatePack recalls thousands a build, one read each). read_at may be
-/// called from several threads at once.
+/// streams needs (cache::DeflatePack reads its streams, and pieces of them ahead, where they lie).
+/// read_at may be called from several threads at once.
 class InputFile {
  public:
   /// Opens `path` for reading; is_open() says whether it could be.
