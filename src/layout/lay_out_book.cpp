@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/background_priority.hpp"
 #include "core/ordered_pool.hpp"
 #include "fonts/glyph_coverage.hpp"
 #include "layout/article_flow.hpp"
@@ -282,15 +283,17 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
   // of its own beside the articles, as an article is set, and its diagnostics and missing
   // characters are reported where they would have been had it been set after them. Should the
   // system have no thread to give, it is set at sources.get() instead, as with one job (std::async
-  // with both policies falls back so in libstdc++; the OrderedPool above does the same).
+  // with both policies falls back so in libstdc++; the OrderedPool above does the same). It is
+  // needed only after the last article, so its thread runs at background priority: the articles
+  // this loop waits for come first.
   const auto set_sources = [&] {
     SetArticle set{{}, {}, coverage.branch()};
     LayoutContext sources_context{metrics, style, set.diagnostics, set.missing, &hyphenators.book()};
     set.lines = sources_flow(book, sources_context);
     return set;
   };
-  std::future<SetArticle> sources =
-      std::async(jobs > 1 ? std::launch::async | std::launch::deferred : std::launch::deferred, set_sources);
+  std::future<SetArticle> sources = core::start_in_background(
+      jobs > 1 ? std::launch::async | std::launch::deferred : std::launch::deferred, set_sources);
   progress.stage("Laying out", book.articles.size(), "articles");
   for (std::size_t a = 0; a < book.articles.size(); ++a) {
     const model::Article& article = book.articles[a];
