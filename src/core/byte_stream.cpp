@@ -1,10 +1,8 @@
 #include "core/byte_stream.hpp"
 
-#include <bit>
-
 namespace octavo::core {
 
-void ByteWriter::unsigned_number(std::uint64_t value) {
+void ByteWriter::long_unsigned_number(std::uint64_t value) {
   while (value >= 0x80) {
     byte(static_cast<std::uint8_t>(value | 0x80));
     value >>= 7;
@@ -17,25 +15,7 @@ void ByteWriter::signed_number(std::int64_t value) {
   unsigned_number((bits << 1) ^ (value < 0 ? ~std::uint64_t{0} : 0));
 }
 
-void ByteWriter::real(double value) {
-  const auto bits = std::bit_cast<std::uint64_t>(value);
-  for (int i = 0; i < 8; ++i) byte(static_cast<std::uint8_t>(bits >> (8 * i)));
-}
-
-void ByteWriter::string(std::string_view value) {
-  unsigned_number(value.size());
-  out_ += value;
-}
-
-std::uint8_t ByteReader::byte() {
-  if (failed_ || position_ >= bytes_.size()) {
-    failed_ = true;
-    return 0;
-  }
-  return static_cast<std::uint8_t>(bytes_[position_++]);
-}
-
-std::uint64_t ByteReader::unsigned_number() {
+std::uint64_t ByteReader::long_unsigned_number() {
   std::uint64_t value = 0;
   // Ten groups of seven bits hold 64; a tenth byte may add only the top bit.
   for (int shift = 0; shift < 64; shift += 7) {
@@ -55,12 +35,6 @@ std::int64_t ByteReader::signed_number() {
 }
 
 bool ByteReader::boolean() { return at_most(1) == 1; }
-
-double ByteReader::real() {
-  std::uint64_t bits = 0;
-  for (int i = 0; i < 8; ++i) bits |= std::uint64_t{byte()} << (8 * i);
-  return failed_ ? 0 : std::bit_cast<double>(bits);
-}
 
 std::string ByteReader::string() {
   const std::size_t size = count(1);

@@ -4,6 +4,8 @@
 // machine. The reader never reads past its bytes.
 #pragma once
 
+#include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -13,17 +15,34 @@ namespace octavo::core {
 
 class ByteWriter {
  public:
-  void unsigned_number(std::uint64_t value);
+  void unsigned_number(std::uint64_t value) {
+    if (value < 0x80) {
+      byte(static_cast<std::uint8_t>(value));  // most counts, offsets and ids: one byte
+    } else {
+      long_unsigned_number(value);
+    }
+  }
   void signed_number(std::int64_t value);  ///< zig-zag, so that small negatives stay short
   void byte(std::uint8_t value) { out_ += static_cast<char>(value); }
   void boolean(bool value) { byte(value ? 1 : 0); }
-  void real(double value);
-  void string(std::string_view value);
+  void real(double value) {
+    // Inline and whole: a page's digest and a cache entry are mostly these, eight bytes at once.
+    const auto bits = std::bit_cast<std::uint64_t>(value);
+    std::array<char, 8> little;
+    for (std::size_t i = 0; i < little.size(); ++i) little[i] = static_cast<char>(bits >> (8 * i));
+    out_.append(little.data(), little.size());
+  }
+  void string(std::string_view value) {
+    unsigned_number(value.size());
+    out_ += value;
+  }
 
   const std::string& bytes() const { return out_; }
   std::string take() { return std::move(out_); }
 
  private:
+  void long_unsigned_number(std::uint64_t value);
+
   std::string out_;
 };
 
@@ -33,11 +52,32 @@ class ByteReader {
  public:
   explicit ByteReader(std::string_view bytes) : bytes_(bytes) {}
 
-  std::uint64_t unsigned_number();
+  std::uint64_t unsigned_number() {
+    if (!failed_ && position_ < bytes_.size() && static_cast<std::uint8_t>(bytes_[position_]) < 0x80) {
+      return static_cast<std::uint8_t>(bytes_[position_++]);
+    }
+    return long_unsigned_number();
+  }
   std::int64_t signed_number();
-  std::uint8_t byte();
+  std::uint8_t byte() {
+    if (failed_ || position_ >= bytes_.size()) {
+      fail_to_end();
+      return 0;
+    }
+    return static_cast<std::uint8_t>(bytes_[position_++]);
+  }
   bool boolean();
-  double real();
+  double real() {
+    if (failed_ || left() < 8) {
+      fail_to_end();
+      return 0;
+    }
+    std::uint64_t bits = 0;
+    for (std::size_t i = 0; i < 8; ++i)
+      bits |= std::uint64_t{static_cast<std::uint8_t>(bytes_[position_ + i])} << (8 * i);
+    position_ += 8;
+    return std::bit_cast<double>(bits);
+  }
   std::string string();
   /// A count of items that each take at least `least_bytes` (≥ 1) bytes: 0 and failed() when
   /// fewer bytes are left than that many items need, so that a corrupt count cannot make the
@@ -53,6 +93,13 @@ class ByteReader {
   std::size_t left() const { return bytes_.size() - position_; }
 
  private:
+  std::uint64_t long_unsigned_number();
+  // A read past the end leaves the reader failed and at its end, whatever it had read of the value.
+  void fail_to_end() {
+    failed_ = true;
+    position_ = bytes_.size();
+  }
+
   std::string_view bytes_;
   std::size_t position_ = 0;
   bool failed_ = false;

@@ -58,6 +58,23 @@ TEST_SUITE("cache.byte_stream") {
     CHECK(in.real() == 0);
   }
 
+  TEST_CASE("a double with fewer than its eight bytes left fails, and so does every read after it") {
+    ByteWriter out;
+    out.real(2.5);
+    out.unsigned_number(5);
+    const std::string bytes = out.take();
+    ByteReader whole(std::string_view(bytes).substr(0, 8));
+    CHECK(whole.real() == 2.5);
+    CHECK(whole.at_end());
+    CHECK_FALSE(whole.failed());
+    ByteReader short_by_one(std::string_view(bytes).substr(0, 7));
+    CHECK(short_by_one.real() == 0);
+    CHECK(short_by_one.failed());
+    CHECK(short_by_one.at_end());
+    CHECK(short_by_one.unsigned_number() == 0);
+    CHECK(short_by_one.byte() == 0);
+  }
+
   TEST_CASE("an overlong varint, a value out of range and a count beyond the bytes left fail") {
     const std::string eleven_bytes = std::string(10, '\xFF') + '\x01';
     ByteReader overlong(eleven_bytes);
