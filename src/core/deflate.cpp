@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/byte_stream.hpp"
+#include "core/content_defined_pieces.hpp"
 #include "core/sha256.hpp"
 
 namespace octavo::core {
@@ -193,6 +194,18 @@ FlatePart deflate_part(const Settings& settings, std::string_view bytes, std::st
   return part;
 }
 
+// The name bytes deflated after `window` are kept under. Deflating with a window refers back into
+// it, so the same bytes after another window deflate to other bytes: the window is named too, as
+// is whether the bytes end the stream; `name` keeps each kind of part apart from the others.
+StreamDigest windowed_digest(std::string_view name, std::string_view bytes, std::string_view window, bool last) {
+  ByteWriter key;
+  key.string(name);
+  key.byte(last ? 1 : 0);
+  key.string(window);
+  key.string(bytes);
+  return sha256(key.bytes());
+}
+
 }  // namespace
 
 std::uint32_t crc32(std::string_view bytes) {
@@ -202,7 +215,45 @@ std::uint32_t crc32(std::string_view bytes) {
 }
 
 DeflatedBytes deflate_zip_entry(std::string_view bytes, DeflateMemo* memo) {
-  return {deflate_remembered(zip_entry, bytes, memo), crc32(bytes), bytes.size()};
+  if (bytes.size() <= zip_whole_limit) return {deflate_remembered(zip_entry, bytes, memo), crc32(bytes), bytes.size()};
+  // A long file in pieces (content_defined_ends), each a raw deflate stream with libzip's settings
+  // that refers back to the 32 KiB before it and ends with a sync flush, the last with the final
+  // block: one stream of the whole file, whose pieces a memo keeps apart. After an edit only the
+  // piece it falls in, and those whose window reaches back to it, are deflated again. Deflated
+  // whole, the file would be about 0.5 % smaller.
+  std::string compressed;
+  std::size_t start = 0;
+  const std::vector<std::size_t> ends = content_defined_ends(bytes, zip_piece_sizes);
+  for (const std::size_t end : ends) {
+    const std::string_view piece = bytes.substr(start, end - start);
+    const std::size_t reach = std::min<std::size_t>(start, std::size_t{1} << MAX_WBITS);
+    const std::string_view window = bytes.substr(start - reach, reach);
+    const bool last = end == bytes.size();
+    const auto deflate_piece = [&] {
+      ReusedStream stream(zip_entry);
+      if (!window.empty()) stream->refer_back_to(window);
+      return stream->deflate_all(piece, last ? Z_FINISH : Z_SYNC_FLUSH);
+    };
+    if (memo == nullptr) {
+      compressed += deflate_piece();
+    } else {
+      const StreamDigest digest = zip_piece_digest(piece, window, last);
+      if (std::optional<std::string> kept = memo->recall(digest)) {
+        compressed += *kept;
+      } else {
+        const std::string deflated = deflate_piece();
+        memo->keep(digest, deflated);
+        compressed += deflated;
+      }
+    }
+    start = end;
+  }
+  return {std::move(compressed), crc32(bytes), bytes.size()};
+}
+
+StreamDigest zip_piece_digest(std::string_view piece, std::string_view window, bool last) {
+  // The name keeps these digests apart from those of whole files (the SHA-256 of their bytes alone).
+  return windowed_digest("octavo zip piece", piece, window, last);
 }
 
 std::string flate_encode(std::string_view bytes) { return deflate_with(pdf_stream, bytes); }
@@ -229,15 +280,9 @@ FlatePart flate_small_part(std::string_view bytes, std::string_view window, bool
 }
 
 StreamDigest small_part_digest(std::string_view bytes, std::string_view window, bool last) {
-  // Deflating with a window refers back into it: the same bytes after another window deflate to
-  // other bytes. The leading name keeps these digests apart from those of page bodies, which
-  // start with a name of their own (pdf::page_digest) and share the PDF's memo.
-  ByteWriter key;
-  key.string("octavo small flate part");
-  key.byte(last ? 1 : 0);
-  key.string(window);
-  key.string(bytes);
-  return sha256(key.bytes());
+  // The name keeps these digests apart from those of page bodies, which start with a name of
+  // their own (pdf::page_digest) and share the PDF's memo.
+  return windowed_digest("octavo small flate part", bytes, window, last);
 }
 
 std::string flate_join(const std::vector<const FlatePart*>& parts) {

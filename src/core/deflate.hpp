@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/content_defined_pieces.hpp"
 #include "core/deflate_memo.hpp"
 
 namespace octavo::core {
@@ -22,13 +23,28 @@ struct DeflatedBytes {
   std::uint64_t size = 0;   ///< the uncompressed size in bytes
 };
 
+/// Files up to this size are deflated whole, as libzip would deflate them; longer ones (a long
+/// book's navigation, contents and package document) in pieces, so that a rebuild after an edit
+/// deflates only the pieces around it.
+inline constexpr std::size_t zip_whole_limit = 64 * 1024;
+
+/// The pieces of a longer file: 8 to 64 KiB, about 24 KiB on average. Smaller pieces would make an
+/// edit cheaper to deflate again, and the file larger by a sync flush and a fresh block a piece.
+inline constexpr PieceSizes zip_piece_sizes{8 * 1024, 64 * 1024, 14};
+
 /// `bytes` deflated with libzip's own settings (level 9, a 32 KiB window, zlib's largest memory
-/// level, the default strategy), so that the stream is the one libzip itself would write. Empty
-/// input gives the two-byte empty stream. Throws std::bad_alloc if zlib cannot allocate its state,
-/// the only way it can fail with these fixed settings.
-/// With a `memo`, the compressed bytes it kept for the same `bytes` are taken instead (then only
-/// the CRC-32 is computed), and what is deflated here is kept in it.
+/// level, the default strategy): up to zip_whole_limit the stream is the one libzip itself would
+/// write; past it, one stream deflated in pieces (content_defined_ends with zip_piece_sizes), each
+/// referring back to the 32 KiB before it. Empty input gives the two-byte empty stream. Throws
+/// std::bad_alloc if zlib cannot allocate its state, the only way it can fail with these fixed
+/// settings.
+/// With a `memo`, the compressed bytes it kept for the same `bytes` (or piece, window and end) are
+/// taken instead (then only the CRC-32 is computed), and what is deflated here is kept in it.
 DeflatedBytes deflate_zip_entry(std::string_view bytes, DeflateMemo* memo = nullptr);
+
+/// The name deflate_zip_entry keeps a piece of a long file under in a memo: a SHA-256 of the piece,
+/// the window before it and whether it is last, apart from every other digest a memo holds.
+StreamDigest zip_piece_digest(std::string_view piece, std::string_view window, bool last);
 
 /// `bytes` as a zlib stream (header, deflate, Adler-32) with libharu 2.3's settings for a PDF
 /// stream's FlateDecode filter (zlib's default level, window and memory level): the bytes libharu

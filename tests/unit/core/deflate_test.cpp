@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/content_defined_pieces.hpp"
 #include "core/deflate.hpp"
 #include "core/sha256.hpp"
 
@@ -100,6 +101,60 @@ TEST_SUITE("core.deflate") {
     CHECK(memo.recalls == 2);
     CHECK(core::deflate_zip_entry(text + " ", &memo).compressed == core::deflate_zip_entry(text + " ").compressed);
     CHECK(memo.kept.size() == 2);  // other bytes, another entry
+  }
+
+  TEST_CASE("a long file is deflated in pieces: after an edit, only the pieces around it are deflated again") {
+    const std::string text = varied_text(400000);
+    REQUIRE(text.size() > core::zip_whole_limit);
+    CountingMemo memo;
+    const core::DeflatedBytes first = core::deflate_zip_entry(text, &memo);
+    CHECK(inflate_raw(first.compressed, text.size()) == text);
+    CHECK(first.compressed == core::deflate_zip_entry(text).compressed);  // the memo changes nothing
+    const std::size_t pieces = core::content_defined_ends(text, core::zip_piece_sizes).size();
+    CHECK(pieces > 8);
+    CHECK(memo.kept.size() == pieces);
+    CHECK(memo.kept.count(core::sha256(text)) == 0);  // kept by piece, not whole
+
+    // The same bytes again: every piece recalled, nothing deflated.
+    const int keeps = memo.keeps;
+    CHECK(core::deflate_zip_entry(text, &memo).compressed == first.compressed);
+    CHECK(memo.keeps == keeps);
+
+    // A sentence inserted in the middle: its piece and the one or two whose window holds it.
+    const std::string edited = text.substr(0, 200000) + "One sentence changed." + text.substr(200000);
+    const core::DeflatedBytes second = core::deflate_zip_entry(edited, &memo);
+    CHECK(memo.keeps - keeps >= 1);
+    CHECK(memo.keeps - keeps <= 4);
+    CHECK(second.compressed == core::deflate_zip_entry(edited).compressed);
+    CHECK(inflate_raw(second.compressed, edited.size()) == edited);
+    CHECK(second.crc32 == core::crc32(edited));
+    CHECK(second.size == edited.size());
+  }
+
+  TEST_CASE("a long file's pieces deflate to nearly what the whole would") {
+    const std::string text = varied_text(400000);
+    z_stream stream{};
+    REQUIRE(deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, -MAX_WBITS, MAX_MEM_LEVEL, Z_DEFAULT_STRATEGY) ==
+            Z_OK);
+    std::string whole(deflateBound(&stream, text.size()), '\0');
+    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
+    stream.avail_in = static_cast<uInt>(text.size());
+    stream.next_out = reinterpret_cast<Bytef*>(whole.data());
+    stream.avail_out = static_cast<uInt>(whole.size());
+    REQUIRE(deflate(&stream, Z_FINISH) == Z_STREAM_END);
+    whole.resize(stream.total_out);
+    deflateEnd(&stream);
+    const std::size_t in_pieces = core::deflate_zip_entry(text).compressed.size();
+    CHECK(in_pieces >= whole.size());
+    CHECK(in_pieces < whole.size() + whole.size() / 50);  // within 2 %
+  }
+
+  TEST_CASE("a file of zip_whole_limit bytes is still deflated whole, kept under its own digest") {
+    const std::string text = varied_text(core::zip_whole_limit);
+    CountingMemo memo;
+    core::deflate_zip_entry(text, &memo);
+    CHECK(memo.kept.size() == 1);
+    CHECK(memo.kept.count(core::sha256(text)) == 1);
   }
 
   TEST_CASE("crc32: the check value of ISO 3309, and 0 for nothing") {

@@ -15,6 +15,7 @@
 #include <iterator>
 #include <optional>
 
+#include "core/deflate.hpp"
 #include "core/diagnostics.hpp"
 #include "epub/zip_container.hpp"
 
@@ -286,11 +287,24 @@ TEST_SUITE("epub.zip_container") {
     }
   }
 
-  TEST_CASE("the same bytes as the archive libzip makes when it deflates the files itself") {
+  TEST_CASE("the same bytes as the archive libzip makes when it deflates the files itself, up to the whole limit") {
     std::vector<File> contents = files;
-    contents.push_back({"EPUB/text/long.xhtml", varied_bytes(300000, true)});
-    contents.push_back({"EPUB/images/noise.png", varied_bytes(70000, false)});
+    contents.push_back({"EPUB/text/long.xhtml", varied_bytes(core::zip_whole_limit, true)});
+    contents.push_back({"EPUB/images/noise.png", varied_bytes(core::zip_whole_limit - 1, false)});
     CHECK(zip_of(contents) == deflated_by_libzip(contents));
+  }
+
+  TEST_CASE("longer files are deflated in pieces: another archive, which libzip reads back the same") {
+    const std::vector<File> contents = {{"EPUB/text/long.xhtml", varied_bytes(300000, true)},
+                                        {"EPUB/images/noise.png", varied_bytes(200000, false)}};
+    CHECK(zip_of(contents) != deflated_by_libzip(contents));
+    ScratchFile out("pieces.epub");
+    core::DiagnosticList sink;
+    REQUIRE(container_of(contents).write(out.path, sink));
+    const std::vector<File> entries = unzip(out.path);
+    REQUIRE(entries.size() == 3);
+    CHECK(entries[1].content == contents[0].content);
+    CHECK(entries[2].content == contents[1].content);
   }
 
   TEST_CASE("writing copies the deflated bytes: each file is deflated once, when it is added") {
