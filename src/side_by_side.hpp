@@ -17,9 +17,9 @@ struct SideBySide {
   bool second = false;  ///< what `second` returned; false when its diagnostics were dropped
 };
 
-/// Runs `first` on a new thread, at background priority (core::start_in_background), and `second`
-/// on the calling one; both must only read what they share. First's diagnostics are kept until it returns; second's are
-/// held until then too, and on the first report after it (or when second returns) first's are forwarded to `sink`, then
+/// Runs `first` on a new thread and `second` on the calling one; both must only read what they
+/// share. First's diagnostics are kept until it returns; second's are held until then too, and
+/// on the first report after it (or when second returns) first's are forwarded to `sink`, then
 /// `keep_second` is asked: if it says no (the build has already failed, so one writer after the
 /// other would never have started `second`), second's diagnostics are dropped and its result is
 /// false; else the held ones follow and later ones pass straight on. `sink` is used on the

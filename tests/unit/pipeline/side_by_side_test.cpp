@@ -2,7 +2,6 @@
 
 #include <unistd.h>
 
-#include <algorithm>
 #include <chrono>
 #include <cstddef>
 #include <fstream>
@@ -13,7 +12,6 @@
 #include <thread>
 #include <vector>
 
-#include "core/background_priority.hpp"
 #include "core/diagnostics.hpp"
 #include "side_by_side.hpp"
 
@@ -97,28 +95,6 @@ TEST_SUITE("pipeline.side_by_side") {
     CHECK(first_thread != std::this_thread::get_id());
     CHECK(second_thread == std::this_thread::get_id());
   }
-
-#ifdef __linux__
-  TEST_CASE("the first writer runs at background priority, the second at the caller's") {
-    // The second (layout and the PDF) is the longer chain: when cores are short it goes first.
-    const int caller = octavo::core::this_thread_niceness();
-    int first_niceness = caller;
-    int second_niceness = caller + 1;
-    DiagnosticList printed;
-    run_side_by_side(
-        [&](DiagnosticSink&) {
-          first_niceness = octavo::core::this_thread_niceness();
-          return true;
-        },
-        [&](DiagnosticSink&) {
-          second_niceness = octavo::core::this_thread_niceness();
-          return true;
-        },
-        printed, [] { return true; });
-    CHECK(first_niceness == std::min(caller + octavo::core::background_niceness, 19));
-    CHECK(second_niceness == caller);
-  }
-#endif
 
   TEST_CASE("when keep_second says no, the second's diagnostics are dropped and it counts as failed") {
     DiagnosticList printed;
