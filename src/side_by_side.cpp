@@ -13,7 +13,9 @@ namespace {
 // glibc gives each thread an arena of its own and, once the thread's blocks are freed, keeps most
 // of that arena's pages resident: the EPUB of 10,000 articles left 139 MB so (malloc_stats, none
 // of it in use) under the PDF's peak, which comes later. malloc_trim hands every arena's free
-// pages back to the system.
+// pages back to the system. The octavo program allocates with mimalloc instead (CMakeLists.txt),
+// where this call finds glibc's arenas empty: mimalloc gives a finished thread's pages back by
+// itself, and the build of 10,000 articles peaked at 906 MB with it, against 965 MB with glibc's.
 void release_free_pages() {
 #ifdef __GLIBC__
   malloc_trim(0);
