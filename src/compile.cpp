@@ -203,7 +203,7 @@ CompileResult compile(const CompileOptions& options, core::DiagnosticSink& outer
     sink.warning({}, "SOURCE_DATE_EPOCH is not a number of seconds; ignored",
                  "for example SOURCE_DATE_EPOCH=1700000000");
   }
-  transform::apply_transforms(book, {epoch, "Octavo " + options.version}, sink);
+  transform::apply_transforms(book, {epoch, "Octavo " + options.version}, sink, options.jobs);
   // The patterns are loaded for the words the transforms have added too (the disclaimer, the
   // source notes).
   std::future<LoadedHyphenators> hyphenators;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/github_slug.hpp"
+#include "core/ordered_pool.hpp"
 #include "core/unicode.hpp"
 #include "core/url.hpp"
 #include "core/utf8.hpp"
@@ -13,6 +14,10 @@
 
 namespace octavo::transform {
 namespace {
+
+// Articles a thread reads ahead of the book's order: each is a few microseconds' work, so a long
+// window keeps the threads from waiting on the one that takes the results.
+constexpr std::size_t articles_ahead_per_job = 32;
 
 // Namespaces in XML 1.0 §3 (NCName) with XML 1.0 fifth edition §2.3 (NameStartChar, NameChar),
 // less ':'. epubcheck validates XHTML ids as XML names, so a GitHub id such as "1-intro" (a
@@ -194,19 +199,20 @@ const std::string* find_anchor(const model::ArticleAnchors& anchors, std::string
 
 class LinkResolver {
  public:
-  LinkResolver(const model::Book& book, core::DiagnosticSink& sink) : book_(book), sink_(sink) {
+  explicit LinkResolver(const model::Book& book) : book_(book) {
     for (const model::Article& article : book.articles) by_file_.emplace(article.provenance.file, &article);
   }
 
-  // Rewrites the links of `article`; a link that leads nowhere gives way to its children.
-  void resolve(model::Article& article) {
+  // Rewrites the links of `article`, reporting to `sink`; a link that leads nowhere gives way to
+  // its children. Reads only the book's anchors and files, so articles may be resolved at once.
+  void resolve(model::Article& article, core::DiagnosticSink& sink) const {
     for_each_article_block(article, [&](model::Block& block) {
       std::vector<std::vector<model::Inline>*> pending{&block.inlines};
       while (!pending.empty()) {
         std::vector<model::Inline>& list = *pending.back();
         pending.pop_back();
         for (std::size_t i = 0; i < list.size();) {
-          if (list[i].kind == model::InlineKind::link && !resolve_link(article, list[i])) {
+          if (list[i].kind == model::InlineKind::link && !resolve_link(article, list[i], sink)) {
             std::vector<model::Inline> children = std::move(list[i].children);
             list.erase(list.begin() + static_cast<std::ptrdiff_t>(i));
             list.insert(list.begin() + static_cast<std::ptrdiff_t>(i), std::make_move_iterator(children.begin()),
@@ -224,7 +230,7 @@ class LinkResolver {
 
  private:
   // False when the link must give way to its text.
-  bool resolve_link(const model::Article& article, model::Inline& link) {
+  bool resolve_link(const model::Article& article, model::Inline& link, core::DiagnosticSink& sink) const {
     const std::string& target = link.target;
     if (!link.target_article.empty() || core::has_scheme_or_host(target)) return true;
     const std::size_t hash = target.find('#');
@@ -234,19 +240,19 @@ class LinkResolver {
     if (!file.empty()) {
       to = find_article(file);
       if (to == nullptr) {
-        sink_.warning(link.location, "link to '" + target + "' leads to no article of the book; kept as text");
+        sink.warning(link.location, "link to '" + target + "' leads to no article of the book; kept as text");
         return false;
       }
     }
     const model::ArticleAnchors& anchors = book_.anchors.articles.at(to->id);
     const std::string* id = fragment.empty() ? nullptr : find_anchor(anchors, fragment);
     if (id == nullptr && file.empty()) {
-      sink_.warning(link.location, "link to '#" + fragment + "' points at no heading in this article; kept as text");
+      sink.warning(link.location, "link to '#" + fragment + "' points at no heading in this article; kept as text");
       return false;
     }
     if (id == nullptr && !fragment.empty()) {
-      sink_.warning(link.location, "link to '" + target + "' points at no heading in '" + file +
-                                       "'; it leads to the start of the article");
+      sink.warning(link.location, "link to '" + target + "' points at no heading in '" + file +
+                                      "'; it leads to the start of the article");
     }
     link.target_article = to->id;
     // The article's own id is its start: "" says so without a fragment.
@@ -281,18 +287,35 @@ class LinkResolver {
   }
 
   const model::Book& book_;
-  core::DiagnosticSink& sink_;
   std::unordered_map<std::string, const model::Article*> by_file_;
 };
 
 }  // namespace
 
-void resolve_links(model::Book& book, core::DiagnosticSink& sink) {
+void resolve_links(model::Book& book, core::DiagnosticSink& sink, std::size_t jobs) {
   book.anchors = {};
-  // Every article's anchors first: a link may lead forward to an article not yet seen.
-  for (model::Article& article : book.articles) collect_anchors(article, book.anchors.articles[article.id]);
-  LinkResolver resolver(book, sink);
-  for (model::Article& article : book.articles) resolver.resolve(article);
+  // Every article's anchors first: a link may lead forward to an article not yet seen. An
+  // article's anchors and links are its own (article ids are unique: assign_ids), so articles are
+  // read on `jobs` threads, and their anchors and warnings taken in the book's order: the same
+  // table and the same diagnostics whatever the threads.
+  const std::size_t count = book.articles.size();
+  {
+    core::OrderedPool<model::ArticleAnchors> collected(jobs, count, jobs * articles_ahead_per_job,
+                                                       [&book](std::size_t a) {
+                                                         model::ArticleAnchors anchors;
+                                                         collect_anchors(book.articles[a], anchors);
+                                                         return anchors;
+                                                       });
+    for (const model::Article& article : book.articles) book.anchors.articles[article.id] = collected.take();
+  }
+  const LinkResolver resolver(book);
+  core::OrderedPool<core::DiagnosticList> resolved(jobs, count, jobs * articles_ahead_per_job,
+                                                   [&book, &resolver](std::size_t a) {
+                                                     core::DiagnosticList warnings;
+                                                     resolver.resolve(book.articles[a], warnings);
+                                                     return warnings;
+                                                   });
+  for (std::size_t a = 0; a < count; ++a) resolved.take().report_to(sink);
 }
 
 }  // namespace octavo::transform

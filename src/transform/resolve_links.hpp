@@ -4,6 +4,8 @@
 // and links that lead nowhere keep only their text. Runs after assign_ids.
 #pragma once
 
+#include <cstddef>
+
 #include "core/diagnostics.hpp"
 #include "model/book.hpp"
 
@@ -23,6 +25,7 @@ namespace octavo::transform {
 ///   to `name`, or to the article's start with a warning when it has no such anchor. Resolved
 ///   links get `target_article` and `target` "#id" (or "" for the start). Web and mail links are
 ///   left as they are. Any other link is replaced by its text, with a warning at the link.
-void resolve_links(model::Book& book, core::DiagnosticSink& sink);
+/// Articles are read on `jobs` threads; the book and the diagnostics are the same for any number.
+void resolve_links(model::Book& book, core::DiagnosticSink& sink, std::size_t jobs = 1);
 
 }  // namespace octavo::transform

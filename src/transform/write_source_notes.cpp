@@ -2,12 +2,17 @@
 
 #include <string_view>
 
+#include "core/ordered_pool.hpp"
 #include "core/url.hpp"
 #include "core/utf8.hpp"
 #include "model/inline.hpp"
 
 namespace octavo::transform {
 namespace {
+
+// Articles a thread counts ahead of the book's order: each is a few microseconds' work, so a long
+// window keeps the threads from waiting on the one that takes the counts.
+constexpr std::size_t articles_counted_ahead_per_job = 32;
 
 std::size_t count_article_words(const model::Article& article) {
   std::size_t words = 0;
@@ -30,10 +35,14 @@ std::size_t count_article_words(const model::Article& article) {
 
 }  // namespace
 
-void write_source_notes(model::Book& book) {
+void write_source_notes(model::Book& book, std::size_t jobs) {
+  // Counting the words is most of the work, one article at a time: on `jobs` threads, taken in
+  // the book's order.
+  core::OrderedPool<std::size_t> counted(jobs, book.articles.size(), jobs * articles_counted_ahead_per_job,
+                                         [&book](std::size_t a) { return count_article_words(book.articles[a]); });
   for (model::Article& article : book.articles) {
     model::Provenance& from = article.provenance;
-    from.word_count = count_article_words(article);
+    from.word_count = counted.take();
     std::vector<model::NoteField> fields;
     // A source with white space or markup characters is free text that merely starts with a URL.
     const bool linkable =

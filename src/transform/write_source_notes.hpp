@@ -2,6 +2,8 @@
 // that ends the article and is repeated in the Sources appendix. Both writers print it as is.
 #pragma once
 
+#include <cstddef>
+
 #include "model/book.hpp"
 
 namespace octavo::transform {
@@ -15,6 +17,7 @@ inline constexpr const char* not_recorded = "not recorded";
 /// provenance: missing facts are printed as "not recorded"; the article's own date ("Published")
 /// and description ("Summary") appear only when its front matter gives them. The source is linked when it is a web or
 /// mail address (core::is_web_or_mail_url, any case) with no white space, '"', '<' or '>'.
-void write_source_notes(model::Book& book);
+/// Articles are counted on `jobs` threads; the notes are the same for any number.
+void write_source_notes(model::Book& book, std::size_t jobs = 1);
 
 }  // namespace octavo::transform
