@@ -142,6 +142,11 @@ TEST_SUITE("core.utf8") {
     CHECK(count_non_text_bytes("") == 0);
     CHECK(count_non_text_bytes("Text\twith\r\nline\fbreaks, caf\xC3\xA9 \xEF\xBF\xBD.") == 0);
     CHECK(count_non_text_bytes(std::string("\0\x01\x1B ok \x80\xC3", 9)) == 5);
+    // Long runs of printable ASCII (stepped over a word at a time) between the bytes that count,
+    // DEL among them, which is not counted.
+    const std::string run(70, 'a');
+    CHECK(count_non_text_bytes(run + "\x7F" + run + "\n" + run) == 0);
+    CHECK(count_non_text_bytes(run + std::string(1, '\0') + run + "\xFF" + run + "\xC3\xA9" + run + "\x1B") == 3);
   }
 
   TEST_CASE("column_at counts code points, not bytes") {
