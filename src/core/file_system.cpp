@@ -105,7 +105,11 @@ std::optional<std::string> write_whole_file(const std::string& path, std::string
   return file.close();
 }
 
-DiskFileSystem::DiskFileSystem(std::string root) : root_(std::move(root)) {}
+DiskFileSystem::DiskFileSystem(std::string root) : root_(std::move(root)) {
+  std::error_code ec;
+  const fs::path canonical = fs::canonical(fs::path(root_), ec);
+  if (!ec) canonical_root_ = canonical.string();
+}
 
 std::optional<std::string> DiskFileSystem::read_file(const std::string& path) const {
   return read_whole_file((fs::path(root_) / path).string());
@@ -260,12 +264,33 @@ std::vector<std::string> FileSystem::list_files(DiagnosticSink& sink, const List
   return Lister(*this, sink, options).list();
 }
 
+namespace {
+
+// True when every part of `relative` (lexically normal, inside `root`) exists and none is a link:
+// the path is then its own answer, found with one lstat a part. A link, a missing part or a
+// trailing slash (which follows a link) is left to weakly_canonical.
+bool has_no_link_along(const fs::path& root, const std::string& relative) {
+  if (relative.ends_with('/')) return false;
+  fs::path full = root;
+  for (const fs::path& part : fs::path(relative)) {
+    full /= part;
+    std::error_code ec;
+    const fs::file_status status = fs::symlink_status(full, ec);
+    if (ec || !fs::exists(status) || fs::is_symlink(status)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::optional<std::string> DiskFileSystem::resolve_inside(const std::string& path) const {
-  const std::optional<std::string> relative = lexically_inside(path);
+  std::optional<std::string> relative = lexically_inside(path);
   if (!relative) return std::nullopt;
+  if (canonical_root_.empty()) return std::nullopt;
+  const fs::path root(canonical_root_);
+  // The root has no link left in it, so a path with none along it stays inside as it is.
+  if (has_no_link_along(root, *relative)) return relative;
   std::error_code ec;
-  const fs::path root = fs::canonical(fs::path(root_), ec);
-  if (ec) return std::nullopt;
   // weakly_canonical follows every link in the part of the path that exists.
   const fs::path full = fs::weakly_canonical(root / *relative, ec);
   if (ec) return std::nullopt;

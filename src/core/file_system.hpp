@@ -146,6 +146,9 @@ class DiskFileSystem final : public FileSystem {
 
  private:
   std::string root_;
+  // The root with every link resolved, once: resolve_inside is asked for every article, and
+  // resolving the root each time was most of its system calls. Empty when the root is missing.
+  std::string canonical_root_;
 };
 
 /// An in-memory tree, for tests: path → bytes. A folder exists when a path inside it does

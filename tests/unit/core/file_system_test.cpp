@@ -171,6 +171,18 @@ TEST_SUITE("core.file_system.resolve_inside") {
     CHECK(files.resolve_inside("out.png") == std::nullopt);
     CHECK(files.resolve_inside("parent/outside.png") == std::nullopt);
     CHECK(files.resolve_inside("../outside.png") == std::nullopt);
+    CHECK(files.resolve_inside("img/../in.png") == "img/a.png");
+    CHECK(files.resolve_inside("parent/corpus/img/a.png") == "img/a.png");  // out and back in
+    CHECK(files.resolve_inside("img/") == "img");
+    // A corpus named through a link: its paths resolve inside the folder the link leads to.
+    fs::create_directory_symlink("corpus", root / "corpus-link");
+    const DiskFileSystem linked((root / "corpus-link").string());
+    CHECK(linked.resolve_inside("in.png") == "img/a.png");
+    CHECK(linked.resolve_inside("img/a.png") == "img/a.png");
+    CHECK(linked.resolve_inside("out.png") == std::nullopt);
+    // A corpus that is not there holds nothing.
+    const DiskFileSystem missing((root / "no-such-corpus").string());
+    CHECK(missing.resolve_inside("img/a.png") == std::nullopt);
     fs::remove_all(root);
   }
 }
