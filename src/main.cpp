@@ -73,7 +73,6 @@ int main(int argc, char** argv) {
   options.data_dir = find_data_dir(argv[0]);
   if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) options.source_date_epoch = epoch;
 
-  const octavo::core::DiskFileSystem corpus(options.corpus_dir);
   // One updating line on long builds, only for a person watching: never into a file or pipe, nor with -q.
   const bool show_progress = !command.quiet && ::isatty(STDERR_FILENO);
   const bool full_form = command.diagnostics == octavo::DiagnosticForm::full;
@@ -84,7 +83,9 @@ int main(int argc, char** argv) {
       // A new progress line too: its quiet first half second counts from this build's start.
       octavo::TerminalProgress terminal_progress(std::cerr);
       octavo::core::Progress& progress = show_progress ? terminal_progress : octavo::core::no_progress();
-      octavo::core::SourceExcerpts excerpts(corpus);
+      // The corpus as this build finds it, as compile() does: its folder may be a link changed since.
+      const octavo::core::DiskFileSystem files(options.corpus_dir);
+      octavo::core::SourceExcerpts excerpts(files);
       StderrSink printing(command.quiet, full_form ? &excerpts : nullptr);
       octavo::core::CountingSink counting(printing);
       const octavo::CompileResult result = octavo::compile(options, counting, progress);
@@ -101,6 +102,7 @@ int main(int argc, char** argv) {
   options.exits_after = true;  // one build, then main returns
   octavo::TerminalProgress terminal_progress(std::cerr);
   octavo::core::Progress& progress = show_progress ? terminal_progress : octavo::core::no_progress();
+  const octavo::core::DiskFileSystem corpus(options.corpus_dir);
   octavo::core::SourceExcerpts excerpts(corpus);
   StderrSink sink(command.quiet, full_form ? &excerpts : nullptr);
   const octavo::CompileResult result = octavo::compile(options, sink, progress);

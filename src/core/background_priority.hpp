@@ -1,6 +1,7 @@
-// Work that runs beside the build's longest chain and that nothing waits for until the end (the
-// EPUB beside the PDF, the Sources appendix beside the articles) runs at a lower scheduling
-// priority, so that when the cores are short the scheduler gives them to that chain first.
+// Work that runs beside the build's longest chain, that nothing waits for until the end and whose
+// memory is small (the Sources appendix beside the articles) runs at a lower scheduling priority,
+// so that when the cores are short the scheduler gives them to that chain first. (Not the EPUB:
+// run late, its memory would come on top of the PDF's peak; side_by_side.cpp.)
 #pragma once
 
 #include <future>
@@ -25,7 +26,8 @@ int this_thread_niceness();
 
 /// std::async(policy, work), whose thread, should it start one, runs `work` at background
 /// priority (lower_this_thread_priority). Run deferred, `work` runs at get() on the thread that
-/// calls it, at that thread's priority: it is then the only work left.
+/// calls it, at that thread's priority: it is then the only work left. Call get() on the thread
+/// that called this: deferred work run on any other thread would lower that thread for good.
 template <typename Work>
 std::future<std::invoke_result_t<Work>> start_in_background(std::launch policy, Work work) {
   const std::thread::id caller = std::this_thread::get_id();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <cstdint>
 
 namespace octavo::core {
@@ -31,6 +32,7 @@ std::vector<std::size_t> content_defined_ends(std::string_view bytes, const Piec
   std::vector<std::size_t> ends;
   // The hash shifts left once a byte, so after 64 bytes the earlier ones have left it: a cut
   // depends on the last 64 bytes. The pattern is tested on the top bits, which mix the most bytes.
+  assert(sizes.pattern_bits < 64);
   const std::uint64_t pattern = sizes.pattern_bits == 0 ? 0 : ~std::uint64_t{0} << (64 - sizes.pattern_bits);
   std::size_t start = 0;
   while (start < bytes.size()) {

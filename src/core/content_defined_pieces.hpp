@@ -12,7 +12,7 @@
 namespace octavo::core {
 
 /// How long pieces are: at least `least` bytes (but the last), at most `most`, and past `least` a
-/// cut comes after each byte with probability 2^-`pattern_bits`.
+/// cut comes after each byte with probability 2^-`pattern_bits` (0 to 63).
 struct PieceSizes {
   std::size_t least;
   std::size_t most;

@@ -42,8 +42,10 @@ inline constexpr PieceSizes zip_piece_sizes{8 * 1024, 64 * 1024, 14};
 /// taken instead (then only the CRC-32 is computed), and what is deflated here is kept in it.
 DeflatedBytes deflate_zip_entry(std::string_view bytes, DeflateMemo* memo = nullptr);
 
-/// The name deflate_zip_entry keeps a piece of a long file under in a memo: a SHA-256 of the piece,
-/// the window before it and whether it is last, apart from every other digest a memo holds.
+/// The name deflate_zip_entry keeps a piece of a long file under in a memo: a SHA-256 of a name,
+/// whether the piece is last, the window before it and the piece. A whole file's digest (of its
+/// bytes alone) could equal one only for a file that starts with that name's length byte and
+/// text; the EPUB's files start with XML, CSS or an image's signature.
 StreamDigest zip_piece_digest(std::string_view piece, std::string_view window, bool last);
 
 /// `bytes` as a zlib stream (header, deflate, Adler-32) with libharu 2.3's settings for a PDF

@@ -111,21 +111,23 @@ DiskFileSystem::DiskFileSystem(std::string root) : root_(std::move(root)) {
   if (!ec) canonical_root_ = canonical.string();
 }
 
+fs::path DiskFileSystem::base() const { return fs::path(canonical_root_.empty() ? root_ : canonical_root_); }
+
 std::optional<std::string> DiskFileSystem::read_file(const std::string& path) const {
-  return read_whole_file((fs::path(root_) / path).string());
+  return read_whole_file((base() / path).string());
 }
 
 bool DiskFileSystem::exists(const std::string& path) const {
   std::error_code ec;
   // symlink_status, not status: a link to nothing is still something the user put there.
-  const fs::file_status status = fs::symlink_status(fs::path(root_) / path, ec);
+  const fs::file_status status = fs::symlink_status(base() / path, ec);
   return !ec && fs::exists(status);
 }
 
 std::vector<FolderEntry> DiskFileSystem::list_folder(const std::string& folder) const {
   std::vector<FolderEntry> entries;
   std::error_code ec;
-  const fs::path path = folder.empty() ? fs::path(root_) : fs::path(root_) / folder;
+  const fs::path path = folder.empty() ? base() : base() / folder;
   for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
     FolderEntry entry{it->path().filename().string(), EntryKind::other};
     std::error_code type_ec;

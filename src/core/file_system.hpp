@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <optional>
@@ -134,7 +135,8 @@ class FileSystem {
   virtual std::optional<std::string> resolve_inside(const std::string& path) const = 0;
 };
 
-/// The corpus folder on disk. Never writes.
+/// The corpus folder on disk, as it is found when this is made: a link in the root's own path is
+/// resolved then, and every check and read is in the folder it led to. Never writes.
 class DiskFileSystem final : public FileSystem {
  public:
   explicit DiskFileSystem(std::string root);
@@ -145,10 +147,14 @@ class DiskFileSystem final : public FileSystem {
   std::optional<std::string> resolve_inside(const std::string& path) const override;
 
  private:
+  // Where paths are read from and checked against: the root with every link resolved, once, so
+  // that what resolve_inside checked is what is read, even if a link in the root's path is changed
+  // meanwhile (resolving the root for every article was most of resolve_inside's system calls);
+  // the root as given when it is missing.
+  std::filesystem::path base() const;
+
   std::string root_;
-  // The root with every link resolved, once: resolve_inside is asked for every article, and
-  // resolving the root each time was most of its system calls. Empty when the root is missing.
-  std::string canonical_root_;
+  std::string canonical_root_;  // empty when the root is missing
 };
 
 /// An in-memory tree, for tests: path → bytes. A folder exists when a path inside it does

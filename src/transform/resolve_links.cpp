@@ -1,5 +1,6 @@
 #include "transform/resolve_links.hpp"
 
+#include <cassert>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -306,7 +307,10 @@ void resolve_links(model::Book& book, core::DiagnosticSink& sink, std::size_t jo
                                                          collect_anchors(book.articles[a], anchors);
                                                          return anchors;
                                                        });
-    for (const model::Article& article : book.articles) book.anchors.articles[article.id] = collected.take();
+    for (const model::Article& article : book.articles) {
+      [[maybe_unused]] const bool first = book.anchors.articles.emplace(article.id, collected.take()).second;
+      assert(first);  // ids are unique (assign_ids), so no article's anchors meet another's
+    }
   }
   const LinkResolver resolver(book);
   core::OrderedPool<core::DiagnosticList> resolved(jobs, count, jobs * articles_ahead_per_job,

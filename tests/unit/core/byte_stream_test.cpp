@@ -58,6 +58,17 @@ TEST_SUITE("cache.byte_stream") {
     CHECK(in.real() == 0);
   }
 
+  TEST_CASE("the bytes themselves: little-endian doubles, LEB128 varints, a length before a string") {
+    ByteWriter out;
+    out.real(1.0);
+    out.unsigned_number(127);
+    out.unsigned_number(300);
+    out.string("ab");
+    CHECK(out.bytes() == std::string("\0\0\0\0\0\0\xF0\x3F\x7F\xAC\x02\x02"
+                                     "ab",
+                                     14));
+  }
+
   TEST_CASE("a double with fewer than its eight bytes left fails, and so does every read after it") {
     ByteWriter out;
     out.real(2.5);

@@ -149,6 +149,21 @@ TEST_SUITE("core.deflate") {
     CHECK(in_pieces < whole.size() + whole.size() / 50);  // within 2 %
   }
 
+  TEST_CASE("one byte past zip_whole_limit, and pieces cut at their longest, still make one valid stream") {
+    // Bytes with no pattern in them are cut at the longest length, so the last piece may be one byte.
+    for (const std::size_t size : {core::zip_whole_limit + 1, core::zip_piece_sizes.most * 3 + 1}) {
+      CAPTURE(size);
+      const std::string same(size, 'z');
+      CountingMemo memo;
+      const core::DeflatedBytes deflated = core::deflate_zip_entry(same, &memo);
+      CHECK(inflate_raw(deflated.compressed, same.size()) == same);
+      CHECK(deflated.compressed == core::deflate_zip_entry(same).compressed);
+      // Pieces alike after windows alike share one name, so fewer are kept than there are pieces.
+      CHECK(!memo.kept.empty());
+      CHECK(memo.kept.size() <= core::content_defined_ends(same, core::zip_piece_sizes).size());
+    }
+  }
+
   TEST_CASE("a file of zip_whole_limit bytes is still deflated whole, kept under its own digest") {
     const std::string text = varied_text(core::zip_whole_limit);
     CountingMemo memo;

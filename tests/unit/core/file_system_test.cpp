@@ -180,6 +180,18 @@ TEST_SUITE("core.file_system.resolve_inside") {
     CHECK(linked.resolve_inside("in.png") == "img/a.png");
     CHECK(linked.resolve_inside("img/a.png") == "img/a.png");
     CHECK(linked.resolve_inside("out.png") == std::nullopt);
+    // The link retargeted after the corpus was opened: what is checked and what is read are still
+    // the folder it led to then, never the new target's link out.
+    fs::create_directories(root / "other");
+    std::ofstream(root / "other" / "b.txt") << "other";
+    fs::create_symlink("../outside.png", root / "other" / "in.png");
+    std::ofstream(root / "corpus" / "b.txt") << "corpus";
+    fs::remove(root / "corpus-link");
+    fs::create_directory_symlink("other", root / "corpus-link");
+    CHECK(linked.resolve_inside("in.png") == "img/a.png");
+    CHECK(linked.read_file("in.png") == "A");
+    CHECK(linked.read_file("b.txt") == "corpus");
+    CHECK(linked.exists("img/a.png"));
     // A corpus that is not there holds nothing.
     const DiskFileSystem missing((root / "no-such-corpus").string());
     CHECK(missing.resolve_inside("img/a.png") == std::nullopt);
