@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <optional>
 
 #ifdef __linux__
 #include <sys/resource.h>
@@ -11,19 +12,27 @@
 namespace octavo::core {
 
 #ifdef __linux__
+namespace {
+
 // setpriority(2), "Bugs": under NPTL the nice value is a per-thread attribute, and PRIO_PROCESS
-// with a thread's id sets that thread's alone. Raising it needs no privilege.
-int this_thread_niceness() {
+// with a thread's id names that thread alone. Nullopt when the system will not say: -1 is a
+// valid value, so only errno tells a failure.
+std::optional<int> niceness_of_this_thread() {
   errno = 0;
   const int niceness = getpriority(PRIO_PROCESS, static_cast<id_t>(gettid()));
-  return errno == 0 ? niceness : 0;  // -1 is a valid value: only errno tells a failure
+  if (errno != 0) return std::nullopt;
+  return niceness;
 }
 
+}  // namespace
+
+int this_thread_niceness() { return niceness_of_this_thread().value_or(0); }
+
 bool lower_this_thread_priority() {
-  errno = 0;
-  const int niceness = getpriority(PRIO_PROCESS, static_cast<id_t>(gettid()));
-  if (errno != 0) return false;
-  const int lowered = std::min(niceness + background_niceness, 19);
+  const std::optional<int> niceness = niceness_of_this_thread();
+  if (!niceness) return false;
+  // Raising the value needs no privilege.
+  const int lowered = std::min(*niceness + background_niceness, 19);
   return setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), lowered) == 0;
 }
 #else
