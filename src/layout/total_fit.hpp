@@ -27,16 +27,28 @@ inline constexpr double second_pass_tolerance = std::numeric_limits<double>::inf
 /// Whether a pass may break at hyphenation points (flagged penalties).
 enum class Hyphenation { ignore, allow };
 
+/// How much work total-fit breaking did: lines tried, one for each active node at each breakpoint.
+/// For tests and measurement; the breaks do not depend on it.
+struct TotalFitWork {
+  std::size_t lines_tried = 0;
+  std::size_t searches = 0;            ///< passes over the paragraph, with or without a limit
+  std::size_t unlimited_searches = 0;  ///< of them, without a limit
+};
+
 /// One pass of Knuth–Plass with the given badness limit (lines of greater badness are
 /// infeasible). nullopt when no sequence of feasible lines reaches the end of the paragraph;
 /// an empty vector for items with no boxes.
 std::optional<std::vector<Line>> try_total_fit(const std::vector<Item>& items, const LineWidths& widths,
-                                               double tolerance, Hyphenation hyphenation = Hyphenation::allow);
+                                               double tolerance, Hyphenation hyphenation = Hyphenation::allow,
+                                               TotalFitWork* work = nullptr);
 
 /// Breaks `items` total-fit: least total demerits over the paragraph, first without hyphenation
 /// at pre_pass_tolerance, then with it at first_pass_tolerance, then at second_pass_tolerance. When neither pass finds
 /// feasible breaks (an unbreakable run wider than its line), falls back to first-fit break_lines, overfull line and
-/// all. Empty for items with no boxes.
-std::vector<Line> break_lines_total_fit(const std::vector<Item>& items, const LineWidths& widths);
+/// all. Empty for items with no boxes. The last pass gives the breaks try_total_fit gives at
+/// second_pass_tolerance, but most often finds them with a limit first (see run_unlimited in the
+/// source), at a fraction of the work.
+std::vector<Line> break_lines_total_fit(const std::vector<Item>& items, const LineWidths& widths,
+                                        TotalFitWork* work = nullptr);
 
 }  // namespace octavo::layout
