@@ -32,10 +32,10 @@ inline constexpr std::size_t zip_whole_limit = 64 * 1024;
 /// edit cheaper to deflate again, and the file larger by a sync flush and a fresh block a piece.
 inline constexpr PieceSizes zip_piece_sizes{8 * 1024, 64 * 1024, 14};
 
-/// `bytes` deflated with libzip's own settings (level 9, a 32 KiB window, zlib's largest memory
-/// level, the default strategy): up to zip_whole_limit the stream is the one libzip itself would
-/// write; past it, one stream deflated in pieces (content_defined_ends with zip_piece_sizes), each
-/// referring back to the 32 KiB before it. Empty input gives the two-byte empty stream. Throws
+/// `bytes` deflated with libzip's settings for level 6 (zlib's default level, a 32 KiB window,
+/// zlib's largest memory level, the default strategy): up to zip_whole_limit the stream is the one
+/// libzip itself would write at that level; past it, one stream deflated in pieces (content_defined_ends with
+/// zip_piece_sizes), each referring back to the 32 KiB before it. Empty input gives the two-byte empty stream. Throws
 /// std::bad_alloc if zlib cannot allocate its state, the only way it can fail with these fixed
 /// settings.
 /// With a `memo`, the compressed bytes it kept for the same `bytes` (or piece, window and end) are

@@ -20,13 +20,13 @@ constexpr char mimetype_content[] = "application/epub+zip";
 // write them; without this the bytes would depend on nothing but still differ from tool to tool.
 constexpr zip_uint32_t entry_attributes = 0100644u << 16;
 
-// What libzip's own deflate layer reports for an entry it compresses at level 9 (its default):
-// "version needed to extract" 2.0, and general purpose bits 1–2 set to "maximum compression"
+// What libzip's own deflate layer reports for an entry it compresses at level 6 (core::deflate's):
+// "version needed to extract" 2.0, and general purpose bits 1–2 clear, "normal compression"
 // (APPNOTE.TXT §4.4.3, §4.4.4). An entry deflated beforehand must say the same, or the archive
 // would differ from the one libzip makes when it deflates.
 constexpr zip_uint8_t deflate_version_needed = 20;
 constexpr zip_uint16_t compression_option_bits = 0x0006;
-constexpr zip_uint16_t maximum_compression = 0x0002;
+constexpr zip_uint16_t normal_compression = 0x0000;
 
 // DOS timestamps hold local time: libzip turns the time_t into fields with localtime(), so one
 // time_t gives different bytes under different TZ values. mktime() on a fixed local struct tm
@@ -91,7 +91,7 @@ class DeflatedSource {
         attributes->valid |= ZIP_FILE_ATTRIBUTES_VERSION_NEEDED | ZIP_FILE_ATTRIBUTES_GENERAL_PURPOSE_BIT_FLAGS;
         attributes->version_needed = deflate_version_needed;
         attributes->general_purpose_bit_mask = compression_option_bits;
-        attributes->general_purpose_bit_flags = maximum_compression;
+        attributes->general_purpose_bit_flags = normal_compression;
         return sizeof(zip_file_attributes_t);
       }
       case ZIP_SOURCE_ERROR: return zip_error_to_data(&error_, data, length);
