@@ -33,8 +33,9 @@ struct Settings {
 // zlib's default level (6), with the other values libzip 1.7.3's deflate (zip_algorithm_deflate.c)
 // gives deflateInit2: a stream deflated so is byte for byte the one libzip writes when asked for
 // level 6 (checked on Debian 12's libzip: memory level 8 gives a different stream, 9 the same).
-// Raw, as ZIP stores it (APPNOTE §4.4.5). Level 9, libzip's default, took 30 % longer on the
-// EPUB of 500 bench articles for 0.28 % fewer bytes (a third of the EPUB's thread was deflate).
+// Raw, as ZIP stores it (APPNOTE §4.4.5). Level 6 took 30 % less time than level 9, libzip's
+// default, on the files of an EPUB of 500 bench articles, for 0.28 % more bytes; deflating was
+// three quarters of the EPUB thread's samples in a cold build.
 constexpr Settings zip_entry{Z_DEFAULT_COMPRESSION, -MAX_WBITS, MAX_MEM_LEVEL};
 
 // libharu 2.3's HPDF_Stream_WriteToStreamWithDeflate calls deflateInit(Z_DEFAULT_COMPRESSION):
@@ -216,7 +217,7 @@ std::uint32_t crc32(std::string_view bytes) {
 
 DeflatedBytes deflate_zip_entry(std::string_view bytes, DeflateMemo* memo) {
   if (bytes.size() <= zip_whole_limit) return {deflate_remembered(zip_entry, bytes, memo), crc32(bytes), bytes.size()};
-  // A long file in pieces (content_defined_ends), each a raw deflate stream with libzip's settings
+  // A long file in pieces (content_defined_ends), each a raw deflate stream with zip_entry's settings
   // that refers back to the 32 KiB before it and ends with a sync flush, the last with the final
   // block: one stream of the whole file, whose pieces a memo keeps apart. After an edit only the
   // piece it falls in, and those whose window reaches back to it, are deflated again. Deflated

@@ -23,9 +23,9 @@ struct DeflatedBytes {
   std::uint64_t size = 0;   ///< the uncompressed size in bytes
 };
 
-/// Files up to this size are deflated whole, as libzip would deflate them; longer ones (a long
-/// book's navigation, contents and package document) in pieces, so that a rebuild after an edit
-/// deflates only the pieces around it.
+/// Files up to this size are deflated whole, as libzip would deflate them at level 6; longer ones
+/// (a long book's navigation, contents and package document) in pieces, so that a rebuild after
+/// an edit deflates only the pieces around it.
 inline constexpr std::size_t zip_whole_limit = 64 * 1024;
 
 /// The pieces of a longer file: 8 to 64 KiB, about 24 KiB on average. Smaller pieces would make an
@@ -33,11 +33,11 @@ inline constexpr std::size_t zip_whole_limit = 64 * 1024;
 inline constexpr PieceSizes zip_piece_sizes{8 * 1024, 64 * 1024, 14};
 
 /// `bytes` deflated with libzip's settings for level 6 (zlib's default level, a 32 KiB window,
-/// zlib's largest memory level, the default strategy): up to zip_whole_limit the stream is the one
-/// libzip itself would write at that level; past it, one stream deflated in pieces (content_defined_ends with
-/// zip_piece_sizes), each referring back to the 32 KiB before it. Empty input gives the two-byte empty stream. Throws
-/// std::bad_alloc if zlib cannot allocate its state, the only way it can fail with these fixed
-/// settings.
+/// zlib's largest memory level, the default strategy): up to zip_whole_limit the stream is the
+/// one libzip itself would write at that level; past it, one stream deflated in pieces
+/// (content_defined_ends with zip_piece_sizes), each referring back to the 32 KiB before it.
+/// Empty input gives the two-byte empty stream. Throws std::bad_alloc if zlib cannot allocate its
+/// state, the only way it can fail with these fixed settings.
 /// With a `memo`, the compressed bytes it kept for the same `bytes` (or piece, window and end) are
 /// taken instead (then only the CRC-32 is computed), and what is deflated here is kept in it.
 DeflatedBytes deflate_zip_entry(std::string_view bytes, DeflateMemo* memo = nullptr);

@@ -72,6 +72,10 @@ constexpr double final_hyphen_demerits = 5000;
 // lower limit fails more often and leaves the paragraph to the unlimited search, a higher one
 // keeps more nodes.
 constexpr double bounding_tolerance = 2000;
+// run_unlimited's second limit is a little above √D − l, by this share and this much, so that
+// rounding in (l + b)² cannot leave out a line that a path of demerits D holds: (l + limit)²
+// exceeds D by about two parts in 10⁹, where rounding errs by parts in 10¹⁶.
+constexpr double limit_margin = 1e-9;
 // Hyphenated lines allowed in a row: a hard limit.
 constexpr int max_hyphens_in_row = 2;
 
@@ -146,14 +150,18 @@ class Breaker {
   // at tolerance 200, made 0.7 million. So a search with a limit comes first, and its result
   // bounds what the unlimited one could find. Every line adds (l + b)² or more to a path's
   // demerits when no penalty is negative (the terms for penalties, adjacent classes and
-  // hyphens are all added, never taken away). A path with demerits D therefore has no line of
-  // badness above √D − l, and a path with such a line costs more than D. If the limited search
-  // finds demerits D < (l + limit)², no path it could not see costs as little, and its breaks are
-  // the unlimited search's (down to a tie of exactly equal demerits, which the two could break
-  // differently). Otherwise a second search with the limit √D − l is sure to see every path that
-  // costs no more than D, and so the best of all. Where the limited search finds nothing (a line
-  // can only be kept within the measure with a badness above the limit: a long word alone), the
-  // unlimited search runs as it is.
+  // hyphens are all added, never taken away, and rounding a sum of such terms never lowers
+  // it). A path with demerits D therefore has no line of badness above √D − l, and a path with
+  // such a line costs more than D. If the limited search finds demerits D < (l + limit)², every
+  // node that costs no more than D is made the same way in both searches: from the same
+  // candidates (one beyond the limit would cost more than D), in the same order, pruned alike.
+  // So the breaks are the unlimited search's, ties included. Otherwise a second search with the
+  // limit √D − l (at least the first limit, so it cannot fail) sees every path that costs no
+  // more than D, and gives the unlimited search's breaks the same way. Where the limited search
+  // finds nothing (only a badness above the limit keeps some line within the measure: a long
+  // word alone), the unlimited search runs as it is. The second limit grows with the paragraph's
+  // demerits, so a long paragraph with one loose line may pay for two searches at almost the
+  // unlimited one's cost; never for more than the first search and the unlimited one.
   std::optional<std::vector<Line>> run_unlimited(Hyphenation hyphenation) {
     if (next_box_[0] == items_.size()) return std::vector<Line>{};
     if (!has_negative_penalty_) {
@@ -162,8 +170,7 @@ class Breaker {
         if (demerits < (line_penalty + bounding_tolerance) * (line_penalty + bounding_tolerance)) {
           return trace(*bounded);
         }
-        // A little above √D − l, so that rounding in (l + b)² cannot leave out a line that costs D.
-        const double limit = (std::sqrt(demerits) - line_penalty) * (1 + 1e-9) + 1e-9;
+        const double limit = (std::sqrt(demerits) - line_penalty) * (1 + limit_margin) + limit_margin;
         if (const std::optional<std::size_t> best = search(limit, hyphenation)) return trace(*best);
       }
     }

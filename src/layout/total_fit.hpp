@@ -3,6 +3,7 @@
 // with the same output, so set_paragraph can call either.
 #pragma once
 
+#include <cstddef>
 #include <limits>
 #include <optional>
 #include <vector>
@@ -28,7 +29,8 @@ inline constexpr double second_pass_tolerance = std::numeric_limits<double>::inf
 enum class Hyphenation { ignore, allow };
 
 /// How much work total-fit breaking did: lines tried, one for each active node at each breakpoint.
-/// For tests and measurement; the breaks do not depend on it.
+/// For tests and measurement; the breaks do not depend on it. The functions below add to the
+/// counts given them (a null pointer counts nothing).
 struct TotalFitWork {
   std::size_t lines_tried = 0;
   std::size_t searches = 0;            ///< passes over the paragraph, with or without a limit

@@ -99,8 +99,11 @@ TEST_SUITE("layout.total_fit") {
         try_total_fit(list.items, test::same_widths(50), second_pass_tolerance);
     REQUIRE(second.has_value());
     CHECK(test::line_texts(list.items, *second) == std::vector<std::string>{"aaaaaaaa", "bbbbbbbb"});
-    CHECK(test::line_texts(list.items, break_lines_total_fit(list.items, test::same_widths(50))) ==
+    // Its badness of a million or more is beyond any limit the last pass tries first.
+    TotalFitWork work;
+    CHECK(test::line_texts(list.items, break_lines_total_fit(list.items, test::same_widths(50), &work)) ==
           std::vector<std::string>{"aaaaaaaa", "bbbbbbbb"});
+    CHECK(work.unlimited_searches == 1);
   }
 
   TEST_CASE("the second pass prefers a loose line to a word left alone on a line") {
@@ -152,10 +155,10 @@ TEST_SUITE("layout.total_fit") {
 
 namespace {
 
-// A paragraph made by hand from a seed: words 5 to 45 pt wide, a third of the longer ones with a
-// hyphenation point, between spaces of 5 pt that stretch by 2.5 and shrink by 1.667, closed as
-// build_items closes one. With `lone_word`, one word in the middle is 290 pt wide: in a 300 pt
-// measure it fills a line alone, with no space to stretch.
+// A paragraph made by hand from a seed: words 10 to 70 pt wide, a quarter of those of 40 pt or
+// more with a hyphenation point, between spaces of 5 pt that stretch by 2.5 and shrink by 1.667,
+// closed as build_items closes one. With `lone_word`, one word in the middle is 290 pt wide: in a
+// 300 pt measure it fills a line alone, with no space to stretch.
 std::vector<Item> random_paragraph(std::uint32_t seed, std::size_t words, bool lone_word) {
   std::uint32_t state = seed * 2654435761U + 1;
   const auto next = [&state](std::uint32_t below) {
@@ -190,10 +193,13 @@ bool same_lines(const std::vector<Line>& a, const std::vector<Line>& b) {
 
 TEST_SUITE("layout.total_fit") {
   TEST_CASE("the last pass gives the unlimited search's breaks, for a fraction of its work") {
-    // Paragraphs that the pass at tolerance 200 cannot set, in a measure of 300 pt (four to
-    // twelve words a line), of 3 to 1,200 words; one in ten has a word that fills a line alone.
+    // Paragraphs that the pass at tolerance 200 cannot set, in a measure of 300 pt (4 to 20 words
+    // a line), of 3 to 1,200 words; one in ten has a word that fills a line alone.
     std::size_t settled_at_once = 0;
     std::size_t bounded_twice = 0;
+    // Of those bounded twice, how many the first limit alone would have set otherwise: the
+    // second search made a difference.
+    std::size_t second_limit_mattered = 0;
     std::size_t left_unlimited = 0;
     // Lines tried by the passes as they were before run_unlimited (the pre-pass, the pass at 200,
     // the unlimited search), and by all of break_lines_total_fit, where the unlimited search was
@@ -202,6 +208,7 @@ TEST_SUITE("layout.total_fit") {
     std::size_t now = 0;
     for (std::uint32_t seed = 0; seed < 400; ++seed) {
       const std::size_t words = 3 + (seed * 37) % (seed % 10 == 0 ? 1200 : 150);
+      CAPTURE(seed);
       const std::vector<Item> items = random_paragraph(seed, words, seed % 10 == 3);
       const LineWidths widths = test::same_widths(300);
       TotalFitWork passes_before;
@@ -212,36 +219,48 @@ TEST_SUITE("layout.total_fit") {
       REQUIRE(expected.has_value());
       TotalFitWork work;
       const std::vector<Line> lines = break_lines_total_fit(items, widths, &work);
-      CAPTURE(seed);
       CHECK(same_lines(lines, *expected));
-      // The pre-pass and the pass at 200 came first; then one, two or three searches.
-      REQUIRE(work.searches >= 3);
+      // The pre-pass and the pass at 200 came first; then the limit 2000 and, when it cannot
+      // settle the pass, either the second limit or (when 2000 sets nothing) the unlimited search.
       if (work.unlimited_searches == 1) {
+        CHECK(work.searches == 4);
         ++left_unlimited;
         continue;
       }
       if (work.searches == 3) ++settled_at_once;
-      if (work.searches == 4) ++bounded_twice;
+      if (work.searches == 4) {
+        ++bounded_twice;
+        const std::optional<std::vector<Line>> first_limit = try_total_fit(items, widths, 2000);
+        REQUIRE(first_limit.has_value());
+        if (!same_lines(*first_limit, *expected)) ++second_limit_mattered;
+      }
+      CHECK(work.searches <= 4);
       before += passes_before.lines_tried;
       now += work.lines_tried;
     }
     // Each way the last pass can go was taken, and compared.
     CHECK(settled_at_once > 20);
     CHECK(bounded_twice > 5);
+    CHECK(second_limit_mattered > 0);
     CHECK(left_unlimited > 5);
     // Where the limits settle it, the last pass and the two before it try less than half the
     // lines they did (on 500 of the bench's articles: 37 %).
     CHECK(now * 2 < before);
   }
 
-  TEST_CASE("a paragraph that only the unlimited search can set is still set by it") {
+  TEST_CASE("a paragraph with a penalty below zero is left to the unlimited search, which it could lower") {
     Fixture f;
-    // One word fills the line alone, with no space to stretch: a badness of a million or more,
-    // beyond any limit the last pass tries first.
-    const ItemList list = f.items("aaaaaaaa bbbbbbbb", core::Pt(50));
+    // 85 pt = 17 characters: no line can be decent, so the pass at 200 fails (as above).
+    ItemList list = f.items("We set the paragraph as a whole", core::Pt(85));
+    // A break that earns demerits, right after the first box: "(l + b)² − p²" can make a line
+    // cost less than its badness alone, so no limit can be drawn from what a path costs.
+    list.items.insert(list.items.begin() + 1, penalty_item(-9999));
+    const std::optional<std::vector<Line>> expected =
+        try_total_fit(list.items, test::same_widths(85), second_pass_tolerance);
+    REQUIRE(expected.has_value());
     TotalFitWork work;
-    CHECK(test::line_texts(list.items, break_lines_total_fit(list.items, test::same_widths(50), &work)) ==
-          std::vector<std::string>{"aaaaaaaa", "bbbbbbbb"});
+    CHECK(same_lines(break_lines_total_fit(list.items, test::same_widths(85), &work), *expected));
+    CHECK(work.searches == 3);
     CHECK(work.unlimited_searches == 1);
   }
 }
