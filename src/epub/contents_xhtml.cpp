@@ -46,8 +46,11 @@ std::string contents_xhtml(const model::Book& book) {
       xml_block("nav", {{"id", model::contents_id}, {"class", "contents"}, {"epub:type", "toc"}, {"role", "doc-toc"}});
   nav.append(xml_element("h1", {}, {xml_text(model::contents_title)}));
   nav.append(std::move(list));
-  return xhtml_page(model::contents_title, book.metadata.language, stylesheet_href_from_text(),
-                    xml_block("body", {}, {std::move(nav)}));
+  // Appended, not passed in braces: an initializer list copies its elements, and this tree holds
+  // an entry per article.
+  XmlNode body = xml_block("body");
+  body.append(std::move(nav));
+  return xhtml_page(model::contents_title, book.metadata.language, stylesheet_href_from_text(), std::move(body));
 }
 
 }  // namespace octavo::epub
