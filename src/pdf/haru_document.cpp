@@ -12,6 +12,7 @@
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
+#include <hpdf_utils.h>
 
 #include <algorithm>
 #include <array>
@@ -261,6 +262,17 @@ void free_frozen_entries(HPDF_Dict dictionary) {
   dictionary->attr = nullptr;
 }
 
+// The block a frozen dictionary keeps: the byte count of `entries`, then their bytes. Null when
+// memory runs out.
+void* frozen_block(HPDF_MMgr mmgr, std::string_view entries) {
+  const auto size = static_cast<HPDF_UINT>(entries.size());
+  auto* block = static_cast<HPDF_BYTE*>(HPDF_GetMem(mmgr, static_cast<HPDF_UINT>(sizeof size + size)));
+  if (block == nullptr) return nullptr;
+  std::memcpy(block, &size, sizeof size);
+  std::memcpy(block + sizeof size, entries.data(), size);
+  return block;
+}
+
 // Freezes `dictionary` as above. Leaves it as it is, and returns false, when it is not a plain
 // dictionary (a stream, or one libharu attaches data or write hooks to) or memory runs out.
 bool freeze_entries(HPDF_Dict dictionary) {
@@ -282,11 +294,10 @@ bool freeze_entries(HPDF_Dict dictionary) {
   // "<<\n", the entries, ">>": only the entries are kept.
   constexpr std::string_view open = "<<\012", close = ">>";
   if (written.size() < open.size() + close.size()) return false;
-  const HPDF_UINT size = static_cast<HPDF_UINT>(written.size() - open.size() - close.size());
-  auto* block = static_cast<HPDF_BYTE*>(HPDF_GetMem(dictionary->mmgr, static_cast<HPDF_UINT>(sizeof size + size)));
+  const std::string_view entries(reinterpret_cast<const char*>(written.data()) + open.size(),
+                                 written.size() - open.size() - close.size());
+  void* block = frozen_block(dictionary->mmgr, entries);
   if (block == nullptr) return false;
-  std::memcpy(block, &size, sizeof size);
-  std::memcpy(block + sizeof size, written.data() + open.size(), size);
   for (HPDF_UINT i = 0; i < dictionary->list->count; ++i) {
     auto* element = static_cast<HPDF_DictElement>(HPDF_List_ItemAt(dictionary->list, i));
     HPDF_Obj_Free(dictionary->mmgr, element->value);
@@ -297,6 +308,50 @@ bool freeze_entries(HPDF_Dict dictionary) {
   dictionary->write_fn = write_frozen_entries;
   dictionary->free_fn = free_frozen_entries;
   return true;
+}
+
+// The object number in an HPDF_Obj_Header's obj_id, whose high bits are flags (hpdf_objects.h).
+constexpr HPDF_UINT32 object_number_bits = 0x00FFFFFF;
+
+// "N G R": how libharu writes a reference to the object `object` (held in its cross-reference
+// table) as an entry's value.
+std::string reference_to(const HPDF_Obj_Header& object) {
+  return std::to_string(object.obj_id & object_number_bits) + " " + std::to_string(object.gen_no) + " R";
+}
+
+// `value` as libharu writes a real number (HPDF_Stream_WriteReal).
+std::string real_text(HPDF_REAL value) {
+  char text[HPDF_REAL_LEN + 1] = {};
+  HPDF_FToA(text, value, text + HPDF_REAL_LEN);
+  return text;
+}
+
+// A link annotation on `page` to `destination`, born frozen: libharu would build the dictionary
+// HPDF_Page_CreateLinkAnnot and HPDF_LinkAnnot_SetBorderStyle(0, 0, 0) make (a dozen objects),
+// and freeze_entries would write and free them at once; here its entries are written directly,
+// in the order and the form libharu writes them, into a dictionary added to the cross-reference
+// table and to the page's /Annots as HPDF_Page_CreateLinkAnnot adds it. The book has one per
+// contents entry, source note and cross-reference (12,800 at 1,000 bench articles), all made at
+// the end of the build on the thread that saves. False when memory runs out.
+bool add_frozen_link(HPDF_Page page, const HPDF_Rect& rect, HPDF_Destination destination) {
+  auto* page_attr = static_cast<HPDF_PageAttr>(page->attr);
+  HPDF_Dict link = HPDF_Dict_New(page->mmgr);
+  if (link == nullptr || HPDF_Xref_Add(page_attr->xref, link) != HPDF_OK) return false;  // freed by Xref_Add
+  const std::string entries = "/Rect [ " + real_text(rect.left) + " " + real_text(rect.bottom) + " " +
+                              real_text(rect.right) + " " + real_text(rect.top) +
+                              " ]\012/Type /Annot\012/Subtype /Link\012/Dest " + reference_to(destination->header) +
+                              "\012/P " + reference_to(page->header) + "\012/Border [ 0 0 0 ]\012";
+  void* block = frozen_block(link->mmgr, entries);
+  if (block == nullptr) return false;
+  link->attr = block;
+  link->write_fn = write_frozen_entries;
+  link->free_fn = free_frozen_entries;
+  auto annots = static_cast<HPDF_Array>(HPDF_Dict_GetItem(page, "Annots", HPDF_OCLASS_ARRAY));
+  if (annots == nullptr) {
+    annots = HPDF_Array_New(page->mmgr);
+    if (annots == nullptr || HPDF_Dict_Add(page, "Annots", annots) != HPDF_OK) return false;
+  }
+  return HPDF_Array_Add(annots, link) == HPDF_OK;
 }
 
 // A memory stream holding `source`'s bytes in one block of exactly their size: libharu's streams
@@ -1129,8 +1184,7 @@ void HaruDocument::add_internal_link(std::size_t page_index, PdfRect area, std::
   HPDF_Destination destination = state_->xyz_destination(target_page, top);
   if (page == nullptr || destination == nullptr) return;
   const HPDF_Rect rect = {real(area.left), real(area.bottom), real(area.right), real(area.top)};
-  HPDF_Annotation link = HPDF_Page_CreateLinkAnnot(page, rect, destination);
-  if (link != nullptr && HPDF_LinkAnnot_SetBorderStyle(link, 0, 0, 0) == HPDF_OK) freeze_entries(link);
+  if (!add_frozen_link(page, rect, destination)) state_->fail("cannot add a link annotation");
 }
 
 void HaruDocument::add_uri_link(std::size_t page_index, PdfRect area, const std::string& uri) {

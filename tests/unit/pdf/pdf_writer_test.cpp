@@ -766,6 +766,47 @@ TEST_SUITE("pdf.haru_document") {
     CHECK(pdf::HaruDocument::heap_in_use() > at_start);
   }
 
+  TEST_CASE("a link annotation is written as libharu writes the one HPDF_Page_CreateLinkAnnot makes") {
+    pdf::HaruDocument haru;
+    REQUIRE(haru.load_font(fonts::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf"));
+    const std::size_t from = haru.add_page(300, 200);
+    const std::size_t to = haru.add_page(300, 200);
+    haru.show_text(from, fonts::FontFace::serif, 10, 10, 50, "See page 2");
+    haru.add_internal_link(from, {10.25, 48.123456, 60.5, 61}, to, 187.3333);
+    const std::optional<std::string> bytes = haru.save();
+    REQUIRE(bytes);
+    CHECK(haru.error() == "");
+    // The object: its entries in libharu's order and form (its real numbers, five decimals at
+    // most and no trailing zeros; the destination and the page as references; the border
+    // HPDF_LinkAnnot_SetBorderStyle(0, 0, 0) sets).
+    const std::string start = " 0 obj\n<<\n/Rect [ 10.25 48.12346 60.5 61 ]\n/Type /Annot\n/Subtype /Link\n/Dest ";
+    const std::size_t at = bytes->find(start);
+    REQUIRE(at != std::string::npos);
+    const std::size_t line = bytes->rfind('\n', at) + 1;
+    const std::string annotation = bytes->substr(line, at - line);
+    std::size_t pos = at + start.size();
+    const auto number_then = [&](const std::string& after) {
+      const std::size_t end = bytes->find(after, pos);
+      REQUIRE(end != std::string::npos);
+      const std::string number = bytes->substr(pos, end - pos);
+      CHECK(number.find_first_not_of("0123456789") == std::string::npos);
+      pos = end + after.size();
+      return number;
+    };
+    const std::string destination = number_then(" 0 R\n/P ");
+    const std::string page = number_then(" 0 R\n/Border [ 0 0 0 ]\n>>\nendobj\n");
+    // /Dest names the second page's top, /P the page the link is on, whose /Annots lists it.
+    CHECK(contains(*bytes, "\n" + destination + " 0 obj\n[ "));
+    const std::size_t target = bytes->find("\n" + destination + " 0 obj\n[ ");
+    CHECK(bytes->substr(bytes->find('\n', target + 1) + 1, 60).find(" 0 R /XYZ 0 187.3333 null ]") !=
+          std::string::npos);
+    const std::size_t page_object = bytes->find("\n" + page + " 0 obj\n<<\n/Type /Page\n");
+    REQUIRE(page_object != std::string::npos);
+    const std::size_t page_end = bytes->find("endobj", page_object);
+    CHECK(bytes->substr(page_object, page_end - page_object).find("/Annots [ " + annotation + " 0 R ]") !=
+          std::string::npos);
+  }
+
   TEST_CASE("a finished page and a link keep little more than their bytes in libharu's memory") {
     pdf::HaruDocument haru;  // compressed, as books are
     REQUIRE(haru.load_font(fonts::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf"));
