@@ -1,5 +1,6 @@
 #include "epub/xml_document.hpp"
 
+#include <cassert>
 #include <string_view>
 
 #include "core/tree_release.hpp"
@@ -10,13 +11,18 @@ namespace octavo::epub {
 XmlNode::~XmlNode() { core::release_children_iteratively(children, &XmlNode::children); }
 namespace {
 
+// Where escaped text goes: its rules differ.
+enum class Context { text, attribute };
+
 // The characters written as references, as pugixml 1.13 writes them with format_raw (it wrote
 // these documents before; tests/unit/epub compares the two): in text, & < > and the C0 controls
 // but tab, line feed and carriage return; in attribute values (always in double quotes), & < "
 // and every C0 control. A control becomes "&#" and two decimal digits. core::xml_safe has
 // already dropped every control XML forbids, so only tab, line feed and carriage return are left
 // to write so.
-void append_escaped(std::string& out, std::string_view text, bool attribute) {
+
+void append_escaped(std::string& out, std::string_view text, Context context) {
+  const bool attribute = context == Context::attribute;
   std::size_t run = 0;  // start of the bytes not yet appended
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
@@ -66,13 +72,15 @@ bool has_content(const XmlNode& node) {
 }
 
 void append_start_tag(std::string& out, const XmlNode& node) {
+  // Names are literals of the callers (XmlNode): never empty, never with NUL.
+  assert(!node.name.empty());
   out += '<';
   out += node.name;
   for (const auto& [name, value] : node.attributes) {
     out += ' ';
     out += name;
     out += "=\"";
-    append_escaped(out, core::xml_safe(value), true);
+    append_escaped(out, core::xml_safe(value), Context::attribute);
     out += '"';
   }
 }
@@ -110,7 +118,7 @@ void append_element(std::string& out, const XmlNode& root) {
     const XmlNode& child = node.children[frame.next++];
     if (node.lines) out += '\n';
     if (child.name.empty()) {
-      append_escaped(out, core::xml_safe(child.text), false);
+      append_escaped(out, core::xml_safe(child.text), Context::text);
     } else {
       open(child);  // may invalidate `frame`
     }

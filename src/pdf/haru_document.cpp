@@ -319,11 +319,13 @@ std::string reference_to(const HPDF_Obj_Header& object) {
   return std::to_string(object.obj_id & object_number_bits) + " " + std::to_string(object.gen_no) + " R";
 }
 
-// `value` as libharu writes a real number (HPDF_Stream_WriteReal).
+// `value` as libharu writes a real number (HPDF_Stream_WriteReal): up to HPDF_REAL_LEN + 1
+// characters, which HPDF_FToA may leave without a NUL; its result marks where they end.
 std::string real_text(HPDF_REAL value) {
   char text[HPDF_REAL_LEN + 1] = {};
-  HPDF_FToA(text, value, text + HPDF_REAL_LEN);
-  return text;
+  const char* begin = text;
+  const char* end = HPDF_FToA(text, value, text + HPDF_REAL_LEN);
+  return std::string(begin, end);
 }
 
 // A link annotation on `page` to `destination`, born frozen: libharu would build the dictionary
@@ -332,8 +334,14 @@ std::string real_text(HPDF_REAL value) {
 // in the order and the form libharu writes them, into a dictionary added to the cross-reference
 // table and to the page's /Annots as HPDF_Page_CreateLinkAnnot adds it. The book has one per
 // contents entry, source note and cross-reference (12,800 at 1,000 bench articles), all made at
-// the end of the build on the thread that saves. False when memory runs out.
-bool add_frozen_link(HPDF_Page page, const HPDF_Rect& rect, HPDF_Destination destination) {
+// the end of the build on the thread that saves. As libharu does, a rectangle given upside down
+// is written with its top and bottom swapped, and a coordinate beyond ±32,767 (HPDF_REAL's
+// range; libharu's pages are at most 14,400 pt) is refused. False then, or when memory runs out.
+bool add_frozen_link(HPDF_Page page, HPDF_Rect rect, HPDF_Destination destination) {
+  for (const HPDF_REAL value : {rect.left, rect.bottom, rect.right, rect.top}) {
+    if (!(value >= HPDF_LIMIT_MIN_REAL && value <= HPDF_LIMIT_MAX_REAL)) return false;
+  }
+  if (rect.top < rect.bottom) std::swap(rect.top, rect.bottom);  // as HPDF_Annotation_New does
   auto* page_attr = static_cast<HPDF_PageAttr>(page->attr);
   HPDF_Dict link = HPDF_Dict_New(page->mmgr);
   if (link == nullptr || HPDF_Xref_Add(page_attr->xref, link) != HPDF_OK) return false;  // freed by Xref_Add

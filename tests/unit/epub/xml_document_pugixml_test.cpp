@@ -70,6 +70,13 @@ class Random {
   std::uint32_t state_;
 };
 
+// Every C0 control but NUL, in order.
+std::string every_control() {
+  std::string controls;
+  for (char c = 1; c < 32; ++c) controls += c;
+  return controls;
+}
+
 // Text with every byte below 128 that matters to escaping, a few UTF-8 characters (one that XML
 // forbids, U+FFFE) and, now and then, nothing at all or nothing that survives cleaning.
 std::string random_text(Random& random) {
@@ -93,6 +100,8 @@ std::string random_text(Random& random) {
                                                   "\xf0\x9f\x98\x80",
                                                   "]]>",
                                                   "\xff",
+                                                  "\xe2\x80",  // a sequence cut short
+                                                  every_control(),
                                                   std::string(1, '\0')};
   const std::uint32_t kind = random.below(10);
   if (kind == 0) return "";

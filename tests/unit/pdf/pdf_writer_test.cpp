@@ -771,40 +771,71 @@ TEST_SUITE("pdf.haru_document") {
     REQUIRE(haru.load_font(fonts::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf"));
     const std::size_t from = haru.add_page(300, 200);
     const std::size_t to = haru.add_page(300, 200);
-    haru.show_text(from, fonts::FontFace::serif, 10, 10, 50, "See page 2");
     haru.add_internal_link(from, {10.25, 48.123456, 60.5, 61}, to, 187.3333);
+    // Given upside down, with a coordinate whose text is twelve characters long: a web link, which
+    // libharu still makes itself (HPDF_Page_CreateURILinkAnnot), gets the same rectangle.
+    const pdf::PdfRect odd{-12345.67871, 30, 20, 10};
+    haru.add_internal_link(from, odd, to, 50);
+    haru.add_uri_link(from, odd, "https://example.org/");
     const std::optional<std::string> bytes = haru.save();
     REQUIRE(bytes);
     CHECK(haru.error() == "");
-    // The object: its entries in libharu's order and form (its real numbers, five decimals at
-    // most and no trailing zeros; the destination and the page as references; the border
-    // HPDF_LinkAnnot_SetBorderStyle(0, 0, 0) sets).
-    const std::string start = " 0 obj\n<<\n/Rect [ 10.25 48.12346 60.5 61 ]\n/Type /Annot\n/Subtype /Link\n/Dest ";
-    const std::size_t at = bytes->find(start);
-    REQUIRE(at != std::string::npos);
-    const std::size_t line = bytes->rfind('\n', at) + 1;
-    const std::string annotation = bytes->substr(line, at - line);
-    std::size_t pos = at + start.size();
+
+    // Reads an object number followed by `after`, from `pos` on.
+    std::size_t pos = 0;
     const auto number_then = [&](const std::string& after) {
       const std::size_t end = bytes->find(after, pos);
       REQUIRE(end != std::string::npos);
       const std::string number = bytes->substr(pos, end - pos);
+      CHECK(!number.empty());
       CHECK(number.find_first_not_of("0123456789") == std::string::npos);
       pos = end + after.size();
       return number;
     };
-    const std::string destination = number_then(" 0 R\n/P ");
-    const std::string page = number_then(" 0 R\n/Border [ 0 0 0 ]\n>>\nendobj\n");
-    // /Dest names the second page's top, /P the page the link is on, whose /Annots lists it.
-    CHECK(contains(*bytes, "\n" + destination + " 0 obj\n[ "));
-    const std::size_t target = bytes->find("\n" + destination + " 0 obj\n[ ");
-    CHECK(bytes->substr(bytes->find('\n', target + 1) + 1, 60).find(" 0 R /XYZ 0 187.3333 null ]") !=
-          std::string::npos);
-    const std::size_t page_object = bytes->find("\n" + page + " 0 obj\n<<\n/Type /Page\n");
+    // Each link object: its entries in libharu's order and form (its real numbers, five decimals
+    // at most and no trailing zeros; the destination and the page as references; the border
+    // HPDF_LinkAnnot_SetBorderStyle(0, 0, 0) sets). Returns the link's object number and its /Dest.
+    const auto link_object = [&](const std::string& rect) {
+      const std::string start = " 0 obj\n<<\n/Rect [ " + rect + " ]\n/Type /Annot\n/Subtype /Link\n/Dest ";
+      const std::size_t at = bytes->find(start);
+      REQUIRE(at != std::string::npos);
+      const std::size_t line = bytes->rfind('\n', at) + 1;
+      const std::string link = bytes->substr(line, at - line);
+      pos = at + start.size();
+      const std::string destination = number_then(" 0 R\n/P ");
+      const std::string page = number_then(" 0 R\n/Border [ 0 0 0 ]\n>>\nendobj\n");
+      return std::array<std::string, 3>{link, destination, page};
+    };
+    const auto [first, first_destination, first_page] = link_object("10.25 48.12346 60.5 61");
+    const auto [second, second_destination, second_page] = link_object("-12345.67871 10 20 30");
+    CHECK(second_page == first_page);
+    // libharu's own web link has the same rectangle, type and subtype, and the same /P and border.
+    CHECK(count(*bytes, "<<\n/Rect [ -12345.67871 10 20 30 ]\n/Type /Annot\n/Subtype /Link\n") == 2);
+    CHECK(count(*bytes, "/P " + first_page + " 0 R\n/Border [ 0 0 0 ]\n>>") == 3);
+
+    // /P is the page the links are on, whose /Annots lists all three in order; /Dest is the
+    // second page's top.
+    const std::size_t page_object = bytes->find("\n" + first_page + " 0 obj\n<<\n/Type /Page\n");
     REQUIRE(page_object != std::string::npos);
-    const std::size_t page_end = bytes->find("endobj", page_object);
-    CHECK(bytes->substr(page_object, page_end - page_object).find("/Annots [ " + annotation + " 0 R ]") !=
-          std::string::npos);
+    const std::string page_dictionary = bytes->substr(page_object, bytes->find("endobj", page_object) - page_object);
+    const std::size_t annots = page_dictionary.find("/Annots [ " + first + " 0 R " + second + " 0 R ");
+    CHECK(annots != std::string::npos);
+    const std::size_t target_page = bytes->find("/Type /Page\n", page_object + page_dictionary.size());
+    REQUIRE(target_page != std::string::npos);
+    const std::size_t target_line = bytes->rfind(" 0 obj\n<<\n", target_page);
+    const std::string target =
+        bytes->substr(bytes->rfind('\n', target_line) + 1, target_line - bytes->rfind('\n', target_line) - 1);
+    CHECK(contains(*bytes, "\n" + first_destination + " 0 obj\n[ " + target + " 0 R /XYZ 0 187.3333 null ]"));
+    CHECK(contains(*bytes, "\n" + second_destination + " 0 obj\n[ " + target + " 0 R /XYZ 0 50 null ]"));
+  }
+
+  TEST_CASE("a link beyond the range of PDF's real numbers fails the document, as libharu's own did") {
+    pdf::HaruDocument haru;
+    const std::size_t from = haru.add_page(300, 200);
+    const std::size_t to = haru.add_page(300, 200);
+    haru.add_internal_link(from, {10, 10, 40000, 20}, to, 50);
+    CHECK(haru.error() != "");
+    CHECK_FALSE(haru.save().has_value());
   }
 
   TEST_CASE("a finished page and a link keep little more than their bytes in libharu's memory") {
