@@ -20,7 +20,6 @@ enum class Context { text, attribute };
 // and every C0 control. A control becomes "&#" and two decimal digits. core::xml_safe has
 // already dropped every control XML forbids, so only tab, line feed and carriage return are left
 // to write so.
-
 void append_escaped(std::string& out, std::string_view text, Context context) {
   const bool attribute = context == Context::attribute;
   std::size_t run = 0;  // start of the bytes not yet appended
