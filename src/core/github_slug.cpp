@@ -24,9 +24,28 @@ bool stripped_category(std::string_view category) {
   }
 }
 
+// An ASCII heading's slug without ICU: lower case is A–Z to a–z there, and of ASCII only letters,
+// digits (L*, Nd), '_' (Pc) and '-' are kept (every other character is punctuation, a symbol or a
+// control). Most headings are ASCII, and ICU's look-ups of each character's category were most of
+// collecting a book's anchors.
+std::string ascii_github_slug(std::string_view heading_text) {
+  std::string slug;
+  slug.reserve(heading_text.size());
+  for (char c : heading_text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c == ' ') {
+      slug += '-';
+    } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-') {
+      slug += c;
+    }
+  }
+  return slug;
+}
+
 }  // namespace
 
 std::string github_slug(std::string_view heading_text) {
+  if (ascii_prefix_length(heading_text) == heading_text.size()) return ascii_github_slug(heading_text);
   const std::string lower = lower_case(heading_text);
   std::string slug;
   slug.reserve(lower.size());
