@@ -90,7 +90,10 @@ cp "$pdf" "$WORK/edited.pdf"
 # (it is not listed in book.toml, an error), and its removal builds again.
 mkdir "$corpus/later"
 check "a new folder rebuilds" wait_for "$rebuilt" 2
-printf 'Not in the manifest.\n' >"$corpus/later/note.txt"
+# Written whole and renamed, one event: a file created in place is two (its creation, then its
+# close), which a loaded machine can hold apart long enough for a build of their own each.
+printf 'Not in the manifest.\n' >"$corpus/later/.note.tmp"
+mv "$corpus/later/.note.tmp" "$corpus/later/note.txt"
 check "an article in the new folder fails the build" wait_for "$failed" 1
 check "which says why" in_last_build "^book\.toml:[0-9]+:[0-9]+: error: 'later/note\.txt' is in the corpus folder but not listed"
 rm "$corpus/later/note.txt"
