@@ -98,11 +98,9 @@ std::string article_xhtml(const model::Article& article, const std::string& book
                                {xml_text(model::sources_link_label)})}));
   section.append(std::move(note));
 
-  // Appended, not passed in braces: an initializer list copies its elements, and copying a tree as
-  // deep as the input's nesting recurses once per level (it overflowed the stack under ASan).
-  XmlNode body = xml_block("body");
-  body.append(std::move(section));
-  return xhtml_page(title, language, stylesheet_href_from_text(), std::move(body));
+  // Moved in (xml_children), never copied: copying a tree as deep as the input's nesting recurses
+  // once per level (it overflowed the stack under ASan).
+  return xhtml_page(title, language, stylesheet_href_from_text(), xml_children(std::move(section)));
 }
 
 }  // namespace octavo::epub

@@ -19,7 +19,7 @@ XmlNode contents_list(const std::vector<TocItem>& items, bool top) {
   for (const TocItem& item : items) {
     XmlNode link = xml_element("a", {{"href", href_from_text(item.href)}}, {xml_text(item.label)});
     if (item.children.empty() && !top) {
-      list.append(xml_element("li", {}, {std::move(link)}));
+      list.append(xml_element("li", {}, xml_children(std::move(link))));
       continue;
     }
     XmlNode& entry = list.append(xml_block("li"));
@@ -46,11 +46,8 @@ std::string contents_xhtml(const model::Book& book) {
       xml_block("nav", {{"id", model::contents_id}, {"class", "contents"}, {"epub:type", "toc"}, {"role", "doc-toc"}});
   nav.append(xml_element("h1", {}, {xml_text(model::contents_title)}));
   nav.append(std::move(list));
-  // Appended, not passed in braces: an initializer list copies its elements, and this tree holds
-  // an entry per article.
-  XmlNode body = xml_block("body");
-  body.append(std::move(nav));
-  return xhtml_page(model::contents_title, book.metadata.language, stylesheet_href_from_text(), std::move(body));
+  return xhtml_page(model::contents_title, book.metadata.language, stylesheet_href_from_text(),
+                    xml_children(std::move(nav)));
 }
 
 }  // namespace octavo::epub

@@ -17,7 +17,7 @@ std::string disclaimer_xhtml(const model::Section& disclaimer, const std::string
   XmlNode section = xml_block("section", {{"id", id}, {"class", "disclaimer"}, {"epub:type", "preamble"}});
   section.append(xml_element("h1", {}, {xml_text(title)}));
   append_blocks(section, disclaimer.blocks, ids);
-  return xhtml_page(title, language, stylesheet_href_from_text(), xml_block("body", {}, {std::move(section)}));
+  return xhtml_page(title, language, stylesheet_href_from_text(), xml_children(std::move(section)));
 }
 
 }  // namespace octavo::epub

@@ -59,12 +59,8 @@ std::string navigation_document(const model::Book& book) {
   landmarks.append(xml_element("h2", {}, {xml_text("Landmarks")}));
   landmarks.append(std::move(marks));
 
-  // Appended, not passed in braces: an initializer list copies its elements, and the toc holds an
-  // entry per article.
-  XmlNode body = xml_block("body");
-  body.append(std::move(toc));
-  body.append(std::move(landmarks));
-  return xhtml_page(book.metadata.title, book.metadata.language, stylesheet_file, std::move(body));
+  return xhtml_page(book.metadata.title, book.metadata.language, stylesheet_file,
+                    xml_children(std::move(toc), std::move(landmarks)));
 }
 
 }  // namespace octavo::epub

@@ -10,8 +10,8 @@ XmlNode note_fields(const model::SourceNote& note) {
     list.append(xml_element("dt", {}, {xml_text(field.label)}));
     const std::string href = external_href(field.href);
     XmlNode value = xml_text(field.value);
-    if (!href.empty()) value = xml_element("a", {{"href", href}}, {std::move(value)});
-    list.append(xml_element("dd", {}, {std::move(value)}));
+    if (!href.empty()) value = xml_element("a", {{"href", href}}, xml_children(std::move(value)));
+    list.append(xml_element("dd", {}, xml_children(std::move(value))));
   }
   return list;
 }

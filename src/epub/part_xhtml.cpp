@@ -12,7 +12,7 @@ std::string part_xhtml(const model::Part& part, const std::string& language) {
   XmlNode section =
       xml_block("section", {{"id", part.id}, {"class", "part"}, {"epub:type", "part"}, {"role", "doc-part"}});
   section.append(xml_element("h1", {}, {xml_text(title)}));
-  return xhtml_page(title, language, stylesheet_href_from_text(), xml_block("body", {}, {std::move(section)}));
+  return xhtml_page(title, language, stylesheet_href_from_text(), xml_children(std::move(section)));
 }
 
 }  // namespace octavo::epub

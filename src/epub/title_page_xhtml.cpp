@@ -20,7 +20,7 @@ std::string title_page_xhtml(const model::Metadata& metadata) {
   if (!metadata.editor.empty()) line("editor", "Edited by " + metadata.editor);
   line("publisher", metadata.publisher);
   line("date", metadata.date);
-  return xhtml_page(title, metadata.language, stylesheet_href_from_text(), xml_block("body", {}, {std::move(section)}));
+  return xhtml_page(title, metadata.language, stylesheet_href_from_text(), xml_children(std::move(section)));
 }
 
 }  // namespace octavo::epub

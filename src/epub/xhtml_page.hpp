@@ -3,14 +3,16 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "epub/xml_document.hpp"
 
 namespace octavo::epub {
 
-/// The serialized document for `body` (a "body" element). `title` falls back to "Untitled" when
-/// it shows nothing; `stylesheet_href` is relative to the page.
+/// The serialized document whose body holds `body_content` (made with xml_children, so that no
+/// tree is copied on its way in). `title` falls back to "Untitled" when it shows nothing;
+/// `stylesheet_href` is relative to the page.
 std::string xhtml_page(const std::string& title, const std::string& language, const std::string& stylesheet_href,
-                       XmlNode body);
+                       std::vector<XmlNode> body_content);
 
 }  // namespace octavo::epub

@@ -2,6 +2,7 @@
 // and serialized by xml_document(), which cleans every text and attribute value on the way out.
 #pragma once
 
+#include <concepts>
 #include <string>
 #include <utility>
 #include <vector>
@@ -39,6 +40,17 @@ XmlNode xml_element(std::string name, std::vector<XmlAttribute> attributes = {},
 XmlNode xml_block(std::string name, std::vector<XmlAttribute> attributes = {}, std::vector<XmlNode> children = {});
 /// A text node; empty text writes nothing.
 XmlNode xml_text(std::string text);
+
+/// Children for xml_element, xml_block or xhtml_page, moved in. Children in braces are copied (an
+/// initializer list holds copies), and a big tree, or one as deep as the input's nesting, must not
+/// be; so only temporaries and moved nodes are taken here (`Nodes` is XmlNode only for an rvalue).
+template <class... Nodes>
+requires((std::same_as<Nodes, XmlNode> && ...)) std::vector<XmlNode> xml_children(Nodes&&... nodes) {
+  std::vector<XmlNode> children;
+  children.reserve(sizeof...(nodes));
+  (children.push_back(std::move(nodes)), ...);
+  return children;
+}
 
 /// Serializes `root` as a UTF-8 XML 1.0 document: the XML declaration, `<!DOCTYPE doctype>` when
 /// `doctype` is not empty, the root element, and a final newline. Every text and attribute value

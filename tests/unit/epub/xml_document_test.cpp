@@ -53,3 +53,29 @@ TEST_SUITE("epub.xml_document") {
     }
   }
 }
+
+namespace {
+// xml_children takes no lvalue: passing a named node without std::move would copy its tree.
+template <class Node>
+concept takes_as_child = requires(Node&& node) {
+  xml_children(std::forward<Node>(node));
+};
+static_assert(takes_as_child<XmlNode>);
+static_assert(!takes_as_child<XmlNode&>);
+static_assert(!takes_as_child<const XmlNode&>);
+}  // namespace
+
+TEST_SUITE("epub.xml_document") {
+  TEST_CASE("xml_children moves its nodes in, in order, and leaves the originals empty") {
+    XmlNode list =
+        xml_block("ol", {}, {xml_element("li", {}, {xml_text("1")}), xml_element("li", {}, {xml_text("2")})});
+    XmlNode heading = xml_element("h1", {}, {xml_text("T")});
+    const std::vector<XmlNode> children = xml_children(std::move(heading), std::move(list));
+    REQUIRE(children.size() == 2);
+    CHECK(children[0].name == "h1");
+    CHECK(children[1].children.size() == 2);
+    CHECK(list.children.empty());  // NOLINT(bugprone-use-after-move): a moved vector is empty
+    CHECK(xml_document(xml_block("body", {}, xml_children(xml_text("a"), xml_element("b")))) ==
+          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<body>\na\n<b/>\n</body>\n");
+  }
+}
