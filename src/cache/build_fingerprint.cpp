@@ -18,11 +18,34 @@ std::string file_stamp(const char* path) {
          std::to_string(info.st_mtim.tv_nsec) + "\n";
 }
 
-// Every object the dynamic linker has loaded, in its load order: the executable first (its
-// name is empty there, so /proc/self/exe stands for it), then the libraries.
-int add_loaded_object(dl_phdr_info* object, std::size_t, void* out) {
+int count_object(dl_phdr_info*, std::size_t, void* count) {
+  ++*static_cast<std::size_t*>(count);
+  return 0;
+}
+
+// How many objects the dynamic linker had loaded when this program's static objects were made:
+// every library it links, and none it opens later (core::RuntimeLibrary). dl_iterate_phdr lists
+// objects in load order, so those are the list's first ones, whatever was opened since.
+std::size_t count_linked_objects() {
+  std::size_t count = 0;
+  dl_iterate_phdr(count_object, &count);
+  return count;
+}
+const std::size_t linked_objects = count_linked_objects();
+
+struct Stamps {
+  std::string& out;
+  std::size_t left;
+};
+
+// The objects linked at start, in load order: the executable first (its name is empty there, so
+// /proc/self/exe stands for it), then the libraries.
+int add_linked_object(dl_phdr_info* object, std::size_t, void* stamps) {
+  Stamps& to = *static_cast<Stamps*>(stamps);
+  if (to.left == 0) return 1;  // stops the walk
+  --to.left;
   const char* name = object->dlpi_name;
-  *static_cast<std::string*>(out) += file_stamp(name != nullptr && *name != '\0' ? name : "/proc/self/exe");
+  to.out += file_stamp(name != nullptr && *name != '\0' ? name : "/proc/self/exe");
   return 0;
 }
 
@@ -32,7 +55,8 @@ std::string program_fingerprint(std::string_view version) {
   std::string out = "octavo ";
   out += version;
   out += '\n';
-  dl_iterate_phdr(add_loaded_object, &out);
+  Stamps stamps{out, linked_objects};
+  dl_iterate_phdr(add_linked_object, &stamps);
   return out;
 }
 

@@ -9,9 +9,11 @@
 
 namespace octavo::cache {
 
-/// `version`, then for the executable and each shared library loaded its path, size and
+/// `version`, then for the executable and each shared library it links its path, size and
 /// modification time: what a stream's deflated bytes depend on besides the stream (zlib's build
-/// and the settings Octavo gives it). Never fails: what cannot be looked at is written as "?".
+/// and the settings Octavo gives it). Libraries opened while the program runs (librsvg, libzip)
+/// are left out: whether one is open yet depends on what the other threads have done, and none of
+/// them takes part in what the cache keeps. Never fails: what cannot be looked at is written as "?".
 std::string program_fingerprint(std::string_view version);
 
 /// program_fingerprint(version) (a rebuilt octavo, or an upgraded HarfBuzz, libhyphen or ICU, may
