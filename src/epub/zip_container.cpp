@@ -7,11 +7,84 @@
 #include <ctime>
 #include <deque>
 #include <optional>
+#include <string>
 
 #include "core/file_system.hpp"
+#include "core/runtime_library.hpp"
 
 namespace octavo::epub {
 namespace {
+
+// libzip's functions, taken from the library when the first EPUB is written rather than linked:
+// loading libzip at start, with the libcrypto and libbz2 it needs, took 2 ms of every run (a
+// twentieth of building corpus/), `--format pdf` and `octavo check` included. libzip4 is
+// installed with libzip-dev; should it be missing, the EPUB fails with the loader's reason.
+struct Libzip {
+  decltype(&::zip_close) zip_close = nullptr;
+  decltype(&::zip_discard) zip_discard = nullptr;
+  decltype(&::zip_error_fini) zip_error_fini = nullptr;
+  decltype(&::zip_error_init) zip_error_init = nullptr;
+  decltype(&::zip_error_set) zip_error_set = nullptr;
+  decltype(&::zip_error_strerror) zip_error_strerror = nullptr;
+  decltype(&::zip_error_to_data) zip_error_to_data = nullptr;
+  decltype(&::zip_file_add) zip_file_add = nullptr;
+  decltype(&::zip_file_set_external_attributes) zip_file_set_external_attributes = nullptr;
+  decltype(&::zip_file_set_mtime) zip_file_set_mtime = nullptr;
+  decltype(&::zip_open_from_source) zip_open_from_source = nullptr;
+  decltype(&::zip_set_file_compression) zip_set_file_compression = nullptr;
+  decltype(&::zip_source_buffer) zip_source_buffer = nullptr;
+  decltype(&::zip_source_free) zip_source_free = nullptr;
+  decltype(&::zip_source_function) zip_source_function = nullptr;
+  decltype(&::zip_source_function_create) zip_source_function_create = nullptr;
+  decltype(&::zip_source_make_command_bitmap) zip_source_make_command_bitmap = nullptr;
+  decltype(&::zip_source_seek_compute_offset) zip_source_seek_compute_offset = nullptr;
+  decltype(&::zip_stat_init) zip_stat_init = nullptr;
+  decltype(&::zip_strerror) zip_strerror = nullptr;
+  std::string problem;  ///< why libzip cannot be used; empty if it can
+};
+
+Libzip open_libzip() {
+  Libzip lz;
+  const core::RuntimeLibrary library("libzip.so.4", lz.problem);
+  library.bind(lz.zip_close, "zip_close");
+  library.bind(lz.zip_discard, "zip_discard");
+  library.bind(lz.zip_error_fini, "zip_error_fini");
+  library.bind(lz.zip_error_init, "zip_error_init");
+  library.bind(lz.zip_error_set, "zip_error_set");
+  library.bind(lz.zip_error_strerror, "zip_error_strerror");
+  library.bind(lz.zip_error_to_data, "zip_error_to_data");
+  library.bind(lz.zip_file_add, "zip_file_add");
+  library.bind(lz.zip_file_set_external_attributes, "zip_file_set_external_attributes");
+  library.bind(lz.zip_file_set_mtime, "zip_file_set_mtime");
+  library.bind(lz.zip_open_from_source, "zip_open_from_source");
+  library.bind(lz.zip_set_file_compression, "zip_set_file_compression");
+  library.bind(lz.zip_source_buffer, "zip_source_buffer");
+  library.bind(lz.zip_source_free, "zip_source_free");
+  library.bind(lz.zip_source_function, "zip_source_function");
+  library.bind(lz.zip_source_function_create, "zip_source_function_create");
+  library.bind(lz.zip_source_make_command_bitmap, "zip_source_make_command_bitmap");
+  library.bind(lz.zip_source_seek_compute_offset, "zip_source_seek_compute_offset");
+  library.bind(lz.zip_stat_init, "zip_stat_init");
+  library.bind(lz.zip_strerror, "zip_strerror");
+  return lz;
+}
+
+// Opened at the first call (thread-safe: a function-local static), never closed.
+const Libzip& libzip() {
+  static const Libzip opened = open_libzip();
+  return opened;
+}
+
+// What ZIP_SOURCE_GET_ARGS does, through the opened library: a source callback's argument block
+// as a `T`, or null, with the error set, when the block is too short for one.
+template <typename T>
+T* source_arguments(void* data, zip_uint64_t length, zip_error_t* error) {
+  if (length < sizeof(T)) {
+    libzip().zip_error_set(error, ZIP_ER_INVAL, 0);
+    return nullptr;
+  }
+  return static_cast<T*>(data);
+}
 
 constexpr const char* mimetype_path = "mimetype";
 constexpr char mimetype_content[] = "application/epub+zip";
@@ -49,8 +122,8 @@ std::time_t fixed_entry_time() {
 // answer is a return value.
 class DeflatedSource {
  public:
-  explicit DeflatedSource(const core::DeflatedBytes& bytes) : bytes_(bytes) { zip_error_init(&error_); }
-  ~DeflatedSource() { zip_error_fini(&error_); }
+  explicit DeflatedSource(const core::DeflatedBytes& bytes) : bytes_(bytes) { libzip().zip_error_init(&error_); }
+  ~DeflatedSource() { libzip().zip_error_fini(&error_); }
   DeflatedSource(const DeflatedSource&) = delete;
   DeflatedSource& operator=(const DeflatedSource&) = delete;
 
@@ -73,9 +146,9 @@ class DeflatedSource {
       case ZIP_SOURCE_FREE:  // the container owns the bytes and this object
         return 0;
       case ZIP_SOURCE_STAT: {
-        zip_stat_t* stat = ZIP_SOURCE_GET_ARGS(zip_stat_t, data, length, &error_);
+        zip_stat_t* stat = source_arguments<zip_stat_t>(data, length, &error_);
         if (stat == nullptr) return -1;
-        zip_stat_init(stat);
+        libzip().zip_stat_init(stat);
         stat->valid =
             ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC | ZIP_STAT_ENCRYPTION_METHOD;
         stat->size = bytes_.size;
@@ -86,7 +159,7 @@ class DeflatedSource {
         return sizeof(zip_stat_t);
       }
       case ZIP_SOURCE_GET_FILE_ATTRIBUTES: {
-        zip_file_attributes_t* attributes = ZIP_SOURCE_GET_ARGS(zip_file_attributes_t, data, length, &error_);
+        zip_file_attributes_t* attributes = source_arguments<zip_file_attributes_t>(data, length, &error_);
         if (attributes == nullptr) return -1;
         attributes->valid |= ZIP_FILE_ATTRIBUTES_VERSION_NEEDED | ZIP_FILE_ATTRIBUTES_GENERAL_PURPOSE_BIT_FLAGS;
         attributes->version_needed = deflate_version_needed;
@@ -94,12 +167,12 @@ class DeflatedSource {
         attributes->general_purpose_bit_flags = normal_compression;
         return sizeof(zip_file_attributes_t);
       }
-      case ZIP_SOURCE_ERROR: return zip_error_to_data(&error_, data, length);
+      case ZIP_SOURCE_ERROR: return libzip().zip_error_to_data(&error_, data, length);
       case ZIP_SOURCE_SUPPORTS:
-        return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
-                                              ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, ZIP_SOURCE_SUPPORTS,
-                                              ZIP_SOURCE_GET_FILE_ATTRIBUTES, -1);
-      default: zip_error_set(&error_, ZIP_ER_OPNOTSUPP, 0); return -1;
+        return libzip().zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE,
+                                                       ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE,
+                                                       ZIP_SOURCE_SUPPORTS, ZIP_SOURCE_GET_FILE_ATTRIBUTES, -1);
+      default: libzip().zip_error_set(&error_, ZIP_ER_OPNOTSUPP, 0); return -1;
     }
   }
 
@@ -116,10 +189,10 @@ class DeflatedSource {
 // temporary name of its own beside `path`, which our signal handler does not know of.
 class ArchiveFile {
  public:
-  explicit ArchiveFile(std::string path) : path_(std::move(path)) { zip_error_init(&error_); }
+  explicit ArchiveFile(std::string path) : path_(std::move(path)) { libzip().zip_error_init(&error_); }
   ~ArchiveFile() {
     discard();
-    zip_error_fini(&error_);
+    libzip().zip_error_fini(&error_);
   }
   ArchiveFile(const ArchiveFile&) = delete;
   ArchiveFile& operator=(const ArchiveFile&) = delete;
@@ -134,7 +207,7 @@ class ArchiveFile {
  private:
   zip_int64_t answer(void* data, zip_uint64_t length, zip_source_cmd_t command) {
     switch (command) {
-      case ZIP_SOURCE_STAT: zip_error_set(&error_, ZIP_ER_READ, ENOENT); return -1;
+      case ZIP_SOURCE_STAT: libzip().zip_error_set(&error_, ZIP_ER_READ, ENOENT); return -1;
       case ZIP_SOURCE_BEGIN_WRITE:
         file_.emplace(path_);
         created_ = file_->ok();
@@ -147,7 +220,7 @@ class ArchiveFile {
         if (position_ > size_) size_ = position_;
         return static_cast<zip_int64_t>(length);
       case ZIP_SOURCE_SEEK_WRITE: {
-        const zip_int64_t target = zip_source_seek_compute_offset(position_, size_, data, length, &error_);
+        const zip_int64_t target = libzip().zip_source_seek_compute_offset(position_, size_, data, length, &error_);
         if (target < 0) return -1;
         if (!file_->seek(static_cast<std::uint64_t>(target))) return failed();
         position_ = static_cast<std::uint64_t>(target);
@@ -157,7 +230,7 @@ class ArchiveFile {
       case ZIP_SOURCE_COMMIT_WRITE:
         if (std::optional<std::string> reason = file_->close()) {
           failure_ = std::move(reason);
-          zip_error_set(&error_, ZIP_ER_WRITE, 0);
+          libzip().zip_error_set(&error_, ZIP_ER_WRITE, 0);
           return -1;
         }
         file_.reset();
@@ -167,16 +240,16 @@ class ArchiveFile {
       case ZIP_SOURCE_REMOVE: discard(); return 0;
       case ZIP_SOURCE_FREE:  // write() owns this object
         return 0;
-      case ZIP_SOURCE_ERROR: return zip_error_to_data(&error_, data, length);
+      case ZIP_SOURCE_ERROR: return libzip().zip_error_to_data(&error_, data, length);
       case ZIP_SOURCE_SUPPORTS:
         // zip_open_from_source wants a seekable, writable source; reading is never asked of a new
         // archive, and the default case refuses it.
-        return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
-                                              ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, ZIP_SOURCE_SEEK, ZIP_SOURCE_TELL,
-                                              ZIP_SOURCE_SUPPORTS, ZIP_SOURCE_BEGIN_WRITE, ZIP_SOURCE_COMMIT_WRITE,
-                                              ZIP_SOURCE_ROLLBACK_WRITE, ZIP_SOURCE_WRITE, ZIP_SOURCE_SEEK_WRITE,
-                                              ZIP_SOURCE_TELL_WRITE, ZIP_SOURCE_REMOVE, -1);
-      default: zip_error_set(&error_, ZIP_ER_OPNOTSUPP, 0); return -1;
+        return libzip().zip_source_make_command_bitmap(
+            ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE,
+            ZIP_SOURCE_SEEK, ZIP_SOURCE_TELL, ZIP_SOURCE_SUPPORTS, ZIP_SOURCE_BEGIN_WRITE, ZIP_SOURCE_COMMIT_WRITE,
+            ZIP_SOURCE_ROLLBACK_WRITE, ZIP_SOURCE_WRITE, ZIP_SOURCE_SEEK_WRITE, ZIP_SOURCE_TELL_WRITE,
+            ZIP_SOURCE_REMOVE, -1);
+      default: libzip().zip_error_set(&error_, ZIP_ER_OPNOTSUPP, 0); return -1;
     }
   }
 
@@ -184,7 +257,7 @@ class ArchiveFile {
   zip_int64_t failed() {
     if (!failure_) failure_ = file_->close();
     file_.reset();
-    zip_error_set(&error_, ZIP_ER_WRITE, 0);
+    libzip().zip_error_set(&error_, ZIP_ER_WRITE, 0);
     return -1;
   }
 
@@ -210,40 +283,40 @@ class ArchiveBuilder {
   ArchiveBuilder(const ArchiveBuilder&) = delete;
   ArchiveBuilder& operator=(const ArchiveBuilder&) = delete;
   ~ArchiveBuilder() {
-    if (archive_ != nullptr) zip_discard(archive_);
+    if (archive_ != nullptr) libzip().zip_discard(archive_);
   }
 
   bool open() {
     zip_error_t error;
-    zip_error_init(&error);
-    zip_source_t* file = zip_source_function_create(&ArchiveFile::callback, &file_, &error);
-    if (file == nullptr) return fail(zip_error_strerror(&error), &error);
-    archive_ = zip_open_from_source(file, ZIP_CREATE | ZIP_TRUNCATE, &error);
+    libzip().zip_error_init(&error);
+    zip_source_t* file = libzip().zip_source_function_create(&ArchiveFile::callback, &file_, &error);
+    if (file == nullptr) return fail(libzip().zip_error_strerror(&error), &error);
+    archive_ = libzip().zip_open_from_source(file, ZIP_CREATE | ZIP_TRUNCATE, &error);
     if (archive_ == nullptr) {
-      zip_source_free(file);
-      return fail(zip_error_strerror(&error), &error);
+      libzip().zip_source_free(file);
+      return fail(libzip().zip_error_strerror(&error), &error);
     }
-    zip_error_fini(&error);
+    libzip().zip_error_fini(&error);
     return true;
   }
 
   // zip_source_buffer does not copy: `content` must outlive close().
   bool add_stored(const char* path, const char* content, std::size_t size) {
-    zip_source_t* source = zip_source_buffer(archive_, content, size, 0);
-    if (source == nullptr) return fail(zip_strerror(archive_));
+    zip_source_t* source = libzip().zip_source_buffer(archive_, content, size, 0);
+    if (source == nullptr) return fail(libzip().zip_strerror(archive_));
     return add(path, source, ZIP_CM_STORE);
   }
 
   // `bytes` must outlive close(), as must the source made for it (kept in sources_).
   bool add_deflated(const std::string& path, const core::DeflatedBytes& bytes) {
     DeflatedSource& reader = sources_.emplace_back(bytes);
-    zip_source_t* source = zip_source_function(archive_, &DeflatedSource::callback, &reader);
-    if (source == nullptr) return fail(zip_strerror(archive_));
+    zip_source_t* source = libzip().zip_source_function(archive_, &DeflatedSource::callback, &reader);
+    if (source == nullptr) return fail(libzip().zip_strerror(archive_));
     return add(path, source, ZIP_CM_DEFLATE);
   }
 
   bool close() {
-    if (zip_close(archive_) == 0) {
+    if (libzip().zip_close(archive_) == 0) {
       archive_ = nullptr;
       return true;
     }
@@ -251,28 +324,28 @@ class ArchiveBuilder {
       sink_.error({path_, 0, 0}, "cannot write the EPUB file: " + *reason);
       return false;
     }
-    return fail(zip_strerror(archive_));
+    return fail(libzip().zip_strerror(archive_));
   }
 
  private:
   bool add(const std::string& path, zip_source_t* source, zip_int32_t method) {
-    const zip_int64_t index = zip_file_add(archive_, path.c_str(), source, ZIP_FL_ENC_UTF_8);
+    const zip_int64_t index = libzip().zip_file_add(archive_, path.c_str(), source, ZIP_FL_ENC_UTF_8);
     if (index < 0) {
-      zip_source_free(source);
-      return fail(std::string(zip_strerror(archive_)) + " (" + path + ")");
+      libzip().zip_source_free(source);
+      return fail(std::string(libzip().zip_strerror(archive_)) + " (" + path + ")");
     }
     const auto entry = static_cast<zip_uint64_t>(index);
-    if (zip_set_file_compression(archive_, entry, method, 0) < 0 ||
-        zip_file_set_mtime(archive_, entry, entry_time_, 0) < 0 ||
-        zip_file_set_external_attributes(archive_, entry, 0, ZIP_OPSYS_UNIX, entry_attributes) < 0) {
-      return fail(zip_strerror(archive_));
+    if (libzip().zip_set_file_compression(archive_, entry, method, 0) < 0 ||
+        libzip().zip_file_set_mtime(archive_, entry, entry_time_, 0) < 0 ||
+        libzip().zip_file_set_external_attributes(archive_, entry, 0, ZIP_OPSYS_UNIX, entry_attributes) < 0) {
+      return fail(libzip().zip_strerror(archive_));
     }
     return true;
   }
 
   bool fail(const std::string& message, zip_error_t* error = nullptr) {
     sink_.error({}, "cannot build the epub archive: " + message);
-    if (error != nullptr) zip_error_fini(error);
+    if (error != nullptr) libzip().zip_error_fini(error);
     return false;
   }
 
@@ -292,6 +365,11 @@ void ZipContainer::add(std::string path, std::string_view bytes) {
 }
 
 bool ZipContainer::write(const std::string& path, core::DiagnosticSink& sink) const {
+  if (const std::string& problem = libzip().problem; !problem.empty()) {
+    sink.error({path, 0, 0}, "cannot write the EPUB: libzip cannot be loaded: " + problem,
+               "install libzip4 (Debian), or build only the PDF with --format pdf");
+    return false;
+  }
   ArchiveBuilder builder(path, sink);
   if (!builder.open()) return false;
   // OCF §4.2.2 (EPUB 3.3 §4.2.6.2): mimetype comes first, uncompressed, with no extra field, so
