@@ -9,8 +9,8 @@
 
 namespace octavo::cache {
 
-/// `version`, then for the executable and each shared library it links its path, size and
-/// modification time: what a stream's deflated bytes depend on besides the stream (zlib's build
+/// `version`, then for the executable and each shared library it links its path, size, times and
+/// inode: what a stream's deflated bytes depend on besides the stream (zlib's build
 /// and the settings Octavo gives it). Libraries opened while the program runs (librsvg, libzip)
 /// are left out: whether one is open yet depends on what the other threads have done, and none of
 /// them takes part in what the cache keeps. Never fails: what cannot be looked at is written as "?".
@@ -18,7 +18,9 @@ std::string program_fingerprint(std::string_view version);
 
 /// program_fingerprint(version) (a rebuilt octavo, or an upgraded HarfBuzz, libhyphen or ICU, may
 /// set the same text differently, and then no earlier entry matches), then each face of `fonts` by its
-/// file name and the SHA-256 of its bytes. Never fails: what cannot be looked at is written as "?".
+/// file name and its file's path, size, times and inode, as the libraries are: any write to the
+/// file, or another file in its place, changes them. Never fails: what cannot be looked at is
+/// written as "?".
 std::string build_fingerprint(std::string_view version, const fonts::FontSet& fonts);
 
 }  // namespace octavo::cache
