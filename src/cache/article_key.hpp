@@ -10,7 +10,7 @@
 namespace octavo::cache {
 
 /// 64 hex digits over: `fingerprint` (the program, its libraries and the fonts:
-/// program_fingerprint, fonts_fingerprint), every setting of the page style, the hyphenation
+/// build_fingerprint), every setting of the page style, the hyphenation
 /// patterns' digest, every field of the article (blocks, inlines, images with their digests,
 /// footnotes, provenance, source note, every source location), the article's own anchors, and
 /// where each of its links resolves against the book's anchors ("unresolved" for none). Two

@@ -3,25 +3,20 @@
 #include <link.h>
 #include <sys/stat.h>
 
+#include <cassert>
+
+#include "core/file_identity.hpp"
 #include "fonts/font_face.hpp"
 
 namespace octavo::cache {
 namespace {
 
-std::string time_stamp(const timespec& time) {
-  return std::to_string(time.tv_sec) + "." + std::to_string(time.tv_nsec);
-}
-
-// A file's identity without reading it: a binary or library of tens of megabytes would cost more
-// to hash than a warm build saves, and hashing the six fonts' 3.7 MB was a tenth of the CPU time
-// of building corpus/. Writing a file changes its modification and status-change times, and
-// replacing it (a reinstall, a copy over it) its inode; the status-change time cannot be set back
-// by a tool (`touch -d`, `cp -p` set only the modification time).
+// A file by its path and identity (core::file_identity): a binary or library of tens of megabytes
+// would cost more to hash than a warm build saves.
 std::string file_stamp(const char* path) {
   struct stat info {};
   if (::stat(path, &info) != 0) return std::string(path) + " ?\n";
-  return std::string(path) + " " + std::to_string(info.st_size) + " " + time_stamp(info.st_mtim) + " " +
-         time_stamp(info.st_ctim) + " " + std::to_string(info.st_ino) + "\n";
+  return std::string(path) + " " + core::file_identity(info) + "\n";
 }
 
 int count_object(dl_phdr_info*, std::size_t, void* count) {
@@ -58,6 +53,8 @@ int add_linked_object(dl_phdr_info* object, std::size_t, void* stamps) {
 }  // namespace
 
 std::string program_fingerprint(std::string_view version) {
+  // Zero only if asked before this file's static objects were made (from another's).
+  assert(linked_objects > 0);
   std::string out = "octavo ";
   out += version;
   out += '\n';
@@ -73,7 +70,10 @@ std::string build_fingerprint(std::string_view version, const fonts::FontSet& fo
     // `" " + string + "\n"` here, and the Release build must print no warning.
     out += fonts::font_file_name(face);
     out += ' ';
-    out += file_stamp(fonts.font_path(face).c_str());
+    out += fonts.font_path(face);
+    out += ' ';
+    out += fonts.font_identity(face);
+    out += '\n';
   }
   return out;
 }

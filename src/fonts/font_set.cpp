@@ -12,6 +12,8 @@
 #include <utility>
 #include <variant>
 
+#include "core/file_identity.hpp"
+#include "core/sha256.hpp"
 #include "core/utf8.hpp"
 #include "fonts/harfbuzz_font.hpp"
 #include "fonts/truetype_cmap.hpp"
@@ -40,6 +42,9 @@ class FontFile {
     } else if (S_ISDIR(status.st_mode)) {
       error = EISDIR;
     } else if (S_ISREG(status.st_mode)) {
+      // Taken before the bytes are: a change to the file from now on shows in a later build's
+      // identity, so nothing set from these bytes is recalled for other ones.
+      file.identity_ = core::file_identity(status);
       const auto size = static_cast<std::size_t>(status.st_size);
       void* address = size == 0 ? nullptr : ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
       if (address == MAP_FAILED) {
@@ -53,6 +58,7 @@ class FontFile {
       ssize_t got = 0;
       while ((got = ::read(fd, buffer, sizeof buffer)) > 0) file.read_.append(buffer, static_cast<std::size_t>(got));
       if (got < 0) error = errno;
+      file.identity_ = "sha256 " + core::sha256_hex(file.read_);  // no status names a pipe's bytes
     }
     ::close(fd);
     if (error != 0) return failure(error);
@@ -63,11 +69,13 @@ class FontFile {
   FontFile(FontFile&& other) noexcept
       : mapped_(std::exchange(other.mapped_, nullptr)),
         size_(std::exchange(other.size_, 0)),
-        read_(std::move(other.read_)) {}
+        read_(std::move(other.read_)),
+        identity_(std::move(other.identity_)) {}
   FontFile& operator=(FontFile&& other) noexcept {
     std::swap(mapped_, other.mapped_);
     std::swap(size_, other.size_);
     std::swap(read_, other.read_);
+    std::swap(identity_, other.identity_);
     return *this;
   }
   ~FontFile() {
@@ -78,10 +86,15 @@ class FontFile {
     return mapped_ != nullptr ? std::string_view(static_cast<const char*>(mapped_), size_) : std::string_view(read_);
   }
 
+  /// What names these bytes: the file's identity when they were read (core::file_identity), or
+  /// their SHA-256 when it is no regular file.
+  const std::string& identity() const { return identity_; }
+
  private:
   void* mapped_ = nullptr;
   std::size_t size_ = 0;
   std::string read_;
+  std::string identity_;
 };
 
 }  // namespace
@@ -129,6 +142,7 @@ class FontSet::Faces final : public FontMetrics {
 
   const std::string& path(FontFace face) const { return paths_[static_cast<std::size_t>(face)]; }
   std::string_view bytes(FontFace face) const { return files_[static_cast<std::size_t>(face)].bytes(); }
+  const std::string& identity(FontFace face) const { return files_[static_cast<std::size_t>(face)].identity(); }
 
   core::Pt width(FontFace face, std::string_view text, core::Pt size) const override {
     const HarfBuzzFont* font = fonts_[static_cast<std::size_t>(face)].get();
@@ -197,5 +211,7 @@ const FontMetrics& FontSet::metrics() const { return *faces_; }
 const std::string& FontSet::font_path(FontFace face) const { return faces_->path(face); }
 
 std::string_view FontSet::font_bytes(FontFace face) const { return faces_->bytes(face); }
+
+const std::string& FontSet::font_identity(FontFace face) const { return faces_->identity(face); }
 
 }  // namespace octavo::fonts

@@ -37,6 +37,10 @@ class FontSet {
   /// The bytes of that file as read when loading (valid while the FontSet lives); empty for a
   /// face that failed to load.
   std::string_view font_bytes(FontFace face) const;
+  /// What names those bytes without reading them: the file's identity (core::file_identity),
+  /// taken before they were read, or their SHA-256 when the file is no regular file; empty for a
+  /// face that failed to load.
+  const std::string& font_identity(FontFace face) const;
 
  private:
   class Faces;

@@ -120,9 +120,12 @@ build_corpus "$corpus" "$out" || fail "the build with another style failed"
 cold ref4
 same_as ref4 "another page style"
 check "another page style: every entry replaced" test "$(changed "$WORK/names3")" -eq "$articles"
-names >"$WORK/names4"
+# The fonts are named by their files (path, size, times, inode), not hashed: a copy of the data
+# folder is built from once, so that only the font written over in place changes after it.
 data=$WORK/data
 mkdir -p "$data" && cp -r "$SOURCE_DIR/fonts" "$SOURCE_DIR/styles" "$data/"
+OCTAVO_DATA_DIR=$data build_corpus "$corpus" "$out" || fail "the build with the copied data folder failed"
+names >"$WORK/names4"
 cp "$data/fonts/NotoSerif-BoldItalic.ttf" "$data/fonts/NotoSerif-Bold.ttf"
 OCTAVO_DATA_DIR=$data build_corpus "$corpus" "$out" || fail "the build with other fonts failed"
 OCTAVO_DATA_DIR=$data cold ref5

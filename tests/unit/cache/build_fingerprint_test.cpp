@@ -1,16 +1,12 @@
 #include <dlfcn.h>
 #include <doctest/doctest.h>
 #include <link.h>
-#include <unistd.h>
 
-#include <chrono>
-#include <filesystem>
-#include <fstream>
 #include <string>
-#include <thread>
 
 #include "cache/build_fingerprint.hpp"
-#include "core/file_system.hpp"
+#include "fonts/font_face.hpp"
+#include "fonts/font_set.hpp"
 
 using namespace octavo;
 
@@ -52,64 +48,19 @@ TEST_SUITE("cache.build_fingerprint") {
   }
 }
 
-namespace {
-
-namespace fs = std::filesystem;
-
-// A copy of the fonts folder, removed at the end.
-struct FontsCopy {
-  fs::path folder = fs::temp_directory_path() / ("octavo-fingerprint-" + std::to_string(::getpid()));
-  FontsCopy() {
-    fs::remove_all(folder);
-    fs::copy(std::string(OCTAVO_SOURCE_DIR) + "/fonts", folder);
-  }
-  ~FontsCopy() { fs::remove_all(folder); }
-  FontsCopy(const FontsCopy&) = delete;
-  FontsCopy& operator=(const FontsCopy&) = delete;
-};
-
-std::string fingerprint_of(const fs::path& folder) {
-  core::DiagnosticList diagnostics;
-  const fonts::FontSet fonts(folder.string(), diagnostics);
-  REQUIRE(fonts.ok());
-  return cache::build_fingerprint("1", fonts);
-}
-
-}  // namespace
-
 TEST_SUITE("cache.build_fingerprint") {
-  TEST_CASE("the fonts' files are in the build's fingerprint: the same files, the same fingerprint") {
-    const FontsCopy copy;
-    const std::string fingerprint = fingerprint_of(copy.folder);
+  TEST_CASE("each face is named by its file's name, path and identity as the font set read it") {
+    core::DiagnosticList diagnostics;
+    const fonts::FontSet fonts(std::string(OCTAVO_SOURCE_DIR) + "/fonts", diagnostics);
+    REQUIRE(fonts.ok());
+    const std::string fingerprint = cache::build_fingerprint("1", fonts);
     CHECK(fingerprint.starts_with(cache::program_fingerprint("1")));
-    CHECK(fingerprint.find("NotoSerif-Bold.ttf " + (copy.folder / "NotoSerif-Bold.ttf").string() + " ") !=
-          std::string::npos);
-    CHECK(fingerprint_of(copy.folder) == fingerprint);
-  }
-
-  TEST_CASE("a font written again changes the fingerprint, even with its old bytes and time") {
-    const FontsCopy copy;
-    const fs::path bold = copy.folder / "NotoSerif-Bold.ttf";
-    const std::string before = fingerprint_of(copy.folder);
-    // The same bytes written in place, the modification time set back: only the status-change
-    // time tells (it cannot be set back).
-    const fs::file_time_type modified = fs::last_write_time(bold);
-    const std::string bytes = *core::read_whole_file(bold.string());
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    {
-      std::ofstream same_file(bold, std::ios::binary | std::ios::trunc);  // in place: the inode stays
-      same_file << bytes;
+    for (const fonts::FontFace face : fonts::all_faces) {
+      CAPTURE(fonts::font_file_name(face));
+      REQUIRE_FALSE(fonts.font_identity(face).empty());
+      const std::string line = std::string(fonts::font_file_name(face)) + " " + fonts.font_path(face) + " " +
+                               fonts.font_identity(face) + "\n";
+      CHECK(fingerprint.find(line) != std::string::npos);
     }
-    fs::last_write_time(bold, modified);
-    CHECK(fingerprint_of(copy.folder) != before);
-  }
-
-  TEST_CASE("another font copied over one, keeping its time, changes the fingerprint") {
-    const FontsCopy copy;
-    const std::string before = fingerprint_of(copy.folder);
-    fs::copy_file(copy.folder / "NotoSerif-BoldItalic.ttf", copy.folder / "NotoSerif-Bold.ttf",
-                  fs::copy_options::overwrite_existing);
-    fs::last_write_time(copy.folder / "NotoSerif-Bold.ttf", fs::last_write_time(copy.folder / "NotoSerif-Italic.ttf"));
-    CHECK(fingerprint_of(copy.folder) != before);
   }
 }

@@ -1,10 +1,15 @@
 #include <doctest/doctest.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <thread>
 
+#include "core/file_identity.hpp"
+#include "core/sha256.hpp"
 #include "font_files.hpp"
 #include "fonts/font_set.hpp"
 
@@ -125,5 +130,42 @@ TEST_SUITE("fonts.font_set") {
     CHECK(diagnostics.all().size() == fonts::face_count);
     CHECK(diagnostics.all().front().location.path == (dir / "NotoSerif-Regular.ttf").string());
     CHECK(diagnostics.all().front().message == "expected a TrueType font with a Unicode cmap table, found none");
+  }
+
+  TEST_CASE("a face's identity is its file's status when it was read, so a later change shows") {
+    core::DiagnosticList diagnostics;
+    const fonts::FontSet font_set(fonts::testing::fonts_dir(), diagnostics);
+    REQUIRE(font_set.ok());
+    for (const FontFace face : fonts::all_faces) {
+      struct stat status {};
+      REQUIRE(::stat(font_set.font_path(face).c_str(), &status) == 0);
+      CHECK(font_set.font_identity(face) == core::file_identity(status));
+    }
+  }
+
+  TEST_CASE("a font that is no regular file is named by the SHA-256 of its bytes") {
+    const std::string regular = fonts::testing::fonts_dir() + "/NotoSerif-Regular.ttf";
+    std::ifstream in(regular, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    REQUIRE_FALSE(bytes.empty());
+    // A folder whose six faces are the regular files, but for one that is read through a pipe.
+    const std::filesystem::path folder =
+        std::filesystem::temp_directory_path() / ("octavo-font-pipe-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(folder);
+    std::filesystem::create_directories(folder);
+    for (const FontFace face : fonts::all_faces) {
+      std::filesystem::create_symlink(fonts::testing::fonts_dir() + "/" + fonts::font_file_name(face),
+                                      folder / fonts::font_file_name(face));
+    }
+    const std::filesystem::path piped = folder / fonts::font_file_name(FontFace::serif);
+    std::filesystem::remove(piped);
+    REQUIRE(::mkfifo(piped.c_str(), 0600) == 0);
+    std::thread writer([&] { std::ofstream(piped, std::ios::binary) << bytes; });
+    core::DiagnosticList diagnostics;
+    const fonts::FontSet font_set(folder.string(), diagnostics);
+    writer.join();
+    std::filesystem::remove_all(folder);
+    REQUIRE(font_set.ok());
+    CHECK(font_set.font_identity(FontFace::serif) == "sha256 " + core::sha256_hex(bytes));
   }
 }
