@@ -2,6 +2,7 @@
 // the book's language, a UTF-8 meta, a title and the stylesheet, around a page-specific body.
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -14,5 +15,8 @@ namespace octavo::epub {
 /// `stylesheet_href` is relative to the page.
 std::string xhtml_page(const std::string& title, const std::string& language, const std::string& stylesheet_href,
                        std::vector<XmlNode> body_content);
+/// Children in braces would be copied into the page (an initializer list holds copies): refused.
+std::string xhtml_page(const std::string& title, const std::string& language, const std::string& stylesheet_href,
+                       std::initializer_list<XmlNode> body_content) = delete;
 
 }  // namespace octavo::epub

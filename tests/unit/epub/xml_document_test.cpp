@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "epub/xhtml_page.hpp"
 #include "epub/xml_document.hpp"
 #include "epub_test_book.hpp"
 
@@ -63,6 +64,17 @@ concept takes_as_child = requires(Node&& node) {
 static_assert(takes_as_child<XmlNode>);
 static_assert(!takes_as_child<XmlNode&>);
 static_assert(!takes_as_child<const XmlNode&>);
+// Nor does xhtml_page take its body's children in braces, which would copy them.
+template <class Node>
+concept page_takes_braces = requires(const std::string& s, Node node) {
+  xhtml_page(s, s, s, {node});
+};
+template <class Node>
+concept page_takes_moved = requires(const std::string& s, Node node) {
+  xhtml_page(s, s, s, xml_children(std::move(node)));
+};
+static_assert(!page_takes_braces<XmlNode>);
+static_assert(page_takes_moved<XmlNode>);
 }  // namespace
 
 TEST_SUITE("epub.xml_document") {
@@ -74,7 +86,8 @@ TEST_SUITE("epub.xml_document") {
     REQUIRE(children.size() == 2);
     CHECK(children[0].name == "h1");
     CHECK(children[1].children.size() == 2);
-    CHECK(list.children.empty());  // NOLINT(bugprone-use-after-move): a moved vector is empty
+    CHECK(list.children.empty());     // NOLINT(bugprone-use-after-move): a moved vector is empty
+    CHECK(heading.children.empty());  // NOLINT(bugprone-use-after-move)
     CHECK(xml_document(xml_block("body", {}, xml_children(xml_text("a"), xml_element("b")))) ==
           "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<body>\na\n<b/>\n</body>\n");
   }
