@@ -45,7 +45,7 @@ struct Libzip {
 
 Libzip open_libzip() {
   Libzip lz;
-  const core::RuntimeLibrary library("libzip.so.4", lz.problem);
+  const core::RuntimeLibrary library(OCTAVO_LIBZIP_SONAME, lz.problem);  // libzip.so.4 on Debian 12
   library.bind(lz.zip_close, "zip_close");
   library.bind(lz.zip_discard, "zip_discard");
   library.bind(lz.zip_error_fini, "zip_error_fini");
