@@ -16,6 +16,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "cache/pack_file.hpp"
 #include "core/deflate_memo.hpp"
 #include "core/file_system.hpp"
 
@@ -54,17 +55,7 @@ class DeflatePack final : public core::DeflateMemo {
   std::size_t kept() const;      ///< streams in the next pack, whether written or not
 
  private:
-  struct Entry {
-    core::StreamDigest digest{};
-    std::uint64_t offset = 0;
-    std::uint64_t length = 0;
-    std::uint32_t crc32 = 0;
-    std::size_t position = 0;  // in the pack's order (the previous pack's entries)
-  };
-
   void read_previous();
-  // Removes the next packs of builds that ended without committing them (their process is gone).
-  void remove_abandoned(const std::string& name);
   std::optional<std::string> recall_locked(const core::StreamDigest& digest);
   // `length` bytes of the previous pack's data from `offset`. Those within the piece read ahead
   // come from it; those after it, or running past its end, are read with what follows them,
@@ -89,7 +80,7 @@ class DeflatePack final : public core::DeflateMemo {
   std::string fingerprint_;
   mutable std::mutex mutex_;  // guards everything below
   core::InputFile previous_;
-  std::vector<Entry> previous_entries_;  // sorted by digest
+  std::vector<PackEntry> previous_entries_;  // sorted by digest
   std::uint64_t previous_data_start_ = 0;
   std::uint64_t previous_data_end_ = 0;  // where the index starts
   static constexpr std::uint64_t read_ahead_size = std::uint64_t{256} << 10;
@@ -108,15 +99,7 @@ class DeflatePack final : public core::DeflateMemo {
   bool next_failed_ = false;
   bool committed_ = false;
   std::uint64_t next_size_ = 0;
-  std::vector<Entry> next_entries_;
-  // A digest is already uniform: its first bytes are its hash.
-  struct DigestHash {
-    std::size_t operator()(const core::StreamDigest& digest) const {
-      std::size_t hash = 0;
-      for (std::size_t i = 0; i < sizeof hash; ++i) hash = (hash << 8) | digest[i];
-      return hash;
-    }
-  };
+  std::vector<PackEntry> next_entries_;
   std::unordered_set<core::StreamDigest, DigestHash> next_digests_;
   std::size_t recalled_ = 0;
 };

@@ -10,25 +10,24 @@
 
 #include "cache/deflate_pack.hpp"
 #include "core/sha256.hpp"
+#include "pack_test_files.hpp"
 
 using namespace octavo;
+using test::file_bytes;
+using test::inode_of;
+using test::write_bytes;
 namespace fs = std::filesystem;
 
 namespace {
 
 // A fresh cache folder of its own for each test, removed afterwards.
-struct CacheFolder {
-  explicit CacheFolder(const std::string& name)
-      : root(fs::temp_directory_path() / ("octavo-deflate-pack-" + name + "-" + std::to_string(::getpid()))) {
-    fs::remove_all(root);
-  }
-  ~CacheFolder() { fs::remove_all(root); }
+struct CacheFolder : test::TemporaryFolder {
+  explicit CacheFolder(const std::string& name) : TemporaryFolder("deflate-pack-" + name) {}
   fs::path folder() const { return root / "deflated"; }
   fs::path pack() const { return folder() / "pdf.pack"; }
   cache::DeflatePack open(const std::string& fingerprint = "program 1") const {
     return cache::DeflatePack(root.string(), folder().string(), "pdf.pack", fingerprint);
   }
-  fs::path root;
 };
 
 core::StreamDigest digest_of(const std::string& input) { return core::sha256(input); }
@@ -47,25 +46,8 @@ void earlier_build(const CacheFolder& cache, int count, const std::string& finge
   REQUIRE(earlier.commit());
 }
 
-// The pack file's inode: a pack written again (to a new file, renamed into place) has another.
-ino_t inode_of(const fs::path& path) {
-  struct stat info {};
-  REQUIRE(::stat(path.c_str(), &info) == 0);
-  return info.st_ino;
-}
-
 void recall_pages(cache::DeflatePack& pack, int from, int to) {
   for (int n = from; n < to; ++n) CHECK(pack.recall(digest_of("page " + std::to_string(n))) == stream(n));
-}
-
-std::string file_bytes(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-void write_bytes(const fs::path& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << bytes;
 }
 
 }  // namespace

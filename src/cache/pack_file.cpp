@@ -1,0 +1,142 @@
+#include "cache/pack_file.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <csignal>
+#include <filesystem>
+#include <system_error>
+
+#include "core/byte_stream.hpp"
+#include "core/deflate.hpp"
+
+namespace octavo::cache {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view end_mark = "OCTVPEND";
+constexpr std::size_t trailer_size = 8 + 4 + end_mark.size();
+// The least an index entry takes: the digest and three one-byte varints.
+constexpr std::size_t least_entry_size = 32 + 3;
+
+std::string little_endian(std::uint64_t value) {
+  std::string out(8, '\0');
+  for (std::size_t i = 0; i < 8; ++i) out[i] = static_cast<char>((value >> (8 * i)) & 0xFF);
+  return out;
+}
+
+std::uint64_t from_little_endian(std::string_view bytes) {
+  std::uint64_t value = 0;
+  for (std::size_t i = 0; i < 8; ++i) value |= std::uint64_t{static_cast<unsigned char>(bytes[i])} << (8 * i);
+  return value;
+}
+
+// The trailer for an index at `index_offset`.
+std::string trailer_for(std::uint64_t index_offset) {
+  const std::string offset = little_endian(index_offset);
+  return offset + little_endian(core::crc32(offset)).substr(0, 4) + std::string(end_mark);
+}
+
+// Whether the process `pid` has ended (kill(pid, 0) finds no such process); a process that exists
+// but is another user's counts as running.
+bool has_ended(long pid) { return pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH; }
+
+constexpr std::string_view next_mark = ".next-";
+
+}  // namespace
+
+std::string pack_header(std::string_view kind, std::string_view fingerprint) {
+  core::ByteWriter header;
+  header.string(fingerprint);
+  return std::string(kind) + header.bytes();
+}
+
+std::optional<PackIndex> read_pack_index(const core::InputFile& file, std::string_view kind,
+                                         std::string_view fingerprint) {
+  const std::optional<std::uint64_t> file_size = file.size();
+  if (!file_size) return std::nullopt;
+  const std::uint64_t size = *file_size;
+  // The header: the kind's line and the fingerprint, whose length takes at most 10 varint bytes.
+  const std::uint64_t header_room = std::min<std::uint64_t>(size, kind.size() + 10 + fingerprint.size());
+  const std::optional<std::string> header = file.read_at(0, header_room);
+  if (!header || !header->starts_with(kind)) return std::nullopt;
+  core::ByteReader header_reader(std::string_view(*header).substr(kind.size()));
+  if (header_reader.string() != fingerprint || header_reader.failed()) return std::nullopt;
+  const std::uint64_t data_start = header_room - header_reader.left();
+  if (size < data_start + trailer_size) return std::nullopt;
+  const std::optional<std::string> trailer = file.read_at(size - trailer_size, trailer_size);
+  if (!trailer) return std::nullopt;
+  const std::uint64_t index_offset = from_little_endian(*trailer);
+  if (*trailer != trailer_for(index_offset)) return std::nullopt;
+  if (index_offset < data_start || index_offset > size - trailer_size) return std::nullopt;
+  const std::optional<std::string> index = file.read_at(index_offset, size - trailer_size - index_offset);
+  if (!index) return std::nullopt;
+  core::ByteReader reader(*index);
+  const std::size_t count = reader.count(least_entry_size);
+  PackIndex found{std::vector<PackEntry>(count), data_start, index_offset};
+  // In the pack's order the strings follow each other from the data's start (a pack copied in
+  // pieces relies on it); a pack that says otherwise is not used.
+  std::uint64_t expected = data_start;
+  for (std::size_t position = 0; position < count; ++position) {
+    PackEntry& entry = found.entries[position];
+    entry.position = position;
+    for (std::uint8_t& byte : entry.digest) byte = reader.byte();
+    entry.offset = reader.unsigned_number();
+    entry.length = reader.unsigned_number();
+    entry.crc32 = static_cast<std::uint32_t>(reader.at_most(UINT32_MAX));
+    if (entry.offset != expected || entry.length > index_offset - entry.offset) reader.fail();
+    expected = entry.offset + entry.length;
+  }
+  if (reader.failed() || !reader.at_end() || expected != index_offset) return std::nullopt;
+  return found;
+}
+
+bool finish_pack(core::OutputFile& next, const std::vector<PackEntry>& entries, std::uint64_t index_offset,
+                 const std::string& next_path, const std::string& path) {
+  core::ByteWriter index;
+  index.unsigned_number(entries.size());
+  for (const PackEntry& entry : entries) {
+    for (const std::uint8_t byte : entry.digest) index.byte(byte);
+    index.unsigned_number(entry.offset);
+    index.unsigned_number(entry.length);
+    index.unsigned_number(entry.crc32);
+  }
+  next.write(index.bytes());
+  next.write(trailer_for(index_offset));
+  if (next.close()) return false;
+  std::error_code ec;
+  fs::rename(next_path, path, ec);
+  return !ec;
+}
+
+bool copy_pack_bytes(const core::InputFile& from, std::uint64_t offset, std::uint64_t length, core::OutputFile& to) {
+  constexpr std::uint64_t piece = std::uint64_t{1} << 20;
+  for (std::uint64_t copied = 0; copied < length; copied += piece) {
+    const std::optional<std::string> bytes = from.read_at(offset + copied, std::min(piece, length - copied));
+    if (!bytes || !to.write(*bytes)) return false;
+  }
+  return true;
+}
+
+std::string next_pack_path(const std::string& path) {
+  return path + std::string(next_mark) + std::to_string(::getpid());
+}
+
+void remove_abandoned_packs(const std::string& folder, const std::string& name) {
+  const std::string prefix = name + std::string(next_mark);
+  std::error_code ec;
+  for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string file = it->path().filename().string();
+    if (!file.starts_with(prefix)) continue;
+    const std::string pid = file.substr(prefix.size());
+    if (pid.empty() || pid.size() > 9 || pid.find_first_not_of("0123456789") != std::string::npos) continue;
+    if (has_ended(std::stol(pid))) {
+      std::error_code ignored;
+      fs::remove(it->path(), ignored);
+    }
+  }
+}
+
+}  // namespace octavo::cache
