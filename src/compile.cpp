@@ -7,6 +7,7 @@
 
 #include "cache/build_fingerprint.hpp"
 #include "cache/deflate_pack.hpp"
+#include "cache/entry_pack.hpp"
 #include "cache/entry_store.hpp"
 #include "cache/layout_cache.hpp"
 #include "core/file_system.hpp"
@@ -148,17 +149,29 @@ bool write_pdf_book(const model::Book& book, const layout::PageStyle& style, con
   const layout::Hyphenators& hyphenators = loaded.hyphenators;
   // Articles set by an earlier build into this output folder are taken from its cache when
   // nothing they depend on changed (cache/article_key.hpp), on the same threads.
-  const fs::path cache_root = fs::path(options.output_dir) / cache::cache_folder_name;
-  cache::FolderStore store(cache_root.string(), (cache_root / "layout").string());
+  std::optional<cache::EntryPack> set_articles;
   std::optional<cache::LayoutCache> layout_cache;
-  if (options.cache) layout_cache.emplace(store, fingerprint);
+  if (options.cache) {
+    const fs::path cache_root = fs::path(options.output_dir) / cache::cache_folder_name;
+    set_articles.emplace(cache_root.string(), "layout.pack", fingerprint);
+    layout_cache.emplace(*set_articles, fingerprint);
+  }
   // Articles are set on options.jobs threads; the book is the same whatever their number.
   const layout::BookEnd end = layout::lay_out_book(book, font_set.metrics(), style, hyphenators, writer, sink, progress,
                                                    options.jobs, layout_cache ? &*layout_cache : nullptr);
   if (options.stats) stats = layout::format_stats(end.stats);
-  if (!pdf::save_pdf(writer, end, path, sink, progress)) return false;
-  // Every article of the book was looked up: what was not is an older version's, or gone.
-  if (layout_cache) layout_cache->remove_unused();
+  // Every article of the book was looked up: the next layout pack holds them, and no entry of an
+  // older version of an article, or of one gone. Its commit copies the entries read (megabytes
+  // for a long book), so with more than one job it runs beside the PDF's end, on a core layout no
+  // longer uses; its entries stand whether or not the PDF is written.
+  std::future<bool> articles_kept;
+  if (set_articles) {
+    articles_kept = std::async(options.jobs > 1 ? std::launch::async | std::launch::deferred : std::launch::deferred,
+                               [&set_articles] { return set_articles->commit(); });
+  }
+  const bool saved = pdf::save_pdf(writer, end, path, sink, progress);
+  if (articles_kept.valid()) articles_kept.get();
+  if (!saved) return false;
   // Every page was compressed or recalled by now (save_pdf waits for them).
   if (pages_deflated) pages_deflated->commit();
   return true;

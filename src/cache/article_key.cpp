@@ -177,14 +177,14 @@ void put(core::ByteWriter& out, const model::Article& article, const model::Anch
 
 }  // namespace
 
-std::string article_key(const layout::ArticleInputs& inputs, std::string_view fingerprint) {
+core::StreamDigest article_key(const layout::ArticleInputs& inputs, std::string_view fingerprint) {
   core::ByteWriter out;
   out.string(key_format);
   out.string(fingerprint);
   put(out, inputs.style);
   out.string(inputs.hyphenator.patterns_digest());
   put(out, inputs.article, inputs.anchors);
-  return core::sha256_hex(out.bytes());
+  return core::sha256(out.bytes());
 }
 
 }  // namespace octavo::cache

@@ -5,16 +5,17 @@
 #include <string>
 #include <string_view>
 
+#include "core/deflate_memo.hpp"
 #include "layout/article_cache.hpp"
 
 namespace octavo::cache {
 
-/// 64 hex digits over: `fingerprint` (the program, its libraries and the fonts:
+/// A SHA-256 over: `fingerprint` (the program, its libraries and the fonts:
 /// build_fingerprint), every setting of the page style, the hyphenation
 /// patterns' digest, every field of the article (blocks, inlines, images with their digests,
 /// footnotes, provenance, source note, every source location), the article's own anchors, and
 /// where each of its links resolves against the book's anchors ("unresolved" for none). Two
 /// inputs that differ in any of these get different keys. Never fails.
-std::string article_key(const layout::ArticleInputs& inputs, std::string_view fingerprint);
+core::StreamDigest article_key(const layout::ArticleInputs& inputs, std::string_view fingerprint);
 
 }  // namespace octavo::cache

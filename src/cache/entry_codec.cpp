@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "core/byte_stream.hpp"
-#include "core/sha256.hpp"
 #include "model/walk.hpp"
 
 namespace octavo::cache {
@@ -16,8 +15,7 @@ namespace {
 // The first bytes of every entry, then the format's number: bumped whenever the encoding below
 // changes, so that an entry written by another version of this code is a miss, not a misreading.
 constexpr std::string_view magic = "octavo layout entry\n";
-constexpr std::uint64_t format_version = 1;
-constexpr std::size_t checksum_size = 32;  // SHA-256 of everything before it
+constexpr std::uint64_t format_version = 2;  // 2: the key as its 32 bytes, no checksum
 
 // Lines hold notes and shared heads, which hold lines: deeper than this is no entry we wrote
 // (a footnote's lines hold no notes, and a head's no head), and the reader's stack stays small.
@@ -367,11 +365,11 @@ std::map<std::string, std::shared_ptr<const std::string>> image_bytes_of(const m
 
 }  // namespace
 
-std::string encode_entry(const layout::SetArticle& set, std::string_view key) {
+std::string encode_entry(const layout::SetArticle& set, const core::StreamDigest& key) {
   core::ByteWriter out;
   out.string(magic);
   out.unsigned_number(format_version);
-  out.string(key);
+  for (const std::uint8_t byte : key) out.byte(byte);
   Encoder(out).lines(set.lines);
   const std::vector<core::Diagnostic>& diagnostics = set.diagnostics.all();
   out.unsigned_number(diagnostics.size());
@@ -386,24 +384,16 @@ std::string encode_entry(const layout::SetArticle& set, std::string_view key) {
   out.unsigned_number(missing.size());
   for (const char32_t code_point : missing) out.unsigned_number(code_point);
   put_location(out, set.missing.noted_location());
-  std::string bytes = out.take();
-  const std::array<std::uint8_t, 32> checksum = core::sha256(bytes);
-  bytes.append(reinterpret_cast<const char*>(checksum.data()), checksum.size());
-  return bytes;
+  return out.take();
 }
 
-std::optional<layout::SetArticle> decode_entry(std::string_view bytes, std::string_view key,
+std::optional<layout::SetArticle> decode_entry(std::string_view bytes, const core::StreamDigest& key,
                                                const model::Article& article, fonts::GlyphCoverage missing) {
-  if (bytes.size() < checksum_size) return std::nullopt;
-  const std::string_view body = bytes.substr(0, bytes.size() - checksum_size);
-  const std::array<std::uint8_t, 32> checksum = core::sha256(body);
-  if (bytes.substr(body.size()) != std::string_view(reinterpret_cast<const char*>(checksum.data()), checksum.size())) {
-    return std::nullopt;
-  }
-  core::ByteReader in(body);
-  if (in.string() != magic || in.unsigned_number() != format_version || in.string() != key || in.failed()) {
-    return std::nullopt;
-  }
+  core::ByteReader in(bytes);
+  if (in.string() != magic || in.unsigned_number() != format_version) return std::nullopt;
+  core::StreamDigest written_key{};
+  for (std::uint8_t& byte : written_key) byte = in.byte();
+  if (written_key != key || in.failed()) return std::nullopt;
   const auto image_bytes = image_bytes_of(article);
   layout::SetArticle set{Decoder(in, image_bytes).lines(), {}, std::move(missing)};
   const std::size_t diagnostics = in.count(4);

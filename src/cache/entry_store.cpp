@@ -1,9 +1,9 @@
 #include "cache/entry_store.hpp"
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <system_error>
+
+#include "core/file_system.hpp"
 
 namespace octavo::cache {
 namespace fs = std::filesystem;
@@ -28,76 +28,36 @@ bool make_cache_folder(const std::string& cache_root, const std::string& folder)
   return true;
 }
 
-FolderStore::FolderStore(std::string cache_root, std::string folder)
-    : cache_root_(std::move(cache_root)), folder_(std::move(folder)), files_(folder_) {}
-
-std::optional<std::string> FolderStore::read(const std::string& name) const { return files_.read_file(name); }
-
-bool FolderStore::make_folder() {
-  // Called with mutex_ held.
-  if (made_) return true;
-  made_ = make_cache_folder(cache_root_, folder_);
-  return made_;
-}
-
-bool FolderStore::write(const std::string& name, std::string_view bytes) {
-  std::string temporary;
-  {
-    const std::lock_guard lock(mutex_);
-    if (!make_folder()) return false;
-    // Unique among processes (the pid) and this process's threads (the count); not an entry's
-    // name, so that a reader never sees it.
-    temporary = ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(temporaries_++);
-  }
-  const fs::path temporary_path = fs::path(folder_) / temporary;
-  std::error_code ec;
-  if (core::write_whole_file(temporary_path.string(), bytes)) {
-    fs::remove(temporary_path, ec);
-    return false;
-  }
-  fs::rename(temporary_path, fs::path(folder_) / name, ec);
-  if (ec) fs::remove(temporary_path, ec);
-  return !ec;
-}
-
-std::vector<std::string> FolderStore::names() const {
-  std::vector<std::string> names;
-  for (const core::FolderEntry& entry : files_.list_folder("")) names.push_back(entry.name);
-  return names;
-}
-
-void FolderStore::remove(const std::string& name) {
-  std::error_code ec;
-  fs::remove(fs::path(folder_) / name, ec);
-}
-
-std::optional<std::string> MemoryStore::read(const std::string& name) const {
+std::optional<std::string> MemoryStore::read(const core::StreamDigest& name) {
   const std::lock_guard lock(mutex_);
   const auto found = entries_.find(name);
   if (found == entries_.end()) return std::nullopt;
+  used_.insert(name);
   return found->second;
 }
 
-bool MemoryStore::write(const std::string& name, std::string_view bytes) {
+bool MemoryStore::write(const core::StreamDigest& name, std::string_view bytes) {
   const std::lock_guard lock(mutex_);
   entries_[name] = std::string(bytes);
+  used_.insert(name);
   ++writes_;
   return true;
 }
 
-std::vector<std::string> MemoryStore::names() const {
+void MemoryStore::commit() {
   const std::lock_guard lock(mutex_);
-  std::vector<std::string> names;
+  std::erase_if(entries_, [&](const auto& entry) { return used_.count(entry.first) == 0; });
+  used_.clear();
+}
+
+std::vector<core::StreamDigest> MemoryStore::names() const {
+  const std::lock_guard lock(mutex_);
+  std::vector<core::StreamDigest> names;
   for (const auto& [name, bytes] : entries_) names.push_back(name);
   return names;
 }
 
-void MemoryStore::remove(const std::string& name) {
-  const std::lock_guard lock(mutex_);
-  entries_.erase(name);
-}
-
-void MemoryStore::put(const std::string& name, std::string bytes) {
+void MemoryStore::put(const core::StreamDigest& name, std::string bytes) {
   const std::lock_guard lock(mutex_);
   entries_[name] = std::move(bytes);
 }

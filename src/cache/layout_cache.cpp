@@ -10,11 +10,7 @@ LayoutCache::LayoutCache(EntryStore& store, std::string fingerprint)
 
 layout::SetArticle LayoutCache::recall_or_set(const layout::ArticleInputs& inputs, const fonts::GlyphCoverage& coverage,
                                               const std::function<layout::SetArticle()>& set_anew) {
-  const std::string key = article_key(inputs, fingerprint_);
-  {
-    const std::lock_guard lock(mutex_);
-    used_.insert(key);
-  }
+  const core::StreamDigest key = article_key(inputs, fingerprint_);
   if (const std::optional<std::string> bytes = store_.read(key)) {
     if (std::optional<layout::SetArticle> recalled = decode_entry(*bytes, key, inputs.article, coverage.branch())) {
       ++recalled_;
@@ -25,13 +21,6 @@ layout::SetArticle LayoutCache::recall_or_set(const layout::ArticleInputs& input
   store_.write(key, encode_entry(set, key));
   ++set_;
   return set;
-}
-
-void LayoutCache::remove_unused() {
-  const std::lock_guard lock(mutex_);
-  for (const std::string& name : store_.names()) {
-    if (used_.count(name) == 0) store_.remove(name);
-  }
 }
 
 }  // namespace octavo::cache

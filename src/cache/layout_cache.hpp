@@ -5,8 +5,6 @@
 
 #include <atomic>
 #include <cstddef>
-#include <mutex>
-#include <set>
 #include <string>
 
 #include "cache/entry_store.hpp"
@@ -25,19 +23,12 @@ class LayoutCache final : public layout::ArticleCache {
   layout::SetArticle recall_or_set(const layout::ArticleInputs& inputs, const fonts::GlyphCoverage& coverage,
                                    const std::function<layout::SetArticle()>& set_anew) override;
 
-  /// Removes from the store everything this cache did not read or write: entries of articles since
-  /// edited or gone, and stray files. Call once the whole book has been laid out, so that the store
-  /// holds one book's entries and no more; nothing for an empty store.
-  void remove_unused();
-
   std::size_t recalled() const { return recalled_; }  ///< articles taken from the store
   std::size_t set() const { return set_; }            ///< articles set anew
 
  private:
   EntryStore& store_;
   std::string fingerprint_;
-  std::mutex mutex_;
-  std::set<std::string> used_;  // guarded by mutex_
   std::atomic<std::size_t> recalled_ = 0;
   std::atomic<std::size_t> set_ = 0;
 };

@@ -264,7 +264,9 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
   // lines runs on every core.
   const auto set_article = [&](std::size_t a) {
     const Hyphenator& hyphenator = hyphenators.for_language(book.articles[a].language);
+    bool set_here = false;
     const auto set_anew = [&] {
+      set_here = true;
       SetArticle set{{}, {}, coverage.branch()};
       LayoutContext article_context{metrics, style, set.diagnostics, set.missing, &hyphenator};
       set.lines = article_flow(book.articles[a], book.anchors, article_context);
@@ -274,6 +276,8 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
                                       : cache->recall_or_set({book.articles[a], book.anchors, style, hyphenator},
                                                              coverage, set_anew);
     CutArticle cut{{}, std::move(set.diagnostics), std::move(set.missing), {}};
+    cut.stats.articles = 1;
+    cut.stats.articles_set = set_here ? 1 : 0;
     cut.pages = cut_into_pages(std::move(set.lines), style, &cut.stats);
     for (Page& page : cut.pages) pages.prepare_body(page);
     return cut;

@@ -13,6 +13,8 @@ double LayoutStats::mean_ratio() const {
 }
 
 void LayoutStats::add(const LayoutStats& more) {
+  articles += more.articles;
+  articles_set += more.articles_set;
   pages += more.pages;
   lines += more.lines;
   hyphenated_lines += more.hyphenated_lines;
@@ -57,10 +59,11 @@ void tally_flow(const std::vector<FlowLine>& lines, const std::vector<std::size_
 }
 
 std::string format_stats(const LayoutStats& stats) {
-  char buffer[512];
+  char buffer[640];
   const double share =
       stats.lines == 0 ? 0 : 100.0 * static_cast<double>(stats.hyphenated_lines) / static_cast<double>(stats.lines);
   std::snprintf(buffer, sizeof buffer,
+                "articles set anew          %zu of %zu\n"
                 "pages                      %zu\n"
                 "lines                      %zu\n"
                 "hyphenated lines           %zu (%.1f %%)\n"
@@ -72,9 +75,9 @@ std::string format_stats(const LayoutStats& stats) {
                 "widows                     %zu\n"
                 "orphans                    %zu\n"
                 "headings alone at a foot   %zu\n",
-                stats.pages, stats.lines, stats.hyphenated_lines, share, stats.longest_hyphen_run,
-                stats.justified_lines, stats.mean_ratio(), stats.worst_stretch, stats.worst_shrink,
-                stats.overfull_lines, stats.widows, stats.orphans, stats.headings_at_foot);
+                stats.articles_set, stats.articles, stats.pages, stats.lines, stats.hyphenated_lines, share,
+                stats.longest_hyphen_run, stats.justified_lines, stats.mean_ratio(), stats.worst_stretch,
+                stats.worst_shrink, stats.overfull_lines, stats.widows, stats.orphans, stats.headings_at_foot);
   return buffer;
 }
 

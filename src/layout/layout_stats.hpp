@@ -24,6 +24,8 @@ struct LineFacts {
 };
 
 struct LayoutStats {
+  std::size_t articles = 0;
+  std::size_t articles_set = 0;  ///< set anew, not taken from the build cache
   std::size_t pages = 0;
   std::size_t lines = 0;  ///< text lines on the pages paginate made (all but the title page)
   std::size_t hyphenated_lines = 0;

@@ -2,9 +2,9 @@
 # The build cache (OUT/.octavo-cache): books built cold, warm, partly warm (one sentence edited, a
 # heading renamed that another article links to, damaged entries, another page style, other fonts)
 # and with --no-cache are byte-identical to a cold build of the same corpus in a fresh folder, with
-# the same diagnostics; only the entries of what changed are written again, unused ones are
-# removed, nothing of the cache enters the EPUB, and `octavo watch` rebuilds from it without
-# noticing its writes.
+# the same diagnostics; only the articles that changed are set again (--stats) and their entries
+# written, unused ones are left out of the layout pack, nothing of the cache enters the EPUB, and
+# `octavo watch` rebuilds from it without noticing its writes.
 source "$(dirname "$0")/lib.sh"
 
 corpus=$WORK/corpus
@@ -28,10 +28,13 @@ printf '# Links\n\nSee [the method](method.md#the-method) and [its start](method
 articles=7
 books=(kratom-pain-and-sleep.epub kratom-pain-and-sleep.pdf)
 out=$WORK/out
-entries=$out/.octavo-cache/layout
+layout_pack=$out/.octavo-cache/layout.pack
+packs=$out/.octavo-cache/deflated
 
 # cold NAME [args…]: a cold build of the corpus as it is now into the fresh folder $WORK/NAME.
 cold() { local name=$1; shift; build_corpus "$corpus" "$WORK/$name" --no-cache "$@" || fail "$name: the build failed"; }
+# build WHAT [args…]: a build into $out, its --stats in $out.stats.
+build() { local what=$1; shift; build_corpus "$corpus" "$out" --stats "$@" >"$out.stats" || fail "$what: the build failed"; }
 # same_as NAME WHAT: the books in $out are byte-identical to $WORK/NAME's, the diagnostics too.
 same_as() {
   local name=$1 what=$2 book
@@ -39,97 +42,129 @@ same_as() {
   check "$what: the same diagnostics as a cold build" \
     diff <(sed "s|$out|OUT|" "$out.log") <(sed "s|$WORK/$name|OUT|" "$WORK/$name.log")
 }
-# entry_list: each entry's name, inode and modification time (an entry written again changes).
-entry_list() { (cd "$entries" && stat -c '%n %i %Y %y' -- * | sort); }
-names() { ls "$entries" | sort; }
+# set_anew COUNT: the last build set COUNT of the articles anew (--stats), the rest from the cache.
+set_anew() { grep -qx "articles set anew *$1 of $articles" "$out.stats" || { cat "$out.stats" >&2; return 1; }; }
+# names: the digest of each entry in the layout pack, from its index (src/cache/pack_file.hpp).
+names() {
+  python3 - "$layout_pack" <<'PY' | sort
+import sys
+data = open(sys.argv[1], "rb").read()
+at = int.from_bytes(data[-20:-12], "little")  # the trailer: the index's offset, its CRC, the end mark
+def varint():
+    global at
+    value = shift = 0
+    while True:
+        byte = data[at]; at += 1
+        value |= (byte & 0x7F) << shift; shift += 7
+        if byte < 0x80: return value
+for _ in range(varint()):
+    print(data[at:at + 32].hex()); at += 32
+    varint(); varint(); varint()
+PY
+}
 # changed BEFORE: how many entry names are new since the list BEFORE (as many went).
 changed() { comm -13 "$1" <(names) | wc -l; }
+pack_stamps() { stat -c '%n %i %Y %y' "$layout_pack" "$packs/pdf.pack" "$packs/epub.pack"; }
 
-# 1. Cold: one entry per article, a cache directory tag; --no-cache makes no cache at all.
-build_corpus "$corpus" "$out" --jobs 2 || fail "the first build failed"
+# 1. Cold: every article set, its entry in the one layout pack; a cache directory tag; --no-cache
+# makes no cache at all.
+build "the first build" --jobs 2
 cold ref1
 same_as ref1 "cold"
+check "a cold build sets every article" set_anew "$articles"
 check "a cold build keeps one entry per article" test "$(names | wc -l)" -eq "$articles"
+check "the cache folder holds its tag, the layout pack and the compressed streams' packs, no file per article" \
+  test "$(ls -A "$out/.octavo-cache" | tr '\n' ' ')" = "CACHEDIR.TAG deflated layout.pack "
 check "the cache folder is tagged for backup tools" grep -q '^Signature: 8a477f597d28d172789f06886806bc55' \
   "$out/.octavo-cache/CACHEDIR.TAG"
 check "--no-cache makes no cache folder" test ! -e "$WORK/ref1/.octavo-cache"
-packs=$out/.octavo-cache/deflated
 check "a cold build keeps the PDF's compressed pages and the EPUB's compressed files" \
   test -s "$packs/pdf.pack" -a -s "$packs/epub.pack"
-cp "$packs/pdf.pack" "$packs/epub.pack" "$WORK/"
-pack_stamps() { stat -c '%n %i %Y %y' "$packs/pdf.pack" "$packs/epub.pack"; }
+cp "$layout_pack" "$packs/pdf.pack" "$packs/epub.pack" "$WORK/"
 pack_stamps >"$WORK/packs1"
 check "the layout warned about the missing character (a warning the cache must replay)" \
   grep -q 'warning: characters the PDF fonts cannot draw' "$out.log"
 check "nothing of the cache is in the EPUB" bash -c "! unzip -l '$out/${books[0]}' | grep -q octavo-cache"
 
-# 2. Warm, on one thread and on three: the same books, no entry written again.
-entry_list >"$WORK/entries1"
+# 2. Warm, on one thread and on three: the same books, every article from the cache, no pack
+# written again.
 names >"$WORK/names1"
 for jobs in 1 3; do
-  build_corpus "$corpus" "$out" --jobs "$jobs" || fail "warm build, --jobs $jobs: failed"
+  build "warm build, --jobs $jobs" --jobs "$jobs"
   same_as ref1 "warm, --jobs $jobs"
+  check "warm, --jobs $jobs: no article set anew" set_anew 0
 done
-check "a warm build writes no entry" diff "$WORK/entries1" <(entry_list)
-# Each warm build recalled every stream, in the order a cold build deflated them, and kept no more.
-check "warm builds leave the packs of compressed streams as they were, unwritten" diff "$WORK/packs1" <(pack_stamps)
+# Each warm build read every entry and wrote none, and recalled every stream in the order a cold
+# build deflated them: every pack stays as it was.
+check "warm builds leave the packs as they were, unwritten" diff "$WORK/packs1" <(pack_stamps)
+check "warm builds keep the same entries" cmp "$WORK/layout.pack" "$layout_pack"
 check "warm builds keep the same compressed pages" cmp "$WORK/pdf.pack" "$packs/pdf.pack"
 check "warm builds keep the same compressed files" cmp "$WORK/epub.pack" "$packs/epub.pack"
-check "no unfinished pack is left behind" test "$(ls -A "$packs" | sort | tr '\n' ' ')" = "epub.pack pdf.pack "
+check "no unfinished pack is left behind" test "$(ls -A "$packs" "$out/.octavo-cache" | grep -c next-)" -eq 0
 # --no-cache into a folder with a cache: the same books, the cache left as it was.
 build_corpus "$corpus" "$out" --no-cache || fail "--no-cache into the cached folder failed"
 same_as ref1 "--no-cache beside a cache"
-check "--no-cache leaves the cache as it was" diff "$WORK/entries1" <(entry_list)
+check "--no-cache leaves the cache as it was" diff "$WORK/packs1" <(pack_stamps)
 
 # 3. One sentence of one article edited: that article alone is set again.
 sed -i '0,/pain/s/pain/aching pain/' "$corpus/002_5487eced9ec0c20f.txt"
-build_corpus "$corpus" "$out" --jobs 2 || fail "the build after an edit failed"
+build "the build after an edit" --jobs 2
 cold ref2
 same_as ref2 "one sentence edited"
+check "one sentence edited: one article set anew" set_anew 1
 check "one sentence edited: one entry replaced" test "$(changed "$WORK/names1")" -eq 1
-check "one sentence edited: the old entry removed" test "$(names | wc -l)" -eq "$articles"
+check "one sentence edited: the old entry left out" test "$(names | wc -l)" -eq "$articles"
 
 # 4. A heading renamed: its article and the one whose link led to it are set again; the link
 # now dangles (a warning from the transforms, and plain text in the PDF).
 names >"$WORK/names2"
 sed -i 's/^## The method$/## The approach/' "$corpus/method.md"
-build_corpus "$corpus" "$out" || fail "the build after a heading renamed failed"
+build "the build after a heading renamed"
 cold ref3
 same_as ref3 "a heading renamed"
-check "a heading renamed: two entries replaced (the article and the one linking to it)" \
-  test "$(changed "$WORK/names2")" -eq 2
+check "a heading renamed: two articles set anew (the article and the one linking to it)" set_anew 2
+check "a heading renamed: two entries replaced" test "$(changed "$WORK/names2")" -eq 2
 check "a heading renamed: the link is reported" grep -q 'the-method' "$out.log"
 
-# 5. Damaged entries (cut short, a byte changed, another article's bytes) are set again; damaged
-# packs (a byte of a stream changed, cut short) are deflated again.
+# 5. Damaged packs: a byte of an entry changed sets that article again; a layout pack cut short
+# sets every article again; compressed streams damaged (a byte changed, cut short) are deflated
+# again. The folder of one file per article that builds before the layout pack kept is removed.
 names >"$WORK/names3"
-mapfile -t listed < <(names)
-head -c 100 "$entries/${listed[0]}" >"$WORK/cut" && mv "$WORK/cut" "$entries/${listed[0]}"
-printf '\x55' | dd of="$entries/${listed[1]}" bs=1 seek=200 conv=notrunc status=none
-cp "$entries/${listed[3]}" "$entries/${listed[2]}"
-: >"$entries/stray"
-printf '\x55' | dd of="$packs/pdf.pack" bs=1 seek=$(($(stat -c %s "$packs/pdf.pack") / 2)) conv=notrunc status=none
+middle_of() { echo $(($(stat -c %s "$1") / 2)); }
+printf '\x55' | dd of="$layout_pack" bs=1 seek="$(middle_of "$layout_pack")" conv=notrunc status=none
+printf '\x55' | dd of="$packs/pdf.pack" bs=1 seek="$(middle_of "$packs/pdf.pack")" conv=notrunc status=none
 head -c 5000 "$packs/epub.pack" >"$WORK/cut" && mv "$WORK/cut" "$packs/epub.pack"
-build_corpus "$corpus" "$out" --jobs 2 || fail "the build over damaged entries failed"
-same_as ref3 "damaged entries"
-check "damaged entries: written again under the same names, the stray file removed" diff "$WORK/names3" <(names)
+mkdir -p "$out/.octavo-cache/layout"
+printf 'an entry of an older build' >"$out/.octavo-cache/layout/$(printf '%064d' 0)"
+build "the build over damaged packs" --jobs 2
+same_as ref3 "damaged packs"
+check "a byte of an entry changed: that article set anew" set_anew 1
+check "damaged packs: the same entries again" diff "$WORK/names3" <(names)
+check "the folder of an older build's entries is removed" test ! -e "$out/.octavo-cache/layout"
+head -c 5000 "$layout_pack" >"$WORK/cut" && mv "$WORK/cut" "$layout_pack"
+build "the build over a layout pack cut short"
+same_as ref3 "a layout pack cut short"
+check "a layout pack cut short: every article set anew" set_anew "$articles"
+check "a layout pack cut short: written again, whole" diff "$WORK/names3" <(names)
 
 # 6. Another page style, then other fonts: every article is set again.
 sed -i 's/^slug = .*/&\nstyle = "a4"/' "$corpus/book.toml"
-build_corpus "$corpus" "$out" || fail "the build with another style failed"
+build "the build with another style"
 cold ref4
 same_as ref4 "another page style"
+check "another page style: every article set anew" set_anew "$articles"
 check "another page style: every entry replaced" test "$(changed "$WORK/names3")" -eq "$articles"
 # The fonts are named by their files (path, size, times, inode), not hashed: a copy of the data
 # folder is built from once, so that only the font written over in place changes after it.
 data=$WORK/data
 mkdir -p "$data" && cp -r "$SOURCE_DIR/fonts" "$SOURCE_DIR/styles" "$data/"
-OCTAVO_DATA_DIR=$data build_corpus "$corpus" "$out" || fail "the build with the copied data folder failed"
+OCTAVO_DATA_DIR=$data build "the build with the copied data folder"
 names >"$WORK/names4"
 cp "$data/fonts/NotoSerif-BoldItalic.ttf" "$data/fonts/NotoSerif-Bold.ttf"
-OCTAVO_DATA_DIR=$data build_corpus "$corpus" "$out" || fail "the build with other fonts failed"
+OCTAVO_DATA_DIR=$data build "the build with other fonts"
 OCTAVO_DATA_DIR=$data cold ref5
 same_as ref5 "other fonts"
+check "other fonts: every article set anew" set_anew "$articles"
 check "other fonts: every entry replaced" test "$(changed "$WORK/names4")" -eq "$articles"
 
 # 7. octavo watch builds from the cache of its output folder, and the cache's writes, being in

@@ -36,9 +36,10 @@ struct Build {
   std::string trace;  // every page's lines and anchors, the diagnostics, the progress
   std::size_t recalled = 0;
   std::size_t set = 0;
+  std::size_t stats_set = 0;  // articles set anew, as --stats counts them
 };
 
-Build lay_out(const model::Book& book, cache::EntryStore* store, std::size_t jobs = 1,
+Build lay_out(const model::Book& book, cache::MemoryStore* store, std::size_t jobs = 1,
               const std::string& fingerprint = "fonts A") {
   const test::FakeMetrics metrics;
   core::DiagnosticList diagnostics;
@@ -48,15 +49,16 @@ Build lay_out(const model::Book& book, cache::EntryStore* store, std::size_t job
   const layout::LaidOutBook laid = layout::lay_out_book(book, metrics, test::small_style(20), layout::Hyphenators(),
                                                         diagnostics, progress, jobs, cache ? &*cache : nullptr);
   Build out;
+  out.stats_set = laid.stats.articles_set;
   for (const layout::Page& page : laid.pages) {
     out.trace += "== [" + test::anchor_names(page) + "]\n" + test::joined(test::page_lines(page));
     for (const layout::LinkArea& link : page.links) out.trace += "link " + link.destination + link.uri + "\n";
   }
   out.trace += "diagnostics:\n" + diagnostics.to_string() + "progress:\n" + progress.log;
   if (cache) {
-    cache->remove_unused();
     out.recalled = cache->recalled();
     out.set = cache->set();
+    store->commit();
   }
   return out;
 }
@@ -84,6 +86,9 @@ TEST_SUITE("cache.layout_cache") {
     CHECK(edited.trace == lay_out(book, nullptr).trace);
     CHECK(edited.recalled == 11);
     CHECK(edited.set == 1);
+    CHECK(edited.stats_set == 1);
+    CHECK(warm.stats_set == 0);
+    CHECK(cold.stats_set == 12);
     CHECK(store.names().size() == 12);
   }
 
@@ -111,19 +116,19 @@ TEST_SUITE("cache.layout_cache") {
     const Build plain = lay_out(book, nullptr);
     cache::MemoryStore store;
     lay_out(book, &store);
-    std::vector<std::string> names = store.names();
+    std::vector<core::StreamDigest> names = store.names();
     store.put(names[0], "");
     store.put(names[1], store.read(names[1])->substr(0, 100));
     store.put(names[2], *store.read(names[3]));  // another article's entry under this one's key
-    store.put("stray", "x");
+    store.put(core::StreamDigest{}, "x");        // an entry no article has the key of
     const Build repaired = lay_out(book, &store);
     CHECK(repaired.trace == plain.trace);
     CHECK(repaired.set == 3);
-    CHECK(store.names() == names);  // the stray file removed, the three entries written again
+    CHECK(store.names() == names);  // the stray entry left out, the three entries written again
     const Build other_fonts = lay_out(book, &store, 1, "fonts B");
     CHECK(other_fonts.set == 12);
     CHECK(other_fonts.trace == plain.trace);
     CHECK(store.names().size() == 12);
-    for (const std::string& name : names) CHECK_FALSE(store.read(name).has_value());
+    for (const core::StreamDigest& name : names) CHECK_FALSE(store.read(name).has_value());
   }
 }

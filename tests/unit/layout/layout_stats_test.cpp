@@ -107,7 +107,13 @@ TEST_SUITE("layout.layout_stats") {
     tally_flow(second, {0, 5, 7}, more);
     more.pages = 4;
     together.pages = 4;
+    more.articles = 3;
+    together.articles = 3;
+    more.articles_set = 2;
+    together.articles_set = 2;
     apart.add(more);
+    CHECK(apart.articles == together.articles);
+    CHECK(apart.articles_set == together.articles_set);
     CHECK(apart.pages == together.pages);
     CHECK(apart.lines == together.lines);
     CHECK(apart.hyphenated_lines == together.hyphenated_lines);
@@ -214,6 +220,8 @@ TEST_SUITE("layout.layout_stats") {
                         test::heading(1, "Part", "part"), test::paragraph("Short.")})});
     const LaidOutBook laid = lay_out_book(book, metrics, test::small_style(30), layout::Hyphenators(), diagnostics);
     CHECK(laid.stats.pages == laid.pages.size());
+    CHECK(laid.stats.articles == 1);
+    CHECK(laid.stats.articles_set == 1);  // no cache: set anew
     // Disclaimer (title, text), contents (title, three entries), article (title, 2 + heading + 1
     // lines, note heading and three lines), Sources (title, entry title, two fields).
     CHECK(laid.stats.lines == 2 + 4 + 1 + 4 + 4 + 4);
@@ -223,6 +231,8 @@ TEST_SUITE("layout.layout_stats") {
 
   TEST_CASE("the report names every figure, one a line") {
     LayoutStats stats;
+    stats.articles = 30;
+    stats.articles_set = 3;
     stats.pages = 12;
     stats.lines = 200;
     stats.hyphenated_lines = 10;
@@ -233,6 +243,7 @@ TEST_SUITE("layout.layout_stats") {
     stats.worst_shrink = -0.5;
     stats.orphans = 1;
     CHECK(format_stats(stats) ==
+          "articles set anew          3 of 30\n"
           "pages                      12\n"
           "lines                      200\n"
           "hyphenated lines           10 (5.0 %)\n"

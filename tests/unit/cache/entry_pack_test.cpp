@@ -1,0 +1,249 @@
+#include <doctest/doctest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "cache/entry_pack.hpp"
+#include "core/sha256.hpp"
+#include "pack_test_files.hpp"
+
+using namespace octavo;
+using test::file_bytes;
+using test::inode_of;
+using test::write_bytes;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A fresh cache folder of its own for each test, removed afterwards.
+struct CacheFolder : test::TemporaryFolder {
+  explicit CacheFolder(const std::string& name) : TemporaryFolder("entry-pack-" + name) {}
+  fs::path pack() const { return root / "layout.pack"; }
+  cache::EntryPack open(const std::string& fingerprint = "program 1") const {
+    return cache::EntryPack(root.string(), "layout.pack", fingerprint);
+  }
+};
+
+core::StreamDigest name_of(int n) { return core::sha256("article " + std::to_string(n)); }
+
+// An article's entry: bytes of its own, of lengths that differ.
+std::string entry(int n, const std::string& version = "") {
+  return "set lines of article " + std::to_string(n) + version + std::string(40 + 3 * n, 'l');
+}
+
+void write_entries(cache::EntryPack& pack, int from, int to) {
+  for (int n = from; n < to; ++n) CHECK(pack.write(name_of(n), entry(n)));
+}
+
+void read_entries(cache::EntryPack& pack, int from, int to) {
+  for (int n = from; n < to; ++n) CHECK(pack.read(name_of(n)) == entry(n));
+}
+
+// An earlier build's pack: entries [0, count) written and committed.
+void earlier_build(const CacheFolder& cache, int count, const std::string& fingerprint = "program 1") {
+  cache::EntryPack earlier = cache.open(fingerprint);
+  write_entries(earlier, 0, count);
+  REQUIRE(earlier.commit());
+}
+
+std::vector<std::string> files_in(const fs::path& folder) {
+  std::vector<std::string> names;
+  for (const fs::directory_entry& file : fs::directory_iterator(folder))
+    names.push_back(file.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+}  // namespace
+
+TEST_SUITE("cache.entry_pack") {
+  TEST_CASE("entries written by one build are read by the next, byte for byte, in one file") {
+    const CacheFolder cache("round-trip");
+    {
+      cache::EntryPack first = cache.open();
+      CHECK_FALSE(first.read(name_of(0)));
+      write_entries(first, 0, 5);
+      CHECK(first.written_count() == 5);
+      REQUIRE(first.commit());
+    }
+    CHECK(files_in(cache.root) == std::vector<std::string>{"CACHEDIR.TAG", "layout.pack"});
+    cache::EntryPack second = cache.open();
+    read_entries(second, 0, 5);
+    CHECK_FALSE(second.read(name_of(5)));
+    CHECK(second.read_count() == 5);
+    CHECK(second.written_count() == 0);
+  }
+
+  TEST_CASE("the next pack holds exactly the entries this build read or wrote") {
+    const CacheFolder cache("exact");
+    earlier_build(cache, 10);
+    {
+      // Read out of order and with gaps, as worker threads ask: 7, 1, 2, 3, 9 read; 0, 4–6 and 8
+      // are articles since edited or gone.
+      cache::EntryPack build = cache.open();
+      for (const int n : {7, 1, 2, 3, 9}) CHECK(build.read(name_of(n)) == entry(n));
+      write_entries(build, 20, 23);
+      REQUIRE(build.commit());
+    }
+    cache::EntryPack next = cache.open();
+    for (const int n : {1, 2, 3, 7, 9, 20, 21, 22}) CHECK(next.read(name_of(n)) == entry(n));
+    for (const int n : {0, 4, 5, 6, 8}) CHECK_FALSE(next.read(name_of(n)));
+  }
+
+  TEST_CASE("an entry read and then written anew is kept as written") {
+    const CacheFolder cache("replaced");
+    earlier_build(cache, 3);
+    {
+      cache::EntryPack build = cache.open();
+      read_entries(build, 0, 3);
+      // Its bytes did not decode (say), so the article was set again and written under its name.
+      CHECK(build.write(name_of(1), entry(1, " again")));
+      CHECK(build.write(name_of(1), "a second write of a name changes nothing"));
+      REQUIRE(build.commit());
+    }
+    cache::EntryPack next = cache.open();
+    CHECK(next.read(name_of(1)) == entry(1, " again"));
+    CHECK(next.read(name_of(0)) == entry(0));
+    CHECK(next.read(name_of(2)) == entry(2));
+  }
+
+  TEST_CASE("a build that read every entry, in any order, and wrote none leaves the pack unwritten") {
+    const CacheFolder cache("unwritten");
+    earlier_build(cache, 6);
+    const std::string bytes = file_bytes(cache.pack());
+    const ino_t inode = inode_of(cache.pack());
+    {
+      cache::EntryPack build = cache.open();
+      for (const int n : {5, 0, 4, 1, 3, 2}) CHECK(build.read(name_of(n)) == entry(n));
+      REQUIRE(build.commit());
+    }
+    CHECK(inode_of(cache.pack()) == inode);
+    CHECK(file_bytes(cache.pack()) == bytes);
+    CHECK(files_in(cache.root) == std::vector<std::string>{"CACHEDIR.TAG", "layout.pack"});
+  }
+
+  TEST_CASE("a build that read and wrote nothing removes the pack") {
+    const CacheFolder cache("emptied");
+    earlier_build(cache, 2);
+    cache::EntryPack build = cache.open();
+    REQUIRE(build.commit());
+    CHECK_FALSE(fs::exists(cache.pack()));
+  }
+
+  TEST_CASE("the folder of one file per article that builds before the pack kept is removed") {
+    const CacheFolder cache("older");
+    fs::create_directories(cache.root / "layout");
+    write_bytes(cache.root / "layout" / std::string(64, 'a'), "an entry of an older build");
+    cache::EntryPack build = cache.open();
+    write_entries(build, 0, 2);
+    REQUIRE(build.commit());
+    CHECK_FALSE(fs::exists(cache.root / "layout"));
+    CHECK(fs::exists(cache.pack()));
+  }
+
+  TEST_CASE("a pack of another program has no entries") {
+    const CacheFolder cache("fingerprint");
+    earlier_build(cache, 3, "program 1");
+    cache::EntryPack other = cache.open("program 2");
+    CHECK_FALSE(other.read(name_of(1)));
+    cache::EntryPack same = cache.open("program 1");
+    CHECK(same.read(name_of(1)) == entry(1));
+  }
+
+  TEST_CASE("a damaged pack gives no entry it cannot read whole, and never fails") {
+    const CacheFolder cache("damaged");
+    earlier_build(cache, 5);
+    const std::string good = file_bytes(cache.pack());
+    const std::size_t entry_at = good.find(entry(2));
+    REQUIRE(entry_at != std::string::npos);
+
+    SUBCASE("a byte of an entry changed: that entry alone is not read") {
+      std::string bytes = good;
+      bytes[entry_at + 3] ^= 0x20;
+      write_bytes(cache.pack(), bytes);
+      cache::EntryPack pack = cache.open();
+      CHECK_FALSE(pack.read(name_of(2)));
+      CHECK(pack.read(name_of(1)) == entry(1));
+      CHECK(pack.read(name_of(3)) == entry(3));
+    }
+    SUBCASE("cut short, at every length: nothing is read") {
+      for (std::size_t length = 0; length < good.size(); length += 7) {
+        write_bytes(cache.pack(), good.substr(0, length));
+        cache::EntryPack pack = cache.open();
+        CHECK_FALSE(pack.read(name_of(4)));
+      }
+    }
+    SUBCASE("not a pack at all") {
+      write_bytes(cache.pack(), "hello");
+      cache::EntryPack pack = cache.open();
+      CHECK_FALSE(pack.read(name_of(0)));
+    }
+  }
+
+  TEST_CASE("an uncommitted build leaves the previous pack and no stray file") {
+    const CacheFolder cache("uncommitted");
+    earlier_build(cache, 3);
+    {
+      cache::EntryPack abandoned = cache.open();
+      read_entries(abandoned, 0, 1);
+      write_entries(abandoned, 3, 6);
+    }
+    CHECK(files_in(cache.root) == std::vector<std::string>{"CACHEDIR.TAG", "layout.pack"});
+    cache::EntryPack pack = cache.open();
+    read_entries(pack, 0, 3);
+    CHECK_FALSE(pack.read(name_of(4)));
+  }
+
+  TEST_CASE("next packs of builds that ended are removed; a running build's is left") {
+    const CacheFolder cache("abandoned");
+    earlier_build(cache, 2);
+    const fs::path ended = cache.root / "layout.pack.next-999999999";  // above any pid_max
+    const fs::path running = cache.root / ("layout.pack.next-" + std::to_string(::getppid()));
+    for (const fs::path& path : {ended, running}) write_bytes(path, "unfinished");
+    cache::EntryPack pack = cache.open();
+    CHECK_FALSE(fs::exists(ended));
+    CHECK(fs::exists(running));
+    read_entries(pack, 0, 2);
+  }
+
+  TEST_CASE("a folder that cannot be made: nothing written, commit says so, the build goes on") {
+    const CacheFolder cache("blocked");
+    fs::create_directories(cache.root.parent_path());
+    write_bytes(cache.root, "a file where the folder should be");
+    cache::EntryPack pack = cache.open();
+    CHECK_FALSE(pack.write(name_of(0), entry(0)));
+    CHECK_FALSE(pack.commit());
+  }
+
+  TEST_CASE("threads read and write at once") {
+    const CacheFolder cache("threads");
+    earlier_build(cache, 200);
+    {
+      cache::EntryPack pack = cache.open();
+      std::vector<std::thread> threads;
+      for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([&pack, t] {
+          for (int n = t; n < 400; n += 4) {
+            if (n < 200) {
+              CHECK(pack.read(name_of(n)) == entry(n));
+            } else {
+              CHECK(pack.write(name_of(n), entry(n)));
+            }
+          }
+        });
+      }
+      for (std::thread& thread : threads) thread.join();
+      CHECK(pack.read_count() == 200);
+      CHECK(pack.written_count() == 200);
+      REQUIRE(pack.commit());
+    }
+    cache::EntryPack next = cache.open();
+    read_entries(next, 0, 400);
+  }
+}
