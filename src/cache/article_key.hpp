@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/deflate_memo.hpp"
+#include "core/sha256.hpp"
 #include "layout/article_cache.hpp"
 
 namespace octavo::cache {

@@ -109,7 +109,7 @@ std::optional<std::string> DeflatePack::read_previous_stream(std::uint64_t offse
     }
     return bytes;
   }
-  // Entries lie between the data's start and the index (read_previous checked it).
+  // Entries lie between the data's start and the index (read_pack_index checked it).
   std::optional<std::string> piece =
       previous_.read_at(offset, std::min<std::uint64_t>(read_ahead_size, previous_data_end_ - offset));
   if (!piece || piece->size() < length) return std::nullopt;

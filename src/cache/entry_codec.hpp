@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/deflate_memo.hpp"
+#include "core/sha256.hpp"
 #include "fonts/glyph_coverage.hpp"
 #include "layout/set_article.hpp"
 #include "model/article.hpp"

@@ -92,6 +92,7 @@ void EntryPack::fail_next() {
 }
 
 bool EntryPack::write(const core::StreamDigest& name, std::string_view bytes) {
+  const std::uint32_t crc32 = core::crc32(bytes);  // before the lock, which the other workers wait on
   const std::lock_guard lock(mutex_);
   if (committed_ || next_failed_) return false;
   try {
@@ -102,7 +103,7 @@ bool EntryPack::write(const core::StreamDigest& name, std::string_view bytes) {
       fail_next();
       return false;
     }
-    next_entries_.push_back({name, next_size_, bytes.size(), core::crc32(bytes), next_entries_.size()});
+    next_entries_.push_back({name, next_size_, bytes.size(), crc32, next_entries_.size()});
     next_size_ += bytes.size();
     ++written_count_;
     return true;
@@ -116,9 +117,9 @@ bool EntryPack::commit() {
   const std::lock_guard lock(mutex_);
   if (committed_) return !next_failed_;
   committed_ = true;
-  std::error_code ec;
-  fs::remove_all(fs::path(cache_root_) / older_entries_folder, ec);
   try {
+    std::error_code ec;
+    fs::remove_all(fs::path(cache_root_) / older_entries_folder, ec);
     return commit_locked();
   } catch (const std::exception&) {  // no memory for the index
     fail_next();

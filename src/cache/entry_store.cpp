@@ -38,6 +38,7 @@ std::optional<std::string> MemoryStore::read(const core::StreamDigest& name) {
 
 bool MemoryStore::write(const core::StreamDigest& name, std::string_view bytes) {
   const std::lock_guard lock(mutex_);
+  if (!written_.insert(name).second) return true;  // written once: the first write stays
   entries_[name] = std::string(bytes);
   used_.insert(name);
   ++writes_;
@@ -48,6 +49,7 @@ void MemoryStore::commit() {
   const std::lock_guard lock(mutex_);
   std::erase_if(entries_, [&](const auto& entry) { return used_.count(entry.first) == 0; });
   used_.clear();
+  written_.clear();
 }
 
 std::vector<core::StreamDigest> MemoryStore::names() const {

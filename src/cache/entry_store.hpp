@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/deflate_memo.hpp"
+#include "core/sha256.hpp"
 
 namespace octavo::cache {
 
@@ -24,8 +24,9 @@ bool make_cache_folder(const std::string& cache_root, const std::string& folder)
 class EntryStore {
  public:
   virtual ~EntryStore() = default;
-  /// The bytes of the entry `name`, whole; nullopt when there is none or it cannot be read whole.
-  /// An entry read is kept for the next build.
+  /// The bytes of the entry `name`, whole and as written; nullopt when there is none or they cannot
+  /// be read whole. A store on disk checks them for damage (EntryPack: a CRC-32 each), since the
+  /// entry's reader does not. An entry read is kept for the next build.
   virtual std::optional<std::string> read(const core::StreamDigest& name) = 0;
   /// Keeps `bytes` as the entry `name` for the next build, in place of any read under that name
   /// (a name is written once: later writes of it change nothing). False when it could not.
@@ -37,6 +38,7 @@ class EntryStore {
 inline constexpr std::string_view cache_folder_name = ".octavo-cache";
 
 /// Names → bytes in memory, for tests: a build's reads and writes, then commit(), as with a pack.
+/// Its bytes are whatever put() left (no check for damage), for tests of the entries' reader.
 class MemoryStore final : public EntryStore {
  public:
   std::optional<std::string> read(const core::StreamDigest& name) override;
@@ -54,7 +56,8 @@ class MemoryStore final : public EntryStore {
  private:
   mutable std::mutex mutex_;
   std::map<core::StreamDigest, std::string> entries_;
-  std::set<core::StreamDigest> used_;
+  std::set<core::StreamDigest> used_;     // read or written since the last commit
+  std::set<core::StreamDigest> written_;  // since the last commit
   std::size_t writes_ = 0;
 };
 

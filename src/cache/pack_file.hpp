@@ -1,14 +1,6 @@
-// The file a cache pack is: many byte strings, each under a 32-byte digest, in one file, so that
-// a build keeps thousands of them without making a file for each (on ext4 here, creating 500 small
-// files took 60–130 ms of CPU, writing their bytes as one file 9 ms). Two kinds share it:
-// DeflatePack (compressed streams) and EntryPack (set articles), each with its own first line.
-//
-// A pack: the kind's line, the fingerprint (a core::ByteWriter string), the byte strings one after
-// another, the index (a count, then per string its digest, offset, length and CRC-32 as varints),
-// and a trailer: the index's offset (8 bytes, little-endian), the CRC-32 of those 8 bytes (4), and
-// the end mark. The index comes last so that strings are written as they come; the trailer has a
-// fixed size so that it can be found, and its CRC keeps a damaged offset from making the reader
-// take most of the file for an index.
+// A cache pack: many byte strings, each under a 32-byte digest, in one file (DeflatePack's streams,
+// EntryPack's set articles), so that a build keeps thousands without making a file for each. The
+// layout is described at pack_header.
 #pragma once
 
 #include <cstdint>
@@ -22,6 +14,7 @@
 
 namespace octavo::cache {
 
+/// One byte string of a pack: where it lies, and the CRC-32 it must read back with.
 struct PackEntry {
   core::StreamDigest digest{};
   std::uint64_t offset = 0;  ///< from the file's start
@@ -47,7 +40,13 @@ struct PackIndex {
   std::uint64_t data_end = 0;      ///< where the index starts, after the last string
 };
 
-/// The header of a pack of kind `kind` (a line ending in '\n') written under `fingerprint`.
+/// The header of a pack of kind `kind` (a line ending in '\n') written under `fingerprint`. A pack
+/// is this header (the kind's line, then the fingerprint as a core::ByteWriter string), the byte
+/// strings one after another, the index (a count, then per string its digest, offset, length and
+/// CRC-32 as varints), and a trailer: the index's offset (8 bytes, little-endian), the CRC-32 of
+/// those 8 bytes (4), and an end mark. The index comes last so that strings are written as they
+/// come; the trailer has a fixed size so that it can be found, and its CRC keeps a damaged offset
+/// from making the reader take most of the file for an index.
 std::string pack_header(std::string_view kind, std::string_view fingerprint);
 
 /// The index of the pack in `file` when it is a whole pack of `kind` written under `fingerprint`

@@ -7,17 +7,13 @@
 // parts around them (a page's furniture) under core::small_part_digest.
 #pragma once
 
-#include <array>
-#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
-namespace octavo::core {
+#include "core/sha256.hpp"
 
-/// The name a stream's compressed bytes are kept under: a SHA-256 of its uncompressed bytes, or of
-/// what it is drawn from (pdf::page_digest).
-using StreamDigest = std::array<std::uint8_t, 32>;
+namespace octavo::core {
 
 /// Every member may be called from several threads at once.
 class DeflateMemo {

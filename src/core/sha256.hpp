@@ -8,6 +8,10 @@
 
 namespace octavo::core {
 
+/// A SHA-256 digest: what the caches keep bytes under (a stream's compressed bytes under a digest of
+/// what they were made from, a set article under article_key).
+using StreamDigest = std::array<std::uint8_t, 32>;
+
 /// The 32-byte digest of `bytes`.
 std::array<std::uint8_t, 32> sha256(std::string_view bytes);
 

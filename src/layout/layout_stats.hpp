@@ -24,7 +24,7 @@ struct LineFacts {
 };
 
 struct LayoutStats {
-  std::size_t articles = 0;
+  std::size_t articles = 0;      ///< laid out, whether set anew or taken from the build cache
   std::size_t articles_set = 0;  ///< set anew, not taken from the build cache
   std::size_t pages = 0;
   std::size_t lines = 0;  ///< text lines on the pages paginate made (all but the title page)

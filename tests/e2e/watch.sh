@@ -119,7 +119,8 @@ check "into the same PDF as before" cmp -s "$pdf" "$WORK/edited.pdf"
 kill -INT "$pid"
 wait_for_exit "$pid"
 check "SIGINT ends watch with exit code 0 (got $status)" test "$status" -eq 0
-check "no temporary file is left in the output folder (nor in its cache)" test -z "$(find "$out" -name '.*' ! -name .octavo-cache)"
+check "no temporary file is left in the output folder (nor in its cache)" \
+  test -z "$(find "$out" \( -name '.*' ! -name .octavo-cache \) -o -name '*.next-*')"
 # 1 + 4 rebuilt + 2 failed: the ignored files (the hidden temporary, the backup) made no build of their own.
 check "one build per change" test "$(lines "$status_lines")" -eq 7
 check "no line but status lines, diagnostics and hints" \

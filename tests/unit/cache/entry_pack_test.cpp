@@ -96,6 +96,23 @@ TEST_SUITE("cache.entry_pack") {
     for (const int n : {0, 4, 5, 6, 8}) CHECK_FALSE(next.read(name_of(n)));
   }
 
+  TEST_CASE("a build that read some entries and wrote none keeps those, in a pack written anew") {
+    const CacheFolder cache("some-read");
+    earlier_build(cache, 6);
+    const ino_t inode = inode_of(cache.pack());
+    {
+      // Articles 0, 3 and 5 left the book; nothing was edited.
+      cache::EntryPack build = cache.open();
+      for (const int n : {4, 1, 2}) CHECK(build.read(name_of(n)) == entry(n));
+      REQUIRE(build.commit());
+    }
+    CHECK(inode_of(cache.pack()) != inode);
+    cache::EntryPack next = cache.open();
+    read_entries(next, 1, 3);
+    CHECK(next.read(name_of(4)) == entry(4));
+    for (const int n : {0, 3, 5}) CHECK_FALSE(next.read(name_of(n)));
+  }
+
   TEST_CASE("an entry read and then written anew is kept as written") {
     const CacheFolder cache("replaced");
     earlier_build(cache, 3);
