@@ -55,8 +55,7 @@ void DeflatePack::read_previous() {
   previous_ = core::InputFile(path_);
   std::optional<PackIndex> index = read_pack_index(previous_, pack_kind, fingerprint_);
   if (!index) return;
-  std::sort(index->entries.begin(), index->entries.end(),
-            [](const PackEntry& a, const PackEntry& b) { return a.digest < b.digest; });
+  sort_by_digest(index->entries);
   previous_entries_ = std::move(index->entries);
   previous_data_start_ = index->data_start;
   previous_data_end_ = index->data_end;
@@ -73,10 +72,8 @@ std::optional<std::string> DeflatePack::recall(const core::StreamDigest& digest)
 }
 
 std::optional<std::string> DeflatePack::recall_locked(const core::StreamDigest& digest) {
-  const auto found =
-      std::lower_bound(previous_entries_.begin(), previous_entries_.end(), digest,
-                       [](const PackEntry& entry, const core::StreamDigest& d) { return entry.digest < d; });
-  if (found == previous_entries_.end() || found->digest != digest) return std::nullopt;
+  const PackEntry* found = find_entry(previous_entries_, digest);
+  if (found == nullptr) return std::nullopt;
   std::optional<std::string> bytes = read_previous_stream(found->offset, found->length);
   if (!bytes || core::crc32(*bytes) != found->crc32) return std::nullopt;
   ++recalled_;

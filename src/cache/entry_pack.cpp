@@ -28,8 +28,7 @@ EntryPack::EntryPack(std::string cache_root, std::string name, std::string finge
   try {
     if (std::optional<PackIndex> index = read_pack_index(previous_, pack_kind, fingerprint_)) {
       previous_entries_ = std::move(index->entries);
-      std::sort(previous_entries_.begin(), previous_entries_.end(),
-                [](const PackEntry& a, const PackEntry& b) { return a.digest < b.digest; });
+      sort_by_digest(previous_entries_);
       read_.assign(previous_entries_.size(), false);
     }
   } catch (const std::exception&) {  // no memory for the index: as if there were no pack
@@ -48,17 +47,15 @@ EntryPack::~EntryPack() {
 }
 
 std::optional<std::string> EntryPack::read(const core::StreamDigest& name) {
-  const auto found =
-      std::lower_bound(previous_entries_.begin(), previous_entries_.end(), name,
-                       [](const PackEntry& entry, const core::StreamDigest& digest) { return entry.digest < digest; });
-  if (found == previous_entries_.end() || found->digest != name) return std::nullopt;
+  const PackEntry* found = find_entry(previous_entries_, name);
+  if (found == nullptr) return std::nullopt;
   try {
     // Read outside the lock: reads at offsets of a file that is only read are independent.
     std::optional<std::string> bytes = previous_.read_at(found->offset, found->length);
     if (!bytes || core::crc32(*bytes) != found->crc32) return std::nullopt;
     const std::lock_guard lock(mutex_);
     if (!committed_) {
-      const auto place = static_cast<std::size_t>(found - previous_entries_.begin());
+      const auto place = static_cast<std::size_t>(found - previous_entries_.data());
       if (!read_[place]) ++read_count_;
       read_[place] = true;
     }

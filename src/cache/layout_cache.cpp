@@ -13,13 +13,11 @@ layout::SetArticle LayoutCache::recall_or_set(const layout::ArticleInputs& input
   const core::StreamDigest key = article_key(inputs, fingerprint_);
   if (const std::optional<std::string> bytes = store_.read(key)) {
     if (std::optional<layout::SetArticle> recalled = decode_entry(*bytes, key, inputs.article, coverage.branch())) {
-      ++recalled_;
       return std::move(*recalled);
     }
   }
   layout::SetArticle set = set_anew();
   store_.write(key, encode_entry(set, key));
-  ++set_;
   return set;
 }
 

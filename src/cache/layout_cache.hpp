@@ -3,8 +3,6 @@
 // rebuild sets again only the articles whose inputs changed. lay_out_book consults it.
 #pragma once
 
-#include <atomic>
-#include <cstddef>
 #include <string>
 
 #include "cache/entry_store.hpp"
@@ -23,14 +21,9 @@ class LayoutCache final : public layout::ArticleCache {
   layout::SetArticle recall_or_set(const layout::ArticleInputs& inputs, const fonts::GlyphCoverage& coverage,
                                    const std::function<layout::SetArticle()>& set_anew) override;
 
-  std::size_t recalled() const { return recalled_; }  ///< articles taken from the store
-  std::size_t set() const { return set_; }            ///< articles set anew
-
  private:
   EntryStore& store_;
   std::string fingerprint_;
-  std::atomic<std::size_t> recalled_ = 0;
-  std::atomic<std::size_t> set_ = 0;
 };
 
 }  // namespace octavo::cache

@@ -47,6 +47,17 @@ constexpr std::string_view next_mark = ".next-";
 
 }  // namespace
 
+void sort_by_digest(std::vector<PackEntry>& entries) {
+  std::sort(entries.begin(), entries.end(), [](const PackEntry& a, const PackEntry& b) { return a.digest < b.digest; });
+}
+
+const PackEntry* find_entry(const std::vector<PackEntry>& entries, const core::StreamDigest& digest) {
+  const auto found =
+      std::lower_bound(entries.begin(), entries.end(), digest,
+                       [](const PackEntry& entry, const core::StreamDigest& d) { return entry.digest < d; });
+  return found == entries.end() || found->digest != digest ? nullptr : &*found;
+}
+
 std::string pack_header(std::string_view kind, std::string_view fingerprint) {
   core::ByteWriter header;
   header.string(fingerprint);

@@ -40,6 +40,12 @@ struct PackIndex {
   std::uint64_t data_end = 0;      ///< where the index starts, after the last string
 };
 
+/// Sorts `entries` by digest, for find_entry.
+void sort_by_digest(std::vector<PackEntry>& entries);
+
+/// The entry under `digest` in `entries`, sorted by digest; nullptr when there is none.
+const PackEntry* find_entry(const std::vector<PackEntry>& entries, const core::StreamDigest& digest);
+
 /// The header of a pack of kind `kind` (a line ending in '\n') written under `fingerprint`. A pack
 /// is this header (the kind's line, then the fingerprint as a core::ByteWriter string), the byte
 /// strings one after another, the index (a count, then per string its digest, offset, length and
