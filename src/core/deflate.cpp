@@ -30,12 +30,11 @@ struct Settings {
   int memory_level;
 };
 
-// zlib's default level (6), with the other values libzip 1.7.3's deflate (zip_algorithm_deflate.c)
-// gives deflateInit2: a stream deflated so is byte for byte the one libzip writes when asked for
-// level 6 (checked on Debian 12's libzip: memory level 8 gives a different stream, 9 the same).
-// Raw, as ZIP stores it (APPNOTE §4.4.5). Level 6 took 30 % less time than level 9, libzip's
-// default, on the files of an EPUB of 500 bench articles, for 0.28 % more bytes; deflating was
-// three quarters of the EPUB thread's samples in a cold build.
+// The pieces of a long EPUB file (whole files go through libdeflate): zlib's default level (6),
+// with the other values libzip 1.7.3's deflate (zip_algorithm_deflate.c) gives deflateInit2, the
+// stream libzip writes when asked for level 6 (memory level 8 gives a different stream, 9 the
+// same). Raw, as ZIP stores it (APPNOTE §4.4.5). Level 6 took 30 % less time than level 9,
+// libzip's default, on the files of an EPUB of 500 bench articles, for 0.28 % more bytes.
 constexpr Settings zip_entry{Z_DEFAULT_COMPRESSION, -MAX_WBITS, MAX_MEM_LEVEL};
 
 // libharu 2.3's HPDF_Stream_WriteToStreamWithDeflate calls deflateInit(Z_DEFAULT_COMPRESSION):
@@ -161,25 +160,27 @@ std::string deflate_with(const Settings& settings, std::string_view bytes) {
   return stream->deflate_all(bytes);
 }
 
-// What `memo` kept for `bytes`, else `bytes` deflated with `settings` (and kept).
-std::string deflate_remembered(const Settings& settings, std::string_view bytes, DeflateMemo* memo) {
-  if (memo == nullptr) return deflate_with(settings, bytes);
+// What `memo` kept for `bytes`, else `bytes` deflated whole (and kept).
+std::string deflate_remembered(std::string_view bytes, DeflateMemo* memo) {
+  if (memo == nullptr) return deflate_whole(bytes);
   const StreamDigest digest = sha256(bytes);
   if (std::optional<std::string> kept = memo->recall(digest)) return std::move(*kept);
-  std::string compressed = deflate_with(settings, bytes);
+  std::string compressed = deflate_whole(bytes);
   memo->keep(digest, compressed);
   return compressed;
-}
-
-// As crc32 below: adler32_z takes a z_size_t, so no piece is needed (zlib ≥ 1.2.9).
-std::uint32_t adler32_of(std::string_view bytes) {
-  return static_cast<std::uint32_t>(
-      adler32_z(adler32(0, Z_NULL, 0), reinterpret_cast<const Bytef*>(bytes.data()), bytes.size()));
 }
 
 // The last flate_tail_size of `bytes` (all, if fewer): what a part keeps for the next.
 std::string tail_of(std::string_view bytes) {
   return std::string(bytes.substr(bytes.size() - std::min(bytes.size(), flate_tail_size)));
+}
+
+// A part's description, once its compressed bytes are in.
+void describe_part(FlatePart& part, std::string_view bytes, bool last) {
+  part.last = last;
+  part.adler32 = adler32_of(bytes);
+  part.size = bytes.size();
+  part.tail = tail_of(bytes);
 }
 
 // `bytes` as a part of a stream deflated with `settings` (flate_part).
@@ -188,10 +189,7 @@ FlatePart deflate_part(const Settings& settings, std::string_view bytes, std::st
   if (!window.empty()) stream->refer_back_to(window);
   FlatePart part;
   part.compressed = stream->deflate_all(bytes, last ? Z_FINISH : Z_SYNC_FLUSH);
-  part.last = last;
-  part.adler32 = adler32_of(bytes);
-  part.size = bytes.size();
-  part.tail = tail_of(bytes);
+  describe_part(part, bytes, last);
   return part;
 }
 
@@ -209,14 +207,8 @@ StreamDigest windowed_digest(std::string_view name, std::string_view bytes, std:
 
 }  // namespace
 
-std::uint32_t crc32(std::string_view bytes) {
-  // crc32_z takes a z_size_t, so no piece is needed (zlib ≥ 1.2.9).
-  return static_cast<std::uint32_t>(
-      crc32_z(crc32_z(0, Z_NULL, 0), reinterpret_cast<const Bytef*>(bytes.data()), bytes.size()));
-}
-
 DeflatedBytes deflate_zip_entry(std::string_view bytes, DeflateMemo* memo) {
-  if (bytes.size() <= zip_whole_limit) return {deflate_remembered(zip_entry, bytes, memo), crc32(bytes), bytes.size()};
+  if (bytes.size() <= zip_whole_limit) return {deflate_remembered(bytes, memo), crc32(bytes), bytes.size()};
   // A long file in pieces (content_defined_ends), each a raw deflate stream with zip_entry's settings
   // that refers back to the 32 KiB before it and ends with a sync flush, the last with the final
   // block: one stream of the whole file, whose pieces a memo keeps apart. After an edit only the
@@ -260,6 +252,15 @@ StreamDigest zip_piece_digest(std::string_view piece, std::string_view window, b
 std::string flate_encode(std::string_view bytes) { return deflate_with(pdf_stream, bytes); }
 
 FlatePart flate_part(std::string_view bytes, std::string_view window, bool last) {
+  if (window.empty()) {
+    std::optional<std::string> whole = last ? deflate_whole(bytes) : deflate_whole_unended(bytes);
+    if (whole) {
+      FlatePart part;
+      part.compressed = std::move(*whole);
+      describe_part(part, bytes, last);
+      return part;
+    }
+  }
   return deflate_part(pdf_stream_part, bytes, window, last);
 }
 
@@ -269,10 +270,7 @@ FlatePart flate_small_part(std::string_view bytes, std::string_view window, bool
   if (std::optional<std::string> kept = memo->recall(digest)) {
     FlatePart part;
     part.compressed = std::move(*kept);
-    part.last = last;
-    part.adler32 = adler32_of(bytes);
-    part.size = bytes.size();
-    part.tail = tail_of(bytes);
+    describe_part(part, bytes, last);
     return part;
   }
   FlatePart part = deflate_part(pdf_small_part, bytes, window, last);

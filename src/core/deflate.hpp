@@ -1,8 +1,8 @@
-// Deflate (RFC 1951) with zlib, the only file that uses it: each EPUB file as its ZIP entry stores
-// it, with the CRC-32 and size the entry's headers record, and each PDF page's content as a
-// FlateDecode stream (RFC 1950), both with the settings of the library that would otherwise
-// compress them (libzip, libharu). A page's content is deflated in parts that join (flate_part),
-// so that its body can be kept from one build to the next.
+// Deflate (RFC 1951): each EPUB file as its ZIP entry stores it, with the CRC-32 and size the
+// entry's headers record, and each PDF page's content as a FlateDecode stream (RFC 1950). A page's
+// content is deflated in parts that join (flate_part), so that its body can be kept from one build
+// to the next. The only user of zlib, for what needs its sync flush and preset dictionaries;
+// whole buffers go through libdeflate (core/whole_deflate), which is faster.
 #pragma once
 
 #include <cstdint>
@@ -13,6 +13,7 @@
 
 #include "core/content_defined_pieces.hpp"
 #include "core/deflate_memo.hpp"
+#include "core/whole_deflate.hpp"
 
 namespace octavo::core {
 
@@ -23,21 +24,21 @@ struct DeflatedBytes {
   std::uint64_t size = 0;   ///< the uncompressed size in bytes
 };
 
-/// Files up to this size are deflated whole, as libzip would deflate them at level 6; longer ones
-/// (a long book's navigation, contents and package document) in pieces, so that a rebuild after
-/// an edit deflates only the pieces around it.
+/// Files up to this size are deflated whole (deflate_whole); longer ones (a long book's
+/// navigation, contents and package document) in pieces, so that a rebuild after an edit deflates
+/// only the pieces around it.
 inline constexpr std::size_t zip_whole_limit = 64 * 1024;
 
 /// The pieces of a longer file: 8 to 64 KiB, about 24 KiB on average. Smaller pieces would make an
 /// edit cheaper to deflate again, and the file larger by a sync flush and a fresh block a piece.
 inline constexpr PieceSizes zip_piece_sizes{8 * 1024, 64 * 1024, 14};
 
-/// `bytes` deflated with libzip's settings for level 6 (zlib's default level, a 32 KiB window,
-/// zlib's largest memory level, the default strategy): up to zip_whole_limit the stream is the
-/// one libzip itself would write at that level; past it, one stream deflated in pieces
-/// (content_defined_ends with zip_piece_sizes), each referring back to the 32 KiB before it.
-/// Empty input gives the two-byte empty stream. Throws std::bad_alloc if zlib cannot allocate its
-/// state, the only way it can fail with these fixed settings.
+/// `bytes` as a raw deflate stream: up to zip_whole_limit deflate_whole's; past it, one stream
+/// deflated in pieces (content_defined_ends with zip_piece_sizes) with libzip's settings for level
+/// 6 (zlib's default level, a 32 KiB window, zlib's largest memory level, the default strategy),
+/// each referring back to the 32 KiB before it. Empty input gives the two-byte empty stream. Throws
+/// std::bad_alloc if zlib or libdeflate cannot allocate its state, the only way either can fail
+/// with these fixed settings.
 /// With a `memo`, the compressed bytes it kept for the same `bytes` (or piece, window and end) are
 /// taken instead (then only the CRC-32 is computed), and what is deflated here is kept in it.
 DeflatedBytes deflate_zip_entry(std::string_view bytes, DeflateMemo* memo = nullptr);
@@ -53,8 +54,8 @@ StreamDigest zip_piece_digest(std::string_view piece, std::string_view window, b
 /// writes when it compresses the same stream itself. Throws std::bad_alloc as deflate_zip_entry.
 std::string flate_encode(std::string_view bytes);
 
-/// Part of a PDF stream deflated on its own, as flate_encode would but raw and ended by a sync
-/// flush (byte-aligned, no final block), with the Adler-32 and size of its bytes. Parts deflated
+/// Part of a PDF stream deflated on its own, raw and ended by a sync flush (byte-aligned, no final
+/// block) unless it is the last, with the Adler-32 and size of its bytes. Parts deflated
 /// apart join into one FlateDecode stream (flate_join) whatever was deflated beside them, in this
 /// build or an earlier one: a PDF page's body kept from the last build goes between its margins'
 /// drawing deflated anew. Deflated together, the bytes would be a little smaller: only a part
@@ -80,6 +81,8 @@ inline constexpr std::size_t flate_tail_size = 1024;
 
 /// `bytes` deflated as a part, which may refer back to `window`, the bytes just before it in the
 /// stream (the tails of the parts before it); a `last` part ends the stream (its final block).
+/// Without a window, libdeflate deflates it (deflate_whole, or deflate_whole_unended where that
+/// gives a stream), and otherwise zlib with libharu's settings for a FlateDecode stream.
 /// Throws std::bad_alloc as deflate_zip_entry.
 FlatePart flate_part(std::string_view bytes, std::string_view window = {}, bool last = false);
 
@@ -98,8 +101,5 @@ StreamDigest small_part_digest(std::string_view bytes, std::string_view window, 
 /// flate_encode's settings, the parts, an empty final block unless the last part is `last`, the
 /// Adler-32 of all the bytes. Only the last part may be `last`.
 std::string flate_join(const std::vector<const FlatePart*>& parts);
-
-/// The CRC-32 of `bytes` (ISO 3309, as ZIP and PNG use it); 0 for empty input.
-std::uint32_t crc32(std::string_view bytes);
 
 }  // namespace octavo::core

@@ -11,27 +11,12 @@
 #include "core/content_defined_pieces.hpp"
 #include "core/deflate.hpp"
 #include "core/sha256.hpp"
+#include "inflate_raw.hpp"
 
 using namespace octavo;
+using test::inflate_raw;
 
 namespace {
-
-// zlib's own inflate of a raw stream (no header, as in a ZIP entry): what any reader will get back.
-std::string inflate_raw(const std::string& compressed, std::size_t size) {
-  z_stream stream{};
-  REQUIRE(inflateInit2(&stream, -MAX_WBITS) == Z_OK);
-  std::string out(size + 1, '\0');  // one byte more: a stream that inflates to too much shows
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
-  stream.avail_in = static_cast<uInt>(compressed.size());
-  stream.next_out = reinterpret_cast<Bytef*>(out.data());
-  stream.avail_out = static_cast<uInt>(out.size());
-  const int status = inflate(&stream, Z_FINISH);
-  CHECK(status == Z_STREAM_END);
-  CHECK(stream.avail_in == 0);  // the whole stream was used
-  out.resize(stream.total_out);
-  inflateEnd(&stream);
-  return out;
-}
 
 // zlib's own inflate of a zlib stream, checking its Adler-32 trailer.
 std::string inflate_zlib(const std::string& encoded, std::size_t size) {
@@ -170,11 +155,6 @@ TEST_SUITE("core.deflate") {
     core::deflate_zip_entry(text, &memo);
     CHECK(memo.kept.size() == 1);
     CHECK(memo.kept.count(core::sha256(text)) == 1);
-  }
-
-  TEST_CASE("crc32: the check value of ISO 3309, and 0 for nothing") {
-    CHECK(core::crc32("123456789") == 0xCBF43926u);
-    CHECK(core::crc32("") == 0u);
   }
 
   TEST_CASE("inflates back to the bytes, with their size and CRC-32") {
