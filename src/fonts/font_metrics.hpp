@@ -20,6 +20,12 @@ struct Kern {
   bool operator==(const Kern&) const = default;
 };
 
+/// A box's width with its kerning, and whether it has any (what set_line need not ask again).
+struct MeasuredBox {
+  core::Pt width;
+  bool kerned = false;  ///< FontMetrics::kerning gives the text at least one kern
+};
+
 /// Every member is const and must be safe to call from several threads at once: lay_out_book may
 /// set articles on worker threads, all measuring with the one FontMetrics.
 class FontMetrics {
@@ -30,6 +36,17 @@ class FontMetrics {
   /// The font's kerning inside UTF-8 `text`, one word of one face (never across a space), in
   /// byte order; what `width` leaves out. Empty by default and for text the font does not kern.
   virtual std::vector<Kern> kerning(FontFace, std::string_view, core::Pt) const { return {}; }
+  /// `text` measured as one box: width() plus each of kerning()'s amounts, added in byte order
+  /// (so the sum is the same double whichever way it is made), and whether kerning() has any.
+  /// Metrics that can sum the kerning without making its vector override it.
+  virtual MeasuredBox measure_box(FontFace face, std::string_view text, core::Pt size) const {
+    MeasuredBox box{width(face, text, size), false};
+    for (const Kern& kern : kerning(face, text, size)) {
+      box.width += kern.amount;
+      box.kerned = true;
+    }
+    return box;
+  }
   /// Distance from the baseline up to the top of the tallest glyphs (positive).
   virtual core::Pt ascent(FontFace face, core::Pt size) const = 0;
   /// Distance from the baseline down to the bottom of descenders (positive).

@@ -152,13 +152,23 @@ class FontSet::Faces final : public FontMetrics {
     return size * (static_cast<double>(units) / 1000.0);
   }
 
+  MeasuredBox measure_box(FontFace face, std::string_view text, core::Pt size) const override {
+    const HarfBuzzFont* font = fonts_[static_cast<std::size_t>(face)].get();
+    if (font == nullptr) return {};
+    MeasuredBox box{width(face, text, size), false};
+    // Each amount as kerning() gives it, added in the same order: the default's double exactly.
+    for (const FontKern& kern : font->kerning_here(text)) {
+      box.width += kern_at(kern, size);
+      box.kerned = true;
+    }
+    return box;
+  }
+
   std::vector<Kern> kerning(FontFace face, std::string_view text, core::Pt size) const override {
     const HarfBuzzFont* font = fonts_[static_cast<std::size_t>(face)].get();
     if (font == nullptr) return {};
     std::vector<Kern> kerns;
-    for (const FontKern& kern : font->kerning(text)) {
-      kerns.push_back({kern.offset, size * (static_cast<double>(kern.amount) / 1000.0)});
-    }
+    for (const FontKern& kern : font->kerning_here(text)) kerns.push_back({kern.offset, kern_at(kern, size)});
     return kerns;
   }
 
@@ -190,6 +200,11 @@ class FontSet::Faces final : public FontMetrics {
   }
 
  private:
+  // A kern in 1/1000 em as a length at `size`: one conversion for measuring and drawing alike.
+  static core::Pt kern_at(const FontKern& kern, core::Pt size) {
+    return size * (static_cast<double>(kern.amount) / 1000.0);
+  }
+
   // Declared before fonts_, which read their files' bytes: destroyed after them.
   std::array<FontFile, all_faces.size()> files_;  // kept for subsetting (harfbuzz_font.hpp)
   std::array<std::unique_ptr<HarfBuzzFont>, all_faces.size()> fonts_;

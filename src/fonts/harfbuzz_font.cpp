@@ -5,6 +5,7 @@
 #include <hb.h>
 
 #include <atomic>
+#include <cassert>
 #include <cmath>
 #include <cstddef>
 #include <cstdlib>
@@ -156,11 +157,14 @@ std::unique_ptr<HarfBuzzFont> HarfBuzzFont::load(std::string_view font_bytes) {
   return std::unique_ptr<HarfBuzzFont>(new HarfBuzzFont(std::move(state)));
 }
 
-std::vector<FontKern> HarfBuzzFont::kerning(std::string_view text) const {
+std::vector<FontKern> HarfBuzzFont::kerning(std::string_view text) const { return kerning_here(text); }
+
+const std::vector<FontKern>& HarfBuzzFont::kerning_here(std::string_view text) const {
   if (const std::vector<FontKern>* kerns = thread_kerning.find(state_->memo_source, text)) return *kerns;
-  std::vector<FontKern> kerns = shared_kerning(text);
-  thread_kerning.keep(state_->memo_source, text, kerns);
-  return kerns;
+  thread_kerning.keep(state_->memo_source, text, shared_kerning(text));
+  const std::vector<FontKern>* kept = thread_kerning.find(state_->memo_source, text);
+  assert(kept != nullptr);  // keep() has just made room for it
+  return *kept;
 }
 
 std::vector<FontKern> HarfBuzzFont::shared_kerning(std::string_view text) const {

@@ -62,6 +62,9 @@ class HarfBuzzFont {
   /// glyph per character, would not be what was shaped. Remembered per text (up to
   /// max_remembered_kerning texts, then forgotten), and each thread keeps a copy of what it asked.
   std::vector<FontKern> kerning(std::string_view text) const;
+  /// kerning(text) as this thread's own copy, without copying it again: good until this thread's
+  /// next call of kerning or kerning_here on any HarfBuzzFont.
+  const std::vector<FontKern>& kerning_here(std::string_view text) const;
   /// How many texts' kerning is remembered now: 0 before the first call, never above the bound.
   std::size_t remembered_kerning() const;
   /// The glyph the font's cmap gives `code_point`; 0 (.notdef) if none.

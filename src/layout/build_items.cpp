@@ -1,6 +1,8 @@
 #include "layout/build_items.hpp"
 
 #include <algorithm>
+#include <array>
+#include <span>
 #include <utility>
 
 #include "core/url.hpp"
@@ -325,6 +327,13 @@ Item ItemBuilder::box_of(const Piece& piece, std::string text, core::Pt width, b
   return item;
 }
 
+Item ItemBuilder::box_of(const Piece& piece, std::string text, const fonts::MeasuredBox& measured,
+                         bool first_of_piece) const {
+  Item item = box_of(piece, std::move(text), measured.width, first_of_piece);
+  item.unkerned = !measured.kerned;
+  return item;
+}
+
 void ItemBuilder::add_inlines(const std::vector<model::Inline>& inlines, const TextStyle& style,
                               const core::SourceLocation& location) {
   // An explicit stack rather than recursion: nesting depth comes from the input.
@@ -496,12 +505,15 @@ bool ItemBuilder::emit_parts(const std::vector<Piece>& pieces, const std::vector
 }
 
 bool ItemBuilder::emit_word(std::vector<Piece>& pieces, bool may_hyphenate) {
+  // Nearly every word is one piece (one face, one link): measured without allocating.
+  std::array<fonts::MeasuredBox, 4> few;
+  std::vector<fonts::MeasuredBox> many(pieces.size() > few.size() ? pieces.size() : 0);
+  const std::span<fonts::MeasuredBox> measured =
+      many.empty() ? std::span(few.data(), pieces.size()) : std::span(many.data(), many.size());
   core::Pt total;
-  std::vector<core::Pt> widths;
-  widths.reserve(pieces.size());
-  for (const Piece& piece : pieces) {
-    widths.push_back(box_width(context_.metrics, piece.face, piece.text, piece.size));
-    total += widths.back();
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    measured[i] = context_.metrics.measure_box(pieces[i].face, pieces[i].text, pieces[i].size);
+    total += measured[i].width;
   }
   if (measure_ > core::Pt(0) && total > measure_) {
     // Wider than any line: before cutting it at the measure, it breaks where a line of code would
@@ -527,11 +539,11 @@ bool ItemBuilder::emit_word(std::vector<Piece>& pieces, bool may_hyphenate) {
   const bool code = std::any_of(pieces.begin(), pieces.end(), [](const Piece& p) { return p.code || p.key >= 0; });
   if (may_hyphenate && !code && hyphenate_ && !literal_ && context_.hyphenator != nullptr &&
       !context_.hyphenator->empty()) {
-    emit_hyphenated_word(pieces, widths);
+    emit_hyphenated_word(pieces, measured);
   } else {
     for (std::size_t i = 0; i < pieces.size(); ++i) {
       Piece& piece = pieces[i];
-      list_.items.push_back(box_of(piece, std::move(piece.text), widths[i], true));
+      list_.items.push_back(box_of(piece, std::move(piece.text), measured[i], true));
     }
   }
   return false;
@@ -570,10 +582,14 @@ void ItemBuilder::emit_split_word(const std::vector<Piece>& pieces) {
 // to part. Each part is measured anew as a box of its own: kerning never crosses a box, so a
 // pair split by a hyphenation point is set unkerned even when the line does not break there.
 // The hyphen takes the face and size of the text before it.
-void ItemBuilder::emit_hyphenated_word(std::vector<Piece>& pieces, const std::vector<core::Pt>& widths) {
-  std::string word;
-  for (const Piece& piece : pieces) word += piece.text;
-  const std::vector<std::size_t> points = context_.hyphenator->hyphenation_points(word);
+void ItemBuilder::emit_hyphenated_word(std::vector<Piece>& pieces, std::span<const fonts::MeasuredBox> measured) {
+  std::string joined;
+  if (pieces.size() > 1) {
+    for (const Piece& piece : pieces) joined += piece.text;
+  }
+  // Read before any piece's text moves into its box; good until the next word's look-up.
+  const std::vector<std::size_t>& points =
+      context_.hyphenator->hyphenation_points_here(pieces.size() > 1 ? joined : pieces.front().text);
   std::size_t next = 0;  // the first point not yet placed
   std::size_t piece_start = 0;
   for (std::size_t i = 0; i < pieces.size(); ++i) {
@@ -586,8 +602,8 @@ void ItemBuilder::emit_hyphenated_word(std::vector<Piece>& pieces, const std::ve
       const std::size_t at = points[next++];
       if (at > from) {
         std::string part = piece.text.substr(from - piece_start, at - from);
-        const core::Pt width = box_width(context_.metrics, piece.face, part, piece.size);
-        list_.items.push_back(box_of(piece, std::move(part), width, first));
+        const fonts::MeasuredBox part_measured = context_.metrics.measure_box(piece.face, part, piece.size);
+        list_.items.push_back(box_of(piece, std::move(part), part_measured, first));
         first = false;
         from = at;
       }
@@ -595,11 +611,11 @@ void ItemBuilder::emit_hyphenated_word(std::vector<Piece>& pieces, const std::ve
       list_.items.push_back(hyphen_item(context_.metrics.width(before.face, "-", before.size)));
     }
     if (from == piece_start) {
-      list_.items.push_back(box_of(piece, std::move(piece.text), widths[i], true));
+      list_.items.push_back(box_of(piece, std::move(piece.text), measured[i], true));
     } else if (from < piece_end) {
       std::string part = piece.text.substr(from - piece_start);
-      const core::Pt width = box_width(context_.metrics, piece.face, part, piece.size);
-      list_.items.push_back(box_of(piece, std::move(part), width, false));
+      const fonts::MeasuredBox part_measured = context_.metrics.measure_box(piece.face, part, piece.size);
+      list_.items.push_back(box_of(piece, std::move(part), part_measured, false));
     }
     piece_start = piece_end;
   }

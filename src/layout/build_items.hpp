@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -109,10 +110,11 @@ class ItemBuilder {
   void add_anchor(const std::string& id);
   int take_pending_marks();
   Item box_of(const Piece& piece, std::string text, core::Pt width, bool first_of_piece) const;
+  Item box_of(const Piece& piece, std::string text, const fonts::MeasuredBox& measured, bool first_of_piece) const;
   void flush_segment();
   bool emit_word(std::vector<Piece>& pieces, bool may_hyphenate);
   void emit_split_word(const std::vector<Piece>& pieces);
-  void emit_hyphenated_word(std::vector<Piece>& pieces, const std::vector<core::Pt>& widths);
+  void emit_hyphenated_word(std::vector<Piece>& pieces, std::span<const fonts::MeasuredBox> measured);
   std::optional<LinkTarget> resolve(const model::Inline& link) const;
   std::optional<LinkTarget> resolve_id(const std::string& id) const;
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <cassert>
 #include <cstdio>
 #include <cstdlib>
 #include <mutex>
@@ -407,11 +408,17 @@ Hyphenator::Hyphenator(Hyphenator&&) noexcept = default;
 Hyphenator& Hyphenator::operator=(Hyphenator&&) noexcept = default;
 
 std::vector<std::size_t> Hyphenator::hyphenation_points(std::string_view word) const {
-  if (empty()) return {};
+  return hyphenation_points_here(word);
+}
+
+const std::vector<std::size_t>& Hyphenator::hyphenation_points_here(std::string_view word) const {
+  static const std::vector<std::size_t> none;
+  if (empty()) return none;
   if (const std::vector<std::size_t>* points = remembered_words.find(serial_, word)) return *points;
-  std::vector<std::size_t> points = points_from_patterns(word);
-  remembered_words.keep(serial_, word, points);
-  return points;
+  remembered_words.keep(serial_, word, points_from_patterns(word));
+  const std::vector<std::size_t>* kept = remembered_words.find(serial_, word);
+  assert(kept != nullptr);  // keep() has just made room for it
+  return *kept;
 }
 
 std::vector<std::size_t> Hyphenator::points_from_patterns(std::string_view word) const {

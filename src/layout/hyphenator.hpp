@@ -61,6 +61,9 @@ class Hyphenator {
   /// right_hyphen_min characters of the ends.
   /// The points of a word asked for before on the same thread are remembered, not sought again.
   std::vector<std::size_t> hyphenation_points(std::string_view word) const;
+  /// hyphenation_points(word) as this thread remembers it, without a copy: good until this
+  /// thread's next call of either on any Hyphenator.
+  const std::vector<std::size_t>& hyphenation_points_here(std::string_view word) const;
 
  private:
   struct Dictionary;

@@ -5,9 +5,7 @@
 namespace octavo::layout {
 
 core::Pt box_width(const fonts::FontMetrics& metrics, fonts::FontFace face, std::string_view text, core::Pt size) {
-  core::Pt width = metrics.width(face, text, size);
-  for (const fonts::Kern& kern : metrics.kerning(face, text, size)) width += kern.amount;
-  return width;
+  return metrics.measure_box(face, text, size).width;
 }
 
 FittingPrefix fitting_prefix(const fonts::FontMetrics& metrics, fonts::FontFace face, std::string_view text,

@@ -59,6 +59,9 @@ struct Item {
   bool strike = false;  ///< struck through: set_line draws a rule across it
   int key = -1;         ///< the keyboard span it belongs to (framed by set_line); -1 for none
   int marks = -1;       ///< index into ItemList::marks; -1 for none
+  /// Known to have no kerning inside (measured with FontMetrics::measure_box), so that set_line
+  /// need not ask for it again; false when not known.
+  bool unkerned = false;
 };
 
 /// A paragraph's items and the link targets and marks its boxes refer to.

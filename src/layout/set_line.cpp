@@ -74,13 +74,17 @@ SetLine set_line(const ItemList& list, const Line& line, core::Pt line_width, Al
     if (previous_was_box && last != nullptr && last->face == item.face && last->size == item.size &&
         last->rise == item.rise) {
       const std::size_t offset = last->text.size();
-      for (fonts::Kern kern : metrics.kerning(item.face, item.text, item.size)) {
-        kern.offset += offset;
-        last->kerns.push_back(kern);
+      if (!item.unkerned) {
+        for (fonts::Kern kern : metrics.kerning(item.face, item.text, item.size)) {
+          kern.offset += offset;
+          last->kerns.push_back(kern);
+        }
       }
       last->text += item.text;
     } else {
-      TextRun run{item.face, item.size, x, core::Pt(0), item.text, metrics.kerning(item.face, item.text, item.size)};
+      std::vector<fonts::Kern> kerns;
+      if (!item.unkerned) kerns = metrics.kerning(item.face, item.text, item.size);
+      TextRun run{item.face, item.size, x, core::Pt(0), item.text, std::move(kerns)};
       run.rise = item.rise;
       out.runs.push_back(std::move(run));
     }

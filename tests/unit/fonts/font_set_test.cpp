@@ -56,6 +56,27 @@ TEST_SUITE("fonts.font_set") {
     CHECK(metrics.kerning(FontFace::serif, "Hello", size).empty());
   }
 
+  TEST_CASE("measure_box: width plus the kerning's amounts, the same double, and whether it has any") {
+    core::DiagnosticList diagnostics;
+    const fonts::FontSet font_set(fonts::testing::fonts_dir(), diagnostics);
+    const fonts::FontMetrics& metrics = font_set.metrics();
+    const core::Pt size(9.5);
+    for (const char* word : {"AVAVA", "Tomorrow", "WAVY", "Hello", "", "T\u00f6V"}) {
+      CAPTURE(word);
+      core::Pt expected = metrics.width(FontFace::serif, word, size);
+      for (const fonts::Kern& kern : metrics.kerning(FontFace::serif, word, size)) expected += kern.amount;
+      const bool kerned = !metrics.kerning(FontFace::serif, word, size).empty();
+      for (int ask = 0; ask < 2; ++ask) {  // measured, then remembered
+        const fonts::MeasuredBox box = metrics.measure_box(FontFace::serif, word, size);
+        CHECK(box.width.value == expected.value);  // exactly
+        CHECK(box.kerned == kerned);
+      }
+    }
+    CHECK(metrics.measure_box(FontFace::serif, "AVAVA", size).kerned);
+    CHECK_FALSE(metrics.measure_box(FontFace::serif, "Hello", size).kerned);
+    CHECK(metrics.measure_box(FontFace::serif, "AVAVA", size).width < metrics.width(FontFace::serif, "AVAVA", size));
+  }
+
   TEST_CASE("ascent and descent are the font's hhea values, both positive") {
     core::DiagnosticList diagnostics;
     const fonts::FontSet font_set(fonts::testing::fonts_dir(), diagnostics);

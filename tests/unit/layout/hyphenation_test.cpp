@@ -181,6 +181,17 @@ TEST_SUITE("layout.hyphenator") {
     for (int i = 0; i < 6; ++i) CHECK(marked(several[i], "aabbaabb") == (i % 2 == 0 ? "aa-bbaabb" : "aabb-aabb"));
   }
 
+  TEST_CASE("hyphenation_points_here gives the remembered points in place, first asked or again") {
+    const Hyphenator english(en_us);
+    const std::vector<std::size_t> points = english.hyphenation_points("hyphenation");
+    REQUIRE_FALSE(points.empty());
+    const std::vector<std::size_t>& first = english.hyphenation_points_here("hyphenation");
+    CHECK(first == points);
+    CHECK(&english.hyphenation_points_here("hyphenation") == &first);  // the same kept answer
+    CHECK(english.hyphenation_points_here("representation") == english.hyphenation_points("representation"));
+    CHECK(Hyphenator(std::string_view("")).hyphenation_points_here("hyphenation").empty());
+  }
+
   TEST_CASE("loaded for a text, German patterns hyphenate its words as all of them do; other words load them all") {
     const std::string path = "/usr/share/hyphen/hyph_de_DE.dic";
     if (!have_patterns(path)) return;

@@ -110,6 +110,47 @@ TEST_SUITE("layout.kerning") {
     CHECK(set.width == core::Pt(23 + 5 + 14));
   }
 
+  TEST_CASE("boxes measured without kerning say so, and set_line then asks for none") {
+    Fixture f;
+    const ItemList list = f.items("AVAV Hello VA", core::Pt(1000));
+    std::string unkerned;
+    for (const Item& item : list.items) {
+      if (item.kind == ItemKind::box) unkerned += item.text + (item.unkerned ? "=no " : "=kerned ");
+    }
+    CHECK(unkerned == "AVAV=kerned Hello=no VA=no ");
+    // The flag is all set_line reads: a box that says it has none gets none, whatever its text.
+    ItemList marked;
+    marked.items.push_back(box_item("AV", fonts::FontFace::serif, core::Pt(10), core::Pt(10)));
+    marked.items.back().unkerned = true;
+    const SetLine set = set_line(marked, Line{0, 1, 0, true}, core::Pt(100), Alignment::left, f.metrics);
+    REQUIRE(set.runs.size() == 1);
+    CHECK(set.runs[0].kerns.empty());
+  }
+
+  TEST_CASE("lines set with the boxes' unkerned flags are the lines set asking every box") {
+    Fixture f;
+    ItemBuilder builder(f.context, core::Pt(1000));
+    builder.add_text("AVA VAV Hello ", TextStyle{false, false, false, core::Pt(10)}, {"w.md", 1, 1});
+    builder.add_text("WAVE AV", TextStyle{true, false, false, core::Pt(10)}, {"w.md", 1, 15});
+    builder.add_text(" AVAV", TextStyle{false, true, false, core::Pt(12)}, {"w.md", 1, 22});
+    const ItemList flagged = builder.finish();
+    ItemList asking = flagged;
+    for (Item& item : asking.items) item.unkerned = false;
+    const Line line{0, flagged.items.size(), 0, true};
+    const SetLine quick = set_line(flagged, line, core::Pt(1000), Alignment::left, f.metrics);
+    const SetLine full = set_line(asking, line, core::Pt(1000), Alignment::left, f.metrics);
+    REQUIRE(quick.runs.size() == full.runs.size());
+    std::size_t kerned = 0;
+    for (std::size_t i = 0; i < quick.runs.size(); ++i) {
+      CAPTURE(quick.runs[i].text);
+      CHECK(quick.runs[i].text == full.runs[i].text);
+      CHECK(quick.runs[i].x == full.runs[i].x);
+      CHECK(kerns(quick.runs[i]) == kerns(full.runs[i]));
+      kerned += full.runs[i].kerns.size();
+    }
+    CHECK(kerned >= 5);  // the comparison has kerns to lose
+  }
+
   TEST_CASE("a running head too long for the measure keeps the longest prefix that fits kerned") {
     Fixture f;
     f.style.page_width = f.style.margin_inner + f.style.margin_outer + core::Pt(306);
