@@ -1,8 +1,7 @@
 // Work that runs beside the build's longest chain, that nothing waits for until the end and whose
-// memory is small (the Sources appendix beside the articles) runs at a lower scheduling priority,
-// so that when the cores are short the scheduler gives them to that chain first. (Not the EPUB:
-// run late, its memory came on top of the PDF's peak, and since it is smaller it gains nothing
-// measurable; side_by_side.cpp.)
+// memory is small (the Sources appendix beside the articles, the EPUB beside the PDF) runs at a
+// lower scheduling priority, so that when the cores are short the scheduler gives them to that
+// chain first, and the background work fills the time the chain leaves a core idle.
 #pragma once
 
 #include <future>

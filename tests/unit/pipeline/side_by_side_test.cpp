@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstddef>
 #include <fstream>
@@ -12,6 +13,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/background_priority.hpp"
 #include "core/diagnostics.hpp"
 #include "side_by_side.hpp"
 
@@ -21,6 +23,31 @@ using octavo::core::DiagnosticList;
 using octavo::core::DiagnosticSink;
 
 TEST_SUITE("pipeline.side_by_side") {
+#ifdef __linux__
+  TEST_CASE("the first writer runs at background priority, the second at the caller's") {
+    // The first (the EPUB) yields its core to the PDF's layout and fills the time the PDF's end
+    // leaves a core idle.
+    const int caller = octavo::core::this_thread_niceness();
+    if (caller >= 19) return;  // already as low as a thread goes: nothing to tell apart
+    int first = caller;
+    int second = caller - 1;
+    DiagnosticList printed;
+    run_side_by_side(
+        [&](DiagnosticSink&) {
+          first = octavo::core::this_thread_niceness();
+          return true;
+        },
+        [&](DiagnosticSink&) {
+          second = octavo::core::this_thread_niceness();
+          return true;
+        },
+        printed, [] { return true; });
+    CHECK(first == std::min(caller + octavo::core::background_niceness, 19));
+    CHECK(second == caller);
+    CHECK(octavo::core::this_thread_niceness() == caller);
+  }
+#endif
+
   TEST_CASE("the first writer's diagnostics come first, even when the second reports first") {
     // The first writer waits until the second has reported and returned, so forwarding them as
     // they arrived would print the second's before the first's.
