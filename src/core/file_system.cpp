@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <limits>
+#include <new>
 #include <system_error>
 #include <utility>
 
@@ -22,7 +23,14 @@ namespace fs = std::filesystem;
 OutputFile::OutputFile(const std::string& path) {
   errno = 0;
   file_ = std::fopen(path.c_str(), "wb");
-  if (file_ == nullptr) error_ = errno != 0 ? errno : EIO;
+  if (file_ == nullptr) {
+    error_ = errno != 0 ? errno : EIO;
+    return;
+  }
+  // glibc ignores a size given without a buffer: the buffer is ours, and freed after fclose. Without
+  // the memory for it, stdio's own serves (nothing may throw here: libzip's callback makes one).
+  buffer_.reset(new (std::nothrow) char[output_buffer_size]);
+  if (buffer_) std::setvbuf(file_, buffer_.get(), _IOFBF, output_buffer_size);
 }
 
 OutputFile::~OutputFile() {

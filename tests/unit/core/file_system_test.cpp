@@ -253,6 +253,30 @@ TEST_SUITE("core.OutputFile") {
     std::filesystem::remove(path);
   }
 
+  TEST_CASE("small writes are gathered: nothing reaches the file before output_buffer_size bytes") {
+    const std::filesystem::path path =
+        std::filesystem::temp_directory_path() / ("octavo-output-buffer-" + std::to_string(::getpid()));
+    octavo::core::OutputFile file(path.string());
+    std::string written;
+    for (int i = 0; written.size() + 3000 < octavo::core::output_buffer_size; ++i) {
+      const std::string piece(3000, static_cast<char>('a' + i % 26));
+      CHECK(file.write(piece));
+      written += piece;
+    }
+    CHECK(std::filesystem::file_size(path) == 0);  // stdio's own 4 KiB buffer would have written most
+    const std::string past(6000, 'z');
+    CHECK(file.write(past));
+    written += past;
+    CHECK(std::filesystem::file_size(path) > 0);
+    CHECK(file.seek(1));  // a seek writes what is gathered first
+    CHECK(file.write("B"));
+    written[1] = 'B';
+    CHECK(file.close() == std::nullopt);
+    std::ifstream in(path, std::ios::binary);
+    CHECK(std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()) == written);
+    std::filesystem::remove(path);
+  }
+
   TEST_CASE("after a failed open, nothing is ok and close says why") {
     octavo::core::OutputFile file("/nonexistent-octavo-dir/x");
     CHECK_FALSE(file.ok());
