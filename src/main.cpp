@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <iostream>
 #include <string>
+#include <thread>
 #include <variant>
 #include <vector>
 
@@ -15,6 +16,7 @@
 #include "core/diagnostics.hpp"
 #include "core/file_system.hpp"
 #include "core/source_excerpt.hpp"
+#include "heap_pages.hpp"
 #include "output_files.hpp"
 #include "terminal_progress.hpp"
 #include "watch_loop.hpp"
@@ -100,12 +102,17 @@ int main(int argc, char** argv) {
 
   octavo::remove_temporaries_on_signal();
   options.exits_after = true;  // one build, then main returns
+  // Not for watch, whose process outlives its builds and should give their memory back.
+  octavo::use_large_heap_pages();
   octavo::TerminalProgress terminal_progress(std::cerr);
   octavo::core::Progress& progress = show_progress ? terminal_progress : octavo::core::no_progress();
   const octavo::core::DiskFileSystem corpus(options.corpus_dir);
   octavo::core::SourceExcerpts excerpts(corpus);
   StderrSink sink(command.quiet, full_form ? &excerpts : nullptr);
-  const octavo::CompileResult result = octavo::compile(options, sink, progress);
+  // The build runs on a thread started now: mimalloc gave the main thread its first heap segment
+  // before main() began, in small pages, and that thread would go on allocating from it.
+  octavo::CompileResult result;
+  std::thread([&] { result = octavo::compile(options, sink, progress); }).join();
   std::cout << result.stats;
   if (!command.quiet) {
     for (const std::string& path : result.written) std::cerr << "octavo: wrote " << path << '\n';
