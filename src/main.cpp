@@ -1,4 +1,5 @@
-// The command line: flags → compile() → exit code, or flags → watch_corpus() around compile().
+// The command line: flags → compile() (on a thread with the heap in large pages, heap_pages.hpp) →
+// exit code, or flags → watch_corpus() around compile().
 // Nothing else lives here.
 #include <unistd.h>
 
@@ -7,7 +8,6 @@
 #include <filesystem>
 #include <iostream>
 #include <string>
-#include <thread>
 #include <variant>
 #include <vector>
 
@@ -102,17 +102,15 @@ int main(int argc, char** argv) {
 
   octavo::remove_temporaries_on_signal();
   options.exits_after = true;  // one build, then main returns
-  // Not for watch, whose process outlives its builds and should give their memory back.
-  octavo::use_large_heap_pages();
   octavo::TerminalProgress terminal_progress(std::cerr);
   octavo::core::Progress& progress = show_progress ? terminal_progress : octavo::core::no_progress();
   const octavo::core::DiskFileSystem corpus(options.corpus_dir);
   octavo::core::SourceExcerpts excerpts(corpus);
   StderrSink sink(command.quiet, full_form ? &excerpts : nullptr);
-  // The build runs on a thread started now: mimalloc gave the main thread its first heap segment
-  // before main() began, in small pages, and that thread would go on allocating from it.
+  // One build, then the process exits: its heap in large pages (not for watch, whose process
+  // outlives its builds and should give their memory back).
   octavo::CompileResult result;
-  std::thread([&] { result = octavo::compile(options, sink, progress); }).join();
+  octavo::run_with_large_heap_pages([&] { result = octavo::compile(options, sink, progress); });
   std::cout << result.stats;
   if (!command.quiet) {
     for (const std::string& path : result.written) std::cerr << "octavo: wrote " << path << '\n';

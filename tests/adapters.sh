@@ -45,7 +45,7 @@ adapter cairo image/rasterise_image.cpp 'cairo(-[a-z]+)?\.h'
 adapter gdk-pixbuf image/rasterise_image.cpp 'gdk-pixbuf/gdk-pixbuf\.h'
 adapter inotify watch/folder_watcher.cpp 'sys/inotify\.h'
 adapter signalfd watch/stop_signals.cpp 'sys/signalfd\.h'
-adapter mimalloc heap_pages.cpp 'mimalloc(-[a-z]+)?\.h'
+adapter mimalloc heap_pages.cpp 'mimalloc[-a-z]*\.h'
 adapter 'the run-time loader (dlopen)' core/runtime_library.cpp 'dlfcn\.h'
 
 if [ "$failures" -gt 0 ]; then
