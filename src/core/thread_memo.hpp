@@ -36,14 +36,16 @@ class ThreadMemo {
     Slot* slot = slot_of(source);
     return slot == nullptr ? nullptr : slot->answers.find(text, Hash{}(text));
   }
-  /// Keeps `answer` for `text` from `source`, unless an answer is kept for it already.
-  void keep(std::uint64_t source, std::string_view text, Answer answer) {
+  /// Keeps `answer` for `text` from `source`, unless an answer is kept for it already, and returns
+  /// the answer kept for `text`: `answer`, or the one kept before it. The reference is good until
+  /// the next keep().
+  const Answer& keep(std::uint64_t source, std::string_view text, Answer answer) {
     Slot* slot = slot_of(source);
     if (slot == nullptr) slot = &take_least_recent(source);
     const std::size_t hash = Hash{}(text);
-    if (slot->answers.find(text, hash) != nullptr) return;
+    if (const Answer* kept = slot->answers.find(text, hash)) return *kept;
     if (slot->answers.size() >= max_keys_) slot->answers = {};
-    slot->answers.insert(text, hash, std::move(answer));
+    return slot->answers.insert(text, hash, std::move(answer));
   }
 
  private:
@@ -64,11 +66,11 @@ class ThreadMemo {
         if (entry.tag == tag && entry.text == text) return &entry.answer;
       }
     }
-    // `text` must not be in the table yet.
-    void insert(std::string_view text, std::size_t hash, Answer answer) {
+    // `text` must not be in the table yet. The answer as placed, good until the next insert.
+    const Answer& insert(std::string_view text, std::size_t hash, Answer answer) {
       if ((size_ + 1) * 2 > entries_.size()) grow();
-      place({tag_of(hash), std::string(text), std::move(answer)});
       ++size_;
+      return place({tag_of(hash), std::string(text), std::move(answer)}).answer;
     }
     std::size_t size() const { return size_; }
 
@@ -80,11 +82,12 @@ class ThreadMemo {
     };
     // The highest bit, which no table's mask reaches: where a text's probing starts is its hash's.
     static std::size_t tag_of(std::size_t hash) { return hash | ~(~std::size_t{0} >> 1); }
-    void place(Entry entry) {
+    Entry& place(Entry entry) {
       const std::size_t mask = entries_.size() - 1;
       std::size_t at = entry.tag & mask;
       while (entries_[at].tag != 0) at = (at + 1) & mask;
       entries_[at] = std::move(entry);
+      return entries_[at];
     }
     void grow() {
       std::vector<Entry> old = std::exchange(entries_, std::vector<Entry>(entries_.empty() ? 16 : entries_.size() * 2));

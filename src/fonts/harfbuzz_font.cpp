@@ -5,7 +5,6 @@
 #include <hb.h>
 
 #include <atomic>
-#include <cassert>
 #include <cmath>
 #include <cstddef>
 #include <cstdlib>
@@ -161,10 +160,7 @@ std::vector<FontKern> HarfBuzzFont::kerning(std::string_view text) const { retur
 
 const std::vector<FontKern>& HarfBuzzFont::kerning_here(std::string_view text) const {
   if (const std::vector<FontKern>* kerns = thread_kerning.find(state_->memo_source, text)) return *kerns;
-  thread_kerning.keep(state_->memo_source, text, shared_kerning(text));
-  const std::vector<FontKern>* kept = thread_kerning.find(state_->memo_source, text);
-  assert(kept != nullptr);  // keep() has just made room for it
-  return *kept;
+  return thread_kerning.keep(state_->memo_source, text, shared_kerning(text));
 }
 
 std::vector<FontKern> HarfBuzzFont::shared_kerning(std::string_view text) const {

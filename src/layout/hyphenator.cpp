@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
-#include <cassert>
 #include <cstdio>
 #include <cstdlib>
 #include <mutex>
@@ -415,10 +414,7 @@ const std::vector<std::size_t>& Hyphenator::hyphenation_points_here(std::string_
   static const std::vector<std::size_t> none;
   if (empty()) return none;
   if (const std::vector<std::size_t>* points = remembered_words.find(serial_, word)) return *points;
-  remembered_words.keep(serial_, word, points_from_patterns(word));
-  const std::vector<std::size_t>* kept = remembered_words.find(serial_, word);
-  assert(kept != nullptr);  // keep() has just made room for it
-  return *kept;
+  return remembered_words.keep(serial_, word, points_from_patterns(word));
 }
 
 std::vector<std::size_t> Hyphenator::points_from_patterns(std::string_view word) const {

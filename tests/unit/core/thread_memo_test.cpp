@@ -70,6 +70,22 @@ TEST_SUITE("core.thread_memo") {
     CHECK(*memo.find(one, "w7") == 7);
   }
 
+  TEST_CASE("keep returns the answer kept: the new one, or the one kept before it") {
+    core::ThreadMemo<std::string, 1> memo(2);
+    const std::uint64_t one = core::new_memo_source();
+    const std::string& first = memo.keep(one, "w", "first");
+    CHECK(first == "first");
+    CHECK(&first == memo.find(one, "w"));
+    const std::string& again = memo.keep(one, "w", "second");  // kept already: the first stays
+    CHECK(again == "first");
+    CHECK(&again == memo.find(one, "w"));
+    memo.keep(one, "x", "x");
+    const std::string& after_full = memo.keep(one, "y", "y");  // full: emptied, then kept
+    CHECK(after_full == "y");
+    CHECK(&after_full == memo.find(one, "y"));
+    CHECK(memo.find(one, "w") == nullptr);
+  }
+
   TEST_CASE("a source that is full forgets its answers") {
     core::ThreadMemo<int, 2> memo(3);
     const std::uint64_t one = core::new_memo_source();
