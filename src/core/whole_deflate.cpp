@@ -73,13 +73,20 @@ std::string deflate_whole(std::string_view bytes) {
   // with a block of fixed codes holding only its end code (3 bits, then 7 zero bits).
   if (bytes.empty()) return std::string("\x03\x00", 2);
   libdeflate_compressor* compressor = thread_compressor();
-  std::string out(libdeflate_deflate_compress_bound(compressor, bytes.size()), '\0');
-  const std::size_t size = libdeflate_deflate_compress(compressor, bytes.data(), bytes.size(), out.data(), out.size());
+  // Compressed into a buffer of libdeflate's bound, then copied out at the exact size: the bound is
+  // about the size of the input, and the books keep thousands of these. The buffer is the thread's
+  // own, kept from one call to the next (one allocation a stream instead of two), unless the bound
+  // is past what a page or an EPUB file needs, so that one huge stream does not stay held.
+  constexpr std::size_t largest_kept_buffer = std::size_t{1} << 20;
+  const std::size_t bound = libdeflate_deflate_compress_bound(compressor, bytes.size());
+  thread_local std::string kept_buffer;
+  std::string own_buffer;
+  std::string& buffer = bound <= largest_kept_buffer ? kept_buffer : own_buffer;
+  if (buffer.size() < bound) buffer.resize(bound);
+  const std::size_t size = libdeflate_deflate_compress(compressor, bytes.data(), bytes.size(), buffer.data(), bound);
   // Within the bound libdeflate always fits (libdeflate.h); 0 would be a stream cut short.
   if (size == 0) throw std::logic_error("libdeflate did not fit a stream within its own bound");
-  // A copy of the exact size: the bound is about the size of the input, and the books keep
-  // thousands of these.
-  return out.substr(0, size);
+  return std::string(buffer.data(), size);
 }
 
 std::optional<std::string> deflate_whole_unended(std::string_view bytes) {

@@ -44,6 +44,18 @@ TEST_SUITE("core.whole_deflate") {
     CHECK(inflate_raw(core::deflate_whole(""), 0).empty());
   }
 
+  TEST_CASE("streams of any size in any order inflate back: the thread's buffer keeps nothing between them") {
+    // Small after large (the kept buffer is longer than the stream), past the buffer a thread keeps
+    // (1 MiB), and small again.
+    for (const std::size_t size : {400000u, 9u, 3000000u, 1200u, 70000u}) {
+      CAPTURE(size);
+      const std::string text = page_text(size, static_cast<std::uint32_t>(size) + 7);
+      const std::string stream = core::deflate_whole(text);
+      CHECK(inflate_raw(stream, size) == text);
+      CHECK(stream == core::deflate_whole(text));  // the same bytes every time
+    }
+  }
+
   TEST_CASE("an unended stream inflates back to the bytes once a final block follows, after either padding") {
     int in_padding = 0;
     int after_padding = 0;
