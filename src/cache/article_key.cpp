@@ -16,7 +16,9 @@ namespace octavo::cache {
 namespace {
 
 // Bumped whenever what goes into a key changes, so that no old entry matches a new key by chance.
+// The two kinds of key start differently, so that neither can be the other's.
 constexpr std::string_view key_format = "octavo article key 1";
+constexpr std::string_view sources_entry_key_format = "octavo sources entry key 1";
 
 // Every struct below is taken apart with a structured binding naming all its members: a member
 // added to the model is a compile error here until it is keyed (or said not to matter), rather
@@ -139,6 +141,17 @@ void put(core::ByteWriter& out, const layout::PageStyle& style) {
   out.string(std::string_view(bytes.data(), bytes.size()));
 }
 
+void put(core::ByteWriter& out, const model::SourceNote& note) {
+  const auto& [fields] = note;
+  out.unsigned_number(fields.size());
+  for (const model::NoteField& field : fields) {
+    const auto& [label, value, href] = field;
+    out.string(label);
+    out.string(value);
+    out.string(href);
+  }
+}
+
 void put(core::ByteWriter& out, const model::Article& article, const model::AnchorTable& anchors) {
   const layout::LinkResolver resolve = layout::article_link_resolver(article, anchors);
   const auto& [id, title, language, part, provenance, blocks, footnotes, source_note, location, taken_headings] =
@@ -161,29 +174,41 @@ void put(core::ByteWriter& out, const model::Article& article, const model::Anch
     put_blocks(out, note_blocks, resolve);
     put(out, note_location);
   }
-  const auto& [fields] = source_note;
-  out.unsigned_number(fields.size());
-  for (const model::NoteField& field : fields) {
-    const auto& [label, value, href] = field;
-    out.string(label);
-    out.string(value);
-    out.string(href);
-  }
+  put(out, source_note);
   put(out, location);
   out.unsigned_number(taken_headings.size());
   for (const std::string& heading : taken_headings) out.string(heading);
   put_own_anchors(out, anchors, id);
 }
 
+// What are the page style's and the patterns' in both kinds of key.
+void put_setting(core::ByteWriter& out, std::string_view format, std::string_view fingerprint,
+                 const layout::PageStyle& style, const layout::Hyphenator& hyphenator) {
+  out.string(format);
+  out.string(fingerprint);
+  put(out, style);
+  out.string(hyphenator.patterns_digest());
+}
+
 }  // namespace
 
 core::StreamDigest article_key(const layout::ArticleInputs& inputs, std::string_view fingerprint) {
   core::ByteWriter out;
-  out.string(key_format);
-  out.string(fingerprint);
-  put(out, inputs.style);
-  out.string(inputs.hyphenator.patterns_digest());
+  put_setting(out, key_format, fingerprint, inputs.style, inputs.hyphenator);
   put(out, inputs.article, inputs.anchors);
+  return core::sha256(out.bytes());
+}
+
+core::StreamDigest sources_entry_key(const layout::SourcesEntryInputs& inputs, std::string_view fingerprint) {
+  core::ByteWriter out;
+  put_setting(out, sources_entry_key_format, fingerprint, inputs.style, inputs.hyphenator);
+  // The members sources_entry_flow reads; the rest of the article is named to say it is not.
+  [[maybe_unused]] const auto& [id, title, language, part, provenance, blocks, footnotes, source_note, location,
+                                taken_headings] = inputs.article;
+  out.string(id);
+  out.string(title);
+  put(out, location);
+  put(out, source_note);
   return core::sha256(out.bytes());
 }
 

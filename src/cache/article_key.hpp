@@ -1,5 +1,6 @@
-// The key a set article is kept under: a SHA-256 over everything article_flow reads, so that an
-// entry is used only when setting the article again would give the very same lines.
+// The keys a set article, and its entry in the Sources appendix, are kept under: a SHA-256 over
+// everything article_flow (sources_entry_flow) reads, so that an entry is used only when setting
+// it again would give the very same lines.
 #pragma once
 
 #include <string>
@@ -17,5 +18,10 @@ namespace octavo::cache {
 /// where each of its links resolves against the book's anchors ("unresolved" for none). Two
 /// inputs that differ in any of these get different keys. Never fails.
 core::StreamDigest article_key(const layout::ArticleInputs& inputs, std::string_view fingerprint);
+
+/// The key an article's entry in the Sources appendix is kept under: a SHA-256 over `fingerprint`,
+/// the page style, the patterns' digest and the article's id, title, location and source note (all
+/// that sources_entry_flow reads). Never the key of an article. Never fails.
+core::StreamDigest sources_entry_key(const layout::SourcesEntryInputs& inputs, std::string_view fingerprint);
 
 }  // namespace octavo::cache

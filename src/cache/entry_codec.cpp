@@ -175,10 +175,25 @@ class Encoder {
   std::map<const std::vector<layout::FlowLine>*, std::uint64_t> heads_;
 };
 
+// The article's pictures by digest, each file's bytes once, for the boxes an entry shows.
+std::map<std::string, std::shared_ptr<const std::string>> image_bytes_of(const model::Article& article) {
+  std::map<std::string, std::shared_ptr<const std::string>> bytes;
+  const auto collect = [&](const std::vector<model::Block>& blocks) {
+    model::Walker walk(blocks);
+    while (walk.next()) {
+      if (!walk.entering() || walk.block() == nullptr) continue;
+      for (const auto& image : walk.block()->images) bytes.emplace(image->sha256, image->bytes);
+    }
+  };
+  collect(article.blocks);
+  for (const model::Footnote& note : article.footnotes) collect(note.blocks);
+  return bytes;
+}
+
 class Decoder {
  public:
-  Decoder(core::ByteReader& in, const std::map<std::string, std::shared_ptr<const std::string>>& image_bytes)
-      : in_(in), image_bytes_(image_bytes) {}
+  // `article` holds the bytes of the pictures the entry shows.
+  Decoder(core::ByteReader& in, const model::Article& article) : in_(in), article_(article) {}
 
   std::vector<layout::FlowLine> lines(int depth = 0) {
     std::vector<layout::FlowLine> list;
@@ -242,7 +257,9 @@ class Decoder {
     box.location = location();
     for (core::Pt* value : {&box.x, &box.y, &box.width, &box.height}) *value = length();
     // The bytes are the model's: an entry whose picture the article no longer shows is no entry.
-    if (const auto found = image_bytes_.find(box.key); found != image_bytes_.end()) {
+    // The article's pictures are gathered at the first box, not for every entry: most show none.
+    if (!image_bytes_) image_bytes_ = image_bytes_of(article_);
+    if (const auto found = image_bytes_->find(box.key); found != image_bytes_->end()) {
       box.bytes = found->second;
     } else {
       in_.fail();
@@ -329,7 +346,8 @@ class Decoder {
   }
 
   core::ByteReader& in_;
-  const std::map<std::string, std::shared_ptr<const std::string>>& image_bytes_;
+  const model::Article& article_;
+  std::optional<std::map<std::string, std::shared_ptr<const std::string>>> image_bytes_;
   RunState previous_;
   std::vector<std::shared_ptr<const std::vector<layout::FlowLine>>> heads_;
 };
@@ -346,21 +364,6 @@ core::SourceLocation take_location(core::ByteReader& in) {
   at.line = static_cast<int>(in.signed_number());
   at.column = static_cast<int>(in.signed_number());
   return at;
-}
-
-// The article's pictures by digest, each file's bytes once, for the boxes an entry shows.
-std::map<std::string, std::shared_ptr<const std::string>> image_bytes_of(const model::Article& article) {
-  std::map<std::string, std::shared_ptr<const std::string>> bytes;
-  const auto collect = [&](const std::vector<model::Block>& blocks) {
-    model::Walker walk(blocks);
-    while (walk.next()) {
-      if (!walk.entering() || walk.block() == nullptr) continue;
-      for (const auto& image : walk.block()->images) bytes.emplace(image->sha256, image->bytes);
-    }
-  };
-  collect(article.blocks);
-  for (const model::Footnote& note : article.footnotes) collect(note.blocks);
-  return bytes;
 }
 
 }  // namespace
@@ -394,8 +397,7 @@ std::optional<layout::SetArticle> decode_entry(std::string_view bytes, const cor
   core::StreamDigest written_key{};
   for (std::uint8_t& byte : written_key) byte = in.byte();
   if (written_key != key || in.failed()) return std::nullopt;
-  const auto image_bytes = image_bytes_of(article);
-  layout::SetArticle set{Decoder(in, image_bytes).lines(), {}, std::move(missing)};
+  layout::SetArticle set{Decoder(in, article).lines(), {}, std::move(missing)};
   const std::size_t diagnostics = in.count(4);
   for (std::size_t i = 0; i < diagnostics && !in.failed(); ++i) {
     core::Diagnostic diagnostic;

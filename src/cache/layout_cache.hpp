@@ -1,6 +1,6 @@
 // The build cache of set articles (issue 10, item 6): each article's lines, diagnostics and
-// missing characters kept in an EntryStore under a key over everything that set them, so that a
-// rebuild sets again only the articles whose inputs changed. lay_out_book consults it.
+// missing characters (and those of its entry in the Sources appendix) kept in an EntryStore under a key over everything
+// that set them, so that a rebuild sets again only the articles whose inputs changed. lay_out_book consults it.
 #pragma once
 
 #include <string>
@@ -20,8 +20,16 @@ class LayoutCache final : public layout::ArticleCache {
   /// stored under that key (a failed write is ignored: the next build sets it again).
   layout::SetArticle recall_or_set(const layout::ArticleInputs& inputs, const fonts::GlyphCoverage& coverage,
                                    const std::function<layout::SetArticle()>& set_anew) override;
+  /// The same for the entry under sources_entry_key(inputs).
+  layout::SetArticle recall_or_set_sources_entry(const layout::SourcesEntryInputs& inputs,
+                                                 const fonts::GlyphCoverage& coverage,
+                                                 const std::function<layout::SetArticle()>& set_anew) override;
 
  private:
+  layout::SetArticle recall_or_set(const core::StreamDigest& key, const model::Article& article,
+                                   const fonts::GlyphCoverage& coverage,
+                                   const std::function<layout::SetArticle()>& set_anew);
+
   EntryStore& store_;
   std::string fingerprint_;
 };

@@ -1,5 +1,6 @@
-// Where lay_out_book finds articles set by an earlier build, and keeps the ones it sets: the
-// interface a build cache implements (src/cache/), so that layout knows nothing of files or keys.
+// Where lay_out_book finds articles (and their entries in the Sources appendix) set by an earlier
+// build, and keeps the ones it sets: the interface a build cache implements (src/cache/), so that layout knows nothing
+// of files or keys.
 #pragma once
 
 #include <functional>
@@ -22,6 +23,15 @@ struct ArticleInputs {
   const Hyphenator& hyphenator;
 };
 
+/// What an article's entry in the Sources appendix depends on besides the fonts
+/// (sources_entry_flow): the article's id, title, location and source note, the page style and the
+/// book's patterns (the entries are in the book's language).
+struct SourcesEntryInputs {
+  const model::Article& article;
+  const PageStyle& style;
+  const Hyphenator& hyphenator;
+};
+
 class ArticleCache {
  public:
   virtual ~ArticleCache() = default;
@@ -30,6 +40,9 @@ class ArticleCache {
   /// then keeps. Either is what set_anew() would return. Called from several threads at once.
   virtual SetArticle recall_or_set(const ArticleInputs& inputs, const fonts::GlyphCoverage& coverage,
                                    const std::function<SetArticle()>& set_anew) = 0;
+  /// The article's entry in the Sources appendix, recalled or set as recall_or_set does an article.
+  virtual SetArticle recall_or_set_sources_entry(const SourcesEntryInputs& inputs, const fonts::GlyphCoverage& coverage,
+                                                 const std::function<SetArticle()>& set_anew) = 0;
 };
 
 }  // namespace octavo::layout

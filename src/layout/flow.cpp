@@ -46,6 +46,10 @@ void Flow::add_line(FlowLine line) {
   lines_.push_back(std::move(line));
 }
 
+void Flow::add_lines(std::vector<FlowLine> lines) {
+  for (FlowLine& line : lines) add_line(std::move(line));
+}
+
 std::vector<FlowLine> Flow::finish() {
   if (!anchors_.empty() || !markers_.empty()) add_line(FlowLine{});
   if (!lines_.empty()) lines_.back().keep = Keep::none;

@@ -74,6 +74,11 @@ class Flow {
   void allow_break();
   /// Appends a line with the pending space, anchors, markers and keeps applied.
   void add_line(FlowLine line);
+  /// Appends `lines` (another flow's, finished) one after the other, each as add_line would: the
+  /// pending space, anchors, markers and keeps go to the first of them and what keeps remain to
+  /// the next. A flow's lines spliced so equal the same requests made of this flow, but for the
+  /// keep its finish() dropped after its last line.
+  void add_lines(std::vector<FlowLine> lines);
   /// The lines; a pending anchor or marker with no line after it gets an empty line.
   std::vector<FlowLine> finish();
 

@@ -290,10 +290,28 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
   // with both policies falls back so in libstdc++; the OrderedPool above does the same). It is
   // needed only after the last article, so its thread runs at background priority: the articles
   // this loop waits for come first.
+  // Each article's entry is set on its own, or recalled from the cache like an article: a rebuild
+  // after an edit sets one entry again, not the whole appendix. Their diagnostics and missing
+  // characters are gathered in the appendix's, in the book's order.
   const auto set_sources = [&] {
     SetArticle set{{}, {}, coverage.branch()};
     LayoutContext sources_context{metrics, style, set.diagnostics, set.missing, &hyphenators.book()};
-    set.lines = sources_flow(book, sources_context);
+    const auto entry = [&](std::size_t a) {
+      const model::Article& article = book.articles[a];
+      const auto set_anew = [&] {
+        SetArticle entry_set{{}, {}, coverage.branch()};
+        LayoutContext entry_context{metrics, style, entry_set.diagnostics, entry_set.missing, &hyphenators.book()};
+        entry_set.lines = sources_entry_flow(article, entry_context);
+        return entry_set;
+      };
+      SetArticle entry_set = cache == nullptr ? set_anew()
+                                              : cache->recall_or_set_sources_entry({article, style, hyphenators.book()},
+                                                                                   coverage, set_anew);
+      entry_set.diagnostics.report_to(set.diagnostics);
+      set.missing.merge(entry_set.missing);
+      return std::move(entry_set.lines);
+    };
+    set.lines = sources_flow(book, sources_context, entry);
     return set;
   };
   std::future<SetArticle> sources = core::start_in_background(

@@ -2,6 +2,8 @@
 // its source note) and the full provenance fields.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <vector>
 
 #include "layout/flow.hpp"
@@ -10,8 +12,16 @@
 
 namespace octavo::layout {
 
-/// The appendix on a new page, titled "Sources" (anchor sources_id), one entry per article with
-/// the anchor sources_entry_id. Never empty: a book without articles still gets the title.
-std::vector<FlowLine> sources_flow(const model::Book& book, LayoutContext& context);
+/// One article's entry, set on its own: its title (anchor sources_entry_id, linking back to its
+/// source note) and its provenance fields. It depends on the article's id, title, location and
+/// source note alone (with the style, fonts and the book's patterns), so that a build cache can
+/// keep each entry (ArticleCache::recall_or_set_sources_entry).
+std::vector<FlowLine> sources_entry_flow(const model::Article& article, LayoutContext& context);
+
+/// The appendix on a new page, titled "Sources" (anchor sources_id), then one entry per article in
+/// the book's order: `entry(a)` gives article a's lines, as sources_entry_flow sets them. Never
+/// empty: a book without articles still gets the title.
+std::vector<FlowLine> sources_flow(const model::Book& book, LayoutContext& context,
+                                   const std::function<std::vector<FlowLine>(std::size_t)>& entry);
 
 }  // namespace octavo::layout

@@ -34,6 +34,9 @@ struct Inputs {
   core::StreamDigest key(std::size_t article = 0) const {
     return cache::article_key({book.articles[article], book.anchors, style, hyphenator}, fingerprint);
   }
+  core::StreamDigest sources_entry_key(std::size_t article = 0) const {
+    return cache::sources_entry_key({book.articles[article], style, hyphenator}, fingerprint);
+  }
 };
 
 // The key of article "a" after `change`.
@@ -78,6 +81,35 @@ TEST_SUITE("cache.article_key") {
     CHECK(key_after([](Inputs& in) { in.style.space_shrink += 0.01; }) != base);
     CHECK(key_after([](Inputs& in) { in.fingerprint = "octavo 0.1.1\nfonts A\n"; }) != base);
     CHECK(key_after([](Inputs& in) { in.fingerprint = "octavo 0.1.0\nfonts B\n"; }) != base);
+  }
+
+  TEST_CASE("a Sources entry's key changes with what the entry shows, and with nothing else of the article") {
+    const auto entry_key_after = [](const std::function<void(Inputs&)>& change) {
+      Inputs inputs;
+      change(inputs);
+      return inputs.sources_entry_key();
+    };
+    const core::StreamDigest base = Inputs().sources_entry_key();
+    CHECK(base == Inputs().sources_entry_key());
+    CHECK(base != Inputs().sources_entry_key(1));
+    CHECK(base != Inputs().key());  // never an article's key, though the inputs are the same
+    // What sources_entry_flow reads: the id (the entry's anchor and link), the title, its location
+    // (diagnostics point there), each field of the source note.
+    CHECK(entry_key_after([](Inputs& in) { in.book.articles[0].id = "a2"; }) != base);
+    CHECK(entry_key_after([](Inputs& in) { in.book.articles[0].title = "Alpha!"; }) != base);
+    CHECK(entry_key_after([](Inputs& in) { in.book.articles[0].location = {"a.md", 1, 2}; }) != base);
+    CHECK(entry_key_after([](Inputs& in) { in.book.articles[0].source_note.fields[1].value = "other.md"; }) != base);
+    CHECK(entry_key_after([](Inputs& in) { in.book.articles[0].source_note.fields[0].href = ""; }) != base);
+    CHECK(entry_key_after([](Inputs& in) { in.book.articles[0].source_note.fields[0].label = "From"; }) != base);
+    CHECK(entry_key_after([](Inputs& in) { in.book.articles[0].source_note.fields.pop_back(); }) != base);
+    // The setting: style, patterns, program and fonts.
+    CHECK(entry_key_after([](Inputs& in) { in.style.space_shrink += 0.01; }) != base);
+    CHECK(entry_key_after([](Inputs& in) { in.hyphenator = layout::Hyphenator("UTF-8\n1na\n"); }) != base);
+    CHECK(entry_key_after([](Inputs& in) { in.fingerprint = "octavo 0.1.0\nfonts B\n"; }) != base);
+    // The article's text, language and links are not in its entry: an edited body keeps the key.
+    CHECK(entry_key_after([](Inputs& in) { in.book.articles[0].blocks[1].inlines[0].text = "Other."; }) == base);
+    CHECK(entry_key_after([](Inputs& in) { in.book.articles[0].language = "de"; }) == base);
+    CHECK(entry_key_after([](Inputs& in) { in.book.anchors.articles.erase("b"); }) == base);
   }
 
   TEST_CASE("the hyphenation patterns are keyed by their bytes") {

@@ -71,19 +71,42 @@ TEST_SUITE("cache.layout_cache") {
     const Build cold = lay_out(book, &store);
     CHECK(cold.trace == plain.trace);
     CHECK(cold.set == 12);
-    CHECK(store.names().size() == 12);
+    CHECK(store.names().size() == 24);  // each article, and its entry in the Sources appendix
     const Build warm = lay_out(book, &store);
     CHECK(warm.trace == plain.trace);
     CHECK(warm.recalled == 12);
-    CHECK(store.writes() == 12);
-    // One sentence of one article changes: that article alone is set again, its old entry goes.
+    CHECK(store.writes() == 24);
+    // One sentence of one article changes: that article alone is set again, its old entry goes; its
+    // Sources entry, which shows none of its text, stays.
     book.articles[5].blocks[0].inlines[0].text += " Then one more.";
     const Build edited = lay_out(book, &store, 2);
     CHECK(edited.trace == lay_out(book, nullptr).trace);
     CHECK(edited.recalled == 11);
     CHECK(edited.set == 1);
     CHECK(warm.set == 0);
-    CHECK(store.names().size() == 12);
+    CHECK(store.writes() == 25);
+    CHECK(store.names().size() == 24);
+  }
+
+  TEST_CASE("a source note changed: the article and its Sources entry are set again, the other entries recalled") {
+    model::Book book = test::book_of(articles());
+    // A character no font has, in a4's source note (so in its Sources entry too): the warning is the
+    // same whether the entry was set or recalled.
+    book.articles[4].source_note.fields[0].value += " \U0001F680";
+    cache::MemoryStore store;
+    const Build cold = lay_out(book, &store, 2);
+    REQUIRE(cold.trace.find("U+1F680") != std::string::npos);
+    const Build warm = lay_out(book, &store, 2);
+    CHECK(warm.trace == cold.trace);
+    CHECK(warm.set == 0);
+    const std::size_t writes = store.writes();
+    book.articles[9].source_note.fields[0].value = "https://example.org/elsewhere";
+    const Build edited = lay_out(book, &store, 2);
+    CHECK(edited.trace == lay_out(book, nullptr, 2).trace);
+    CHECK(edited.trace.find("https://example.org/elsewhere") != std::string::npos);
+    CHECK(edited.set == 1);
+    CHECK(store.writes() == writes + 2);  // the article (its source note is in it) and its entry
+    CHECK(store.names().size() == 24);
   }
 
   TEST_CASE("a heading renamed: the article that links to it is set again, with its link now dangling") {
@@ -115,14 +138,15 @@ TEST_SUITE("cache.layout_cache") {
     store.put(names[1], store.read(names[1])->substr(0, 100));
     store.put(names[2], *store.read(names[3]));  // another article's entry under this one's key
     store.put(core::StreamDigest{}, "x");        // an entry no article has the key of
+    const std::size_t writes = store.writes();
     const Build repaired = lay_out(book, &store);
     CHECK(repaired.trace == plain.trace);
-    CHECK(repaired.set == 3);
-    CHECK(store.names() == names);  // the stray entry left out, the three entries written again
+    CHECK(store.writes() == writes + 3);  // articles or Sources entries
+    CHECK(store.names() == names);        // the stray entry left out, the three entries written again
     const Build other_fonts = lay_out(book, &store, 1, "fonts B");
     CHECK(other_fonts.set == 12);
     CHECK(other_fonts.trace == plain.trace);
-    CHECK(store.names().size() == 12);
+    CHECK(store.names().size() == 24);
     for (const core::StreamDigest& name : names) CHECK_FALSE(store.read(name).has_value());
   }
 }
