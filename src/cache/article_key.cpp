@@ -181,7 +181,8 @@ void put(core::ByteWriter& out, const model::Article& article, const model::Anch
   put_own_anchors(out, anchors, id);
 }
 
-// What are the page style's and the patterns' in both kinds of key.
+// What both kinds of key begin with: their format, the build's fingerprint, the page style and the
+// patterns' digest.
 void put_setting(core::ByteWriter& out, std::string_view format, std::string_view fingerprint,
                  const layout::PageStyle& style, const layout::Hyphenator& hyphenator) {
   out.string(format);
@@ -202,7 +203,8 @@ core::StreamDigest article_key(const layout::ArticleInputs& inputs, std::string_
 core::StreamDigest sources_entry_key(const layout::SourcesEntryInputs& inputs, std::string_view fingerprint) {
   core::ByteWriter out;
   put_setting(out, sources_entry_key_format, fingerprint, inputs.style, inputs.hyphenator);
-  // The members sources_entry_flow reads; the rest of the article is named to say it is not.
+  // The members sources_entry_flow reads; the rest of the article is named to say it is not. The
+  // entry's anchors (model::sources_entry_id, model::source_note_id) are made of the id alone.
   [[maybe_unused]] const auto& [id, title, language, part, provenance, blocks, footnotes, source_note, location,
                                 taken_headings] = inputs.article;
   out.string(id);

@@ -21,7 +21,7 @@ core::StreamDigest article_key(const layout::ArticleInputs& inputs, std::string_
 
 /// The key an article's entry in the Sources appendix is kept under: a SHA-256 over `fingerprint`,
 /// the page style, the patterns' digest and the article's id, title, location and source note (all
-/// that sources_entry_flow reads). Never the key of an article. Never fails.
+/// that sources_entry_flow reads, and the patterns). Never the key of an article. Never fails.
 core::StreamDigest sources_entry_key(const layout::SourcesEntryInputs& inputs, std::string_view fingerprint);
 
 }  // namespace octavo::cache

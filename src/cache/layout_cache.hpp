@@ -26,9 +26,10 @@ class LayoutCache final : public layout::ArticleCache {
                                                  const std::function<layout::SetArticle()>& set_anew) override;
 
  private:
-  layout::SetArticle recall_or_set(const core::StreamDigest& key, const model::Article& article,
-                                   const fonts::GlyphCoverage& coverage,
-                                   const std::function<layout::SetArticle()>& set_anew);
+  // The entry under `key` (its pictures' bytes from `article`), or set_anew()'s, then kept.
+  layout::SetArticle recall_or_set_under(const core::StreamDigest& key, const model::Article& article,
+                                         const fonts::GlyphCoverage& coverage,
+                                         const std::function<layout::SetArticle()>& set_anew);
 
   EntryStore& store_;
   std::string fingerprint_;

@@ -24,8 +24,9 @@ struct ArticleInputs {
 };
 
 /// What an article's entry in the Sources appendix depends on besides the fonts
-/// (sources_entry_flow): the article's id, title, location and source note, the page style and the
-/// book's patterns (the entries are in the book's language).
+/// (sources_entry_flow): the article's id, title, location and source note and the page style.
+/// The entries are not hyphenated, but are set with the book's patterns at hand, which a cache
+/// keys all the same, so that hyphenating them would not need a change of key.
 struct SourcesEntryInputs {
   const model::Article& article;
   const PageStyle& style;

@@ -76,8 +76,10 @@ class Flow {
   void add_line(FlowLine line);
   /// Appends `lines` (another flow's, finished) one after the other, each as add_line would: the
   /// pending space, anchors, markers and keeps go to the first of them and what keeps remain to
-  /// the next. A flow's lines spliced so equal the same requests made of this flow, but for the
-  /// keep its finish() dropped after its last line.
+  /// the next. They equal the same requests made of this flow when the other flow ended with
+  /// nothing pending, except that anchors waiting here come after the first line's own. What was
+  /// pending at its end does not reach past it: finish() dropped its keeps (and the keep of its
+  /// last line) and gave a waiting anchor or marker an empty line of its own.
   void add_lines(std::vector<FlowLine> lines);
   /// The lines; a pending anchor or marker with no line after it gets an empty line.
   std::vector<FlowLine> finish();

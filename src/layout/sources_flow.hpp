@@ -14,8 +14,9 @@ namespace octavo::layout {
 
 /// One article's entry, set on its own: its title (anchor sources_entry_id, linking back to its
 /// source note) and its provenance fields. It depends on the article's id, title, location and
-/// source note alone (with the style, fonts and the book's patterns), so that a build cache can
-/// keep each entry (ArticleCache::recall_or_set_sources_entry).
+/// source note alone (with the style and fonts), so that a build cache can keep each entry
+/// (ArticleCache::recall_or_set_sources_entry). Its last line ends it: no keep reaches the next
+/// entry (a source note has six fields or more, so the keep after the title is always taken).
 std::vector<FlowLine> sources_entry_flow(const model::Article& article, LayoutContext& context);
 
 /// The appendix on a new page, titled "Sources" (anchor sources_id), then one entry per article in

@@ -44,9 +44,10 @@ same_as() {
 }
 # set_anew COUNT: the last build set COUNT of the articles anew (--stats), the rest from the cache.
 set_anew() { grep -qx "articles set anew *$1 of $articles" "$out.stats" || { cat "$out.stats" >&2; return 1; }; }
-# names: the digest of each entry in the layout pack, from its index (src/cache/pack_file.hpp).
-names() {
-  python3 - "$layout_pack" <<'PY' | sort
+# pack_index: each entry of the layout pack, from its index (src/cache/pack_file.hpp): its digest,
+# offset and length.
+pack_index() {
+  python3 - "$layout_pack" <<'PY'
 import sys
 data = open(sys.argv[1], "rb").read()
 at = int.from_bytes(data[-20:-12], "little")  # the trailer: the index's offset, its CRC, the end mark
@@ -58,10 +59,17 @@ def varint():
         value |= (byte & 0x7F) << shift; shift += 7
         if byte < 0x80: return value
 for _ in range(varint()):
-    print(data[at:at + 32].hex()); at += 32
-    varint(); varint(); varint()
+    digest = data[at:at + 32].hex(); at += 32
+    offset, length = varint(), varint()
+    varint()
+    print(digest, offset, length)
 PY
 }
+# names: the digest of each entry in the layout pack.
+names() { pack_index | cut -d' ' -f1 | sort; }
+# largest_entry_middle: the offset of the middle byte of the layout pack's largest entry, which is
+# an article's lines (a Sources entry is a few lines), whatever order the threads wrote them in.
+largest_entry_middle() { pack_index | sort -k3,3n | tail -1 | awk '{ print $2 + int($3 / 2) }'; }
 # changed BEFORE: how many entry names are new since the list BEFORE (as many went).
 changed() { comm -13 "$1" <(names) | wc -l; }
 pack_stamps() { stat -c '%n %i %Y %y' "$layout_pack" "$packs/pdf.pack" "$packs/epub.pack"; }
@@ -128,12 +136,13 @@ check "a heading renamed: three entries replaced (both articles' lines, the edit
   test "$(changed "$WORK/names2")" -eq 3
 check "a heading renamed: the link is reported" grep -q 'the-method' "$out.log"
 
-# 5. Damaged packs: a byte of an entry changed sets that article again; a layout pack cut short
-# sets every article again; compressed streams damaged (a byte changed, cut short) are deflated
-# again. The folder of one file per article that builds before the layout pack kept is removed.
+# 5. Damaged packs: a byte of an article's entry changed sets that article again; a layout pack
+# cut short sets every article again; compressed streams damaged (a byte changed, cut short) are
+# deflated again. The folder of one file per article that builds before the layout pack kept is
+# removed.
 names >"$WORK/names3"
 middle_of() { echo $(($(stat -c %s "$1") / 2)); }
-printf '\x55' | dd of="$layout_pack" bs=1 seek="$(middle_of "$layout_pack")" conv=notrunc status=none
+printf '\x55' | dd of="$layout_pack" bs=1 seek="$(largest_entry_middle)" conv=notrunc status=none
 printf '\x55' | dd of="$packs/pdf.pack" bs=1 seek="$(middle_of "$packs/pdf.pack")" conv=notrunc status=none
 head -c 5000 "$packs/epub.pack" >"$WORK/cut" && mv "$WORK/cut" "$packs/epub.pack"
 mkdir -p "$out/.octavo-cache/layout"

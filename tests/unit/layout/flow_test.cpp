@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "fonts/font_face.hpp"
 #include "layout/flow.hpp"
 
 using namespace octavo;
@@ -18,13 +19,14 @@ FlowLine line_of(double height, double space_before = 0, Keep keep = Keep::none)
   return line;
 }
 
-// A line per row: its space before, height, keep, whether it breaks the page, and its anchors.
+// A line per row: its space before, height, keep (none, weak, strong), whether it breaks the page,
+// and its anchors.
 std::string described(const std::vector<FlowLine>& lines) {
   std::string out;
   for (const FlowLine& line : lines) {
+    const char* keep = line.keep == Keep::strong ? "strong" : line.keep == Keep::weak ? "weak" : "none";
     out += std::to_string(static_cast<int>(line.space_before.value)) + " " +
-           std::to_string(static_cast<int>(line.height.value)) + " keep" + std::to_string(static_cast<int>(line.keep)) +
-           (line.break_before ? " break" : "");
+           std::to_string(static_cast<int>(line.height.value)) + " " + keep + (line.break_before ? " break" : "");
     for (const Anchor& anchor : line.anchors) out += " #" + anchor.name;
     out += "\n";
   }
@@ -54,6 +56,44 @@ void add_title(Flow& flow) {
 }  // namespace
 
 TEST_SUITE("layout.flow") {
+  TEST_CASE("requests for space collapse to the largest; anchors and markers go to the next line") {
+    Flow flow;
+    flow.add_space(core::Pt(5));
+    flow.add_space(core::Pt(8));
+    flow.add_space(core::Pt(3));
+    flow.add_anchor("here");
+    flow.add_marker({TextRun{fonts::FontFace::serif, core::Pt(10), core::Pt(-10), core::Pt(0), "1."}});
+    FlowLine line;
+    line.height = core::Pt(12);
+    line.baseline = core::Pt(9);
+    flow.add_line(line);
+    flow.add_line(line);
+    const std::vector<FlowLine> lines = flow.finish();
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0].space_before.value == 8);
+    CHECK(lines[1].space_before.value == 0);
+    REQUIRE(lines[0].anchors.size() == 1);
+    CHECK(lines[0].anchors[0].name == "here");
+    REQUIRE(lines[0].runs.size() == 1);
+    CHECK(lines[0].runs[0].baseline.value == 9);
+    CHECK(lines[1].anchors.empty());
+  }
+
+  TEST_CASE("space after a heading brings the flow back to the grid") {
+    // A 12 pt heading on 16.2 pt after 13.5 pt of space: 29.7 + 3 → 33.75, two and a half lines.
+    CHECK(space_to_grid(core::Pt(29.7), core::Pt(6.75), core::Pt(3)).value == doctest::Approx(4.05));
+    CHECK(space_to_grid(core::Pt(27), core::Pt(13.5), core::Pt(0)).value == doctest::Approx(0));
+    CHECK(space_to_grid(core::Pt(22), core::Pt(13.5), core::Pt(27)).value == doctest::Approx(32));
+  }
+
+  TEST_CASE("an anchor with no line after it still gets one") {
+    Flow flow;
+    flow.add_anchor("end");
+    const std::vector<FlowLine> lines = flow.finish();
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].anchors[0].name == "end");
+  }
+
   TEST_CASE("entries set apart and spliced with add_lines are the entries set in place") {
     Flow in_place;
     add_title(in_place);
@@ -70,10 +110,10 @@ TEST_SUITE("layout.flow") {
     // The pending space (9, over the entry's 6), the title's anchor and its keep reach the first
     // spliced line; the entry's own keep its second.
     CHECK(
-        expected.starts_with("0 20 keep2 break #title\n"
-                             "9 12 keep1 #e0\n"
-                             "2 10 keep1\n"
-                             "0 10 keep0\n"));
+        expected.starts_with("0 20 strong break #title\n"
+                             "9 12 weak #e0\n"
+                             "2 10 weak\n"
+                             "0 10 none\n"));
   }
 
   TEST_CASE("pending requests left after the last spliced line wait for the next line") {
@@ -85,9 +125,29 @@ TEST_SUITE("layout.flow") {
     flow.add_lines({});  // nothing spliced: nothing applied
     flow.add_lines({line_of(10, 1), line_of(10), line_of(10)});
     CHECK(described(flow.finish()) ==
-          "0 10 keep0\n"
-          "4 10 keep1 #after\n"
-          "0 10 keep1\n"
-          "0 10 keep0\n");
+          "0 10 none\n"
+          "4 10 weak #after\n"
+          "0 10 weak\n"
+          "0 10 none\n");
+  }
+
+  TEST_CASE("what was pending at a spliced flow's end does not reach past it; anchors waiting here follow") {
+    Flow entry;
+    entry.add_line(line_of(12));
+    entry.keep_next_lines(1);  // nothing follows in the entry: finish() drops it
+    Flow flow;
+    flow.add_anchor("outer");
+    flow.add_lines(entry.finish());
+    flow.add_lines({line_of(10)});
+    CHECK(described(flow.finish()) ==
+          "0 12 none #outer\n"
+          "0 10 none\n");
+    Flow with_anchor;
+    with_anchor.add_anchor("own");
+    with_anchor.add_line(line_of(12));
+    Flow outer;
+    outer.add_anchor("outer");
+    outer.add_lines(with_anchor.finish());
+    CHECK(described(outer.finish()) == "0 12 none #own #outer\n");
   }
 }

@@ -104,46 +104,6 @@ TEST_SUITE("layout.set_paragraph") {
   }
 }
 
-TEST_SUITE("layout.flow") {
-  TEST_CASE("requests for space collapse to the largest; anchors and markers go to the next line") {
-    Flow flow;
-    flow.add_space(core::Pt(5));
-    flow.add_space(core::Pt(8));
-    flow.add_space(core::Pt(3));
-    flow.add_anchor("here");
-    flow.add_marker({TextRun{fonts::FontFace::serif, core::Pt(10), core::Pt(-10), core::Pt(0), "1."}});
-    FlowLine line;
-    line.height = core::Pt(12);
-    line.baseline = core::Pt(9);
-    flow.add_line(line);
-    flow.add_line(line);
-    const std::vector<FlowLine> lines = flow.finish();
-    REQUIRE(lines.size() == 2);
-    CHECK(lines[0].space_before.value == 8);
-    CHECK(lines[1].space_before.value == 0);
-    REQUIRE(lines[0].anchors.size() == 1);
-    CHECK(lines[0].anchors[0].name == "here");
-    REQUIRE(lines[0].runs.size() == 1);
-    CHECK(lines[0].runs[0].baseline.value == 9);
-    CHECK(lines[1].anchors.empty());
-  }
-
-  TEST_CASE("space after a heading brings the flow back to the grid") {
-    // A 12 pt heading on 16.2 pt after 13.5 pt of space: 29.7 + 3 → 33.75, two and a half lines.
-    CHECK(space_to_grid(core::Pt(29.7), core::Pt(6.75), core::Pt(3)).value == doctest::Approx(4.05));
-    CHECK(space_to_grid(core::Pt(27), core::Pt(13.5), core::Pt(0)).value == doctest::Approx(0));
-    CHECK(space_to_grid(core::Pt(22), core::Pt(13.5), core::Pt(27)).value == doctest::Approx(32));
-  }
-
-  TEST_CASE("an anchor with no line after it still gets one") {
-    Flow flow;
-    flow.add_anchor("end");
-    const std::vector<FlowLine> lines = flow.finish();
-    REQUIRE(lines.size() == 1);
-    CHECK(lines[0].anchors[0].name == "end");
-  }
-}
-
 TEST_SUITE("layout.contents_flow") {
   TEST_CASE("an entry whose anchor is missing gets neither page number nor link") {
     Fixture f;
