@@ -1,6 +1,7 @@
 #include "layout/contents_flow.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 
 #include "layout/build_items.hpp"
@@ -30,22 +31,21 @@ void add_leaders(FlowLine& line, core::Pt from, core::Pt to, const PageStyle& st
   line.runs.push_back({fonts::FontFace::serif, style.body_size, first, line.baseline, std::move(text)});
 }
 
+// Where an item's entry starts: its level's indent.
+core::Pt indent_of(const ContentsItem& item, const PageStyle& style) {
+  return style.contents_indent * std::clamp(item.level, 0, max_indent_level);
+}
+
 }  // namespace
 
-std::vector<FlowLine> contents_flow(const std::vector<ContentsItem>& items,
-                                    const std::map<std::string, std::size_t>& body_pages, LayoutContext& context) {
+std::vector<std::vector<FlowLine>> set_contents_titles(const std::vector<ContentsItem>& items, LayoutContext& context) {
   const PageStyle& style = context.style;
   const fonts::FontMetrics& metrics = context.metrics;
   const core::Pt measure = style.measure();
-  const core::Pt gap = style.body_size / 2;
-  Flow flow;
-  set_part_title(flow, model::contents_title, {model::contents_id}, {}, context);
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    const ContentsItem& item = items[i];
-    const core::Pt indent = style.contents_indent * std::clamp(item.level, 0, max_indent_level);
-    const auto found = body_pages.find(item.destination);
-    const bool numbered = found != body_pages.end();
-
+  std::vector<std::vector<FlowLine>> titles;
+  titles.reserve(items.size());
+  for (const ContentsItem& item : items) {
+    const core::Pt indent = indent_of(item, style);
     const bool part = item.kind == ContentsKind::part;
     const ParagraphFormat format = paragraph_format(part ? Role::contents_part_entry : Role::contents_entry, style,
                                                     indent, measure - indent - style.contents_number_width);
@@ -60,7 +60,26 @@ std::vector<FlowLine> contents_flow(const std::vector<ContentsItem>& items,
       blank.baseline = baseline_in_leading(style.leading, fonts::FontFace::serif, style.body_size, metrics);
       lines.push_back(std::move(blank));
     }
+    titles.push_back(std::move(lines));
+  }
+  return titles;
+}
 
+std::vector<FlowLine> contents_flow(const std::vector<ContentsItem>& items, std::vector<std::vector<FlowLine>> titles,
+                                    const std::map<std::string, std::size_t>& body_pages, LayoutContext& context) {
+  const PageStyle& style = context.style;
+  const fonts::FontMetrics& metrics = context.metrics;
+  const core::Pt measure = style.measure();
+  const core::Pt gap = style.body_size / 2;
+  Flow flow;
+  set_part_title(flow, model::contents_title, {model::contents_id}, {}, context);
+  assert(titles.size() == items.size());
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const ContentsItem& item = items[i];
+    const core::Pt indent = indent_of(item, style);
+    const auto found = body_pages.find(item.destination);
+    const bool numbered = found != body_pages.end();
+    std::vector<FlowLine>& lines = titles[i];
     FlowLine& last = lines.back();
     if (numbered) {
       const std::string number = std::to_string(found->second);
@@ -82,6 +101,11 @@ std::vector<FlowLine> contents_flow(const std::vector<ContentsItem>& items,
     for (FlowLine& line : lines) flow.add_line(std::move(line));
   }
   return flow.finish();
+}
+
+std::vector<FlowLine> contents_flow(const std::vector<ContentsItem>& items,
+                                    const std::map<std::string, std::size_t>& body_pages, LayoutContext& context) {
+  return contents_flow(items, set_contents_titles(items, context), body_pages, context);
 }
 
 }  // namespace octavo::layout

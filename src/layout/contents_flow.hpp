@@ -1,5 +1,6 @@
 // The table of contents as a flow: every entry with its page number, right-aligned after dot
-// leaders, and clickable. Set after the body, when every page number is known.
+// leaders, and clickable. The entries' titles depend on no page and may be set beside the body
+// (set_contents_titles); the numbers are added after it, when every page number is known.
 #pragma once
 
 #include <cstddef>
@@ -24,10 +25,19 @@ struct ContentsItem {
   ContentsKind kind = ContentsKind::article;
 };
 
-/// The contents on a new page, titled "Contents" (anchor contents_id). Parts' and articles'
-/// entries have a little space above them; parts' are bold. `body_pages` maps anchor
-/// names to body page numbers (1-based); an entry whose anchor is missing gets no number and no
-/// link. Never empty.
+/// Each item's title set as its entry shows it (parts' bold, indented by level, the number's
+/// width left free), one list of lines an item, in the items' order; an untitled item gets one
+/// blank line, where its number goes.
+std::vector<std::vector<FlowLine>> set_contents_titles(const std::vector<ContentsItem>& items, LayoutContext& context);
+
+/// The contents on a new page, titled "Contents" (anchor contents_id), its entries' titles taken
+/// from `titles` (set_contents_titles(items), set with the same style and fonts). Parts' and
+/// articles' entries have a little space above them. `body_pages` maps anchor names to body page
+/// numbers (1-based); an entry whose anchor is missing gets no number and no link. Never empty.
+std::vector<FlowLine> contents_flow(const std::vector<ContentsItem>& items, std::vector<std::vector<FlowLine>> titles,
+                                    const std::map<std::string, std::size_t>& body_pages, LayoutContext& context);
+
+/// The same, its titles set here.
 std::vector<FlowLine> contents_flow(const std::vector<ContentsItem>& items,
                                     const std::map<std::string, std::size_t>& body_pages, LayoutContext& context);
 

@@ -316,6 +316,26 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
   };
   std::future<SetArticle> sources = core::start_in_background(
       jobs > 1 ? std::launch::async | std::launch::deferred : std::launch::deferred, set_sources);
+  // The contents' titles depend on no page either (only their numbers do): they are set on that
+  // thread too, after the appendix, and finished with their numbers after the body. Their
+  // diagnostics and missing characters are reported where the contents are.
+  std::vector<ContentsItem> contents_items;
+  // transform::build_contents gives every article an entry; layout does not second-guess it.
+  assert(book.articles.empty() || !book.contents.empty());
+  flatten_contents(book.contents, 0, contents_items);
+  contents_items.push_back({model::sources_title, model::sources_id, 0});
+  struct SetContentsTitles {
+    std::vector<std::vector<FlowLine>> titles;
+    core::DiagnosticList diagnostics;
+    fonts::GlyphCoverage missing;
+  };
+  std::future<SetContentsTitles> contents_titles =
+      core::start_in_background(jobs > 1 ? std::launch::async | std::launch::deferred : std::launch::deferred, [&] {
+        SetContentsTitles set{{}, {}, coverage.branch()};
+        LayoutContext titles_context{metrics, style, set.diagnostics, set.missing, &hyphenators.book()};
+        set.titles = set_contents_titles(contents_items, titles_context);
+        return set;
+      });
   progress.stage("Laying out", book.articles.size(), "articles");
   for (std::size_t a = 0; a < book.articles.size(); ++a) {
     const model::Article& article = book.articles[a];
@@ -350,13 +370,11 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
   std::vector<Page> front = title_pages(book.metadata, context);
   const std::size_t title_page_count = front.size();
   append_pages(front, paginate(disclaimer_flow(book.disclaimer, context), style, front.size() % 2 == 0, &end.stats));
-  // transform::build_contents gives every article an entry; layout does not second-guess it.
-  assert(book.articles.empty() || !book.contents.empty());
-  const std::vector<model::ContentsEntry>& entries = book.contents;
-  std::vector<ContentsItem> items;
-  flatten_contents(entries, 0, items);
-  items.push_back({model::sources_title, model::sources_id, 0});
-  append_pages(front, paginate(contents_flow(items, body_page_of, context), style, front.size() % 2 == 0, &end.stats));
+  SetContentsTitles titles = contents_titles.get();
+  std::vector<FlowLine> contents = contents_flow(contents_items, std::move(titles.titles), body_page_of, context);
+  titles.diagnostics.report_to(sink);
+  coverage.merge(titles.missing);
+  append_pages(front, paginate(std::move(contents), style, front.size() % 2 == 0, &end.stats));
   // A blank verso if needed, so that body page 1 is a recto as in a printed book.
   if (front.size() % 2 == 1) front.push_back(Page{style.page_width, style.page_height, {}, {}, {}, {}});
   // Folios on every page but the title page(s), the unreviewed mark on every page.
@@ -380,7 +398,7 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
   end.front_matter_pages = front.size();
   pages.front_matter(std::move(front));
 
-  end.outline = make_outline(book, entries, anchors);
+  end.outline = make_outline(book, book.contents, anchors);
   end.info = make_info(book.metadata);
   end.stats.pages = end.front_matter_pages + end.body_pages;
   return end;

@@ -1,7 +1,6 @@
 #include <doctest/doctest.h>
 
 #include "layout/build_items.hpp"
-#include "layout/contents_flow.hpp"
 #include "layout/layout_test_support.hpp"
 #include "layout/set_paragraph.hpp"
 
@@ -92,36 +91,5 @@ TEST_SUITE("layout.set_paragraph") {
     CHECK(baseline_in_leading(core::Pt(13.5), fonts::FontFace::serif, core::Pt(10), metrics).value == 9.75);
     CHECK(baseline_in_leading(core::Pt(10), fonts::FontFace::mono, core::Pt(10), metrics).value == 8);
     CHECK(baseline_in_leading(core::Pt(8), fonts::FontFace::serif, core::Pt(10), metrics).value == 7);
-  }
-
-  TEST_CASE("an untitled contents entry still shows its page number, on the baseline of body text") {
-    Fixture f;
-    const std::vector<FlowLine> lines = contents_flow({{"", "a1", 0}}, {{"a1", 3}}, f.context);
-    REQUIRE(lines.size() == 2);
-    CHECK(lines[1].baseline ==
-          baseline_in_leading(f.style.leading, fonts::FontFace::serif, f.style.body_size, f.metrics));
-    CHECK(lines[1].runs.back().text == "3");
-  }
-}
-
-TEST_SUITE("layout.contents_flow") {
-  TEST_CASE("an entry whose anchor is missing gets neither page number nor link") {
-    Fixture f;
-    const std::vector<FlowLine> lines =
-        contents_flow({{"Known", "a1", 0}, {"Lost", "nowhere", 1}}, {{"a1", 7}}, f.context);
-    std::vector<std::string> texts;
-    std::size_t links = 0;
-    for (const FlowLine& line : lines) {
-      Page page;
-      page.runs = line.runs;
-      if (!line.runs.empty()) texts.push_back(test::page_lines(page).front());
-      links += line.links.size();
-    }
-    REQUIRE(texts.size() == 3);
-    CHECK(texts[0] == "Contents");
-    CHECK(texts[1].rfind("Known . . .", 0) == 0);
-    CHECK(texts[1].substr(texts[1].size() - 2) == " 7");
-    CHECK(texts[2] == "Lost");
-    CHECK(links == 1);
   }
 }
