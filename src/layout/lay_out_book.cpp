@@ -314,11 +314,11 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
     set.lines = sources_flow(book, sources_context, entry);
     return set;
   };
-  std::future<SetArticle> sources = core::start_in_background(
-      jobs > 1 ? std::launch::async | std::launch::deferred : std::launch::deferred, set_sources);
-  // The contents' titles depend on no page either (only their numbers do): they are set on that
-  // thread too, after the appendix, and finished with their numbers after the body. Their
-  // diagnostics and missing characters are reported where the contents are.
+  const std::launch beside = jobs > 1 ? std::launch::async | std::launch::deferred : std::launch::deferred;
+  std::future<SetArticle> sources = core::start_in_background(beside, set_sources);
+  // The contents' titles depend on no page either (only their numbers do): they are set on a
+  // background thread of their own in the same way, and finished with their numbers after the
+  // body. Their diagnostics and missing characters are reported where the contents are.
   std::vector<ContentsItem> contents_items;
   // transform::build_contents gives every article an entry; layout does not second-guess it.
   assert(book.articles.empty() || !book.contents.empty());
@@ -329,13 +329,12 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
     core::DiagnosticList diagnostics;
     fonts::GlyphCoverage missing;
   };
-  std::future<SetContentsTitles> contents_titles =
-      core::start_in_background(jobs > 1 ? std::launch::async | std::launch::deferred : std::launch::deferred, [&] {
-        SetContentsTitles set{{}, {}, coverage.branch()};
-        LayoutContext titles_context{metrics, style, set.diagnostics, set.missing, &hyphenators.book()};
-        set.titles = set_contents_titles(contents_items, titles_context);
-        return set;
-      });
+  std::future<SetContentsTitles> contents_titles = core::start_in_background(beside, [&] {
+    SetContentsTitles set{{}, {}, coverage.branch()};
+    LayoutContext titles_context{metrics, style, set.diagnostics, set.missing, &hyphenators.book()};
+    set.titles = set_contents_titles(contents_items, titles_context);
+    return set;
+  });
   progress.stage("Laying out", book.articles.size(), "articles");
   for (std::size_t a = 0; a < book.articles.size(); ++a) {
     const model::Article& article = book.articles[a];
