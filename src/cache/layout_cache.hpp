@@ -1,6 +1,7 @@
 // The build cache of set articles (issue 10, item 6): each article's lines, diagnostics and
-// missing characters (and those of its entry in the Sources appendix) kept in an EntryStore under a key over everything
-// that set them, so that a rebuild sets again only the articles whose inputs changed. lay_out_book consults it.
+// missing characters (and those of its entry in the Sources appendix) kept in an EntryStore under
+// a key over everything that set them, so that a rebuild sets again only the articles whose inputs
+// changed. lay_out_book consults it.
 #pragma once
 
 #include <string>

@@ -1,6 +1,6 @@
 // Where lay_out_book finds articles (and their entries in the Sources appendix) set by an earlier
-// build, and keeps the ones it sets: the interface a build cache implements (src/cache/), so that layout knows nothing
-// of files or keys.
+// build, and keeps the ones it sets: the interface a build cache implements (src/cache/), so that
+// layout knows nothing of files or keys.
 #pragma once
 
 #include <functional>

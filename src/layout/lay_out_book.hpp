@@ -30,8 +30,9 @@ namespace octavo::layout {
 /// of this thread, which puts the pages on their sides, numbers them and hands them to `pages`;
 /// `metrics` must then be safe to call from several threads. With a `cache` (made for
 /// these `metrics`' fonts), each article, and each entry of the Sources appendix, is recalled
-/// from it when it holds one set from the same inputs, else set and kept there. Pages, diagnostics (in their order) and
-/// progress are the same whatever `jobs` is, and with or without a cache, empty or full.
+/// from it when it holds one set from the same inputs, else set and kept there. Pages,
+/// diagnostics (in their order) and progress are the same whatever `jobs` is, and with or without
+/// a cache, empty or full.
 BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics, const PageStyle& style,
                      const Hyphenators& hyphenators, PageSink& pages, core::DiagnosticSink& sink,
                      core::Progress& progress = core::no_progress(), std::size_t jobs = 1,
