@@ -12,6 +12,7 @@
 #include "cache/layout_cache.hpp"
 #include "core/file_system.hpp"
 #include "core/fixed_clock.hpp"
+#include "core/keep_until_exit.hpp"
 #include "epub/epub_writer.hpp"
 #include "fonts/font_set.hpp"
 #include "import/corpus.hpp"
@@ -125,23 +126,37 @@ void open_deflate_pack(std::optional<cache::DeflatePack>& pack, const CompileOpt
   pack.emplace(cache_root.string(), (cache_root / "deflated").string(), name, std::move(fingerprint));
 }
 
+// What the PDF's writing holds until the book is saved, most of its memory: the fonts, the writer
+// (libharu's document) and the build cache's packs. One object on the heap, so that a process
+// that ends with the build keeps it to its exit (core::keep_until_exit) instead of freeing it
+// block by block: 8 ms of a 500 ms rebuild of 1,000 articles, and the packs' 6 ms more.
+// Members go in reverse order: each refers only to those before it.
+struct PdfWriting {
+  PdfWriting(const std::string& fonts_dir, core::DiagnosticSink& sink) : font_set(fonts_dir, sink) {}
+  // The fonts, loaded once: layout measures with them and the PDF embeds the very same files, so
+  // measuring and drawing agree.
+  const fonts::FontSet font_set;
+  std::optional<cache::DeflatePack> pages_deflated;
+  std::optional<pdf::PdfPageWriter> writer;
+  std::optional<cache::EntryPack> set_articles;
+  std::optional<cache::LayoutCache> layout_cache;
+};
+
 bool write_pdf_book(const model::Book& book, const layout::PageStyle& style, const CompileOptions& options,
                     std::future<LoadedHyphenators>& loading, const std::string& path, core::DiagnosticSink& sink,
                     core::Progress& progress, std::string& stats) {
-  // The fonts, loaded once: layout measures with them and the PDF embeds the very same files, so
-  // measuring and drawing agree.
-  const fonts::FontSet font_set((fs::path(options.data_dir) / "fonts").string(), sink);
+  const auto writing = std::make_shared<PdfWriting>((fs::path(options.data_dir) / "fonts").string(), sink);
+  const fonts::FontSet& font_set = writing->font_set;
   if (!font_set.ok()) return false;
   // Pages drawn and compressed by an earlier build into this output folder, recalled when laid out
   // alike; how a page is drawn depends on the fonts too.
   const std::string fingerprint = options.cache ? cache::build_fingerprint(options.version, font_set) : "";
-  std::optional<cache::DeflatePack> pages_deflated;
+  std::optional<cache::DeflatePack>& pages_deflated = writing->pages_deflated;
   open_deflate_pack(pages_deflated, options, "pdf.pack", fingerprint);
   // Each page is drawn into the PDF as soon as layout has set it, and dropped; with more than one
   // job its content is compressed beside the drawing of the next.
-  pdf::PdfPageWriter writer(font_set, book.metadata.language, sink, options.jobs,
-                            pages_deflated ? &*pages_deflated : nullptr);
-  if (options.exits_after) writer.leave_memory_to_exit();
+  pdf::PdfPageWriter& writer = writing->writer.emplace(font_set, book.metadata.language, sink, options.jobs,
+                                                       pages_deflated ? &*pages_deflated : nullptr);
   // Hyphenation patterns are data, chosen by the book's and the articles' languages (loaded
   // meanwhile).
   LoadedHyphenators loaded = loading.get();
@@ -149,8 +164,8 @@ bool write_pdf_book(const model::Book& book, const layout::PageStyle& style, con
   const layout::Hyphenators& hyphenators = loaded.hyphenators;
   // Articles set by an earlier build into this output folder are taken from its cache when
   // nothing they depend on changed (cache/article_key.hpp), on the same threads.
-  std::optional<cache::EntryPack> set_articles;
-  std::optional<cache::LayoutCache> layout_cache;
+  std::optional<cache::EntryPack>& set_articles = writing->set_articles;
+  std::optional<cache::LayoutCache>& layout_cache = writing->layout_cache;
   if (options.cache) {
     const fs::path cache_root = fs::path(options.output_dir) / cache::cache_folder_name;
     set_articles.emplace(cache_root.string(), "layout.pack", fingerprint);
@@ -174,6 +189,7 @@ bool write_pdf_book(const model::Book& book, const layout::PageStyle& style, con
   if (!saved) return false;
   // Every page was compressed or recalled by now (save_pdf waits for them).
   if (pages_deflated) pages_deflated->commit();
+  if (options.exits_after) core::keep_until_exit(writing);
   return true;
 }
 
@@ -203,12 +219,13 @@ CompileResult compile(const CompileOptions& options, core::DiagnosticSink& outer
 
   // 1. Import: book.toml and every article into the document model.
   const core::DiskFileSystem corpus(options.corpus_dir);
-  import::Corpus read = import::read_corpus(corpus, sink, progress, options.jobs);
-  model::Book& book = read.book;
+  // On the heap, so that a process that ends with the build can keep the book to its exit.
+  const auto read = std::make_shared<import::Corpus>(import::read_corpus(corpus, sink, progress, options.jobs));
+  model::Book& book = read->book;
   // The page style book.toml chooses (styles/a5.toml by default), checked even by `check`.
   const fs::path styles_dir = fs::path(options.data_dir) / "styles";
   const std::optional<layout::PageStyle> page_style =
-      style::read_page_style(read.style, core::DiskFileSystem(styles_dir.string()), styles_dir.string(), sink);
+      style::read_page_style(read->style, core::DiskFileSystem(styles_dir.string()), styles_dir.string(), sink);
 
   // 2. Transforms: metadata defaults, ids, source notes, the disclaimer, the contents.
   const std::optional<core::Timestamp> epoch = core::source_date_epoch(options.source_date_epoch.c_str());
@@ -289,6 +306,8 @@ CompileResult compile(const CompileOptions& options, core::DiagnosticSink& outer
     result.written.clear();
     result.exit_code = 1;
   }
+  // The book's model, some 5 ms to free at 1,000 articles.
+  if (options.exits_after) core::keep_until_exit(read);
   return result;
 }
 

@@ -1,10 +1,24 @@
 #include "heap_pages.hpp"
 
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
 #include <system_error>
 #include <thread>
 
 #ifdef OCTAVO_WITH_MIMALLOC
 #include <mimalloc.h>
+#endif
+
+// A leak checker (AddressSanitizer's, LeakSanitizer) looks at the heap when the process exits
+// normally, and std::_Exit would skip it. GCC and Clang name AddressSanitizer so; Clang names a
+// LeakSanitizer alone through __has_feature.
+#if defined(__SANITIZE_ADDRESS__)
+#define OCTAVO_LEAK_CHECKED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(leak_sanitizer)
+#define OCTAVO_LEAK_CHECKED 1
+#endif
 #endif
 
 namespace octavo {
@@ -32,6 +46,17 @@ void run_with_large_heap_pages(const std::function<void()>& work) {
   } catch (const std::system_error&) {  // no thread to give: the same build, in small pages
     work();
   }
+}
+
+void exit_leaving_heap(int exit_code) {
+  std::cout.flush();
+  std::cerr.flush();
+  std::fflush(nullptr);
+#ifndef OCTAVO_LEAK_CHECKED
+  std::_Exit(exit_code);
+#else
+  static_cast<void>(exit_code);
+#endif
 }
 
 }  // namespace octavo

@@ -1,5 +1,6 @@
 // How the octavo program's allocator (mimalloc, CMakeLists.txt) takes memory from the system for a
-// process that builds one book and exits (octavo build and check); the only file that names mimalloc.
+// process that builds one book and exits (octavo build and check), and how the process gives it
+// back: whole, at its end. The only file that names mimalloc.
 #pragma once
 
 #include <functional>
@@ -14,5 +15,13 @@ namespace octavo {
 /// mimalloc (the sanitizer and fuzz builds) only the thread remains; where the kernel gives no
 /// transparent huge pages the heap stays in small pages, and is given back less often.
 void run_with_large_heap_pages(const std::function<void()>& work);
+
+/// Ends the process with `exit_code`, from any thread, once what it printed is flushed
+/// (std::cout, std::cerr and C's streams): its heap goes back to the system whole, and no
+/// destructor of a static or thread-local object runs, nor any other thread (callers end their
+/// files first). For a process whose one build is over: freeing what the build thread's caches
+/// hold and tearing down its heap took 15 ms of a 500 ms rebuild of 1,000 articles. Under a leak
+/// checker (the sanitizer builds), which runs at a normal exit, it only flushes and returns.
+void exit_leaving_heap(int exit_code);
 
 }  // namespace octavo

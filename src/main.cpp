@@ -110,10 +110,14 @@ int main(int argc, char** argv) {
   // One build, then the process exits: its heap in large pages (not for watch, whose process
   // outlives its builds and should give their memory back).
   octavo::CompileResult result;
-  octavo::run_with_large_heap_pages([&] { result = octavo::compile(options, sink, progress); });
-  std::cout << result.stats;
-  if (!command.quiet) {
-    for (const std::string& path : result.written) std::cerr << "octavo: wrote " << path << '\n';
-  }
+  octavo::run_with_large_heap_pages([&] {
+    result = octavo::compile(options, sink, progress);
+    std::cout << result.stats;
+    if (!command.quiet) {
+      for (const std::string& path : result.written) std::cerr << "octavo: wrote " << path << '\n';
+    }
+    // Everything is written and said: the process ends here, its memory left to the system.
+    octavo::exit_leaving_heap(result.exit_code);
+  });
   return result.exit_code;
 }

@@ -26,7 +26,6 @@
 #include <deque>
 #include <exception>
 #include <future>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <system_error>
@@ -447,7 +446,6 @@ std::size_t HaruDocument::heap_in_use() { return haru_heap_in_use; }
 
 struct HaruDocument::State {
   HPDF_Doc pdf = nullptr;
-  bool leave_to_exit = false;  // leave_memory_to_exit: the destructor keeps `pdf` unfreed
   // Written only by on_error, which must neither throw nor allocate: it runs inside libharu.
   HPDF_STATUS error_code = HPDF_OK;
   HPDF_STATUS error_detail = 0;
@@ -733,18 +731,8 @@ HaruDocument::~HaruDocument() {
     state_->end_text();
     HPDF_Page_GRestore(state_->body.page);
   }
-  if (state_->leave_to_exit) {
-    // Never destroyed, so still reachable when a leak checker looks at the end of the process.
-    static auto* const left = new std::vector<HPDF_Doc>();
-    static std::mutex left_mutex;
-    const std::lock_guard lock(left_mutex);
-    left->push_back(state_->pdf);
-    return;
-  }
   HPDF_Free(state_->pdf);
 }
-
-void HaruDocument::leave_memory_to_exit() { state_->leave_to_exit = true; }
 
 void HaruDocument::set_compression(bool on) {
   if (failed()) return;

@@ -57,12 +57,6 @@ class HaruDocument {
   /// `memo` kept (an earlier build's body drawn alike); the file is the same. `memo` must outlive
   /// the document.
   void remember_compressed_pages(core::DeflateMemo& memo);
-  /// The document's memory is left to the end of the process instead of being freed object by
-  /// object when the document goes: for a process that ends right after saving, where freeing
-  /// libharu's many small objects (one by one, on the thread that saved) was 5 % of a build's time.
-  /// The memory stays reachable, so a leak checker does not count it.
-  void leave_memory_to_exit();
-
   /// True once any libharu call (or a misuse of this adapter) has failed.
   bool failed() const;
   /// The first failure as text ("libharu error 0x1017 (cannot open a file), detail 2"); empty if none.

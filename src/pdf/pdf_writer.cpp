@@ -401,8 +401,6 @@ PdfPageWriter::PdfPageWriter(const fonts::FontSet& fonts, std::string language, 
 
 PdfPageWriter::~PdfPageWriter() = default;
 
-void PdfPageWriter::leave_memory_to_exit() { state_->pdf.leave_memory_to_exit(); }
-
 std::size_t PdfPageWriter::errors() const { return state_->sink.errors(); }
 
 void PdfPageWriter::prepare_body(layout::Page& page) const {

@@ -74,8 +74,6 @@ class PdfPageWriter final : public layout::PageSink {
                  core::Progress& progress = core::no_progress());
   /// The errors reported so far.
   std::size_t errors() const;
-  /// HaruDocument::leave_memory_to_exit: for a process that ends once the PDF is saved.
-  void leave_memory_to_exit();
 
  private:
   struct State;

@@ -1,12 +1,21 @@
 #!/usr/bin/env bash
 # The octavo program allocates with mimalloc (CMakeLists.txt, OCTAVO_MIMALLOC): its malloc is the
 # one the process runs with (mimalloc says so when asked to be verbose), a book is built with it,
-# a book built twice is the same bytes, and a build's heap is in large pages where the kernel allows.
+# a build ends without freeing its heap, a book built twice is the same bytes, and a build's heap
+# is in large pages where the kernel allows.
 source "$(dirname "$0")/lib.sh"
 check "octavo links mimalloc first, before the C library" \
   bash -c "readelf -d '$OCTAVO' | grep NEEDED | head -n 1 | grep -q libmimalloc"
 MIMALLOC_VERBOSE=1 "$OCTAVO" --version >"$WORK/version" 2>"$WORK/verbose" || fail "octavo --version"
 check "mimalloc starts with the process" grep -q '^mimalloc: process init' "$WORK/verbose"
+# Once its books are written a build ends the process at once (src/heap_pages.cpp,
+# exit_leaving_heap): the system takes the heap back whole, and mimalloc's own end of the process,
+# which frees and unmaps it piece by piece, never runs; nor does any static destructor.
+MIMALLOC_VERBOSE=1 "$OCTAVO" build "$SOURCE_DIR/corpus" -o "$WORK/verbose-build" -q 2>"$WORK/verbose" ||
+  fail "octavo build corpus (verbose mimalloc)"
+check "a build starts mimalloc" grep -q '^mimalloc: process init' "$WORK/verbose"
+check "a build ends without mimalloc's end of the process" bash -c "! grep -q 'process done' '$WORK/verbose'"
+check "and its books are written" test -s "$(ls "$WORK"/verbose-build/*.pdf)"
 build_corpus "$SOURCE_DIR/corpus" "$WORK/one" --no-cache && build_corpus "$SOURCE_DIR/corpus" "$WORK/two" --no-cache &&
   pass "corpus/ builds twice" || fail "octavo build corpus"
 for book in "$WORK"/one/*.epub "$WORK"/one/*.pdf; do
