@@ -283,6 +283,13 @@ TEST_SUITE("pdf.pdf_writer") {
     REQUIRE(after_broken.body_text);
     const std::vector<layout::ShownCharacter> ok = {{fonts::FontFace::serif, U'o'}, {fonts::FontFace::serif, U'k'}};
     CHECK(after_broken.body_text->characters == ok);
+    // A U+FFFD the text holds (three bytes) is a character like any other, not a broken run.
+    layout::Page replacement = one_page({run(fonts::FontFace::serif, 10, 72, 100, "a\uFFFD")}).pages.front();
+    writer.prepare_body(replacement);
+    REQUIRE(replacement.body_text);
+    const std::vector<layout::ShownCharacter> with_replacement = {{fonts::FontFace::serif, U'a'},
+                                                                  {fonts::FontFace::serif, U'\uFFFD'}};
+    CHECK(replacement.body_text->characters == with_replacement);
     CHECK(diagnostics.to_string() == "");
   }
 
