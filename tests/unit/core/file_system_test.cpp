@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -233,6 +234,22 @@ TEST_SUITE("core.write_whole_file") {
     std::filesystem::remove(path);
     CHECK(read_whole_file(path.string()) == std::nullopt);
     CHECK(read_whole_file(path.parent_path().string()) == std::nullopt);
+  }
+
+  TEST_CASE("a FIFO is not read whole, and refusing it does not wait for a writer") {
+    const std::filesystem::path path =
+        std::filesystem::temp_directory_path() / ("octavo-read-whole-fifo-" + std::to_string(::getpid()));
+    REQUIRE(::mkfifo(path.c_str(), 0600) == 0);
+    // Opened for reading without O_NONBLOCK, a FIFO with no writer blocks: the test would hang.
+    CHECK(read_whole_file(path.string()) == std::nullopt);
+    std::filesystem::remove(path);
+  }
+
+  TEST_CASE("a file whose size the system does not tell in advance is read to its end") {
+    // /proc files say 0 bytes and hold more.
+    const std::optional<std::string> status = read_whole_file("/proc/self/status");
+    REQUIRE(status);
+    CHECK(status->find("Name:") == 0);
   }
 }
 
