@@ -103,7 +103,8 @@ std::future<LoadedHyphenators> start_loading_hyphenators(const model::Book& book
   for (const model::Article& article : book.articles) article_languages.push_back({article.language, article.location});
   // The book is only read meanwhile, and outlives the future. Its text is gathered only for a
   // large pattern file (German's), once.
-  return std::async(std::launch::async, [&book, article_languages] {
+  // Deferred to get() where the system gives no thread.
+  return std::async(std::launch::async | std::launch::deferred, [&book, article_languages] {
     LoadedHyphenators loaded;
     std::optional<std::string> text;
     const auto text_to_set = [&]() -> const std::string& {

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <exception>
 #include <future>
+#include <system_error>
 #include <utility>
 
 #include "core/background_priority.hpp"
@@ -78,12 +79,22 @@ SideBySide run_side_by_side(const Writer& first, const Writer& second, core::Dia
   // articles 0.78 -> 0.76 s (15 alternated runs), of 10,000 18.8 -> 15.8 s at the same 904 MB
   // peak. (Before f3e1d9a made the EPUB's memory smaller, finishing it late put that memory on
   // top of the PDF's peak: 964 -> 1,144 MB at 10,000 articles; README, "Performance".)
-  std::future<bool> first_done = std::async(std::launch::async, [&] {
-    core::lower_this_thread_priority();
-    const bool written = first(first_diagnostics);
-    release_free_pages();
-    return written;
-  });
+  std::future<bool> first_done;
+  try {
+    first_done = std::async(std::launch::async, [&] {
+      core::lower_this_thread_priority();
+      const bool written = first(first_diagnostics);
+      release_free_pages();
+      return written;
+    });
+  } catch (const std::system_error&) {
+    // The system gives no thread: one writer after the other, as the diagnostics' order already is,
+    // and the second only if the first leaves the build going.
+    SideBySide result;
+    result.first = first(sink);
+    result.second = keep_second() && second(sink);
+    return result;
+  }
   SecondSink second_sink(first_done, first_diagnostics, sink, keep_second);
   SideBySide result;
   std::exception_ptr second_failure;

@@ -7,6 +7,7 @@
 #include <deque>
 #include <future>
 #include <mutex>
+#include <system_error>
 #include <thread>
 #include <utility>
 
@@ -27,6 +28,19 @@ class BackgroundWorker {
   }
   BackgroundWorker(const BackgroundWorker&) = delete;
   BackgroundWorker& operator=(const BackgroundWorker&) = delete;
+
+  /// Starts the thread unless it runs already; false if the system gives no thread (submit would
+  /// then throw). Nothing is queued.
+  bool start() {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    if (thread_.joinable()) return true;
+    try {
+      thread_ = std::thread([this] { run(); });
+    } catch (const std::system_error&) {
+      return false;
+    }
+    return true;
+  }
 
   /// Queues `task`; the thread starts with the first task. Throws std::system_error if the thread
   /// cannot be started, std::bad_alloc if memory runs out; `task` is then not queued.

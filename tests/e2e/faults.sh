@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Faults: an unwritable output folder, Ctrl-C or SIGTERM in the middle of a large build, and a
-# read-only corpus. Each must leave the previous books byte for byte as they were, no temporary
-# file behind, and nothing written into the corpus.
+# Faults: an unwritable output folder, Ctrl-C or SIGTERM in the middle of a large build, a
+# read-only corpus, an unreadable article, and no thread to spare. Each must leave the previous
+# books byte for byte as they were, no temporary file behind, and nothing written into the corpus.
 source "$(dirname "$0")/lib.sh"
 chmod 755 "$WORK"  # so that an unprivileged user can reach what is below it (see as_user)
 umask 022          # and read what is made there, whatever the caller's umask
@@ -104,5 +104,28 @@ if [ "$permissions_testable" = 1 ]; then
   check "the error is at the article's entry in book.toml" \
     grep -qx "book.toml:22:8: error: cannot read '002_5487eced9ec0c20f.txt'" "$WORK/stderr"
   chmod 644 "$WORK/ro/corpus/002_5487eced9ec0c20f.txt"
+fi
+
+# 5. No thread to spare: with RLIMIT_NPROC at 1, the user octavo runs as can make no thread (the
+# limit does not bind root, hence as_user). The build does on its one thread what it would have
+# done beside (reading, layout, the patterns, the EPUB, the PDF's compression), to the same
+# books, first cold and then from its cache; it used to abort on the first thread it could not make.
+if [ "$permissions_testable" = 1 ] && command -v prlimit >/dev/null; then
+  mkdir -m 777 "$WORK/threadless"
+  # Under AddressSanitizer (the sanitize preset), LeakSanitizer's check at exit needs a thread of
+  # its own, which the limit forbids: leaks are left to the other tests there.
+  threadless() {
+    ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+      as_user prlimit --nproc=1:1 "$OCTAVO" build "$WORK/ro/corpus" -o "$WORK/threadless/$1" -q "${@:2}"
+  }
+  expect_exit 0 "$OCTAVO" build "$WORK/ro/corpus" -o "$WORK/threadless/threads" -q --no-cache ||
+    fail "corpus/ builds with threads"
+  check "with no thread to spare, corpus/ builds" expect_exit 0 threadless one
+  check "and again, from its cache" expect_exit 0 threadless one
+  for book in "$WORK"/threadless/threads/*; do
+    check "$(basename "$book") is the same bytes without threads" cmp -s "$book" "$WORK/threadless/one/$(basename "$book")"
+  done
+else
+  echo "SKIP: no thread limit to test with (root without setpriv, or no prlimit)"
 fi
 finish

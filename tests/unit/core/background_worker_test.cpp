@@ -32,6 +32,16 @@ TEST_SUITE("core.background_worker") {
     for (int i = 0; i < 50; ++i) CHECK(order[static_cast<std::size_t>(i)] == std::to_string(i));
   }
 
+  TEST_CASE("start starts the one thread before any task, and again is nothing; tasks then run on it") {
+    BackgroundWorker<std::thread::id> worker;
+    REQUIRE(worker.start());
+    REQUIRE(worker.start());
+    const std::thread::id first = worker.submit([] { return std::this_thread::get_id(); }).get();
+    const std::thread::id second = worker.submit([] { return std::this_thread::get_id(); }).get();
+    CHECK(first != std::this_thread::get_id());
+    CHECK(first == second);
+  }
+
   TEST_CASE("a task's exception comes back through its future; later tasks still run") {
     BackgroundWorker<int> worker;
     std::future<int> failing = worker.submit([]() -> int { throw std::runtime_error("no room"); });
