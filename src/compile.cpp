@@ -103,8 +103,7 @@ std::future<LoadedHyphenators> start_loading_hyphenators(const model::Book& book
   for (const model::Article& article : book.articles) article_languages.push_back({article.language, article.location});
   // The book is only read meanwhile, and outlives the future. Its text is gathered only for a
   // large pattern file (German's), once.
-  // Deferred to get() where the system gives no thread.
-  return std::async(std::launch::async | std::launch::deferred, [&book, article_languages] {
+  const auto load = [&book, article_languages] {
     LoadedHyphenators loaded;
     std::optional<std::string> text;
     const auto text_to_set = [&]() -> const std::string& {
@@ -115,7 +114,11 @@ std::future<LoadedHyphenators> start_loading_hyphenators(const model::Book& book
                                                  core::DiskFileSystem(hyphenation_patterns_dir),
                                                  hyphenation_patterns_dir, loaded.diagnostics, text_to_set);
     return loaded;
-  });
+  };
+  // Deferred to get() where the system gives no thread. `load` goes as an lvalue: libstdc++'s
+  // std::async hands its callable to the thread it tries first and then to the deferred state, so
+  // a temporary would reach the latter moved from, with no article languages left.
+  return std::async(std::launch::async | std::launch::deferred, load);
 }
 
 // Opens the deflate memo `name` of the cache in the output folder (OUT/.octavo-cache/deflated/)

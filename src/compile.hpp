@@ -27,9 +27,9 @@ struct CompileOptions {
   std::string source_date_epoch;  ///< the SOURCE_DATE_EPOCH variable's text; empty when unset
   std::string data_dir;           ///< the folder holding fonts/ and styles/
   std::string version;            ///< Octavo's version, for the books' generator metadata
-  /// The process ends when compile returns (`octavo build`, not `watch`): the book's model and
-  /// the PDF's writing, once the books are written, are left to the system then, not freed one
-  /// by one (core::keep_until_exit).
+  /// The process ends when compile returns (`octavo build`, not `watch`): the book's model, and
+  /// the PDF's writing once the PDF is saved, are left to the system then, not freed one by one
+  /// (core::keep_until_exit).
   bool exits_after = false;
 };
 

@@ -26,6 +26,9 @@ struct SideBySide {
 /// calling thread only. An exception from either writer is rethrown once both have returned.
 /// When `first` returns, its thread hands the free pages of every malloc arena back to the system,
 /// so that what it freed does not stay resident under second's peak.
+/// Where the system gives no thread, the writers run one after the other on the calling thread,
+/// reporting to `sink` directly: `first`, then `second` only if `keep_second` says yes; an
+/// exception from `first` then leaves `second` unrun.
 SideBySide run_side_by_side(const Writer& first, const Writer& second, core::DiagnosticSink& sink,
                             const std::function<bool()>& keep_second);
 

@@ -167,22 +167,22 @@ std::string DiskFileSystem::root_name() const {
   return name.empty() ? "corpus" : name;
 }
 
-// In blocks through C stdio: a stream read a character at a time cost a build of 1,000 articles
-// a tenth of its time. The size found first is only a guess (the file may change meanwhile), so
-// the reading goes on to the end.
+// In large reads, not a stream read a character at a time (which cost a build of 1,000 articles a
+// tenth of its time). The size found first is only a guess (the file may change meanwhile), so the
+// reading goes on to the end.
 std::optional<std::string> read_whole_file(const std::string& path) {
-  // One open and one fstat of the descriptor, where status, fopen and file_size looked the path up
-  // three times: a build reads every article, and on the 2-core VM a system call costs
-  // microseconds. O_NONBLOCK, so that opening a FIFO does not wait for a writer: it is refused
-  // below with anything else that is not a regular file, and means nothing for one.
-  const int descriptor = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+  // One stat of the path, for its kind and size, then the reads: status, fopen, file_size and
+  // stdio looked the path up three times and read once more. A build reads every article, and on
+  // the 2-core VM a system call costs microseconds. The kind is known before the file is opened,
+  // so that a FIFO or a device is never opened (a FIFO would wait for a writer, a tape rewind).
+  struct stat status {};
+  if (::stat(path.c_str(), &status) != 0 || !S_ISREG(status.st_mode)) return std::nullopt;
+  const int descriptor = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
   if (descriptor < 0) return std::nullopt;
   struct Closer {
     int descriptor;
     ~Closer() { ::close(descriptor); }
   } const closer{descriptor};
-  struct stat status {};
-  if (::fstat(descriptor, &status) != 0 || !S_ISREG(status.st_mode)) return std::nullopt;
   constexpr std::size_t block = std::size_t{1} << 16;
   std::string bytes;
   // One more than the size: the end is seen at once. A file that grew meanwhile, or whose size the

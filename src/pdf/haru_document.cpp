@@ -741,6 +741,9 @@ void HaruDocument::set_compression(bool on) {
 
 void HaruDocument::compress_pages_beside() {
   if (!state_->packer) state_->packer.emplace();
+  // Where the system gives no thread to compress beside, pages are compressed where they are
+  // drawn, as with one job (the same bytes).
+  if (!state_->packer->start()) state_->packer.reset();
 }
 
 void HaruDocument::remember_compressed_pages(core::DeflateMemo& memo) { state_->memo = &memo; }
@@ -953,9 +956,6 @@ void HaruDocument::finish_page(std::size_t page_index, const std::optional<core:
   }
   State::Body body = std::exchange(state_->body, {});
   if ((contents->filter & HPDF_STREAM_FILTER_FLATE_DECODE) == 0) return;  // compression off (tests)
-  // Where the system gives no thread to compress beside, pages are compressed here, as with one
-  // job (the same bytes).
-  if (state_->packer && !state_->packer->start()) state_->packer.reset();
   const bool keeping = state_->memo != nullptr && keep_as && body.page != nullptr;
   if (state_->packer || keeping || body.page != nullptr) {
     State::Content content;

@@ -51,6 +51,7 @@ class HaruDocument {
   void set_compression(bool on);
   /// From now on, finish_page hands each page's content to a thread of its own to compress while
   /// the next page is drawn (a few pages ahead at most); save waits for it. The file is the same.
+  /// Nothing changes where the system gives no thread: pages are compressed as they are finished.
   void compress_pages_beside();
   /// From now on, finish_page keeps in `memo` the compressed body of each page it is given a name
   /// for, and recall_body takes a body from what

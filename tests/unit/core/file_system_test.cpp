@@ -240,7 +240,7 @@ TEST_SUITE("core.write_whole_file") {
     const std::filesystem::path path =
         std::filesystem::temp_directory_path() / ("octavo-read-whole-fifo-" + std::to_string(::getpid()));
     REQUIRE(::mkfifo(path.c_str(), 0600) == 0);
-    // Opened for reading without O_NONBLOCK, a FIFO with no writer blocks: the test would hang.
+    // Opened for reading, a FIFO with no writer blocks: the test would hang.
     CHECK(read_whole_file(path.string()) == std::nullopt);
     std::filesystem::remove(path);
   }
