@@ -1,4 +1,4 @@
-// A fixed-size pool of worker threads that computes work(0), work(1), … work(count - 1) ahead of
+// A fixed-size pool of workers that computes work(0), work(1), … work(count - 1) ahead of
 // one consumer, which takes the results strictly in that order. Layout uses it to set articles
 // on several cores while pagination, numbering and the PDF stay sequential (lay_out_book.cpp).
 #pragma once
@@ -9,13 +9,14 @@
 #include <cstddef>
 #include <exception>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
-#include <system_error>
-#include <thread>
 #include <utility>
 #include <variant>
 #include <vector>
+
+#include "core/kept_threads.hpp"
 
 namespace octavo::core {
 
@@ -31,26 +32,43 @@ class OrderedPool {
  public:
   /// Starts `threads` workers (none for 0 or 1: take() then runs work itself) that compute
   /// work(i) for i in [0, count), never more than `window` (at least 1) results ahead of take().
+  /// The workers run on kept threads (core/kept_threads.hpp), each until every index is claimed.
   /// `work` is called from several threads at once and must be safe to call so.
   OrderedPool(std::size_t threads, std::size_t count, std::size_t window, std::function<Result(std::size_t)> work)
       : work_(std::move(work)), count_(count), window_(std::max<std::size_t>(window, 1)), slots_(window_) {
     if (threads < 2) return;
-    workers_.reserve(threads);
-    try {
-      for (std::size_t i = 0; i < threads; ++i) workers_.emplace_back([this] { run(); });
-    } catch (const std::system_error&) {
-      // The system has no thread left to give: the workers started do all the work (and with
-      // none, take() does), which only takes longer.
+    for (std::size_t i = 0; i < threads; ++i) {
+      {
+        const std::lock_guard lock(running_->mutex);
+        ++running_->workers;
+      }
+      // The worker holds the count it lowers, which may outlive the pool by the time it is lowered.
+      const bool started = run_on_kept_thread([this, running = running_] {
+        run();
+        const std::lock_guard lock(running->mutex);
+        --running->workers;
+        running->ended.notify_all();
+      });
+      if (!started) {
+        // The system has no thread left to give: the workers started do all the work (and with
+        // none, take() does), which only takes longer.
+        const std::lock_guard lock(running_->mutex);
+        --running_->workers;
+        break;
+      }
+      ++workers_;
     }
   }
-  /// Stops the workers after the work they are doing, whether or not every result was taken.
+  /// Stops the workers after the work they are doing, whether or not every result was taken, and
+  /// waits for them to end.
   ~OrderedPool() {
     {
       const std::lock_guard lock(mutex_);
       stopping_ = true;
     }
     ready_for_work_.notify_all();
-    for (std::thread& worker : workers_) worker.join();
+    std::unique_lock lock(running_->mutex);
+    running_->ended.wait(lock, [&] { return running_->workers == 0; });
   }
   OrderedPool(const OrderedPool&) = delete;
   OrderedPool& operator=(const OrderedPool&) = delete;
@@ -59,7 +77,7 @@ class OrderedPool {
   /// for it. Must not be called more than `count` times.
   Result take() {
     assert(taken_ < count_);
-    if (workers_.empty()) return work_(taken_++);
+    if (workers_ == 0) return work_(taken_++);
     Slot& slot = slots_[taken_ % window_];
     std::unique_lock lock(mutex_);
     result_ready_.wait(lock, [&] { return slot.has_value(); });
@@ -76,12 +94,13 @@ class OrderedPool {
   using Slot = std::optional<std::variant<Result, std::exception_ptr>>;
 
   // Each worker claims the next index whose slot is free (within `window_` of the consumer),
-  // computes it without the lock, and stores it in that slot.
+  // computes it without the lock, and stores it in that slot; once every index is claimed, its
+  // kept thread is free for other work.
   void run() {
     std::unique_lock lock(mutex_);
     for (;;) {
-      ready_for_work_.wait(lock, [&] { return stopping_ || (next_ < count_ && next_ < taken_ + window_); });
-      if (stopping_) return;
+      ready_for_work_.wait(lock, [&] { return stopping_ || next_ >= count_ || next_ < taken_ + window_; });
+      if (stopping_ || next_ >= count_) return;
       const std::size_t index = next_++;
       lock.unlock();
       std::variant<Result, std::exception_ptr> outcome = std::exception_ptr();
@@ -106,7 +125,14 @@ class OrderedPool {
   std::size_t next_ = 0;                    // the next index to claim; guarded by mutex_
   std::size_t taken_ = 0;                   // results taken; guarded by mutex_ (with workers)
   bool stopping_ = false;
-  std::vector<std::thread> workers_;
+  // The workers still running, which the destructor waits for; shared with them.
+  struct Running {
+    std::mutex mutex;
+    std::condition_variable ended;
+    std::size_t workers = 0;  // guarded by mutex
+  };
+  const std::shared_ptr<Running> running_ = std::make_shared<Running>();
+  std::size_t workers_ = 0;  // workers started
 };
 
 }  // namespace octavo::core
