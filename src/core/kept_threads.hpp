@@ -13,11 +13,16 @@
 
 namespace octavo::core {
 
-/// Runs `task` on a kept thread: a free one, else one started now and kept from then on. False,
-/// with `task` not run, when the system gives no thread. Any thread may call it, a kept one too.
-/// Kept threads are stopped and joined when the process exits normally (static destruction); an
-/// exception out of `task` ends the process (std::terminate), as on a thread of its own.
-bool run_on_kept_thread(std::function<void()> task);
+/// Runs `task` on a kept thread: a free one, else one started now and kept from then on; then,
+/// once that thread counts as free again, `after` (if any) on it, so that a caller waiting for
+/// `after` can hand over its next task without a thread being started for it. False, with neither
+/// run, when the system gives no thread (or memory for the task), or once the process is ending.
+/// Any thread may call it, a kept one too. A kept thread starts with the scheduling priority and
+/// signal mask of the thread that made it start, and keeps them for every later task: tasks must
+/// leave both as they found them. Kept threads are stopped and joined when the process exits
+/// normally (static destruction); an exception out of `task` or `after` ends the process
+/// (std::terminate), as on a thread of its own.
+bool run_on_kept_thread(std::function<void()> task, std::function<void()> after = {});
 
 /// How many kept threads were started, and how many of them wait for a task now.
 struct KeptThreadCount {

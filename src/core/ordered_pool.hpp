@@ -42,13 +42,18 @@ class OrderedPool {
         const std::lock_guard lock(running_->mutex);
         ++running_->workers;
       }
-      // The worker holds the count it lowers, which may outlive the pool by the time it is lowered.
-      const bool started = run_on_kept_thread([this, running = running_] {
-        run();
-        const std::lock_guard lock(running->mutex);
-        --running->workers;
-        running->ended.notify_all();
-      });
+      // The worker holds the count it lowers, which may outlive the pool by the time it is lowered;
+      // it lowers it once its thread is free again, for the next pool made after this one.
+      bool started = false;
+      try {
+        started = run_on_kept_thread([this] { run(); },
+                                     [running = running_] {
+                                       const std::lock_guard lock(running->mutex);
+                                       --running->workers;
+                                       running->ended.notify_all();
+                                     });
+      } catch (...) {  // the tasks could not be made (no memory): as with no thread
+      }
       if (!started) {
         // The system has no thread left to give: the workers started do all the work (and with
         // none, take() does), which only takes longer.
