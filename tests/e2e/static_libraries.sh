@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # With OCTAVO_STATIC_LIBRARIES (CMakeLists.txt, "Linking"), the libraries whose Debian -dev package
-# ships a static archive are inside the octavo program, toml++ is compiled from its headers, and so
-# is libstdc++ unless the build is sanitized (the third argument says "libstdc++" when it must be
+# ships a static archive are inside the octavo program, and libstdc++ and toml++ (compiled from its
+# headers) unless the build is sanitized (the third argument says "libstdc++" when they must be
 # inside): the program does not name them as needed, the dynamic loader loads none of them while
 # books without SVG or GIF pictures are built (LD_DEBUG=files lists what it loads), and the books
 # that need each are built. (Drawing an SVG opens librsvg, whose libxml2 brings ICU and libstdc++
 # as shared libraries of its own: lazy_libraries.sh.)
 source "$(dirname "$0")/lib.sh"
-inside=(libcmark-gfm libyaml-cpp libgumbo libpugixml libtomlplusplus libicuuc libicudata libhyphen libdeflate)
-if [ "${3:-}" = libstdc++ ]; then inside+=(libstdc++ libgcc_s); fi
+inside=(libcmark-gfm libyaml-cpp libgumbo libpugixml libicuuc libicudata libhyphen libdeflate)
+if [ "${3:-}" = libstdc++ ]; then inside+=(libstdc++ libgcc_s libtomlplusplus); fi
 needed=$(readelf -d "$OCTAVO" | grep NEEDED || true)
 check "readelf lists what octavo needs" grep -q 'libc\.so' <<<"$needed"
 for library in "${inside[@]}"; do
