@@ -7,6 +7,7 @@
 #include <cmath>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 
@@ -111,10 +112,14 @@ std::vector<fonts::FontFace> faces_in_order(const std::vector<layout::TextRun>& 
 // reports it).
 std::optional<layout::ShownText> shown_text(const std::vector<layout::TextRun>& runs) {
   // The BMP characters seen so far on this page, per face; cleared again from the list at the end,
-  // so that a page pays for its own few characters and not for the whole table.
-  thread_local std::array<std::bitset<0x10000>, face_count> seen;
+  // so that a page pays for its own few characters and not for the whole table. Made at a
+  // thread's first page: as a thread_local array its 48 KB were part of every thread's static TLS,
+  // which the C library zeroes whenever it starts a thread, whether or not that thread draws.
+  thread_local std::unique_ptr<std::array<std::bitset<0x10000>, face_count>> seen_table;
+  if (!seen_table) seen_table = std::make_unique<std::array<std::bitset<0x10000>, face_count>>();
+  std::array<std::bitset<0x10000>, face_count>& seen = *seen_table;
   layout::ShownText shown;
-  const auto clear_seen = [&shown] {
+  const auto clear_seen = [&shown, &seen] {
     for (const layout::ShownCharacter& character : shown.characters) {
       if (character.code_point <= 0xFFFF) seen[static_cast<std::size_t>(character.face)].reset(character.code_point);
     }
