@@ -255,6 +255,15 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
   // folders inside it).
   std::map<std::size_t, std::vector<const model::Part*>> parts_at;
   for (const model::Part& part : book.parts) parts_at[part.first_article].push_back(&part);
+  // Lines set apart from the book's sequence, on whatever thread: an article, the Sources appendix
+  // or one entry of it. What they report and the characters the fonts lack for them are kept with
+  // them, and reported where they take their place in the book.
+  const auto set_apart = [&](const Hyphenator& hyphenator, const auto& set_lines) {
+    SetArticle set{{}, {}, coverage.branch()};
+    LayoutContext apart{metrics, style, set.diagnostics, set.missing, &hyphenator};
+    set.lines = set_lines(apart);
+    return set;
+  };
   // An article's lines and its cut into pages depend on nothing laid out before it (it starts on
   // a new page, and its links lead to anchors the model names), so articles are set and cut on
   // `jobs` threads, ahead of this loop; everything that needs page numbers or the book's order
@@ -267,10 +276,8 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
     bool set_here = false;
     const auto set_anew = [&] {
       set_here = true;
-      SetArticle set{{}, {}, coverage.branch()};
-      LayoutContext article_context{metrics, style, set.diagnostics, set.missing, &hyphenator};
-      set.lines = article_flow(book.articles[a], book.anchors, article_context);
-      return set;
+      return set_apart(hyphenator,
+                       [&](LayoutContext& apart) { return article_flow(book.articles[a], book.anchors, apart); });
     };
     SetArticle set = cache == nullptr ? set_anew()
                                       : cache->recall_or_set({book.articles[a], book.anchors, style, hyphenator},
@@ -294,25 +301,22 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
   // after an edit sets one entry again, not the whole appendix. Their diagnostics and missing
   // characters are gathered in the appendix's, in the book's order.
   const auto set_sources = [&] {
-    SetArticle set{{}, {}, coverage.branch()};
-    LayoutContext sources_context{metrics, style, set.diagnostics, set.missing, &hyphenators.book()};
-    const auto entry = [&](std::size_t a) {
-      const model::Article& article = book.articles[a];
-      const auto set_anew = [&] {
-        SetArticle entry_set{{}, {}, coverage.branch()};
-        LayoutContext entry_context{metrics, style, entry_set.diagnostics, entry_set.missing, &hyphenators.book()};
-        entry_set.lines = sources_entry_flow(article, entry_context);
-        return entry_set;
+    return set_apart(hyphenators.book(), [&](LayoutContext& appendix) {
+      const auto entry = [&](std::size_t a) {
+        const model::Article& article = book.articles[a];
+        const auto set_anew = [&] {
+          return set_apart(hyphenators.book(),
+                           [&](LayoutContext& apart) { return sources_entry_flow(article, apart); });
+        };
+        SetArticle entry_set = cache == nullptr ? set_anew()
+                                                : cache->recall_or_set_sources_entry(
+                                                      {article, style, hyphenators.book()}, coverage, set_anew);
+        entry_set.diagnostics.report_to(appendix.sink);
+        appendix.coverage.merge(entry_set.missing);
+        return std::move(entry_set.lines);
       };
-      SetArticle entry_set = cache == nullptr ? set_anew()
-                                              : cache->recall_or_set_sources_entry({article, style, hyphenators.book()},
-                                                                                   coverage, set_anew);
-      entry_set.diagnostics.report_to(set.diagnostics);
-      set.missing.merge(entry_set.missing);
-      return std::move(entry_set.lines);
-    };
-    set.lines = sources_flow(book, sources_context, entry);
-    return set;
+      return sources_flow(book, appendix, entry);
+    });
   };
   const std::launch beside = jobs > 1 ? std::launch::async | std::launch::deferred : std::launch::deferred;
   std::future<SetArticle> sources = core::start_in_background(beside, set_sources);
