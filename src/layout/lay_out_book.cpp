@@ -264,6 +264,13 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
     set.lines = set_lines(apart);
     return set;
   };
+  // Lines set apart, cut into pages and prepared for the page sink where they were set.
+  const auto cut_apart = [&](SetArticle set, LayoutStats stats) {
+    CutArticle cut{{}, std::move(set.diagnostics), std::move(set.missing), stats};
+    cut.pages = cut_into_pages(std::move(set.lines), style, &cut.stats);
+    for (Page& page : cut.pages) pages.prepare_body(page);
+    return cut;
+  };
   // An article's lines and its cut into pages depend on nothing laid out before it (it starts on
   // a new page, and its links lead to anchors the model names), so articles are set and cut on
   // `jobs` threads, ahead of this loop; everything that needs page numbers or the book's order
@@ -282,12 +289,10 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
     SetArticle set = cache == nullptr ? set_anew()
                                       : cache->recall_or_set({book.articles[a], book.anchors, style, hyphenator},
                                                              coverage, set_anew);
-    CutArticle cut{{}, std::move(set.diagnostics), std::move(set.missing), {}};
-    cut.stats.articles = 1;
-    cut.stats.articles_set = set_here ? 1 : 0;
-    cut.pages = cut_into_pages(std::move(set.lines), style, &cut.stats);
-    for (Page& page : cut.pages) pages.prepare_body(page);
-    return cut;
+    LayoutStats stats;
+    stats.articles = 1;
+    stats.articles_set = set_here ? 1 : 0;
+    return cut_apart(std::move(set), stats);
   };
   core::OrderedPool<CutArticle> articles(jobs, book.articles.size(), jobs * articles_ahead_per_job, set_article);
   // The Sources appendix depends on no page either: with more than one job it is set on a thread
@@ -299,9 +304,10 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
   // this loop waits for come first.
   // Each article's entry is set on its own, or recalled from the cache like an article: a rebuild
   // after an edit sets one entry again, not the whole appendix. Their diagnostics and missing
-  // characters are gathered in the appendix's, in the book's order.
+  // characters are gathered in the appendix's, in the book's order. The appendix is cut into pages
+  // there too, as an article is: only its pages' sides, heads and folios wait for the last article.
   const auto set_sources = [&] {
-    return set_apart(hyphenators.book(), [&](LayoutContext& appendix) {
+    SetArticle set = set_apart(hyphenators.book(), [&](LayoutContext& appendix) {
       const auto entry = [&](std::size_t a) {
         const model::Article& article = book.articles[a];
         const auto set_anew = [&] {
@@ -317,9 +323,10 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
       };
       return sources_flow(book, appendix, entry);
     });
+    return cut_apart(std::move(set), {});
   };
   const std::launch beside = jobs > 1 ? std::launch::async | std::launch::deferred : std::launch::deferred;
-  std::future<SetArticle> sources = core::start_in_background(beside, set_sources);
+  std::future<CutArticle> sources = core::start_in_background(beside, set_sources);
   // The contents' titles depend on no page either (only their numbers do): they are set on a
   // background thread of their own in the same way, and finished with their numbers after the
   // body. Their diagnostics and missing characters are reported where the contents are.
@@ -363,10 +370,11 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
     coverage.report(sink, article.location, false);
     progress.advance();
   }
-  SetArticle set_sources_flow = sources.get();
-  set_sources_flow.diagnostics.report_to(sink);
-  coverage.merge(set_sources_flow.missing);
-  add_body_part(std::move(set_sources_flow.lines), model::sources_title, model::sources_title);
+  CutArticle sources_cut = sources.get();
+  sources_cut.diagnostics.report_to(sink);
+  coverage.merge(sources_cut.missing);
+  end.stats.add(sources_cut.stats);
+  add_body_pages(std::move(sources_cut.pages), model::sources_title, model::sources_title, false);
   coverage.report(sink, {}, true);
 
   // 2. The front matter: title page, disclaimer, contents with the body's page numbers.
