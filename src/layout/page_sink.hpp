@@ -27,9 +27,10 @@ class PageSink {
  public:
   virtual ~PageSink() = default;
   /// Called for each page an article or the Sources appendix is cut into, on the layout thread
-  /// that cut it and before the page has its side, running head or folio: for work that reads only the body and may run
-  /// beside the sink's other calls, such as a digest of the body (Page::body_digest). It may be
-  /// called on several threads at once, so it must not change the sink. Nothing by default.
+  /// that cut it and before the page has its side, running head or folio: for work that reads
+  /// only the body and may run beside the sink's other calls, such as a digest of the body
+  /// (Page::body_digest). It may be called on several threads at once, so it must not change the
+  /// sink. Nothing by default.
   virtual void prepare_body(Page& page) const { static_cast<void>(page); }
   /// The next body page, final: body pages come in order, page 1 (a recto) first.
   virtual void body_page(Page page) = 0;
