@@ -174,8 +174,8 @@ void warn_dangling(const LinkDestinations& links, const std::set<std::string>& a
   }
 }
 
-// An article set and cut into pages on a worker thread (SetArticle, then cut_into_pages), with the
-// figures of its cut.
+// Lines set apart (an article, or the Sources appendix) and cut into pages where they were set
+// (SetArticle, then cut_into_pages), with the figures of the cut.
 struct CutArticle {
   std::vector<Page> pages;
   core::DiagnosticList diagnostics;

@@ -193,7 +193,8 @@ TEST_SUITE("layout.lay_out_book") {
       lay_out_book(book, metrics, test::small_style(12), layout::Hyphenators(), pages, diagnostics, core::no_progress(),
                    jobs);
       // Alpha's four pages, the part's title page and blank verso, Beta's page, the Sources; then
-      // the front matter. The Sources appendix is cut on a thread of its own, as an article is.
+      // the front matter. The Sources appendix is cut where it is set (on a thread of its own with
+      // two jobs), as an article is.
       CHECK(pages.log == "pppp--ppffff");
       CHECK_FALSE(pages.prepared_with_furniture);  // no folio yet: prepared before its side is known
     }

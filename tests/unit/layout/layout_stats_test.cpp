@@ -218,15 +218,21 @@ TEST_SUITE("layout.layout_stats") {
         {test::article("a1", "One",
                        {test::paragraph("A paragraph long enough to take two lines of the measure, or even a third."),
                         test::heading(1, "Part", "part"), test::paragraph("Short.")})});
-    const LaidOutBook laid = lay_out_book(book, metrics, test::small_style(30), layout::Hyphenators(), diagnostics);
-    CHECK(laid.stats.pages == laid.pages.size());
-    CHECK(laid.stats.articles == 1);
-    CHECK(laid.stats.articles_set == 1);  // no cache: set anew
-    // Disclaimer (title, text), contents (title, three entries), article (title, 2 + heading + 1
-    // lines, note heading and three lines), Sources (title, entry title, two fields).
-    CHECK(laid.stats.lines == 2 + 4 + 1 + 4 + 4 + 4);
-    CHECK(laid.stats.justified_lines == 1);
-    CHECK(laid.stats.orphans + laid.stats.widows + laid.stats.headings_at_foot + laid.stats.overfull_lines == 0);
+    // With two jobs the article and the Sources appendix are set and cut on threads of their own,
+    // and their figures added to the book's.
+    for (const std::size_t jobs : {1, 2}) {
+      CAPTURE(jobs);
+      const LaidOutBook laid = lay_out_book(book, metrics, test::small_style(30), layout::Hyphenators(), diagnostics,
+                                            core::no_progress(), jobs);
+      CHECK(laid.stats.pages == laid.pages.size());
+      CHECK(laid.stats.articles == 1);
+      CHECK(laid.stats.articles_set == 1);  // no cache: set anew
+      // Disclaimer (title, text), contents (title, three entries), article (title, 2 + heading + 1
+      // lines, note heading and three lines), Sources (title, entry title, two fields).
+      CHECK(laid.stats.lines == 2 + 4 + 1 + 4 + 4 + 4);
+      CHECK(laid.stats.justified_lines == 1);
+      CHECK(laid.stats.orphans + laid.stats.widows + laid.stats.headings_at_foot + laid.stats.overfull_lines == 0);
+    }
   }
 
   TEST_CASE("the report names every figure, one a line") {
