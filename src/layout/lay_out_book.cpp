@@ -246,6 +246,14 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
                            bool blind = false) {
     add_body_pages(cut_into_pages(std::move(lines), style, &end.stats), verso_title, recto_title, blind);
   };
+  // A flow set and cut apart (cut_apart, below), taken in its place in the book: what it reported
+  // and the characters it lacked, its figures, then its pages.
+  auto add_cut = [&](CutArticle cut, const std::string& verso_title, const std::string& recto_title) {
+    cut.diagnostics.report_to(sink);
+    coverage.merge(cut.missing);
+    end.stats.add(cut.stats);
+    add_body_pages(std::move(cut.pages), verso_title, recto_title, false);
+  };
   auto add_blank_page = [&]() {
     std::vector<Page> blank;
     blank.push_back(Page{style.page_width, style.page_height, {}, {}, {}, {}});
@@ -361,20 +369,11 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
     // In a part, versos name the part and rectos the article, as a book's running heads name the
     // larger division on the left and the smaller on the right.
     const bool in_part = article.part < book.parts.size();
-    CutArticle cut = articles.take();
-    cut.diagnostics.report_to(sink);
-    coverage.merge(cut.missing);
-    end.stats.add(cut.stats);
-    add_body_pages(std::move(cut.pages), in_part ? book.parts[article.part].title : article.title, article.title,
-                   false);
+    add_cut(articles.take(), in_part ? book.parts[article.part].title : article.title, article.title);
     coverage.report(sink, article.location, false);
     progress.advance();
   }
-  CutArticle sources_cut = sources.get();
-  sources_cut.diagnostics.report_to(sink);
-  coverage.merge(sources_cut.missing);
-  end.stats.add(sources_cut.stats);
-  add_body_pages(std::move(sources_cut.pages), model::sources_title, model::sources_title, false);
+  add_cut(sources.get(), model::sources_title, model::sources_title);
   coverage.report(sink, {}, true);
 
   // 2. The front matter: title page, disclaimer, contents with the body's page numbers.
