@@ -327,16 +327,17 @@ std::string real_text(HPDF_REAL value) {
   return std::string(begin, end);
 }
 
-// A link annotation on `page` to `destination`, born frozen: libharu would build the dictionary
-// HPDF_Page_CreateLinkAnnot and HPDF_LinkAnnot_SetBorderStyle(0, 0, 0) make (a dozen objects),
-// and freeze_entries would write and free them at once; here its entries are written directly,
-// in the order and the form libharu writes them, into a dictionary added to the cross-reference
-// table and to the page's /Annots as HPDF_Page_CreateLinkAnnot adds it. The book has one per
-// contents entry, source note and cross-reference (12,800 at 1,000 bench articles), all made at
-// the end of the build on the thread that saves. As libharu does, a rectangle given upside down
-// is written with its top and bottom swapped, and a coordinate beyond ±32,767 (HPDF_REAL's
-// range; libharu's pages are at most 14,400 pt) is refused. False then, or when memory runs out.
-bool add_frozen_link(HPDF_Page page, HPDF_Rect rect, HPDF_Destination destination) {
+// A link annotation on `page` to `destination` (the text of an explicit destination, written in
+// place), born frozen: libharu would build the dictionary HPDF_Page_CreateLinkAnnot and
+// HPDF_LinkAnnot_SetBorderStyle(0, 0, 0) make (a dozen objects), and freeze_entries would write
+// and free them at once; here its entries are written directly, in the order and the form libharu
+// writes them, into a dictionary added to the cross-reference table and to the page's /Annots as
+// HPDF_Page_CreateLinkAnnot adds it. The book has one per contents entry, source note and
+// cross-reference (12,800 at 1,000 bench articles), all made at the end of the build on the
+// thread that saves. As libharu does, a rectangle given upside down is written with its top and
+// bottom swapped, and a coordinate beyond ±32,767 (HPDF_REAL's range; libharu's pages are at most
+// 14,400 pt) is refused. False then, or when memory runs out.
+bool add_frozen_link(HPDF_Page page, HPDF_Rect rect, std::string_view destination) {
   for (const HPDF_REAL value : {rect.left, rect.bottom, rect.right, rect.top}) {
     if (!(value >= HPDF_LIMIT_MIN_REAL && value <= HPDF_LIMIT_MAX_REAL)) return false;
   }
@@ -346,8 +347,8 @@ bool add_frozen_link(HPDF_Page page, HPDF_Rect rect, HPDF_Destination destinatio
   if (link == nullptr || HPDF_Xref_Add(page_attr->xref, link) != HPDF_OK) return false;  // freed by Xref_Add
   const std::string entries = "/Rect [ " + real_text(rect.left) + " " + real_text(rect.bottom) + " " +
                               real_text(rect.right) + " " + real_text(rect.top) +
-                              " ]\012/Type /Annot\012/Subtype /Link\012/Dest " + reference_to(destination->header) +
-                              "\012/P " + reference_to(page->header) + "\012/Border [ 0 0 0 ]\012";
+                              " ]\012/Type /Annot\012/Subtype /Link\012/Dest " + std::string(destination) + "\012/P " +
+                              reference_to(page->header) + "\012/Border [ 0 0 0 ]\012";
   void* block = frozen_block(link->mmgr, entries);
   if (block == nullptr) return false;
   link->attr = block;
@@ -682,21 +683,38 @@ struct HaruDocument::State {
     return static_cast<HPDF_PageAttr>(target->attr)->contents->write_fn == write_flate_filter;
   }
 
-  // [page /XYZ left top null]: built by hand because HPDF_Destination_SetXYZ rejects a zoom of
-  // 0 (it wants 0.08–32) and that error poisons the whole document; null keeps the viewer's zoom
-  // (PDF 32000-1 §12.3.2.2, Table 151).
-  HPDF_Destination xyz_destination(std::size_t target_index, double top) {
+  // [page /XYZ 0 top null] (PDF 32000-1 §12.3.2.2, Table 151): the target page's top at `top`, and
+  // null for the zoom, which keeps the viewer's (HPDF_Destination_SetXYZ would reject it: it wants
+  // 0.08–32, and that error poisons the whole document). A direct array, written in place in the
+  // outline entry that holds it: libharu's HPDF_Page_CreateDestination makes each destination an
+  // object of its own, some 40 bytes more in the file (its number, endobj, its cross-reference
+  // entry) for each of a book's thousands of links and bookmarks. Null when memory runs out.
+  HPDF_Array xyz_destination(std::size_t target_index, double top) {
     HPDF_Page target = page(target_index);
     if (target == nullptr) return nullptr;
-    HPDF_Destination destination = HPDF_Page_CreateDestination(target);
+    HPDF_Array destination = HPDF_Array_New(target->mmgr);
     if (destination == nullptr) return nullptr;
-    HPDF_Array_Clear(destination);
-    HPDF_Array_Add(destination, target);
-    HPDF_Array_AddName(destination, "XYZ");
-    HPDF_Array_AddReal(destination, 0);
-    HPDF_Array_AddReal(destination, real(top));
-    HPDF_Array_Add(destination, HPDF_Null_New(destination->mmgr));
+    if (HPDF_Array_Add(destination, target) != HPDF_OK || HPDF_Array_AddName(destination, "XYZ") != HPDF_OK ||
+        HPDF_Array_AddReal(destination, 0) != HPDF_OK || HPDF_Array_AddReal(destination, real(top)) != HPDF_OK ||
+        HPDF_Array_Add(destination, HPDF_Null_New(target->mmgr)) != HPDF_OK) {
+      HPDF_Array_Free(destination);
+      return nullptr;
+    }
     return destination;
+  }
+
+  // The same destination as the text libharu writes for that array ("[ 12 0 R /XYZ 0 541.4173
+  // null ]"), for a link born frozen. Nullopt, with the document failed, when there is no such
+  // page or `top` is past HPDF_REAL's range, which HPDF_Array_AddReal would refuse.
+  std::optional<std::string> xyz_destination_text(std::size_t target_index, double top) {
+    HPDF_Page target = page(target_index);
+    if (target == nullptr) return std::nullopt;
+    const HPDF_REAL at = real(top);
+    if (!(at >= HPDF_LIMIT_MIN_REAL && at <= HPDF_LIMIT_MAX_REAL)) {
+      fail("a destination beyond the page");
+      return std::nullopt;
+    }
+    return "[ " + reference_to(target->header) + " /XYZ " + real_text(0) + " " + real_text(at) + " null ]";
   }
 
   // Replaces (or adds) `key` in `dict` with a UTF-16BE text string written as hex.
@@ -1180,10 +1198,10 @@ void HaruDocument::draw_image(std::size_t page_index, std::size_t image, double 
 void HaruDocument::add_internal_link(std::size_t page_index, PdfRect area, std::size_t target_page, double top) {
   if (failed()) return;
   HPDF_Page page = state_->page(page_index);
-  HPDF_Destination destination = state_->xyz_destination(target_page, top);
-  if (page == nullptr || destination == nullptr) return;
+  const std::optional<std::string> destination = state_->xyz_destination_text(target_page, top);
+  if (page == nullptr || !destination) return;
   const HPDF_Rect rect = {real(area.left), real(area.bottom), real(area.right), real(area.top)};
-  if (!add_frozen_link(page, rect, destination)) state_->fail("cannot add a link annotation");
+  if (!add_frozen_link(page, rect, *destination)) state_->fail("cannot add a link annotation");
 }
 
 void HaruDocument::add_uri_link(std::size_t page_index, PdfRect area, const std::string& uri) {
@@ -1214,8 +1232,11 @@ std::size_t HaruDocument::add_outline_entry(std::size_t parent, const std::strin
   HPDF_Dict_RemoveElement(outline, "Type");
   state_->set_text(outline, "Title", title);
   HPDF_Outline_SetOpened(outline, open ? HPDF_TRUE : HPDF_FALSE);
-  HPDF_Destination destination = state_->xyz_destination(target_page, top);
-  if (destination != nullptr) HPDF_Outline_SetDestination(outline, destination);
+  HPDF_Array destination = state_->xyz_destination(target_page, top);
+  if (destination == nullptr || HPDF_Dict_Add(outline, "Dest", destination) != HPDF_OK) {
+    state_->fail("cannot add a bookmark's destination");
+    return 0;
+  }
   state_->outlines.push_back(outline);
   return state_->outlines.size();
 }
