@@ -685,18 +685,37 @@ struct HaruDocument::State {
 
   // [page /XYZ 0 top null] (PDF 32000-1 §12.3.2.2, Table 151): the target page's top at `top`, and
   // null for the zoom, which keeps the viewer's (HPDF_Destination_SetXYZ would reject it: it wants
-  // 0.08–32, and that error poisons the whole document). A direct array, written in place in the
-  // outline entry that holds it: libharu's HPDF_Page_CreateDestination makes each destination an
-  // object of its own, some 40 bytes more in the file (its number, endobj, its cross-reference
-  // entry) for each of a book's thousands of links and bookmarks. Null when memory runs out.
-  HPDF_Array xyz_destination(std::size_t target_index, double top) {
+  // 0.08–32, and that error poisons the whole document). Written in place where it is used, in a
+  // link's /Dest (Table 173) or an outline entry's (Table 153): libharu's
+  // HPDF_Page_CreateDestination makes each destination an object of its own, some 40 bytes more
+  // in the file (its number, endobj, its cross-reference entry) for each of a book's thousands of
+  // links and bookmarks.
+  //
+  // The target page and `top` as HPDF_REAL; nullopt, with the document failed, when there is no
+  // such page or `top` is not a number within HPDF_REAL's range (libharu 2.3's HPDF_Array_AddReal
+  // would only set its error state for one beyond, and write a NaN as it comes).
+  std::optional<std::pair<HPDF_Page, HPDF_REAL>> xyz_target(std::size_t target_index, double top) {
     HPDF_Page target = page(target_index);
-    if (target == nullptr) return nullptr;
-    HPDF_Array destination = HPDF_Array_New(target->mmgr);
+    if (target == nullptr) return std::nullopt;
+    const HPDF_REAL at = real(top);
+    if (!(at >= HPDF_LIMIT_MIN_REAL && at <= HPDF_LIMIT_MAX_REAL)) {
+      fail("a destination outside the range of PDF's real numbers");
+      return std::nullopt;
+    }
+    return std::pair{target, at};
+  }
+
+  // The destination as a direct array, for an outline entry; null when xyz_target fails or memory
+  // runs out.
+  HPDF_Array xyz_destination(std::size_t target_index, double top) {
+    const auto target = xyz_target(target_index, top);
+    if (!target) return nullptr;
+    const auto [target_page, at] = *target;
+    HPDF_Array destination = HPDF_Array_New(target_page->mmgr);
     if (destination == nullptr) return nullptr;
-    if (HPDF_Array_Add(destination, target) != HPDF_OK || HPDF_Array_AddName(destination, "XYZ") != HPDF_OK ||
-        HPDF_Array_AddReal(destination, 0) != HPDF_OK || HPDF_Array_AddReal(destination, real(top)) != HPDF_OK ||
-        HPDF_Array_Add(destination, HPDF_Null_New(target->mmgr)) != HPDF_OK) {
+    if (HPDF_Array_Add(destination, target_page) != HPDF_OK || HPDF_Array_AddName(destination, "XYZ") != HPDF_OK ||
+        HPDF_Array_AddReal(destination, 0) != HPDF_OK || HPDF_Array_AddReal(destination, at) != HPDF_OK ||
+        HPDF_Array_Add(destination, HPDF_Null_New(target_page->mmgr)) != HPDF_OK) {
       HPDF_Array_Free(destination);
       return nullptr;
     }
@@ -704,17 +723,12 @@ struct HaruDocument::State {
   }
 
   // The same destination as the text libharu writes for that array ("[ 12 0 R /XYZ 0 541.4173
-  // null ]"), for a link born frozen. Nullopt, with the document failed, when there is no such
-  // page or `top` is past HPDF_REAL's range, which HPDF_Array_AddReal would refuse.
+  // null ]"), for a link born frozen; nullopt when xyz_target fails.
   std::optional<std::string> xyz_destination_text(std::size_t target_index, double top) {
-    HPDF_Page target = page(target_index);
-    if (target == nullptr) return std::nullopt;
-    const HPDF_REAL at = real(top);
-    if (!(at >= HPDF_LIMIT_MIN_REAL && at <= HPDF_LIMIT_MAX_REAL)) {
-      fail("a destination beyond the page");
-      return std::nullopt;
-    }
-    return "[ " + reference_to(target->header) + " /XYZ " + real_text(0) + " " + real_text(at) + " null ]";
+    const auto target = xyz_target(target_index, top);
+    if (!target) return std::nullopt;
+    return "[ " + reference_to(target->first->header) + " /XYZ " + real_text(0) + " " + real_text(target->second) +
+           " null ]";
   }
 
   // Replaces (or adds) `key` in `dict` with a UTF-16BE text string written as hex.

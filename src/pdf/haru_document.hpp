@@ -148,7 +148,8 @@ class HaruDocument {
   /// A borderless link annotation with a URI action; `uri` must be ASCII.
   void add_uri_link(std::size_t page, PdfRect area, const std::string& uri);
   /// Adds an outline entry under `parent` (0 = top level, else an id returned earlier) pointing
-  /// at [target_page /XYZ 0 top null]; shows its children when `open`. Returns its id (> 0).
+  /// at [target_page /XYZ 0 top null]; shows its children when `open`. Returns its id (> 0), or
+  /// 0 when the document has failed (then or before).
   std::size_t add_outline_entry(std::size_t parent, const std::string& title, std::size_t target_page, double top,
                                 bool open);
   /// Pages from 0-based `first_page` on are labelled in `style`, counting from 1.

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <mutex>
 #include <set>
@@ -843,6 +844,29 @@ TEST_SUITE("pdf.haru_document") {
     haru.add_internal_link(from, {10, 10, 40000, 20}, to, 50);
     CHECK(haru.error() != "");
     CHECK_FALSE(haru.save().has_value());
+  }
+
+  TEST_CASE("a destination's top beyond PDF's real numbers, or not a number, fails the document") {
+    // A link's destination is written as text, a bookmark's as libharu's array: both are checked
+    // alike (libharu 2.3 would set only its error state for 40,000, and write a NaN as it comes).
+    for (const double top : {40000.0, -40000.0, std::numeric_limits<double>::quiet_NaN()}) {
+      CAPTURE(top);
+      pdf::HaruDocument link;
+      const std::size_t from = link.add_page(300, 200);
+      link.add_internal_link(from, {10, 10, 40, 20}, link.add_page(300, 200), top);
+      CHECK(link.error() == "a destination outside the range of PDF's real numbers");
+      CHECK_FALSE(link.save().has_value());
+
+      pdf::HaruDocument bookmark;
+      CHECK(bookmark.add_outline_entry(0, "Lost", bookmark.add_page(300, 200), top, true) == 0);
+      CHECK(bookmark.error() == "a destination outside the range of PDF's real numbers");
+      CHECK_FALSE(bookmark.save().has_value());
+    }
+    pdf::HaruDocument fine;
+    const std::size_t page = fine.add_page(300, 200);
+    fine.add_internal_link(page, {10, 10, 40, 20}, page, 32767);
+    CHECK(fine.add_outline_entry(0, "Top", page, -32767, true) == 1);
+    CHECK(fine.error() == "");
   }
 
   TEST_CASE("a finished page and a link keep little more than their bytes in libharu's memory") {
