@@ -9,6 +9,7 @@
 #include <hpdf_conf.h>
 #include <hpdf_doc.h>
 #include <hpdf_font.h>
+#include <hpdf_gstate.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
@@ -29,6 +30,7 @@
 #include <optional>
 #include <string>
 #include <system_error>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -249,11 +251,15 @@ bool for_each_block(HPDF_Stream stream, Use use) {
 // and the dictionary, now empty, writes those bytes from its write_fn (which HPDF_Dict_Write calls
 // after the entries, between "<<" and ">>"): the same file from a few dozen bytes.
 // The block is the byte count, then the bytes.
-HPDF_STATUS write_frozen_entries(HPDF_Dict dictionary, HPDF_Stream stream) {
-  const auto* block = static_cast<const HPDF_BYTE*>(dictionary->attr);
+HPDF_STATUS write_block(const void* frozen, HPDF_Stream stream) {
+  const auto* block = static_cast<const HPDF_BYTE*>(frozen);
   HPDF_UINT size = 0;
   std::memcpy(&size, block, sizeof size);
   return HPDF_Stream_Write(stream, block + sizeof size, size);
+}
+
+HPDF_STATUS write_frozen_entries(HPDF_Dict dictionary, HPDF_Stream stream) {
+  return write_block(dictionary->attr, stream);
 }
 
 void free_frozen_entries(HPDF_Dict dictionary) {
@@ -272,6 +278,37 @@ void* frozen_block(HPDF_MMgr mmgr, std::string_view entries) {
   return block;
 }
 
+// The entries of `dictionary` as libharu's own HPDF_Dict_Write writes them when saving (its hooks
+// run as then: a page's checks that nothing is left open), without the "<<\n" and ">>" around
+// them; nullopt when writing fails.
+std::optional<std::string> written_entries(HPDF_Dict dictionary) {
+  HPDF_Stream text = HPDF_MemStream_New(dictionary->mmgr, 512);
+  if (text == nullptr) return std::nullopt;
+  std::string written;
+  const bool whole = HPDF_Dict_Write(dictionary, text, nullptr) == HPDF_OK &&
+                     for_each_block(text, [&written](const HPDF_BYTE* block, HPDF_UINT length) {
+                       written.append(reinterpret_cast<const char*>(block), length);
+                       return true;
+                     });
+  HPDF_Stream_Free(text);
+  constexpr std::string_view open = "<<\012", close = ">>";
+  if (!whole || written.size() < open.size() + close.size() || !written.starts_with(open) ||
+      !written.ends_with(close)) {
+    return std::nullopt;
+  }
+  return written.substr(open.size(), written.size() - open.size() - close.size());
+}
+
+// Frees the entries of `dictionary` (the objects a reference points to stay: only their proxies go).
+void free_entries(HPDF_Dict dictionary) {
+  for (HPDF_UINT i = 0; i < dictionary->list->count; ++i) {
+    auto* element = static_cast<HPDF_DictElement>(HPDF_List_ItemAt(dictionary->list, i));
+    HPDF_Obj_Free(dictionary->mmgr, element->value);
+    HPDF_FreeMem(dictionary->mmgr, element);
+  }
+  HPDF_List_Clear(dictionary->list);
+}
+
 // Freezes `dictionary` as above. Leaves it as it is, and returns false, when it is not a plain
 // dictionary (a stream, or one libharu attaches data or write hooks to) or memory runs out.
 bool freeze_entries(HPDF_Dict dictionary) {
@@ -280,29 +317,11 @@ bool freeze_entries(HPDF_Dict dictionary) {
       dictionary->free_fn != nullptr) {
     return false;
   }
-  HPDF_Stream text = HPDF_MemStream_New(dictionary->mmgr, 512);
-  if (text == nullptr) return false;
-  std::vector<HPDF_BYTE> written;
-  const bool whole = HPDF_Dict_Write(dictionary, text, nullptr) == HPDF_OK &&
-                     for_each_block(text, [&written](const HPDF_BYTE* block, HPDF_UINT length) {
-                       written.insert(written.end(), block, block + length);
-                       return true;
-                     });
-  HPDF_Stream_Free(text);
-  if (!whole) return false;
-  // "<<\n", the entries, ">>": only the entries are kept.
-  constexpr std::string_view open = "<<\012", close = ">>";
-  if (written.size() < open.size() + close.size()) return false;
-  const std::string_view entries(reinterpret_cast<const char*>(written.data()) + open.size(),
-                                 written.size() - open.size() - close.size());
-  void* block = frozen_block(dictionary->mmgr, entries);
+  const std::optional<std::string> entries = written_entries(dictionary);
+  if (!entries) return false;
+  void* block = frozen_block(dictionary->mmgr, *entries);
   if (block == nullptr) return false;
-  for (HPDF_UINT i = 0; i < dictionary->list->count; ++i) {
-    auto* element = static_cast<HPDF_DictElement>(HPDF_List_ItemAt(dictionary->list, i));
-    HPDF_Obj_Free(dictionary->mmgr, element->value);
-    HPDF_FreeMem(dictionary->mmgr, element);
-  }
-  HPDF_List_Clear(dictionary->list);
+  free_entries(dictionary);
   dictionary->attr = block;
   dictionary->write_fn = write_frozen_entries;
   dictionary->free_fn = free_frozen_entries;
@@ -456,6 +475,9 @@ struct HaruDocument::State {
   std::vector<HPDF_Page> pages;
   std::vector<HPDF_Image> images;
   std::vector<HPDF_Outline> outlines;
+  // The entries of each finished page, written (freeze_page): a block as frozen_block makes, in
+  // libharu's memory, freed with the document.
+  std::unordered_map<HPDF_Page, void*> frozen_pages;
 
   // The text object (BT … ET) show_text left open, so that a page's runs share one: per run
   // only a relative Td and the string, instead of BT, Tf, an absolute Td and ET. The position
@@ -586,6 +608,78 @@ struct HaruDocument::State {
     HPDF_Stream_Free(attr->contents->stream);
     attr->contents->stream = compressed;
     attr->stream = compressed;
+  }
+
+  // A finished page's own entries (/Type, /MediaBox, /Contents, /Resources, /Parent) are final
+  // too, but for the /Annots its links add at the end of the build, which place_annotations puts
+  // after them, where libharu writes them. They are written once, as freeze_entries writes a
+  // dictionary's, and their objects freed, with the page's graphics state: some 1.6 KB a page of
+  // the book's thousands that libharu held until saving, and their writing done while the book
+  // is laid out instead of in the build's serial end. libharu keeps the page's own record (its
+  // place in the page tree, used when the front matter is inserted before it), so the bytes are
+  // kept here. A page not in that state (one never finished cleanly) stays as it is: the same
+  // file either way.
+  void freeze_page(HPDF_Page page) {
+    auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+    if (page->write_fn != nullptr || page->stream != nullptr || attr->gmode != HPDF_GMODE_PAGE_DESCRIPTION ||
+        (attr->gstate != nullptr && attr->gstate->prev != nullptr) ||
+        HPDF_Dict_GetItem(page, "Annots", HPDF_OCLASS_ARRAY) != nullptr) {
+      return;
+    }
+    const std::optional<std::string> entries = written_entries(page);
+    if (!entries) return;
+    void* block = frozen_block(page->mmgr, *entries);
+    if (block == nullptr) return;
+    try {
+      frozen_pages.emplace(page, block);
+    } catch (const std::bad_alloc&) {
+      HPDF_FreeMem(page->mmgr, block);
+      return;
+    }
+    free_entries(page);
+    if (attr->gstate != nullptr) HPDF_GState_Free(page->mmgr, attr->gstate);
+    attr->gstate = nullptr;
+    page->write_fn = write_frozen_page;
+  }
+
+  // Writes a frozen page's entries, from the document's state (which libharu's error record
+  // carries as its user data, as it carries it to on_error).
+  static HPDF_STATUS write_frozen_page(HPDF_Dict page, HPDF_Stream stream) {
+    const auto* state = static_cast<const State*>(page->error->user_data);
+    const auto found = state->frozen_pages.find(page);
+    if (found == state->frozen_pages.end()) return HPDF_INVALID_OBJECT;
+    return write_block(found->second, stream);
+  }
+
+  // Before saving: the /Annots each frozen page was given since (the only entry added to a
+  // finished page) joins its frozen entries, after them, as libharu would write it last. False,
+  // with the document failed, if memory runs out.
+  bool place_annotations() {
+    for (HPDF_Page page : pages) {
+      const auto found = frozen_pages.find(page);
+      if (found == frozen_pages.end() || page->list->count == 0) continue;
+      // Written alone, without the page's hook, which would write its frozen entries too.
+      page->write_fn = nullptr;
+      const std::optional<std::string> added = written_entries(page);
+      page->write_fn = write_frozen_page;
+      if (!added) {
+        fail("cannot write a page's annotations");
+        return false;
+      }
+      const auto* block = static_cast<const HPDF_BYTE*>(found->second);
+      HPDF_UINT size = 0;
+      std::memcpy(&size, block, sizeof size);
+      const std::string entries = std::string(reinterpret_cast<const char*>(block) + sizeof size, size) + *added;
+      void* joined = frozen_block(page->mmgr, entries);
+      if (joined == nullptr) {
+        fail("cannot write a page's annotations");
+        return false;
+      }
+      HPDF_FreeMem(page->mmgr, found->second);
+      found->second = joined;
+      free_entries(page);
+    }
+    return true;
   }
 
   // Nothing more is drawn on a finished page, so its resources (fonts, images) are final; a
@@ -763,6 +857,7 @@ HaruDocument::~HaruDocument() {
     state_->end_text();
     HPDF_Page_GRestore(state_->body.page);
   }
+  for (const auto& [page, block] : state_->frozen_pages) HPDF_FreeMem(state_->pdf->mmgr, block);
   HPDF_Free(state_->pdf);
 }
 
@@ -1025,6 +1120,7 @@ void HaruDocument::finish_page(std::size_t page_index, const std::optional<core:
     return;
   }
   state_->freeze_resources(page);
+  state_->freeze_page(page);
 }
 
 void HaruDocument::begin_body(std::size_t page_index, double left) {
@@ -1292,6 +1388,7 @@ bool HaruDocument::save_to(const std::function<bool(std::string_view)>& write) {
   state_->install_all_packed();
   if (failed()) return false;
   state_->end_text();
+  if (!state_->place_annotations()) return false;
   FileSink sink;
   sink.write = &write;
   HPDF_Doc pdf = state_->pdf;
