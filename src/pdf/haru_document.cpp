@@ -478,6 +478,9 @@ struct HaruDocument::State {
   // The entries of each finished page, written (freeze_page): a block as frozen_block makes, in
   // libharu's memory, freed with the document.
   std::unordered_map<HPDF_Page, void*> frozen_pages;
+  // Set when saving joined the frozen pages' /Annots: a link added after it would give a page a
+  // second /Annots, so it is refused.
+  bool annotations_joined = false;
 
   // The text object (BT … ET) show_text left open, so that a page's runs share one: per run
   // only a relative Td and the string, instead of BT, Tf, an absolute Td and ET. The position
@@ -617,8 +620,9 @@ struct HaruDocument::State {
   // the book's thousands that libharu held until saving, and their writing done while the book
   // is laid out instead of in the build's serial end. libharu keeps the page's own record (its
   // place in the page tree, used when the front matter is inserted before it), so the bytes are
-  // kept here. A page not in that state (one never finished cleanly) stays as it is: the same
-  // file either way.
+  // kept here. A page that already has /Annots, or is not in a finished state (drawing left
+  // open), stays as it is: the same file either way. Once place_annotations has joined them, a
+  // page takes no more links (annotations_joined).
   void freeze_page(HPDF_Page page) {
     auto* attr = static_cast<HPDF_PageAttr>(page->attr);
     if (page->write_fn != nullptr || page->stream != nullptr || attr->gmode != HPDF_GMODE_PAGE_DESCRIPTION ||
@@ -637,6 +641,10 @@ struct HaruDocument::State {
       return;
     }
     free_entries(page);
+    // Its resources went with its entries (as freeze_resources leaves them when it fails).
+    attr->fonts = nullptr;
+    attr->xobjects = nullptr;
+    attr->ext_gstates = nullptr;
     if (attr->gstate != nullptr) HPDF_GState_Free(page->mmgr, attr->gstate);
     attr->gstate = nullptr;
     page->write_fn = write_frozen_page;
@@ -647,7 +655,9 @@ struct HaruDocument::State {
   static HPDF_STATUS write_frozen_page(HPDF_Dict page, HPDF_Stream stream) {
     const auto* state = static_cast<const State*>(page->error->user_data);
     const auto found = state->frozen_pages.find(page);
-    if (found == state->frozen_pages.end()) return HPDF_INVALID_OBJECT;
+    // Set as an error, not only returned: HPDF_SaveToStream reports failure through the document's
+    // error state, and would otherwise end the file here and call it saved.
+    if (found == state->frozen_pages.end()) return HPDF_SetError(page->error, HPDF_INVALID_OBJECT, 0);
     return write_block(found->second, stream);
   }
 
@@ -655,6 +665,7 @@ struct HaruDocument::State {
   // finished page) joins its frozen entries, after them, as libharu would write it last. False,
   // with the document failed, if memory runs out.
   bool place_annotations() {
+    annotations_joined = true;
     for (HPDF_Page page : pages) {
       const auto found = frozen_pages.find(page);
       if (found == frozen_pages.end() || page->list->count == 0) continue;
@@ -1307,6 +1318,7 @@ void HaruDocument::draw_image(std::size_t page_index, std::size_t image, double 
 
 void HaruDocument::add_internal_link(std::size_t page_index, PdfRect area, std::size_t target_page, double top) {
   if (failed()) return;
+  if (state_->annotations_joined) return state_->fail("a link added after the document was saved");
   HPDF_Page page = state_->page(page_index);
   const std::optional<std::string> destination = state_->xyz_destination_text(target_page, top);
   if (page == nullptr || !destination) return;
@@ -1316,6 +1328,7 @@ void HaruDocument::add_internal_link(std::size_t page_index, PdfRect area, std::
 
 void HaruDocument::add_uri_link(std::size_t page_index, PdfRect area, const std::string& uri) {
   if (failed()) return;
+  if (state_->annotations_joined) return state_->fail("a link added after the document was saved");
   HPDF_Page page = state_->page(page_index);
   if (page == nullptr) return;
   const HPDF_Rect rect = {real(area.left), real(area.bottom), real(area.right), real(area.top)};

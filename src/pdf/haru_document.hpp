@@ -159,7 +159,8 @@ class HaruDocument {
   /// Sets /CreationDate and /ModDate to `time`, in UTC ("D:YYYYMMDDhhmmss+00'00'").
   void set_dates(const core::Timestamp& time);
 
-  /// The finished file's bytes; nullopt if any call failed, now or earlier.
+  /// The finished file's bytes; nullopt if any call failed, now or earlier. Links are added
+  /// before: one added after a save fails the document.
   std::optional<std::string> save();
   /// The finished file, given to `write` piece by piece (so that it is never held twice);
   /// false if any call failed, now or earlier, or `write` returned false to stop.

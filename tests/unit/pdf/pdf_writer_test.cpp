@@ -921,6 +921,54 @@ TEST_SUITE("pdf.haru_document") {
     CHECK(pdf::HaruDocument::heap_in_use() - after_links < bytes->size());
   }
 
+  TEST_CASE("a page finished before its links are added, then a page inserted before it: the file is the same") {
+    // Finished first, the page's entries are frozen and its /Annots joined to them when saving;
+    // given its links first, libharu writes it as it always did. finish_page makes no object, so
+    // the numbers agree.
+    const auto build = [](bool links_first) {
+      pdf::HaruDocument haru;
+      REQUIRE(haru.load_font(fonts::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf"));
+      const std::size_t body = haru.add_page(300, 200);
+      haru.show_text(body, fonts::FontFace::serif, 10, 10, 50, "Body");
+      const std::size_t plain = haru.add_page(300, 200);  // no links: frozen, and nothing joined
+      haru.show_text(plain, fonts::FontFace::serif, 10, 10, 50, "Plain");
+      haru.finish_page(plain);
+      const auto add_links = [&] {
+        haru.add_internal_link(body, {10, 10, 60, 20}, plain, 150);
+        haru.add_uri_link(body, {10, 30, 60, 40}, "https://example.org/");
+        haru.add_internal_link(body, {10, 50, 60, 60}, body, 100);
+      };
+      if (links_first) add_links();
+      haru.finish_page(body);
+      if (!links_first) add_links();
+      // The front matter's way: a page inserted before a finished page, drawn and finished last.
+      const std::size_t front = haru.insert_page(0, 300, 200);
+      haru.show_text(front, fonts::FontFace::serif, 10, 10, 50, "Front");
+      haru.finish_page(front);
+      haru.add_internal_link(front, {10, 10, 60, 20}, body + 1, 190);
+      haru.add_outline_entry(0, "Body", body + 1, 190, true);
+      const std::optional<std::string> bytes = haru.save();
+      REQUIRE(bytes);
+      CHECK(haru.error() == "");
+      CHECK(haru.save() == bytes);  // saving again joins nothing twice
+      return *bytes;
+    };
+    const std::string links_first = build(true);
+    const std::string finished_first = build(false);
+    CHECK(count(finished_first, "/Annots [ ") == 2);  // the body page's and the front page's
+    CHECK(count(finished_first, "/URI (") == 1);
+    CHECK(finished_first == links_first);
+  }
+
+  TEST_CASE("a link added after the document was saved fails it") {
+    pdf::HaruDocument haru;
+    const std::size_t page = haru.add_page(300, 200);
+    REQUIRE(haru.save());
+    haru.add_internal_link(page, {10, 10, 60, 20}, page, 150);
+    CHECK(haru.error() == "a link added after the document was saved");
+    CHECK_FALSE(haru.save().has_value());
+  }
+
   TEST_CASE("pages compressed beside the drawing, or with bodies recalled from a memo, give the file compressed here") {
     // More pages than are ever in flight (16), each of another length, some with an empty body,
     // two large. Page i shows body i + `moved`, from a left edge that alternates as rectos' and
