@@ -250,12 +250,18 @@ bool for_each_block(HPDF_Stream stream, Use use) {
 // libharu's own HPDF_Dict_Write, into the bytes it would write when saving; the objects are freed
 // and the dictionary, now empty, writes those bytes from its write_fn (which HPDF_Dict_Write calls
 // after the entries, between "<<" and ">>"): the same file from a few dozen bytes.
-// The block is the byte count, then the bytes.
-HPDF_STATUS write_block(const void* frozen, HPDF_Stream stream) {
-  const auto* block = static_cast<const HPDF_BYTE*>(frozen);
+// The block is the byte count, then the bytes (frozen_block makes it).
+std::string_view block_bytes(const void* frozen) {
+  const auto* block = static_cast<const char*>(frozen);
   HPDF_UINT size = 0;
   std::memcpy(&size, block, sizeof size);
-  return HPDF_Stream_Write(stream, block + sizeof size, size);
+  return {block + sizeof size, size};
+}
+
+HPDF_STATUS write_block(const void* frozen, HPDF_Stream stream) {
+  const std::string_view bytes = block_bytes(frozen);
+  return HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                           static_cast<HPDF_UINT>(bytes.size()));
 }
 
 HPDF_STATUS write_frozen_entries(HPDF_Dict dictionary, HPDF_Stream stream) {
@@ -677,11 +683,7 @@ struct HaruDocument::State {
         fail("cannot write a page's annotations");
         return false;
       }
-      const auto* block = static_cast<const HPDF_BYTE*>(found->second);
-      HPDF_UINT size = 0;
-      std::memcpy(&size, block, sizeof size);
-      const std::string entries = std::string(reinterpret_cast<const char*>(block) + sizeof size, size) + *added;
-      void* joined = frozen_block(page->mmgr, entries);
+      void* joined = frozen_block(page->mmgr, std::string(block_bytes(found->second)) + *added);
       if (joined == nullptr) {
         fail("cannot write a page's annotations");
         return false;
