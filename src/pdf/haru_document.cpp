@@ -627,33 +627,34 @@ struct HaruDocument::State {
   // is laid out instead of in the build's serial end. libharu keeps the page's own record (its
   // place in the page tree, used when the front matter is inserted before it), so the bytes are
   // kept here. A page that already has /Annots, or is not in a finished state (drawing left
-  // open), stays as it is: the same file either way. Once place_annotations has joined them, a
-  // page takes no more links (annotations_joined).
-  void freeze_page(HPDF_Page page) {
+  // open), stays as it is (false): the same file either way. Once place_annotations has joined
+  // them, a page takes no more links (annotations_joined).
+  bool freeze_page(HPDF_Page page) {
     auto* attr = static_cast<HPDF_PageAttr>(page->attr);
     if (page->write_fn != nullptr || page->stream != nullptr || attr->gmode != HPDF_GMODE_PAGE_DESCRIPTION ||
         (attr->gstate != nullptr && attr->gstate->prev != nullptr) ||
         HPDF_Dict_GetItem(page, "Annots", HPDF_OCLASS_ARRAY) != nullptr) {
-      return;
+      return false;
     }
     const std::optional<std::string> entries = written_entries(page);
-    if (!entries) return;
+    if (!entries) return false;
     void* block = frozen_block(page->mmgr, *entries);
-    if (block == nullptr) return;
+    if (block == nullptr) return false;
     try {
       frozen_pages.emplace(page, block);
     } catch (const std::bad_alloc&) {
       HPDF_FreeMem(page->mmgr, block);
-      return;
+      return false;
     }
     free_entries(page);
-    // Its resources went with its entries (as freeze_resources leaves them when it fails).
+    // Its resources went with its entries, written in place as freeze_resources would write them.
     attr->fonts = nullptr;
     attr->xobjects = nullptr;
     attr->ext_gstates = nullptr;
     if (attr->gstate != nullptr) HPDF_GState_Free(page->mmgr, attr->gstate);
     attr->gstate = nullptr;
     page->write_fn = write_frozen_page;
+    return true;
   }
 
   // Writes a frozen page's entries, from the document's state (which libharu's error record
@@ -1132,8 +1133,8 @@ void HaruDocument::finish_page(std::size_t page_index, const std::optional<core:
   } else if (!state_->compress_here(page)) {
     return;
   }
-  state_->freeze_resources(page);
-  state_->freeze_page(page);
+  // The page's resources are written with its entries; frozen alone only when the page is not.
+  if (!state_->freeze_page(page)) state_->freeze_resources(page);
 }
 
 void HaruDocument::begin_body(std::size_t page_index, double left) {
