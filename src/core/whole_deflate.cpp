@@ -3,10 +3,13 @@
 #include <libdeflate.h>
 
 #include <array>
+#include <cassert>
 #include <cstring>
 #include <memory>
 #include <new>
 #include <stdexcept>
+
+#include "core/deflate_end_code.hpp"
 
 namespace octavo::core {
 namespace {
@@ -96,8 +99,20 @@ std::optional<std::string> deflate_whole_unended(std::string_view bytes) {
   // first block is the only one, and clearing it lets blocks follow.
   if ((static_cast<unsigned char>(stream.front()) & 1) == 0) return std::nullopt;
   stream.front() = static_cast<char>(static_cast<unsigned char>(stream.front()) & ~1u);
-  // The last block's end code stops at or above the last byte's highest set bit, since the
-  // padding after it is zeros: when that bit is 5 or higher, fewer than three padding bits are left.
+  // Where the block's end code stops, from the code lengths in its header: when every place it
+  // could stop leaves three or more padding bits, or every place fewer, that decides the ending.
+  // Inflating the stream back to find out, as below, took a tenth of the compressing thread's time.
+  constexpr std::uint8_t roomy_paddings = 0xF8;  // 3 to 7 bits
+  const std::uint8_t paddings = end_code_paddings(stream);
+  if (paddings != 0 && ((paddings & roomy_paddings) == 0 || (paddings & ~roomy_paddings) == 0)) {
+    stream += (paddings & roomy_paddings) != 0 ? empty_block_in_padding : empty_block_after_padding;
+    assert(inflates_to(stream, bytes));
+    return stream;
+  }
+  // Stored or fixed codes, or an end code that could stop either side of three padding bits: the
+  // last block's end code stops at or above the last byte's highest set bit, since the padding
+  // after it is zeros; when that bit is 5 or higher, fewer than three padding bits are left. Both
+  // endings are tried, the likelier first, and the one that inflates back is kept.
   const auto last = static_cast<unsigned char>(stream.back());
   const bool little_padding = last >= 0x20;
   const std::array<std::string_view, 2> endings = little_padding

@@ -17,7 +17,8 @@ std::string deflate_whole(std::string_view bytes);
 
 /// `bytes` as a raw deflate stream at the same level that does not end: no block is final, and it
 /// stops on a byte boundary after an empty stored block, as zlib's sync flush does (RFC 1951
-/// §3.2.4), so that other blocks may follow it. Checked by inflating it back. nullopt for empty
+/// §3.2.4), so that other blocks may follow it. Where its block's end code stops is read from the
+/// block's code lengths, or found by inflating it back where they leave it open. nullopt for empty
 /// input, and where libdeflate's stream has more than one block (only a first block's final bit
 /// can be cleared without decoding the stream): deflate those otherwise. Throws std::bad_alloc as
 /// deflate_whole.

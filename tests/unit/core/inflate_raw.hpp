@@ -26,4 +26,27 @@ inline std::string inflate_raw(const std::string& compressed, std::size_t size) 
   return out;
 }
 
+/// How many bits pad the last byte of `compressed`, a raw stream that ends, after its final block's
+/// end code: zlib's inflate, stopped at the end of each block (Z_BLOCK), says how many bits of the
+/// last byte it took are unused, once it stops after the final block (zlib.h, data_type: 64 for the
+/// final block, 128 at a block's end). -1, with a failed check, if it never stops there.
+inline int padding_after_end(const std::string& compressed, std::size_t size) {
+  z_stream stream{};
+  REQUIRE(inflateInit2(&stream, -MAX_WBITS) == Z_OK);
+  std::string out(size + 1, '\0');
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
+  stream.avail_in = static_cast<uInt>(compressed.size());
+  stream.next_out = reinterpret_cast<Bytef*>(out.data());
+  stream.avail_out = static_cast<uInt>(out.size());
+  constexpr int after_final_block = 64 | 128;
+  bool ended = false;
+  while (!ended && inflate(&stream, Z_BLOCK) == Z_OK)
+    ended = (stream.data_type & after_final_block) == after_final_block;
+  CHECK(ended);
+  CHECK(stream.avail_in == 0);
+  const int padding = ended ? stream.data_type & 7 : -1;
+  inflateEnd(&stream);
+  return padding;
+}
+
 }  // namespace test
