@@ -304,9 +304,10 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
   };
   core::OrderedPool<CutArticle> articles(jobs, book.articles.size(), jobs * articles_ahead_per_job, set_article);
   // The Sources appendix depends on no page either: with more than one job it is set on a thread
-  // of its own beside the articles, as an article is set, and its diagnostics and missing
-  // characters are reported where they would have been had it been set after them. Should the
-  // system have no thread to give, it is set at sources.get() instead, as with one job (std::async
+  // beside the articles (after the contents' titles, below), as an article is set, and its
+  // diagnostics and missing characters are reported where they would have been had it been set
+  // after them. Should the system have no thread to give, it is set at set_beside.get() instead,
+  // as with one job (std::async
   // with both policies falls back so in libstdc++; the OrderedPool above does the same). It is
   // needed only after the last article, so its thread runs at background priority: the articles
   // this loop waits for come first.
@@ -333,11 +334,9 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
     });
     return cut_apart(std::move(set), {});
   };
-  const std::launch beside = jobs > 1 ? std::launch::async | std::launch::deferred : std::launch::deferred;
-  std::future<CutArticle> sources = core::start_in_background(beside, set_sources);
-  // The contents' titles depend on no page either (only their numbers do): they are set on a
-  // background thread of their own in the same way, and finished with their numbers after the
-  // body. Their diagnostics and missing characters are reported where the contents are.
+  // The contents' titles depend on no page either (only their numbers do): they are set in the
+  // same way, and finished with their numbers after the body. Their diagnostics and missing
+  // characters are reported where the contents are.
   std::vector<ContentsItem> contents_items;
   // transform::build_contents gives every article an entry; layout does not second-guess it.
   assert(book.articles.empty() || !book.contents.empty());
@@ -348,11 +347,19 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
     core::DiagnosticList diagnostics;
     fonts::GlyphCoverage missing;
   };
-  std::future<SetContentsTitles> contents_titles = core::start_in_background(beside, [&] {
-    SetContentsTitles set{{}, {}, coverage.branch()};
-    LayoutContext titles_context{metrics, style, set.diagnostics, set.missing, &hyphenators.book()};
-    set.titles = set_contents_titles(contents_items, titles_context);
-    return set;
+  // Both on one background thread, the titles first: a thread of its own for the titles touched
+  // fresh memory of its own (its heap's first huge pages), where the Sources' work after them
+  // reuses what the titles' work freed.
+  struct SetBeside {
+    SetContentsTitles titles;
+    CutArticle sources;
+  };
+  const std::launch beside = jobs > 1 ? std::launch::async | std::launch::deferred : std::launch::deferred;
+  std::future<SetBeside> set_beside = core::start_in_background(beside, [&] {
+    SetContentsTitles titles{{}, {}, coverage.branch()};
+    LayoutContext titles_context{metrics, style, titles.diagnostics, titles.missing, &hyphenators.book()};
+    titles.titles = set_contents_titles(contents_items, titles_context);
+    return SetBeside{std::move(titles), set_sources()};
   });
   progress.stage("Laying out", book.articles.size(), "articles");
   for (std::size_t a = 0; a < book.articles.size(); ++a) {
@@ -373,14 +380,15 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
     coverage.report(sink, article.location, false);
     progress.advance();
   }
-  add_cut(sources.get(), model::sources_title, model::sources_title);
+  SetBeside beside_set = set_beside.get();
+  add_cut(std::move(beside_set.sources), model::sources_title, model::sources_title);
   coverage.report(sink, {}, true);
 
   // 2. The front matter: title page, disclaimer, contents with the body's page numbers.
   std::vector<Page> front = title_pages(book.metadata, context);
   const std::size_t title_page_count = front.size();
   append_pages(front, paginate(disclaimer_flow(book.disclaimer, context), style, front.size() % 2 == 0, &end.stats));
-  SetContentsTitles titles = contents_titles.get();
+  SetContentsTitles& titles = beside_set.titles;
   std::vector<FlowLine> contents = contents_flow(contents_items, std::move(titles.titles), body_page_of, context);
   titles.diagnostics.report_to(sink);
   coverage.merge(titles.missing);
