@@ -47,7 +47,8 @@ libdeflate_decompressor* thread_decompressor() {
 // header bits (not final, stored) go in the padding bits of the last byte when there are three or
 // more of them, and in a byte of their own otherwise; then, on the byte boundary, LEN 0 and NLEN
 // 0xFFFF (RFC 1951 §3.2.4). Which of the two fits depends on where the last block's end code stopped,
-// which only decoding tells: deflate_whole_unended tries both, and only one can inflate.
+// which the block's header tells (end_code_paddings) or, where it leaves that open, decoding:
+// deflate_whole_unended then tries both, and only one can inflate.
 constexpr std::string_view empty_block_in_padding("\x00\x00\xFF\xFF", 4);
 constexpr std::string_view empty_block_after_padding("\x00\x00\x00\xFF\xFF", 5);
 

@@ -307,10 +307,9 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
   // beside the articles (after the contents' titles, below), as an article is set, and its
   // diagnostics and missing characters are reported where they would have been had it been set
   // after them. Should the system have no thread to give, it is set at set_beside.get() instead,
-  // as with one job (std::async
-  // with both policies falls back so in libstdc++; the OrderedPool above does the same). It is
-  // needed only after the last article, so its thread runs at background priority: the articles
-  // this loop waits for come first.
+  // as with one job (std::async with both policies falls back so in libstdc++; the OrderedPool
+  // above does the same). It is needed only after the last article, so its thread runs at
+  // background priority: the articles this loop waits for come first.
   // Each article's entry is set on its own, or recalled from the cache like an article: a rebuild
   // after an edit sets one entry again, not the whole appendix. Their diagnostics and missing
   // characters are gathered in the appendix's, in the book's order. The appendix is cut into pages
@@ -349,7 +348,9 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
   };
   // Both on one background thread, the titles first: a thread of its own for the titles touched
   // fresh memory of its own (its heap's first huge pages), where the Sources' work after them
-  // reuses what the titles' work freed.
+  // reuses what the titles' work freed. The end of the body then waits for both in turn, not for
+  // the longer of the two: more only where the articles are set before both (a few short ones on
+  // many cores), and the titles are the shorter by far.
   struct SetBeside {
     SetContentsTitles titles;
     CutArticle sources;

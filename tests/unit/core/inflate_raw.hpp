@@ -49,4 +49,24 @@ inline int padding_after_end(const std::string& compressed, std::size_t size) {
   return padding;
 }
 
+/// Where the header of `compressed`'s first block ends, in bits from the stream's start: zlib's
+/// inflate, stopped at the end of a block header (Z_TREES), has taken that many bits but those
+/// still unused (zlib.h, data_type). -1, with a failed check, if it never stops there.
+inline long header_end_bits(const std::string& compressed) {
+  z_stream stream{};
+  REQUIRE(inflateInit2(&stream, -MAX_WBITS) == Z_OK);
+  std::string out(1, '\0');  // nothing is inflated before the header's end
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
+  stream.avail_in = static_cast<uInt>(compressed.size());
+  stream.next_out = reinterpret_cast<Bytef*>(out.data());
+  stream.avail_out = static_cast<uInt>(out.size());
+  constexpr int after_header = 256;  // data_type: in a block's data, after its header
+  const int status = inflate(&stream, Z_TREES);
+  const bool stopped = status == Z_OK && (stream.data_type & after_header) != 0;
+  CHECK(stopped);
+  const long bits = stopped ? static_cast<long>(stream.total_in) * 8 - (stream.data_type & 7) : -1;
+  inflateEnd(&stream);
+  return bits;
+}
+
 }  // namespace test
