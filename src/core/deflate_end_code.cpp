@@ -58,7 +58,7 @@ class LengthCode {
     }
     return true;
   }
-  // The next symbol; nullopt past the end, or on a code that is not in an incomplete code.
+  // The next symbol; nullopt past the end, or where the bits spell no code (an incomplete code).
   std::optional<unsigned> decode(BitReader& in) const {
     unsigned code = 0;
     unsigned first = 0;
