@@ -18,6 +18,12 @@
 #                       the median wall and CPU time are printed (default 1)
 #   --hyperfine-max N   sizes up to N are timed with hyperfine: 3 warm-up runs, then at least 20
 #                       (default 50)
+#   --pause S           wait S seconds before each build timed with GNU time, those of sizes above
+#                       --hyperfine-max (default 0: back to back). On the development VM the memory
+#                       a build frees is handed back to the hypervisor a few seconds later, and a
+#                       build after a pause pays for fresh memory that one run right after another
+#                       does not: at 500 articles 0.60–0.65 s against 0.52–0.55 s (2026-12-05).
+#                       10 measures a first build after a pause
 #   --markdown FILE     also write the table as Markdown (for README's Performance section)
 #   --keep DIR          keep the generated corpora and books in DIR (default: a temporary folder)
 #
@@ -51,7 +57,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
 build=$here/build form=txt pandoc_max=500 baseline="" baseline_max=1000 rebuild_at=1000 runs=1
-hyperfine_max=50 markdown="" keep=""
+hyperfine_max=50 markdown="" keep="" pause=0
 sizes=()
 while [ $# -gt 0 ]; do
   case $1 in
@@ -63,6 +69,7 @@ while [ $# -gt 0 ]; do
     --rebuild-at) rebuild_at=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
     --hyperfine-max) hyperfine_max=$2; shift 2 ;;
+    --pause) pause=$2; shift 2 ;;
     --markdown) markdown=$2; shift 2 ;;
     --keep) keep=$2; shift 2 ;;
     -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
@@ -73,6 +80,7 @@ done
 [ ${#sizes[@]} -gt 0 ] || sizes=(5 500 1000 10000)
 case $form in txt) forms=(txt) ;; md) forms=(md) ;; both) forms=(txt md) ;;
   *) echo "run.sh: --form is txt, md or both, not $form" >&2; exit 2 ;; esac
+[[ $pause =~ ^[0-9]+$ ]] || { echo "run.sh: --pause takes whole seconds, not $pause" >&2; exit 2; }
 octavo=$build/octavo
 [ -x "$octavo" ] || { echo "run.sh: no octavo at $octavo (build first, or --build DIR)" >&2; exit 2; }
 [ -z "$baseline" ] || [ -x "$baseline" ] || { echo "run.sh: no baseline at $baseline" >&2; exit 2; }
@@ -231,10 +239,12 @@ for n in "${sizes[@]}"; do
       : >"$dir/octavo.runs"; : >"$dir/baseline.runs"
       run_octavo() {
         log "== octavo, run $((r + 1)) of $runs"
+        sleep "$pause"
         timed "$dir/out" "${octavo_cmd[@]}" >>"$dir/octavo.runs"
       }
       run_baseline() {
         log "== baseline, run $((r + 1)) of $runs"
+        sleep "$pause"
         timed "$dir/out-baseline" "${baseline_cmd[@]}" >>"$dir/baseline.runs"
       }
       for ((r = 0; r < runs; r++)); do
