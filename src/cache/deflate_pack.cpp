@@ -74,27 +74,55 @@ std::optional<std::string> DeflatePack::recall(const core::StreamDigest& digest)
 std::optional<std::string> DeflatePack::recall_locked(const core::StreamDigest& digest) {
   const PackEntry* found = find_entry(previous_entries_, digest);
   if (found == nullptr) return std::nullopt;
-  std::optional<std::string> bytes = read_previous_stream(found->offset, found->length);
-  if (!bytes || core::crc32(*bytes) != found->crc32) return std::nullopt;
-  ++recalled_;
-  if (!diverged_ && !committed_ && found->position == matched_) {
-    ++matched_;
-    next_digests_.insert(digest);
-  } else {
-    keep_locked(digest, *bytes);
-  }
+  std::optional<std::string> bytes = read_checked(*found, in_order_);
+  if (bytes) count_recalled(*found, *bytes);
   return bytes;
 }
 
-std::optional<std::string> DeflatePack::read_previous_stream(std::uint64_t offset, std::uint64_t length) {
-  if (offset >= read_ahead_start_ && offset - read_ahead_start_ <= read_ahead_.size() &&
-      length <= read_ahead_.size() - (offset - read_ahead_start_)) {
-    return read_ahead_.substr(offset - read_ahead_start_, length);
+std::optional<std::string> DeflatePack::read_ahead(const core::StreamDigest& digest) {
+  const std::lock_guard lock(mutex_);
+  try {
+    const PackEntry* found = find_entry(previous_entries_, digest);
+    return found == nullptr ? std::nullopt : read_checked(*found, ahead_);
+  } catch (const std::exception&) {  // no memory: the page is drawn and deflated anew
+    return std::nullopt;
+  }
+}
+
+void DeflatePack::recalled(const core::StreamDigest& digest, std::string_view bytes) {
+  const std::lock_guard lock(mutex_);
+  try {
+    if (const PackEntry* found = find_entry(previous_entries_, digest)) count_recalled(*found, bytes);
+  } catch (const std::exception&) {  // no memory: the next build deflates anew
+    fail_next();
+  }
+}
+
+std::optional<std::string> DeflatePack::read_checked(const PackEntry& found, Piece& piece) {
+  std::optional<std::string> bytes = read_previous_stream(found.offset, found.length, piece);
+  if (!bytes || core::crc32(*bytes) != found.crc32) return std::nullopt;
+  return bytes;
+}
+
+void DeflatePack::count_recalled(const PackEntry& found, std::string_view bytes) {
+  ++recalled_;
+  if (!diverged_ && !committed_ && found.position == matched_) {
+    ++matched_;
+    next_digests_.insert(found.digest);
+  } else {
+    keep_locked(found.digest, bytes);
+  }
+}
+
+std::optional<std::string> DeflatePack::read_previous_stream(std::uint64_t offset, std::uint64_t length, Piece& piece) {
+  if (offset >= piece.start && offset - piece.start <= piece.bytes.size() &&
+      length <= piece.bytes.size() - (offset - piece.start)) {
+    return piece.bytes.substr(offset - piece.start, length);
   }
   if (length >= read_ahead_size) return previous_.read_at(offset, length);
   // A stream before the piece is one recalled again, such as the first operators every recto
   // shares: read alone, the piece staying for the streams after it, and kept while small.
-  if (offset < read_ahead_start_) {
+  if (offset < piece.start) {
     if (const auto found = recalled_again_.find(offset);
         found != recalled_again_.end() && found->second.size() == length) {
       return found->second;
@@ -107,13 +135,13 @@ std::optional<std::string> DeflatePack::read_previous_stream(std::uint64_t offse
     return bytes;
   }
   // Entries lie between the data's start and the index (read_pack_index checked it).
-  std::optional<std::string> piece =
+  std::optional<std::string> read =
       previous_.read_at(offset, std::min<std::uint64_t>(read_ahead_size, previous_data_end_ - offset));
-  if (!piece || piece->size() < length) return std::nullopt;
-  if (piece->empty()) return piece;  // a stream of no bytes at the index: the piece stays
-  read_ahead_ = std::move(*piece);
-  read_ahead_start_ = offset;
-  return read_ahead_.substr(0, length);
+  if (!read || read->size() < length) return std::nullopt;
+  if (read->empty()) return read;  // a stream of no bytes at the index: the piece stays
+  piece.bytes = std::move(*read);
+  piece.start = offset;
+  return piece.bytes.substr(0, length);
 }
 
 void DeflatePack::keep(const core::StreamDigest& digest, std::string_view compressed) {

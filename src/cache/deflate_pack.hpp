@@ -44,6 +44,12 @@ class DeflatePack final : public core::DeflateMemo {
   /// memory runs out, this build's pack is given up at once, the previous one too, and the build
   /// goes on without keeping.
   void keep(const core::StreamDigest& digest, std::string_view compressed) override;
+  /// The stream recall would give, its CRC-32 checked, read through a piece of the pack of its
+  /// own (the worker threads read ahead of the book's thread, which recalls in the pack's order),
+  /// and not yet counted as recalled.
+  std::optional<std::string> read_ahead(const core::StreamDigest& digest) override;
+  /// Counts `bytes`, read ahead for `digest`, as recalled now.
+  void recalled(const core::StreamDigest& digest, std::string_view bytes) override;
 
   /// Replaces the pack with the streams recalled and kept since construction (removes it when
   /// there were none). False when the next pack could not be written: the previous one is then
@@ -57,13 +63,22 @@ class DeflatePack final : public core::DeflateMemo {
  private:
   void read_previous();
   std::optional<std::string> recall_locked(const core::StreamDigest& digest);
+  // A piece of the previous pack read at once: the streams in it are read from memory.
+  struct Piece {
+    std::string bytes;  // the previous pack's bytes from `start`
+    std::uint64_t start = 0;
+  };
+  // The stream `found` from `piece`, or nullopt when it cannot be read whole or its CRC-32 fails.
+  std::optional<std::string> read_checked(const PackEntry& found, Piece& piece);
+  // Counts the stream `found`, whose `bytes` were read, as recalled by this build.
+  void count_recalled(const PackEntry& found, std::string_view bytes);
   // `length` bytes of the previous pack's data from `offset`. Those within the piece read ahead
   // come from it; those after it, or running past its end, are read with what follows them,
   // read_ahead_size in all but never past the index, and that becomes the piece; those before it
   // (a stream recalled again) and those of read_ahead_size or more are read alone. A rebuild
   // recalls thousands of streams of a few hundred bytes, mostly in the pack's own order: one read
   // each was more than half of the book thread's recalling (a rebuild of 1,000 articles).
-  std::optional<std::string> read_previous_stream(std::uint64_t offset, std::uint64_t length);
+  std::optional<std::string> read_previous_stream(std::uint64_t offset, std::uint64_t length, Piece& piece);
   void keep_locked(const core::StreamDigest& digest, std::string_view compressed);
   bool commit_locked();
   // Closes and removes the next pack, if it was started.
@@ -84,8 +99,8 @@ class DeflatePack final : public core::DeflateMemo {
   std::uint64_t previous_data_start_ = 0;
   std::uint64_t previous_data_end_ = 0;  // where the index starts
   static constexpr std::uint64_t read_ahead_size = std::uint64_t{256} << 10;
-  std::string read_ahead_;  // the previous pack's bytes from read_ahead_start_
-  std::uint64_t read_ahead_start_ = 0;
+  Piece in_order_;  // for recall
+  Piece ahead_;     // for read_ahead
   // Small streams read again from before the piece, by offset: a few hundred bytes each, at most
   // max_recalled_again of them (all are dropped when it is full).
   static constexpr std::size_t max_recalled_again = 64;

@@ -142,6 +142,62 @@ TEST_SUITE("cache.deflate_pack") {
     CHECK(file_bytes(cache.pack()) == bytes);
   }
 
+  TEST_CASE("streams read ahead count only when said recalled, in that order") {
+    const CacheFolder cache("read-ahead-order");
+    earlier_build(cache, 10);
+    const ino_t before = inode_of(cache.pack());
+    const auto digest = [](int n) { return digest_of("page " + std::to_string(n)); };
+    {
+      // Read ahead backwards, beside recalls in order: the pack's order is the order of use.
+      cache::DeflatePack pack = cache.open();
+      for (int n = 9; n >= 5; --n) CHECK(pack.read_ahead(digest(n)) == stream(n));
+      CHECK_FALSE(pack.read_ahead(digest(42)));
+      CHECK(pack.recalled() == 0);
+      CHECK(pack.kept() == 0);
+      recall_pages(pack, 0, 5);
+      for (int n = 5; n < 10; ++n) pack.recalled(digest(n), stream(n));
+      CHECK(pack.recalled() == 10);
+      REQUIRE(pack.commit());
+    }
+    CHECK(inode_of(cache.pack()) == before);  // used in its order: unwritten
+    {
+      // Read ahead but never said recalled: not in the next pack.
+      cache::DeflatePack pack = cache.open();
+      recall_pages(pack, 0, 8);
+      CHECK(pack.read_ahead(digest(9)) == stream(9));
+      REQUIRE(pack.commit());
+    }
+    cache::DeflatePack next = cache.open();
+    recall_pages(next, 0, 8);
+    CHECK_FALSE(next.read_ahead(digest(9)));
+    {
+      // Said recalled out of the pack's order: the pack is written again, with it.
+      REQUIRE(next.commit());
+      cache::DeflatePack pack = cache.open();
+      const std::optional<std::string> ahead = pack.read_ahead(digest(7));
+      REQUIRE(ahead);
+      pack.recalled(digest(7), *ahead);
+      recall_pages(pack, 0, 7);
+      REQUIRE(pack.commit());
+    }
+    cache::DeflatePack last = cache.open();
+    recall_pages(last, 0, 8);
+  }
+
+  TEST_CASE("a stream damaged in the pack is not read ahead") {
+    const CacheFolder cache("read-ahead-damaged");
+    earlier_build(cache, 3);
+    std::string bytes = file_bytes(cache.pack());
+    const std::size_t at = bytes.find(stream(1));
+    REQUIRE(at != std::string::npos);
+    bytes[at + 3] = '!';
+    write_bytes(cache.pack(), bytes);
+    cache::DeflatePack pack = cache.open();
+    CHECK(pack.read_ahead(digest_of("page 0")) == stream(0));
+    CHECK_FALSE(pack.read_ahead(digest_of("page 1")));
+    CHECK(pack.read_ahead(digest_of("page 2")) == stream(2));
+  }
+
   TEST_CASE("the pack is written again, whole, as soon as a build departs from it") {
     const CacheFolder cache("departs");
     earlier_build(cache, 10);
