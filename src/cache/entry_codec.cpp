@@ -1,5 +1,6 @@
 #include "cache/entry_codec.hpp"
 
+#include <algorithm>
 #include <bit>
 #include <cstdint>
 #include <map>
@@ -15,7 +16,9 @@ namespace {
 // The first bytes of every entry, then the format's number: bumped whenever the encoding below
 // changes, so that an entry written by another version of this code is a miss, not a misreading.
 constexpr std::string_view magic = "octavo layout entry\n";
-constexpr std::uint64_t format_version = 2;  // 2: the key as its 32 bytes, no checksum
+// 2: the key as its 32 bytes, no checksum; 3: the lines after the diagnostics, as one string, and
+// the article's cut after them.
+constexpr std::uint64_t format_version = 3;
 
 // Lines hold notes and shared heads, which hold lines: deeper than this is no entry we wrote
 // (a footnote's lines hold no notes, and a head's no head), and the reader's stack stays small.
@@ -366,6 +369,157 @@ core::SourceLocation take_location(core::ByteReader& in) {
   return at;
 }
 
+void put_stats(core::ByteWriter& out, const layout::LayoutStats& stats) {
+  // The counts of articles are lay_out_book's, not the cut's.
+  const auto& [articles, articles_set, pages, lines, hyphenated_lines, longest_hyphen_run, justified_lines, ratio_sum,
+               worst_stretch, worst_shrink, overfull_lines, orphans, widows, headings_at_foot] = stats;
+  static_cast<void>(articles);
+  static_cast<void>(articles_set);
+  for (const std::size_t count : {pages, lines, hyphenated_lines, longest_hyphen_run, justified_lines}) {
+    out.unsigned_number(count);
+  }
+  for (const double ratio : {ratio_sum, worst_stretch, worst_shrink}) out.real(ratio);
+  for (const std::size_t count : {overfull_lines, orphans, widows, headings_at_foot}) out.unsigned_number(count);
+}
+
+layout::LayoutStats take_stats(core::ByteReader& in) {
+  layout::LayoutStats stats;
+  for (std::size_t* count :
+       {&stats.pages, &stats.lines, &stats.hyphenated_lines, &stats.longest_hyphen_run, &stats.justified_lines}) {
+    *count = static_cast<std::size_t>(in.unsigned_number());
+  }
+  for (double* ratio : {&stats.ratio_sum, &stats.worst_stretch, &stats.worst_shrink}) *ratio = in.real();
+  for (std::size_t* count : {&stats.overfull_lines, &stats.orphans, &stats.widows, &stats.headings_at_foot}) {
+    *count = static_cast<std::size_t>(in.unsigned_number());
+  }
+  return stats;
+}
+
+// A page of a cut can be kept without its body when the page sink prepared it (a digest and the
+// text it shows) and nothing else but its body needs drawing: no picture (its bytes are the
+// model's), and nothing placed on it yet (its side, its furniture).
+bool keepable(const layout::Page& page) {
+  return page.body_digest && page.body_text && page.images.empty() && page.text_left.value == 0 &&
+         page.furniture.runs.empty() && page.furniture.rules.empty() && !page.kept_body;
+}
+
+void put_page(core::ByteWriter& out, const layout::Page& page) {
+  [[maybe_unused]] const auto& [width, height, runs, rules, links, anchors, images, text_left, furniture, body_digest,
+                                body_text, kept_body] = page;  // runs, rules: the body, which the digest names
+  out.real(width.value);
+  out.real(height.value);
+  for (const std::uint8_t byte : *body_digest) out.byte(byte);
+  out.unsigned_number(body_text->characters.size());
+  for (const layout::ShownCharacter& shown : body_text->characters) {
+    out.byte(static_cast<std::uint8_t>(shown.face));
+    out.unsigned_number(shown.code_point);
+  }
+  out.unsigned_number(body_text->faces.size());
+  for (const layout::ShownFace& face : body_text->faces) {
+    out.byte(static_cast<std::uint8_t>(face.face));
+    out.unsigned_number(face.characters_before_end);
+  }
+  out.unsigned_number(links.size());
+  for (const layout::LinkArea& link : links) {
+    const auto& [left, top, right, bottom, destination, uri] = link;
+    for (const core::Pt value : {left, top, right, bottom}) out.real(value.value);
+    out.string(destination);
+    out.string(uri);
+  }
+  out.unsigned_number(anchors.size());
+  for (const layout::Anchor& anchor : anchors) {
+    out.string(anchor.name);
+    out.real(anchor.y.value);
+  }
+}
+
+fonts::FontFace take_face(core::ByteReader& in) {
+  return static_cast<fonts::FontFace>(in.at_most(fonts::face_count - 1));
+}
+
+layout::Page take_page(core::ByteReader& in) {
+  layout::Page page;
+  page.width = core::Pt(in.real());
+  page.height = core::Pt(in.real());
+  core::StreamDigest digest{};
+  for (std::uint8_t& byte : digest) byte = in.byte();
+  page.body_digest = digest;
+  layout::ShownText text;
+  // A character takes at least two bytes, a face two, a link 36, an anchor 9.
+  std::size_t count = in.count(2);
+  text.characters.reserve(count);
+  for (std::size_t i = 0; i < count && !in.failed(); ++i) {
+    const fonts::FontFace face = take_face(in);
+    text.characters.push_back({face, static_cast<char32_t>(in.at_most(0x10FFFF))});
+  }
+  count = in.count(2);
+  for (std::size_t i = 0; i < count && !in.failed(); ++i) {
+    const fonts::FontFace face = take_face(in);
+    text.faces.push_back({face, static_cast<std::size_t>(in.at_most(text.characters.size()))});
+  }
+  page.body_text = std::move(text);
+  count = in.count(36);
+  for (std::size_t i = 0; i < count && !in.failed(); ++i) {
+    layout::LinkArea link;
+    for (core::Pt* value : {&link.left, &link.top, &link.right, &link.bottom}) *value = core::Pt(in.real());
+    link.destination = in.string();
+    link.uri = in.string();
+    page.links.push_back(std::move(link));
+  }
+  count = in.count(9);
+  for (std::size_t i = 0; i < count && !in.failed(); ++i) {
+    layout::Anchor anchor;
+    anchor.name = in.string();
+    anchor.y = core::Pt(in.real());
+    page.anchors.push_back(std::move(anchor));
+  }
+  return page;
+}
+
+// What an entry holds before its lines: its header, checked against `key`, the diagnostics and
+// the missing characters (noted in `missing`). Nullopt when the header is not this format's for
+// `key`.
+struct EntryHead {
+  core::DiagnosticList diagnostics;
+  fonts::GlyphCoverage missing;
+};
+
+std::optional<EntryHead> take_head(core::ByteReader& in, const core::StreamDigest& key, fonts::GlyphCoverage missing) {
+  if (in.string_view() != magic || in.unsigned_number() != format_version) return std::nullopt;
+  core::StreamDigest written_key{};
+  for (std::uint8_t& byte : written_key) byte = in.byte();
+  if (written_key != key || in.failed()) return std::nullopt;
+  EntryHead head{{}, std::move(missing)};
+  const std::size_t diagnostics = in.count(4);
+  for (std::size_t i = 0; i < diagnostics && !in.failed(); ++i) {
+    core::Diagnostic diagnostic;
+    diagnostic.severity = static_cast<core::Severity>(in.at_most(static_cast<std::uint64_t>(core::Severity::error)));
+    diagnostic.location = take_location(in);
+    diagnostic.message = in.string();
+    diagnostic.hint = in.string();
+    head.diagnostics.report(std::move(diagnostic));
+  }
+  std::vector<char32_t> code_points(in.count(1));
+  for (char32_t& code_point : code_points) code_point = static_cast<char32_t>(in.at_most(0x10FFFF));
+  const core::SourceLocation first = take_location(in);
+  if (in.failed()) return std::nullopt;
+  for (const char32_t code_point : code_points) head.missing.note_missing(code_point, first);
+  return head;
+}
+
+// The cut after an entry's lines, if it has one: its pages and figures.
+std::optional<std::pair<std::vector<layout::Page>, layout::LayoutStats>> take_cut(core::ByteReader& in) {
+  if (!in.boolean()) return std::nullopt;
+  std::vector<layout::Page> pages(in.count(50));  // a page takes 50 bytes at least
+  for (layout::Page& page : pages) {
+    if (in.failed()) break;
+    page = take_page(in);
+  }
+  layout::LayoutStats stats = take_stats(in);
+  if (in.failed()) return std::nullopt;
+  return std::pair{std::move(pages), stats};
+}
+
 }  // namespace
 
 std::string encode_entry(const layout::SetArticle& set, const core::StreamDigest& key) {
@@ -373,7 +527,6 @@ std::string encode_entry(const layout::SetArticle& set, const core::StreamDigest
   out.string(magic);
   out.unsigned_number(format_version);
   for (const std::uint8_t byte : key) out.byte(byte);
-  Encoder(out).lines(set.lines);
   const std::vector<core::Diagnostic>& diagnostics = set.diagnostics.all();
   out.unsigned_number(diagnostics.size());
   for (const core::Diagnostic& diagnostic : diagnostics) {
@@ -387,32 +540,49 @@ std::string encode_entry(const layout::SetArticle& set, const core::StreamDigest
   out.unsigned_number(missing.size());
   for (const char32_t code_point : missing) out.unsigned_number(code_point);
   put_location(out, set.missing.noted_location());
+  // The lines as one string, so that a reader of the cut after them steps over them.
+  core::ByteWriter lines;
+  Encoder(lines).lines(set.lines);
+  out.string(lines.bytes());
+  out.boolean(false);  // no cut (add_cut)
   return out.take();
+}
+
+bool add_cut(std::string& entry, const layout::CutArticle& cut) {
+  if (entry.empty() || entry.back() != '\0') return false;
+  if (!std::all_of(cut.pages.begin(), cut.pages.end(), keepable)) return false;
+  core::ByteWriter out;
+  out.boolean(true);
+  out.unsigned_number(cut.pages.size());
+  for (const layout::Page& page : cut.pages) put_page(out, page);
+  put_stats(out, cut.stats);
+  entry.pop_back();
+  entry += out.bytes();
+  return true;
 }
 
 std::optional<layout::SetArticle> decode_entry(std::string_view bytes, const core::StreamDigest& key,
                                                const model::Article& article, fonts::GlyphCoverage missing) {
   core::ByteReader in(bytes);
-  if (in.string() != magic || in.unsigned_number() != format_version) return std::nullopt;
-  core::StreamDigest written_key{};
-  for (std::uint8_t& byte : written_key) byte = in.byte();
-  if (written_key != key || in.failed()) return std::nullopt;
-  layout::SetArticle set{Decoder(in, article).lines(), {}, std::move(missing)};
-  const std::size_t diagnostics = in.count(4);
-  for (std::size_t i = 0; i < diagnostics && !in.failed(); ++i) {
-    core::Diagnostic diagnostic;
-    diagnostic.severity = static_cast<core::Severity>(in.at_most(static_cast<std::uint64_t>(core::Severity::error)));
-    diagnostic.location = take_location(in);
-    diagnostic.message = in.string();
-    diagnostic.hint = in.string();
-    set.diagnostics.report(std::move(diagnostic));
-  }
-  std::vector<char32_t> code_points(in.count(1));
-  for (char32_t& code_point : code_points) code_point = static_cast<char32_t>(in.at_most(0x10FFFF));
-  const core::SourceLocation first = take_location(in);
+  std::optional<EntryHead> head = take_head(in, key, std::move(missing));
+  if (!head) return std::nullopt;
+  core::ByteReader lines_in(in.string_view());
+  layout::SetArticle set{Decoder(lines_in, article).lines(), std::move(head->diagnostics), std::move(head->missing)};
+  if (lines_in.failed() || !lines_in.at_end()) return std::nullopt;
+  take_cut(in);  // read for its bounds only
   if (in.failed() || !in.at_end()) return std::nullopt;
-  for (const char32_t code_point : code_points) set.missing.note_missing(code_point, first);
   return set;
+}
+
+std::optional<layout::CutArticle> decode_cut(std::string_view bytes, const core::StreamDigest& key,
+                                             fonts::GlyphCoverage missing) {
+  core::ByteReader in(bytes);
+  std::optional<EntryHead> head = take_head(in, key, std::move(missing));
+  if (!head) return std::nullopt;
+  in.string_view();  // the lines
+  auto cut = take_cut(in);
+  if (!cut || in.failed() || !in.at_end()) return std::nullopt;
+  return layout::CutArticle{std::move(cut->first), std::move(head->diagnostics), std::move(head->missing), cut->second};
 }
 
 }  // namespace octavo::cache

@@ -1,7 +1,8 @@
 // The build cache of set articles (issue 10, item 6): each article's lines, diagnostics and
-// missing characters (and those of its entry in the Sources appendix) kept in an EntryStore under
-// a key over everything that set them, so that a rebuild sets again only the articles whose inputs
-// changed. lay_out_book consults it.
+// missing characters, and the pages it was cut into (and the lines of its entry in the Sources
+// appendix), kept in an EntryStore under a key over everything that set them, so that a rebuild
+// sets again only the articles whose inputs changed, and cuts again none whose pages' drawing the
+// PDF's memo still holds. lay_out_book consults it.
 #pragma once
 
 #include <string>
@@ -17,21 +18,20 @@ class LayoutCache final : public layout::ArticleCache {
   /// ArticleInputs (build_fingerprint: the program, its libraries, the fonts).
   LayoutCache(EntryStore& store, std::string fingerprint);
 
-  /// The entry under article_key(inputs) when it decodes (entry_codec), else set_anew()'s result,
-  /// stored under that key (a failed write is ignored: the next build sets it again).
-  layout::SetArticle recall_or_set(const layout::ArticleInputs& inputs, const fonts::GlyphCoverage& coverage,
-                                   const std::function<layout::SetArticle()>& set_anew) override;
-  /// The same for the entry under sources_entry_key(inputs).
+  /// The entry under article_key(inputs): its cut when it has one that `take_bodies` takes, else
+  /// its lines, cut, when they decode (entry_codec); else set_anew()'s lines, cut, stored under
+  /// that key with the cut (a failed write is ignored: the next build sets it again).
+  layout::CutArticle recall_or_cut(const layout::ArticleInputs& inputs, const fonts::GlyphCoverage& coverage,
+                                   const std::function<layout::SetArticle()>& set_anew,
+                                   const std::function<layout::CutArticle(layout::SetArticle)>& cut,
+                                   const std::function<bool(std::vector<layout::Page>&)>& take_bodies) override;
+  /// The entry under sources_entry_key(inputs) when its lines decode, else set_anew()'s result,
+  /// stored under that key.
   layout::SetArticle recall_or_set_sources_entry(const layout::SourcesEntryInputs& inputs,
                                                  const fonts::GlyphCoverage& coverage,
                                                  const std::function<layout::SetArticle()>& set_anew) override;
 
  private:
-  // The entry under `key` (its pictures' bytes from `article`), or set_anew()'s, then kept.
-  layout::SetArticle recall_or_set_under(const core::StreamDigest& key, const model::Article& article,
-                                         const fonts::GlyphCoverage& coverage,
-                                         const std::function<layout::SetArticle()>& set_anew);
-
   EntryStore& store_;
   std::string fingerprint_;
 };

@@ -36,10 +36,12 @@ std::int64_t ByteReader::signed_number() {
 
 bool ByteReader::boolean() { return at_most(1) == 1; }
 
-std::string ByteReader::string() {
+std::string ByteReader::string() { return std::string(string_view()); }
+
+std::string_view ByteReader::string_view() {
   const std::size_t size = count(1);
   if (failed_) return {};
-  std::string value(bytes_.substr(position_, size));
+  const std::string_view value = bytes_.substr(position_, size);
   position_ += size;
   return value;
 }

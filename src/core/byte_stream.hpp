@@ -79,6 +79,8 @@ class ByteReader {
     return std::bit_cast<double>(bits);
   }
   std::string string();
+  /// What string() reads, in place: a view of the reader's bytes.
+  std::string_view string_view();
   /// A count of items that each take at least `least_bytes` (≥ 1) bytes: 0 and failed() when
   /// fewer bytes are left than that many items need, so that a corrupt count cannot make the
   /// caller reserve gigabytes.

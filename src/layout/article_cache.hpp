@@ -36,12 +36,20 @@ struct SourcesEntryInputs {
 class ArticleCache {
  public:
   virtual ~ArticleCache() = default;
-  /// The article set from `inputs`: an earlier build's SetArticle when one was kept for exactly
-  /// these inputs (its missing characters in a branch of `coverage`), else `set_anew()`'s, which it
-  /// then keeps. Either is what set_anew() would return. Called from several threads at once.
-  virtual SetArticle recall_or_set(const ArticleInputs& inputs, const fonts::GlyphCoverage& coverage,
-                                   const std::function<SetArticle()>& set_anew) = 0;
-  /// The article's entry in the Sources appendix, recalled or set as recall_or_set does an article.
+  /// The article set from `inputs` and cut into pages. An earlier build's cut when one was kept
+  /// for exactly these inputs and `take_bodies` takes its pages (PageSink::take_kept_bodies:
+  /// recalled pages carry no runs, rules or images), its missing characters in a branch of
+  /// `coverage`. Else `cut` of the earlier build's lines, or of set_anew()'s, which it then keeps
+  /// with the cut. Either is what cut(set_anew()) would return, bodies aside. Called from several
+  /// threads at once.
+  virtual CutArticle recall_or_cut(const ArticleInputs& inputs, const fonts::GlyphCoverage& coverage,
+                                   const std::function<SetArticle()>& set_anew,
+                                   const std::function<CutArticle(SetArticle)>& cut,
+                                   const std::function<bool(std::vector<Page>&)>& take_bodies) = 0;
+  /// The article's entry in the Sources appendix: an earlier build's SetArticle when one was kept
+  /// for exactly these inputs (its missing characters in a branch of `coverage`), else
+  /// `set_anew()`'s, which it then keeps. Either is what set_anew() would return. Called from
+  /// several threads at once.
   virtual SetArticle recall_or_set_sources_entry(const SourcesEntryInputs& inputs, const fonts::GlyphCoverage& coverage,
                                                  const std::function<SetArticle()>& set_anew) = 0;
 };

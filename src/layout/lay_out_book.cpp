@@ -174,15 +174,6 @@ void warn_dangling(const LinkDestinations& links, const std::set<std::string>& a
   }
 }
 
-// Lines set apart (an article, or the Sources appendix) and cut into pages where they were set
-// (SetArticle, then cut_into_pages), with the figures of the cut.
-struct CutArticle {
-  std::vector<Page> pages;
-  core::DiagnosticList diagnostics;
-  fonts::GlyphCoverage missing;
-  LayoutStats stats;
-};
-
 // Articles set and cut ahead of this thread per worker thread: enough that a worker rarely waits for a
 // slot, few enough that memory stays that of a handful of articles whatever the book's length.
 constexpr std::size_t articles_ahead_per_job = 4;
@@ -286,6 +277,8 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
   // one article at a time. With one job, each article is set here when its turn comes, through
   // the same path. A cache answers on the worker threads too, so that reading an earlier build's
   // lines runs on every core.
+  // A cache may also answer with the article already cut, its pages' bodies kept by the page sink
+  // from an earlier build (PageSink::take_kept_bodies): nothing of it is then set, cut or drawn.
   const auto set_article = [&](std::size_t a) {
     const Hyphenator& hyphenator = hyphenators.for_language(book.articles[a].language);
     bool set_here = false;
@@ -294,13 +287,15 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
       return set_apart(hyphenator,
                        [&](LayoutContext& apart) { return article_flow(book.articles[a], book.anchors, apart); });
     };
-    SetArticle set = cache == nullptr ? set_anew()
-                                      : cache->recall_or_set({book.articles[a], book.anchors, style, hyphenator},
-                                                             coverage, set_anew);
-    LayoutStats stats;
-    stats.articles = 1;
-    stats.articles_set = set_here ? 1 : 0;
-    return cut_apart(std::move(set), stats);
+    const auto cut = [&](SetArticle set) { return cut_apart(std::move(set), {}); };
+    CutArticle article =
+        cache == nullptr
+            ? cut(set_anew())
+            : cache->recall_or_cut({book.articles[a], book.anchors, style, hyphenator}, coverage, set_anew, cut,
+                                   [&](std::vector<Page>& recalled) { return pages.take_kept_bodies(recalled); });
+    article.stats.articles = 1;
+    article.stats.articles_set = set_here ? 1 : 0;
+    return article;
   };
   core::OrderedPool<CutArticle> articles(jobs, book.articles.size(), jobs * articles_ahead_per_job, set_article);
   // The Sources appendix depends on no page either: with more than one job it is set on a thread

@@ -125,6 +125,10 @@ struct Page {
   /// itself never reads them.
   std::optional<core::StreamDigest> body_digest = {};
   std::optional<ShownText> body_text = {};  ///< none when a run is not UTF-8
+  /// The body's drawing as an earlier build kept it, read ahead by the page sink
+  /// (PageSink::take_kept_bodies) for a page that a build cache recalled already cut: such a page
+  /// has its digest and shown text but no runs, rules or images, which only drawing it would need.
+  std::optional<std::string> kept_body = {};
 };
 
 /// The page's runs in the page's coordinates, in the order they are drawn: the body's, moved onto

@@ -32,6 +32,15 @@ class PageSink {
   /// (Page::body_digest). It may be called on several threads at once, so it must not change the
   /// sink. Nothing by default.
   virtual void prepare_body(Page& page) const { static_cast<void>(page); }
+  /// Called on a layout thread, as prepare_body, for the pages of an article that a build cache
+  /// recalled as cut and prepared by an earlier build, each with its body_digest and body_text
+  /// but no runs, rules or images: true when the sink has the drawing of every page's body and
+  /// has put it in Page::kept_body, false when the article must be cut from its lines again. No
+  /// page is taken by default.
+  virtual bool take_kept_bodies(std::vector<Page>& pages) const {
+    static_cast<void>(pages);
+    return false;
+  }
   /// The next body page, final: body pages come in order, page 1 (a recto) first.
   virtual void body_page(Page page) = 0;
   /// After the last body page: the front matter (title page, disclaimer, contents, and a blank

@@ -1163,6 +1163,16 @@ void HaruDocument::end_body(std::size_t page_index) {
 
 bool HaruDocument::recall_body(std::size_t page_index, const core::StreamDigest& name,
                                const std::vector<fonts::FontFace>& faces) {
+  return take_body(page_index, name, std::nullopt, faces);
+}
+
+bool HaruDocument::recall_body(std::size_t page_index, const core::StreamDigest& name, std::string_view kept,
+                               const std::vector<fonts::FontFace>& faces) {
+  return take_body(page_index, name, kept, faces);
+}
+
+bool HaruDocument::take_body(std::size_t page_index, const core::StreamDigest& name,
+                             std::optional<std::string_view> read_ahead, const std::vector<fonts::FontFace>& faces) {
   if (failed() || state_->memo == nullptr) return false;
   HPDF_Page page = state_->canvas(page_index);
   if (page == nullptr) return false;
@@ -1174,9 +1184,13 @@ bool HaruDocument::recall_body(std::size_t page_index, const core::StreamDigest&
     state_->fail("a body recalled after drawing in it");
     return false;
   }
-  const std::optional<std::string> kept = state_->memo->recall(name);
-  if (!kept) return false;
-  std::optional<core::FlatePart> part = core::FlatePart::from_kept_form(*kept);
+  std::optional<std::string> recalled;
+  if (!read_ahead) {
+    recalled = state_->memo->recall(name);
+    if (!recalled) return false;
+  }
+  const std::string_view kept = read_ahead ? *read_ahead : std::string_view(*recalled);
+  std::optional<core::FlatePart> part = core::FlatePart::from_kept_form(kept);
   if (!part) return false;
   // The fonts as the drawing names them (show_text → HPDF_Page_SetFontAndSize): /F1, /F2, … in the
   // order each is first shown, in the page's /Resources.
@@ -1187,8 +1201,14 @@ bool HaruDocument::recall_body(std::size_t page_index, const core::StreamDigest&
       return false;
     }
   }
+  // Counted where recall would have counted it, in the order of the pages.
+  if (read_ahead) state_->memo->recalled(name, kept);
   body.recalled = std::move(part);
   return true;
+}
+
+bool HaruDocument::can_recall_bodies() const {
+  return !failed() && state_->memo != nullptr && (state_->pdf->compression_mode & HPDF_COMP_TEXT) != 0;
 }
 
 void HaruDocument::show_text(std::size_t page_index, fonts::FontFace face, double size, double x, double y,

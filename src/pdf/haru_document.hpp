@@ -122,6 +122,14 @@ class HaruDocument {
   /// the drawing shows each first. False, and the body left to be drawn, when there is no memo or
   /// it kept nothing whole under `name`.
   bool recall_body(std::size_t page, const core::StreamDigest& name, const std::vector<fonts::FontFace>& faces);
+  /// recall_body with the part the memo kept under `name` already read (DeflateMemo::read_ahead,
+  /// `kept` in its kept form), counted as recalled here (DeflateMemo::recalled). False, and the
+  /// body left to be drawn, when there is no memo or `kept` is no part.
+  bool recall_body(std::size_t page, const core::StreamDigest& name, std::string_view kept,
+                   const std::vector<fonts::FontFace>& faces);
+  /// Whether recall_body can take a body: there is a memo (remember_compressed_pages) and page
+  /// contents are compressed.
+  bool can_recall_bodies() const;
   /// Draws UTF-8 `text` with its baseline starting at (x, y), rounded to 0.01 pt. Consecutive
   /// calls on one page share a text object: each writes only a relative move (Td), and a font
   /// (Tf) when face or size change. The text is one literal string of two-byte CIDs (CID = code
@@ -170,6 +178,10 @@ class HaruDocument {
   static std::size_t heap_in_use();
 
  private:
+  // Both recall_body: the kept part `read_ahead`, or else the memo's under `name`.
+  bool take_body(std::size_t page, const core::StreamDigest& name, std::optional<std::string_view> read_ahead,
+                 const std::vector<fonts::FontFace>& faces);
+
   struct State;
   std::unique_ptr<State> state_;
 };

@@ -11,6 +11,7 @@
 #include <optional>
 #include <set>
 
+#include "core/deflate.hpp"
 #include "core/file_system.hpp"
 #include "core/fixed_clock.hpp"
 #include "core/url.hpp"
@@ -220,6 +221,9 @@ struct PdfPageWriter::State {
 
   bool svg_fonts_taken = false;
   bool remembering = false;  // pages are kept in, and recalled from, a memo
+  // The memo, when bodies can be read from it ahead of their pages, on layout threads
+  // (take_kept_bodies); set once, before any layout thread starts.
+  core::DeflateMemo* read_ahead_from = nullptr;
 
   State(const fonts::FontSet& fonts, std::string book_language, core::DiagnosticSink& next)
       : font_set(fonts), language(std::move(book_language)), sink(next) {}
@@ -293,8 +297,9 @@ struct PdfPageWriter::State {
   // Draws `page` on the PDF's page `index` and keeps its anchors and links. With a memo, a body
   // without images that an earlier build drew alike, on whatever page, takes that build's drawing.
   void draw(std::size_t index, const layout::Page& page, PageRef ref) {
-    // Taken on a layout thread (prepare_body) unless the page came some other way.
-    assert(!page.body_text || page.body_text == shown_text(page.runs));
+    // Taken on a layout thread (prepare_body) unless the page came some other way; a page whose
+    // body was kept (take_kept_bodies) has no runs to take it from.
+    assert(page.kept_body || !page.body_text || page.body_text == shown_text(page.runs));
     std::vector<fonts::FontFace> faces;
     if (page.body_text) {
       for (const layout::ShownFace& face : page.body_text->faces) faces.push_back(face.face);
@@ -307,11 +312,16 @@ struct PdfPageWriter::State {
     std::optional<core::StreamDigest> name;
     if (remembering && page.images.empty()) {
       // Taken on a layout thread (prepare_body) unless the page came some other way.
-      assert(!page.body_digest || *page.body_digest == page_digest(page));
+      assert(page.kept_body || !page.body_digest || *page.body_digest == page_digest(page));
       name = page.body_digest ? *page.body_digest : page_digest(page);
     }
     pdf.begin_body(index, page.text_left.value);
-    const bool recalled = name && pdf.recall_body(index, *name, faces);
+    const bool recalled = name && (page.kept_body ? pdf.recall_body(index, *name, *page.kept_body, faces)
+                                                  : pdf.recall_body(index, *name, faces));
+    if (page.kept_body && !recalled) {
+      // take_kept_bodies read the part whole: only a failed document gets here, which is reported.
+      sink.error({}, "cannot take the drawing an earlier build kept " + on_page(ref));
+    }
     if (!recalled) {
       draw_items(index, page.runs, page.rules, page.height);
       draw_images(index, page);
@@ -406,6 +416,7 @@ PdfPageWriter::PdfPageWriter(const fonts::FontSet& fonts, std::string language, 
   if (memo != nullptr) {
     state_->pdf.remember_compressed_pages(*memo);
     state_->remembering = true;
+    if (state_->pdf.can_recall_bodies()) state_->read_ahead_from = memo;
   }
 }
 
@@ -416,6 +427,24 @@ std::size_t PdfPageWriter::errors() const { return state_->sink.errors(); }
 void PdfPageWriter::prepare_body(layout::Page& page) const {
   if (state_->remembering && page.images.empty()) page.body_digest = page_digest(page);
   page.body_text = shown_text(page.runs);
+}
+
+bool PdfPageWriter::take_kept_bodies(std::vector<layout::Page>& pages) const {
+  core::DeflateMemo* const memo = state_->read_ahead_from;
+  if (memo == nullptr) return false;
+  std::vector<std::string> kept;
+  kept.reserve(pages.size());
+  for (const layout::Page& page : pages) {
+    if (!page.body_digest || !page.body_text || !page.runs.empty() || !page.rules.empty() || !page.images.empty()) {
+      return false;
+    }
+    std::optional<std::string> bytes = memo->read_ahead(*page.body_digest);
+    // Read here, so that drawing cannot find the part damaged when it is too late to draw it anew.
+    if (!bytes || !core::FlatePart::from_kept_form(*bytes)) return false;
+    kept.push_back(std::move(*bytes));
+  }
+  for (std::size_t i = 0; i < pages.size(); ++i) pages[i].kept_body = std::move(kept[i]);
+  return true;
 }
 
 void PdfPageWriter::body_page(layout::Page page) {

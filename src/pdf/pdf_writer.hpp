@@ -60,6 +60,10 @@ class PdfPageWriter final : public layout::PageSink {
   /// With a memo, the body's page_digest, taken on the layout thread that cut the page: the
   /// pages are drawn one after another on one thread, the digests of several articles at once.
   void prepare_body(layout::Page& page) const override;
+  /// With a memo that reads ahead (DeflateMemo::read_ahead), each page's body as an earlier build
+  /// kept it under the page's body_digest, read and checked on the layout thread: draw then takes
+  /// it in the book's order (HaruDocument::recall_body). False when a page has no kept body.
+  bool take_kept_bodies(std::vector<layout::Page>& pages) const override;
   void body_page(layout::Page page) override;
   void front_matter(std::vector<layout::Page> pages) override;
 

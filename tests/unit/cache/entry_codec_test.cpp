@@ -2,6 +2,7 @@
 
 #include <bit>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <memory>
 
@@ -115,9 +116,124 @@ layout::SetArticle every_member(const fonts::GlyphCoverage& coverage) {
   return set;
 }
 
+// The article of `set` as a page sink that prepares bodies leaves it: two pages with digests and
+// shown text, links and anchors, runs (which the entry leaves out), and figures of the cut.
+layout::CutArticle prepared_cut(const layout::SetArticle& set) {
+  layout::CutArticle cut{{}, {}, set.missing, {}};
+  for (std::uint8_t n = 1; n <= 2; ++n) {
+    layout::Page page{core::Pt(420), core::Pt(595.5 + n), {}, {}, {}, {}};
+    page.runs.push_back({fonts::FontFace::serif, core::Pt(9), core::Pt(1), core::Pt(2), "drawn", {}, core::Pt(0)});
+    page.rules.push_back({core::Pt(1), core::Pt(2), core::Pt(3), core::Pt(4), core::Pt(0.4)});
+    page.links.push_back({core::Pt(1), core::Pt(2), core::Pt(3.25), core::Pt(-0.0), "a#dest", ""});
+    page.links.push_back(
+        {core::Pt(5), core::Pt(6), core::Pt(7), core::Pt(8), "", "https://example.org/" + std::to_string(n)});
+    page.anchors.push_back({"here-" + std::to_string(n), core::Pt(-1.5)});
+    page.body_digest = digest_of(n);
+    page.body_text = layout::ShownText{{{fonts::FontFace::serif, U'd'}, {fonts::FontFace::fallback, U'\U0001F600'}},
+                                       {{fonts::FontFace::serif, 1}, {fonts::FontFace::fallback, 2}}};
+    cut.pages.push_back(std::move(page));
+  }
+  cut.stats.lines = 31;
+  cut.stats.hyphenated_lines = 4;
+  cut.stats.longest_hyphen_run = 2;
+  cut.stats.justified_lines = 29;
+  cut.stats.ratio_sum = 0.1 + 0.2;
+  cut.stats.worst_stretch = 1.75;
+  cut.stats.worst_shrink = -0.5;
+  cut.stats.overfull_lines = 1;
+  cut.stats.orphans = 2;
+  cut.stats.widows = 3;
+  cut.stats.headings_at_foot = 5;
+  return cut;
+}
+
 }  // namespace
 
 TEST_SUITE("cache.entry_codec") {
+  TEST_CASE("an article's cut reads back without its bodies' runs, its lines still there") {
+    Fixture fixture;
+    const layout::SetArticle set = every_member(fixture.coverage);
+    std::string bytes = cache::encode_entry(set, key);
+    CHECK_FALSE(cache::decode_cut(bytes, key, fixture.coverage.branch()).has_value());  // none yet
+    const layout::CutArticle cut = prepared_cut(set);
+    REQUIRE(cache::add_cut(bytes, cut));
+    const std::optional<layout::CutArticle> back = cache::decode_cut(bytes, key, fixture.coverage.branch());
+    REQUIRE(back.has_value());
+    REQUIRE(back->pages.size() == 2);
+    for (std::size_t i = 0; i < 2; ++i) {
+      const layout::Page& page = back->pages[i];
+      const layout::Page& original = cut.pages[i];
+      CHECK(page.width.value == 420);
+      CHECK(page.height.value == original.height.value);
+      CHECK(page.runs.empty());
+      CHECK(page.rules.empty());
+      CHECK(page.body_digest == original.body_digest);
+      CHECK(page.body_text == original.body_text);
+      CHECK_FALSE(page.kept_body.has_value());
+      REQUIRE(page.links.size() == 2);
+      CHECK(page.links[0].destination == "a#dest");
+      CHECK(std::bit_cast<std::uint64_t>(page.links[0].bottom.value) == std::bit_cast<std::uint64_t>(-0.0));
+      CHECK(page.links[1].uri == original.links[1].uri);
+      CHECK(page.links[1].left.value == 5);
+      REQUIRE(page.anchors.size() == 1);
+      CHECK(page.anchors[0].name == original.anchors[0].name);
+      CHECK(page.anchors[0].y.value == -1.5);
+    }
+    const layout::LayoutStats& stats = back->stats;
+    CHECK(stats.lines == 31);
+    CHECK(stats.hyphenated_lines == 4);
+    CHECK(stats.longest_hyphen_run == 2);
+    CHECK(stats.justified_lines == 29);
+    CHECK(stats.ratio_sum == 0.1 + 0.2);
+    CHECK(stats.worst_stretch == 1.75);
+    CHECK(stats.worst_shrink == -0.5);
+    CHECK(stats.overfull_lines == 1);
+    CHECK(stats.orphans == 2);
+    CHECK(stats.widows == 3);
+    CHECK(stats.headings_at_foot == 5);
+    // The set's warnings and missing characters come with the cut, as with the lines.
+    CHECK(back->diagnostics.to_string() == set.diagnostics.to_string());
+    CHECK(back->missing.noted() == set.missing.noted());
+    // The lines are read as before, the cut stepped over.
+    const std::optional<layout::SetArticle> lines = fixture.decode(bytes);
+    REQUIRE(lines.has_value());
+    CHECK(test::dump(*lines) == test::dump(set));
+    // Cut short anywhere, or with a byte after it, the entry is no cut and no lines.
+    for (std::size_t size = 0; size < bytes.size(); size += 5) {
+      CAPTURE(size);
+      CHECK_FALSE(cache::decode_cut(std::string_view(bytes).substr(0, size), key, fixture.coverage.branch()));
+      CHECK_FALSE(fixture.decode(std::string_view(bytes).substr(0, size)).has_value());
+    }
+    CHECK_FALSE(cache::decode_cut(bytes + "x", key, fixture.coverage.branch()).has_value());
+    CHECK_FALSE(cache::decode_cut(bytes, digest_of(0xbb), fixture.coverage.branch()).has_value());
+  }
+
+  TEST_CASE("a cut is kept only when every page was prepared and holds its body alone") {
+    Fixture fixture;
+    const layout::SetArticle set = every_member(fixture.coverage);
+    const std::string entry = cache::encode_entry(set, key);
+    const auto refused = [&](const std::function<void(layout::Page&)>& change) {
+      layout::CutArticle cut = prepared_cut(set);
+      change(cut.pages[1]);
+      std::string bytes = entry;
+      const bool added = cache::add_cut(bytes, cut);
+      return !added && bytes == entry;
+    };
+    CHECK(refused([](layout::Page& page) { page.body_digest.reset(); }));
+    CHECK(refused([](layout::Page& page) { page.body_text.reset(); }));
+    CHECK(refused([](layout::Page& page) { page.images.push_back({}); }));
+    CHECK(refused([](layout::Page& page) { page.text_left = core::Pt(30); }));
+    CHECK(refused([](layout::Page& page) { page.furniture.rules.push_back({}); }));
+    CHECK(refused([](layout::Page& page) { page.kept_body = "kept"; }));
+    CHECK_FALSE(refused([](layout::Page&) {}));
+    // Once only: an entry with a cut takes no second one.
+    std::string bytes = entry;
+    REQUIRE(cache::add_cut(bytes, prepared_cut(set)));
+    const std::string once = bytes;
+    CHECK_FALSE(cache::add_cut(bytes, prepared_cut(set)));
+    CHECK(bytes == once);
+  }
+
   TEST_CASE("every member of every line reads back bit for bit, shared heads shared again") {
     Fixture fixture;
     const layout::SetArticle set = every_member(fixture.coverage);

@@ -2,7 +2,9 @@
 
 #include "cache/entry_store.hpp"
 #include "cache/layout_cache.hpp"
+#include "core/sha256.hpp"
 #include "layout/lay_out_book.hpp"
+#include "layout/layout_stats.hpp"
 #include "layout/layout_test_support.hpp"
 #include "recording_progress.hpp"
 
@@ -59,9 +61,137 @@ Build lay_out(const model::Book& book, cache::MemoryStore* store, std::size_t jo
   return out;
 }
 
+std::string hex(const core::StreamDigest& digest) {
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string out;
+  for (const std::uint8_t byte : digest) {
+    out += digits[byte >> 4];
+    out += digits[byte & 15];
+  }
+  return out;
+}
+
+// A digest of a page's body (its runs, where they are), as the PDF writer's page_digest is.
+core::StreamDigest body_digest(const layout::Page& page) {
+  std::string body;
+  for (const layout::TextRun& run : page.runs) {
+    body += std::to_string(run.x.value) + " " + std::to_string(run.baseline.value) + " " + run.text + "\n";
+  }
+  return core::sha256(body);
+}
+
+// A page sink that prepares each body as the PDF writer does (a digest of its lines, the text it
+// shows) and, when `keeps_bodies`, takes the pages of a recalled cut, as the PDF writer does when
+// its memo holds their drawing. It records each body page.
+class PreparingSink final : public layout::PageSink {
+ public:
+  explicit PreparingSink(bool keeps_bodies) : keeps_bodies_(keeps_bodies) {}
+  void prepare_body(layout::Page& page) const override {
+    page.body_digest = body_digest(page);
+    page.body_text = layout::ShownText{{{fonts::FontFace::serif, static_cast<char32_t>(page.runs.size())}}, {}};
+  }
+  bool take_kept_bodies(std::vector<layout::Page>& pages) const override {
+    if (!keeps_bodies_) return false;
+    for (layout::Page& page : pages) page.kept_body = "drawn as " + hex(*page.body_digest);
+    return true;
+  }
+  void body_page(layout::Page page) override {
+    trace += "== " + std::to_string(page.width.value) + "x" + std::to_string(page.height.value) + " [" +
+             test::anchor_names(page) + "] digest " + (page.body_digest ? hex(*page.body_digest) : "none") + " shows " +
+             (page.body_text ? std::to_string(page.body_text->characters.at(0).code_point) : "?") + "\n";
+    for (const layout::LinkArea& link : page.links) {
+      trace += "link " + link.destination + link.uri + " at " + std::to_string(link.left.value) + "\n";
+    }
+    if (page.kept_body) {
+      ++kept;
+      CHECK(page.runs.empty());
+      CHECK(*page.kept_body == "drawn as " + hex(*page.body_digest));
+    } else {
+      CHECK(body_digest(page) == page.body_digest);
+    }
+  }
+  void front_matter(std::vector<layout::Page> pages) override { front = pages.size(); }
+
+  std::string trace;      // each body page as the sink sees it, whether drawn or kept
+  std::size_t kept = 0;   // body pages whose drawing was kept
+  std::size_t front = 0;  // front matter pages
+
+ private:
+  bool keeps_bodies_;
+};
+
+struct PreparedBuild {
+  std::string trace;  // the pages, the diagnostics and the figures
+  std::size_t kept = 0;
+  std::size_t set = 0;
+};
+
+PreparedBuild lay_out_prepared(const model::Book& book, cache::MemoryStore& store, bool keeps_bodies,
+                               std::size_t jobs) {
+  const test::FakeMetrics metrics;
+  core::DiagnosticList diagnostics;
+  test::RecordingProgress progress;
+  cache::LayoutCache cache(store, "fonts A");
+  PreparingSink sink(keeps_bodies);
+  const layout::BookEnd end = layout::lay_out_book(book, metrics, test::small_style(20), layout::Hyphenators(), sink,
+                                                   diagnostics, progress, jobs, &cache);
+  store.commit();
+  PreparedBuild out;
+  out.kept = sink.kept;
+  out.set = end.stats.articles_set;
+  layout::LayoutStats figures = end.stats;
+  figures.articles_set = 0;  // counted apart
+  out.trace = sink.trace + "diagnostics:\n" + diagnostics.to_string() + "stats:\n" + layout::format_stats(figures) +
+              "front " + std::to_string(sink.front);
+  return out;
+}
+
 }  // namespace
 
 TEST_SUITE("cache.layout_cache") {
+  TEST_CASE("articles recalled as cut when the page sink kept their bodies, else cut again from their lines") {
+    model::Book book = test::book_of(articles());
+    cache::MemoryStore store;
+    const PreparedBuild cold = lay_out_prepared(book, store, true, 2);
+    CHECK(cold.set == 12);
+    CHECK(cold.kept == 0);
+    REQUIRE(cold.trace.find("warning: characters the PDF fonts cannot draw") != std::string::npos);
+    // Warm: every article's pages come as cut, their bodies kept, with the same digests, anchors,
+    // links, warnings and figures; the Sources appendix is cut from its entries' lines.
+    const std::size_t writes = store.writes();
+    std::size_t all_kept = 0;
+    for (const std::size_t jobs : {1, 2, 3}) {
+      const PreparedBuild warm = lay_out_prepared(book, store, true, jobs);
+      CHECK(warm.trace == cold.trace);
+      CHECK(warm.set == 0);
+      CHECK(warm.kept >= 12);
+      all_kept = warm.kept;
+    }
+    CHECK(store.writes() == writes);
+    // A sink that no longer has the bodies: the lines are cut again, the same pages.
+    const PreparedBuild recut = lay_out_prepared(book, store, false, 2);
+    CHECK(recut.trace == cold.trace);
+    CHECK(recut.kept == 0);
+    CHECK(recut.set == 0);
+    // One article edited: it alone is set and cut again, the others still come as cut.
+    book.articles[5].blocks[0].inlines[0].text += " Then one more.";
+    const PreparedBuild edited = lay_out_prepared(book, store, true, 2);
+    CHECK(edited.set == 1);
+    cache::MemoryStore fresh;
+    CHECK(edited.trace == lay_out_prepared(book, fresh, true, 2).trace);
+    CHECK(edited.kept > 0);
+    CHECK(edited.kept < all_kept);
+  }
+
+  TEST_CASE("a sink that prepares nothing gets no cut kept: its articles are cut from their lines") {
+    const model::Book book = test::book_of(articles());
+    cache::MemoryStore store;
+    lay_out(book, &store);  // CollectPages prepares no body
+    const PreparedBuild warm = lay_out_prepared(book, store, true, 2);
+    CHECK(warm.set == 0);
+    CHECK(warm.kept == 0);
+  }
+
   TEST_CASE("cold, warm and partly warm builds lay out the same book as no cache, with the same warnings") {
     model::Book book = test::book_of(articles());
     const Build plain = lay_out(book, nullptr);
@@ -138,7 +268,12 @@ TEST_SUITE("cache.layout_cache") {
     CHECK(recalled.missing.noted_location().line == 1);
     CHECK(recalled.missing.noted_location().column == 6);
     // The article's own entry is another: asked for under the article's inputs, it is set anew.
-    second.recall_or_set({book.articles[3], book.anchors, style, patterns}, coverage, set_anew);
+    second.recall_or_cut(
+        {book.articles[3], book.anchors, style, patterns}, coverage, set_anew,
+        [](layout::SetArticle lines) {
+          return layout::CutArticle{{}, std::move(lines.diagnostics), std::move(lines.missing), {}};
+        },
+        [](std::vector<layout::Page>&) { return false; });
     CHECK(set_count == 2);
   }
 

@@ -49,6 +49,18 @@ class MemoryMemo final : public core::DeflateMemo {
     ++keeps;
     kept[digest] = std::string(compressed);
   }
+  // Reads ahead only when `reads_ahead`, as a memo on disk does.
+  std::optional<std::string> read_ahead(const core::StreamDigest& digest) override {
+    const std::lock_guard lock(mutex);
+    const auto found = kept.find(digest);
+    if (!reads_ahead || found == kept.end()) return std::nullopt;
+    return found->second;
+  }
+  void recalled(const core::StreamDigest& digest, std::string_view bytes) override {
+    const std::lock_guard lock(mutex);
+    CHECK(kept.at(digest) == bytes);
+    hits.push_back(digest);
+  }
   // How many of `names` the memo holds.
   std::size_t holds(const std::vector<core::StreamDigest>& names) const {
     return static_cast<std::size_t>(std::count_if(
@@ -57,6 +69,7 @@ class MemoryMemo final : public core::DeflateMemo {
   std::mutex mutex;
   std::map<core::StreamDigest, std::string> kept;
   std::vector<core::StreamDigest> hits;  // the digests recalled, in order
+  bool reads_ahead = true;
   int recalls = 0;
   int misses = 0;
   int keeps = 0;
@@ -245,6 +258,62 @@ TEST_SUITE("pdf.pdf_writer") {
     CHECK(draw(prepared_memo, true) == draw(plain_memo, false));
     CHECK(prepared_memo.kept == plain_memo.kept);
     CHECK(prepared_memo.keeps > 0);
+  }
+
+  TEST_CASE("pages recalled already cut take the bodies read ahead for them: the same file, the same recalls") {
+    MemoryMemo memo;
+    // Draws the sample book's pages as prepared on a layout thread; `kept_bodies`: as a build cache
+    // recalls them, without runs or rules, their bodies taken from the memo (take_kept_bodies).
+    const auto draw = [&memo](bool kept_bodies) {
+      core::DiagnosticList diagnostics;
+      pdf::PdfPageWriter writer(shared_fonts(), "en", diagnostics, 1, &memo);
+      std::vector<layout::Page> pages = pdf::testing::sample_book().pages;
+      for (layout::Page& page : pages) {
+        writer.prepare_body(page);
+        if (!kept_bodies) continue;
+        page.runs.clear();
+        page.rules.clear();
+      }
+      if (kept_bodies) CHECK(writer.take_kept_bodies(pages));
+      for (layout::Page& page : pages) {
+        CHECK(page.kept_body.has_value() == kept_bodies);
+        writer.body_page(std::move(page));
+      }
+      writer.front_matter({});
+      layout::BookEnd end;
+      end.body_pages = pdf::testing::sample_book().pages.size();
+      const std::optional<std::string> bytes = writer.finish(end);
+      CHECK(diagnostics.to_string() == "");
+      REQUIRE(bytes);
+      return *bytes;
+    };
+    const std::string cold = draw(false);
+    memo.hits.clear();
+    const std::string recalled = draw(false);
+    const std::vector<core::StreamDigest> recalled_hits = memo.hits;
+    memo.hits.clear();
+    const int keeps = memo.keeps;
+    CHECK(draw(true) == cold);
+    CHECK(recalled == cold);
+    CHECK(memo.hits == recalled_hits);  // counted as recalled where recall_body recalls, in order
+    CHECK(memo.keeps == keeps);         // nothing deflated again
+    // A memo that cannot read ahead, or lacks a body, takes no page: the article is cut again.
+    core::DiagnosticList diagnostics;
+    const pdf::PdfPageWriter writer(shared_fonts(), "en", diagnostics, 1, &memo);
+    std::vector<layout::Page> pages = pdf::testing::sample_book().pages;
+    for (layout::Page& page : pages) writer.prepare_body(page);
+    for (layout::Page& page : pages) {
+      page.runs.clear();
+      page.rules.clear();
+    }
+    memo.reads_ahead = false;
+    CHECK_FALSE(writer.take_kept_bodies(pages));
+    memo.reads_ahead = true;
+    memo.kept.erase(*pages[1].body_digest);
+    CHECK_FALSE(writer.take_kept_bodies(pages));
+    for (const layout::Page& page : pages) CHECK_FALSE(page.kept_body);
+    const pdf::PdfPageWriter without_memo(shared_fonts(), "en", diagnostics);
+    CHECK_FALSE(without_memo.take_kept_bodies(pages));
   }
 
   TEST_CASE("prepare_body notes each character a body shows, once a face, in the order shown, and its faces") {
