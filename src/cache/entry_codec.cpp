@@ -445,7 +445,7 @@ layout::Page take_page(core::ByteReader& in) {
   for (std::uint8_t& byte : digest) byte = in.byte();
   page.body_digest = digest;
   layout::ShownText text;
-  // A character takes at least two bytes, a face two, a link 36, an anchor 9.
+  // A character takes at least two bytes, a face two, a link 34, an anchor 9.
   std::size_t count = in.count(2);
   text.characters.reserve(count);
   for (std::size_t i = 0; i < count && !in.failed(); ++i) {
@@ -458,7 +458,7 @@ layout::Page take_page(core::ByteReader& in) {
     text.faces.push_back({face, static_cast<std::size_t>(in.at_most(text.characters.size()))});
   }
   page.body_text = std::move(text);
-  count = in.count(36);
+  count = in.count(34);
   for (std::size_t i = 0; i < count && !in.failed(); ++i) {
     layout::LinkArea link;
     for (core::Pt* value : {&link.left, &link.top, &link.right, &link.bottom}) *value = core::Pt(in.real());
@@ -549,7 +549,23 @@ std::string encode_entry(const layout::SetArticle& set, const core::StreamDigest
 }
 
 bool add_cut(std::string& entry, const layout::CutArticle& cut) {
-  if (entry.empty() || entry.back() != '\0') return false;
+  // Only to an entry encode_entry wrote: its lines, then the one byte that says it has no cut.
+  core::ByteReader in(entry);
+  in.string_view();  // the magic line
+  in.unsigned_number();
+  for (std::size_t i = 0; i < 32; ++i) in.byte();
+  const std::size_t diagnostics = in.count(4);
+  for (std::size_t i = 0; i < diagnostics && !in.failed(); ++i) {
+    in.unsigned_number();
+    take_location(in);
+    in.string_view();
+    in.string_view();
+  }
+  const std::size_t missing = in.count(1);
+  for (std::size_t i = 0; i < missing && !in.failed(); ++i) in.unsigned_number();
+  take_location(in);
+  in.string_view();  // the lines
+  if (in.failed() || in.left() != 1 || in.boolean()) return false;
   if (!std::all_of(cut.pages.begin(), cut.pages.end(), keepable)) return false;
   core::ByteWriter out;
   out.boolean(true);

@@ -318,8 +318,10 @@ struct PdfPageWriter::State {
     pdf.begin_body(index, page.text_left.value);
     const bool recalled = name && (page.kept_body ? pdf.recall_body(index, *name, *page.kept_body, faces)
                                                   : pdf.recall_body(index, *name, faces));
-    if (page.kept_body && !recalled) {
-      // take_kept_bodies read the part whole: only a failed document gets here, which is reported.
+    if (page.kept_body && !recalled && !pdf.failed()) {
+      // take_kept_bodies read the part whole, so this is not expected; the page has no runs to
+      // draw instead, so the build must fail rather than save an empty body. A failed document is
+      // reported once, by finish_to.
       sink.error({}, "cannot take the drawing an earlier build kept " + on_page(ref));
     }
     if (!recalled) {

@@ -226,9 +226,12 @@ TEST_SUITE("cache.entry_codec") {
     CHECK(refused([](layout::Page& page) { page.furniture.rules.push_back({}); }));
     CHECK(refused([](layout::Page& page) { page.kept_body = "kept"; }));
     CHECK_FALSE(refused([](layout::Page&) {}));
-    // Once only: an entry with a cut takes no second one.
+    // Once only: an entry with a cut takes no second one, whatever its last byte.
     std::string bytes = entry;
-    REQUIRE(cache::add_cut(bytes, prepared_cut(set)));
+    layout::CutArticle ending_in_zero = prepared_cut(set);
+    ending_in_zero.stats.headings_at_foot = 0;
+    REQUIRE(cache::add_cut(bytes, ending_in_zero));
+    REQUIRE(bytes.back() == '\0');
     const std::string once = bytes;
     CHECK_FALSE(cache::add_cut(bytes, prepared_cut(set)));
     CHECK(bytes == once);
