@@ -44,6 +44,51 @@ struct RunState {
   core::Pt size, baseline, rise;
 };
 
+// A line's links and anchors, and those of a page cut from lines, written and read alike.
+void put_links(core::ByteWriter& out, const std::vector<layout::LinkArea>& links) {
+  out.unsigned_number(links.size());
+  for (const layout::LinkArea& link : links) {
+    const auto& [left, top, right, bottom, destination, uri] = link;
+    for (const core::Pt value : {left, top, right, bottom}) out.real(value.value);
+    out.string(destination);
+    out.string(uri);
+  }
+}
+
+std::vector<layout::LinkArea> take_links(core::ByteReader& in) {
+  std::vector<layout::LinkArea> links;
+  const std::size_t count = in.count(34);  // four lengths and two strings at least
+  for (std::size_t i = 0; i < count && !in.failed(); ++i) {
+    layout::LinkArea link;
+    for (core::Pt* value : {&link.left, &link.top, &link.right, &link.bottom}) *value = core::Pt(in.real());
+    link.destination = in.string();
+    link.uri = in.string();
+    links.push_back(std::move(link));
+  }
+  return links;
+}
+
+void put_anchors(core::ByteWriter& out, const std::vector<layout::Anchor>& anchors) {
+  out.unsigned_number(anchors.size());
+  for (const layout::Anchor& anchor : anchors) {
+    const auto& [name, y] = anchor;
+    out.string(name);
+    out.real(y.value);
+  }
+}
+
+std::vector<layout::Anchor> take_anchors(core::ByteReader& in) {
+  std::vector<layout::Anchor> anchors;
+  const std::size_t count = in.count(9);  // a string and a length at least
+  for (std::size_t i = 0; i < count && !in.failed(); ++i) {
+    layout::Anchor anchor;
+    anchor.name = in.string();
+    anchor.y = core::Pt(in.real());
+    anchors.push_back(std::move(anchor));
+  }
+  return anchors;
+}
+
 class Encoder {
  public:
   explicit Encoder(core::ByteWriter& out) : out_(out) {}
@@ -126,19 +171,8 @@ class Encoder {
       const auto& [x1, y1, x2, y2, thickness] = rule;
       for (const core::Pt value : {x1, y1, x2, y2, thickness}) length(value);
     }
-    out_.unsigned_number(links.size());
-    for (const layout::LinkArea& link : links) {
-      const auto& [left, top, right, bottom, destination, uri] = link;
-      for (const core::Pt value : {left, top, right, bottom}) length(value);
-      out_.string(destination);
-      out_.string(uri);
-    }
-    out_.unsigned_number(anchors.size());
-    for (const layout::Anchor& anchor : anchors) {
-      const auto& [name, y] = anchor;
-      out_.string(name);
-      length(y);
-    }
+    put_links(out_, links);
+    put_anchors(out_, anchors);
     out_.unsigned_number(images.size());
     for (const layout::ImageBox& box : images) image(box);
     out_.unsigned_number(static_cast<std::uint64_t>(keep));
@@ -300,21 +334,8 @@ class Decoder {
       for (core::Pt* value : {&rule.x1, &rule.y1, &rule.x2, &rule.y2, &rule.thickness}) *value = length();
       flow_line.rules.push_back(rule);
     }
-    count = in_.count(34);
-    for (std::size_t i = 0; i < count && !in_.failed(); ++i) {
-      layout::LinkArea link;
-      for (core::Pt* value : {&link.left, &link.top, &link.right, &link.bottom}) *value = length();
-      link.destination = in_.string();
-      link.uri = in_.string();
-      flow_line.links.push_back(std::move(link));
-    }
-    count = in_.count(9);
-    for (std::size_t i = 0; i < count && !in_.failed(); ++i) {
-      layout::Anchor anchor;
-      anchor.name = in_.string();
-      anchor.y = length();
-      flow_line.anchors.push_back(std::move(anchor));
-    }
+    flow_line.links = take_links(in_);
+    flow_line.anchors = take_anchors(in_);
     count = in_.count(40);
     for (std::size_t i = 0; i < count && !in_.failed(); ++i) flow_line.images.push_back(image());
     flow_line.keep = static_cast<layout::Keep>(in_.at_most(static_cast<std::uint64_t>(layout::Keep::strong)));
@@ -419,18 +440,8 @@ void put_page(core::ByteWriter& out, const layout::Page& page) {
     out.byte(static_cast<std::uint8_t>(face.face));
     out.unsigned_number(face.characters_before_end);
   }
-  out.unsigned_number(links.size());
-  for (const layout::LinkArea& link : links) {
-    const auto& [left, top, right, bottom, destination, uri] = link;
-    for (const core::Pt value : {left, top, right, bottom}) out.real(value.value);
-    out.string(destination);
-    out.string(uri);
-  }
-  out.unsigned_number(anchors.size());
-  for (const layout::Anchor& anchor : anchors) {
-    out.string(anchor.name);
-    out.real(anchor.y.value);
-  }
+  put_links(out, links);
+  put_anchors(out, anchors);
 }
 
 fonts::FontFace take_face(core::ByteReader& in) {
@@ -445,7 +456,7 @@ layout::Page take_page(core::ByteReader& in) {
   for (std::uint8_t& byte : digest) byte = in.byte();
   page.body_digest = digest;
   layout::ShownText text;
-  // A character takes at least two bytes, a face two, a link 34, an anchor 9.
+  // A character takes at least two bytes, a face two.
   std::size_t count = in.count(2);
   text.characters.reserve(count);
   for (std::size_t i = 0; i < count && !in.failed(); ++i) {
@@ -458,21 +469,8 @@ layout::Page take_page(core::ByteReader& in) {
     text.faces.push_back({face, static_cast<std::size_t>(in.at_most(text.characters.size()))});
   }
   page.body_text = std::move(text);
-  count = in.count(34);
-  for (std::size_t i = 0; i < count && !in.failed(); ++i) {
-    layout::LinkArea link;
-    for (core::Pt* value : {&link.left, &link.top, &link.right, &link.bottom}) *value = core::Pt(in.real());
-    link.destination = in.string();
-    link.uri = in.string();
-    page.links.push_back(std::move(link));
-  }
-  count = in.count(9);
-  for (std::size_t i = 0; i < count && !in.failed(); ++i) {
-    layout::Anchor anchor;
-    anchor.name = in.string();
-    anchor.y = core::Pt(in.real());
-    page.anchors.push_back(std::move(anchor));
-  }
+  page.links = take_links(in);
+  page.anchors = take_anchors(in);
   return page;
 }
 
