@@ -474,20 +474,19 @@ layout::Page take_page(core::ByteReader& in) {
   return page;
 }
 
-// What an entry holds before its lines: its header, checked against `key`, the diagnostics and
-// the missing characters (noted in `missing`). Nullopt when the header is not this format's for
-// `key`.
-struct EntryHead {
-  core::DiagnosticList diagnostics;
-  fonts::GlyphCoverage missing;
+// What an entry holds before its lines, as written: its key, the diagnostics, the missing
+// characters and where the first was missed. Nullopt when the header is not this format's.
+struct WrittenHead {
+  core::StreamDigest key{};
+  std::vector<core::Diagnostic> diagnostics;
+  std::vector<char32_t> missing;
+  core::SourceLocation first_missing;
 };
 
-std::optional<EntryHead> take_head(core::ByteReader& in, const core::StreamDigest& key, fonts::GlyphCoverage missing) {
+std::optional<WrittenHead> read_head(core::ByteReader& in) {
   if (in.string_view() != magic || in.unsigned_number() != format_version) return std::nullopt;
-  core::StreamDigest written_key{};
-  for (std::uint8_t& byte : written_key) byte = in.byte();
-  if (written_key != key || in.failed()) return std::nullopt;
-  EntryHead head{{}, std::move(missing)};
+  WrittenHead head;
+  for (std::uint8_t& byte : head.key) byte = in.byte();
   const std::size_t diagnostics = in.count(4);
   for (std::size_t i = 0; i < diagnostics && !in.failed(); ++i) {
     core::Diagnostic diagnostic;
@@ -495,13 +494,28 @@ std::optional<EntryHead> take_head(core::ByteReader& in, const core::StreamDiges
     diagnostic.location = take_location(in);
     diagnostic.message = in.string();
     diagnostic.hint = in.string();
-    head.diagnostics.report(std::move(diagnostic));
+    head.diagnostics.push_back(std::move(diagnostic));
   }
-  std::vector<char32_t> code_points(in.count(1));
-  for (char32_t& code_point : code_points) code_point = static_cast<char32_t>(in.at_most(0x10FFFF));
-  const core::SourceLocation first = take_location(in);
+  head.missing.resize(in.count(1));
+  for (char32_t& code_point : head.missing) code_point = static_cast<char32_t>(in.at_most(0x10FFFF));
+  head.first_missing = take_location(in);
   if (in.failed()) return std::nullopt;
-  for (const char32_t code_point : code_points) head.missing.note_missing(code_point, first);
+  return head;
+}
+
+// The diagnostics and missing characters of an entry written for `key` (read_head), the latter
+// noted in `missing`; nullopt for another key.
+struct EntryHead {
+  core::DiagnosticList diagnostics;
+  fonts::GlyphCoverage missing;
+};
+
+std::optional<EntryHead> take_head(core::ByteReader& in, const core::StreamDigest& key, fonts::GlyphCoverage missing) {
+  std::optional<WrittenHead> written = read_head(in);
+  if (!written || written->key != key) return std::nullopt;
+  EntryHead head{{}, std::move(missing)};
+  for (core::Diagnostic& diagnostic : written->diagnostics) head.diagnostics.report(std::move(diagnostic));
+  for (const char32_t code_point : written->missing) head.missing.note_missing(code_point, written->first_missing);
   return head;
 }
 
@@ -549,19 +563,7 @@ std::string encode_entry(const layout::SetArticle& set, const core::StreamDigest
 bool add_cut(std::string& entry, const layout::CutArticle& cut) {
   // Only to an entry encode_entry wrote: its lines, then the one byte that says it has no cut.
   core::ByteReader in(entry);
-  in.string_view();  // the magic line
-  in.unsigned_number();
-  for (std::size_t i = 0; i < 32; ++i) in.byte();
-  const std::size_t diagnostics = in.count(4);
-  for (std::size_t i = 0; i < diagnostics && !in.failed(); ++i) {
-    in.unsigned_number();
-    take_location(in);
-    in.string_view();
-    in.string_view();
-  }
-  const std::size_t missing = in.count(1);
-  for (std::size_t i = 0; i < missing && !in.failed(); ++i) in.unsigned_number();
-  take_location(in);
+  if (!read_head(in)) return false;
   in.string_view();  // the lines
   if (in.failed() || in.left() != 1 || in.boolean()) return false;
   if (!std::all_of(cut.pages.begin(), cut.pages.end(), keepable)) return false;
