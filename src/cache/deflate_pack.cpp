@@ -120,17 +120,18 @@ std::optional<std::string> DeflatePack::read_previous_stream(std::uint64_t offse
     return piece.bytes.substr(offset - piece.start, length);
   }
   if (length >= read_ahead_size) return previous_.read_at(offset, length);
-  // A stream before the piece is one recalled again, such as the first operators every recto
-  // shares: read alone, the piece staying for the streams after it, and kept while small.
+  // A stream before the piece is one read again, such as the first operators every recto shares
+  // (or, reading ahead, one of an article behind another): read alone, the piece staying for the
+  // streams after it, and kept while small.
   if (offset < piece.start) {
-    if (const auto found = recalled_again_.find(offset);
-        found != recalled_again_.end() && found->second.size() == length) {
+    if (const auto found = piece.read_again.find(offset);
+        found != piece.read_again.end() && found->second.size() == length) {
       return found->second;
     }
     std::optional<std::string> bytes = previous_.read_at(offset, length);
-    if (bytes && length <= max_recalled_again_size) {
-      if (recalled_again_.size() == max_recalled_again) recalled_again_.clear();
-      recalled_again_.emplace(offset, *bytes);
+    if (bytes && length <= max_read_again_size) {
+      if (piece.read_again.size() == max_read_again) piece.read_again.clear();
+      piece.read_again.emplace(offset, *bytes);
     }
     return bytes;
   }

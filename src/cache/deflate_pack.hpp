@@ -63,10 +63,15 @@ class DeflatePack final : public core::DeflateMemo {
  private:
   void read_previous();
   std::optional<std::string> recall_locked(const core::StreamDigest& digest);
-  // A piece of the previous pack read at once: the streams in it are read from memory.
+  // What one reader of the previous pack (recall in the pack's order, or read_ahead) holds of
+  // it: a piece read at once, whose streams are read from memory, and the small streams it read
+  // again from before its piece, by offset (a few hundred bytes each, at most max_read_again of
+  // them: all are dropped when it is full). Each reader its own, so that one reading out of the
+  // other's order moves neither's piece nor drops the other's streams.
   struct Piece {
     std::string bytes;  // the previous pack's bytes from `start`
     std::uint64_t start = 0;
+    std::map<std::uint64_t, std::string> read_again;
   };
   // The stream `found` from `piece`, or nullopt when it cannot be read whole or its CRC-32 fails.
   std::optional<std::string> read_checked(const PackEntry& found, Piece& piece);
@@ -101,11 +106,8 @@ class DeflatePack final : public core::DeflateMemo {
   static constexpr std::uint64_t read_ahead_size = std::uint64_t{256} << 10;
   Piece in_order_;  // for recall
   Piece ahead_;     // for read_ahead
-  // Small streams read again from before the piece, by offset: a few hundred bytes each, at most
-  // max_recalled_again of them (all are dropped when it is full).
-  static constexpr std::size_t max_recalled_again = 64;
-  static constexpr std::uint64_t max_recalled_again_size = 4096;
-  std::map<std::uint64_t, std::string> recalled_again_;
+  static constexpr std::size_t max_read_again = 64;
+  static constexpr std::uint64_t max_read_again_size = 4096;
   // How many of the previous pack's streams, from its first, were recalled in its order while
   // nothing else was asked for; until diverged_, the next pack is those and is not written.
   std::size_t matched_ = 0;
