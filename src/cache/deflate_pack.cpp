@@ -89,7 +89,7 @@ std::optional<std::string> DeflatePack::read_ahead(const core::StreamDigest& dig
   }
 }
 
-void DeflatePack::recalled(const core::StreamDigest& digest, std::string_view bytes) {
+void DeflatePack::use_read_ahead(const core::StreamDigest& digest, std::string_view bytes) {
   const std::lock_guard lock(mutex_);
   try {
     if (const PackEntry* found = find_entry(previous_entries_, digest)) count_recalled(*found, bytes);

@@ -49,7 +49,7 @@ class DeflatePack final : public core::DeflateMemo {
   /// and not yet counted as recalled.
   std::optional<std::string> read_ahead(const core::StreamDigest& digest) override;
   /// Counts `bytes`, read ahead for `digest`, as recalled now.
-  void recalled(const core::StreamDigest& digest, std::string_view bytes) override;
+  void use_read_ahead(const core::StreamDigest& digest, std::string_view bytes) override;
 
   /// Replaces the pack with the streams recalled and kept since construction (removes it when
   /// there were none). False when the next pack could not be written: the previous one is then

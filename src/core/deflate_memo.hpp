@@ -27,7 +27,7 @@ class DeflateMemo {
   virtual void keep(const StreamDigest& digest, std::string_view compressed) = 0;
   /// What recall(digest) would give, read ahead of the build's order (on another thread, for a
   /// page cut before its turn): not yet counted as used, so that the next build's memo follows
-  /// the order of use. The caller says recalled(digest, bytes) when the stream's turn comes.
+  /// the order of use. The caller says use_read_ahead(digest, bytes) when the stream's turn comes.
   /// Nullopt by default: a memo that cannot read ahead.
   virtual std::optional<std::string> read_ahead(const StreamDigest& digest) {
     static_cast<void>(digest);
@@ -35,7 +35,7 @@ class DeflateMemo {
   }
   /// The bytes read_ahead gave for `digest` are used now, in the build's order: they count as
   /// recall(digest) would have counted them.
-  virtual void recalled(const StreamDigest& digest, std::string_view bytes) {
+  virtual void use_read_ahead(const StreamDigest& digest, std::string_view bytes) {
     static_cast<void>(digest);
     static_cast<void>(bytes);
   }

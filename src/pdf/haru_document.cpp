@@ -1202,7 +1202,7 @@ bool HaruDocument::take_body(std::size_t page_index, const core::StreamDigest& n
     }
   }
   // Counted where recall would have counted it, in the order of the pages.
-  if (read_ahead) state_->memo->recalled(name, kept);
+  if (read_ahead) state_->memo->use_read_ahead(name, kept);
   body.recalled = std::move(part);
   return true;
 }

@@ -123,7 +123,7 @@ class HaruDocument {
   /// it kept nothing whole under `name`.
   bool recall_body(std::size_t page, const core::StreamDigest& name, const std::vector<fonts::FontFace>& faces);
   /// recall_body with the part the memo kept under `name` already read (DeflateMemo::read_ahead,
-  /// `kept` in its kept form), counted as recalled here (DeflateMemo::recalled). False, and the
+  /// `kept` in its kept form), counted as recalled here (DeflateMemo::use_read_ahead). False, and the
   /// body left to be drawn, when there is no memo or `kept` is no part.
   bool recall_body(std::size_t page, const core::StreamDigest& name, std::string_view kept,
                    const std::vector<fonts::FontFace>& faces);

@@ -142,7 +142,7 @@ TEST_SUITE("cache.deflate_pack") {
     CHECK(file_bytes(cache.pack()) == bytes);
   }
 
-  TEST_CASE("streams read ahead count only when said recalled, in that order") {
+  TEST_CASE("streams read ahead count only when used, in that order") {
     const CacheFolder cache("read-ahead-order");
     earlier_build(cache, 10);
     const ino_t before = inode_of(cache.pack());
@@ -155,13 +155,13 @@ TEST_SUITE("cache.deflate_pack") {
       CHECK(pack.recalled() == 0);
       CHECK(pack.kept() == 0);
       recall_pages(pack, 0, 5);
-      for (int n = 5; n < 10; ++n) pack.recalled(digest(n), stream(n));
+      for (int n = 5; n < 10; ++n) pack.use_read_ahead(digest(n), stream(n));
       CHECK(pack.recalled() == 10);
       REQUIRE(pack.commit());
     }
     CHECK(inode_of(cache.pack()) == before);  // used in its order: unwritten
     {
-      // Read ahead but never said recalled: not in the next pack.
+      // Read ahead but never used: not in the next pack.
       cache::DeflatePack pack = cache.open();
       recall_pages(pack, 0, 8);
       CHECK(pack.read_ahead(digest(9)) == stream(9));
@@ -176,7 +176,7 @@ TEST_SUITE("cache.deflate_pack") {
       cache::DeflatePack pack = cache.open();
       const std::optional<std::string> ahead = pack.read_ahead(digest(7));
       REQUIRE(ahead);
-      pack.recalled(digest(7), *ahead);
+      pack.use_read_ahead(digest(7), *ahead);
       recall_pages(pack, 0, 7);
       REQUIRE(pack.commit());
     }

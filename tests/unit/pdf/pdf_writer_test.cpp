@@ -56,7 +56,7 @@ class MemoryMemo final : public core::DeflateMemo {
     if (!reads_ahead || found == kept.end()) return std::nullopt;
     return found->second;
   }
-  void recalled(const core::StreamDigest& digest, std::string_view bytes) override {
+  void use_read_ahead(const core::StreamDigest& digest, std::string_view bytes) override {
     const std::lock_guard lock(mutex);
     CHECK(kept.at(digest) == bytes);
     hits.push_back(digest);
