@@ -522,11 +522,11 @@ std::optional<EntryHead> take_head(core::ByteReader& in, const core::StreamDiges
 // The cut after an entry's lines, if it has one: its pages and figures.
 std::optional<std::pair<std::vector<layout::Page>, layout::LayoutStats>> take_cut(core::ByteReader& in) {
   if (!in.boolean()) return std::nullopt;
-  std::vector<layout::Page> pages(in.count(50));  // a page takes 50 bytes at least
-  for (layout::Page& page : pages) {
-    if (in.failed()) break;
-    page = take_page(in);
-  }
+  // A page takes 50 bytes at least, but a Page several hundred: pages are made as they are read,
+  // so that a damaged count costs no more memory than the bytes behind it.
+  const std::size_t count = in.count(50);
+  std::vector<layout::Page> pages;
+  for (std::size_t i = 0; i < count && !in.failed(); ++i) pages.push_back(take_page(in));
   layout::LayoutStats stats = take_stats(in);
   if (in.failed()) return std::nullopt;
   return std::pair{std::move(pages), stats};
