@@ -208,6 +208,44 @@ TEST_SUITE("cache.entry_codec") {
     CHECK_FALSE(cache::decode_cut(bytes, digest_of(0xbb), fixture.coverage.branch()).has_value());
   }
 
+  TEST_CASE("whatever follows an entry's lines as its cut decodes or fails without a crash") {
+    // As the test above, for the cut's reader: every prefix of a real cut, random cuts after the
+    // lines, and each byte of a real cut overwritten in turn.
+    Fixture fixture;
+    const layout::SetArticle set = every_member(fixture.coverage);
+    const std::string no_cut = cache::encode_entry(set, key);
+    std::string with_cut = no_cut;
+    REQUIRE(cache::add_cut(with_cut, prepared_cut(set)));
+    const auto decode_cut = [&](std::string_view bytes) {
+      return cache::decode_cut(bytes, key, fixture.coverage.branch()).has_value();
+    };
+    REQUIRE(decode_cut(with_cut));
+    const std::string lines = no_cut.substr(0, no_cut.size() - 1);  // without its "no cut" byte
+    std::size_t decoded = 0;
+    for (std::size_t size = lines.size(); size < with_cut.size(); ++size) {
+      decoded += decode_cut(with_cut.substr(0, size));
+      decoded += fixture.decode(with_cut.substr(0, size)).has_value();
+    }
+    CHECK(decoded == 0);
+    std::uint64_t state = 7;
+    for (int trial = 0; trial < 3000; ++trial) {
+      std::string bytes = lines + '\x01';
+      const int length = trial % 300;
+      for (int i = 0; i < length; ++i) {
+        state = state * 16807 % 2147483647;
+        bytes += static_cast<char>(state % 3 == 0 ? state >> 8 : state % 4);
+      }
+      decode_cut(bytes);
+      fixture.decode(bytes);
+    }
+    for (std::size_t at = lines.size(); at < with_cut.size(); ++at) {
+      std::string bytes = with_cut;
+      bytes[at] = static_cast<char>(0xFF);
+      decode_cut(bytes);
+      fixture.decode(bytes);
+    }
+  }
+
   TEST_CASE("a cut is kept only when every page was prepared and holds its body alone") {
     Fixture fixture;
     const layout::SetArticle set = every_member(fixture.coverage);
