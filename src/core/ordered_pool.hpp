@@ -35,7 +35,11 @@ class OrderedPool {
   /// The workers run on kept threads (core/kept_threads.hpp), each until every index is claimed.
   /// `work` is called from several threads at once and must be safe to call so.
   OrderedPool(std::size_t threads, std::size_t count, std::size_t window, std::function<Result(std::size_t)> work)
-      : work_(std::move(work)), count_(count), window_(std::max<std::size_t>(window, 1)), slots_(window_) {
+      : work_(std::move(work)),
+        count_(count),
+        window_(std::max<std::size_t>(window, 1)),
+        resume_gap_(std::max<std::size_t>(window_ / 2, 1)),
+        slots_(window_) {
     if (threads < 2) return;
     for (std::size_t i = 0; i < threads; ++i) {
       {
@@ -85,14 +89,33 @@ class OrderedPool {
     if (workers_ == 0) return work_(taken_++);
     Slot& slot = slots_[taken_ % window_];
     std::unique_lock lock(mutex_);
-    result_ready_.wait(lock, [&] { return slot.has_value(); });
+    if (!slot.has_value()) {
+      consumer_waiting_ = true;
+      result_ready_.wait(lock, [&] { return slot.has_value(); });
+      consumer_waiting_ = false;
+    }
     Slot done = std::move(slot);
     slot.reset();
     ++taken_;
+    // Workers that found the window full sleep until `resume_gap_` slots are free, and are woken
+    // once for them: waking them for every result taken cost a futex wake per result (a tenth of
+    // a rebuild's samples went to the pools' wakes, most of them on the consumer's thread).
+    const bool wake_workers = idle_workers_ > 0 && !workers_called_ && free_slots() >= resume_gap_;
+    if (wake_workers) {
+      workers_called_ = true;
+      ++wakes_;
+    }
     lock.unlock();
-    ready_for_work_.notify_all();
+    if (wake_workers) ready_for_work_.notify_all();
     if (auto* failure = std::get_if<std::exception_ptr>(&*done)) std::rethrow_exception(*failure);
     return std::move(std::get<Result>(*done));
+  }
+
+  /// How many times take() woke sleeping workers and workers woke a waiting take(): a figure for
+  /// tests, which check that a consumer slower than its workers wakes them in batches.
+  std::size_t wakes() const {
+    const std::lock_guard lock(mutex_);
+    return wakes_;
   }
 
  private:
@@ -104,7 +127,15 @@ class OrderedPool {
   void run() {
     std::unique_lock lock(mutex_);
     for (;;) {
-      ready_for_work_.wait(lock, [&] { return stopping_ || next_ >= count_ || next_ < taken_ + window_; });
+      if (!stopping_ && next_ < count_ && free_slots() == 0) {
+        ++idle_workers_;
+        while (!stopping_ && free_slots() < resume_gap_) {
+          // Whatever woke it (a call another worker answered first, or none), it needs a call.
+          workers_called_ = false;
+          ready_for_work_.wait(lock);
+        }
+        --idle_workers_;
+      }
       if (stopping_ || next_ >= count_) return;
       const std::size_t index = next_++;
       lock.unlock();
@@ -116,20 +147,35 @@ class OrderedPool {
       }
       lock.lock();
       slots_[index % window_].emplace(std::move(outcome));
-      result_ready_.notify_all();
+      // Only the result the consumer waits for wakes it, and after the lock is let go, so that it
+      // does not wake only to wait for the lock.
+      if (consumer_waiting_ && index == taken_) {
+        ++wakes_;
+        lock.unlock();
+        result_ready_.notify_one();
+        lock.lock();
+      }
     }
   }
+
+  // Slots neither holding a result nor claimed by a worker; guarded by mutex_.
+  std::size_t free_slots() const { return taken_ + window_ - next_; }
 
   std::function<Result(std::size_t)> work_;
   const std::size_t count_;
   const std::size_t window_;
-  std::mutex mutex_;
+  const std::size_t resume_gap_;  // free slots that wake workers sleeping on a full window
+  mutable std::mutex mutex_;
   std::condition_variable ready_for_work_;  // a slot came free, or stopping
   std::condition_variable result_ready_;    // a result arrived
   std::vector<Slot> slots_;                 // result i in slot i % window_; guarded by mutex_
   std::size_t next_ = 0;                    // the next index to claim; guarded by mutex_
   std::size_t taken_ = 0;                   // results taken; guarded by mutex_ (with workers)
   bool stopping_ = false;
+  bool consumer_waiting_ = false;  // take() waits for result taken_; guarded by mutex_
+  std::size_t idle_workers_ = 0;   // workers asleep on a full window; guarded by mutex_
+  bool workers_called_ = false;    // take() woke them, none has looked yet; guarded by mutex_
+  std::size_t wakes_ = 0;          // guarded by mutex_
   // The workers still running, which the destructor waits for; shared with them.
   struct Running {
     std::mutex mutex;

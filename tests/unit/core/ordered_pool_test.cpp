@@ -41,6 +41,32 @@ TEST_SUITE("core.ordered_pool") {
     }
   }
 
+  TEST_CASE("a consumer slower than its workers wakes them once for half a window, not for every result") {
+    constexpr std::size_t count = 640;
+    constexpr std::size_t window = 64;
+    OrderedPool<std::size_t> pool(2, count, window, [](std::size_t i) { return i; });
+    for (std::size_t taken = 0; taken < count; ++taken) {
+      // Slower than the workers, which then fill the window and sleep until it has room.
+      const auto until = std::chrono::steady_clock::now() + std::chrono::microseconds(20);
+      while (std::chrono::steady_clock::now() < until) {
+      }
+      REQUIRE(pool.take() == taken);
+    }
+    // Woken for every result taken, the workers would be woken about `count` times; in batches of
+    // half a window, some count / 32 times (each of the two workers at most once a batch).
+    CHECK(pool.wakes() <= count / 8);
+  }
+
+  TEST_CASE("a consumer faster than its workers gets every result, waking for each it waits for") {
+    OrderedPool<std::size_t> pool(2, 40, 8, [](std::size_t i) {
+      std::this_thread::sleep_for(std::chrono::microseconds(300));
+      return i;
+    });
+    for (std::size_t taken = 0; taken < 40; ++taken) REQUIRE(pool.take() == taken);
+    CHECK(pool.wakes() >= 1);
+    CHECK(pool.wakes() <= 40 + 40 / 4);
+  }
+
   TEST_CASE("with one thread or none, work runs on the caller's thread when taken") {
     for (const std::size_t threads : {0, 1}) {
       std::vector<std::thread::id> ran_on;
