@@ -1,5 +1,6 @@
 #include "core/utf8.hpp"
 
+#include <array>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -229,23 +230,57 @@ int column_at(std::string_view line, std::size_t byte_offset) {
   return column;
 }
 
+namespace {
+
+// What a character is to count_words: part of a word, a joiner between two parts of one
+// (apostrophes and hyphens: "it's", "well-being"; dashes are not), or neither.
+// The values are bits, which count_words adds and masks.
+enum WordClass : unsigned char { not_in_word = 0, word_letter = 1, word_joiner = 2 };
+
+// The ASCII characters' classes, looked up per byte: counting the words of every article for the
+// source notes decoded each character and compared it a dozen times, 5 % of a rebuild's samples.
+constexpr std::array<unsigned char, 0x80> ascii_word_classes = [] {
+  std::array<unsigned char, 0x80> classes{};
+  for (char c = '0'; c <= '9'; ++c) classes[static_cast<unsigned char>(c)] = word_letter;
+  for (char c = 'a'; c <= 'z'; ++c) classes[static_cast<unsigned char>(c)] = word_letter;
+  for (char c = 'A'; c <= 'Z'; ++c) classes[static_cast<unsigned char>(c)] = word_letter;
+  classes['\''] = word_joiner;
+  classes['-'] = word_joiner;
+  return classes;
+}();
+
+// Past ASCII, letters from U+00C0 on but for the dashes, quotes, ellipsis and no-break space
+// typography puts between words; the right single quote is an apostrophe, a joiner.
+WordClass non_ascii_word_class(char32_t cp) {
+  if (cp == 0x2019) return word_joiner;
+  const bool letter = cp >= 0xC0 && cp != 0x2013 && cp != 0x2014 && cp != 0x201C && cp != 0x201D && cp != 0x2018 &&
+                      cp != 0x2026 && cp != 0xA0;
+  return letter ? word_letter : not_in_word;
+}
+
+}  // namespace
+
 std::size_t count_words(std::string_view text) {
   std::size_t words = 0;
-  bool in_word = false;
+  unsigned in_word = 0;  // 1 inside a word
+  // A word starts at a letter outside one; a joiner keeps a word going, anything else ends it.
+  // In arithmetic rather than branches: word boundaries come every few bytes, too often to predict.
+  const auto step = [&](unsigned word_class) {
+    const unsigned letter = word_class & 1U;
+    const unsigned joiner = word_class >> 1U;
+    words += letter & (in_word ^ 1U);
+    in_word = letter | (joiner & in_word);
+  };
   std::size_t pos = 0;
   while (pos < text.size()) {
-    const char32_t cp = decode_utf8(text, pos);
-    const bool ascii_alnum = (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
-    // Apostrophes and hyphens join the parts of a word ("it's", "well-being"); dashes do not.
-    const bool joiner = cp == '\'' || cp == 0x2019 || cp == '-';
-    const bool letter = ascii_alnum || (cp >= 0xC0 && cp != 0x2013 && cp != 0x2014 && cp != 0x201C && cp != 0x201D &&
-                                        cp != 0x2018 && cp != 0x2026 && cp != 0xA0 && cp != 0x2019);
-    if (letter) {
-      if (!in_word) ++words;
-      in_word = true;
-    } else if (!(joiner && in_word)) {
-      in_word = false;
+    std::size_t ascii_end = pos;
+    for (; ascii_end < text.size(); ++ascii_end) {
+      const auto byte = static_cast<unsigned char>(text[ascii_end]);
+      if (byte >= 0x80) break;
+      step(ascii_word_classes[byte]);
     }
+    pos = ascii_end;
+    if (pos < text.size()) step(non_ascii_word_class(decode_utf8_sequence(text, pos)));
   }
   return words;
 }

@@ -160,6 +160,39 @@ TEST_SUITE("core.utf8") {
     CHECK(count_words("Kratom\xe2\x80\x99s well-being \xe2\x80\x94 a caf\xc3\xa9, 7 days.") == 6);
   }
 
+  TEST_CASE("count_words's table of ASCII classes agrees with the rule it stands for") {
+    // The rule, one decoded character at a time, as count_words was written before its table.
+    const auto by_rule = [](std::string_view text) {
+      std::size_t words = 0;
+      bool in_word = false;
+      std::size_t pos = 0;
+      while (pos < text.size()) {
+        const char32_t cp = decode_utf8(text, pos);
+        const bool joiner = cp == '\'' || cp == 0x2019 || cp == '-';
+        const bool letter = (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+                            (cp >= 0xC0 && cp != 0x2013 && cp != 0x2014 && cp != 0x201C && cp != 0x201D &&
+                             cp != 0x2018 && cp != 0x2026 && cp != 0xA0 && cp != 0x2019);
+        if (letter && !in_word) ++words;
+        in_word = letter || (joiner && in_word);
+      }
+      return words;
+    };
+    // Every byte between two letters, after a letter and alone: a class wrong in the table shows.
+    for (int byte = 0; byte < 256; ++byte) {
+      const char c = static_cast<char>(byte);
+      for (const std::string& text :
+           {std::string{'a', c, 'b'}, std::string{'a', c}, std::string{c}, std::string{c, c}}) {
+        CAPTURE(byte);
+        CHECK(count_words(text) == by_rule(text));
+      }
+    }
+    const std::string mixed =
+        "l'\xe2\x80\x99"
+        "a--b \xc2\xa0x\xe2\x80\x94y 'q' -z- \xc3\xa9t\xc3\xa9 \xf0\x9f\x98\x80 9.5 \x80"
+        "c";
+    CHECK(count_words(mixed) == by_rule(mixed));
+  }
+
   TEST_CASE("decode_utf8's inline ASCII path ends at 0x7F and agrees with decode_utf8_sequence") {
     std::size_t pos = 0;
     CHECK(decode_utf8("\x7F", pos) == 0x7F);
