@@ -1,6 +1,8 @@
 #include "import/smart_punctuation.hpp"
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <vector>
 
 #include "core/utf8.hpp"
@@ -85,6 +87,27 @@ bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <
 // (an option name starts with a dash too).
 bool may_be_smartened(char c) { return c == '\'' || c == '"' || c == '-' || c == '.'; }
 
+// The first byte at or after `pos` that may_be_smartened, or the text's end. Eight bytes at a time
+// while none of them is one: prose runs tens of bytes between them, and the byte-by-byte scan was
+// most of this file's time (reading the bench's 1,000 articles: 77 of a rebuild's 2,469 samples).
+std::size_t next_candidate(std::string_view text, std::size_t pos) {
+  constexpr std::uint64_t ones = 0x0101010101010101ULL;
+  constexpr std::uint64_t highs = 0x8080808080808080ULL;
+  // Non-zero when some byte of `word` is `byte` (the classic test for a zero byte, after XOR).
+  const auto holds = [](std::uint64_t word, char byte) {
+    const std::uint64_t x = word ^ (ones * static_cast<unsigned char>(byte));
+    return (x - ones) & ~x & highs;
+  };
+  while (pos + sizeof(std::uint64_t) <= text.size()) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, text.data() + pos, sizeof word);
+    if ((holds(word, '\'') | holds(word, '"') | holds(word, '-') | holds(word, '.')) != 0) break;
+    pos += sizeof word;
+  }
+  while (pos < text.size() && !may_be_smartened(text[pos])) ++pos;
+  return pos;
+}
+
 }  // namespace
 
 std::string smart_dashes(std::size_t hyphens) {
@@ -155,8 +178,7 @@ std::string smarten_punctuation(std::string_view text) {
       pos += 3;
     } else {
       // Bytes that start none of the above are copied as they are, a run at a time.
-      std::size_t end = pos + 1;
-      while (end < text.size() && !may_be_smartened(text[end])) ++end;
+      const std::size_t end = next_candidate(text, pos + 1);
       out += text.substr(pos, end - pos);
       pos = end;
     }

@@ -16,6 +16,20 @@ TEST_SUITE("import.smart_punctuation") {
     CHECK(smarten_punctuation("Kratom's role, it’s mixed") == "Kratom’s role, it’s mixed");
   }
 
+  TEST_CASE("a quote, dash or ellipsis is found wherever it falls in a long run of other bytes") {
+    // The scan between them goes eight bytes at a time: each offset within and across its words.
+    for (std::size_t before = 0; before < 20; ++before) {
+      CAPTURE(before);
+      const std::string lead(before, 'x');
+      const std::string tail(before % 11, 'y');
+      CHECK(smarten_punctuation("a" + lead + "--" + tail) == "a" + lead + "–" + tail);
+      CHECK(smarten_punctuation("a" + lead + "...") == "a" + lead + "…");
+      CHECK(smarten_punctuation("a" + lead + "'s " + tail) == "a" + lead + "’s " + tail);
+      CHECK(smarten_punctuation("a" + lead + " \"q\" " + tail) == "a" + lead + " “q” " + tail);
+      CHECK(smarten_punctuation(lead + "\xc3\xa9-" + tail) == lead + "\xc3\xa9-" + tail);
+    }
+  }
+
   TEST_CASE("double quotes open and close by context") {
     CHECK(smarten_punctuation("\"a\"") == "“a”");
     CHECK(smarten_punctuation("he said \"yes,\" then left") == "he said “yes,” then left");
