@@ -166,8 +166,10 @@ TEST_SUITE("fonts.harfbuzz_font") {
       hb->kerning("w" + std::to_string(i));
       most = std::max(most, hb->remembered_kerning());
     }
-    CHECK(most == fonts::max_remembered_kerning);
-    CHECK(hb->remembered_kerning() < fonts::max_remembered_kerning);  // emptied once, then refilled
+    // Kept in shards by hash, each emptied when it holds its share of the bound: never above it,
+    // and most of it in use before the first shard is emptied.
+    CHECK(most <= fonts::max_remembered_kerning);
+    CHECK(most > fonts::max_remembered_kerning / 2);
     CHECK(hb->kerning("AV") == std::vector<fonts::FontKern>{{1, -80}});
     CHECK(hb->kerning("To") == std::vector<fonts::FontKern>{{1, -50}});
   }
