@@ -18,7 +18,6 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
-#include <chrono>
 #include <cmath>
 #include <cstddef>
 #include <cstdio>
@@ -26,7 +25,6 @@
 #include <cstring>
 #include <deque>
 #include <exception>
-#include <future>
 #include <optional>
 #include <string>
 #include <system_error>
@@ -499,14 +497,11 @@ struct HaruDocument::State {
     long long x = 0, y = 0;
   } open_text;
 
-  // Pages whose content is being compressed beside (compress_pages_beside), oldest first; their
-  // content streams are empty until install_packed puts the compressed bytes in.
-  struct Packing {
-    HPDF_Page page;
-    std::future<std::string> packed;
-  };
+  // Pages whose content is being compressed beside (compress_pages_beside), oldest first, as the
+  // packer gives their bytes back; their content streams are empty until install_packed puts the
+  // compressed bytes in.
   std::optional<core::BackgroundWorker<std::string>> packer;
-  std::deque<Packing> packing;
+  std::deque<HPDF_Page> packing;
   // Compressed contents of an earlier build (remember_compressed_pages); null for none.
   core::DeflateMemo* memo = nullptr;
 
@@ -532,21 +527,22 @@ struct HaruDocument::State {
   // False, with the document failed, if the task cannot be queued (no thread, no memory). The
   // task holds only its bytes and never touches libharu, so it may outlive the document.
   bool pack_beside(HPDF_Page page, Content content, const std::optional<core::StreamDigest>& keep_as) {
+    // The page first, so that the packer never holds a result no page in `packing` stands for.
+    bool queued = false;
     try {
-      packing.push_back({page, {}});
-      packing.back().packed = packer->submit([content = std::move(content), this_memo = memo, keep_as] {
+      packing.push_back(page);
+      packer->submit([content = std::move(content), this_memo = memo, keep_as] {
         return compress_keeping(content, this_memo, keep_as);
       });
+      queued = true;
     } catch (const std::exception&) {
-      if (!packing.empty() && !packing.back().packed.valid()) packing.pop_back();
+    }
+    if (!queued) {
+      if (!packing.empty() && packing.back() == page) packing.pop_back();
       fail("cannot hand a page's content to the thread that compresses pages");
       return false;
     }
-    while (!packing.empty() &&
-           (packing.size() > max_pages_packing ||
-            packing.front().packed.wait_for(std::chrono::seconds(0)) == std::future_status::ready)) {
-      install_packed();
-    }
+    while (!packing.empty() && (packing.size() > max_pages_packing || packer->oldest_ready())) install_packed();
     return !failed();
   }
 
@@ -716,15 +712,15 @@ struct HaruDocument::State {
 
   // Waits for the oldest page compressed beside and makes its bytes the page's content.
   void install_packed() {
-    Packing next = std::move(packing.front());
+    const HPDF_Page page = packing.front();
     packing.pop_front();
     std::string bytes;
     try {
-      bytes = next.packed.get();
+      bytes = packer->take_oldest();
     } catch (const std::exception&) {
       return fail("cannot compress a page's content");
     }
-    install(next.page, bytes);
+    install(page, bytes);
   }
 
   // Makes `compressed` the content of `page`, on this thread.
