@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <limits>
 #include <new>
@@ -18,49 +19,97 @@ namespace octavo::core {
 
 namespace fs = std::filesystem;
 
-// Through C stdio, whose failing calls set errno, so that the reason can be reported. A full disk
-// often shows only when the buffer is flushed, so fclose is checked too.
+// Through a POSIX descriptor and a buffer of its own; the failing calls set errno, so that the
+// reason can be reported. A full disk often shows only when the buffer is written, so close() is
+// checked too.
 OutputFile::OutputFile(const std::string& path) {
   errno = 0;
-  file_ = std::fopen(path.c_str(), "wb");
-  if (file_ == nullptr) {
+  descriptor_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (descriptor_ < 0) {
     error_ = errno != 0 ? errno : EIO;
     return;
   }
-  // glibc ignores a size given without a buffer: the buffer is ours, and freed after fclose. Without
-  // the memory for it, stdio's own serves (nothing may throw here: libzip's callback makes one).
+  // Without the memory for it, every write goes to the file as it comes (nothing may throw here:
+  // libzip's callback makes one).
   buffer_.reset(new (std::nothrow) char[output_buffer_size]);
-  if (buffer_) std::setvbuf(file_, buffer_.get(), _IOFBF, output_buffer_size);
+  if (buffer_) capacity_ = output_buffer_size;
 }
 
 OutputFile::~OutputFile() {
-  if (file_ != nullptr) std::fclose(file_);
+  if (descriptor_ >= 0) {
+    flush();
+    ::close(descriptor_);
+  }
+}
+
+bool OutputFile::fail(int error) {
+  if (error_ == 0) error_ = error != 0 ? error : EIO;
+  return false;
+}
+
+bool OutputFile::write_at(std::uint64_t offset, std::string_view bytes) {
+  if (offset > static_cast<std::uint64_t>(std::numeric_limits<off_t>::max())) return fail(EINVAL);
+  if (offset != descriptor_at_) {
+    errno = 0;
+    if (::lseek(descriptor_, static_cast<off_t>(offset), SEEK_SET) < 0) return fail(errno);
+    descriptor_at_ = offset;
+  }
+  while (!bytes.empty()) {
+    errno = 0;
+    const ssize_t written = ::write(descriptor_, bytes.data(), bytes.size());
+    if (written < 0 && errno == EINTR) continue;
+    if (written <= 0) return fail(errno);
+    bytes.remove_prefix(static_cast<std::size_t>(written));
+    descriptor_at_ += static_cast<std::uint64_t>(written);
+  }
+  return true;
+}
+
+bool OutputFile::flush() {
+  if (error_ != 0) return false;
+  if (buffered_ == 0) return true;
+  const bool written = write_at(buffer_start_, {buffer_.get(), buffered_});
+  buffer_start_ += cursor_;
+  buffered_ = cursor_ = 0;
+  return written;
 }
 
 bool OutputFile::write(std::string_view piece) {
   if (error_ != 0) return false;
-  errno = 0;
-  if (std::fwrite(piece.data(), 1, piece.size(), file_) == piece.size()) return true;
-  error_ = errno != 0 ? errno : EIO;
-  return false;
+  if (piece.empty()) return true;
+  if (piece.size() <= capacity_ - cursor_) {
+    std::memcpy(buffer_.get() + cursor_, piece.data(), piece.size());
+    cursor_ += piece.size();
+    buffered_ = std::max(buffered_, cursor_);
+    return true;
+  }
+  // What is gathered goes first; then the piece is gathered anew, or written as it is when it
+  // would fill a buffer alone.
+  if (!flush()) return false;
+  if (piece.size() <= capacity_) return write(piece);
+  if (!write_at(buffer_start_, piece)) return false;
+  buffer_start_ += piece.size();
+  return true;
 }
 
 bool OutputFile::seek(std::uint64_t offset) {
   if (error_ != 0) return false;
-  errno = 0;
-  if (offset <= static_cast<std::uint64_t>(std::numeric_limits<off_t>::max()) &&
-      fseeko(file_, static_cast<off_t>(offset), SEEK_SET) == 0) {
+  if (offset > static_cast<std::uint64_t>(std::numeric_limits<off_t>::max())) return fail(EINVAL);
+  if (offset >= buffer_start_ && offset - buffer_start_ <= buffered_) {
+    cursor_ = static_cast<std::size_t>(offset - buffer_start_);
     return true;
   }
-  error_ = errno != 0 ? errno : EINVAL;
-  return false;
+  if (!flush()) return false;
+  buffer_start_ = offset;
+  return true;
 }
 
 std::optional<std::string> OutputFile::close() {
-  if (file_ != nullptr) {
+  if (descriptor_ >= 0) {
+    flush();
     errno = 0;
-    if (std::fclose(file_) != 0 && error_ == 0) error_ = errno != 0 ? errno : EIO;
-    file_ = nullptr;
+    if (::close(descriptor_) != 0) fail(errno);
+    descriptor_ = -1;
   }
   if (error_ == 0) return std::nullopt;
   return std::generic_category().message(error_);

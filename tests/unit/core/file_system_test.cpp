@@ -294,6 +294,41 @@ TEST_SUITE("core.OutputFile") {
     std::filesystem::remove(path);
   }
 
+  TEST_CASE("a seek back into bytes not yet written, and forward again, writes nothing yet") {
+    // As libzip writes an entry: its local header, its data, the header again with its sizes.
+    const std::filesystem::path path =
+        std::filesystem::temp_directory_path() / ("octavo-output-rewrite-" + std::to_string(::getpid()));
+    octavo::core::OutputFile file(path.string());
+    std::string expected;
+    for (int entry = 0; entry < 3; ++entry) {
+      const std::size_t header = expected.size();
+      CHECK(file.write("H?"));
+      const std::string data(1000, static_cast<char>('a' + entry));
+      CHECK(file.write(data));
+      CHECK(file.seek(header + 1));
+      CHECK(file.write("!"));
+      CHECK(file.seek(header + 2 + data.size()));
+      expected += "H!" + data;
+    }
+    CHECK(std::filesystem::file_size(path) == 0);
+    // A piece larger than the buffer goes straight to the file, after what was gathered, and a
+    // seek back into it (written already) rewrites it there.
+    const std::string large(octavo::core::output_buffer_size + 10, 'L');
+    CHECK(file.write(large));
+    expected += large;
+    CHECK(std::filesystem::file_size(path) == expected.size());
+    CHECK(file.seek(expected.size() - 5));
+    CHECK(file.write("xy"));
+    expected.replace(expected.size() - 5, 2, "xy");
+    CHECK(file.seek(expected.size()));
+    CHECK(file.write("end"));
+    expected += "end";
+    CHECK(file.close() == std::nullopt);
+    std::ifstream in(path, std::ios::binary);
+    CHECK(std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()) == expected);
+    std::filesystem::remove(path);
+  }
+
   TEST_CASE("after a failed open, nothing is ok and close says why") {
     octavo::core::OutputFile file("/nonexistent-octavo-dir/x");
     CHECK_FALSE(file.ok());
