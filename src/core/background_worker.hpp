@@ -53,8 +53,9 @@ class BackgroundWorker {
     return true;
   }
 
-  /// Queues `task`; the thread starts with the first task. Throws std::system_error if the thread
-  /// cannot be started, std::bad_alloc if memory runs out; `task` is then not queued.
+  /// Queues `task` (copyable: it is held in a std::function); the thread starts with the first
+  /// task. Throws std::system_error if the thread cannot be started, std::bad_alloc if memory
+  /// runs out; `task` is then not queued.
   template <typename Task>
   void submit(Task task) {
     std::function<Result()> queued(std::move(task));
@@ -122,6 +123,7 @@ class BackgroundWorker {
       } catch (...) {
         outcome = std::current_exception();
       }
+      work = nullptr;  // what the task holds (a page's content) freed before the lock is taken
       lock.lock();
       // Meanwhile the caller may have queued tasks after this one and taken results before it
       // (lowering next_ as it did): next_ is still this task's place.

@@ -75,7 +75,7 @@ bool OutputFile::flush() {
 }
 
 bool OutputFile::write(std::string_view piece) {
-  if (error_ != 0) return false;
+  if (error_ != 0 || descriptor_ < 0) return false;  // failed, or closed
   if (piece.empty()) return true;
   if (piece.size() <= capacity_ - cursor_) {
     std::memcpy(buffer_.get() + cursor_, piece.data(), piece.size());
@@ -93,7 +93,7 @@ bool OutputFile::write(std::string_view piece) {
 }
 
 bool OutputFile::seek(std::uint64_t offset) {
-  if (error_ != 0) return false;
+  if (error_ != 0 || descriptor_ < 0) return false;
   if (offset > static_cast<std::uint64_t>(std::numeric_limits<off_t>::max())) return fail(EINVAL);
   if (offset >= buffer_start_ && offset - buffer_start_ <= buffered_) {
     cursor_ = static_cast<std::size_t>(offset - buffer_start_);

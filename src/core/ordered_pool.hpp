@@ -32,7 +32,8 @@ class OrderedPool {
  public:
   /// Starts `threads` workers (none for 0 or 1: take() then runs work itself) that compute
   /// work(i) for i in [0, count), never more than `window` (at least 1) results ahead of take().
-  /// The workers run on kept threads (core/kept_threads.hpp), each until every index is claimed.
+  /// The workers run on kept threads (core/kept_threads.hpp), each until every index is claimed
+  /// (one asleep on a full window when the last is claimed: until half a window more is taken).
   /// `work` is called from several threads at once and must be safe to call so.
   OrderedPool(std::size_t threads, std::size_t count, std::size_t window, std::function<Result(std::size_t)> work)
       : work_(std::move(work)),
@@ -123,7 +124,7 @@ class OrderedPool {
 
   // Each worker claims the next index whose slot is free (within `window_` of the consumer),
   // computes it without the lock, and stores it in that slot; once every index is claimed, its
-  // kept thread is free for other work.
+  // kept thread is free for other work (a worker asleep on a full window then, once it wakes).
   void run() {
     std::unique_lock lock(mutex_);
     for (;;) {
@@ -166,15 +167,15 @@ class OrderedPool {
   const std::size_t window_;
   const std::size_t resume_gap_;  // free slots that wake workers sleeping on a full window
   mutable std::mutex mutex_;
-  std::condition_variable ready_for_work_;  // a slot came free, or stopping
-  std::condition_variable result_ready_;    // a result arrived
+  std::condition_variable ready_for_work_;  // half a window came free, or stopping
+  std::condition_variable result_ready_;    // the result take() waits for arrived
   std::vector<Slot> slots_;                 // result i in slot i % window_; guarded by mutex_
   std::size_t next_ = 0;                    // the next index to claim; guarded by mutex_
   std::size_t taken_ = 0;                   // results taken; guarded by mutex_ (with workers)
   bool stopping_ = false;
   bool consumer_waiting_ = false;  // take() waits for result taken_; guarded by mutex_
   std::size_t idle_workers_ = 0;   // workers asleep on a full window; guarded by mutex_
-  bool workers_called_ = false;    // take() woke them, none has looked yet; guarded by mutex_
+  bool workers_called_ = false;    // take() woke them, none has slept since; guarded by mutex_
   std::size_t wakes_ = 0;          // guarded by mutex_
   // The workers still running, which the destructor waits for; shared with them.
   struct Running {

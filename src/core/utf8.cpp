@@ -234,7 +234,7 @@ namespace {
 
 // What a character is to count_words: part of a word, a joiner between two parts of one
 // (apostrophes and hyphens: "it's", "well-being"; dashes are not), or neither.
-// The values are bits, which count_words adds and masks.
+// The values are bits, which count_words masks and shifts.
 enum WordClass : unsigned char { not_in_word = 0, word_letter = 1, word_joiner = 2 };
 
 // The ASCII characters' classes, looked up per byte: counting the words of every article for the

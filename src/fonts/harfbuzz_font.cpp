@@ -3,7 +3,6 @@
 #include <hb-ot.h>
 #include <hb-subset.h>
 #include <hb.h>
-#include <array>
 
 #include <array>
 #include <atomic>
@@ -126,11 +125,11 @@ struct HarfBuzzFont::State {
   std::unique_ptr<std::int32_t[], FreeMemory> advances;
   // Shaping every word of a 1,000-article book again on each layout pass is slow; a word's
   // kerning depends on the word alone, so remembering it cannot change the output. Looked up by
-  // string_view (TextHash is transparent), so a lookup allocates nothing; emptied when full.
-  // In shards by the text's hash, each with its own lock: with one lock for the whole map, layout's
-  // threads met on it hundreds of times a build of 500 articles (516 futex calls), each meeting a
-  // sleep and a wake. Each shard keeps at most its share of max_remembered_kerning.
-  struct KerningShard {
+  // string_view (TextHash is transparent), so a lookup allocates nothing. In shards by the text's
+  // hash, each with its own lock: with one lock for the whole map, layout's threads met on it
+  // hundreds of times a build of 500 articles (516 futex calls), each meeting a sleep and a wake.
+  // Each shard keeps at most its share of max_remembered_kerning, and is emptied when it holds it.
+  struct alignas(64) KerningShard {  // a cache line of its own: threads on two shards do not meet
     std::unordered_map<std::string, std::vector<FontKern>, core::TextHash, std::equal_to<>> kerning;
     std::mutex mutex;  // guards `kerning`; shaping happens outside it
   };

@@ -61,6 +61,11 @@ TEST_SUITE("core.background_worker") {
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
     CHECK_FALSE(worker.oldest_ready());  // the first is held; the second waits behind it
     release.set_value();
+    // Then it comes, and says so before it is taken (within seconds even on a loaded machine).
+    for (int tries = 0; tries < 5000 && !worker.oldest_ready(); ++tries) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    CHECK(worker.oldest_ready());
     CHECK(worker.take_oldest() == 1);
     CHECK(worker.take_oldest() == 2);
   }

@@ -329,6 +329,19 @@ TEST_SUITE("core.OutputFile") {
     std::filesystem::remove(path);
   }
 
+  TEST_CASE("after close, writes and seeks are refused and the file stays as closed") {
+    const std::filesystem::path path =
+        std::filesystem::temp_directory_path() / ("octavo-output-closed-" + std::to_string(::getpid()));
+    octavo::core::OutputFile file(path.string());
+    CHECK(file.write("kept"));
+    CHECK(file.close() == std::nullopt);
+    CHECK_FALSE(file.write("lost"));
+    CHECK_FALSE(file.seek(0));
+    CHECK(file.close() == std::nullopt);
+    CHECK(std::filesystem::file_size(path) == 4);
+    std::filesystem::remove(path);
+  }
+
   TEST_CASE("after a failed open, nothing is ok and close says why") {
     octavo::core::OutputFile file("/nonexistent-octavo-dir/x");
     CHECK_FALSE(file.ok());

@@ -53,7 +53,8 @@ TEST_SUITE("core.ordered_pool") {
       REQUIRE(pool.take() == taken);
     }
     // Woken for every result taken, the workers would be woken about `count` times; in batches of
-    // half a window, some count / 32 times (each of the two workers at most once a batch).
+    // half a window, some count / 32 times (a call wakes both, and a worker that finds the slots
+    // taken by the other sleeps again and needs another call).
     CHECK(pool.wakes() <= count / 8);
   }
 
