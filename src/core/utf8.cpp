@@ -5,54 +5,23 @@
 #include <cstdio>
 #include <cstring>
 
+#include "core/word_scan.hpp"
+
 namespace octavo::core {
 
 namespace {
 
-// Word-at-a-time scans (the "determine if a word has a byte less than n" tricks of Sean Anderson's
-// Bit Twiddling Hacks): each tells exactly whether some byte of the word is out of range, which is
-// all a scan needs before it steps over the word. Byte order does not matter.
-constexpr std::uint64_t ones = 0x0101010101010101;
-constexpr std::uint64_t high_bits = 0x8080808080808080;
-// Four words a step, then one: long ASCII runs go 32 bytes a step, short ones still skip words.
-constexpr std::size_t block_bytes = 32;
-
-// memcpy is how C++ reads an unaligned word without undefined behaviour; it compiles to one load.
-std::uint64_t load_word(const char* bytes) {
-  std::uint64_t word = 0;
-  std::memcpy(&word, bytes, sizeof word);
-  return word;
-}
-
 // Whether some byte of `word` is outside U+0020–U+007E: below 0x20 (borrow into a high bit that
 // was clear) or 0x7F and above (adding one reaches or keeps the high bit).
 bool has_non_printable_byte(std::uint64_t word) {
-  return ((((word - ones * 0x20) & ~word) | (word + ones) | word) & high_bits) != 0;
+  return ((((word - word_ones * 0x20) & ~word) | (word + word_ones) | word) & word_high_bits) != 0;
 }
 
 bool is_printable_ascii(unsigned char byte) { return byte >= 0x20 && byte < 0x7F; }
 
-// Number of leading bytes of `text` that `byte_in_range` accepts, stepping over whole words (four
-// a step, then one) while `word_out_of_range` finds none of their bytes out of range.
-template <typename WordTest, typename ByteTest>
-std::size_t prefix_length(std::string_view text, WordTest word_out_of_range, ByteTest byte_in_range) {
-  const char* bytes = text.data();
-  std::size_t pos = 0;
-  for (; pos + block_bytes <= text.size(); pos += block_bytes) {
-    if (word_out_of_range(load_word(bytes + pos)) || word_out_of_range(load_word(bytes + pos + 8)) ||
-        word_out_of_range(load_word(bytes + pos + 16)) || word_out_of_range(load_word(bytes + pos + 24)))
-      break;
-  }
-  for (; pos + sizeof(std::uint64_t) <= text.size(); pos += sizeof(std::uint64_t)) {
-    if (word_out_of_range(load_word(bytes + pos))) break;
-  }
-  while (pos < text.size() && byte_in_range(static_cast<unsigned char>(bytes[pos]))) ++pos;
-  return pos;
-}
-
 // Number of leading bytes of `text` in U+0020–U+007E: the characters clean_xml_text always keeps.
 std::size_t printable_ascii_prefix_length(std::string_view text) {
-  return prefix_length(text, has_non_printable_byte, is_printable_ascii);
+  return scanned_prefix_length(text, has_non_printable_byte, is_printable_ascii);
 }
 
 }  // namespace
@@ -117,8 +86,9 @@ void append_utf8(std::string& out, char32_t cp) {
 }
 
 std::size_t ascii_prefix_length(std::string_view text) {
-  return prefix_length(
-      text, [](std::uint64_t word) { return (word & high_bits) != 0; }, [](unsigned char byte) { return byte < 0x80; });
+  return scanned_prefix_length(
+      text, [](std::uint64_t word) { return (word & word_high_bits) != 0; },
+      [](unsigned char byte) { return byte < 0x80; });
 }
 
 std::size_t find_invalid_utf8(std::string_view text, std::size_t from) {
