@@ -80,10 +80,11 @@ std::optional<std::string> DeflatePack::recall_locked(const core::StreamDigest& 
 }
 
 std::optional<std::string> DeflatePack::read_ahead(const core::StreamDigest& digest) {
-  const std::lock_guard lock(mutex_);
+  const PackEntry* found = find_entry(previous_entries_, digest);
+  if (found == nullptr) return std::nullopt;
+  const std::lock_guard lock(ahead_mutex_);
   try {
-    const PackEntry* found = find_entry(previous_entries_, digest);
-    return found == nullptr ? std::nullopt : read_checked(*found, ahead_);
+    return read_checked(*found, ahead_);
   } catch (const std::exception&) {  // no memory: the page is drawn and deflated anew
     return std::nullopt;
   }
@@ -98,7 +99,7 @@ void DeflatePack::use_read_ahead(const core::StreamDigest& digest, std::string_v
   }
 }
 
-std::optional<std::string> DeflatePack::read_checked(const PackEntry& found, Piece& piece) {
+std::optional<std::string> DeflatePack::read_checked(const PackEntry& found, Piece& piece) const {
   std::optional<std::string> bytes = read_previous_stream(found.offset, found.length, piece);
   if (!bytes || core::crc32(*bytes) != found.crc32) return std::nullopt;
   return bytes;
@@ -114,7 +115,8 @@ void DeflatePack::count_recalled(const PackEntry& found, std::string_view bytes)
   }
 }
 
-std::optional<std::string> DeflatePack::read_previous_stream(std::uint64_t offset, std::uint64_t length, Piece& piece) {
+std::optional<std::string> DeflatePack::read_previous_stream(std::uint64_t offset, std::uint64_t length,
+                                                             Piece& piece) const {
   if (offset >= piece.start && offset - piece.start <= piece.bytes.size() &&
       length <= piece.bytes.size() - (offset - piece.start)) {
     return piece.bytes.substr(offset - piece.start, length);

@@ -325,7 +325,7 @@ TEST_SUITE("cache.deflate_pack") {
     CHECK_FALSE(pack.commit());
   }
 
-  TEST_CASE("threads keep and recall at once") {
+  TEST_CASE("threads keep, recall and read ahead at once") {
     const CacheFolder cache("threads");
     earlier_build(cache, 200);
     cache::DeflatePack pack = cache.open();
@@ -340,6 +340,14 @@ TEST_SUITE("cache.deflate_pack") {
             pack.keep(digest_of(name), stream(n));
           }
         }
+      });
+    }
+    // Readers ahead share one piece of the pack under a lock of their own, beside the recalls
+    // (ThreadSanitizer builds of this test look for races between them).
+    for (int t = 0; t < 2; ++t) {
+      threads.emplace_back([&pack, t] {
+        for (int n = t; n < 200; n += 2) CHECK(pack.read_ahead(digest_of("page " + std::to_string(n))) == stream(n));
+        CHECK_FALSE(pack.read_ahead(digest_of("page 300")).has_value());
       });
     }
     for (std::thread& thread : threads) thread.join();
