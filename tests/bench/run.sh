@@ -14,8 +14,9 @@
 #                       sentence is added to its first paragraph (no page count changes), then its
 #                       paragraphs are added again with their words reversed (it takes more pages,
 #                       and every later page moves)
-#   --runs K            builds per size above --hyperfine-max, interleaved with the baseline's;
-#                       the median wall and CPU time are printed (default 1)
+#   --runs K            builds per size above --hyperfine-max, interleaved with the baseline's,
+#                       and rebuilds per edit at --rebuild-at, each with a cold build of the edited
+#                       corpus; the median wall and CPU time are printed (default 1)
 #   --hyperfine-max N   sizes up to N are timed with hyperfine: 3 warm-up runs, then at least 20
 #                       (default 50)
 #   --pause S           wait S seconds before each build timed with GNU time, those of sizes above
@@ -311,21 +312,37 @@ for n in "${sizes[@]}"; do
       article=$(printf '%s/article-%05d.%s' "$corpus" $((n / 2)) "$f")
       for edit in "one sentence" "pages added"; do
         cold_load=$(load1)
+        cp "$article" "$article.before"
         if [ "$edit" = "one sentence" ]; then
           awk '!done && length($0) > 100 && $0 !~ /^[-|#]/ { sub(/[.]?$/, ". One sentence changed."); done = 1 }
-               { print }' "$article" >"$article.new"
+               { print }' "$article.before" >"$article.edited"
         else
           awk '{ print } length($0) > 100 && $0 !~ /^[-|#]/ {
                  line = ""; for (w = NF; w >= 1; w--) line = line (w < NF ? " " : "") $w; added[++count] = line }
-               END { for (i = 1; i <= count; i++) printf "\n%s\n", added[i] }' "$article" >"$article.new"
+               END { for (i = 1; i <= count; i++) printf "\n%s\n", added[i] }' "$article.before" >"$article.edited"
         fi
-        mv "$article.new" "$article"
-        /usr/bin/time -f "%e" -o "$work/time" "${octavo_cmd[@]}"
-        again=$(cat "$work/time")
-        read -r cold _ < <(timed "$dir/out-cold" "$octavo" build "$corpus" -o "$dir/out-cold" --format all -q)
+        # Each of the --runs rebuilds starts from the cache of a build of the article before the
+        # edit (rebuilt, untimed, between two timed rebuilds), and the cold builds of the edited
+        # corpus alternate with them: one rebuild's time spread over a quarter of its median here
+        # (2026-12-05), so a single one could not show a step of a few percent.
+        : >"$work/rebuilds"; : >"$work/colds"
+        for ((r = 0; r < runs; r++)); do
+          if ((r > 0)); then
+            cp "$article.before" "$article"
+            "${octavo_cmd[@]}" >/dev/null 2>&1
+          fi
+          cp "$article.edited" "$article"
+          /usr/bin/time -f "%e" -o "$work/time" "${octavo_cmd[@]}"
+          cat "$work/time" >>"$work/rebuilds"
+          timed "$dir/out-cold" "$octavo" build "$corpus" -o "$dir/out-cold" --format all -q >>"$work/colds"
+        done
+        rm -f "$article.before" "$article.edited"
+        again=$(median <"$work/rebuilds")
+        cold=$(cut -d' ' -f1 "$work/colds" | median)
         same=yes
         for book in "$dir"/out-cold/*; do cmp -s "$book" "$dir/out/$(basename "$book")" || same=no; done
         share=$(awk -v a="$again" -v c="$cold" 'BEGIN { printf "%.0f %%\n", a / c * 100 }')
+        [ "$runs" -le 1 ] || edit="$edit (medians of $runs)"
         rebuild_rows+=("$n|$f|$edit|$cold_load|$(fmt_time "$again")|$(fmt_time "$cold")|$share|$same")
         log "rebuild after $edit: $(fmt_time "$again"), cold $(fmt_time "$cold"), identical: $same"
       done
