@@ -264,24 +264,8 @@ FlatePart flate_part(std::string_view bytes, std::string_view window, bool last)
   return deflate_part(pdf_stream_part, bytes, window, last);
 }
 
-FlatePart flate_small_part(std::string_view bytes, std::string_view window, bool last, DeflateMemo* memo) {
-  if (memo == nullptr) return deflate_part(pdf_small_part, bytes, window, last);
-  const StreamDigest digest = small_part_digest(bytes, window, last);
-  if (std::optional<std::string> kept = memo->recall(digest)) {
-    FlatePart part;
-    part.compressed = std::move(*kept);
-    describe_part(part, bytes, last);
-    return part;
-  }
-  FlatePart part = deflate_part(pdf_small_part, bytes, window, last);
-  memo->keep(digest, part.compressed);
-  return part;
-}
-
-StreamDigest small_part_digest(std::string_view bytes, std::string_view window, bool last) {
-  // The name keeps these digests apart from those of page bodies, which start with a name of
-  // their own (pdf::page_digest) and share the PDF's memo.
-  return windowed_digest("octavo small flate part", bytes, window, last);
+FlatePart flate_small_part(std::string_view bytes, std::string_view window, bool last) {
+  return deflate_part(pdf_small_part, bytes, window, last);
 }
 
 std::string flate_join(const std::vector<const FlatePart*>& parts) {

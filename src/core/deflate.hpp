@@ -87,15 +87,8 @@ inline constexpr std::size_t flate_tail_size = 1024;
 FlatePart flate_part(std::string_view bytes, std::string_view window = {}, bool last = false);
 
 /// `bytes` deflated as flate_part does, but with a 2 KiB window: for a few hundred bytes (a page's
-/// first operators, its furniture) it compresses as well, and is much cheaper to set up. With a
-/// `memo`, what it kept for the same bytes, window and end is taken instead of deflating (a
-/// rebuild's pages keep their furniture), and what is deflated here is kept in it.
-FlatePart flate_small_part(std::string_view bytes, std::string_view window = {}, bool last = false,
-                           DeflateMemo* memo = nullptr);
-
-/// The name flate_small_part keeps a part under in a memo: a SHA-256 of the bytes, the window
-/// and whether the part is last, apart from every other digest a memo holds.
-StreamDigest small_part_digest(std::string_view bytes, std::string_view window, bool last);
+/// first operators, its furniture) it compresses as well, and is much cheaper to set up.
+FlatePart flate_small_part(std::string_view bytes, std::string_view window = {}, bool last = false);
 
 /// The zlib stream (RFC 1950) of the parts' bytes one after the other: zlib's header for
 /// flate_encode's settings, the parts, an empty final block unless the last part is `last`, the

@@ -33,6 +33,7 @@
 #include <vector>
 
 #include "core/background_worker.hpp"
+#include "core/byte_stream.hpp"
 #include "core/deflate.hpp"
 #include "core/utf8.hpp"
 #include "pdf/png_predictor.hpp"
@@ -460,6 +461,41 @@ void HPDF_STDCALL free_counted(void* pointer) {
   std::free(block);
 }
 
+// The parts of a page's content around its body, deflated (HaruDocument::finish_page): its first
+// operators, which place the body, and what is drawn after it (its furniture), which refers back
+// into the body's last bytes. Kept in the memo as one entry, so that a rebuild whose page has the
+// body and furniture of an earlier build's recalls both parts at once, nothing drawn.
+struct AroundBody {
+  core::FlatePart before;
+  core::FlatePart after;
+
+  // Both parts' compressed bytes, Adler-32s and sizes; not their tails, since nothing is deflated
+  // after a page's last part, nor between its first and its recalled body.
+  std::string kept_form() const {
+    core::ByteWriter out;
+    for (const core::FlatePart* part : {&before, &after}) {
+      out.unsigned_number(part->adler32);
+      out.unsigned_number(part->size);
+      out.string(part->compressed);
+    }
+    return out.take();
+  }
+
+  // The parts kept_form wrote (the second one last); nullopt if the bytes are not such a form.
+  static std::optional<AroundBody> from_kept_form(std::string_view kept) {
+    core::ByteReader in(kept);
+    AroundBody parts;
+    for (core::FlatePart* part : {&parts.before, &parts.after}) {
+      part->adler32 = static_cast<std::uint32_t>(in.at_most(UINT32_MAX));
+      part->size = in.unsigned_number();
+      part->compressed = in.string();
+    }
+    parts.after.last = true;
+    if (in.failed() || !in.at_end()) return std::nullopt;
+    return parts;
+  }
+};
+
 // Pages compressed beside (compress_pages_beside) but not yet put back into the document, at most:
 // enough that the drawing rarely waits, few enough that their raw content stays small.
 constexpr std::size_t max_pages_packing = 16;
@@ -512,6 +548,8 @@ struct HaruDocument::State {
     HPDF_UINT begin = 0;
     std::optional<HPDF_UINT> end;
     std::optional<core::FlatePart> recalled;
+    HPDF_UINT closed = 0;              // the content's size once end_body closed the body
+    std::optional<AroundBody> around;  // the parts around it, when recalled (recall_furniture)
   } body;
 
   // What finish_page deflates of a page: its content in three parts (before the body, the body,
@@ -520,6 +558,8 @@ struct HaruDocument::State {
     std::string raw;
     std::optional<std::pair<std::size_t, std::size_t>> body;  // [begin, end) in raw
     std::optional<core::FlatePart> recalled;                  // the body, deflated by an earlier build
+    std::optional<AroundBody> around;                         // the parts around it, from an earlier build
+    std::optional<core::StreamDigest> keep_around_as;         // else the name to keep them under
   };
 
   // Compresses `raw`, the content of `page` (already marked finished), beside; installs the pages
@@ -548,7 +588,8 @@ struct HaruDocument::State {
 
   // A page's content compressed: whole as libharu would, or in parts around its body, whose part
   // is kept in `memo` under `keep_as` if both are given (and it was not recalled from there), in
-  // its kept form; the parts around it are kept and recalled by flate_small_part.
+  // its kept form; the parts around it, recalled with it (recall_furniture) or else deflated here,
+  // are kept under the content's keep_around_as.
   static std::string compress_keeping(const Content& content, core::DeflateMemo* memo,
                                       const std::optional<core::StreamDigest>& keep_as) {
     const std::string_view raw = content.raw;
@@ -558,20 +599,21 @@ struct HaruDocument::State {
         content.recalled ? core::FlatePart{} : core::flate_part(raw.substr(begin, end - begin));
     const core::FlatePart& body = content.recalled ? *content.recalled : drawn;
     if (memo != nullptr && keep_as && !content.recalled) memo->keep(*keep_as, body.kept_form());
-    // The parts around a named body are kept in the memo too, after it, in the order a rebuild
-    // (which recalls the body first) asks for them: deflating a page's few hundred bytes of
-    // furniture was a tenth of a rebuild's work on the book's thread. A page drawn anew is
+    if (content.around) return core::flate_join({&content.around->before, &body, &content.around->after});
+    // Kept after the body, in the order a rebuild (which recalls the body first) asks for them:
+    // drawing a page's few hundred bytes of furniture, and naming (SHA-256 over them and the
+    // kilobyte before) and recalling its two parts, was an eighth of the book thread's samples in
+    // a rebuild of 1,000 articles. A page drawn anew is
     // compressed beside, so after an edit the next pack's order may differ from run to run (never
-    // the book's bytes). Those around a body without a name (a page with images) are not kept:
-    // such a page is compressed beside in every build, and its asking the memo there would
-    // reorder a rebuild's recalls, so that a rebuild that changed nothing would write the pack anew.
-    core::DeflateMemo* const parts_memo = content.recalled || keep_as ? memo : nullptr;
-    const core::FlatePart before = core::flate_small_part(raw.substr(0, begin), {}, false, parts_memo);
+    // the book's bytes).
+    AroundBody around;
+    around.before = core::flate_small_part(raw.substr(0, begin));
     // What is drawn after the body refers back to the body's end, and to what came before it
     // when the body is short: the bytes just before it in the stream.
-    const std::string window = body.tail.size() == body.size ? before.tail + body.tail : body.tail;
-    const core::FlatePart after = core::flate_small_part(raw.substr(end), window, true, parts_memo);
-    return core::flate_join({&before, &body, &after});
+    const std::string window = body.tail.size() == body.size ? around.before.tail + body.tail : body.tail;
+    around.after = core::flate_small_part(raw.substr(end), window, true);
+    if (memo != nullptr && content.keep_around_as) memo->keep(*content.keep_around_as, around.kept_form());
+    return core::flate_join({&around.before, &body, &around.after});
   }
 
   // Replaces the page's content with its compressed bytes, on this thread; false, with the
@@ -763,6 +805,19 @@ struct HaruDocument::State {
     HPDF_Font font = fonts[index_of(face)];
     if (font == nullptr) fail("font face not loaded");
     return font;
+  }
+
+  // Names `faces` in the page's /Resources, in this order, as drawing them would (a recalled
+  // drawing's fonts); false, with the document failed, if one cannot be.
+  bool name_fonts(HPDF_Page page, const std::vector<fonts::FontFace>& faces) {
+    for (const fonts::FontFace face : faces) {
+      HPDF_Font named = font(face);
+      if (named == nullptr || HPDF_Page_GetLocalFontName(page, named) == nullptr) {
+        fail("cannot name a recalled page's font");
+        return false;
+      }
+    }
+    return true;
   }
 
   HPDF_Page page(std::size_t index) {
@@ -1080,7 +1135,8 @@ std::size_t HaruDocument::page_count() const { return state_->pages.size(); }
 // /Filter entry libharu would write, but not to compress again. A page without a body is deflated
 // as libharu would (the very bytes of its HPDF_Stream_WriteToStream); a page with one, in three
 // parts around its body (core::flate_part), so that the body's part can be kept and recalled.
-void HaruDocument::finish_page(std::size_t page_index, const std::optional<core::StreamDigest>& keep_as) {
+void HaruDocument::finish_page(std::size_t page_index, const std::optional<core::StreamDigest>& keep_as,
+                               const std::optional<core::StreamDigest>& keep_around_as) {
   if (failed()) return;
   HPDF_Page page = state_->canvas(page_index);
   if (page == nullptr) return;
@@ -1106,6 +1162,8 @@ void HaruDocument::finish_page(std::size_t page_index, const std::optional<core:
     if (body.page != nullptr) {
       content.body = {body.begin, *body.end};
       content.recalled = std::move(body.recalled);
+      content.around = std::move(body.around);
+      if (!content.around) content.keep_around_as = keep_around_as;
     }
     // The page is finished before it is handed over: pack_beside may install it at once. If it
     // cannot be handed over, the document has failed and nothing of it is saved.
@@ -1114,7 +1172,8 @@ void HaruDocument::finish_page(std::size_t page_index, const std::optional<core:
     // An empty page's stream stays empty, as libharu leaves it when it compresses no bytes.
     if (!raw.empty()) {
       // A recalled body leaves only the page's first operators and its furniture to deflate, a few
-      // hundred bytes: handing them to the packer would cost more than deflating them here.
+      // hundred bytes (nothing when they were recalled with it): handing them to the packer would
+      // cost more than deflating them here.
       if (state_->packer && !content.recalled) {
         if (!state_->pack_beside(page, std::move(content), keep_as)) return;
       } else {
@@ -1144,7 +1203,9 @@ void HaruDocument::begin_body(std::size_t page_index, double left) {
   }
   HPDF_Page_GSave(page);
   HPDF_Page_Concat(page, 1, 0, 0, 1, real(static_cast<double>(std::llround(left * 100)) / 100), 0);
-  state_->body = {page, HPDF_Stream_Size(static_cast<HPDF_PageAttr>(page->attr)->stream), std::nullopt, std::nullopt};
+  state_->body = {
+      page,        HPDF_Stream_Size(static_cast<HPDF_PageAttr>(page->attr)->stream), std::nullopt, std::nullopt, 0,
+      std::nullopt};
 }
 
 void HaruDocument::end_body(std::size_t page_index) {
@@ -1155,6 +1216,28 @@ void HaruDocument::end_body(std::size_t page_index) {
   state_->end_text();
   state_->body.end = HPDF_Stream_Size(static_cast<HPDF_PageAttr>(page->attr)->stream);
   HPDF_Page_GRestore(page);
+  state_->body.closed = HPDF_Stream_Size(static_cast<HPDF_PageAttr>(page->attr)->stream);
+}
+
+bool HaruDocument::recall_furniture(std::size_t page_index, const core::StreamDigest& name,
+                                    const std::vector<fonts::FontFace>& faces) {
+  if (failed() || state_->memo == nullptr) return false;
+  HPDF_Page page = state_->canvas(page_index);
+  if (page == nullptr) return false;
+  State::Body& body = state_->body;
+  if (body.page != page || !body.end || !body.recalled || body.around || state_->open_text.page == page ||
+      HPDF_Stream_Size(static_cast<HPDF_PageAttr>(page->attr)->stream) != body.closed) {
+    state_->fail("furniture recalled on a page whose body was not recalled, or after drawing on it");
+    return false;
+  }
+  const std::optional<std::string> kept = state_->memo->recall(name);
+  if (!kept) return false;
+  std::optional<AroundBody> around = AroundBody::from_kept_form(*kept);
+  if (!around) return false;
+  // Named in the page's /Resources as drawing them would name them (show_text, after the body's).
+  if (!state_->name_fonts(page, faces)) return false;
+  body.around = std::move(around);
+  return true;
 }
 
 bool HaruDocument::recall_body(std::size_t page_index, const core::StreamDigest& name,
@@ -1190,13 +1273,7 @@ bool HaruDocument::take_body(std::size_t page_index, const core::StreamDigest& n
   if (!part) return false;
   // The fonts as the drawing names them (show_text → HPDF_Page_SetFontAndSize): /F1, /F2, … in the
   // order each is first shown, in the page's /Resources.
-  for (const fonts::FontFace face : faces) {
-    HPDF_Font font = state_->font(face);
-    if (font == nullptr || HPDF_Page_GetLocalFontName(page, font) == nullptr) {
-      state_->fail("cannot name a recalled page's font");
-      return false;
-    }
-  }
+  if (!state_->name_fonts(page, faces)) return false;
   // Counted where recall would have counted it, in the order of the pages.
   if (read_ahead) state_->memo->use_read_ahead(name, kept);
   body.recalled = std::move(part);

@@ -104,7 +104,10 @@ class HaruDocument {
   /// Drawing on it afterwards fails; links may still be added. With `keep_as` and a memo
   /// (remember_compressed_pages), the compressed body (begin_body) is kept in the memo under that
   /// name; a recalled body is not kept again, and a page without a body keeps nothing.
-  void finish_page(std::size_t page, const std::optional<core::StreamDigest>& keep_as = std::nullopt);
+  /// With `keep_around_as` and a memo, the parts around the body (its first operators, placing it,
+  /// and what was drawn after it) are kept under that name, unless recall_furniture took them.
+  void finish_page(std::size_t page, const std::optional<core::StreamDigest>& keep_as = std::nullopt,
+                   const std::optional<core::StreamDigest>& keep_around_as = std::nullopt);
   /// Begins the page's body: what is drawn until end_body is placed from (`left`, 0), a
   /// translation written rounded to 0.01 pt (q … cm … Q), so that a body drawn alike from another
   /// left edge gives the same bytes. finish_page deflates the body as a part of its own
@@ -127,6 +130,14 @@ class HaruDocument {
   /// body left to be drawn, when there is no memo or `kept` is no part.
   bool recall_body(std::size_t page, const core::StreamDigest& name, std::string_view kept,
                    const std::vector<fonts::FontFace>& faces);
+  /// After end_body on a page whose body recall_body took, and before anything is drawn after it:
+  /// takes the parts around the body as the memo kept them under `name` (finish_page's
+  /// `keep_around_as`), so that what would be drawn after the body (the furniture, in `faces`, named
+  /// in the page's /Resources in this order, as drawing would name them) is not drawn. False, and
+  /// the furniture left to be drawn, when the memo kept nothing whole under `name`; on another page
+  /// or state the document fails ("furniture recalled on a page whose body was not recalled, or
+  /// after drawing on it").
+  bool recall_furniture(std::size_t page, const core::StreamDigest& name, const std::vector<fonts::FontFace>& faces);
   /// Whether recall_body can take a body: there is a memo (remember_compressed_pages) and page
   /// contents are compressed.
   bool can_recall_bodies() const;

@@ -1,7 +1,8 @@
 // The name a drawn page body's compressed content is kept under in the build cache: a SHA-256 over
 // everything drawing the body reads from the page, so that a body laid out alike in a later build,
 // on whatever page, takes the content instead of being drawn and compressed again
-// (HaruDocument::recall_body). The furniture and the text block's left edge are drawn apart.
+// (HaruDocument::recall_body). The furniture and the text block's left edge are drawn apart, and
+// kept under a name of their own.
 #pragma once
 
 #include "core/deflate_memo.hpp"
@@ -15,5 +16,12 @@ namespace octavo::pdf {
 /// be recalled by it. The drawing also depends on the fonts and the
 /// program, which the memo's fingerprint covers. Never fails.
 core::StreamDigest page_digest(const layout::Page& page);
+
+/// The name the parts drawn around a body are kept under (HaruDocument::recall_furniture): the
+/// page's first operators (which place the body at text_left) and its furniture, deflated after
+/// the body and referring back into its last bytes. A digest of `body` (the body's page_digest,
+/// which names its bytes and fonts), the page's size and text_left, and each text run and rule of
+/// its furniture, in order. Never fails.
+core::StreamDigest furniture_digest(const core::StreamDigest& body, const layout::Page& page);
 
 }  // namespace octavo::pdf

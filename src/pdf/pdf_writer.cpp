@@ -329,8 +329,14 @@ struct PdfPageWriter::State {
       draw_images(index, page);
     }
     pdf.end_body(index);
-    draw_items(index, page.furniture.runs, page.furniture.rules, page.height);
-    pdf.finish_page(index, recalled ? std::nullopt : name);
+    // The parts around a named body are kept, and recalled with it, under a name of their own (a
+    // page with images has none: it is compressed beside in every build, and asking the memo there
+    // would reorder a rebuild's recalls, so that a rebuild that changed nothing wrote the pack anew).
+    const std::optional<core::StreamDigest> around = name ? std::optional(furniture_digest(*name, page)) : std::nullopt;
+    const bool furniture_recalled =
+        recalled && around && pdf.recall_furniture(index, *around, faces_in_order(page.furniture.runs));
+    if (!furniture_recalled) draw_items(index, page.furniture.runs, page.furniture.rules, page.height);
+    pdf.finish_page(index, recalled ? std::nullopt : name, around);
     const auto pdf_y = [&page](core::Pt y) { return (page.height - y).value; };
     for (const layout::Anchor& anchor : page.anchors) {
       const Target target{ref, pdf_y(anchor.y)};

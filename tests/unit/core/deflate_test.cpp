@@ -257,37 +257,6 @@ TEST_SUITE("core.deflate") {
     CHECK(inflate_zlib(core::flate_join({&middle, &small_big}), 100000) == body + big);
   }
 
-  TEST_CASE("a small part is kept under its bytes, its window and its end, and given back instead of deflating") {
-    const std::string window = varied_text(900);
-    const std::string furniture = window.substr(300, 150) + "ET\nQ\n";
-    CountingMemo memo;
-    const core::FlatePart plain = core::flate_small_part(furniture, window, true);
-    const core::FlatePart first = core::flate_small_part(furniture, window, true, &memo);
-    CHECK(first.compressed == plain.compressed);
-    REQUIRE(memo.kept.size() == 1);
-    const core::StreamDigest digest = core::small_part_digest(furniture, window, true);
-    CHECK(memo.kept.begin()->first == digest);
-    CHECK(memo.kept.begin()->second == plain.compressed);
-    // What the memo gives back is used as it is; what describes the bytes is still the bytes' own.
-    memo.kept.begin()->second = "recalled";
-    const core::FlatePart second = core::flate_small_part(furniture, window, true, &memo);
-    CHECK(second.compressed == "recalled");
-    CHECK(second.adler32 == plain.adler32);
-    CHECK(second.size == plain.size);
-    CHECK(second.tail == plain.tail);
-    CHECK(second.last);
-    CHECK(memo.keeps == 1);
-    // Another window, or a part that does not end the stream, deflates otherwise: other entries.
-    CHECK(core::flate_small_part(furniture, window.substr(1), true, &memo).compressed ==
-          core::flate_small_part(furniture, window.substr(1), true).compressed);
-    CHECK(core::flate_small_part(furniture, window, false, &memo).compressed ==
-          core::flate_small_part(furniture, window, false).compressed);
-    CHECK(memo.kept.size() == 3);
-    // Named apart from a whole stream of the same bytes.
-    CHECK(digest != core::sha256(furniture));
-    CHECK(core::small_part_digest(furniture, "", true) != core::small_part_digest(furniture, "", false));
-  }
-
   TEST_CASE("each deflate starts afresh, whatever this thread deflated before: the bytes of a new thread") {
     const std::string body = varied_text(9000);
     const std::string furniture = body.substr(2000, 300) + "Q\n";

@@ -49,4 +49,37 @@ TEST_SUITE("pdf.page_digest") {
     same_drawing.links.clear();
     CHECK(pdf::page_digest(same_drawing) == digest);
   }
+
+  TEST_CASE("the parts around a body are named by the body, the page's size and left edge, and its furniture") {
+    layout::Page page = pdf::testing::sample_book().pages[2];
+    page.text_left = core::Pt(48.19);
+    page.furniture.runs.push_back({fonts::FontFace::serif, core::Pt(9), core::Pt(188.19), core::Pt(560), "12"});
+    page.furniture.rules.push_back({core::Pt(48.19), core::Pt(40), core::Pt(328.19), core::Pt(40), core::Pt(0.3)});
+    const core::StreamDigest body = pdf::page_digest(page);
+    const core::StreamDigest around = pdf::furniture_digest(body, page);
+    CHECK(pdf::furniture_digest(body, page) == around);
+    CHECK(around != body);
+    // The body's own digest does not see the furniture or the left edge; this one does.
+    const std::vector<std::function<void(layout::Page&)>> changes = {
+        [](layout::Page& p) { p.text_left = core::Pt(56.69); },
+        [](layout::Page& p) { p.height = core::Pt(600); },
+        [](layout::Page& p) { p.width = core::Pt(421); },
+        [](layout::Page& p) { p.furniture.runs[0].text = "13"; },
+        [](layout::Page& p) { p.furniture.runs[0].x = core::Pt(188.2); },
+        [](layout::Page& p) { p.furniture.runs[0].face = fonts::FontFace::serif_italic; },
+        [](layout::Page& p) { p.furniture.runs.push_back(p.furniture.runs[0]); },
+        [](layout::Page& p) { p.furniture.rules[0].y1 = core::Pt(41); },
+        [](layout::Page& p) { p.furniture.rules.clear(); },
+    };
+    for (std::size_t i = 0; i < changes.size(); ++i) {
+      CAPTURE(i);
+      layout::Page changed = page;
+      changes[i](changed);
+      CHECK(pdf::furniture_digest(body, changed) != around);
+    }
+    // Another body under the same furniture: other parts (the furniture refers back into it).
+    core::StreamDigest other_body = body;
+    other_body[0] ^= 1;
+    CHECK(pdf::furniture_digest(other_body, page) != around);
+  }
 }

@@ -156,15 +156,22 @@ TEST_SUITE("pdf.pdf_writer") {
     const auto with_memo = [&](const layout::LaidOutBook& book) { return render(book, diagnostics, &memo); };
     CHECK(with_memo(pdf::testing::sample_book()) == cold);
     CHECK(memo.holds(body_digests(pdf::testing::sample_book())) == 3);  // each page's body drawn once, and kept
-    const int keeps = memo.keeps;  // the bodies, and the parts deflated around them
-    CHECK(keeps > 3);
-    CHECK(memo.misses == keeps);
+    const int keeps = memo.keeps;  // the bodies, and the parts deflated around each, under a name of their own
+    CHECK(keeps == 6);
+    CHECK(memo.misses == 3);  // each body asked for once; the parts around it only with a body recalled
     // Again: every page recalled, its fonts named as drawing names them (the title page shows two),
-    // its links and anchors still resolved; the parts around the bodies are recalled too, so
-    // nothing is deflated again.
+    // its links and anchors still resolved; the parts around the bodies are recalled with them, in
+    // the order they were kept (a body, then the parts around it), so nothing is drawn or deflated.
+    memo.hits.clear();
     CHECK(with_memo(pdf::testing::sample_book()) == cold);
     CHECK(memo.keeps == keeps);
-    CHECK(memo.misses == keeps);
+    CHECK(memo.misses == 3);
+    REQUIRE(memo.hits.size() == 6);
+    for (const layout::Page& page : pdf::testing::sample_book().pages) {
+      const auto body = std::find(memo.hits.begin(), memo.hits.end(), pdf::page_digest(page));
+      REQUIRE(body + 1 < memo.hits.end());
+      CHECK(*(body + 1) == pdf::furniture_digest(pdf::page_digest(page), page));
+    }
     // One run of the body page changed: that page alone is drawn again, and the file is the one a
     // build without the memo makes.
     layout::LaidOutBook edited = pdf::testing::sample_book();
@@ -1059,8 +1066,12 @@ TEST_SUITE("pdf.haru_document") {
                          "Body " + std::to_string(body) + ", line " + std::to_string(line));
         }
         haru.end_body(page);
-        haru.show_text(page, fonts::FontFace::serif, 8, 100, 20, std::to_string(i + 1));
-        haru.finish_page(page, recalled ? std::nullopt : std::optional(name));
+        // The parts around the body: its left edge and folio, here page i's, after body `body`.
+        const core::StreamDigest around =
+            core::sha256("around body " + std::to_string(body) + " on " + std::to_string(i));
+        const bool furniture = recalled && haru.recall_furniture(page, around, {fonts::FontFace::serif});
+        if (!furniture) haru.show_text(page, fonts::FontFace::serif, 8, 100, 20, std::to_string(i + 1));
+        haru.finish_page(page, recalled ? std::nullopt : std::optional(name), around);
       }
       // Pages larger than libharu's 4 KB reading pieces: 150 KB of text, and 40 KB of letters
       // in no order, which deflate can barely shrink.
@@ -1109,12 +1120,14 @@ TEST_SUITE("pdf.haru_document") {
       MemoryMemo memo;
       CHECK(book(beside_then, &memo) == here);
       CHECK(memo.holds(body_names) == 45);
-      // The parts around the bodies, the first operators and the furniture, are kept too.
+      // The parts around the bodies, the first operators and the furniture, are kept too, one
+      // entry a page.
       const int keeps = memo.keeps;
-      CHECK(keeps > 45);
+      CHECK(keeps == 90);
+      CHECK(memo.misses == 45);
       CHECK(book(!beside_then, &memo) == here);
-      CHECK(memo.keeps == keeps);  // every body, and every part around one, recalled
-      CHECK(memo.misses == keeps);
+      CHECK(memo.keeps == keeps);  // every body, and the parts around it, recalled
+      CHECK(memo.misses == 45);
       memo.hits.clear();
       CHECK(book(beside_then, &memo, 1) == moved_here);
       CHECK(memo.holds(body_names) == 46);  // body 45 alone was drawn
@@ -1135,6 +1148,45 @@ TEST_SUITE("pdf.haru_document") {
       }
       CHECK(book(beside_then, &memo) == here);
     }
+  }
+
+  TEST_CASE("the parts around a body are recalled only after the body was, and before anything is drawn after it") {
+    MemoryMemo memo;
+    const core::StreamDigest name = core::sha256("body");
+    const core::StreamDigest around = core::sha256("around");
+    // Drawn and kept once: the body, then the parts around it.
+    const auto build = [&](bool recall_around_early, bool draw_before_recall) {
+      pdf::HaruDocument haru;
+      haru.remember_compressed_pages(memo);
+      REQUIRE(haru.load_font(fonts::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf"));
+      const std::size_t page = haru.add_page(200, 300);
+      haru.begin_body(page, 31.18);
+      const bool recalled = haru.recall_body(page, name, {fonts::FontFace::serif});
+      if (!recalled) haru.show_text(page, fonts::FontFace::serif, 10, 10, 280, "Body");
+      if (recall_around_early) CHECK_FALSE(haru.recall_furniture(page, around, {fonts::FontFace::serif}));
+      haru.end_body(page);
+      if (draw_before_recall) haru.show_text(page, fonts::FontFace::serif, 8, 100, 20, "1");
+      const bool furniture = recalled && haru.recall_furniture(page, around, {fonts::FontFace::serif});
+      if (!furniture && !draw_before_recall) haru.show_text(page, fonts::FontFace::serif, 8, 100, 20, "1");
+      haru.finish_page(page, recalled ? std::nullopt : std::optional(name), around);
+      const std::optional<std::string> bytes = haru.save();
+      return std::pair(bytes, haru.error());
+    };
+    const auto [cold, cold_error] = build(false, false);
+    REQUIRE(cold);
+    CHECK(memo.keeps == 2);
+    memo.hits.clear();
+    CHECK(build(false, false) == std::pair(cold, std::string()));
+    CHECK(memo.hits == std::vector{name, around});
+    CHECK(memo.keeps == 2);
+    // Inside the body, or after drawing past it, the document fails rather than join the parts
+    // around some other drawing.
+    const std::string misuse = "furniture recalled on a page whose body was not recalled, or after drawing on it";
+    CHECK(build(true, false).second == misuse);
+    CHECK(build(false, true).second == misuse);
+    // A damaged entry is no entry: the furniture is drawn, the file the same.
+    memo.kept[around].pop_back();
+    CHECK(build(false, false) == std::pair(cold, std::string()));
   }
 
   TEST_CASE("a page's body is drawn from its text block's left edge, between q and Q") {
