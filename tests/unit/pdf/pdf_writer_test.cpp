@@ -1174,6 +1174,7 @@ TEST_SUITE("pdf.haru_document") {
     };
     const auto [cold, cold_error] = build(false, false);
     REQUIRE(cold);
+    CHECK(cold_error == "");
     CHECK(memo.keeps == 2);
     memo.hits.clear();
     CHECK(build(false, false) == std::pair(cold, std::string()));
