@@ -603,9 +603,8 @@ struct HaruDocument::State {
     // Kept after the body, in the order a rebuild (which recalls the body first) asks for them:
     // drawing a page's few hundred bytes of furniture, and naming (SHA-256 over them and the
     // kilobyte before) and recalling its two parts, was an eighth of the book thread's samples in
-    // a rebuild of 1,000 articles. A page drawn anew is
-    // compressed beside, so after an edit the next pack's order may differ from run to run (never
-    // the book's bytes).
+    // a rebuild of 1,000 articles. A page drawn anew is compressed beside, so after an edit the
+    // next pack's order may differ from run to run (never the book's bytes).
     AroundBody around;
     around.before = core::flate_small_part(raw.substr(0, begin));
     // What is drawn after the body refers back to the body's end, and to what came before it
