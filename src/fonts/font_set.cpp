@@ -143,6 +143,10 @@ class FontSet::Faces final : public FontMetrics {
   const std::string& path(FontFace face) const { return paths_[static_cast<std::size_t>(face)]; }
   std::string_view bytes(FontFace face) const { return files_[static_cast<std::size_t>(face)].bytes(); }
   const std::string& identity(FontFace face) const { return files_[static_cast<std::size_t>(face)].identity(); }
+  std::vector<CodePointRange> characters(FontFace face) const {
+    const std::optional<TrueTypeCmap>& cmap = cmaps_[static_cast<std::size_t>(face)];
+    return cmap ? cmap->ranges() : std::vector<CodePointRange>{};
+  }
 
   core::Pt width(FontFace face, std::string_view text, core::Pt size) const override {
     const HarfBuzzFont* font = fonts_[static_cast<std::size_t>(face)].get();
@@ -228,5 +232,7 @@ const std::string& FontSet::font_path(FontFace face) const { return faces_->path
 std::string_view FontSet::font_bytes(FontFace face) const { return faces_->bytes(face); }
 
 const std::string& FontSet::font_identity(FontFace face) const { return faces_->identity(face); }
+
+std::vector<CodePointRange> FontSet::characters(FontFace face) const { return faces_->characters(face); }
 
 }  // namespace octavo::fonts

@@ -6,10 +6,12 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/diagnostics.hpp"
 #include "fonts/font_face.hpp"
 #include "fonts/font_metrics.hpp"
+#include "fonts/truetype_cmap.hpp"
 
 namespace octavo::fonts {
 
@@ -41,6 +43,9 @@ class FontSet {
   /// taken before they were read, or their SHA-256 when the file is no regular file; empty for a
   /// face that failed to load.
   const std::string& font_identity(FontFace face) const;
+  /// The code points the face's cmap has a glyph for (TrueTypeCmap::ranges): every character
+  /// has_glyph accepts, and perhaps a few it does not. Empty for a face that failed to load.
+  std::vector<CodePointRange> characters(FontFace face) const;
 
  private:
   class Faces;

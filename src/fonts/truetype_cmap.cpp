@@ -147,4 +147,17 @@ std::uint32_t TrueTypeCmap::glyph_id(char32_t code_point) const {
   return run.first_glyph + (code_point - run.first);
 }
 
+std::vector<CodePointRange> TrueTypeCmap::ranges() const {
+  // Runs break where the glyphs stop being consecutive; ranges only where code points do.
+  std::vector<CodePointRange> ranges;
+  for (const Run& run : runs_) {
+    if (!ranges.empty() && ranges.back().last + 1 == run.first) {
+      ranges.back().last = run.last;
+    } else {
+      ranges.push_back({run.first, run.last});
+    }
+  }
+  return ranges;
+}
+
 }  // namespace octavo::fonts

@@ -10,6 +10,12 @@
 
 namespace octavo::fonts {
 
+/// Code points first…last, all with a glyph.
+struct CodePointRange {
+  char32_t first = 0;
+  char32_t last = 0;
+};
+
 class TrueTypeCmap {
  public:
   /// Reads the best Unicode subtable of the 'cmap' table in `font_bytes` (a whole .ttf/.otf file):
@@ -19,6 +25,9 @@ class TrueTypeCmap {
 
   /// The glyph id `code_point` maps to; 0 (.notdef) when the font has no glyph for it.
   std::uint32_t glyph_id(char32_t code_point) const;
+
+  /// Every code point with a glyph, as the fewest ranges, in order; empty for none.
+  std::vector<CodePointRange> ranges() const;
 
  private:
   /// Code points first…last map to consecutive glyphs first_glyph, first_glyph + 1, …

@@ -169,35 +169,41 @@ std::string hundredths(long long value) {
 }
 
 // The operator that shows `text`: `(…)Tj`, or with shifts a TJ array `[(…)n(…)]TJ` (PDF
-// 32000-1 §9.4.3). The codes are libharu's for its Identity-H fonts with the UTF-8 encoder: two
-// bytes per character, CID = code point; a character past the BMP becomes a space, as libharu
-// makes it. They are written as literal strings (§7.3.4.2), not in libharu's hex, which takes
-// twice the bytes (about 2 KB more of the compressed corpus/ PDF); parentheses and backslash are
-// escaped, and CR and LF, which a reader would otherwise turn into LF.
-std::string show_operator(std::string_view text, const std::vector<TextShift>& shifts) {
-  const auto append_byte = [](std::string& out, unsigned char byte) {
+// 32000-1 §9.4.3), in the font's `codes`; a character past the BMP, which no CID can name, becomes
+// a space, as libharu makes it. They are written as literal strings (§7.3.4.2), not in libharu's
+// hex, which takes twice the bytes (about 2 KB more of the compressed corpus/ PDF); parentheses
+// and backslash are escaped, and CR and LF, which a reader would otherwise turn into LF.
+std::string show_operator(std::string_view text, const std::vector<TextShift>& shifts, const FontCodes& codes) {
+  const auto append_byte = [](std::string& out, char byte) {
     if (byte == '(' || byte == ')' || byte == '\\') {
       out += '\\';
-      out += static_cast<char>(byte);
+      out += byte;
     } else if (byte == '\r') {
       out += "\\r";
     } else if (byte == '\n') {
       out += "\\n";
     } else {
-      out += static_cast<char>(byte);
+      out += byte;
     }
   };
   std::string out = shifts.empty() ? "(" : "[(";
+  out.reserve(out.size() + 2 * text.size() + 8);
+  std::string code;
   std::size_t next = 0;
   for (std::size_t pos = 0; pos < text.size();) {
     while (next < shifts.size() && shifts[next].offset <= pos) {
       if (shifts[next].amount != 0) out.append(")").append(std::to_string(shifts[next].amount)).append("(");
       ++next;
     }
+    if (codes.compact() && static_cast<unsigned char>(text[pos]) < 0x80) {  // ASCII: its own byte
+      append_byte(out, text[pos++]);
+      continue;
+    }
     char32_t code_point = core::decode_utf8(text, pos);
     if (code_point > 0xFFFF) code_point = U' ';
-    append_byte(out, static_cast<unsigned char>(code_point >> 8));
-    append_byte(out, static_cast<unsigned char>(code_point & 0xFF));
+    code.clear();
+    codes.append(code, code_point);
+    for (const char byte : code) append_byte(out, byte);
   }
   out += shifts.empty() ? ")Tj\n" : ")]TJ\n";
   return out;
@@ -512,6 +518,52 @@ struct HaruDocument::State {
   std::string adapter_error;  // a misuse of this adapter, found in ordinary C++ code
   std::array<HPDF_Font, face_count> fonts{};
   std::array<HPDF_FontDef, face_count> font_defs{};
+  std::array<FontCodes, face_count> codes{};  // each loaded face's, as load_font was given them
+  HPDF_Dict compact_encoding = nullptr;       // the CMap stream compact fonts share, once made
+
+  // Makes compact_encoding_cmap `font`'s /Encoding in place of libharu's /Identity-H (one stream
+  // for all fonts), and gives its CIDFont the CMap's character collection, Adobe-Identity-0, as
+  // PDF 32000-1 §9.7.5.3 asks of a CMap stream; libharu had written the CIDFont's ordering as
+  // "Identity-H", the name of its CMap. False, with the document failed, if libharu fails.
+  bool use_compact_encoding(HPDF_Font font) {
+    auto* attr = static_cast<HPDF_FontAttr>(font->attr);
+    HPDF_Dict cid_font = attr->descendant_font;
+    if (cid_font == nullptr) {
+      fail("libharu made no CIDFontType2 font for a font");
+      return false;
+    }
+    const auto identity = [&](HPDF_Dict dict) {
+      HPDF_Dict info = HPDF_Dict_New(font->mmgr);
+      if (info == nullptr) return HPDF_STATUS{HPDF_FAILD_TO_ALLOC_MEM};
+      HPDF_STATUS status = HPDF_Dict_Add(dict, "CIDSystemInfo", info);  // owns `info` from here
+      status += HPDF_Dict_Add(info, "Registry", HPDF_String_New(font->mmgr, "Adobe", nullptr));
+      status += HPDF_Dict_Add(info, "Ordering", HPDF_String_New(font->mmgr, "Identity", nullptr));
+      status += HPDF_Dict_AddNumber(info, "Supplement", 0);
+      return status;
+    };
+    HPDF_STATUS status = HPDF_OK;
+    if (compact_encoding == nullptr) {
+      compact_encoding = HPDF_DictStream_New(font->mmgr, attr->xref);  // owned by the document
+      if (compact_encoding == nullptr) {
+        fail("cannot allocate the fonts' encoding CMap");
+        return false;
+      }
+      const std::string cmap = compact_encoding_cmap();
+      status += HPDF_Stream_Write(compact_encoding->stream, reinterpret_cast<const HPDF_BYTE*>(cmap.data()),
+                                  static_cast<HPDF_UINT>(cmap.size()));
+      status += HPDF_Dict_AddName(compact_encoding, "Type", "CMap");
+      status += HPDF_Dict_AddName(compact_encoding, "CMapName", compact_encoding_name);
+      status += identity(compact_encoding);
+      if ((pdf->compression_mode & HPDF_COMP_METADATA) != 0) compact_encoding->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    }
+    status += HPDF_Dict_Add(font, "Encoding", compact_encoding);
+    status += identity(cid_font);
+    if (status != HPDF_OK || failed()) {
+      fail("libharu cannot give a font its encoding CMap");
+      return false;
+    }
+    return true;
+  }
   std::vector<HPDF_Page> pages;
   std::vector<HPDF_Image> images;
   std::vector<HPDF_Outline> outlines;
@@ -956,7 +1008,7 @@ std::string HaruDocument::error() const {
   return text;
 }
 
-bool HaruDocument::load_font(fonts::FontFace face, const std::string& path) {
+bool HaruDocument::load_font(fonts::FontFace face, const std::string& path, const FontCodes& codes) {
   if (failed()) return false;
   const char* name = HPDF_LoadTTFontFromFile(state_->pdf, path.c_str(), HPDF_TRUE);
   if (name == nullptr || failed()) return false;
@@ -989,6 +1041,8 @@ bool HaruDocument::load_font(fonts::FontFace face, const std::string& path) {
   if (font == nullptr || failed()) return false;
   state_->fonts[index_of(face)] = font;
   state_->font_defs[index_of(face)] = font_def;
+  state_->codes[index_of(face)] = codes;
+  if (codes.compact() && !state_->use_compact_encoding(font)) return false;
   return !failed();
 }
 
@@ -1071,11 +1125,15 @@ void HaruDocument::replace_font_program(fonts::FontFace face, const std::string&
 
   // /CIDToGIDMap (PDF 32000-1 §9.7.4.2, Table 117): glyph id of CID c in bytes 2c and 2c + 1.
   // CIDs past the last drawn one are left out (they map to glyph 0), and undrawn ones are 0.
-  const char32_t last = glyphs.empty() ? 0 : glyphs.rbegin()->first;
+  // A CID is its character's code (load_font), in the order of the characters.
+  const FontCodes& codes = state_->codes[index_of(face)];
+  const std::uint32_t last = glyphs.empty() ? 0 : codes.code(glyphs.rbegin()->first);
   std::vector<HPDF_BYTE> map(2 * (static_cast<std::size_t>(last) + 1), 0);
   for (const auto& [code_point, glyph] : glyphs) {
-    map[2 * code_point] = static_cast<HPDF_BYTE>(glyph >> 8);
-    map[2 * code_point + 1] = static_cast<HPDF_BYTE>(glyph & 0xFF);
+    const std::uint32_t cid = codes.code(code_point);
+    if (cid > last) continue;  // only a character the face lacks, which has no glyph in `program`
+    map[2 * cid] = static_cast<HPDF_BYTE>(glyph >> 8);
+    map[2 * cid + 1] = static_cast<HPDF_BYTE>(glyph & 0xFF);
   }
   HPDF_MemStream_FreeData(attr->map_stream->stream);
   HPDF_Stream_Write(attr->map_stream->stream, map.data(), static_cast<HPDF_UINT>(map.size()));
@@ -1085,18 +1143,20 @@ void HaruDocument::replace_font_program(fonts::FontFace face, const std::string&
   HPDF_Array widths = HPDF_Array_New(cid_font->mmgr);
   if (widths == nullptr) return;
   HPDF_Array run = nullptr;
-  char32_t previous = 0;
+  std::uint32_t previous = 0;
   for (const auto& [code_point, glyph] : glyphs) {
-    if (run == nullptr || code_point != previous + 1) {
+    const std::uint32_t cid = codes.code(code_point);
+    if (cid > last) continue;
+    if (run == nullptr || cid != previous + 1) {
       run = HPDF_Array_New(cid_font->mmgr);
       if (run == nullptr) return;
-      HPDF_Array_AddNumber(widths, static_cast<HPDF_INT32>(code_point));
+      HPDF_Array_AddNumber(widths, static_cast<HPDF_INT32>(cid));
       HPDF_Array_Add(widths, run);
     }
     std::string utf8;
     core::append_utf8(utf8, code_point);
     HPDF_Array_AddNumber(run, static_cast<HPDF_INT32>(text_width(face, utf8)));
-    previous = code_point;
+    previous = cid;
   }
   HPDF_Dict_Add(cid_font, "W", widths);
 }
@@ -1113,6 +1173,8 @@ std::size_t HaruDocument::add_page(double width, double height) {
 }
 
 bool HaruDocument::has_font(fonts::FontFace face) const { return state_->fonts[index_of(face)] != nullptr; }
+
+const FontCodes& HaruDocument::font_codes(fonts::FontFace face) const { return state_->codes[index_of(face)]; }
 
 std::size_t HaruDocument::insert_page(std::size_t before, double width, double height) {
   if (before >= state_->pages.size()) return add_page(width, height);
@@ -1324,7 +1386,8 @@ void HaruDocument::show_text(std::size_t page_index, fonts::FontFace face, doubl
   // Written to the page's content stream directly: libharu 2.3 has no TJ and writes strings in
   // hex. Its bookkeeping of the text position after a string (text_pos) is not updated, but
   // nothing here reads it (hpdf_page_operator.c).
-  const std::string shown = show_operator(text, shifts);  // holds NUL bytes: not a C string
+  const std::string shown =
+      show_operator(text, shifts, state_->codes[index_of(face)]);  // holds NUL bytes: not a C string
   HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(shown.data()),
                     static_cast<HPDF_UINT>(shown.size()));
 }

@@ -17,6 +17,7 @@
 #include "core/fixed_clock.hpp"
 #include "core/pixel_image.hpp"
 #include "fonts/font_face.hpp"
+#include "pdf/font_codes.hpp"
 
 namespace octavo::pdf {
 
@@ -64,10 +65,14 @@ class HaruDocument {
   std::string error() const;
 
   /// Loads the TrueType file at `path` for `face`, embedded as a subset, as a Type0 font with the
-  /// UTF-8 encoder. False (and failed()) if the file is missing or libharu rejects it.
-  bool load_font(fonts::FontFace face, const std::string& path);
+  /// UTF-8 encoder, whose strings are written in `codes`: compact ones through an embedded
+  /// encoding CMap (compact_encoding_cmap, one object all such fonts share), else Identity-H.
+  /// False (and failed()) if the file is missing or libharu rejects it.
+  bool load_font(fonts::FontFace face, const std::string& path, const FontCodes& codes = FontCodes());
   /// True once load_font succeeded for `face`.
   bool has_font(fonts::FontFace face) const;
+  /// The codes `face`'s strings are written in (load_font's); Identity-H for a face not loaded.
+  const FontCodes& font_codes(fonts::FontFace face) const;
 
   /// Advance width of UTF-8 `text` in 1/1000 em, libharu's own sum of the glyph widths it will
   /// write in /W; 0 for empty text or a face that is not loaded.
@@ -87,7 +92,7 @@ class HaruDocument {
   /// /FontFile2 instead of libharu's copy, which keeps the whole cmap, hmtx, loca, post and name
   /// tables. `glyphs` gives each drawn code point's glyph id in `program`: the /CIDToGIDMap is
   /// rebuilt from it and /W lists only those code points, with libharu's widths (the ones layout
-  /// measured). Fails if the face is not loaded.
+  /// measured), each under the CID of its code (load_font). Fails if the face is not loaded.
   void replace_font_program(fonts::FontFace face, const std::string& program,
                             const std::map<char32_t, std::uint16_t>& glyphs);
 
@@ -143,8 +148,8 @@ class HaruDocument {
   bool can_recall_bodies() const;
   /// Draws UTF-8 `text` with its baseline starting at (x, y), rounded to 0.01 pt. Consecutive
   /// calls on one page share a text object: each writes only a relative move (Td), and a font
-  /// (Tf) when face or size change. The text is one literal string of two-byte CIDs (CID = code
-  /// point), with `shifts` (in byte order, inside the text) a TJ array, else a Tj; `rise` raises
+  /// (Tf) when face or size change. The text is one literal string of the face's codes (load_font),
+  /// with `shifts` (in byte order, inside the text) a TJ array, else a Tj; `rise` raises
   /// it above its baseline (Ts, written only when it changes). Fails if the face is not loaded.
   void show_text(std::size_t page, fonts::FontFace face, double size, double x, double y, const std::string& text,
                  const std::vector<TextShift>& shifts = {}, double rise = 0);

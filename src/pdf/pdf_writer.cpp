@@ -20,6 +20,7 @@
 #include "image/svg_fonts.hpp"
 #include "layout/page_furniture.hpp"
 #include "pdf/embed_image.hpp"
+#include "pdf/font_codes.hpp"
 #include "pdf/haru_document.hpp"
 #include "pdf/page_digest.hpp"
 #include "pdf/to_unicode_cmap.hpp"
@@ -246,7 +247,7 @@ struct PdfPageWriter::State {
   bool load(fonts::FontFace face) {
     if (pdf.has_font(face)) return true;
     if (font_failed) return false;
-    if (!pdf.load_font(face, font_set.font_path(face))) {
+    if (!pdf.load_font(face, font_set.font_path(face), FontCodes::for_characters(font_set.characters(face)))) {
       sink.error({font_set.font_path(face), 0, 0}, "libharu cannot load the font: " + pdf.error());
       font_failed = true;
       return false;
@@ -493,7 +494,7 @@ bool PdfPageWriter::finish_to(const layout::BookEnd& end, const std::function<bo
     if (s.used[face].empty()) continue;
     const auto font_face = static_cast<fonts::FontFace>(face);
     check_widths(pdf, s.font_set, font_face, s.used[face], s.sink);
-    pdf.replace_to_unicode(font_face, to_unicode_cmap(s.used[face]));
+    pdf.replace_to_unicode(font_face, to_unicode_cmap(s.used[face], pdf.font_codes(font_face)));
     // Only the glyphs the pages draw are embedded: a few kilobytes per face instead of 60–90.
     const std::optional<fonts::FontSubset> subset = fonts::subset_font(s.font_set.font_bytes(font_face), s.used[face]);
     if (!subset) {

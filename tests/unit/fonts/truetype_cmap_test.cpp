@@ -92,6 +92,24 @@ TEST_SUITE("fonts.truetype_cmap") {
     CHECK(cmap->glyph_id(U' ') == 0);  // its group starts at .notdef
   }
 
+  TEST_CASE("ranges list the code points with a glyph, adjacent runs joined, .notdef's left out") {
+    const auto cmap = TrueTypeCmap::parse(font_with_cmap({{3, 10, format12()}}));
+    REQUIRE(cmap);
+    const std::vector<octavo::fonts::CodePointRange> ranges = cmap->ranges();
+    REQUIRE(ranges.size() == 2);  // U+0020 maps to glyph 0: no glyph
+    CHECK(ranges[0].first == 0x41);
+    CHECK(ranges[0].last == 0x43);
+    CHECK(ranges[1].first == 0x1F600);
+    CHECK(ranges[1].last == 0x1F601);
+    const auto format_4 = TrueTypeCmap::parse(font_with_cmap({{3, 1, format4()}}));
+    REQUIRE(format_4);
+    for (const octavo::fonts::CodePointRange& range : format_4->ranges()) {
+      for (char32_t code_point = range.first; code_point <= range.last; ++code_point) {
+        CHECK(format_4->glyph_id(code_point) != 0);
+      }
+    }
+  }
+
   TEST_CASE("no font, a truncated font and a symbol-only cmap give nullopt") {
     CHECK_FALSE(TrueTypeCmap::parse(""));
     CHECK_FALSE(TrueTypeCmap::parse("not a font at all"));

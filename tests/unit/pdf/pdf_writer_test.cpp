@@ -16,6 +16,7 @@
 #include "core/sha256.hpp"
 #include "layout/lay_out_book.hpp"
 #include "layout/layout_test_support.hpp"
+#include "pdf/font_codes.hpp"
 #include "pdf/haru_document.hpp"
 #include "pdf/page_digest.hpp"
 #include "pdf/pdf_writer.hpp"
@@ -592,7 +593,10 @@ TEST_SUITE("pdf.pdf_writer") {
       CHECK(std::stoul(bytes.substr(at + 9, 12)) < 12000);
     }
     CHECK_FALSE(contains(bytes, "NotoSerif-BoldItalic"));
-    CHECK(count(bytes, "/Encoding /Identity-H") == 4);
+    // Each is read through the one compact encoding CMap (font_codes.hpp), written once.
+    CHECK(count(bytes, "/Encoding ") == 4);
+    CHECK(count(bytes, "/CMapName /Octavo-Compact-H") == 1);
+    CHECK_FALSE(contains(bytes, "Identity-H"));
   }
 
   TEST_CASE("characters a face lacks are reported once each, and the page is still drawn") {
@@ -761,6 +765,38 @@ TEST_SUITE("pdf.haru_document") {
     // Never replaced here: libharu's own, built for CID 0 alone (glyph 0), for each face.
     CHECK(count(*bytes, "/W [ ]") == 2);
     CHECK(count(*bytes, "stream\r\n" + std::string(2, '\0') + "\nendstream") == 2);
+  }
+
+  TEST_CASE("a compact face's strings hold its codes, read through one encoding CMap two faces share") {
+    pdf::HaruDocument haru;
+    haru.set_compression(false);  // so that the streams can be read in the bytes
+    // The faces as loaded for these codes: space…tilde and Latin-1's letters (é: 0x8000 + 0x29).
+    const pdf::FontCodes codes = pdf::FontCodes::for_characters({{0x20, 0x7E}, {0xC0, 0xFF}});
+    REQUIRE(haru.load_font(fonts::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf", codes));
+    REQUIRE(haru.load_font(fonts::FontFace::serif_bold, pdf::testing::fonts_dir() + "/NotoSerif-Bold.ttf", codes));
+    CHECK(haru.font_codes(fonts::FontFace::serif).compact());
+    CHECK_FALSE(haru.font_codes(fonts::FontFace::mono).compact());  // not loaded
+    haru.replace_font_program(fonts::FontFace::serif, "program", {{U'H', 1}, {U'\u00E9', 2}});
+    const std::size_t page = haru.add_page(200, 100);
+    haru.show_text(page, fonts::FontFace::serif, 12, 10, 50, "H\u00E9(");
+    haru.show_text(page, fonts::FontFace::serif_bold, 12, 10, 30, "H");
+    const std::optional<std::string> bytes = haru.save();
+    REQUIRE(bytes);
+    CHECK(haru.error() == "");
+    CHECK(contains(*bytes, "(H\x80\\)\\()Tj"s));  // é is 0x80 0x29, and 0x29 is ")": escaped
+    CHECK(contains(*bytes, "/F2 12 Tf\n0 -20 Td\n(H)Tj"s));
+    CHECK(count(*bytes, "/Encoding ") == 2);
+    CHECK(count(*bytes, "/Type /CMap\n/CMapName /Octavo-Compact-H\n") == 1);
+    CHECK(contains(*bytes, "stream\r\n" + pdf::compact_encoding_cmap() + "\nendstream"));
+    CHECK(count(*bytes, "/Ordering (Identity)\n") == 3);  // the CMap's and both CIDFonts'
+    CHECK_FALSE(contains(*bytes, "/Encoding /Identity-H"));
+    // /W and /CIDToGIDMap under each character's CID, its code: H 72, é 0x8029 = 32809.
+    CHECK(contains(*bytes, "/W [ 72 [ 793 ] 32809 [ " +
+                               std::to_string(haru.text_width(fonts::FontFace::serif, "\u00E9")) + " ] ]"));
+    std::string map(2 * (0x8029 + 1), '\0');
+    map[2 * 72 + 1] = 1;
+    map[2 * 0x8029 + 1] = 2;
+    CHECK(contains(*bytes, "stream\r\n" + map + "\nendstream"));
   }
 
   TEST_CASE("a page's runs share one text object with relative moves; a rule closes it") {

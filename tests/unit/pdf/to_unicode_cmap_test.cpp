@@ -45,6 +45,20 @@ TEST_SUITE("pdf.to_unicode_cmap") {
           "end\n");
   }
 
+  TEST_CASE("compact codes: one-byte and two-byte sources, runs split where a code's lead byte changes") {
+    // A face with space…tilde, then 0x100 characters from U+0100, and the dashes: U+01FF has code
+    // 0x80FF, U+0200 0x8100.
+    const octavo::pdf::FontCodes codes =
+        octavo::pdf::FontCodes::for_characters({{0x20, 0x7E}, {0x100, 0x2FF}, {0x2013, 0x2014}});
+    REQUIRE(codes.compact());
+    const std::string cmap = to_unicode_cmap({0x20, 0x41, 0x42, 0x1FE, 0x1FF, 0x200, 0x2013, 0x2014, 0x2015}, codes);
+    CHECK(count(cmap, "2 begincodespacerange\n<00> <7F>\n<8000> <FFFF>\nendcodespacerange\n") == 1);
+    CHECK(count(cmap, "3 beginbfrange\n<41> <42> <0041>\n<80FE> <80FF> <01FE>\n<8200> <8201> <2013>\nendbfrange\n") ==
+          1);
+    CHECK(count(cmap, "2 beginbfchar\n<20> <0020>\n<8100> <0200>\nendbfchar\n") == 1);
+    CHECK(count(cmap, "2015") == 0);  // the face lacks it: no code of its own
+  }
+
   TEST_CASE("blocks hold at most 100 entries") {
     std::set<char32_t> used;
     for (char32_t code = 0x100; code < 0x100 + 2 * 150; code += 2) used.insert(code);  // 150 singles
