@@ -532,14 +532,17 @@ struct HaruDocument::State {
       fail("libharu made no CIDFontType2 font for a font");
       return false;
     }
-    const auto identity = [&](HPDF_Dict dict) {
+    const auto identity = [&](HPDF_Dict dict) -> HPDF_STATUS {
       HPDF_Dict info = HPDF_Dict_New(font->mmgr);
-      if (info == nullptr) return HPDF_STATUS{HPDF_FAILD_TO_ALLOC_MEM};
-      HPDF_STATUS status = HPDF_Dict_Add(dict, "CIDSystemInfo", info);  // owns `info` from here
-      status += HPDF_Dict_Add(info, "Registry", HPDF_String_New(font->mmgr, "Adobe", nullptr));
+      if (info == nullptr) return HPDF_FAILD_TO_ALLOC_MEM;
+      HPDF_STATUS status = HPDF_Dict_Add(info, "Registry", HPDF_String_New(font->mmgr, "Adobe", nullptr));
       status += HPDF_Dict_Add(info, "Ordering", HPDF_String_New(font->mmgr, "Identity", nullptr));
       status += HPDF_Dict_AddNumber(info, "Supplement", 0);
-      return status;
+      if (status != HPDF_OK) {
+        HPDF_Dict_Free(info);
+        return status;
+      }
+      return HPDF_Dict_Add(dict, "CIDSystemInfo", info);  // `dict` owns `info` now, or freed it
     };
     HPDF_STATUS status = HPDF_OK;
     if (compact_encoding == nullptr) {
