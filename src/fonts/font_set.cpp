@@ -196,7 +196,7 @@ class FontSet::Faces final : public FontMetrics {
   bool has_glyph(FontFace face, char32_t code_point) const override {
     const std::size_t index = static_cast<std::size_t>(face);
     const std::optional<TrueTypeCmap>& cmap = cmaps_[index];
-    // CID = code point in libharu's Identity-H fonts: two bytes, so the BMP only.
+    // A PDF font's CIDs have 16 bits and its codes name BMP characters only (pdf/font_codes.hpp).
     if (!cmap || !fonts_[index] || code_point > 0xFFFF) return false;
     const std::uint32_t glyph = cmap->glyph_id(code_point);
     // The drawn glyph is HarfBuzz's choice (the subset's /CIDToGIDMap): both must agree.

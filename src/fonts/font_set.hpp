@@ -31,8 +31,8 @@ class FontSet {
   const std::string& folder() const;
   /// Widths and extents read by HarfBuzz, in the whole 1/1000 em libharu writes in /W; kerning
   /// from HarfBuzz's shaping, in whole 1/1000 em as a TJ array draws it; has_glyph
-  /// from the font's own cmap table, and false for every code point above U+FFFF: libharu's Identity-H fonts use
-  /// CID = BMP code point, so it cannot draw anything beyond the BMP.
+  /// from the font's own cmap table, and false for every code point above U+FFFF: the PDF
+  /// fonts' codes name BMP characters only (pdf/font_codes.hpp), so nothing beyond is drawn.
   const FontMetrics& metrics() const;
   /// The path of the file `face` is loaded from.
   const std::string& font_path(FontFace face) const;

@@ -26,7 +26,7 @@ struct Block {
 // reordering or right-to-left order. DejaVu Sans has Hebrew, Arabic, N'Ko and Lao glyphs; drawn
 // one by one left to right they would read as other (or no) words, so they get the placeholder
 // and the warning instead, which says the text is not there. Supplementary-plane scripts need no
-// entry: the PDF fonts are Identity-H, so nothing past U+FFFF is drawn anyway.
+// entry: the PDF fonts' codes name BMP characters only, so nothing past U+FFFF is drawn anyway.
 constexpr std::array<Block, 14> shaped_blocks = {{
     {0x0590, 0x08FF},  // Hebrew, Arabic, Syriac, Arabic Supplement, Thaana, N'Ko, Samaritan, Mandaic, …
     {0x0900, 0x0DFF},  // Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada, Malayalam, Sinhala

@@ -76,7 +76,7 @@ std::optional<FontSubset> subset_font(std::string_view font_bytes, const std::se
   if (!input) return std::nullopt;
   hb_set_t* unicodes = hb_subset_input_unicode_set(input.get());
   for (const char32_t code_point : code_points) {
-    // libharu's two-byte codes reach the BMP only (CID = code point).
+    // The PDF fonts' codes name BMP characters only (pdf/font_codes.hpp).
     if (code_point <= 0xFFFF) hb_set_add(unicodes, code_point);
   }
   hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);

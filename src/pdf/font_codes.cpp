@@ -10,9 +10,8 @@ namespace octavo::pdf {
 namespace {
 
 // Two-byte codes start at 0x8000 (lead bytes 0x80–0xFF, after ASCII's one-byte codes), so 32,768
-// of them; the last, 0xFFFF, is kept for characters the face lacks.
+// of them; the last, lacking_code, is kept for characters the face lacks.
 constexpr std::uint32_t first_two_byte_code = 0x8000;
-constexpr std::uint32_t lacking_code = 0xFFFF;
 constexpr std::uint32_t max_ranked = lacking_code - first_two_byte_code;
 
 }  // namespace

@@ -15,6 +15,9 @@ namespace octavo::pdf {
 /// The name of the encoding CMap every compact font shares (compact_encoding_cmap).
 inline constexpr const char* compact_encoding_name = "Octavo-Compact-H";
 
+/// The code (and CID) of every character a compact face lacks: it selects no glyph.
+inline constexpr std::uint32_t lacking_code = 0xFFFF;
+
 class FontCodes {
  public:
   /// Identity-H: two bytes for every character, its BMP code point.
@@ -27,6 +30,9 @@ class FontCodes {
 
   /// Whether the codes are compact (else Identity-H).
   bool compact() const { return compact_; }
+  /// Whether `code_point` (at most U+FFFF) has a code of its own: any, in Identity-H; in compact
+  /// codes, not a character the face lacks (which shares lacking_code).
+  bool has_own_code(char32_t code_point) const { return !compact_ || code(code_point) != lacking_code; }
   /// The code of `code_point` (at most U+FFFF) as a number, which is also the CID it selects.
   std::uint32_t code(char32_t code_point) const;
   /// The number of bytes in that code: 1 or 2.

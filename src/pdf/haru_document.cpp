@@ -521,11 +521,12 @@ struct HaruDocument::State {
   std::array<FontCodes, face_count> codes{};  // each loaded face's, as load_font was given them
   HPDF_Dict compact_encoding = nullptr;       // the CMap stream compact fonts share, once made
 
-  // Makes compact_encoding_cmap `font`'s /Encoding in place of libharu's /Identity-H (one stream
-  // for all fonts), and gives its CIDFont the CMap's character collection, Adobe-Identity-0, as
-  // PDF 32000-1 §9.7.5.3 asks of a CMap stream; libharu had written the CIDFont's ordering as
-  // "Identity-H", the name of its CMap. False, with the document failed, if libharu fails.
-  bool use_compact_encoding(HPDF_Font font) {
+  // Gives `font`'s CIDFont the character collection of its CMap, Adobe-Identity-0 (PDF 32000-1
+  // §9.7.5.3 asks it of a CMap stream; libharu had written "Identity-H", the name of its CMap, as
+  // the ordering) and, for compact `font_codes`, makes compact_encoding_cmap its /Encoding in place of
+  // libharu's /Identity-H (one stream for all fonts). False, with the document failed, if libharu
+  // fails.
+  bool adopt_codes(HPDF_Font font, const FontCodes& font_codes) {
     auto* attr = static_cast<HPDF_FontAttr>(font->attr);
     HPDF_Dict cid_font = attr->descendant_font;
     if (cid_font == nullptr) {
@@ -544,8 +545,8 @@ struct HaruDocument::State {
       }
       return HPDF_Dict_Add(dict, "CIDSystemInfo", info);  // `dict` owns `info` now, or freed it
     };
-    HPDF_STATUS status = HPDF_OK;
-    if (compact_encoding == nullptr) {
+    HPDF_STATUS status = identity(cid_font);
+    if (font_codes.compact() && compact_encoding == nullptr) {
       compact_encoding = HPDF_DictStream_New(font->mmgr, attr->xref);  // owned by the document
       if (compact_encoding == nullptr) {
         fail("cannot allocate the fonts' encoding CMap");
@@ -559,10 +560,9 @@ struct HaruDocument::State {
       status += identity(compact_encoding);
       if ((pdf->compression_mode & HPDF_COMP_METADATA) != 0) compact_encoding->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
     }
-    status += HPDF_Dict_Add(font, "Encoding", compact_encoding);
-    status += identity(cid_font);
+    if (font_codes.compact()) status += HPDF_Dict_Add(font, "Encoding", compact_encoding);
     if (status != HPDF_OK || failed()) {
-      fail("libharu cannot give a font its encoding CMap");
+      fail("libharu cannot give a font its codes");
       return false;
     }
     return true;
@@ -1045,7 +1045,7 @@ bool HaruDocument::load_font(fonts::FontFace face, const std::string& path, cons
   state_->fonts[index_of(face)] = font;
   state_->font_defs[index_of(face)] = font_def;
   state_->codes[index_of(face)] = codes;
-  if (codes.compact() && !state_->use_compact_encoding(font)) return false;
+  if (!state_->adopt_codes(font, codes)) return false;
   return !failed();
 }
 
@@ -1128,13 +1128,17 @@ void HaruDocument::replace_font_program(fonts::FontFace face, const std::string&
 
   // /CIDToGIDMap (PDF 32000-1 §9.7.4.2, Table 117): glyph id of CID c in bytes 2c and 2c + 1.
   // CIDs past the last drawn one are left out (they map to glyph 0), and undrawn ones are 0.
-  // A CID is its character's code (load_font), in the order of the characters.
+  // A CID is its character's code (load_font), which rises with the character; a character a
+  // compact face lacks (drawn only where check_runs reported it) keeps CID lacking_code, glyph 0.
   const FontCodes& codes = state_->codes[index_of(face)];
-  const std::uint32_t last = glyphs.empty() ? 0 : codes.code(glyphs.rbegin()->first);
+  std::uint32_t last = 0;
+  for (const auto& [code_point, glyph] : glyphs) {
+    if (codes.has_own_code(code_point)) last = std::max(last, codes.code(code_point));
+  }
   std::vector<HPDF_BYTE> map(2 * (static_cast<std::size_t>(last) + 1), 0);
   for (const auto& [code_point, glyph] : glyphs) {
+    if (!codes.has_own_code(code_point)) continue;
     const std::uint32_t cid = codes.code(code_point);
-    if (cid > last) continue;  // only a character the face lacks, which has no glyph in `program`
     map[2 * cid] = static_cast<HPDF_BYTE>(glyph >> 8);
     map[2 * cid + 1] = static_cast<HPDF_BYTE>(glyph & 0xFF);
   }
@@ -1148,8 +1152,8 @@ void HaruDocument::replace_font_program(fonts::FontFace face, const std::string&
   HPDF_Array run = nullptr;
   std::uint32_t previous = 0;
   for (const auto& [code_point, glyph] : glyphs) {
+    if (!codes.has_own_code(code_point)) continue;
     const std::uint32_t cid = codes.code(code_point);
-    if (cid > last) continue;
     if (run == nullptr || cid != previous + 1) {
       run = HPDF_Array_New(cid_font->mmgr);
       if (run == nullptr) return;

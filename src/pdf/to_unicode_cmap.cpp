@@ -35,7 +35,7 @@ std::string to_unicode_cmap(const std::set<char32_t>& code_points, const FontCod
   for (const char32_t code_point : code_points) {
     if (code_point > 0xFFFF || (code_point >= 0xD800 && code_point <= 0xDFFF)) continue;
     const std::uint32_t code = codes.code(code_point);
-    if (code == 0xFFFF && codes.compact()) continue;  // a character the face lacks: no code of its own
+    if (!codes.has_own_code(code_point)) continue;  // a character the face lacks
     if (!ranges.empty()) {
       const char32_t last = ranges.back().last;
       const std::uint32_t last_code = codes.code(last);

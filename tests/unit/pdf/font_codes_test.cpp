@@ -56,6 +56,17 @@ TEST_SUITE("pdf.font_codes") {
     CHECK(codes.code_space() == "2 begincodespacerange\n<00> <7F>\n<8000> <FFFF>\nendcodespacerange\n");
   }
 
+  TEST_CASE("a range across ASCII's end: one byte up to U+007F, two from U+0080") {
+    const FontCodes codes = FontCodes::for_characters({{0x20, 0x17F}});
+    REQUIRE(codes.compact());
+    CHECK(code_of(codes, 0x7E) == "~");
+    CHECK(code_of(codes, 0x80) == std::string("\x80\0", 2));
+    CHECK(codes.code(0x17F) == 0x80FF);
+    CHECK(codes.has_own_code(0x17F));
+    CHECK_FALSE(codes.has_own_code(0x180));
+    CHECK(FontCodes().has_own_code(0x180));  // Identity-H has a code for every BMP character
+  }
+
   TEST_CASE("surrogates a cmap maps take no code; the ranks go on after them") {
     const FontCodes codes = FontCodes::for_characters({{0xD7FE, 0xE001}});
     REQUIRE(codes.compact());

@@ -799,6 +799,33 @@ TEST_SUITE("pdf.haru_document") {
     CHECK(contains(*bytes, "stream\r\n" + map + "\nendstream"));
   }
 
+  TEST_CASE("compact codes beside Identity-H: escaped code bytes, shifts between codes, a lacking character") {
+    pdf::HaruDocument haru;
+    haru.set_compression(false);  // so that the streams can be read in the bytes
+    const pdf::FontCodes codes = pdf::FontCodes::for_characters({{0x20, 0x7E}, {0xC0, 0xFF}});
+    REQUIRE(haru.load_font(fonts::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf", codes));
+    REQUIRE(haru.load_font(fonts::FontFace::mono, pdf::testing::fonts_dir() + "/NotoSansMono-Regular.ttf"));
+    // H and U+4E00, which these codes lack: it keeps CID 0xFFFF and no glyph, out of /W and the map.
+    haru.replace_font_program(fonts::FontFace::serif, "program", {{U'H', 1}, {U'\u4E00', 5}});
+    const std::size_t page = haru.add_page(200, 100);
+    // Ê is 0x80 0x0A (rank 10): its second byte is LF, escaped; U+1F600 is past the BMP: a space.
+    // The shift at byte 3 (after é's two UTF-8 bytes) falls after é's two code bytes.
+    haru.show_text(page, fonts::FontFace::serif, 12, 10, 50, "H\u00E9!\u00CA\U0001F600", {{3, -50}});
+    haru.show_text(page, fonts::FontFace::mono, 12, 10, 30, "H\u00E9");
+    const std::optional<std::string> bytes = haru.save();
+    REQUIRE(bytes);
+    CHECK(haru.error() == "");
+    CHECK(contains(*bytes, "[(H\x80\\))-50(!\x80\\n )]TJ"s));
+    CHECK(contains(*bytes, "(\0H\0\xE9)Tj"s));  // Identity-H: two bytes, the code point
+    CHECK(count(*bytes, "/Encoding /Identity-H") == 1);
+    CHECK(count(*bytes, "/Type /CMap\n/CMapName /Octavo-Compact-H\n") == 1);
+    CHECK(count(*bytes, "/Ordering (Identity)\n") == 3);  // the CMap's and both CIDFonts'
+    CHECK(contains(*bytes, "/W [ 72 [ 793 ] ]\n/CIDToGIDMap "));
+    std::string map(2 * (72 + 1), '\0');
+    map[2 * 72 + 1] = 1;
+    CHECK(contains(*bytes, "stream\r\n" + map + "\nendstream"));
+  }
+
   TEST_CASE("a page's runs share one text object with relative moves; a rule closes it") {
     pdf::HaruDocument haru;
     haru.set_compression(false);  // so that the content stream can be read in the bytes

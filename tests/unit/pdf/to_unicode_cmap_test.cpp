@@ -59,6 +59,14 @@ TEST_SUITE("pdf.to_unicode_cmap") {
     CHECK(count(cmap, "2015") == 0);  // the face lacks it: no code of its own
   }
 
+  TEST_CASE("compact codes: a run splits where the character's high byte changes, though its codes go on") {
+    // À…ǿ: U+00FF has code 0x803F and U+0100 0x8040, one lead byte, but a bfrange's destination
+    // may change in its last byte only.
+    const octavo::pdf::FontCodes codes = octavo::pdf::FontCodes::for_characters({{0xC0, 0x1FF}});
+    CHECK(count(to_unicode_cmap({0xFE, 0xFF, 0x100, 0x101}, codes),
+                "2 beginbfrange\n<803E> <803F> <00FE>\n<8040> <8041> <0100>\nendbfrange\n") == 1);
+  }
+
   TEST_CASE("blocks hold at most 100 entries") {
     std::set<char32_t> used;
     for (char32_t code = 0x100; code < 0x100 + 2 * 150; code += 2) used.insert(code);  // 150 singles
