@@ -11,6 +11,14 @@ constexpr std::size_t max_block_entries = 100;
 
 }  // namespace
 
+std::string cmap_hex(std::uint32_t value, int bytes) {
+  static constexpr char digits[] = "0123456789ABCDEF";
+  std::string out = "<";
+  for (int shift = 8 * bytes - 4; shift >= 0; shift -= 4) out += digits[(value >> shift) & 0xF];
+  out += '>';
+  return out;
+}
+
 std::string cmap_file(std::string_view ordering, std::string_view name, int type, std::string_view code_space,
                       const std::vector<CMapEntries>& mappings) {
   // The fixed frame is the one PDF 32000-1 §9.10.3 (Example 2) shows.

@@ -3,6 +3,7 @@
 // (to_unicode_cmap.hpp) are written in.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,9 @@ struct CMapEntries {
   std::string kind;
   std::vector<std::string> entries;
 };
+
+/// `value` as a CMap hex string of `bytes` bytes, high byte first: "<41>", "<00E9>", "<80FF>".
+std::string cmap_hex(std::uint32_t value, int bytes);
 
 /// The CMap named `name`, of CMap type `type`, for the character collection `ordering` of Adobe's
 /// registry, over `code_space` (a begincodespacerange block), with each kind's entries in blocks

@@ -57,11 +57,9 @@ std::string FontCodes::code_space() const {
 }
 
 std::string compact_encoding_cmap() {
-  static constexpr char digits[] = "0123456789ABCDEF";
-  std::vector<std::string> ranges = {"<00> <7F> 0"};
-  for (unsigned lead = 0x80; lead <= 0xFF; ++lead) {
-    const std::string hex{digits[lead >> 4], digits[lead & 0xF]};
-    ranges.push_back("<" + hex + "00> <" + hex + "FF> " + std::to_string(lead << 8));
+  std::vector<std::string> ranges = {cmap_hex(0x00, 1) + " " + cmap_hex(0x7F, 1) + " 0"};
+  for (std::uint32_t lead = 0x80; lead <= 0xFF; ++lead) {
+    ranges.push_back(cmap_hex(lead << 8, 2) + " " + cmap_hex((lead << 8) | 0xFF, 2) + " " + std::to_string(lead << 8));
   }
   return cmap_file("Identity", compact_encoding_name, 1, FontCodes::for_characters({}).code_space(),
                    {{"cidrange", std::move(ranges)}});

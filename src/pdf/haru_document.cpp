@@ -1130,17 +1130,21 @@ void HaruDocument::replace_font_program(fonts::FontFace face, const std::string&
   // CIDs past the last drawn one are left out (they map to glyph 0), and undrawn ones are 0.
   // A CID is its character's code (load_font), which rises with the character; a character a
   // compact face lacks (drawn only where check_runs reported it) keeps CID lacking_code, glyph 0.
+  struct Drawn {
+    std::uint32_t cid;
+    char32_t code_point;
+    std::uint16_t glyph;
+  };
   const FontCodes& codes = state_->codes[index_of(face)];
-  std::uint32_t last = 0;
+  std::vector<Drawn> drawn;  // in the order of the characters, so of their CIDs
   for (const auto& [code_point, glyph] : glyphs) {
-    if (codes.has_own_code(code_point)) last = std::max(last, codes.code(code_point));
+    if (codes.has_own_code(code_point)) drawn.push_back({codes.code(code_point), code_point, glyph});
   }
+  const std::uint32_t last = drawn.empty() ? 0 : drawn.back().cid;
   std::vector<HPDF_BYTE> map(2 * (static_cast<std::size_t>(last) + 1), 0);
-  for (const auto& [code_point, glyph] : glyphs) {
-    if (!codes.has_own_code(code_point)) continue;
-    const std::uint32_t cid = codes.code(code_point);
-    map[2 * cid] = static_cast<HPDF_BYTE>(glyph >> 8);
-    map[2 * cid + 1] = static_cast<HPDF_BYTE>(glyph & 0xFF);
+  for (const Drawn& character : drawn) {
+    map[2 * character.cid] = static_cast<HPDF_BYTE>(character.glyph >> 8);
+    map[2 * character.cid + 1] = static_cast<HPDF_BYTE>(character.glyph & 0xFF);
   }
   HPDF_MemStream_FreeData(attr->map_stream->stream);
   HPDF_Stream_Write(attr->map_stream->stream, map.data(), static_cast<HPDF_UINT>(map.size()));
@@ -1151,19 +1155,17 @@ void HaruDocument::replace_font_program(fonts::FontFace face, const std::string&
   if (widths == nullptr) return;
   HPDF_Array run = nullptr;
   std::uint32_t previous = 0;
-  for (const auto& [code_point, glyph] : glyphs) {
-    if (!codes.has_own_code(code_point)) continue;
-    const std::uint32_t cid = codes.code(code_point);
-    if (run == nullptr || cid != previous + 1) {
+  for (const Drawn& character : drawn) {
+    if (run == nullptr || character.cid != previous + 1) {
       run = HPDF_Array_New(cid_font->mmgr);
       if (run == nullptr) return;
-      HPDF_Array_AddNumber(widths, static_cast<HPDF_INT32>(cid));
+      HPDF_Array_AddNumber(widths, static_cast<HPDF_INT32>(character.cid));
       HPDF_Array_Add(widths, run);
     }
     std::string utf8;
-    core::append_utf8(utf8, code_point);
+    core::append_utf8(utf8, character.code_point);
     HPDF_Array_AddNumber(run, static_cast<HPDF_INT32>(text_width(face, utf8)));
-    previous = cid;
+    previous = character.cid;
   }
   HPDF_Dict_Add(cid_font, "W", widths);
 }

@@ -91,6 +91,14 @@ std::size_t count(const std::string& text, const std::string& part) {
 
 bool contains(const std::string& text, const std::string& part) { return count(text, part) > 0; }
 
+// A /CIDToGIDMap stream's bytes: two a CID, from 0 to the last given, zero but for `glyphs`
+// (small glyph ids: one byte each), as an uncompressed stream shows them.
+std::string cid_to_gid_stream(const std::map<std::uint32_t, char>& glyphs) {
+  std::string map(2 * (glyphs.empty() ? 1 : glyphs.rbegin()->first + 1), '\0');
+  for (const auto& [cid, glyph] : glyphs) map[2 * cid + 1] = glyph;
+  return "stream\r\n" + map + "\nendstream";
+}
+
 // ASCII `text` as the content stream writes it: two bytes per character, CID = code point.
 std::string cids(std::string_view text) {
   std::string out;
@@ -739,11 +747,7 @@ TEST_SUITE("pdf.haru_document") {
     // Noto Serif's widths: H 793, I 367 (consecutive CIDs 72, 73), i 320 (CID 105).
     CHECK(contains(*bytes, "/W [ 72 [ 793 367 ] 105 [ 320 ] ]"));
     // CIDs 0…105, two bytes each: zero except H → 1, I → 2, i → 3.
-    std::string map(2 * 106, '\0');
-    map[2 * 72 + 1] = 1;
-    map[2 * 73 + 1] = 2;
-    map[2 * 105 + 1] = 3;
-    CHECK(contains(*bytes, "stream\r\n" + map + "\nendstream"));
+    CHECK(contains(*bytes, cid_to_gid_stream({{72, 1}, {73, 2}, {105, 3}})));
   }
 
   TEST_CASE("a loaded face keeps libharu's widths and codes, and libharu's map and /W stay unbuilt") {
@@ -793,10 +797,7 @@ TEST_SUITE("pdf.haru_document") {
     // /W and /CIDToGIDMap under each character's CID, its code: H 72, é 0x8029 = 32809.
     CHECK(contains(*bytes, "/W [ 72 [ 793 ] 32809 [ " +
                                std::to_string(haru.text_width(fonts::FontFace::serif, "\u00E9")) + " ] ]"));
-    std::string map(2 * (0x8029 + 1), '\0');
-    map[2 * 72 + 1] = 1;
-    map[2 * 0x8029 + 1] = 2;
-    CHECK(contains(*bytes, "stream\r\n" + map + "\nendstream"));
+    CHECK(contains(*bytes, cid_to_gid_stream({{72, 1}, {0x8029, 2}})));
   }
 
   TEST_CASE("compact codes beside Identity-H: escaped code bytes, shifts between codes, a lacking character") {
@@ -821,9 +822,7 @@ TEST_SUITE("pdf.haru_document") {
     CHECK(count(*bytes, "/Type /CMap\n/CMapName /Octavo-Compact-H\n") == 1);
     CHECK(count(*bytes, "/Ordering (Identity)\n") == 3);  // the CMap's and both CIDFonts'
     CHECK(contains(*bytes, "/W [ 72 [ 793 ] ]\n/CIDToGIDMap "));
-    std::string map(2 * (72 + 1), '\0');
-    map[2 * 72 + 1] = 1;
-    CHECK(contains(*bytes, "stream\r\n" + map + "\nendstream"));
+    CHECK(contains(*bytes, cid_to_gid_stream({{72, 1}})));
   }
 
   TEST_CASE("a page's runs share one text object with relative moves; a rule closes it") {
