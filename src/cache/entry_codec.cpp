@@ -17,8 +17,8 @@ namespace {
 // changes, so that an entry written by another version of this code is a miss, not a misreading.
 constexpr std::string_view magic = "octavo layout entry\n";
 // 2: the key as its 32 bytes, no checksum; 3: the lines after the diagnostics, as one string, and
-// the article's cut after them.
-constexpr std::uint64_t format_version = 3;
+// the article's cut after them; 4: a run's flags byte says whether a word space comes before it.
+constexpr std::uint64_t format_version = 4;
 
 // Lines hold notes and shared heads, which hold lines: deeper than this is no entry we wrote
 // (a footnote's lines hold no notes, and a head's no head), and the reader's stack stays small.
@@ -26,11 +26,13 @@ constexpr int max_nesting = 8;
 
 // A run repeats its line's size, baseline and rise from the run before it in almost every case:
 // flags say which are the same (bit for bit), so that most runs are a flags byte, x and the text.
+// The flags byte also holds the face and whether a word space comes before the run.
 constexpr std::uint8_t face_bits = 0x07;
 constexpr std::uint8_t same_size = 0x08;
 constexpr std::uint8_t same_baseline = 0x10;
 constexpr std::uint8_t same_rise = 0x20;
 constexpr std::uint8_t has_kerns = 0x40;
+constexpr std::uint8_t after_word_space = 0x80;
 
 // A repeated head: none, one that follows (its lines), or the n-th written before (n + 2).
 constexpr std::uint64_t no_head = 0;
@@ -109,12 +111,13 @@ class Encoder {
   }
 
   void run(const layout::TextRun& text_run) {
-    const auto& [face, size, x, baseline, text, kerns, rise] = text_run;
+    const auto& [face, size, x, baseline, text, kerns, rise, after_space] = text_run;
     std::uint8_t flags = static_cast<std::uint8_t>(face);
     if (same_bits(size, previous_.size)) flags |= same_size;
     if (same_bits(baseline, previous_.baseline)) flags |= same_baseline;
     if (same_bits(rise, previous_.rise)) flags |= same_rise;
     if (!kerns.empty()) flags |= has_kerns;
+    if (after_space) flags |= after_word_space;
     out_.byte(flags);
     if ((flags & same_size) == 0) length(size);
     if ((flags & same_baseline) == 0) length(baseline);
@@ -259,8 +262,9 @@ class Decoder {
   layout::TextRun run() {
     layout::TextRun text_run;
     const std::uint8_t flags = in_.byte();
-    if (static_cast<std::size_t>(flags & face_bits) >= fonts::face_count || (flags & 0x80) != 0) in_.fail();
+    if (static_cast<std::size_t>(flags & face_bits) >= fonts::face_count) in_.fail();
     text_run.face = static_cast<fonts::FontFace>(flags & face_bits);
+    text_run.after_word_space = (flags & after_word_space) != 0;
     text_run.size = (flags & same_size) != 0 ? previous_.size : length();
     text_run.baseline = (flags & same_baseline) != 0 ? previous_.baseline : length();
     text_run.rise = (flags & same_rise) != 0 ? previous_.rise : length();

@@ -30,6 +30,10 @@ struct TextRun {
   /// Drawn this far above `baseline` (PDF's text rise, Ts): superscripts up, subscripts down
   /// (negative). The line's baseline stays the run's, so that extraction keeps the line together.
   core::Pt rise = {};
+  /// Set apart from the run before it on its line by a word space (glue): the PDF may draw the
+  /// gap as a space character (pdf::join_runs). False for a line's first run, and for runs placed
+  /// side by side that no glue parts, as table cells.
+  bool after_word_space = false;
 };
 
 /// The sum of the run's kerns: the run is drawn this much wider than its characters' advances.

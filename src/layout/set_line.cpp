@@ -86,6 +86,7 @@ SetLine set_line(const ItemList& list, const Line& line, core::Pt line_width, Al
       if (!item.unkerned) kerns = metrics.kerning(item.face, item.text, item.size);
       TextRun run{item.face, item.size, x, core::Pt(0), item.text, std::move(kerns)};
       run.rise = item.rise;
+      run.after_word_space = !previous_was_box && last != nullptr;
       out.runs.push_back(std::move(run));
     }
     previous_was_box = true;

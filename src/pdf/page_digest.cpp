@@ -12,7 +12,7 @@ namespace octavo::pdf {
 namespace {
 
 // Which of a run's settings follow its flag byte.
-enum RunSetting : std::uint8_t { new_face = 1, new_size = 2, new_baseline = 4, new_rise = 8 };
+enum RunSetting : std::uint8_t { new_face = 1, new_size = 2, new_baseline = 4, new_rise = 8, after_space = 16 };
 
 // Runs as page_digest and furniture_digest write them: a run writes its face, size, baseline and
 // rise only where they differ in value from the run before (a flag byte says which follow; drawing
@@ -27,6 +27,7 @@ void put_runs(core::ByteWriter& serial, const std::vector<layout::TextRun>& runs
     if (previous == nullptr || run.size.value != previous->size.value) settings |= new_size;
     if (previous == nullptr || run.baseline.value != previous->baseline.value) settings |= new_baseline;
     if (previous == nullptr || run.rise.value != previous->rise.value) settings |= new_rise;
+    if (run.after_word_space) settings |= after_space;
     serial.byte(settings);
     if ((settings & new_face) != 0) serial.unsigned_number(static_cast<std::size_t>(run.face));
     if ((settings & new_size) != 0) serial.real(run.size.value);

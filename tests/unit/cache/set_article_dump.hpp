@@ -48,9 +48,9 @@ class SetArticleDump {
       out_ += indent + "line " + bits(space_before) + " " + bits(height) + " " + bits(baseline) + " keep " +
               std::to_string(static_cast<int>(keep)) + (break_before ? " break" : "") + "\n";
       for (const auto& run : runs) {
-        const auto& [face, size, x, run_baseline, text, kerns, rise] = run;
+        const auto& [face, size, x, run_baseline, text, kerns, rise, after_word_space] = run;
         out_ += indent + " run " + std::to_string(static_cast<int>(face)) + " " + bits(size) + " " + bits(x) + " " +
-                bits(run_baseline) + " " + bits(rise) + " '" + text + "'";
+                bits(run_baseline) + " " + bits(rise) + (after_word_space ? " after-space" : "") + " '" + text + "'";
         for (const auto& kern : kerns) out_ += " k" + std::to_string(kern.offset) + "=" + bits(kern.amount);
         out_ += "\n";
       }

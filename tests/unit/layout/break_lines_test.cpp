@@ -84,6 +84,27 @@ TEST_SUITE("layout.break_lines") {
     CHECK(last.runs[0].x.value == 0);
   }
 
+  TEST_CASE("a run that a word space parts from the one before it says so; the line's first does not") {
+    Fixture f;
+    // "ab " then "cd" in italics, "ef" right after it in roman (the same word), then " gh".
+    const ItemList list =
+        f.inlines({model::text_inline("ab "), styled(model::InlineKind::emphasis, {model::text_inline("cd")}),
+                   model::text_inline("ef gh")},
+                  core::Pt(200));
+    const std::vector<Line> lines = break_lines(list.items, {core::Pt(200), core::Pt(200)});
+    REQUIRE(lines.size() == 1);
+    const SetLine set = set_line(list, lines[0], core::Pt(200), Alignment::justify, f.metrics);
+    REQUIRE(set.runs.size() == 4);
+    CHECK(set.runs[0].text == "ab");
+    CHECK_FALSE(set.runs[0].after_word_space);
+    CHECK(set.runs[1].text == "cd");
+    CHECK(set.runs[1].after_word_space);
+    CHECK(set.runs[2].text == "ef");
+    CHECK_FALSE(set.runs[2].after_word_space);
+    CHECK(set.runs[3].text == "gh");
+    CHECK(set.runs[3].after_word_space);
+  }
+
   TEST_CASE("centred and right-aligned lines keep natural spaces") {
     Fixture f;
     const ItemList list = f.items("ab cd", core::Pt(100));

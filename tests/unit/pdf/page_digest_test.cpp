@@ -22,6 +22,7 @@ TEST_SUITE("pdf.page_digest") {
         [](layout::Page& p) { p.runs[1].x = core::Pt(72.01); },
         [](layout::Page& p) { p.runs[1].baseline = core::Pt(121); },
         [](layout::Page& p) { p.runs[1].rise = core::Pt(2); },
+        [](layout::Page& p) { p.runs[1].after_word_space = true; },  // a space drawn before it
         [](layout::Page& p) { p.runs[1].text += "."; },
         [](layout::Page& p) {
           p.runs[1].kerns.push_back({3, core::Pt(-0.2)});
