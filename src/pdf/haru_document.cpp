@@ -152,21 +152,27 @@ bool add_font_descriptor(HPDF_Font font, std::string_view program) {
   return status == HPDF_OK;
 }
 
-// `value` hundredths as a PDF number, as short as it is exact: 52866 → "528.66", -1620 → "-16.2",
-// 300 → "3".
-std::string hundredths(long long value) {
+// `value` divided by 10 to the power `places`, as a PDF number as short as it is exact.
+std::string fixed_point(long long value, int places) {
   const unsigned long long magnitude =
       value < 0 ? 0ULL - static_cast<unsigned long long>(value) : static_cast<unsigned long long>(value);
+  unsigned long long unit = 1;
+  for (int place = 0; place < places; ++place) unit *= 10;
   std::string out = value < 0 ? "-" : "";
-  out += std::to_string(magnitude / 100);
-  const unsigned long long fraction = magnitude % 100;
+  out += std::to_string(magnitude / unit);
+  unsigned long long fraction = magnitude % unit;
   if (fraction != 0) {
     out += '.';
-    out += static_cast<char>('0' + fraction / 10);
-    if (fraction % 10 != 0) out += static_cast<char>('0' + fraction % 10);
+    for (unit /= 10; fraction != 0; unit /= 10) {
+      out += static_cast<char>('0' + fraction / unit);
+      fraction %= unit;
+    }
   }
   return out;
 }
+
+// `value` hundredths: 52866 → "528.66", -1620 → "-16.2", 300 → "3".
+std::string hundredths(long long value) { return fixed_point(value, 2); }
 
 // The operator that shows `text`: `(…)Tj`, or with shifts a TJ array `[(…)n(…)]TJ` (PDF
 // 32000-1 §9.4.3), in the font's `codes`; a character past the BMP, which no CID can name, becomes
@@ -1355,7 +1361,8 @@ bool HaruDocument::can_recall_bodies() const {
 }
 
 void HaruDocument::show_text(std::size_t page_index, fonts::FontFace face, double size, double x, double y,
-                             const std::string& text, const std::vector<TextShift>& shifts, double rise) {
+                             const std::string& text, const std::vector<TextShift>& shifts, double rise,
+                             long word_spacing) {
   if (failed()) return;
   HPDF_Page page = state_->canvas(page_index);
   HPDF_Font font = state_->font(face);
@@ -1392,11 +1399,23 @@ void HaruDocument::show_text(std::size_t page_index, fonts::FontFace face, doubl
   const double to_rise = static_cast<double>(std::llround(rise * 100)) / 100;
   if (HPDF_Page_GetTextRise(page) != real(to_rise)) HPDF_Page_SetTextRise(page, real(to_rise));
   if (text.empty()) return;
+  const FontCodes& codes = state_->codes[index_of(face)];
+  // Word spacing (Tw) is part of the graphics state too, and applies only to code 32 of a font with
+  // one-byte codes: set where a string with such a space needs another value, and kept in
+  // libharu's graphics state so that Q (end_body) restores it.
+  if (codes.compact() && text.find(' ') != std::string::npos) {
+    const HPDF_REAL to_spacing = real(static_cast<double>(word_spacing) / 1000);
+    if (attr->gstate->word_space != to_spacing) {
+      const std::string set = fixed_point(word_spacing, 3) + " Tw\n";
+      HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(set.data()),
+                        static_cast<HPDF_UINT>(set.size()));
+      attr->gstate->word_space = to_spacing;
+    }
+  }
   // Written to the page's content stream directly: libharu 2.3 has no TJ and writes strings in
   // hex. Its bookkeeping of the text position after a string (text_pos) is not updated, but
   // nothing here reads it (hpdf_page_operator.c).
-  const std::string shown =
-      show_operator(text, shifts, state_->codes[index_of(face)]);  // holds NUL bytes: not a C string
+  const std::string shown = show_operator(text, shifts, codes);  // holds NUL bytes: not a C string
   HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(shown.data()),
                     static_cast<HPDF_UINT>(shown.size()));
 }

@@ -150,9 +150,12 @@ class HaruDocument {
   /// calls on one page share a text object: each writes only a relative move (Td), and a font
   /// (Tf) when face or size change. The text is one literal string of the face's codes (load_font),
   /// with `shifts` (in byte order, inside the text) a TJ array, else a Tj; `rise` raises
-  /// it above its baseline (Ts, written only when it changes). Fails if the face is not loaded.
+  /// it above its baseline (Ts, written only when it changes). Each one-byte code 32 (a compact
+  /// face's space) is drawn `word_spacing` thousandths of a point wider (Tw, PDF 32000-1
+  /// §9.3.3, written only when a text with a space needs another value). Fails if the face is not
+  /// loaded.
   void show_text(std::size_t page, fonts::FontFace face, double size, double x, double y, const std::string& text,
-                 const std::vector<TextShift>& shifts = {}, double rise = 0);
+                 const std::vector<TextShift>& shifts = {}, double rise = 0, long word_spacing = 0);
   /// Strokes a straight line of the given width (butt caps, black).
   void stroke_line(std::size_t page, double x1, double y1, double x2, double y2, double width);
   /// Embeds a JPEG as it is (DCTDecode; progressive, grey and CMYK ones too); returns the id

@@ -165,38 +165,121 @@ std::optional<layout::ShownText> shown_text(const std::vector<layout::TextRun>& 
 
 }  // namespace
 
-// A page's text shrinks by a Td and a Tj per word. Positions are counted in whole thousandths of
-// the size from the first run, each move taken from the exact target, so that rounding never
-// adds up along a line.
-JoinedRuns join_runs(const std::vector<layout::TextRun>& runs, std::size_t first, const fonts::FontMetrics& metrics) {
+// A page's text shrinks by a Td and a Tj per word. Positions are counted in thousandths of the
+// size from the first run, each move taken from the target, so that rounding never adds up along
+// a line. With word spaces, each is a space (a one-byte code 32) widened by the line's word
+// spacing (Tw, PDF 32000-1 §9.3.3), and a word after one is moved only if it would start more
+// than `word_space_tolerance` from its place: a justified line is one string.
+JoinedRuns join_runs(const std::vector<layout::TextRun>& runs, std::size_t first, const fonts::FontMetrics& metrics,
+                     WordSpaces word_spaces) {
   const layout::TextRun& start = runs[first];
-  JoinedRuns out;
-  long drawn = 0;  // where the text drawn so far ends
+  const double size = start.size.value;
+  // The runs joined: where each starts (thousandths of the size from the first run's start), how
+  // wide it is drawn (the widths /W gives its characters and its kerns, whole thousandths), and
+  // its text, repaired if it is not UTF-8.
+  struct Joined {
+    double start = 0;
+    long width = 0;
+    std::optional<std::string> repaired;
+    double end() const { return start + static_cast<double>(width); }
+  };
+  std::vector<Joined> joined;
+  std::size_t text_size = 0;  // the bytes joined so far
+  bool own_spaces = false;
   std::size_t index = first;
   for (; index < runs.size(); ++index) {
     const layout::TextRun& run = runs[index];
     if (index > first && (run.face != start.face || run.size != start.size || run.baseline != start.baseline ||
-                          run.rise != start.rise || out.text.empty()))
+                          run.rise != start.rise || text_size == 0))
       break;
-    const std::optional<std::string> repaired = repair_if_invalid(run.text);
-    const std::string& text = repaired ? *repaired : run.text;
-    if (index > first) {
-      const long gap = thousandths(run.x - start.x, start.size) - drawn;
-      out.shifts.push_back({out.text.size(), -gap});
-      drawn += gap;
-    }
+    Joined next{(run.x - start.x).value * 1000 / size, 0, repair_if_invalid(run.text)};
+    const std::string& text = next.repaired ? *next.repaired : run.text;
+    next.width = std::lround(metrics.width(run.face, text, core::Pt(1000)).value);
     // Kerns point into the run's own bytes: a repaired run (an error already) is drawn unkerned.
-    if (!repaired) {
+    if (!next.repaired) {
+      for (const fonts::Kern& kern : run.kerns) next.width += thousandths(kern.amount, run.size);
+    }
+    own_spaces = own_spaces || text.find(' ') != std::string::npos;
+    text_size += text.size();
+    joined.push_back(std::move(next));
+  }
+
+  JoinedRuns out;
+  out.end = index;
+  const long space =
+      word_spaces == WordSpaces::as_spaces ? std::lround(metrics.width(start.face, " ", core::Pt(1000)).value) : 0;
+  // A word space that is no wider than nothing draws as a move: a space there would be all
+  // Tw, and a negative one (overlapping words) a space no reader would expect.
+  const auto is_word_space = [space, &joined, &runs, first](std::size_t i) {
+    return space > 0 && runs[first + i].after_word_space && joined[i].start - joined[i - 1].end() > 0;
+  };
+  // The word spacing, in whole thousandths of a point (0.1 of a thousandth of a 10 pt size, so
+  // that a line's spaces do not add up to the tolerance): the median of what the spaces need
+  // beyond their own width (a justified line's are all alike; one that is not, after a full stop
+  // say, then costs one move), less a share of what the last run's place is rounded by, rounded
+  // down, so that the last run comes out at its place (where moves alone would put it) or a
+  // fraction before. A line whose spaces are their own width (a ragged one) has none. Spaces of
+  // the runs' own text (code) would be widened too, so a line holding any is drawn without.
+  const auto word_spacing = [&] {
+    if (space == 0 || own_spaces) return 0L;
+    std::vector<double> extras;
+    for (std::size_t i = 1; i < joined.size(); ++i) {
+      if (is_word_space(i)) extras.push_back(joined[i].start - joined[i - 1].end() - static_cast<double>(space));
+    }
+    if (extras.empty()) return 0L;
+    const auto middle = extras.begin() + static_cast<std::ptrdiff_t>((extras.size() - 1) / 2);
+    std::nth_element(extras.begin(), middle, extras.end());
+    if (std::abs(*middle * size) < 0.5) return 0L;
+    const double last = joined.back().start;
+    const double rounding = (last - std::round(last)) / static_cast<double>(extras.size());
+    return static_cast<long>(std::floor((*middle - rounding) * size + 1e-6));
+  };
+  out.word_spacing = word_spacing();
+  // A move after a widened space starts from a fraction of a thousandth and could not put its run
+  // where moves alone would (a table's next cell, on the same baseline): with word spacing, the
+  // join ends before the first gap after a space that is no word space.
+  if (out.word_spacing != 0) {
+    std::size_t i = 1;
+    while (i < joined.size() && !is_word_space(i)) ++i;
+    while (i < joined.size() && is_word_space(i)) ++i;
+    if (i < joined.size()) {
+      joined.resize(i);
+      out.end = first + i;
+      out.word_spacing = word_spacing();
+    }
+  }
+  const double spacing = static_cast<double>(out.word_spacing) / size;  // in thousandths of the size
+  double position = 0;                                                  // where the text drawn so far ends
+  for (std::size_t i = 0; i < joined.size(); ++i) {
+    const layout::TextRun& run = runs[first + i];
+    const std::string& text = joined[i].repaired ? *joined[i].repaired : run.text;
+    if (i > 0) {
+      const bool word_space = is_word_space(i);
+      if (word_space) {
+        out.text += ' ';
+        position += static_cast<double>(space) + spacing;
+      }
+      // The last run starts where whole thousandths put it, or up to one short of it, never after:
+      // a justified line then ends no further right than moves alone would end it, at its
+      // neighbours' edge or a hair before (pdftotext starts a new flow for a block that reaches a
+      // thousandth of a point past its column).
+      long move = 0;
+      if (i + 1 == joined.size()) {
+        move = static_cast<long>(std::floor(std::round(joined[i].start) - position + 1e-6));
+      } else if (const double off = joined[i].start - position; !word_space || std::abs(off) > word_space_tolerance) {
+        move = std::lround(off);
+      }
+      if (move != 0) out.shifts.push_back({out.text.size(), -move});
+      position += static_cast<double>(move);
+    }
+    if (!joined[i].repaired) {
       for (const fonts::Kern& kern : run.kerns) {
-        const long amount = thousandths(kern.amount, run.size);
-        out.shifts.push_back({out.text.size() + kern.offset, -amount});
-        drawn += amount;
+        out.shifts.push_back({out.text.size() + kern.offset, -thousandths(kern.amount, run.size)});
       }
     }
-    drawn += std::lround(metrics.width(run.face, text, core::Pt(1000)).value);
+    position += static_cast<double>(joined[i].width);
     out.text += text;
   }
-  out.end = index;
   return out;
 }
 
@@ -252,7 +335,19 @@ struct PdfPageWriter::State {
       font_failed = true;
       return false;
     }
+    // The spaces join_runs draws between words are in no run's text: noted here, whether or not
+    // the face's pages show one, so that a body recalled from the memo needs no note of its own.
+    if (word_spaces(face) == WordSpaces::as_spaces) {
+      used[static_cast<std::size_t>(face)].insert(U' ');
+      used_bmp[static_cast<std::size_t>(face)].set(U' ');
+    }
     return true;
+  }
+
+  // How a loaded face's word gaps are drawn: as spaces where its space is a one-byte code.
+  WordSpaces word_spaces(fonts::FontFace face) const {
+    return pdf.font_codes(face).compact() && font_set.metrics().has_glyph(face, U' ') ? WordSpaces::as_spaces
+                                                                                      : WordSpaces::as_moves;
   }
 
   // Layout promises UTF-8 runs of characters their face has (TextRun). A broken promise would
@@ -364,9 +459,9 @@ struct PdfPageWriter::State {
         ++first;
         continue;
       }
-      const JoinedRuns joined = join_runs(runs, first, font_set.metrics());
+      const JoinedRuns joined = join_runs(runs, first, font_set.metrics(), word_spaces(run.face));
       pdf.show_text(index, run.face, run.size.value, run.x.value, pdf_y(run.baseline), joined.text, joined.shifts,
-                    run.rise.value);
+                    run.rise.value, joined.word_spacing);
       first = joined.end;
     }
     for (const layout::Rule& rule : rules) {

@@ -23,15 +23,31 @@ namespace octavo::pdf {
 
 /// Text shown with one TJ array from the start of run `first`.
 struct JoinedRuns {
-  std::string text;               ///< the joined runs' UTF-8 (invalid bytes repaired)
-  std::vector<TextShift> shifts;  ///< each run's kerns, and the move to where each next run starts
+  std::string text;               ///< the joined runs' UTF-8 (invalid bytes repaired), word spaces included
+  std::vector<TextShift> shifts;  ///< each run's kerns, and the moves to where next runs start
+  long word_spacing = 0;          ///< added to each space of `text`, in 0.001 pt (Tw)
   std::size_t end = 0;            ///< index of the first run not joined
 };
 
+/// How the word spaces of a line are drawn: each by a move alone, or, for a face whose U+0020 is
+/// the one-byte code 32 that word spacing applies to (PDF 32000-1 §9.3.3), by a space widened by
+/// the line's word spacing and a move only where the gap needs more.
+enum class WordSpaces { as_moves, as_spaces };
+
+/// How far, in thousandths of the size, a word after a space may start from where layout put it
+/// before a move puts it back (0.01 pt at 10 pt): the word spacing is rounded, and a few of a
+/// line's gaps may differ from the others by a fraction of a thousandth.
+constexpr double word_space_tolerance = 1;
+
 /// `runs[first]` and the runs right after it on its baseline in its face, size and rise (a line's
 /// words), joined into one TJ array; `metrics` gives the advances. Just `runs[first]` if the next
-/// run differs. `runs[first].size` must be positive.
-JoinedRuns join_runs(const std::vector<layout::TextRun>& runs, std::size_t first, const fonts::FontMetrics& metrics);
+/// run differs. `runs[first].size` must be positive. With WordSpaces::as_spaces, the gap before a
+/// run `after_word_space` is drawn as a space if it is wider than nothing, and a join with word
+/// spacing ends before the first run after such a space that none parts from the run before it.
+/// The last run joined starts where whole thousandths of the size put it or less than one before,
+/// never after.
+JoinedRuns join_runs(const std::vector<layout::TextRun>& runs, std::size_t first, const fonts::FontMetrics& metrics,
+                     WordSpaces word_spaces = WordSpaces::as_moves);
 
 /// Draws each page into a PDF as layout hands it over, keeping of it only its links and anchors
 /// (resolved at the end, since a link may point forwards) and the characters each face draws

@@ -13,6 +13,13 @@ check "qpdf --check is clean" qpdf --check "$pdf"
 # made it 264 KB, one Tj per word 108 KB.
 size=$(stat -c %s "$pdf")
 check "the PDF is no larger than pdfLaTeX's 96,354 bytes ($size bytes)" test "$size" -le 96354
+# A line's word spaces are spaces, widened on a justified line by its word spacing (Tw), not a TJ
+# number between every two words (pdf/pdf_writer.hpp, join_runs): 41 numbers of three digits
+# (wider gaps, leaders) where there were 4,581.
+qpdf --qdf --object-streams=disable --stream-data=uncompress "$pdf" "$WORK/plain.pdf"
+check "justified lines set their word spacing (Tw)" grep -aqE '^-?[0-9.]+ Tw$' "$WORK/plain.pdf"
+moves=$(grep -aoE '\)-[0-9]{3}\(' "$WORK/plain.pdf" | wc -l)
+check "few gaps are drawn as TJ numbers ($moves)" test "$moves" -lt 100
 fonts=$(pdffonts "$pdf" | tail -n +3)
 check "pdffonts lists fonts" test -n "$fonts"
 check "every font is embedded" test -z "$(echo "$fonts" | awk '$(NF-4) != "yes"')"

@@ -592,6 +592,17 @@ TEST_SUITE("pdf.pdf_writer") {
     CHECK(contains(bytes, "/PageLabels <<\n/Nums [ 0 <<\n/S /r\n/St 1\n>> 2 <<\n/S /D\n/St 1\n>> ]\n>>"));
   }
 
+  TEST_CASE("the space word gaps are drawn with is in its face's widths even when no run holds one") {
+    layout::TextRun first = pdf::testing::run(fonts::FontFace::serif, 10, 72, 100, "ab");
+    layout::TextRun second = pdf::testing::run(fonts::FontFace::serif, 10, 90, 100, "cd");
+    second.after_word_space = true;
+    core::DiagnosticList diagnostics;
+    const std::string bytes = render(one_page({first, second}), diagnostics);
+    CHECK(diagnostics.to_string() == "");
+    // /W under the codes (CID = code): the space's 260/1000 em first, then a–d.
+    CHECK(contains(bytes, "/W [ 32 [ 260 ] 97 [ "));
+  }
+
   TEST_CASE("only the faces the pages use are embedded") {
     core::DiagnosticList diagnostics;
     const std::string bytes = render(pdf::testing::sample_book(), diagnostics);
@@ -692,6 +703,93 @@ TEST_SUITE("pdf.join_runs") {
     runs[1].rise = core::Pt(4.13);
     CHECK(pdf::join_runs(runs, 0, metrics).end == 1);
     CHECK(pdf::join_runs(runs, 1, metrics).end == 2);
+  }
+
+  // A word after a word space (as set_line marks it), 0.5 em a character at 10 pt.
+  layout::TextRun spaced(const char* text, double x) {
+    layout::TextRun run = word(text, x);
+    run.after_word_space = true;
+    return run;
+  }
+
+  TEST_CASE("with word spaces, a justified line is one string: spaces widened by the line's word spacing") {
+    // Words 10 pt wide, each gap 6.5 pt: the 5 pt space (500/1000 em) and 1.5 pt more, which Tw
+    // adds to every space: 1.5 pt is 1500 thousandths of a point.
+    const std::vector<layout::TextRun> runs = {word("ab", 0), spaced("cd", 16.5), spaced("ef", 33), spaced("gh", 49.5)};
+    const pdf::JoinedRuns joined = pdf::join_runs(runs, 0, metrics, pdf::WordSpaces::as_spaces);
+    CHECK(joined.text == "ab cd ef gh");
+    CHECK(joined.shifts.empty());
+    CHECK(joined.word_spacing == 1500);
+    CHECK(joined.end == 4);
+    // Drawn as moves, the same line has one number a gap and no spaces.
+    const pdf::JoinedRuns as_moves = pdf::join_runs(runs, 0, metrics);
+    CHECK(as_moves.text == "abcdefgh");
+    CHECK(as_moves.shifts.size() == 3);
+    CHECK(as_moves.word_spacing == 0);
+  }
+
+  TEST_CASE("a ragged line's spaces are their own width: no word spacing, no moves") {
+    const std::vector<layout::TextRun> runs = {word("ab", 7.25), spaced("cd", 22.25), spaced("e", 37.25)};
+    const pdf::JoinedRuns joined = pdf::join_runs(runs, 0, metrics, pdf::WordSpaces::as_spaces);
+    CHECK(joined.text == "ab cd e");
+    CHECK(joined.shifts.empty());
+    CHECK(joined.word_spacing == 0);
+  }
+
+  TEST_CASE("a gap unlike the line's others is a space and a move; one within the tolerance is not moved") {
+    // Gaps of 6.5, 6.8 and 6.5 pt: the median's 1.5 pt goes to Tw, the 0.3 pt more before "ef" is
+    // a move of 30/1000 em. Then a gap 0.008 pt wider (0.8 of a thousandth): no move.
+    std::vector<layout::TextRun> runs = {word("ab", 0), spaced("cd", 16.5), spaced("ef", 33.3), spaced("gh", 49.8)};
+    pdf::JoinedRuns joined = pdf::join_runs(runs, 0, metrics, pdf::WordSpaces::as_spaces);
+    CHECK(joined.text == "ab cd ef gh");
+    CHECK(joined.word_spacing == 1500);
+    REQUIRE(joined.shifts.size() == 1);
+    CHECK((joined.shifts[0].offset == 6 && joined.shifts[0].amount == -30));
+
+    runs = {word("ab", 0), spaced("cd", 16.508), spaced("ef", 33.008), spaced("gh", 49.508), spaced("ij", 66.008)};
+    joined = pdf::join_runs(runs, 0, metrics, pdf::WordSpaces::as_spaces);
+    CHECK(joined.text == "ab cd ef gh ij");
+    CHECK(joined.word_spacing == 1500);
+    // Every word after "ab" is 0.8 of a thousandth short of its place: within the tolerance, but
+    // the last is put back where whole thousandths put it (6601, which rounds 6600.8).
+    REQUIRE(joined.shifts.size() == 1);
+    CHECK((joined.shifts[0].offset == 12 && joined.shifts[0].amount == -1));
+  }
+
+  TEST_CASE("the last word never ends after where moves alone would end it") {
+    // Gaps of 6.511 pt: 151.1 thousandths beyond the space, and the last word's place 4953.3,
+    // which moves alone would round to 4953. Tw of 151.1 would start it at 4953.3, after that, and
+    // cost a move back; a third of the 0.3 rounded off is taken from each space instead: 1.510 pt.
+    const std::vector<layout::TextRun> runs = {word("ab", 0), spaced("cd", 16.511), spaced("ef", 33.022),
+                                               spaced("gh", 49.533)};
+    const pdf::JoinedRuns joined = pdf::join_runs(runs, 0, metrics, pdf::WordSpaces::as_spaces);
+    CHECK(joined.word_spacing == 1510);
+    CHECK(joined.shifts.empty());
+  }
+
+  TEST_CASE("runs no word space parts (table cells on one baseline) are moved to, not spaced") {
+    std::vector<layout::TextRun> runs = {word("ab", 0), spaced("cd", 15), word("ef", 60)};
+    pdf::JoinedRuns joined = pdf::join_runs(runs, 0, metrics, pdf::WordSpaces::as_spaces);
+    CHECK(joined.text == "ab cdef");
+    REQUIRE(joined.shifts.size() == 1);
+    CHECK((joined.shifts[0].offset == 5 && joined.shifts[0].amount == -3500));
+    CHECK(joined.end == 3);
+    // After a widened space the next cell could not be put where moves alone put it: the join
+    // ends before it, and the cell starts with a Td of its own.
+    runs = {word("ab", 0), spaced("cd", 16.5), spaced("ef", 33), word("gh", 80)};
+    joined = pdf::join_runs(runs, 0, metrics, pdf::WordSpaces::as_spaces);
+    CHECK(joined.text == "ab cd ef");
+    CHECK(joined.word_spacing == 1500);
+    CHECK(joined.end == 3);
+  }
+
+  TEST_CASE("a line holding spaces of its own (code) keeps Tw at 0 and moves its words") {
+    const std::vector<layout::TextRun> runs = {word("a b", 0), spaced("cd", 21.5)};
+    const pdf::JoinedRuns joined = pdf::join_runs(runs, 0, metrics, pdf::WordSpaces::as_spaces);
+    CHECK(joined.text == "a b cd");
+    CHECK(joined.word_spacing == 0);
+    REQUIRE(joined.shifts.size() == 1);
+    CHECK((joined.shifts[0].offset == 4 && joined.shifts[0].amount == -150));
   }
 
   TEST_CASE("a change of face or size ends the TJ") {
@@ -798,6 +896,32 @@ TEST_SUITE("pdf.haru_document") {
     CHECK(contains(*bytes, "/W [ 72 [ 793 ] 32809 [ " +
                                std::to_string(haru.text_width(fonts::FontFace::serif, "\u00E9")) + " ] ]"));
     CHECK(contains(*bytes, cid_to_gid_stream({{72, 1}, {0x8029, 2}})));
+  }
+
+  TEST_CASE("word spacing is written as Tw where a string with a space needs another value; Q restores it") {
+    pdf::HaruDocument haru;
+    haru.set_compression(false);  // so that the content stream can be read in the bytes
+    const pdf::FontCodes codes = pdf::FontCodes::for_characters({{0x20, 0x7E}});
+    REQUIRE(haru.load_font(fonts::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf", codes));
+    REQUIRE(haru.load_font(fonts::FontFace::mono, pdf::testing::fonts_dir() + "/NotoSansMono-Regular.ttf"));
+    const std::size_t page = haru.add_page(200, 300);
+    haru.begin_body(page, 20);
+    haru.show_text(page, fonts::FontFace::serif, 10, 0, 280, "a b", {}, 0, 1510);
+    haru.show_text(page, fonts::FontFace::serif, 10, 0, 270, "c d", {}, 0, 1510);  // the same: no Tw
+    haru.show_text(page, fonts::FontFace::serif, 10, 0, 260, "ef", {}, 0, -25);    // no space: no Tw
+    haru.show_text(page, fonts::FontFace::serif, 10, 0, 250, "g h", {}, 0, -25);
+    haru.show_text(page, fonts::FontFace::mono, 10, 0, 240, "i j", {}, 0, 0);  // two-byte codes: Tw never applies
+    haru.end_body(page);
+    // After Q the spacing is 0 again, as the state says: a string with a space and none is written bare.
+    haru.show_text(page, fonts::FontFace::serif, 8, 100, 20, "Page 7");
+    haru.finish_page(page);
+    const std::optional<std::string> bytes = haru.save();
+    REQUIRE(bytes);
+    CHECK(haru.error() == "");
+    CHECK(contains(*bytes,
+                   "0 280 Td\n1.51 Tw\n(a b)Tj\n0 -10 Td\n(c d)Tj\n0 -10 Td\n(ef)Tj\n0 -10 Td\n-0.025 Tw\n(g h)Tj\n"));
+    CHECK(count(*bytes, " Tw\n") == 2);
+    CHECK(contains(*bytes, "Q\nBT\n/F1 8 Tf\n100 20 Td\n(Page 7)Tj"));
   }
 
   TEST_CASE("compact codes beside Identity-H: escaped code bytes, shifts between codes, a lacking character") {
