@@ -45,7 +45,8 @@ constexpr double word_space_tolerance = 1;
 /// run `after_word_space` is drawn as a space if it is wider than nothing, and a join with word
 /// spacing ends before the first run after such a space that none parts from the run before it.
 /// The last run joined starts where whole thousandths of the size put it or less than one before,
-/// never after.
+/// never after (so up to 1.5 thousandths before layout's place); a run after the cut starts a join
+/// of its own, at its place to the 0.01 pt every Td is written in.
 JoinedRuns join_runs(const std::vector<layout::TextRun>& runs, std::size_t first, const fonts::FontMetrics& metrics,
                      WordSpaces word_spaces = WordSpaces::as_moves);
 

@@ -9,6 +9,7 @@
 #include <limits>
 #include <map>
 #include <mutex>
+#include <random>
 #include <set>
 #include <sstream>
 
@@ -790,6 +791,88 @@ TEST_SUITE("pdf.join_runs") {
     CHECK(joined.word_spacing == 0);
     REQUIRE(joined.shifts.size() == 1);
     CHECK((joined.shifts[0].offset == 4 && joined.shifts[0].amount == -150));
+  }
+
+  TEST_CASE("a shrunk line's word spacing is negative") {
+    // Gaps of 4.2 pt: 80 thousandths less than the 5 pt space, -0.8 pt of Tw.
+    const std::vector<layout::TextRun> runs = {word("ab", 0), spaced("cd", 14.2), spaced("ef", 28.4)};
+    const pdf::JoinedRuns joined = pdf::join_runs(runs, 0, metrics, pdf::WordSpaces::as_spaces);
+    CHECK(joined.text == "ab cd ef");
+    CHECK(joined.word_spacing == -800);
+    CHECK(joined.shifts.empty());
+  }
+
+  // Where a viewer starts each run of runs[first, joined.end), whose texts are letters only, in
+  // thousandths of the size from the first: FakeMetrics' characters are 500 wide, a space 500
+  // plus the word spacing, and each shift moves the text before the byte it points at.
+  std::vector<double> drawn_starts(const std::vector<layout::TextRun>& runs, std::size_t first,
+                                   const pdf::JoinedRuns& joined) {
+    const double spacing = static_cast<double>(joined.word_spacing) / runs[first].size.value;
+    std::vector<double> starts;
+    double position = 0;
+    std::size_t next_shift = 0;
+    std::size_t run = first;
+    std::size_t in_run = 0;  // the run's bytes drawn so far
+    for (std::size_t byte = 0; byte < joined.text.size(); ++byte) {
+      while (next_shift < joined.shifts.size() && joined.shifts[next_shift].offset == byte) {
+        position -= static_cast<double>(joined.shifts[next_shift++].amount);
+      }
+      if (joined.text[byte] == ' ') {
+        position += 500 + spacing;
+        continue;
+      }
+      if (in_run == runs[run].text.size()) {
+        ++run;
+        in_run = 0;
+      }
+      if (in_run == 0) starts.push_back(position);
+      position += 500;
+      ++in_run;
+    }
+    return starts;
+  }
+
+  TEST_CASE("random lines: words within the tolerance of their places, the last never after it, cells on it") {
+    std::mt19937 random(20261206);
+    const std::vector<double> sizes = {6.3, 8, 9, 10, 10.5, 12};
+    for (int line = 0; line < 20000; ++line) {
+      CAPTURE(line);
+      const double size = sizes[random() % sizes.size()];
+      const double extra = static_cast<double>(random() % 801) - 200;  // beyond the 500 of the space
+      std::vector<layout::TextRun> runs;
+      double at = 0;  // thousandths of the size
+      const std::size_t words = 2 + random() % 11;
+      for (std::size_t i = 0; i < words; ++i) {
+        layout::TextRun run = word(std::string(1 + random() % 6, 'x').c_str(), 20 + at * size / 1000);
+        run.size = core::Pt(size);
+        if (i > 0) run.after_word_space = random() % 8 != 0;  // else a table's next cell
+        runs.push_back(run);
+        const double gap = run.after_word_space ? 500 + extra + (static_cast<double>(random() % 15) - 7) / 10
+                                                : 2000 + static_cast<double>(random() % 3000);
+        at += static_cast<double>(run.text.size()) * 500 + gap;
+      }
+      for (std::size_t first = 0; first < runs.size();) {
+        const pdf::JoinedRuns joined = pdf::join_runs(runs, first, metrics, pdf::WordSpaces::as_spaces);
+        REQUIRE(joined.end > first);
+        const std::vector<double> starts = drawn_starts(runs, first, joined);
+        REQUIRE(starts.size() == joined.end - first);
+        bool spaced_yet = false;
+        for (std::size_t i = 1; i < starts.size(); ++i) {
+          const layout::TextRun& run = runs[first + i];
+          const double place = (run.x - runs[first].x).value * 1000 / size;
+          spaced_yet = spaced_yet || run.after_word_space;
+          if (first + i + 1 == joined.end) {
+            CHECK(starts[i] <= std::round(place) + 1e-6);
+            CHECK(starts[i] > std::round(place) - 1 - 1e-6);
+          } else if (!spaced_yet) {
+            CHECK(starts[i] == doctest::Approx(std::round(place)).epsilon(1e-9));
+          } else {
+            CHECK(std::abs(starts[i] - place) <= pdf::word_space_tolerance + 1e-6);
+          }
+        }
+        first = joined.end;
+      }
+    }
   }
 
   TEST_CASE("a change of face or size ends the TJ") {
