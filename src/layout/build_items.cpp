@@ -209,6 +209,11 @@ std::optional<LinkTarget> ItemBuilder::resolve_id(const std::string& id) const {
 void ItemBuilder::add_text(std::string_view text, const TextStyle& style, const core::SourceLocation& location,
                            int link) {
   const fonts::FontFace face = face_for(style);
+  // About one item for every three bytes of text (a box, a glue, a hyphenation point or two a
+  // word): reserved at once rather than grown by doubling, each step moving every item so far.
+  if (const std::size_t wanted = list_.items.size() + text.size() / 3; list_.items.capacity() < wanted) {
+    list_.items.reserve(std::max(wanted, 2 * list_.items.capacity()));
+  }
   // Code comes a line per call: its indentation offers no break (a line of nothing but spaces).
   bool indentation = true;
   char32_t before = U'\0';  // the character before `c`
