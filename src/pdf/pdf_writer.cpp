@@ -176,14 +176,19 @@ JoinedRuns join_runs(const std::vector<layout::TextRun>& runs, std::size_t first
   const double size = start.size.value;
   // The runs joined: where each starts (thousandths of the size from the first run's start), how
   // wide it is drawn (the widths /W gives its characters and its kerns, whole thousandths), and
-  // its text, repaired if it is not UTF-8.
+  // its text's repair if it is not UTF-8 (an index into `repairs`; -1 for valid text, nearly all).
   struct Joined {
     double start = 0;
     long width = 0;
-    std::optional<std::string> repaired;
+    int repair = -1;
     double end() const { return start + static_cast<double>(width); }
   };
-  std::vector<Joined> joined;
+  // Kept for the thread's next line, as a line's runs are too few to amortize allocating them.
+  thread_local std::vector<Joined> joined_kept;
+  thread_local std::vector<double> extras_kept;
+  std::vector<Joined>& joined = joined_kept;
+  joined.clear();
+  std::vector<std::string> repairs;
   std::size_t text_size = 0;  // the bytes joined so far
   bool own_spaces = false;
   std::size_t index = first;
@@ -192,20 +197,25 @@ JoinedRuns join_runs(const std::vector<layout::TextRun>& runs, std::size_t first
     if (index > first && (run.face != start.face || run.size != start.size || run.baseline != start.baseline ||
                           run.rise != start.rise || text_size == 0))
       break;
-    Joined next{(run.x - start.x).value * 1000 / size, 0, repair_if_invalid(run.text)};
-    const std::string& text = next.repaired ? *next.repaired : run.text;
+    Joined next{(run.x - start.x).value * 1000 / size, 0, -1};
+    if (std::optional<std::string> repaired = repair_if_invalid(run.text)) {
+      next.repair = static_cast<int>(repairs.size());
+      repairs.push_back(std::move(*repaired));
+    }
+    const std::string& text = next.repair < 0 ? run.text : repairs[static_cast<std::size_t>(next.repair)];
     next.width = std::lround(metrics.width(run.face, text, core::Pt(1000)).value);
     // Kerns point into the run's own bytes: a repaired run (an error already) is drawn unkerned.
-    if (!next.repaired) {
+    if (next.repair < 0) {
       for (const fonts::Kern& kern : run.kerns) next.width += thousandths(kern.amount, run.size);
     }
-    own_spaces = own_spaces || text.find(' ') != std::string::npos;
+    if (word_spaces == WordSpaces::as_spaces) own_spaces = own_spaces || text.find(' ') != std::string::npos;
     text_size += text.size();
-    joined.push_back(std::move(next));
+    joined.push_back(next);
   }
 
   JoinedRuns out;
   out.end = index;
+  out.text.reserve(text_size + joined.size());  // each run, and a space before it
   const long space =
       word_spaces == WordSpaces::as_spaces ? std::lround(metrics.width(start.face, " ", core::Pt(1000)).value) : 0;
   // A word space that is no wider than nothing draws as a move: a space there would be all
@@ -222,7 +232,8 @@ JoinedRuns join_runs(const std::vector<layout::TextRun>& runs, std::size_t first
   // the runs' own text (code) would be widened too, so a line holding any is drawn without.
   const auto word_spacing = [&] {
     if (space == 0 || own_spaces) return 0L;
-    std::vector<double> extras;
+    std::vector<double>& extras = extras_kept;
+    extras.clear();
     for (std::size_t i = 1; i < joined.size(); ++i) {
       if (is_word_space(i)) extras.push_back(joined[i].start - joined[i - 1].end() - static_cast<double>(space));
     }
@@ -252,7 +263,7 @@ JoinedRuns join_runs(const std::vector<layout::TextRun>& runs, std::size_t first
   double position = 0;                                                  // where the text drawn so far ends
   for (std::size_t i = 0; i < joined.size(); ++i) {
     const layout::TextRun& run = runs[first + i];
-    const std::string& text = joined[i].repaired ? *joined[i].repaired : run.text;
+    const std::string& text = joined[i].repair < 0 ? run.text : repairs[static_cast<std::size_t>(joined[i].repair)];
     if (i > 0) {
       const bool word_space = is_word_space(i);
       if (word_space) {
@@ -272,7 +283,7 @@ JoinedRuns join_runs(const std::vector<layout::TextRun>& runs, std::size_t first
       if (move != 0) out.shifts.push_back({out.text.size(), -move});
       position += static_cast<double>(move);
     }
-    if (!joined[i].repaired) {
+    if (joined[i].repair < 0) {
       for (const fonts::Kern& kern : run.kerns) {
         out.shifts.push_back({out.text.size() + kern.offset, -thousandths(kern.amount, run.size)});
       }
