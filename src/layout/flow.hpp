@@ -39,7 +39,7 @@ struct FlowLine {
   /// attach_footnotes turns the first reference to each note into an entry of `notes`.
   std::vector<NoteRef> note_refs = {};
   /// Footnotes set at the foot of the page that holds this line (paginate keeps them together).
-  std::vector<FlowNote> notes = {};
+  std::vector<FlowNote> notes;
   /// Lines that a page opened by this line starts with, before it: a table's head rows, set
   /// again on every page the table continues on (paginate). Shared by the lines of one group;
   /// null for none. The copies carry no notes: a head's notes go with its first setting only.
