@@ -25,6 +25,7 @@
 #include <cstring>
 #include <deque>
 #include <exception>
+#include <limits>
 #include <optional>
 #include <string>
 #include <system_error>
@@ -363,17 +364,63 @@ std::string real_text(HPDF_REAL value) {
   return std::string(begin, end);
 }
 
-// A link annotation on `page` to `destination` (the text of an explicit destination, written in
-// place), born frozen: libharu would build the dictionary HPDF_Page_CreateLinkAnnot and
-// HPDF_LinkAnnot_SetBorderStyle(0, 0, 0) make (a dozen objects), and freeze_entries would write
-// and free them at once; here its entries are written directly, in the order and the form libharu
-// writes them, into a dictionary added to the cross-reference table and to the page's /Annots as
-// HPDF_Page_CreateLinkAnnot adds it. The book has one per contents entry, source note and
-// cross-reference (12,800 at 1,000 bench articles), all made at the end of the build on the
-// thread that saves. As libharu does, a rectangle given upside down is written with its top and
-// bottom swapped, and a coordinate beyond ±32,767 (HPDF_REAL's range; libharu's pages are at most
-// 14,400 pt) is refused. False then, or when memory runs out.
-bool add_frozen_link(HPDF_Page page, HPDF_Rect rect, std::string_view destination) {
+// Makes `dictionary` (empty, its own hooks unset) write `entries` between "<<" and ">>", as a
+// frozen dictionary does. False when memory runs out.
+bool set_frozen_entries(HPDF_Dict dictionary, std::string_view entries) {
+  void* block = frozen_block(dictionary->mmgr, entries);
+  if (block == nullptr) return false;
+  dictionary->attr = block;
+  dictionary->write_fn = write_frozen_entries;
+  dictionary->free_fn = free_frozen_entries;
+  return true;
+}
+
+// `utf8` as libharu writes the UTF-16BE text string set_text gives a dictionary (an HPDF_Binary):
+// "<FEFF…>", two uppercase hex digits a byte.
+std::string hex_text_string(std::string_view utf8) {
+  static constexpr std::string_view digits = "0123456789ABCDEF";
+  const std::vector<HPDF_BYTE> bytes = utf16be_text(utf8);
+  std::string text;
+  text.reserve(2 * bytes.size() + 2);
+  text += '<';
+  for (const HPDF_BYTE byte : bytes) {
+    text += digits[byte >> 4];
+    text += digits[byte & 0x0F];
+  }
+  text += '>';
+  return text;
+}
+
+// `text` as libharu writes a literal string (HPDF_String_Write without encryption): in
+// parentheses, with its own escapes (HPDF_Stream_WriteEscapeText2: every byte outside printable
+// ASCII and each of \ % # / ( ) < > [ ] { } as three octal digits). nullopt when memory runs out.
+std::optional<std::string> escaped_string(HPDF_MMgr mmgr, std::string_view text) {
+  HPDF_Stream stream = HPDF_MemStream_New(mmgr, 512);
+  if (stream == nullptr) return std::nullopt;
+  std::string written;
+  const bool whole =
+      text.size() <= std::numeric_limits<HPDF_UINT>::max() &&
+      HPDF_Stream_WriteEscapeText2(stream, text.data(), static_cast<HPDF_UINT>(text.size())) == HPDF_OK &&
+      for_each_block(stream, [&written](const HPDF_BYTE* block, HPDF_UINT length) {
+        written.append(reinterpret_cast<const char*>(block), length);
+        return true;
+      });
+  HPDF_Stream_Free(stream);
+  if (!whole) return std::nullopt;
+  return written;
+}
+
+// A link annotation on `page` whose `target` entry says where it leads ("/Dest [ … ]" or "/A <<
+// … >>"), born frozen: libharu would build the dictionary HPDF_Page_CreateLinkAnnot (or
+// HPDF_Page_CreateURILinkAnnot) and HPDF_LinkAnnot_SetBorderStyle(0, 0, 0) make (a dozen
+// objects), and freeze_entries would write and free them at once; here its entries are written
+// directly, in the order and the form libharu writes them, into a dictionary added to the
+// cross-reference table and to the page's /Annots as those calls add it. The book has one per
+// contents entry, source note and cross-reference (12,800 at 1,000 bench articles), all made at
+// the end of the build on the thread that saves. As libharu does, a rectangle given upside down
+// is written with its top and bottom swapped, and a coordinate beyond ±32,767 (HPDF_REAL's range;
+// libharu's pages are at most 14,400 pt) is refused. False then, or when memory runs out.
+bool add_frozen_link(HPDF_Page page, HPDF_Rect rect, std::string_view target) {
   for (const HPDF_REAL value : {rect.left, rect.bottom, rect.right, rect.top}) {
     if (!(value >= HPDF_LIMIT_MIN_REAL && value <= HPDF_LIMIT_MAX_REAL)) return false;
   }
@@ -383,13 +430,9 @@ bool add_frozen_link(HPDF_Page page, HPDF_Rect rect, std::string_view destinatio
   if (link == nullptr || HPDF_Xref_Add(page_attr->xref, link) != HPDF_OK) return false;  // freed by Xref_Add
   const std::string entries = "/Rect [ " + real_text(rect.left) + " " + real_text(rect.bottom) + " " +
                               real_text(rect.right) + " " + real_text(rect.top) +
-                              " ]\012/Type /Annot\012/Subtype /Link\012/Dest " + std::string(destination) + "\012/P " +
+                              " ]\012/Type /Annot\012/Subtype /Link\012" + std::string(target) + "\012/P " +
                               reference_to(page->header) + "\012/Border [ 0 0 0 ]\012";
-  void* block = frozen_block(link->mmgr, entries);
-  if (block == nullptr) return false;
-  link->attr = block;
-  link->write_fn = write_frozen_entries;
-  link->free_fn = free_frozen_entries;
+  if (!set_frozen_entries(link, entries)) return false;
   auto annots = static_cast<HPDF_Array>(HPDF_Dict_GetItem(page, "Annots", HPDF_OCLASS_ARRAY));
   if (annots == nullptr) {
     annots = HPDF_Array_New(page->mmgr);
@@ -575,7 +618,6 @@ struct HaruDocument::State {
   }
   std::vector<HPDF_Page> pages;
   std::vector<HPDF_Image> images;
-  std::vector<HPDF_Outline> outlines;
   // The entries of each finished page, written (freeze_page): a block as frozen_block makes, in
   // libharu's memory, freed with the document.
   std::unordered_map<HPDF_Page, void*> frozen_pages;
@@ -950,11 +992,27 @@ struct HaruDocument::State {
            " null ]";
   }
 
-  // Replaces (or adds) `key` in `dict` with a UTF-16BE text string written as hex.
+  // Replaces (or adds) `key` in `dict` with a UTF-16BE text string written as hex. The object is
+  // the one HPDF_Binary_New makes, made here because that refuses more than 65,535 bytes
+  // (HPDF_LIMIT_MAX_STRING_LEN), which failed a whole PDF whose book title was some 33,000
+  // characters long; PDF limits only the strings of content streams (PDF 32000-1 Annex C).
   void set_text(HPDF_Dict dict, const char* key, std::string_view text) {
-    std::vector<HPDF_BYTE> bytes = utf16be_text(text);
-    HPDF_Binary value = HPDF_Binary_New(dict->mmgr, bytes.data(), static_cast<HPDF_UINT>(bytes.size()));
-    if (value != nullptr) HPDF_Dict_Add(dict, key, value);
+    const std::vector<HPDF_BYTE> bytes = utf16be_text(text);
+    if (bytes.size() > std::numeric_limits<HPDF_UINT>::max()) return fail("a text string too long for libharu");
+    auto value = static_cast<HPDF_Binary>(HPDF_GetMem(dict->mmgr, sizeof(HPDF_Binary_Rec)));
+    if (value == nullptr) return;
+    HPDF_MemSet(&value->header, 0, sizeof(HPDF_Obj_Header));
+    value->header.obj_class = HPDF_OCLASS_BINARY;
+    value->mmgr = dict->mmgr;
+    value->error = dict->mmgr->error;
+    value->len = static_cast<HPDF_UINT>(bytes.size());
+    value->value = static_cast<HPDF_BYTE*>(HPDF_GetMem(dict->mmgr, value->len));
+    if (value->value == nullptr) {
+      HPDF_FreeMem(dict->mmgr, value);
+      return;
+    }
+    std::memcpy(value->value, bytes.data(), bytes.size());
+    HPDF_Dict_Add(dict, key, value);
   }
 };
 
@@ -1509,7 +1567,7 @@ void HaruDocument::add_internal_link(std::size_t page_index, PdfRect area, std::
   const std::optional<std::string> destination = state_->xyz_destination_text(target_page, top);
   if (page == nullptr || !destination) return;
   const HPDF_Rect rect = {real(area.left), real(area.bottom), real(area.right), real(area.top)};
-  if (!add_frozen_link(page, rect, *destination)) state_->fail("cannot add a link annotation");
+  if (!add_frozen_link(page, rect, "/Dest " + *destination)) state_->fail("cannot add a link annotation");
 }
 
 void HaruDocument::add_uri_link(std::size_t page_index, PdfRect area, const std::string& uri) {
@@ -1518,36 +1576,93 @@ void HaruDocument::add_uri_link(std::size_t page_index, PdfRect area, const std:
   HPDF_Page page = state_->page(page_index);
   if (page == nullptr) return;
   const HPDF_Rect rect = {real(area.left), real(area.bottom), real(area.right), real(area.top)};
-  HPDF_Annotation link = HPDF_Page_CreateURILinkAnnot(page, rect, uri.c_str());
-  if (link != nullptr && HPDF_LinkAnnot_SetBorderStyle(link, 0, 0, 0) == HPDF_OK) freeze_entries(link);
+  // The action as libharu writes the one HPDF_Page_CreateURILinkAnnot makes, but with no limit on
+  // the address's length: its strings stop at 65,535 bytes (HPDF_LIMIT_MAX_STRING_LEN), and a
+  // longer one (a data: URL) failed the whole PDF.
+  const std::optional<std::string> address = escaped_string(page->mmgr, uri);
+  if (!address || !add_frozen_link(page, rect, "/A <<\012/Type /Action\012/S /URI\012/URI " + *address + "\012>>")) {
+    state_->fail("cannot add a link annotation");
+  }
 }
 
-std::size_t HaruDocument::add_outline_entry(std::size_t parent, const std::string& title, std::size_t target_page,
-                                            double top, bool open) {
-  if (failed()) return 0;
-  HPDF_Outline parent_outline = nullptr;
-  if (parent != 0) {
-    if (parent > state_->outlines.size()) {
-      state_->fail("outline parent out of range");
-      return 0;
+bool HaruDocument::add_bookmarks(const std::vector<Bookmark>& bookmarks) {
+  if (failed()) return false;
+  if (bookmarks.empty()) return true;
+  HPDF_Doc pdf = state_->pdf;
+  if (pdf->outlines != nullptr) {
+    state_->fail("the outline was added twice");
+    return false;
+  }
+  // Node 0 is the outline's root, node i + 1 bookmark i; 0 also stands for none.
+  struct Node {
+    std::size_t first = 0, last = 0, previous = 0, next = 0;
+    long shown = 0;  // the descendants a reader lists when the node is open
+  };
+  std::vector<Node> nodes(bookmarks.size() + 1);
+  std::vector<std::string> destinations;
+  destinations.reserve(bookmarks.size());
+  for (std::size_t i = 0; i < bookmarks.size(); ++i) {
+    const Bookmark& bookmark = bookmarks[i];
+    if (bookmark.parent > i) {
+      state_->fail("a bookmark's parent comes after it");
+      return false;
     }
-    parent_outline = state_->outlines[parent - 1];
+    std::optional<std::string> destination = state_->xyz_destination_text(bookmark.target_page, bookmark.top);
+    if (!destination) return false;
+    destinations.push_back(std::move(*destination));
+    Node& parent = nodes[bookmark.parent];
+    if (parent.last != 0) {
+      nodes[parent.last].next = i + 1;
+      nodes[i + 1].previous = parent.last;
+    } else {
+      parent.first = i + 1;
+    }
+    parent.last = i + 1;
   }
-  // The title is set below as a UTF-16BE string, so libharu gets an empty one here.
-  HPDF_Outline outline = HPDF_CreateOutline(state_->pdf, parent_outline, "", nullptr);
-  if (outline == nullptr) return 0;
-  // libharu gives items the root's /Type /Outlines; an outline item has no /Type at all
-  // (PDF 32000-1 §12.3.3, Table 153).
-  HPDF_Dict_RemoveElement(outline, "Type");
-  state_->set_text(outline, "Title", title);
-  HPDF_Outline_SetOpened(outline, open ? HPDF_TRUE : HPDF_FALSE);
-  HPDF_Array destination = state_->xyz_destination(target_page, top);
-  if (destination == nullptr || HPDF_Dict_Add(outline, "Dest", destination) != HPDF_OK) {
-    state_->fail("cannot add a bookmark's destination");
-    return 0;
+  // libharu's /Count (PDF 32000-1 §12.3.3): a node's children, each with what it shows when open.
+  // Children come after their parent, so each is complete before its parent adds it.
+  for (std::size_t i = bookmarks.size(); i-- > 0;) {
+    nodes[bookmarks[i].parent].shown += 1 + (bookmarks[i].open ? nodes[i + 1].shown : 0);
   }
-  state_->outlines.push_back(outline);
-  return state_->outlines.size();
+  // The objects in libharu's order, the root first (HPDF_CreateOutline made it at its first call),
+  // then their entries, in the order its calls added them: an item's /Title, /Prev and /Parent when
+  // made, its /Dest, /First and /Last when its children were, /Next when its next sibling was, and
+  // /Count (not for 0; negative when closed) when saved.
+  std::vector<HPDF_Dict> objects(nodes.size());
+  for (HPDF_Dict& object : objects) {
+    object = HPDF_Dict_New(pdf->mmgr);
+    if (object == nullptr || HPDF_Xref_Add(pdf->xref, object) != HPDF_OK) {  // freed by Xref_Add
+      state_->fail("cannot add the outline");
+      return false;
+    }
+  }
+  if (HPDF_Dict_Add(pdf->catalog, "Outlines", objects[0]) != HPDF_OK) {
+    state_->fail("cannot add the outline");
+    return false;
+  }
+  pdf->outlines = objects[0];
+  const auto reference = [&objects](std::size_t node) { return reference_to(objects[node]->header); };
+  std::string entries;
+  for (std::size_t node = 0; node < nodes.size(); ++node) {
+    const Node& at = nodes[node];
+    if (node == 0) {
+      entries = "/Type /Outlines\012";
+    } else {
+      const Bookmark& bookmark = bookmarks[node - 1];
+      entries = "/Title " + hex_text_string(bookmark.title) + "\012";
+      if (at.previous != 0) entries += "/Prev " + reference(at.previous) + "\012";
+      entries += "/Parent " + reference(bookmark.parent) + "\012/Dest " + destinations[node - 1] + "\012";
+    }
+    if (at.first != 0) entries += "/First " + reference(at.first) + "\012/Last " + reference(at.last) + "\012";
+    if (at.next != 0) entries += "/Next " + reference(at.next) + "\012";
+    const bool open = node == 0 || bookmarks[node - 1].open;
+    if (at.shown != 0) entries += "/Count " + std::to_string(open ? at.shown : -at.shown) + "\012";
+    if (!set_frozen_entries(objects[node], entries)) {
+      state_->fail("cannot add the outline");
+      return false;
+    }
+  }
+  return true;
 }
 
 void HaruDocument::add_page_label(std::size_t first_page, PageNumberStyle style) {

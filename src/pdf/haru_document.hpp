@@ -26,6 +26,15 @@ enum class PageNumberStyle { lower_roman, decimal };
 /// The text entries of the document information dictionary (PDF 32000-1 §14.3.3).
 enum class InfoEntry { title, author, subject, creator, keywords };
 
+/// An entry of the document's outline (a bookmark), in a list in depth-first order.
+struct Bookmark {
+  std::size_t parent = 0;  ///< 0 at the top level, else 1 + the index of its parent, which comes before it
+  std::string title;       ///< UTF-8, written as a UTF-16BE text string
+  std::size_t target_page = 0;
+  double top = 0;
+  bool open = false;  ///< whether a reader shows its children at first
+};
+
 /// A rectangle in PDF coordinates.
 struct PdfRect {
   double left = 0, bottom = 0, right = 0, top = 0;
@@ -174,11 +183,11 @@ class HaruDocument {
   void add_internal_link(std::size_t page, PdfRect area, std::size_t target_page, double top);
   /// A borderless link annotation with a URI action; `uri` must be ASCII.
   void add_uri_link(std::size_t page, PdfRect area, const std::string& uri);
-  /// Adds an outline entry under `parent` (0 = top level, else an id returned earlier) pointing
-  /// at [target_page /XYZ 0 top null]; shows its children when `open`. Returns its id (> 0), or
-  /// 0 when the document has failed (then or before).
-  std::size_t add_outline_entry(std::size_t parent, const std::string& title, std::size_t target_page, double top,
-                                bool open);
+  /// Adds the document's outline, all its bookmarks at once, each pointing at [target_page /XYZ 0
+  /// top null]. Written as libharu writes the outline HPDF_CreateOutline builds, byte for byte,
+  /// without the dozen objects it makes for each bookmark. False, with failed(), when a parent does not come
+  /// before its child, a destination fails, an outline was added before, or memory runs out.
+  bool add_bookmarks(const std::vector<Bookmark>& bookmarks);
   /// Pages from 0-based `first_page` on are labelled in `style`, counting from 1.
   void add_page_label(std::size_t first_page, PageNumberStyle style);
   /// Sets a document information entry from UTF-8 `text` (written as a UTF-16BE text string).

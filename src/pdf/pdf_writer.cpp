@@ -508,7 +508,11 @@ struct PdfPageWriter::State {
 
   std::size_t index_of(PageRef page) const { return page.front ? page.index : front.size() + page.index; }
 
-  void add_outline(const std::vector<layout::OutlineEntry>& entries, std::size_t parent) {
+  // The outline's entries as bookmarks, depth first, under `parent` (0, or 1 + its index in
+  // `bookmarks`). Top-level entries are open, so a reader sees the articles' sections; deeper
+  // ones closed.
+  void collect_bookmarks(const std::vector<layout::OutlineEntry>& entries, std::size_t parent,
+                         std::vector<Bookmark>& bookmarks) {
     for (const layout::OutlineEntry& entry : entries) {
       const auto target = anchors.find(entry.destination);
       if (target == anchors.end()) {
@@ -516,10 +520,8 @@ struct PdfPageWriter::State {
                            "\", found none");
         continue;  // its children go with it: they have no place in the tree without it
       }
-      // Top-level entries are open, so a reader sees the articles' sections; deeper ones closed.
-      const std::size_t id =
-          pdf.add_outline_entry(parent, entry.title, index_of(target->second.page), target->second.top, parent == 0);
-      add_outline(entry.children, id);
+      bookmarks.push_back({parent, entry.title, index_of(target->second.page), target->second.top, parent == 0});
+      collect_bookmarks(entry.children, bookmarks.size(), bookmarks);
     }
   }
 };
@@ -646,7 +648,9 @@ bool PdfPageWriter::finish_to(const layout::BookEnd& end, const std::function<bo
     }
     pdf.add_internal_link(index, link.area, s.index_of(target->second.page), target->second.top);
   }
-  s.add_outline(end.outline, 0);
+  std::vector<Bookmark> bookmarks;
+  s.collect_bookmarks(end.outline, 0, bookmarks);
+  pdf.add_bookmarks(bookmarks);
 
   // Page labels (PDF 32000-1 §12.4.2): i, ii, … for the front matter, then 1, 2, …
   if (!s.front.empty()) pdf.add_page_label(0, PageNumberStyle::lower_roman);

@@ -25,6 +25,14 @@ for i in $(seq 0 499); do printf "%$((i * 2))s- level %d\n" "" "$i"; done >"$cor
 awk 'BEGIN { s = "Lorem ipsum dolor sit amet, consectetur adipiscing elit. "; while (length(o) < 1048576) o = o s
   print substr(o, 1, 1048576) }' >"$corpus/long-line.txt"
 { echo "Before the word."; printf 'x%.0s' $(seq 1 6000); echo; echo "After the word."; } >"$corpus/long-word.txt"
+# Strings longer than libharu's 65,535 bytes, which failed the whole PDF: a heading of 38,500
+# characters (its bookmark's UTF-16 title) and a web link's address of 70,000 bytes.
+long_address=$(head -c 70000 /dev/zero | tr '\0' 'x')
+{
+  printf '# '
+  for i in $(seq 1 3500); do printf 'heading%03d ' $((i % 1000)); done
+  printf '\n\nText.\n\n[A long address](https://example.org/?q=%s)\n' "$long_address"
+} >"$corpus/long-strings.md"
 printf 'A name with &amp; and <angle> brackets.\n' >"$corpus/a & b <c>.txt"
 printf 'Caf\xE9 \x93cr\xE8me\x94 \x96 \x80 5, na\xEFve.\nUndefined \x81 and \x8D bytes.\n' >"$corpus/windows-1252.txt"
 printf '# Caf\xE9 fran\xE7ais\n\n\xC0 la cr\xE8me, \xA9 \xDF \xF1 \xFF.\n' >"$corpus/latin-1.md"
@@ -60,6 +68,8 @@ java -jar /usr/share/java/epubcheck.jar "$out/stress.epub" >"$WORK/epubcheck.txt
 check "epubcheck: 0 fatals, 0 errors, 0 warnings" grep -qE '^Messages: 0 fatals / 0 errors / 0 warnings' "$WORK/epubcheck.txt"
 grep -m20 -E 'ERROR|WARNING|FATAL' "$WORK/epubcheck.txt" || true
 check "qpdf --check is clean" qpdf --check "$out/stress.pdf"
+check "the long heading's bookmark is whole" grep -aqF "002000680065006100640069006E0067003500300030>" "$out/stress.pdf"
+check "the long address is whole" grep -aqF "?q=$long_address)" "$out/stress.pdf"
 
 # 3. Nothing XML forbids reached the EPUB: valid UTF-8, no forbidden character, no reference to one.
 mkdir "$WORK/epub" && (cd "$WORK/epub" && unzip -q "$out/stress.epub")

@@ -587,6 +587,143 @@ TEST_SUITE("pdf.pdf_writer") {
     CHECK(count(bytes, "/Type /Outlines") == 1);  // the root only, not the items
   }
 
+  TEST_CASE("bookmarks are written as libharu wrote the outline HPDF_CreateOutline built") {
+    pdf::HaruDocument haru;
+    REQUIRE(haru.load_font(fonts::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf"));
+    const std::size_t first = haru.add_page(300, 200);
+    const std::size_t second = haru.add_page(300, 200);
+    // Open and closed bookmarks with and without children, a child of a closed one, an empty
+    // title and one outside the BMP.
+    CHECK(haru.add_bookmarks({{0, "Caf\u00e9", first, 150.5, true},
+                              {1, "Closed", second, 100, false},
+                              {2, "Hidden \U0001F600", second, 50, false},
+                              {1, "", first, 20, true},
+                              {0, "Open", second, 199.99999, true},
+                              {5, "Child of an open one", first, 0, false},
+                              {0, "Last", second, 10, false}}));
+    const std::optional<std::string> bytes = haru.save();
+    REQUIRE(bytes);
+    CHECK(haru.error() == "");
+    // The objects libharu 2.3 wrote when these bookmarks were made one by one through
+    // HPDF_CreateOutline (their titles set as UTF-16BE strings), their destinations and
+    // HPDF_Outline_SetOpened, as c45a6f9 made them: the root's /Count counts the three top-level
+    // items and the three children the open ones show; a closed item's is negative; an open one
+    // without children has none.
+    const std::string libharu_wrote =
+        "17 0 obj\n"
+        "<<\n"
+        "/Type /Outlines\n"
+        "/First 18 0 R\n"
+        "/Last 24 0 R\n"
+        "/Count 6\n"
+        ">>\n"
+        "endobj\n"
+        "18 0 obj\n"
+        "<<\n"
+        "/Title <FEFF00430061006600E9>\n"
+        "/Parent 17 0 R\n"
+        "/Dest [ 11 0 R /XYZ 0 150.5 null ]\n"
+        "/First 19 0 R\n"
+        "/Last 21 0 R\n"
+        "/Next 22 0 R\n"
+        "/Count 2\n"
+        ">>\n"
+        "endobj\n"
+        "19 0 obj\n"
+        "<<\n"
+        "/Title <FEFF0043006C006F007300650064>\n"
+        "/Parent 18 0 R\n"
+        "/Dest [ 14 0 R /XYZ 0 100 null ]\n"
+        "/First 20 0 R\n"
+        "/Last 20 0 R\n"
+        "/Next 21 0 R\n"
+        "/Count -1\n"
+        ">>\n"
+        "endobj\n"
+        "20 0 obj\n"
+        "<<\n"
+        "/Title <FEFF00480069006400640065006E0020D83DDE00>\n"
+        "/Parent 19 0 R\n"
+        "/Dest [ 14 0 R /XYZ 0 50 null ]\n"
+        ">>\n"
+        "endobj\n"
+        "21 0 obj\n"
+        "<<\n"
+        "/Title <FEFF>\n"
+        "/Prev 19 0 R\n"
+        "/Parent 18 0 R\n"
+        "/Dest [ 11 0 R /XYZ 0 20 null ]\n"
+        ">>\n"
+        "endobj\n"
+        "22 0 obj\n"
+        "<<\n"
+        "/Title <FEFF004F00700065006E>\n"
+        "/Prev 18 0 R\n"
+        "/Parent 17 0 R\n"
+        "/Dest [ 14 0 R /XYZ 0 199.99998 null ]\n"
+        "/First 23 0 R\n"
+        "/Last 23 0 R\n"
+        "/Next 24 0 R\n"
+        "/Count 1\n"
+        ">>\n"
+        "endobj\n"
+        "23 0 obj\n"
+        "<<\n"
+        "/Title <FEFF004300680069006C00640020006F006600200061006E0020006F00700065006E0020006F006E0065>\n"
+        "/Parent 22 0 R\n"
+        "/Dest [ 11 0 R /XYZ 0 0 null ]\n"
+        ">>\n"
+        "endobj\n"
+        "24 0 obj\n"
+        "<<\n"
+        "/Title <FEFF004C006100730074>\n"
+        "/Prev 22 0 R\n"
+        "/Parent 17 0 R\n"
+        "/Dest [ 14 0 R /XYZ 0 10 null ]\n"
+        ">>\n"
+        "endobj\n";
+    const std::size_t root = bytes->find("17 0 obj\n<<\n/Type /Outlines\n");
+    REQUIRE(root != std::string::npos);
+    CHECK(bytes->substr(root, libharu_wrote.size()) == libharu_wrote);
+    CHECK(count(*bytes, "/Outlines 17 0 R") == 1);  // the catalog's
+    CHECK(count(*bytes, "/Title <") == 7);
+  }
+
+  TEST_CASE("bookmarks whose parent comes after them, or added twice, fail the document") {
+    pdf::HaruDocument after;
+    const std::size_t page = after.add_page(300, 200);
+    CHECK_FALSE(after.add_bookmarks({{0, "Top", page, 10, true}, {3, "Orphan", page, 10, false}}));
+    CHECK(after.error() == "a bookmark's parent comes after it");
+    CHECK_FALSE(after.save().has_value());
+    pdf::HaruDocument twice;
+    twice.add_page(300, 200);
+    CHECK(twice.add_bookmarks({{0, "Top", 0, 10, true}}));
+    CHECK_FALSE(twice.add_bookmarks({{0, "Again", 0, 10, true}}));
+    CHECK(twice.error() == "the outline was added twice");
+    pdf::HaruDocument none;
+    none.add_page(300, 200);
+    CHECK(none.add_bookmarks({}));
+    const std::optional<std::string> bytes = none.save();
+    REQUIRE(bytes);
+    CHECK_FALSE(contains(*bytes, "/Outlines"));
+  }
+
+  TEST_CASE("a bookmark's title and the document's have no length limit (libharu's stop at 65,535 bytes)") {
+    pdf::HaruDocument haru;
+    const std::size_t page = haru.add_page(300, 200);
+    std::string title;
+    for (int i = 0; i < 5000; ++i) title += "word" + std::to_string(i) + " ";
+    REQUIRE(title.size() > 40000);  // 80,000 bytes and more as UTF-16
+    CHECK(haru.add_bookmarks({{0, title, page, 10, true}}));
+    haru.set_info(pdf::InfoEntry::title, "A" + title);
+    const std::optional<std::string> bytes = haru.save();
+    REQUIRE(bytes);
+    CHECK(haru.error() == "");
+    CHECK(contains(*bytes, "/Title <FEFF0077006F0072006400300020"));      // "word0 "
+    CHECK(contains(*bytes, "/Title <FEFF00410077006F0072006400300020"));  // "Aword0 "
+    CHECK(count(*bytes, "00340039003900390020>") == 2);                   // "4999 ", the end of both
+  }
+
   TEST_CASE("page labels run i, ii for the front matter, then 1 from the first body page") {
     core::DiagnosticList diagnostics;
     const std::string bytes = render(pdf::testing::sample_book(), diagnostics);
@@ -1119,8 +1256,8 @@ TEST_SUITE("pdf.haru_document") {
     const std::size_t from = haru.add_page(300, 200);
     const std::size_t to = haru.add_page(300, 200);
     haru.add_internal_link(from, {10.25, 48.123456, 60.5, 61}, to, 187.3333);
-    // Given upside down, with a coordinate whose text is twelve characters long: a web link, which
-    // libharu still makes itself (HPDF_Page_CreateURILinkAnnot), gets the same rectangle.
+    // Given upside down, with a coordinate whose text is twelve characters long: a web link gets
+    // the same rectangle.
     const pdf::PdfRect odd{-12345.67871, 30, 20, 10};
     haru.add_internal_link(from, odd, to, 50);
     haru.add_uri_link(from, odd, "https://example.org/");
@@ -1160,7 +1297,8 @@ TEST_SUITE("pdf.haru_document") {
     const auto [first, first_destination, first_page] = link_object("10.25 48.12346 60.5 61");
     const auto [second, second_destination, second_page] = link_object("-12345.67871 10 20 30");
     CHECK(second_page == first_page);
-    // libharu's own web link has the same rectangle, type and subtype, and the same /P and border.
+    // The web link has the same rectangle, type and subtype, and the same /P and border, as the
+    // one HPDF_Page_CreateURILinkAnnot made had (its /A: the test of web links' addresses).
     CHECK(count(*bytes, "<<\n/Rect [ -12345.67871 10 20 30 ]\n/Type /Annot\n/Subtype /Link\n") == 2);
     CHECK(count(*bytes, "/P " + first_page + " 0 R\n/Border [ 0 0 0 ]\n>>") == 3);
 
@@ -1182,6 +1320,23 @@ TEST_SUITE("pdf.haru_document") {
     CHECK_FALSE(contains(*bytes, " 0 obj\n[ "));
   }
 
+  TEST_CASE("a web link's address has no length limit, and is escaped as libharu escapes strings") {
+    pdf::HaruDocument haru;
+    const std::size_t page = haru.add_page(300, 200);
+    // libharu's strings stop at 65,535 bytes: a longer address (a data: URL) failed the PDF.
+    const std::string long_address = "data:text/plain," + std::string(70000, 'x');
+    haru.add_uri_link(page, {10, 10, 40, 20}, long_address);
+    haru.add_uri_link(page, {10, 30, 40, 40}, "https://example.org/a(b)%20[c]{d}<e>#f\\g\x01");
+    const std::optional<std::string> bytes = haru.save();
+    REQUIRE(bytes);
+    CHECK(haru.error() == "");
+    CHECK(contains(*bytes,
+                   "/A <<\n/Type /Action\n/S /URI\n/URI (data:text\\057plain," + std::string(70000, 'x') + ")\n>>\n"));
+    CHECK(contains(*bytes,
+                   "/URI (https:\\057\\057example.org\\057a\\050b\\051\\04520\\133c\\135\\173d\\175"
+                   "\\074e\\076\\043f\\134g\\001)\n"));
+  }
+
   TEST_CASE("a link beyond the range of PDF's real numbers fails the document, as libharu's own did") {
     pdf::HaruDocument haru;
     const std::size_t from = haru.add_page(300, 200);
@@ -1192,8 +1347,8 @@ TEST_SUITE("pdf.haru_document") {
   }
 
   TEST_CASE("a destination's top beyond PDF's real numbers, or not a number, fails the document") {
-    // A link's destination is written as text, a bookmark's as libharu's array: both are checked
-    // alike (libharu 2.3 would set only its error state for 40,000, and write a NaN as it comes).
+    // A link's destination and a bookmark's are written as text by the same code, and checked
+    // (libharu 2.3 would set only its error state for 40,000, and write a NaN as it comes).
     for (const double top : {40000.0, -40000.0, std::numeric_limits<double>::quiet_NaN()}) {
       CAPTURE(top);
       pdf::HaruDocument link;
@@ -1203,14 +1358,14 @@ TEST_SUITE("pdf.haru_document") {
       CHECK_FALSE(link.save().has_value());
 
       pdf::HaruDocument bookmark;
-      CHECK(bookmark.add_outline_entry(0, "Lost", bookmark.add_page(300, 200), top, true) == 0);
+      CHECK_FALSE(bookmark.add_bookmarks({{0, "Lost", bookmark.add_page(300, 200), top, true}}));
       CHECK(bookmark.error() == "a destination outside the range of PDF's real numbers");
       CHECK_FALSE(bookmark.save().has_value());
     }
     pdf::HaruDocument fine;
     const std::size_t page = fine.add_page(300, 200);
     fine.add_internal_link(page, {10, 10, 40, 20}, page, 32767);
-    CHECK(fine.add_outline_entry(0, "Top", page, -32767, true) == 1);
+    CHECK(fine.add_bookmarks({{0, "Top", page, -32767, true}}));
     CHECK(fine.error() == "");
   }
 
@@ -1291,7 +1446,7 @@ TEST_SUITE("pdf.haru_document") {
       haru.show_text(front, fonts::FontFace::serif, 10, 10, 50, "Front");
       haru.finish_page(front);
       haru.add_internal_link(front, {10, 10, 60, 20}, body + 1, 190);
-      haru.add_outline_entry(0, "Body", body + 1, 190, true);
+      haru.add_bookmarks({{0, "Body", body + 1, 190, true}});
       const std::optional<std::string> bytes = haru.save();
       REQUIRE(bytes);
       CHECK(haru.error() == "");
