@@ -966,25 +966,9 @@ struct HaruDocument::State {
     return std::pair{target, at};
   }
 
-  // The destination as a direct array, for an outline entry; null when xyz_target fails or memory
-  // runs out.
-  HPDF_Array xyz_destination(std::size_t target_index, double top) {
-    const auto target = xyz_target(target_index, top);
-    if (!target) return nullptr;
-    const auto [target_page, at] = *target;
-    HPDF_Array destination = HPDF_Array_New(target_page->mmgr);
-    if (destination == nullptr) return nullptr;
-    if (HPDF_Array_Add(destination, target_page) != HPDF_OK || HPDF_Array_AddName(destination, "XYZ") != HPDF_OK ||
-        HPDF_Array_AddReal(destination, 0) != HPDF_OK || HPDF_Array_AddReal(destination, at) != HPDF_OK ||
-        HPDF_Array_Add(destination, HPDF_Null_New(target_page->mmgr)) != HPDF_OK) {
-      HPDF_Array_Free(destination);
-      return nullptr;
-    }
-    return destination;
-  }
-
-  // The same destination as the text libharu writes for that array ("[ 12 0 R /XYZ 0 541.4173
-  // null ]"), for a link born frozen; nullopt when xyz_target fails.
+  // The destination as the text libharu writes for the array HPDF_Destination_SetXYZ makes ("[ 12
+  // 0 R /XYZ 0 541.4173 null ]"), for a link or bookmark born frozen; nullopt when xyz_target
+  // fails.
   std::optional<std::string> xyz_destination_text(std::size_t target_index, double top) {
     const auto target = xyz_target(target_index, top);
     if (!target) return std::nullopt;
@@ -1575,6 +1559,7 @@ void HaruDocument::add_uri_link(std::size_t page_index, PdfRect area, const std:
   if (state_->annotations_joined) return state_->fail("a link added after the document was saved");
   HPDF_Page page = state_->page(page_index);
   if (page == nullptr) return;
+  if (uri.empty()) return state_->fail("a web link with no address");  // as HPDF_Page_CreateURILinkAnnot refused it
   const HPDF_Rect rect = {real(area.left), real(area.bottom), real(area.right), real(area.top)};
   // The action as libharu writes the one HPDF_Page_CreateURILinkAnnot makes, but with no limit on
   // the address's length: its strings stop at 65,535 bytes (HPDF_LIMIT_MAX_STRING_LEN), and a
@@ -1601,12 +1586,17 @@ bool HaruDocument::add_bookmarks(const std::vector<Bookmark>& bookmarks) {
   std::vector<Node> nodes(bookmarks.size() + 1);
   std::vector<std::string> destinations;
   destinations.reserve(bookmarks.size());
+  // The nodes from the root to the last bookmark: each bookmark's parent must be one of them (the
+  // list is depth first), which is also the order in which libharu's calls added the keys below.
+  std::vector<std::size_t> path = {0};
   for (std::size_t i = 0; i < bookmarks.size(); ++i) {
     const Bookmark& bookmark = bookmarks[i];
-    if (bookmark.parent > i) {
-      state_->fail("a bookmark's parent comes after it");
+    while (!path.empty() && path.back() != bookmark.parent) path.pop_back();
+    if (path.empty()) {
+      state_->fail("bookmarks not in depth-first order");
       return false;
     }
+    path.push_back(i + 1);
     std::optional<std::string> destination = state_->xyz_destination_text(bookmark.target_page, bookmark.top);
     if (!destination) return false;
     destinations.push_back(std::move(*destination));

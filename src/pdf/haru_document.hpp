@@ -26,7 +26,8 @@ enum class PageNumberStyle { lower_roman, decimal };
 /// The text entries of the document information dictionary (PDF 32000-1 §14.3.3).
 enum class InfoEntry { title, author, subject, creator, keywords };
 
-/// An entry of the document's outline (a bookmark), in a list in depth-first order.
+/// An entry of the document's outline (a bookmark), in a list in depth-first order: each one's
+/// parent is the one before it or one of that one's ancestors.
 struct Bookmark {
   std::size_t parent = 0;  ///< 0 at the top level, else 1 + the index of its parent, which comes before it
   std::string title;       ///< UTF-8, written as a UTF-16BE text string
@@ -181,12 +182,12 @@ class HaruDocument {
   void draw_image(std::size_t page, std::size_t image, double x, double y, double width, double height);
   /// A borderless link annotation to [target_page /XYZ 0 top null] (zoom unchanged).
   void add_internal_link(std::size_t page, PdfRect area, std::size_t target_page, double top);
-  /// A borderless link annotation with a URI action; `uri` must be ASCII.
+  /// A borderless link annotation with a URI action; `uri` must be ASCII, and not empty (failed()).
   void add_uri_link(std::size_t page, PdfRect area, const std::string& uri);
   /// Adds the document's outline, all its bookmarks at once, each pointing at [target_page /XYZ 0
   /// top null]. Written as libharu writes the outline HPDF_CreateOutline builds, byte for byte,
-  /// without the dozen objects it makes for each bookmark. False, with failed(), when a parent does not come
-  /// before its child, a destination fails, an outline was added before, or memory runs out.
+  /// without the dozen objects it makes for each bookmark. False, with failed(), when the list is
+  /// not depth first, a destination fails, an outline was added before, or memory runs out.
   bool add_bookmarks(const std::vector<Bookmark>& bookmarks);
   /// Pages from 0-based `first_page` on are labelled in `style`, counting from 1.
   void add_page_label(std::size_t first_page, PageNumberStyle style);

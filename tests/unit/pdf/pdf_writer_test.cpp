@@ -689,12 +689,19 @@ TEST_SUITE("pdf.pdf_writer") {
     CHECK(count(*bytes, "/Title <") == 7);
   }
 
-  TEST_CASE("bookmarks whose parent comes after them, or added twice, fail the document") {
-    pdf::HaruDocument after;
-    const std::size_t page = after.add_page(300, 200);
-    CHECK_FALSE(after.add_bookmarks({{0, "Top", page, 10, true}, {3, "Orphan", page, 10, false}}));
-    CHECK(after.error() == "a bookmark's parent comes after it");
-    CHECK_FALSE(after.save().has_value());
+  TEST_CASE("bookmarks not in depth-first order, or added twice, fail the document") {
+    // A parent after its child; a child of a bookmark whose later sibling came already (libharu
+    // would have written that bookmark's /Next before its /First).
+    for (const std::vector<pdf::Bookmark>& bookmarks :
+         {std::vector<pdf::Bookmark>{{0, "Top", 0, 10, true}, {3, "Orphan", 0, 10, false}},
+          std::vector<pdf::Bookmark>{
+              {0, "A", 0, 10, true}, {0, "B", 0, 10, true}, {1, "Late child of A", 0, 10, false}}}) {
+      pdf::HaruDocument haru;
+      haru.add_page(300, 200);
+      CHECK_FALSE(haru.add_bookmarks(bookmarks));
+      CHECK(haru.error() == "bookmarks not in depth-first order");
+      CHECK_FALSE(haru.save().has_value());
+    }
     pdf::HaruDocument twice;
     twice.add_page(300, 200);
     CHECK(twice.add_bookmarks({{0, "Top", 0, 10, true}}));
@@ -1318,6 +1325,14 @@ TEST_SUITE("pdf.haru_document") {
     CHECK(second_destination == "[ " + target + " 0 R /XYZ 0 50 null ]");
     // In place: no destination is an object of its own.
     CHECK_FALSE(contains(*bytes, " 0 obj\n[ "));
+  }
+
+  TEST_CASE("a web link with no address fails the document, as HPDF_Page_CreateURILinkAnnot did") {
+    pdf::HaruDocument haru;
+    const std::size_t page = haru.add_page(300, 200);
+    haru.add_uri_link(page, {10, 10, 40, 20}, "");
+    CHECK(haru.error() == "a web link with no address");
+    CHECK_FALSE(haru.save().has_value());
   }
 
   TEST_CASE("a web link's address has no length limit, and is escaped as libharu escapes strings") {
