@@ -286,8 +286,9 @@ void free_frozen_entries(HPDF_Dict dictionary) {
 }
 
 // The block a frozen dictionary keeps: the byte count of `entries`, then their bytes. Null when
-// memory runs out.
+// memory runs out, or the count would not fit libharu's 32-bit sizes.
 void* frozen_block(HPDF_MMgr mmgr, std::string_view entries) {
+  if (entries.size() > std::numeric_limits<HPDF_UINT>::max() - sizeof(HPDF_UINT)) return nullptr;
   const auto size = static_cast<HPDF_UINT>(entries.size());
   auto* block = static_cast<HPDF_BYTE*>(HPDF_GetMem(mmgr, static_cast<HPDF_UINT>(sizeof size + size)));
   if (block == nullptr) return nullptr;
@@ -393,13 +394,14 @@ std::string hex_text_string(std::string_view utf8) {
 
 // `text` as libharu writes a literal string (HPDF_String_Write without encryption): in
 // parentheses, with its own escapes (HPDF_Stream_WriteEscapeText2: every byte outside printable
-// ASCII and each of \ % # / ( ) < > [ ] { } as three octal digits). nullopt when memory runs out.
+// ASCII and each of \ % # / ( ) < > [ ] { } as three octal digits). nullopt when memory runs out,
+// or `text` is longer than the signed count that function loops with.
 std::optional<std::string> escaped_string(HPDF_MMgr mmgr, std::string_view text) {
   HPDF_Stream stream = HPDF_MemStream_New(mmgr, 512);
   if (stream == nullptr) return std::nullopt;
   std::string written;
   const bool whole =
-      text.size() <= std::numeric_limits<HPDF_UINT>::max() &&
+      text.size() <= static_cast<std::size_t>(std::numeric_limits<HPDF_INT>::max()) &&
       HPDF_Stream_WriteEscapeText2(stream, text.data(), static_cast<HPDF_UINT>(text.size())) == HPDF_OK &&
       for_each_block(stream, [&written](const HPDF_BYTE* block, HPDF_UINT length) {
         written.append(reinterpret_cast<const char*>(block), length);
