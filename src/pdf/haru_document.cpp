@@ -255,6 +255,14 @@ bool for_each_block(HPDF_Stream stream, Use use) {
   return true;
 }
 
+// Appends the bytes of memory stream `stream` to `out`; false if a block is missing.
+bool append_stream_bytes(HPDF_Stream stream, std::string& out) {
+  return for_each_block(stream, [&out](const HPDF_BYTE* block, HPDF_UINT length) {
+    out.append(reinterpret_cast<const char*>(block), length);
+    return true;
+  });
+}
+
 // libharu holds every entry of a dictionary as objects of its own: a 136-byte element per key, a
 // 140-byte object per name, one allocation per number and per reference. For a link annotation
 // that is some 2 KB, for a page's resources about 1.5 KB, and a book of 10,000 articles has
@@ -304,11 +312,7 @@ std::optional<std::string> written_entries(HPDF_Dict dictionary) {
   HPDF_Stream text = HPDF_MemStream_New(dictionary->mmgr, 512);
   if (text == nullptr) return std::nullopt;
   std::string written;
-  const bool whole = HPDF_Dict_Write(dictionary, text, nullptr) == HPDF_OK &&
-                     for_each_block(text, [&written](const HPDF_BYTE* block, HPDF_UINT length) {
-                       written.append(reinterpret_cast<const char*>(block), length);
-                       return true;
-                     });
+  const bool whole = HPDF_Dict_Write(dictionary, text, nullptr) == HPDF_OK && append_stream_bytes(text, written);
   HPDF_Stream_Free(text);
   constexpr std::string_view open = "<<\012", close = ">>";
   if (!whole || written.size() < open.size() + close.size() || !written.starts_with(open) ||
@@ -403,10 +407,7 @@ std::optional<std::string> escaped_string(HPDF_MMgr mmgr, std::string_view text)
   const bool whole =
       text.size() <= static_cast<std::size_t>(std::numeric_limits<HPDF_INT>::max()) &&
       HPDF_Stream_WriteEscapeText2(stream, text.data(), static_cast<HPDF_UINT>(text.size())) == HPDF_OK &&
-      for_each_block(stream, [&written](const HPDF_BYTE* block, HPDF_UINT length) {
-        written.append(reinterpret_cast<const char*>(block), length);
-        return true;
-      });
+      append_stream_bytes(stream, written);
   HPDF_Stream_Free(stream);
   if (!whole) return std::nullopt;
   return written;
@@ -1274,11 +1275,7 @@ void HaruDocument::finish_page(std::size_t page_index, const std::optional<core:
     State::Content content;
     std::string& raw = content.raw;
     raw.reserve(HPDF_Stream_Size(contents->stream));
-    const bool read = for_each_block(contents->stream, [&raw](const HPDF_BYTE* block, HPDF_UINT length) {
-      raw.append(reinterpret_cast<const char*>(block), length);
-      return true;
-    });
-    if (!read) return state_->fail("cannot read a page's content");
+    if (!append_stream_bytes(contents->stream, raw)) return state_->fail("cannot read a page's content");
     if (body.page != nullptr) {
       content.body = {body.begin, *body.end};
       content.recalled = std::move(body.recalled);
