@@ -19,6 +19,7 @@
 #include "heap_pages.hpp"
 #include "output_files.hpp"
 #include "terminal_progress.hpp"
+#include "watch/stop_signals.hpp"
 #include "watch_loop.hpp"
 
 namespace {
@@ -96,8 +97,17 @@ int main(int argc, char** argv) {
     };
     StderrSink sink(command.quiet, nullptr);
     const std::string styles_dir = (std::filesystem::path(options.data_dir) / "styles").string();
-    return octavo::watch_corpus({options.corpus_dir, options.output_dir, styles_dir, command.quiet}, build, sink,
-                                std::cerr);
+    // First, before any thread is started: every thread inherits the blocked stop signals.
+    octavo::watch::StopSignals stop;
+    // The builds run with their heap in large pages, as one build does, on the thread started for
+    // that; mimalloc keeps those pages between builds, so that a rebuild finds its memory mapped
+    // (heap_pages.hpp).
+    int exit_code = 1;
+    octavo::run_with_large_heap_pages([&] {
+      exit_code = octavo::watch_corpus({options.corpus_dir, options.output_dir, styles_dir, command.quiet}, stop, build,
+                                       sink, std::cerr);
+    });
+    return exit_code;
   }
 
   octavo::remove_temporaries_on_signal();
@@ -107,8 +117,7 @@ int main(int argc, char** argv) {
   const octavo::core::DiskFileSystem corpus(options.corpus_dir);
   octavo::core::SourceExcerpts excerpts(corpus);
   StderrSink sink(command.quiet, full_form ? &excerpts : nullptr);
-  // One build, then the process exits: its heap in large pages (not for watch, whose process
-  // outlives its builds and should give their memory back).
+  // One build, then the process exits: its heap in large pages.
   octavo::CompileResult result;
   octavo::run_with_large_heap_pages([&] {
     result = octavo::compile(options, sink, progress);

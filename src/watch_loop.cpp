@@ -59,11 +59,8 @@ std::string build_status_line(const BuildOutcome& outcome, double seconds, bool 
   return line;
 }
 
-int watch_corpus(const WatchSetup& setup, const std::function<BuildOutcome()>& build, core::DiagnosticSink& sink,
-                 std::ostream& status) {
-  // First, before the build starts any thread: the threads inherit the blocked signals, so that
-  // only this loop sees them.
-  watch::StopSignals stop;
+int watch_corpus(const WatchSetup& setup, watch::StopSignals& stop, const std::function<BuildOutcome()>& build,
+                 core::DiagnosticSink& sink, std::ostream& status) {
   if (stop.descriptor() < 0) {
     sink.error({}, "cannot take SIGINT and SIGTERM to stop watching");
     return 1;

@@ -12,6 +12,10 @@
 
 namespace octavo {
 
+namespace watch {
+class StopSignals;
+}
+
 /// What one build did, for its status line.
 struct BuildOutcome {
   bool ok = false;         ///< the books were written (compile's exit code 0)
@@ -33,10 +37,12 @@ struct WatchSetup {
 };
 
 /// Runs `build`, then again once each burst of changes has settled, printing "octavo: " and a
-/// status line to `status` after each, until a stop signal: returns 0 then, after the build under
-/// way (if any) has ended. Returns 1, with an error on `sink`, when the corpus cannot be watched
-/// or goes away.
-int watch_corpus(const WatchSetup& setup, const std::function<BuildOutcome()>& build, core::DiagnosticSink& sink,
-                 std::ostream& status);
+/// status line to `status` after each, until a stop signal arrives through `stop`: returns 0
+/// then, after the build under way (if any) has ended. `stop` must have been made before the
+/// process started any thread, so that every thread blocks the signals and only this loop sees
+/// them; the loop may run on any thread. Returns 1, with an error on `sink`, when the signals
+/// cannot be taken or the corpus cannot be watched or goes away.
+int watch_corpus(const WatchSetup& setup, watch::StopSignals& stop, const std::function<BuildOutcome()>& build,
+                 core::DiagnosticSink& sink, std::ostream& status);
 
 }  // namespace octavo
