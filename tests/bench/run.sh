@@ -14,6 +14,8 @@
 #                       sentence is added to its first paragraph (no page count changes), then its
 #                       paragraphs are added again with their words reversed (it takes more pages,
 #                       and every later page moves)
+#                       and last the first edit under `octavo watch`, saved and undone a second
+#                       apart, timed by its status lines, the books compared with a cold build's
 #   --runs K            builds per size above --hyperfine-max, interleaved with the baseline's,
 #                       and rebuilds per edit at --rebuild-at, each with a cold build of the edited
 #                       corpus; the median wall and CPU time are printed (default 1)
@@ -346,6 +348,46 @@ for n in "${sizes[@]}"; do
         rebuild_rows+=("$n|$f|$edit|$cold_load|$(fmt_time "$again")|$(fmt_time "$cold")|$share|$same")
         log "rebuild after $edit: $(fmt_time "$again"), cold $(fmt_time "$cold"), identical: $same"
       done
+
+      # The same sentence under `octavo watch`, whose process outlives its builds: changed and
+      # changed back, one save a second, 2K-1 saves (K = --runs, at least 5) so that the last
+      # leaves it changed; each rebuild's time is its status line's. Then a cold build of that
+      # text, for bytes and the share.
+      log "== rebuild under octavo watch"
+      cp "$article" "$article.before"
+      awk '!done && length($0) > 100 && $0 !~ /^[-|#]/ { sub(/[.]?$/, ". One sentence changed."); done = 1 }
+           { print }' "$article.before" >"$article.edited"
+      watch_load=$(load1) saves=$((runs > 5 ? runs : 5))
+      rm -rf "$dir/out-watch"
+      "$octavo" watch "$corpus" -o "$dir/out-watch" --format all 2>"$work/watch.log" &
+      watcher=$!
+      # watch_lines REGEX COUNT: waits up to 120 s for COUNT lines of the watcher's log to match.
+      watch_lines() {
+        local start=$SECONDS
+        until [ "$(grep -cE "$1" "$work/watch.log" || true)" -ge "$2" ]; do
+          if ! kill -0 "$watcher" 2>/dev/null || [ $((SECONDS - start)) -ge 120 ]; then
+            kill "$watcher" 2>/dev/null || true
+            log "octavo watch: no line '$1' ($2); its log:"; cat "$work/watch.log" >&2; exit 1
+          fi
+          sleep 0.05
+        done
+      }
+      watch_lines '^octavo: watching ' 1
+      for ((s = 1; s <= 2 * saves - 1; s++)); do
+        if ((s % 2)); then cp "$article.edited" "$article"; else cp "$article.before" "$article"; fi
+        watch_lines '^octavo: rebuilt in ' "$s"
+        sleep 1
+      done
+      kill -INT "$watcher" && wait "$watcher"
+      again=$(grep -oE '^octavo: rebuilt in [0-9.]+' "$work/watch.log" | awk '{ print $4 }' | median)
+      cold=$(timed "$dir/out-cold" "$octavo" build "$corpus" -o "$dir/out-cold" --format all -q | cut -d' ' -f1)
+      same=yes
+      for book in "$dir"/out-cold/*; do cmp -s "$book" "$dir/out-watch/$(basename "$book")" || same=no; done
+      rm -f "$article.before" "$article.edited"
+      share=$(awk -v a="$again" -v c="$cold" 'BEGIN { printf "%.0f %%\n", a / c * 100 }')
+      edit="one sentence, under watch (median of $((2 * saves - 1)) saves)"
+      rebuild_rows+=("$n|$f|$edit|$watch_load|$(fmt_time "$again")|$(fmt_time "$cold")|$share|$same")
+      log "rebuild under watch: $(fmt_time "$again"), cold $(fmt_time "$cold"), identical: $same"
     fi
   done
 done
