@@ -16,8 +16,7 @@ namespace octavo {
 /// (octavo watch) finds its memory mapped: a rebuild of corpus/ took some 20 page faults instead
 /// of 1,100. Options the user set through MIMALLOC_LARGE_OS_PAGES or MIMALLOC_EAGER_COMMIT_DELAY
 /// stand. In a program built without mimalloc (the sanitizer and fuzz builds) only the thread
-/// remains; where the kernel gives no transparent huge pages the heap stays in small pages, and
-/// is given back less often.
+/// remains; where the kernel gives no transparent huge pages the heap stays in small pages.
 void run_with_large_heap_pages(const std::function<void()>& work);
 
 /// Ends the process with `exit_code`, from any thread, once what it printed is flushed

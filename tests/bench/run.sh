@@ -312,6 +312,7 @@ for n in "${sizes[@]}"; do
       corpus=$dir/edited octavo_cmd=("$octavo" build "$dir/edited" -o "$dir/out" --format all -q)
       timed "$dir/out" "${octavo_cmd[@]}" >/dev/null
       article=$(printf '%s/article-%05d.%s' "$corpus" $((n / 2)) "$f")
+      cp "$article" "$article.original"  # the watch below edits the article as it was
       for edit in "one sentence" "pages added"; do
         cold_load=$(load1)
         cp "$article" "$article.before"
@@ -354,19 +355,21 @@ for n in "${sizes[@]}"; do
       # leaves it changed; each rebuild's time is its status line's. Then a cold build of that
       # text, for bytes and the share.
       log "== rebuild under octavo watch"
+      mv "$article.original" "$article"
       cp "$article" "$article.before"
       awk '!done && length($0) > 100 && $0 !~ /^[-|#]/ { sub(/[.]?$/, ". One sentence changed."); done = 1 }
            { print }' "$article.before" >"$article.edited"
       watch_load=$(load1) saves=$((runs > 5 ? runs : 5))
       rm -rf "$dir/out-watch"
-      "$octavo" watch "$corpus" -o "$dir/out-watch" --format all 2>"$work/watch.log" &
+      "$octavo" watch "$corpus" -o "$dir/out-watch" --format all >/dev/null 2>"$work/watch.log" &
       watcher=$!
+      # Whatever ends the bench from here on ends the watcher too (with --keep nothing else would).
+      trap 'kill -KILL "$watcher" 2>/dev/null; [ -n "$keep" ] || rm -rf "$work"' EXIT
       # watch_lines REGEX COUNT: waits up to 120 s for COUNT lines of the watcher's log to match.
       watch_lines() {
         local start=$SECONDS
         until [ "$(grep -cE "$1" "$work/watch.log" || true)" -ge "$2" ]; do
           if ! kill -0 "$watcher" 2>/dev/null || [ $((SECONDS - start)) -ge 120 ]; then
-            kill "$watcher" 2>/dev/null || true
             log "octavo watch: no line '$1' ($2); its log:"; cat "$work/watch.log" >&2; exit 1
           fi
           sleep 0.05
@@ -378,7 +381,9 @@ for n in "${sizes[@]}"; do
         watch_lines '^octavo: rebuilt in ' "$s"
         sleep 1
       done
-      kill -INT "$watcher" && wait "$watcher"
+      kill -INT "$watcher" || true
+      wait "$watcher" || { log "octavo watch ended with a failure; its log:"; cat "$work/watch.log" >&2; exit 1; }
+      trap '[ -n "$keep" ] || rm -rf "$work"' EXIT
       again=$(grep -oE '^octavo: rebuilt in [0-9.]+' "$work/watch.log" | awk '{ print $4 }' | median)
       cold=$(timed "$dir/out-cold" "$octavo" build "$corpus" -o "$dir/out-cold" --format all -q | cut -d' ' -f1)
       same=yes
