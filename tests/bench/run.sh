@@ -361,28 +361,34 @@ for n in "${sizes[@]}"; do
            { print }' "$article.before" >"$article.edited"
       watch_load=$(load1) saves=$((runs > 5 ? runs : 5))
       rm -rf "$dir/out-watch"
-      "$octavo" watch "$corpus" -o "$dir/out-watch" --format all >/dev/null 2>"$work/watch.log" &
+      # The watcher's lines come through a pipe the bench reads with the shell's own `read`: polling
+      # its log (a grep a twentieth of a second) forked processes beside the build, and made the
+      # rebuilds of 1,000 articles 0.33 s instead of 0.28 s.
+      rm -f "$work/watch.fifo" "$work/watch.log" && mkfifo "$work/watch.fifo"
+      exec 3<>"$work/watch.fifo"
+      "$octavo" watch "$corpus" -o "$dir/out-watch" --format all >/dev/null 2>"$work/watch.fifo" &
       watcher=$!
       # Whatever ends the bench from here on ends the watcher too (with --keep nothing else would).
       trap 'kill -KILL "$watcher" 2>/dev/null; [ -n "$keep" ] || rm -rf "$work"' EXIT
-      # watch_lines REGEX COUNT: waits up to 120 s for COUNT lines of the watcher's log to match.
-      watch_lines() {
-        local start=$SECONDS
-        until [ "$(grep -cE "$1" "$work/watch.log" || true)" -ge "$2" ]; do
-          if ! kill -0 "$watcher" 2>/dev/null || [ $((SECONDS - start)) -ge 120 ]; then
-            log "octavo watch: no line '$1' ($2); its log:"; cat "$work/watch.log" >&2; exit 1
-          fi
-          sleep 0.05
+      # watch_line REGEX: reads the watcher's lines into its log until one matches REGEX; stops the
+      # bench with the log when none does within 120 s.
+      watch_line() {
+        local line
+        while IFS= read -r -t 120 line <&3; do
+          printf '%s\n' "$line" >>"$work/watch.log"
+          [[ $line =~ $1 ]] && return 0
         done
+        log "octavo watch: no line '$1' within 120 s; its log:"; cat "$work/watch.log" >&2; exit 1
       }
-      watch_lines '^octavo: watching ' 1
+      watch_line '^octavo: watching '
       for ((s = 1; s <= 2 * saves - 1; s++)); do
         if ((s % 2)); then cp "$article.edited" "$article"; else cp "$article.before" "$article"; fi
-        watch_lines '^octavo: rebuilt in ' "$s"
+        watch_line '^octavo: rebuilt in '
         sleep 1
       done
       kill -INT "$watcher" || true
       wait "$watcher" || { log "octavo watch ended with a failure; its log:"; cat "$work/watch.log" >&2; exit 1; }
+      exec 3<&-
       trap '[ -n "$keep" ] || rm -rf "$work"' EXIT
       again=$(grep -oE '^octavo: rebuilt in [0-9.]+' "$work/watch.log" | awk '{ print $4 }' | median)
       cold=$(timed "$dir/out-cold" "$octavo" build "$corpus" -o "$dir/out-cold" --format all -q | cut -d' ' -f1)
