@@ -23,9 +23,7 @@
 
 namespace octavo {
 
-namespace {
-
-void take_heap_in_large_pages() {
+void run_with_large_heap_pages(const std::function<void()>& work) {
 #ifdef OCTAVO_WITH_MIMALLOC
   // A build touches each page of its heap once, and on the 2-core VM this was measured on a page
   // fault costs some 10-20 µs: a rebuild of 1,000 articles took about 32,000 faults, 18 % of its
@@ -39,12 +37,6 @@ void take_heap_in_large_pages() {
   mi_option_set_enabled_default(mi_option_large_os_pages, true);
   mi_option_set_default(mi_option_eager_commit_delay, 0);
 #endif
-}
-
-}  // namespace
-
-void run_with_large_heap_pages(const std::function<void()>& work) {
-  take_heap_in_large_pages();
   // The main thread would go on allocating from the segment mimalloc gave it before main(), in
   // small pages (the options alone left 8,300 faults of 20,000 at 500 articles; with the thread,
   // 870). Its stack is the default thread size (RLIMIT_STACK, or 2 MiB when that is unlimited),
