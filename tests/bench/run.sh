@@ -207,6 +207,13 @@ mib() {  # KiB as "22 MiB" or "3.10 GiB"
                          else printf "%.0f MiB\n", k / 1024 }'
 }
 
+# sentence_changed FILE: FILE with one sentence added to its first paragraph of over 100 bytes
+# (no heading, table or list line): an edit that moves no page.
+sentence_changed() {
+  awk '!done && length($0) > 100 && $0 !~ /^[-|#]/ { sub(/[.]?$/, ". One sentence changed."); done = 1 }
+       { print }' "$1"
+}
+
 header=(articles form load "Octavo, both books" "CPU" "per article" "peak RSS" "pandoc EPUB" "pandoc PDF"
   "pandoc ÷ Octavo, wall (CPU)" "baseline" "Octavo ÷ baseline, wall (CPU)")
 rows=() rebuild_rows=()
@@ -317,8 +324,7 @@ for n in "${sizes[@]}"; do
         cold_load=$(load1)
         cp "$article" "$article.before"
         if [ "$edit" = "one sentence" ]; then
-          awk '!done && length($0) > 100 && $0 !~ /^[-|#]/ { sub(/[.]?$/, ". One sentence changed."); done = 1 }
-               { print }' "$article.before" >"$article.edited"
+          sentence_changed "$article.before" >"$article.edited"
         else
           awk '{ print } length($0) > 100 && $0 !~ /^[-|#]/ {
                  line = ""; for (w = NF; w >= 1; w--) line = line (w < NF ? " " : "") $w; added[++count] = line }
@@ -357,8 +363,7 @@ for n in "${sizes[@]}"; do
       log "== rebuild under octavo watch"
       mv "$article.original" "$article"
       cp "$article" "$article.before"
-      awk '!done && length($0) > 100 && $0 !~ /^[-|#]/ { sub(/[.]?$/, ". One sentence changed."); done = 1 }
-           { print }' "$article.before" >"$article.edited"
+      sentence_changed "$article.before" >"$article.edited"
       watch_load=$(load1) saves=$((runs > 5 ? runs : 5))
       rm -rf "$dir/out-watch"
       # The watcher's lines come through a pipe the bench reads with the shell's own `read`: polling

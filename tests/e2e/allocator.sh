@@ -62,32 +62,24 @@ else
   # three rebuilds; false, with the reason on stderr, when the watcher did not build, rebuild or
   # end with 0 on SIGINT (it is killed then).
   watch_faults() {
-    local log=$1 corpus=$WORK/watched pid before after n start
+    local log=$1 corpus=$WORK/watched pid before after n
     shift
     rm -rf "$corpus" "$WORK/watched-out" && cp -r "$SOURCE_DIR/corpus" "$corpus"
     : >"$log"
     env "$@" "$OCTAVO" watch "$corpus" -o "$WORK/watched-out" >/dev/null 2>"$log" &
     pid=$!
-    # seen REGEX COUNT: waits up to 120 s for COUNT lines of the log to match REGEX.
-    seen() {
-      start=$SECONDS
-      until [ "$(grep -cE "$1" "$log")" -ge "$2" ]; do
-        kill -0 "$pid" 2>/dev/null && [ $((SECONDS - start)) -lt 120 ] || return 1
-        sleep 0.1
-      done
-    }
+    # given_up WHAT: the watcher killed (a hung build would hold it), and false.
     given_up() {
-      echo "octavo watch $*; its log:" >&2
-      cat "$log" >&2
+      echo "octavo watch $*" >&2
       kill -KILL "$pid" 2>/dev/null
       wait "$pid"
       return 1
     }
-    seen '^octavo: watching ' 1 || { given_up "did not build"; return 1; }
+    wait_for_log "$log" "$pid" '^octavo: watching ' 1 || { given_up "did not build"; return 1; }
     before=$(minor_faults "$pid")
     for n in 1 2 3; do
       echo "Sentence $n of the watched edits." >>"$corpus/000_c5692fd7a24f35ab.txt"
-      seen '^octavo: rebuilt in ' "$n" || { given_up "did not rebuild"; return 1; }
+      wait_for_log "$log" "$pid" '^octavo: rebuilt in ' "$n" || { given_up "did not rebuild"; return 1; }
     done
     after=$(minor_faults "$pid")
     kill -INT "$pid" && wait "$pid" || { echo "octavo watch did not end with 0 on SIGINT" >&2; return 1; }

@@ -11,6 +11,21 @@ fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 pass() { echo "ok: $*"; }
 check() { local what=$1; shift; if "$@"; then pass "$what"; else fail "$what"; fi; }
 finish() { if [ "$failures" -gt 0 ]; then echo "$failures check(s) failed" >&2; exit 1; fi; }
+# wait_for_log LOG PID REGEX COUNT [LIMIT]: true once COUNT lines of LOG match REGEX (extended);
+# false, with the log on stderr, when LIMIT seconds pass (120) or the process PID ends first. For
+# `octavo watch` running in the background (watch.sh, allocator.sh); it polls, never a fixed sleep.
+wait_for_log() {
+  local log=$1 pid=$2 regex=$3 count=$4 limit=${5:-120} start=$SECONDS seen
+  while seen=$(grep -cE "$regex" "$log" || true) && [ "${seen:-0}" -lt "$count" ]; do
+    if ! kill -0 "$pid" 2>/dev/null; then echo "the watcher ended; its log:" >&2; cat "$log" >&2; return 1; fi
+    if [ $((SECONDS - start)) -ge "$limit" ]; then
+      echo "waited $limit s for '$regex'; the log:" >&2
+      cat "$log" >&2
+      return 1
+    fi
+    sleep 0.1
+  done
+}
 
 # build_corpus DIR OUT [extra args…]: runs octavo build and keeps its stderr, one line per
 # diagnostic (--diagnostics=short), in OUT.log.

@@ -27,16 +27,8 @@ limit=120  # seconds for each step, sanitizer builds of a loaded machine include
 # lines REGEX: how many lines of the log match (grep -c prints 0 and fails when none does).
 lines() { grep -cE "$1" "$log" || true; }
 # wait_for REGEX COUNT: true once COUNT lines of the log match REGEX; false when the limit passes
-# or the watcher ends first.
-wait_for() {
-  local regex=$1 count=$2 start=$SECONDS
-  local seen
-  while seen=$(lines "$regex") && [ "${seen:-0}" -lt "$count" ]; do
-    if ! kill -0 "$pid" 2>/dev/null; then echo "the watcher ended; its log:" >&2; cat "$log" >&2; return 1; fi
-    if [ $((SECONDS - start)) -ge "$limit" ]; then echo "waited $limit s for '$regex'; the log:" >&2; cat "$log" >&2; return 1; fi
-    sleep 0.1
-  done
-}
+# or the watcher ends first (lib.sh).
+wait_for() { wait_for_log "$log" "$pid" "$1" "$2" "$limit"; }
 rebuilt='^octavo: rebuilt in [0-9]+\.[0-9]{2} s: 2 books$'
 failed='^octavo: build failed in [0-9]+\.[0-9]{2} s \([0-9]+ errors?\); the last good books are kept$'
 # wait_for_exit PID: waits up to the limit for the background watcher to end; sets status to its
