@@ -1,12 +1,17 @@
 #include "epub/epub_writer.hpp"
 
 #include <cassert>
+#include <cstdint>
 #include <functional>
+#include <optional>
 #include <set>
 #include <unordered_set>
 
+#include "core/byte_stream.hpp"
+#include "core/deflate.hpp"
 #include "core/fixed_clock.hpp"
 #include "core/language_tag.hpp"
+#include "epub/article_page_key.hpp"
 #include "epub/article_xhtml.hpp"
 #include "epub/book_links.hpp"
 #include "epub/container_xml.hpp"
@@ -87,7 +92,7 @@ struct TextPage {
   std::string id;
   std::string file;
   std::function<std::string()> render;
-  bool is_article = false;  // one step of progress
+  const model::Article* article = nullptr;  // the article shown, for its key; one step of progress
 };
 
 std::vector<TextPage> text_pages(const model::Book& book, const BookLinks& links) {
@@ -111,16 +116,64 @@ std::vector<TextPage> text_pages(const model::Book& book, const BookLinks& links
     const model::Article& article = book.articles[index];
     pages.push_back({"article-" + article.id, article_file(article.id),
                      [&book, &article, &links] { return article_xhtml(article, book.metadata.language, links); },
-                     true});
+                     &article});
   }
   pages.push_back({model::sources_id, sources_file, [&book] { return sources_xhtml(book); }});
   return pages;
+}
+
+// A page kept in the memo under its key: the CRC-32 and size of its bytes, then its deflated
+// stream, which a ZIP entry needs all three of.
+std::string kept_page(const core::DeflatedBytes& page) {
+  core::ByteWriter out;
+  out.unsigned_number(page.crc32);
+  out.unsigned_number(page.size);
+  out.string(page.compressed);
+  return out.take();
+}
+
+// What kept_page wrote; nullopt when `kept` is not such a page (the page is then made again).
+std::optional<core::DeflatedBytes> read_kept_page(std::string_view kept) {
+  core::ByteReader in(kept);
+  core::DeflatedBytes page;
+  const std::uint64_t crc = in.unsigned_number();
+  page.size = in.unsigned_number();
+  page.compressed = in.string();
+  if (in.failed() || !in.at_end() || crc > UINT32_MAX) return std::nullopt;
+  page.crc32 = static_cast<std::uint32_t>(crc);
+  return page;
+}
+
+// An article's page deflated: kept by an earlier build under its key, or made and deflated now and
+// kept for the next. Its key changes only when the page's bytes could (article_page_key), so a
+// short page missed is deflated whole without looking for its bytes in the memo; a long one
+// (core::zip_whole_limit) still recalls the pieces an edit did not touch.
+core::DeflatedBytes deflated_page(const std::function<core::StreamDigest()>& key,
+                                  const std::function<std::string()>& make, core::DeflateMemo* memo) {
+  if (memo == nullptr) return core::deflate_zip_entry(make(), nullptr);
+  const core::StreamDigest digest = key();
+  if (const std::optional<std::string> kept = memo->recall(digest)) {
+    if (std::optional<core::DeflatedBytes> page = read_kept_page(*kept)) return std::move(*page);
+  }
+  const std::string bytes = make();
+  core::DeflatedBytes page = core::deflate_zip_entry(bytes, bytes.size() > core::zip_whole_limit ? memo : nullptr);
+  memo->keep(digest, kept_page(page));
+  return page;
 }
 
 }  // namespace
 
 void epub_files(const model::Book& book, const EpubOptions& options, const FileReceiver& receive,
                 core::Progress& progress) {
+  epub_files(
+      book, options, receive,
+      [&receive](const std::string& path, const std::function<core::StreamDigest()>&,
+                 const std::function<std::string()>& make) { receive(path, make()); },
+      progress);
+}
+
+void epub_files(const model::Book& book, const EpubOptions& options, const FileReceiver& receive,
+                const PageReceiver& receive_page, core::Progress& progress) {
   progress.stage("Writing EPUB", book.articles.size(), "articles");
   const BookLinks links(book);
   const std::vector<TextPage> pages = text_pages(book, links);
@@ -143,8 +196,14 @@ void epub_files(const model::Book& book, const EpubOptions& options, const FileR
   receive(std::string(package_root) + stylesheet_file, options.stylesheet);
   const std::string text_root = std::string(package_root) + "text/";
   for (const TextPage& page : pages) {
-    receive(text_root + page.file, page.render());
-    if (page.is_article) progress.advance();
+    if (page.article == nullptr) {
+      receive(text_root + page.file, page.render());
+      continue;
+    }
+    const model::Article& article = *page.article;
+    receive_page(
+        text_root + page.file, [&] { return article_page_key(article, book.metadata.language, links); }, page.render);
+    progress.advance();
   }
   for (const model::Image* image : images) receive(package_root + image_file(*image), *image->bytes);
 }
@@ -153,9 +212,17 @@ bool write_epub(const model::Book& book, const EpubOptions& options, const std::
                 core::DiagnosticSink& sink, core::Progress& progress) {
   assert(is_complete(book));
   // Each file is deflated as soon as it is made; the container keeps only the compressed bytes.
-  ZipContainer container(options.memo);
+  ZipContainer container;
+  core::DeflateMemo* memo = options.memo;
   epub_files(
-      book, options, [&container](const std::string& file, std::string_view bytes) { container.add(file, bytes); },
+      book, options,
+      [&container, memo](const std::string& file, std::string_view bytes) {
+        container.add(file, core::deflate_zip_entry(bytes, memo));
+      },
+      [&container, memo](const std::string& file, const std::function<core::StreamDigest()>& key,
+                         const std::function<std::string()>& make) {
+        container.add(file, deflated_page(key, make, memo));
+      },
       progress);
   // Writing the archive is one call to libzip: a stage with nothing to count.
   progress.stage("Saving EPUB", 0, "");

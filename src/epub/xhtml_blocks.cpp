@@ -48,20 +48,6 @@ bool shows_text(const std::vector<model::Inline>& inlines) {
   return !visible_label(model::plain_text(inlines), "").empty();
 }
 
-// An href for a link, or empty to keep the link's text only. Every in-book target is looked up in
-// the book's anchor table: a fragment that names no id of its page would be a broken link
-// (epubcheck RSC-012). "#id" with no target article means this document's article.
-std::string link_href(const model::Inline& link, const DocumentIds& ids) {
-  const std::string& target = link.target;
-  const bool fragment = !target.empty() && target.front() == '#';
-  if (link.target_article.empty() && !fragment) return external_href(target);
-  const std::string& article = link.target_article.empty() ? ids.article_id : link.target_article;
-  if (ids.book == nullptr || article.empty()) return {};
-  if (article != ids.article_id) return ids.book->link_href(article, target);
-  if (target.empty()) return "#" + article;  // the article's own start
-  return fragment && ids.book->has_id(article, target.substr(1)) ? target : std::string();
-}
-
 // A note reference (EPUB 3 Structural Semantics "noteref", DPUB-ARIA doc-noteref) as a superscript
 // number linked to the note; its id is what the note's back-link returns to.
 void append_note_ref(XmlNode& target, const model::Inline& ref, DocumentIds& ids) {
@@ -113,7 +99,7 @@ void append_inlines(XmlNode& parent, const std::vector<model::Inline>& inlines, 
         break;
       }
       case model::InlineKind::link: {
-        const std::string href = link_href(run, ids);
+        const std::string href = link_href(run, ids.book, ids.article_id);
         nested = href.empty() ? &target : &target.append(xml_element("a", {{"href", href}}));
         break;
       }
@@ -348,6 +334,19 @@ bool is_usable_id(const std::string& id) {
 
 // Blocks are copied with an explicit stack, like inlines. A node pushed here is only appended to
 // while it is on top, so the pointers of the frames below stay valid.
+// Every in-book target is looked up in the book's anchor table: a fragment that names no id of its
+// page would be a broken link (epubcheck RSC-012).
+std::string link_href(const model::Inline& link, const BookLinks* book, const std::string& article_id) {
+  const std::string& target = link.target;
+  const bool fragment = !target.empty() && target.front() == '#';
+  if (link.target_article.empty() && !fragment) return external_href(target);
+  const std::string& article = link.target_article.empty() ? article_id : link.target_article;
+  if (book == nullptr || article.empty()) return {};
+  if (article != article_id) return book->link_href(article, target);
+  if (target.empty()) return "#" + article;  // the article's own start
+  return fragment && book->has_id(article, target.substr(1)) ? target : std::string();
+}
+
 void append_blocks(XmlNode& parent, const std::vector<model::Block>& blocks, DocumentIds& ids) {
   std::vector<Frame> pending{{&blocks, 0, &parent}};
   while (!pending.empty()) {

@@ -360,8 +360,8 @@ class ArchiveBuilder {
 
 }  // namespace
 
-void ZipContainer::add(std::string path, std::string_view bytes) {
-  entries_.push_back({std::move(path), core::deflate_zip_entry(bytes, memo_)});
+void ZipContainer::add(std::string path, core::DeflatedBytes bytes) {
+  entries_.push_back({std::move(path), std::move(bytes)});
 }
 
 bool ZipContainer::write(const std::string& path, core::DiagnosticSink& sink) const {

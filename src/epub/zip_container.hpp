@@ -1,6 +1,6 @@
 // The OCF container (EPUB 3.3 §4): a ZIP archive whose first entry is the stored "mimetype" file.
-// The only user of libzip. Each file is deflated as it is added and only its compressed bytes are
-// kept; the archive is written straight to its file, byte-for-byte the same on every run.
+// The only user of libzip. Each file comes deflated and only its compressed bytes are kept; the
+// archive is written straight to its file, byte-for-byte the same on every run.
 #pragma once
 
 #include <string>
@@ -14,14 +14,10 @@ namespace octavo::epub {
 
 class ZipContainer {
  public:
-  /// With a `memo`, a file deflated by an earlier build is taken from it instead of being deflated
-  /// again, and each file deflated is kept there (core::deflate_zip_entry); the archive is the same.
-  explicit ZipContainer(core::DeflateMemo* memo = nullptr) : memo_(memo) {}
-
-  /// Deflates `bytes` at once and keeps the result as the next entry, at `path` ('/'-separated,
-  /// inside the archive); the caller's bytes need not outlive the call. A duplicate path is
-  /// reported by write().
-  void add(std::string path, std::string_view bytes);
+  /// Keeps `bytes`, a file deflated as core::deflate_zip_entry deflates it (libzip's level 6
+  /// settings, or recalled from a memo), as the next entry, at `path` ('/'-separated, inside the
+  /// archive). A duplicate path is reported by write().
+  void add(std::string path, core::DeflatedBytes bytes);
 
   /// Writes the archive to `path`, replacing it: "mimetype" first, stored, without extra fields;
   /// then the entries in the order added, deflated; every entry with the same fixed time and
@@ -35,7 +31,6 @@ class ZipContainer {
     std::string path;
     core::DeflatedBytes bytes;
   };
-  core::DeflateMemo* memo_;
   std::vector<Entry> entries_;
 };
 

@@ -4,13 +4,13 @@
 #include <cstdint>
 #include <functional>
 #include <future>
-#include <map>
 #include <string>
 #include <vector>
 
 #include "core/content_defined_pieces.hpp"
 #include "core/deflate.hpp"
 #include "core/sha256.hpp"
+#include "counting_memo.hpp"
 #include "inflate_raw.hpp"
 
 using namespace octavo;
@@ -47,30 +47,12 @@ std::string varied_text(std::size_t size) {
   return text;
 }
 
-// A memo in memory that counts what it is asked.
-class CountingMemo final : public core::DeflateMemo {
- public:
-  std::optional<std::string> recall(const core::StreamDigest& digest) override {
-    ++recalls;
-    const auto found = kept.find(digest);
-    if (found == kept.end()) return std::nullopt;
-    return found->second;
-  }
-  void keep(const core::StreamDigest& digest, std::string_view compressed) override {
-    ++keeps;
-    kept[digest] = std::string(compressed);
-  }
-  std::map<core::StreamDigest, std::string> kept;
-  int recalls = 0;
-  int keeps = 0;
-};
-
 }  // namespace
 
 TEST_SUITE("core.deflate") {
   TEST_CASE("a memo keeps what is deflated under the bytes' digest, and gives it back instead of deflating") {
     const std::string text = varied_text(30000);
-    CountingMemo memo;
+    test::CountingMemo memo;
     const core::DeflatedBytes first = core::deflate_zip_entry(text, &memo);
     CHECK(first.compressed == core::deflate_zip_entry(text).compressed);
     REQUIRE(memo.kept.size() == 1);
@@ -91,7 +73,7 @@ TEST_SUITE("core.deflate") {
   TEST_CASE("a long file is deflated in pieces: after an edit, only the pieces around it are deflated again") {
     const std::string text = varied_text(400000);
     REQUIRE(text.size() > core::zip_whole_limit);
-    CountingMemo memo;
+    test::CountingMemo memo;
     const core::DeflatedBytes first = core::deflate_zip_entry(text, &memo);
     CHECK(inflate_raw(first.compressed, text.size()) == text);
     CHECK(first.compressed == core::deflate_zip_entry(text).compressed);  // the memo changes nothing
@@ -139,7 +121,7 @@ TEST_SUITE("core.deflate") {
     for (const std::size_t size : {core::zip_whole_limit + 1, core::zip_piece_sizes.most * 3 + 1}) {
       CAPTURE(size);
       const std::string same(size, 'z');
-      CountingMemo memo;
+      test::CountingMemo memo;
       const core::DeflatedBytes deflated = core::deflate_zip_entry(same, &memo);
       CHECK(inflate_raw(deflated.compressed, same.size()) == same);
       CHECK(deflated.compressed == core::deflate_zip_entry(same).compressed);
@@ -151,7 +133,7 @@ TEST_SUITE("core.deflate") {
 
   TEST_CASE("a file of zip_whole_limit bytes is still deflated whole, kept under its own digest") {
     const std::string text = varied_text(core::zip_whole_limit);
-    CountingMemo memo;
+    test::CountingMemo memo;
     core::deflate_zip_entry(text, &memo);
     CHECK(memo.kept.size() == 1);
     CHECK(memo.kept.count(core::sha256(text)) == 1);

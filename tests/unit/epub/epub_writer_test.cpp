@@ -4,9 +4,12 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include "collected_files.hpp"
 #include "core/diagnostics.hpp"
+#include "counting_memo.hpp"
+#include "epub/article_page_key.hpp"
 #include "epub/epub_writer.hpp"
 #include "epub_test_book.hpp"
 #include "recording_progress.hpp"
@@ -26,6 +29,48 @@ const test::EpubFile* find(const std::vector<test::EpubFile>& files, const std::
     if (file.path == path) return &file;
   }
   return nullptr;
+}
+
+// A path in the temporary folder for this test process's EPUB.
+std::string temporary_epub() {
+  return (std::filesystem::temp_directory_path() / ("octavo-unit-epub-" + std::to_string(::getpid()) + ".epub"))
+      .string();
+}
+
+// The files of the archive at `path`, uncompressed, in archive order.
+std::vector<test::EpubFile> unzip(const std::string& path) {
+  int error = 0;
+  zip_t* archive = zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &error);
+  REQUIRE(archive != nullptr);
+  std::vector<test::EpubFile> unzipped;
+  for (zip_uint64_t i = 0; i < static_cast<zip_uint64_t>(zip_get_num_entries(archive, 0)); ++i) {
+    zip_stat_t stat;
+    REQUIRE(zip_stat_index(archive, i, 0, &stat) == 0);
+    std::string content(stat.size, '\0');
+    zip_file_t* file = zip_fopen_index(archive, i, 0);
+    REQUIRE(file != nullptr);
+    CHECK(zip_fread(file, content.data(), stat.size) == static_cast<zip_int64_t>(stat.size));
+    zip_fclose(file);
+    unzipped.push_back({stat.name, content});
+  }
+  zip_discard(archive);
+  return unzipped;
+}
+
+// The bytes of `book` written as an EPUB with `memo`.
+std::string epub_bytes(const model::Book& book, core::DeflateMemo* memo) {
+  const std::string path = temporary_epub();
+  core::DiagnosticList sink;
+  REQUIRE(epub::write_epub(book, {"p {}", memo}, path, sink));
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::filesystem::remove(path);
+  return bytes;
+}
+
+// The key the page of the book's article `index` is kept under.
+core::StreamDigest page_key(const model::Book& book, std::size_t index) {
+  return epub::article_page_key(book.articles[index], book.metadata.language, epub::BookLinks(book));
 }
 
 }  // namespace
@@ -99,26 +144,10 @@ TEST_SUITE("epub.epub_writer") {
   }
 
   TEST_CASE("the book holds mimetype, then exactly the files epub_files makes, as they were made") {
-    const std::string path =
-        (std::filesystem::temp_directory_path() / ("octavo-unit-epub-" + std::to_string(::getpid()) + ".epub"))
-            .string();
+    const std::string path = temporary_epub();
     core::DiagnosticList sink;
     REQUIRE(epub::write_epub(test::book(), {"p {}"}, path, sink));
-    int error = 0;
-    zip_t* archive = zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &error);
-    REQUIRE(archive != nullptr);
-    std::vector<test::EpubFile> unzipped;
-    for (zip_uint64_t i = 0; i < static_cast<zip_uint64_t>(zip_get_num_entries(archive, 0)); ++i) {
-      zip_stat_t stat;
-      REQUIRE(zip_stat_index(archive, i, 0, &stat) == 0);
-      std::string content(stat.size, '\0');
-      zip_file_t* file = zip_fopen_index(archive, i, 0);
-      REQUIRE(file != nullptr);
-      CHECK(zip_fread(file, content.data(), stat.size) == static_cast<zip_int64_t>(stat.size));
-      zip_fclose(file);
-      unzipped.push_back({stat.name, content});
-    }
-    zip_discard(archive);
+    const std::vector<test::EpubFile> unzipped = unzip(path);
     std::filesystem::remove(path);
     const std::vector<test::EpubFile> made = test::epub_files(test::book(), {"p {}"});
     REQUIRE(unzipped.size() == made.size() + 1);
@@ -126,6 +155,47 @@ TEST_SUITE("epub.epub_writer") {
     for (std::size_t i = 0; i < made.size(); ++i) {
       CHECK(unzipped[i + 1].path == made[i].path);
       CHECK(unzipped[i + 1].content == made[i].content);
+    }
+  }
+
+  TEST_CASE("with a memo, a second build takes every file from it and writes the same book as without") {
+    const model::Book book = test::book();
+    test::CountingMemo memo;
+    const std::string first = epub_bytes(book, &memo);
+    CHECK(first == epub_bytes(book, nullptr));
+    REQUIRE(memo.kept.count(page_key(book, 0)) == 1);
+    REQUIRE(memo.kept.count(page_key(book, 1)) == 1);
+    const int kept_by_first = memo.keeps;
+    CHECK(epub_bytes(book, &memo) == first);
+    CHECK(memo.keeps == kept_by_first);
+  }
+
+  TEST_CASE("an article's page kept under its key is taken as it is, not made again") {
+    const model::Book book = test::book();
+    test::CountingMemo memo;
+    epub_bytes(book, &memo);
+    // Tea's key now holds Coffee's page: a build that took it without making Tea's page shows it.
+    memo.kept[page_key(book, 0)] = memo.kept.at(page_key(book, 1));
+    const std::string path = temporary_epub();
+    core::DiagnosticList sink;
+    REQUIRE(epub::write_epub(book, {"p {}", &memo}, path, sink));
+    const std::vector<test::EpubFile> files = unzip(path);
+    std::filesystem::remove(path);
+    REQUIRE(find(files, "EPUB/text/a01-tea.xhtml") != nullptr);
+    CHECK(find(files, "EPUB/text/a01-tea.xhtml")->content == find(files, "EPUB/text/a02-coffee.xhtml")->content);
+  }
+
+  TEST_CASE("a kept page that does not read back is made again, and kept again") {
+    const model::Book book = test::book();
+    test::CountingMemo memo;
+    const std::string first = epub_bytes(book, &memo);
+    // Empty; a number cut short; a stream of 5 bytes of which 3 are there.
+    for (const std::string& damaged : {std::string(), std::string("\x80"), std::string("\x01\x02\x05") + "abc"}) {
+      memo.kept[page_key(book, 0)] = damaged;
+      const int keeps = memo.keeps;
+      CHECK(epub_bytes(book, &memo) == first);
+      CHECK(memo.keeps == keeps + 1);
+      CHECK(memo.kept.at(page_key(book, 0)) != damaged);
     }
   }
 

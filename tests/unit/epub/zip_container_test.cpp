@@ -86,7 +86,7 @@ std::string read_bytes(const std::string& path) {
 
 epub::ZipContainer container_of(const std::vector<File>& contents) {
   epub::ZipContainer container;
-  for (const File& file : contents) container.add(file.path, file.content);
+  for (const File& file : contents) container.add(file.path, core::deflate_zip_entry(file.content, nullptr));
   return container;
 }
 
