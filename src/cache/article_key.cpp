@@ -17,9 +17,10 @@ namespace octavo::cache {
 namespace {
 
 // Bumped whenever what goes into a key changes, so that no old entry matches a new key by chance.
-// The two kinds of key start differently, so that neither can be the other's.
+// The kinds of key start differently, so that none can be another's.
 constexpr std::string_view key_format = "octavo article key 1";
 constexpr std::string_view sources_entry_key_format = "octavo sources entry key 1";
+constexpr std::string_view contents_titles_key_format = "octavo contents titles key 1";
 
 // Where `link` leads in the PDF: the book's anchors decide it, so a heading renamed in another
 // article changes this article's key.
@@ -72,7 +73,7 @@ void put(core::ByteWriter& out, const model::Article& article, const model::Anch
   put_own_anchors(out, anchors, article.id);
 }
 
-// What both kinds of key begin with: their format, the build's fingerprint, the page style and the
+// What every kind of key begins with: their format, the build's fingerprint, the page style and the
 // patterns' digest.
 void put_setting(core::ByteWriter& out, std::string_view format, std::string_view fingerprint,
                  const layout::PageStyle& style, const layout::Hyphenator& hyphenator) {
@@ -102,6 +103,20 @@ core::StreamDigest sources_entry_key(const layout::SourcesEntryInputs& inputs, s
   out.string(title);
   model::put_location(out, location);
   model::put_source_note(out, source_note);
+  return core::sha256(out.bytes());
+}
+
+core::StreamDigest contents_titles_key(const layout::ContentsTitlesInputs& inputs, std::string_view fingerprint) {
+  core::ByteWriter out;
+  put_setting(out, contents_titles_key_format, fingerprint, inputs.style, inputs.hyphenator);
+  out.unsigned_number(inputs.items.size());
+  for (const layout::ContentsItem& item : inputs.items) {
+    // Where the entry leads is not set with its title: contents_flow adds it, with the number.
+    [[maybe_unused]] const auto& [title, destination, level, kind] = item;
+    out.string(title);
+    out.signed_number(level);
+    out.signed_number(static_cast<std::int64_t>(kind));
+  }
   return core::sha256(out.bytes());
 }
 

@@ -24,4 +24,9 @@ core::StreamDigest article_key(const layout::ArticleInputs& inputs, std::string_
 /// that sources_entry_flow reads, and the patterns). Never the key of an article. Never fails.
 core::StreamDigest sources_entry_key(const layout::SourcesEntryInputs& inputs, std::string_view fingerprint);
 
+/// The key the contents' titles are kept under: a SHA-256 over `fingerprint`, the page style, the
+/// patterns' digest and each entry's title, level and kind, in order (all that set_contents_titles
+/// reads). Never the key of an article or of a Sources entry. Never fails.
+core::StreamDigest contents_titles_key(const layout::ContentsTitlesInputs& inputs, std::string_view fingerprint);
+
 }  // namespace octavo::cache

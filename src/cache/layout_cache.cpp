@@ -1,9 +1,67 @@
 #include "cache/layout_cache.hpp"
 
+#include <iterator>
+#include <optional>
+#include <string_view>
+#include <vector>
+
 #include "cache/article_key.hpp"
 #include "cache/entry_codec.hpp"
+#include "core/byte_stream.hpp"
 
 namespace octavo::cache {
+namespace {
+
+// The contents' titles as one entry: how many lines each title has, then every line in order with
+// the titles' diagnostics and missing characters, as encode_entry writes an article's. `titles`
+// lends its parts to the encoding and gets them back.
+std::string encode_titles(layout::SetContentsTitles& titles, const core::StreamDigest& key) {
+  core::ByteWriter out;
+  out.unsigned_number(titles.titles.size());
+  layout::SetArticle all{{}, std::move(titles.diagnostics), std::move(titles.missing)};
+  for (std::vector<layout::FlowLine>& lines : titles.titles) {
+    out.unsigned_number(lines.size());
+    for (layout::FlowLine& line : lines) all.lines.push_back(std::move(line));
+  }
+  out.string(encode_entry(all, key));
+  std::size_t next = 0;
+  for (std::vector<layout::FlowLine>& lines : titles.titles) {
+    for (layout::FlowLine& line : lines) line = std::move(all.lines[next++]);
+  }
+  titles.diagnostics = std::move(all.diagnostics);
+  titles.missing = std::move(all.missing);
+  return out.take();
+}
+
+// What encode_titles wrote for `count` titles, or nullopt.
+std::optional<layout::SetContentsTitles> decode_titles(std::string_view bytes, const core::StreamDigest& key,
+                                                       std::size_t count, fonts::GlyphCoverage missing) {
+  core::ByteReader in(bytes);
+  if (in.count() != count) return std::nullopt;
+  std::vector<std::size_t> sizes;
+  sizes.reserve(count);
+  std::size_t total = 0;
+  for (std::size_t i = 0; i < count && !in.failed(); ++i) {
+    sizes.push_back(in.count());
+    total += sizes.back();
+  }
+  const std::string_view entry = in.string_view();
+  if (in.failed() || !in.at_end()) return std::nullopt;
+  // The titles show no picture: an entry that does is no entry of these titles.
+  static const model::Article no_article;
+  std::optional<layout::SetArticle> all = decode_entry(entry, key, no_article, std::move(missing));
+  if (!all || all->lines.size() != total) return std::nullopt;
+  layout::SetContentsTitles titles{{}, std::move(all->diagnostics), std::move(all->missing)};
+  titles.titles.reserve(count);
+  auto next = all->lines.begin();
+  for (const std::size_t size : sizes) {
+    titles.titles.emplace_back(std::make_move_iterator(next), std::make_move_iterator(next + size));
+    next += size;
+  }
+  return titles;
+}
+
+}  // namespace
 
 LayoutCache::LayoutCache(EntryStore& store, std::string fingerprint)
     : store_(store), fingerprint_(std::move(fingerprint)) {}
@@ -45,6 +103,21 @@ layout::SetArticle LayoutCache::recall_or_set_sources_entry(const layout::Source
   layout::SetArticle set = set_anew();
   store_.write(key, encode_entry(set, key));
   return set;
+}
+
+layout::SetContentsTitles LayoutCache::recall_or_set_contents_titles(
+    const layout::ContentsTitlesInputs& inputs, const fonts::GlyphCoverage& coverage,
+    const std::function<layout::SetContentsTitles()>& set_anew) {
+  const core::StreamDigest key = contents_titles_key(inputs, fingerprint_);
+  if (const std::optional<std::string> bytes = store_.read(key)) {
+    if (std::optional<layout::SetContentsTitles> recalled =
+            decode_titles(*bytes, key, inputs.items.size(), coverage.branch())) {
+      return std::move(*recalled);
+    }
+  }
+  layout::SetContentsTitles titles = set_anew();
+  store_.write(key, encode_titles(titles, key));
+  return titles;
 }
 
 }  // namespace octavo::cache

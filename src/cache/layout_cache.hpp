@@ -1,8 +1,8 @@
 // The build cache of set articles (issue 10, item 6): each article's lines, diagnostics and
 // missing characters, and the pages it was cut into (and the lines of its entry in the Sources
-// appendix), kept in an EntryStore under a key over everything that set them, so that a rebuild
-// sets again only the articles whose inputs changed, and cuts again none whose pages' drawing the
-// PDF's memo still holds. lay_out_book consults it.
+// appendix; and the contents' titles), kept in an EntryStore under a key over everything that set them, so that a
+// rebuild sets again only the articles whose inputs changed, and cuts again none whose pages' drawing the PDF's memo
+// still holds. lay_out_book consults it.
 #pragma once
 
 #include <string>
@@ -30,6 +30,11 @@ class LayoutCache final : public layout::ArticleCache {
   layout::SetArticle recall_or_set_sources_entry(const layout::SourcesEntryInputs& inputs,
                                                  const fonts::GlyphCoverage& coverage,
                                                  const std::function<layout::SetArticle()>& set_anew) override;
+  /// The entry under contents_titles_key(inputs) when it decodes into as many titles as there are
+  /// entries, else set_anew()'s result, stored under that key.
+  layout::SetContentsTitles recall_or_set_contents_titles(
+      const layout::ContentsTitlesInputs& inputs, const fonts::GlyphCoverage& coverage,
+      const std::function<layout::SetContentsTitles()>& set_anew) override;
 
  private:
   EntryStore& store_;

@@ -1,11 +1,12 @@
-// Where lay_out_book finds articles (and their entries in the Sources appendix) set by an earlier
-// build, and keeps the ones it sets: the interface a build cache implements (src/cache/), so that
-// layout knows nothing of files or keys.
+// Where lay_out_book finds articles (and their entries in the Sources appendix, and the contents'
+// titles) set by an earlier build, and keeps the ones it sets: the interface a build cache implements (src/cache/), so
+// that layout knows nothing of files or keys.
 #pragma once
 
 #include <functional>
 
 #include "fonts/glyph_coverage.hpp"
+#include "layout/contents_flow.hpp"
 #include "layout/hyphenator.hpp"
 #include "layout/page_style.hpp"
 #include "layout/set_article.hpp"
@@ -33,6 +34,15 @@ struct SourcesEntryInputs {
   const Hyphenator& hyphenator;
 };
 
+/// What the contents' titles depend on besides the fonts (set_contents_titles): each entry's
+/// title, level and kind, the page style and the book's patterns; not where the entries lead,
+/// which contents_flow adds with their numbers.
+struct ContentsTitlesInputs {
+  const std::vector<ContentsItem>& items;
+  const PageStyle& style;
+  const Hyphenator& hyphenator;
+};
+
 class ArticleCache {
  public:
   virtual ~ArticleCache() = default;
@@ -52,6 +62,12 @@ class ArticleCache {
   /// several threads at once.
   virtual SetArticle recall_or_set_sources_entry(const SourcesEntryInputs& inputs, const fonts::GlyphCoverage& coverage,
                                                  const std::function<SetArticle()>& set_anew) = 0;
+  /// The contents' titles: an earlier build's when they were kept for exactly these inputs (their
+  /// missing characters in a branch of `coverage`), else `set_anew()`'s, which it then keeps.
+  /// Either is what set_anew() would return.
+  virtual SetContentsTitles recall_or_set_contents_titles(const ContentsTitlesInputs& inputs,
+                                                          const fonts::GlyphCoverage& coverage,
+                                                          const std::function<SetContentsTitles()>& set_anew) = 0;
 };
 
 }  // namespace octavo::layout

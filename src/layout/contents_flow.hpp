@@ -25,6 +25,13 @@ struct ContentsItem {
   ContentsKind kind = ContentsKind::article;
 };
 
+/// The contents' titles as set_contents_titles sets them, with what setting them reported.
+struct SetContentsTitles {
+  std::vector<std::vector<FlowLine>> titles;
+  core::DiagnosticList diagnostics;
+  fonts::GlyphCoverage missing;  ///< a branch of the book's coverage, holding the titles' misses
+};
+
 /// Each item's title set as its entry shows it (parts' bold, indented by level, the number's
 /// width left free), one list of lines an item, in the items' order; an untitled item gets one
 /// blank line, where its number goes.

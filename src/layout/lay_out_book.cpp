@@ -336,11 +336,6 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
   assert(book.articles.empty() || !book.contents.empty());
   flatten_contents(book.contents, 0, contents_items);
   contents_items.push_back({model::sources_title, model::sources_id, 0});
-  struct SetContentsTitles {
-    std::vector<std::vector<FlowLine>> titles;
-    core::DiagnosticList diagnostics;
-    fonts::GlyphCoverage missing;
-  };
   // Both on one background thread, the titles first: a thread of its own for the titles touched
   // fresh memory of its own (its heap's first huge pages), where the Sources' work after them
   // reuses what the titles' work freed. The end of the body then waits for both in turn, not for
@@ -351,10 +346,17 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
     CutArticle sources;
   };
   const std::launch beside = jobs > 1 ? std::launch::async | std::launch::deferred : std::launch::deferred;
+  // The titles are recalled from the cache as a whole: an edit that changes none (most) sets none.
   std::future<SetBeside> set_beside = core::start_in_background(beside, [&] {
-    SetContentsTitles titles{{}, {}, coverage.branch()};
-    LayoutContext titles_context{metrics, style, titles.diagnostics, titles.missing, &hyphenators.book()};
-    titles.titles = set_contents_titles(contents_items, titles_context);
+    const auto set_anew = [&] {
+      SetContentsTitles titles{{}, {}, coverage.branch()};
+      LayoutContext titles_context{metrics, style, titles.diagnostics, titles.missing, &hyphenators.book()};
+      titles.titles = set_contents_titles(contents_items, titles_context);
+      return titles;
+    };
+    SetContentsTitles titles = cache == nullptr ? set_anew()
+                                                : cache->recall_or_set_contents_titles(
+                                                      {contents_items, style, hyphenators.book()}, coverage, set_anew);
     return SetBeside{std::move(titles), set_sources()};
   });
   progress.stage("Laying out", book.articles.size(), "articles");

@@ -1,5 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <functional>
+#include <string>
+#include <vector>
+
 #include "cache/entry_store.hpp"
 #include "cache/layout_cache.hpp"
 #include "core/sha256.hpp"
@@ -60,6 +64,34 @@ Build lay_out(const model::Book& book, cache::MemoryStore* store, std::size_t jo
   if (store != nullptr) store->commit();
   return out;
 }
+
+// Contents' titles set by hand, with a warning and a missing character: title i has i + 1 lines,
+// the second line of the second 12.5 pt high.
+struct TitlesFixture {
+  std::vector<layout::ContentsItem> items = {{"One", "a1", 0, layout::ContentsKind::article},
+                                             {"Two", "a1-two", 1, layout::ContentsKind::section},
+                                             {"", "a2", 0, layout::ContentsKind::article}};
+  layout::PageStyle style = test::small_style(20);
+  layout::Hyphenator patterns;
+  test::FakeMetrics metrics;
+  fonts::GlyphCoverage coverage{metrics};
+  cache::MemoryStore store;
+  int set_count = 0;  // titles set anew, not recalled
+
+  layout::SetContentsTitles set_anew(std::size_t count) {
+    ++set_count;
+    layout::SetContentsTitles set{{}, {}, coverage.branch()};
+    for (std::size_t i = 0; i < count; ++i) set.titles.emplace_back(i + 1);
+    if (count > 1) set.titles[1][1].height = core::Pt(12.5);
+    set.diagnostics.warning({"a1.md", 1, 4}, "a warning of a title");
+    set.missing.note_missing(U'\u4E2D', {"a1.md", 1, 6});
+    return set;
+  }
+  layout::SetContentsTitles recall_or_set(cache::LayoutCache& cache, const std::vector<layout::ContentsItem>& asked) {
+    return cache.recall_or_set_contents_titles({asked, style, patterns}, coverage,
+                                               [&] { return set_anew(asked.size()); });
+  }
+};
 
 std::string hex(const core::StreamDigest& digest) {
   static constexpr char digits[] = "0123456789abcdef";
@@ -201,21 +233,21 @@ TEST_SUITE("cache.layout_cache") {
     const Build cold = lay_out(book, &store);
     CHECK(cold.trace == plain.trace);
     CHECK(cold.set == 12);
-    CHECK(store.names().size() == 24);  // each article, and its entry in the Sources appendix
+    CHECK(store.names().size() == 25);  // each article, its entry in the Sources appendix, the titles
     const Build warm = lay_out(book, &store);
     CHECK(warm.trace == plain.trace);
     CHECK(warm.recalled == 12);
-    CHECK(store.writes() == 24);
+    CHECK(store.writes() == 25);
     // One sentence of one article changes: that article alone is set again, its old entry goes; its
-    // Sources entry, which shows none of its text, stays.
+    // Sources entry and the contents' titles, which show none of its text, stay.
     book.articles[5].blocks[0].inlines[0].text += " Then one more.";
     const Build edited = lay_out(book, &store, 2);
     CHECK(edited.trace == lay_out(book, nullptr).trace);
     CHECK(edited.recalled == 11);
     CHECK(edited.set == 1);
     CHECK(warm.set == 0);
-    CHECK(store.writes() == 25);
-    CHECK(store.names().size() == 24);
+    CHECK(store.writes() == 26);
+    CHECK(store.names().size() == 25);
   }
 
   TEST_CASE("a source note changed: the article and its Sources entry are set again, the other entries recalled") {
@@ -232,7 +264,7 @@ TEST_SUITE("cache.layout_cache") {
     CHECK(edited.trace.find("https://example.org/elsewhere") != std::string::npos);
     CHECK(edited.set == 1);
     CHECK(store.writes() == writes + 2);  // the article (its source note is in it) and its entry
-    CHECK(store.names().size() == 24);
+    CHECK(store.names().size() == 25);
   }
 
   TEST_CASE("a recalled Sources entry brings back its lines, warnings and missing characters") {
@@ -277,6 +309,78 @@ TEST_SUITE("cache.layout_cache") {
     CHECK(set_count == 2);
   }
 
+  TEST_CASE("the contents' titles are set again only when an entry's title changes") {
+    model::Book book = test::book_of(articles());
+    cache::MemoryStore store;
+    lay_out(book, &store);
+    const std::size_t writes = store.writes();
+    book.articles[4].blocks[0].inlines[0].text += " More.";
+    lay_out(book, &store);
+    CHECK(store.writes() == writes + 1);  // the article alone; the titles were recalled
+    book.articles[4].title = "Another title";
+    book.contents[4].title = "Another title";
+    const Build retitled = lay_out(book, &store, 2);
+    CHECK(retitled.trace == lay_out(book, nullptr).trace);
+    CHECK(retitled.trace.find("Another title") != std::string::npos);
+    // The article (its title is in it), its Sources entry and the contents' titles.
+    CHECK(store.writes() == writes + 4);
+  }
+
+  TEST_CASE("recalled contents' titles bring back their lines, warnings and missing characters, title by title") {
+    TitlesFixture fixture;
+    cache::LayoutCache first(fixture.store, "fonts A");
+    const layout::SetContentsTitles set = fixture.recall_or_set(first, fixture.items);
+    REQUIRE(set.titles.size() == 3);
+    CHECK(set.titles[1][1].height.value == 12.5);  // given back whole after its encoding
+    cache::LayoutCache second(fixture.store, "fonts A");
+    const layout::SetContentsTitles recalled = fixture.recall_or_set(second, fixture.items);
+    CHECK(fixture.set_count == 1);
+    REQUIRE(recalled.titles.size() == 3);
+    CHECK(recalled.titles[0].size() == 1);
+    REQUIRE(recalled.titles[1].size() == 2);
+    CHECK(recalled.titles[1][1].height.value == 12.5);
+    CHECK(recalled.titles[2].size() == 3);
+    CHECK(recalled.diagnostics.to_string() == set.diagnostics.to_string());
+    CHECK(recalled.missing.noted() == std::vector<char32_t>{U'\u4E2D'});
+    // An entry's title, level or kind changed is another key; where it leads is not.
+    std::vector<layout::ContentsItem> other = fixture.items;
+    other[1].destination = "a1-elsewhere";
+    fixture.recall_or_set(second, other);
+    CHECK(fixture.set_count == 1);
+    for (const auto& change : std::vector<std::function<void(layout::ContentsItem&)>>{
+             [](layout::ContentsItem& item) { item.title = "Three"; },
+             [](layout::ContentsItem& item) { item.level = 2; },
+             [](layout::ContentsItem& item) { item.kind = layout::ContentsKind::part; }}) {
+      other = fixture.items;
+      change(other[1]);
+      const int before = fixture.set_count;
+      fixture.recall_or_set(second, other);
+      CHECK(fixture.set_count == before + 1);
+    }
+  }
+
+  TEST_CASE("contents' titles kept for other entries, or damaged, are set again") {
+    TitlesFixture fixture;
+    cache::LayoutCache cache(fixture.store, "fonts A");
+    fixture.recall_or_set(cache, fixture.items);
+    const core::StreamDigest name = fixture.store.names().at(0);
+    const std::string kept = *fixture.store.read(name);
+    // The titles of two entries, put under the key of three.
+    const std::vector<layout::ContentsItem> two(fixture.items.begin(), fixture.items.begin() + 2);
+    cache::MemoryStore other_store;
+    TitlesFixture other;
+    cache::LayoutCache other_cache(other_store, "fonts A");
+    other.recall_or_set(other_cache, two);
+    const std::string two_titles = *other_store.read(other_store.names().at(0));
+    for (const std::string& damaged :
+         {std::string(), kept.substr(0, kept.size() / 2), "\x01" + kept.substr(1), two_titles}) {
+      fixture.store.put(name, damaged);
+      const int before = fixture.set_count;
+      CHECK(fixture.recall_or_set(cache, fixture.items).titles.size() == 3);
+      CHECK(fixture.set_count == before + 1);
+    }
+  }
+
   TEST_CASE("a heading renamed: the article that links to it is set again, with its link now dangling") {
     model::Book book = test::book_of(articles());
     cache::MemoryStore store;
@@ -314,7 +418,7 @@ TEST_SUITE("cache.layout_cache") {
     const Build other_fonts = lay_out(book, &store, 1, "fonts B");
     CHECK(other_fonts.set == 12);
     CHECK(other_fonts.trace == plain.trace);
-    CHECK(store.names().size() == 24);
+    CHECK(store.names().size() == 25);
     for (const core::StreamDigest& name : names) CHECK_FALSE(store.read(name).has_value());
   }
 }
