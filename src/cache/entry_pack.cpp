@@ -26,10 +26,14 @@ EntryPack::EntryPack(std::string cache_root, std::string name, std::string finge
   remove_abandoned_packs(cache_root_, name);
   previous_ = core::InputFile(path_);
   try {
-    if (std::optional<PackIndex> index = read_pack_index(previous_, pack_kind, fingerprint_)) {
+    if (std::optional<PackIndex> index =
+            read_pack_index(previous_, pack_kind, fingerprint_, StringPlacement::anywhere_before_index)) {
       previous_entries_ = std::move(index->entries);
       sort_by_digest(previous_entries_);
       read_.assign(previous_entries_.size(), false);
+      previous_size_ = previous_.size().value_or(0);
+      previous_data_start_ = index->data_start;
+      may_append_ = previous_size_ > 0;
     }
   } catch (const std::exception&) {  // no memory for the index: as if there were no pack
     previous_entries_.clear();
@@ -72,6 +76,7 @@ void EntryPack::start_next() {
   const std::string header = pack_header(pack_kind, fingerprint_);
   if (!next_->write(header)) return fail_next();
   next_size_ = header.size();
+  next_data_start_ = next_size_;
 }
 
 void EntryPack::fail_next() {
@@ -102,6 +107,12 @@ bool EntryPack::write(const core::StreamDigest& name, std::string_view bytes) {
     }
     next_entries_.push_back({name, next_size_, bytes.size(), crc32, next_entries_.size()});
     next_size_ += bytes.size();
+    if (may_append_ && appended_.size() + bytes.size() <= max_appended) {
+      appended_ += bytes;
+    } else {
+      may_append_ = false;
+      std::string().swap(appended_);
+    }
     ++written_count_;
     return true;
   } catch (const std::exception&) {  // no memory: the next build sets the article again
@@ -137,16 +148,16 @@ bool EntryPack::commit_locked() {
     start_next();
     if (next_failed_) return false;
   }
+  if (append_locked()) return true;
   // The entries read, in the previous pack's order, after those written: those that lie one after
   // another there are copied as one piece.
-  std::vector<const PackEntry*> kept;
-  for (std::size_t place = 0; place < previous_entries_.size(); ++place) {
-    if (read_[place] && written_.count(previous_entries_[place].digest) == 0) kept.push_back(&previous_entries_[place]);
-  }
-  std::sort(kept.begin(), kept.end(), [](const PackEntry* a, const PackEntry* b) { return a->position < b->position; });
+  std::vector<const PackEntry*> kept = kept_entries();
   for (std::size_t first = 0; first < kept.size();) {
     std::size_t last = first;
-    while (last + 1 < kept.size() && kept[last + 1]->position == kept[last]->position + 1) ++last;
+    while (last + 1 < kept.size() && kept[last + 1]->position == kept[last]->position + 1 &&
+           kept[last + 1]->offset == kept[last]->offset + kept[last]->length) {
+      ++last;
+    }
     const std::uint64_t start = kept[first]->offset;
     const std::uint64_t length = kept[last]->offset + kept[last]->length - start;
     if (!copy_pack_bytes(previous_, start, length, *next_)) {
@@ -166,6 +177,45 @@ bool EntryPack::commit_locked() {
   next_.reset();
   if (!put) fail_next();
   return put;
+}
+
+std::vector<const PackEntry*> EntryPack::kept_entries() const {
+  std::vector<const PackEntry*> kept;
+  for (std::size_t place = 0; place < previous_entries_.size(); ++place) {
+    if (read_[place] && written_.count(previous_entries_[place].digest) == 0) kept.push_back(&previous_entries_[place]);
+  }
+  std::sort(kept.begin(), kept.end(), [](const PackEntry* a, const PackEntry* b) { return a->position < b->position; });
+  return kept;
+}
+
+bool EntryPack::append_locked() {
+  if (!may_append_ || next_ == nullptr) return false;
+  // The index: the entries read, where they lie in the pack, then those written, where they will.
+  const std::vector<const PackEntry*> kept = kept_entries();
+  std::vector<PackEntry> entries;
+  entries.reserve(kept.size() + next_entries_.size());
+  std::uint64_t named = appended_.size();
+  for (const PackEntry* entry : kept) {
+    entries.push_back(*entry);
+    named += entry->length;
+  }
+  // The pack grows by what is appended, and keeps what it held: once the bytes no entry names
+  // (old indexes, entries of older versions of articles, of articles gone) would outweigh those
+  // that one does, the pack is written anew instead, which drops them.
+  const std::uint64_t unnamed = previous_size_ - previous_data_start_ - (named - appended_.size());
+  if (unnamed > named) return false;
+  for (const PackEntry& entry : next_entries_) {
+    entries.push_back(entry);
+    entries.back().offset = entry.offset - next_data_start_ + previous_size_;
+  }
+  for (std::size_t position = 0; position < entries.size(); ++position) entries[position].position = position;
+  const std::uint64_t index_offset = previous_size_ + appended_.size();
+  if (!append_to_pack(path_, previous_, previous_size_, appended_ + pack_end(entries, index_offset))) return false;
+  next_->close();
+  next_.reset();
+  std::error_code ec;
+  fs::remove(next_path_, ec);
+  return true;
 }
 
 std::size_t EntryPack::read_count() const {

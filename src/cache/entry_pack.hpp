@@ -1,9 +1,11 @@
 // The set articles of one book, kept on disk between builds in one file
 // (OUT/.octavo-cache/layout.pack, a pack_file.hpp pack of its own kind): each entry under its
 // article's key. A build reads the entries of the articles it recalls from the pack the last
-// build committed, and writes those of the articles it sets into the next pack as they come; its
-// commit copies the entries it read after them and puts the next pack in place. A build that
-// read every entry and wrote none leaves the pack as it is, unwritten.
+// build committed, and writes those of the articles it sets into the next pack as they come. Its
+// commit appends those to the pack in place when few were written (with a new index, the old one
+// and the entries no longer read left as bytes no entry names, while they are fewer than those
+// still named); else it copies the entries it read after them and puts the next pack in place. A
+// build that read every entry and wrote none leaves the pack as it is, unwritten.
 #pragma once
 
 #include <cstddef>
@@ -40,9 +42,16 @@ class EntryPack final : public EntryStore {
 
   /// Replaces the pack with the entries read and written since construction (removes it when there
   /// were none), and removes the folder of one file per article that builds before the pack kept.
-  /// False when the next pack could not be written: the previous one is then removed too. Once:
-  /// later calls, reads and writes change nothing.
+  /// The entries written are appended to the pack in place (append_to_pack) when they total at
+  /// most max_appended bytes and the bytes no entry would name stay no more than those it would;
+  /// else, or when appending fails, a new pack is written and renamed onto it. False when the next
+  /// pack could not be written: the previous one is then removed too. Once: later calls, reads
+  /// and writes change nothing.
   bool commit();
+
+  /// The most bytes of entries a build appends to the pack in place, held in memory until its
+  /// commit: a few hundred articles of the bench's (25 KB each).
+  static constexpr std::size_t max_appended = std::size_t{8} << 20;
 
   std::size_t read_count() const;     ///< entries read whole from the previous pack
   std::size_t written_count() const;  ///< entries written to the next pack
@@ -53,6 +62,11 @@ class EntryPack final : public EntryStore {
   // Gives up this build's pack: the next one goes, and the previous one with it.
   void fail_next();
   bool commit_locked();
+  // The entries read from the previous pack and not written again, in its order.
+  std::vector<const PackEntry*> kept_entries() const;
+  // Appends the entries written, after those read from the previous pack, to it in place; false
+  // when it is not to be, or cannot be, done.
+  bool append_locked();
 
   std::string cache_root_;
   std::string path_;
@@ -60,8 +74,10 @@ class EntryPack final : public EntryStore {
   std::string fingerprint_;
   core::InputFile previous_;
   std::vector<PackEntry> previous_entries_;  // sorted by digest; not changed after construction
-  mutable std::mutex mutex_;                 // guards everything below
-  std::vector<bool> read_;                   // by position in the previous pack: read whole
+  std::uint64_t previous_size_ = 0;          // the previous pack's bytes, as its index was read
+  std::uint64_t previous_data_start_ = 0;
+  mutable std::mutex mutex_;  // guards everything below
+  std::vector<bool> read_;    // by position in the previous pack: read whole
   std::size_t read_count_ = 0;
   std::unique_ptr<core::OutputFile> next_;
   bool next_failed_ = false;
@@ -70,6 +86,11 @@ class EntryPack final : public EntryStore {
   std::vector<PackEntry> next_entries_;
   std::size_t written_count_ = 0;
   std::unordered_set<core::StreamDigest, DigestHash> written_;
+  std::uint64_t next_data_start_ = 0;  // where the next pack's first entry is, after its header
+  // The entries written, one after another as in the next pack, for appending in place; dropped,
+  // and appending given up, once they pass max_appended.
+  std::string appended_;
+  bool may_append_ = false;
 };
 
 }  // namespace octavo::cache

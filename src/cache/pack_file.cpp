@@ -1,5 +1,8 @@
 #include "cache/pack_file.hpp"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -65,7 +68,7 @@ std::string pack_header(std::string_view kind, std::string_view fingerprint) {
 }
 
 std::optional<PackIndex> read_pack_index(const core::InputFile& file, std::string_view kind,
-                                         std::string_view fingerprint) {
+                                         std::string_view fingerprint, StringPlacement placement) {
   const std::optional<std::uint64_t> file_size = file.size();
   if (!file_size) return std::nullopt;
   const std::uint64_t size = *file_size;
@@ -87,8 +90,10 @@ std::optional<PackIndex> read_pack_index(const core::InputFile& file, std::strin
   core::ByteReader reader(*index);
   const std::size_t count = reader.count(least_entry_size);
   PackIndex found{std::vector<PackEntry>(count), data_start, index_offset};
-  // In the pack's order the strings follow each other from the data's start (a pack copied in
-  // pieces relies on it); a pack that says otherwise is not used.
+  // One after another, the strings follow each other from the data's start in the pack's order (a
+  // pack copied in pieces relies on it); else each lies between the header and the index. A pack
+  // that says otherwise is not used.
+  const bool one_after_another = placement == StringPlacement::one_after_another;
   std::uint64_t expected = data_start;
   for (std::size_t position = 0; position < count; ++position) {
     PackEntry& entry = found.entries[position];
@@ -97,15 +102,15 @@ std::optional<PackIndex> read_pack_index(const core::InputFile& file, std::strin
     entry.offset = reader.unsigned_number();
     entry.length = reader.unsigned_number();
     entry.crc32 = static_cast<std::uint32_t>(reader.at_most(UINT32_MAX));
-    if (entry.offset != expected || entry.length > index_offset - entry.offset) reader.fail();
+    const bool placed = one_after_another ? entry.offset == expected : entry.offset >= data_start;
+    if (!placed || entry.offset > index_offset || entry.length > index_offset - entry.offset) reader.fail();
     expected = entry.offset + entry.length;
   }
-  if (reader.failed() || !reader.at_end() || expected != index_offset) return std::nullopt;
+  if (reader.failed() || !reader.at_end() || (one_after_another && expected != index_offset)) return std::nullopt;
   return found;
 }
 
-bool finish_pack(core::OutputFile& next, const std::vector<PackEntry>& entries, std::uint64_t index_offset,
-                 const std::string& next_path, const std::string& path) {
+std::string pack_end(const std::vector<PackEntry>& entries, std::uint64_t index_offset) {
   core::ByteWriter index;
   index.unsigned_number(entries.size());
   for (const PackEntry& entry : entries) {
@@ -114,8 +119,42 @@ bool finish_pack(core::OutputFile& next, const std::vector<PackEntry>& entries, 
     index.unsigned_number(entry.length);
     index.unsigned_number(entry.crc32);
   }
-  next.write(index.bytes());
-  next.write(trailer_for(index_offset));
+  return index.take() + trailer_for(index_offset);
+}
+
+bool append_to_pack(const std::string& path, const core::InputFile& previous, std::uint64_t previous_size,
+                    std::string_view tail) {
+  const std::optional<std::pair<std::uint64_t, std::uint64_t>> previous_id = previous.file_id();
+  if (!previous_id) return false;
+  const int descriptor = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+  if (descriptor < 0) return false;
+  bool appended = false;
+  struct stat status {};
+  // The lock keeps two builds into one folder from appending at once; it goes with the descriptor.
+  // A build that finds the pack changed since it read it writes a new one, from the file it read.
+  if (::flock(descriptor, LOCK_EX | LOCK_NB) == 0 && ::fstat(descriptor, &status) == 0 &&
+      *previous_id == std::pair<std::uint64_t, std::uint64_t>(status.st_dev, status.st_ino) &&
+      static_cast<std::uint64_t>(status.st_size) == previous_size) {
+    // One write: a build stopped by a signal is stopped before it or after it, never within.
+    ssize_t written = -1;
+    do {
+      written = ::pwrite(descriptor, tail.data(), tail.size(), static_cast<off_t>(previous_size));
+    } while (written < 0 && errno == EINTR);
+    appended = written == static_cast<ssize_t>(tail.size());
+    if (!appended) {
+      // A short write (a full disk) is cut off, so that the old trailer ends the file again; should
+      // that fail too, the next build finds no pack and sets its articles anew.
+      const int cut = ::ftruncate(descriptor, static_cast<off_t>(previous_size));
+      static_cast<void>(cut);
+    }
+  }
+  ::close(descriptor);
+  return appended;
+}
+
+bool finish_pack(core::OutputFile& next, const std::vector<PackEntry>& entries, std::uint64_t index_offset,
+                 const std::string& next_path, const std::string& path) {
+  next.write(pack_end(entries, index_offset));
   if (next.close()) return false;
   std::error_code ec;
   fs::rename(next_path, path, ec);

@@ -55,11 +55,28 @@ const PackEntry* find_entry(const std::vector<PackEntry>& entries, const core::S
 /// from making the reader take most of the file for an index.
 std::string pack_header(std::string_view kind, std::string_view fingerprint);
 
+/// Where a pack's strings may lie: one after another from the header to the index, in the index's
+/// order (a DeflatePack copies a run of them as one piece), or anywhere between the two, with
+/// bytes no entry names between them (a pack appended to in place: append_to_pack).
+enum class StringPlacement { one_after_another, anywhere_before_index };
+
 /// The index of the pack in `file` when it is a whole pack of `kind` written under `fingerprint`
-/// whose strings lie one after another from its header to its index; nullopt for anything else (no
-/// file, another kind or fingerprint, a damaged trailer or index). Throws only std::bad_alloc.
+/// whose strings lie as `placement` says; nullopt for anything else (no file, another kind or
+/// fingerprint, a damaged trailer or index). Throws only std::bad_alloc.
 std::optional<PackIndex> read_pack_index(const core::InputFile& file, std::string_view kind,
-                                         std::string_view fingerprint);
+                                         std::string_view fingerprint,
+                                         StringPlacement placement = StringPlacement::one_after_another);
+
+/// What ends a pack whose index starts at `index_offset`: the index of `entries`, then the trailer.
+std::string pack_end(const std::vector<PackEntry>& entries, std::uint64_t index_offset);
+
+/// Appends `tail` (strings, then their pack_end) to the pack at `path` in one write at its end,
+/// when the file there is still `previous` (the same device and inode), `previous_size` bytes
+/// long, and no other build holds its lock (flock): the old index and trailer are then bytes no
+/// entry names. False, with the file as it was, otherwise or when the write fails (a short write
+/// is cut off again), so that the caller can write a new pack instead.
+bool append_to_pack(const std::string& path, const core::InputFile& previous, std::uint64_t previous_size,
+                    std::string_view tail);
 
 /// Ends the pack being written to `next` (the index of `entries`, which starts at `index_offset`, and
 /// the trailer), closes it, and renames it from `next_path` onto `path`. False when a write, the

@@ -139,6 +139,12 @@ std::optional<std::uint64_t> InputFile::size() const {
   return static_cast<std::uint64_t>(status.st_size);
 }
 
+std::optional<std::pair<std::uint64_t, std::uint64_t>> InputFile::file_id() const {
+  struct stat status {};
+  if (descriptor_ < 0 || ::fstat(descriptor_, &status) != 0) return std::nullopt;
+  return std::pair<std::uint64_t, std::uint64_t>(status.st_dev, status.st_ino);
+}
+
 std::optional<std::string> InputFile::read_at(std::uint64_t offset, std::uint64_t count) const {
   if (descriptor_ < 0 || count > std::numeric_limits<std::size_t>::max() / 2 ||
       offset > static_cast<std::uint64_t>(std::numeric_limits<off_t>::max()) - count) {

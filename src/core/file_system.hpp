@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/diagnostics.hpp"
@@ -83,6 +84,9 @@ class InputFile {
   std::optional<std::uint64_t> size() const;
   /// `count` bytes from `offset`; nullopt when they cannot all be read (past the end, an error).
   std::optional<std::string> read_at(std::uint64_t offset, std::uint64_t count) const;
+  /// The open file's device and inode, which tell whether a path still names it; nullopt if it is
+  /// not open or cannot be asked.
+  std::optional<std::pair<std::uint64_t, std::uint64_t>> file_id() const;
 
  private:
   int descriptor_ = -1;

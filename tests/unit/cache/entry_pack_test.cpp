@@ -1,4 +1,6 @@
 #include <doctest/doctest.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -128,6 +130,108 @@ TEST_SUITE("cache.entry_pack") {
     CHECK(next.read(name_of(1)) == entry(1, " again"));
     CHECK(next.read(name_of(0)) == entry(0));
     CHECK(next.read(name_of(2)) == entry(2));
+  }
+
+  TEST_CASE("a few entries written are appended to the pack in place; the next build reads every entry") {
+    const CacheFolder cache("appended");
+    earlier_build(cache, 20);
+    const ino_t inode = inode_of(cache.pack());
+    const std::string before = file_bytes(cache.pack());
+    {
+      // Article 5 edited, article 20 new, the rest read.
+      cache::EntryPack build = cache.open();
+      for (int n = 0; n < 20; ++n) {
+        if (n != 5) CHECK(build.read(name_of(n)) == entry(n));
+      }
+      CHECK(build.write(name_of(5), entry(5, " edited")));
+      CHECK(build.write(name_of(20), entry(20)));
+      REQUIRE(build.commit());
+    }
+    CHECK(inode_of(cache.pack()) == inode);
+    const std::string after = file_bytes(cache.pack());
+    CHECK(after.substr(0, before.size()) == before);  // nothing before the old end is written over
+    CHECK(after.size() - before.size() < before.size());
+    CHECK(files_in(cache.root) == std::vector<std::string>{"CACHEDIR.TAG", "layout.pack"});
+    cache::EntryPack next = cache.open();
+    for (int n = 0; n < 21; ++n) CHECK(next.read(name_of(n)) == (n == 5 ? entry(5, " edited") : entry(n)));
+    CHECK(next.read_count() == 21);
+  }
+
+  TEST_CASE("appended to again and again, a pack is written anew once what no entry names outweighs the rest") {
+    const CacheFolder cache("grown");
+    // Entries of 2 KB, as an article's are many times its index entry.
+    const auto sized = [](int n, const std::string& version) { return entry(n, version) + std::string(2000, 'x'); };
+    {
+      cache::EntryPack earlier = cache.open();
+      for (int n = 0; n < 10; ++n) CHECK(earlier.write(name_of(n), sized(n, "")));
+      REQUIRE(earlier.commit());
+    }
+    const std::uintmax_t first_size = fs::file_size(cache.pack());
+    ino_t inode = inode_of(cache.pack());
+    int appends = 0;
+    int rewrites = 0;
+    for (int edit = 1; edit <= 40; ++edit) {
+      const std::string version = " version " + std::to_string(edit);
+      {
+        cache::EntryPack build = cache.open();
+        for (int n = 1; n < 10; ++n) CHECK(build.read(name_of(n)) == sized(n, ""));
+        CHECK(build.write(name_of(0), sized(0, version)));
+        REQUIRE(build.commit());
+      }
+      (inode_of(cache.pack()) == inode ? appends : rewrites) += 1;
+      inode = inode_of(cache.pack());
+      CHECK(fs::file_size(cache.pack()) < 2 * first_size + 4096);
+      cache::EntryPack check = cache.open();
+      CHECK(check.read(name_of(0)) == sized(0, version));
+      for (int n = 1; n < 10; ++n) CHECK(check.read(name_of(n)) == sized(n, ""));
+    }
+    CHECK(appends > 4 * rewrites);
+    CHECK(rewrites > 0);
+  }
+
+  TEST_CASE("a build that dropped most entries writes a new pack rather than appending") {
+    const CacheFolder cache("dropped");
+    earlier_build(cache, 20);
+    const ino_t inode = inode_of(cache.pack());
+    {
+      cache::EntryPack build = cache.open();
+      read_entries(build, 0, 3);
+      write_entries(build, 20, 21);
+      REQUIRE(build.commit());
+    }
+    CHECK(inode_of(cache.pack()) != inode);
+    cache::EntryPack next = cache.open();
+    read_entries(next, 0, 3);
+    CHECK(next.read(name_of(20)) == entry(20));
+    CHECK_FALSE(next.read(name_of(3)));
+  }
+
+  TEST_CASE(
+      "a pack changed or locked since it was read is not appended to: a new one is written from the entries read") {
+    for (const bool locked : {false, true}) {
+      CAPTURE(locked);
+      const CacheFolder cache(locked ? "locked" : "changed");
+      earlier_build(cache, 10);
+      const ino_t inode = inode_of(cache.pack());
+      {
+        cache::EntryPack build = cache.open();
+        read_entries(build, 0, 10);
+        CHECK(build.write(name_of(10), entry(10)));
+        // Another build into the folder appends to the pack meanwhile, or holds its lock.
+        const int other = ::open(cache.pack().c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
+        REQUIRE(other >= 0);
+        if (locked) {
+          REQUIRE(::flock(other, LOCK_EX) == 0);
+        } else {
+          REQUIRE(::write(other, "x", 1) == 1);
+        }
+        REQUIRE(build.commit());
+        ::close(other);
+      }
+      CHECK(inode_of(cache.pack()) != inode);
+      cache::EntryPack next = cache.open();
+      read_entries(next, 0, 11);
+    }
   }
 
   TEST_CASE("a build that read every entry, in any order, and wrote none leaves the pack unwritten") {
