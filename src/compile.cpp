@@ -179,10 +179,11 @@ bool write_pdf_book(const model::Book& book, const layout::PageStyle& style, con
   const layout::BookEnd end = layout::lay_out_book(book, font_set.metrics(), style, hyphenators, writer, sink, progress,
                                                    options.jobs, layout_cache ? &*layout_cache : nullptr);
   if (options.stats) stats = layout::format_stats(end.stats);
-  // Every article of the book was looked up: the next layout pack holds them, and no entry of an
-  // older version of an article, or of one gone. Its commit copies the entries read (megabytes
-  // for a long book), so with more than one job it runs beside the PDF's end, on a core layout no
-  // longer uses; its entries stand whether or not the PDF is written.
+  // Every article of the book was looked up: the next layout pack names them, and no entry of an
+  // older version of an article, or of one gone. Its commit appends the entries written to the
+  // pack, or copies the entries read into a new one (megabytes for a long book), so with more
+  // than one job it runs beside the PDF's end, on a core layout no longer uses; its entries stand
+  // whether or not the PDF is written.
   std::future<bool> articles_kept;
   if (set_articles) {
     articles_kept = std::async(options.jobs > 1 ? std::launch::async | std::launch::deferred : std::launch::deferred,

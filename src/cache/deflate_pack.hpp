@@ -1,6 +1,7 @@
 // The deflate memo of one book, kept on disk between builds (OUT/.octavo-cache/deflated/pdf.pack
 // and epub.pack): one file holding the compressed streams the book's last build used, each under
-// the SHA-256 of its uncompressed bytes. A build recalls from the pack the last build wrote and
+// the digest its writer asks for (the SHA-256 of its uncompressed bytes, or a key over what they
+// are made from: epub::article_page_key, pdf::page_digest). A build recalls from the pack the last build wrote and
 // writes the next one beside it, holding exactly the streams this build used, recalled or
 // deflated anew; commit() puts it in place. One file, not one per stream: a book has thousands of
 // pages, and writing a file per page would cost a cold build more than deflating them.

@@ -31,7 +31,7 @@ EntryPack::EntryPack(std::string cache_root, std::string name, std::string finge
       previous_entries_ = std::move(index->entries);
       sort_by_digest(previous_entries_);
       read_.assign(previous_entries_.size(), false);
-      previous_size_ = previous_.size().value_or(0);
+      previous_size_ = index->end;
       previous_data_start_ = index->data_start;
       may_append_ = previous_size_ > 0;
     }

@@ -44,6 +44,9 @@ std::optional<layout::SetContentsTitles> decode_titles(std::string_view bytes, c
   for (std::size_t i = 0; i < count && !in.failed(); ++i) {
     sizes.push_back(in.count());
     total += sizes.back();
+    // set_contents_titles gives every title a line (an untitled one a blank line, for its number),
+    // and contents_flow adds the number to each title's last.
+    if (sizes.back() == 0) in.fail();
   }
   const std::string_view entry = in.string_view();
   if (in.failed() || !in.at_end()) return std::nullopt;

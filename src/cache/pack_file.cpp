@@ -67,29 +67,23 @@ std::string pack_header(std::string_view kind, std::string_view fingerprint) {
   return std::string(kind) + header.bytes();
 }
 
-std::optional<PackIndex> read_pack_index(const core::InputFile& file, std::string_view kind,
-                                         std::string_view fingerprint, StringPlacement placement) {
-  const std::optional<std::uint64_t> file_size = file.size();
-  if (!file_size) return std::nullopt;
-  const std::uint64_t size = *file_size;
-  // The header: the kind's line and the fingerprint, whose length takes at most 10 varint bytes.
-  const std::uint64_t header_room = std::min<std::uint64_t>(size, kind.size() + 10 + fingerprint.size());
-  const std::optional<std::string> header = file.read_at(0, header_room);
-  if (!header || !header->starts_with(kind)) return std::nullopt;
-  core::ByteReader header_reader(std::string_view(*header).substr(kind.size()));
-  if (header_reader.string() != fingerprint || header_reader.failed()) return std::nullopt;
-  const std::uint64_t data_start = header_room - header_reader.left();
-  if (size < data_start + trailer_size) return std::nullopt;
-  const std::optional<std::string> trailer = file.read_at(size - trailer_size, trailer_size);
+namespace {
+
+// The index of a pack whose trailer ends at `end` (the file's size, or less for a pack whose last
+// append was cut short), or nullopt.
+std::optional<PackIndex> read_index_ending_at(const core::InputFile& file, std::uint64_t data_start, std::uint64_t end,
+                                              StringPlacement placement) {
+  if (end < data_start + trailer_size) return std::nullopt;
+  const std::optional<std::string> trailer = file.read_at(end - trailer_size, trailer_size);
   if (!trailer) return std::nullopt;
   const std::uint64_t index_offset = from_little_endian(*trailer);
   if (*trailer != trailer_for(index_offset)) return std::nullopt;
-  if (index_offset < data_start || index_offset > size - trailer_size) return std::nullopt;
-  const std::optional<std::string> index = file.read_at(index_offset, size - trailer_size - index_offset);
+  if (index_offset < data_start || index_offset > end - trailer_size) return std::nullopt;
+  const std::optional<std::string> index = file.read_at(index_offset, end - trailer_size - index_offset);
   if (!index) return std::nullopt;
   core::ByteReader reader(*index);
   const std::size_t count = reader.count(least_entry_size);
-  PackIndex found{std::vector<PackEntry>(count), data_start, index_offset};
+  PackIndex found{std::vector<PackEntry>(count), data_start, index_offset, end};
   // One after another, the strings follow each other from the data's start in the pack's order (a
   // pack copied in pieces relies on it); else each lies between the header and the index. A pack
   // that says otherwise is not used.
@@ -108,6 +102,46 @@ std::optional<PackIndex> read_pack_index(const core::InputFile& file, std::strin
   }
   if (reader.failed() || !reader.at_end() || (one_after_another && expected != index_offset)) return std::nullopt;
   return found;
+}
+
+// How far back from a pack's end a trailer is looked for when the last one is damaged: an append
+// cut short (a build killed within its one write) leaves at most max_appended bytes of entries and
+// an index after the trailer before it.
+constexpr std::uint64_t trailer_search_reach = std::uint64_t{32} << 20;
+// The most trailers tried in that reach: each costs a read of its index.
+constexpr int max_trailers_tried = 16;
+
+}  // namespace
+
+std::optional<PackIndex> read_pack_index(const core::InputFile& file, std::string_view kind,
+                                         std::string_view fingerprint, StringPlacement placement) {
+  const std::optional<std::uint64_t> file_size = file.size();
+  if (!file_size) return std::nullopt;
+  const std::uint64_t size = *file_size;
+  // The header: the kind's line and the fingerprint, whose length takes at most 10 varint bytes.
+  const std::uint64_t header_room = std::min<std::uint64_t>(size, kind.size() + 10 + fingerprint.size());
+  const std::optional<std::string> header = file.read_at(0, header_room);
+  if (!header || !header->starts_with(kind)) return std::nullopt;
+  core::ByteReader header_reader(std::string_view(*header).substr(kind.size()));
+  if (header_reader.string() != fingerprint || header_reader.failed()) return std::nullopt;
+  const std::uint64_t data_start = header_room - header_reader.left();
+  if (std::optional<PackIndex> found = read_index_ending_at(file, data_start, size, placement)) return found;
+  if (placement != StringPlacement::anywhere_before_index || size <= data_start) return std::nullopt;
+  // A pack appended to in place whose last append was cut short still holds the trailer and index
+  // it had before, intact, with the torn bytes after them: the last trailer that reads whole is
+  // the pack. Its entries are still checked one by one (their CRC-32) as they are read.
+  const std::uint64_t window_start = size - std::min(size - data_start, trailer_search_reach);
+  const std::optional<std::string> window = file.read_at(window_start, size - window_start);
+  if (!window) return std::nullopt;
+  std::size_t before = window->size();
+  for (int tried = 0; tried < max_trailers_tried && before > 0; ++tried) {
+    const std::size_t mark = std::string_view(*window).substr(0, before).rfind(end_mark);
+    if (mark == std::string_view::npos) break;
+    const std::uint64_t end = window_start + mark + end_mark.size();
+    if (std::optional<PackIndex> found = read_index_ending_at(file, data_start, end, placement)) return found;
+    before = mark;
+  }
+  return std::nullopt;
 }
 
 std::string pack_end(const std::vector<PackEntry>& entries, std::uint64_t index_offset) {
@@ -132,10 +166,13 @@ bool append_to_pack(const std::string& path, const core::InputFile& previous, st
   struct stat status {};
   // The lock keeps two builds into one folder from appending at once; it goes with the descriptor.
   // A build that finds the pack changed since it read it writes a new one, from the file it read.
+  // A pack with another name too (a snapshot made with hard links) is not written in place either.
   if (::flock(descriptor, LOCK_EX | LOCK_NB) == 0 && ::fstat(descriptor, &status) == 0 &&
-      *previous_id == std::pair<std::uint64_t, std::uint64_t>(status.st_dev, status.st_ino) &&
+      *previous_id == std::pair<std::uint64_t, std::uint64_t>(status.st_dev, status.st_ino) && status.st_nlink == 1 &&
       static_cast<std::uint64_t>(status.st_size) == previous_size) {
-    // One write: a build stopped by a signal is stopped before it or after it, never within.
+    // One write. A build killed within it (SIGKILL; or a stop signal, whose handler ends the
+    // process from another thread) leaves a torn end after the old trailer, which read_pack_index
+    // looks back past; the next build then writes the pack anew, since its size is not the end.
     ssize_t written = -1;
     do {
       written = ::pwrite(descriptor, tail.data(), tail.size(), static_cast<off_t>(previous_size));

@@ -3,7 +3,8 @@
 // deflating again would give. A memo lets a rebuild skip the deflating of every unchanged EPUB
 // file and the drawing and deflating of every unchanged PDF page body (issue 10, rebuilds),
 // without a book differing by one byte. The EPUB's streams are kept under the SHA-256 of their
-// bytes; the PDF's bodies, as core::FlatePart's kept form, under pdf::page_digest, and the parts
+// bytes, and its articles' pages, with their CRC-32 and size, under epub::article_page_key; the
+// PDF's bodies, as core::FlatePart's kept form, under pdf::page_digest, and the parts
 // around them (a page's first operators and its furniture) under pdf::furniture_digest.
 #pragma once
 

@@ -146,8 +146,9 @@ std::optional<core::DeflatedBytes> read_kept_page(std::string_view kept) {
 
 // An article's page deflated: kept by an earlier build under its key, or made and deflated now and
 // kept for the next. Its key changes only when the page's bytes could (article_page_key), so a
-// short page missed is deflated whole without looking for its bytes in the memo; a long one
-// (core::zip_whole_limit) still recalls the pieces an edit did not touch.
+// page missed is deflated without looking for its bytes, or a long page's pieces, in the memo: its
+// key changed, so its bytes almost surely did, and a page recalled by its key never asks for its
+// pieces, which the memo then no longer holds.
 core::DeflatedBytes deflated_page(const std::function<core::StreamDigest()>& key,
                                   const std::function<std::string()>& make, core::DeflateMemo* memo) {
   if (memo == nullptr) return core::deflate_zip_entry(make(), nullptr);
@@ -155,8 +156,7 @@ core::DeflatedBytes deflated_page(const std::function<core::StreamDigest()>& key
   if (const std::optional<std::string> kept = memo->recall(digest)) {
     if (std::optional<core::DeflatedBytes> page = read_kept_page(*kept)) return std::move(*page);
   }
-  const std::string bytes = make();
-  core::DeflatedBytes page = core::deflate_zip_entry(bytes, bytes.size() > core::zip_whole_limit ? memo : nullptr);
+  core::DeflatedBytes page = core::deflate_zip_entry(make(), nullptr);
   memo->keep(digest, kept_page(page));
   return page;
 }

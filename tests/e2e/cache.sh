@@ -3,7 +3,7 @@
 # heading renamed that another article links to, damaged entries, another page style, other fonts)
 # and with --no-cache are byte-identical to a cold build of the same corpus in a fresh folder, with
 # the same diagnostics; only the articles that changed are set again (--stats) and their entries
-# written, unused ones are left out of the layout pack, nothing of the cache enters the EPUB, and
+# written, unused ones are left out of the layout pack's index, nothing of the cache enters the EPUB, and
 # `octavo watch` rebuilds from it without noticing its writes.
 source "$(dirname "$0")/lib.sh"
 

@@ -234,6 +234,57 @@ TEST_SUITE("cache.entry_pack") {
     }
   }
 
+  TEST_CASE("an append cut short leaves the entries before it readable, and the next build writes the pack anew") {
+    const CacheFolder cache("torn");
+    earlier_build(cache, 10);
+    {
+      cache::EntryPack build = cache.open();
+      read_entries(build, 0, 10);
+      CHECK(build.write(name_of(10), entry(10)));
+      REQUIRE(build.commit());
+    }
+    // A build killed within its one write: the start of its strings, and no trailer.
+    const std::string whole = file_bytes(cache.pack());
+    write_bytes(cache.pack(), whole + entry(11).substr(0, 30));
+    const ino_t inode = inode_of(cache.pack());
+    {
+      cache::EntryPack build = cache.open();
+      read_entries(build, 0, 11);
+      CHECK(build.write(name_of(11), entry(11)));
+      REQUIRE(build.commit());
+    }
+    CHECK(inode_of(cache.pack()) != inode);  // its size is not its end: not appended to
+    cache::EntryPack next = cache.open();
+    read_entries(next, 0, 12);
+  }
+
+  TEST_CASE("a pack put in place by another build, or with another name, is not appended to") {
+    for (const bool linked : {false, true}) {
+      CAPTURE(linked);
+      const CacheFolder cache(linked ? "linked" : "renamed");
+      earlier_build(cache, 10);
+      const fs::path other = cache.root / "other";
+      cache::EntryPack build = cache.open();
+      read_entries(build, 0, 10);
+      CHECK(build.write(name_of(10), entry(10)));
+      if (linked) {
+        // A snapshot of the folder made with hard links.
+        fs::create_hard_link(cache.pack(), other);
+      } else {
+        // The same bytes in another file, renamed onto the pack: its size alone does not tell.
+        write_bytes(other, file_bytes(cache.pack()));
+        fs::rename(other, cache.pack());
+      }
+      const ino_t inode = inode_of(cache.pack());
+      const std::string before = file_bytes(cache.pack());
+      REQUIRE(build.commit());
+      CHECK(inode_of(cache.pack()) != inode);
+      if (linked) CHECK(file_bytes(other) == before);  // the snapshot is as it was
+      cache::EntryPack next = cache.open();
+      read_entries(next, 0, 11);
+    }
+  }
+
   TEST_CASE("a build that read every entry, in any order, and wrote none leaves the pack unwritten") {
     const CacheFolder cache("unwritten");
     earlier_build(cache, 6);

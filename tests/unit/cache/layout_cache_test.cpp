@@ -372,8 +372,14 @@ TEST_SUITE("cache.layout_cache") {
     cache::LayoutCache other_cache(other_store, "fonts A");
     other.recall_or_set(other_cache, two);
     const std::string two_titles = *other_store.read(other_store.names().at(0));
+    // A title of no line, the line counts still adding up (1, 2, 3 → 0, 3, 3): contents_flow
+    // numbers each title's last line.
+    std::string no_line = kept;
+    REQUIRE(no_line.substr(0, 4) == std::string("\x03\x01\x02\x03"));
+    no_line[1] = '\x00';
+    no_line[2] = '\x03';
     for (const std::string& damaged :
-         {std::string(), kept.substr(0, kept.size() / 2), "\x01" + kept.substr(1), two_titles}) {
+         {std::string(), kept.substr(0, kept.size() / 2), "\x01" + kept.substr(1), two_titles, no_line}) {
       fixture.store.put(name, damaged);
       const int before = fixture.set_count;
       CHECK(fixture.recall_or_set(cache, fixture.items).titles.size() == 3);
