@@ -1,8 +1,5 @@
 #include "cache/pack_file.hpp"
 
-#include <fcntl.h>
-#include <sys/file.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -158,35 +155,11 @@ std::string pack_end(const std::vector<PackEntry>& entries, std::uint64_t index_
 
 bool append_to_pack(const std::string& path, const core::InputFile& previous, std::uint64_t previous_size,
                     std::string_view tail) {
-  const std::optional<std::pair<std::uint64_t, std::uint64_t>> previous_id = previous.file_id();
-  if (!previous_id) return false;
-  const int descriptor = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
-  if (descriptor < 0) return false;
-  bool appended = false;
-  struct stat status {};
-  // The lock keeps two builds into one folder from appending at once; it goes with the descriptor.
   // A build that finds the pack changed since it read it writes a new one, from the file it read.
-  // A pack with another name too (a snapshot made with hard links) is not written in place either.
-  if (::flock(descriptor, LOCK_EX | LOCK_NB) == 0 && ::fstat(descriptor, &status) == 0 &&
-      *previous_id == std::pair<std::uint64_t, std::uint64_t>(status.st_dev, status.st_ino) && status.st_nlink == 1 &&
-      static_cast<std::uint64_t>(status.st_size) == previous_size) {
-    // One write. A build killed within it (SIGKILL; or a stop signal, whose handler ends the
-    // process from another thread) leaves a torn end after the old trailer, which read_pack_index
-    // looks back past; the next build then writes the pack anew, since its size is not the end.
-    ssize_t written = -1;
-    do {
-      written = ::pwrite(descriptor, tail.data(), tail.size(), static_cast<off_t>(previous_size));
-    } while (written < 0 && errno == EINTR);
-    appended = written == static_cast<ssize_t>(tail.size());
-    if (!appended) {
-      // A short write (a full disk) is cut off, so that the old trailer ends the file again; should
-      // that fail too, the next build finds no pack and sets its articles anew.
-      const int cut = ::ftruncate(descriptor, static_cast<off_t>(previous_size));
-      static_cast<void>(cut);
-    }
-  }
-  ::close(descriptor);
-  return appended;
+  // One write: a build killed within it (SIGKILL; or a stop signal, whose handler ends the process
+  // from another thread) leaves a torn end after the old trailer, which read_pack_index looks back
+  // past; the next build then writes the pack anew, since its size is not the pack's end.
+  return core::append_in_place(path, previous, previous_size, tail);
 }
 
 bool finish_pack(core::OutputFile& next, const std::vector<PackEntry>& entries, std::uint64_t index_offset,

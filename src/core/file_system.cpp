@@ -1,6 +1,7 @@
 #include "core/file_system.hpp"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
@@ -143,6 +144,35 @@ std::optional<std::pair<std::uint64_t, std::uint64_t>> InputFile::file_id() cons
   struct stat status {};
   if (descriptor_ < 0 || ::fstat(descriptor_, &status) != 0) return std::nullopt;
   return std::pair<std::uint64_t, std::uint64_t>(status.st_dev, status.st_ino);
+}
+
+bool append_in_place(const std::string& path, const InputFile& expected, std::uint64_t expected_size,
+                     std::string_view bytes) {
+  const std::optional<std::pair<std::uint64_t, std::uint64_t>> expected_id = expected.file_id();
+  if (!expected_id) return false;
+  const int descriptor = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+  if (descriptor < 0) return false;
+  bool appended = false;
+  struct stat status {};
+  // The lock keeps two processes from appending at once; it goes with the descriptor. A file with
+  // another name too (a snapshot made with hard links) would change under that name as well.
+  if (::flock(descriptor, LOCK_EX | LOCK_NB) == 0 && ::fstat(descriptor, &status) == 0 &&
+      *expected_id == std::pair<std::uint64_t, std::uint64_t>(status.st_dev, status.st_ino) && status.st_nlink == 1 &&
+      static_cast<std::uint64_t>(status.st_size) == expected_size) {
+    ssize_t written = -1;
+    do {
+      written = ::pwrite(descriptor, bytes.data(), bytes.size(), static_cast<off_t>(expected_size));
+    } while (written < 0 && errno == EINTR);
+    appended = written == static_cast<ssize_t>(bytes.size());
+    if (!appended) {
+      // A short write (a full disk) is cut off, so that the file ends where it did; should that
+      // fail too, the caller's readers find bytes after the end they knew.
+      const int cut = ::ftruncate(descriptor, static_cast<off_t>(expected_size));
+      static_cast<void>(cut);
+    }
+  }
+  ::close(descriptor);
+  return appended;
 }
 
 std::optional<std::string> InputFile::read_at(std::uint64_t offset, std::uint64_t count) const {

@@ -92,6 +92,14 @@ class InputFile {
   int descriptor_ = -1;
 };
 
+/// Appends `bytes` to the file at `path` in one write at its end, when `path` still names the file
+/// `expected` has open (the same device and inode, and no other name), that file is
+/// `expected_size` bytes long, and no other process holds its lock (flock, held meanwhile). False,
+/// with the file as it was, otherwise or when the write fails (a short write is cut off again).
+/// Bytes before `expected_size` are never written: what a reader of `expected` relies on stays.
+bool append_in_place(const std::string& path, const InputFile& expected, std::uint64_t expected_size,
+                     std::string_view bytes);
+
 /// Writes `bytes` to `path`, replacing it. Returns the reason on failure ("No space left on
 /// device"), nullopt once every byte is written and the file closed. Used by the writers, which
 /// write only to temporary files that the pipeline renames.
