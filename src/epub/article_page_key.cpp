@@ -3,7 +3,6 @@
 #include <string_view>
 
 #include "core/byte_stream.hpp"
-#include "epub/xhtml_blocks.hpp"
 #include "model/article_bytes.hpp"
 
 namespace octavo::epub {

@@ -1,6 +1,7 @@
 #include "epub/book_links.hpp"
 
 #include "epub/epub_paths.hpp"
+#include "epub/external_href.hpp"
 #include "epub/xhtml_blocks.hpp"
 
 namespace octavo::epub {
@@ -34,6 +35,19 @@ std::string BookLinks::link_href(const std::string& article_id, const std::strin
   if (target.empty()) return article_file(article_id);
   if (target.front() != '#' || !has_id(article_id, target.substr(1))) return {};
   return article_file(article_id) + target;
+}
+
+// Every in-book target is looked up in the book's anchor table: a fragment that names no id of its
+// page would be a broken link (epubcheck RSC-012).
+std::string link_href(const model::Inline& link, const BookLinks* book, const std::string& article_id) {
+  const std::string& target = link.target;
+  const bool fragment = !target.empty() && target.front() == '#';
+  if (link.target_article.empty() && !fragment) return external_href(target);
+  const std::string& article = link.target_article.empty() ? article_id : link.target_article;
+  if (book == nullptr || article.empty()) return {};
+  if (article != article_id) return book->link_href(article, target);
+  if (target.empty()) return "#" + article;  // the article's own start
+  return fragment && book->has_id(article, target.substr(1)) ? target : std::string();
 }
 
 }  // namespace octavo::epub

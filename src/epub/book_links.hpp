@@ -38,4 +38,10 @@ class BookLinks {
   std::unordered_set<std::string> parts_;     // ids of parts with a page
 };
 
+/// The href a link inline gets in the page of the article `article_id` (empty for other pages): a
+/// web or mail address as it is, "#id" in this page, "<article file>#id" or "<article file>" in
+/// another, as `book` finds the target; empty, to keep only the link's text, when the id is not
+/// there, when `book` is null, or when the target is neither in-book nor a web or mail address.
+std::string link_href(const model::Inline& link, const BookLinks* book, const std::string& article_id);
+
 }  // namespace octavo::epub

@@ -5,7 +5,6 @@
 #include "core/utf8.hpp"
 #include "epub/book_links.hpp"
 #include "epub/epub_paths.hpp"
-#include "epub/external_href.hpp"
 #include "epub/visible_label.hpp"
 #include "model/book.hpp"
 #include "model/inline.hpp"
@@ -334,19 +333,6 @@ bool is_usable_id(const std::string& id) {
 
 // Blocks are copied with an explicit stack, like inlines. A node pushed here is only appended to
 // while it is on top, so the pointers of the frames below stay valid.
-// Every in-book target is looked up in the book's anchor table: a fragment that names no id of its
-// page would be a broken link (epubcheck RSC-012).
-std::string link_href(const model::Inline& link, const BookLinks* book, const std::string& article_id) {
-  const std::string& target = link.target;
-  const bool fragment = !target.empty() && target.front() == '#';
-  if (link.target_article.empty() && !fragment) return external_href(target);
-  const std::string& article = link.target_article.empty() ? article_id : link.target_article;
-  if (book == nullptr || article.empty()) return {};
-  if (article != article_id) return book->link_href(article, target);
-  if (target.empty()) return "#" + article;  // the article's own start
-  return fragment && book->has_id(article, target.substr(1)) ? target : std::string();
-}
-
 void append_blocks(XmlNode& parent, const std::vector<model::Block>& blocks, DocumentIds& ids) {
   std::vector<Frame> pending{{&blocks, 0, &parent}};
   while (!pending.empty()) {

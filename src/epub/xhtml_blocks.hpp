@@ -30,12 +30,6 @@ struct DocumentIds {
 /// True if `id` can be written as an XHTML id: not empty, no whitespace, only XML characters.
 bool is_usable_id(const std::string& id);
 
-/// The href a link inline gets in the page of the article `article_id` (empty for other pages): a
-/// web or mail address as it is, "#id" in this page, "<article file>#id" or "<article file>" in
-/// another, as `book` finds the target; empty, to keep only the link's text, when the id is not
-/// there, when `book` is null, or when the target is neither in-book nor a web or mail address.
-std::string link_href(const model::Inline& link, const BookLinks* book, const std::string& article_id);
-
 /// Appends the XHTML of `blocks` to `parent`: headings level 1–5 as h2–h6 (deeper ones as h6),
 /// the summary as p.summary, the outline as a nav with the heading model::outline_title, tables
 /// with thead/tbody and th scope, task items with a ☐/☑ box, footnote references as noterefs
