@@ -289,6 +289,24 @@ std::string flate_join(const std::vector<const FlatePart*>& parts) {
   return out;
 }
 
+std::string DeflatedBytes::kept_form() const {
+  ByteWriter out;
+  out.unsigned_number(crc32);
+  out.unsigned_number(size);
+  out.string(compressed);
+  return out.take();
+}
+
+std::optional<DeflatedBytes> DeflatedBytes::from_kept_form(std::string_view kept) {
+  ByteReader in(kept);
+  DeflatedBytes file;
+  file.crc32 = static_cast<std::uint32_t>(in.at_most(UINT32_MAX));
+  file.size = in.unsigned_number();
+  file.compressed = in.string();
+  if (in.failed() || !in.at_end()) return std::nullopt;
+  return file;
+}
+
 std::string FlatePart::kept_form() const {
   assert(!last);
   ByteWriter out;

@@ -22,6 +22,11 @@ struct DeflatedBytes {
   std::string compressed;   ///< the raw deflate stream: no zlib header, no trailer
   std::uint32_t crc32 = 0;  ///< CRC-32 of the uncompressed bytes (ISO 3309, as ZIP records it)
   std::uint64_t size = 0;   ///< the uncompressed size in bytes
+
+  /// The file as one string, for a DeflateMemo (an EPUB article's page kept under its key);
+  /// from_kept_form reads it back (nullopt if damaged).
+  std::string kept_form() const;
+  static std::optional<DeflatedBytes> from_kept_form(std::string_view kept);
 };
 
 /// Files up to this size are deflated whole (deflate_whole); longer ones (a long book's

@@ -1,13 +1,11 @@
 #include "epub/epub_writer.hpp"
 
 #include <cassert>
-#include <cstdint>
 #include <functional>
 #include <optional>
 #include <set>
 #include <unordered_set>
 
-#include "core/byte_stream.hpp"
 #include "core/deflate.hpp"
 #include "core/fixed_clock.hpp"
 #include "core/language_tag.hpp"
@@ -122,28 +120,6 @@ std::vector<TextPage> text_pages(const model::Book& book, const BookLinks& links
   return pages;
 }
 
-// A page kept in the memo under its key: the CRC-32 and size of its bytes, then its deflated
-// stream, which a ZIP entry needs all three of.
-std::string kept_page(const core::DeflatedBytes& page) {
-  core::ByteWriter out;
-  out.unsigned_number(page.crc32);
-  out.unsigned_number(page.size);
-  out.string(page.compressed);
-  return out.take();
-}
-
-// What kept_page wrote; nullopt when `kept` is not such a page (the page is then made again).
-std::optional<core::DeflatedBytes> read_kept_page(std::string_view kept) {
-  core::ByteReader in(kept);
-  core::DeflatedBytes page;
-  const std::uint64_t crc = in.unsigned_number();
-  page.size = in.unsigned_number();
-  page.compressed = in.string();
-  if (in.failed() || !in.at_end() || crc > UINT32_MAX) return std::nullopt;
-  page.crc32 = static_cast<std::uint32_t>(crc);
-  return page;
-}
-
 // An article's page deflated: kept by an earlier build under its key, or made and deflated now and
 // kept for the next. Its key changes only when the page's bytes could (article_page_key), so a
 // page missed is deflated without looking for its bytes, or a long page's pieces, in the memo: its
@@ -154,10 +130,10 @@ core::DeflatedBytes deflated_page(const std::function<core::StreamDigest()>& key
   if (memo == nullptr) return core::deflate_zip_entry(make(), nullptr);
   const core::StreamDigest digest = key();
   if (const std::optional<std::string> kept = memo->recall(digest)) {
-    if (std::optional<core::DeflatedBytes> page = read_kept_page(*kept)) return std::move(*page);
+    if (std::optional<core::DeflatedBytes> page = core::DeflatedBytes::from_kept_form(*kept)) return std::move(*page);
   }
   core::DeflatedBytes page = core::deflate_zip_entry(make(), nullptr);
-  memo->keep(digest, kept_page(page));
+  memo->keep(digest, page.kept_form());
   return page;
 }
 
