@@ -167,6 +167,17 @@ std::vector<std::size_t> path_breaks(std::string_view word) {
   return breaks;
 }
 
+// Where the run of printable ASCII (U+0021 to U+007E: no space, no control) that starts at `pos`
+// ends, less its last character when a byte of another script follows, which may be a combining
+// mark or an ignorable character belonging to that character's cluster. Such a run is a string of
+// one-character clusters that need no shaping.
+std::size_t plain_ascii_run_end(std::string_view text, std::size_t pos) {
+  std::size_t end = pos;
+  while (end < text.size() && text[end] > ' ' && text[end] < '\x7F') ++end;
+  if (end > pos && end < text.size() && static_cast<unsigned char>(text[end]) >= 0x80) --end;
+  return end;
+}
+
 // The breaks of a URL in `word`, else those of a path or an address.
 std::vector<std::size_t> address_breaks(std::string_view word) {
   std::vector<std::size_t> breaks = url_breaks(word);
@@ -219,6 +230,20 @@ void ItemBuilder::add_text(std::string_view text, const TextStyle& style, const 
   char32_t before = U'\0';  // the character before `c`
   std::size_t pos = 0;
   for (char32_t c = U'\0'; pos < text.size(); before = c) {
+    // Most text is runs of ASCII letters, digits and punctuation: each a cluster of its own that
+    // the run's face draws, added at once when the face has them all. Appended piece by piece,
+    // they would join the same piece (append_to_segment), so the items are the same.
+    if (!literal_) {
+      const std::size_t run_end = plain_ascii_run_end(text, pos);
+      const std::string_view run = text.substr(pos, run_end - pos);
+      if (!run.empty() && context_.coverage.has_glyphs(face, run)) {
+        if (segment_.empty()) segment_location_ = location;
+        append_to_segment(run, style, face, link);
+        c = static_cast<char32_t>(run.back());
+        pos = run_end;
+        continue;
+      }
+    }
     c = core::decode_utf8(text, pos);
     if (literal_ && is_code_space(c)) {
       add_cluster(U" ", style, face, link, location);

@@ -70,6 +70,32 @@ TEST_SUITE("layout.fallback_faces") {
     CHECK(list.items[2].width.value == 20);
   }
 
+  TEST_CASE("the last letter of an ASCII run goes with the mark after it, the rest stays in the run") {
+    Fixture f;
+    f.metrics.only_in[0x20D7] = {FontFace::fallback};
+    const ItemList list = f.items("uv\u20D7w", core::Pt(200));
+    REQUIRE(list.items.size() >= 3);
+    CHECK(list.items[0].text == "u");
+    CHECK(list.items[0].face == FontFace::serif);
+    CHECK(list.items[1].text == "v\u20D7");
+    CHECK(list.items[1].face == FontFace::fallback);
+    CHECK(list.items[2].text == "w");
+    CHECK(list.items[2].face == FontFace::serif);
+  }
+
+  TEST_CASE("an ASCII character the run's face lacks leaves the run for the face that has it") {
+    Fixture f;
+    f.metrics.only_in[U'#'] = {FontFace::mono};
+    const ItemList list = f.items("ab#cd", core::Pt(200));
+    REQUIRE(list.items.size() >= 3);
+    CHECK(list.items[0].text == "ab");
+    CHECK(list.items[0].face == FontFace::serif);
+    CHECK(list.items[1].text == "#");
+    CHECK(list.items[1].face == FontFace::mono);
+    CHECK(list.items[2].text == "cd");
+    CHECK(list.items[2].face == FontFace::serif);
+  }
+
   TEST_CASE("a mark no face has becomes a placeholder; its base stays in the run's face") {
     Fixture f;
     f.metrics.only_in[0x20D8] = {};
