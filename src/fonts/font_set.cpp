@@ -171,8 +171,10 @@ class FontSet::Faces final : public FontMetrics {
   std::vector<Kern> kerning(FontFace face, std::string_view text, core::Pt size) const override {
     const HarfBuzzFont* font = fonts_[static_cast<std::size_t>(face)].get();
     if (font == nullptr) return {};
+    const std::vector<FontKern>& font_kerns = font->kerning_here(text);
     std::vector<Kern> kerns;
-    for (const FontKern& kern : font->kerning_here(text)) kerns.push_back({kern.offset, kern_at(kern, size)});
+    kerns.reserve(font_kerns.size());
+    for (const FontKern& kern : font_kerns) kerns.push_back({kern.offset, kern_at(kern, size)});
     return kerns;
   }
 

@@ -22,6 +22,11 @@ SetLine set_line(const ItemList& list, const Line& line, core::Pt line_width, Al
   const double ratio = spread || line.ratio < 0 ? line.ratio : 0;
 
   SetLine out;
+  // A run per box at most, reserved at once: grown by doubling, a line's runs were allocated and
+  // moved some six times over, the most frequent allocation of a whole build.
+  out.runs.reserve(static_cast<std::size_t>(std::count_if(
+      items.begin() + static_cast<std::ptrdiff_t>(line.begin), items.begin() + static_cast<std::ptrdiff_t>(line.end),
+      [](const Item& item) { return item.kind == ItemKind::box; })));
   core::Pt x;
   bool previous_was_box = false;  // only penalties since the last box: same word
   int link_index = -1;
