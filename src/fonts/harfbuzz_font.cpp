@@ -117,6 +117,11 @@ struct HarfBuzzFont::State {
   Face face;
   Font font;
   long units_per_em = 1000;
+  // The vertical metrics, read at load: layout asks them for every line, and reading a table
+  // makes HarfBuzz allocate a blob for it.
+  int ascent = 0;
+  int descent = 0;
+  int x_height = 0;
   // Per BMP code point, the advance + 1; 0 until first asked (256 KB). Each entry is only ever
   // set to the one advance HarfBuzz gives, so threads that race on it need no more than relaxed
   // atomic access. Allocated zeroed by calloc, which takes fresh pages from the system for a
@@ -165,7 +170,16 @@ std::unique_ptr<HarfBuzzFont> HarfBuzzFont::load(std::string_view font_bytes) {
   hb_language_get_default();
   state->advances.reset(static_cast<std::int32_t*>(std::calloc(0x10000, sizeof(std::int32_t))));
   if (!state->advances) return nullptr;
-  return std::unique_ptr<HarfBuzzFont>(new HarfBuzzFont(std::move(state)));
+  std::unique_ptr<HarfBuzzFont> font(new HarfBuzzFont(std::move(state)));
+  State& loaded = *font->state_;
+  loaded.ascent = font->hhea_value(4);
+  loaded.descent = font->hhea_value(6);
+  hb_position_t x_height = 0;
+  // OS/2's sxHeight (version 2 and later); a font without it has none to give.
+  if (hb_ot_metrics_get_position(loaded.font.get(), HB_OT_METRICS_TAG_X_HEIGHT, &x_height)) {
+    loaded.x_height = static_cast<int>(x_height * 1000 / loaded.units_per_em);
+  }
+  return font;
 }
 
 std::vector<FontKern> HarfBuzzFont::kerning(std::string_view text) const { return kerning_here(text); }
@@ -278,15 +292,10 @@ int HarfBuzzFont::hhea_value(std::size_t offset) const {
   return static_cast<int>(units * 1000 / state_->units_per_em);
 }
 
-int HarfBuzzFont::ascent() const { return hhea_value(4); }
+int HarfBuzzFont::ascent() const { return state_->ascent; }
 
-int HarfBuzzFont::descent() const { return hhea_value(6); }
+int HarfBuzzFont::descent() const { return state_->descent; }
 
-int HarfBuzzFont::x_height() const {
-  hb_position_t units = 0;
-  // OS/2's sxHeight (version 2 and later); a font without it has none to give.
-  if (!hb_ot_metrics_get_position(state_->font.get(), HB_OT_METRICS_TAG_X_HEIGHT, &units)) return 0;
-  return static_cast<int>(units * 1000 / state_->units_per_em);
-}
+int HarfBuzzFont::x_height() const { return state_->x_height; }
 
 }  // namespace octavo::fonts
