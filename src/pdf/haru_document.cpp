@@ -180,6 +180,12 @@ std::string hundredths(long long value) { return fixed_point(value, 2); }
 // a space, as libharu makes it. They are written as literal strings (§7.3.4.2), not in libharu's
 // hex, which takes twice the bytes (about 2 KB more of the compressed corpus/ PDF); parentheses
 // and backslash are escaped, and CR and LF, which a reader would otherwise turn into LF.
+// An ASCII byte a literal string holds as it is (show_operator).
+bool is_plain_byte(char byte) {
+  return static_cast<unsigned char>(byte) < 0x80 && byte != '(' && byte != ')' && byte != '\\' && byte != '\r' &&
+         byte != '\n';
+}
+
 std::string show_operator(std::string_view text, const std::vector<TextShift>& shifts, const FontCodes& codes) {
   const auto append_byte = [](std::string& out, char byte) {
     if (byte == '(' || byte == ')' || byte == '\\') {
@@ -203,6 +209,15 @@ std::string show_operator(std::string_view text, const std::vector<TextShift>& s
       ++next;
     }
     if (codes.compact() && static_cast<unsigned char>(text[pos]) < 0x80) {  // ASCII: its own byte
+      // Up to the next shift or escape, the bytes as they are, at once.
+      const std::size_t stop = next < shifts.size() ? std::min(shifts[next].offset, text.size()) : text.size();
+      std::size_t end = pos;
+      while (end < stop && is_plain_byte(text[end])) ++end;
+      if (end > pos) {
+        out.append(text.substr(pos, end - pos));
+        pos = end;
+        continue;
+      }
       append_byte(out, text[pos++]);
       continue;
     }

@@ -1176,6 +1176,22 @@ TEST_SUITE("pdf.haru_document") {
     CHECK(contains(*bytes, cid_to_gid_stream({{72, 1}})));
   }
 
+  TEST_CASE("compact codes: a run of ASCII is written whole, cut by each shift and each escaped byte") {
+    pdf::HaruDocument haru;
+    haru.set_compression(false);  // so that the streams can be read in the bytes
+    const pdf::FontCodes codes = pdf::FontCodes::for_characters({{0x20, 0x7E}});
+    REQUIRE(haru.load_font(fonts::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf", codes));
+    const std::size_t page = haru.add_page(200, 100);
+    // Shifts inside the runs (after "Wa", after "(b"), and one of 0, which writes no number.
+    haru.show_text(page, fonts::FontFace::serif, 12, 10, 50, "Wave(b)c\\d\r", {{2, 40}, {6, -15}, {8, 0}});
+    haru.show_text(page, fonts::FontFace::serif, 12, 10, 30, "plain text, no shift");
+    const std::optional<std::string> bytes = haru.save();
+    REQUIRE(bytes);
+    CHECK(haru.error() == "");
+    CHECK(contains(*bytes, "[(Wa)40(ve\\(b)-15(\\)c\\\\d\\r)]TJ\n"s));
+    CHECK(contains(*bytes, "(plain text, no shift)Tj\n"s));
+  }
+
   TEST_CASE("a page's runs share one text object with relative moves; a rule closes it") {
     pdf::HaruDocument haru;
     haru.set_compression(false);  // so that the content stream can be read in the bytes
