@@ -116,6 +116,8 @@ bool starts_with_lower(std::string_view text, std::size_t at, std::string_view p
 // Where the first URL in `word` starts ("http://", "https://", "ftp://", or "www." at the start
 // or after punctuation), in bytes; npos when it holds none.
 std::size_t url_start(std::string_view word) {
+  // Every start below holds a colon or a full stop; most words have neither.
+  if (word.find_first_of(":.") == std::string_view::npos) return std::string_view::npos;
   for (std::size_t at = 0; at < word.size(); ++at) {
     if (starts_with_lower(word, at, "http://") || starts_with_lower(word, at, "https://") ||
         starts_with_lower(word, at, "ftp://")) {
