@@ -1176,6 +1176,31 @@ TEST_SUITE("pdf.haru_document") {
     CHECK(contains(*bytes, cid_to_gid_stream({{72, 1}})));
   }
 
+  TEST_CASE("Tf as libharu writes it: the page's name for the font, the size in its digits") {
+    pdf::HaruDocument haru;
+    haru.set_compression(false);  // so that the content stream can be read in the bytes
+    REQUIRE(haru.load_font(fonts::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf"));
+    REQUIRE(haru.load_font(fonts::FontFace::mono, pdf::testing::fonts_dir() + "/NotoSansMono-Regular.ttf"));
+    const std::size_t page = haru.add_page(200, 100);
+    haru.show_text(page, fonts::FontFace::mono, 8.5, 10, 50, "a");
+    haru.show_text(page, fonts::FontFace::serif, 10.25, 10, 40, "b");
+    haru.show_text(page, fonts::FontFace::mono, 600, 10, 30, "c");
+    const std::optional<std::string> bytes = haru.save();
+    REQUIRE(bytes);
+    CHECK(haru.error() == "");
+    CHECK(contains(*bytes, "BT\n/F1 8.5 Tf\n10 50 Td\n"s));
+    CHECK(contains(*bytes, "/F2 10.25 Tf\n0 -10 Td\n"s));
+    CHECK(contains(*bytes, "/F1 600 Tf\n0 -10 Td\n"s));
+  }
+
+  TEST_CASE("a size libharu refuses fails the document with libharu's error, as its Tf would") {
+    pdf::HaruDocument haru;
+    REQUIRE(haru.load_font(fonts::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf"));
+    const std::size_t page = haru.add_page(200, 100);
+    haru.show_text(page, fonts::FontFace::serif, 601, 10, 50, "a");
+    CHECK(haru.error() != "");
+  }
+
   TEST_CASE("compact codes: a run of ASCII is written whole, cut by each shift and each escaped byte") {
     pdf::HaruDocument haru;
     haru.set_compression(false);  // so that the streams can be read in the bytes
