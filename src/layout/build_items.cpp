@@ -113,11 +113,19 @@ bool starts_with_lower(std::string_view text, std::size_t at, std::string_view p
   return true;
 }
 
+// True if "www." is in `word`, in any case.
+bool holds_www(std::string_view word) {
+  for (std::size_t dot = word.find('.', 3); dot != std::string_view::npos; dot = word.find('.', dot + 1)) {
+    if (starts_with_lower(word, dot - 3, "www")) return true;
+  }
+  return false;
+}
+
 // Where the first URL in `word` starts ("http://", "https://", "ftp://", or "www." at the start
 // or after punctuation), in bytes; npos when it holds none.
 std::size_t url_start(std::string_view word) {
-  // Every start below holds a colon or a full stop; most words have neither.
-  if (word.find_first_of(":.") == std::string_view::npos) return std::string_view::npos;
+  // Every start below holds "://" or "www.": most words have neither, and are passed at once.
+  if (word.find("://") == std::string_view::npos && !holds_www(word)) return std::string_view::npos;
   for (std::size_t at = 0; at < word.size(); ++at) {
     if (starts_with_lower(word, at, "http://") || starts_with_lower(word, at, "https://") ||
         starts_with_lower(word, at, "ftp://")) {
