@@ -707,6 +707,25 @@ struct HaruDocument::State {
     return !failed();
   }
 
+  // What comes before a page's body (q and the cm of its margin: one or two kinds in a book)
+  // deflated as a part, each kind once per thread: zlib's setup and blocks cost some 50,000
+  // instructions a part, as much for these 20 bytes as for a page's furniture.
+  static core::FlatePart first_operators_deflated(std::string_view bytes) {
+    struct Deflated {
+      std::string bytes;
+      core::FlatePart part;
+    };
+    constexpr std::size_t kinds_kept = 4;  // then the oldest is forgotten
+    thread_local std::deque<Deflated> kept;
+    for (const Deflated& known : kept) {
+      if (known.bytes == bytes) return known.part;
+    }
+    core::FlatePart part = core::flate_small_part(bytes);
+    if (kept.size() == kinds_kept) kept.pop_front();
+    kept.push_back({std::string(bytes), part});
+    return part;
+  }
+
   // A page's content compressed: whole as libharu would, or in parts around its body, whose part
   // is kept in `memo` under `keep_as` if both are given (and it was not recalled from there), in
   // its kept form; the parts around it, recalled with it (recall_furniture) or else deflated here,
@@ -727,7 +746,7 @@ struct HaruDocument::State {
     // a rebuild of 1,000 articles. A page drawn anew is compressed beside, so after an edit the
     // next pack's order may differ from run to run (never the book's bytes).
     AroundBody around;
-    around.before = core::flate_small_part(raw.substr(0, begin));
+    around.before = first_operators_deflated(raw.substr(0, begin));
     // What is drawn after the body refers back to the body's end, and to what came before it
     // when the body is short: the bytes just before it in the stream.
     const std::string window = body.tail.size() == body.size ? around.before.tail + body.tail : body.tail;
