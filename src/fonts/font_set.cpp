@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cerrno>
+#include <cstdint>
 #include <string_view>
 #include <system_error>
 #include <utility>
@@ -14,6 +15,7 @@
 
 #include "core/file_identity.hpp"
 #include "core/sha256.hpp"
+#include "core/thread_memo.hpp"
 #include "core/utf8.hpp"
 #include "fonts/harfbuzz_font.hpp"
 #include "fonts/truetype_cmap.hpp"
@@ -195,6 +197,9 @@ class FontSet::Faces final : public FontMetrics {
     return FontMetrics::x_height(face, size);
   }
 
+  // The faces never change once loaded: a thread may remember what they measured.
+  std::uint64_t memo_source() const override { return memo_source_; }
+
   bool has_glyph(FontFace face, char32_t code_point) const override {
     const std::size_t index = static_cast<std::size_t>(face);
     const std::optional<TrueTypeCmap>& cmap = cmaps_[index];
@@ -216,6 +221,7 @@ class FontSet::Faces final : public FontMetrics {
   std::array<std::unique_ptr<HarfBuzzFont>, all_faces.size()> fonts_;
   std::array<std::string, all_faces.size()> paths_;
   std::array<std::optional<TrueTypeCmap>, all_faces.size()> cmaps_;
+  std::uint64_t memo_source_ = core::new_memo_source();
 };
 
 FontSet::FontSet(const std::string& folder, core::DiagnosticSink& sink)

@@ -7,6 +7,7 @@
 
 #include "core/url.hpp"
 #include "core/utf8.hpp"
+#include "layout/word_shapes.hpp"
 
 namespace octavo::layout {
 namespace {
@@ -545,14 +546,25 @@ bool ItemBuilder::emit_parts(const std::vector<Piece>& pieces, const std::vector
 }
 
 bool ItemBuilder::emit_word(std::vector<Piece>& pieces, bool may_hyphenate) {
-  // Nearly every word is one piece (one face, one link): measured without allocating.
+  // Code and keys are never hyphenated: a hyphen would read as part of an identifier.
+  const bool code = std::any_of(pieces.begin(), pieces.end(), [](const Piece& p) { return p.code || p.key >= 0; });
+  const bool hyphenates = may_hyphenate && !code && hyphenate_ && !literal_ && context_.hyphenator != nullptr &&
+                          !context_.hyphenator->empty();
+  // Nearly every word is one piece (one face, one link): its measures remembered by this thread
+  // (word_shapes.hpp), or else measured without allocating.
+  const Piece& first = pieces.front();
+  const WordShape* shape = pieces.size() == 1
+                               ? remembered_word_shape(context_.metrics, first.face, first.size, first.text,
+                                                       hyphenates ? context_.hyphenator : nullptr)
+                               : nullptr;
   std::array<fonts::MeasuredBox, 4> few;
   std::vector<fonts::MeasuredBox> many(pieces.size() > few.size() ? pieces.size() : 0);
   const std::span<fonts::MeasuredBox> measured =
       many.empty() ? std::span(few.data(), pieces.size()) : std::span(many.data(), many.size());
   core::Pt total;
   for (std::size_t i = 0; i < pieces.size(); ++i) {
-    measured[i] = context_.metrics.measure_box(pieces[i].face, pieces[i].text, pieces[i].size);
+    measured[i] =
+        shape != nullptr ? shape->whole : context_.metrics.measure_box(pieces[i].face, pieces[i].text, pieces[i].size);
     total += measured[i].width;
   }
   if (measure_ > core::Pt(0) && total > measure_) {
@@ -575,10 +587,9 @@ bool ItemBuilder::emit_word(std::vector<Piece>& pieces, bool may_hyphenate) {
     emit_split_word(pieces);
     return true;
   }
-  // Code and keys are never hyphenated: a hyphen would read as part of an identifier.
-  const bool code = std::any_of(pieces.begin(), pieces.end(), [](const Piece& p) { return p.code || p.key >= 0; });
-  if (may_hyphenate && !code && hyphenate_ && !literal_ && context_.hyphenator != nullptr &&
-      !context_.hyphenator->empty()) {
+  if (hyphenates && shape != nullptr) {
+    emit_hyphenated_shape(pieces.front(), *shape);
+  } else if (hyphenates) {
     emit_hyphenated_word(pieces, measured);
   } else {
     for (std::size_t i = 0; i < pieces.size(); ++i) {
@@ -622,6 +633,27 @@ void ItemBuilder::emit_split_word(const std::vector<Piece>& pieces) {
 // to part. Each part is measured anew as a box of its own: kerning never crosses a box, so a
 // pair split by a hyphenation point is set unkerned even when the line does not break there.
 // The hyphen takes the face and size of the text before it.
+void ItemBuilder::emit_hyphenated_shape(Piece& piece, const WordShape& shape) {
+  // emit_hyphenated_word's items for one piece, with the measures the shape remembers.
+  const std::size_t end = piece.text.size();
+  std::size_t from = 0;
+  std::size_t part = 0;
+  for (const std::size_t at : shape.points) {
+    if (at >= end) break;
+    if (at > from) {
+      list_.items.push_back(box_of(piece, piece.text.substr(from, at - from), shape.parts[part++], from == 0));
+      from = at;
+    }
+    const Item& before = list_.items.back();
+    list_.items.push_back(hyphen_item(context_.metrics.width(before.face, "-", before.size)));
+  }
+  if (from == 0) {
+    list_.items.push_back(box_of(piece, std::move(piece.text), shape.whole, true));
+  } else if (from < end) {
+    list_.items.push_back(box_of(piece, piece.text.substr(from), shape.parts[part], false));
+  }
+}
+
 void ItemBuilder::emit_hyphenated_word(std::vector<Piece>& pieces, std::span<const fonts::MeasuredBox> measured) {
   std::string joined;
   if (pieces.size() > 1) {

@@ -17,6 +17,8 @@
 
 namespace octavo::layout {
 
+struct WordShape;
+
 /// The warning ItemBuilder gives at a word wider than its measure, which it breaks there.
 inline constexpr const char* long_word_warning = "word too long for the line; broken at the measure";
 
@@ -115,6 +117,7 @@ class ItemBuilder {
   bool emit_word(std::vector<Piece>& pieces, bool may_hyphenate);
   void emit_split_word(const std::vector<Piece>& pieces);
   void emit_hyphenated_word(std::vector<Piece>& pieces, std::span<const fonts::MeasuredBox> measured);
+  void emit_hyphenated_shape(Piece& piece, const WordShape& shape);
   std::optional<LinkTarget> resolve(const model::Inline& link) const;
   std::optional<LinkTarget> resolve_id(const std::string& id) const;
 

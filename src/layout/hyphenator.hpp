@@ -49,6 +49,9 @@ class Hyphenator {
   /// The SHA-256 (hex) of the patterns loaded, which decide every hyphenation point: what a
   /// cache of set articles keys on. Empty when no patterns are loaded.
   const std::string& patterns_digest() const { return patterns_digest_; }
+  /// Names these patterns in a thread's memo of answers (core::ThreadMemo): no other Hyphenator
+  /// of the process has it. 0 when no patterns are loaded.
+  std::uint64_t memo_source() const { return serial_; }
 
   /// Byte offsets into `word` (UTF-8, a run of text between spaces, punctuation and all) before
   /// which a hyphen may go, ascending, each at a character boundary after any combining marks.
