@@ -154,7 +154,14 @@ class FontSet::Faces final : public FontMetrics {
     const HarfBuzzFont* font = fonts_[static_cast<std::size_t>(face)].get();
     if (font == nullptr) return core::Pt(0);
     long units = 0;
-    for (std::size_t pos = 0; pos < text.size();) units += font->advance(core::decode_utf8(text, pos));
+    for (std::size_t pos = 0; pos < text.size();) {
+      if (const auto byte = static_cast<unsigned char>(text[pos]); byte < 0x80) {
+        units += font->ascii_advance(byte);
+        ++pos;
+      } else {
+        units += font->advance(core::decode_utf8(text, pos));
+      }
+    }
     return size * (static_cast<double>(units) / 1000.0);
   }
 

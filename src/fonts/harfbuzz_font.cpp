@@ -171,6 +171,9 @@ std::unique_ptr<HarfBuzzFont> HarfBuzzFont::load(std::string_view font_bytes) {
   state->advances.reset(static_cast<std::int32_t*>(std::calloc(0x10000, sizeof(std::int32_t))));
   if (!state->advances) return nullptr;
   std::unique_ptr<HarfBuzzFont> font(new HarfBuzzFont(std::move(state)));
+  for (char32_t ascii = 0; ascii < font->ascii_advances_.size(); ++ascii) {
+    font->ascii_advances_[ascii] = font->advance(ascii);
+  }
   State& loaded = *font->state_;
   loaded.ascent = font->hhea_value(4);
   loaded.descent = font->hhea_value(6);

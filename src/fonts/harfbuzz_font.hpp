@@ -4,6 +4,7 @@
 // (hb-subset), which the PDF writer embeds in place of libharu's partial subset.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -51,6 +52,8 @@ class HarfBuzzFont {
   /// Advance of the glyph `code_point` maps to (.notdef's if none) in whole 1/1000 em, truncated
   /// as libharu truncates the values it writes in /W. Remembered for the BMP.
   long advance(char32_t code_point) const;
+  /// advance() of an ASCII character (below 0x80), read from a table made at load.
+  long ascii_advance(unsigned char byte) const { return ascii_advances_[byte & 0x7F]; }
   /// The hhea ascender and descender in whole 1/1000 em (descender negative), as libharu reads them.
   int ascent() const;
   int descent() const;
@@ -78,6 +81,7 @@ class HarfBuzzFont {
   std::vector<FontKern> shared_kerning(std::string_view text) const;
   std::vector<FontKern> shape_kerning(std::string_view text) const;
   std::unique_ptr<State> state_;
+  std::array<long, 128> ascii_advances_{};  // advance() of each ASCII character, made at load
 };
 
 }  // namespace octavo::fonts

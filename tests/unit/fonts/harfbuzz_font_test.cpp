@@ -76,6 +76,18 @@ TEST_SUITE("fonts.harfbuzz_font") {
     CHECK(serif->advance(U'\u4e00') == serif->advance(U'\u4e01'));
   }
 
+  TEST_CASE("an ASCII character's advance from the table made at load is advance()'s") {
+    const std::string font = noto_serif();
+    const std::unique_ptr<fonts::HarfBuzzFont> serif = fonts::HarfBuzzFont::load(font);
+    REQUIRE(serif);
+    CHECK(serif->ascii_advance('H') == 793);
+    CHECK(serif->ascii_advance(' ') > 0);
+    for (char32_t ascii = 0; ascii < 0x80; ++ascii) {
+      CAPTURE(static_cast<unsigned>(ascii));
+      CHECK(serif->ascii_advance(static_cast<unsigned char>(ascii)) == serif->advance(ascii));
+    }
+  }
+
   TEST_CASE("bytes that are not a font are not loaded") {
     CHECK(fonts::HarfBuzzFont::load("not a font") == nullptr);
     CHECK(fonts::HarfBuzzFont::load("") == nullptr);
