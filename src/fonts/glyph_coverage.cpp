@@ -127,13 +127,6 @@ bool GlyphCoverage::has_glyph(FontFace face, char32_t code_point) {
   return answer == 2;
 }
 
-bool GlyphCoverage::has_glyphs(FontFace face, std::string_view ascii) {
-  for (char c : ascii) {
-    if (!has_glyph(face, static_cast<unsigned char>(c))) return false;
-  }
-  return true;
-}
-
 Placeholder GlyphCoverage::placeholder(FontFace face) {
   std::string square;
   core::append_utf8(square, white_square);

@@ -56,8 +56,6 @@ class GlyphCoverage {
   /// FontMetrics::has_glyph, remembered for the Basic Multilingual Plane; false for C0 and C1
   /// control characters.
   bool has_glyph(FontFace face, char32_t code_point);
-  /// has_glyph for each character of `ascii`, which holds only ASCII (as bytes).
-  bool has_glyphs(FontFace face, std::string_view ascii);
   /// The first face of fallback_chain(face) that has every character of `cluster` (a base and
   /// its combining marks); nullopt when none has them all or one needs shaping.
   std::optional<FontFace> face_for(FontFace face, std::u32string_view cluster);

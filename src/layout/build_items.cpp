@@ -179,12 +179,17 @@ std::vector<std::size_t> path_breaks(std::string_view word) {
 }
 
 // Where the run of printable ASCII (U+0021 to U+007E: no space, no control) that starts at `pos`
-// ends, less its last character when a byte of another script follows, which may be a combining
-// mark or an ignorable character belonging to that character's cluster. Such a run is a string of
-// one-character clusters that need no shaping.
-std::size_t plain_ascii_run_end(std::string_view text, std::size_t pos) {
+// and that `face` draws ends, less its last character when a byte of another script follows,
+// which may be a combining mark or an ignorable character belonging to that character's
+// cluster. Such a run is a string of one-character clusters that need no shaping. It stops at
+// the first character the face lacks, so each byte is looked at once whatever the text.
+std::size_t drawn_ascii_run_end(std::string_view text, std::size_t pos, fonts::GlyphCoverage& coverage,
+                                fonts::FontFace face) {
   std::size_t end = pos;
-  while (end < text.size() && text[end] > ' ' && text[end] < '\x7F') ++end;
+  while (end < text.size() && text[end] > ' ' && text[end] < '\x7F' &&
+         coverage.has_glyph(face, static_cast<unsigned char>(text[end]))) {
+    ++end;
+  }
   if (end > pos && end < text.size() && static_cast<unsigned char>(text[end]) >= 0x80) --end;
   return end;
 }
@@ -245,9 +250,9 @@ void ItemBuilder::add_text(std::string_view text, const TextStyle& style, const 
     // the run's face draws, added at once when the face has them all. Appended piece by piece,
     // they would join the same piece (append_to_segment), so the items are the same.
     if (!literal_) {
-      const std::size_t run_end = plain_ascii_run_end(text, pos);
+      const std::size_t run_end = drawn_ascii_run_end(text, pos, context_.coverage, face);
       const std::string_view run = text.substr(pos, run_end - pos);
-      if (!run.empty() && context_.coverage.has_glyphs(face, run)) {
+      if (!run.empty()) {
         if (segment_.empty()) segment_location_ = location;
         append_to_segment(run, style, face, link);
         c = static_cast<char32_t>(run.back());
@@ -552,11 +557,12 @@ bool ItemBuilder::emit_word(std::vector<Piece>& pieces, bool may_hyphenate) {
                           !context_.hyphenator->empty();
   // Nearly every word is one piece (one face, one link): its measures remembered by this thread
   // (word_shapes.hpp), or else measured without allocating.
-  const Piece& first = pieces.front();
-  const WordShape* shape = pieces.size() == 1
-                               ? remembered_word_shape(context_.metrics, first.face, first.size, first.text,
-                                                       hyphenates ? context_.hyphenator : nullptr)
-                               : nullptr;
+  const WordShape* shape = nullptr;
+  if (pieces.size() == 1) {
+    const Piece& piece = pieces.front();
+    shape = remembered_word_shape(context_.metrics, piece.face, piece.size, piece.text,
+                                  hyphenates ? context_.hyphenator : nullptr);
+  }
   std::array<fonts::MeasuredBox, 4> few;
   std::vector<fonts::MeasuredBox> many(pieces.size() > few.size() ? pieces.size() : 0);
   const std::span<fonts::MeasuredBox> measured =
@@ -629,12 +635,8 @@ void ItemBuilder::emit_split_word(const std::vector<Piece>& pieces) {
   }
 }
 
-// The segment's boxes with a hyphenation point between the pieces of a word that libhyphen allows
-// to part. Each part is measured anew as a box of its own: kerning never crosses a box, so a
-// pair split by a hyphenation point is set unkerned even when the line does not break there.
-// The hyphen takes the face and size of the text before it.
+// emit_hyphenated_word's items for a word of one piece, with the measures its shape remembers.
 void ItemBuilder::emit_hyphenated_shape(Piece& piece, const WordShape& shape) {
-  // emit_hyphenated_word's items for one piece, with the measures the shape remembers.
   const std::size_t end = piece.text.size();
   std::size_t from = 0;
   std::size_t part = 0;
@@ -654,6 +656,10 @@ void ItemBuilder::emit_hyphenated_shape(Piece& piece, const WordShape& shape) {
   }
 }
 
+// The segment's boxes with a hyphenation point between the pieces of a word that libhyphen allows
+// to part. Each part is measured anew as a box of its own: kerning never crosses a box, so a
+// pair split by a hyphenation point is set unkerned even when the line does not break there.
+// The hyphen takes the face and size of the text before it.
 void ItemBuilder::emit_hyphenated_word(std::vector<Piece>& pieces, std::span<const fonts::MeasuredBox> measured) {
   std::string joined;
   if (pieces.size() > 1) {

@@ -115,6 +115,15 @@ TEST_SUITE("layout.code_and_url_breaks") {
     CHECK(f.text_lines("either/or and/or", 10) == "either/or|and/or|");
   }
 
+  TEST_CASE("a URL is found in any case, after ftp too; www. inside a longer word starts none") {
+    Fixture f;
+    CHECK(f.text_lines("HTTPS://EXAMPLE.ORG/a-b and", 10) == "HTTPS://|EXAMPLE.|ORG/a-b|and|");
+    CHECK(f.text_lines("(WWW.Example.org/a-b) and", 10) == "(WWW.|Example.|org/a-b)|and|");
+    CHECK(f.text_lines("ftp://host.org/pub/file and", 10) == "ftp://|host.org/|pub/file|and|");
+    // A token character before www.: no URL, so the word is cut at the measure, not after "awww.".
+    CHECK(f.text_lines("awww.example.org/a-b and", 10) == "awww.examp|le.org/a-b|and|");
+  }
+
   TEST_CASE("a long path or mail address in running text breaks after '/' and '@'; \"and/or\" does not") {
     Fixture f;
     // git's README: the line before "Documentation/gitcvs-migration.txt" was stretched to +18.

@@ -96,6 +96,28 @@ TEST_SUITE("layout.fallback_faces") {
     CHECK(list.items[2].face == FontFace::serif);
   }
 
+  TEST_CASE("an ignorable character after an ASCII run is dropped, and the run goes on after it") {
+    Fixture f;
+    const ItemList list = f.items("ab\u00ADcd ef\u200Dgh", core::Pt(200));
+    REQUIRE(list.items.size() >= 3);
+    CHECK(list.items[0].text == "abcd");
+    CHECK(list.items[2].text == "efgh");
+  }
+
+  TEST_CASE("DEL and C0 controls end an ASCII run and are drawn as the placeholder") {
+    Fixture f;
+    const ItemList list = f.items(
+        "ab\x7F\x01"
+        "cd",
+        core::Pt(200));
+    REQUIRE(list.items.size() >= 1);
+    CHECK(list.items[0].text == "ab\u25A1\u25A1cd");
+    CHECK(list.items[0].face == FontFace::serif);
+    f.coverage.report(f.diagnostics, {"fallback.md", 0, 0}, false);
+    CHECK(f.diagnostics.to_string() ==
+          "w.md:3:1: warning: characters the PDF fonts cannot draw are shown as \u25A1: (U+007F), (U+0001)\n");
+  }
+
   TEST_CASE("a mark no face has becomes a placeholder; its base stays in the run's face") {
     Fixture f;
     f.metrics.only_in[0x20D8] = {};
