@@ -57,9 +57,9 @@ class FontMetrics {
   virtual core::Pt x_height(FontFace face, core::Pt size) const { return ascent(face, size) / 2; }
   /// False when `face` has no glyph for `code_point` (it would draw as .notdef).
   virtual bool has_glyph(FontFace face, char32_t code_point) const = 0;
-  /// Names these metrics in a thread's memo of measures (core::ThreadMemo), for metrics whose
-  /// answers never change: no other metrics of the process has it. 0 (the default): measures are
-  /// asked every time.
+  /// Names these metrics in a thread's memo of what they measured (layout/word_shapes.hpp), for
+  /// metrics whose answers never change: no other metrics of the process has it. 0 (the
+  /// default, for metrics that may change, as tests' fakes do): measures are asked every time.
   virtual std::uint64_t memo_source() const { return 0; }
 };
 

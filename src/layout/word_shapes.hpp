@@ -1,9 +1,6 @@
-// A word's measures as build_items sets it, remembered per thread: the box of the whole word and,
-// when it may be hyphenated, its hyphenation points and the box of each part between them. Text
-// repeats its words, and each of those measures is a look-up of its own (the word's kerning, its
-// points, each part's kerning): about 2,000 instructions a word, a seventh of a first build's.
-// Remembered, a word costs one look-up. The measures depend only on the metrics, the face, the
-// size, the patterns and the word, so the books are the same.
+// A word's measures as build_items sets it (its box; with hyphenation, its points and parts),
+// remembered per thread: one look-up a word where there were up to five, together a seventh of
+// a first build. They depend only on what keys them, so the books are the same.
 #pragma once
 
 #include <cstddef>

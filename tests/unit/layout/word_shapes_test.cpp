@@ -2,9 +2,6 @@
 
 #include <doctest/doctest.h>
 
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
@@ -18,19 +15,8 @@ namespace {
 
 using test::FontFace;
 
-// Debian's hyphen-en-us; the tests that need it say so and pass without it.
-const std::string en_us_path = "/usr/share/hyphen/hyph_en_US.dic";
-
-bool have_patterns() {
-  if (std::filesystem::exists(en_us_path)) return true;
-  MESSAGE("skipped: " << en_us_path << " is absent (Debian package hyphen-en-us)");
-  return false;
-}
-
-std::string en_us() {
-  std::ifstream in(en_us_path, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
+// Patterns that part "philosophical" as philo-so-phi-cal, given as bytes: no file is read.
+const std::string patterns = "UTF-8\n1so\n1ph\n1ca\n";
 
 // Every character 0.5 em, and "ph" kerned by -0.1 em, so that a word's box differs from the sum
 // of its parts' boxes; counts the boxes it measures, and lets them be remembered if asked to.
@@ -91,11 +77,10 @@ ItemList items_with(const fonts::FontMetrics& metrics, const Hyphenator& hyphena
 
 TEST_SUITE("layout.word_shapes") {
   TEST_CASE("a shape is the word's box, its hyphenation points and the box of each part between them") {
-    if (!have_patterns()) return;
-    const Hyphenator hyphenator(en_us());
+    const Hyphenator hyphenator(patterns);
     const KernedMetrics metrics(false);
     const std::vector<std::size_t> points = hyphenator.hyphenation_points("philosophical");
-    REQUIRE(points.size() >= 2);
+    REQUIRE(points == std::vector<std::size_t>{5, 7, 10});
     const WordShape shape = measure_word_shape(metrics, FontFace::serif, core::Pt(10), "philosophical", &hyphenator);
     CHECK(same_box(shape.whole, metrics.measure_box(FontFace::serif, "philosophical", core::Pt(10))));
     CHECK(shape.whole.kerned);
@@ -120,8 +105,7 @@ TEST_SUITE("layout.word_shapes") {
     CHECK(alone.parts.empty());
     const Hyphenator none;
     CHECK(measure_word_shape(metrics, FontFace::serif, core::Pt(10), "philosophical", &none).parts.empty());
-    if (!have_patterns()) return;
-    const Hyphenator hyphenator(en_us());
+    const Hyphenator hyphenator(patterns);
     CHECK(measure_word_shape(metrics, FontFace::serif, core::Pt(10), "the", &hyphenator).parts.empty());
   }
 
@@ -132,8 +116,7 @@ TEST_SUITE("layout.word_shapes") {
   }
 
   TEST_CASE("a word is measured once a thread for each face, size and patterns, then recalled") {
-    if (!have_patterns()) return;
-    const Hyphenator hyphenator(en_us());
+    const Hyphenator hyphenator(patterns);
     const KernedMetrics metrics(true);
     const WordShape* first =
         remembered_word_shape(metrics, FontFace::serif, core::Pt(10), "philosophical", &hyphenator);
@@ -165,9 +148,39 @@ TEST_SUITE("layout.word_shapes") {
     CHECK(other.measured == measured);
   }
 
+  TEST_CASE("a word longer than 64 bytes is measured every time, and its shape is still given") {
+    const KernedMetrics metrics(true);
+    const std::string token(65, 'x');
+    const WordShape* first = remembered_word_shape(metrics, FontFace::serif, core::Pt(10), token, nullptr);
+    REQUIRE(first != nullptr);
+    CHECK(same_box(first->whole, metrics.measure_box(FontFace::serif, token, core::Pt(10))));
+    const int measured = metrics.measured;
+    remembered_word_shape(metrics, FontFace::serif, core::Pt(10), token, nullptr);
+    CHECK(metrics.measured == measured + 1);
+    remembered_word_shape(metrics, FontFace::serif, core::Pt(10), std::string(64, 'x'), nullptr);
+    remembered_word_shape(metrics, FontFace::serif, core::Pt(10), std::string(64, 'x'), nullptr);
+    CHECK(metrics.measured == measured + 2);  // 64 bytes: remembered
+  }
+
+  TEST_CASE("past 16,384 words a thread forgets them all, and measures each again when asked") {
+    const KernedMetrics metrics(true);
+    remembered_word_shape(metrics, FontFace::serif, core::Pt(10), "first", nullptr);
+    remembered_word_shape(metrics, FontFace::serif, core::Pt(10), "first", nullptr);
+    CHECK(metrics.measured == 1);
+    // In two settings, so that the budget is the thread's, not a setting's.
+    for (int i = 0; i < 16384; ++i) {
+      const FontFace face = i % 2 == 0 ? FontFace::serif : FontFace::serif_bold;
+      remembered_word_shape(metrics, face, core::Pt(10), "word" + std::to_string(i), nullptr);
+    }
+    CHECK(metrics.measured == 16385);
+    const WordShape* again = remembered_word_shape(metrics, FontFace::serif, core::Pt(10), "first", nullptr);
+    REQUIRE(again != nullptr);
+    CHECK(metrics.measured == 16386);
+    CHECK(same_box(again->whole, metrics.measure_box(FontFace::serif, "first", core::Pt(10))));
+  }
+
   TEST_CASE("a paragraph set with remembered shapes has the items of one measured word by word") {
-    if (!have_patterns()) return;
-    const Hyphenator hyphenator(en_us());
+    const Hyphenator hyphenator(patterns);
     const std::string text = "philosophical graphs, philosophical typography and philosophical paragraphs";
     const KernedMetrics measuring(false);
     const KernedMetrics remembering(true);
