@@ -5,6 +5,7 @@
 #pragma once
 
 #include <array>
+#include <cassert>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -53,7 +54,10 @@ class HarfBuzzFont {
   /// as libharu truncates the values it writes in /W. Remembered for the BMP.
   long advance(char32_t code_point) const;
   /// advance() of an ASCII character (below 0x80), read from a table made at load.
-  long ascii_advance(unsigned char byte) const { return ascii_advances_[byte & 0x7F]; }
+  long ascii_advance(unsigned char byte) const {
+    assert(byte < ascii_advances_.size());
+    return ascii_advances_[byte];
+  }
   /// The hhea ascender and descender in whole 1/1000 em (descender negative), as libharu reads them.
   int ascent() const;
   int descent() const;

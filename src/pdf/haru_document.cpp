@@ -175,17 +175,17 @@ std::string fixed_point(long long value, int places) {
 // `value` hundredths: 52866 → "528.66", -1620 → "-16.2", 300 → "3".
 std::string hundredths(long long value) { return fixed_point(value, 2); }
 
-// The operator that shows `text`: `(…)Tj`, or with shifts a TJ array `[(…)n(…)]TJ` (PDF
-// 32000-1 §9.4.3), in the font's `codes`; a character past the BMP, which no CID can name, becomes
-// a space, as libharu makes it. They are written as literal strings (§7.3.4.2), not in libharu's
-// hex, which takes twice the bytes (about 2 KB more of the compressed corpus/ PDF); parentheses
-// and backslash are escaped, and CR and LF, which a reader would otherwise turn into LF.
 // An ASCII byte a literal string holds as it is (show_operator).
 bool is_plain_byte(char byte) {
   return static_cast<unsigned char>(byte) < 0x80 && byte != '(' && byte != ')' && byte != '\\' && byte != '\r' &&
          byte != '\n';
 }
 
+// The operator that shows `text`: `(…)Tj`, or with shifts a TJ array `[(…)n(…)]TJ` (PDF
+// 32000-1 §9.4.3), in the font's `codes`; a character past the BMP, which no CID can name, becomes
+// a space, as libharu makes it. They are written as literal strings (§7.3.4.2), not in libharu's
+// hex, which takes twice the bytes (about 2 KB more of the compressed corpus/ PDF); parentheses
+// and backslash are escaped, and CR and LF, which a reader would otherwise turn into LF.
 std::string show_operator(std::string_view text, const std::vector<TextShift>& shifts, const FontCodes& codes) {
   const auto append_byte = [](std::string& out, char byte) {
     if (byte == '(' || byte == ')' || byte == '\\') {
@@ -715,7 +715,9 @@ struct HaruDocument::State {
       std::string bytes;
       core::FlatePart part;
     };
-    constexpr std::size_t kinds_kept = 4;  // then the oldest is forgotten
+    // A book has one kind, or two with mirrored margins; a few more in hand cost nothing, and the
+    // oldest is forgotten past them.
+    constexpr std::size_t kinds_kept = 4;
     thread_local std::deque<Deflated> kept;
     for (const Deflated& known : kept) {
       if (known.bytes == bytes) return known.part;
@@ -959,7 +961,11 @@ struct HaruDocument::State {
     const auto number_size = static_cast<std::size_t>(number_end - number.data());
     std::string set("/");
     set.append(local_name).append(" ").append(number.data(), number_size).append(" Tf\n");
-    HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(set.data()), static_cast<HPDF_UINT>(set.size()));
+    if (HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(set.data()),
+                          static_cast<HPDF_UINT>(set.size())) != HPDF_OK) {
+      fail("cannot write a font change into a page's content");
+      return;
+    }
     attr->gstate->font = font;
     attr->gstate->font_size = size;
     attr->gstate->writing_mode = static_cast<HPDF_FontAttr>(font->attr)->writing_mode;

@@ -70,6 +70,7 @@ TEST_SUITE("fonts.harfbuzz_font") {
     CHECK(serif->advance(U'H') == 793);        // the remembered value
     CHECK(serif->ascent() == 1069);
     CHECK(serif->descent() == -293);
+    CHECK(serif->x_height() == 536);  // OS/2's sxHeight, read at load
     CHECK(serif->glyph(U'H') != 0);
     CHECK(serif->glyph(U'\u4e00') == 0);
     // A character the font lacks is drawn as .notdef, and advances by its width.

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <unistd.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -1523,6 +1524,42 @@ TEST_SUITE("pdf.haru_document") {
     haru.add_internal_link(page, {10, 10, 60, 20}, page, 150);
     CHECK(haru.error() == "a link added after the document was saved");
     CHECK_FALSE(haru.save().has_value());
+  }
+
+  TEST_CASE("each page's content starts with its own margin, however many margins the pages have") {
+    // Six left edges in turn, more than the kinds of first operators a thread keeps deflated.
+    const std::vector<std::string> lefts = {"10", "20.5", "30", "40.25", "50", "60"};
+    pdf::HaruDocument haru;
+    REQUIRE(haru.load_font(fonts::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf"));
+    for (std::size_t i = 0; i < 3 * lefts.size(); ++i) {
+      const std::size_t page = haru.add_page(200, 300);
+      haru.begin_body(page, std::stod(lefts[i % lefts.size()]));
+      haru.show_text(page, fonts::FontFace::serif, 10, 10, 280, "Body of page " + std::to_string(i));
+      haru.end_body(page);
+      haru.show_text(page, fonts::FontFace::serif, 8, 100, 20, std::to_string(i + 1));
+      haru.finish_page(page);
+    }
+    const std::optional<std::string> bytes = haru.save();
+    REQUIRE(bytes);
+    CHECK(haru.error() == "");
+    // Each compressed stream inflated; the pages' contents in the order written, which is theirs.
+    std::vector<std::string> firsts;
+    for (std::size_t at = bytes->find("stream\r\n"); at != std::string::npos; at = bytes->find("stream\r\n", at + 1)) {
+      const std::size_t begin = at + 8;
+      const std::size_t end = bytes->find("endstream", begin);
+      REQUIRE(end != std::string::npos);
+      std::string inflated(100000, '\0');
+      uLongf size = inflated.size();
+      const auto* compressed = reinterpret_cast<const Bytef*>(bytes->data() + begin);
+      if (uncompress(reinterpret_cast<Bytef*>(inflated.data()), &size, compressed, end - begin) != Z_OK) continue;
+      inflated.resize(size);
+      if (inflated.starts_with("q\n1 0 0 1 ")) firsts.push_back(inflated.substr(0, inflated.find(" cm\n") + 4));
+    }
+    REQUIRE(firsts.size() == 3 * lefts.size());
+    for (std::size_t i = 0; i < firsts.size(); ++i) {
+      CAPTURE(i);
+      CHECK(firsts[i] == "q\n1 0 0 1 " + lefts[i % lefts.size()] + " 0 cm\n");
+    }
   }
 
   TEST_CASE("pages compressed beside the drawing, or with bodies recalled from a memo, give the file compressed here") {
