@@ -246,9 +246,9 @@ void ItemBuilder::add_text(std::string_view text, const TextStyle& style, const 
   char32_t before = U'\0';  // the character before `c`
   std::size_t pos = 0;
   for (char32_t c = U'\0'; pos < text.size(); before = c) {
-    // Most text is runs of ASCII letters, digits and punctuation: each a cluster of its own that
-    // the run's face draws, added at once when the face has them all. Appended piece by piece,
-    // they would join the same piece (append_to_segment), so the items are the same.
+    // Most text is runs of ASCII letters, digits and punctuation, each a cluster of its own: as
+    // far as the run's face draws them, they are added at once. Appended one by one, they would
+    // join the same piece (append_to_segment), so the items are the same.
     if (!literal_) {
       const std::size_t run_end = drawn_ascii_run_end(text, pos, context_.coverage, face);
       const std::string_view run = text.substr(pos, run_end - pos);
