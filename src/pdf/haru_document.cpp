@@ -956,11 +956,7 @@ struct HaruDocument::State {
       HPDF_Page_SetFontAndSize(page, font, size);
       return;
     }
-    std::array<char, HPDF_REAL_LEN + 1> number{};
-    const char* number_end = HPDF_FToA(number.data(), size, number.data() + HPDF_REAL_LEN);
-    const auto number_size = static_cast<std::size_t>(number_end - number.data());
-    std::string set("/");
-    set.append(local_name).append(" ").append(number.data(), number_size).append(" Tf\n");
+    const std::string set = "/" + std::string(local_name) + " " + real_text(size) + " Tf\n";
     if (HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(set.data()),
                           static_cast<HPDF_UINT>(set.size())) != HPDF_OK) {
       fail("cannot write a font change into a page's content");
