@@ -176,20 +176,27 @@ bool append_in_place(const std::string& path, const InputFile& expected, std::ui
 }
 
 std::optional<std::string> InputFile::read_at(std::uint64_t offset, std::uint64_t count) const {
+  std::string bytes;
+  if (!read_into(offset, count, bytes)) return std::nullopt;
+  return bytes;
+}
+
+bool InputFile::read_into(std::uint64_t offset, std::uint64_t count, std::string& bytes) const {
   if (descriptor_ < 0 || count > std::numeric_limits<std::size_t>::max() / 2 ||
       offset > static_cast<std::uint64_t>(std::numeric_limits<off_t>::max()) - count) {
-    return std::nullopt;
+    return false;
   }
-  std::string bytes(static_cast<std::size_t>(count), '\0');
+  // Only what grows past the string's present size is cleared by resize; pread overwrites it all.
+  bytes.resize(static_cast<std::size_t>(count));
   std::size_t done = 0;
   while (done < bytes.size()) {
     const ssize_t read =
         ::pread(descriptor_, bytes.data() + done, bytes.size() - done, static_cast<off_t>(offset + done));
     if (read < 0 && errno == EINTR) continue;
-    if (read <= 0) return std::nullopt;  // an error, or the end before `count` bytes
+    if (read <= 0) return false;  // an error, or the end before `count` bytes
     done += static_cast<std::size_t>(read);
   }
-  return bytes;
+  return true;
 }
 
 std::optional<std::string> write_whole_file(const std::string& path, std::string_view bytes) {

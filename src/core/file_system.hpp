@@ -84,6 +84,10 @@ class InputFile {
   std::optional<std::uint64_t> size() const;
   /// `count` bytes from `offset`; nullopt when they cannot all be read (past the end, an error).
   std::optional<std::string> read_at(std::uint64_t offset, std::uint64_t count) const;
+  /// read_at into `bytes`, which is resized to `count` in the memory it holds when that is enough:
+  /// a caller reading piece after piece into one string touches no fresh memory, and no byte is
+  /// cleared first. False when they cannot all be read; `bytes` then holds nothing of worth.
+  bool read_into(std::uint64_t offset, std::uint64_t count, std::string& bytes) const;
   /// The open file's device and inode, which tell whether a path still names it; nullopt if it is
   /// not open or cannot be asked.
   std::optional<std::pair<std::uint64_t, std::uint64_t>> file_id() const;
