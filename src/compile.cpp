@@ -146,9 +146,9 @@ struct PdfWriting {
   std::optional<cache::LayoutCache> layout_cache;
 };
 
-bool write_pdf_book(const model::Book& book, const layout::PageStyle& style, const CompileOptions& options,
-                    std::future<LoadedHyphenators>& loading, const std::string& path, core::DiagnosticSink& sink,
-                    core::Progress& progress, std::string& stats) {
+bool write_pdf_book(const model::Book& book, const model::ArticleDigests& digests, const layout::PageStyle& style,
+                    const CompileOptions& options, std::future<LoadedHyphenators>& loading, const std::string& path,
+                    core::DiagnosticSink& sink, core::Progress& progress, std::string& stats) {
   const auto writing = std::make_shared<PdfWriting>((fs::path(options.data_dir) / "fonts").string(), sink);
   const fonts::FontSet& font_set = writing->font_set;
   if (!font_set.ok()) return false;
@@ -173,7 +173,7 @@ bool write_pdf_book(const model::Book& book, const layout::PageStyle& style, con
   if (options.cache) {
     const fs::path cache_root = fs::path(options.output_dir) / cache::cache_folder_name;
     set_articles.emplace(cache_root.string(), "layout.pack", fingerprint);
-    layout_cache.emplace(*set_articles, fingerprint);
+    layout_cache.emplace(*set_articles, fingerprint, digests);
   }
   // Articles are set on options.jobs threads; the book is the same whatever their number.
   const layout::BookEnd end = layout::lay_out_book(book, font_set.metrics(), style, hyphenators, writer, sink, progress,
@@ -281,19 +281,22 @@ CompileResult compile(const CompileOptions& options, core::DiagnosticSink& outer
   }
   const std::string epub_temporary = wants_epub ? outputs.temporary_for(epub_target) : std::string();
   const std::string pdf_temporary = wants_pdf ? outputs.temporary_for(pdf_target) : std::string();
+  // Both writers key their cached articles from one digest of each, made by whichever asks first.
+  const model::ArticleDigests digests(book.articles);
   const auto write_epub_book = [&](core::DiagnosticSink& to, core::Progress& shown) {
     TargetPathSink writer_sink(to, epub_temporary, epub_target);
     // Files deflated by an earlier build into this output folder are recalled, not deflated again.
     std::optional<cache::DeflatePack> files_deflated;
     open_deflate_pack(files_deflated, options, "epub.pack", cache::program_fingerprint(options.version));
-    const bool written = epub::write_epub(book, {*stylesheet, files_deflated ? &*files_deflated : nullptr},
+    const bool written = epub::write_epub(book, {*stylesheet, files_deflated ? &*files_deflated : nullptr, &digests},
                                           epub_temporary, writer_sink, shown);
     if (written && files_deflated) files_deflated->commit();
     return written;
   };
   const auto write_pdf = [&](core::DiagnosticSink& to, core::Progress& shown) {
     TargetPathSink writer_sink(to, pdf_temporary, pdf_target);
-    return write_pdf_book(book, *page_style, options, hyphenators, pdf_temporary, writer_sink, shown, result.stats);
+    return write_pdf_book(book, digests, *page_style, options, hyphenators, pdf_temporary, writer_sink, shown,
+                          result.stats);
   };
   if (wants_epub && stylesheet && wants_pdf) {
     // The terminal line follows the PDF, the longer of the two; the EPUB thread shows nothing.

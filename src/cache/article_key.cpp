@@ -18,7 +18,7 @@ namespace {
 
 // Bumped whenever what goes into a key changes, so that no old entry matches a new key by chance.
 // The kinds of key start differently, so that none can be another's.
-constexpr std::string_view key_format = "octavo article key 1";
+constexpr std::string_view key_format = "octavo article key 2";
 constexpr std::string_view sources_entry_key_format = "octavo sources entry key 1";
 constexpr std::string_view contents_titles_key_format = "octavo contents titles key 1";
 
@@ -65,10 +65,12 @@ void put(core::ByteWriter& out, const layout::PageStyle& style) {
   out.string(std::string_view(bytes.data(), bytes.size()));
 }
 
-// The article with its links as the PDF resolves them, and its own anchors.
-void put(core::ByteWriter& out, const model::Article& article, const model::AnchorTable& anchors) {
+// The article by its digest, its links as the PDF resolves them, and its own anchors.
+void put(core::ByteWriter& out, const model::Article& article, const model::AnchorTable& anchors,
+         const model::ArticleDigests& digests) {
+  for (const std::uint8_t byte : digests.of(article)) out.byte(byte);
   const layout::LinkResolver resolve = layout::article_link_resolver(article, anchors);
-  model::put_article(
+  model::put_resolutions(
       out, article, [&resolve](core::ByteWriter& to, const model::Inline& node) { put_resolution(to, resolve, node); });
   put_own_anchors(out, anchors, article.id);
 }
@@ -85,10 +87,11 @@ void put_setting(core::ByteWriter& out, std::string_view format, std::string_vie
 
 }  // namespace
 
-core::StreamDigest article_key(const layout::ArticleInputs& inputs, std::string_view fingerprint) {
+core::StreamDigest article_key(const layout::ArticleInputs& inputs, std::string_view fingerprint,
+                               const model::ArticleDigests& digests) {
   core::ByteWriter out;
   put_setting(out, key_format, fingerprint, inputs.style, inputs.hyphenator);
-  put(out, inputs.article, inputs.anchors);
+  put(out, inputs.article, inputs.anchors, digests);
   return core::sha256(out.bytes());
 }
 

@@ -8,16 +8,19 @@
 
 #include "core/sha256.hpp"
 #include "layout/article_cache.hpp"
+#include "model/article_digests.hpp"
 
 namespace octavo::cache {
 
 /// A SHA-256 over: `fingerprint` (the program, its libraries and the fonts:
 /// build_fingerprint), every setting of the page style, the hyphenation
-/// patterns' digest, every field of the article (blocks, inlines, images with their digests,
-/// footnotes, provenance, source note, every source location), the article's own anchors, and
-/// where each of its links resolves against the book's anchors ("unresolved" for none). Two
-/// inputs that differ in any of these get different keys. Never fails.
-core::StreamDigest article_key(const layout::ArticleInputs& inputs, std::string_view fingerprint);
+/// patterns' digest, the digest of every field of the article (model::article_digest, from
+/// `digests`: blocks, inlines, images with their digests, footnotes, provenance, source note,
+/// every source location), where each of its links resolves against the book's anchors
+/// ("unresolved" for none), and the article's own anchors. Two inputs that differ in any of these
+/// get different keys. Never fails.
+core::StreamDigest article_key(const layout::ArticleInputs& inputs, std::string_view fingerprint,
+                               const model::ArticleDigests& digests);
 
 /// The key an article's entry in the Sources appendix is kept under: a SHA-256 over `fingerprint`,
 /// the page style, the patterns' digest and the article's id, title, location and source note (all

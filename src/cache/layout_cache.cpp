@@ -66,14 +66,14 @@ std::optional<layout::SetContentsTitles> decode_titles(std::string_view bytes, c
 
 }  // namespace
 
-LayoutCache::LayoutCache(EntryStore& store, std::string fingerprint)
-    : store_(store), fingerprint_(std::move(fingerprint)) {}
+LayoutCache::LayoutCache(EntryStore& store, std::string fingerprint, const model::ArticleDigests& digests)
+    : store_(store), fingerprint_(std::move(fingerprint)), digests_(digests) {}
 
 layout::CutArticle LayoutCache::recall_or_cut(const layout::ArticleInputs& inputs, const fonts::GlyphCoverage& coverage,
                                               const std::function<layout::SetArticle()>& set_anew,
                                               const std::function<layout::CutArticle(layout::SetArticle)>& cut,
                                               const std::function<bool(std::vector<layout::Page>&)>& take_bodies) {
-  const core::StreamDigest key = article_key(inputs, fingerprint_);
+  const core::StreamDigest key = article_key(inputs, fingerprint_, digests_);
   const std::optional<std::string> bytes = store_.read(key);
   if (bytes) {
     // The pages as an earlier build cut them, when the page sink still has their bodies' drawing;

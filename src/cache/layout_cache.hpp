@@ -9,14 +9,16 @@
 
 #include "cache/entry_store.hpp"
 #include "layout/article_cache.hpp"
+#include "model/article_digests.hpp"
 
 namespace octavo::cache {
 
 class LayoutCache final : public layout::ArticleCache {
  public:
   /// Entries live in `store`; `fingerprint` is what every article depends on besides its
-  /// ArticleInputs (build_fingerprint: the program, its libraries, the fonts).
-  LayoutCache(EntryStore& store, std::string fingerprint);
+  /// ArticleInputs (build_fingerprint: the program, its libraries, the fonts); article keys start
+  /// from the articles' `digests`, which must outlive this.
+  LayoutCache(EntryStore& store, std::string fingerprint, const model::ArticleDigests& digests);
 
   /// The entry under article_key(inputs): its cut when it has one that `take_bodies` takes, else
   /// its lines, cut, when they decode (entry_codec); else set_anew()'s lines, cut, stored under
@@ -39,6 +41,7 @@ class LayoutCache final : public layout::ArticleCache {
  private:
   EntryStore& store_;
   std::string fingerprint_;
+  const model::ArticleDigests& digests_;
 };
 
 }  // namespace octavo::cache

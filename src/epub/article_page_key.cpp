@@ -10,16 +10,17 @@ namespace {
 
 // Bumped whenever what goes into the key changes, so that no old page matches a new key by chance;
 // it also keeps the key apart from the digests of files' bytes that share the pack.
-constexpr std::string_view key_format = "octavo epub article page key 1";
+constexpr std::string_view key_format = "octavo epub article page key 2";
 
 }  // namespace
 
 core::StreamDigest article_page_key(const model::Article& article, const std::string& book_language,
-                                    const BookLinks& links) {
+                                    const BookLinks& links, const model::ArticleDigests& digests) {
   core::ByteWriter out;
   out.string(key_format);
   out.string(book_language);
-  model::put_article(out, article, [&links, &article](core::ByteWriter& to, const model::Inline& node) {
+  for (const std::uint8_t byte : digests.of(article)) out.byte(byte);
+  model::put_resolutions(out, article, [&links, &article](core::ByteWriter& to, const model::Inline& node) {
     if (node.kind != model::InlineKind::link) return;
     to.byte('L');
     to.string(link_href(node, &links, article.id));

@@ -8,14 +8,16 @@
 #include "core/sha256.hpp"
 #include "epub/book_links.hpp"
 #include "model/article.hpp"
+#include "model/article_digests.hpp"
 
 namespace octavo::epub {
 
-/// A SHA-256 over a format name, `book_language`, every field of `article` (model::put_article)
-/// and the href each of its links gets in its page (link_href against `links`), so that a heading
-/// renamed in another article changes the key of a page that links to it. Articles whose pages
-/// could differ get different keys; never the digest of a file's bytes. Never fails.
+/// A SHA-256 over a format name, `book_language`, the digest of every field of `article`
+/// (model::article_digest, from `digests`) and the href each of its links gets in its page
+/// (link_href against `links`), so that a heading renamed in another article changes the key of a
+/// page that links to it. Articles whose pages could differ get different keys; never the digest
+/// of a file's bytes. Never fails.
 core::StreamDigest article_page_key(const model::Article& article, const std::string& book_language,
-                                    const BookLinks& links);
+                                    const BookLinks& links, const model::ArticleDigests& digests);
 
 }  // namespace octavo::epub

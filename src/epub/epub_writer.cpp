@@ -152,6 +152,10 @@ void epub_files(const model::Book& book, const EpubOptions& options, const FileR
                 const PageReceiver& receive_page, core::Progress& progress) {
   progress.stage("Writing EPUB", book.articles.size(), "articles");
   const BookLinks links(book);
+  const std::optional<model::ArticleDigests> own_digests =
+      options.article_digests == nullptr ? std::optional<model::ArticleDigests>(std::in_place, book.articles)
+                                         : std::nullopt;
+  const model::ArticleDigests& digests = options.article_digests ? *options.article_digests : *own_digests;
   const std::vector<TextPage> pages = text_pages(book, links);
   const std::vector<const model::Image*> images = book_images(book);
   std::vector<PackageItem> items;
@@ -178,7 +182,8 @@ void epub_files(const model::Book& book, const EpubOptions& options, const FileR
     }
     const model::Article& article = *page.article;
     receive_page(
-        text_root + page.file, [&] { return article_page_key(article, book.metadata.language, links); }, page.render);
+        text_root + page.file, [&] { return article_page_key(article, book.metadata.language, links, digests); },
+        page.render);
     progress.advance();
   }
   for (const model::Image* image : images) receive(package_root + image_file(*image), *image->bytes);

@@ -10,6 +10,7 @@
 #include "core/diagnostics.hpp"
 #include "core/progress.hpp"
 #include "core/sha256.hpp"
+#include "model/article_digests.hpp"
 #include "model/book.hpp"
 
 namespace octavo::epub {
@@ -19,6 +20,9 @@ struct EpubOptions {
   /// Files deflated by an earlier build, taken from and kept there (the build cache); null: every
   /// file is deflated. The book is the same either way.
   core::DeflateMemo* memo = nullptr;
+  /// The digests of the book's articles, which article_page_key starts from, when the caller
+  /// shares them with another writer (layout's cache); null: epub_files makes its own.
+  const model::ArticleDigests* article_digests = nullptr;
 };
 
 /// Receives one file of the EPUB: its path inside the archive and its bytes, which live only

@@ -38,7 +38,7 @@ void put(core::ByteWriter& out, const Image& image) {
 
 // A tree of blocks in walk order: 'B' a block's own fields, 'I' an inline's, 'E' an exit, so
 // that the shape is written as well as the fields.
-void put_blocks(core::ByteWriter& out, const std::vector<Block>& blocks, const PutResolution& put_resolution) {
+void put_blocks(core::ByteWriter& out, const std::vector<Block>& blocks) {
   Walker walk(blocks);
   while (walk.next()) {
     if (!walk.entering()) {
@@ -74,7 +74,6 @@ void put_blocks(core::ByteWriter& out, const std::vector<Block>& blocks, const P
       put_location(out, location);
       out.string(target_article);
       out.string(id);
-      put_resolution(out, node);
     }
   }
 }
@@ -99,7 +98,7 @@ void put_source_note(core::ByteWriter& out, const SourceNote& note) {
   }
 }
 
-void put_article(core::ByteWriter& out, const Article& article, const PutResolution& put_resolution) {
+void put_article(core::ByteWriter& out, const Article& article) {
   const auto& [id, title, language, part, provenance, blocks, footnotes, source_note, location, taken_headings] =
       article;
   out.string(id);
@@ -111,19 +110,35 @@ void put_article(core::ByteWriter& out, const Article& article, const PutResolut
     out.string(*field);
   }
   out.unsigned_number(word_count);
-  put_blocks(out, blocks, put_resolution);
+  put_blocks(out, blocks);
   out.unsigned_number(footnotes.size());
   for (const Footnote& note : footnotes) {
     const auto& [note_id, label, note_blocks, note_location] = note;
     out.string(note_id);
     out.string(label);
-    put_blocks(out, note_blocks, put_resolution);
+    put_blocks(out, note_blocks);
     put_location(out, note_location);
   }
   put_source_note(out, source_note);
   put_location(out, location);
   out.unsigned_number(taken_headings.size());
   for (const std::string& heading : taken_headings) out.string(heading);
+}
+
+core::StreamDigest article_digest(const Article& article) {
+  core::ByteWriter out;
+  put_article(out, article);
+  return core::sha256(out.bytes());
+}
+
+void put_resolutions(core::ByteWriter& out, const Article& article, const PutResolution& put_resolution) {
+  const auto put_in = [&out, &put_resolution](const std::vector<Block>& blocks) {
+    for (Walker walk(blocks); walk.next();) {
+      if (walk.entering() && walk.inline_node() != nullptr) put_resolution(out, *walk.inline_node());
+    }
+  };
+  put_in(article.blocks);
+  for (const Footnote& note : article.footnotes) put_in(note.blocks);
 }
 
 }  // namespace octavo::model

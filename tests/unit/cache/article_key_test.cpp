@@ -32,7 +32,8 @@ struct Inputs {
   std::string fingerprint = "octavo 0.1.0\nfonts A\n";
 
   core::StreamDigest key(std::size_t article = 0) const {
-    return cache::article_key({book.articles[article], book.anchors, style, hyphenator}, fingerprint);
+    return cache::article_key({book.articles[article], book.anchors, style, hyphenator}, fingerprint,
+                              model::ArticleDigests(book.articles));
   }
   core::StreamDigest sources_entry_key(std::size_t article = 0) const {
     return cache::sources_entry_key({book.articles[article], style, hyphenator}, fingerprint);

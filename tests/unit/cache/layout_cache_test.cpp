@@ -49,8 +49,9 @@ Build lay_out(const model::Book& book, cache::MemoryStore* store, std::size_t jo
   const test::FakeMetrics metrics;
   core::DiagnosticList diagnostics;
   test::RecordingProgress progress;
+  const model::ArticleDigests digests(book.articles);
   std::optional<cache::LayoutCache> cache;
-  if (store != nullptr) cache.emplace(*store, fingerprint);
+  if (store != nullptr) cache.emplace(*store, fingerprint, digests);
   const layout::LaidOutBook laid = layout::lay_out_book(book, metrics, test::small_style(20), layout::Hyphenators(),
                                                         diagnostics, progress, jobs, cache ? &*cache : nullptr);
   Build out;
@@ -76,6 +77,8 @@ struct TitlesFixture {
   test::FakeMetrics metrics;
   fonts::GlyphCoverage coverage{metrics};
   cache::MemoryStore store;
+  std::vector<model::Article> no_articles;  // the titles are keyed without any article
+  model::ArticleDigests digests{no_articles};
   int set_count = 0;  // titles set anew, not recalled
 
   layout::SetContentsTitles set_anew(std::size_t count) {
@@ -156,6 +159,7 @@ struct PreparedBuild {
   std::string trace;  // the pages, the diagnostics and the figures
   std::size_t kept = 0;
   std::size_t set = 0;
+  std::size_t digested = 0;  // the articles' digests the keys were made from
 };
 
 PreparedBuild lay_out_prepared(const model::Book& book, cache::MemoryStore& store, bool keeps_bodies,
@@ -163,7 +167,8 @@ PreparedBuild lay_out_prepared(const model::Book& book, cache::MemoryStore& stor
   const test::FakeMetrics metrics;
   core::DiagnosticList diagnostics;
   test::RecordingProgress progress;
-  cache::LayoutCache cache(store, "fonts A");
+  const model::ArticleDigests digests(book.articles);
+  cache::LayoutCache cache(store, "fonts A", digests);
   PreparingSink sink(keeps_bodies);
   const layout::BookEnd end = layout::lay_out_book(book, metrics, test::small_style(20), layout::Hyphenators(), sink,
                                                    diagnostics, progress, jobs, &cache);
@@ -171,6 +176,7 @@ PreparedBuild lay_out_prepared(const model::Book& book, cache::MemoryStore& stor
   PreparedBuild out;
   out.kept = sink.kept;
   out.set = end.stats.articles_set;
+  out.digested = digests.made();
   layout::LayoutStats figures = end.stats;
   figures.articles_set = 0;  // counted apart
   out.trace = sink.trace + "diagnostics:\n" + diagnostics.to_string() + "stats:\n" + layout::format_stats(figures) +
@@ -187,6 +193,7 @@ TEST_SUITE("cache.layout_cache") {
     const PreparedBuild cold = lay_out_prepared(book, store, true, 2);
     CHECK(cold.set == 12);
     CHECK(cold.kept == 0);
+    CHECK(cold.digested == 12);
     REQUIRE(cold.trace.find("warning: characters the PDF fonts cannot draw") != std::string::npos);
     // Warm: every article's pages come as cut, their bodies kept, with the same digests, anchors,
     // links, warnings and figures; the Sources appendix is cut from its entries' lines.
@@ -286,9 +293,10 @@ TEST_SUITE("cache.layout_cache") {
       return set;
     };
     cache::MemoryStore store;
-    cache::LayoutCache first(store, "fonts A");
+    const model::ArticleDigests digests(book.articles);
+    cache::LayoutCache first(store, "fonts A", digests);
     const layout::SetArticle set = first.recall_or_set_sources_entry(inputs, coverage, set_anew);
-    cache::LayoutCache second(store, "fonts A");
+    cache::LayoutCache second(store, "fonts A", digests);
     const layout::SetArticle recalled = second.recall_or_set_sources_entry(inputs, coverage, set_anew);
     CHECK(set_count == 1);
     REQUIRE(recalled.lines.size() == 2);
@@ -328,11 +336,11 @@ TEST_SUITE("cache.layout_cache") {
 
   TEST_CASE("recalled contents' titles bring back their lines, warnings and missing characters, title by title") {
     TitlesFixture fixture;
-    cache::LayoutCache first(fixture.store, "fonts A");
+    cache::LayoutCache first(fixture.store, "fonts A", fixture.digests);
     const layout::SetContentsTitles set = fixture.recall_or_set(first, fixture.items);
     REQUIRE(set.titles.size() == 3);
     CHECK(set.titles[1][1].height.value == 12.5);  // given back whole after its encoding
-    cache::LayoutCache second(fixture.store, "fonts A");
+    cache::LayoutCache second(fixture.store, "fonts A", fixture.digests);
     const layout::SetContentsTitles recalled = fixture.recall_or_set(second, fixture.items);
     CHECK(fixture.set_count == 1);
     REQUIRE(recalled.titles.size() == 3);
@@ -361,7 +369,7 @@ TEST_SUITE("cache.layout_cache") {
 
   TEST_CASE("contents' titles kept for other entries, or damaged, are set again") {
     TitlesFixture fixture;
-    cache::LayoutCache cache(fixture.store, "fonts A");
+    cache::LayoutCache cache(fixture.store, "fonts A", fixture.digests);
     fixture.recall_or_set(cache, fixture.items);
     const core::StreamDigest name = fixture.store.names().at(0);
     const std::string kept = *fixture.store.read(name);
@@ -369,7 +377,7 @@ TEST_SUITE("cache.layout_cache") {
     const std::vector<layout::ContentsItem> two(fixture.items.begin(), fixture.items.begin() + 2);
     cache::MemoryStore other_store;
     TitlesFixture other;
-    cache::LayoutCache other_cache(other_store, "fonts A");
+    cache::LayoutCache other_cache(other_store, "fonts A", other.digests);
     other.recall_or_set(other_cache, two);
     const std::string two_titles = *other_store.read(other_store.names().at(0));
     // A title of no line, the line counts still adding up (1, 2, 3 → 0, 3, 3): contents_flow

@@ -22,7 +22,8 @@ model::Book linked_book() {
 core::StreamDigest key_after(const std::function<void(model::Book&)>& change) {
   model::Book book = linked_book();
   change(book);
-  return epub::article_page_key(book.articles[0], book.metadata.language, epub::BookLinks(book));
+  return epub::article_page_key(book.articles[0], book.metadata.language, epub::BookLinks(book),
+                                model::ArticleDigests(book.articles));
 }
 
 const core::StreamDigest unchanged = key_after([](model::Book&) {});
@@ -33,8 +34,9 @@ TEST_SUITE("epub.article_page_key") {
   TEST_CASE("the same article in the same book gives the same key; another article another") {
     const model::Book book = linked_book();
     const epub::BookLinks links(book);
-    CHECK(epub::article_page_key(book.articles[0], "en-GB", links) == unchanged);
-    CHECK(epub::article_page_key(book.articles[1], "en-GB", links) != unchanged);
+    const model::ArticleDigests digests(book.articles);
+    CHECK(epub::article_page_key(book.articles[0], "en-GB", links, digests) == unchanged);
+    CHECK(epub::article_page_key(book.articles[1], "en-GB", links, digests) != unchanged);
   }
 
   TEST_CASE("what the page shows of the article changes the key") {

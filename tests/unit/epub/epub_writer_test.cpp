@@ -70,7 +70,8 @@ std::string epub_bytes(const model::Book& book, core::DeflateMemo* memo) {
 
 // The key the page of the book's article `index` is kept under.
 core::StreamDigest page_key(const model::Book& book, std::size_t index) {
-  return epub::article_page_key(book.articles[index], book.metadata.language, epub::BookLinks(book));
+  return epub::article_page_key(book.articles[index], book.metadata.language, epub::BookLinks(book),
+                                model::ArticleDigests(book.articles));
 }
 
 }  // namespace
@@ -183,6 +184,19 @@ TEST_SUITE("epub.epub_writer") {
     std::filesystem::remove(path);
     REQUIRE(find(files, "EPUB/text/a01-tea.xhtml") != nullptr);
     CHECK(find(files, "EPUB/text/a01-tea.xhtml")->content == find(files, "EPUB/text/a02-coffee.xhtml")->content);
+  }
+
+  TEST_CASE("with a memo, the pages' keys start from the digests the caller shares, made once each") {
+    const model::Book book = test::book();
+    const model::ArticleDigests digests(book.articles);
+    test::CountingMemo memo;
+    const std::string path = temporary_epub();
+    core::DiagnosticList sink;
+    REQUIRE(epub::write_epub(book, {"p {}", &memo, &digests}, path, sink));
+    std::filesystem::remove(path);
+    CHECK(digests.made() == book.articles.size());
+    CHECK(memo.kept.count(page_key(book, 0)) == 1);
+    CHECK(memo.kept.count(page_key(book, 1)) == 1);
   }
 
   TEST_CASE("a kept page that does not read back is made again, and kept again") {
