@@ -66,7 +66,8 @@ std::vector<std::vector<FlowLine>> set_contents_titles(const std::vector<Content
 }
 
 std::vector<FlowLine> contents_flow(const std::vector<ContentsItem>& items, std::vector<std::vector<FlowLine>> titles,
-                                    const std::map<std::string, std::size_t>& body_pages, LayoutContext& context) {
+                                    const std::unordered_map<std::string, std::size_t>& body_pages,
+                                    LayoutContext& context) {
   const PageStyle& style = context.style;
   const fonts::FontMetrics& metrics = context.metrics;
   const core::Pt measure = style.measure();
@@ -104,7 +105,8 @@ std::vector<FlowLine> contents_flow(const std::vector<ContentsItem>& items, std:
 }
 
 std::vector<FlowLine> contents_flow(const std::vector<ContentsItem>& items,
-                                    const std::map<std::string, std::size_t>& body_pages, LayoutContext& context) {
+                                    const std::unordered_map<std::string, std::size_t>& body_pages,
+                                    LayoutContext& context) {
   return contents_flow(items, set_contents_titles(items, context), body_pages, context);
 }
 

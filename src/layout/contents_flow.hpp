@@ -4,8 +4,8 @@
 #pragma once
 
 #include <cstddef>
-#include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "layout/flow.hpp"
@@ -42,10 +42,12 @@ std::vector<std::vector<FlowLine>> set_contents_titles(const std::vector<Content
 /// articles' entries have a little space above them. `body_pages` maps anchor names to body page
 /// numbers (1-based); an entry whose anchor is missing gets no number and no link. Never empty.
 std::vector<FlowLine> contents_flow(const std::vector<ContentsItem>& items, std::vector<std::vector<FlowLine>> titles,
-                                    const std::map<std::string, std::size_t>& body_pages, LayoutContext& context);
+                                    const std::unordered_map<std::string, std::size_t>& body_pages,
+                                    LayoutContext& context);
 
 /// The same, its titles set here.
 std::vector<FlowLine> contents_flow(const std::vector<ContentsItem>& items,
-                                    const std::map<std::string, std::size_t>& body_pages, LayoutContext& context);
+                                    const std::unordered_map<std::string, std::size_t>& body_pages,
+                                    LayoutContext& context);
 
 }  // namespace octavo::layout

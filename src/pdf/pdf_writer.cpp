@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <unordered_map>
 
 #include "core/deflate.hpp"
 #include "core/file_system.hpp"
@@ -308,7 +309,8 @@ struct PdfPageWriter::State {
   std::array<std::set<char32_t>, face_count> reported;
   std::map<std::string, std::optional<std::size_t>> images;  // key → image id, once embedded
   std::map<std::string, layout::ImageBox> largest_svg;
-  std::map<std::string, Target> anchors;  // the first anchor of a name in book order wins
+  // The first anchor of a name in book order wins. Only looked up (every link, every bookmark).
+  std::unordered_map<std::string, Target> anchors;
   std::vector<PendingLink> links;
   std::size_t body_pages = 0;
   std::vector<std::pair<std::size_t, layout::Page>> kept_back;  // body pages showing an SVG

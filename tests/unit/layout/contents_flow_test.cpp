@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "layout/contents_flow.hpp"
@@ -68,7 +69,7 @@ TEST_SUITE("layout.contents_flow") {
         {"", "a2", 1},
         {"Lost", "nowhere", 1},
     };
-    const std::map<std::string, std::size_t> pages = {{"p1", 1}, {"a1", 3}, {"s1", 4}, {"a2", 12}};
+    const std::unordered_map<std::string, std::size_t> pages = {{"p1", 1}, {"a1", 3}, {"s1", 4}, {"a2", 12}};
     Fixture in_one_go;
     const std::vector<FlowLine> expected = contents_flow(items, pages, in_one_go.context);
     Fixture beforehand;
