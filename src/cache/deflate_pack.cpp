@@ -111,7 +111,8 @@ void DeflatePack::count_recalled(const PackEntry& found, std::string_view bytes)
     ++matched_;
     next_digests_.insert(found.digest);
   } else {
-    keep_locked(found.digest, bytes);
+    // Read back whole with the CRC-32 the previous pack lists (read_checked): it is not summed again.
+    keep_locked(found.digest, bytes, found.crc32);
   }
 }
 
@@ -184,12 +185,14 @@ void DeflatePack::diverge() {
   next_size_ += length;
 }
 
-void DeflatePack::keep_locked(const core::StreamDigest& digest, std::string_view compressed) {
+void DeflatePack::keep_locked(const core::StreamDigest& digest, std::string_view compressed,
+                              std::optional<std::uint32_t> crc32) {
   if (committed_ || next_failed_ || !next_digests_.insert(digest).second) return;
   diverge();
   if (next_failed_) return;
   if (!next_->write(compressed)) return fail_next();
-  next_entries_.push_back({digest, next_size_, compressed.size(), core::crc32(compressed), next_entries_.size()});
+  next_entries_.push_back(
+      {digest, next_size_, compressed.size(), crc32 ? *crc32 : core::crc32(compressed), next_entries_.size()});
   next_size_ += compressed.size();
 }
 

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -86,7 +87,9 @@ class DeflatePack final : public core::DeflateMemo {
   // recalls thousands of streams of a few hundred bytes, mostly in the pack's own order: one read
   // each was more than half of the book thread's recalling (a rebuild of 1,000 articles).
   std::optional<std::string> read_previous_stream(std::uint64_t offset, std::uint64_t length, Piece& piece) const;
-  void keep_locked(const core::StreamDigest& digest, std::string_view compressed);
+  // Appends `compressed` to the next pack under `digest`, with its CRC-32 when the caller has it.
+  void keep_locked(const core::StreamDigest& digest, std::string_view compressed,
+                   std::optional<std::uint32_t> crc32 = std::nullopt);
   bool commit_locked();
   // Closes and removes the next pack, if it was started.
   void abandon_next();
