@@ -942,6 +942,18 @@ struct HaruDocument::State {
     if (adapter_error.empty()) adapter_error = std::move(message);
   }
 
+  // Appends `operators` to the page's content stream; false, with the document failed (its
+  // reason naming `what`), when the stream refuses them (no memory), so that no page is saved
+  // with part of its drawing missing.
+  bool write_operators(HPDF_PageAttr attr, std::string_view operators, const char* what) {
+    if (HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(operators.data()),
+                          static_cast<HPDF_UINT>(operators.size())) == HPDF_OK) {
+      return true;
+    }
+    fail(std::string("cannot write ") + what + " into a page's content");
+    return false;
+  }
+
   // HPDF_Page_SetFontAndSize in a text object, its operator written and its font recorded as it
   // does, without its 512-byte buffer cleared and filled byte by byte: 3,200 instructions a
   // call, 1 % of a build's. Left to it where it would raise an error (a size out of its range,
@@ -957,11 +969,7 @@ struct HaruDocument::State {
       return;
     }
     const std::string set = "/" + std::string(local_name) + " " + real_text(size) + " Tf\n";
-    if (HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(set.data()),
-                          static_cast<HPDF_UINT>(set.size())) != HPDF_OK) {
-      fail("cannot write a font change into a page's content");
-      return;
-    }
+    if (!write_operators(attr, set, "a font change")) return;
     attr->gstate->font = font;
     attr->gstate->font_size = size;
     attr->gstate->writing_mode = static_cast<HPDF_FontAttr>(font->attr)->writing_mode;
@@ -1493,7 +1501,7 @@ void HaruDocument::show_text(std::size_t page_index, fonts::FontFace face, doubl
     return;
   }
   const std::string move = hundredths(to_x - open.x) + " " + hundredths(to_y - open.y) + " Td\n";
-  HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(move.data()), static_cast<HPDF_UINT>(move.size()));
+  if (!state_->write_operators(attr, move, "a move of the text position")) return;
   open.x = to_x;
   open.y = to_y;
   // Text rise (Ts, PDF 32000-1 §9.3.7) is part of the page's graphics state and outlives the text
@@ -1509,8 +1517,7 @@ void HaruDocument::show_text(std::size_t page_index, fonts::FontFace face, doubl
     const HPDF_REAL to_spacing = real(static_cast<double>(word_spacing) / 1000);
     if (attr->gstate->word_space != to_spacing) {
       const std::string set = fixed_point(word_spacing, 3) + " Tw\n";
-      HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(set.data()),
-                        static_cast<HPDF_UINT>(set.size()));
+      if (!state_->write_operators(attr, set, "a word spacing")) return;
       attr->gstate->word_space = to_spacing;
     }
   }
@@ -1518,8 +1525,7 @@ void HaruDocument::show_text(std::size_t page_index, fonts::FontFace face, doubl
   // hex. Its bookkeeping of the text position after a string (text_pos) is not updated, but
   // nothing here reads it (hpdf_page_operator.c).
   const std::string shown = show_operator(text, shifts, codes);  // holds NUL bytes: not a C string
-  HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(shown.data()),
-                    static_cast<HPDF_UINT>(shown.size()));
+  state_->write_operators(attr, shown, "a string of text");
 }
 
 void HaruDocument::stroke_line(std::size_t page_index, double x1, double y1, double x2, double y2, double width) {
