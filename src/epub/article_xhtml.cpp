@@ -32,7 +32,7 @@ void append_back_links(XmlNode& item, const std::vector<std::string>& refs, bool
     if (!paragraph->children.empty()) paragraph->append(xml_text(" "));
     // U+FE0E asks for the arrow as text: some reading systems would draw ↩ as an emoji.
     paragraph->append(xml_element("a", {{"href", "#" + refs[k]}, {"role", "doc-backlink"}, {"aria-label", label}},
-                                  {xml_text("\u21a9\ufe0e" + suffix)}));
+                                  xml_children(xml_text("\u21a9\ufe0e" + suffix))));
   }
 }
 
@@ -43,7 +43,7 @@ void append_back_links(XmlNode& item, const std::vector<std::string>& refs, bool
 XmlNode endnotes(const model::Article& article, DocumentIds& ids, const std::string& page_language,
                  const std::string& book_language) {
   XmlNode section = xml_block("section", {{"class", "endnotes"}, {"epub:type", "endnotes"}, {"role", "doc-endnotes"}});
-  XmlNode heading = xml_element("h2", {}, {xml_text(notes_title)});
+  XmlNode heading = xml_element("h2", {}, xml_children(xml_text(notes_title)));
   mark_language(heading, page_language, book_language);
   section.append(std::move(heading));
   XmlNode list = xml_block("ol");
@@ -84,18 +84,18 @@ std::string article_xhtml(const model::Article& article, const std::string& book
   // epub:type "chapter" (EPUB Structural Semantics Vocabulary) and the matching DPUB-ARIA role.
   XmlNode section = xml_block(
       "section", {{"id", article.id}, {"class", "article"}, {"epub:type", "chapter"}, {"role", "doc-chapter"}});
-  section.append(xml_element("h1", {}, {xml_text(title)}));
+  section.append(xml_element("h1", {}, xml_children(xml_text(title))));
   append_blocks(section, article.blocks, ids);
   if (!article.footnotes.empty()) section.append(endnotes(article, ids, language, book_language));
 
   XmlNode note = xml_block("section", {{"id", note_id}, {"class", "source-note"}});
   mark_language(note, language, book_language);
-  note.append(xml_element("h2", {}, {xml_text(model::source_note_title)}));
+  note.append(xml_element("h2", {}, xml_children(xml_text(model::source_note_title))));
   if (!article.source_note.fields.empty()) note.append(note_fields(article.source_note));
-  note.append(
-      xml_element("p", {{"class", "sources-link"}},
-                  {xml_element("a", {{"href", std::string(sources_file) + "#" + model::sources_entry_id(article)}},
-                               {xml_text(model::sources_link_label)})}));
+  note.append(xml_element(
+      "p", {{"class", "sources-link"}},
+      xml_children(xml_element("a", {{"href", std::string(sources_file) + "#" + model::sources_entry_id(article)}},
+                               xml_children(xml_text(model::sources_link_label))))));
   section.append(std::move(note));
 
   // Moved in (xml_children), never copied: copying a tree as deep as the input's nesting recurses

@@ -17,7 +17,7 @@ std::string href_from_text(const std::string& href) { return href.substr(text_hr
 XmlNode contents_list(const std::vector<TocItem>& items, bool top) {
   XmlNode list = top ? xml_block("ol", {{"class", "contents"}}) : xml_block("ol");
   for (const TocItem& item : items) {
-    XmlNode link = xml_element("a", {{"href", href_from_text(item.href)}}, {xml_text(item.label)});
+    XmlNode link = xml_element("a", {{"href", href_from_text(item.href)}}, xml_children(xml_text(item.label)));
     if (item.children.empty() && !top) {
       list.append(xml_element("li", {}, xml_children(std::move(link))));
       continue;
@@ -38,13 +38,15 @@ std::string contents_xhtml(const model::Book& book) {
   items.erase(items.begin(), items.begin() + 2);
   items.pop_back();
   XmlNode list = contents_list(items, true);
-  list.append(xml_element("li", {}, {xml_element("a", {{"href", sources_file}}, {xml_text(model::sources_title)})}));
+  list.append(xml_element(
+      "li", {},
+      xml_children(xml_element("a", {{"href", sources_file}}, xml_children(xml_text(model::sources_title))))));
 
   // A table of contents in the body (EPUB Structural Semantics "toc", DPUB-ARIA doc-toc); the
   // navigation document's toc nav is separate and not in the reading order.
   XmlNode nav =
       xml_block("nav", {{"id", model::contents_id}, {"class", "contents"}, {"epub:type", "toc"}, {"role", "doc-toc"}});
-  nav.append(xml_element("h1", {}, {xml_text(model::contents_title)}));
+  nav.append(xml_element("h1", {}, xml_children(xml_text(model::contents_title))));
   nav.append(std::move(list));
   return xhtml_page(model::contents_title, book.metadata.language, stylesheet_href_from_text(),
                     xml_children(std::move(nav)));

@@ -15,7 +15,7 @@ std::string disclaimer_xhtml(const model::Section& disclaimer, const std::string
   // "preamble" (EPUB Structural Semantics Vocabulary): introductory prose on the scope or nature
   // of the work's content, which is what the disclaimer is. DPUB-ARIA has no matching role.
   XmlNode section = xml_block("section", {{"id", id}, {"class", "disclaimer"}, {"epub:type", "preamble"}});
-  section.append(xml_element("h1", {}, {xml_text(title)}));
+  section.append(xml_element("h1", {}, xml_children(xml_text(title))));
   append_blocks(section, disclaimer.blocks, ids);
   return xhtml_page(title, language, stylesheet_href_from_text(), xml_children(std::move(section)));
 }

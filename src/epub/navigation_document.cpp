@@ -10,7 +10,7 @@ namespace octavo::epub {
 namespace {
 
 XmlNode link(const std::string& href, const std::string& label) {
-  return xml_element("a", {{"href", href}}, {xml_text(label)});
+  return xml_element("a", {{"href", href}}, xml_children(xml_text(label)));
 }
 
 // EPUB 3.3 §7.4: each li holds an a, optionally followed by a non-empty ol of the next level.
@@ -27,7 +27,8 @@ XmlNode toc_list(const std::vector<TocItem>& items) {
 }
 
 XmlNode landmark(const char* type, const std::string& href, const std::string& label) {
-  return xml_element("li", {}, {xml_element("a", {{"epub:type", type}, {"href", href}}, {xml_text(label)})});
+  return xml_element(
+      "li", {}, xml_children(xml_element("a", {{"epub:type", type}, {"href", href}}, xml_children(xml_text(label)))));
 }
 
 // The page the body starts on: the title page of the outermost part that opens with the first
@@ -43,7 +44,7 @@ std::string first_body_page(const model::Book& book) {
 
 std::string navigation_document(const model::Book& book) {
   XmlNode toc = xml_block("nav", {{"id", "toc"}, {"epub:type", "toc"}, {"role", "doc-toc"}});
-  toc.append(xml_element("h1", {}, {xml_text(model::contents_title)}));
+  toc.append(xml_element("h1", {}, xml_children(xml_text(model::contents_title))));
   toc.append(toc_list(toc_items(book)));
 
   // Landmarks use terms of the EPUB Structural Semantics Vocabulary (EPUB 3.3 §7.4.3); the
@@ -56,7 +57,7 @@ std::string navigation_document(const model::Book& book) {
     marks.append(landmark("bodymatter", text_href(first_body_page(book)), "Start of content"));
   marks.append(landmark("appendix", text_href(sources_file), model::sources_title));
   XmlNode landmarks = xml_block("nav", {{"id", "landmarks"}, {"epub:type", "landmarks"}, {"hidden", "hidden"}});
-  landmarks.append(xml_element("h2", {}, {xml_text("Landmarks")}));
+  landmarks.append(xml_element("h2", {}, xml_children(xml_text("Landmarks"))));
   landmarks.append(std::move(marks));
 
   return xhtml_page(book.metadata.title, book.metadata.language, stylesheet_file,

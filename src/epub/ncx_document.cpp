@@ -18,7 +18,8 @@ class NavMapWriter {
     const auto order = play_orders_.emplace(item.href, play_orders_.size() + 1).first;
     XmlNode point = xml_block(
         "navPoint", {{"id", "navpoint-" + std::to_string(++points_)}, {"playOrder", std::to_string(order->second)}});
-    point.append(xml_element("navLabel", {}, {xml_element("text", {}, {xml_text(item.label)})}));
+    point.append(
+        xml_element("navLabel", {}, xml_children(xml_element("text", {}, xml_children(xml_text(item.label))))));
     point.append(xml_element("content", {{"src", item.href}}));
     for (const TocItem& child : item.children) point.append(nav_point(child));
     return point;
@@ -50,8 +51,9 @@ std::string ncx_document(const model::Book& book) {
   ncx.append(xml_block("head", {},
                        {meta("dtb:uid", book.metadata.identifier), meta("dtb:depth", std::to_string(depth(items))),
                         meta("dtb:totalPageCount", "0"), meta("dtb:maxPageNumber", "0")}));
-  ncx.append(xml_element("docTitle", {},
-                         {xml_element("text", {}, {xml_text(visible_label(book.metadata.title, "Untitled"))})}));
+  ncx.append(xml_element(
+      "docTitle", {},
+      xml_children(xml_element("text", {}, xml_children(xml_text(visible_label(book.metadata.title, "Untitled")))))));
   XmlNode& nav_map = ncx.append(xml_block("navMap"));
   NavMapWriter writer;
   for (const TocItem& item : items) nav_map.append(writer.nav_point(item));

@@ -22,17 +22,17 @@ namespace {
 constexpr const char* book_id = "book-id";
 
 XmlNode meta(const char* property, const std::string& value) {
-  return xml_element("meta", {{"property", property}}, {xml_text(value)});
+  return xml_element("meta", {{"property", property}}, xml_children(xml_text(value)));
 }
 
 XmlNode refine(const std::string& id, const char* property, const char* value, const char* scheme = nullptr) {
-  XmlNode node = xml_element("meta", {{"refines", "#" + id}, {"property", property}}, {xml_text(value)});
+  XmlNode node = xml_element("meta", {{"refines", "#" + id}, {"property", property}}, xml_children(xml_text(value)));
   if (scheme != nullptr) node.attributes.emplace_back("scheme", scheme);
   return node;
 }
 
 void append_dc(XmlNode& metadata, const char* name, const std::string& value, const std::string& id = {}) {
-  XmlNode element = xml_element(name, {}, {xml_text(value)});
+  XmlNode element = xml_element(name, {}, xml_children(xml_text(value)));
   if (!id.empty()) element.attributes.emplace_back("id", id);
   metadata.append(std::move(element));
 }

@@ -11,7 +11,7 @@ std::string part_xhtml(const model::Part& part, const std::string& language) {
   // "part" (EPUB Structural Semantics Vocabulary) with the matching DPUB-ARIA role.
   XmlNode section =
       xml_block("section", {{"id", part.id}, {"class", "part"}, {"epub:type", "part"}, {"role", "doc-part"}});
-  section.append(xml_element("h1", {}, {xml_text(title)}));
+  section.append(xml_element("h1", {}, xml_children(xml_text(title))));
   return xhtml_page(title, language, stylesheet_href_from_text(), xml_children(std::move(section)));
 }
 

@@ -11,9 +11,9 @@ std::string title_page_xhtml(const model::Metadata& metadata) {
   // "titlepage" is a term of the EPUB Structural Semantics Vocabulary; DPUB-ARIA has no role for it.
   XmlNode section =
       xml_block("section", {{"id", model::title_page_id}, {"class", "title-page"}, {"epub:type", "titlepage"}});
-  section.append(xml_element("h1", {{"class", "title"}}, {xml_text(title)}));
+  section.append(xml_element("h1", {{"class", "title"}}, xml_children(xml_text(title))));
   auto line = [&section](const char* css_class, const std::string& text) {
-    if (!text.empty()) section.append(xml_element("p", {{"class", css_class}}, {xml_text(text)}));
+    if (!text.empty()) section.append(xml_element("p", {{"class", css_class}}, xml_children(xml_text(text))));
   };
   line("subtitle", metadata.subtitle);
   for (const std::string& author : metadata.authors) line("author", author);

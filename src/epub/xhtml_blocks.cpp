@@ -81,7 +81,7 @@ void append_inlines(XmlNode& parent, const std::vector<model::Inline>& inlines, 
     XmlNode* nested = nullptr;
     switch (run.kind) {
       case model::InlineKind::text: target.append(xml_text(run.text)); break;
-      case model::InlineKind::code: target.append(xml_element("code", {}, {xml_text(run.text)})); break;
+      case model::InlineKind::code: target.append(xml_element("code", {}, xml_children(xml_text(run.text)))); break;
       case model::InlineKind::soft_break: target.append(xml_text(" ")); break;
       case model::InlineKind::hard_break: target.append(xml_element("br")); break;
       case model::InlineKind::emphasis: nested = &target.append(xml_element("em")); break;
@@ -126,7 +126,7 @@ std::string heading_name(int level) { return std::string("h").append(std::to_str
 XmlNode task_box(model::TaskState task) {
   const bool done = task == model::TaskState::done;
   return xml_element("span", {{"class", "task-box"}, {"role", "img"}, {"aria-label", done ? "done" : "not done"}},
-                     {xml_text(done ? "\u2611" : "\u2610")});
+                     xml_children(xml_text(done ? "\u2611" : "\u2610")));
 }
 
 // Blocks still to be written into `target`; `box` goes before the first paragraph of a task item.
@@ -248,7 +248,7 @@ void append_block(XmlNode& target, const model::Block& block, model::TaskState b
         break;
       }
       XmlNode& nav = target.append(xml_block("nav", {{"class", "outline"}}));
-      nav.append(xml_element("h2", {{"class", "outline-title"}}, {xml_text(model::outline_title)}));
+      nav.append(xml_element("h2", {{"class", "outline-title"}}, xml_children(xml_text(model::outline_title))));
       container = &nav.append(std::move(list));
       break;
     }
@@ -273,7 +273,7 @@ void append_block(XmlNode& target, const model::Block& block, model::TaskState b
     case model::BlockKind::code_block: {
       XmlNode& pre = target.append(xml_element("pre"));
       write_id(pre, block.id, ids);
-      pre.append(xml_element("code", {}, {xml_text(block.text)}));
+      pre.append(xml_element("code", {}, xml_children(xml_text(block.text))));
       break;
     }
     case model::BlockKind::thematic_break: write_id(target.append(xml_element("hr")), block.id, ids); break;

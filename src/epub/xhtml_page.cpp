@@ -14,7 +14,7 @@ std::string xhtml_page(const std::string& title, const std::string& language, co
   html.append(
       xml_block("head", {},
                 {xml_element("meta", {{"charset", "utf-8"}}),
-                 xml_element("title", {}, {xml_text(visible_label(title, "Untitled"))}),
+                 xml_element("title", {}, xml_children(xml_text(visible_label(title, "Untitled")))),
                  xml_element("link", {{"rel", "stylesheet"}, {"type", "text/css"}, {"href", stylesheet_href}})}));
   html.append(xml_block("body", {}, std::move(body_content)));
   return xml_document(html, "html");
