@@ -18,7 +18,7 @@ class LayoutCache final : public layout::ArticleCache {
   /// Entries live in `store`; `fingerprint` is what every article depends on besides its
   /// ArticleInputs (build_fingerprint: the program, its libraries, the fonts); article keys start
   /// from the articles' `digests`, which must outlive this.
-  LayoutCache(EntryStore& store, std::string fingerprint, const model::ArticleDigests& digests);
+  LayoutCache(EntryStore& store, const std::string& fingerprint, const model::ArticleDigests& digests);
 
   /// The entry under article_key(inputs): its cut when it has one that `take_bodies` takes, else
   /// its lines, cut, when they decode (entry_codec); else set_anew()'s lines, cut, stored under
@@ -40,7 +40,7 @@ class LayoutCache final : public layout::ArticleCache {
 
  private:
   EntryStore& store_;
-  std::string fingerprint_;
+  std::string fingerprint_;  // the SHA-256 of the one given, in hex: what the keys are made with
   const model::ArticleDigests& digests_;
 };
 
