@@ -45,14 +45,12 @@ inline constexpr PieceSizes zip_piece_sizes{8 * 1024, 64 * 1024, 14};
 /// std::bad_alloc if zlib or libdeflate cannot allocate its state, the only way either can fail
 /// with these fixed settings.
 /// With a `memo`, the compressed bytes it kept for the same `bytes` (or piece, window and end) are
-/// taken instead (then only the CRC-32 is computed), and what is deflated here is kept in it.
+/// taken instead (then only the CRC-32 is computed), and what is deflated here is kept in it. A
+/// piece is kept under a SHA-256 of a name, whether it is last, its window's length and the
+/// digests of its bytes and of the pieces its window lies in; a whole file's digest (of its bytes
+/// alone) could equal one only for a file that starts with that name's length byte and text, and
+/// the EPUB's files start with XML, CSS or an image's signature.
 DeflatedBytes deflate_zip_entry(std::string_view bytes, DeflateMemo* memo = nullptr);
-
-/// The name deflate_zip_entry keeps a piece of a long file under in a memo: a SHA-256 of a name,
-/// whether the piece is last, the window before it and the piece. A whole file's digest (of its
-/// bytes alone) could equal one only for a file that starts with that name's length byte and
-/// text; the EPUB's files start with XML, CSS or an image's signature.
-StreamDigest zip_piece_digest(std::string_view piece, std::string_view window, bool last);
 
 /// `bytes` as a zlib stream (header, deflate, Adler-32) with libharu 2.3's settings for a PDF
 /// stream's FlateDecode filter (zlib's default level, window and memory level): the bytes libharu
