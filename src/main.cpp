@@ -91,9 +91,10 @@ int main(int argc, char** argv) {
       octavo::core::SourceExcerpts excerpts(files);
       StderrSink printing(command.quiet, full_form ? &excerpts : nullptr);
       octavo::core::CountingSink counting(printing);
-      const octavo::CompileResult result = octavo::compile(options, counting, progress);
+      octavo::CompileResult result = octavo::compile(options, counting, progress);
       std::cout << result.stats << std::flush;
-      return octavo::BuildOutcome{result.exit_code == 0, result.written.size(), counting.errors(), counting.warnings()};
+      return octavo::BuildOutcome{result.exit_code == 0, result.written.size(), counting.errors(), counting.warnings(),
+                                  std::move(result.left_over)};
     };
     StderrSink sink(command.quiet, nullptr);
     const std::string styles_dir = (std::filesystem::path(options.data_dir) / "styles").string();
@@ -111,7 +112,6 @@ int main(int argc, char** argv) {
   }
 
   octavo::remove_temporaries_on_signal();
-  options.exits_after = true;  // one build, then main returns
   octavo::TerminalProgress terminal_progress(std::cerr);
   octavo::core::Progress& progress = show_progress ? terminal_progress : octavo::core::no_progress();
   const octavo::core::DiskFileSystem corpus(options.corpus_dir);

@@ -10,6 +10,8 @@
 #include <filesystem>
 #include <system_error>
 
+#include "core/file_system.hpp"
+
 namespace octavo {
 namespace {
 
@@ -76,7 +78,7 @@ std::string OutputFiles::temporary_for(const std::string& target) {
   return temporary;
 }
 
-bool OutputFiles::commit(core::DiagnosticSink& sink) {
+bool OutputFiles::commit(core::DiagnosticSink& sink, std::vector<std::shared_ptr<const void>>* replaced) {
   // A folder in a target's place would make its rename fail after an earlier book had already been
   // replaced; refuse before renaming anything, so the books stay a matching pair.
   for (const Pending& file : pending_) {
@@ -88,6 +90,10 @@ bool OutputFiles::commit(core::DiagnosticSink& sink) {
   }
   while (!pending_.empty()) {
     const Pending file = pending_.front();
+    if (replaced != nullptr) {
+      // Opened before the rename unlinks it: the file lives on, unnamed, while this is held.
+      if (std::shared_ptr<const void> held = core::hold_open(file.target)) replaced->push_back(std::move(held));
+    }
     std::error_code ec;
     std::filesystem::rename(file.temporary, file.target, ec);
     if (ec) {

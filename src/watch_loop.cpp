@@ -27,6 +27,7 @@ std::string counted(std::size_t n, const char* one, const char* many) {
 }
 
 // Runs the build and prints its status line; the time is the build's alone, not the wait before.
+// What the build left over is freed after the line, with the outcome.
 void build_and_report(const WatchSetup& setup, const std::function<BuildOutcome()>& build, std::ostream& status,
                       bool first) {
   const Clock::time_point start = Clock::now();

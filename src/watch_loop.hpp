@@ -5,8 +5,10 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "core/diagnostics.hpp"
 
@@ -22,6 +24,9 @@ struct BuildOutcome {
   std::size_t books = 0;   ///< how many were written
   std::size_t errors = 0;  ///< diagnostics of the build, by severity
   std::size_t warnings = 0;
+  /// What the build left to be freed (CompileResult::left_over): let go after the status line,
+  /// so that the time it reports, and the wait for it, leave that out.
+  std::vector<std::shared_ptr<const void>> left_over;
 };
 
 /// The status line of a build that took `seconds`, without "octavo: " and the newline:

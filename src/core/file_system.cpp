@@ -199,6 +199,29 @@ bool InputFile::read_into(std::uint64_t offset, std::uint64_t count, std::string
   return true;
 }
 
+std::shared_ptr<const void> hold_open(const std::string& path) {
+  struct Held {
+    explicit Held(int held) : descriptor(held) {}
+    Held(const Held&) = delete;
+    Held& operator=(const Held&) = delete;
+    ~Held() { ::close(descriptor); }
+    int descriptor;
+  };
+  const int descriptor = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+  if (descriptor < 0) return nullptr;
+  struct stat status {};
+  if (::fstat(descriptor, &status) != 0 || !S_ISREG(status.st_mode)) {
+    ::close(descriptor);
+    return nullptr;
+  }
+  try {
+    return std::make_shared<const Held>(descriptor);
+  } catch (...) {  // no memory, so no Held either: the file is let go at once
+    ::close(descriptor);
+    throw;
+  }
+}
+
 std::optional<std::string> write_whole_file(const std::string& path, std::string_view bytes) {
   OutputFile file(path);
   file.write(bytes);

@@ -104,6 +104,12 @@ class InputFile {
 bool append_in_place(const std::string& path, const InputFile& expected, std::uint64_t expected_size,
                      std::string_view bytes);
 
+/// The regular file at `path` held open, so that a rename onto its name, or its removal, leaves its
+/// space taken until the holder is destroyed (when the system frees it: some 10 ms for 12 MB, work
+/// a caller may want off its way); null when there is none, it cannot be opened, or it is a link,
+/// a FIFO or a device, which are never opened (a FIFO would block).
+std::shared_ptr<const void> hold_open(const std::string& path);
+
 /// Writes `bytes` to `path`, replacing it. Returns the reason on failure ("No space left on
 /// device"), nullopt once every byte is written and the file closed. Used by the writers, which
 /// write only to temporary files that the pipeline renames.

@@ -379,3 +379,53 @@ TEST_SUITE("core.InputFile") {
     CHECK(file.read_at(0, 0) == std::nullopt);
   }
 }
+
+namespace {
+
+// How many of this process's open files are `path`, removed or replaced since ("<path> (deleted)").
+int open_and_gone(const std::filesystem::path& path) {
+  int found = 0;
+  for (const auto& entry : std::filesystem::directory_iterator("/proc/self/fd")) {
+    std::error_code ec;
+    const std::filesystem::path target = std::filesystem::read_symlink(entry.path(), ec);
+    if (!ec && target.string() == path.string() + " (deleted)") ++found;
+  }
+  return found;
+}
+
+}  // namespace
+
+TEST_SUITE("core.hold_open") {
+  TEST_CASE("a regular file held stays open after a rename replaces it, until the holder goes") {
+    const std::filesystem::path folder =
+        std::filesystem::temp_directory_path() / ("octavo-hold-open-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(folder);
+    const std::filesystem::path book = folder / "book.pdf";
+    const std::filesystem::path next = folder / "next.pdf";
+    std::ofstream(book) << "the old book";
+    std::ofstream(next) << "the new book";
+    std::shared_ptr<const void> held = hold_open(book.string());
+    REQUIRE(held != nullptr);
+    std::filesystem::rename(next, book);
+    CHECK(read_whole_file(book.string()) == "the new book");
+    CHECK(open_and_gone(book) == 1);
+    held.reset();
+    CHECK(open_and_gone(book) == 0);
+    std::filesystem::remove_all(folder);
+  }
+
+  TEST_CASE("nothing is held for a missing file, a link, a folder or a FIFO, which is not waited for") {
+    const std::filesystem::path folder =
+        std::filesystem::temp_directory_path() / ("octavo-hold-none-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(folder);
+    std::ofstream(folder / "file") << "x";
+    std::filesystem::create_symlink(folder / "file", folder / "link");
+    REQUIRE(::mkfifo((folder / "fifo").c_str(), 0600) == 0);
+    CHECK(hold_open((folder / "missing").string()) == nullptr);
+    CHECK(hold_open((folder / "link").string()) == nullptr);
+    CHECK(hold_open(folder.string()) == nullptr);
+    CHECK(hold_open((folder / "fifo").string()) == nullptr);
+    CHECK(hold_open((folder / "file").string()) != nullptr);
+    std::filesystem::remove_all(folder);
+  }
+}

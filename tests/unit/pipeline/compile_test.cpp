@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -24,7 +25,7 @@ struct ScratchFolder {
 }  // namespace
 
 TEST_SUITE("pipeline.compile") {
-  TEST_CASE("a build the process ends with keeps the PDF's writing to the exit; another frees it") {
+  TEST_CASE("a build leaves the PDF's writing, its model and the books it replaced to its caller") {
     const ScratchFolder scratch;
     octavo::CompileOptions options;
     options.corpus_dir = std::string(OCTAVO_SOURCE_DIR) + "/corpus";
@@ -32,20 +33,30 @@ TEST_SUITE("pipeline.compile") {
     options.version = "test";
     options.formats = octavo::Formats::pdf;
     options.cache = false;
+    options.output_dir = (scratch.path / "out").string();
     octavo::core::DiagnosticList diagnostics;
     // libharu's memory, counted by its adapter, stands for the whole of the writing.
     const std::size_t at_start = octavo::pdf::HaruDocument::heap_in_use();
 
-    options.output_dir = (scratch.path / "freed").string();
-    REQUIRE(octavo::compile(options, diagnostics).exit_code == 0);
+    octavo::CompileResult first = octavo::compile(options, diagnostics);
+    REQUIRE(first.exit_code == 0);
+    REQUIRE(first.written.size() == 1);
+    // Still held: the writing and the model, and no book replaced yet.
+    CHECK(octavo::pdf::HaruDocument::heap_in_use() > at_start);
+    CHECK(first.left_over.size() == 2);
+    first.left_over.clear();
     CHECK(octavo::pdf::HaruDocument::heap_in_use() == at_start);
 
-    options.output_dir = (scratch.path / "kept").string();
-    options.exits_after = true;
-    const octavo::CompileResult kept = octavo::compile(options, diagnostics);
-    REQUIRE(kept.exit_code == 0);
-    CHECK(kept.written.size() == 1);
-    // Still held, and reachable: the sanitizer build's leak check passes this test.
-    CHECK(octavo::pdf::HaruDocument::heap_in_use() > at_start);
+    // The second build replaces the first's book: the old file is held open until let go.
+    struct stat before {};
+    REQUIRE(::stat(first.written[0].c_str(), &before) == 0);
+    octavo::CompileResult second = octavo::compile(options, diagnostics);
+    REQUIRE(second.exit_code == 0);
+    CHECK(second.left_over.size() == 3);
+    struct stat after {};
+    REQUIRE(::stat(second.written[0].c_str(), &after) == 0);
+    CHECK(after.st_ino != before.st_ino);
+    second.left_over.clear();
+    CHECK(octavo::pdf::HaruDocument::heap_in_use() == at_start);
   }
 }
