@@ -193,6 +193,8 @@ bool write_pdf_book(const model::Book& book, const model::ArticleDigests& digest
   if (!saved) return false;
   // Every page was compressed or recalled by now (save_pdf waits for them).
   if (pages_deflated) pages_deflated->commit();
+  // The cache refers to this build's digests, which end with compile(); the rest is left over.
+  layout_cache.reset();
   result.left_over.push_back(writing);
   return true;
 }
