@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <new>
 #include <system_error>
 
 #include "core/file_system.hpp"
@@ -91,8 +92,14 @@ bool OutputFiles::commit(core::DiagnosticSink& sink, std::vector<std::shared_ptr
   while (!pending_.empty()) {
     const Pending file = pending_.front();
     if (replaced != nullptr) {
-      // Opened before the rename unlinks it: the file lives on, unnamed, while this is held.
-      if (std::shared_ptr<const void> held = core::hold_open(file.target)) replaced->push_back(std::move(held));
+      // Opened before the rename unlinks it: the file lives on, unnamed, while this is held. Only a
+      // saving of time: without memory to note it, the book is replaced all the same.
+      if (std::shared_ptr<const void> held = core::hold_open(file.target)) {
+        try {
+          replaced->push_back(std::move(held));
+        } catch (const std::bad_alloc&) {
+        }
+      }
     }
     std::error_code ec;
     std::filesystem::rename(file.temporary, file.target, ec);

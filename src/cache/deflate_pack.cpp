@@ -146,6 +146,7 @@ std::optional<std::string> DeflatePack::read_previous_stream(std::uint64_t offse
   // memory the kernel had to clear and map anew, some 5 % of a rebuild's time.
   if (!previous_.read_into(offset, count, piece.bytes)) {
     piece.bytes.clear();
+    piece.start = 0;  // no piece: the next stream is read with what follows it
     return std::nullopt;
   }
   piece.start = offset;

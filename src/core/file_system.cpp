@@ -207,18 +207,21 @@ std::shared_ptr<const void> hold_open(const std::string& path) {
     ~Held() { ::close(descriptor); }
     int descriptor;
   };
+  // Looked at first, so that a device or a FIFO is never opened (opening some has effects); then
+  // looked at again once open, in case the name changed hands between the two.
+  struct stat status {};
+  if (::lstat(path.c_str(), &status) != 0 || !S_ISREG(status.st_mode)) return nullptr;
   const int descriptor = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
   if (descriptor < 0) return nullptr;
-  struct stat status {};
   if (::fstat(descriptor, &status) != 0 || !S_ISREG(status.st_mode)) {
     ::close(descriptor);
     return nullptr;
   }
   try {
     return std::make_shared<const Held>(descriptor);
-  } catch (...) {  // no memory, so no Held either: the file is let go at once
+  } catch (const std::bad_alloc&) {  // no memory, so no Held either: the file is let go at once
     ::close(descriptor);
-    throw;
+    return nullptr;
   }
 }
 

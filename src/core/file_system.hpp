@@ -106,8 +106,9 @@ bool append_in_place(const std::string& path, const InputFile& expected, std::ui
 
 /// The regular file at `path` held open, so that a rename onto its name, or its removal, leaves its
 /// space taken until the holder is destroyed (when the system frees it: some 10 ms for 12 MB, work
-/// a caller may want off its way); null when there is none, it cannot be opened, or it is a link,
-/// a FIFO or a device, which are never opened (a FIFO would block).
+/// a caller may want off its way); null when there is none, it cannot be opened or memory runs
+/// out, or it is a link, a FIFO or a device, which are never opened (a FIFO would block). Never
+/// throws.
 std::shared_ptr<const void> hold_open(const std::string& path);
 
 /// Writes `bytes` to `path`, replacing it. Returns the reason on failure ("No space left on

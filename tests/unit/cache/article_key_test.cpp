@@ -140,6 +140,23 @@ TEST_SUITE("cache.article_key") {
     CHECK(key_after([](Inputs& in) { in.book.anchors.articles["a"].ids.insert("extra"); }) != base);
   }
 
+  TEST_CASE("a footnote's link is keyed by where it leads, as the body's are") {
+    // "a" links to "b"'s heading from a footnote alone.
+    const auto footnote_only = [](Inputs& in) {
+      model::Inline link = model::link_inline("#method", {model::text_inline("the method")}, {"a.md", 9, 5});
+      link.target_article = "b";
+      in.book.articles[0].blocks = {test::paragraph("Plain text.", {"a.md", 2, 1})};
+      in.book.articles[0].footnotes.push_back({"fn-1", "1", {model::paragraph_block({link})}, {"a.md", 9, 1}});
+      in.book.anchors = test::anchors_of(in.book.articles);
+    };
+    const core::StreamDigest base = key_after(footnote_only);
+    CHECK(key_after([&](Inputs& in) {
+            footnote_only(in);
+            in.book.articles[1].blocks[0] = test::heading(1, "Approach", "approach");
+            in.book.anchors = test::anchors_of(in.book.articles);
+          }) != base);
+  }
+
   TEST_CASE("what another article says, where its links do not reach, leaves the key as it was") {
     const core::StreamDigest base = Inputs().key();
     CHECK(key_after([](Inputs& in) { in.book.articles[1].blocks[1] = test::paragraph("Other steps."); }) == base);

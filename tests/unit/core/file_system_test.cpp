@@ -425,6 +425,7 @@ TEST_SUITE("core.hold_open") {
     CHECK(hold_open((folder / "link").string()) == nullptr);
     CHECK(hold_open(folder.string()) == nullptr);
     CHECK(hold_open((folder / "fifo").string()) == nullptr);
+    CHECK(hold_open("/dev/null") == nullptr);
     CHECK(hold_open((folder / "file").string()) != nullptr);
     std::filesystem::remove_all(folder);
   }

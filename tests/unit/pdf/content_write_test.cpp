@@ -21,6 +21,16 @@ namespace {
 // The operator whose write fails next (its last bytes, as " Td\n"); empty: every write goes on.
 std::string refused_operator;
 
+// Arms the wrap for one operator, and disarms it however the test case ends, so that no other
+// test of this program finds a write refused.
+class Refusing {
+ public:
+  explicit Refusing(const char* ending) { refused_operator = ending; }
+  Refusing(const Refusing&) = delete;
+  Refusing& operator=(const Refusing&) = delete;
+  ~Refusing() { refused_operator.clear(); }
+};
+
 }  // namespace
 
 extern "C" HPDF_STATUS __wrap_HPDF_Stream_Write(HPDF_Stream stream, const HPDF_BYTE* ptr, HPDF_UINT size) {
@@ -47,14 +57,13 @@ TEST_SUITE("pdf.content_write") {
       const pdf::FontCodes codes = pdf::FontCodes::for_characters({{0x20, 0x7E}});
       REQUIRE(haru.load_font(fonts::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf", codes));
       const std::size_t page = haru.add_page(200, 100);
-      refused_operator = ending;
+      const Refusing refusing(ending);
       haru.show_text(page, fonts::FontFace::serif, 12, 10, 50, "a b", {{1, -20}}, 0, 500);
       CHECK(refused_operator.empty());  // the write was tried, and refused
       CHECK(haru.failed());
       CHECK(haru.error() == reason);
       CHECK_FALSE(haru.save());
     }
-    refused_operator.clear();
   }
 
   TEST_CASE("with every write taken, the same text is drawn and saved") {
