@@ -372,6 +372,28 @@ TEST_SUITE("core.InputFile") {
     std::filesystem::remove(path);
   }
 
+  TEST_CASE("read_into reads into the string given, in the memory it holds, longer or shorter") {
+    const std::filesystem::path path =
+        std::filesystem::temp_directory_path() / ("octavo-read-into-" + std::to_string(::getpid()));
+    std::string text;
+    for (int i = 0; i < 64; ++i) text += static_cast<char>('A' + i % 26);
+    REQUIRE(write_whole_file(path.string(), text) == std::nullopt);
+    const InputFile file(path.string());
+    std::string bytes;
+    REQUIRE(file.read_into(4, 40, bytes));  // past the string's own small buffer: on the heap
+    CHECK(bytes == text.substr(4, 40));
+    const char* const held = bytes.data();
+    REQUIRE(file.read_into(0, 20, bytes));  // shorter: the same memory, nothing of the last read left
+    CHECK(bytes == text.substr(0, 20));
+    CHECK(bytes.data() == held);
+    REQUIRE(file.read_into(24, 40, bytes));  // as long as the first: still the same memory
+    CHECK(bytes == text.substr(24, 40));
+    CHECK(bytes.data() == held);
+    CHECK_FALSE(file.read_into(60, 5, bytes));  // past the end
+    CHECK_FALSE(InputFile().read_into(0, 1, bytes));
+    std::filesystem::remove(path);
+  }
+
   TEST_CASE("a file that cannot be opened reads nothing and has no size") {
     const InputFile file("/nonexistent-octavo-dir/x");
     CHECK_FALSE(file.is_open());
