@@ -68,7 +68,7 @@ void put(core::ByteWriter& out, const layout::PageStyle& style) {
 // The article by its digest, its links as the PDF resolves them, and its own anchors.
 void put(core::ByteWriter& out, const model::Article& article, const model::AnchorTable& anchors,
          const model::ArticleDigests& digests) {
-  for (const std::uint8_t byte : digests.of(article)) out.byte(byte);
+  out.raw(digests.of(article));
   const layout::LinkResolver resolve = layout::article_link_resolver(article, anchors);
   model::put_resolutions(
       out, article, [&resolve](core::ByteWriter& to, const model::Inline& node) { put_resolution(to, resolve, node); });

@@ -433,7 +433,7 @@ void put_page(core::ByteWriter& out, const layout::Page& page) {
                                 body_text, kept_body] = page;  // runs, rules: the body, which the digest names
   out.real(width.value);
   out.real(height.value);
-  for (const std::uint8_t byte : *body_digest) out.byte(byte);
+  out.raw(*body_digest);
   out.unsigned_number(body_text->characters.size());
   for (const layout::ShownCharacter& shown : body_text->characters) {
     out.byte(static_cast<std::uint8_t>(shown.face));
@@ -542,7 +542,7 @@ std::string encode_entry(const layout::SetArticle& set, const core::StreamDigest
   core::ByteWriter out;
   out.string(magic);
   out.unsigned_number(format_version);
-  for (const std::uint8_t byte : key) out.byte(byte);
+  out.raw(key);
   const std::vector<core::Diagnostic>& diagnostics = set.diagnostics.all();
   out.unsigned_number(diagnostics.size());
   for (const core::Diagnostic& diagnostic : diagnostics) {

@@ -145,7 +145,7 @@ std::string pack_end(const std::vector<PackEntry>& entries, std::uint64_t index_
   core::ByteWriter index;
   index.unsigned_number(entries.size());
   for (const PackEntry& entry : entries) {
-    for (const std::uint8_t byte : entry.digest) index.byte(byte);
+    index.raw(entry.digest);
     index.unsigned_number(entry.offset);
     index.unsigned_number(entry.length);
     index.unsigned_number(entry.crc32);

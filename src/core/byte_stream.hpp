@@ -8,6 +8,7 @@
 #include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -35,6 +36,10 @@ class ByteWriter {
   void string(std::string_view value) {
     unsigned_number(value.size());
     out_ += value;
+  }
+  /// `value` as it is, with no length before it: for bytes whose length is fixed, as a digest's.
+  void raw(std::span<const std::uint8_t> value) {
+    out_.append(reinterpret_cast<const char*>(value.data()), value.size());
   }
 
   const std::string& bytes() const { return out_; }

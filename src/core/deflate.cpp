@@ -208,10 +208,8 @@ StreamDigest zip_piece_digest(std::span<const StreamDigest> window_pieces, std::
   key.byte(last ? 1 : 0);
   key.unsigned_number(reach);
   key.unsigned_number(window_pieces.size());
-  for (const StreamDigest& digest : window_pieces) {
-    for (const std::uint8_t byte : digest) key.byte(byte);
-  }
-  for (const std::uint8_t byte : piece) key.byte(byte);
+  for (const StreamDigest& digest : window_pieces) key.raw(digest);
+  key.raw(piece);
   return sha256(key.bytes());
 }
 

@@ -19,7 +19,7 @@ core::StreamDigest article_page_key(const model::Article& article, const std::st
   core::ByteWriter out;
   out.string(key_format);
   out.string(book_language);
-  for (const std::uint8_t byte : digests.of(article)) out.byte(byte);
+  out.raw(digests.of(article));
   model::put_resolutions(out, article, [&links, &article](core::ByteWriter& to, const model::Inline& node) {
     if (node.kind != model::InlineKind::link) return;
     to.byte('L');

@@ -1,14 +1,26 @@
 #include <doctest/doctest.h>
 
+#include <array>
 #include <bit>
 #include <cstdint>
 #include <limits>
+#include <span>
+#include <string>
 
 #include "core/byte_stream.hpp"
 
 using namespace octavo::core;
 
 TEST_SUITE("cache.byte_stream") {
+  TEST_CASE("raw bytes go in as they are, with no length before them") {
+    ByteWriter out;
+    out.byte(7);
+    const std::array<std::uint8_t, 4> digest{0x00, 0xFF, 0x80, 0x01};
+    out.raw(digest);
+    out.raw(std::span<const std::uint8_t>());
+    CHECK(out.bytes() == std::string("\x07\x00\xFF\x80\x01", 5));
+  }
+
   TEST_CASE("numbers, doubles bit for bit, booleans and strings read back as written") {
     ByteWriter out;
     const std::uint64_t big = std::numeric_limits<std::uint64_t>::max();
