@@ -180,6 +180,28 @@ void warn_dangling(const LinkDestinations& links, const std::unordered_set<std::
 // slot, few enough that memory stays that of a handful of articles whatever the book's length.
 constexpr std::size_t articles_ahead_per_job = 4;
 
+// An article cut into pages with its running heads, both made on the thread that set it: a head
+// is the article's (or its part's) title shaped, some 8 µs an article, which the book's thread,
+// which a rebuild waits for, no longer spends.
+struct HeadedArticle {
+  CutArticle cut;
+  SetLine verso_head;
+  SetLine recto_head;
+};
+
+struct RunningHeads {
+  SetLine verso;
+  SetLine recto;
+};
+
+// The running heads of pages titled `verso_title` and `recto_title`, reported to `context`.
+RunningHeads make_running_heads(const std::string& verso_title, const std::string& recto_title,
+                                LayoutContext& context) {
+  RunningHeads heads{make_running_head(verso_title, context), {}};
+  heads.recto = verso_title == recto_title ? heads.verso : make_running_head(recto_title, context);
+  return heads;
+}
+
 }  // namespace
 
 BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics, const PageStyle& style,
@@ -229,25 +251,23 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
   };
   // Pages cut from one flow (cut_into_pages), put on their sides here, where the count of pages
   // before them is known.
-  auto add_body_pages = [&](std::vector<Page> cut, const std::string& verso_title, const std::string& recto_title,
-                            bool blind) {
-    const SetLine verso_head = blind ? SetLine{} : make_running_head(verso_title, context);
-    const SetLine recto_head =
-        blind || verso_title == recto_title ? verso_head : make_running_head(recto_title, context);
+  auto add_body_pages = [&](std::vector<Page> cut, const SetLine& verso_head, const SetLine& recto_head, bool blind) {
     place_on_sides(cut, style, end.body_pages % 2 == 0);
     hand_over(std::move(cut), verso_head, recto_head, blind);
   };
-  auto add_body_part = [&](std::vector<FlowLine> lines, const std::string& verso_title, const std::string& recto_title,
-                           bool blind = false) {
-    add_body_pages(cut_into_pages(std::move(lines), style, &end.stats), verso_title, recto_title, blind);
+  // A part's title page and the blank verso after it: blind, without heads.
+  auto add_blind_part = [&](std::vector<FlowLine> lines) {
+    add_body_pages(cut_into_pages(std::move(lines), style, &end.stats), {}, {}, true);
   };
-  // A flow set and cut apart (cut_apart, below), taken in its place in the book: what it reported
-  // and the characters it lacked, its figures, then its pages.
-  auto add_cut = [&](CutArticle cut, const std::string& verso_title, const std::string& recto_title) {
+  // A flow set and cut apart (cut_apart, below) with its running heads, taken in its place in the
+  // book: what it reported and the characters it lacked (its heads' too), its figures, then its
+  // pages.
+  auto add_cut = [&](HeadedArticle headed) {
+    CutArticle& cut = headed.cut;
     cut.diagnostics.report_to(sink);
     coverage.merge(cut.missing);
     end.stats.add(cut.stats);
-    add_body_pages(std::move(cut.pages), verso_title, recto_title, false);
+    add_body_pages(std::move(cut.pages), headed.verso_head, headed.recto_head, false);
   };
   auto add_blank_page = [&]() {
     std::vector<Page> blank;
@@ -274,6 +294,13 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
     for (Page& page : cut.pages) pages.prepare_body(page);
     return cut;
   };
+  // The running heads of `cut`, made on the thread that cut it, as the book's thread would with the
+  // book's hyphenator; what they report is the cut's.
+  const auto add_heads = [&](CutArticle cut, const std::string& verso_title, const std::string& recto_title) {
+    LayoutContext context_of_cut{metrics, style, cut.diagnostics, cut.missing, &hyphenators.book()};
+    RunningHeads heads = make_running_heads(verso_title, recto_title, context_of_cut);
+    return HeadedArticle{std::move(cut), std::move(heads.verso), std::move(heads.recto)};
+  };
   // An article's lines and its cut into pages depend on nothing laid out before it (it starts on
   // a new page, and its links lead to anchors the model names), so articles are set and cut on
   // `jobs` threads, ahead of this loop; everything that needs page numbers or the book's order
@@ -299,9 +326,13 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
                                    [&](std::vector<Page>& recalled) { return pages.take_kept_bodies(recalled); });
     article.stats.articles = 1;
     article.stats.articles_set = set_here ? 1 : 0;
-    return article;
+    // In a part, versos name the part and rectos the article, as a book's running heads name the
+    // larger division on the left and the smaller on the right.
+    const model::Article& source = book.articles[a];
+    const bool in_part = source.part < book.parts.size();
+    return add_heads(std::move(article), in_part ? book.parts[source.part].title : source.title, source.title);
   };
-  core::OrderedPool<CutArticle> articles(jobs, book.articles.size(), jobs * articles_ahead_per_job, set_article);
+  core::OrderedPool<HeadedArticle> articles(jobs, book.articles.size(), jobs * articles_ahead_per_job, set_article);
   // The Sources appendix depends on no page either: with more than one job it is set on a thread
   // beside the articles (after the contents' titles, below), as an article is set, and its
   // diagnostics and missing characters are reported where they would have been had it been set
@@ -347,7 +378,7 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
   // many cores), and the titles are the shorter by far.
   struct SetBeside {
     SetContentsTitles titles;
-    CutArticle sources;
+    HeadedArticle sources;
   };
   const std::launch beside = jobs > 1 ? std::launch::async | std::launch::deferred : std::launch::deferred;
   // The titles are recalled from the cache as a whole: an edit that changes none (most) sets none.
@@ -361,7 +392,7 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
     SetContentsTitles titles = cache == nullptr ? set_anew()
                                                 : cache->recall_or_set_contents_titles(
                                                       {contents_items, style, hyphenators.book()}, coverage, set_anew);
-    return SetBeside{std::move(titles), set_sources()};
+    return SetBeside{std::move(titles), add_heads(set_sources(), model::sources_title, model::sources_title)};
   });
   progress.stage("Laying out", book.articles.size(), "articles");
   for (std::size_t a = 0; a < book.articles.size(); ++a) {
@@ -370,20 +401,17 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
       // A part's title page is a recto, its verso blank, so that it stands alone as in print.
       for (const model::Part* part : opening->second) {
         if (end.body_pages % 2 == 1) add_blank_page();
-        add_body_part(part_page_flow(*part, context), {}, {}, true);
+        add_blind_part(part_page_flow(*part, context));
         add_blank_page();
       }
       coverage.report(sink, opening->second.front()->location, false);
     }
-    // In a part, versos name the part and rectos the article, as a book's running heads name the
-    // larger division on the left and the smaller on the right.
-    const bool in_part = article.part < book.parts.size();
-    add_cut(articles.take(), in_part ? book.parts[article.part].title : article.title, article.title);
+    add_cut(articles.take());
     coverage.report(sink, article.location, false);
     progress.advance();
   }
   SetBeside beside_set = set_beside.get();
-  add_cut(std::move(beside_set.sources), model::sources_title, model::sources_title);
+  add_cut(std::move(beside_set.sources));
   coverage.report(sink, {}, true);
 
   // 2. The front matter: title page, disclaimer, contents with the body's page numbers.
