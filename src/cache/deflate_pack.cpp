@@ -13,7 +13,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::string_view pack_kind = "octavo deflate pack 2\n";
+// 3: the streams lie anywhere before the index, a pack being appended to in place.
+constexpr std::string_view pack_kind = "octavo deflate pack 3\n";
 
 }  // namespace
 
@@ -53,10 +54,12 @@ void DeflatePack::fail_next() {
 
 void DeflatePack::read_previous() {
   previous_ = core::InputFile(path_);
-  std::optional<PackIndex> index = read_pack_index(previous_, pack_kind, fingerprint_);
+  std::optional<PackIndex> index =
+      read_pack_index(previous_, pack_kind, fingerprint_, StringPlacement::anywhere_before_index);
   if (!index) return;
   sort_by_digest(index->entries);
   previous_entries_ = std::move(index->entries);
+  previous_size_ = index->end;
   previous_data_start_ = index->data_start;
   previous_data_end_ = index->data_end;
 }
@@ -99,57 +102,63 @@ void DeflatePack::use_read_ahead(const core::StreamDigest& digest, std::string_v
   }
 }
 
-std::optional<std::string> DeflatePack::read_checked(const PackEntry& found, Piece& piece) const {
-  std::optional<std::string> bytes = read_previous_stream(found.offset, found.length, piece);
+std::optional<std::string> DeflatePack::read_checked(const PackEntry& found, Reader& reader) const {
+  std::optional<std::string> bytes = read_previous_stream(found.offset, found.length, reader);
   if (!bytes || core::crc32(*bytes) != found.crc32) return std::nullopt;
   return bytes;
 }
 
 void DeflatePack::count_recalled(const PackEntry& found, std::string_view bytes) {
   ++recalled_;
-  if (!diverged_ && !committed_ && found.position == matched_) {
-    ++matched_;
-    next_digests_.insert(found.digest);
-  } else {
-    // Read back whole with the CRC-32 the previous pack lists (read_checked): it is not summed again.
-    keep_locked(found.digest, bytes, found.crc32);
-  }
+  if (committed_ || next_failed_ || !next_digests_.insert(found.digest).second) return;
+  if (writing_next_) return write_next(found.digest, bytes, found.crc32);  // read back whole: its CRC stands
+  if (matched_ == used_.size() && found.position == matched_) ++matched_;
+  used_.push_back({false, static_cast<std::size_t>(&found - previous_entries_.data())});
 }
 
 std::optional<std::string> DeflatePack::read_previous_stream(std::uint64_t offset, std::uint64_t length,
-                                                             Piece& piece) const {
-  if (offset >= piece.start && offset - piece.start <= piece.bytes.size() &&
-      length <= piece.bytes.size() - (offset - piece.start)) {
-    return piece.bytes.substr(offset - piece.start, length);
+                                                             Reader& reader) const {
+  for (const std::size_t p : {reader.last_used, 1 - reader.last_used}) {
+    const Piece& piece = reader.pieces[p];
+    if (piece.holds(offset, length)) {
+      reader.last_used = p;
+      return piece.bytes.substr(offset - piece.start, length);
+    }
   }
   if (length >= read_ahead_size) return previous_.read_at(offset, length);
-  // A stream before the piece is one read again, such as the first operators every recto shares
-  // (or, reading ahead, one of an article behind another): read alone, the piece staying for the
-  // streams after it, and kept while small.
-  if (offset < piece.start) {
-    if (const auto found = piece.read_again.find(offset);
-        found != piece.read_again.end() && found->second.size() == length) {
+  // A stream before both pieces is one read again, such as the first operators every recto
+  // shares (or, reading ahead, one of an article behind another): read alone, the pieces staying
+  // for the streams after it, and kept while small. One after either piece's start is one read
+  // on from there.
+  const auto before = [offset](const Piece& piece) { return piece.bytes.empty() || offset < piece.start; };
+  const bool read_once = !reader.pieces[0].bytes.empty() || !reader.pieces[1].bytes.empty();
+  if (read_once && before(reader.pieces[0]) && before(reader.pieces[1])) {
+    if (const auto found = reader.read_again.find(offset);
+        found != reader.read_again.end() && found->second.size() == length) {
       return found->second;
     }
     std::optional<std::string> bytes = previous_.read_at(offset, length);
     if (bytes && length <= max_read_again_size) {
-      if (piece.read_again.size() == max_read_again) piece.read_again.clear();
-      piece.read_again.emplace(offset, *bytes);
+      if (reader.read_again.size() == max_read_again) reader.read_again.clear();
+      reader.read_again.emplace(offset, *bytes);
     }
     return bytes;
   }
   // Entries lie between the data's start and the index (read_pack_index checked it).
   const std::uint64_t count = std::min<std::uint64_t>(read_ahead_size, previous_data_end_ - offset);
   if (count < length) return std::nullopt;
-  if (count == 0) return std::string();  // a stream of no bytes at the index: the piece stays
-  // Read into the piece's own memory, which the last piece held: a fresh string for each was
+  if (count == 0) return std::string();  // a stream of no bytes at the index: the pieces stay
+  // Read into the piece's own memory, which its last bytes held: a fresh string for each was
   // memory the kernel had to clear and map anew, some 5 % of a rebuild's time.
+  const std::size_t p = 1 - reader.last_used;
+  Piece& piece = reader.pieces[p];
   if (!previous_.read_into(offset, count, piece.bytes)) {
     piece.bytes.clear();
     piece.start = 0;  // no piece: the next stream is read with what follows it
     return std::nullopt;
   }
   piece.start = offset;
+  reader.last_used = p;
   return piece.bytes.substr(0, length);
 }
 
@@ -162,39 +171,63 @@ void DeflatePack::keep(const core::StreamDigest& digest, std::string_view compre
   }
 }
 
-void DeflatePack::diverge() {
-  if (diverged_) return;
-  diverged_ = true;
+void DeflatePack::keep_locked(const core::StreamDigest& digest, std::string_view compressed,
+                              std::optional<std::uint32_t> crc32) {
+  if (committed_ || next_failed_ || !next_digests_.insert(digest).second) return;
+  const std::uint32_t crc = crc32 ? *crc32 : core::crc32(compressed);
+  // Held to append while there is a pack to append to and the held bytes stay few; a first build,
+  // or one that deflated much anew, writes the next pack as it goes.
+  if (!writing_next_ && (previous_entries_.empty() || appended_.size() + compressed.size() > max_appended)) {
+    write_from_now();
+  }
+  if (writing_next_) return write_next(digest, compressed, crc);
+  used_.push_back({true, appended_entries_.size()});
+  appended_entries_.push_back({digest, appended_.size(), compressed.size(), crc, 0});
+  appended_ += compressed;
+}
+
+void DeflatePack::write_next(const core::StreamDigest& digest, std::string_view bytes, std::uint32_t crc32) {
+  if (next_failed_) return;
+  if (!next_->write(bytes)) return fail_next();
+  next_entries_.push_back({digest, next_size_, bytes.size(), crc32, next_entries_.size()});
+  next_size_ += bytes.size();
+}
+
+void DeflatePack::write_from_now() {
+  if (writing_next_) return;
+  writing_next_ = true;
   if (!make_cache_folder(cache_root_, folder_)) return fail_next();
   next_ = std::make_unique<core::OutputFile>(next_path_);
   const std::string header = pack_header(pack_kind, fingerprint_);
   next_->write(header);
   next_size_ = header.size();
-  if (matched_ == 0) return;
-  // The matched streams are the previous pack's first ones, one after another from its data's
-  // start: copied as one piece, and listed in their order.
-  std::vector<PackEntry> prefix(matched_);
-  for (const PackEntry& entry : previous_entries_) {
-    if (entry.position < matched_) prefix[entry.position] = entry;
+  // The streams used so far, in their order: each run of the previous pack's that lie one after
+  // another there copied as one piece (a rebuild's start, up to the first article changed, is one).
+  for (std::size_t u = 0; u < used_.size() && !next_failed_;) {
+    if (used_[u].appended) {
+      const PackEntry& entry = appended_entries_[used_[u].index];
+      write_next(entry.digest, std::string_view(appended_).substr(entry.offset, entry.length), entry.crc32);
+      ++u;
+      continue;
+    }
+    const std::uint64_t from = previous_entries_[used_[u].index].offset;
+    std::uint64_t to = from;
+    const std::size_t first = u;
+    for (; u < used_.size() && !used_[u].appended && previous_entries_[used_[u].index].offset == to; ++u) {
+      to += previous_entries_[used_[u].index].length;
+    }
+    if (!copy_pack_bytes(previous_, from, to - from, *next_)) return fail_next();
+    for (std::size_t c = first; c < u; ++c) {
+      PackEntry entry = previous_entries_[used_[c].index];
+      entry.offset = entry.offset - from + next_size_;
+      entry.position = next_entries_.size();
+      next_entries_.push_back(entry);
+    }
+    next_size_ += to - from;
   }
-  const std::uint64_t length = prefix.back().offset + prefix.back().length - previous_data_start_;
-  if (!copy_pack_bytes(previous_, previous_data_start_, length, *next_)) return fail_next();
-  for (PackEntry entry : prefix) {
-    entry.offset = entry.offset - previous_data_start_ + next_size_;
-    next_entries_.push_back(entry);
-  }
-  next_size_ += length;
-}
-
-void DeflatePack::keep_locked(const core::StreamDigest& digest, std::string_view compressed,
-                              std::optional<std::uint32_t> crc32) {
-  if (committed_ || next_failed_ || !next_digests_.insert(digest).second) return;
-  diverge();
-  if (next_failed_) return;
-  if (!next_->write(compressed)) return fail_next();
-  next_entries_.push_back(
-      {digest, next_size_, compressed.size(), crc32 ? *crc32 : core::crc32(compressed), next_entries_.size()});
-  next_size_ += compressed.size();
+  std::vector<Used>().swap(used_);
+  std::vector<PackEntry>().swap(appended_entries_);
+  std::string().swap(appended_);
 }
 
 bool DeflatePack::commit() {
@@ -211,17 +244,18 @@ bool DeflatePack::commit() {
 
 bool DeflatePack::commit_locked() {
   std::error_code ec;
-  if (!diverged_) {
+  if (!writing_next_ && !next_failed_) {
     // Every stream this build used was the previous pack's, in its order: the pack stays as it
     // is when they were all of it, and goes when there were none.
-    if (matched_ == previous_entries_.size() && matched_ > 0) return true;
-    if (matched_ == 0) {
+    if (used_.empty()) {
       fs::remove(path_, ec);
       return !ec;
     }
-    diverge();
+    if (matched_ == used_.size() && matched_ == previous_entries_.size()) return true;
+    if (append_locked()) return true;
+    write_from_now();
   }
-  // diverge() made the next pack unless it failed.
+  // write_from_now() made the next pack unless it failed.
   const bool put = !next_failed_ && finish_pack(*next_, next_entries_, next_size_, next_path_, path_);
   next_.reset();
   if (!put) {
@@ -232,6 +266,30 @@ bool DeflatePack::commit_locked() {
   return true;
 }
 
+bool DeflatePack::append_locked() {
+  // The index: the streams used, in their order, where they lie in the pack or will.
+  std::vector<PackEntry> entries;
+  entries.reserve(used_.size());
+  std::uint64_t named_before = 0;
+  for (const Used& used : used_) {
+    if (used.appended) {
+      entries.push_back(appended_entries_[used.index]);
+      entries.back().offset += previous_size_;
+    } else {
+      entries.push_back(previous_entries_[used.index]);
+      named_before += entries.back().length;
+    }
+    entries.back().position = entries.size() - 1;
+  }
+  // The pack grows by what is appended, and keeps what it held: once the bytes no entry names
+  // (old indexes, streams no longer used) would outweigh those that one does, the pack is written
+  // anew instead, which drops them.
+  const std::uint64_t unnamed = previous_size_ - previous_data_start_ - named_before;
+  if (unnamed > named_before + appended_.size()) return false;
+  const std::uint64_t index_offset = previous_size_ + appended_.size();
+  return append_to_pack(path_, previous_, previous_size_, appended_ + pack_end(entries, index_offset));
+}
+
 std::size_t DeflatePack::recalled() const {
   const std::lock_guard lock(mutex_);
   return recalled_;
@@ -239,7 +297,7 @@ std::size_t DeflatePack::recalled() const {
 
 std::size_t DeflatePack::kept() const {
   const std::lock_guard lock(mutex_);
-  return diverged_ ? next_entries_.size() : matched_;
+  return writing_next_ ? next_entries_.size() : used_.size();
 }
 
 }  // namespace octavo::cache

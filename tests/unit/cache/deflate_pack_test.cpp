@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -198,26 +199,43 @@ TEST_SUITE("cache.deflate_pack") {
     CHECK(pack.read_ahead(digest_of("page 2")) == stream(2));
   }
 
-  TEST_CASE("the pack is written again, whole, as soon as a build departs from it") {
+  TEST_CASE("a build that departs a little from the pack appends to it in place, in the order of use") {
     const CacheFolder cache("departs");
     earlier_build(cache, 10);
     const ino_t before = inode_of(cache.pack());
+    const std::string bytes_before = file_bytes(cache.pack());
+    const auto unchanged_by_a_build_in_its_order = [&cache](const std::function<void(cache::DeflatePack&)>& use) {
+      const ino_t inode = inode_of(cache.pack());
+      const std::string bytes = file_bytes(cache.pack());
+      cache::DeflatePack again = cache.open();
+      use(again);
+      REQUIRE(again.commit());
+      CHECK(inode_of(cache.pack()) == inode);
+      CHECK(file_bytes(cache.pack()) == bytes);
+    };
 
-    SUBCASE("a new stream in the middle: the start is copied, the rest follows") {
+    SUBCASE("a new stream in the middle: appended, the pack's bytes before it kept") {
       {
         cache::DeflatePack pack = cache.open();
         recall_pages(pack, 0, 5);
         pack.keep(digest_of("page 42"), stream(42));
         recall_pages(pack, 5, 10);
         CHECK(pack.kept() == 11);
+        CHECK_FALSE(fs::exists(cache.folder() / ("pdf.pack.next-" + std::to_string(::getpid()))));
         REQUIRE(pack.commit());
       }
-      CHECK(inode_of(cache.pack()) != before);
-      cache::DeflatePack next = cache.open();
-      recall_pages(next, 0, 10);
-      CHECK(next.recall(digest_of("page 42")) == stream(42));
+      CHECK(inode_of(cache.pack()) == before);
+      const std::string after = file_bytes(cache.pack());
+      CHECK(after.starts_with(bytes_before));
+      CHECK(after.find(stream(42), bytes_before.size()) != std::string::npos);
+      // The next build, using the streams in the same order, finds the pack in its order.
+      unchanged_by_a_build_in_its_order([](cache::DeflatePack& pack) {
+        recall_pages(pack, 0, 5);
+        CHECK(pack.recall(digest_of("page 42")) == stream(42));
+        recall_pages(pack, 5, 10);
+      });
     }
-    SUBCASE("recalled in another order") {
+    SUBCASE("recalled in another order: a new index only") {
       {
         cache::DeflatePack pack = cache.open();
         recall_pages(pack, 3, 4);
@@ -225,20 +243,73 @@ TEST_SUITE("cache.deflate_pack") {
         recall_pages(pack, 4, 10);
         REQUIRE(pack.commit());
       }
-      CHECK(inode_of(cache.pack()) != before);
-      cache::DeflatePack next = cache.open();
-      recall_pages(next, 0, 10);
+      CHECK(inode_of(cache.pack()) == before);
+      CHECK(file_bytes(cache.pack()).starts_with(bytes_before));
+      unchanged_by_a_build_in_its_order([](cache::DeflatePack& pack) {
+        recall_pages(pack, 3, 4);
+        recall_pages(pack, 0, 3);
+        recall_pages(pack, 4, 10);
+      });
     }
-    SUBCASE("only the first streams used: the rest is dropped") {
+    SUBCASE("only the first streams used: the rest, more than those, is dropped by a pack written anew") {
       {
         cache::DeflatePack pack = cache.open();
         recall_pages(pack, 0, 4);
         REQUIRE(pack.commit());
       }
+      CHECK(inode_of(cache.pack()) != before);
+      CHECK(file_bytes(cache.pack()).size() < bytes_before.size());
       cache::DeflatePack next = cache.open();
       recall_pages(next, 0, 4);
       CHECK_FALSE(next.recall(digest_of("page 4")));
     }
+    SUBCASE("more new bytes than max_appended: the next pack is written as the build goes") {
+      const std::string large(cache::DeflatePack::max_appended, 'L');
+      {
+        cache::DeflatePack pack = cache.open();
+        recall_pages(pack, 0, 5);
+        pack.keep(digest_of("page 42"), stream(42));
+        CHECK_FALSE(fs::exists(cache.folder() / ("pdf.pack.next-" + std::to_string(::getpid()))));
+        pack.keep(digest_of("large"), large);
+        CHECK(fs::exists(cache.folder() / ("pdf.pack.next-" + std::to_string(::getpid()))));
+        recall_pages(pack, 5, 10);
+        CHECK(pack.kept() == 12);
+        REQUIRE(pack.commit());
+      }
+      CHECK(inode_of(cache.pack()) != before);
+      unchanged_by_a_build_in_its_order([&large](cache::DeflatePack& pack) {
+        recall_pages(pack, 0, 5);
+        CHECK(pack.recall(digest_of("page 42")) == stream(42));
+        CHECK(pack.recall(digest_of("large")) == large);
+        recall_pages(pack, 5, 10);
+      });
+    }
+  }
+
+  TEST_CASE("a pack appended to by build after build stays within twice what it names") {
+    // Each build replaces one stream with a new one, as a rebuild after an edit does; the old
+    // stream and the old index stay behind as bytes no entry names until they outweigh the rest.
+    const CacheFolder cache("appended-often");
+    earlier_build(cache, 10);
+    const std::size_t written_whole = file_bytes(cache.pack()).size();
+    std::size_t rewritten = 0;
+    for (int build = 0; build < 20; ++build) {
+      const ino_t inode = inode_of(cache.pack());
+      {
+        cache::DeflatePack pack = cache.open();
+        recall_pages(pack, 0, 5);
+        pack.keep(digest_of("edit " + std::to_string(build)), stream(100 + build));
+        recall_pages(pack, 6, 10);
+        REQUIRE(pack.commit());
+      }
+      if (inode_of(cache.pack()) != inode) ++rewritten;
+      CHECK(file_bytes(cache.pack()).size() <= 3 * written_whole);
+      cache::DeflatePack check = cache.open();
+      CHECK(check.recall(digest_of("edit " + std::to_string(build))) == stream(100 + build));
+      if (build > 0) CHECK_FALSE(check.recall(digest_of("edit " + std::to_string(build - 1))));
+    }
+    CHECK(rewritten > 0);
+    CHECK(rewritten < 20);
   }
 
   TEST_CASE("a pack of another program recalls nothing") {
