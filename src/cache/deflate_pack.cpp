@@ -54,8 +54,7 @@ void DeflatePack::fail_next() {
 
 void DeflatePack::read_previous() {
   previous_ = core::InputFile(path_);
-  std::optional<PackIndex> index =
-      read_pack_index(previous_, pack_kind, fingerprint_, StringPlacement::anywhere_before_index);
+  std::optional<PackIndex> index = read_pack_index(previous_, pack_kind, fingerprint_);
   if (!index) return;
   sort_by_digest(index->entries);
   previous_entries_ = std::move(index->entries);

@@ -26,8 +26,7 @@ EntryPack::EntryPack(std::string cache_root, std::string name, std::string finge
   remove_abandoned_packs(cache_root_, name);
   previous_ = core::InputFile(path_);
   try {
-    if (std::optional<PackIndex> index =
-            read_pack_index(previous_, pack_kind, fingerprint_, StringPlacement::anywhere_before_index)) {
+    if (std::optional<PackIndex> index = read_pack_index(previous_, pack_kind, fingerprint_)) {
       previous_entries_ = std::move(index->entries);
       sort_by_digest(previous_entries_);
       read_.assign(previous_entries_.size(), false);

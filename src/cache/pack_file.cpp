@@ -68,8 +68,8 @@ namespace {
 
 // The index of a pack whose trailer ends at `end` (the file's size, or less for a pack whose last
 // append was cut short), or nullopt.
-std::optional<PackIndex> read_index_ending_at(const core::InputFile& file, std::uint64_t data_start, std::uint64_t end,
-                                              StringPlacement placement) {
+std::optional<PackIndex> read_index_ending_at(const core::InputFile& file, std::uint64_t data_start,
+                                              std::uint64_t end) {
   if (end < data_start + trailer_size) return std::nullopt;
   const std::optional<std::string> trailer = file.read_at(end - trailer_size, trailer_size);
   if (!trailer) return std::nullopt;
@@ -81,11 +81,7 @@ std::optional<PackIndex> read_index_ending_at(const core::InputFile& file, std::
   core::ByteReader reader(*index);
   const std::size_t count = reader.count(least_entry_size);
   PackIndex found{std::vector<PackEntry>(count), data_start, index_offset, end};
-  // One after another, the strings follow each other from the data's start in the pack's order (a
-  // pack copied in pieces relies on it); else each lies between the header and the index. A pack
-  // that says otherwise is not used.
-  const bool one_after_another = placement == StringPlacement::one_after_another;
-  std::uint64_t expected = data_start;
+  // Each string lies between the header and the index; a pack that says otherwise is not used.
   for (std::size_t position = 0; position < count; ++position) {
     PackEntry& entry = found.entries[position];
     entry.position = position;
@@ -93,11 +89,11 @@ std::optional<PackIndex> read_index_ending_at(const core::InputFile& file, std::
     entry.offset = reader.unsigned_number();
     entry.length = reader.unsigned_number();
     entry.crc32 = static_cast<std::uint32_t>(reader.at_most(UINT32_MAX));
-    const bool placed = one_after_another ? entry.offset == expected : entry.offset >= data_start;
-    if (!placed || entry.offset > index_offset || entry.length > index_offset - entry.offset) reader.fail();
-    expected = entry.offset + entry.length;
+    if (entry.offset < data_start || entry.offset > index_offset || entry.length > index_offset - entry.offset) {
+      reader.fail();
+    }
   }
-  if (reader.failed() || !reader.at_end() || (one_after_another && expected != index_offset)) return std::nullopt;
+  if (reader.failed() || !reader.at_end()) return std::nullopt;
   return found;
 }
 
@@ -111,7 +107,7 @@ constexpr int max_trailers_tried = 16;
 }  // namespace
 
 std::optional<PackIndex> read_pack_index(const core::InputFile& file, std::string_view kind,
-                                         std::string_view fingerprint, StringPlacement placement) {
+                                         std::string_view fingerprint) {
   const std::optional<std::uint64_t> file_size = file.size();
   if (!file_size) return std::nullopt;
   const std::uint64_t size = *file_size;
@@ -122,8 +118,8 @@ std::optional<PackIndex> read_pack_index(const core::InputFile& file, std::strin
   core::ByteReader header_reader(std::string_view(*header).substr(kind.size()));
   if (header_reader.string() != fingerprint || header_reader.failed()) return std::nullopt;
   const std::uint64_t data_start = header_room - header_reader.left();
-  if (std::optional<PackIndex> found = read_index_ending_at(file, data_start, size, placement)) return found;
-  if (placement != StringPlacement::anywhere_before_index || size <= data_start) return std::nullopt;
+  if (std::optional<PackIndex> found = read_index_ending_at(file, data_start, size)) return found;
+  if (size <= data_start) return std::nullopt;
   // A pack appended to in place whose last append was cut short still holds the trailer and index
   // it had before, intact, with the torn bytes after them: the last trailer that reads whole is
   // the pack. Its entries are still checked one by one (their CRC-32) as they are read.
@@ -135,7 +131,7 @@ std::optional<PackIndex> read_pack_index(const core::InputFile& file, std::strin
     const std::size_t mark = std::string_view(*window).substr(0, before).rfind(end_mark);
     if (mark == std::string_view::npos) break;
     const std::uint64_t end = window_start + mark + end_mark.size();
-    if (std::optional<PackIndex> found = read_index_ending_at(file, data_start, end, placement)) return found;
+    if (std::optional<PackIndex> found = read_index_ending_at(file, data_start, end)) return found;
     before = mark;
   }
   return std::nullopt;

@@ -35,7 +35,7 @@ struct DigestHash {
 
 /// What read_pack_index finds in a whole pack.
 struct PackIndex {
-  std::vector<PackEntry> entries;  ///< in the pack's order (StringPlacement says where they lie)
+  std::vector<PackEntry> entries;  ///< in the pack's order, wherever they lie before the index
   std::uint64_t data_start = 0;    ///< where the first string is, after the header
   std::uint64_t data_end = 0;      ///< where the index starts, after the last string
   std::uint64_t end = 0;           ///< where the trailer ends: the file's size, unless an append was torn
@@ -49,27 +49,22 @@ const PackEntry* find_entry(const std::vector<PackEntry>& entries, const core::S
 
 /// The header of a pack of kind `kind` (a line ending in '\n') written under `fingerprint`. A pack
 /// is this header (the kind's line, then the fingerprint as a core::ByteWriter string), the byte
-/// strings one after another (in a pack appended to in place, with bytes no entry names between
-/// some of them: earlier indexes and trailers, strings no longer used), the index (a count, then per string its digest,
+/// strings (in a pack appended to in place, with bytes no entry names between some of them:
+/// earlier indexes and trailers, strings no longer used), the index (a count, then per string its digest,
 /// offset, length and CRC-32 as varints), and a trailer: the index's offset (8 bytes, little-endian), the CRC-32 of
 /// those 8 bytes (4), and an end mark. The index comes last so that strings are written as they
 /// come; the trailer has a fixed size so that it can be found, and its CRC keeps a damaged offset
 /// from making the reader take most of the file for an index.
 std::string pack_header(std::string_view kind, std::string_view fingerprint);
 
-/// Where a pack's strings may lie: one after another from the header to the index, in the index's
-/// order (a DeflatePack copies a run of them as one piece), or anywhere between the two, with
-/// bytes no entry names between them (a pack appended to in place: append_to_pack).
-enum class StringPlacement { one_after_another, anywhere_before_index };
-
 /// The index of the pack in `file` when it is a whole pack of `kind` written under `fingerprint`
-/// whose strings lie as `placement` says; nullopt for anything else (no file, another kind or
-/// fingerprint, a damaged trailer or index). A pack appended to in place whose last trailer is
-/// damaged is read up to the last trailer before it that reads whole (an append torn by a killed
-/// build). Throws only std::bad_alloc.
+/// whose strings lie between its header and its index, in any order, with bytes no entry names
+/// between some of them (earlier indexes and trailers, strings no longer used: a pack appended to
+/// in place, append_to_pack); nullopt for anything else (no file, another kind or fingerprint, a
+/// damaged trailer or index). A pack whose last trailer is damaged is read up to the last trailer
+/// before it that reads whole (an append torn by a killed build). Throws only std::bad_alloc.
 std::optional<PackIndex> read_pack_index(const core::InputFile& file, std::string_view kind,
-                                         std::string_view fingerprint,
-                                         StringPlacement placement = StringPlacement::one_after_another);
+                                         std::string_view fingerprint);
 
 /// What ends a pack whose index starts at `index_offset`: the index of `entries`, then the trailer.
 /// Never fails.

@@ -51,19 +51,13 @@ std::size_t header_size() { return cache::pack_header(kind, fingerprint).size();
 
 // The index read from `bytes` written as a file.
 std::optional<cache::PackIndex> index_of(const std::string& bytes, std::string_view with_kind = kind,
-                                         std::string_view with_fingerprint = fingerprint,
-                                         cache::StringPlacement placement = cache::StringPlacement::one_after_another) {
+                                         std::string_view with_fingerprint = fingerprint) {
   const test::TemporaryFolder folder("pack-file");
   fs::create_directories(folder.root);
   const fs::path path = folder.root / "test.pack";
   test::write_bytes(path, bytes);
   const core::InputFile file(path.string());
-  return cache::read_pack_index(file, with_kind, with_fingerprint, placement);
-}
-
-// The index of `bytes` read as a pack that may have been appended to in place.
-std::optional<cache::PackIndex> appended_index_of(const std::string& bytes) {
-  return index_of(bytes, kind, fingerprint, cache::StringPlacement::anywhere_before_index);
+  return cache::read_pack_index(file, with_kind, with_fingerprint);
 }
 
 }  // namespace
@@ -90,31 +84,21 @@ TEST_SUITE("cache.pack_file") {
     CHECK(empty->entries.empty());
   }
 
-  TEST_CASE("an index that does not tile the data exactly is no pack") {
-    const std::size_t start = header_size();
-    const std::string data = "aaaabbbbbb";
-    // The good listing, for contrast.
-    REQUIRE(index_of(pack_of(data, {{1, start, 4}, {2, start + 4, 6}})).has_value());
-    CHECK_FALSE(index_of(pack_of(data, {{1, start, 4}, {2, start + 5, 5}})).has_value());       // a gap
-    CHECK_FALSE(index_of(pack_of(data, {{1, start, 5}, {2, start + 4, 6}})).has_value());       // an overlap
-    CHECK_FALSE(index_of(pack_of(data, {{1, start - 1, 5}, {2, start + 4, 6}})).has_value());   // in the header
-    CHECK_FALSE(index_of(pack_of(data, {{1, start, 4}, {2, start + 4, 7}})).has_value());       // into the index
-    CHECK_FALSE(index_of(pack_of(data, {{1, start, 4}, {2, start + 4, 5}})).has_value());       // a byte unlisted
-    CHECK_FALSE(index_of(pack_of(data, {{1, start, 4}})).has_value());                          // bytes unlisted
-    CHECK_FALSE(index_of(pack_of(data, {{1, start, 4}, {2, start + 4, 6}}, "x")).has_value());  // after the entries
-  }
-
-  TEST_CASE("strings anywhere before the index: gaps and any order are a pack, the header and the index not") {
+  TEST_CASE(
+      "strings anywhere before the index: gaps, overlaps and any order are a pack, the header and the index not") {
     const std::size_t start = header_size();
     const std::string data = "aaaa--bbbbbb";
     const std::vector<Listed> gapped = {{2, start + 6, 6}, {1, start, 4}};
-    CHECK_FALSE(index_of(pack_of(data, gapped)).has_value());  // one after another: no pack
-    const std::optional<cache::PackIndex> index = appended_index_of(pack_of(data, gapped));
+    const std::optional<cache::PackIndex> index = index_of(pack_of(data, gapped));
     REQUIRE(index.has_value());
     CHECK(index->entries.size() == 2);
+    CHECK(index->entries[0].offset == start + 6);  // in the index's order
     CHECK(index->end == pack_of(data, gapped).size());
-    CHECK_FALSE(appended_index_of(pack_of(data, {{1, start - 1, 4}})).has_value());   // in the header
-    CHECK_FALSE(appended_index_of(pack_of(data, {{1, start + 10, 3}})).has_value());  // into the index
+    CHECK(index_of(pack_of(data, {{1, start, 5}, {2, start + 4, 6}})).has_value());             // an overlap
+    CHECK(index_of(pack_of(data, {{1, start, 4}})).has_value());                                // bytes unlisted
+    CHECK_FALSE(index_of(pack_of(data, {{1, start - 1, 4}})).has_value());                      // in the header
+    CHECK_FALSE(index_of(pack_of(data, {{1, start + 10, 3}})).has_value());                     // into the index
+    CHECK_FALSE(index_of(pack_of(data, {{1, start, 4}, {2, start + 6, 6}}, "x")).has_value());  // after the entries
   }
 
   TEST_CASE("a pack appended to, its last append cut short, is read up to the trailer before it") {
@@ -123,12 +107,11 @@ TEST_SUITE("cache.pack_file") {
     // Torn after the trailer: part of an append's strings and index, with no trailer of its own, or
     // with a damaged one.
     for (const std::string& torn : {std::string("bbbbbb\x01\x02"), std::string(5000, 'z') + "OCTVPEND"}) {
-      const std::optional<cache::PackIndex> index = appended_index_of(whole + torn);
+      const std::optional<cache::PackIndex> index = index_of(whole + torn);
       REQUIRE(index.has_value());
       CHECK(index->end == whole.size());
       REQUIRE(index->entries.size() == 1);
       CHECK(index->entries[0].offset == start);
-      CHECK_FALSE(index_of(whole + torn).has_value());  // a deflate pack is never appended to
     }
   }
 
