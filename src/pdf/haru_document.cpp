@@ -512,8 +512,10 @@ HPDF_STATUS write_to_sink(HPDF_Stream stream, const HPDF_BYTE* bytes, HPDF_UINT 
 }
 
 // Every block libharu allocates, preceded by its size, so that what it holds can be counted
-// (HaruDocument::heap_in_use): the measure behind the freezing and copying above.
+// (HaruDocument::heap_in_use): the measure behind the freezing and copying above; and how many
+// it allocated (HaruDocument::allocations_made).
 std::atomic<std::size_t> haru_heap_in_use{0};
+std::atomic<std::size_t> haru_allocations{0};
 constexpr std::size_t block_header = alignof(std::max_align_t);
 
 void* HPDF_STDCALL allocate_counted(HPDF_UINT size) {
@@ -522,6 +524,7 @@ void* HPDF_STDCALL allocate_counted(HPDF_UINT size) {
   const std::size_t bytes = size;
   std::memcpy(block, &bytes, sizeof bytes);
   haru_heap_in_use += bytes;
+  haru_allocations.fetch_add(1, std::memory_order_relaxed);
   return block + block_header;
 }
 
@@ -576,6 +579,8 @@ constexpr std::size_t max_pages_packing = 16;
 }  // namespace
 
 std::size_t HaruDocument::heap_in_use() { return haru_heap_in_use; }
+
+std::size_t HaruDocument::allocations_made() { return haru_allocations; }
 
 struct HaruDocument::State {
   HPDF_Doc pdf = nullptr;
@@ -845,6 +850,97 @@ struct HaruDocument::State {
     // error state, and would otherwise end the file here and call it saved.
     if (found == state->frozen_pages.end()) return HPDF_SetError(page->error, HPDF_INVALID_OBJECT, 0);
     return write_block(found->second, stream);
+  }
+
+  // Frees a page born frozen's record (add_frozen_page): it has no graphics state, and its entries
+  // are in frozen_pages, as a frozen page's.
+  static void free_frozen_page(HPDF_Dict page) {
+    auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+    if (attr == nullptr) return;
+    if (attr->gstate != nullptr) HPDF_GState_Free(page->mmgr, attr->gstate);
+    HPDF_FreeMem(page->mmgr, attr);
+    page->attr = nullptr;
+  }
+
+  // Appends a page finished at birth, `width` × `height`, whose content is `compressed` (deflated
+  // whole) and which names `faces` in its /Resources, in this order: what HPDF_AddPage (with its
+  // page tree of pages_per_page_tree_node kids a node), drawing, finish_page and freeze_page give
+  // a page whose content and resources are those, its objects made in the same order (the page,
+  // its content stream, the stream's /Length), and its entries written as freeze_page writes
+  // them; but none of the objects libharu makes for a page to draw on (its graphics state, its
+  // /MediaBox, /Resources and their names and numbers), which freeze_page would free at once.
+  // Null, with the document failed, when libharu or memory fails.
+  HPDF_Page add_frozen_page(double width, double height, std::string_view compressed,
+                            const std::vector<fonts::FontFace>& faces) {
+    end_text();
+    if (pdf->page_per_pages != 0 && pdf->page_per_pages <= pdf->cur_page_num) {
+      if (HPDF_Doc_AddPagesTo(pdf, pdf->root_pages) == nullptr) return fail_page("cannot add a node to the page tree");
+      pdf->cur_page_num = 0;
+    }
+    HPDF_Page page = HPDF_Dict_New(pdf->mmgr);
+    if (page == nullptr) return fail_page("cannot allocate a page");
+    page->header.obj_class |= HPDF_OSUBCLASS_PAGE;
+    page->free_fn = free_frozen_page;
+    auto* attr = static_cast<HPDF_PageAttr>(HPDF_GetMem(pdf->mmgr, sizeof(HPDF_PageAttr_Rec)));
+    if (attr == nullptr) {
+      HPDF_Dict_Free(page);
+      return fail_page("cannot allocate a page");
+    }
+    HPDF_MemSet(attr, 0, sizeof(HPDF_PageAttr_Rec));
+    attr->gmode = HPDF_GMODE_PAGE_DESCRIPTION;
+    page->attr = attr;
+    if (HPDF_Xref_Add(pdf->xref, page) != HPDF_OK) return fail_page("cannot add a page");  // freed by Xref_Add
+    attr->contents = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+    if (attr->contents == nullptr) return fail_page("cannot allocate a page's content");
+    attr->stream = attr->contents->stream;
+    attr->xref = pdf->xref;
+    if (HPDF_Pages_AddKids(pdf->cur_pages, page) != HPDF_OK || HPDF_List_Add(pdf->page_list, page) != HPDF_OK) {
+      return fail_page("cannot add a page to the page tree");
+    }
+    pdf->cur_page = page;
+    ++pdf->cur_page_num;
+    try {
+      pages.push_back(page);
+    } catch (const std::bad_alloc&) {
+      return fail_page("cannot add a page");
+    }
+    install(page, compressed);
+    if (failed()) return nullptr;
+    mark_compressed(attr->contents);
+    // Its entries as freeze_page writes those add_page, drawing and AddKids gave it: /Type,
+    // /MediaBox (the page's size, as HPDF_Page_SetWidth and SetHeight leave it), /Contents,
+    // /Resources (libharu's /ProcSet, then the fonts named as HPDF_Page_GetLocalFontName names
+    // them, F1, F2, … in the order first shown), /Parent.
+    std::string entries = "/Type /Page\012/MediaBox [ 0 0 " + real_text(real(width)) + " " + real_text(real(height)) +
+                          " ]\012/Contents " + reference_to(attr->contents->header) +
+                          "\012/Resources <<\012/ProcSet [ /PDF /Text /ImageB /ImageC /ImageI ]\012";
+    std::vector<HPDF_Font> named;
+    for (const fonts::FontFace face : faces) {
+      HPDF_Font shown = font(face);
+      if (shown == nullptr) return fail_page("cannot name a recalled page's font");
+      if (std::find(named.begin(), named.end(), shown) != named.end()) continue;
+      if (named.empty()) entries += "/Font <<\012";
+      named.push_back(shown);
+      entries += "/F" + std::to_string(named.size()) + " " + reference_to(shown->header) + "\012";
+    }
+    if (!named.empty()) entries += ">>\012";
+    entries += ">>\012/Parent " + reference_to(attr->parent->header) + "\012";
+    free_entries(page);  // the /Parent entry AddKids added, written above
+    void* block = frozen_block(page->mmgr, entries);
+    if (block == nullptr) return fail_page("cannot allocate a page's entries");
+    try {
+      frozen_pages.emplace(page, block);
+    } catch (const std::bad_alloc&) {
+      HPDF_FreeMem(page->mmgr, block);
+      return fail_page("cannot allocate a page's entries");
+    }
+    page->write_fn = write_frozen_page;
+    return page;
+  }
+
+  HPDF_Page fail_page(std::string message) {
+    fail(std::move(message));
+    return nullptr;
   }
 
   // Before saving: the /Annots each frozen page was given since (the only entry added to a
@@ -1468,6 +1564,51 @@ bool HaruDocument::take_body(std::size_t page_index, const core::StreamDigest& n
 
 bool HaruDocument::can_recall_bodies() const {
   return !failed() && state_->memo != nullptr && (state_->pdf->compression_mode & HPDF_COMP_TEXT) != 0;
+}
+
+HaruDocument::Recalled HaruDocument::add_recalled_page(const RecalledPage& page) {
+  if (!can_recall_bodies()) return Recalled::nothing;
+  if (state_->body.page != nullptr) {
+    state_->fail("a page added inside a body");
+    return Recalled::nothing;
+  }
+  core::DeflateMemo& memo = *state_->memo;
+  // The body, as take_body takes it: read from the memo, or read ahead and counted once it reads.
+  std::optional<std::string> recalled;
+  if (!page.kept_body) {
+    recalled = memo.recall(page.body);
+    if (!recalled) return Recalled::nothing;
+  }
+  const std::string_view kept = page.kept_body ? *page.kept_body : std::string_view(*recalled);
+  std::optional<core::FlatePart> body = core::FlatePart::from_kept_form(kept);
+  if (!body) return Recalled::nothing;
+  if (page.kept_body) memo.use_read_ahead(page.body, kept);
+  // The parts around it, asked for after it, as recall_furniture asks.
+  std::optional<AroundBody> around;
+  if (const std::optional<std::string> kept_around = memo.recall(page.around)) {
+    around = AroundBody::from_kept_form(*kept_around);
+  }
+  if (!around) {
+    // As add_page, begin_body, recall_body and end_body leave the page: its furniture is drawn.
+    const std::size_t index = add_page(page.width, page.height);
+    begin_body(index, page.left);
+    if (failed()) return Recalled::nothing;
+    if (!state_->name_fonts(state_->pages[index], page.body_faces)) return Recalled::nothing;
+    state_->body.recalled = std::move(body);
+    end_body(index);
+    return failed() ? Recalled::nothing : Recalled::body;
+  }
+  std::vector<fonts::FontFace> faces = page.body_faces;
+  faces.insert(faces.end(), page.furniture_faces.begin(), page.furniture_faces.end());
+  std::string content;
+  try {
+    content = core::flate_join({&around->before, &*body, &around->after});
+  } catch (const std::bad_alloc&) {
+    state_->fail("cannot compress a page's content");
+    return Recalled::nothing;
+  }
+  return state_->add_frozen_page(page.width, page.height, content, faces) != nullptr ? Recalled::whole
+                                                                                     : Recalled::nothing;
 }
 
 void HaruDocument::show_text(std::size_t page_index, fonts::FontFace face, double size, double x, double y,

@@ -156,6 +156,32 @@ class HaruDocument {
   /// Whether recall_body can take a body: there is a memo (remember_compressed_pages) and page
   /// contents are compressed.
   bool can_recall_bodies() const;
+  /// A page for add_recalled_page: `width` × `height`, its body placed from (`left`, 0) as
+  /// begin_body places it, kept in the memo under `body` (or read ahead already: `kept_body`, in
+  /// its kept form, counted as recalled here) and showing `body_faces`; the parts around it kept
+  /// under `around` (finish_page's `keep_around_as`), showing `furniture_faces`. Faces in the
+  /// order each is shown first.
+  struct RecalledPage {
+    double width = 0;
+    double height = 0;
+    double left = 0;
+    core::StreamDigest body{};
+    std::optional<std::string_view> kept_body;
+    core::StreamDigest around{};
+    const std::vector<fonts::FontFace>& body_faces;
+    const std::vector<fonts::FontFace>& furniture_faces;
+  };
+  /// What add_recalled_page took from the memo.
+  enum class Recalled { nothing, body, whole };
+  /// Appends `page` as an earlier build drew it, from the memo. With the parts around its body
+  /// too (`whole`), the page is finished at once, born with the entries and content that
+  /// add_page, begin_body, recall_body, end_body, recall_furniture and finish_page would give it,
+  /// without the objects libharu makes for a page to draw on (a rebuild's pages are nearly all
+  /// such). Without them (`body`), the page is added with its body recalled and ended, as those
+  /// calls would leave it, its furniture still to be drawn before finish_page. When the memo
+  /// holds no body for it (or there is none, or contents are not compressed), nothing is added
+  /// (`nothing`). The page's index is then page_count() - 1.
+  Recalled add_recalled_page(const RecalledPage& page);
   /// Draws UTF-8 `text` with its baseline starting at (x, y), rounded to 0.01 pt. Consecutive
   /// calls on one page share a text object: each writes only a relative move (Td), and a font
   /// (Tf) when face or size change. The text is one literal string of the face's codes (load_font),
@@ -205,6 +231,9 @@ class HaruDocument {
 
   /// Bytes libharu holds now, for all documents of the process together; 0 when none is open.
   static std::size_t heap_in_use();
+  /// Blocks libharu has allocated since the process started, for all documents together: the
+  /// measure of the objects a document makes on the way.
+  static std::size_t allocations_made();
 
  private:
   // Both recall_body: the kept part `read_ahead`, or else the memo's under `name`.

@@ -403,30 +403,91 @@ struct PdfPageWriter::State {
     }
   }
 
-  // Draws `page` on the PDF's page `index` and keeps its anchors and links. With a memo, a body
-  // without images that an earlier build drew alike, on whatever page, takes that build's drawing.
-  void draw(std::size_t index, const layout::Page& page, PageRef ref) {
+  // What drawing a page needs first: its characters checked and noted for the fonts' subsets (and
+  // the faces loaded), the faces its body shows in the order shown first, and, with a memo, the
+  // name its body is kept under.
+  struct Checked {
+    std::vector<fonts::FontFace> body_faces;
+    std::optional<core::StreamDigest> name;
+    bool body_missed = false;  // the memo was asked for the body already, and had none
+  };
+
+  Checked check(const layout::Page& page, PageRef ref) {
     // Taken on a layout thread (prepare_body) unless the page came some other way; a page whose
     // body was kept (take_kept_bodies) has no runs to take it from.
     assert(page.kept_body || !page.body_text || page.body_text == shown_text(page.runs));
-    std::vector<fonts::FontFace> faces;
+    Checked checked;
     if (page.body_text) {
-      for (const layout::ShownFace& face : page.body_text->faces) faces.push_back(face.face);
+      for (const layout::ShownFace& face : page.body_text->faces) checked.body_faces.push_back(face.face);
       check_prepared_body(*page.body_text, ref);
     } else {
-      faces = faces_in_order(page.runs);
+      checked.body_faces = faces_in_order(page.runs);
       check_runs(page.runs, ref);
     }
     check_runs(page.furniture.runs, ref);
-    std::optional<core::StreamDigest> name;
     if (remembering && page.images.empty()) {
       // Taken on a layout thread (prepare_body) unless the page came some other way.
       assert(page.kept_body || !page.body_digest || *page.body_digest == page_digest(page));
-      name = page.body_digest ? *page.body_digest : page_digest(page);
+      checked.name = page.body_digest ? *page.body_digest : page_digest(page);
     }
+    return checked;
+  }
+
+  // Appends body page `page`: taken from the memo when an earlier build drew it alike (whole, born
+  // finished, when the parts around its body were kept too), else drawn. A page showing a face not
+  // loaded yet is added first, as drawing adds it: loading a face adds its objects to the file,
+  // after the page's.
+  void add_body_page(const layout::Page& page, PageRef ref) {
+    const std::vector<fonts::FontFace> furniture_faces = faces_in_order(page.furniture.runs);
+    const auto loaded = [this](const std::vector<fonts::FontFace>& faces) {
+      return std::all_of(faces.begin(), faces.end(), [this](fonts::FontFace face) { return pdf.has_font(face); });
+    };
+    const bool body_loaded =
+        page.body_text ? std::all_of(page.body_text->faces.begin(), page.body_text->faces.end(),
+                                     [this](const layout::ShownFace& face) { return pdf.has_font(face.face); })
+                       : loaded(faces_in_order(page.runs));
+    if (!remembering || !page.images.empty() || !body_loaded || !loaded(furniture_faces)) {
+      return draw(pdf.add_page(page.width.value, page.height.value), page, ref);
+    }
+    Checked checked = check(page, ref);
+    if (checked.name) {
+      const core::StreamDigest around = furniture_digest(*checked.name, page);
+      const HaruDocument::RecalledPage recalled{
+          page.width.value,
+          page.height.value,
+          page.text_left.value,
+          *checked.name,
+          page.kept_body ? std::optional<std::string_view>(*page.kept_body) : std::nullopt,
+          around,
+          checked.body_faces,
+          furniture_faces};
+      switch (pdf.add_recalled_page(recalled)) {
+        case HaruDocument::Recalled::whole: return keep_places(page, ref);
+        case HaruDocument::Recalled::body: {
+          const std::size_t index = pdf.page_count() - 1;
+          draw_items(index, page.furniture.runs, page.furniture.rules, page.height);
+          pdf.finish_page(index, std::nullopt, around);
+          return keep_places(page, ref);
+        }
+        case HaruDocument::Recalled::nothing:  // drawn: a failed document only keeps its places
+          checked.body_missed = !page.kept_body;
+          break;
+      }
+    }
+    draw(pdf.add_page(page.width.value, page.height.value), page, ref, checked);
+  }
+
+  // Draws `page` on the PDF's page `index` and keeps its anchors and links. With a memo, a body
+  // without images that an earlier build drew alike, on whatever page, takes that build's drawing.
+  void draw(std::size_t index, const layout::Page& page, PageRef ref) { draw(index, page, ref, check(page, ref)); }
+
+  void draw(std::size_t index, const layout::Page& page, PageRef ref, const Checked& checked) {
+    const std::vector<fonts::FontFace>& faces = checked.body_faces;
+    const std::optional<core::StreamDigest>& name = checked.name;
     pdf.begin_body(index, page.text_left.value);
-    const bool recalled = name && (page.kept_body ? pdf.recall_body(index, *name, *page.kept_body, faces)
-                                                  : pdf.recall_body(index, *name, faces));
+    const bool recalled =
+        name && !checked.body_missed &&
+        (page.kept_body ? pdf.recall_body(index, *name, *page.kept_body, faces) : pdf.recall_body(index, *name, faces));
     if (page.kept_body && !recalled && !pdf.failed()) {
       // take_kept_bodies read the part whole, so this is not expected; the page has no runs to
       // draw instead, so the build must fail rather than save an empty body. A failed document is
@@ -446,6 +507,11 @@ struct PdfPageWriter::State {
         recalled && around && pdf.recall_furniture(index, *around, faces_in_order(page.furniture.runs));
     if (!furniture_recalled) draw_items(index, page.furniture.runs, page.furniture.rules, page.height);
     pdf.finish_page(index, recalled ? std::nullopt : name, around);
+    keep_places(page, ref);
+  }
+
+  // Keeps the anchors and links of `page`, drawn at `ref`.
+  void keep_places(const layout::Page& page, PageRef ref) {
     const auto pdf_y = [&page](core::Pt y) { return (page.height - y).value; };
     for (const layout::Anchor& anchor : page.anchors) {
       const Target target{ref, pdf_y(anchor.y)};
@@ -574,7 +640,7 @@ void PdfPageWriter::body_page(layout::Page page) {
     s.kept_back.emplace_back(ref.index, std::move(page));
     return;
   }
-  s.draw(s.pdf.add_page(page.width.value, page.height.value), page, ref);
+  s.add_body_page(page, ref);
 }
 
 void PdfPageWriter::front_matter(std::vector<layout::Page> pages) {

@@ -197,6 +197,52 @@ TEST_SUITE("pdf.pdf_writer") {
     CHECK(diagnostics.to_string() == "");
   }
 
+  TEST_CASE("pages recalled whole are born finished: the same file, without libharu's objects for drawing") {
+    // Body pages of their own text and folio each; the second render with the memo recalls them
+    // whole, a render with a memo of the bodies alone recalls the bodies and draws the folios.
+    const auto book_of = [](int pages) {
+      layout::LaidOutBook book;
+      for (int n = 0; n < pages; ++n) {
+        layout::Page page =
+            one_page({run(fonts::FontFace::serif, 10, 72, 100, "Body of page " + std::to_string(n))}).pages.front();
+        page.furniture.runs.push_back(run(fonts::FontFace::serif, 9, 200, 560, std::to_string(n + 1)));
+        page.furniture.rules.push_back({core::Pt(60), core::Pt(40), core::Pt(340), core::Pt(40), core::Pt(0.3)});
+        book.pages.push_back(page);
+      }
+      return book;
+    };
+    core::DiagnosticList diagnostics;
+    // libharu's allocations in a render of `pages` pages with `memo`, the file checked against a
+    // render without a memo.
+    const auto allocations = [&](int pages, MemoryMemo& memo) {
+      const layout::LaidOutBook book = book_of(pages);
+      const std::string cold = render(book, diagnostics);
+      const std::size_t before = pdf::HaruDocument::allocations_made();
+      CHECK(render(book, diagnostics, &memo) == cold);
+      return pdf::HaruDocument::allocations_made() - before;
+    };
+    MemoryMemo whole;
+    allocations(200, whole);  // keeps the bodies and the parts around them
+    // Drawing keeps the parts around each body, so each render of the bodies alone has a memo of
+    // its own.
+    const auto bodies_only = [&whole, &book_of](MemoryMemo& bodies) {
+      for (const layout::Page& page : book_of(200).pages) {
+        bodies.kept[pdf::page_digest(page)] = whole.kept.at(pdf::page_digest(page));
+      }
+    };
+    MemoryMemo bodies_of_200;
+    MemoryMemo bodies_of_100;
+    bodies_only(bodies_of_200);
+    bodies_only(bodies_of_100);
+    // Per page: the difference between 200 pages and 100, all recalled.
+    const std::size_t per_page_whole = (allocations(200, whole) - allocations(100, whole)) / 100;
+    const std::size_t per_page_drawn = (allocations(200, bodies_of_200) - allocations(100, bodies_of_100)) / 100;
+    MESSAGE("libharu allocations a page: " << per_page_whole << " recalled whole, " << per_page_drawn
+                                           << " with its furniture drawn");
+    CHECK(per_page_whole * 2 < per_page_drawn);
+    CHECK(diagnostics.to_string() == "");
+  }
+
   TEST_CASE("a page whose body moved to another page (another margin, another folio) takes its body from the memo") {
     core::DiagnosticList diagnostics;
     MemoryMemo memo;
@@ -233,6 +279,24 @@ TEST_SUITE("pdf.pdf_writer") {
     const std::string bytes = render(book, diagnostics);
     CHECK(diagnostics.to_string() == "");
     CHECK(count(bytes, "/Type /Pages") == 41);  // the root and one node per 1,024 pages
+  }
+
+  TEST_CASE("pages recalled whole fill the nested page tree as pages drawn do") {
+    // 2,500 pages: three nodes of at most 1,024 kids under the root, the later ones begun by pages
+    // recalled whole.
+    layout::LaidOutBook book;
+    for (int n = 0; n < 2500; ++n) {
+      book.pages.push_back(one_page({run(fonts::FontFace::serif, 10, 72, 100, "Page " + std::to_string(n))}).pages[0]);
+    }
+    core::DiagnosticList diagnostics;
+    const std::string cold = render(book, diagnostics);
+    CHECK(count(cold, "/Type /Pages") == 4);
+    MemoryMemo memo;
+    CHECK(render(book, diagnostics, &memo) == cold);
+    memo.hits.clear();
+    CHECK(render(book, diagnostics, &memo) == cold);
+    CHECK(memo.hits.size() == 2 * 2500);  // each body and the parts around it
+    CHECK(diagnostics.to_string() == "");
   }
 
   TEST_CASE("with a memo, a page's body digest is taken when layout prepares the page; without one, none is") {
