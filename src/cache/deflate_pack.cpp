@@ -124,18 +124,23 @@ std::optional<std::string> DeflatePack::read_previous_stream(std::uint64_t offse
       return piece.bytes.substr(offset - piece.start, length);
     }
   }
-  if (length >= read_ahead_size) return previous_.read_at(offset, length);
-  // A stream before both pieces is one read again, such as the first operators every recto
-  // shares (or, reading ahead, one of an article behind another): read alone, the pieces staying
-  // for the streams after it, and kept while small. One after either piece's start is one read
-  // on from there.
-  const auto before = [offset](const Piece& piece) { return piece.bytes.empty() || offset < piece.start; };
-  const bool read_once = !reader.pieces[0].bytes.empty() || !reader.pieces[1].bytes.empty();
-  if (read_once && before(reader.pieces[0]) && before(reader.pieces[1])) {
+  if (length >= read_ahead_size) {
+    ++reads_;
+    return previous_.read_at(offset, length);
+  }
+  // Once both pieces hold bytes, a stream before both is one read again, such as the first
+  // operators every recto shares (or, reading ahead, one of an article behind another): read
+  // alone, the pieces staying for the streams after it, and kept while small. Any other is read
+  // with what follows it, into a piece still empty, else the one used less lately: reading on
+  // after either piece, or from the end of a pack appended to, where the streams used first may
+  // lie, and back.
+  Piece* pieces = reader.pieces;
+  if (!pieces[0].bytes.empty() && !pieces[1].bytes.empty() && offset < pieces[0].start && offset < pieces[1].start) {
     if (const auto found = reader.read_again.find(offset);
         found != reader.read_again.end() && found->second.size() == length) {
       return found->second;
     }
+    ++reads_;
     std::optional<std::string> bytes = previous_.read_at(offset, length);
     if (bytes && length <= max_read_again_size) {
       if (reader.read_again.size() == max_read_again) reader.read_again.clear();
@@ -149,8 +154,9 @@ std::optional<std::string> DeflatePack::read_previous_stream(std::uint64_t offse
   if (count == 0) return std::string();  // a stream of no bytes at the index: the pieces stay
   // Read into the piece's own memory, which its last bytes held: a fresh string for each was
   // memory the kernel had to clear and map anew, some 5 % of a rebuild's time.
-  const std::size_t p = 1 - reader.last_used;
-  Piece& piece = reader.pieces[p];
+  const std::size_t p = pieces[0].bytes.empty() ? 0 : pieces[1].bytes.empty() ? 1 : 1 - reader.last_used;
+  Piece& piece = pieces[p];
+  ++reads_;
   if (!previous_.read_into(offset, count, piece.bytes)) {
     piece.bytes.clear();
     piece.start = 0;  // no piece: the next stream is read with what follows it
@@ -244,8 +250,8 @@ bool DeflatePack::commit() {
 bool DeflatePack::commit_locked() {
   std::error_code ec;
   if (!writing_next_ && !next_failed_) {
-    // Every stream this build used was the previous pack's, in its order: the pack stays as it
-    // is when they were all of it, and goes when there were none.
+    // Nothing written yet: the pack goes when this build used no stream, and stays as it is when
+    // it used all of them in its order and kept none anew; else it is appended to, or written.
     if (used_.empty()) {
       fs::remove(path_, ec);
       return !ec;
@@ -282,12 +288,14 @@ bool DeflatePack::append_locked() {
   }
   // The pack grows by what is appended, and keeps what it held: once the bytes no entry names
   // (old indexes, streams no longer used) would outweigh those that one does, the pack is written
-  // anew instead, which drops them.
+  // anew instead, which drops them. The index appended now counts from the next build on.
   const std::uint64_t unnamed = previous_size_ - previous_data_start_ - named_before;
   if (unnamed > named_before + appended_.size()) return false;
   const std::uint64_t index_offset = previous_size_ + appended_.size();
   return append_to_pack(path_, previous_, previous_size_, appended_ + pack_end(entries, index_offset));
 }
+
+std::size_t DeflatePack::reads() const { return reads_; }
 
 std::size_t DeflatePack::recalled() const {
   const std::lock_guard lock(mutex_);

@@ -11,6 +11,7 @@
 // cost a cold build more than deflating them.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -42,8 +43,9 @@ class DeflatePack final : public core::DeflateMemo {
   DeflatePack& operator=(const DeflatePack&) = delete;
 
   /// The stream kept under `digest` when its bytes read back whole (their CRC-32 is checked);
-  /// then named by the next pack too. Nothing is written for it: a rebuild that changed nothing
-  /// leaves the pack as it is, and one that changed a little only appends to it.
+  /// then named by the next pack too. Nothing is written for it unless the next pack is being
+  /// written (keep): a rebuild that changed nothing leaves the pack as it is, and one that changed
+  /// a little only appends to it.
   std::optional<std::string> recall(const core::StreamDigest& digest) override;
   /// Keeps `compressed` for the next pack, once per digest: held until commit while the pack may
   /// be appended to (up to max_appended bytes), else written to the next pack at once. When a
@@ -66,12 +68,18 @@ class DeflatePack final : public core::DeflateMemo {
   /// later calls, and streams kept after it, change nothing.
   bool commit();
 
-  /// The most bytes of new streams a build holds in memory to append to the pack: a rebuild that
-  /// changed a few articles' pages; more, and the next pack is written as the build goes.
+  /// The most bytes of new streams a build holds in memory to append to the pack, as
+  /// EntryPack::max_appended: a rebuild that changed a few dozen articles' pages (about 2.5 KB of
+  /// streams a page of the bench's), or moved every later page's folio (about 300 bytes a page:
+  /// 1.3 MB at 1,000 articles); more, and the next pack is written as the build goes. Held twice
+  /// over for a moment at commit, with the index after it.
   static constexpr std::size_t max_appended = std::size_t{8} << 20;
 
   std::size_t recalled() const;  ///< streams taken from the previous pack
-  std::size_t kept() const;      ///< streams the next pack names, whether written or not
+  /// Reads of the previous pack so far: streams in the order of use take one a piece of it (256
+  /// KiB), not one each.
+  std::size_t reads() const;
+  std::size_t kept() const;  ///< streams the next pack names, whether written or not
 
  private:
   void read_previous();
@@ -147,6 +155,7 @@ class DeflatePack final : public core::DeflateMemo {
   std::uint64_t previous_size_ = 0;          // the previous pack's bytes, as its index was read
   std::uint64_t previous_data_start_ = 0;
   std::uint64_t previous_data_end_ = 0;  // where the index starts
+  mutable std::atomic<std::size_t> reads_{0};
   static constexpr std::uint64_t read_ahead_size = std::uint64_t{256} << 10;
   // The workers' reader has a lock of its own: the book's thread, recalling in order, then never
   // waits for a worker's read of the pack (a rebuild of 1,000 articles made 888 futex calls on

@@ -180,18 +180,18 @@ void warn_dangling(const LinkDestinations& links, const std::unordered_set<std::
 // slot, few enough that memory stays that of a handful of articles whatever the book's length.
 constexpr std::size_t articles_ahead_per_job = 4;
 
+// The running heads of an article's versos and rectos.
+struct RunningHeads {
+  SetLine verso;
+  SetLine recto;
+};
+
 // An article cut into pages with its running heads, both made on the thread that set it: a head
 // is the article's (or its part's) title shaped, some 8 µs an article, which the book's thread,
 // which a rebuild waits for, no longer spends.
 struct HeadedArticle {
   CutArticle cut;
-  SetLine verso_head;
-  SetLine recto_head;
-};
-
-struct RunningHeads {
-  SetLine verso;
-  SetLine recto;
+  RunningHeads heads;
 };
 
 // The running heads of pages titled `verso_title` and `recto_title`, reported to `context`.
@@ -267,7 +267,7 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
     cut.diagnostics.report_to(sink);
     coverage.merge(cut.missing);
     end.stats.add(cut.stats);
-    add_body_pages(std::move(cut.pages), headed.verso_head, headed.recto_head, false);
+    add_body_pages(std::move(cut.pages), headed.heads.verso, headed.heads.recto, false);
   };
   auto add_blank_page = [&]() {
     std::vector<Page> blank;
@@ -299,17 +299,16 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
   const auto add_heads = [&](CutArticle cut, const std::string& verso_title, const std::string& recto_title) {
     LayoutContext context_of_cut{metrics, style, cut.diagnostics, cut.missing, &hyphenators.book()};
     RunningHeads heads = make_running_heads(verso_title, recto_title, context_of_cut);
-    return HeadedArticle{std::move(cut), std::move(heads.verso), std::move(heads.recto)};
+    return HeadedArticle{std::move(cut), std::move(heads)};
   };
   // An article's lines and its cut into pages depend on nothing laid out before it (it starts on
   // a new page, and its links lead to anchors the model names), so articles are set and cut on
-  // `jobs` threads, ahead of this loop; everything that needs page numbers or the book's order
-  // (the pages' sides, running heads, folios, the page sink, diagnostics, progress) stays here,
-  // one article at a time. With one job, each article is set here when its turn comes, through
-  // the same path. A cache answers on the worker threads too, so that reading an earlier build's
-  // lines runs on every core.
-  // A cache may also answer with the article already cut, its pages' bodies kept by the page sink
-  // from an earlier build (PageSink::take_kept_bodies): nothing of it is then set, cut or drawn.
+  // `jobs` threads, ahead of this loop, with their running heads; everything that needs page
+  // numbers or the book's order (the pages' sides, placing the heads, folios, the page sink,
+  // diagnostics, progress) stays here, one article at a time. With one job, each article is set
+  // here when its turn comes, through the same path. A cache answers on the worker threads too, so that reading an
+  // earlier build's lines runs on every core. A cache may also answer with the article already cut, its pages' bodies
+  // kept by the page sink from an earlier build (PageSink::take_kept_bodies): nothing of it is then set, cut or drawn.
   const auto set_article = [&](std::size_t a) {
     const Hyphenator& hyphenator = hyphenators.for_language(book.articles[a].language);
     bool set_here = false;
@@ -343,7 +342,8 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
   // Each article's entry is set on its own, or recalled from the cache like an article: a rebuild
   // after an edit sets one entry again, not the whole appendix. Their diagnostics and missing
   // characters are gathered in the appendix's, in the book's order. The appendix is cut into pages
-  // there too, as an article is: only its pages' sides, heads and folios wait for the last article.
+  // there too, and its heads made, as an article's are: only its pages' sides, the placing of its
+  // heads and its folios wait for the last article.
   const auto set_sources = [&] {
     SetArticle set = set_apart(hyphenators.book(), [&](LayoutContext& appendix) {
       const auto entry = [&](std::size_t a) {

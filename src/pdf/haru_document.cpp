@@ -1567,7 +1567,9 @@ bool HaruDocument::can_recall_bodies() const {
 }
 
 HaruDocument::Recalled HaruDocument::add_recalled_page(const RecalledPage& page) {
-  if (!can_recall_bodies()) return Recalled::nothing;
+  // A size HPDF_Page_SetWidth or SetHeight would refuse is left to add_page, whose page reports it.
+  const auto settable = [](double size) { return size >= HPDF_MIN_PAGE_SIZE && size <= HPDF_MAX_PAGE_SIZE; };
+  if (!can_recall_bodies() || !settable(page.width) || !settable(page.height)) return Recalled::nothing;
   if (state_->body.page != nullptr) {
     state_->fail("a page added inside a body");
     return Recalled::nothing;

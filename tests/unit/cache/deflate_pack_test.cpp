@@ -286,7 +286,7 @@ TEST_SUITE("cache.deflate_pack") {
     }
   }
 
-  TEST_CASE("a pack appended to by build after build stays within twice what it names") {
+  TEST_CASE("a pack appended to build after build is written anew now and then, and stays bounded") {
     // Each build replaces one stream with a new one, as a rebuild after an edit does; the old
     // stream and the old index stay behind as bytes no entry names until they outweigh the rest.
     const CacheFolder cache("appended-often");
@@ -310,6 +310,65 @@ TEST_SUITE("cache.deflate_pack") {
     }
     CHECK(rewritten > 0);
     CHECK(rewritten < 20);
+  }
+
+  TEST_CASE("a pack appended to, whose first streams used lie at its end, is still read a piece at a time") {
+    // 400 streams of 2,000 bytes (some three pieces of 256 KiB); the next build replaces the first
+    // with one appended at the end, and the one after uses it first, then the rest in order.
+    const CacheFolder cache("appended-order");
+    const auto large = [](int n) { return stream(n) + std::string(2000, static_cast<char>('a' + n % 26)); };
+    {
+      cache::DeflatePack earlier = cache.open();
+      for (int n = 0; n < 400; ++n) earlier.keep(digest_of("page " + std::to_string(n)), large(n));
+      REQUIRE(earlier.commit());
+    }
+    const ino_t before = inode_of(cache.pack());
+    {
+      cache::DeflatePack pack = cache.open();
+      pack.keep(digest_of("new page 0"), large(1000));
+      for (int n = 1; n < 400; ++n) CHECK(pack.recall(digest_of("page " + std::to_string(n))) == large(n));
+      REQUIRE(pack.commit());
+    }
+    REQUIRE(inode_of(cache.pack()) == before);  // appended to
+    cache::DeflatePack pack = cache.open();
+    CHECK(pack.recall(digest_of("new page 0")) == large(1000));
+    for (int n = 1; n < 400; ++n) CHECK(pack.recall(digest_of("page " + std::to_string(n))) == large(n));
+    CHECK(pack.reads() <= 6);  // one read of the end, a few pieces of the rest: not one read a stream
+  }
+
+  TEST_CASE("a pack that cannot be appended to is written anew with the streams held for it") {
+    const CacheFolder cache("append-refused");
+    earlier_build(cache, 10);
+    const auto rebuild = [&cache](const std::function<void()>& before_commit) {
+      cache::DeflatePack pack = cache.open();
+      recall_pages(pack, 0, 5);
+      pack.keep(digest_of("page 42"), stream(42));
+      recall_pages(pack, 5, 10);
+      before_commit();
+      REQUIRE(pack.commit());
+    };
+    const auto recalls_all = [&cache] {
+      cache::DeflatePack next = cache.open();
+      recall_pages(next, 0, 5);
+      CHECK(next.recall(digest_of("page 42")) == stream(42));
+      recall_pages(next, 5, 10);
+    };
+    SUBCASE("replaced since it was read, by another build's") {
+      rebuild([&cache] {
+        const fs::path copy = cache.folder() / "copy";
+        fs::copy_file(cache.pack(), copy);
+        fs::rename(copy, cache.pack());
+      });
+      recalls_all();
+    }
+    SUBCASE("torn by a build killed while appending: bytes after its last trailer") {
+      write_bytes(cache.pack(), file_bytes(cache.pack()) + "torn bytes of an append");
+      const ino_t torn = inode_of(cache.pack());
+      rebuild([] {});
+      CHECK(inode_of(cache.pack()) != torn);
+      CHECK(file_bytes(cache.pack()).find("torn bytes") == std::string::npos);
+      recalls_all();
+    }
   }
 
   TEST_CASE("a pack of another program recalls nothing") {

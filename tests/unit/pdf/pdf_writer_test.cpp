@@ -292,10 +292,16 @@ TEST_SUITE("pdf.pdf_writer") {
     const std::string cold = render(book, diagnostics);
     CHECK(count(cold, "/Type /Pages") == 4);
     MemoryMemo memo;
+    const std::size_t before_drawn = pdf::HaruDocument::allocations_made();
     CHECK(render(book, diagnostics, &memo) == cold);
+    const std::size_t drawn = pdf::HaruDocument::allocations_made() - before_drawn;
     memo.hits.clear();
+    const std::size_t before_recalled = pdf::HaruDocument::allocations_made();
     CHECK(render(book, diagnostics, &memo) == cold);
+    const std::size_t recalled = pdf::HaruDocument::allocations_made() - before_recalled;
     CHECK(memo.hits.size() == 2 * 2500);  // each body and the parts around it
+    MESSAGE("libharu allocations: " << drawn << " drawn, " << recalled << " recalled whole");
+    CHECK(recalled * 2 < drawn);  // born finished, not drawn
     CHECK(diagnostics.to_string() == "");
   }
 
