@@ -275,24 +275,15 @@ bool DeflatePack::append_locked() {
   // The index: the streams used, in their order, where they lie in the pack or will.
   std::vector<PackEntry> entries;
   entries.reserve(used_.size());
-  std::uint64_t named_before = 0;
   for (const Used& used : used_) {
     if (used.appended) {
       entries.push_back(appended_entries_[used.index]);
       entries.back().offset += previous_size_;
     } else {
       entries.push_back(previous_entries_[used.index]);
-      named_before += entries.back().length;
     }
-    entries.back().position = entries.size() - 1;
   }
-  // The pack grows by what is appended, and keeps what it held: once the bytes no entry names
-  // (old indexes, streams no longer used) would outweigh those that one does, the pack is written
-  // anew instead, which drops them. The index appended now counts from the next build on.
-  const std::uint64_t unnamed = previous_size_ - previous_data_start_ - named_before;
-  if (unnamed > named_before + appended_.size()) return false;
-  const std::uint64_t index_offset = previous_size_ + appended_.size();
-  return append_to_pack(path_, previous_, previous_size_, appended_ + pack_end(entries, index_offset));
+  return append_to_pack(path_, previous_, previous_size_, previous_data_start_, appended_, std::move(entries));
 }
 
 std::size_t DeflatePack::reads() const { return reads_; }

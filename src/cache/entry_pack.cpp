@@ -193,23 +193,14 @@ bool EntryPack::append_locked() {
   const std::vector<const PackEntry*> kept = kept_entries();
   std::vector<PackEntry> entries;
   entries.reserve(kept.size() + next_entries_.size());
-  std::uint64_t named = appended_.size();
-  for (const PackEntry* entry : kept) {
-    entries.push_back(*entry);
-    named += entry->length;
-  }
-  // The pack grows by what is appended, and keeps what it held: once the bytes no entry names
-  // (old indexes, entries of older versions of articles, of articles gone) would outweigh those
-  // that one does, the pack is written anew instead, which drops them.
-  const std::uint64_t unnamed = previous_size_ - previous_data_start_ - (named - appended_.size());
-  if (unnamed > named) return false;
+  for (const PackEntry* entry : kept) entries.push_back(*entry);
   for (const PackEntry& entry : next_entries_) {
     entries.push_back(entry);
     entries.back().offset = entry.offset - next_data_start_ + previous_size_;
   }
-  for (std::size_t position = 0; position < entries.size(); ++position) entries[position].position = position;
-  const std::uint64_t index_offset = previous_size_ + appended_.size();
-  if (!append_to_pack(path_, previous_, previous_size_, appended_ + pack_end(entries, index_offset))) return false;
+  if (!append_to_pack(path_, previous_, previous_size_, previous_data_start_, appended_, std::move(entries))) {
+    return false;
+  }
   next_->close();
   next_.reset();
   std::error_code ec;

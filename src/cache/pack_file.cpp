@@ -150,12 +150,21 @@ std::string pack_end(const std::vector<PackEntry>& entries, std::uint64_t index_
 }
 
 bool append_to_pack(const std::string& path, const core::InputFile& previous, std::uint64_t previous_size,
-                    std::string_view tail) {
+                    std::uint64_t data_start, std::string_view strings, std::vector<PackEntry> entries) {
+  std::uint64_t named = 0;
+  for (std::size_t position = 0; position < entries.size(); ++position) {
+    named += entries[position].length;
+    entries[position].position = position;
+  }
+  // The new strings are all named; what the pack held from its data's start is named or not.
+  const std::uint64_t unnamed = previous_size - data_start - (named - strings.size());
+  if (unnamed > named) return false;
   // A build that finds the pack changed since it read it writes a new one, from the file it read.
   // One write: a build killed within it (SIGKILL; or a stop signal, whose handler ends the process
   // from another thread) leaves a torn end after the old trailer, which read_pack_index looks back
   // past; the next build then writes the pack anew, since its size is not the pack's end.
-  return core::append_in_place(path, previous, previous_size, tail);
+  return core::append_in_place(path, previous, previous_size,
+                               std::string(strings) + pack_end(entries, previous_size + strings.size()));
 }
 
 bool finish_pack(core::OutputFile& next, const std::vector<PackEntry>& entries, std::uint64_t index_offset,

@@ -70,13 +70,19 @@ std::optional<PackIndex> read_pack_index(const core::InputFile& file, std::strin
 /// Never fails.
 std::string pack_end(const std::vector<PackEntry>& entries, std::uint64_t index_offset);
 
-/// Appends `tail` (strings, then their pack_end) to the pack at `path` in one write at its end,
-/// when the file there is still `previous` (the same device and inode, and no other name),
+/// Appends `strings` (new strings, one after another), then the index of `entries` (in its order:
+/// the pack's strings that stay, where they lie, and the new ones, at `previous_size` plus their
+/// place in `strings`) and the trailer, to the pack at `path` in one write at its end, when the
+/// file there is still `previous` (the same device and inode, and no other name),
 /// `previous_size` bytes long, and no other build holds its lock (flock): the old index and
-/// trailer are then bytes no entry names. False, with the file as it was, otherwise or when the
+/// trailer are then bytes no entry names. The pack grows by what is appended and keeps what it
+/// held, so once the bytes no entry would name (from `data_start` on: old indexes and trailers,
+/// strings no longer listed) would outweigh those one does, nothing is appended: the caller writes
+/// the pack anew, which drops them. False, with the file as it was, then or otherwise, or when the
 /// write fails (a short write is cut off again), so that the caller can write a new pack instead.
+/// Sets the entries' positions.
 bool append_to_pack(const std::string& path, const core::InputFile& previous, std::uint64_t previous_size,
-                    std::string_view tail);
+                    std::uint64_t data_start, std::string_view strings, std::vector<PackEntry> entries);
 
 /// Ends the pack being written to `next` (the index of `entries`, which starts at `index_offset`, and
 /// the trailer), closes it, and renames it from `next_path` onto `path`. False when a write, the
