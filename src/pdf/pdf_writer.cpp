@@ -412,16 +412,22 @@ struct PdfPageWriter::State {
     bool body_missed = false;  // the memo was asked for the body already, and had none
   };
 
+  // The faces the body of `page` shows, in the order shown first.
+  static std::vector<fonts::FontFace> body_faces(const layout::Page& page) {
+    if (!page.body_text) return faces_in_order(page.runs);
+    std::vector<fonts::FontFace> faces;
+    for (const layout::ShownFace& face : page.body_text->faces) faces.push_back(face.face);
+    return faces;
+  }
+
   Checked check(const layout::Page& page, PageRef ref) {
     // Taken on a layout thread (prepare_body) unless the page came some other way; a page whose
     // body was kept (take_kept_bodies) has no runs to take it from.
     assert(page.kept_body || !page.body_text || page.body_text == shown_text(page.runs));
-    Checked checked;
+    Checked checked{body_faces(page), std::nullopt};
     if (page.body_text) {
-      for (const layout::ShownFace& face : page.body_text->faces) checked.body_faces.push_back(face.face);
       check_prepared_body(*page.body_text, ref);
     } else {
-      checked.body_faces = faces_in_order(page.runs);
       check_runs(page.runs, ref);
     }
     check_runs(page.furniture.runs, ref);
@@ -442,37 +448,32 @@ struct PdfPageWriter::State {
     const auto loaded = [this](const std::vector<fonts::FontFace>& faces) {
       return std::all_of(faces.begin(), faces.end(), [this](fonts::FontFace face) { return pdf.has_font(face); });
     };
-    const bool body_loaded =
-        page.body_text ? std::all_of(page.body_text->faces.begin(), page.body_text->faces.end(),
-                                     [this](const layout::ShownFace& face) { return pdf.has_font(face.face); })
-                       : loaded(faces_in_order(page.runs));
-    if (!remembering || !page.images.empty() || !body_loaded || !loaded(furniture_faces)) {
+    if (!remembering || !page.images.empty() || !loaded(body_faces(page)) || !loaded(furniture_faces)) {
       return draw(pdf.add_page(page.width.value, page.height.value), page, ref);
     }
     Checked checked = check(page, ref);
-    if (checked.name) {
-      const core::StreamDigest around = furniture_digest(*checked.name, page);
-      const HaruDocument::RecalledPage recalled{
-          page.width.value,
-          page.height.value,
-          page.text_left.value,
-          *checked.name,
-          page.kept_body ? std::optional<std::string_view>(*page.kept_body) : std::nullopt,
-          around,
-          checked.body_faces,
-          furniture_faces};
-      switch (pdf.add_recalled_page(recalled)) {
-        case HaruDocument::Recalled::whole: return keep_places(page, ref);
-        case HaruDocument::Recalled::body: {
-          const std::size_t index = pdf.page_count() - 1;
-          draw_items(index, page.furniture.runs, page.furniture.rules, page.height);
-          pdf.finish_page(index, std::nullopt, around);
-          return keep_places(page, ref);
-        }
-        case HaruDocument::Recalled::nothing:  // drawn: a failed document only keeps its places
-          checked.body_missed = !page.kept_body;
-          break;
+    assert(checked.name);  // remembering, and no image
+    const core::StreamDigest around = furniture_digest(*checked.name, page);
+    const HaruDocument::RecalledPage recalled{
+        page.width.value,
+        page.height.value,
+        page.text_left.value,
+        *checked.name,
+        page.kept_body ? std::optional<std::string_view>(*page.kept_body) : std::nullopt,
+        around,
+        checked.body_faces,
+        furniture_faces};
+    switch (pdf.add_recalled_page(recalled)) {
+      case HaruDocument::Recalled::whole: return keep_places(page, ref);
+      case HaruDocument::Recalled::body: {
+        const std::size_t index = pdf.page_count() - 1;
+        draw_items(index, page.furniture.runs, page.furniture.rules, page.height);
+        pdf.finish_page(index, std::nullopt, around);
+        return keep_places(page, ref);
       }
+      case HaruDocument::Recalled::nothing:  // drawn: a failed document only keeps its places
+        checked.body_missed = !page.kept_body;
+        break;
     }
     draw(pdf.add_page(page.width.value, page.height.value), page, ref, checked);
   }
