@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <charconv>
 #include <cmath>
 #include <cstddef>
 #include <cstdio>
@@ -369,19 +370,32 @@ bool freeze_entries(HPDF_Dict dictionary) {
 // The object number in an HPDF_Obj_Header's obj_id, whose high bits are flags (hpdf_objects.h).
 constexpr HPDF_UINT32 object_number_bits = 0x00FFFFFF;
 
-// "N G R": how libharu writes a reference to the object `object` (held in its cross-reference
-// table) as an entry's value.
-std::string reference_to(const HPDF_Obj_Header& object) {
-  return std::to_string(object.obj_id & object_number_bits) + " " + std::to_string(object.gen_no) + " R";
+// Appends "N G R" to `to`: how libharu writes a reference to the object `object` (held in its
+// cross-reference table) as an entry's value.
+void append_reference(std::string& to, const HPDF_Obj_Header& object) {
+  std::array<char, 2 * std::numeric_limits<HPDF_UINT32>::digits10 + 8> text{};
+  char* end = std::to_chars(text.data(), text.data() + text.size(), object.obj_id & object_number_bits).ptr;
+  *end++ = ' ';
+  end = std::to_chars(end, text.data() + text.size(), object.gen_no).ptr;
+  *end++ = ' ';
+  *end++ = 'R';
+  to.append(text.data(), end);
 }
 
-// `value` as libharu writes a real number (HPDF_Stream_WriteReal): up to HPDF_REAL_LEN + 1
-// characters, which HPDF_FToA may leave without a NUL; its result marks where they end.
-std::string real_text(HPDF_REAL value) {
+// `value` as libharu writes a real number (HPDF_Stream_WriteReal), appended to `to`: up to
+// HPDF_REAL_LEN + 1 characters, which HPDF_FToA may leave without a NUL; its result marks where
+// they end.
+void append_real(std::string& to, HPDF_REAL value) {
   char text[HPDF_REAL_LEN + 1] = {};
-  const char* begin = text;
   const char* end = HPDF_FToA(text, value, text + HPDF_REAL_LEN);
-  return std::string(begin, end);
+  to.append(static_cast<const char*>(text), end);
+}
+
+// `value` as append_real writes it.
+std::string real_text(HPDF_REAL value) {
+  std::string text;
+  append_real(text, value);
+  return text;
 }
 
 // Makes `dictionary` (empty, its own hooks unset) write `entries` between "<<" and ">>", as a
@@ -397,18 +411,16 @@ bool set_frozen_entries(HPDF_Dict dictionary, std::string_view entries) {
 
 // `utf8` as libharu writes the UTF-16BE text string set_text gives a dictionary (an HPDF_Binary):
 // "<FEFF…>", two uppercase hex digits a byte.
-std::string hex_text_string(std::string_view utf8) {
+void append_hex_text_string(std::string& to, std::string_view utf8) {
   static constexpr std::string_view digits = "0123456789ABCDEF";
   const std::vector<HPDF_BYTE> bytes = utf16be_text(utf8);
-  std::string text;
-  text.reserve(2 * bytes.size() + 2);
-  text += '<';
+  to.reserve(to.size() + 2 * bytes.size() + 2);
+  to += '<';
   for (const HPDF_BYTE byte : bytes) {
-    text += digits[byte >> 4];
-    text += digits[byte & 0x0F];
+    to += digits[byte >> 4];
+    to += digits[byte & 0x0F];
   }
-  text += '>';
-  return text;
+  to += '>';
 }
 
 // `text` as libharu writes a literal string (HPDF_String_Write without encryption): in
@@ -428,35 +440,38 @@ std::optional<std::string> escaped_string(HPDF_MMgr mmgr, std::string_view text)
   return written;
 }
 
-// A link annotation on `page` whose `target` entry says where it leads ("/Dest [ … ]" or "/A <<
-// … >>"), born frozen: libharu would build the dictionary HPDF_Page_CreateLinkAnnot (or
-// HPDF_Page_CreateURILinkAnnot) and HPDF_LinkAnnot_SetBorderStyle(0, 0, 0) make (a dozen
-// objects), and freeze_entries would write and free them at once; here its entries are written
-// directly, in the order and the form libharu writes them, into a dictionary added to the
-// cross-reference table and to the page's /Annots as those calls add it. The book has one per
-// contents entry, source note and cross-reference (12,800 at 1,000 bench articles), all made at
-// the end of the build on the thread that saves. As libharu does, a rectangle given upside down
-// is written with its top and bottom swapped, and a coordinate beyond ±32,767 (HPDF_REAL's range;
-// libharu's pages are at most 14,400 pt) is refused. False then, or when memory runs out.
-bool add_frozen_link(HPDF_Page page, HPDF_Rect rect, std::string_view target) {
+// A link annotation's rectangle as libharu takes it: a rectangle given upside down has its top and
+// bottom swapped (as HPDF_Annotation_New does), and one with a coordinate beyond ±32,767
+// (HPDF_REAL's range; libharu's pages are at most 14,400 pt) is refused (nullopt).
+std::optional<HPDF_Rect> link_rect(PdfRect area) {
+  HPDF_Rect rect = {real(area.left), real(area.bottom), real(area.right), real(area.top)};
   for (const HPDF_REAL value : {rect.left, rect.bottom, rect.right, rect.top}) {
-    if (!(value >= HPDF_LIMIT_MIN_REAL && value <= HPDF_LIMIT_MAX_REAL)) return false;
+    if (!(value >= HPDF_LIMIT_MIN_REAL && value <= HPDF_LIMIT_MAX_REAL)) return std::nullopt;
   }
-  if (rect.top < rect.bottom) std::swap(rect.top, rect.bottom);  // as HPDF_Annotation_New does
-  auto* page_attr = static_cast<HPDF_PageAttr>(page->attr);
-  HPDF_Dict link = HPDF_Dict_New(page->mmgr);
-  if (link == nullptr || HPDF_Xref_Add(page_attr->xref, link) != HPDF_OK) return false;  // freed by Xref_Add
-  const std::string entries = "/Rect [ " + real_text(rect.left) + " " + real_text(rect.bottom) + " " +
-                              real_text(rect.right) + " " + real_text(rect.top) +
-                              " ]\012/Type /Annot\012/Subtype /Link\012" + std::string(target) + "\012/P " +
-                              reference_to(page->header) + "\012/Border [ 0 0 0 ]\012";
-  if (!set_frozen_entries(link, entries)) return false;
-  auto annots = static_cast<HPDF_Array>(HPDF_Dict_GetItem(page, "Annots", HPDF_OCLASS_ARRAY));
-  if (annots == nullptr) {
-    annots = HPDF_Array_New(page->mmgr);
-    if (annots == nullptr || HPDF_Dict_Add(page, "Annots", annots) != HPDF_OK) return false;
-  }
-  return HPDF_Array_Add(annots, link) == HPDF_OK;
+  if (rect.top < rect.bottom) std::swap(rect.top, rect.bottom);
+  return rect;
+}
+
+// The first entries of a link annotation on `rect`, as libharu writes those HPDF_Page_CreateLinkAnnot
+// (or HPDF_Page_CreateURILinkAnnot) gives it, into `entries`; what says where it leads follows.
+void begin_link_entries(std::string& entries, const HPDF_Rect& rect) {
+  entries.assign("/Rect [ ");
+  append_real(entries, rect.left);
+  entries += ' ';
+  append_real(entries, rect.bottom);
+  entries += ' ';
+  append_real(entries, rect.right);
+  entries += ' ';
+  append_real(entries, rect.top);
+  entries += " ]\012/Type /Annot\012/Subtype /Link\012";
+}
+
+// The last entries of a link annotation on `page`: the page, and the border
+// HPDF_LinkAnnot_SetBorderStyle(0, 0, 0) sets.
+void end_link_entries(std::string& entries, HPDF_Page page) {
+  entries += "\012/P ";
+  append_reference(entries, page->header);
+  entries += "\012/Border [ 0 0 0 ]\012";
 }
 
 // A memory stream holding `source`'s bytes in one block of exactly their size: libharu's streams
@@ -641,12 +656,21 @@ struct HaruDocument::State {
   }
   std::vector<HPDF_Page> pages;
   std::vector<HPDF_Image> images;
-  // The entries of each finished page, written (freeze_page): a block as frozen_block makes, in
-  // libharu's memory, freed with the document.
-  std::unordered_map<HPDF_Page, void*> frozen_pages;
-  // Set when saving joined the frozen pages' /Annots: a link added after it would give a page a
-  // second /Annots, so it is refused.
-  bool annotations_joined = false;
+  // Each finished page (freeze_page): its entries, written, in a block as frozen_block makes, in
+  // libharu's memory, freed with the document; and the references to the link annotations added to
+  // it since ("12 0 R 13 0 R "), which it writes after them as libharu writes its /Annots array, the
+  // entry added last (add_link).
+  struct FrozenPage {
+    void* block = nullptr;
+    std::string annotations;
+  };
+  std::unordered_map<HPDF_Page, FrozenPage> frozen_pages;
+  // The entries of the link annotation being added and its destination, kept for the next.
+  std::string link_entries;
+  std::string link_destination;
+  // Set once the document was saved: a link added after it would be in a later save only, not in
+  // the file written, so it is refused.
+  bool saved = false;
 
   // The text object (BT … ET) show_text left open, so that a page's runs share one: per run
   // only a relative Td and the string, instead of BT, Tf, an absolute Td and ET. The position
@@ -804,15 +828,14 @@ struct HaruDocument::State {
   }
 
   // A finished page's own entries (/Type, /MediaBox, /Contents, /Resources, /Parent) are final
-  // too, but for the /Annots its links add at the end of the build, which place_annotations puts
-  // after them, where libharu writes them. They are written once, as freeze_entries writes a
+  // too, but for the /Annots its links add at the end of the build, which it writes after them,
+  // where libharu writes them (add_link). They are written once, as freeze_entries writes a
   // dictionary's, and their objects freed, with the page's graphics state: some 1.6 KB a page of
   // the book's thousands that libharu held until saving, and their writing done while the book
   // is laid out instead of in the build's serial end. libharu keeps the page's own record (its
   // place in the page tree, used when the front matter is inserted before it), so the bytes are
   // kept here. A page that already has /Annots, or is not in a finished state (drawing left
-  // open), stays as it is (false): the same file either way. Once place_annotations has joined
-  // them, a page takes no more links (annotations_joined).
+  // open), stays as it is (false): the same file either way.
   bool freeze_page(HPDF_Page page) {
     auto* attr = static_cast<HPDF_PageAttr>(page->attr);
     if (page->write_fn != nullptr || page->stream != nullptr || attr->gmode != HPDF_GMODE_PAGE_DESCRIPTION ||
@@ -825,7 +848,7 @@ struct HaruDocument::State {
     void* block = frozen_block(page->mmgr, *entries);
     if (block == nullptr) return false;
     try {
-      frozen_pages.emplace(page, block);
+      frozen_pages.emplace(page, FrozenPage{block, {}});
     } catch (const std::bad_alloc&) {
       HPDF_FreeMem(page->mmgr, block);
       return false;
@@ -849,7 +872,17 @@ struct HaruDocument::State {
     // Set as an error, not only returned: HPDF_SaveToStream reports failure through the document's
     // error state, and would otherwise end the file here and call it saved.
     if (found == state->frozen_pages.end()) return HPDF_SetError(page->error, HPDF_INVALID_OBJECT, 0);
-    return write_block(found->second, stream);
+    const std::string& annotations = found->second.annotations;
+    HPDF_STATUS status = write_block(found->second.block, stream);
+    if (status != HPDF_OK || annotations.empty()) return status;
+    // As HPDF_Dict_Write writes the key and HPDF_Array_Write the array: "[ ", each element and a
+    // space, "]".
+    status = HPDF_Stream_WriteStr(stream, "/Annots [ ");
+    if (status == HPDF_OK) {
+      status = HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(annotations.data()),
+                                 static_cast<HPDF_UINT>(annotations.size()));
+    }
+    return status == HPDF_OK ? HPDF_Stream_WriteStr(stream, "]\012") : status;
   }
 
   // Frees a page born frozen's record (add_frozen_page): it has no graphics state, and its entries
@@ -911,9 +944,13 @@ struct HaruDocument::State {
     // /MediaBox (the page's size, as HPDF_Page_SetWidth and SetHeight leave it), /Contents,
     // /Resources (libharu's /ProcSet, then the fonts named as HPDF_Page_GetLocalFontName names
     // them, F1, F2, … in the order first shown), /Parent.
-    std::string entries = "/Type /Page\012/MediaBox [ 0 0 " + real_text(real(width)) + " " + real_text(real(height)) +
-                          " ]\012/Contents " + reference_to(attr->contents->header) +
-                          "\012/Resources <<\012/ProcSet [ /PDF /Text /ImageB /ImageC /ImageI ]\012";
+    std::string entries = "/Type /Page\012/MediaBox [ 0 0 ";
+    append_real(entries, real(width));
+    entries += ' ';
+    append_real(entries, real(height));
+    entries += " ]\012/Contents ";
+    append_reference(entries, attr->contents->header);
+    entries += "\012/Resources <<\012/ProcSet [ /PDF /Text /ImageB /ImageC /ImageI ]\012";
     std::vector<HPDF_Font> named;
     for (const fonts::FontFace face : faces) {
       HPDF_Font shown = font(face);
@@ -921,15 +958,21 @@ struct HaruDocument::State {
       if (std::find(named.begin(), named.end(), shown) != named.end()) continue;
       if (named.empty()) entries += "/Font <<\012";
       named.push_back(shown);
-      entries += "/F" + std::to_string(named.size()) + " " + reference_to(shown->header) + "\012";
+      entries += "/F";
+      entries += std::to_string(named.size());
+      entries += ' ';
+      append_reference(entries, shown->header);
+      entries += '\012';
     }
     if (!named.empty()) entries += ">>\012";
-    entries += ">>\012/Parent " + reference_to(attr->parent->header) + "\012";
+    entries += ">>\012/Parent ";
+    append_reference(entries, attr->parent->header);
+    entries += '\012';
     free_entries(page);  // the /Parent entry AddKids added, written above
     void* block = frozen_block(page->mmgr, entries);
     if (block == nullptr) return fail_page("cannot allocate a page's entries");
     try {
-      frozen_pages.emplace(page, block);
+      frozen_pages.emplace(page, FrozenPage{block, {}});
     } catch (const std::bad_alloc&) {
       HPDF_FreeMem(page->mmgr, block);
       return fail_page("cannot allocate a page's entries");
@@ -941,34 +984,6 @@ struct HaruDocument::State {
   HPDF_Page fail_page(std::string message) {
     fail(std::move(message));
     return nullptr;
-  }
-
-  // Before saving: the /Annots each frozen page was given since (the only entry added to a
-  // finished page) joins its frozen entries, after them, as libharu would write it last. False,
-  // with the document failed, if memory runs out.
-  bool place_annotations() {
-    annotations_joined = true;
-    for (HPDF_Page page : pages) {
-      const auto found = frozen_pages.find(page);
-      if (found == frozen_pages.end() || page->list->count == 0) continue;
-      // Written alone, without the page's hook, which would write its frozen entries too.
-      page->write_fn = nullptr;
-      const std::optional<std::string> added = written_entries(page);
-      page->write_fn = write_frozen_page;
-      if (!added) {
-        fail("cannot write a page's annotations");
-        return false;
-      }
-      void* joined = frozen_block(page->mmgr, std::string(block_bytes(found->second)) + *added);
-      if (joined == nullptr) {
-        fail("cannot write a page's annotations");
-        return false;
-      }
-      HPDF_FreeMem(page->mmgr, found->second);
-      found->second = joined;
-      free_entries(page);
-    }
-    return true;
   }
 
   // Nothing more is drawn on a finished page, so its resources (fonts, images) are final; a
@@ -1135,13 +1150,50 @@ struct HaruDocument::State {
   }
 
   // The destination as the text libharu writes for the array HPDF_Destination_SetXYZ makes ("[ 12
-  // 0 R /XYZ 0 541.4173 null ]"), for a link or bookmark born frozen; nullopt when xyz_target
-  // fails.
-  std::optional<std::string> xyz_destination_text(std::size_t target_index, double top) {
+  // 0 R /XYZ 0 541.4173 null ]"), for a link or bookmark born frozen, appended to `to`; false,
+  // `to` as it was, when xyz_target fails.
+  bool append_xyz_destination(std::string& to, std::size_t target_index, double top) {
     const auto target = xyz_target(target_index, top);
-    if (!target) return std::nullopt;
-    return "[ " + reference_to(target->first->header) + " /XYZ " + real_text(0) + " " + real_text(target->second) +
-           " null ]";
+    if (!target) return false;
+    to += "[ ";
+    append_reference(to, target->first->header);
+    to += " /XYZ ";
+    append_real(to, 0);
+    to += ' ';
+    append_real(to, target->second);
+    to += " null ]";
+    return true;
+  }
+
+  // A link annotation on `page` with `entries` (begin_link_entries, where it leads,
+  // end_link_entries), born frozen: libharu would build the dictionary HPDF_Page_CreateLinkAnnot
+  // (or HPDF_Page_CreateURILinkAnnot) and HPDF_LinkAnnot_SetBorderStyle make (a dozen objects),
+  // and freeze_entries would write and free them at once; here its entries are written directly,
+  // in the order and the form libharu writes them, into a dictionary added to the
+  // cross-reference table, and a reference to it to the page's /Annots: to the references a
+  // frozen page writes after its entries, else to libharu's array. The book has one per contents
+  // entry, source note and cross-reference (12,800 at 1,000 bench articles), all made at the end
+  // of the build on the thread that saves. False when memory runs out.
+  bool add_link(HPDF_Page page, std::string_view entries) {
+    HPDF_Dict link = HPDF_Dict_New(page->mmgr);
+    if (link == nullptr || HPDF_Xref_Add(pdf->xref, link) != HPDF_OK) return false;  // freed by Xref_Add
+    if (!set_frozen_entries(link, entries)) return false;
+    const auto frozen = frozen_pages.find(page);
+    if (frozen != frozen_pages.end()) {
+      try {
+        append_reference(frozen->second.annotations, link->header);
+        frozen->second.annotations += ' ';
+      } catch (const std::bad_alloc&) {
+        return false;
+      }
+      return true;
+    }
+    auto annots = static_cast<HPDF_Array>(HPDF_Dict_GetItem(page, "Annots", HPDF_OCLASS_ARRAY));
+    if (annots == nullptr) {
+      annots = HPDF_Array_New(page->mmgr);
+      if (annots == nullptr || HPDF_Dict_Add(page, "Annots", annots) != HPDF_OK) return false;
+    }
+    return HPDF_Array_Add(annots, link) == HPDF_OK;
   }
 
   // Replaces (or adds) `key` in `dict` with a UTF-16BE text string written as hex. The object is
@@ -1192,7 +1244,7 @@ HaruDocument::~HaruDocument() {
     state_->end_text();
     HPDF_Page_GRestore(state_->body.page);
   }
-  for (const auto& [page, block] : state_->frozen_pages) HPDF_FreeMem(state_->pdf->mmgr, block);
+  for (const auto& [page, frozen] : state_->frozen_pages) HPDF_FreeMem(state_->pdf->mmgr, frozen.block);
   HPDF_Free(state_->pdf);
 }
 
@@ -1755,28 +1807,42 @@ void HaruDocument::draw_image(std::size_t page_index, std::size_t image, double 
 
 void HaruDocument::add_internal_link(std::size_t page_index, PdfRect area, std::size_t target_page, double top) {
   if (failed()) return;
-  if (state_->annotations_joined) return state_->fail("a link added after the document was saved");
+  if (state_->saved) return state_->fail("a link added after the document was saved");
   HPDF_Page page = state_->page(page_index);
-  const std::optional<std::string> destination = state_->xyz_destination_text(target_page, top);
-  if (page == nullptr || !destination) return;
-  const HPDF_Rect rect = {real(area.left), real(area.bottom), real(area.right), real(area.top)};
-  if (!add_frozen_link(page, rect, "/Dest " + *destination)) state_->fail("cannot add a link annotation");
+  if (page == nullptr) return;
+  // Its destination first, so that one the document refuses fails it as such.
+  std::string& destination = state_->link_destination;
+  destination.clear();
+  if (!state_->append_xyz_destination(destination, target_page, top)) return;
+  const std::optional<HPDF_Rect> rect = link_rect(area);
+  if (!rect) return state_->fail("cannot add a link annotation");
+  std::string& entries = state_->link_entries;
+  begin_link_entries(entries, *rect);
+  entries += "/Dest ";
+  entries += destination;
+  end_link_entries(entries, page);
+  if (!state_->add_link(page, entries)) state_->fail("cannot add a link annotation");
 }
 
 void HaruDocument::add_uri_link(std::size_t page_index, PdfRect area, const std::string& uri) {
   if (failed()) return;
-  if (state_->annotations_joined) return state_->fail("a link added after the document was saved");
+  if (state_->saved) return state_->fail("a link added after the document was saved");
   HPDF_Page page = state_->page(page_index);
   if (page == nullptr) return;
   if (uri.empty()) return state_->fail("a web link with no address");  // as HPDF_Page_CreateURILinkAnnot refused it
-  const HPDF_Rect rect = {real(area.left), real(area.bottom), real(area.right), real(area.top)};
+  const std::optional<HPDF_Rect> rect = link_rect(area);
   // The action as libharu writes the one HPDF_Page_CreateURILinkAnnot makes, but with no limit on
   // the address's length: its strings stop at 65,535 bytes (HPDF_LIMIT_MAX_STRING_LEN), and a
   // longer one (a data: URL) failed the whole PDF.
   const std::optional<std::string> address = escaped_string(page->mmgr, uri);
-  if (!address || !add_frozen_link(page, rect, "/A <<\012/Type /Action\012/S /URI\012/URI " + *address + "\012>>")) {
-    state_->fail("cannot add a link annotation");
-  }
+  if (!rect || !address) return state_->fail("cannot add a link annotation");
+  std::string& entries = state_->link_entries;
+  begin_link_entries(entries, *rect);
+  entries += "/A <<\012/Type /Action\012/S /URI\012/URI ";
+  entries += *address;
+  entries += "\012>>";
+  end_link_entries(entries, page);
+  if (!state_->add_link(page, entries)) state_->fail("cannot add a link annotation");
 }
 
 bool HaruDocument::add_bookmarks(const std::vector<Bookmark>& bookmarks) {
@@ -1793,8 +1859,10 @@ bool HaruDocument::add_bookmarks(const std::vector<Bookmark>& bookmarks) {
     long shown = 0;  // the descendants a reader lists when the node is open
   };
   std::vector<Node> nodes(bookmarks.size() + 1);
-  std::vector<std::string> destinations;
-  destinations.reserve(bookmarks.size());
+  // The bookmarks' destinations one after another, and where each ends.
+  std::string destinations;
+  std::vector<std::size_t> destination_ends;
+  destination_ends.reserve(bookmarks.size());
   // The nodes from the root to the last bookmark: each bookmark's parent must be one of them (the
   // list is depth first), which is also the order in which libharu's calls added the keys below.
   std::vector<std::size_t> path = {0};
@@ -1806,9 +1874,8 @@ bool HaruDocument::add_bookmarks(const std::vector<Bookmark>& bookmarks) {
       return false;
     }
     path.push_back(i + 1);
-    std::optional<std::string> destination = state_->xyz_destination_text(bookmark.target_page, bookmark.top);
-    if (!destination) return false;
-    destinations.push_back(std::move(*destination));
+    if (!state_->append_xyz_destination(destinations, bookmark.target_page, bookmark.top)) return false;
+    destination_ends.push_back(destinations.size());
     Node& parent = nodes[bookmark.parent];
     if (parent.last != 0) {
       nodes[parent.last].next = i + 1;
@@ -1840,22 +1907,40 @@ bool HaruDocument::add_bookmarks(const std::vector<Bookmark>& bookmarks) {
     return false;
   }
   pdf->outlines = objects[0];
-  const auto reference = [&objects](std::size_t node) { return reference_to(objects[node]->header); };
   std::string entries;
+  // Appends "/key N 0 R\n" for `node`'s object.
+  const auto add_reference = [&objects, &entries](std::string_view key, std::size_t node) {
+    entries += key;
+    append_reference(entries, objects[node]->header);
+    entries += '\012';
+  };
   for (std::size_t node = 0; node < nodes.size(); ++node) {
     const Node& at = nodes[node];
     if (node == 0) {
       entries = "/Type /Outlines\012";
     } else {
       const Bookmark& bookmark = bookmarks[node - 1];
-      entries = "/Title " + hex_text_string(bookmark.title) + "\012";
-      if (at.previous != 0) entries += "/Prev " + reference(at.previous) + "\012";
-      entries += "/Parent " + reference(bookmark.parent) + "\012/Dest " + destinations[node - 1] + "\012";
+      entries = "/Title ";
+      append_hex_text_string(entries, bookmark.title);
+      entries += '\012';
+      if (at.previous != 0) add_reference("/Prev ", at.previous);
+      add_reference("/Parent ", bookmark.parent);
+      const std::size_t begin = node == 1 ? 0 : destination_ends[node - 2];
+      entries += "/Dest ";
+      entries.append(destinations, begin, destination_ends[node - 1] - begin);
+      entries += '\012';
     }
-    if (at.first != 0) entries += "/First " + reference(at.first) + "\012/Last " + reference(at.last) + "\012";
-    if (at.next != 0) entries += "/Next " + reference(at.next) + "\012";
+    if (at.first != 0) {
+      add_reference("/First ", at.first);
+      add_reference("/Last ", at.last);
+    }
+    if (at.next != 0) add_reference("/Next ", at.next);
     const bool open = node == 0 || bookmarks[node - 1].open;
-    if (at.shown != 0) entries += "/Count " + std::to_string(open ? at.shown : -at.shown) + "\012";
+    if (at.shown != 0) {
+      entries += "/Count ";
+      entries += std::to_string(open ? at.shown : -at.shown);
+      entries += '\012';
+    }
     if (!set_frozen_entries(objects[node], entries)) {
       state_->fail("cannot add the outline");
       return false;
@@ -1901,7 +1986,7 @@ bool HaruDocument::save_to(const std::function<bool(std::string_view)>& write) {
   state_->install_all_packed();
   if (failed()) return false;
   state_->end_text();
-  if (!state_->place_annotations()) return false;
+  state_->saved = true;
   FileSink sink;
   sink.write = &write;
   HPDF_Doc pdf = state_->pdf;

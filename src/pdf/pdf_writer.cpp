@@ -8,6 +8,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <numeric>
 #include <optional>
 #include <set>
 #include <unordered_map>
@@ -698,10 +699,14 @@ bool PdfPageWriter::finish_to(const layout::BookEnd& end, const std::function<bo
     }
   }
 
-  // Links in book order, the front matter's and the pages kept back in their places.
-  std::stable_sort(s.links.begin(), s.links.end(),
-                   [](const PendingLink& a, const PendingLink& b) { return precedes(a.page, b.page); });
-  for (const PendingLink& link : s.links) {
+  // Links in book order, the front matter's and the pages kept back in their places: their
+  // indexes sorted, not the links with their strings.
+  std::vector<std::size_t> in_order(s.links.size());
+  std::iota(in_order.begin(), in_order.end(), std::size_t{0});
+  std::stable_sort(in_order.begin(), in_order.end(),
+                   [&s](std::size_t a, std::size_t b) { return precedes(s.links[a].page, s.links[b].page); });
+  for (const std::size_t next : in_order) {
+    const PendingLink& link = s.links[next];
     const std::size_t index = s.index_of(link.page);
     if (!link.uri.empty()) {
       pdf.add_uri_link(index, link.area, ascii_uri(link.uri));

@@ -1549,7 +1549,7 @@ TEST_SUITE("pdf.haru_document") {
   }
 
   TEST_CASE("a page finished before its links are added, then a page inserted before it: the file is the same") {
-    // Finished first, the page's entries are frozen and its /Annots joined to them when saving;
+    // Finished first, the page's entries are frozen and its /Annots written after them when saving;
     // given its links first, libharu writes it as it always did. finish_page makes no object, so
     // the numbers agree.
     const auto build = [](bool links_first) {
@@ -1577,7 +1577,7 @@ TEST_SUITE("pdf.haru_document") {
       const std::optional<std::string> bytes = haru.save();
       REQUIRE(bytes);
       CHECK(haru.error() == "");
-      CHECK(haru.save() == bytes);  // saving again joins nothing twice
+      CHECK(haru.save() == bytes);  // saving again writes each /Annots once, as before
       return *bytes;
     };
     const std::string links_first = build(true);
@@ -1585,6 +1585,34 @@ TEST_SUITE("pdf.haru_document") {
     CHECK(count(finished_first, "/Annots [ ") == 2);  // the body page's and the front page's
     CHECK(count(finished_first, "/URI (") == 1);
     CHECK(finished_first == links_first);
+  }
+
+  TEST_CASE("a link on a finished page is its dictionary alone: the page keeps a reference, not libharu's array") {
+    // libharu's /Annots array takes a proxy object per link, and the page's entries were written
+    // again when saving to join it; the finished page keeps the references as text instead.
+    const auto allocations_per_link = [](bool finished_first) {
+      const auto links_on = [finished_first](int links) {
+        pdf::HaruDocument haru;
+        REQUIRE(haru.load_font(fonts::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf"));
+        const std::size_t page = haru.add_page(300, 200);
+        haru.show_text(page, fonts::FontFace::serif, 10, 10, 50, "Body");
+        if (finished_first) haru.finish_page(page);
+        const std::size_t before = pdf::HaruDocument::allocations_made();
+        for (int i = 0; i < links; ++i) haru.add_internal_link(page, {10, 10, 60, 20}, page, 150);
+        if (!finished_first) haru.finish_page(page);
+        REQUIRE(haru.save());
+        CHECK(haru.error() == "");
+        return pdf::HaruDocument::allocations_made() - before;
+      };
+      return (links_on(2000) - links_on(1000)) / 1000;
+    };
+    const std::size_t finished_first = allocations_per_link(true);
+    const std::size_t links_first = allocations_per_link(false);
+    MESSAGE("libharu allocations a link: " << finished_first << " on a finished page, " << links_first
+                                           << " on one not finished yet");
+    // The link's dictionary, its list, its cross-reference entry and its entries' block.
+    CHECK(finished_first <= 4);
+    CHECK(finished_first < links_first);
   }
 
   TEST_CASE("a link added after the document was saved fails it") {
