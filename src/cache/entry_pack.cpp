@@ -56,16 +56,26 @@ std::optional<std::string> EntryPack::read(const core::StreamDigest& name) {
     // Read outside the lock: reads at offsets of a file that is only read are independent.
     std::optional<std::string> bytes = previous_.read_at(found->offset, found->length);
     if (!bytes || core::crc32(*bytes) != found->crc32) return std::nullopt;
-    const std::lock_guard lock(mutex_);
-    if (!committed_) {
-      const auto place = static_cast<std::size_t>(found - previous_entries_.data());
-      if (!read_[place]) ++read_count_;
-      read_[place] = true;
-    }
+    mark_read(found);
     return bytes;
   } catch (const std::exception&) {  // no memory: the article is set anew
     return std::nullopt;
   }
+}
+
+bool EntryPack::keep(const core::StreamDigest& name) {
+  const PackEntry* found = find_entry(previous_entries_, name);
+  if (found == nullptr) return false;
+  mark_read(found);
+  return true;
+}
+
+void EntryPack::mark_read(const PackEntry* entry) {
+  const std::lock_guard lock(mutex_);
+  if (committed_) return;
+  const auto place = static_cast<std::size_t>(entry - previous_entries_.data());
+  if (!read_[place]) ++read_count_;
+  read_[place] = true;
 }
 
 void EntryPack::start_next() {

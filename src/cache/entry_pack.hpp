@@ -36,6 +36,8 @@ class EntryPack final : public EntryStore {
 
   /// The entry when its bytes read back whole (their CRC-32 is checked); it is then kept.
   std::optional<std::string> read(const core::StreamDigest& name) override;
+  /// Keeps the entry as read() does, unread: a copy into a new pack copies its bytes as they are.
+  bool keep(const core::StreamDigest& name) override;
   /// Appends `bytes` to the next pack. When a write fails (a full disk) or memory runs out, this
   /// build's pack is given up at once, the previous one too, and the build goes on without keeping.
   bool write(const core::StreamDigest& name, std::string_view bytes) override;
@@ -53,10 +55,12 @@ class EntryPack final : public EntryStore {
   /// commit: a few hundred articles of the bench's (25 KB each).
   static constexpr std::size_t max_appended = std::size_t{8} << 20;
 
-  std::size_t read_count() const;     ///< entries read whole from the previous pack
+  std::size_t read_count() const;     ///< entries read whole, or kept, from the previous pack
   std::size_t written_count() const;  ///< entries written to the next pack
 
  private:
+  // Keeps `entry` of the previous pack for the next (read or kept).
+  void mark_read(const PackEntry* entry);
   // Starts the next pack (its header), unless it is started or has failed.
   void start_next();
   // Gives up this build's pack: the next one goes, and the previous one with it.
@@ -77,7 +81,7 @@ class EntryPack final : public EntryStore {
   std::uint64_t previous_size_ = 0;          // the previous pack's bytes, as its index was read
   std::uint64_t previous_data_start_ = 0;
   mutable std::mutex mutex_;  // guards everything below
-  std::vector<bool> read_;    // by position in the previous pack: read whole
+  std::vector<bool> read_;    // by position in the previous pack: read whole, or kept
   std::size_t read_count_ = 0;
   std::unique_ptr<core::OutputFile> next_;
   bool next_failed_ = false;

@@ -33,7 +33,15 @@ std::optional<std::string> MemoryStore::read(const core::StreamDigest& name) {
   const auto found = entries_.find(name);
   if (found == entries_.end()) return std::nullopt;
   used_.insert(name);
+  bytes_read_ += found->second.size();
   return found->second;
+}
+
+bool MemoryStore::keep(const core::StreamDigest& name) {
+  const std::lock_guard lock(mutex_);
+  if (entries_.count(name) == 0) return false;
+  used_.insert(name);
+  return true;
 }
 
 bool MemoryStore::write(const core::StreamDigest& name, std::string_view bytes) {
@@ -67,6 +75,11 @@ void MemoryStore::put(const core::StreamDigest& name, std::string bytes) {
 std::size_t MemoryStore::writes() const {
   const std::lock_guard lock(mutex_);
   return writes_;
+}
+
+std::size_t MemoryStore::bytes_read() const {
+  const std::lock_guard lock(mutex_);
+  return bytes_read_;
 }
 
 }  // namespace octavo::cache

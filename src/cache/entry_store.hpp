@@ -28,6 +28,9 @@ class EntryStore {
   /// be read whole. A store on disk checks them for damage (EntryPack: a CRC-32 each), since the
   /// entry's reader does not. An entry read is kept for the next build.
   virtual std::optional<std::string> read(const core::StreamDigest& name) = 0;
+  /// Keeps the entry `name` for the next build as read() would, without reading it (nor checking
+  /// it for damage, which a later read does); false when there is none.
+  virtual bool keep(const core::StreamDigest& name) = 0;
   /// Keeps `bytes` as the entry `name` for the next build, in place of any read under that name
   /// (a name is written once: later writes of it change nothing). False when it could not.
   virtual bool write(const core::StreamDigest& name, std::string_view bytes) = 0;
@@ -42,9 +45,10 @@ inline constexpr std::string_view cache_folder_name = ".octavo-cache";
 class MemoryStore final : public EntryStore {
  public:
   std::optional<std::string> read(const core::StreamDigest& name) override;
+  bool keep(const core::StreamDigest& name) override;
   bool write(const core::StreamDigest& name, std::string_view bytes) override;
 
-  /// Removes every entry neither read nor written since the last commit, as the next pack leaves
+  /// Removes every entry neither read, kept nor written since the last commit, as the next pack leaves
   /// them out.
   void commit();
   /// Every entry's name, in order.
@@ -52,13 +56,16 @@ class MemoryStore final : public EntryStore {
   /// Replaces an entry's bytes as they are, for tests of damaged entries.
   void put(const core::StreamDigest& name, std::string bytes);
   std::size_t writes() const;
+  /// The bytes read() returned since the store was made.
+  std::size_t bytes_read() const;
 
  private:
   mutable std::mutex mutex_;
   std::map<core::StreamDigest, std::string> entries_;
-  std::set<core::StreamDigest> used_;     // read or written since the last commit
+  std::set<core::StreamDigest> used_;     // read, kept or written since the last commit
   std::set<core::StreamDigest> written_;  // since the last commit
   std::size_t writes_ = 0;
+  std::size_t bytes_read_ = 0;
 };
 
 }  // namespace octavo::cache

@@ -65,6 +65,13 @@ std::optional<layout::SetContentsTitles> decode_titles(std::string_view bytes, c
   return titles;
 }
 
+// The name of the entry that holds the article keyed `key` as cut (its pages, without their lines).
+core::StreamDigest cut_key(const core::StreamDigest& key) {
+  std::string named = "cut of ";
+  named.append(reinterpret_cast<const char*>(key.data()), key.size());
+  return core::sha256(named);
+}
+
 }  // namespace
 
 // The keys take the fingerprint by its digest: it names the program and every library it links,
@@ -77,23 +84,31 @@ layout::CutArticle LayoutCache::recall_or_cut(const layout::ArticleInputs& input
                                               const std::function<layout::CutArticle(layout::SetArticle)>& cut,
                                               const std::function<bool(std::vector<layout::Page>&)>& take_bodies) {
   const core::StreamDigest key = article_key(inputs, fingerprint_, digests_);
-  const std::optional<std::string> bytes = store_.read(key);
-  if (bytes) {
-    // The pages as an earlier build cut them, when the page sink still has their bodies' drawing;
-    // else the lines, cut again.
-    if (std::optional<layout::CutArticle> recalled = decode_cut(*bytes, key, coverage.branch())) {
-      if (take_bodies(recalled->pages)) return std::move(*recalled);
+  const core::StreamDigest cut_name = cut_key(key);
+  // The pages as an earlier build cut them, when the page sink still has their bodies' drawing:
+  // their lines, some nine tenths of the article's bytes, are then kept for the next build
+  // unread; else the lines, cut again.
+  if (const std::optional<std::string> bytes = store_.read(cut_name)) {
+    if (std::optional<layout::CutArticle> recalled = decode_cut(*bytes, cut_name, coverage.branch())) {
+      if (take_bodies(recalled->pages)) {
+        store_.keep(key);
+        return std::move(*recalled);
+      }
     }
+  }
+  if (const std::optional<std::string> bytes = store_.read(key)) {
     if (std::optional<layout::SetArticle> set = decode_entry(*bytes, key, inputs.article, coverage.branch())) {
       return cut(std::move(*set));
     }
   }
   layout::SetArticle set = set_anew();
-  // Encoded before the cut, which takes the lines.
-  std::string entry = encode_entry(set, key);
+  // Encoded before the cut, which takes the lines; the cut's entry has the same diagnostics and
+  // missing characters, and no lines.
+  const std::string entry = encode_entry(set, key);
+  std::string cut_entry = encode_entry({{}, set.diagnostics, set.missing}, cut_name);
   layout::CutArticle article = cut(std::move(set));
-  add_cut(entry, article);
   store_.write(key, entry);
+  if (add_cut(cut_entry, article)) store_.write(cut_name, cut_entry);
   return article;
 }
 

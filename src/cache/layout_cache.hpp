@@ -1,8 +1,9 @@
 // The build cache of set articles (issue 10, item 6): each article's lines, diagnostics and
-// missing characters, and the pages it was cut into (and the lines of its entry in the Sources
-// appendix; and the contents' titles), kept in an EntryStore under a key over everything that set them, so that a
-// rebuild sets again only the articles whose inputs changed, and cuts again none whose pages' drawing the PDF's memo
-// still holds. lay_out_book consults it.
+// missing characters, and in an entry of its own the pages it was cut into (and the lines of its
+// entry in the Sources appendix; and the contents' titles), kept in an EntryStore under a key over
+// everything that set them, so that a rebuild sets again only the articles whose inputs changed,
+// and cuts again none whose pages' drawing the PDF's memo still holds, reading only their pages.
+// lay_out_book consults it.
 #pragma once
 
 #include <string>
@@ -20,9 +21,10 @@ class LayoutCache final : public layout::ArticleCache {
   /// from the articles' `digests`, which must outlive this.
   LayoutCache(EntryStore& store, const std::string& fingerprint, const model::ArticleDigests& digests);
 
-  /// The entry under article_key(inputs): its cut when it has one that `take_bodies` takes, else
-  /// its lines, cut, when they decode (entry_codec); else set_anew()'s lines, cut, stored under
-  /// that key with the cut (a failed write is ignored: the next build sets it again).
+  /// The article keyed article_key(inputs): its cut, when an entry holds one that `take_bodies`
+  /// takes (the entry of its lines is then kept unread); else its lines, cut, when they decode
+  /// (entry_codec); else set_anew()'s lines, cut, stored under that key, and the cut under a key
+  /// of its own when add_cut takes it (a failed write is ignored: the next build sets it again).
   layout::CutArticle recall_or_cut(const layout::ArticleInputs& inputs, const fonts::GlyphCoverage& coverage,
                                    const std::function<layout::SetArticle()>& set_anew,
                                    const std::function<layout::CutArticle(layout::SetArticle)>& cut,

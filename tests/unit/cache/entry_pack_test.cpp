@@ -82,6 +82,33 @@ TEST_SUITE("cache.entry_pack") {
     CHECK(second.written_count() == 0);
   }
 
+  TEST_CASE("an entry kept unread stays for the next build, in a pack appended to or written anew") {
+    // Most entries kept: the one written is appended in place; few kept: a pack is written anew.
+    for (const std::vector<int>& kept : {std::vector<int>{0, 1, 2, 3, 6, 7, 8}, std::vector<int>{2, 3, 7}}) {
+      const bool appended = kept.size() > 3;
+      CAPTURE(appended);
+      const CacheFolder cache("kept");
+      earlier_build(cache, 10);
+      const auto inode_before = inode_of(cache.pack());
+      {
+        cache::EntryPack build = cache.open();
+        for (const int n : kept) CHECK(build.keep(name_of(n)));
+        CHECK(build.read(name_of(5)) == entry(5));
+        CHECK_FALSE(build.keep(name_of(99)));  // none such
+        CHECK(build.read_count() == kept.size() + 1);
+        write_entries(build, 20, 21);
+        REQUIRE(build.commit());
+      }
+      CHECK((inode_of(cache.pack()) == inode_before) == appended);
+      cache::EntryPack next = cache.open();
+      for (int n = 0; n < 10; ++n) {
+        const bool named = n == 5 || std::find(kept.begin(), kept.end(), n) != kept.end();
+        CHECK(next.read(name_of(n)) == (named ? std::optional(entry(n)) : std::nullopt));
+      }
+      read_entries(next, 20, 21);
+    }
+  }
+
   TEST_CASE("the next pack holds exactly the entries this build read or wrote") {
     const CacheFolder cache("exact");
     earlier_build(cache, 10);

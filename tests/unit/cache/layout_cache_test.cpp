@@ -222,6 +222,28 @@ TEST_SUITE("cache.layout_cache") {
     CHECK(edited.kept < all_kept);
   }
 
+  TEST_CASE("an article recalled as cut is read without its lines, which stay for a build that cuts again") {
+    const model::Book book = test::book_of(articles());
+    cache::MemoryStore store;
+    const PreparedBuild cold = lay_out_prepared(book, store, true, 2);
+    std::size_t before = store.bytes_read();
+    const PreparedBuild warm = lay_out_prepared(book, store, true, 2);
+    const std::size_t warm_bytes = store.bytes_read() - before;
+    CHECK(warm.set == 0);
+    CHECK(warm.trace == cold.trace);
+    // Once more as cut, then for a sink that no longer has the bodies: the lines, kept unread by
+    // the two builds before, are there to cut again.
+    lay_out_prepared(book, store, true, 2);
+    before = store.bytes_read();
+    const PreparedBuild recut = lay_out_prepared(book, store, false, 2);
+    const std::size_t recut_bytes = store.bytes_read() - before;
+    CHECK(recut.set == 0);
+    CHECK(recut.kept == 0);
+    CHECK(recut.trace == cold.trace);
+    MESSAGE("bytes read: " << warm_bytes << " as cut, " << recut_bytes << " cut again");
+    CHECK(warm_bytes * 3 < recut_bytes);
+  }
+
   TEST_CASE("a sink that prepares nothing gets no cut kept: its articles are cut from their lines") {
     const model::Book book = test::book_of(articles());
     cache::MemoryStore store;
