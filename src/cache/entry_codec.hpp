@@ -30,8 +30,9 @@ std::string encode_entry(const layout::SetArticle& set, const core::StreamDigest
 std::optional<layout::SetArticle> decode_entry(std::string_view bytes, const core::StreamDigest& key,
                                                const model::Article& article, fonts::GlyphCoverage missing);
 
-/// Adds to `entry`, which encode_entry wrote for the lines `cut` was cut from, the cut's pages and
-/// figures, so that a later build can take the article as cut (decode_cut). Each page is kept as
+/// Adds to `entry`, which encode_entry wrote (for the lines `cut` was cut from, or for none of
+/// them: with their diagnostics and missing characters only), the cut's pages and figures, so
+/// that a later build can take the article as cut (decode_cut). Each page is kept as
 /// the page sink prepared it (PageSink::prepare_body): its size, links, anchors, body digest and
 /// shown text, not its runs or rules. False, and the entry as it was, when a page was not prepared
 /// or holds more than its body (a picture, whose bytes are the model's; furniture; a side).

@@ -1,11 +1,12 @@
 // The set articles of one book, kept on disk between builds in one file
 // (OUT/.octavo-cache/layout.pack, a pack_file.hpp pack of its own kind): each entry under its
-// article's key. A build reads the entries of the articles it recalls from the pack the last
-// build committed, and writes those of the articles it sets into the next pack as they come. Its
-// commit appends those to the pack in place when few were written (with a new index, the old one
-// and the entries no longer read left as bytes no entry names, while they are fewer than those
-// still named); else it copies the entries it read after them and puts the next pack in place. A
-// build that read every entry and wrote none leaves the pack as it is, unwritten.
+// article's key. A build reads (or keeps unread) the entries of the articles it recalls from the
+// pack the last build committed, and writes those of the articles it sets into the next pack as
+// they come. Its commit appends those to the pack in place when few were written (with a new
+// index, the old one and the entries neither read nor kept left as bytes no entry names, while
+// they are fewer than those still named); else it copies the entries it read or kept after them
+// and puts the next pack in place. A build that read or kept every entry and wrote none leaves the
+// pack as it is, unwritten.
 #pragma once
 
 #include <cstddef>

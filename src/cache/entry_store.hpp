@@ -1,6 +1,6 @@
 // Where cache entries live during a build, each under a digest: a pack beside the books
 // (EntryPack: OUT/.octavo-cache/layout.pack), or memory for tests. A store keeps for the next
-// build exactly the entries this one read or wrote. Every operation may fail quietly: a cache
+// build exactly the entries this one read, kept or wrote. Every operation may fail quietly: a cache
 // that cannot be read or written only makes the build as slow as a cold one, never different.
 #pragma once
 

@@ -85,11 +85,22 @@ layout::CutArticle LayoutCache::recall_or_cut(const layout::ArticleInputs& input
                                               const std::function<bool(std::vector<layout::Page>&)>& take_bodies) {
   const core::StreamDigest key = article_key(inputs, fingerprint_, digests_);
   const core::StreamDigest cut_name = cut_key(key);
+  // Cuts `set` and keeps the cut for the next build under its own key, with the same diagnostics
+  // and missing characters and no lines, when add_cut takes it (not a page showing a picture).
+  const auto cut_keeping = [&](layout::SetArticle set) {
+    std::string cut_entry = encode_entry({{}, set.diagnostics, set.missing}, cut_name);
+    layout::CutArticle article = cut(std::move(set));
+    if (add_cut(cut_entry, article)) store_.write(cut_name, cut_entry);
+    return article;
+  };
   // The pages as an earlier build cut them, when the page sink still has their bodies' drawing:
   // their lines, some nine tenths of the article's bytes, are then kept for the next build
-  // unread; else the lines, cut again.
+  // unread; else the lines, cut again (and the cut kept anew if its entry was missing or
+  // damaged, so that the next build reads the cut alone again).
+  bool cut_decoded = false;
   if (const std::optional<std::string> bytes = store_.read(cut_name)) {
     if (std::optional<layout::CutArticle> recalled = decode_cut(*bytes, cut_name, coverage.branch())) {
+      cut_decoded = true;
       if (take_bodies(recalled->pages)) {
         store_.keep(key);
         return std::move(*recalled);
@@ -98,18 +109,12 @@ layout::CutArticle LayoutCache::recall_or_cut(const layout::ArticleInputs& input
   }
   if (const std::optional<std::string> bytes = store_.read(key)) {
     if (std::optional<layout::SetArticle> set = decode_entry(*bytes, key, inputs.article, coverage.branch())) {
-      return cut(std::move(*set));
+      return cut_decoded ? cut(std::move(*set)) : cut_keeping(std::move(*set));
     }
   }
   layout::SetArticle set = set_anew();
-  // Encoded before the cut, which takes the lines; the cut's entry has the same diagnostics and
-  // missing characters, and no lines.
-  const std::string entry = encode_entry(set, key);
-  std::string cut_entry = encode_entry({{}, set.diagnostics, set.missing}, cut_name);
-  layout::CutArticle article = cut(std::move(set));
-  store_.write(key, entry);
-  if (add_cut(cut_entry, article)) store_.write(cut_name, cut_entry);
-  return article;
+  store_.write(key, encode_entry(set, key));  // before the cut, which takes the lines
+  return cut_keeping(std::move(set));
 }
 
 layout::SetArticle LayoutCache::recall_or_set_sources_entry(const layout::SourcesEntryInputs& inputs,

@@ -668,9 +668,9 @@ struct HaruDocument::State {
   // The entries of the link annotation being added and its destination, kept for the next.
   std::string link_entries;
   std::string link_destination;
-  // Set once the document was saved: a link added after it would be in a later save only, not in
-  // the file written, so it is refused.
-  bool saved = false;
+  // Set once saving began: a link added after it would be in a later save only, not in the file
+  // written, so it is refused.
+  bool save_started = false;
 
   // The text object (BT … ET) show_text left open, so that a page's runs share one: per run
   // only a relative Td and the string, instead of BT, Tf, an absolute Td and ET. The position
@@ -1173,7 +1173,9 @@ struct HaruDocument::State {
   // cross-reference table, and a reference to it to the page's /Annots: to the references a
   // frozen page writes after its entries, else to libharu's array. The book has one per contents
   // entry, source note and cross-reference (12,800 at 1,000 bench articles), all made at the end
-  // of the build on the thread that saves. False when memory runs out.
+  // of the build on the thread that saves. A frozen page's references have no limit, where
+  // libharu's array refuses a 32,768th link on a page (HPDF_LIMIT_MAX_ARRAY), which no page of
+  // at most 14,400 pt square holds anyway. False when memory runs out.
   bool add_link(HPDF_Page page, std::string_view entries) {
     HPDF_Dict link = HPDF_Dict_New(page->mmgr);
     if (link == nullptr || HPDF_Xref_Add(pdf->xref, link) != HPDF_OK) return false;  // freed by Xref_Add
@@ -1807,7 +1809,7 @@ void HaruDocument::draw_image(std::size_t page_index, std::size_t image, double 
 
 void HaruDocument::add_internal_link(std::size_t page_index, PdfRect area, std::size_t target_page, double top) {
   if (failed()) return;
-  if (state_->saved) return state_->fail("a link added after the document was saved");
+  if (state_->save_started) return state_->fail("a link added after the document was saved");
   HPDF_Page page = state_->page(page_index);
   if (page == nullptr) return;
   // Its destination first, so that one the document refuses fails it as such.
@@ -1826,7 +1828,7 @@ void HaruDocument::add_internal_link(std::size_t page_index, PdfRect area, std::
 
 void HaruDocument::add_uri_link(std::size_t page_index, PdfRect area, const std::string& uri) {
   if (failed()) return;
-  if (state_->saved) return state_->fail("a link added after the document was saved");
+  if (state_->save_started) return state_->fail("a link added after the document was saved");
   HPDF_Page page = state_->page(page_index);
   if (page == nullptr) return;
   if (uri.empty()) return state_->fail("a web link with no address");  // as HPDF_Page_CreateURILinkAnnot refused it
@@ -1986,7 +1988,7 @@ bool HaruDocument::save_to(const std::function<bool(std::string_view)>& write) {
   state_->install_all_packed();
   if (failed()) return false;
   state_->end_text();
-  state_->saved = true;
+  state_->save_started = true;
   FileSink sink;
   sink.write = &write;
   HPDF_Doc pdf = state_->pdf;

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "cache/entry_codec.hpp"
 #include "cache/entry_store.hpp"
 #include "cache/layout_cache.hpp"
 #include "core/sha256.hpp"
@@ -242,6 +243,34 @@ TEST_SUITE("cache.layout_cache") {
     CHECK(recut.trace == cold.trace);
     MESSAGE("bytes read: " << warm_bytes << " as cut, " << recut_bytes << " cut again");
     CHECK(warm_bytes * 3 < recut_bytes);
+  }
+
+  TEST_CASE("a damaged cut is kept anew from the lines, so that the next build reads the cut alone again") {
+    const model::Book book = test::book_of(articles());
+    cache::MemoryStore store;
+    const PreparedBuild cold = lay_out_prepared(book, store, true, 2);
+    const test::FakeMetrics metrics;
+    const fonts::GlyphCoverage coverage(metrics);
+    std::size_t cuts = 0;
+    for (const core::StreamDigest& name : store.names()) {
+      const std::optional<std::string> bytes = store.read(name);
+      if (bytes && cache::decode_cut(*bytes, name, coverage.branch())) {
+        store.put(name, bytes->substr(0, bytes->size() / 2));
+        ++cuts;
+      }
+    }
+    CHECK(cuts == 12);
+    std::size_t before = store.bytes_read();
+    const PreparedBuild repaired = lay_out_prepared(book, store, true, 2);
+    const std::size_t repaired_bytes = store.bytes_read() - before;
+    CHECK(repaired.trace == cold.trace);
+    CHECK(repaired.set == 0);
+    CHECK(repaired.kept == 0);  // each cut again from its lines
+    before = store.bytes_read();
+    const PreparedBuild warm = lay_out_prepared(book, store, true, 2);
+    CHECK(warm.trace == cold.trace);
+    CHECK(warm.kept >= 12);
+    CHECK((store.bytes_read() - before) * 3 < repaired_bytes);
   }
 
   TEST_CASE("a sink that prepares nothing gets no cut kept: its articles are cut from their lines") {

@@ -1557,7 +1557,7 @@ TEST_SUITE("pdf.haru_document") {
       REQUIRE(haru.load_font(fonts::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf"));
       const std::size_t body = haru.add_page(300, 200);
       haru.show_text(body, fonts::FontFace::serif, 10, 10, 50, "Body");
-      const std::size_t plain = haru.add_page(300, 200);  // no links: frozen, and nothing joined
+      const std::size_t plain = haru.add_page(300, 200);  // no links: frozen, with no /Annots
       haru.show_text(plain, fonts::FontFace::serif, 10, 10, 50, "Plain");
       haru.finish_page(plain);
       const auto add_links = [&] {
