@@ -1,5 +1,8 @@
 #include "epub/contents_xhtml.hpp"
 
+#include <cassert>
+#include <span>
+
 #include "epub/epub_paths.hpp"
 #include "epub/toc_items.hpp"
 #include "epub/visible_label.hpp"
@@ -14,7 +17,7 @@ std::string href_from_text(const std::string& href) { return href.substr(text_hr
 
 // Recursive: the depth is that of the corpus's folders, not of any article's content. A part's or
 // an article's item has its lines (XmlNode::lines) even without sections; a section's has not.
-XmlNode contents_list(const std::vector<TocItem>& items, bool top) {
+XmlNode contents_list(std::span<const TocItem> items, bool top) {
   XmlNode list = top ? xml_block("ol", {{"class", "contents"}}) : xml_block("ol");
   for (const TocItem& item : items) {
     XmlNode link = xml_element("a", {{"href", href_from_text(item.href)}}, xml_children(xml_text(item.label)));
@@ -31,13 +34,14 @@ XmlNode contents_list(const std::vector<TocItem>& items, bool top) {
 
 }  // namespace
 
-std::string contents_xhtml(const model::Book& book) {
+std::string contents_xhtml(const model::Book& book) { return contents_xhtml(book.metadata.language, toc_items(book)); }
+
+std::string contents_xhtml(const std::string& language, const std::vector<TocItem>& items) {
   // The same tree as the navigation, but for the disclaimer and the contents page itself, which
-  // come before this page in the reading order, and Sources, listed last.
-  std::vector<TocItem> items = toc_items(book);
-  items.erase(items.begin(), items.begin() + 2);
-  items.pop_back();
-  XmlNode list = contents_list(items, true);
+  // come before this page in the reading order, and Sources, listed last (toc_items lists all
+  // three, always).
+  assert(items.size() >= 3);
+  XmlNode list = contents_list(std::span(items).subspan(2, items.size() - 3), true);
   list.append(xml_element(
       "li", {},
       xml_children(xml_element("a", {{"href", sources_file}}, xml_children(xml_text(model::sources_title))))));
@@ -48,8 +52,7 @@ std::string contents_xhtml(const model::Book& book) {
       xml_block("nav", {{"id", model::contents_id}, {"class", "contents"}, {"epub:type", "toc"}, {"role", "doc-toc"}});
   nav.append(xml_element("h1", {}, xml_children(xml_text(model::contents_title))));
   nav.append(std::move(list));
-  return xhtml_page(model::contents_title, book.metadata.language, stylesheet_href_from_text(),
-                    xml_children(std::move(nav)));
+  return xhtml_page(model::contents_title, language, stylesheet_href_from_text(), xml_children(std::move(nav)));
 }
 
 }  // namespace octavo::epub

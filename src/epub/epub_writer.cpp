@@ -12,6 +12,7 @@
 #include "epub/article_page_key.hpp"
 #include "epub/article_xhtml.hpp"
 #include "epub/book_links.hpp"
+#include "epub/book_page_keys.hpp"
 #include "epub/container_xml.hpp"
 #include "epub/contents_xhtml.hpp"
 #include "epub/disclaimer_xhtml.hpp"
@@ -90,38 +91,54 @@ struct TextPage {
   std::string id;
   std::string file;
   std::function<std::string()> render;
-  const model::Article* article = nullptr;  // the article shown, for its key; one step of progress
+  std::function<core::StreamDigest()> key;  // what it is kept under between builds, if it is
+  const model::Article* article = nullptr;  // the article shown: one step of progress
 };
 
-std::vector<TextPage> text_pages(const model::Book& book, const BookLinks& links) {
+// The book's pages; the contents page is made from `toc` and kept under contents_key(), an
+// article's page under its article_page_key.
+std::vector<TextPage> text_pages(const model::Book& book, const BookLinks& links, const model::ArticleDigests& digests,
+                                 const std::vector<TocItem>& toc,
+                                 const std::function<core::StreamDigest()>& contents_key) {
   std::vector<TextPage> pages;
   pages.reserve(book.articles.size() + book.parts.size() + 4);
   // Spine order: title page, disclaimer, contents, the parts and articles, Sources.
-  pages.push_back({model::title_page_id, title_page_file, [&book] { return title_page_xhtml(book.metadata); }});
-  pages.push_back({model::disclaimer_id, disclaimer_file,
-                   [&book] { return disclaimer_xhtml(book.disclaimer, book.metadata.language); }});
-  pages.push_back({model::contents_id, contents_file, [&book] { return contents_xhtml(book); }});
+  pages.push_back(
+      {model::title_page_id, title_page_file, [&book] { return title_page_xhtml(book.metadata); }, {}, nullptr});
+  pages.push_back({model::disclaimer_id,
+                   disclaimer_file,
+                   [&book] { return disclaimer_xhtml(book.disclaimer, book.metadata.language); },
+                   {},
+                   nullptr});
+  pages.push_back({model::contents_id, contents_file,
+                   [&book, &toc] { return contents_xhtml(book.metadata.language, toc); }, contents_key, nullptr});
   // A part's title page comes right before its first article, an enclosing part's before its own.
   std::size_t next_part = 0;
   for (std::size_t index = 0; index < book.articles.size(); ++index) {
     for (; next_part < book.parts.size() && book.parts[next_part].first_article <= index; ++next_part) {
       const model::Part& part = book.parts[next_part];
       if (has_part_page(book, part)) {
-        pages.push_back({"part-" + part.id, part_file(part.id),
-                         [&book, &part] { return part_xhtml(part, book.metadata.language); }});
+        pages.push_back({"part-" + part.id,
+                         part_file(part.id),
+                         [&book, &part] { return part_xhtml(part, book.metadata.language); },
+                         {},
+                         nullptr});
       }
     }
     const model::Article& article = book.articles[index];
     pages.push_back({"article-" + article.id, article_file(article.id),
                      [&book, &article, &links] { return article_xhtml(article, book.metadata.language, links); },
+                     [&book, &article, &links, &digests] {
+                       return article_page_key(article, book.metadata.language, links, digests);
+                     },
                      &article});
   }
-  pages.push_back({model::sources_id, sources_file, [&book] { return sources_xhtml(book); }});
+  pages.push_back({model::sources_id, sources_file, [&book] { return sources_xhtml(book); }, {}, nullptr});
   return pages;
 }
 
-// An article's page deflated: kept by an earlier build under its key, or made and deflated now and
-// kept for the next. Its key changes only when the page's bytes could (article_page_key), so a
+// A page deflated: kept by an earlier build under its key, or made and deflated now and kept for
+// the next. Its key changes only when the page's bytes could (article_page_key, book_page_keys), so a
 // page missed is deflated without looking for its bytes, or a long page's pieces, in the memo: its
 // key changed, so its bytes almost surely did, and a page recalled by its key never asks for its
 // pieces, which the memo then no longer holds.
@@ -156,7 +173,17 @@ void epub_files(const model::Book& book, const EpubOptions& options, const FileR
       options.article_digests == nullptr ? std::optional<model::ArticleDigests>(std::in_place, book.articles)
                                          : std::nullopt;
   const model::ArticleDigests& digests = options.article_digests ? *options.article_digests : *own_digests;
-  const std::vector<TextPage> pages = text_pages(book, links);
+  // The contents tree, made once for the navigation, the NCX and the contents page, and its digest
+  // made for their keys when the first is asked (only with a memo).
+  const std::vector<TocItem> toc = toc_items(book, links);
+  std::optional<core::StreamDigest> toc_key;
+  const auto toc_digest_once = [&toc, &toc_key] {
+    if (!toc_key) toc_key = toc_digest(toc);
+    return *toc_key;
+  };
+  const std::vector<TextPage> pages = text_pages(book, links, digests, toc, [&book, &toc_digest_once] {
+    return contents_key(book.metadata.language, toc_digest_once());
+  });
   const std::vector<const model::Image*> images = book_images(book);
   std::vector<PackageItem> items;
   items.reserve(pages.size() + images.size() + 3);
@@ -171,20 +198,23 @@ void epub_files(const model::Book& book, const EpubOptions& options, const FileR
   const std::string package_path = std::string(package_root) + package_file;
   receive("META-INF/container.xml", container_xml(package_path));
   receive(package_path, package_document(book.metadata, items));
-  receive(std::string(package_root) + nav_file, navigation_document(book));
-  receive(std::string(package_root) + ncx_file, ncx_document(book));
+  const NavigationInputs navigation = navigation_inputs(book);
+  receive_page(
+      std::string(package_root) + nav_file, [&] { return navigation_key(navigation, toc_digest_once()); },
+      [&] { return navigation_document(navigation, toc); });
+  // The NCX names the book's identifier, which unless book.toml gives one hashes every article's
+  // bytes: an edit changes it. It goes to the memo by its bytes, in pieces, so that only the piece
+  // that names the identifier is deflated again.
+  receive(std::string(package_root) + ncx_file, ncx_document(ncx_inputs(book), toc));
   receive(std::string(package_root) + stylesheet_file, options.stylesheet);
   const std::string text_root = std::string(package_root) + "text/";
   for (const TextPage& page : pages) {
-    if (page.article == nullptr) {
+    if (!page.key) {
       receive(text_root + page.file, page.render());
       continue;
     }
-    const model::Article& article = *page.article;
-    receive_page(
-        text_root + page.file, [&] { return article_page_key(article, book.metadata.language, links, digests); },
-        page.render);
-    progress.advance();
+    receive_page(text_root + page.file, page.key, page.render);
+    if (page.article != nullptr) progress.advance();
   }
   for (const model::Image* image : images) receive(package_root + image_file(*image), *image->bytes);
 }

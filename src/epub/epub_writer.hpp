@@ -29,16 +29,18 @@ struct EpubOptions {
 /// during the call.
 using FileReceiver = std::function<void(const std::string& path, std::string_view bytes)>;
 
-/// Receives an article's page, not yet made: its path, `key` giving the digest of everything its
-/// bytes depend on (article_page_key), and `make` giving its bytes. A receiver that holds the
-/// page's deflated bytes under that key from an earlier build need not make it.
+/// Receives a page not yet made (an article's, nav.xhtml or the contents page): its path,
+/// `key` giving the digest of everything its bytes depend on (article_page_key, book_page_keys),
+/// and `make` giving its bytes. A receiver that holds the page's deflated bytes under that key
+/// from an earlier build need not make it.
 using PageReceiver = std::function<void(const std::string& path, const std::function<core::StreamDigest()>& key,
                                         const std::function<std::string()>& make)>;
 
 /// Hands every file of the EPUB except mimetype to `receive`, one at a time and each once made, in
 /// archive order: META-INF/container.xml, the package document, nav.xhtml, toc.ncx, the
 /// stylesheet, the text pages in reading order, then each image once, in order of first use; the
-/// articles' pages go to `receive_page` instead, unmade. Only one text page is held at a time.
+/// articles' pages, nav.xhtml and the contents page go to `receive_page` instead, unmade.
+/// Only one text page is held at a time.
 /// Reports each article handed on to `progress`, as the stage "Writing EPUB".
 void epub_files(const model::Book& book, const EpubOptions& options, const FileReceiver& receive,
                 const PageReceiver& receive_page, core::Progress& progress = core::no_progress());

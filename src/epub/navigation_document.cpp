@@ -42,26 +42,35 @@ std::string first_body_page(const model::Book& book) {
 
 }  // namespace
 
+NavigationInputs navigation_inputs(const model::Book& book) {
+  NavigationInputs inputs{book.metadata.title, book.metadata.language,
+                          visible_label(book.disclaimer.title, "Disclaimer"), std::nullopt};
+  if (!book.articles.empty()) inputs.body_start = text_href(first_body_page(book));
+  return inputs;
+}
+
 std::string navigation_document(const model::Book& book) {
+  return navigation_document(navigation_inputs(book), toc_items(book));
+}
+
+std::string navigation_document(const NavigationInputs& inputs, const std::vector<TocItem>& items) {
   XmlNode toc = xml_block("nav", {{"id", "toc"}, {"epub:type", "toc"}, {"role", "doc-toc"}});
   toc.append(xml_element("h1", {}, xml_children(xml_text(model::contents_title))));
-  toc.append(toc_list(toc_items(book)));
+  toc.append(toc_list(items));
 
   // Landmarks use terms of the EPUB Structural Semantics Vocabulary (EPUB 3.3 §7.4.3); the
   // disclaimer is "preamble", as on its own page.
   XmlNode marks = xml_block("ol");
   marks.append(landmark("titlepage", text_href(title_page_file), "Title page"));
-  marks.append(landmark("preamble", text_href(disclaimer_file), visible_label(book.disclaimer.title, "Disclaimer")));
+  marks.append(landmark("preamble", text_href(disclaimer_file), inputs.disclaimer_label));
   marks.append(landmark("toc", text_href(contents_file), model::contents_title));
-  if (!book.articles.empty())
-    marks.append(landmark("bodymatter", text_href(first_body_page(book)), "Start of content"));
+  if (inputs.body_start) marks.append(landmark("bodymatter", *inputs.body_start, "Start of content"));
   marks.append(landmark("appendix", text_href(sources_file), model::sources_title));
   XmlNode landmarks = xml_block("nav", {{"id", "landmarks"}, {"epub:type", "landmarks"}, {"hidden", "hidden"}});
   landmarks.append(xml_element("h2", {}, xml_children(xml_text("Landmarks"))));
   landmarks.append(std::move(marks));
 
-  return xhtml_page(book.metadata.title, book.metadata.language, stylesheet_file,
-                    xml_children(std::move(toc), std::move(landmarks)));
+  return xhtml_page(inputs.title, inputs.language, stylesheet_file, xml_children(std::move(toc), std::move(landmarks)));
 }
 
 }  // namespace octavo::epub

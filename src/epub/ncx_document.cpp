@@ -39,21 +39,24 @@ std::size_t depth(const std::vector<TocItem>& items) {
 
 }  // namespace
 
-std::string ncx_document(const model::Book& book) {
-  const std::vector<TocItem> items = toc_items(book);
+NcxInputs ncx_inputs(const model::Book& book) {
+  return {book.metadata.identifier, book.metadata.language, book.metadata.title};
+}
 
+std::string ncx_document(const model::Book& book) { return ncx_document(ncx_inputs(book), toc_items(book)); }
+
+std::string ncx_document(const NcxInputs& inputs, const std::vector<TocItem>& items) {
   XmlNode ncx = xml_block(
-      "ncx",
-      {{"xmlns", "http://www.daisy.org/z3986/2005/ncx/"}, {"version", "2005-1"}, {"xml:lang", book.metadata.language}});
+      "ncx", {{"xmlns", "http://www.daisy.org/z3986/2005/ncx/"}, {"version", "2005-1"}, {"xml:lang", inputs.language}});
   auto meta = [](const char* name, const std::string& content) {
     return xml_element("meta", {{"name", name}, {"content", content}});
   };
   ncx.append(xml_block("head", {},
-                       {meta("dtb:uid", book.metadata.identifier), meta("dtb:depth", std::to_string(depth(items))),
+                       {meta("dtb:uid", inputs.identifier), meta("dtb:depth", std::to_string(depth(items))),
                         meta("dtb:totalPageCount", "0"), meta("dtb:maxPageNumber", "0")}));
   ncx.append(xml_element(
       "docTitle", {},
-      xml_children(xml_element("text", {}, xml_children(xml_text(visible_label(book.metadata.title, "Untitled")))))));
+      xml_children(xml_element("text", {}, xml_children(xml_text(visible_label(inputs.title, "Untitled")))))));
   XmlNode& nav_map = ncx.append(xml_block("navMap"));
   NavMapWriter writer;
   for (const TocItem& item : items) nav_map.append(writer.nav_point(item));

@@ -26,8 +26,9 @@ void append_items(std::vector<TocItem>& items, const std::vector<model::Contents
 
 }  // namespace
 
-std::vector<TocItem> toc_items(const model::Book& book) {
-  const BookLinks links(book);
+std::vector<TocItem> toc_items(const model::Book& book) { return toc_items(book, BookLinks(book)); }
+
+std::vector<TocItem> toc_items(const model::Book& book, const BookLinks& links) {
   std::vector<TocItem> items;
   items.reserve(book.contents.size() + 3);
   items.push_back({visible_label(book.disclaimer.title, "Disclaimer"), text_href(disclaimer_file), {}});

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "epub/book_links.hpp"
 #include "model/book.hpp"
 
 namespace octavo::epub {
@@ -19,5 +20,7 @@ struct TocItem {
 /// The tree for `book`, as deep as book.contents. Entries whose part or article has no page are
 /// left out with their children; the disclaimer, contents and Sources items are always there.
 std::vector<TocItem> toc_items(const model::Book& book);
+/// The same, with the book's `links` made once by the caller.
+std::vector<TocItem> toc_items(const model::Book& book, const BookLinks& links);
 
 }  // namespace octavo::epub

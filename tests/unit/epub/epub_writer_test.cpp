@@ -10,6 +10,7 @@
 #include "core/diagnostics.hpp"
 #include "counting_memo.hpp"
 #include "epub/article_page_key.hpp"
+#include "epub/book_page_keys.hpp"
 #include "epub/epub_writer.hpp"
 #include "epub_test_book.hpp"
 #include "recording_progress.hpp"
@@ -184,6 +185,29 @@ TEST_SUITE("epub.epub_writer") {
     std::filesystem::remove(path);
     REQUIRE(find(files, "EPUB/text/a01-tea.xhtml") != nullptr);
     CHECK(find(files, "EPUB/text/a01-tea.xhtml")->content == find(files, "EPUB/text/a02-coffee.xhtml")->content);
+  }
+
+  TEST_CASE("with a memo, nav.xhtml and the contents page are kept under their keys, and taken as kept") {
+    const model::Book book = test::book();
+    test::CountingMemo memo;
+    epub_bytes(book, &memo);
+    const core::StreamDigest toc = epub::toc_digest(epub::toc_items(book));
+    const core::StreamDigest nav = epub::navigation_key(epub::navigation_inputs(book), toc);
+    const core::StreamDigest contents = epub::contents_key(book.metadata.language, toc);
+    REQUIRE(memo.kept.count(nav) == 1);
+    REQUIRE(memo.kept.count(contents) == 1);
+    // Each key now holds the other's page: a build that took them without making them shows them
+    // swapped.
+    std::swap(memo.kept[nav], memo.kept[contents]);
+    const std::string path = temporary_epub();
+    core::DiagnosticList sink;
+    REQUIRE(epub::write_epub(book, {"p {}", &memo}, path, sink));
+    const std::vector<test::EpubFile> files = unzip(path);
+    std::filesystem::remove(path);
+    REQUIRE(find(files, "EPUB/nav.xhtml") != nullptr);
+    REQUIRE(find(files, "EPUB/text/contents.xhtml") != nullptr);
+    CHECK(find(files, "EPUB/nav.xhtml")->content.find("class=\"contents\"") != std::string::npos);
+    CHECK(find(files, "EPUB/text/contents.xhtml")->content.find("id=\"landmarks\"") != std::string::npos);
   }
 
   TEST_CASE("with a memo, the pages' keys start from the digests the caller shares, made once each") {
