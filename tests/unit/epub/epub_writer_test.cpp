@@ -69,6 +69,16 @@ std::string epub_bytes(const model::Book& book, core::DeflateMemo* memo) {
   return bytes;
 }
 
+// The files of `book` written as an EPUB with `memo`, uncompressed, in archive order.
+std::vector<test::EpubFile> files_with(const model::Book& book, core::DeflateMemo& memo) {
+  const std::string path = temporary_epub();
+  core::DiagnosticList sink;
+  REQUIRE(epub::write_epub(book, {"p {}", &memo}, path, sink));
+  std::vector<test::EpubFile> files = unzip(path);
+  std::filesystem::remove(path);
+  return files;
+}
+
 // The key the page of the book's article `index` is kept under.
 core::StreamDigest page_key(const model::Book& book, std::size_t index) {
   return epub::article_page_key(book.articles[index], book.metadata.language, epub::BookLinks(book),
@@ -178,11 +188,7 @@ TEST_SUITE("epub.epub_writer") {
     epub_bytes(book, &memo);
     // Tea's key now holds Coffee's page: a build that took it without making Tea's page shows it.
     memo.kept[page_key(book, 0)] = memo.kept.at(page_key(book, 1));
-    const std::string path = temporary_epub();
-    core::DiagnosticList sink;
-    REQUIRE(epub::write_epub(book, {"p {}", &memo}, path, sink));
-    const std::vector<test::EpubFile> files = unzip(path);
-    std::filesystem::remove(path);
+    const std::vector<test::EpubFile> files = files_with(book, memo);
     REQUIRE(find(files, "EPUB/text/a01-tea.xhtml") != nullptr);
     CHECK(find(files, "EPUB/text/a01-tea.xhtml")->content == find(files, "EPUB/text/a02-coffee.xhtml")->content);
   }
@@ -199,11 +205,7 @@ TEST_SUITE("epub.epub_writer") {
     // Each key now holds the other's page: a build that took them without making them shows them
     // swapped.
     std::swap(memo.kept[nav], memo.kept[contents]);
-    const std::string path = temporary_epub();
-    core::DiagnosticList sink;
-    REQUIRE(epub::write_epub(book, {"p {}", &memo}, path, sink));
-    const std::vector<test::EpubFile> files = unzip(path);
-    std::filesystem::remove(path);
+    const std::vector<test::EpubFile> files = files_with(book, memo);
     REQUIRE(find(files, "EPUB/nav.xhtml") != nullptr);
     REQUIRE(find(files, "EPUB/text/contents.xhtml") != nullptr);
     CHECK(find(files, "EPUB/nav.xhtml")->content.find("class=\"contents\"") != std::string::npos);
