@@ -13,12 +13,11 @@ using namespace octavo;
 
 namespace {
 
-import::TextArticleMemo::Read read_of(const std::string& title) {
-  import::TextArticleMemo::Read read;
-  read.article.title = title;
-  read.diagnostics.warning({"a.txt", 2, 1}, "a warning of " + title);
-  return read;
-}
+import::TextArticleMemo::Read read_of(const std::string& title){import::TextArticleMemo::Read read;
+read.article.title = title;
+read.diagnostics.warning({"a.txt", 2, 1}, "a warning of " + title);
+return read;
+}  // namespace
 
 // A corpus of plain-text articles with a manifest that gives one a source and one a legacy
 // encoding, one article that warns (a byte invalid in UTF-8) and a Markdown article, which the
