@@ -9,7 +9,6 @@
 
 #include "core/diagnostics.hpp"
 #include "core/progress.hpp"
-#include "import/text_article_memo.hpp"
 
 namespace octavo {
 
@@ -29,9 +28,6 @@ struct CompileOptions {
   std::string source_date_epoch;  ///< the SOURCE_DATE_EPOCH variable's text; empty when unset
   std::string data_dir;           ///< the folder holding fonts/ and styles/
   std::string version;            ///< Octavo's version, for the books' generator metadata
-  /// Plain-text articles read by an earlier build of this process (octavo watch), taken again when
-  /// their files' bytes are the same (import::read_corpus); none when null.
-  import::TextArticleMemo* text_articles = nullptr;
 };
 
 struct CompileResult {

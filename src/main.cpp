@@ -81,10 +81,6 @@ int main(int argc, char** argv) {
   const bool full_form = command.diagnostics == octavo::DiagnosticForm::full;
 
   if (command.action == octavo::CommandLine::Action::watch) {
-    // Plain-text articles read by one build are taken by the next when their files' bytes are the
-    // same, rather than parsed again (import::TextArticleMemo): the same books, faster.
-    octavo::import::TextArticleMemo text_articles;
-    options.text_articles = &text_articles;
     // Each build is `octavo build`'s compile(), with its own excerpts: the files may have changed.
     const auto build = [&] {
       // A new progress line too: its quiet first half second counts from this build's start.
@@ -96,7 +92,6 @@ int main(int argc, char** argv) {
       StderrSink printing(command.quiet, full_form ? &excerpts : nullptr);
       octavo::core::CountingSink counting(printing);
       octavo::CompileResult result = octavo::compile(options, counting, progress);
-      text_articles.end_build();
       std::cout << result.stats << std::flush;
       return octavo::BuildOutcome{result.exit_code == 0, result.written.size(), counting.errors(), counting.warnings(),
                                   std::move(result.left_over)};

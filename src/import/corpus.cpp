@@ -138,13 +138,20 @@ struct MarkupShared {
   UnusedFrontMatterKeys& unused_keys;
 };
 
-// The planned article `entry` in `bytes`, its file's, decoded and parsed; nullopt, with an error, if
-// it is binary. What book.toml says of it is not applied yet. `shared` may be null only for a
-// plain-text article, whose reader needs nothing of it.
-std::optional<model::Article> parse_article(const ManifestArticle& entry, std::string bytes, const MarkupShared* shared,
-                                            core::DiagnosticSink& sink) {
-  const bool decoded = entry.encoding != core::TextEncoding::utf8;
-  const std::string text = decoded ? decode_article(entry.file, bytes, entry.encoding, sink) : std::move(bytes);
+// One planned article, read and decoded; nullopt, with an error, if it is missing, unreadable or
+// binary. `shared` may be null only for a plain-text article, whose reader needs nothing of it.
+std::optional<model::Article> read_article(const core::FileSystem& files, const ManifestArticle& entry,
+                                           bool by_manifest, const MarkupShared* shared, core::DiagnosticSink& sink) {
+  std::optional<std::string> bytes = files.read_file(entry.file);
+  if (!bytes) {
+    const bool missing = by_manifest && !files.exists(entry.file);
+    sink.error(entry.location, missing ? "'" + entry.file + "' is listed in book.toml but does not exist"
+                                       : "cannot read '" + entry.file + "'");
+    return std::nullopt;
+  }
+  const std::string text = entry.encoding == core::TextEncoding::utf8
+                               ? std::move(*bytes)
+                               : decode_article(entry.file, *bytes, entry.encoding, sink);
   if (refuse_binary(entry.file, text, sink)) return std::nullopt;
   const ArticleFormat format = article_format(entry.file);
   assert(shared != nullptr || format == ArticleFormat::text);
@@ -153,45 +160,8 @@ std::optional<model::Article> parse_article(const ManifestArticle& entry, std::s
                            : format == ArticleFormat::html ? read_html_article(entry.file, text, shared->images, sink)
                                                            : read_text_article(entry.file, text, sink);
   // The checksum is of the file as it is on disk, whatever it was decoded to.
-  if (decoded) article.provenance.sha256 = core::sha256_hex(bytes);
-  return article;
-}
-
-// A plain-text article in `bytes`: recalled from `memo` when an earlier build read the file from
-// the same bytes, else parsed and kept there.
-std::optional<model::Article> recall_or_parse(TextArticleMemo& memo, const ManifestArticle& entry, std::string bytes,
-                                              core::DiagnosticSink& sink) {
-  if (std::optional<TextArticleMemo::Read> kept = memo.recall(entry.file, entry.encoding, bytes)) {
-    kept->diagnostics.report_to(sink);
-    return std::move(kept->article);
-  }
-  TextArticleMemo::Read read;
-  std::optional<model::Article> article = parse_article(entry, bytes, nullptr, read.diagnostics);
-  read.diagnostics.report_to(sink);
-  if (article) {
-    read.article = *article;
-    memo.keep(entry.file, entry.encoding, std::move(bytes), std::move(read));
-  }
-  return article;
-}
-
-// One planned article, read and decoded; nullopt, with an error, if it is missing, unreadable or
-// binary. `shared` may be null only for a plain-text article; with `memo`, a plain-text article
-// whose bytes an earlier build read is not parsed again.
-std::optional<model::Article> read_article(const core::FileSystem& files, const ManifestArticle& entry,
-                                           bool by_manifest, const MarkupShared* shared, TextArticleMemo* memo,
-                                           core::DiagnosticSink& sink) {
-  std::optional<std::string> bytes = files.read_file(entry.file);
-  if (!bytes) {
-    const bool missing = by_manifest && !files.exists(entry.file);
-    sink.error(entry.location, missing ? "'" + entry.file + "' is listed in book.toml but does not exist"
-                                       : "cannot read '" + entry.file + "'");
-    return std::nullopt;
-  }
-  std::optional<model::Article> article = memo != nullptr && article_format(entry.file) == ArticleFormat::text
-                                              ? recall_or_parse(*memo, entry, std::move(*bytes), sink)
-                                              : parse_article(entry, std::move(*bytes), shared, sink);
-  if (article) apply_listed_provenance(article->provenance, entry.fields);
+  if (entry.encoding != core::TextEncoding::utf8) article.provenance.sha256 = core::sha256_hex(*bytes);
+  apply_listed_provenance(article.provenance, entry.fields);
   return article;
 }
 
@@ -266,7 +236,7 @@ std::optional<GivenTitle> readme_title(const core::FileSystem& files, const std:
 }  // namespace
 
 Corpus read_corpus(const core::FileSystem& files, core::DiagnosticSink& sink, core::Progress& progress,
-                   std::size_t jobs, TextArticleMemo* memo) {
+                   std::size_t jobs) {
   Corpus corpus;
   model::Book& book = corpus.book;
   const std::optional<Manifest> manifest = read_manifest_file(files, sink);
@@ -356,7 +326,7 @@ Corpus read_corpus(const core::FileSystem& files, core::DiagnosticSink& sink, co
         const ManifestArticle& entry = planned[index];
         if (article_format(entry.file) != ArticleFormat::text) return std::nullopt;
         ReadAhead read;
-        read.article = read_article(files, entry, by_manifest, nullptr, memo, read.diagnostics);
+        read.article = read_article(files, entry, by_manifest, nullptr, read.diagnostics);
         return read;
       });
   for (const ManifestArticle& entry : planned) {
@@ -366,7 +336,7 @@ Corpus read_corpus(const core::FileSystem& files, core::DiagnosticSink& sink, co
       read->diagnostics.report_to(sink);
       article = std::move(read->article);
     } else {
-      article = read_article(files, entry, by_manifest, &shared, memo, sink);
+      article = read_article(files, entry, by_manifest, &shared, sink);
     }
     if (article) {
       titles.articles.push_back({entry.fields.title, entry.location});

@@ -8,7 +8,6 @@
 #include "core/file_system.hpp"
 #include "core/progress.hpp"
 #include "import/style_settings.hpp"
-#include "import/text_article_memo.hpp"
 #include "model/book.hpp"
 
 namespace octavo::import {
@@ -33,12 +32,8 @@ struct Corpus {
 /// to outside the corpus, a folder's articles listed apart from one another, and an empty corpus. Reports each
 /// article read (or given up) to `progress`, as the stage "Reading". Plain-text articles are read
 /// on `jobs` threads at once (none for 0 or 1), so `files` must be safe to read from several
-/// threads; the book and its diagnostics are the same whatever `jobs` is. With `memo` (a process
-/// that builds again, octavo watch), a plain-text article whose file has the bytes an earlier
-/// build read is taken from it rather than parsed, and every one parsed is kept there; the book
-/// and its diagnostics are the same either way.
+/// threads; the book and its diagnostics are the same whatever `jobs` is.
 Corpus read_corpus(const core::FileSystem& files, core::DiagnosticSink& sink,
-                   core::Progress& progress = core::no_progress(), std::size_t jobs = 1,
-                   TextArticleMemo* memo = nullptr);
+                   core::Progress& progress = core::no_progress(), std::size_t jobs = 1);
 
 }  // namespace octavo::import
