@@ -109,6 +109,29 @@ TEST_SUITE("cache.entry_pack") {
     }
   }
 
+  TEST_CASE("an entry kept unread keeps its checksum when copied: its damage is found when it is read") {
+    const CacheFolder cache("kept-damaged");
+    earlier_build(cache, 10);
+    // A byte of entry 2 changed in the pack, where no build reads it before the copy.
+    std::string bytes = file_bytes(cache.pack());
+    const std::size_t at = bytes.find(entry(2));
+    REQUIRE(at != std::string::npos);
+    bytes[at + entry(2).size() / 2] ^= 0x20;
+    write_bytes(cache.pack(), bytes);
+    const auto inode_before = inode_of(cache.pack());
+    {
+      cache::EntryPack build = cache.open();
+      CHECK(build.keep(name_of(2)));  // kept unread: not checked
+      for (const int n : {0, 1}) CHECK(build.read(name_of(n)) == entry(n));
+      write_entries(build, 20, 21);
+      REQUIRE(build.commit());  // more unnamed than named: a pack written anew, entry 2 copied
+    }
+    REQUIRE(inode_of(cache.pack()) != inode_before);
+    cache::EntryPack next = cache.open();
+    CHECK_FALSE(next.read(name_of(2)));
+    for (const int n : {0, 1, 20}) CHECK(next.read(name_of(n)) == entry(n));
+  }
+
   TEST_CASE("the next pack holds exactly the entries this build read or wrote") {
     const CacheFolder cache("exact");
     earlier_build(cache, 10);
