@@ -188,11 +188,7 @@ TEST_SUITE("cache.deflate_pack") {
   TEST_CASE("a stream damaged in the pack is not read ahead") {
     const CacheFolder cache("read-ahead-damaged");
     earlier_build(cache, 3);
-    std::string bytes = file_bytes(cache.pack());
-    const std::size_t at = bytes.find(stream(1));
-    REQUIRE(at != std::string::npos);
-    bytes[at + 3] = '!';
-    write_bytes(cache.pack(), bytes);
+    test::damage_in_file(cache.pack(), stream(1));
     cache::DeflatePack pack = cache.open();
     CHECK(pack.read_ahead(digest_of("page 0")) == stream(0));
     CHECK_FALSE(pack.read_ahead(digest_of("page 1")));

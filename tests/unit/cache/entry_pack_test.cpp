@@ -113,11 +113,7 @@ TEST_SUITE("cache.entry_pack") {
     const CacheFolder cache("kept-damaged");
     earlier_build(cache, 10);
     // A byte of entry 2 changed in the pack, where no build reads it before the copy.
-    std::string bytes = file_bytes(cache.pack());
-    const std::size_t at = bytes.find(entry(2));
-    REQUIRE(at != std::string::npos);
-    bytes[at + entry(2).size() / 2] ^= 0x20;
-    write_bytes(cache.pack(), bytes);
+    test::damage_in_file(cache.pack(), entry(2));
     const auto inode_before = inode_of(cache.pack());
     {
       cache::EntryPack build = cache.open();

@@ -43,4 +43,14 @@ inline void write_bytes(const std::filesystem::path& path, const std::string& by
   out << bytes;
 }
 
+/// Changes the middle byte of `stored` where it lies in the file `path` (its first place), as a
+/// damaged disk would: the pack's index and checksums stay as they were.
+inline void damage_in_file(const std::filesystem::path& path, const std::string& stored) {
+  std::string bytes = file_bytes(path);
+  const std::size_t at = bytes.find(stored);
+  REQUIRE(at != std::string::npos);
+  bytes[at + stored.size() / 2] ^= 0x20;
+  write_bytes(path, bytes);
+}
+
 }  // namespace octavo::test
