@@ -58,14 +58,32 @@ TEST_SUITE("core.ordered_pool") {
     CHECK(pool.wakes() <= count / 8);
   }
 
-  TEST_CASE("a consumer faster than its workers gets every result, waking for each it waits for") {
-    OrderedPool<std::size_t> pool(2, 40, 8, [](std::size_t i) {
+  TEST_CASE("a consumer faster than its workers is woken once for half a window, not for every result") {
+    constexpr std::size_t count = 96;
+    constexpr std::size_t window = 16;
+    OrderedPool<std::size_t> pool(2, count, window, [](std::size_t i) {
       std::this_thread::sleep_for(std::chrono::microseconds(300));
       return i;
     });
-    for (std::size_t taken = 0; taken < 40; ++taken) REQUIRE(pool.take() == taken);
+    for (std::size_t taken = 0; taken < count; ++taken) REQUIRE(pool.take() == taken);
+    // Woken for each result it waits for, the consumer would be woken nearly `count` times (it
+    // waits for about every one); for a batch of half a window, some count / 8 times, and a few
+    // more when a worker ends before the batch is whole.
     CHECK(pool.wakes() >= 1);
-    CHECK(pool.wakes() <= 40 + 40 / 4);
+    CHECK(pool.wakes() <= count / 4);
+  }
+
+  TEST_CASE("a batch that cannot be whole is handed over as far as it is ready") {
+    // Five results, a window of eight: the consumer asks for the four of half a window, then for
+    // the one that remains; the last worker to end calls it for what is there.
+    for (const std::size_t threads : {2, 3, 8}) {
+      CAPTURE(threads);
+      OrderedPool<std::size_t> pool(threads, 5, 8, [](std::size_t i) {
+        std::this_thread::sleep_for(std::chrono::microseconds(100 * (5 - i)));
+        return i;
+      });
+      for (std::size_t taken = 0; taken < 5; ++taken) REQUIRE(pool.take() == taken);
+    }
   }
 
   TEST_CASE("with one thread or none, work runs on the caller's thread when taken") {
