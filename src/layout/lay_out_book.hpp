@@ -26,7 +26,7 @@ namespace octavo::layout {
 /// paragraphs are hyphenated with `hyphenators`' patterns for their article's language
 /// (none: not at all), the front matter with the book language's. Reports each article
 /// laid out to `progress`, as the stage "Laying out". With `jobs` above 1, articles are set
-/// (article_flow) and cut into pages (cut_into_pages) on that many worker threads, a few ahead
+/// (article_flow) and cut into pages (cut_into_pages) on that many worker threads, some dozens ahead
 /// of this thread, which puts the pages on their sides, numbers them and hands them to `pages`;
 /// `metrics` must then be safe to call from several threads. With a `cache` (made for
 /// these `metrics`' fonts), each article, and each entry of the Sources appendix, is recalled
