@@ -276,9 +276,9 @@ std::vector<core::Pt> column_widths(const ColumnRanges& ranges, core::Pt availab
 // cell's alignment, unhyphenated, bold in the head), every other block by a BlockSetter as in the
 // body, ragged and flush left. A row is one flow line holding its cells' lines side by side, top
 // aligned, as tall as its tallest cell: it never splits, unless it is taller than the page can
-// hold, when it is cut between lines into pieces that fit, each cell continuing at the top of the
-// next piece. The head rows keep with the first body row and repeat at the top of every page the
-// table continues on (FlowLine::repeated_head).
+// hold, when it is cut into pieces of a line of each cell, which pages break between as they break
+// a paragraph's lines. The head rows keep with the first body row and repeat at the top of every
+// page the table continues on (FlowLine::repeated_head).
 //
 // Column widths come from the cells' content (column_ranges, column_widths): a cell's minimum is
 // the widest line when it is set in a column of no width (every break taken, no word broken:
@@ -473,35 +473,35 @@ void BlockSetter::set_table(const model::Block& table, const BlockFrame& frame, 
       lines.push_back(std::move(line));
       continue;
     }
-    // Too tall for a page: pieces that fit, each cell's lines taken in order while they fit (at
-    // least one each, however tall).
-    const core::Pt room = capacity - above[r] - below[r] - padding * 2;
+    // Too tall for any page: cut into pieces of one line of each cell that has lines left, so
+    // that the row starts where it stands, fills the page it starts on and breaks as a paragraph
+    // breaks (a row a page long moved whole to the next page left most of this one empty). A
+    // piece keeps as its cells' lines keep (a paragraph's first line with its second, its last
+    // with the one before), keeps the space above a cell's line after the first, and only the
+    // first piece has the row's top, the last its foot.
     std::vector<std::size_t> next(starting[r].size(), 0);
     for (bool first_piece = true;; first_piece = false) {
-      const core::Pt top = (first_piece ? above[r] : core::Pt(0)) + padding;
-      core::Pt content = leading;
+      const core::Pt top = first_piece ? above[r] + padding : core::Pt(0);
+      core::Pt content;
       bool done = true;
       Page placed;
       FlowLine line;
       if (first_piece) line.anchors = row_anchors(table.children[r], starting[r], anchor_prefix_);
       for (std::size_t k = 0; k < starting[r].size(); ++k) {
         SetCell& cell = *starting[r][k];
-        std::size_t end = next[k];
-        core::Pt used;
-        while (end < cell.lines.size()) {
-          const core::Pt add = (end > next[k] ? cell.lines[end].space_before : core::Pt(0)) + cell.lines[end].height;
-          if (end > next[k] && (used + add).value > room.value + tolerance) break;
-          used += add;
-          ++end;
-        }
-        take_note_refs(line, cell.lines, next[k], end);
-        place_lines(placed, cell.lines, next[k], end, table_left + cell.x, top);
-        content = std::max(content, used);
-        next[k] = end;
-        done = done && end == cell.lines.size();
+        const std::size_t at = next[k];
+        if (at == cell.lines.size()) continue;
+        const core::Pt space = at > 0 ? cell.lines[at].space_before : core::Pt(0);
+        line.keep = std::max(line.keep, cell.lines[at].keep);
+        take_note_refs(line, cell.lines, at, at + 1);
+        content = std::max(content, space + cell.lines[at].height);
+        place_lines(placed, cell.lines, at, at + 1, table_left + cell.x, top + space);
+        next[k] = at + 1;
+        done = done && next[k] == cell.lines.size();
       }
-      line.height = top + content + padding + (done ? below[r] : core::Pt(0));
+      line.height = top + content + (done ? padding + below[r] : core::Pt(0));
       line.baseline = top + baseline;
+      if (done) line.keep = Keep::none;
       move_into(line, placed);
       lines.push_back(std::move(line));
       if (done) break;

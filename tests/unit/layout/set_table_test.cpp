@@ -69,6 +69,13 @@ std::string text_of(const FlowLine& line) {
   return out;
 }
 
+// "word " `count` times: a cell's text that runs to many lines.
+std::string repeated_word(int count) {
+  std::string text;
+  for (int i = 0; i < count; ++i) text += "word ";
+  return text;
+}
+
 // Each line's keep as a letter: '.' none, 'w' weak, 'k' strong.
 std::string keeps(const std::vector<FlowLine>& lines) {
   std::string out;
@@ -292,8 +299,7 @@ TEST_SUITE("layout.set_table") {
   TEST_CASE("a row taller than a page is cut between lines, each piece fitting a page below the head") {
     Fixture f;
     f.style = test::small_style(10);
-    std::string long_text;
-    for (int i = 0; i < 60; ++i) long_text += "word ";
+    const std::string long_text = repeated_word(60);
     const std::vector<FlowLine> lines =
         f.set({test::table({test::row_of({"Head", "Notes"}, true), test::row_of({"short", long_text})})}, Pt(100));
     const Pt capacity = f.style.body_height - lines[0].height;
@@ -306,6 +312,29 @@ TEST_SUITE("layout.set_table") {
     std::string words;
     for (std::size_t i = 1; i < lines.size(); ++i) words += text_of(lines[i]) + " ";
     CHECK(words == "short " + long_text);
+  }
+
+  TEST_CASE("a row taller than a page starts below the rows before it and fills their page") {
+    Fixture f;
+    f.style = test::small_style(10);
+    const std::string long_text = repeated_word(60);
+    const std::vector<FlowLine> lines =
+        f.set({test::table({test::row_of({"Head", "Notes"}, true), test::row_of({"a", "b"}),
+                            test::row_of({"tall", long_text})})},
+              Pt(100));
+    REQUIRE(lines.size() >= 4);
+    CHECK(text_of(lines[2]).starts_with("tall word"));
+    // Moved whole to the next page, a row a page long would leave the head and row "a" alone on
+    // the first: the first page holds the tall row's first lines too, and every page is full but
+    // the last (pieces of one line each, of at most a line's height and the row's top or foot).
+    const std::vector<std::size_t> breaks = find_page_breaks(lines, f.style.body_height);
+    REQUIRE(breaks.size() >= 2);
+    CHECK(breaks[1] > 3);
+    for (std::size_t i = 3; i + 1 < lines.size(); ++i)
+      CHECK(lines[i].height.value == doctest::Approx(f.style.leading.value));
+    // The row's first line is not left alone at a page's foot, nor its last at a page's head.
+    CHECK(lines[2].keep != Keep::none);
+    CHECK(lines[lines.size() - 2].keep != Keep::none);
   }
 
   TEST_CASE("a cell spanning rows sits at the top of its rows, which are kept together and grow to hold it") {
@@ -327,8 +356,7 @@ TEST_SUITE("layout.set_table") {
   TEST_CASE("a cell spanning rows that cannot fit on one page spans its first row only") {
     Fixture f;
     f.style = test::small_style(8);
-    std::string long_text;
-    for (int i = 0; i < 40; ++i) long_text += "word ";
+    const std::string long_text = repeated_word(40);
     const std::vector<FlowLine> lines = f.set(
         {test::table({test::row({test::cell(long_text, {}, 1, 2), test::cell("a")}), test::row_of({"b"})})}, Pt(100));
     for (const FlowLine& line : lines) CHECK(line.height <= f.style.body_height);
@@ -404,8 +432,7 @@ TEST_SUITE("layout.set_table") {
   TEST_CASE("a cell's id in a row cut into pieces is at the first piece's top only") {
     Fixture f;
     f.style = test::small_style(10);
-    std::string long_text;
-    for (int i = 0; i < 60; ++i) long_text += "word ";
+    const std::string long_text = repeated_word(60);
     model::Block tall = test::cell(long_text);
     tall.id = "tall";
     const std::vector<FlowLine> lines = f.set({test::table({test::row({test::cell("short"), tall})})}, Pt(100));
