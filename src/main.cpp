@@ -3,6 +3,7 @@
 // Nothing else lives here.
 #include <unistd.h>
 
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -55,6 +56,10 @@ std::string find_data_dir(const char* argv0) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // A file grown past the size limit (RLIMIT_FSIZE, `ulimit -f`) then fails its write with EFBIG,
+  // reported as any failed write (the book named, its temporary removed, the earlier books kept),
+  // where SIGXFSZ ended the process without a word and left its temporaries behind.
+  std::signal(SIGXFSZ, SIG_IGN);
   const auto parsed = octavo::parse_command_line(std::vector<std::string>(argv + 1, argv + argc));
   if (const auto* error = std::get_if<octavo::UsageError>(&parsed)) {
     std::cerr << "octavo: " << error->message << '\n' << octavo::usage_text();
