@@ -187,14 +187,15 @@ std::vector<std::size_t> find_page_breaks(const std::vector<FlowLine>& lines, co
 }
 
 core::Pt place_lines(Page& page, std::vector<FlowLine>& lines, std::size_t begin, std::size_t end, core::Pt left,
-                     core::Pt top) {
+                     core::Pt top, FirstSpace first_space) {
   std::size_t runs = page.runs.size();
   for (std::size_t i = begin; i < end; ++i) runs += lines[i].runs.size();
   page.runs.reserve(runs);
   core::Pt y;
   for (std::size_t i = begin; i < end; ++i) {
     FlowLine& line = lines[i];
-    if (i > begin) y += line.space_before;
+    const bool space_dropped = i == begin && first_space == FirstSpace::dropped;
+    if (!space_dropped) y += line.space_before;
     const core::Pt line_top = top + y;
     for (TextRun& run : line.runs) {
       run.x += left;
@@ -202,7 +203,7 @@ core::Pt place_lines(Page& page, std::vector<FlowLine>& lines, std::size_t begin
       page.runs.push_back(std::move(run));
     }
     for (Rule& rule : line.rules) {
-      if (i == begin) {  // the space before the line was dropped: so is what a rule drew there
+      if (space_dropped) {  // so is what a rule drew there
         rule.y1 = std::max(rule.y1, core::Pt(0));
         rule.y2 = std::max(rule.y2, core::Pt(0));
       }

@@ -47,11 +47,15 @@ std::vector<PageContent> break_pages(const std::vector<FlowLine>& lines, core::P
 /// The index of the first line of every page (break_pages without notes). Empty for no lines.
 std::vector<std::size_t> find_page_breaks(const std::vector<FlowLine>& lines, core::Pt capacity);
 
+/// Whether the first line placed keeps the space before it.
+enum class FirstSpace { dropped, kept };
+
 /// Moves lines [begin, end) onto `page` with the text block's top-left corner at (left, top);
 /// the first line's space_before is dropped, and so is the part of its rules above it (an aside's
-/// bar bridging that space). Returns the height used.
+/// bar bridging that space), unless `first_space` keeps both (a line that continues the lines
+/// placed before it, elsewhere). Returns the height used.
 core::Pt place_lines(Page& page, std::vector<FlowLine>& lines, std::size_t begin, std::size_t end, core::Pt left,
-                     core::Pt top);
+                     core::Pt top, FirstSpace first_space = FirstSpace::dropped);
 
 /// Footnote rules sit this share of footnote_space above the notes: nearer the notes they
 /// introduce than the text above (plain TeX's \footnoterule: 3 pt of a 12 pt \skip\footins).

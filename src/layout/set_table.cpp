@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "layout/build_items.hpp"
@@ -476,9 +477,11 @@ void BlockSetter::set_table(const model::Block& table, const BlockFrame& frame, 
     // Too tall for any page: cut into pieces of one line of each cell that has lines left, so
     // that the row starts where it stands, fills the page it starts on and breaks as a paragraph
     // breaks (a row a page long moved whole to the next page left most of this one empty). A
-    // piece keeps as its cells' lines keep (a paragraph's first line with its second, its last
-    // with the one before), keeps the space above a cell's line after the first, and only the
-    // first piece has the row's top, the last its foot.
+    // piece keeps with the next as the lines of the cells going on after it all keep (a
+    // paragraph's first line with its second, its last with the one before; one cell's keeps
+    // alone, taken as any cell's, would keep nearly every piece of a row of several cells of short
+    // paragraphs, and move it whole again). A cell's line after its first keeps the space (and an
+    // aside's bar across it) above it; only the first piece has the row's top, the last its foot.
     std::vector<std::size_t> next(starting[r].size(), 0);
     for (bool first_piece = true;; first_piece = false) {
       const core::Pt top = first_piece ? above[r] + padding : core::Pt(0);
@@ -487,21 +490,24 @@ void BlockSetter::set_table(const model::Block& table, const BlockFrame& frame, 
       Page placed;
       FlowLine line;
       if (first_piece) line.anchors = row_anchors(table.children[r], starting[r], anchor_prefix_);
+      std::optional<Keep> keep;  // the weakest keep of the cells going on
       for (std::size_t k = 0; k < starting[r].size(); ++k) {
         SetCell& cell = *starting[r][k];
         const std::size_t at = next[k];
         if (at == cell.lines.size()) continue;
-        const core::Pt space = at > 0 ? cell.lines[at].space_before : core::Pt(0);
-        line.keep = std::max(line.keep, cell.lines[at].keep);
+        const Keep line_keep = cell.lines[at].keep;
         take_note_refs(line, cell.lines, at, at + 1);
-        content = std::max(content, space + cell.lines[at].height);
-        place_lines(placed, cell.lines, at, at + 1, table_left + cell.x, top + space);
+        content = std::max(content, place_lines(placed, cell.lines, at, at + 1, table_left + cell.x, top,
+                                                at > 0 ? FirstSpace::kept : FirstSpace::dropped));
         next[k] = at + 1;
-        done = done && next[k] == cell.lines.size();
+        if (next[k] < cell.lines.size()) {
+          done = false;
+          keep = std::min(keep.value_or(line_keep), line_keep);
+        }
       }
       line.height = top + content + (done ? padding + below[r] : core::Pt(0));
       line.baseline = top + baseline;
-      if (done) line.keep = Keep::none;
+      line.keep = keep.value_or(Keep::none);
       move_into(line, placed);
       lines.push_back(std::move(line));
       if (done) break;

@@ -76,6 +76,17 @@ std::string repeated_word(int count) {
   return text;
 }
 
+// A table of a head row, a short row "a b", then `row`.
+model::Block table_ending_with(model::Block row) {
+  return test::table({test::row_of({"Head", "Notes"}, true), test::row_of({"a", "b"}), std::move(row)});
+}
+
+// The index of the line that starts the second page of `lines`; 0 when they fit on one.
+std::size_t second_page_start(const std::vector<FlowLine>& lines, Pt capacity) {
+  const std::vector<std::size_t> breaks = find_page_breaks(lines, capacity);
+  return breaks.size() >= 2 ? breaks[1] : 0;
+}
+
 // Each line's keep as a letter: '.' none, 'w' weak, 'k' strong.
 std::string keeps(const std::vector<FlowLine>& lines) {
   std::string out;
@@ -318,23 +329,65 @@ TEST_SUITE("layout.set_table") {
     Fixture f;
     f.style = test::small_style(10);
     const std::string long_text = repeated_word(60);
-    const std::vector<FlowLine> lines =
-        f.set({test::table({test::row_of({"Head", "Notes"}, true), test::row_of({"a", "b"}),
-                            test::row_of({"tall", long_text})})},
-              Pt(100));
+    const std::vector<FlowLine> lines = f.set({table_ending_with(test::row_of({"tall", long_text}))}, Pt(100));
     REQUIRE(lines.size() >= 4);
     CHECK(text_of(lines[2]).starts_with("tall word"));
     // Moved whole to the next page, a row a page long would leave the head and row "a" alone on
     // the first: the first page holds the tall row's first lines too, and every page is full but
     // the last (pieces of one line each, of at most a line's height and the row's top or foot).
-    const std::vector<std::size_t> breaks = find_page_breaks(lines, f.style.body_height);
-    REQUIRE(breaks.size() >= 2);
-    CHECK(breaks[1] > 3);
+    CHECK(second_page_start(lines, f.style.body_height) > 3);
     for (std::size_t i = 3; i + 1 < lines.size(); ++i)
       CHECK(lines[i].height.value == doctest::Approx(f.style.leading.value));
     // The row's first line is not left alone at a page's foot, nor its last at a page's head.
     CHECK(lines[2].keep != Keep::none);
     CHECK(lines[lines.size() - 2].keep != Keep::none);
+  }
+
+  TEST_CASE("a tall row of cells of short paragraphs still starts where it stands") {
+    Fixture f;
+    f.style = test::small_style(10);
+    // Two cells of two-line paragraphs, the second a line out of step with the first: each keeps
+    // its paragraphs' first lines with their second, so every piece has a cell that would keep it.
+    std::vector<model::Block> left;
+    std::vector<model::Block> right = {test::paragraph("word")};
+    for (int i = 0; i < 12; ++i) {
+      left.push_back(test::paragraph("word word word word"));
+      right.push_back(test::paragraph("word word word word"));
+    }
+    const model::Block tall_row = test::row({model::container_block(model::BlockKind::table_cell, left),
+                                             model::container_block(model::BlockKind::table_cell, right)});
+    // A paragraph before the table leaves a free break before it, where a page would end were
+    // every piece kept with the next.
+    const std::vector<FlowLine> lines = f.set({test::paragraph("Before."), table_ending_with(tall_row)}, Pt(100));
+    REQUIRE(lines.size() >= 10);
+    CHECK(text_of(lines[3]).starts_with("word word"));
+    CHECK(second_page_start(lines, f.style.body_height) > 4);
+  }
+
+  TEST_CASE("an aside's bar in a row cut into pieces runs on across the space above its headings") {
+    Fixture f;
+    f.style = test::small_style(10);
+    // Headings between them: the space above a heading is where the bar bridges a gap.
+    std::vector<model::Block> paragraphs;
+    for (int i = 0; i < 6; ++i) {
+      if (i > 0) paragraphs.push_back(test::heading(3, "Part", "part-" + std::to_string(i)));
+      paragraphs.push_back(test::paragraph(repeated_word(10)));
+    }
+    model::Block quoted = model::container_block(model::BlockKind::table_cell,
+                                                 {model::container_block(model::BlockKind::aside, paragraphs)});
+    const std::vector<FlowLine> lines = f.set({test::table({test::row({test::cell("a"), quoted})})}, Pt(100));
+    REQUIRE(lines.size() >= 8);
+    // Each piece after the first holds the bar from its own top: none leaves the space above a
+    // paragraph without it.
+    std::size_t bars = 0;
+    for (std::size_t i = 1; i < lines.size(); ++i) {
+      for (const Rule& rule : lines[i].rules) {
+        if (rule.x1 != rule.x2) continue;
+        ++bars;
+        CHECK(std::min(rule.y1, rule.y2).value == doctest::Approx(0.0));
+      }
+    }
+    CHECK(bars >= lines.size() - 2);
   }
 
   TEST_CASE("a cell spanning rows sits at the top of its rows, which are kept together and grow to hold it") {
