@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <memory>
-#include <optional>
 #include <string>
 
 #include "layout/build_items.hpp"
@@ -490,7 +489,7 @@ void BlockSetter::set_table(const model::Block& table, const BlockFrame& frame, 
       Page placed;
       FlowLine line;
       if (first_piece) line.anchors = row_anchors(table.children[r], starting[r], anchor_prefix_);
-      std::optional<Keep> keep;  // the weakest keep of the cells going on
+      Keep keep = Keep::strong;  // the weakest keep of the cells going on, when any does
       for (std::size_t k = 0; k < starting[r].size(); ++k) {
         SetCell& cell = *starting[r][k];
         const std::size_t at = next[k];
@@ -502,12 +501,12 @@ void BlockSetter::set_table(const model::Block& table, const BlockFrame& frame, 
         next[k] = at + 1;
         if (next[k] < cell.lines.size()) {
           done = false;
-          keep = std::min(keep.value_or(line_keep), line_keep);
+          keep = std::min(keep, line_keep);
         }
       }
       line.height = top + content + (done ? padding + below[r] : core::Pt(0));
       line.baseline = top + baseline;
-      line.keep = keep.value_or(Keep::none);
+      line.keep = done ? Keep::none : keep;
       move_into(line, placed);
       lines.push_back(std::move(line));
       if (done) break;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Faults: an unwritable output folder, Ctrl-C or SIGTERM in the middle of a large build, a
-# read-only corpus, an unreadable article, no thread to spare, and a file size limit. Each must leave the previous
-# books byte for byte as they were, no temporary file behind, and nothing written into the corpus.
+# read-only corpus, an unreadable article, no thread to spare, and a file size limit. Each must
+# leave the previous books byte for byte as they were, no temporary file behind, and nothing
+# written into the corpus.
 source "$(dirname "$0")/lib.sh"
 chmod 755 "$WORK"  # so that an unprivileged user can reach what is below it (see as_user)
 umask 022          # and read what is made there, whatever the caller's umask
