@@ -27,6 +27,7 @@
 #include <deque>
 #include <exception>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <string>
 #include <system_error>
@@ -491,6 +492,68 @@ HPDF_Stream exact_copy(HPDF_Stream source) {
   return copy;
 }
 
+// A page's compressed content held in a string of ours, which libharu reads through these
+// callbacks when it saves (a stream of HPDF_CallbackReader_New's, freed with its string). Copied
+// into one of libharu's memory streams instead, the bytes went through HPDF_MemCpy, a loop over
+// each byte, twice (in, and out when saving) and into blocks allocated for them: some 12 MB, a
+// tenth of the book thread's work in a rebuild of 1,000 articles.
+struct HeldBytes {
+  std::string bytes;
+  std::size_t position = 0;  // where the next read starts
+};
+
+// As HPDF_MemStream_ReadFunc: up to *size bytes; HPDF_STREAM_EOF, with *size the bytes read,
+// when the end comes first.
+HPDF_STATUS read_held(HPDF_Stream stream, HPDF_BYTE* to, HPDF_UINT* size) {
+  auto* held = static_cast<HeldBytes*>(stream->attr);
+  const std::size_t count = std::min<std::size_t>(*size, held->bytes.size() - held->position);
+  if (count > 0) std::memcpy(to, held->bytes.data() + held->position, count);
+  held->position += count;
+  const bool ended = count < *size;
+  *size = static_cast<HPDF_UINT>(count);
+  return ended ? HPDF_STREAM_EOF : HPDF_OK;
+}
+
+HPDF_STATUS seek_held(HPDF_Stream stream, HPDF_INT offset, HPDF_WhenceMode mode) {
+  auto* held = static_cast<HeldBytes*>(stream->attr);
+  const long long from = mode == HPDF_SEEK_SET   ? 0
+                         : mode == HPDF_SEEK_CUR ? static_cast<long long>(held->position)
+                                                 : static_cast<long long>(held->bytes.size());
+  const long long to = from + offset;
+  if (to < 0 || to > static_cast<long long>(held->bytes.size())) {
+    return HPDF_SetError(stream->error, HPDF_STREAM_EOF, 0);
+  }
+  held->position = static_cast<std::size_t>(to);
+  return HPDF_OK;
+}
+
+HPDF_INT32 tell_held(HPDF_Stream stream) {
+  return static_cast<HPDF_INT32>(static_cast<HeldBytes*>(stream->attr)->position);
+}
+
+HPDF_UINT32 size_held(HPDF_Stream stream) {
+  return static_cast<HPDF_UINT32>(static_cast<HeldBytes*>(stream->attr)->bytes.size());
+}
+
+void free_held(HPDF_Stream stream) {
+  delete static_cast<HeldBytes*>(stream->attr);
+  stream->attr = nullptr;
+}
+
+// A stream libharu reads `bytes` from, taking them; null when memory runs out or they are more
+// than its sizes count (4 GB).
+HPDF_Stream held_stream(HPDF_MMgr mmgr, std::string bytes) {
+  if (bytes.size() > std::numeric_limits<HPDF_INT32>::max()) return nullptr;
+  // Kept as long as the book: a string grown past its size would hold the rest unused.
+  if (bytes.capacity() > bytes.size() + bytes.size() / 16) bytes.shrink_to_fit();
+  auto held = std::make_unique<HeldBytes>(HeldBytes{std::move(bytes), 0});
+  HPDF_Stream stream = HPDF_CallbackReader_New(mmgr, read_held, seek_held, tell_held, size_held, held.get());
+  if (stream == nullptr) return nullptr;
+  stream->free_fn = free_held;
+  held.release();  // freed by free_held, with the stream
+  return stream;
+}
+
 // Where HPDF_SaveToStream writes when saving: straight to the caller's function, in pieces of
 // 64 KB, instead of into a memory stream holding the whole file (some 140 MB at 10,000
 // articles) until it is read back.
@@ -903,7 +966,7 @@ struct HaruDocument::State {
   // them; but none of the objects libharu makes for a page to draw on (its graphics state, its
   // /MediaBox, /Resources and their names and numbers), which freeze_page would free at once.
   // Null, with the document failed, when libharu or memory fails.
-  HPDF_Page add_frozen_page(double width, double height, std::string_view compressed,
+  HPDF_Page add_frozen_page(double width, double height, std::string compressed,
                             const std::vector<fonts::FontFace>& faces) {
     end_text();
     if (pdf->page_per_pages != 0 && pdf->page_per_pages <= pdf->cur_page_num) {
@@ -937,7 +1000,7 @@ struct HaruDocument::State {
     } catch (const std::bad_alloc&) {
       return fail_page("cannot add a page");
     }
-    install(page, compressed);
+    install(page, std::move(compressed));
     if (failed()) return nullptr;
     mark_compressed(attr->contents);
     // Its entries as freeze_page writes those add_page, drawing and AddKids gave it: /Type,
@@ -1014,19 +1077,20 @@ struct HaruDocument::State {
     } catch (const std::exception&) {
       return fail("cannot compress a page's content");
     }
-    install(page, bytes);
+    install(page, std::move(bytes));
   }
 
-  // Makes `compressed` the content of `page`, on this thread.
-  void install(HPDF_Page page, std::string_view compressed) {
+  // Makes `compressed` the content of `page`, on this thread: final, as nothing is drawn on the
+  // page afterwards (libharu's calls that would cannot write to a stream that is only read).
+  void install(HPDF_Page page, std::string compressed) {
     HPDF_MMgr mmgr = static_cast<HPDF_PageAttr>(page->attr)->contents->mmgr;
-    HPDF_Stream exact = HPDF_MemStream_New(mmgr, compressed.empty() ? 1 : static_cast<HPDF_UINT>(compressed.size()));
-    if (exact == nullptr || HPDF_Stream_Write(exact, reinterpret_cast<const HPDF_BYTE*>(compressed.data()),
-                                              static_cast<HPDF_UINT>(compressed.size())) != HPDF_OK) {
-      if (exact != nullptr) HPDF_Stream_Free(exact);
-      return fail("cannot allocate a page's compressed content");
+    HPDF_Stream held = nullptr;
+    try {
+      held = held_stream(mmgr, std::move(compressed));
+    } catch (const std::bad_alloc&) {
     }
-    replace_content(page, exact);
+    if (held == nullptr) return fail("cannot allocate a page's compressed content");
+    replace_content(page, held);
   }
 
   // Closes the open text object; every other drawing call and save() must call this first.
@@ -1663,8 +1727,8 @@ HaruDocument::Recalled HaruDocument::add_recalled_page(const RecalledPage& page)
     state_->fail("cannot compress a page's content");
     return Recalled::nothing;
   }
-  return state_->add_frozen_page(page.width, page.height, content, faces) != nullptr ? Recalled::whole
-                                                                                     : Recalled::nothing;
+  return state_->add_frozen_page(page.width, page.height, std::move(content), faces) != nullptr ? Recalled::whole
+                                                                                                : Recalled::nothing;
 }
 
 void HaruDocument::show_text(std::size_t page_index, fonts::FontFace face, double size, double x, double y,

@@ -1496,6 +1496,40 @@ TEST_SUITE("pdf.haru_document") {
     CHECK(fine.error() == "");
   }
 
+  TEST_CASE("a page's compressed content is held as compressed, not copied into libharu's memory") {
+    // Two documents alike but for the length of one page's text: lines of digits that deflate
+    // cannot shrink much. What libharu holds once they are saved differs by far less than the
+    // files do: the content's bytes are read from where they were compressed into (copied into
+    // libharu's memory streams, they were all held again, and the difference was the files').
+    const auto saved = [](int lines) {
+      pdf::HaruDocument haru;
+      haru.compress_pages_beside();
+      REQUIRE(haru.load_font(fonts::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf"));
+      const std::size_t at_start = pdf::HaruDocument::heap_in_use();
+      const std::size_t page = haru.add_page(400, 14000);
+      std::uint32_t next = 12345;
+      for (int line = 0; line < lines; ++line) {
+        std::string digits;
+        for (int i = 0; i < 60; ++i) {
+          next = next * 1103515245u + 12345u;
+          digits += static_cast<char>('0' + (next >> 16) % 10);
+        }
+        haru.show_text(page, fonts::FontFace::serif, 10, 10, 13990 - 13.0 * line, digits);
+      }
+      haru.finish_page(page);
+      const std::optional<std::string> bytes = haru.save();
+      REQUIRE(bytes);
+      CHECK(haru.error() == "");
+      return std::pair(bytes->size(), pdf::HaruDocument::heap_in_use() - at_start);
+    };
+    const auto [short_file, short_held] = saved(1);
+    const auto [long_file, long_held] = saved(1000);
+    MESSAGE("files " << short_file << " and " << long_file << " bytes; libharu holds " << short_held << " and "
+                     << long_held);
+    REQUIRE(long_file > short_file + 20000);
+    CHECK(long_held < short_held + (long_file - short_file) / 10);
+  }
+
   TEST_CASE("a finished page and a link keep little more than their bytes in libharu's memory") {
     pdf::HaruDocument haru;  // compressed, as books are
     REQUIRE(haru.load_font(fonts::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf"));
