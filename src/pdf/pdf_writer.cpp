@@ -18,6 +18,7 @@
 #include "core/fixed_clock.hpp"
 #include "core/url.hpp"
 #include "core/utf8.hpp"
+#include "core/write_behind.hpp"
 #include "fonts/harfbuzz_font.hpp"
 #include "image/svg_fonts.hpp"
 #include "layout/page_furniture.hpp"
@@ -777,11 +778,14 @@ std::optional<std::string> render_pdf(const fonts::FontSet& fonts, const layout:
 
 bool save_pdf(PdfPageWriter& writer, const layout::BookEnd& end, const std::string& path, core::DiagnosticSink& sink,
               core::Progress& progress) {
-  // Written as libharu hands the file over, so that it is never held twice (at 10,000 articles
-  // the file is some 200 MB).
+  // Written as libharu hands the file over, so that it is never held whole (at 10,000 articles
+  // the file is some 200 MB), and on another thread (core::WriteBehind): libharu's serializing
+  // holds this one, and the build's other threads are done.
   core::OutputFile file(path);
+  core::WriteBehind behind([&file](std::string_view piece) { return file.write(piece); });
   const bool finished = writer.finish_to(
-      end, [&file](std::string_view piece) { return file.write(piece); }, progress);
+      end, [&behind](std::string_view piece) { return behind.write(piece); }, progress);
+  behind.finish();  // a failure is the file's, which close() tells
   if (const std::optional<std::string> reason = file.close()) {
     sink.error({path, 0, 0}, "cannot write the PDF file: " + *reason);
     return false;

@@ -1,0 +1,70 @@
+#include "core/write_behind.hpp"
+
+#include <algorithm>
+#include <utility>
+
+namespace octavo::core {
+
+WriteBehind::WriteBehind(std::function<bool(std::string_view)> write, std::size_t chunk_size,
+                         std::size_t chunks_in_flight)
+    : write_(std::move(write)),
+      chunk_size_(std::max<std::size_t>(chunk_size, 1)),
+      chunks_in_flight_(std::max<std::size_t>(chunks_in_flight, 1)) {
+  // Without a thread, every chunk is written here, as it is handed over.
+  threaded_ = worker_.start();
+}
+
+WriteBehind::~WriteBehind() = default;
+
+std::string WriteBehind::spare_chunk() {
+  if (spare_.empty()) return {};
+  std::string chunk = std::move(spare_.back());
+  spare_.pop_back();
+  chunk.clear();
+  return chunk;
+}
+
+void WriteBehind::take_oldest() {
+  auto [written, chunk] = worker_.take_oldest();
+  if (!written) failed_ = true;
+  spare_.push_back(std::move(chunk));
+}
+
+bool WriteBehind::hand_over() {
+  if (gathered_.empty() || failed_) return !failed_;
+  while (!failed_ && (worker_.oldest_ready() || worker_.in_flight() >= chunks_in_flight_)) take_oldest();
+  if (failed_) return false;
+  if (threaded_) {
+    worker_.submit([this, chunk = std::move(gathered_)]() mutable {
+      const bool written = !write_failed_ && write_(chunk);
+      if (!written) write_failed_ = true;
+      return std::pair<bool, std::string>(written, std::move(chunk));
+    });
+    gathered_ = spare_chunk();
+    return true;
+  }
+  failed_ = !write_(gathered_);
+  gathered_.clear();
+  return !failed_;
+}
+
+bool WriteBehind::write(std::string_view piece) {
+  if (failed_) return false;
+  while (!piece.empty()) {
+    if (gathered_.capacity() < chunk_size_) gathered_.reserve(chunk_size_);
+    const std::size_t room = chunk_size_ - std::min(gathered_.size(), chunk_size_);
+    const std::size_t taken = std::min(room, piece.size());
+    gathered_.append(piece.substr(0, taken));
+    piece.remove_prefix(taken);
+    if (gathered_.size() >= chunk_size_ && !hand_over()) return false;
+  }
+  return !failed_;
+}
+
+bool WriteBehind::finish() {
+  hand_over();
+  while (worker_.in_flight() > 0) take_oldest();
+  return !failed_;
+}
+
+}  // namespace octavo::core
