@@ -213,7 +213,68 @@ StreamDigest zip_piece_digest(std::span<const StreamDigest> window_pieces, std::
   return sha256(key.bytes());
 }
 
+// Each piece of `bytes` that `ends` cut, in order, with the window before it (the 32 KiB before
+// it, or fewer at the start) and whether it ends the file.
+template <typename Use>
+void for_each_piece(std::string_view bytes, const std::vector<std::size_t>& ends, Use use) {
+  std::size_t start = 0;
+  for (std::size_t index = 0; index < ends.size(); ++index) {
+    const std::size_t end = ends[index];
+    const std::size_t reach = std::min<std::size_t>(start, std::size_t{1} << MAX_WBITS);
+    use(index, bytes.substr(start, end - start), bytes.substr(start - reach, reach), end == bytes.size());
+    start = end;
+  }
+}
+
+// A piece deflated: a raw deflate stream with zip_entry's settings that refers back to `window`
+// and ends with a sync flush, or with the final block when it is the last.
+std::string deflate_piece(std::string_view piece, std::string_view window, bool last) {
+  ReusedStream stream(zip_entry);
+  if (!window.empty()) stream->refer_back_to(window);
+  return stream->deflate_all(piece, last ? Z_FINISH : Z_SYNC_FLUSH);
+}
+
 }  // namespace
+
+ZipPieces zip_pieces(std::string_view bytes) {
+  ZipPieces pieces;
+  if (bytes.size() <= zip_whole_limit) return pieces;
+  pieces.ends = content_defined_ends(bytes, zip_piece_sizes);
+  std::vector<StreamDigest> piece_digests;  // of the pieces' bytes, so far
+  piece_digests.reserve(pieces.ends.size());
+  pieces.names.reserve(pieces.ends.size());
+  for_each_piece(bytes, pieces.ends,
+                 [&](std::size_t index, std::string_view piece, std::string_view window, bool last) {
+                   // The pieces the window lies in: back from this one until they hold the window's bytes.
+                   std::size_t first = index;
+                   for (std::size_t covered = 0; covered < window.size();
+                        covered += pieces.ends[first] - (first == 0 ? 0 : pieces.ends[first - 1])) {
+                     --first;
+                   }
+                   piece_digests.push_back(sha256(piece));
+                   pieces.names.push_back(
+                       zip_piece_digest(std::span<const StreamDigest>(piece_digests).subspan(first, index - first),
+                                        window.size(), piece_digests.back(), last));
+                 });
+  return pieces;
+}
+
+DeflatedBytes deflate_zip_pieces(std::string_view bytes, const ZipPieces& pieces, DeflateMemo& memo) {
+  if (pieces.ends.empty()) return {deflate_remembered(bytes, &memo), crc32(bytes), bytes.size()};
+  std::string compressed;
+  for_each_piece(bytes, pieces.ends,
+                 [&](std::size_t index, std::string_view piece, std::string_view window, bool last) {
+                   const StreamDigest& name = pieces.names[index];
+                   if (std::optional<std::string> kept = memo.recall(name)) {
+                     compressed += *kept;
+                   } else {
+                     const std::string deflated = deflate_piece(piece, window, last);
+                     memo.keep(name, deflated);
+                     compressed += deflated;
+                   }
+                 });
+  return {std::move(compressed), crc32(bytes), bytes.size()};
+}
 
 DeflatedBytes deflate_zip_entry(std::string_view bytes, DeflateMemo* memo) {
   if (bytes.size() <= zip_whole_limit) return {deflate_remembered(bytes, memo), crc32(bytes), bytes.size()};
@@ -222,44 +283,48 @@ DeflatedBytes deflate_zip_entry(std::string_view bytes, DeflateMemo* memo) {
   // block: one stream of the whole file, whose pieces a memo keeps apart. After an edit only the
   // piece it falls in, and those whose window reaches back to it, are deflated again. Deflated
   // whole, the file would be about 0.5 % smaller.
+  if (memo != nullptr) return deflate_zip_pieces(bytes, zip_pieces(bytes), *memo);
   std::string compressed;
-  std::size_t start = 0;
-  const std::vector<std::size_t> ends = content_defined_ends(bytes, zip_piece_sizes);
-  std::vector<StreamDigest> piece_digests;  // of the pieces so far, with a memo
-  if (memo != nullptr) piece_digests.reserve(ends.size());
-  for (const std::size_t end : ends) {
-    const std::string_view piece = bytes.substr(start, end - start);
-    const std::size_t reach = std::min<std::size_t>(start, std::size_t{1} << MAX_WBITS);
-    const std::string_view window = bytes.substr(start - reach, reach);
-    const bool last = end == bytes.size();
-    const auto deflate_piece = [&] {
-      ReusedStream stream(zip_entry);
-      if (!window.empty()) stream->refer_back_to(window);
-      return stream->deflate_all(piece, last ? Z_FINISH : Z_SYNC_FLUSH);
-    };
-    if (memo == nullptr) {
-      compressed += deflate_piece();
-    } else {
-      // The pieces the window lies in: back from this one until they hold `reach` bytes.
-      std::size_t first = piece_digests.size();
-      for (std::size_t covered = 0; covered < reach; covered += ends[first] - (first == 0 ? 0 : ends[first - 1])) {
-        --first;
-      }
-      piece_digests.push_back(sha256(piece));
-      const StreamDigest digest = zip_piece_digest(
-          std::span<const StreamDigest>(piece_digests).subspan(first, piece_digests.size() - 1 - first), reach,
-          piece_digests.back(), last);
-      if (std::optional<std::string> kept = memo->recall(digest)) {
-        compressed += *kept;
-      } else {
-        const std::string deflated = deflate_piece();
-        memo->keep(digest, deflated);
-        compressed += deflated;
-      }
-    }
-    start = end;
-  }
+  for_each_piece(bytes, content_defined_ends(bytes, zip_piece_sizes),
+                 [&](std::size_t, std::string_view piece, std::string_view window, bool last) {
+                   compressed += deflate_piece(piece, window, last);
+                 });
   return {std::move(compressed), crc32(bytes), bytes.size()};
+}
+
+std::string ZipPieceList::kept_form() const {
+  ByteWriter out;
+  out.unsigned_number(crc32);
+  out.unsigned_number(size);
+  out.unsigned_number(names.size());
+  for (const StreamDigest& name : names) out.raw(name);
+  return out.take();
+}
+
+std::optional<ZipPieceList> ZipPieceList::from_kept_form(std::string_view kept) {
+  ByteReader in(kept);
+  ZipPieceList list;
+  list.crc32 = static_cast<std::uint32_t>(in.at_most(UINT32_MAX));
+  list.size = in.unsigned_number();
+  const std::size_t count = in.count(std::tuple_size_v<StreamDigest>);
+  list.names.reserve(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    StreamDigest name{};
+    for (std::uint8_t& byte : name) byte = in.byte();
+    list.names.push_back(name);
+  }
+  if (in.failed() || !in.at_end() || list.names.empty()) return std::nullopt;
+  return list;
+}
+
+std::optional<DeflatedBytes> recall_zip_pieces(const ZipPieceList& list, DeflateMemo& memo) {
+  DeflatedBytes file{{}, list.crc32, list.size};
+  for (const StreamDigest& name : list.names) {
+    std::optional<std::string> kept = memo.recall(name);
+    if (!kept) return std::nullopt;
+    file.compressed += *kept;
+  }
+  return file;
 }
 
 std::string flate_encode(std::string_view bytes) { return deflate_with(pdf_stream, bytes); }

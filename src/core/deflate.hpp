@@ -52,6 +52,36 @@ inline constexpr PieceSizes zip_piece_sizes{8 * 1024, 64 * 1024, 14};
 /// the EPUB's files start with XML, CSS or an image's signature.
 DeflatedBytes deflate_zip_entry(std::string_view bytes, DeflateMemo* memo = nullptr);
 
+/// The pieces deflate_zip_entry deflates a long file in: where each ends in its bytes, and the
+/// name a memo keeps its compressed bytes under. Empty for a file deflated whole (up to
+/// zip_whole_limit bytes).
+struct ZipPieces {
+  std::vector<std::size_t> ends;
+  std::vector<StreamDigest> names;
+};
+ZipPieces zip_pieces(std::string_view bytes);
+
+/// deflate_zip_entry(bytes, &memo), its pieces `pieces` (zip_pieces(bytes)) already named: each
+/// taken from `memo`, or deflated and kept there, in order. Throws as deflate_zip_entry.
+DeflatedBytes deflate_zip_pieces(std::string_view bytes, const ZipPieces& pieces, DeflateMemo& memo);
+
+/// A long file kept as the names of its pieces, with its CRC-32 and size: what a memo keeps for a
+/// file made from inputs it names by a digest of its own (an EPUB page under its key), beside the
+/// pieces, so that the file is taken from them without being made, and a file made anew after an
+/// edit deflates only the pieces the edit changed.
+struct ZipPieceList {
+  std::vector<StreamDigest> names;
+  std::uint32_t crc32 = 0;
+  std::uint64_t size = 0;
+
+  /// The list as one string, for a DeflateMemo; from_kept_form reads it back (nullopt if damaged).
+  std::string kept_form() const;
+  static std::optional<ZipPieceList> from_kept_form(std::string_view kept);
+};
+
+/// The file `list` names, its pieces taken from `memo` in order; nullopt if one is missing there.
+std::optional<DeflatedBytes> recall_zip_pieces(const ZipPieceList& list, DeflateMemo& memo);
+
 /// `bytes` as a zlib stream (header, deflate, Adler-32) with libharu 2.3's settings for a PDF
 /// stream's FlateDecode filter (zlib's default level, window and memory level): the bytes libharu
 /// writes when it compresses the same stream itself. Throws std::bad_alloc as deflate_zip_entry.

@@ -70,6 +70,55 @@ TEST_SUITE("core.deflate") {
     CHECK(memo.kept.size() == 2);  // other bytes, another entry
   }
 
+  TEST_CASE("a long file's pieces are named before they are deflated, and read back by their names") {
+    const std::string text = varied_text(300000);
+    const core::ZipPieces pieces = core::zip_pieces(text);
+    REQUIRE(pieces.ends == core::content_defined_ends(text, core::zip_piece_sizes));
+    REQUIRE(pieces.names.size() == pieces.ends.size());
+    // Deflated by the names given, the file is deflate_zip_entry's, each piece kept under its name
+    // in the order of the pieces.
+    test::CountingMemo memo;
+    const core::DeflatedBytes deflated = core::deflate_zip_pieces(text, pieces, memo);
+    CHECK(deflated.compressed == core::deflate_zip_entry(text).compressed);
+    CHECK(deflated.crc32 == core::crc32(text));
+    CHECK(deflated.size == text.size());
+    CHECK(memo.kept.size() == pieces.names.size());
+    for (const core::StreamDigest& name : pieces.names) CHECK(memo.kept.count(name) == 1);
+    test::CountingMemo by_entry;
+    core::deflate_zip_entry(text, &by_entry);
+    CHECK(by_entry.kept == memo.kept);  // the same names deflate_zip_entry keeps them under
+    // The file again from its list: its bytes, its CRC and size as the list gives them.
+    const core::ZipPieceList list{pieces.names, deflated.crc32, deflated.size};
+    const std::optional<core::ZipPieceList> read = core::ZipPieceList::from_kept_form(list.kept_form());
+    REQUIRE(read);
+    CHECK(read->names == list.names);
+    CHECK(read->crc32 == list.crc32);
+    CHECK(read->size == list.size);
+    const std::optional<core::DeflatedBytes> recalled = core::recall_zip_pieces(*read, memo);
+    REQUIRE(recalled);
+    CHECK(recalled->compressed == deflated.compressed);
+    CHECK(recalled->crc32 == deflated.crc32);
+    CHECK(recalled->size == deflated.size);
+    // A piece missing: nothing.
+    memo.kept.erase(pieces.names[pieces.names.size() / 2]);
+    CHECK_FALSE(core::recall_zip_pieces(list, memo));
+    // A short file has no pieces: deflate_zip_pieces deflates it whole, as deflate_zip_entry.
+    const std::string short_text = varied_text(1000);
+    CHECK(core::zip_pieces(short_text).ends.empty());
+    CHECK(core::deflate_zip_pieces(short_text, core::zip_pieces(short_text), memo).compressed ==
+          core::deflate_zip_entry(short_text).compressed);
+  }
+
+  TEST_CASE("a piece list that does not read back whole is nothing") {
+    const core::ZipPieceList list{{core::sha256("one"), core::sha256("two")}, 1234, 99999};
+    const std::string kept = list.kept_form();
+    CHECK(core::ZipPieceList::from_kept_form(kept));
+    for (std::size_t cut = 0; cut < kept.size(); ++cut)
+      CHECK_FALSE(core::ZipPieceList::from_kept_form(kept.substr(0, cut)));
+    CHECK_FALSE(core::ZipPieceList::from_kept_form(kept + "x"));
+    CHECK_FALSE(core::ZipPieceList::from_kept_form(core::ZipPieceList{{}, 0, 0}.kept_form()));  // no piece
+  }
+
   TEST_CASE("a long file is deflated in pieces: after an edit, only the pieces around it are deflated again") {
     const std::string text = varied_text(400000);
     REQUIRE(text.size() > core::zip_whole_limit);
