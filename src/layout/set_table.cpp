@@ -456,6 +456,7 @@ void BlockSetter::set_table(const model::Block& table, const BlockFrame& frame, 
   const core::Pt baseline = baseline_in_leading(leading, fonts::FontFace::serif, table_style.body_size, metrics);
   std::vector<FlowLine> lines;
   std::vector<std::size_t> row_start(grid.rows + 1);
+  std::vector<std::size_t> continued;  // the pieces of a tall row after its first, in order
   for (std::size_t r = 0; r < grid.rows; ++r) {
     row_start[r] = lines.size();
     const core::Pt capacity = r < grid.head_rows ? style.body_height : body_capacity;
@@ -480,10 +481,24 @@ void BlockSetter::set_table(const model::Block& table, const BlockFrame& frame, 
     // paragraph's first line with its second, its last with the one before; one cell's keeps
     // alone, taken as any cell's, would keep nearly every piece of a row of several cells of short
     // paragraphs, and move it whole again). A cell's line after its first keeps the space (and an
-    // aside's bar across it) above it; only the first piece has the row's top, the last its foot.
+    // aside's bar across it) above it; the space all of a piece's lines have above them is the
+    // piece's space_before, which pagination drops where the piece opens a page, as it drops a
+    // paragraph's there; the repeated head above it then ends with a cell's padding (below). Only
+    // the first piece has the row's top, the last its foot.
     std::vector<std::size_t> next(starting[r].size(), 0);
     for (bool first_piece = true;; first_piece = false) {
       const core::Pt top = first_piece ? above[r] + padding : core::Pt(0);
+      // The first piece's lines are the cells' first, whose space is dropped anyway.
+      core::Pt shared_space;
+      bool any = false;
+      for (std::size_t k = 0; k < starting[r].size() && !first_piece; ++k) {
+        const SetCell& cell = *starting[r][k];
+        if (next[k] == cell.lines.size()) continue;
+        const core::Pt space = cell.lines[next[k]].space_before;
+        shared_space = any ? std::min(shared_space, space) : space;
+        any = true;
+      }
+      if (!first_piece) continued.push_back(lines.size());
       core::Pt content;
       bool done = true;
       Page placed;
@@ -496,7 +511,7 @@ void BlockSetter::set_table(const model::Block& table, const BlockFrame& frame, 
         if (at == cell.lines.size()) continue;
         const Keep line_keep = cell.lines[at].keep;
         take_note_refs(line, cell.lines, at, at + 1);
-        content = std::max(content, place_lines(placed, cell.lines, at, at + 1, table_left + cell.x, top,
+        content = std::max(content, place_lines(placed, cell.lines, at, at + 1, table_left + cell.x, top - shared_space,
                                                 at > 0 ? FirstSpace::kept : FirstSpace::dropped));
         next[k] = at + 1;
         if (next[k] < cell.lines.size()) {
@@ -504,7 +519,8 @@ void BlockSetter::set_table(const model::Block& table, const BlockFrame& frame, 
           keep = std::min(keep, line_keep);
         }
       }
-      line.height = top + content + (done ? padding + below[r] : core::Pt(0));
+      line.space_before = shared_space;
+      line.height = top + content - shared_space + (done ? padding + below[r] : core::Pt(0));
       line.baseline = top + baseline;
       line.keep = done ? Keep::none : keep;
       move_into(line, placed);
@@ -547,8 +563,14 @@ void BlockSetter::set_table(const model::Block& table, const BlockFrame& frame, 
       line.anchors.clear();
       line.note_refs.clear();
     }
+    // Above a piece that continues a tall row, the head ends with the cell's padding, as above a
+    // row's first line: without it, the row's text went on right under the head's rule.
+    std::vector<FlowLine> head_over_piece = head;
+    head_over_piece.back().height += padding;
     const auto shared = std::make_shared<const std::vector<FlowLine>>(std::move(head));
+    const auto shared_over_piece = std::make_shared<const std::vector<FlowLine>>(std::move(head_over_piece));
     for (std::size_t i = body_begin; i < lines.size(); ++i) lines[i].repeated_head = shared;
+    for (const std::size_t i : continued) lines[i].repeated_head = shared_over_piece;
   }
   for (FlowLine& line : lines) flow_.add_line(std::move(line));
   flow_.add_space(style.block_space);

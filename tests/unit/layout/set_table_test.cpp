@@ -377,17 +377,61 @@ TEST_SUITE("layout.set_table") {
                                                  {model::container_block(model::BlockKind::aside, paragraphs)});
     const std::vector<FlowLine> lines = f.set({test::table({test::row({test::cell("a"), quoted})})}, Pt(100));
     REQUIRE(lines.size() >= 8);
-    // Each piece after the first holds the bar from its own top: none leaves the space above a
-    // paragraph without it.
+    // Each piece after the first holds the bar from the top of the space above it (a heading's
+    // piece has that space as its space_before): none leaves the space above a paragraph without it.
     std::size_t bars = 0;
     for (std::size_t i = 1; i < lines.size(); ++i) {
       for (const Rule& rule : lines[i].rules) {
         if (rule.x1 != rule.x2) continue;
         ++bars;
-        CHECK(std::min(rule.y1, rule.y2).value == doctest::Approx(0.0));
+        CHECK(std::min(rule.y1, rule.y2).value == doctest::Approx(-lines[i].space_before.value));
       }
     }
     CHECK(bars >= lines.size() - 2);
+  }
+
+  TEST_CASE("a piece of a tall row opens a page a cell's padding below the head, whatever space its lines had") {
+    Fixture f;
+    f.style = test::small_style(10);
+    // A heading's line and the space a heading asks above it after text.
+    const std::vector<FlowLine> alone = f.set({test::paragraph("Text."), test::heading(3, "Part", "part")}, Pt(100));
+    REQUIRE(alone.size() == 2);
+    const Pt heading_space = alone[1].space_before;
+    REQUIRE(heading_space > Pt(0));
+    std::vector<model::Block> paragraphs;
+    for (int i = 0; i < 6; ++i) {
+      if (i > 0) paragraphs.push_back(test::heading(3, "Part", "part-" + std::to_string(i)));
+      paragraphs.push_back(test::paragraph(repeated_word(10)));
+    }
+    const model::Block tall = model::container_block(model::BlockKind::table_cell, paragraphs);
+    const std::vector<FlowLine> lines =
+        f.set({test::table({test::row_of({"Head", "Notes"}, true), test::row({test::cell("a"), tall})})}, Pt(100));
+    REQUIRE(lines.size() >= 9);
+    REQUIRE(lines[1].repeated_head != nullptr);
+    const auto stacked = [](const std::vector<FlowLine>& head) {
+      Pt height;
+      for (const FlowLine& line : head) height += line.height;
+      return height;
+    };
+    const Pt head = stacked(*lines[1].repeated_head);
+    // The row's first piece has the row's top (rule and padding) in it; every later piece, which
+    // has not, opens a page below a head a cell's padding taller.
+    std::size_t headings = 0;
+    for (std::size_t i = 2; i < lines.size(); ++i) {
+      REQUIRE(lines[i].repeated_head != nullptr);
+      CHECK(stacked(*lines[i].repeated_head) > head);
+      CHECK(stacked(*lines[i].repeated_head) - head == stacked(*lines[2].repeated_head) - head);
+      // A heading's piece (the short cell is done by then) holds only the heading's line, its
+      // space above as the piece's space_before, which a page it opens drops as it drops a
+      // heading's outside a table. Holding the space inside, it opened its page that much lower.
+      if (text_of(lines[i]) != "Part") continue;
+      ++headings;
+      CHECK(lines[i].space_before.value == doctest::Approx(heading_space.value));
+      CHECK(lines[i].height.value == doctest::Approx(alone[1].height.value));
+    }
+    CHECK(headings == 5);
+    const Pt padding = stacked(*lines[2].repeated_head) - head;
+    CHECK(padding < heading_space);
   }
 
   TEST_CASE("a cell spanning rows sits at the top of its rows, which are kept together and grow to hold it") {
