@@ -12,6 +12,7 @@ WriteBehind::WriteBehind(std::function<bool(std::string_view)> write, std::size_
       chunks_in_flight_(std::max<std::size_t>(chunks_in_flight, 1)) {
   // Without a thread, every chunk is written here, as it is handed over.
   threaded_ = worker_.start();
+  spare_.reserve(chunks_in_flight_ + 1);
 }
 
 WriteBehind::~WriteBehind() = default;
@@ -25,9 +26,13 @@ std::string WriteBehind::spare_chunk() {
 }
 
 void WriteBehind::take_oldest() {
-  auto [written, chunk] = worker_.take_oldest();
-  if (!written) failed_ = true;
-  spare_.push_back(std::move(chunk));
+  try {
+    auto [written, chunk] = worker_.take_oldest();
+    if (!written) failed_ = true;
+    spare_.push_back(std::move(chunk));  // within the capacity reserved: it allocates nothing
+  } catch (...) {                        // `write` threw: as a failed write
+    failed_ = true;
+  }
 }
 
 bool WriteBehind::hand_over() {
@@ -35,13 +40,22 @@ bool WriteBehind::hand_over() {
   while (!failed_ && (worker_.oldest_ready() || worker_.in_flight() >= chunks_in_flight_)) take_oldest();
   if (failed_) return false;
   if (threaded_) {
-    worker_.submit([this, chunk = std::move(gathered_)]() mutable {
-      const bool written = !write_failed_ && write_(chunk);
+    auto task = [this, chunk = std::move(gathered_)]() mutable {
+      bool written = false;
+      try {
+        written = !write_failed_ && write_(chunk);
+      } catch (...) {  // as a write that failed: the chunks after it are not written
+      }
       if (!written) write_failed_ = true;
       return std::pair<bool, std::string>(written, std::move(chunk));
-    });
+    };
     gathered_ = spare_chunk();
-    return true;
+    try {
+      worker_.submit(std::move(task));
+    } catch (...) {  // no memory to queue it: the chunk is lost, as a failed write loses it
+      failed_ = true;
+    }
+    return !failed_;
   }
   failed_ = !write_(gathered_);
   gathered_.clear();

@@ -34,7 +34,8 @@ class WriteBehind {
   /// Gathers `piece`; false once any write has failed (nothing more is then written), as far as
   /// the chunks written by now tell: a later failure is told by a later call or by finish().
   bool write(std::string_view piece);
-  /// Writes what is gathered and waits until every chunk is written: false if any write failed.
+  /// Writes what is gathered and waits until every chunk is written: false if any write failed
+  /// (or threw, or could not be queued for want of memory). Throws nothing.
   bool finish();
 
   static constexpr std::size_t default_chunk_size = std::size_t{1} << 20;

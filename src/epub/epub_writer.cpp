@@ -161,13 +161,14 @@ core::DeflatedBytes deflated_page(const std::function<core::StreamDigest()>& key
                                   const std::function<std::string()>& make, core::DeflateMemo* memo) {
   if (memo == nullptr) return core::deflate_zip_entry(make(), nullptr);
   const core::StreamDigest digest = key();
-  const core::StreamDigest list_digest = piece_list_key(digest);
-  if (const std::optional<std::string> kept = memo->recall(list_digest)) {
+  // The whole page first: most are short (every article's), and a lookup that finds nothing is
+  // not a use, so a long page's list and pieces are still asked for in the order they were kept.
+  if (const std::optional<std::string> whole = memo->recall(digest)) {
+    if (std::optional<core::DeflatedBytes> page = core::DeflatedBytes::from_kept_form(*whole)) return std::move(*page);
+  } else if (const std::optional<std::string> kept = memo->recall(piece_list_key(digest))) {
     if (const std::optional<core::ZipPieceList> list = core::ZipPieceList::from_kept_form(*kept)) {
       if (std::optional<core::DeflatedBytes> page = core::recall_zip_pieces(*list, *memo)) return std::move(*page);
     }
-  } else if (const std::optional<std::string> whole = memo->recall(digest)) {
-    if (std::optional<core::DeflatedBytes> page = core::DeflatedBytes::from_kept_form(*whole)) return std::move(*page);
   }
   const std::string bytes = make();
   const core::ZipPieces pieces = core::zip_pieces(bytes);
@@ -178,7 +179,7 @@ core::DeflatedBytes deflated_page(const std::function<core::StreamDigest()>& key
   }
   // The list first, then the pieces, in the order a build that takes the page by its key asks for
   // them: a memo that follows the order of use (cache::DeflatePack) then keeps its file as it is.
-  memo->keep(list_digest, core::ZipPieceList{pieces.names, core::crc32(bytes), bytes.size()}.kept_form());
+  memo->keep(piece_list_key(digest), core::ZipPieceList{pieces.names, core::crc32(bytes), bytes.size()}.kept_form());
   return core::deflate_zip_pieces(bytes, pieces, *memo);
 }
 

@@ -565,12 +565,16 @@ void BlockSetter::set_table(const model::Block& table, const BlockFrame& frame, 
     }
     // Above a piece that continues a tall row, the head ends with the cell's padding, as above a
     // row's first line: without it, the row's text went on right under the head's rule.
-    std::vector<FlowLine> head_over_piece = head;
-    head_over_piece.back().height += padding;
+    if (!continued.empty()) {
+      std::vector<FlowLine> head_over_piece = head;
+      head_over_piece.back().height += padding;
+      const auto shared_over_piece = std::make_shared<const std::vector<FlowLine>>(std::move(head_over_piece));
+      for (const std::size_t i : continued) lines[i].repeated_head = shared_over_piece;
+    }
     const auto shared = std::make_shared<const std::vector<FlowLine>>(std::move(head));
-    const auto shared_over_piece = std::make_shared<const std::vector<FlowLine>>(std::move(head_over_piece));
-    for (std::size_t i = body_begin; i < lines.size(); ++i) lines[i].repeated_head = shared;
-    for (const std::size_t i : continued) lines[i].repeated_head = shared_over_piece;
+    for (std::size_t i = body_begin; i < lines.size(); ++i) {
+      if (lines[i].repeated_head == nullptr) lines[i].repeated_head = shared;
+    }
   }
   for (FlowLine& line : lines) flow_.add_line(std::move(line));
   flow_.add_space(style.block_space);

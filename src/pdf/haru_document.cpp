@@ -541,7 +541,7 @@ void free_held(HPDF_Stream stream) {
 }
 
 // A stream libharu reads `bytes` from, taking them; null when memory runs out or they are more
-// than its sizes count (4 GB).
+// than its sizes count (2 GiB, a signed 32-bit position).
 HPDF_Stream held_stream(HPDF_MMgr mmgr, std::string bytes) {
   if (bytes.size() > std::numeric_limits<HPDF_INT32>::max()) return nullptr;
   // Kept as long as the book: a string grown past its size would hold the rest unused.

@@ -3,6 +3,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstddef>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -61,6 +62,19 @@ TEST_SUITE("core.write_behind") {
     CHECK_FALSE(behind.finish());
     CHECK_FALSE(behind.write("more"));
     CHECK(calls == 3);  // the third failed; none was written after it
+  }
+
+  TEST_CASE("a write that throws counts as a failed one") {
+    int calls = 0;
+    WriteBehind behind(
+        [&calls](std::string_view) {
+          if (++calls == 2) throw std::runtime_error("disk gone");
+          return true;
+        },
+        100, 4);
+    for (int i = 0; i < 20; ++i) behind.write(std::string(100, 'x'));
+    CHECK_FALSE(behind.finish());
+    CHECK(calls == 2);
   }
 
   TEST_CASE("a writer slower than the caller holds the caller back: at most the chunks in flight wait") {
