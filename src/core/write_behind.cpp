@@ -29,8 +29,9 @@ void WriteBehind::take_oldest() {
   try {
     auto [written, chunk] = worker_.take_oldest();
     if (!written) failed_ = true;
-    spare_.push_back(std::move(chunk));  // within the capacity reserved: it allocates nothing
-  } catch (...) {                        // `write` threw: as a failed write
+    // Within the capacity reserved: keeping it allocates nothing.
+    spare_.push_back(std::move(chunk));
+  } catch (...) {  // the task catches what `write` throws; anything else counts as a failed write
     failed_ = true;
   }
 }
