@@ -28,6 +28,7 @@
 #include <exception>
 #include <limits>
 #include <memory>
+#include <new>
 #include <optional>
 #include <string>
 #include <system_error>
@@ -561,17 +562,34 @@ struct FileSink {
   const std::function<bool(std::string_view)>* write = nullptr;
   std::string pending;
   bool failed = false;
+  // Why, when the writing threw rather than refused (a refusing `write` says why itself): the
+  // document's failure, which libharu, told only of an error code, would leave without a reason.
+  std::string threw;
 
   bool flush() {
     if (!failed && !pending.empty()) {
       try {
         failed = !(*write)(pending);
       } catch (...) {  // libharu is C: nothing may unwind through it
-        failed = true;
+        fail_with_current_exception();
       }
     }
     pending.clear();
     return !failed;
+  }
+
+  // In a catch block: the sink failed, for the reason the exception being handled gives.
+  void fail_with_current_exception() {
+    failed = true;
+    try {
+      throw;
+    } catch (const std::bad_alloc&) {
+      threw = "no memory left to write the file";
+    } catch (const std::exception& error) {
+      threw = std::string("writing the file failed: ") + error.what();
+    } catch (...) {
+      threw = "writing the file failed";
+    }
   }
 };
 
@@ -582,7 +600,7 @@ HPDF_STATUS write_to_sink(HPDF_Stream stream, const HPDF_BYTE* bytes, HPDF_UINT 
   try {
     sink->pending.append(reinterpret_cast<const char*>(bytes), size);
   } catch (...) {
-    sink->failed = true;
+    sink->fail_with_current_exception();
     return HPDF_FAILD_TO_ALLOC_MEM;
   }
   if (sink->pending.size() >= piece_size && !sink->flush()) return HPDF_FILE_IO_ERROR;
@@ -2065,7 +2083,9 @@ bool HaruDocument::save_to(const std::function<bool(std::string_view)>& write) {
   const HPDF_STATUS status = HPDF_SaveToStream(pdf);
   pdf->stream = nullptr;
   HPDF_Stream_Free(stream);
-  return sink.flush() && status == HPDF_OK && !failed();
+  const bool flushed = sink.flush();
+  if (!sink.threw.empty()) state_->fail(sink.threw);
+  return flushed && status == HPDF_OK && !failed();
 }
 
 std::optional<std::string> HaruDocument::save() {

@@ -1355,6 +1355,25 @@ TEST_SUITE("pdf.haru_document") {
     CHECK(contains(*bytes, "10 50 Td\n(\0\\(\0\\\\\0\\)\x01\\n\\r\\()Tj\n"s));
   }
 
+  TEST_CASE("a write that throws fails the save with its reason; one that refuses leaves the reason to its caller") {
+    const auto saved_with = [](const std::function<bool(std::string_view)>& write) {
+      pdf::HaruDocument haru;
+      REQUIRE(haru.load_font(fonts::FontFace::serif, pdf::testing::fonts_dir() + "/NotoSerif-Regular.ttf"));
+      const std::size_t page = haru.add_page(200, 100);
+      haru.show_text(page, fonts::FontFace::serif, 10, 10, 50, "A page");
+      haru.finish_page(page);
+      const bool saved = haru.save_to(write);
+      return std::pair(saved, haru.error());
+    };
+    // Libharu is told only of an error code: without the reason kept, the message had none.
+    CHECK(saved_with([](std::string_view) -> bool { throw std::bad_alloc(); }) ==
+          std::pair(false, std::string("no memory left to write the file")));
+    CHECK(saved_with([](std::string_view) -> bool { throw std::runtime_error("disk gone"); }) ==
+          std::pair(false, std::string("writing the file failed: disk gone")));
+    CHECK(saved_with([](std::string_view) { return false; }).first == false);
+    CHECK(saved_with([](std::string_view) { return true; }) == std::pair(true, std::string()));
+  }
+
   TEST_CASE("a document frees libharu's memory when it goes") {
     const std::size_t at_start = pdf::HaruDocument::heap_in_use();
     {
