@@ -144,6 +144,30 @@ int wrap_width(const std::vector<WrappedLine>& lines) {
   return *middle;
 }
 
+bool is_unwrapped_prose(std::string_view text) {
+  // A quick refusal for the short lines most files are made of.
+  if (text.size() <= static_cast<std::size_t>(unwrapped_line_width)) return false;
+  int longest_word = 0;
+  int word = 0;
+  int narrow = 0;
+  int wide = 0;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const char c = text[pos];
+    if (c != ' ' && c != '\t') {
+      if (!is_continuation_byte(c)) ++word;
+      ++pos;
+      continue;
+    }
+    longest_word = std::max(longest_word, word);
+    word = 0;
+    const std::size_t gap_end = std::min(text.find_first_not_of(" \t", pos), text.size());
+    (gap_end - pos == 1 && c == ' ' ? narrow : wide) += 1;
+    pos = gap_end;
+  }
+  longest_word = std::max(longest_word, word);
+  return display_width(text) - longest_word > unwrapped_line_width && narrow > 2 * wide;
+}
+
 bool is_rule(const WrappedLine& line) {
   if (line.blank()) return false;
   const char mark = line.text[0];

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "import/source_lines.hpp"
@@ -41,6 +42,17 @@ WrappedLine without_prefix(const WrappedLine& line, std::size_t count);
 /// The display column where the text's full lines end: the median end of the lines that another
 /// line of the same paragraph follows. 0 when fewer than five lines are followed that way.
 int wrap_width(const std::vector<WrappedLine>& lines);
+
+/// Past this width a line of prose was not hard-wrapped: wrapped text runs past its measure only
+/// by a word too long to break (an address), and measures stop well short of it.
+constexpr int unwrapped_line_width = 100;
+
+/// True when `text` (a line without its indentation; tabs count as gaps) is a whole paragraph of
+/// prose on one line, as word processors save text and the seeds are written: wider than
+/// `unwrapped_line_width` columns even without its longest word, with words set apart by single
+/// spaces far more often than by wider gaps (columns of a table have wide gaps between short
+/// words; prose with two spaces after each sentence has one per sentence).
+bool is_unwrapped_prose(std::string_view text);
 
 /// True for a line of three or more of one of - = * _ ~ # and nothing else but spaces ("* * *").
 bool is_rule(const WrappedLine& line);

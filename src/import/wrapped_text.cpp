@@ -4,6 +4,7 @@
 #include <iterator>
 #include <optional>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 
 #include "import/smart_punctuation.hpp"
@@ -32,8 +33,6 @@ constexpr int max_wrapped_heading_width = 100;
 constexpr std::size_t max_centred_lines = 4;
 // At least one line of a centred block is indented this far: a full line is "centred" too.
 constexpr int centred_indent = 8;
-// The seeds put a whole paragraph on each line; a hard-wrapped line is never this long.
-constexpr int seed_line_width = 100;
 
 // Where a heading or a block that stays a heading or a box may stand.
 enum class Scope { document, box, item };
@@ -250,6 +249,27 @@ int margin_of(const std::vector<WrappedLine>& lines) {
     if (!line.blank() && (margin < 0 || line.indent < margin)) margin = line.indent;
   }
   return std::max(margin, 0);
+}
+
+// A paragraph written on one line (as word processors save text) stands apart from the lines
+// around it, as if blank lines were there: joined to them, a file's paragraphs would run into one,
+// with any short line between them (a heading) inside. Preformatted text is left as it is.
+std::vector<WrappedLine> set_apart_unwrapped_prose(std::vector<WrappedLine> lines) {
+  const int margin = margin_of(lines);
+  const auto stands_apart = [margin](const WrappedLine& line) {
+    return !line.blank() && line.indent - margin < code_indent && is_unwrapped_prose(line.text);
+  };
+  if (std::none_of(lines.begin(), lines.end(), stands_apart)) return lines;
+  std::vector<WrappedLine> out;
+  out.reserve(lines.size() + lines.size() / 2);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const bool apart = stands_apart(lines[i]);
+    const int number = lines[i].number;
+    if (apart && !out.empty() && !out.back().blank()) out.push_back(blank_line(number));
+    out.push_back(std::move(lines[i]));
+    if (apart && i + 1 < lines.size() && !lines[i + 1].blank()) out.push_back(blank_line(number));
+  }
+  return out;
 }
 
 // U+2010 HYPHEN, which groff writes for the hyphens it adds and, off Debian, for a word's own.
@@ -869,26 +889,83 @@ std::vector<model::Inline> Reader::inlines(const std::vector<WrappedLine>& lines
 
 }  // namespace
 
+namespace {
+
+std::string_view trimmed(std::string_view text) {
+  const std::size_t first = text.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return {};
+  return text.substr(first, text.find_last_not_of(" \t") - first + 1);
+}
+
+// True when the first run of "- " lines among `texts` (a file's lines, trimmed, blank ones left
+// out) is the seeds' outline: one of its entries is a line of its own further on, a heading.
+// Entries and lines compare smartened, as the seeds' reader matches them.
+bool has_seed_outline(const std::vector<std::string_view>& texts) {
+  constexpr std::string_view marker = "- ";
+  std::size_t i = 0;
+  while (i < texts.size() && !texts[i].starts_with(marker)) ++i;
+  std::unordered_set<std::string> entries;
+  std::size_t longest = 0;
+  for (; i < texts.size() && texts[i].starts_with(marker); ++i) {
+    std::string entry = smarten_punctuation(trimmed(texts[i].substr(marker.size())));
+    longest = std::max(longest, entry.size());
+    entries.insert(std::move(entry));
+  }
+  for (; i < texts.size(); ++i) {
+    // Smartening never shortens text: only a line no longer than an entry can match one.
+    if (texts[i].size() <= longest && entries.contains(smarten_punctuation(texts[i]))) return true;
+  }
+  return false;
+}
+
+// A seed's form with blank lines in it (paragraphs added after blank lines): an outline whose
+// entries recur as headings, and a run of lines with a paragraph on one line among them, which
+// hard-wrapped text never has (the seeds' form, or a word processor's). Without such a line, a
+// contents list that recurs as headings is a hard-wrapped README's.
+bool is_seed_form_with_blank_lines(const std::vector<SourceLine>& lines) {
+  bool paragraph_lines = false;
+  std::size_t run = 0;  // lines in the run so far
+  bool run_has_paragraph_line = false;
+  std::vector<std::string_view> texts;
+  texts.reserve(lines.size());
+  for (const SourceLine& line : lines) {
+    const std::string_view text = trimmed(line.text);
+    if (text.empty()) {
+      run = 0;
+      run_has_paragraph_line = false;
+      continue;
+    }
+    ++run;
+    run_has_paragraph_line = run_has_paragraph_line || is_unwrapped_prose(text);
+    paragraph_lines = paragraph_lines || (run_has_paragraph_line && run >= 2);
+    texts.push_back(text);
+  }
+  return paragraph_lines && has_seed_outline(texts);
+}
+
+}  // namespace
+
 bool is_wrapped_text(const std::vector<SourceLine>& lines) {
   int text_lines = 0;
   bool blank_after_text = false;
-  bool seed_form = false;
+  bool seed_marks = false;  // a "- " line, or one wider than hard-wrapped text's
   for (const SourceLine& line : lines) {
-    const std::size_t first = line.text.find_first_not_of(" \t");
-    if (first == std::string::npos) {
+    const std::string_view text = trimmed(line.text);
+    if (text.empty()) {
       blank_after_text = text_lines > 0;
       continue;
     }
-    if (blank_after_text) return true;
+    // Blank lines between paragraphs mark hard-wrapped text, but for a seed with blank lines in it.
+    if (blank_after_text) return !is_seed_form_with_blank_lines(lines);
     ++text_lines;
-    if (std::string_view(line.text).substr(first).starts_with("- ")) seed_form = true;
-    if (code_points(line.text) > static_cast<std::size_t>(seed_line_width)) seed_form = true;
+    if (text.starts_with("- ")) seed_marks = true;
+    if (code_points(line.text) > static_cast<std::size_t>(unwrapped_line_width)) seed_marks = true;
   }
-  return text_lines >= 2 && !seed_form;
+  return text_lines >= 2 && !seed_marks;
 }
 
 std::vector<model::Block> read_wrapped_text(const std::string& path, const std::vector<SourceLine>& lines) {
-  const std::vector<WrappedLine> wrapped = wrapped_lines(lines);
+  const std::vector<WrappedLine> wrapped = set_apart_unwrapped_prose(wrapped_lines(lines));
   return Reader(path, wrapped).read(wrapped);
 }
 

@@ -13,7 +13,9 @@ namespace octavo::import {
 
 /// True when `lines` are to be read as hard-wrapped text: a blank line separates two paragraphs,
 /// or there are two or more lines, none longer than 100 columns and none starting with "- ". False
-/// for the seeds' form (one paragraph a line, the "- " outline) and for a single line.
+/// for the seeds' form (one paragraph a line, the "- " outline), also with blank lines in it when
+/// its outline's entries recur as headings and a run of lines holds a paragraph on one line, and
+/// for a single line. A paragraph on one line in hard-wrapped text is read as a paragraph alone.
 bool is_wrapped_text(const std::vector<SourceLine>& lines);
 
 /// The blocks of hard-wrapped text, located in `path`; headings are left without ids, which

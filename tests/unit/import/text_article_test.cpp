@@ -42,6 +42,14 @@ Read titled_txt(std::string_view bytes, const std::string& listed_title = "") {
   return read;
 }
 
+// A paragraph on one line, as word processors save text and the seeds are written: 20 words
+// after `first`, 140 columns or more.
+std::string long_line(const std::string& first) {
+  std::string line = first;
+  for (int i = 0; i < 20; ++i) line += " several";
+  return line + ".";
+}
+
 }  // namespace
 
 TEST_SUITE("import.text_article") {
@@ -211,6 +219,89 @@ TEST_SUITE("import.text_article.wrapped") {
           "  text \"wrapped over\"\n"
           "  soft_break\n"
           "  text \"three lines.\"\n");
+  }
+
+  TEST_CASE("in hard-wrapped text a paragraph on one line stands alone, and so do the lines beside it") {
+    // As a word processor saves text: a paragraph a line, blank lines only here and there. Joined,
+    // the run's three paragraphs, the short line and the list would be one paragraph.
+    const std::string one = long_line("One");
+    const std::string two = long_line("Two");
+    const std::string three = long_line("Three");
+    const Read read = read_txt("Opening paragraph\nwrapped by hand.\n\n" + one + "\n" + two +
+                               "\nA line between:\n- first item\n- second item\n" + three + "\n\nLast.\n");
+    CHECK(read.blocks ==
+          "paragraph @1:1\n  text \"Opening paragraph\"\n  soft_break\n  text \"wrapped by hand.\"\n"
+          "paragraph @4:1\n  text \"" +
+              one +
+              "\"\n"
+              "paragraph @5:1\n  text \"" +
+              two +
+              "\"\n"
+              "paragraph @6:1\n  text \"A line between:\"\n"
+              "bullet_list @7:1\n"
+              "  list_item @7:1\n    paragraph @7:3\n      text \"first item\"\n"
+              "  list_item @8:1\n    paragraph @8:3\n      text \"second item\"\n"
+              "paragraph @9:1\n  text \"" +
+              three +
+              "\"\n"
+              "paragraph @11:1\n  text \"Last.\"\n");
+    CHECK(read.diagnostics == "");
+  }
+
+  TEST_CASE("a wrapped paragraph with a long address on one of its lines stays one paragraph") {
+    const std::string address = "https://example.org/" + std::string(110, 'a');
+    const Read read = read_txt("The text is at\n" + address + "\nand also at " + address + " here.\n\nNext.\n");
+    CHECK(read.blocks == "paragraph @1:1\n  text \"The text is at\"\n  soft_break\n  text \"" + address +
+                             "\"\n  soft_break\n  text \"and also at " + address +
+                             " here.\"\n"
+                             "paragraph @5:1\n  text \"Next.\"\n");
+  }
+
+  TEST_CASE("lines in columns wider than hard-wrapped text stay preformatted") {
+    std::string table;
+    for (int row = 0; row < 3; ++row) {
+      for (int cell = 0; cell < 12; ++cell) table += "cell" + std::to_string(row) + std::string(6, ' ');
+      table += "end\n";
+    }
+    const Read read = read_txt("Before.\n\n" + table + "\nAfter.\n");
+    CHECK(read.blocks.find("code_block @3:1\n") != std::string::npos);
+    CHECK(read.blocks.find("paragraph @4:1") == std::string::npos);
+  }
+
+  TEST_CASE("a seed's form with paragraphs added after blank lines keeps its outline and its headings") {
+    // The heading's apostrophe is curly, the outline's straight: they match as the seeds' reader
+    // matches them, smartened.
+    const std::string summary = long_line("Summary");
+    const std::string first = long_line("First");
+    const std::string second = long_line("Second");
+    const std::string added = long_line("Added");
+    const Read read = read_txt(summary + "\n- Kratom's Role\n- Dosing\nKratom’s Role\n" + first + "\n\nDosing\n\n" +
+                               second + "\n\n" + added + "\n");
+    CHECK(read.blocks == "paragraph role=summary @1:1\n  text \"" + summary +
+                             "\"\n"
+                             "bullet_list role=outline @2:1\n"
+                             "  list_item @2:1\n    paragraph @2:3\n      link \"#kratoms-role\"\n"
+                             "        text \"Kratom’s Role\"\n"
+                             "  list_item @3:1\n    paragraph @3:3\n      link \"#dosing\"\n        text \"Dosing\"\n"
+                             "heading level=1 @4:1\n  text \"Kratom’s Role\"\n"
+                             "paragraph @5:1\n  text \"" +
+                             first +
+                             "\"\n"
+                             "heading level=1 @7:1\n  text \"Dosing\"\n"
+                             "paragraph @9:1\n  text \"" +
+                             second +
+                             "\"\n"
+                             "paragraph @11:1\n  text \"" +
+                             added + "\"\n");
+    CHECK(read.diagnostics == "");
+  }
+
+  TEST_CASE("a hard-wrapped file whose contents list recurs as headings stays hard-wrapped") {
+    // The seeds' outline without paragraphs on lines of their own: the underline is a heading's.
+    const Read read = read_txt("Contents:\n\n- Install\n- Use\n\nInstall\n=======\n\nRun it.\n");
+    CHECK(read.blocks.find("heading level=1 @6:1\n  text \"Install\"\n") != std::string::npos);
+    CHECK(read.blocks.find("=====") == std::string::npos);
+    CHECK(read.blocks.find("role=outline") == std::string::npos);
   }
 
   TEST_CASE("a line ending in a hyphen joins the next without a space; a spaced dash does not") {

@@ -61,4 +61,28 @@ TEST_SUITE("import.text_line_shapes") {
     CHECK(import::box_inside(lines[2]).indent == 3);
     CHECK(import::box_height(lines, 4, lines.size()) == 0);  // two edges, nothing inside
   }
+
+  TEST_CASE("a paragraph on one line: past 100 columns without its longest word, its words single-spaced") {
+    std::string prose;  // 24 words of five letters: 143 columns
+    for (int i = 0; i < 24; ++i) prose += i == 0 ? "words" : " words";
+    CHECK(import::is_unwrapped_prose(prose));
+    // Two spaces after a sentence now and then are prose still.
+    CHECK(import::is_unwrapped_prose("First.  " + prose + ".  Last."));
+    // A short line, and one long only by its address, were wrapped.
+    CHECK_FALSE(import::is_unwrapped_prose("short words"));
+    const std::string address = "https://example.org/" + std::string(120, 'a');
+    CHECK_FALSE(import::is_unwrapped_prose("See " + address + " for more."));
+    // Exactly 100 columns without the longest word is still a width text is wrapped to.
+    std::string hundred = std::string(20, 'y');  // the longest word, then 100 columns
+    for (int i = 0; i < 10; ++i) hundred += " xxxxxxxxx";
+    CHECK_FALSE(import::is_unwrapped_prose(hundred));
+    CHECK(import::is_unwrapped_prose(hundred + "x"));
+    // Columns: wide gaps between short words, or tabs.
+    std::string columns;
+    for (int i = 0; i < 20; ++i) columns += "cell    ";
+    CHECK_FALSE(import::is_unwrapped_prose(columns));
+    std::string tabbed;
+    for (int i = 0; i < 30; ++i) tabbed += "cell\tcell ";
+    CHECK_FALSE(import::is_unwrapped_prose(tabbed));
+  }
 }
