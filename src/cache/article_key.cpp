@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <cstring>
 #include <optional>
 #include <type_traits>
@@ -21,6 +22,7 @@ namespace {
 constexpr std::string_view key_format = "octavo article key 2";
 constexpr std::string_view sources_entry_key_format = "octavo sources entry key 1";
 constexpr std::string_view contents_titles_key_format = "octavo contents titles key 1";
+constexpr std::string_view contents_pages_key_format = "octavo contents pages key 1";
 
 // Where `link` leads in the PDF: the book's anchors decide it, so a heading renamed in another
 // article changes this article's key.
@@ -119,6 +121,23 @@ core::StreamDigest contents_titles_key(const layout::ContentsTitlesInputs& input
     out.string(title);
     out.signed_number(level);
     out.signed_number(static_cast<std::int64_t>(kind));
+  }
+  return core::sha256(out.bytes());
+}
+
+core::StreamDigest contents_pages_key(const layout::ContentsPagesInputs& inputs, std::string_view fingerprint) {
+  const layout::ContentsTitlesInputs& titles = inputs.titles;
+  assert(inputs.numbers.size() == titles.items.size());
+  core::ByteWriter out;
+  put_setting(out, contents_pages_key_format, fingerprint, titles.style, titles.hyphenator);
+  out.unsigned_number(titles.items.size());
+  for (std::size_t i = 0; i < titles.items.size(); ++i) {
+    const auto& [title, destination, level, kind] = titles.items[i];
+    out.string(title);
+    out.string(destination);
+    out.signed_number(level);
+    out.signed_number(static_cast<std::int64_t>(kind));
+    out.unsigned_number(inputs.numbers[i]);
   }
   return core::sha256(out.bytes());
 }

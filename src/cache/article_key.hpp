@@ -32,4 +32,10 @@ core::StreamDigest sources_entry_key(const layout::SourcesEntryInputs& inputs, s
 /// reads). Never the key of an article or of a Sources entry. Never fails.
 core::StreamDigest contents_titles_key(const layout::ContentsTitlesInputs& inputs, std::string_view fingerprint);
 
+/// The key the contents' pages are kept under: a SHA-256 over `fingerprint`, the page style, the
+/// patterns' digest and each entry's title, destination, level, kind and page number, in order
+/// (all that contents_flow reads, with the titles it sets from them). Never the key of an article,
+/// of a Sources entry or of the titles. Never fails.
+core::StreamDigest contents_pages_key(const layout::ContentsPagesInputs& inputs, std::string_view fingerprint);
+
 }  // namespace octavo::cache

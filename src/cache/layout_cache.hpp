@@ -1,6 +1,6 @@
 // The build cache of set articles (issue 10, item 6): each article's lines, diagnostics and
 // missing characters, and in an entry of its own the pages it was cut into (and the lines of its
-// entry in the Sources appendix; and the contents' titles), kept in an EntryStore under a key over
+// entry in the Sources appendix; and the contents' titles, and their pages), kept in an EntryStore under a key over
 // everything that set them, so that a rebuild sets again only the articles whose inputs changed,
 // and cuts again none whose pages' drawing the PDF's memo still holds, reading only their pages.
 // lay_out_book consults it.
@@ -39,6 +39,12 @@ class LayoutCache final : public layout::ArticleCache {
   layout::SetContentsTitles recall_or_set_contents_titles(
       const layout::ContentsTitlesInputs& inputs, const fonts::GlyphCoverage& coverage,
       const std::function<layout::SetContentsTitles()>& set_anew) override;
+  /// The cut under contents_pages_key(inputs) when it decodes and `take_bodies` takes its pages,
+  /// else cut_anew()'s, kept under that key when add_cut takes it.
+  layout::CutArticle recall_or_cut_contents(
+      const layout::ContentsPagesInputs& inputs, const fonts::GlyphCoverage& coverage,
+      const std::function<layout::CutArticle()>& cut_anew,
+      const std::function<bool(std::vector<layout::Page>&)>& take_bodies) override;
 
  private:
   EntryStore& store_;

@@ -1,6 +1,6 @@
 // Where lay_out_book finds articles (and their entries in the Sources appendix, and the contents'
-// titles) set by an earlier build, and keeps the ones it sets: the interface a build cache implements (src/cache/), so
-// that layout knows nothing of files or keys.
+// titles and pages) set by an earlier build, and keeps the ones it sets: the interface a build cache implements
+// (src/cache/), so that layout knows nothing of files or keys.
 #pragma once
 
 #include <functional>
@@ -43,6 +43,14 @@ struct ContentsTitlesInputs {
   const Hyphenator& hyphenator;
 };
 
+/// What the contents' pages depend on besides the fonts (contents_flow, cut into pages): what their
+/// titles depend on, where each entry leads, and the number of the body page it leads to
+/// (`numbers`, one for each of `titles.items`, 0 for an entry that leads to no page).
+struct ContentsPagesInputs {
+  const ContentsTitlesInputs& titles;
+  const std::vector<std::size_t>& numbers;
+};
+
 class ArticleCache {
  public:
   virtual ~ArticleCache() = default;
@@ -68,6 +76,13 @@ class ArticleCache {
   virtual SetContentsTitles recall_or_set_contents_titles(const ContentsTitlesInputs& inputs,
                                                           const fonts::GlyphCoverage& coverage,
                                                           const std::function<SetContentsTitles()>& set_anew) = 0;
+  /// The contents' pages, cut and prepared for the page sink but not yet put on their sides: an
+  /// earlier build's when they were kept for exactly these inputs and `take_bodies` takes them (as
+  /// recall_or_cut takes an article's), their missing characters in a branch of `coverage`; else
+  /// `cut_anew()`'s, which it then keeps. Either is what cut_anew() would return, bodies aside.
+  virtual CutArticle recall_or_cut_contents(const ContentsPagesInputs& inputs, const fonts::GlyphCoverage& coverage,
+                                            const std::function<CutArticle()>& cut_anew,
+                                            const std::function<bool(std::vector<Page>&)>& take_bodies) = 0;
 };
 
 }  // namespace octavo::layout

@@ -425,11 +425,42 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
   std::vector<Page> front = title_pages(book.metadata, context);
   const std::size_t title_page_count = front.size();
   append_pages(front, paginate(disclaimer_flow(book.disclaimer, context), style, front.size() % 2 == 0, &end.stats));
+  // The contents: their titles finished with the body's page numbers and cut into pages, set apart
+  // and prepared for the page sink as an article is, or recalled already cut, as an article is,
+  // when neither a title nor a number changed (most edits: then nothing of them is set, cut or
+  // drawn here).
   SetContentsTitles& titles = beside_set.titles;
-  std::vector<FlowLine> contents = contents_flow(contents_items, std::move(titles.titles), body_page_of, context);
+  const auto cut_contents = [&] {
+    return cut_apart(set_apart(hyphenators.book(),
+                               [&](LayoutContext& apart) {
+                                 return contents_flow(contents_items, std::move(titles.titles), body_page_of, apart);
+                               }),
+                     {});
+  };
+  // Where each entry leads, by number: what the contents' pages are kept under with their titles.
+  const auto numbers_of_entries = [&] {
+    std::vector<std::size_t> numbers;
+    numbers.reserve(contents_items.size());
+    for (const ContentsItem& item : contents_items) {
+      const auto found = body_page_of.find(item.destination);
+      numbers.push_back(found == body_page_of.end() ? 0 : found->second);
+    }
+    return numbers;
+  };
+  CutArticle contents =
+      cache == nullptr
+          ? cut_contents()
+          : cache->recall_or_cut_contents(
+                {{contents_items, style, hyphenators.book()}, numbers_of_entries()}, coverage, cut_contents,
+                [&](std::vector<Page>& recalled) { return pages.take_kept_bodies(recalled); });
+  // What setting them reported, and then what setting their titles did, as when they were set here.
+  contents.diagnostics.report_to(sink);
+  coverage.merge(contents.missing);
   titles.diagnostics.report_to(sink);
   coverage.merge(titles.missing);
-  append_pages(front, paginate(std::move(contents), style, front.size() % 2 == 0, &end.stats));
+  end.stats.add(contents.stats);
+  place_on_sides(contents.pages, style, front.size() % 2 == 0);
+  append_pages(front, std::move(contents.pages));
   // A blank verso if needed, so that body page 1 is a recto as in a printed book.
   if (front.size() % 2 == 1) front.push_back(Page{style.page_width, style.page_height, {}, {}, {}, {}});
   // Folios on every page but the title page(s), the unreviewed mark on every page.

@@ -27,8 +27,9 @@ printf '# Links\n\nSee [the method](method.md#the-method) and [its start](method
 } >"$corpus/method.md"
 articles=7
 # The layout pack's entries: each article's lines, its pages as cut and its Sources entry, but no cut
-# of method.md (its pages show a picture, and are never recalled as cut); and the contents' titles.
-entries=$((3 * articles - 1 + 1))
+# of method.md (its pages show a picture, and are never recalled as cut); and the contents' titles
+# and their pages as cut.
+entries=$((3 * articles - 1 + 2))
 books=(kratom-pain-and-sleep.epub kratom-pain-and-sleep.pdf)
 out=$WORK/out
 layout_pack=$out/.octavo-cache/layout.pack
@@ -83,7 +84,7 @@ build "the first build" --jobs 2
 cold ref1
 same_as ref1 "cold"
 check "a cold build sets every article" set_anew "$articles"
-check "a cold build keeps three entries per article (its lines, its cut, its Sources entry) and the contents' titles" \
+check "a cold build keeps three entries per article (its lines, its cut, its Sources entry), the contents' titles and pages" \
   test "$(names | wc -l)" -eq "$entries"
 check "the cache folder holds its tag, the layout pack and the compressed streams' packs, no file per article" \
   test "$(ls -A "$out/.octavo-cache" | tr '\n' ' ')" = "CACHEDIR.TAG deflated layout.pack "
@@ -136,8 +137,8 @@ build "the build after a heading renamed"
 cold ref3
 same_as ref3 "a heading renamed"
 check "a heading renamed: two articles set anew (the article and the one linking to it)" set_anew 2
-check "a heading renamed: five entries replaced (both articles' lines, the linking one's cut, the edited one's Sources entry, the contents' titles)" \
-  test "$(changed "$WORK/names2")" -eq 5
+check "a heading renamed: six entries replaced (both articles' lines, the linking one's cut, the edited one's Sources entry, the contents' titles and pages)" \
+  test "$(changed "$WORK/names2")" -eq 6
 check "a heading renamed: the link is reported" grep -q 'the-method' "$out.log"
 
 # 5. Damaged packs: a byte of an article's lines changed sets that article again once its lines are

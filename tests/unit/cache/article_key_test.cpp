@@ -113,6 +113,41 @@ TEST_SUITE("cache.article_key") {
     CHECK(entry_key_after([](Inputs& in) { in.book.anchors.articles.erase("b"); }) == base);
   }
 
+  TEST_CASE("the contents' pages are keyed by each entry's title, destination, level, kind and page number") {
+    struct Contents {
+      std::vector<layout::ContentsItem> items = {{"Alpha", "a", 0, layout::ContentsKind::article},
+                                                 {"Method", "b--method", 1, layout::ContentsKind::section}};
+      std::vector<std::size_t> numbers = {1, 3};
+      Inputs setting;
+      core::StreamDigest key() const {
+        return cache::contents_pages_key({{items, setting.style, setting.hyphenator}, numbers}, setting.fingerprint);
+      }
+    };
+    const auto key_after = [](const std::function<void(Contents&)>& change) {
+      Contents contents;
+      change(contents);
+      return contents.key();
+    };
+    const core::StreamDigest base = Contents().key();
+    CHECK(base == Contents().key());
+    const Contents one;
+    CHECK(base !=
+          cache::contents_titles_key({one.items, one.setting.style, one.setting.hyphenator}, one.setting.fingerprint));
+    CHECK(key_after([](Contents& in) { in.items[1].title = "Methods"; }) != base);
+    CHECK(key_after([](Contents& in) { in.items[1].destination = "b--methods"; }) != base);
+    CHECK(key_after([](Contents& in) { in.items[1].level = 2; }) != base);
+    CHECK(key_after([](Contents& in) { in.items[1].kind = layout::ContentsKind::part; }) != base);
+    CHECK(key_after([](Contents& in) { in.numbers[1] = 4; }) != base);
+    CHECK(key_after([](Contents& in) { in.numbers[1] = 0; }) != base);  // leads to no page
+    CHECK(key_after([](Contents& in) {
+            in.items.pop_back();
+            in.numbers.pop_back();
+          }) != base);
+    CHECK(key_after([](Contents& in) { in.setting.style.body_size += core::Pt(0.5); }) != base);
+    CHECK(key_after([](Contents& in) { in.setting.hyphenator = layout::Hyphenator("UTF-8\n1na\n"); }) != base);
+    CHECK(key_after([](Contents& in) { in.setting.fingerprint = "octavo 0.1.0\nfonts B\n"; }) != base);
+  }
+
   TEST_CASE("the hyphenation patterns are keyed by their bytes") {
     const layout::Hyphenator first("UTF-8\n1na\n");
     const layout::Hyphenator second("UTF-8\n1ta\n");

@@ -146,11 +146,26 @@ class PreparingSink final : public layout::PageSink {
       CHECK(body_digest(page) == page.body_digest);
     }
   }
-  void front_matter(std::vector<layout::Page> pages) override { front = pages.size(); }
+  void front_matter(std::vector<layout::Page> pages) override {
+    front = pages.size();
+    for (const layout::Page& page : pages) {
+      front_trace +=
+          "== [" + test::anchor_names(page) + "] digest " + (page.body_digest ? hex(*page.body_digest) : "none") + "\n";
+      for (const layout::LinkArea& link : page.links) {
+        front_trace += "link " + link.destination + " at " + std::to_string(link.left.value) + "\n";
+      }
+      if (!page.kept_body) continue;
+      ++front_kept;
+      CHECK(page.runs.empty());
+      CHECK(*page.kept_body == "drawn as " + hex(*page.body_digest));
+    }
+  }
 
-  std::string trace;      // each body page as the sink sees it, whether drawn or kept
-  std::size_t kept = 0;   // body pages whose drawing was kept
-  std::size_t front = 0;  // front matter pages
+  std::string trace;           // each body page as the sink sees it, whether drawn or kept
+  std::size_t kept = 0;        // body pages whose drawing was kept
+  std::size_t front = 0;       // front matter pages
+  std::string front_trace;     // each front matter page as the sink sees it, whether drawn or kept
+  std::size_t front_kept = 0;  // front matter pages whose drawing was kept
 
  private:
   bool keeps_bodies_;
@@ -158,6 +173,8 @@ class PreparingSink final : public layout::PageSink {
 
 struct PreparedBuild {
   std::string trace;  // the pages, the diagnostics and the figures
+  std::string front;  // the front matter's pages
+  std::size_t front_kept = 0;
   std::size_t kept = 0;
   std::size_t set = 0;
   std::size_t digested = 0;  // the articles' digests the keys were made from
@@ -176,6 +193,8 @@ PreparedBuild lay_out_prepared(const model::Book& book, cache::MemoryStore& stor
   store.commit();
   PreparedBuild out;
   out.kept = sink.kept;
+  out.front = sink.front_trace;
+  out.front_kept = sink.front_kept;
   out.set = end.stats.articles_set;
   out.digested = digests.made();
   layout::LayoutStats figures = end.stats;
@@ -259,7 +278,7 @@ TEST_SUITE("cache.layout_cache") {
         ++cuts;
       }
     }
-    CHECK(cuts == 12);
+    CHECK(cuts == 13);  // the articles', and the contents' pages'
     std::size_t before = store.bytes_read();
     const PreparedBuild repaired = lay_out_prepared(book, store, true, 2);
     const std::size_t repaired_bytes = store.bytes_read() - before;
@@ -271,6 +290,34 @@ TEST_SUITE("cache.layout_cache") {
     CHECK(warm.trace == cold.trace);
     CHECK(warm.kept >= 12);
     CHECK((store.bytes_read() - before) * 3 < repaired_bytes);
+  }
+
+  TEST_CASE("the contents' pages are recalled as cut while no title and no page number changes") {
+    model::Book book = test::book_of(articles());
+    cache::MemoryStore store;
+    const PreparedBuild cold = lay_out_prepared(book, store, true, 2);
+    CHECK(cold.front_kept == 0);
+    REQUIRE(cold.front.find("link a7") != std::string::npos);  // an entry, linked
+    // Warm: the contents' pages come as cut, their bodies kept, with the same digests and links,
+    // and the same warnings and figures.
+    const PreparedBuild warm = lay_out_prepared(book, store, true, 2);
+    CHECK(warm.front == cold.front);
+    CHECK(warm.trace == cold.trace);
+    CHECK(warm.front_kept >= 1);
+    CHECK(warm.front_kept < warm.kept);
+    // An article grows by a page: every later entry's number changes, so the contents are cut anew,
+    // as a build without their cut would cut them, and kept for the next build.
+    book.articles[3].blocks.push_back(test::paragraph(std::string(3000, 'y'), {"a3.md", 9, 1}));
+    cache::MemoryStore fresh;
+    const PreparedBuild expected = lay_out_prepared(book, fresh, true, 2);
+    const PreparedBuild longer = lay_out_prepared(book, store, true, 2);
+    CHECK(longer.front != warm.front);
+    CHECK(longer.front == expected.front);
+    CHECK(longer.front_kept == 0);
+    CHECK(lay_out_prepared(book, store, true, 2).front_kept == warm.front_kept);
+    // An entry's title changes: the titles and the contents' pages are set again.
+    book.contents[8].title = "Another title";
+    CHECK(lay_out_prepared(book, store, true, 2).front_kept == 0);
   }
 
   TEST_CASE("a sink that prepares nothing gets no cut kept: its articles are cut from their lines") {

@@ -166,7 +166,7 @@ TEST_SUITE("layout.lay_out_book") {
     CHECK(diagnostics.to_string() == "");
   }
 
-  TEST_CASE("the sink prepares each page cut from an article or the Sources before it has its side; no other page") {
+  TEST_CASE("the sink prepares each page cut from an article, the Sources or the contents before its side; no other") {
     // Marks a page's body digest when preparing it; logs each page as prepared or not.
     struct PreparingSink final : PageSink {
       std::string log;
@@ -193,9 +193,10 @@ TEST_SUITE("layout.lay_out_book") {
       lay_out_book(book, metrics, test::small_style(12), layout::Hyphenators(), pages, diagnostics, core::no_progress(),
                    jobs);
       // Alpha's four pages, the part's title page and blank verso, Beta's page, the Sources; then
-      // the front matter. The Sources appendix is cut where it is set (on a thread of its own with
-      // two jobs), as an article is.
-      CHECK(pages.log == "pppp--ppffff");
+      // the front matter, whose contents page is prepared as an article's (the title page, the
+      // disclaimer and the blank verso are not). The Sources appendix is cut where it is set (on a
+      // thread of its own with two jobs), as an article is.
+      CHECK(pages.log == "pppp--ppffPf");
       CHECK_FALSE(pages.prepared_with_furniture);  // no folio yet: prepared before its side is known
     }
   }
