@@ -958,6 +958,8 @@ bool is_wrapped_text(const std::vector<SourceLine>& lines) {
     // Blank lines between paragraphs mark hard-wrapped text, but for a seed with blank lines in it.
     if (blank_after_text) return !is_seed_form_with_blank_lines(lines);
     ++text_lines;
+    // Once a mark is found, only a blank line between paragraphs is still looked for.
+    if (seed_marks) continue;
     if (text.starts_with("- ")) seed_marks = true;
     if (code_points(line.text) > static_cast<std::size_t>(unwrapped_line_width)) seed_marks = true;
   }
