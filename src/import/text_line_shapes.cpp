@@ -147,6 +147,8 @@ int wrap_width(const std::vector<WrappedLine>& lines) {
 bool is_unwrapped_prose(std::string_view text) {
   // A quick refusal for the short lines most files are made of.
   if (text.size() <= static_cast<std::size_t>(unwrapped_line_width)) return false;
+  // A side of a framed box, or a row of a table drawn with bars, is the frame's, however wide.
+  if ((text.front() == '|' || text.front() == '*') && text.back() == text.front()) return false;
   int longest_word = 0;
   int word = 0;
   int narrow = 0;

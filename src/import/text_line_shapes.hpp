@@ -51,7 +51,8 @@ constexpr int unwrapped_line_width = 100;
 /// prose on one line, as word processors save text and the seeds are written: wider than
 /// `unwrapped_line_width` columns even without its longest word, with words set apart by single
 /// spaces far more often than by wider gaps (columns of a table have wide gaps between short
-/// words; prose with two spaces after each sentence has one per sentence).
+/// words; prose with two spaces after each sentence has one per sentence), and not framed by the
+/// same '|' or '*' at both ends (a side of a box, a row of a table drawn with bars).
 bool is_unwrapped_prose(std::string_view text);
 
 /// True for a line of three or more of one of - = * _ ~ # and nothing else but spaces ("* * *").

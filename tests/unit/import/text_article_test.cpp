@@ -268,6 +268,16 @@ TEST_SUITE("import.text_article.wrapped") {
     CHECK(read.blocks.find("paragraph @4:1") == std::string::npos);
   }
 
+  TEST_CASE("a framed box wider than hard-wrapped text is an aside still") {
+    const std::string inside = long_line("Inside");
+    const std::string edge = "+" + std::string(inside.size() + 2, '-') + "+";
+    const Read read =
+        read_txt("Before.\n\n" + edge + "\n| " + inside + " |\n| " + inside + " |\n" + edge + "\n\nAfter.\n");
+    CHECK(read.blocks.find("aside @3:1\n") != std::string::npos);
+    CHECK(read.blocks.find("text \"|") == std::string::npos);
+    CHECK(read.blocks.find("text \"+") == std::string::npos);
+  }
+
   TEST_CASE("a seed's form with paragraphs added after blank lines keeps its outline and its headings") {
     // The heading's apostrophe is curly, the outline's straight: they match as the seeds' reader
     // matches them, smartened.

@@ -77,6 +77,10 @@ TEST_SUITE("import.text_line_shapes") {
     for (int i = 0; i < 10; ++i) hundred += " xxxxxxxxx";
     CHECK_FALSE(import::is_unwrapped_prose(hundred));
     CHECK(import::is_unwrapped_prose(hundred + "x"));
+    // A side of a box, a row of a table drawn with bars: the frame's.
+    CHECK_FALSE(import::is_unwrapped_prose("| " + prose + " |"));
+    CHECK_FALSE(import::is_unwrapped_prose("* " + prose + " *"));
+    CHECK(import::is_unwrapped_prose("* " + prose));
     // Columns: wide gaps between short words, or tabs.
     std::string columns;
     for (int i = 0; i < 20; ++i) columns += "cell    ";
