@@ -151,13 +151,16 @@ layout::CutArticle LayoutCache::recall_or_cut_contents(
     const std::function<layout::CutArticle()>& cut_anew,
     const std::function<bool(std::vector<layout::Page>&)>& take_bodies) {
   const core::StreamDigest key = contents_pages_key(inputs, fingerprint_);
+  bool decoded = false;
   if (const std::optional<std::string> bytes = store_.read(key)) {
     if (std::optional<layout::CutArticle> recalled = decode_cut(*bytes, key, coverage.branch())) {
       if (take_bodies(recalled->pages)) return std::move(*recalled);
+      decoded = true;  // the page sink lacks their drawing: cut again, the entry as it was
     }
   }
   // The pages have no lines to keep: the entry holds the cut alone, as an article's cut entry does.
   layout::CutArticle cut = cut_anew();
+  if (decoded) return cut;
   std::string entry = encode_entry({{}, cut.diagnostics, cut.missing}, key);
   if (add_cut(entry, cut)) store_.write(key, entry);
   return cut;

@@ -167,7 +167,9 @@ bool is_unwrapped_prose(std::string_view text) {
     pos = gap_end;
   }
   longest_word = std::max(longest_word, word);
-  return display_width(text) - longest_word > unwrapped_line_width && narrow > 2 * wide;
+  // Prose sets words apart by single spaces several times as often as by wider gaps.
+  constexpr int single_spaces_per_wide_gap = 2;
+  return display_width(text) - longest_word > unwrapped_line_width && narrow > single_spaces_per_wide_gap * wide;
 }
 
 bool is_rule(const WrappedLine& line) {

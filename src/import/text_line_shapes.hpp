@@ -43,16 +43,18 @@ WrappedLine without_prefix(const WrappedLine& line, std::size_t count);
 /// line of the same paragraph follows. 0 when fewer than five lines are followed that way.
 int wrap_width(const std::vector<WrappedLine>& lines);
 
-/// Past this width a line of prose was not hard-wrapped: wrapped text runs past its measure only
-/// by a word too long to break (an address), and measures stop well short of it.
+/// Past this width a line of prose may be a paragraph written on one line: most text is wrapped at
+/// 72 to 80 columns, and wrapped text runs past its measure only by a word too long to break (an
+/// address). Text wrapped wider is told apart by where its lines end (import/wrapped_text).
 constexpr int unwrapped_line_width = 100;
 
-/// True when `text` (a line without its indentation; tabs count as gaps) is a whole paragraph of
-/// prose on one line, as word processors save text and the seeds are written: wider than
-/// `unwrapped_line_width` columns even without its longest word, with words set apart by single
-/// spaces far more often than by wider gaps (columns of a table have wide gaps between short
-/// words; prose with two spaces after each sentence has one per sentence), and not framed by the
-/// same '|' or '*' at both ends (a side of a box, a row of a table drawn with bars).
+/// True when `text` (a line without its indentation) reads as prose too wide to have been wrapped
+/// at the usual measures, as a paragraph written on one line does: wider than
+/// `unwrapped_line_width` characters (code points) even without its longest word, with words set
+/// apart by single spaces far more often than by wider gaps or tabs (columns of a table have wide
+/// gaps between short words; prose with two spaces after each sentence has one per sentence), and
+/// not framed by the same '|' or '*' at both ends (a side of a box, a row of a table drawn with
+/// bars). Text without spaces between its words (Chinese, Japanese) never is.
 bool is_unwrapped_prose(std::string_view text);
 
 /// True for a line of three or more of one of - = * _ ~ # and nothing else but spaces ("* * *").

@@ -251,27 +251,6 @@ int margin_of(const std::vector<WrappedLine>& lines) {
   return std::max(margin, 0);
 }
 
-// A paragraph written on one line (as word processors save text) stands apart from the lines
-// around it, as if blank lines were there: joined to them, a file's paragraphs would run into one,
-// with any short line between them (a heading) inside. Preformatted text is left as it is.
-std::vector<WrappedLine> set_apart_unwrapped_prose(std::vector<WrappedLine> lines) {
-  const int margin = margin_of(lines);
-  const auto stands_apart = [margin](const WrappedLine& line) {
-    return !line.blank() && line.indent - margin < code_indent && is_unwrapped_prose(line.text);
-  };
-  if (std::none_of(lines.begin(), lines.end(), stands_apart)) return lines;
-  std::vector<WrappedLine> out;
-  out.reserve(lines.size() + lines.size() / 2);
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    const bool apart = stands_apart(lines[i]);
-    const int number = lines[i].number;
-    if (apart && !out.empty() && !out.back().blank()) out.push_back(blank_line(number));
-    out.push_back(std::move(lines[i]));
-    if (apart && i + 1 < lines.size() && !lines[i + 1].blank()) out.push_back(blank_line(number));
-  }
-  return out;
-}
-
 // U+2010 HYPHEN, which groff writes for the hyphens it adds and, off Debian, for a word's own.
 constexpr std::string_view unicode_hyphen = "\u2010";
 
@@ -887,10 +866,6 @@ std::vector<model::Inline> Reader::inlines(const std::vector<WrappedLine>& lines
   return out;
 }
 
-}  // namespace
-
-namespace {
-
 std::string_view trimmed(std::string_view text) {
   const std::size_t first = text.find_first_not_of(" \t");
   if (first == std::string_view::npos) return {};
@@ -918,29 +893,80 @@ bool has_seed_outline(const std::vector<std::string_view>& texts) {
   return false;
 }
 
-// A seed's form with blank lines in it (paragraphs added after blank lines): an outline whose
-// entries recur as headings, and a run of lines with a paragraph on one line among them, which
-// hard-wrapped text never has (the seeds' form, or a word processor's). Without such a line, a
-// contents list that recurs as headings is a hard-wrapped README's.
-bool is_seed_form_with_blank_lines(const std::vector<SourceLine>& lines) {
-  bool paragraph_lines = false;
-  std::size_t run = 0;  // lines in the run so far
-  bool run_has_paragraph_line = false;
-  std::vector<std::string_view> texts;
-  texts.reserve(lines.size());
-  for (const SourceLine& line : lines) {
-    const std::string_view text = trimmed(line.text);
-    if (text.empty()) {
-      run = 0;
-      run_has_paragraph_line = false;
+// Lines beside a paragraph written on one line are short or end a sentence too: a line between
+// two lines of a paragraph wrapped wide ends where the wrapping put it, mostly inside a sentence.
+bool bounds_a_paragraph(const WrappedLine& line) {
+  return line.width <= max_heading_width || ends_like_prose(line.text);
+}
+
+// Which of `lines` are paragraphs written on one line, as word processors save text and the seeds
+// are written: a line of prose too wide to have been wrapped (is_unwrapped_prose), at the text's
+// margin, ending a sentence, with the lines before and after it in its run short or ending one
+// too, in a run neither set in columns nor framed as a box. Text wrapped wider than 100 columns
+// has lines as wide, but they end where the wrapping put them, and so do the lines beside them.
+std::vector<bool> paragraph_lines(const std::vector<WrappedLine>& lines) {
+  std::vector<bool> found(lines.size(), false);
+  const int margin = margin_of(lines);
+  const auto may_be = [margin](const WrappedLine& line) {
+    return !line.blank() && line.indent - margin < code_indent && is_unwrapped_prose(line.text) &&
+           ends_like_prose(line.text);
+  };
+  for (std::size_t first = 0; first < lines.size();) {
+    if (lines[first].blank()) {
+      ++first;
       continue;
     }
-    ++run;
-    run_has_paragraph_line = run_has_paragraph_line || is_unwrapped_prose(text);
-    paragraph_lines = paragraph_lines || (run_has_paragraph_line && run >= 2);
-    texts.push_back(text);
+    std::size_t end = first;
+    bool any = false;
+    for (; end < lines.size() && !lines[end].blank(); ++end) any = any || may_be(lines[end]);
+    if (any && !is_tabular(lines, first, end) && box_height(lines, first, end) == 0) {
+      for (std::size_t i = first; i < end; ++i) {
+        found[i] = may_be(lines[i]) && (i == first || bounds_a_paragraph(lines[i - 1])) &&
+                   (i + 1 == end || bounds_a_paragraph(lines[i + 1]));
+      }
+    }
+    first = end;
   }
-  return paragraph_lines && has_seed_outline(texts);
+  return found;
+}
+
+// `lines` with each paragraph line (`apart`) set apart from the lines around it, as if blank lines
+// were there: joined to them, a file's paragraphs would run into one, with any short line between
+// them (a heading) inside.
+std::vector<WrappedLine> set_apart(const std::vector<WrappedLine>& lines, const std::vector<bool>& apart) {
+  std::vector<WrappedLine> out;
+  out.reserve(lines.size() + lines.size() / 2);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (apart[i] && !out.empty() && !out.back().blank()) out.push_back(blank_line(lines[i].number));
+    out.push_back(lines[i]);
+    if (apart[i] && i + 1 < lines.size() && !lines[i + 1].blank()) out.push_back(blank_line(lines[i].number));
+  }
+  return out;
+}
+
+// A seed's form with blank lines in it (paragraphs added after blank lines): an outline whose
+// entries recur as headings, and a paragraph line (paragraph_lines) with another line beside it,
+// which hard-wrapped text does not have. Without one, a contents list that recurs as headings is a
+// hard-wrapped README's.
+bool is_seed_form_with_blank_lines(const std::vector<SourceLine>& source) {
+  // A quick refusal for the files of short lines most hard-wrapped text is.
+  if (std::none_of(source.begin(), source.end(),
+                   [](const SourceLine& line) { return line.text.size() > unwrapped_line_width; })) {
+    return false;
+  }
+  const std::vector<WrappedLine> lines = wrapped_lines(source);
+  const std::vector<bool> apart = paragraph_lines(lines);
+  bool beside_another = false;
+  for (std::size_t i = 0; i < lines.size() && !beside_another; ++i) {
+    beside_another = apart[i] && ((i > 0 && !lines[i - 1].blank()) || (i + 1 < lines.size() && !lines[i + 1].blank()));
+  }
+  if (!beside_another) return false;
+  std::vector<std::string_view> texts;
+  texts.reserve(source.size());
+  for (const SourceLine& line : source) {
+    if (const std::string_view text = trimmed(line.text); !text.empty()) texts.push_back(text);
+  }
+  return has_seed_outline(texts);
 }
 
 }  // namespace
@@ -967,8 +993,12 @@ bool is_wrapped_text(const std::vector<SourceLine>& lines) {
 }
 
 std::vector<model::Block> read_wrapped_text(const std::string& path, const std::vector<SourceLine>& lines) {
-  const std::vector<WrappedLine> wrapped = set_apart_unwrapped_prose(wrapped_lines(lines));
-  return Reader(path, wrapped).read(wrapped);
+  const std::vector<WrappedLine> wrapped = wrapped_lines(lines);
+  // The text's width, its numbered headings and its hyphens are read from its lines as they are.
+  Reader reader(path, wrapped);
+  const std::vector<bool> apart = paragraph_lines(wrapped);
+  if (std::none_of(apart.begin(), apart.end(), [](bool each) { return each; })) return reader.read(wrapped);
+  return reader.read(set_apart(wrapped, apart));
 }
 
 }  // namespace octavo::import

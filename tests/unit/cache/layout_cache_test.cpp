@@ -305,6 +305,12 @@ TEST_SUITE("cache.layout_cache") {
     CHECK(warm.trace == cold.trace);
     CHECK(warm.front_kept >= 1);
     CHECK(warm.front_kept < warm.kept);
+    // A sink that has lost their drawing gets them cut again, and the entry stays as it was.
+    const std::size_t writes = store.writes();
+    const PreparedBuild lost = lay_out_prepared(book, store, false, 2);
+    CHECK(lost.front == cold.front);
+    CHECK(lost.front_kept == 0);
+    CHECK(store.writes() == writes);
     // An article grows by a page: every later entry's number changes, so the contents are cut anew,
     // as a build without their cut would cut them, and kept for the next build.
     book.articles[3].blocks.push_back(test::paragraph(std::string(3000, 'y'), {"a3.md", 9, 1}));

@@ -268,6 +268,41 @@ TEST_SUITE("import.text_article.wrapped") {
     CHECK(read.blocks.find("paragraph @4:1") == std::string::npos);
   }
 
+  TEST_CASE("text wrapped wider than 100 columns keeps its paragraphs, though some lines end a sentence") {
+    for (const std::size_t width : {110, 120, 132}) {
+      CAPTURE(width);
+      // Lines filled to within a word of `width`, as fmt fills them (the next line's first word
+      // would not fit); every third ends a sentence, and the next goes on with the paragraph.
+      std::string paragraph;
+      for (int line = 0; line < 9; ++line) {
+        std::string text = line % 3 == 1 ? "Then" : "more";
+        while (text.size() + 1 + 9 <= width) text += " wordy";
+        if (line % 3 == 0) text += ".";
+        paragraph += text + "\n";
+      }
+      paragraph.replace(paragraph.size() - 1, 1, ".\n");
+      const Read read = read_txt(paragraph + "\n" + paragraph);
+      CHECK(read.blocks.starts_with("paragraph @1:1\n"));
+      CHECK(read.blocks.find("paragraph @11:1\n") != std::string::npos);
+      CHECK(read.blocks.find("paragraph @", 1) == read.blocks.find("paragraph @11:1\n"));  // two, no more
+      CHECK(read.blocks.rfind("paragraph @") == read.blocks.find("paragraph @11:1\n"));
+    }
+  }
+
+  TEST_CASE("a fenced block whose command is as wide as a paragraph on one line stays preformatted") {
+    const std::string command = "cmake -S . -B build " + long_line("-DVALUE=on") + " --fresh";
+    const Read fenced = read_txt("Build it:\n\n```sh\n" + command + "\n```\n\nAfter.\n");
+    CHECK(fenced.blocks.find("code_block @3:1\n") != std::string::npos);
+  }
+
+  TEST_CASE("short lines keep their breaks beside paragraphs on one line: the text's width is read as it is") {
+    const std::string lines = long_line("One") + "\n" + long_line("Two") + "\n" + long_line("Three") + "\n";
+    const Read read = read_txt(lines + "\nAnn Author\nBob Builder\nCat Coder\n\n" + lines);
+    CHECK(read.blocks.find("text \"Ann Author\"\n  hard_break\n  text \"Bob Builder\"\n  hard_break\n") !=
+          std::string::npos);
+    CHECK(read.blocks.find("paragraph @3:1\n  text \"Three") != std::string::npos);
+  }
+
   TEST_CASE("a framed box wider than hard-wrapped text is an aside still") {
     const std::string inside = long_line("Inside");
     const std::string edge = "+" + std::string(inside.size() + 2, '-') + "+";
@@ -304,6 +339,30 @@ TEST_SUITE("import.text_article.wrapped") {
                              "paragraph @11:1\n  text \"" +
                              added + "\"\n");
     CHECK(read.diagnostics == "");
+  }
+
+  TEST_CASE("a seed's outline is matched smartened, as the seeds' reader matches it") {
+    // Only the apostrophe's heading could match: straight in the outline and curly below, or the
+    // other way round.
+    const std::string first = long_line("First");
+    for (const auto& [entry, heading] : {std::pair<std::string, std::string>{"Kratom's Role", "Kratom’s Role"},
+                                         std::pair<std::string, std::string>{"Kratom’s Role", "Kratom's Role"}}) {
+      CAPTURE(entry);
+      const Read read = read_txt(long_line("Summary") + "\n- " + entry + "\n" + heading + "\n" + first + "\n" + first +
+                                 "\n\n" + long_line("Added") + "\n");
+      CHECK(read.blocks.find("bullet_list role=outline @2:1\n") != std::string::npos);
+      CHECK(read.blocks.find("heading level=1 @3:1\n") != std::string::npos);
+    }
+  }
+
+  TEST_CASE("a contents list that recurs as headings, beside one long line of code, stays hard-wrapped") {
+    // No paragraph line: the long line is indented code, and one alone in its run would not do.
+    const std::string command = "    cmake -S . -B build " + long_line("-DVALUE=on");
+    const Read read = read_txt("Contents:\n\n- Install\n- Use\n\nInstall\n=======\n\nRun:\n" + command + "\n\n" +
+                               long_line("Alone") + "\n\nUse\n===\n\nIt works.\n");
+    CHECK(read.blocks.find("heading level=1 @6:1\n  text \"Install\"\n") != std::string::npos);
+    CHECK(read.blocks.find("heading level=1 @14:1\n  text \"Use\"\n") != std::string::npos);
+    CHECK(read.blocks.find("role=outline") == std::string::npos);
   }
 
   TEST_CASE("a hard-wrapped file whose contents list recurs as headings stays hard-wrapped") {
