@@ -58,6 +58,7 @@ void DeflatePack::read_previous() {
   if (!index) return;
   sort_by_digest(index->entries);
   previous_entries_ = std::move(index->entries);
+  previous_named_.assign(previous_entries_.size(), false);
   previous_size_ = index->end;
   previous_data_start_ = index->data_start;
   previous_data_end_ = index->data_end;
@@ -109,10 +110,15 @@ std::optional<std::string> DeflatePack::read_checked(const PackEntry& found, Rea
 
 void DeflatePack::count_recalled(const PackEntry& found, std::string_view bytes) {
   ++recalled_;
-  if (committed_ || next_failed_ || !next_digests_.insert(found.digest).second) return;
+  const auto index = static_cast<std::size_t>(&found - previous_entries_.data());
+  if (committed_ || next_failed_ || previous_named_[index]) return;
+  // A stream kept anew under the digest of one in the pack (whose bytes did not read back) is named
+  // already. Rebuilds keep few streams, so this is rarely looked up at all.
+  if (!kept_digests_.empty() && kept_digests_.contains(found.digest)) return;
+  previous_named_[index] = true;
   if (writing_next_) return write_next(found.digest, bytes, found.crc32);  // read back whole: its CRC stands
   if (matched_ == used_.size() && found.position == matched_) ++matched_;
-  used_.push_back({false, static_cast<std::size_t>(&found - previous_entries_.data())});
+  used_.push_back({false, index});
 }
 
 std::optional<std::string> DeflatePack::read_previous_stream(std::uint64_t offset, std::uint64_t length,
@@ -178,7 +184,12 @@ void DeflatePack::keep(const core::StreamDigest& digest, std::string_view compre
 
 void DeflatePack::keep_locked(const core::StreamDigest& digest, std::string_view compressed,
                               std::optional<std::uint32_t> crc32) {
-  if (committed_ || next_failed_ || !next_digests_.insert(digest).second) return;
+  if (committed_ || next_failed_) return;
+  if (const PackEntry* found = find_entry(previous_entries_, digest);
+      found != nullptr && previous_named_[static_cast<std::size_t>(found - previous_entries_.data())]) {
+    return;  // recalled already
+  }
+  if (!kept_digests_.insert(digest).second) return;
   const std::uint32_t crc = crc32 ? *crc32 : core::crc32(compressed);
   // Held to append while there is a pack to append to and the held bytes stay few; a first build,
   // or one that deflated much anew, writes the next pack as it goes.

@@ -181,7 +181,12 @@ class DeflatePack final : public core::DeflateMemo {
   bool committed_ = false;
   std::uint64_t next_size_ = 0;
   std::vector<PackEntry> next_entries_;
-  std::unordered_set<core::StreamDigest, DigestHash> next_digests_;
+  // Whether each of previous_entries_ (by its index) is named by the next pack already, recalled:
+  // a flag each, where a set of their digests cost a rebuild of 1,000 articles 2.8 ms of the
+  // book's thread.
+  std::vector<bool> previous_named_;
+  // The streams kept anew, named by the next pack already.
+  std::unordered_set<core::StreamDigest, DigestHash> kept_digests_;
   std::size_t recalled_ = 0;
 };
 

@@ -134,7 +134,8 @@ TEST_SUITE("cache.deflate_pack") {
     {
       cache::DeflatePack same = cache.open();
       recall_pages(same, 0, 10);
-      same.keep(digest_of("page 4"), stream(4));  // kept already: changes nothing
+      same.keep(digest_of("page 4"), stream(4));             // kept already: changes nothing
+      CHECK(same.recall(digest_of("page 3")) == stream(3));  // recalled again: nor does this
       CHECK(same.kept() == 10);
       CHECK_FALSE(fs::exists(cache.folder() / ("pdf.pack.next-" + std::to_string(::getpid()))));
       REQUIRE(same.commit());
