@@ -146,7 +146,7 @@ int wrap_width(const std::vector<WrappedLine>& lines) {
 
 bool is_unwrapped_prose(std::string_view text) {
   // A quick refusal for the short lines most files are made of.
-  if (text.size() <= static_cast<std::size_t>(unwrapped_line_width)) return false;
+  if (text.size() <= static_cast<std::size_t>(one_line_paragraph_width)) return false;
   // A side of a framed box, or a row of a table drawn with bars, is the frame's, however wide.
   if ((text.front() == '|' || text.front() == '*') && text.back() == text.front()) return false;
   int longest_word = 0;
@@ -169,7 +169,7 @@ bool is_unwrapped_prose(std::string_view text) {
   longest_word = std::max(longest_word, word);
   // Prose sets words apart by single spaces several times as often as by wider gaps.
   constexpr int single_spaces_per_wide_gap = 2;
-  return display_width(text) - longest_word > unwrapped_line_width && narrow > single_spaces_per_wide_gap * wide;
+  return display_width(text) - longest_word > one_line_paragraph_width && narrow > single_spaces_per_wide_gap * wide;
 }
 
 bool is_rule(const WrappedLine& line) {

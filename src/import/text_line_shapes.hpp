@@ -43,18 +43,22 @@ WrappedLine without_prefix(const WrappedLine& line, std::size_t count);
 /// line of the same paragraph follows. 0 when fewer than five lines are followed that way.
 int wrap_width(const std::vector<WrappedLine>& lines);
 
-/// Past this width a line of prose may be a paragraph written on one line: most text is wrapped at
-/// 72 to 80 columns, and wrapped text runs past its measure only by a word too long to break (an
-/// address). Text wrapped wider is told apart by where its lines end (import/wrapped_text).
+/// Past this width a line is wider than hard-wrapped text's: most text is wrapped at 72 to 80
+/// columns, some at up to 132, and wrapped text runs past its measure only by a word too long to
+/// break (an address).
 constexpr int unwrapped_line_width = 100;
 
-/// True when `text` (a line without its indentation) reads as prose too wide to have been wrapped
-/// at the usual measures, as a paragraph written on one line does: wider than
-/// `unwrapped_line_width` characters (code points) even without its longest word, with words set
-/// apart by single spaces far more often than by wider gaps or tabs (columns of a table have wide
-/// gaps between short words; prose with two spaces after each sentence has one per sentence), and
-/// not framed by the same '|' or '*' at both ends (a side of a box, a row of a table drawn with
-/// bars). Text without spaces between its words (Chinese, Japanese) never is.
+/// A line of prose this wide even without its longest word was written as a paragraph on one line:
+/// twice as wide as the seeds' form's mark, well past any measure text is wrapped to.
+constexpr int one_line_paragraph_width = 200;
+
+/// True when `text` (a line without its indentation) reads as a paragraph of prose written on one
+/// line, as word processors save text and the seeds are written: wider than
+/// `one_line_paragraph_width` characters (code points) even without its longest word, with words
+/// set apart by single spaces far more often than by wider gaps or tabs (columns of a table have
+/// wide gaps between short words; prose with two spaces after each sentence has one per
+/// sentence), and not framed by the same '|' or '*' at both ends (a side of a box, a row of a table
+/// drawn with bars). Text without spaces between its words (Chinese, Japanese) never is.
 bool is_unwrapped_prose(std::string_view text);
 
 /// True for a line of three or more of one of - = * _ ~ # and nothing else but spaces ("* * *").

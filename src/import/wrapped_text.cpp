@@ -893,21 +893,14 @@ bool has_seed_outline(const std::vector<std::string_view>& texts) {
   return false;
 }
 
-// Lines beside a paragraph written on one line are short or end a sentence too: a line between
-// two lines of a paragraph wrapped wide ends where the wrapping put it, mostly inside a sentence.
-bool bounds_a_paragraph(const WrappedLine& line) {
-  return line.width <= max_heading_width || ends_like_prose(line.text);
-}
-
 // Which of `lines` are paragraphs written on one line, as word processors save text and the seeds
 // are written: a line of prose too wide to have been wrapped (is_unwrapped_prose), at the text's
-// margin, ending a sentence, with the lines before and after it in its run short or ending one
-// too, in a run neither set in columns nor framed as a box. Text wrapped wider than 100 columns
-// has lines as wide, but they end where the wrapping put them, and so do the lines beside them.
+// margin, ending a sentence (a command as wide, in a fenced block, does not), in a run neither set
+// in columns nor framed as a box.
 std::vector<bool> paragraph_lines(const std::vector<WrappedLine>& lines) {
   std::vector<bool> found(lines.size(), false);
   const int margin = margin_of(lines);
-  const auto may_be = [margin](const WrappedLine& line) {
+  const auto is_paragraph = [margin](const WrappedLine& line) {
     return !line.blank() && line.indent - margin < code_indent && is_unwrapped_prose(line.text) &&
            ends_like_prose(line.text);
   };
@@ -918,12 +911,9 @@ std::vector<bool> paragraph_lines(const std::vector<WrappedLine>& lines) {
     }
     std::size_t end = first;
     bool any = false;
-    for (; end < lines.size() && !lines[end].blank(); ++end) any = any || may_be(lines[end]);
+    for (; end < lines.size() && !lines[end].blank(); ++end) any = any || is_paragraph(lines[end]);
     if (any && !is_tabular(lines, first, end) && box_height(lines, first, end) == 0) {
-      for (std::size_t i = first; i < end; ++i) {
-        found[i] = may_be(lines[i]) && (i == first || bounds_a_paragraph(lines[i - 1])) &&
-                   (i + 1 == end || bounds_a_paragraph(lines[i + 1]));
-      }
+      for (std::size_t i = first; i < end; ++i) found[i] = is_paragraph(lines[i]);
     }
     first = end;
   }
@@ -944,23 +934,30 @@ std::vector<WrappedLine> set_apart(const std::vector<WrappedLine>& lines, const 
   return out;
 }
 
-// A seed's form with blank lines in it (paragraphs added after blank lines): an outline whose
-// entries recur as headings, and a paragraph line (paragraph_lines) with another line beside it,
-// which hard-wrapped text does not have. Without one, a contents list that recurs as headings is a
-// hard-wrapped README's.
+// A seed's form with blank lines in it (paragraphs added after blank lines), as the seeds open: a
+// lead of paragraphs written on one line (paragraph_lines) from the file's first line, then the
+// outline, whose entries recur as headings; and nothing the seeds never have, an underline or text
+// indented as code. A README or a FAQ whose contents list recurs as headings opens otherwise.
 bool is_seed_form_with_blank_lines(const std::vector<SourceLine>& source) {
-  // A quick refusal for the files of short lines most hard-wrapped text is.
-  if (std::none_of(source.begin(), source.end(),
-                   [](const SourceLine& line) { return line.text.size() > unwrapped_line_width; })) {
-    return false;
-  }
+  // A quick refusal for the hard-wrapped text most files with blank lines are: its first line is
+  // short.
+  const auto opening =
+      std::find_if(source.begin(), source.end(), [](const SourceLine& line) { return !trimmed(line.text).empty(); });
+  if (opening == source.end() || opening->text.size() <= one_line_paragraph_width) return false;
   const std::vector<WrappedLine> lines = wrapped_lines(source);
   const std::vector<bool> apart = paragraph_lines(lines);
-  bool beside_another = false;
-  for (std::size_t i = 0; i < lines.size() && !beside_another; ++i) {
-    beside_another = apart[i] && ((i > 0 && !lines[i - 1].blank()) || (i + 1 < lines.size() && !lines[i + 1].blank()));
+  std::size_t i = 0;
+  while (i < lines.size() && lines[i].blank()) ++i;
+  if (i == lines.size() || !apart[i]) return false;
+  for (; i < lines.size() && !lines[i].text.starts_with("- "); ++i) {
+    if (!lines[i].blank() && !apart[i]) return false;  // the lead is paragraphs alone
   }
-  if (!beside_another) return false;
+  const int margin = margin_of(lines);
+  for (std::size_t j = 0; j < lines.size(); ++j) {
+    if (lines[j].blank()) continue;
+    if (lines[j].indent - margin >= code_indent) return false;
+    if (j > 0 && underline_level(lines[j - 1], lines[j]) > 0) return false;
+  }
   std::vector<std::string_view> texts;
   texts.reserve(source.size());
   for (const SourceLine& line : source) {

@@ -62,31 +62,33 @@ TEST_SUITE("import.text_line_shapes") {
     CHECK(import::box_height(lines, 4, lines.size()) == 0);  // two edges, nothing inside
   }
 
-  TEST_CASE("a paragraph on one line: past 100 columns without its longest word, its words single-spaced") {
-    std::string prose;  // 24 words of five letters: 143 columns
-    for (int i = 0; i < 24; ++i) prose += i == 0 ? "words" : " words";
+  TEST_CASE("a paragraph on one line: past 200 characters without its longest word, its words single-spaced") {
+    std::string prose;  // 40 words of five letters: 239 characters
+    for (int i = 0; i < 40; ++i) prose += i == 0 ? "words" : " words";
     CHECK(import::is_unwrapped_prose(prose));
     // Two spaces after a sentence now and then are prose still.
     CHECK(import::is_unwrapped_prose("First.  " + prose + ".  Last."));
-    // A short line, and one long only by its address, were wrapped.
+    // A short line, one long only by its address, and one of text wrapped as wide as text is
+    // wrapped (132 columns) are not.
     CHECK_FALSE(import::is_unwrapped_prose("short words"));
-    const std::string address = "https://example.org/" + std::string(120, 'a');
+    const std::string address = "https://example.org/" + std::string(220, 'a');
     CHECK_FALSE(import::is_unwrapped_prose("See " + address + " for more."));
-    // Exactly 100 columns without the longest word is still a width text is wrapped to.
-    std::string hundred = std::string(20, 'y');  // the longest word, then 100 columns
-    for (int i = 0; i < 10; ++i) hundred += " xxxxxxxxx";
-    CHECK_FALSE(import::is_unwrapped_prose(hundred));
-    CHECK(import::is_unwrapped_prose(hundred + "x"));
+    CHECK_FALSE(import::is_unwrapped_prose(prose.substr(0, 132)));
+    // Exactly 200 characters without the longest word is not past it.
+    std::string edge = std::string(20, 'y');  // the longest word, then 200 characters
+    for (int i = 0; i < 20; ++i) edge += " xxxxxxxxx";
+    CHECK_FALSE(import::is_unwrapped_prose(edge));
+    CHECK(import::is_unwrapped_prose(edge + "x"));
     // A side of a box, a row of a table drawn with bars: the frame's.
     CHECK_FALSE(import::is_unwrapped_prose("| " + prose + " |"));
     CHECK_FALSE(import::is_unwrapped_prose("* " + prose + " *"));
     CHECK(import::is_unwrapped_prose("* " + prose));
     // Columns: wide gaps between short words, or tabs.
     std::string columns;
-    for (int i = 0; i < 20; ++i) columns += "cell    ";
+    for (int i = 0; i < 40; ++i) columns += "cell    ";
     CHECK_FALSE(import::is_unwrapped_prose(columns));
     std::string tabbed;
-    for (int i = 0; i < 30; ++i) tabbed += "cell\tcell ";
+    for (int i = 0; i < 40; ++i) tabbed += "cell\tcell ";
     CHECK_FALSE(import::is_unwrapped_prose(tabbed));
   }
 }
