@@ -882,7 +882,10 @@ bool has_seed_outline(const std::vector<std::string_view>& texts) {
   std::unordered_set<std::string> entries;
   std::size_t longest = 0;
   for (; i < texts.size() && texts[i].starts_with(marker); ++i) {
-    std::string entry = smarten_punctuation(trimmed(texts[i].substr(marker.size())));
+    // An entry is a section's title, short and no sentence (dialogue set off by dashes is not).
+    const std::string_view title = trimmed(texts[i].substr(marker.size()));
+    if (code_points(title) > static_cast<std::size_t>(max_heading_width) || ends_like_prose(title)) return false;
+    std::string entry = smarten_punctuation(title);
     longest = std::max(longest, entry.size());
     entries.insert(std::move(entry));
   }
@@ -893,17 +896,30 @@ bool has_seed_outline(const std::vector<std::string_view>& texts) {
   return false;
 }
 
+// Whether `line` reads as a paragraph written on one line: prose too wide to have been wrapped
+// (is_unwrapped_prose), at the text's `margin`, starting as a paragraph does (not in lower case,
+// not a list's item) and ending a sentence.
+bool is_paragraph_line(const WrappedLine& line, int margin) {
+  return !line.blank() && line.indent == margin && !is_lower_ascii(line.text.front()) && !read_list_marker(line.text) &&
+         is_unwrapped_prose(line.text) && ends_like_prose(line.text);
+}
+
+// A line shown on its own beside paragraphs written on one line: a title or a heading, short,
+// at the margin, and neither a sentence, a lead-in nor a list's item.
+bool is_display_line(const WrappedLine& line, int margin) {
+  const std::string_view text = line.text;
+  return line.indent == margin && line.width <= max_heading_width && !ends_like_prose(text) && !read_list_marker(text);
+}
+
 // Which of `lines` are paragraphs written on one line, as word processors save text and the seeds
-// are written: a line of prose too wide to have been wrapped (is_unwrapped_prose), at the text's
-// margin, ending a sentence (a command as wide, in a fenced block, does not), in a run neither set
-// in columns nor framed as a box.
+// are written (is_paragraph_line), in a run made of such lines and of display lines only (titles,
+// headings). A run with
+// any other line is left as it is: a long line there is a paragraph's or a list item's, wrapped or
+// edited by hand, whose other lines go on with it.
 std::vector<bool> paragraph_lines(const std::vector<WrappedLine>& lines) {
   std::vector<bool> found(lines.size(), false);
   const int margin = margin_of(lines);
-  const auto is_paragraph = [margin](const WrappedLine& line) {
-    return !line.blank() && line.indent - margin < code_indent && is_unwrapped_prose(line.text) &&
-           ends_like_prose(line.text);
-  };
+  const auto is_paragraph = [margin](const WrappedLine& line) { return is_paragraph_line(line, margin); };
   for (std::size_t first = 0; first < lines.size();) {
     if (lines[first].blank()) {
       ++first;
@@ -911,8 +927,13 @@ std::vector<bool> paragraph_lines(const std::vector<WrappedLine>& lines) {
     }
     std::size_t end = first;
     bool any = false;
-    for (; end < lines.size() && !lines[end].blank(); ++end) any = any || is_paragraph(lines[end]);
-    if (any && !is_tabular(lines, first, end) && box_height(lines, first, end) == 0) {
+    bool only_these = true;
+    for (; end < lines.size() && !lines[end].blank(); ++end) {
+      const bool paragraph = is_paragraph(lines[end]);
+      any = any || paragraph;
+      only_these = only_these && (paragraph || is_display_line(lines[end], margin));
+    }
+    if (any && only_these && box_height(lines, first, end) == 0) {
       for (std::size_t i = first; i < end; ++i) found[i] = is_paragraph(lines[i]);
     }
     first = end;
@@ -945,14 +966,13 @@ bool is_seed_form_with_blank_lines(const std::vector<SourceLine>& source) {
       std::find_if(source.begin(), source.end(), [](const SourceLine& line) { return !trimmed(line.text).empty(); });
   if (opening == source.end() || opening->text.size() <= one_line_paragraph_width) return false;
   const std::vector<WrappedLine> lines = wrapped_lines(source);
-  const std::vector<bool> apart = paragraph_lines(lines);
+  const int margin = margin_of(lines);
   std::size_t i = 0;
   while (i < lines.size() && lines[i].blank()) ++i;
-  if (i == lines.size() || !apart[i]) return false;
+  if (i == lines.size() || !is_paragraph_line(lines[i], margin)) return false;
   for (; i < lines.size() && !lines[i].text.starts_with("- "); ++i) {
-    if (!lines[i].blank() && !apart[i]) return false;  // the lead is paragraphs alone
+    if (!lines[i].blank() && !is_paragraph_line(lines[i], margin)) return false;  // the lead is paragraphs alone
   }
-  const int margin = margin_of(lines);
   for (std::size_t j = 0; j < lines.size(); ++j) {
     if (lines[j].blank()) continue;
     if (lines[j].indent - margin >= code_indent) return false;

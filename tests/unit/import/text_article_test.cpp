@@ -222,13 +222,13 @@ TEST_SUITE("import.text_article.wrapped") {
   }
 
   TEST_CASE("in hard-wrapped text a paragraph on one line stands alone, and so do the lines beside it") {
-    // As a word processor saves text: a paragraph a line, blank lines only here and there. Joined,
-    // the run's three paragraphs, the short line and the list would be one paragraph.
+    // As a word processor saves text: a paragraph a line, a heading among them, blank lines only
+    // here and there. Joined, the run's paragraphs and the heading would be one paragraph.
     const std::string one = long_line("One");
     const std::string two = long_line("Two");
     const std::string three = long_line("Three");
-    const Read read = read_txt("Opening paragraph\nwrapped by hand.\n\n" + one + "\n" + two +
-                               "\nA line between:\n- first item\n- second item\n" + three + "\n\nLast.\n");
+    const Read read = read_txt("Opening paragraph\nwrapped by hand.\n\n" + one + "\n" + two + "\nA Heading Between\n" +
+                               three + "\n\nLast.\n");
     CHECK(read.blocks ==
           "paragraph @1:1\n  text \"Opening paragraph\"\n  soft_break\n  text \"wrapped by hand.\"\n"
           "paragraph @4:1\n  text \"" +
@@ -237,15 +237,27 @@ TEST_SUITE("import.text_article.wrapped") {
               "paragraph @5:1\n  text \"" +
               two +
               "\"\n"
-              "paragraph @6:1\n  text \"A line between:\"\n"
-              "bullet_list @7:1\n"
-              "  list_item @7:1\n    paragraph @7:3\n      text \"first item\"\n"
-              "  list_item @8:1\n    paragraph @8:3\n      text \"second item\"\n"
-              "paragraph @9:1\n  text \"" +
+              "paragraph @6:1\n  text \"A Heading Between\"\n"
+              "paragraph @7:1\n  text \"" +
               three +
               "\"\n"
-              "paragraph @11:1\n  text \"Last.\"\n");
+              "paragraph @9:1\n  text \"Last.\"\n");
     CHECK(read.diagnostics == "");
+  }
+
+  TEST_CASE("a run with any line but paragraphs on one line and short titles is left as it is") {
+    // A line that goes on with a long one (a paragraph wrapped, then edited by hand), a lead-in, a
+    // list's item and its continuation, a definition's term: the long line is theirs.
+    const std::string long_one = long_line("Long");
+    for (const std::string& around :
+         {"This paragraph was wrapped at seventy-two columns and then one of its lines\n" + long_one + "\n",
+          "Notes:\n" + long_one + "\n", "* " + long_one + "\n  (Someone Somewhere)\n",
+          "1.4. \"Covered Software\"\nmeans" + long_one.substr(4) + "\n"}) {
+      CAPTURE(around);
+      const Read read = read_txt("Before.\n\n" + around + "\nAfter.\n");
+      CHECK(read.blocks.find("paragraph @4:") == std::string::npos);  // line 4 goes on with line 3
+      CHECK(read.blocks.find("list_item @4:") == std::string::npos);
+    }
   }
 
   TEST_CASE("a wrapped paragraph with a long address on one of its lines stays one paragraph") {
