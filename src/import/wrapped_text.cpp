@@ -904,18 +904,19 @@ bool is_paragraph_line(const WrappedLine& line, int margin) {
          is_unwrapped_prose(line.text) && ends_like_prose(line.text);
 }
 
-// A line shown on its own beside paragraphs written on one line: a title or a heading, short,
-// at the margin, and neither a sentence, a lead-in nor a list's item.
+// A line shown on its own beside paragraphs written on one line: a title or a heading, short, at
+// the margin, reading as a title (reads_as_title: capitals, no sentence, no lead-in), and no list's
+// item. A line of a paragraph wrapped at 72 columns or less reads otherwise, mostly.
 bool is_display_line(const WrappedLine& line, int margin) {
   const std::string_view text = line.text;
-  return line.indent == margin && line.width <= max_heading_width && !ends_like_prose(text) && !read_list_marker(text);
+  return line.indent == margin && line.width <= max_heading_width && !ends_like_prose(text) &&
+         !read_list_marker(text) && reads_as_title(text);
 }
 
 // Which of `lines` are paragraphs written on one line, as word processors save text and the seeds
 // are written (is_paragraph_line), in a run made of such lines and of display lines only (titles,
-// headings). A run with
-// any other line is left as it is: a long line there is a paragraph's or a list item's, wrapped or
-// edited by hand, whose other lines go on with it.
+// headings). A run with any other line is left as it is: a long line there is a paragraph's or a
+// list item's, wrapped or edited by hand, whose other lines go on with it.
 std::vector<bool> paragraph_lines(const std::vector<WrappedLine>& lines) {
   std::vector<bool> found(lines.size(), false);
   const int margin = margin_of(lines);
@@ -956,9 +957,10 @@ std::vector<WrappedLine> set_apart(const std::vector<WrappedLine>& lines, const 
 }
 
 // A seed's form with blank lines in it (paragraphs added after blank lines), as the seeds open: a
-// lead of paragraphs written on one line (paragraph_lines) from the file's first line, then the
-// outline, whose entries recur as headings; and nothing the seeds never have, an underline or text
-// indented as code. A README or a FAQ whose contents list recurs as headings opens otherwise.
+// lead of paragraphs written on one line (is_paragraph_line) from the file's first line, then the
+// outline, whose entries recur as headings; and nothing the seeds never have, an underline, text
+// indented as code, or a paragraph wrapped over several lines. A README or a FAQ whose contents
+// list recurs as headings opens otherwise, or has those.
 bool is_seed_form_with_blank_lines(const std::vector<SourceLine>& source) {
   // A quick refusal for the hard-wrapped text most files with blank lines are: its first line is
   // short.
@@ -977,6 +979,13 @@ bool is_seed_form_with_blank_lines(const std::vector<SourceLine>& source) {
     if (lines[j].blank()) continue;
     if (lines[j].indent - margin >= code_indent) return false;
     if (j > 0 && underline_level(lines[j - 1], lines[j]) > 0) return false;
+    // Lines with another beside them are paragraphs on one line, the outline's entries or titles:
+    // a paragraph wrapped over several lines is no seed's.
+    const bool beside_another = (j > 0 && !lines[j - 1].blank()) || (j + 1 < lines.size() && !lines[j + 1].blank());
+    if (beside_another && !is_paragraph_line(lines[j], margin) && !lines[j].text.starts_with("- ") &&
+        !is_display_line(lines[j], margin)) {
+      return false;
+    }
   }
   std::vector<std::string_view> texts;
   texts.reserve(source.size());

@@ -386,6 +386,57 @@ Run it:
     CHECK(readme.blocks.find("text \"======") == std::string::npos);
   }
 
+  TEST_CASE("a paragraph wrapped at 72 columns with one long line, and a README that opens as a seed, read as before") {
+    // A fourth reviewer's cases: the lines of a paragraph wrapped short are no titles, so the long
+    // line edited into it stays in it (in English, with a capital after the break, and in French,
+    // after a lower-case é); a README with a long description and a contents list has wrapped
+    // paragraphs, which no seed has.
+    const Read commit = read_txt(R"(Fix crash on startup
+
+When the configuration file is missing the daemon dereferences a null
+pointer before it gets a chance to print an error. This is what
+I saw in the core dump from the reporter's machine and what I could reproduce locally with an empty home directory, so the fix checks the pointer and prints the usual message instead, and then some more words are added here so that the line is clearly longer than two hundred characters.
+
+Closes: #1234
+)");
+    CHECK(commit.blocks.find("paragraph @3:1\n") != std::string::npos);
+    CHECK(commit.blocks.find("paragraph @5:1") == std::string::npos);
+    const Read french = read_txt(R"(Bonjour,
+
+Merci pour votre message. Nous avons bien reçu votre dossier et
+étudierons votre demande dans les meilleurs délais, en tenant compte de l'ensemble des pièces justificatives que vous nous avez transmises le mois dernier par courrier recommandé, ainsi que les documents complémentaires demandés par notre service juridique.
+
+Cordialement,
+Le service client
+)");
+    CHECK(french.blocks.find("paragraph @3:1\n") != std::string::npos);
+    CHECK(french.blocks.find("paragraph @4:1") == std::string::npos);
+    const Read readme = read_txt(
+        R"(Frobnicator is a small command line tool that takes a directory of configuration files, checks each of them against the schema that ships with the package, and reports every problem it finds with its file, line and column so that an editor can jump to it.
+- Installation
+- Usage
+- License
+
+Installation
+
+Run the installer from the top of the source tree. It copies the
+binary to /usr/local/bin and the schema to /usr/local/share, and it
+asks before overwriting anything that is already there.
+
+Usage
+
+Give it a directory. It prints one line per problem and exits with
+a non-zero status when it found any, so it can run in CI.
+
+License
+
+MIT.
+)");
+    CHECK(readme.blocks.find("role=outline") == std::string::npos);
+    CHECK(readme.blocks.find("paragraph @8:1\n") != std::string::npos);
+    CHECK(readme.blocks.find("paragraph @9:1") == std::string::npos);
+  }
+
   TEST_CASE("a fenced block whose command is as wide as a paragraph on one line stays preformatted") {
     // The command ends as a sentence does: only the fence, drawn, keeps the run preformatted.
     const std::string command = "cmake -S . -B build " + long_line("-DVALUE=on");
