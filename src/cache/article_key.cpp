@@ -87,6 +87,22 @@ void put_setting(core::ByteWriter& out, std::string_view format, std::string_vie
   out.string(hyphenator.patterns_digest());
 }
 
+// The contents' entries in order: each one's title, level and kind, which setting its title
+// reads; and with `numbers` (the page each entry leads to) where it leads and that number, which
+// contents_flow adds to the title's last line.
+void put_contents_items(core::ByteWriter& out, const std::vector<layout::ContentsItem>& items,
+                        const std::vector<std::size_t>* numbers) {
+  out.unsigned_number(items.size());
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const auto& [title, destination, level, kind] = items[i];
+    out.string(title);
+    if (numbers != nullptr) out.string(destination);
+    out.signed_number(level);
+    out.signed_number(static_cast<std::int64_t>(kind));
+    if (numbers != nullptr) out.unsigned_number((*numbers)[i]);
+  }
+}
+
 }  // namespace
 
 core::StreamDigest article_key(const layout::ArticleInputs& inputs, std::string_view fingerprint,
@@ -114,14 +130,7 @@ core::StreamDigest sources_entry_key(const layout::SourcesEntryInputs& inputs, s
 core::StreamDigest contents_titles_key(const layout::ContentsTitlesInputs& inputs, std::string_view fingerprint) {
   core::ByteWriter out;
   put_setting(out, contents_titles_key_format, fingerprint, inputs.style, inputs.hyphenator);
-  out.unsigned_number(inputs.items.size());
-  for (const layout::ContentsItem& item : inputs.items) {
-    // Where the entry leads is not set with its title: contents_flow adds it, with the number.
-    [[maybe_unused]] const auto& [title, destination, level, kind] = item;
-    out.string(title);
-    out.signed_number(level);
-    out.signed_number(static_cast<std::int64_t>(kind));
-  }
+  put_contents_items(out, inputs.items, nullptr);
   return core::sha256(out.bytes());
 }
 
@@ -130,15 +139,7 @@ core::StreamDigest contents_pages_key(const layout::ContentsPagesInputs& inputs,
   assert(inputs.numbers.size() == titles.items.size());
   core::ByteWriter out;
   put_setting(out, contents_pages_key_format, fingerprint, titles.style, titles.hyphenator);
-  out.unsigned_number(titles.items.size());
-  for (std::size_t i = 0; i < titles.items.size(); ++i) {
-    const auto& [title, destination, level, kind] = titles.items[i];
-    out.string(title);
-    out.string(destination);
-    out.signed_number(level);
-    out.signed_number(static_cast<std::int64_t>(kind));
-    out.unsigned_number(inputs.numbers[i]);
-  }
+  put_contents_items(out, titles.items, &inputs.numbers);
   return core::sha256(out.bytes());
 }
 

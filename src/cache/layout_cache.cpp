@@ -72,6 +72,15 @@ core::StreamDigest cut_key(const core::StreamDigest& key) {
   return core::sha256(named);
 }
 
+// Keeps `cut` for the next build under `name`, with what `reported` holds (what setting its lines
+// reported and the characters the fonts lacked for them; no lines), when add_cut takes it (not a
+// page showing a picture).
+void keep_cut(EntryStore& store, const core::StreamDigest& name, const layout::SetArticle& reported,
+              const layout::CutArticle& cut) {
+  std::string entry = encode_entry(reported, name);
+  if (add_cut(entry, cut)) store.write(name, entry);
+}
+
 }  // namespace
 
 // The keys take the fingerprint by its digest: it names the program and every library it links,
@@ -88,9 +97,9 @@ layout::CutArticle LayoutCache::recall_or_cut(const layout::ArticleInputs& input
   // Cuts `set` and keeps the cut for the next build under its own key, with the same diagnostics
   // and missing characters and no lines, when add_cut takes it (not a page showing a picture).
   const auto cut_keeping = [&](layout::SetArticle set) {
-    std::string cut_entry = encode_entry({{}, set.diagnostics, set.missing}, cut_name);
+    layout::SetArticle reported{{}, set.diagnostics, set.missing};
     layout::CutArticle article = cut(std::move(set));
-    if (add_cut(cut_entry, article)) store_.write(cut_name, cut_entry);
+    keep_cut(store_, cut_name, reported, article);
     return article;
   };
   // The pages as an earlier build cut them, when the page sink still has their bodies' drawing:
@@ -160,9 +169,7 @@ layout::CutArticle LayoutCache::recall_or_cut_contents(
   }
   // The pages have no lines to keep: the entry holds the cut alone, as an article's cut entry does.
   layout::CutArticle cut = cut_anew();
-  if (decoded) return cut;
-  std::string entry = encode_entry({{}, cut.diagnostics, cut.missing}, key);
-  if (add_cut(entry, cut)) store_.write(key, entry);
+  if (!decoded) keep_cut(store_, key, {{}, cut.diagnostics, cut.missing}, cut);
   return cut;
 }
 
