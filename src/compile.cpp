@@ -96,22 +96,25 @@ struct LoadedHyphenators {
 // and the words it sets, for which they are loaded (layout::text_to_set): it runs beside the
 // EPUB, the fonts and the PDF writer's setup. Its warnings are held and reported where the PDF's
 // setup reported them before, so that the diagnostics come out in the same order whatever the
-// threads do. (A run that stops before the PDF waits for it.)
-std::future<LoadedHyphenators> start_loading_hyphenators(const model::Book& book) {
+// threads do. (A run that stops before the PDF waits for it.) Patterns whose file an earlier build
+// of the process loaded from the same bytes are taken from `loaded_before`, if given, not loaded
+// again (`octavo watch`).
+std::future<LoadedHyphenators> start_loading_hyphenators(const model::Book& book,
+                                                         style::LoadedPatterns* loaded_before) {
   std::vector<style::ArticleLanguage> article_languages;
   for (const model::Article& article : book.articles) article_languages.push_back({article.language, article.location});
   // The book is only read meanwhile, and outlives the future. Its text is gathered only for a
   // large pattern file (German's), once.
-  const auto load = [&book, article_languages] {
+  const auto load = [&book, article_languages, loaded_before] {
     LoadedHyphenators loaded;
     std::optional<std::string> text;
     const auto text_to_set = [&]() -> const std::string& {
       if (!text) text = layout::text_to_set(book);
       return *text;
     };
-    loaded.hyphenators = style::load_hyphenators(book.metadata.language, article_languages,
-                                                 core::DiskFileSystem(hyphenation_patterns_dir),
-                                                 hyphenation_patterns_dir, loaded.diagnostics, text_to_set);
+    loaded.hyphenators = style::load_hyphenators(
+        book.metadata.language, article_languages, core::DiskFileSystem(hyphenation_patterns_dir),
+        hyphenation_patterns_dir, loaded.diagnostics, text_to_set, loaded_before);
     return loaded;
   };
   // Deferred to get() where the system gives no thread. `load` goes as an lvalue: libstdc++'s
@@ -209,7 +212,8 @@ std::string default_output_dir(const std::string& corpus_dir) {
   return (corpus.parent_path() / (corpus.filename().string() + "-out")).string();
 }
 
-CompileResult compile(const CompileOptions& options, core::DiagnosticSink& outer_sink, core::Progress& progress) {
+CompileResult compile(const CompileOptions& options, core::DiagnosticSink& outer_sink, core::Progress& progress,
+                      KeptBetweenBuilds* kept) {
   const HideProgressOnExit hide_progress(progress);
   HideProgressSink hiding_sink(outer_sink, progress);
   core::CountingSink sink(hiding_sink);
@@ -244,7 +248,7 @@ CompileResult compile(const CompileOptions& options, core::DiagnosticSink& outer
   // source notes).
   std::future<LoadedHyphenators> hyphenators;
   if (options.formats != Formats::epub && !options.check_only && !failed()) {
-    hyphenators = start_loading_hyphenators(book);
+    hyphenators = start_loading_hyphenators(book, kept != nullptr ? &kept->patterns : nullptr);
   }
 
   if (failed() || options.check_only) {

@@ -9,6 +9,7 @@
 
 #include "core/diagnostics.hpp"
 #include "core/progress.hpp"
+#include "style/loaded_patterns.hpp"
 
 namespace octavo {
 
@@ -43,10 +44,18 @@ struct CompileResult {
   std::vector<std::shared_ptr<const void>> left_over;
 };
 
+/// What `octavo watch` keeps from one build of its process to the next: only what a build would
+/// make again the very same from the same files, checked against them before it is used.
+struct KeptBetweenBuilds {
+  style::LoadedPatterns patterns;  ///< the hyphenation patterns loaded, by their file's bytes
+};
+
 /// Runs the whole pipeline. Never throws for bad input: everything goes to `sink`. The stages
-/// report to `progress`, which is hidden before each diagnostic and when compile returns.
+/// report to `progress`, which is hidden before each diagnostic and when compile returns. With
+/// `kept`, the build uses what earlier builds kept there and keeps what it makes for the next;
+/// its books are the same either way. One build at a time may use it.
 CompileResult compile(const CompileOptions& options, core::DiagnosticSink& sink,
-                      core::Progress& progress = core::no_progress());
+                      core::Progress& progress = core::no_progress(), KeptBetweenBuilds* kept = nullptr);
 
 /// The default output folder: "out" in the working directory, or "<corpus>-out" beside the
 /// corpus when the working directory is inside the corpus (Octavo never writes into a corpus).

@@ -86,7 +86,9 @@ int main(int argc, char** argv) {
   const bool full_form = command.diagnostics == octavo::DiagnosticForm::full;
 
   if (command.action == octavo::CommandLine::Action::watch) {
-    // Each build is `octavo build`'s compile(), with its own excerpts: the files may have changed.
+    // Each build is `octavo build`'s compile(), with its own excerpts: the files may have changed;
+    // what a build would make again the same from unchanged files is kept between them.
+    octavo::KeptBetweenBuilds kept;
     const auto build = [&] {
       // A new progress line too: its quiet first half second counts from this build's start.
       octavo::TerminalProgress terminal_progress(std::cerr);
@@ -96,7 +98,7 @@ int main(int argc, char** argv) {
       octavo::core::SourceExcerpts excerpts(files);
       StderrSink printing(command.quiet, full_form ? &excerpts : nullptr);
       octavo::core::CountingSink counting(printing);
-      octavo::CompileResult result = octavo::compile(options, counting, progress);
+      octavo::CompileResult result = octavo::compile(options, counting, progress, &kept);
       std::cout << result.stats << std::flush;
       return octavo::BuildOutcome{result.exit_code == 0, result.written.size(), counting.errors(), counting.warnings(),
                                   std::move(result.left_over)};

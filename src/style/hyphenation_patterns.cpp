@@ -45,6 +45,29 @@ std::optional<PatternFile> hyphenation_pattern_file(std::string_view language) {
   return std::nullopt;
 }
 
+namespace {
+
+// The warning for patterns of `language`, read from `label`, that libhyphen cannot load.
+void warn_unloadable(std::string_view language, const std::string& label, core::DiagnosticSink& sink) {
+  sink.warning({label + "/" + hyphenation_pattern_file(language)->file, 0, 0},
+               "expected hyphenation patterns, found no readable pattern file",
+               "paragraphs are set without hyphenation");
+}
+
+// `bytes`, the patterns of `language` read from `label`, loaded (for the words of `text()` when
+// the file is large and `text` is given); with a warning when libhyphen cannot load them.
+layout::Hyphenator hyphenator_from(const std::string& bytes, std::string_view language, const std::string& label,
+                                   core::DiagnosticSink& sink, const TextToSet& text) {
+  if (bytes.empty()) return {};
+  layout::Hyphenator hyphenator = text && bytes.size() >= layout::Hyphenator::large_patterns
+                                      ? layout::Hyphenator(bytes, text())
+                                      : layout::Hyphenator(bytes);
+  if (hyphenator.empty()) warn_unloadable(language, label, sink);
+  return hyphenator;
+}
+
+}  // namespace
+
 std::string read_hyphenation_patterns(std::string_view language, const core::FileSystem& patterns,
                                       const std::string& label, core::DiagnosticSink& sink) {
   const std::optional<PatternFile> source = hyphenation_pattern_file(language);
@@ -67,23 +90,13 @@ std::string read_hyphenation_patterns(std::string_view language, const core::Fil
 
 layout::Hyphenator load_hyphenator(std::string_view language, const core::FileSystem& patterns,
                                    const std::string& label, core::DiagnosticSink& sink, const TextToSet& text) {
-  const std::string bytes = read_hyphenation_patterns(language, patterns, label, sink);
-  if (bytes.empty()) return {};
-  layout::Hyphenator hyphenator = text && bytes.size() >= layout::Hyphenator::large_patterns
-                                      ? layout::Hyphenator(bytes, text())
-                                      : layout::Hyphenator(bytes);
-  if (hyphenator.empty()) {
-    sink.warning({label + "/" + hyphenation_pattern_file(language)->file, 0, 0},
-                 "expected hyphenation patterns, found no readable pattern file",
-                 "paragraphs are set without hyphenation");
-  }
-  return hyphenator;
+  return hyphenator_from(read_hyphenation_patterns(language, patterns, label, sink), language, label, sink, text);
 }
 
 layout::Hyphenators load_hyphenators(std::string_view book_language,
                                      const std::vector<ArticleLanguage>& article_languages,
                                      const core::FileSystem& patterns, const std::string& label,
-                                     core::DiagnosticSink& sink, const TextToSet& text) {
+                                     core::DiagnosticSink& sink, const TextToSet& text, LoadedPatterns* loaded_before) {
   std::map<std::string, std::shared_ptr<const layout::Hyphenator>> by_file;
   // `asked_by`: the article the language is first named by, where a warning about it is reported
   // (the pattern file's path goes into the message); none for the book's language.
@@ -94,7 +107,15 @@ layout::Hyphenators load_hyphenators(std::string_view book_language,
     std::shared_ptr<const layout::Hyphenator>& loaded = by_file[file->file];
     if (loaded == nullptr) {
       core::DiagnosticList warnings;
-      loaded = std::make_shared<const layout::Hyphenator>(load_hyphenator(language, patterns, label, warnings, text));
+      std::string bytes = read_hyphenation_patterns(language, patterns, label, warnings);
+      // The same bytes an earlier build of this process loaded give the same patterns, and the
+      // same warning when they give none.
+      loaded = loaded_before != nullptr ? loaded_before->find(file->file, bytes) : nullptr;
+      if (loaded != nullptr && loaded->empty()) warn_unloadable(language, label, warnings);
+      if (loaded == nullptr) {
+        loaded = std::make_shared<const layout::Hyphenator>(hyphenator_from(bytes, language, label, warnings, text));
+        if (loaded_before != nullptr && !bytes.empty()) loaded_before->keep(file->file, std::move(bytes), loaded);
+      }
       for (core::Diagnostic warning : warnings.all()) {
         if (asked_by != nullptr) {
           warning.message += " ('" + warning.location.path + "')";

@@ -13,6 +13,7 @@
 #include "core/file_system.hpp"
 #include "layout/hyphenator.hpp"
 #include "layout/hyphenators.hpp"
+#include "style/loaded_patterns.hpp"
 
 namespace octavo::style {
 
@@ -57,10 +58,13 @@ struct ArticleLanguage {
 /// file is read once, in the order of the languages' tags, so its warning comes once; languages
 /// with one pattern file share its Hyphenator (an en-GB article in an en-AU book, the book's). A
 /// tag that the book's narrows is the book's language ("en" in an en-GB book: British patterns).
-/// Each is loaded for the words of `text()`, as load_hyphenator says.
+/// Each is loaded for the words of `text()`, as load_hyphenator says. With `loaded_before`, a
+/// file whose bytes an earlier build loaded whole is not loaded again (LoadedPatterns::find), and
+/// what is loaded now is kept there for the next build.
 layout::Hyphenators load_hyphenators(std::string_view book_language,
                                      const std::vector<ArticleLanguage>& article_languages,
                                      const core::FileSystem& patterns, const std::string& label,
-                                     core::DiagnosticSink& sink, const TextToSet& text = {});
+                                     core::DiagnosticSink& sink, const TextToSet& text = {},
+                                     LoadedPatterns* loaded_before = nullptr);
 
 }  // namespace octavo::style

@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 #include "core/diagnostics.hpp"
@@ -21,6 +23,11 @@ struct ScratchFolder {
   ScratchFolder() { fs::create_directories(path); }
   ~ScratchFolder() { fs::remove_all(path); }
 };
+
+std::string bytes_of(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
 
 }  // namespace
 
@@ -58,5 +65,41 @@ TEST_SUITE("pipeline.compile") {
     CHECK(after.st_ino != before.st_ino);
     second.left_over.clear();
     CHECK(octavo::pdf::HaruDocument::heap_in_use() == at_start);
+  }
+
+  TEST_CASE("builds with what earlier builds kept make the books a build without it makes") {
+    const ScratchFolder scratch;
+    const fs::path corpus = scratch.path / "corpus";
+    fs::copy(std::string(OCTAVO_SOURCE_DIR) + "/corpus", corpus);
+    octavo::CompileOptions options;
+    options.corpus_dir = corpus.string();
+    options.data_dir = OCTAVO_SOURCE_DIR;
+    options.version = "test";
+    options.cache = false;
+    octavo::KeptBetweenBuilds kept;
+    // Both books of a build with `kept` and of one without, into folders of their own.
+    const auto build = [&](const char* folder, octavo::KeptBetweenBuilds* with) {
+      options.output_dir = (scratch.path / folder).string();
+      octavo::core::DiagnosticList diagnostics;
+      const octavo::CompileResult result = octavo::compile(options, diagnostics, octavo::core::no_progress(), with);
+      REQUIRE(result.exit_code == 0);
+      REQUIRE(result.written.size() == 2);
+      return bytes_of(result.written[0]) + bytes_of(result.written[1]) + diagnostics.to_string();
+    };
+    const std::string anew = build("anew", nullptr);
+    CHECK(build("kept", &kept) == anew);
+    // What the first build kept: the book's hyphenation patterns.
+    CHECK(kept.patterns.find("hyph_en_US.dic", bytes_of("/usr/share/hyphen/hyph_en_US.dic")) != nullptr);
+    CHECK(build("kept", &kept) == anew);
+    // A seed edited: the books are those of a build without `kept`.
+    fs::path seed;
+    for (const auto& entry : fs::directory_iterator(corpus)) {
+      if (entry.path().extension() == ".txt" && (seed.empty() || entry.path() < seed)) seed = entry.path();
+    }
+    REQUIRE(!seed.empty());
+    std::ofstream(seed, std::ios::app) << "\nA paragraph added after a blank line, as an author appends one.\n";
+    const std::string edited = build("anew", nullptr);
+    CHECK(edited != anew);
+    CHECK(build("kept", &kept) == edited);
   }
 }

@@ -141,6 +141,44 @@ TEST_SUITE("style.hyphenation_patterns") {
     CHECK(german_book.for_language("en").loaded_whole());
   }
 
+  TEST_CASE("load_hyphenators with patterns loaded before: a file whose bytes are the same is not loaded again") {
+    std::map<std::string, std::string> files{{"hyph_en_US.dic", "UTF-8\na1b\n"}, {"hyph_fr.dic", "UTF-8\nc1d\n"}};
+    style::LoadedPatterns loaded;
+    core::DiagnosticList diagnostics;
+    const auto load = [&](const char* book_language) {
+      const core::MemoryFileSystem patterns(files);
+      return style::load_hyphenators(book_language, articles_in({"", "fr"}), patterns, "/usr/share/hyphen", diagnostics,
+                                     {}, &loaded);
+    };
+    const layout::Hyphenators first = load("en");
+    const layout::Hyphenators second = load("en");
+    CHECK(&second.book() == &first.book());
+    CHECK(&second.for_language("fr") == &first.for_language("fr"));
+    // Without them, every build loads its own.
+    const core::MemoryFileSystem patterns(files);
+    const layout::Hyphenators apart =
+        style::load_hyphenators("en", articles_in({"", "fr"}), patterns, "/usr/share/hyphen", diagnostics);
+    CHECK(&apart.book() != &first.book());
+    // English's file changed: its patterns are loaded anew, French's taken again.
+    files["hyph_en_US.dic"] = "UTF-8\nb1a\n";
+    const layout::Hyphenators third = load("en");
+    CHECK(&third.book() != &first.book());
+    CHECK(third.book().hyphenation_points("bbaabbaa") == std::vector<std::size_t>{2});
+    CHECK(third.book().hyphenation_points("aabbaabb") == std::vector<std::size_t>{4});  // not a1b's 2
+    CHECK(&third.for_language("fr") == &first.for_language("fr"));
+    CHECK(&load("en").book() == &third.book());
+    CHECK(diagnostics.to_string() == "");
+    // A file gone is warned about at every build, whatever was loaded from it before.
+    files.erase("hyph_fr.dic");
+    CHECK(load("en").for_language("fr").empty());
+    CHECK(load("en").for_language("fr").empty());
+    const std::string missing =
+        "a2.md:1:1: warning: expected hyphenation patterns for the language 'fr', found none installed "
+        "('/usr/share/hyphen/hyph_fr.dic')\n"
+        "  hint: install the Debian package hyphen-fr; paragraphs are set without hyphenation\n";
+    CHECK(diagnostics.to_string() == missing + missing);
+  }
+
   TEST_CASE("load_hyphenators: the book's own missing patterns are reported at the pattern file") {
     const core::MemoryFileSystem patterns(std::map<std::string, std::string>{{"hyph_en_US.dic", "UTF-8\na1b\n"}});
     core::DiagnosticList diagnostics;

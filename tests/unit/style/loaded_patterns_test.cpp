@@ -1,0 +1,42 @@
+#include "style/loaded_patterns.hpp"
+
+#include <doctest/doctest.h>
+
+#include <memory>
+#include <string>
+
+using namespace octavo;
+
+TEST_SUITE("style.loaded_patterns") {
+  TEST_CASE("a Hyphenator kept is given back for the same file and the very same bytes only") {
+    style::LoadedPatterns loaded;
+    const std::string bytes = "UTF-8\na1b\n";
+    const auto french = std::make_shared<const layout::Hyphenator>(bytes);
+    CHECK(loaded.find("hyph_fr.dic", bytes) == nullptr);  // nothing kept yet
+    loaded.keep("hyph_fr.dic", bytes, french);
+    CHECK(loaded.find("hyph_fr.dic", bytes) == french);
+    CHECK(loaded.find("hyph_fr.dic", "UTF-8\na1c\n") == nullptr);  // the file changed
+    CHECK(loaded.find("hyph_fr.dic", "UTF-8\na1b\n\n") == nullptr);
+    CHECK(loaded.find("hyph_en_US.dic", bytes) == nullptr);  // another file
+    // Kept anew for new bytes: the old ones no longer answer.
+    const auto changed = std::make_shared<const layout::Hyphenator>("UTF-8\nb1a\n");
+    loaded.keep("hyph_fr.dic", "UTF-8\nb1a\n", changed);
+    CHECK(loaded.find("hyph_fr.dic", "UTF-8\nb1a\n") == changed);
+    CHECK(loaded.find("hyph_fr.dic", bytes) == nullptr);
+  }
+
+  TEST_CASE("patterns loaded for a text's words are given back once they are loaded whole") {
+    // A large file, loaded for the words of one text: another text's words would load the rest.
+    std::string bytes = "UTF-8\na1b\n";
+    while (bytes.size() < layout::Hyphenator::large_patterns) bytes += "x1y\nz1w\n";
+    const auto german = std::make_shared<const layout::Hyphenator>(bytes, "aabbaabb");
+    REQUIRE_FALSE(german->loaded_whole());
+    style::LoadedPatterns loaded;
+    loaded.keep("hyph_de_DE.dic", bytes, german);
+    CHECK(loaded.find("hyph_de_DE.dic", bytes) == nullptr);
+    // A word outside the text loads every pattern: then any text is served as it is.
+    CHECK(german->hyphenation_points("xxyyxxyy") == std::vector<std::size_t>{2});
+    REQUIRE(german->loaded_whole());
+    CHECK(loaded.find("hyph_de_DE.dic", bytes) == german);
+  }
+}
