@@ -230,7 +230,8 @@ CompileResult compile(const CompileOptions& options, core::DiagnosticSink& outer
   // 1. Import: book.toml and every article into the document model.
   const core::DiskFileSystem corpus(options.corpus_dir);
   // On the heap, so that a process that ends with the build can keep the book to its exit.
-  const auto read = std::make_shared<import::Corpus>(import::read_corpus(corpus, sink, progress, options.jobs));
+  const auto read = std::make_shared<import::Corpus>(
+      import::read_corpus(corpus, sink, progress, options.jobs, kept != nullptr ? &kept->text_articles : nullptr));
   model::Book& book = read->book;
   // The page style book.toml chooses (styles/a5.toml by default), checked even by `check`.
   const fs::path styles_dir = fs::path(options.data_dir) / "styles";

@@ -9,6 +9,7 @@
 
 #include "core/diagnostics.hpp"
 #include "core/progress.hpp"
+#include "import/kept_text_articles.hpp"
 #include "style/loaded_patterns.hpp"
 
 namespace octavo {
@@ -47,7 +48,8 @@ struct CompileResult {
 /// What `octavo watch` keeps from one build of its process to the next: only what a build would
 /// make again the very same from the same files, checked against them before it is used.
 struct KeptBetweenBuilds {
-  style::LoadedPatterns patterns;  ///< the hyphenation patterns loaded, by their file's bytes
+  style::LoadedPatterns patterns;          ///< the hyphenation patterns loaded, by their file's bytes
+  import::KeptTextArticles text_articles;  ///< the plain-text articles read, by their file's text
 };
 
 /// Runs the whole pipeline. Never throws for bad input: everything goes to `sink`. The stages

@@ -21,6 +21,7 @@
 #include "import/folder_parts.hpp"
 #include "import/glob.hpp"
 #include "import/html_article.hpp"
+#include "import/kept_text_articles.hpp"
 #include "import/manifest.hpp"
 #include "import/markdown_article.hpp"
 #include "import/text_article.hpp"
@@ -139,9 +140,13 @@ struct MarkupShared {
 };
 
 // One planned article, read and decoded; nullopt, with an error, if it is missing, unreadable or
-// binary. `shared` may be null only for a plain-text article, whose reader needs nothing of it.
+// binary. `shared` may be null only for a plain-text article, whose reader needs nothing of it. A
+// plain-text article whose text `kept` holds is copied from it, not read again; with `read_now`,
+// one read now is put there too, for keeping.
 std::optional<model::Article> read_article(const core::FileSystem& files, const ManifestArticle& entry,
-                                           bool by_manifest, const MarkupShared* shared, core::DiagnosticSink& sink) {
+                                           bool by_manifest, const MarkupShared* shared, core::DiagnosticSink& sink,
+                                           const KeptTextArticles* kept = nullptr,
+                                           std::optional<KeptTextArticles::Read>* read_now = nullptr) {
   std::optional<std::string> bytes = files.read_file(entry.file);
   if (!bytes) {
     const bool missing = by_manifest && !files.exists(entry.file);
@@ -152,13 +157,29 @@ std::optional<model::Article> read_article(const core::FileSystem& files, const 
   const std::string text = entry.encoding == core::TextEncoding::utf8
                                ? std::move(*bytes)
                                : decode_article(entry.file, *bytes, entry.encoding, sink);
-  if (refuse_binary(entry.file, text, sink)) return std::nullopt;
   const ArticleFormat format = article_format(entry.file);
   assert(shared != nullptr || format == ArticleFormat::text);
-  model::Article article = format == ArticleFormat::markdown
-                               ? read_markdown_article(entry.file, text, shared->images, shared->unused_keys, sink)
-                           : format == ArticleFormat::html ? read_html_article(entry.file, text, shared->images, sink)
-                                                           : read_text_article(entry.file, text, sink);
+  // The same text was not binary before either.
+  const KeptTextArticles::Read* found =
+      kept != nullptr && format == ArticleFormat::text ? kept->find(entry.file, text) : nullptr;
+  if (found == nullptr && refuse_binary(entry.file, text, sink)) return std::nullopt;
+  model::Article article;
+  if (found != nullptr) {
+    found->diagnostics.report_to(sink);
+    article = found->article;
+  } else if (format == ArticleFormat::markdown) {
+    article = read_markdown_article(entry.file, text, shared->images, shared->unused_keys, sink);
+  } else if (format == ArticleFormat::html) {
+    article = read_html_article(entry.file, text, shared->images, sink);
+  } else if (read_now != nullptr) {
+    KeptTextArticles::Read& read = read_now->emplace();
+    read.article = read_text_article(entry.file, text, read.diagnostics);
+    read.diagnostics.report_to(sink);
+    read.text = text;
+    article = read.article;
+  } else {
+    article = read_text_article(entry.file, text, sink);
+  }
   // The checksum is of the file as it is on disk, whatever it was decoded to.
   if (entry.encoding != core::TextEncoding::utf8) article.provenance.sha256 = core::sha256_hex(*bytes);
   apply_listed_provenance(article.provenance, entry.fields);
@@ -170,6 +191,7 @@ std::optional<model::Article> read_article(const core::FileSystem& files, const 
 struct ReadAhead {
   std::optional<model::Article> article;
   core::DiagnosticList diagnostics;
+  std::optional<KeptTextArticles::Read> read_now;  ///< for keeping, when read now rather than found kept
 };
 
 // How many articles the threads read ahead of the one the book takes next, at most: enough that a
@@ -236,7 +258,7 @@ std::optional<GivenTitle> readme_title(const core::FileSystem& files, const std:
 }  // namespace
 
 Corpus read_corpus(const core::FileSystem& files, core::DiagnosticSink& sink, core::Progress& progress,
-                   std::size_t jobs) {
+                   std::size_t jobs, KeptTextArticles* kept) {
   Corpus corpus;
   model::Book& book = corpus.book;
   const std::optional<Manifest> manifest = read_manifest_file(files, sink);
@@ -326,7 +348,8 @@ Corpus read_corpus(const core::FileSystem& files, core::DiagnosticSink& sink, co
         const ManifestArticle& entry = planned[index];
         if (article_format(entry.file) != ArticleFormat::text) return std::nullopt;
         ReadAhead read;
-        read.article = read_article(files, entry, by_manifest, nullptr, read.diagnostics);
+        read.article = read_article(files, entry, by_manifest, nullptr, read.diagnostics, kept,
+                                    kept != nullptr ? &read.read_now : nullptr);
         return read;
       });
   for (const ManifestArticle& entry : planned) {
@@ -335,6 +358,11 @@ Corpus read_corpus(const core::FileSystem& files, core::DiagnosticSink& sink, co
     if (read) {
       read->diagnostics.report_to(sink);
       article = std::move(read->article);
+      if (kept != nullptr && read->read_now) {
+        kept->keep(entry.file, std::move(*read->read_now));
+      } else if (kept != nullptr && article) {
+        kept->keep_found(entry.file);
+      }
     } else {
       article = read_article(files, entry, by_manifest, &shared, sink);
     }
@@ -345,6 +373,7 @@ Corpus read_corpus(const core::FileSystem& files, core::DiagnosticSink& sink, co
     progress.advance();
   }
   unused_keys.report(sink);
+  if (kept != nullptr) kept->finish_build();
 
   // Folders become parts; then every title is chosen, the parts' with the rest.
   book.parts = parts_from_folders(book.articles);

@@ -7,6 +7,7 @@
 #include "core/diagnostics.hpp"
 #include "core/file_system.hpp"
 #include "core/progress.hpp"
+#include "import/kept_text_articles.hpp"
 #include "import/style_settings.hpp"
 #include "model/book.hpp"
 
@@ -32,8 +33,12 @@ struct Corpus {
 /// to outside the corpus, a folder's articles listed apart from one another, and an empty corpus. Reports each
 /// article read (or given up) to `progress`, as the stage "Reading". Plain-text articles are read
 /// on `jobs` threads at once (none for 0 or 1), so `files` must be safe to read from several
-/// threads; the book and its diagnostics are the same whatever `jobs` is.
+/// threads; the book and its diagnostics are the same whatever `jobs` is. With `kept`, a
+/// plain-text article whose text an earlier read_corpus of the process read is copied from it,
+/// not read again, and what this one reads is kept there for the next: the same book and the same
+/// diagnostics either way.
 Corpus read_corpus(const core::FileSystem& files, core::DiagnosticSink& sink,
-                   core::Progress& progress = core::no_progress(), std::size_t jobs = 1);
+                   core::Progress& progress = core::no_progress(), std::size_t jobs = 1,
+                   KeptTextArticles* kept = nullptr);
 
 }  // namespace octavo::import

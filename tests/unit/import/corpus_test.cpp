@@ -442,4 +442,49 @@ TEST_SUITE("import.corpus") {
     CHECK(read_with(2, nullptr) == alone);
     CHECK(read_with(4, nullptr) == alone);
   }
+
+  TEST_CASE("plain-text articles kept from an earlier read: the same book and diagnostics as reading anew") {
+    std::map<std::string, std::string> files{
+        {"book.toml",
+         "[[articles]]\nfile = \"a.txt\"\ntitle = \"A\"\nsource = \"https://example.org/a\"\n"
+         "[[articles]]\nfile = \"b.txt\"\n[[articles]]\nfile = \"c.txt\"\nencoding = \"windows-1252\"\n"
+         "[[articles]]\nfile = \"e.txt\"\n[[articles]]\nfile = \"m.md\"\n"},
+        {"a.txt", "Lead of a.\n- Part\nPart\nText of a.\n"},
+        {"b.txt", "Lead of \"b\"...\n\nA paragraph of b,\nwrapped.\n"},
+        {"c.txt", "Odd \x81 byte.\n"},
+        {"e.txt", ""},
+        {"m.md", "# M\n\nText.\n"}};
+    import::KeptTextArticles kept;
+    const auto read = [&](import::KeptTextArticles* with) {
+      const core::MemoryFileSystem file_system(files, "kept");
+      core::DiagnosticList diagnostics;
+      const import::Corpus corpus = import::read_corpus(file_system, diagnostics, core::no_progress(), 2, with);
+      return model::dump_book(corpus.book) + "diagnostics:\n" + diagnostics.to_string();
+    };
+    const std::string anew = read(nullptr);
+    REQUIRE(anew.find("e.txt: warning: article is empty") != std::string::npos);
+    REQUIRE(anew.find("c.txt:1:5: warning: byte 0x81") != std::string::npos);
+    CHECK(read(&kept) == anew);
+    // Plain text is kept by its text, Markdown not at all.
+    CHECK(kept.find("a.txt", files["a.txt"]) != nullptr);
+    CHECK(kept.find("e.txt", "") != nullptr);
+    CHECK(kept.find("a.txt", "Lead of a.\n") == nullptr);
+    CHECK(kept.find("m.md", files["m.md"]) == nullptr);
+    // Found again: every article copied, the empty one's warning given again.
+    CHECK(read(&kept) == anew);
+    CHECK(read(&kept) == anew);
+    // An edit, a title and a source changed in book.toml, a file gone: as read anew.
+    files["b.txt"] = "Lead of b, edited.\n\nA paragraph.\n";
+    files["book.toml"].replace(files["book.toml"].find("title = \"A\""), 11, "title = \"A2\"");
+    files["book.toml"].replace(files["book.toml"].find("example.org"), 11, "example.net");
+    const std::string e_text = files["e.txt"];
+    files.erase("e.txt");
+    const std::string edited = read(nullptr);
+    REQUIRE(edited != anew);
+    CHECK(read(&kept) == edited);
+    CHECK(kept.find("b.txt", files["b.txt"]) != nullptr);
+    CHECK(kept.find("b.txt", "Lead of \"b\"...\n\nA paragraph of b,\nwrapped.\n") == nullptr);
+    CHECK(kept.find("e.txt", e_text) == nullptr);  // gone, forgotten
+    CHECK(read(&kept) == edited);
+  }
 }

@@ -88,10 +88,14 @@ TEST_SUITE("pipeline.compile") {
     };
     const std::string anew = build("anew", nullptr);
     CHECK(build("kept", &kept) == anew);
-    // What the first build kept: the book's hyphenation patterns.
+    // What the first build kept: the seeds read, and the book's hyphenation patterns.
+    for (const auto& entry : fs::directory_iterator(corpus)) {
+      if (entry.path().extension() != ".txt") continue;
+      CHECK(kept.text_articles.find(entry.path().filename().string(), bytes_of(entry.path())) != nullptr);
+    }
     CHECK(kept.patterns.find("hyph_en_US.dic", bytes_of("/usr/share/hyphen/hyph_en_US.dic")) != nullptr);
     CHECK(build("kept", &kept) == anew);
-    // A seed edited: the books are those of a build without `kept`.
+    // A seed edited: it alone is read again, and the books are those of a build without `kept`.
     fs::path seed;
     for (const auto& entry : fs::directory_iterator(corpus)) {
       if (entry.path().extension() == ".txt" && (seed.empty() || entry.path() < seed)) seed = entry.path();
