@@ -139,14 +139,20 @@ struct MarkupShared {
   UnusedFrontMatterKeys& unused_keys;
 };
 
+// What an earlier build kept of the plain-text articles it read, and where this reading puts what
+// it reads anew, for keeping.
+struct KeptReading {
+  const KeptTextArticles& kept;
+  std::optional<KeptTextArticles::Read>& read_now;
+};
+
 // One planned article, read and decoded; nullopt, with an error, if it is missing, unreadable or
-// binary. `shared` may be null only for a plain-text article, whose reader needs nothing of it. A
-// plain-text article whose text `kept` holds is copied from it, not read again; with `read_now`,
-// one read now is put there too, for keeping.
+// binary. `shared` may be null only for a plain-text article, whose reader needs nothing of it.
+// With `keeping`, a plain-text article whose text an earlier build kept is copied, not read again,
+// and one read now goes to keeping.read_now too.
 std::optional<model::Article> read_article(const core::FileSystem& files, const ManifestArticle& entry,
                                            bool by_manifest, const MarkupShared* shared, core::DiagnosticSink& sink,
-                                           const KeptTextArticles* kept = nullptr,
-                                           std::optional<KeptTextArticles::Read>* read_now = nullptr) {
+                                           const KeptReading* keeping = nullptr) {
   std::optional<std::string> bytes = files.read_file(entry.file);
   if (!bytes) {
     const bool missing = by_manifest && !files.exists(entry.file);
@@ -161,7 +167,7 @@ std::optional<model::Article> read_article(const core::FileSystem& files, const 
   assert(shared != nullptr || format == ArticleFormat::text);
   // The same text was not binary before either.
   const KeptTextArticles::Read* found =
-      kept != nullptr && format == ArticleFormat::text ? kept->find(entry.file, text) : nullptr;
+      keeping != nullptr && format == ArticleFormat::text ? keeping->kept.find(entry.file, text) : nullptr;
   if (found == nullptr && refuse_binary(entry.file, text, sink)) return std::nullopt;
   model::Article article;
   if (found != nullptr) {
@@ -171,8 +177,8 @@ std::optional<model::Article> read_article(const core::FileSystem& files, const 
     article = read_markdown_article(entry.file, text, shared->images, shared->unused_keys, sink);
   } else if (format == ArticleFormat::html) {
     article = read_html_article(entry.file, text, shared->images, sink);
-  } else if (read_now != nullptr) {
-    KeptTextArticles::Read& read = read_now->emplace();
+  } else if (keeping != nullptr) {
+    KeptTextArticles::Read& read = keeping->read_now.emplace();
     read.article = read_text_article(entry.file, text, read.diagnostics);
     read.diagnostics.report_to(sink);
     read.text = text;
@@ -348,8 +354,12 @@ Corpus read_corpus(const core::FileSystem& files, core::DiagnosticSink& sink, co
         const ManifestArticle& entry = planned[index];
         if (article_format(entry.file) != ArticleFormat::text) return std::nullopt;
         ReadAhead read;
-        read.article = read_article(files, entry, by_manifest, nullptr, read.diagnostics, kept,
-                                    kept != nullptr ? &read.read_now : nullptr);
+        if (kept == nullptr) {
+          read.article = read_article(files, entry, by_manifest, nullptr, read.diagnostics);
+        } else {
+          const KeptReading keeping{*kept, read.read_now};
+          read.article = read_article(files, entry, by_manifest, nullptr, read.diagnostics, &keeping);
+        }
         return read;
       });
   for (const ManifestArticle& entry : planned) {

@@ -1,9 +1,6 @@
-// Plain-text articles read by an earlier build of the same process, kept with the text they were
-// read from and what reading them reported: `octavo watch` keeps them between its builds, so that
-// a rebuild reads (parses) again only the files whose text changed, and copies the others.
-// read_text_article is a function of the file's path and text alone, so the copy is the article
-// it would read, with the same diagnostics. Reading the bench's 1,000 articles took 30 ms of
-// processor time, copying their models 6 ms.
+// Plain-text articles read by an earlier build of the same process, with the text they were read
+// from and what reading reported: `octavo watch` keeps them, so that a rebuild parses only the
+// files whose text changed (read_text_article depends on the path and the text alone).
 #pragma once
 
 #include <map>
@@ -16,6 +13,8 @@
 
 namespace octavo::import {
 
+/// One build at a time: its reading threads call find, its book's thread keep and keep_found,
+/// then finish_build once every article is read.
 class KeptTextArticles {
  public:
   /// What read_text_article gave for a file's text.
@@ -26,11 +25,13 @@ class KeptTextArticles {
   };
 
   /// What the last build kept for `path` if it was read from this very `text`; null otherwise.
-  /// Safe to call from several threads at once, while no call below runs.
+  /// Safe from several threads at once, and beside keep and keep_found; the pointer is good
+  /// until finish_build.
   const Read* find(const std::string& path, std::string_view text) const;
-  /// Keeps what reading `path` gave in this build, for the next one.
+  /// Keeps what reading `path` gave in this build, for the next one (not for this one's find).
   void keep(const std::string& path, Read read);
-  /// The last build's article for `path` (which find gave in this build) is kept for the next one.
+  /// Keeps for the next build what the last one kept for `path` (which find gave in this build);
+  /// nothing if it kept nothing for it.
   void keep_found(const std::string& path);
   /// Ends a build's reading: what it kept is what the next build finds; the rest (files gone,
   /// changed into another format or left unread) is forgotten.

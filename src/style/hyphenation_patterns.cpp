@@ -21,6 +21,25 @@ std::string lower(std::string_view text) {
 // links en_AU and en_ZA to it as well).
 constexpr std::array<std::string_view, 5> british_regions{"gb", "au", "nz", "ie", "za"};
 
+// The warning for patterns of `language`, read from `label`, that libhyphen cannot load.
+void warn_unloadable(std::string_view language, const std::string& label, core::DiagnosticSink& sink) {
+  sink.warning({label + "/" + hyphenation_pattern_file(language)->file, 0, 0},
+               "expected hyphenation patterns, found no readable pattern file",
+               "paragraphs are set without hyphenation");
+}
+
+// `bytes`, the patterns of `language` read from `label`, loaded (for the words of `text()` when
+// the file is large and `text` is given); with a warning when libhyphen cannot load them.
+layout::Hyphenator hyphenator_from(const std::string& bytes, std::string_view language, const std::string& label,
+                                   core::DiagnosticSink& sink, const TextToSet& text) {
+  if (bytes.empty()) return {};
+  layout::Hyphenator hyphenator = text && bytes.size() >= layout::Hyphenator::large_patterns
+                                      ? layout::Hyphenator(bytes, text())
+                                      : layout::Hyphenator(bytes);
+  if (hyphenator.empty()) warn_unloadable(language, label, sink);
+  return hyphenator;
+}
+
 }  // namespace
 
 std::optional<PatternFile> hyphenation_pattern_file(std::string_view language) {
@@ -45,29 +64,6 @@ std::optional<PatternFile> hyphenation_pattern_file(std::string_view language) {
   return std::nullopt;
 }
 
-namespace {
-
-// The warning for patterns of `language`, read from `label`, that libhyphen cannot load.
-void warn_unloadable(std::string_view language, const std::string& label, core::DiagnosticSink& sink) {
-  sink.warning({label + "/" + hyphenation_pattern_file(language)->file, 0, 0},
-               "expected hyphenation patterns, found no readable pattern file",
-               "paragraphs are set without hyphenation");
-}
-
-// `bytes`, the patterns of `language` read from `label`, loaded (for the words of `text()` when
-// the file is large and `text` is given); with a warning when libhyphen cannot load them.
-layout::Hyphenator hyphenator_from(const std::string& bytes, std::string_view language, const std::string& label,
-                                   core::DiagnosticSink& sink, const TextToSet& text) {
-  if (bytes.empty()) return {};
-  layout::Hyphenator hyphenator = text && bytes.size() >= layout::Hyphenator::large_patterns
-                                      ? layout::Hyphenator(bytes, text())
-                                      : layout::Hyphenator(bytes);
-  if (hyphenator.empty()) warn_unloadable(language, label, sink);
-  return hyphenator;
-}
-
-}  // namespace
-
 std::string read_hyphenation_patterns(std::string_view language, const core::FileSystem& patterns,
                                       const std::string& label, core::DiagnosticSink& sink) {
   const std::optional<PatternFile> source = hyphenation_pattern_file(language);
@@ -81,8 +77,7 @@ std::string read_hyphenation_patterns(std::string_view language, const core::Fil
   }
   std::optional<std::string> bytes = patterns.read_file(source->file);
   if (!bytes || bytes->empty()) {
-    sink.warning({path, 0, 0}, "expected hyphenation patterns, found no readable pattern file",
-                 "paragraphs are set without hyphenation");
+    warn_unloadable(language, label, sink);
     return {};
   }
   return std::move(*bytes);
@@ -140,6 +135,7 @@ layout::Hyphenators load_hyphenators(std::string_view book_language,
         tag == book_tag || (book_tag.size() > tag.size() && book_tag.starts_with(tag) && book_tag[tag.size()] == '-');
     hyphenators.set(language, the_books ? book : load(language, &first_article));
   }
+  if (loaded_before != nullptr) loaded_before->finish_build();
   return hyphenators;
 }
 

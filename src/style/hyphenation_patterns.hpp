@@ -59,8 +59,9 @@ struct ArticleLanguage {
 /// with one pattern file share its Hyphenator (an en-GB article in an en-AU book, the book's). A
 /// tag that the book's narrows is the book's language ("en" in an en-GB book: British patterns).
 /// Each is loaded for the words of `text()`, as load_hyphenator says. With `loaded_before`, a
-/// file whose bytes an earlier build loaded whole is not loaded again (LoadedPatterns::find), and
-/// what is loaded now is kept there for the next build.
+/// file whose very bytes an earlier build kept there is not loaded again, what is loaded now is
+/// kept for the next build (LoadedPatterns::keep says which), and files no language asked for
+/// this time are forgotten.
 layout::Hyphenators load_hyphenators(std::string_view book_language,
                                      const std::vector<ArticleLanguage>& article_languages,
                                      const core::FileSystem& patterns, const std::string& label,

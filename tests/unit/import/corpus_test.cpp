@@ -487,4 +487,35 @@ TEST_SUITE("import.corpus") {
     CHECK(kept.find("e.txt", e_text) == nullptr);  // gone, forgotten
     CHECK(read(&kept) == edited);
   }
+
+  TEST_CASE("an article kept for the very same text is taken as kept, not read again, whatever the threads") {
+    const std::map<std::string, std::string> files{{"a.txt", "Lead of a.\n"}, {"b.txt", "Lead of b.\n"}};
+    for (const std::size_t jobs : {1, 2}) {
+      CAPTURE(jobs);
+      import::KeptTextArticles kept;
+      // What an earlier build read, made up here so that reading anew would show: a.txt's text as
+      // it is, b.txt's as it was before an edit.
+      for (const auto& [file, text] :
+           {std::pair<std::string, std::string>{"a.txt", "Lead of a.\n"}, {"b.txt", "Lead of b, before.\n"}}) {
+        import::KeptTextArticles::Read read{text, {}, {}};
+        read.article.provenance.file = file;
+        read.article.location = {file, 1, 1};
+        read.article.blocks.push_back(model::paragraph_block({model::text_inline("Kept, not read.")}));
+        read.diagnostics.warning({file, 1, 1}, "kept");
+        kept.keep(file, std::move(read));
+      }
+      kept.finish_build();
+      const core::MemoryFileSystem file_system(files, "kept");
+      core::DiagnosticList diagnostics;
+      const import::Corpus corpus = import::read_corpus(file_system, diagnostics, core::no_progress(), jobs, &kept);
+      REQUIRE(corpus.book.articles.size() == 2);
+      CHECK(model::dump_article(corpus.book.articles[0]).find("Kept, not read.") != std::string::npos);
+      CHECK(model::dump_article(corpus.book.articles[1]).find("Lead of b.") != std::string::npos);
+      CHECK(diagnostics.to_string().starts_with("a.txt:1:1: warning: kept\na.txt: warning: no title"));
+      // Both are kept for the next build: a.txt as found, b.txt as read now.
+      CHECK(kept.find("a.txt", "Lead of a.\n") != nullptr);
+      CHECK(kept.find("b.txt", "Lead of b.\n") != nullptr);
+      CHECK(kept.find("b.txt", "Lead of b, before.\n") == nullptr);
+    }
+  }
 }

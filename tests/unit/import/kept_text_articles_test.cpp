@@ -8,14 +8,16 @@ using namespace octavo;
 
 namespace {
 
+using Read = import::KeptTextArticles::Read;
+
 // What reading `text` at `path` might give: an article with that title and one warning.
-import::KeptTextArticles::Read read_of(const std::string& path,
-                                       const std::string& text){import::KeptTextArticles::Read read;
-read.text = text;
-read.article.title = "from " + text;
-read.diagnostics.warning({path, 1, 1}, "a warning for " + text);
-return read;
-}  // namespace
+Read read_of(const std::string& path, const std::string& text) {
+  Read read;
+  read.text = text;
+  read.article.title = "from " + text;
+  read.diagnostics.warning({path, 1, 1}, "a warning for " + text);
+  return read;
+}
 
 }  // namespace
 

