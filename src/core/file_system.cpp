@@ -4,6 +4,7 @@
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -15,6 +16,8 @@
 #include <new>
 #include <system_error>
 #include <utility>
+
+#include "core/file_identity.hpp"
 
 namespace octavo::core {
 
@@ -243,6 +246,12 @@ std::optional<std::string> DiskFileSystem::read_file(const std::string& path) co
   return read_whole_file((base() / path).string());
 }
 
+std::optional<std::string> DiskFileSystem::settled_identity(const std::string& path) const {
+  timespec now{};
+  ::clock_gettime(CLOCK_REALTIME, &now);
+  return settled_file_identity((base() / path).string(), now);
+}
+
 bool DiskFileSystem::exists(const std::string& path) const {
   std::error_code ec;
   // symlink_status, not status: a link to nothing is still something the user put there.
@@ -459,6 +468,12 @@ std::optional<std::string> MemoryFileSystem::read_file(const std::string& path) 
   auto it = files_.find(path);
   if (it == files_.end()) return std::nullopt;
   return it->second;
+}
+
+std::optional<std::string> MemoryFileSystem::settled_identity(const std::string& path) const {
+  const auto identity = identities_.find(path);
+  if (identity == identities_.end() || !files_.contains(path)) return std::nullopt;
+  return identity->second;
 }
 
 bool MemoryFileSystem::exists(const std::string& path) const {

@@ -157,6 +157,10 @@ class FileSystem {
   virtual ~FileSystem() = default;
   /// The bytes of a regular file; nullopt if it is missing, not a regular file or unreadable.
   virtual std::optional<std::string> read_file(const std::string& path) const = 0;
+  /// What names the bytes of the regular file at `path` without reading them, as long as it stays
+  /// the same (core::settled_file_identity on disk); nullopt if it is missing, not a regular file,
+  /// changed too recently to be trusted, or this file system cannot tell: then only reading tells.
+  virtual std::optional<std::string> settled_identity(const std::string& path) const = 0;
   /// True if anything is at `path` (a file, a folder, even a broken link), so that a caller can
   /// tell "missing" from "cannot read" after read_file fails; false if nothing is.
   virtual bool exists(const std::string& path) const = 0;
@@ -184,6 +188,7 @@ class DiskFileSystem final : public FileSystem {
  public:
   explicit DiskFileSystem(std::string root);
   std::optional<std::string> read_file(const std::string& path) const override;
+  std::optional<std::string> settled_identity(const std::string& path) const override;
   bool exists(const std::string& path) const override;
   std::vector<FolderEntry> list_folder(const std::string& folder) const override;
   std::string root_name() const override;
@@ -208,7 +213,11 @@ class MemoryFileSystem final : public FileSystem {
   /// Makes `path` a symbolic link to `target`, relative to the root; a target that starts with "/"
   /// or climbs by ".." leads outside. Only resolve_inside and list_folder follow links.
   void add_link(std::string path, std::string target) { links_[std::move(path)] = std::move(target); }
+  /// Gives the file at `path` a settled identity, which settled_identity returns while the file
+  /// exists, whatever its bytes become: a test's stand-in for a file that has not changed.
+  void set_identity(std::string path, std::string identity) { identities_[std::move(path)] = std::move(identity); }
   std::optional<std::string> read_file(const std::string& path) const override;
+  std::optional<std::string> settled_identity(const std::string& path) const override;
   bool exists(const std::string& path) const override;
   std::vector<FolderEntry> list_folder(const std::string& folder) const override;
   std::string root_name() const override;
@@ -218,6 +227,7 @@ class MemoryFileSystem final : public FileSystem {
   std::map<std::string, std::string> files_;
   std::string name_;
   std::map<std::string, std::string> links_;
+  std::map<std::string, std::string> identities_;
 };
 
 }  // namespace octavo::core

@@ -144,15 +144,31 @@ struct MarkupShared {
 struct KeptReading {
   const KeptTextArticles& kept;
   std::optional<KeptTextArticles::Read>& read_now;
+  std::optional<std::string>& identity;  ///< the file's settled identity, taken before it is read
 };
 
 // One planned article, read and decoded; nullopt, with an error, if it is missing, unreadable or
 // binary. `shared` may be null only for a plain-text article, whose reader needs nothing of it.
-// With `keeping`, a plain-text article whose text an earlier build kept is copied, not read again,
-// and one read now goes to keeping.read_now too.
+// With `keeping`, a plain-text article whose text an earlier build kept is copied, not parsed
+// again, and one read now goes to keeping.read_now too; one in UTF-8 whose settled identity is
+// the one kept is not even opened.
 std::optional<model::Article> read_article(const core::FileSystem& files, const ManifestArticle& entry,
                                            bool by_manifest, const MarkupShared* shared, core::DiagnosticSink& sink,
                                            const KeptReading* keeping = nullptr) {
+  const ArticleFormat format = article_format(entry.file);
+  // Another encoding is left to the text: the kept article is of the text decoded, and its
+  // checksum of the bytes, both of which depend on the encoding book.toml declares now.
+  if (keeping != nullptr && format == ArticleFormat::text && entry.encoding == core::TextEncoding::utf8) {
+    keeping->identity = files.settled_identity(entry.file);
+    const KeptTextArticles::Read* unchanged =
+        keeping->identity ? keeping->kept.find_unchanged(entry.file, *keeping->identity) : nullptr;
+    if (unchanged != nullptr) {
+      unchanged->diagnostics.report_to(sink);
+      model::Article article = unchanged->article;
+      apply_listed_provenance(article.provenance, entry.fields);
+      return article;
+    }
+  }
   std::optional<std::string> bytes = files.read_file(entry.file);
   if (!bytes) {
     const bool missing = by_manifest && !files.exists(entry.file);
@@ -163,7 +179,6 @@ std::optional<model::Article> read_article(const core::FileSystem& files, const 
   const std::string text = entry.encoding == core::TextEncoding::utf8
                                ? std::move(*bytes)
                                : decode_article(entry.file, *bytes, entry.encoding, sink);
-  const ArticleFormat format = article_format(entry.file);
   assert(shared != nullptr || format == ArticleFormat::text);
   // The same text was not binary before either.
   const KeptTextArticles::Read* found =
@@ -182,6 +197,7 @@ std::optional<model::Article> read_article(const core::FileSystem& files, const 
     read.article = read_text_article(entry.file, text, read.diagnostics);
     read.diagnostics.report_to(sink);
     read.text = text;
+    read.identity = keeping->identity;
     article = read.article;
   } else {
     article = read_text_article(entry.file, text, sink);
@@ -198,6 +214,7 @@ struct ReadAhead {
   std::optional<model::Article> article;
   core::DiagnosticList diagnostics;
   std::optional<KeptTextArticles::Read> read_now;  ///< for keeping, when read now rather than found kept
+  std::optional<std::string> identity;             ///< for keeping: the file's settled identity
 };
 
 // How many articles the threads read ahead of the one the book takes next, at most: enough that a
@@ -357,7 +374,7 @@ Corpus read_corpus(const core::FileSystem& files, core::DiagnosticSink& sink, co
         if (kept == nullptr) {
           read.article = read_article(files, entry, by_manifest, nullptr, read.diagnostics);
         } else {
-          const KeptReading keeping{*kept, read.read_now};
+          const KeptReading keeping{*kept, read.read_now, read.identity};
           read.article = read_article(files, entry, by_manifest, nullptr, read.diagnostics, &keeping);
         }
         return read;
@@ -371,7 +388,7 @@ Corpus read_corpus(const core::FileSystem& files, core::DiagnosticSink& sink, co
       if (kept != nullptr && read->read_now) {
         kept->keep(entry.file, std::move(*read->read_now));
       } else if (kept != nullptr && article) {
-        kept->keep_found(entry.file);
+        kept->keep_found(entry.file, std::move(read->identity));
       }
     } else {
       article = read_article(files, entry, by_manifest, &shared, sink);

@@ -1,11 +1,14 @@
 // Plain-text articles read by an earlier build of the same process, with the text they were read
 // from and what reading reported: `octavo watch` keeps them, so that a rebuild parses only the
-// files whose text changed (read_text_article depends on the path and the text alone).
+// files whose text changed (read_text_article depends on the path and the text alone), and opens
+// only those whose settled identity (core::FileSystem::settled_identity) is not the one kept.
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/diagnostics.hpp"
@@ -22,17 +25,23 @@ class KeptTextArticles {
     std::string text;
     model::Article article;
     core::DiagnosticList diagnostics;
+    std::optional<std::string> identity;  ///< the file's settled identity before it was read; none if unsettled
   };
 
   /// What the last build kept for `path` if it was read from this very `text`; null otherwise.
   /// Safe from several threads at once, and beside keep and keep_found; the pointer is good
   /// until finish_build.
   const Read* find(const std::string& path, std::string_view text) const;
+  /// What the last build kept for `path` if the file was read with this very settled `identity`,
+  /// which names the same bytes: found without reading it. Null otherwise, and for an entry kept
+  /// without one. As safe as find.
+  const Read* find_unchanged(const std::string& path, std::string_view identity) const;
   /// Keeps what reading `path` gave in this build, for the next one (not for this one's find).
   void keep(const std::string& path, Read read);
-  /// Keeps for the next build what the last one kept for `path` (which find gave in this build);
-  /// nothing if it kept nothing for it.
-  void keep_found(const std::string& path);
+  /// Keeps for the next build what the last one kept for `path` (which find or find_unchanged gave
+  /// in this build), with the `identity` the file has now (none if unsettled); nothing if it kept
+  /// nothing for it.
+  void keep_found(const std::string& path, std::optional<std::string> identity);
   /// Ends a build's reading: what it kept is what the next build finds; the rest (files gone,
   /// changed into another format or left unread) is forgotten.
   void finish_build();
@@ -40,7 +49,7 @@ class KeptTextArticles {
  private:
   std::map<std::string, Read, std::less<>> last_;
   std::map<std::string, Read, std::less<>> next_;
-  std::vector<std::string> found_;
+  std::vector<std::pair<std::string, std::optional<std::string>>> found_;  // path, identity now
 };
 
 }  // namespace octavo::import

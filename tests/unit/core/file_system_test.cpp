@@ -25,6 +25,15 @@ TEST_SUITE("core.file_system") {
     CHECK_FALSE(files.exists("missing.txt"));
   }
 
+  TEST_CASE("in memory: a file has the settled identity a test gives it, while it exists") {
+    MemoryFileSystem files(std::map<std::string, std::string>{{"a.txt", "A"}, {"b.txt", "B"}});
+    files.set_identity("a.txt", "id-1");
+    files.set_identity("gone.txt", "id-2");
+    CHECK(files.settled_identity("a.txt") == "id-1");
+    CHECK(files.settled_identity("b.txt") == std::nullopt);
+    CHECK(files.settled_identity("gone.txt") == std::nullopt);
+  }
+
   TEST_CASE("on disk: a folder exists but cannot be read; a missing path does not exist") {
     const DiskFileSystem files(OCTAVO_SOURCE_DIR);
     CHECK(files.exists("CMakeLists.txt"));

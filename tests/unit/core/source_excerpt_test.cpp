@@ -19,6 +19,9 @@ class CountingFiles final : public FileSystem {
     ++reads;
     return files_.read_file(path);
   }
+  std::optional<std::string> settled_identity(const std::string& path) const override {
+    return files_.settled_identity(path);
+  }
   bool exists(const std::string& path) const override { return files_.exists(path); }
   std::vector<FolderEntry> list_folder(const std::string& folder) const override { return files_.list_folder(folder); }
   std::string root_name() const override { return files_.root_name(); }

@@ -488,6 +488,48 @@ TEST_SUITE("import.corpus") {
     CHECK(read(&kept) == edited);
   }
 
+  TEST_CASE("a plain-text file whose settled identity is the one kept is not opened; book.toml still applies") {
+    std::map<std::string, std::string> files{
+        {"book.toml",
+         "[[articles]]\nfile = \"a.txt\"\ntitle = \"A\"\n[[articles]]\nfile = \"b.txt\"\n"
+         "[[articles]]\nfile = \"c.txt\"\nencoding = \"windows-1252\"\n[[articles]]\nfile = \"d.txt\"\n"},
+        {"a.txt", "Lead of a.\n"},
+        {"b.txt", "Lead of b.\n"},
+        {"c.txt", "Lead of c.\n"},
+        {"d.txt", "Lead of d.\n"}};
+    std::map<std::string, std::string> identities{{"a.txt", "id-a"}, {"b.txt", "id-b"}, {"c.txt", "id-c"}};
+    import::KeptTextArticles kept;
+    const auto read = [&] {
+      core::MemoryFileSystem file_system(files, "kept");
+      for (const auto& [file, identity] : identities) file_system.set_identity(file, identity);
+      core::DiagnosticList diagnostics;
+      const import::Corpus corpus = import::read_corpus(file_system, diagnostics, core::no_progress(), 2, &kept);
+      return model::dump_book(corpus.book);
+    };
+    read();
+    CHECK(kept.find_unchanged("a.txt", "id-a") != nullptr);
+    CHECK(kept.find_unchanged("b.txt", "id-b") != nullptr);
+    CHECK(kept.find_unchanged("c.txt", "id-c") == nullptr);  // another encoding: kept by its text only
+    // Every file's bytes changed; a.txt's identity says it is unchanged (a stand-in for a file no
+    // one wrote), so what shows is what was kept, not read; b.txt's identity changed with them;
+    // c.txt's encoding is left to its text; d.txt has no settled identity.
+    for (const char* file : {"a.txt", "b.txt", "c.txt", "d.txt"}) files[file] = std::string("Edited ") + file + ".\n";
+    identities["b.txt"] = "id-b2";
+    files["book.toml"].replace(files["book.toml"].find("title = \"A\""), 11, "title = \"A2\"");
+    const std::string dump = read();
+    CHECK(dump.find("Lead of a.") != std::string::npos);
+    CHECK(dump.find("Edited a.txt") == std::string::npos);
+    CHECK(dump.find("title=\"A2\"") != std::string::npos);
+    for (const char* edited : {"Edited b.txt", "Edited c.txt", "Edited d.txt"}) {
+      CAPTURE(edited);
+      CHECK(dump.find(edited) != std::string::npos);
+    }
+    // Kept for the next build with the identities they have now.
+    CHECK(kept.find_unchanged("a.txt", "id-a") != nullptr);
+    CHECK(kept.find_unchanged("b.txt", "id-b2") != nullptr);
+    CHECK(kept.find_unchanged("b.txt", "id-b") == nullptr);
+  }
+
   TEST_CASE("an article kept for the very same text is taken as kept, not read again, whatever the threads") {
     const std::map<std::string, std::string> files{{"a.txt", "Lead of a.\n"}, {"b.txt", "Lead of b.\n"}};
     for (const std::size_t jobs : {1, 2}) {
@@ -497,7 +539,7 @@ TEST_SUITE("import.corpus") {
       // it is, b.txt's as it was before an edit.
       for (const auto& [file, text] :
            {std::pair<std::string, std::string>{"a.txt", "Lead of a.\n"}, {"b.txt", "Lead of b, before.\n"}}) {
-        import::KeptTextArticles::Read read{text, {}, {}};
+        import::KeptTextArticles::Read read{text, {}, {}, std::nullopt};
         read.article.provenance.file = file;
         read.article.location = {file, 1, 1};
         read.article.blocks.push_back(model::paragraph_block({model::text_inline("Kept, not read.")}));

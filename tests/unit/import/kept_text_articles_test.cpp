@@ -43,7 +43,7 @@ TEST_SUITE("import.kept_text_articles") {
     kept.finish_build();
     // The next build: a found, b read anew (edited), c gone.
     REQUIRE(kept.find("a.txt", "a") != nullptr);
-    kept.keep_found("a.txt");
+    kept.keep_found("a.txt", std::nullopt);
     kept.keep("b.txt", read_of("b.txt", "b2"));
     kept.finish_build();
     CHECK(kept.find("a.txt", "a") != nullptr);
@@ -53,5 +53,31 @@ TEST_SUITE("import.kept_text_articles") {
     // A build that finds nothing and keeps nothing leaves nothing.
     kept.finish_build();
     CHECK(kept.find("a.txt", "a") == nullptr);
+  }
+
+  TEST_CASE("found unchanged by the settled identity it was read with, which a found entry takes anew") {
+    import::KeptTextArticles kept;
+    Read a = read_of("a.txt", "a");
+    a.identity = "id-a";
+    kept.keep("a.txt", std::move(a));
+    kept.keep("b.txt", read_of("b.txt", "b"));  // read while unsettled: no identity
+    kept.keep("c.txt", read_of("c.txt", "c"));
+    kept.finish_build();
+    REQUIRE(kept.find_unchanged("a.txt", "id-a") != nullptr);
+    CHECK(kept.find_unchanged("a.txt", "id-a")->article.title == "from a");
+    CHECK(kept.find_unchanged("a.txt", "id-other") == nullptr);
+    CHECK(kept.find_unchanged("b.txt", "") == nullptr);
+    CHECK(kept.find_unchanged("z.txt", "id-a") == nullptr);
+    // The next build: a found unchanged, b found by its text and settled since, c found by its
+    // text but changed in place meanwhile, unsettled.
+    kept.keep_found("a.txt", "id-a");
+    kept.keep_found("b.txt", "id-b");
+    kept.keep_found("c.txt", std::nullopt);
+    kept.finish_build();
+    CHECK(kept.find_unchanged("a.txt", "id-a") != nullptr);
+    CHECK(kept.find_unchanged("b.txt", "id-b") != nullptr);
+    CHECK(kept.find("b.txt", "b") != nullptr);
+    CHECK(kept.find("c.txt", "c") != nullptr);
+    CHECK(kept.find("c.txt", "c")->identity == std::nullopt);
   }
 }
