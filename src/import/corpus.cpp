@@ -176,9 +176,10 @@ std::optional<model::Article> read_article(const core::FileSystem& files, const 
                                        : "cannot read '" + entry.file + "'");
     return std::nullopt;
   }
-  const std::string text = entry.encoding == core::TextEncoding::utf8
-                               ? std::move(*bytes)
-                               : decode_article(entry.file, *bytes, entry.encoding, sink);
+  // Not const: an article read for keeping gives its text to what is kept.
+  std::string text = entry.encoding == core::TextEncoding::utf8
+                         ? std::move(*bytes)
+                         : decode_article(entry.file, *bytes, entry.encoding, sink);
   assert(shared != nullptr || format == ArticleFormat::text);
   // The same text was not binary before either.
   const KeptTextArticles::Read* found =
@@ -196,7 +197,7 @@ std::optional<model::Article> read_article(const core::FileSystem& files, const 
     KeptTextArticles::Read& read = keeping->read_now.emplace();
     read.article = read_text_article(entry.file, text, read.diagnostics);
     read.diagnostics.report_to(sink);
-    read.text = text;
+    read.text = std::move(text);  // the last use of `text`
     read.identity = keeping->identity;
     article = read.article;
   } else {
