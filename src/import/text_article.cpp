@@ -159,7 +159,11 @@ model::Article read_text_article(const std::string& path, std::string_view bytes
   article.provenance.sha256 = core::sha256_hex(bytes);
 
   const std::vector<SourceLine> source = read_source_lines(path, bytes, sink);
-  article.blocks = is_wrapped_text(source) ? read_wrapped_text(path, source) : read_outlined_lines(path, source, sink);
+  if (std::optional<std::vector<model::Block>> wrapped = read_if_wrapped_text(path, source)) {
+    article.blocks = std::move(*wrapped);
+  } else {
+    article.blocks = read_outlined_lines(path, source, sink);
+  }
   if (article.blocks.empty()) sink.warning({path, 0, 0}, "article is empty");
 
   return article;

@@ -961,13 +961,15 @@ std::vector<WrappedLine> set_apart(const std::vector<WrappedLine>& lines, const 
 // outline, whose entries recur as headings; and nothing the seeds never have, an underline, text
 // indented as code, or a paragraph wrapped over several lines. A README or a FAQ whose contents
 // list recurs as headings opens otherwise, or has those.
-bool is_seed_form_with_blank_lines(const std::vector<SourceLine>& source) {
+// The lines it looks at are made into `wrapped`, for the reading that follows when it says no.
+bool is_seed_form_with_blank_lines(const std::vector<SourceLine>& source,
+                                   std::optional<std::vector<WrappedLine>>& wrapped) {
   // A quick refusal for the hard-wrapped text most files with blank lines are: its first line is
   // short.
   const auto opening =
       std::find_if(source.begin(), source.end(), [](const SourceLine& line) { return !trimmed(line.text).empty(); });
   if (opening == source.end() || opening->text.size() <= one_line_paragraph_width) return false;
-  const std::vector<WrappedLine> lines = wrapped_lines(source);
+  const std::vector<WrappedLine>& lines = wrapped.emplace(wrapped_lines(source));
   const int margin = margin_of(lines);
   std::size_t i = 0;
   while (i < lines.size() && lines[i].blank()) ++i;
@@ -995,9 +997,9 @@ bool is_seed_form_with_blank_lines(const std::vector<SourceLine>& source) {
   return has_seed_outline(texts);
 }
 
-}  // namespace
-
-bool is_wrapped_text(const std::vector<SourceLine>& lines) {
+// Whether `lines` are hard-wrapped text (read_if_wrapped_text); `wrapped` as in
+// is_seed_form_with_blank_lines.
+bool is_wrapped_text(const std::vector<SourceLine>& lines, std::optional<std::vector<WrappedLine>>& wrapped) {
   int text_lines = 0;
   bool blank_after_text = false;
   bool seed_marks = false;  // a "- " line, or one wider than hard-wrapped text's
@@ -1008,7 +1010,7 @@ bool is_wrapped_text(const std::vector<SourceLine>& lines) {
       continue;
     }
     // Blank lines between paragraphs mark hard-wrapped text, but for a seed with blank lines in it.
-    if (blank_after_text) return !is_seed_form_with_blank_lines(lines);
+    if (blank_after_text) return !is_seed_form_with_blank_lines(lines, wrapped);
     ++text_lines;
     // Once a mark is found, only a blank line between paragraphs is still looked for.
     if (seed_marks) continue;
@@ -1018,8 +1020,14 @@ bool is_wrapped_text(const std::vector<SourceLine>& lines) {
   return text_lines >= 2 && !seed_marks;
 }
 
-std::vector<model::Block> read_wrapped_text(const std::string& path, const std::vector<SourceLine>& lines) {
-  const std::vector<WrappedLine> wrapped = wrapped_lines(lines);
+}  // namespace
+
+std::optional<std::vector<model::Block>> read_if_wrapped_text(const std::string& path,
+                                                              const std::vector<SourceLine>& lines) {
+  // Made once: telling a seed with blank lines from wrapped text may have made them already.
+  std::optional<std::vector<WrappedLine>> made;
+  if (!is_wrapped_text(lines, made)) return std::nullopt;
+  const std::vector<WrappedLine>& wrapped = made ? *made : made.emplace(wrapped_lines(lines));
   // The text's width, its numbered headings and its hyphens are read from its lines as they are.
   Reader reader(path, wrapped);
   const std::vector<bool> apart = paragraph_lines(wrapped);
