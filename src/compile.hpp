@@ -49,7 +49,7 @@ struct CompileResult {
 /// make again the very same from the same files, checked against them before it is used.
 struct KeptBetweenBuilds {
   style::LoadedPatterns patterns;          ///< the hyphenation patterns loaded, by their file's bytes
-  import::KeptTextArticles text_articles;  ///< the plain-text articles read, by their file's text
+  import::KeptTextArticles text_articles;  ///< the plain-text articles read, by their text or file's identity
 };
 
 /// Runs the whole pipeline. Never throws for bad input: everything goes to `sink`. The stages

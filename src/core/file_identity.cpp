@@ -12,7 +12,7 @@ std::string file_identity(const struct stat& status) {
          std::to_string(status.st_ino);
 }
 
-bool settled(const timespec& changed, const timespec& now) {
+bool status_settled(const timespec& changed, const timespec& now) {
   if (now.tv_sec - changed.tv_sec != settle_seconds) return now.tv_sec - changed.tv_sec > settle_seconds;
   return now.tv_nsec >= changed.tv_nsec;
 }
@@ -22,7 +22,7 @@ std::optional<std::string> settled_file_identity(const std::string& path, const 
   if (::stat(path.c_str(), &status) != 0 || !S_ISREG(status.st_mode)) return std::nullopt;
   // The status-change time, not the modification time: every write, rename and `touch -d` sets it
   // to the kernel's clock, and no tool sets it back.
-  if (!settled(status.st_ctim, now)) return std::nullopt;
+  if (!status_settled(status.st_ctim, now)) return std::nullopt;
   return file_identity(status) + " " + std::to_string(status.st_dev);
 }
 

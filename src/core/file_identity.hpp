@@ -1,5 +1,6 @@
 // A file's identity without reading its bytes: what the build cache's keys name the program, its
-// libraries and the fonts by, since hashing megabytes on every build would cost more than it saves.
+// libraries and the fonts by, and `octavo watch` its unchanged articles (once settled), since
+// reading and hashing every file on every build would cost more than it saves.
 #pragma once
 
 #include <sys/stat.h>
@@ -18,20 +19,22 @@ namespace octavo::core {
 std::string file_identity(const struct stat& status);
 
 /// How long a file's status must have gone unchanged before its identity is trusted to name its
-/// bytes (settled_file_identity): more than the coarsest time stamps a Linux file system keeps
-/// (FAT's two seconds), so that a later write cannot fall in the tick of the one seen.
+/// bytes (settled_file_identity): at least the coarsest time stamps a Linux file system keeps
+/// (FAT's two seconds, rounded down), so that a later write cannot fall in the tick of the one seen.
 inline constexpr long settle_seconds = 2;
 
 /// True if a status changed at `changed` had gone unchanged for settle_seconds or more at `now`;
 /// false for a change time later than `now` (a clock set back, or another machine's).
-bool settled(const timespec& changed, const timespec& now);
+bool status_settled(const timespec& changed, const timespec& now);
 
 /// file_identity of the regular file at `path`, with its device, if its status last changed
-/// settle_seconds or more before `now`: any later write, rename over it or removal then gives
-/// another identity, so an equal one names the same bytes, as git trusts its index. Nullopt if it
-/// is missing, not a regular file (links are followed), or changed too recently. Departure: a
-/// network file system whose server's clock runs more than settle_seconds behind ours could
-/// change a file within the tick seen.
+/// settle_seconds or more before `now`: on a local Linux file system a later write, a rename over
+/// it or its removal then gives another identity, so an equal one names the same bytes, as git
+/// trusts its index. Nullopt if it is missing, not a regular file (links are followed), or changed
+/// too recently. Departures: a network file system answering from its attribute cache or whose
+/// server's clock runs behind ours, a system clock set back by more than settle_seconds, and stores
+/// through a shared memory mapping, which move the times only when the kernel next notes the page
+/// written. A change made while a reader reads is seen by taking the identity again after it.
 std::optional<std::string> settled_file_identity(const std::string& path, const timespec& now);
 
 }  // namespace octavo::core

@@ -247,6 +247,7 @@ std::optional<std::string> DiskFileSystem::read_file(const std::string& path) co
 }
 
 std::optional<std::string> DiskFileSystem::settled_identity(const std::string& path) const {
+  // Should the clock fail, `now` stays at 1970 and no file counts as settled: every one is read.
   timespec now{};
   ::clock_gettime(CLOCK_REALTIME, &now);
   return settled_file_identity((base() / path).string(), now);

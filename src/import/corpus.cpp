@@ -156,8 +156,8 @@ std::optional<model::Article> read_article(const core::FileSystem& files, const 
                                            bool by_manifest, const MarkupShared* shared, core::DiagnosticSink& sink,
                                            const KeptReading* keeping = nullptr) {
   const ArticleFormat format = article_format(entry.file);
-  // Another encoding is left to the text: the kept article is of the text decoded, and its
-  // checksum of the bytes, both of which depend on the encoding book.toml declares now.
+  // UTF-8 only: a kept entry does not record the encoding its text was decoded from, and decoding
+  // reports its warnings as it goes, which taking the entry would leave out.
   if (keeping != nullptr && format == ArticleFormat::text && entry.encoding == core::TextEncoding::utf8) {
     keeping->identity = files.settled_identity(entry.file);
     const KeptTextArticles::Read* unchanged =
@@ -170,6 +170,10 @@ std::optional<model::Article> read_article(const core::FileSystem& files, const 
     }
   }
   std::optional<std::string> bytes = files.read_file(entry.file);
+  // The identity names these bytes only if the file did not change while they were read.
+  if (keeping != nullptr && keeping->identity && files.settled_identity(entry.file) != keeping->identity) {
+    keeping->identity.reset();
+  }
   if (!bytes) {
     const bool missing = by_manifest && !files.exists(entry.file);
     sink.error(entry.location, missing ? "'" + entry.file + "' is listed in book.toml but does not exist"

@@ -1,7 +1,6 @@
-// Plain-text articles read by an earlier build of the same process, with the text they were read
-// from and what reading reported: `octavo watch` keeps them, so that a rebuild parses only the
-// files whose text changed (read_text_article depends on the path and the text alone), and opens
-// only those whose settled identity (core::FileSystem::settled_identity) is not the one kept.
+// Plain-text articles an earlier build of `octavo watch`'s process read, with their text, their
+// file's settled identity and what reading reported: a rebuild opens only the files whose identity
+// changed and parses only those whose text did (read_text_article depends on path and text alone).
 #pragma once
 
 #include <map>
@@ -16,8 +15,8 @@
 
 namespace octavo::import {
 
-/// One build at a time: its reading threads call find, its book's thread keep and keep_found,
-/// then finish_build once every article is read.
+/// One build at a time: its reading threads call find and find_unchanged, its book's thread keep
+/// and keep_found, then finish_build once every article is read.
 class KeptTextArticles {
  public:
   /// What read_text_article gave for a file's text.

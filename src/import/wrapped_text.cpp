@@ -961,7 +961,8 @@ std::vector<WrappedLine> set_apart(const std::vector<WrappedLine>& lines, const 
 // outline, whose entries recur as headings; and nothing the seeds never have, an underline, text
 // indented as code, or a paragraph wrapped over several lines. A README or a FAQ whose contents
 // list recurs as headings opens otherwise, or has those.
-// The lines it looks at are made into `wrapped`, for the reading that follows when it says no.
+// The lines it looks at, when it gets past its quick refusal, are made into `wrapped`, for the
+// reading that follows when it says no.
 bool is_seed_form_with_blank_lines(const std::vector<SourceLine>& source,
                                    std::optional<std::vector<WrappedLine>>& wrapped) {
   // A quick refusal for the hard-wrapped text most files with blank lines are: its first line is

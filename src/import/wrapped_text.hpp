@@ -1,7 +1,6 @@
-// Hard-wrapped plain text (paragraphs separated by blank lines, as licences, READMEs and mail are
-// written) read into blocks: paragraphs, headings, lists, preformatted text, rules and boxes.
-// read_text_article asks it first of every .txt file, and reads the seeds' one-line-a-paragraph
-// form itself.
+// Hard-wrapped plain text (paragraphs between blank lines, as licences, READMEs and mail are written)
+// read into blocks: paragraphs, headings, lists, preformatted text, rules and boxes. read_text_article
+// asks it first of every .txt file, and reads the seeds' one-line-a-paragraph form itself.
 #pragma once
 
 #include <optional>
@@ -19,7 +18,7 @@ namespace octavo::import {
 /// outline), also with blank lines in it when its outline's entries recur as headings and a run of
 /// lines holds a paragraph on one line, and for a single line. A paragraph on one line in
 /// hard-wrapped text is read as a paragraph alone. Headings are left without ids, which
-/// transform::resolve_links gives them; no blocks for text that is all blank. Never fails.
+/// transform::resolve_links gives them. Nullopt for text that is all blank too. Never fails.
 std::optional<std::vector<model::Block>> read_if_wrapped_text(const std::string& path,
                                                               const std::vector<SourceLine>& lines);
 

@@ -40,34 +40,55 @@ TEST_SUITE("core.file_identity") {
 
   TEST_CASE("a status is settled from settle_seconds after its change, never before, never from the future") {
     const timespec changed{1700000000, 500};
-    CHECK_FALSE(core::settled(changed, {1700000000, 500}));
-    CHECK_FALSE(core::settled(changed, {1700000000 + core::settle_seconds, 499}));
-    CHECK(core::settled(changed, {1700000000 + core::settle_seconds, 500}));
-    CHECK(core::settled(changed, {1700000000 + core::settle_seconds + 1, 0}));
-    CHECK_FALSE(core::settled(changed, {1699999990, 0}));  // a change time after now
+    CHECK_FALSE(core::status_settled(changed, {1700000000, 500}));
+    CHECK_FALSE(core::status_settled(changed, {1700000000 + core::settle_seconds, 499}));
+    CHECK(core::status_settled(changed, {1700000000 + core::settle_seconds, 500}));
+    CHECK(core::status_settled(changed, {1700000000 + core::settle_seconds + 1, 0}));
+    CHECK_FALSE(core::status_settled(changed, {1699999990, 0}));  // a change time after now
   }
 
-  TEST_CASE("a file's settled identity: none while it may still change, one that changes with its bytes") {
+  TEST_CASE("a file's settled identity: none while it may still change, one that changes with the file") {
     namespace fs = std::filesystem;
-    const fs::path folder = fs::temp_directory_path() / ("octavo-settled-identity-" + std::to_string(::getpid()));
-    fs::create_directories(folder);
-    const std::string path = (folder / "a.txt").string();
+    const struct Folder {
+      fs::path path = fs::temp_directory_path() / ("octavo-settled-identity-" + std::to_string(::getpid()));
+      Folder() { fs::create_directories(path); }
+      ~Folder() { fs::remove_all(path); }
+    } folder;
+    const std::string path = (folder.path / "a.txt").string();
     REQUIRE(core::write_whole_file(path, "one") == std::nullopt);
     timespec now{};
     ::clock_gettime(CLOCK_REALTIME, &now);
     const timespec later{now.tv_sec + core::settle_seconds + 1, now.tv_nsec};
     // Just written: a write of the same size in the same clock tick could not be told apart.
     CHECK(core::settled_file_identity(path, now) == std::nullopt);
-    CHECK(core::DiskFileSystem(folder.string()).settled_identity("a.txt") == std::nullopt);
+    CHECK(core::DiskFileSystem(folder.path.string()).settled_identity("a.txt") == std::nullopt);
     const std::optional<std::string> first = core::settled_file_identity(path, later);
     REQUIRE(first.has_value());
     CHECK(core::settled_file_identity(path, later) == first);
-    REQUIRE(core::write_whole_file(path, "two, longer") == std::nullopt);
-    const std::optional<std::string> second = core::settled_file_identity(path, later);
-    REQUIRE(second.has_value());
-    CHECK(second != first);
-    CHECK(core::settled_file_identity(folder.string(), later) == std::nullopt);  // a folder
-    CHECK(core::settled_file_identity((folder / "missing.txt").string(), later) == std::nullopt);
-    fs::remove_all(folder);
+    // Another file of the same size renamed over it.
+    const std::string other = (folder.path / "b.txt").string();
+    REQUIRE(core::write_whole_file(other, "two") == std::nullopt);
+    fs::rename(other, path);
+    const std::optional<std::string> renamed = core::settled_file_identity(path, later);
+    REQUIRE(renamed.has_value());
+    CHECK(renamed != first);
+    // A link is followed: it names what it leads to.
+    fs::create_symlink(path, folder.path / "link.txt");
+    CHECK(core::settled_file_identity((folder.path / "link.txt").string(), later) == renamed);
+    fs::create_directory_symlink(folder.path, folder.path / "folder-link");
+    CHECK(core::settled_file_identity((folder.path / "folder-link").string(), later) == std::nullopt);
+    CHECK(core::settled_file_identity(folder.path.string(), later) == std::nullopt);  // a folder
+    CHECK(core::settled_file_identity((folder.path / "missing.txt").string(), later) == std::nullopt);
+  }
+
+  TEST_CASE("on disk, a file unchanged since long before has the settled identity of its path under the root") {
+    // The source tree was written minutes before its tests run (checked out, then built).
+    timespec now{};
+    ::clock_gettime(CLOCK_REALTIME, &now);
+    const std::optional<std::string> identity =
+        core::DiskFileSystem(OCTAVO_SOURCE_DIR).settled_identity("CMakeLists.txt");
+    REQUIRE(identity.has_value());
+    CHECK(identity == core::settled_file_identity(std::string(OCTAVO_SOURCE_DIR) + "/CMakeLists.txt", now));
+    CHECK(identity != core::DiskFileSystem(OCTAVO_SOURCE_DIR).settled_identity("README.md"));
   }
 }

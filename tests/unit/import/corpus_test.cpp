@@ -1,7 +1,11 @@
 #include <doctest/doctest.h>
 
 #include <map>
+#include <mutex>
+#include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/diagnostics.hpp"
 #include "core/file_system.hpp"
@@ -491,43 +495,99 @@ TEST_SUITE("import.corpus") {
   TEST_CASE("a plain-text file whose settled identity is the one kept is not opened; book.toml still applies") {
     std::map<std::string, std::string> files{
         {"book.toml",
-         "[[articles]]\nfile = \"a.txt\"\ntitle = \"A\"\n[[articles]]\nfile = \"b.txt\"\n"
-         "[[articles]]\nfile = \"c.txt\"\nencoding = \"windows-1252\"\n[[articles]]\nfile = \"d.txt\"\n"},
-        {"a.txt", "Lead of a.\n"},
+         "[[articles]]\nfile = \"a.txt\"\ntitle = \"A\"\nsource = \"https://example.org/a\"\n"
+         "[[articles]]\nfile = \"b.txt\"\n[[articles]]\nfile = \"c.txt\"\nencoding = \"windows-1252\"\n"
+         "[[articles]]\nfile = \"d.txt\"\n[[articles]]\nfile = \"e.txt\"\n"},
+        {"a.txt", "Lead of a, odd \x81 byte.\n"},
         {"b.txt", "Lead of b.\n"},
         {"c.txt", "Lead of c.\n"},
-        {"d.txt", "Lead of d.\n"}};
-    std::map<std::string, std::string> identities{{"a.txt", "id-a"}, {"b.txt", "id-b"}, {"c.txt", "id-c"}};
+        {"d.txt", "Lead of d.\n"},
+        {"e.txt", "Caf\xe9 of e.\n"}};
+    std::map<std::string, std::string> identities{
+        {"a.txt", "id-a"}, {"b.txt", "id-b"}, {"c.txt", "id-c"}, {"e.txt", "id-e"}};
     import::KeptTextArticles kept;
+    // The book's dump, then the diagnostics.
     const auto read = [&] {
       core::MemoryFileSystem file_system(files, "kept");
       for (const auto& [file, identity] : identities) file_system.set_identity(file, identity);
       core::DiagnosticList diagnostics;
       const import::Corpus corpus = import::read_corpus(file_system, diagnostics, core::no_progress(), 2, &kept);
-      return model::dump_book(corpus.book);
+      return std::pair{model::dump_book(corpus.book), diagnostics.to_string()};
     };
-    read();
+    const auto [first, first_diagnostics] = read();
+    const std::string a_warning = "a.txt:1:16: warning: ";
+    REQUIRE(first_diagnostics.find(a_warning) != std::string::npos);
     CHECK(kept.find_unchanged("a.txt", "id-a") != nullptr);
     CHECK(kept.find_unchanged("b.txt", "id-b") != nullptr);
     CHECK(kept.find_unchanged("c.txt", "id-c") == nullptr);  // another encoding: kept by its text only
-    // Every file's bytes changed; a.txt's identity says it is unchanged (a stand-in for a file no
-    // one wrote), so what shows is what was kept, not read; b.txt's identity changed with them;
-    // c.txt's encoding is left to its text; d.txt has no settled identity.
+    // Every file's bytes changed; a.txt's and e.txt's identities say they are unchanged (a
+    // stand-in for a file no one wrote), so a.txt's kept article shows, with the warning reading
+    // it gave, and book.toml's title and source for it now; e.txt's encoding declared now is
+    // another, so it is read and decoded anew; b.txt's identity changed with its bytes; c.txt's
+    // encoding is left to its text; d.txt has no settled identity.
     for (const char* file : {"a.txt", "b.txt", "c.txt", "d.txt"}) files[file] = std::string("Edited ") + file + ".\n";
     identities["b.txt"] = "id-b2";
-    files["book.toml"].replace(files["book.toml"].find("title = \"A\""), 11, "title = \"A2\"");
-    const std::string dump = read();
-    CHECK(dump.find("Lead of a.") != std::string::npos);
+    std::string& manifest = files["book.toml"];
+    manifest.replace(manifest.find("title = \"A\""), 11, "title = \"A2\"");
+    manifest.replace(manifest.find("example.org"), 11, "example.net");
+    manifest += "encoding = \"windows-1252\"\n";  // e.txt's, the last entry's
+    const auto [dump, diagnostics] = read();
+    CHECK(dump.find("Lead of a, odd") != std::string::npos);
     CHECK(dump.find("Edited a.txt") == std::string::npos);
     CHECK(dump.find("title=\"A2\"") != std::string::npos);
+    CHECK(dump.find("source=\"https://example.net/a\"") != std::string::npos);
+    CHECK(dump.find("Caf\xc3\xa9 of e.") != std::string::npos);
     for (const char* edited : {"Edited b.txt", "Edited c.txt", "Edited d.txt"}) {
       CAPTURE(edited);
       CHECK(dump.find(edited) != std::string::npos);
     }
+    // a.txt's warning given again, once.
+    const std::size_t warned = diagnostics.find(a_warning);
+    REQUIRE(warned != std::string::npos);
+    CHECK(diagnostics.find(a_warning, warned + 1) == std::string::npos);
+    CHECK(diagnostics.substr(warned, diagnostics.find('\n', warned) - warned) ==
+          first_diagnostics.substr(
+              first_diagnostics.find(a_warning),
+              first_diagnostics.find('\n', first_diagnostics.find(a_warning)) - first_diagnostics.find(a_warning)));
     // Kept for the next build with the identities they have now.
     CHECK(kept.find_unchanged("a.txt", "id-a") != nullptr);
     CHECK(kept.find_unchanged("b.txt", "id-b2") != nullptr);
     CHECK(kept.find_unchanged("b.txt", "id-b") == nullptr);
+    CHECK(kept.find_unchanged("e.txt", "id-e") == nullptr);
+  }
+
+  TEST_CASE("a file whose identity changes while it is read is kept by its text alone") {
+    // A file system whose files each change between the first look at their identity and the next.
+    class ChangingIdentities final : public core::FileSystem {
+     public:
+      explicit ChangingIdentities(std::map<std::string, std::string> files) : files_(std::move(files)) {}
+      std::optional<std::string> read_file(const std::string& path) const override { return files_.read_file(path); }
+      std::optional<std::string> settled_identity(const std::string& path) const override {
+        const std::lock_guard lock(mutex_);
+        return path + " look " + std::to_string(++looks_[path]);
+      }
+      bool exists(const std::string& path) const override { return files_.exists(path); }
+      std::vector<core::FolderEntry> list_folder(const std::string& folder) const override {
+        return files_.list_folder(folder);
+      }
+      std::string root_name() const override { return files_.root_name(); }
+      std::optional<std::string> resolve_inside(const std::string& path) const override {
+        return files_.resolve_inside(path);
+      }
+
+     private:
+      core::MemoryFileSystem files_;
+      mutable std::mutex mutex_;  // FileSystem's const members may be called from several threads
+      mutable std::map<std::string, int> looks_;
+    };
+    const ChangingIdentities file_system(std::map<std::string, std::string>{{"a.txt", "Lead of a.\n"}});
+    import::KeptTextArticles kept;
+    core::DiagnosticList diagnostics;
+    import::read_corpus(file_system, diagnostics, core::no_progress(), 1, &kept);
+    CHECK(kept.find("a.txt", "Lead of a.\n") != nullptr);
+    CHECK(kept.find_unchanged("a.txt", "a.txt look 1") == nullptr);
+    CHECK(kept.find_unchanged("a.txt", "a.txt look 2") == nullptr);
+    CHECK(kept.find("a.txt", "Lead of a.\n")->identity == std::nullopt);
   }
 
   TEST_CASE("an article kept for the very same text is taken as kept, not read again, whatever the threads") {

@@ -62,6 +62,7 @@ TEST_SUITE("import.kept_text_articles") {
     kept.keep("a.txt", std::move(a));
     kept.keep("b.txt", read_of("b.txt", "b"));  // read while unsettled: no identity
     kept.keep("c.txt", read_of("c.txt", "c"));
+    CHECK(kept.find_unchanged("a.txt", "id-a") == nullptr);  // not before the build's reading ends
     kept.finish_build();
     REQUIRE(kept.find_unchanged("a.txt", "id-a") != nullptr);
     CHECK(kept.find_unchanged("a.txt", "id-a")->article.title == "from a");
@@ -79,5 +80,11 @@ TEST_SUITE("import.kept_text_articles") {
     CHECK(kept.find("b.txt", "b") != nullptr);
     CHECK(kept.find("c.txt", "c") != nullptr);
     CHECK(kept.find("c.txt", "c")->identity == std::nullopt);
+    // a read anew while unsettled: kept without the identity it had.
+    kept.keep("a.txt", read_of("a.txt", "a2"));
+    kept.keep_found("b.txt", "id-b");
+    kept.finish_build();
+    CHECK(kept.find_unchanged("a.txt", "id-a") == nullptr);
+    CHECK(kept.find("a.txt", "a2") != nullptr);
   }
 }
