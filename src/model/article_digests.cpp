@@ -15,11 +15,26 @@ core::StreamDigest ArticleDigests::of(const Article& article) const {
   const Article* const first = articles_.data();
   if (before(&article, first) || !before(&article, first + articles_.size())) return article_digest(article);
   Slot& slot = slots_[static_cast<std::size_t>(&article - first)];
-  std::call_once(slot.once, [&] {
-    slot.digest = article_digest(article);
+  while (true) {
+    int state = slot.state.load(std::memory_order_acquire);
+    if (state == digest_made) return slot.digest;
+    if (state == making) {
+      slot.state.wait(making, std::memory_order_acquire);
+      continue;
+    }
+    if (!slot.state.compare_exchange_weak(state, making, std::memory_order_acquire)) continue;
+    try {
+      slot.digest = article_digest(article);
+    } catch (...) {  // out of memory: the next thread to ask makes it, as after std::call_once
+      slot.state.store(not_made, std::memory_order_release);
+      slot.state.notify_all();
+      throw;
+    }
     ++made_;
-  });
-  return slot.digest;
+    slot.state.store(digest_made, std::memory_order_release);
+    slot.state.notify_all();
+    return slot.digest;
+  }
 }
 
 }  // namespace octavo::model

@@ -6,7 +6,6 @@
 #include <atomic>
 #include <cstddef>
 #include <memory>
-#include <mutex>
 #include <vector>
 
 #include "core/sha256.hpp"
@@ -26,9 +25,14 @@ class ArticleDigests {
   std::size_t made() const { return made_.load(); }
 
  private:
+  // Not a std::once_flag: glibc's pthread_once, under std::call_once, ends every first call with
+  // a futex system call, waiter or not (a thousand a rebuild of 1,000 articles). A slot's state
+  // is waited on only by a thread that finds another making its digest, and notified through the
+  // atomic, which makes no system call when none waits.
+  enum SlotState : int { not_made, making, digest_made };
   struct Slot {
-    std::once_flag once;
-    core::StreamDigest digest{};
+    std::atomic<int> state{not_made};
+    core::StreamDigest digest{};  ///< set before `state` becomes digest_made, read only after
   };
   const std::vector<Article>& articles_;
   std::unique_ptr<Slot[]> slots_;

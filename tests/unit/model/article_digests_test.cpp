@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <latch>
 #include <string>
 #include <thread>
 #include <vector>
@@ -63,6 +64,33 @@ TEST_SUITE("model.article_digests") {
     CHECK(digests.made() == articles.size());
     CHECK(digests.of(articles[1]) == seen_a[1]);
     CHECK(digests.made() == articles.size());
+  }
+
+  TEST_CASE("threads asking for the same digests at once wait for the one making each, and all get it") {
+    // Eight threads let go together through the same long articles in the same order: most find
+    // another making the digest they ask for and wait for it (a slot's `making` state).
+    std::vector<Article> articles;
+    for (int i = 0; i < 64; ++i) {
+      articles.push_back(
+          linking_article("a" + std::to_string(i), std::string(2000 + i, static_cast<char>('a' + i % 26))));
+    }
+    const ArticleDigests digests(articles);
+    constexpr std::size_t thread_count = 8;
+    std::vector<std::vector<core::StreamDigest>> seen(thread_count, std::vector<core::StreamDigest>(articles.size()));
+    std::latch start(thread_count);
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < thread_count; ++t) {
+      threads.emplace_back([&, t] {
+        start.arrive_and_wait();
+        for (std::size_t i = 0; i < articles.size(); ++i) seen[t][i] = digests.of(articles[i]);
+      });
+    }
+    for (std::thread& thread : threads) thread.join();
+    CHECK(digests.made() == articles.size());
+    for (std::size_t i = 0; i < articles.size(); ++i) {
+      const core::StreamDigest expected = article_digest(articles[i]);
+      for (std::size_t t = 0; t < thread_count; ++t) CHECK(seen[t][i] == expected);
+    }
   }
 
   TEST_CASE("an article not of the list is digested anew each time, as it is now") {
