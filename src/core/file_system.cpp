@@ -297,7 +297,7 @@ std::string DiskFileSystem::root_name() const {
 
 // In large reads, not a stream read a character at a time (which cost a build of 1,000 articles a
 // tenth of its time). The size found first is only a guess (the file may change meanwhile), so the
-// reading goes on to the end.
+// reading goes on to the end, unless the file gave exactly that size and then stopped short.
 std::optional<std::string> read_whole_file(const std::string& path) {
   // One stat of the path, for its kind and size, then the reads: status, fopen, file_size and
   // stdio looked the path up three times and read once more. A build reads every article, and on
@@ -318,11 +318,16 @@ std::optional<std::string> read_whole_file(const std::string& path) {
   bytes.resize(static_cast<std::size_t>(status.st_size) + 1);
   std::size_t filled = 0;
   while (true) {
-    const ssize_t got = ::read(descriptor, bytes.data() + filled, bytes.size() - filled);
+    const std::size_t asked = bytes.size() - filled;
+    const ssize_t got = ::read(descriptor, bytes.data() + filled, asked);
     if (got < 0 && errno == EINTR) continue;
     if (got < 0) return std::nullopt;
     if (got == 0) break;
     filled += static_cast<std::size_t>(got);
+    // A regular file gives less than asked only at its end (a network or FUSE file system may
+    // give less sooner, hence the size too): once it has given the size it had when looked at,
+    // a short read is the end, and a read to see it would be one more system call a file.
+    if (static_cast<std::size_t>(got) < asked && filled == static_cast<std::size_t>(status.st_size)) break;
     if (filled == bytes.size()) bytes.resize(bytes.size() + std::max(block, bytes.size() / 2));
   }
   bytes.resize(filled);
