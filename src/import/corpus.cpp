@@ -322,6 +322,9 @@ Corpus read_corpus(const core::FileSystem& files, core::DiagnosticSink& sink, co
   if (by_manifest) {
     std::unordered_set<std::string> listed;
     listed.reserve(manifest->articles.size());
+    // The listing followed no link out of the corpus (list_files), so a file it found needs no
+    // second look: one lstat less per article, on the thread every reading thread waits for.
+    const std::unordered_set<std::string_view> found(listing.begin(), listing.end());
     for (const ManifestArticle& entry : manifest->articles) {
       listed.insert(entry.file);
       if (article_format(entry.file) == ArticleFormat::other) {
@@ -330,7 +333,7 @@ Corpus read_corpus(const core::FileSystem& files, core::DiagnosticSink& sink, co
                    meant ? "rename it to '" + *meant + "'" : "");
         continue;
       }
-      if (!files.resolve_inside(entry.file)) {
+      if (!found.contains(entry.file) && !files.resolve_inside(entry.file)) {
         sink.error(entry.location, "expected a file inside the corpus folder, found '" + entry.file +
                                        "', a symbolic link to outside it");
         continue;

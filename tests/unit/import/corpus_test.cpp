@@ -556,6 +556,55 @@ TEST_SUITE("import.corpus") {
     CHECK(kept.find_unchanged("e.txt", "id-e") == nullptr);
   }
 
+  TEST_CASE("a listed file the folder's listing found is not looked at again for a link out of the corpus") {
+    // A memory file system that counts resolve_inside's calls by path.
+    class CountingLooks final : public core::FileSystem {
+     public:
+      CountingLooks(std::map<std::string, std::string> files, std::map<std::string, std::string> links)
+          : files_(std::move(files), "counted") {
+        for (const auto& [link, target] : links) files_.add_link(link, target);
+      }
+      std::optional<std::string> read_file(const std::string& path) const override { return files_.read_file(path); }
+      std::optional<std::string> settled_identity(const std::string& path) const override {
+        return files_.settled_identity(path);
+      }
+      bool exists(const std::string& path) const override { return files_.exists(path); }
+      std::vector<core::FolderEntry> list_folder(const std::string& folder) const override {
+        return files_.list_folder(folder);
+      }
+      std::string root_name() const override { return files_.root_name(); }
+      std::optional<std::string> resolve_inside(const std::string& path) const override {
+        const std::lock_guard lock(mutex_);
+        ++looks_[path];
+        return files_.resolve_inside(path);
+      }
+      int looks(const std::string& path) const {
+        const std::lock_guard lock(mutex_);
+        const auto found = looks_.find(path);
+        return found == looks_.end() ? 0 : found->second;
+      }
+
+     private:
+      core::MemoryFileSystem files_;
+      mutable std::mutex mutex_;  // FileSystem's const members may be called from several threads
+      mutable std::map<std::string, int> looks_;
+    };
+    const CountingLooks file_system({{"book.toml",
+                                      "[[articles]]\nfile = \"a.txt\"\n[[articles]]\nfile = \"part/b.txt\"\n"
+                                      "[[articles]]\nfile = \"out/c.txt\"\n"},
+                                     {"a.txt", "Lead of a.\n"},
+                                     {"part/b.txt", "Lead of b.\n"}},
+                                    {{"out", "/etc"}});
+    core::DiagnosticList diagnostics;
+    const import::Corpus corpus = import::read_corpus(file_system, diagnostics, core::no_progress(), 1);
+    CHECK(corpus.book.articles.size() == 2);
+    CHECK(file_system.looks("a.txt") == 0);
+    CHECK(file_system.looks("part/b.txt") == 0);
+    // A file the listing did not find (behind the link, never followed) is looked at, and refused.
+    CHECK(file_system.looks("out/c.txt") == 1);
+    CHECK(diagnostics.to_string().find("found 'out/c.txt', a symbolic link to outside it") != std::string::npos);
+  }
+
   TEST_CASE("a file whose identity changes while it is read is kept by its text alone") {
     // A file system whose files each change between the first look at their identity and the next.
     class ChangingIdentities final : public core::FileSystem {
