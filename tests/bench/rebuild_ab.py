@@ -14,29 +14,18 @@ median wall time of its rebuilds and of their processor time (user + system, fro
 resource usage), and in how many pairs B was the faster. Both copies are folders named `corpus`, so
 that the books, which name their corpus folder, are alike.
 """
-import argparse
 import os
 import resource
 import shutil
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 
-parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-parser.add_argument("--rebuilds", type=int, default=40)
-parser.add_argument("--article")
-parser.add_argument("corpus")
-parser.add_argument("octavo", nargs=2)
-args = parser.parse_args()
+from ab_corpus import article_to_edit, parse_arguments
 
-articles = sorted(f for f in os.listdir(args.corpus) if f.endswith((".txt", ".md")))
-article = args.article or articles[len(articles) // 2]
-with open(os.path.join(args.corpus, article), encoding="utf-8") as f:
-    original = f.read()
-if ". " not in original:
-    sys.exit(f"{article}: no sentence end to add a sentence after")
+args = parse_arguments(__doc__.split("\n\n")[0], "--rebuilds", 40)
+article, original = article_to_edit(args.corpus, args.article)
 # The article with and without the sentence in turn, so that every rebuild follows an edit.
 edited = original.replace(". ", ". A new sentence here. ", 1)
 

@@ -13,7 +13,6 @@ cannot tell 5 ms apart; rebuilds alternated one by one can. Prints, for each bin
 median time of its status lines (to 10 ms each) and of the processor time its process used for
 each rebuild (/proc/PID/stat, to the clock tick), the freeing after the line included.
 """
-import argparse
 import os
 import re
 import shutil
@@ -23,19 +22,10 @@ import sys
 import tempfile
 import time
 
-parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-parser.add_argument("--saves", type=int, default=40)
-parser.add_argument("--article")
-parser.add_argument("corpus")
-parser.add_argument("octavo", nargs=2)
-args = parser.parse_args()
+from ab_corpus import article_to_edit, parse_arguments
 
-articles = sorted(f for f in os.listdir(args.corpus) if f.endswith((".txt", ".md")))
-article = args.article or articles[len(articles) // 2]
-with open(os.path.join(args.corpus, article), encoding="utf-8") as f:
-    original = f.read()
-if ". " not in original:
-    sys.exit(f"{article}: no sentence end to add a sentence after")
+args = parse_arguments(__doc__.split("\n\n")[0], "--saves", 40)
+article, original = article_to_edit(args.corpus, args.article)
 # Two edits in turn, so that every save changes the article.
 edits = [original.replace(". ", ". " + added + " ", 1) for added in ("A new sentence here.", "Another one there.")]
 
