@@ -6,32 +6,21 @@
 #include <string>
 
 #include "core/source_excerpt.hpp"
+#include "watched_file_system.hpp"
 
 using namespace octavo::core;
 
 namespace {
 
 // A MemoryFileSystem that counts its reads, to show that each file is read at most once.
-class CountingFiles final : public FileSystem {
+class CountingFiles final : public test::WatchedFileSystem {
  public:
-  explicit CountingFiles(std::map<std::string, std::string> files) : files_(std::move(files)) {}
+  using WatchedFileSystem::WatchedFileSystem;
   std::optional<std::string> read_file(const std::string& path) const override {
     ++reads;
-    return files_.read_file(path);
-  }
-  std::optional<std::string> settled_identity(const std::string& path) const override {
-    return files_.settled_identity(path);
-  }
-  bool exists(const std::string& path) const override { return files_.exists(path); }
-  std::vector<FolderEntry> list_folder(const std::string& folder) const override { return files_.list_folder(folder); }
-  std::string root_name() const override { return files_.root_name(); }
-  std::optional<std::string> resolve_inside(const std::string& path) const override {
-    return files_.resolve_inside(path);
+    return WatchedFileSystem::read_file(path);
   }
   mutable std::atomic<int> reads = 0;  // FileSystem's const members may be called from several threads
-
- private:
-  MemoryFileSystem files_;
 };
 
 std::string excerpt(const std::map<std::string, std::string>& files, const Diagnostic& diagnostic) {

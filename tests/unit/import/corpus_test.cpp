@@ -13,6 +13,7 @@
 #include "import/corpus.hpp"
 #include "model/dump.hpp"
 #include "recording_progress.hpp"
+#include "watched_file_system.hpp"
 
 using namespace octavo;
 
@@ -558,25 +559,16 @@ TEST_SUITE("import.corpus") {
 
   TEST_CASE("a listed file the folder's listing found is not looked at again for a link out of the corpus") {
     // A memory file system that counts resolve_inside's calls by path.
-    class CountingLooks final : public core::FileSystem {
+    class CountingLooks final : public test::WatchedFileSystem {
      public:
       CountingLooks(std::map<std::string, std::string> files, std::map<std::string, std::string> links)
-          : files_(std::move(files), "counted") {
-        for (const auto& [link, target] : links) files_.add_link(link, target);
+          : WatchedFileSystem(std::move(files), "counted") {
+        for (const auto& [link, target] : links) this->files().add_link(link, target);
       }
-      std::optional<std::string> read_file(const std::string& path) const override { return files_.read_file(path); }
-      std::optional<std::string> settled_identity(const std::string& path) const override {
-        return files_.settled_identity(path);
-      }
-      bool exists(const std::string& path) const override { return files_.exists(path); }
-      std::vector<core::FolderEntry> list_folder(const std::string& folder) const override {
-        return files_.list_folder(folder);
-      }
-      std::string root_name() const override { return files_.root_name(); }
       std::optional<std::string> resolve_inside(const std::string& path) const override {
         const std::lock_guard lock(mutex_);
         ++looks_[path];
-        return files_.resolve_inside(path);
+        return WatchedFileSystem::resolve_inside(path);
       }
       int looks(const std::string& path) const {
         const std::lock_guard lock(mutex_);
@@ -585,7 +577,6 @@ TEST_SUITE("import.corpus") {
       }
 
      private:
-      core::MemoryFileSystem files_;
       mutable std::mutex mutex_;  // FileSystem's const members may be called from several threads
       mutable std::map<std::string, int> looks_;
     };
@@ -607,25 +598,15 @@ TEST_SUITE("import.corpus") {
 
   TEST_CASE("a file whose identity changes while it is read is kept by its text alone") {
     // A file system whose files each change between the first look at their identity and the next.
-    class ChangingIdentities final : public core::FileSystem {
+    class ChangingIdentities final : public test::WatchedFileSystem {
      public:
-      explicit ChangingIdentities(std::map<std::string, std::string> files) : files_(std::move(files)) {}
-      std::optional<std::string> read_file(const std::string& path) const override { return files_.read_file(path); }
+      using WatchedFileSystem::WatchedFileSystem;
       std::optional<std::string> settled_identity(const std::string& path) const override {
         const std::lock_guard lock(mutex_);
         return path + " look " + std::to_string(++looks_[path]);
       }
-      bool exists(const std::string& path) const override { return files_.exists(path); }
-      std::vector<core::FolderEntry> list_folder(const std::string& folder) const override {
-        return files_.list_folder(folder);
-      }
-      std::string root_name() const override { return files_.root_name(); }
-      std::optional<std::string> resolve_inside(const std::string& path) const override {
-        return files_.resolve_inside(path);
-      }
 
      private:
-      core::MemoryFileSystem files_;
       mutable std::mutex mutex_;  // FileSystem's const members may be called from several threads
       mutable std::map<std::string, int> looks_;
     };
