@@ -50,7 +50,8 @@ struct RunState {
 void put_links(core::ByteWriter& out, const std::vector<layout::LinkArea>& links) {
   out.unsigned_number(links.size());
   for (const layout::LinkArea& link : links) {
-    const auto& [left, top, right, bottom, destination, uri] = link;
+    const auto& [left, top, right, bottom, destination, uri, number] = link;
+    static_cast<void>(number);  // not kept: given where the pages are handed over, in each build
     for (const core::Pt value : {left, top, right, bottom}) out.real(value.value);
     out.string(destination);
     out.string(uri);
@@ -73,7 +74,8 @@ std::vector<layout::LinkArea> take_links(core::ByteReader& in) {
 void put_anchors(core::ByteWriter& out, const std::vector<layout::Anchor>& anchors) {
   out.unsigned_number(anchors.size());
   for (const layout::Anchor& anchor : anchors) {
-    const auto& [name, y] = anchor;
+    const auto& [name, y, number] = anchor;
+    static_cast<void>(number);  // as a link's
     out.string(name);
     out.real(y.value);
   }

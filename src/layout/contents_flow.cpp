@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <optional>
 
 #include "layout/build_items.hpp"
 #include "layout/paragraph_styles.hpp"
@@ -66,8 +67,7 @@ std::vector<std::vector<FlowLine>> set_contents_titles(const std::vector<Content
 }
 
 std::vector<FlowLine> contents_flow(const std::vector<ContentsItem>& items, std::vector<std::vector<FlowLine>> titles,
-                                    const std::unordered_map<std::string, std::size_t>& body_pages,
-                                    LayoutContext& context) {
+                                    const DestinationTable& destinations, LayoutContext& context) {
   const PageStyle& style = context.style;
   const fonts::FontMetrics& metrics = context.metrics;
   const core::Pt measure = style.measure();
@@ -78,12 +78,11 @@ std::vector<FlowLine> contents_flow(const std::vector<ContentsItem>& items, std:
   for (std::size_t i = 0; i < items.size(); ++i) {
     const ContentsItem& item = items[i];
     const core::Pt indent = indent_of(item, style);
-    const auto found = body_pages.find(item.destination);
-    const bool numbered = found != body_pages.end();
+    const std::optional<std::size_t> body_page = destinations.body_page(item.destination);
     std::vector<FlowLine>& lines = titles[i];
     FlowLine& last = lines.back();
-    if (numbered) {
-      const std::string number = std::to_string(found->second);
+    if (body_page) {
+      const std::string number = std::to_string(*body_page);
       const core::Pt number_x = measure - metrics.width(fonts::FontFace::serif, number, style.body_size);
       core::Pt text_end = indent;
       for (const TextRun& run : last.runs) {
@@ -104,10 +103,9 @@ std::vector<FlowLine> contents_flow(const std::vector<ContentsItem>& items, std:
   return flow.finish();
 }
 
-std::vector<FlowLine> contents_flow(const std::vector<ContentsItem>& items,
-                                    const std::unordered_map<std::string, std::size_t>& body_pages,
+std::vector<FlowLine> contents_flow(const std::vector<ContentsItem>& items, const DestinationTable& destinations,
                                     LayoutContext& context) {
-  return contents_flow(items, set_contents_titles(items, context), body_pages, context);
+  return contents_flow(items, set_contents_titles(items, context), destinations, context);
 }
 
 }  // namespace octavo::layout

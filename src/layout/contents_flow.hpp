@@ -5,9 +5,9 @@
 
 #include <cstddef>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
+#include "layout/destination_table.hpp"
 #include "layout/flow.hpp"
 #include "layout/layout_context.hpp"
 
@@ -39,15 +39,14 @@ std::vector<std::vector<FlowLine>> set_contents_titles(const std::vector<Content
 
 /// The contents on a new page, titled "Contents" (anchor contents_id), its entries' titles taken
 /// from `titles` (set_contents_titles(items), set with the same style and fonts). Parts' and
-/// articles' entries have a little space above them. `body_pages` maps anchor names to body page
-/// numbers (1-based); an entry whose anchor is missing gets no number and no link. Never empty.
+/// articles' entries have a little space above them. Each entry's number is the body page
+/// (1-based) `destinations` places its anchor on; an entry whose anchor is on no body page gets no
+/// number and no link. Never empty.
 std::vector<FlowLine> contents_flow(const std::vector<ContentsItem>& items, std::vector<std::vector<FlowLine>> titles,
-                                    const std::unordered_map<std::string, std::size_t>& body_pages,
-                                    LayoutContext& context);
+                                    const DestinationTable& destinations, LayoutContext& context);
 
 /// The same, its titles set here.
-std::vector<FlowLine> contents_flow(const std::vector<ContentsItem>& items,
-                                    const std::unordered_map<std::string, std::size_t>& body_pages,
+std::vector<FlowLine> contents_flow(const std::vector<ContentsItem>& items, const DestinationTable& destinations,
                                     LayoutContext& context);
 
 }  // namespace octavo::layout

@@ -3,10 +3,9 @@
 #include <cassert>
 #include <future>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "core/background_priority.hpp"
@@ -47,28 +46,38 @@ void flatten_contents(const std::vector<model::ContentsEntry>& entries, int leve
   }
 }
 
+// The number of `destination` when a page holds an anchor of that name.
+std::optional<DestinationNumber> placed_number(const DestinationTable& destinations, const std::string& destination) {
+  const std::optional<DestinationNumber> number = destinations.find(destination);
+  if (!number || !destinations.placed(*number)) return std::nullopt;
+  return number;
+}
+
 // Bookmarks for the entries whose anchors exist: a dangling one would make a broken PDF outline.
 std::vector<OutlineEntry> outline_entries(const std::vector<model::ContentsEntry>& entries,
-                                          const std::unordered_set<std::string>& anchors) {
+                                          const DestinationTable& destinations) {
   std::vector<OutlineEntry> out;
   for (const model::ContentsEntry& entry : entries) {
     std::string destination = entry_destination(entry);
-    if (anchors.count(destination) == 0) continue;
-    out.push_back({entry.title, std::move(destination), outline_entries(entry.children, anchors)});
+    const std::optional<DestinationNumber> number = placed_number(destinations, destination);
+    if (!number) continue;
+    out.push_back({entry.title, std::move(destination), outline_entries(entry.children, destinations), *number});
   }
   return out;
 }
 
 std::vector<OutlineEntry> make_outline(const model::Book& book, const std::vector<model::ContentsEntry>& entries,
-                                       const std::unordered_set<std::string>& anchors) {
+                                       const DestinationTable& destinations) {
   std::vector<OutlineEntry> outline;
   auto add = [&](const std::string& title, const std::string& destination) {
-    if (anchors.count(destination) != 0) outline.push_back({title, destination, {}});
+    if (const std::optional<DestinationNumber> number = placed_number(destinations, destination)) {
+      outline.push_back({title, destination, {}, *number});
+    }
   };
   add(book.metadata.title.empty() ? "Title page" : book.metadata.title, model::title_page_id);
   add(book.disclaimer.title, model::disclaimer_id);
   add(model::contents_title, model::contents_id);
-  for (OutlineEntry& entry : outline_entries(entries, anchors)) outline.push_back(std::move(entry));
+  for (OutlineEntry& entry : outline_entries(entries, destinations)) outline.push_back(std::move(entry));
   add(model::sources_title, model::sources_id);
   return outline;
 }
@@ -101,16 +110,22 @@ void append_pages(std::vector<Page>& to, std::vector<Page> pages) {
 // dangling one is warned about once, and in reading order.
 class LinkDestinations {
  public:
+  // Links whose destinations are numbered (number_destinations).
   void add(const Page& page) {
     for (const LinkArea& link : page.links) {
-      if (!link.destination.empty() && seen_.insert(link.destination).second) order_.push_back(link.destination);
+      if (link.destination.empty()) continue;
+      if (link.number >= seen_.size()) seen_.resize(link.number + 1);
+      if (!seen_[link.number]) {
+        seen_[link.number] = true;
+        order_.push_back(link.number);
+      }
     }
   }
-  const std::vector<std::string>& in_order() const { return order_; }
+  const std::vector<DestinationNumber>& in_order() const { return order_; }
 
  private:
-  std::unordered_set<std::string> seen_;
-  std::vector<std::string> order_;
+  std::vector<bool> seen_;  // by number
+  std::vector<DestinationNumber> order_;
 };
 
 // A link of an article as its author wrote it: where it is, and the place it names ("#id", or
@@ -154,11 +169,13 @@ std::map<std::string, LinkSource> first_links_to(const model::Book& book, const 
 // the words are what matters. A destination no link of the articles names (a footnote's, whose
 // links layout makes itself) is named as layout names it. Adds the destinations warned about to
 // `reported`.
-void warn_dangling(const LinkDestinations& links, const std::unordered_set<std::string>& anchors,
-                   const model::Book& book, core::DiagnosticSink& sink, std::set<std::string>& reported) {
+void warn_dangling(const LinkDestinations& links, const DestinationTable& destinations, const model::Book& book,
+                   core::DiagnosticSink& sink, std::set<std::string>& reported) {
   std::vector<std::string> dangling;
-  for (const std::string& destination : links.in_order()) {
-    if (anchors.count(destination) == 0 && reported.insert(destination).second) dangling.push_back(destination);
+  for (const DestinationNumber number : links.in_order()) {
+    if (destinations.placed(number)) continue;
+    const std::string& destination = destinations.name(number);
+    if (reported.insert(destination).second) dangling.push_back(destination);
   }
   if (dangling.empty()) return;
   const std::map<std::string, LinkSource> sources =
@@ -226,10 +243,10 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
   // folio and review mark and goes to `pages` at once. Each part is paginated on its own, so no
   // flow longer than one article, and no page of an earlier one, is ever held (only the few articles
   // set ahead, below).
-  // Looked up for every link, contents entry and bookmark, and never walked in order: hashed, as
-  // an ordered tree's string compares were some 3 % of a rebuild's book thread.
-  std::unordered_map<std::string, std::size_t> body_page_of;  // anchor name → body page number
-  std::unordered_set<std::string> anchors;
+  // Every anchor's and link's name numbered once, as its page is handed over, with the page of its
+  // first anchor: where contents entries and bookmarks lead, and which links dangle. The writers
+  // get the numbers (BookEnd::destinations).
+  DestinationTable& destinations = end.destinations;
   LinkDestinations body_links;
   // Hands over a run of body pages laid out from one flow, with what their heads say: versos and
   // rectos may differ (a part's title over an article's). Blind pages (a part's title page and
@@ -247,10 +264,8 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
         add_folio(page, std::to_string(number), recto, context);
       }
       add_review_mark(page, recto, context);
-      for (const Anchor& anchor : page.anchors) {
-        body_page_of.emplace(anchor.name, number);
-        anchors.insert(anchor.name);
-      }
+      number_destinations(page, destinations);
+      for (const Anchor& anchor : page.anchors) destinations.place(anchor.number, number);
       body_links.add(page);
       pages.body_page(std::move(page));
     }
@@ -433,7 +448,7 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
   const auto cut_contents = [&] {
     return cut_apart(set_apart(hyphenators.book(),
                                [&](LayoutContext& apart) {
-                                 return contents_flow(contents_items, std::move(titles.titles), body_page_of, apart);
+                                 return contents_flow(contents_items, std::move(titles.titles), destinations, apart);
                                }),
                      {});
   };
@@ -442,8 +457,7 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
     std::vector<std::size_t> numbers;
     numbers.reserve(contents_items.size());
     for (const ContentsItem& item : contents_items) {
-      const auto found = body_page_of.find(item.destination);
-      numbers.push_back(found == body_page_of.end() ? 0 : found->second);
+      numbers.push_back(destinations.body_page(item.destination).value_or(0));
     }
     return numbers;
   };
@@ -470,21 +484,22 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
   for (std::size_t i = 0; i < front.size(); ++i) add_review_mark(front[i], i % 2 == 0, context);
   coverage.report(sink, {}, true);
   LinkDestinations front_links;
-  for (const Page& page : front) {
-    for (const Anchor& anchor : page.anchors) anchors.insert(anchor.name);
+  for (Page& page : front) {
+    number_destinations(page, destinations);
+    for (const Anchor& anchor : page.anchors) destinations.place(anchor.number, 0);
     front_links.add(page);
   }
 
   // 3. Links to places no page holds: the front matter's first, as they come first in the book.
   std::set<std::string> front_dangling;
-  warn_dangling(front_links, anchors, book, sink, front_dangling);
+  warn_dangling(front_links, destinations, book, sink, front_dangling);
   leave_out_links_to(front, front_dangling);
   end.dangling_destinations = front_dangling;
-  warn_dangling(body_links, anchors, book, sink, end.dangling_destinations);
+  warn_dangling(body_links, destinations, book, sink, end.dangling_destinations);
   end.front_matter_pages = front.size();
   pages.front_matter(std::move(front));
 
-  end.outline = make_outline(book, book.contents, anchors);
+  end.outline = make_outline(book, book.contents, destinations);
   end.info = make_info(book.metadata);
   end.stats.pages = end.front_matter_pages + end.body_pages;
   return end;

@@ -3,6 +3,7 @@
 // Coordinates: points, origin at the page's top-left corner, y growing downwards.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <string>
@@ -49,11 +50,16 @@ struct Rule {
   core::Pt thickness;
 };
 
+/// A destination's number in the book's DestinationTable (destination_table.hpp), given where
+/// layout hands its pages over; 0 until then.
+using DestinationNumber = std::size_t;
+
 /// A clickable area: an internal destination name or an external URI.
 struct LinkArea {
   core::Pt left, top, right, bottom;
-  std::string destination;  ///< name of an Anchor in this book; empty for external links
-  std::string uri;          ///< http(s) or mailto URL; empty for internal links
+  std::string destination;       ///< name of an Anchor in this book; empty for external links
+  std::string uri;               ///< http(s) or mailto URL; empty for internal links
+  DestinationNumber number = 0;  ///< `destination`'s, for internal links
 };
 
 /// Moves `link` right by `dx` and down by `dy`: lines are set at the origin, then placed.
@@ -78,7 +84,8 @@ struct ImageBox {
 /// A named position that links and outline entries point at.
 struct Anchor {
   std::string name;
-  core::Pt y;  ///< top of the target, from the top of the page
+  core::Pt y;                    ///< top of the target, from the top of the page
+  DestinationNumber number = 0;  ///< `name`'s
 };
 
 /// What a page carries around its text block, in the page's coordinates: the running head and its
@@ -166,6 +173,7 @@ struct OutlineEntry {
   std::string title;
   std::string destination;
   std::vector<OutlineEntry> children;
+  DestinationNumber number = 0;  ///< `destination`'s
 };
 
 /// Document information dictionary entries (PDF 32000-1 §14.3.3).

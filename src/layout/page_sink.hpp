@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "layout/destination_table.hpp"
 #include "layout/page.hpp"
 
 namespace octavo::layout {
@@ -21,6 +22,9 @@ struct BookEnd {
   /// Destinations of body-page links that no page holds. Layout has warned about each; the
   /// writer leaves those links out (front matter pages come without them).
   std::set<std::string> dangling_destinations;
+  /// The names of the numbers that the pages' anchors and links and the outline's entries
+  /// carry, each numbered before it reached the sink; the places layout found for them.
+  DestinationTable destinations;
 };
 
 class PageSink {
@@ -41,7 +45,8 @@ class PageSink {
     static_cast<void>(pages);
     return false;
   }
-  /// The next body page, final: body pages come in order, page 1 (a recto) first.
+  /// The next body page, final: body pages come in order, page 1 (a recto) first. Its anchors and
+  /// links come numbered, as the front matter's do, in the table the end gives (BookEnd::destinations).
   virtual void body_page(Page page) = 0;
   /// After the last body page: the front matter (title page, disclaimer, contents, and a blank
   /// verso when needed for an even count), which the book places before body page 1. Called

@@ -11,7 +11,6 @@
 #include <numeric>
 #include <optional>
 #include <set>
-#include <unordered_map>
 
 #include "core/deflate.hpp"
 #include "core/file_system.hpp"
@@ -53,7 +52,7 @@ struct Target {
 struct PendingLink {
   PageRef page;
   PdfRect area;
-  std::string destination;
+  layout::DestinationNumber destination = 0;  // for an internal link
   std::string uri;
 };
 
@@ -311,8 +310,9 @@ struct PdfPageWriter::State {
   std::array<std::set<char32_t>, face_count> reported;
   std::map<std::string, std::optional<std::size_t>> images;  // key → image id, once embedded
   std::map<std::string, layout::ImageBox> largest_svg;
-  // The first anchor of a name in book order wins. Only looked up (every link, every bookmark).
-  std::unordered_map<std::string, Target> anchors;
+  // Where each destination number leads: the first anchor of its name in book order. Only looked
+  // up (every link, every bookmark).
+  std::vector<std::optional<Target>> targets;
   std::vector<PendingLink> links;
   std::size_t body_pages = 0;
   std::vector<std::pair<std::size_t, layout::Page>> kept_back;  // body pages showing an SVG
@@ -517,14 +517,14 @@ struct PdfPageWriter::State {
   void keep_places(const layout::Page& page, PageRef ref) {
     const auto pdf_y = [&page](core::Pt y) { return (page.height - y).value; };
     for (const layout::Anchor& anchor : page.anchors) {
-      const Target target{ref, pdf_y(anchor.y)};
+      if (anchor.number >= targets.size()) targets.resize(anchor.number + 1);
       // The front matter and pages kept back arrive last, yet the first in the book wins.
-      auto [entry, inserted] = anchors.try_emplace(anchor.name, target);
-      if (!inserted && precedes(ref, entry->second.page)) entry->second = target;
+      std::optional<Target>& target = targets[anchor.number];
+      if (!target || precedes(ref, target->page)) target = Target{ref, pdf_y(anchor.y)};
     }
     for (const layout::LinkArea& link : page.links) {
       links.push_back(
-          {ref, {link.left.value, pdf_y(link.bottom), link.right.value, pdf_y(link.top)}, link.destination, link.uri});
+          {ref, {link.left.value, pdf_y(link.bottom), link.right.value, pdf_y(link.top)}, link.number, link.uri});
     }
   }
 
@@ -579,19 +579,24 @@ struct PdfPageWriter::State {
 
   std::size_t index_of(PageRef page) const { return page.front ? page.index : front.size() + page.index; }
 
+  // Where destination `number` leads; nullptr when no page holds it.
+  const Target* target_of(layout::DestinationNumber number) const {
+    return number < targets.size() && targets[number] ? &*targets[number] : nullptr;
+  }
+
   // The outline's entries as bookmarks, depth first, under `parent` (0, or 1 + its index in
   // `bookmarks`). Top-level entries are open, so a reader sees the articles' sections; deeper
   // ones closed.
   void collect_bookmarks(const std::vector<layout::OutlineEntry>& entries, std::size_t parent,
                          std::vector<Bookmark>& bookmarks) {
     for (const layout::OutlineEntry& entry : entries) {
-      const auto target = anchors.find(entry.destination);
-      if (target == anchors.end()) {
+      const Target* target = target_of(entry.number);
+      if (target == nullptr) {
         sink.error({}, "expected an anchor named \"" + entry.destination + "\" for the outline entry \"" + entry.title +
                            "\", found none");
         continue;  // its children go with it: they have no place in the tree without it
       }
-      bookmarks.push_back({parent, entry.title, index_of(target->second.page), target->second.top, parent == 0});
+      bookmarks.push_back({parent, entry.title, index_of(target->page), target->top, parent == 0});
       collect_bookmarks(entry.children, bookmarks.size(), bookmarks);
     }
   }
@@ -713,15 +718,17 @@ bool PdfPageWriter::finish_to(const layout::BookEnd& end, const std::function<bo
       pdf.add_uri_link(index, link.area, ascii_uri(link.uri));
       continue;
     }
-    const auto target = s.anchors.find(link.destination);
-    if (target == s.anchors.end()) {
-      if (link.page.front || end.dangling_destinations.count(link.destination) == 0) {
-        s.sink.error({}, "expected an anchor named \"" + link.destination + "\" for a link " + on_page(link.page) +
-                             ", found none");
+    const Target* target = s.target_of(link.destination);
+    if (target == nullptr) {
+      // Numbered in `end` unless a sink broke its promise (PageSink).
+      const std::string name = link.destination < end.destinations.size() ? end.destinations.name(link.destination)
+                                                                          : "#" + std::to_string(link.destination);
+      if (link.page.front || end.dangling_destinations.count(name) == 0) {
+        s.sink.error({}, "expected an anchor named \"" + name + "\" for a link " + on_page(link.page) + ", found none");
       }
       continue;
     }
-    pdf.add_internal_link(index, link.area, s.index_of(target->second.page), target->second.top);
+    pdf.add_internal_link(index, link.area, s.index_of(target->page), target->top);
   }
   std::vector<Bookmark> bookmarks;
   s.collect_bookmarks(end.outline, 0, bookmarks);
@@ -749,20 +756,26 @@ std::optional<std::string> PdfPageWriter::finish(const layout::BookEnd& end, cor
 
 namespace {
 
-// Hands the pages of `book` to `writer` as layout would, and returns their end.
+// Hands the pages of `book` to `writer` as layout would, their destinations numbered anew (a book
+// made by hand has none), and returns their end.
 layout::BookEnd hand_over(const layout::LaidOutBook& book, PdfPageWriter& writer, core::Progress& progress) {
   progress.stage("Writing PDF", book.pages.size(), "pages");
+  layout::BookEnd end;
   const std::size_t front = std::min(book.front_matter_pages, book.pages.size());
   for (std::size_t index = front; index < book.pages.size(); ++index) {
-    writer.body_page(book.pages[index]);
+    layout::Page page = book.pages[index];
+    layout::number_destinations(page, end.destinations);
+    writer.body_page(std::move(page));
     progress.advance();
   }
-  writer.front_matter({book.pages.begin(), book.pages.begin() + static_cast<std::ptrdiff_t>(front)});
+  std::vector<layout::Page> front_pages(book.pages.begin(), book.pages.begin() + static_cast<std::ptrdiff_t>(front));
+  for (layout::Page& page : front_pages) layout::number_destinations(page, end.destinations);
+  writer.front_matter(std::move(front_pages));
   if (front > 0) progress.advance(front);
-  layout::BookEnd end;
   end.front_matter_pages = front;
   end.body_pages = book.pages.size() - front;
   end.outline = book.outline;
+  layout::number_destinations(end.outline, end.destinations);
   end.info = book.info;
   end.stats = book.stats;
   return end;

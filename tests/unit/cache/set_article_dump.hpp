@@ -60,11 +60,14 @@ class SetArticleDump {
                 bits(thickness) + "\n";
       }
       for (const auto& link : links) {
-        const auto& [left, top, right, bottom, destination, uri] = link;
+        const auto& [left, top, right, bottom, destination, uri, number] = link;
         out_ += indent + " link " + bits(left) + " " + bits(top) + " " + bits(right) + " " + bits(bottom) + " " +
-                destination + " " + uri + "\n";
+                destination + " " + uri + " n" + std::to_string(number) + "\n";
       }
-      for (const auto& anchor : anchors) out_ += indent + " anchor " + anchor.name + " " + bits(anchor.y) + "\n";
+      for (const auto& anchor : anchors) {
+        const auto& [name, y, number] = anchor;
+        out_ += indent + " anchor " + name + " " + bits(y) + " n" + std::to_string(number) + "\n";
+      }
       for (const auto& image : images) {
         const auto& [key, name, info, bytes, location, x, y, width, image_height] = image;
         const auto& [format, pixel_width, pixel_height, bit_depth, components, interlaced, progressive, frames] = info;

@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "layout/contents_flow.hpp"
@@ -14,6 +14,13 @@ using namespace octavo::layout;
 namespace {
 
 using Fixture = test::LayoutFixture;
+
+// Destinations each placed on the body page given.
+DestinationTable on_pages(const std::vector<std::pair<std::string, std::size_t>>& places) {
+  DestinationTable destinations;
+  for (const auto& [name, page] : places) destinations.place(destinations.number(name), page);
+  return destinations;
+}
 
 // Each line's runs (text at x), its links and anchors: what contents_flow makes of an entry.
 std::string described(const std::vector<FlowLine>& lines) {
@@ -34,7 +41,7 @@ std::string described(const std::vector<FlowLine>& lines) {
 TEST_SUITE("layout.contents_flow") {
   TEST_CASE("an untitled contents entry still shows its page number, on the baseline of body text") {
     Fixture f;
-    const std::vector<FlowLine> lines = contents_flow({{"", "a1", 0}}, {{"a1", 3}}, f.context);
+    const std::vector<FlowLine> lines = contents_flow({{"", "a1", 0}}, on_pages({{"a1", 3}}), f.context);
     REQUIRE(lines.size() == 2);
     CHECK(lines[1].baseline ==
           baseline_in_leading(f.style.leading, fonts::FontFace::serif, f.style.body_size, f.metrics));
@@ -44,7 +51,7 @@ TEST_SUITE("layout.contents_flow") {
   TEST_CASE("an entry whose anchor is missing gets neither page number nor link") {
     Fixture f;
     const std::vector<FlowLine> lines =
-        contents_flow({{"Known", "a1", 0}, {"Lost", "nowhere", 1}}, {{"a1", 7}}, f.context);
+        contents_flow({{"Known", "a1", 0}, {"Lost", "nowhere", 1}}, on_pages({{"a1", 7}}), f.context);
     std::vector<std::string> texts;
     std::size_t links = 0;
     for (const FlowLine& line : lines) {
@@ -69,7 +76,7 @@ TEST_SUITE("layout.contents_flow") {
         {"", "a2", 1},
         {"Lost", "nowhere", 1},
     };
-    const std::unordered_map<std::string, std::size_t> pages = {{"p1", 1}, {"a1", 3}, {"s1", 4}, {"a2", 12}};
+    const DestinationTable pages = on_pages({{"p1", 1}, {"a1", 3}, {"s1", 4}, {"a2", 12}});
     Fixture in_one_go;
     const std::vector<FlowLine> expected = contents_flow(items, pages, in_one_go.context);
     Fixture beforehand;

@@ -565,9 +565,10 @@ TEST_SUITE("pdf.pdf_writer") {
     page.links.push_back({core::Pt(72), core::Pt(90), core::Pt(100), core::Pt(102), "lost", ""});
     core::DiagnosticList diagnostics;
     pdf::PdfPageWriter writer(shared_fonts(), "en", diagnostics);
+    layout::BookEnd end;
+    layout::number_destinations(page, end.destinations);  // as layout hands pages over
     writer.body_page(page);
     writer.front_matter({});
-    layout::BookEnd end;
     end.body_pages = 1;
     end.dangling_destinations = {"gone"};
     const std::optional<std::string> bytes = writer.finish(end);
