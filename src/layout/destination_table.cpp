@@ -33,10 +33,15 @@ bool DestinationTable::placed(DestinationNumber number) const {
   return number < places_.size() && places_[number] != 0;
 }
 
+std::optional<std::size_t> DestinationTable::body_page(DestinationNumber number) const {
+  if (number >= places_.size() || places_[number] <= 1) return std::nullopt;
+  return places_[number] - 1;
+}
+
 std::optional<std::size_t> DestinationTable::body_page(const std::string& name) const {
   const std::optional<DestinationNumber> number = find(name);
-  if (!number || places_[*number] <= 1) return std::nullopt;
-  return places_[*number] - 1;
+  if (!number) return std::nullopt;
+  return body_page(*number);
 }
 
 void number_destinations(Page& page, DestinationTable& table) {

@@ -1,8 +1,8 @@
 // The book's destinations by number. Every name a page's anchor or link carries, and every
-// outline entry's, is numbered once, where the pages are handed over, so that the book's thread
-// and the PDF writer find a destination by its number in an array, not by its name in a hash
-// table for every anchor, link and bookmark (some 16,000 lookups at 1,000 articles, each a few
-// cache misses). Names stay for what is written or reported.
+// outline entry's, is numbered once, where layout lists it or hands its page over, so that the
+// book's thread and the PDF writer find a destination by its number in an array, not by its name
+// in a hash table for every anchor, link and bookmark (some 16,000 lookups at 1,000 articles, each
+// a few cache misses). Names stay for what is written or reported.
 #pragma once
 
 #include <cstddef>
@@ -31,7 +31,9 @@ class DestinationTable {
   void place(DestinationNumber number, std::size_t body_page);
   /// Whether place() was called for `number`.
   bool placed(DestinationNumber number) const;
-  /// The body page of `name`'s first place; nullopt when it has none on a body page.
+  /// The body page of `number`'s first place; nullopt when it has none on a body page.
+  std::optional<std::size_t> body_page(DestinationNumber number) const;
+  /// The same for `name`; nullopt too when it was never numbered.
   std::optional<std::size_t> body_page(const std::string& name) const;
 
  private:

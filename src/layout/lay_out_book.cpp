@@ -54,20 +54,24 @@ std::optional<DestinationNumber> placed_number(const DestinationTable& destinati
 }
 
 // Bookmarks for the entries whose anchors exist: a dangling one would make a broken PDF outline.
+// `numbers` are the entries' destinations, numbered in the order flatten_contents lists the
+// entries; `next` is the first of `entries`'.
 std::vector<OutlineEntry> outline_entries(const std::vector<model::ContentsEntry>& entries,
-                                          const DestinationTable& destinations) {
+                                          const DestinationTable& destinations,
+                                          const std::vector<DestinationNumber>& numbers, std::size_t& next) {
   std::vector<OutlineEntry> out;
   for (const model::ContentsEntry& entry : entries) {
-    std::string destination = entry_destination(entry);
-    const std::optional<DestinationNumber> number = placed_number(destinations, destination);
-    if (!number) continue;
-    out.push_back({entry.title, std::move(destination), outline_entries(entry.children, destinations), *number});
+    const DestinationNumber number = numbers[next++];
+    // Walked whether or not the entry is left out, so that `next` passes its children's numbers.
+    std::vector<OutlineEntry> children = outline_entries(entry.children, destinations, numbers, next);
+    if (!destinations.placed(number)) continue;  // its children go with it
+    out.push_back({entry.title, destinations.name(number), std::move(children), number});
   }
   return out;
 }
 
-std::vector<OutlineEntry> make_outline(const model::Book& book, const std::vector<model::ContentsEntry>& entries,
-                                       const DestinationTable& destinations) {
+std::vector<OutlineEntry> make_outline(const model::Book& book, const DestinationTable& destinations,
+                                       const std::vector<DestinationNumber>& contents_numbers) {
   std::vector<OutlineEntry> outline;
   auto add = [&](const std::string& title, const std::string& destination) {
     if (const std::optional<DestinationNumber> number = placed_number(destinations, destination)) {
@@ -77,7 +81,10 @@ std::vector<OutlineEntry> make_outline(const model::Book& book, const std::vecto
   add(book.metadata.title.empty() ? "Title page" : book.metadata.title, model::title_page_id);
   add(book.disclaimer.title, model::disclaimer_id);
   add(model::contents_title, model::contents_id);
-  for (OutlineEntry& entry : outline_entries(entries, destinations)) outline.push_back(std::move(entry));
+  std::size_t next = 0;
+  for (OutlineEntry& entry : outline_entries(book.contents, destinations, contents_numbers, next)) {
+    outline.push_back(std::move(entry));
+  }
   add(model::sources_title, model::sources_id);
   return outline;
 }
@@ -243,9 +250,10 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
   // folio and review mark and goes to `pages` at once. Each part is paginated on its own, so no
   // flow longer than one article, and no page of an earlier one, is ever held (only the few articles
   // set ahead, below).
-  // Every anchor's and link's name numbered once, as its page is handed over, with the page of its
-  // first anchor: where contents entries and bookmarks lead, and which links dangle. The writers
-  // get the numbers (BookEnd::destinations).
+  // Every anchor's and link's name numbered once, as its page is handed over (the contents'
+  // entries' when they are listed, below), with the page of its first anchor: where contents
+  // entries and bookmarks lead, and which links dangle. The writers get the numbers
+  // (BookEnd::destinations).
   DestinationTable& destinations = end.destinations;
   LinkDestinations body_links;
   // Hands over a run of body pages laid out from one flow, with what their heads say: versos and
@@ -393,6 +401,11 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
   assert(book.articles.empty() || !book.contents.empty());
   flatten_contents(book.contents, 0, contents_items);
   contents_items.push_back({model::sources_title, model::sources_id, 0});
+  // Their destinations numbered now, looked up by number when the contents are finished and the
+  // outline made.
+  std::vector<DestinationNumber> contents_numbers;
+  contents_numbers.reserve(contents_items.size());
+  for (const ContentsItem& item : contents_items) contents_numbers.push_back(destinations.number(item.destination));
   // Both on one background thread, the titles first: a thread of its own for the titles touched
   // fresh memory of its own (its heap's first huge pages), where the Sources' work after them
   // reuses what the titles' work freed. The end of the body then waits for both in turn, not for
@@ -456,9 +469,8 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
   const auto numbers_of_entries = [&] {
     std::vector<std::size_t> numbers;
     numbers.reserve(contents_items.size());
-    for (const ContentsItem& item : contents_items) {
-      numbers.push_back(destinations.body_page(item.destination).value_or(0));
-    }
+    for (const DestinationNumber number : contents_numbers)
+      numbers.push_back(destinations.body_page(number).value_or(0));
     return numbers;
   };
   CutArticle contents =
@@ -499,7 +511,7 @@ BookEnd lay_out_book(const model::Book& book, const fonts::FontMetrics& metrics,
   end.front_matter_pages = front.size();
   pages.front_matter(std::move(front));
 
-  end.outline = make_outline(book, book.contents, destinations);
+  end.outline = make_outline(book, destinations, contents_numbers);
   end.info = make_info(book.metadata);
   end.stats.pages = end.front_matter_pages + end.body_pages;
   return end;

@@ -42,6 +42,9 @@ TEST_SUITE("layout.destination_table") {
     CHECK_FALSE(table.placed(nowhere));
     CHECK_FALSE(table.placed(99));  // never numbered
     CHECK(table.body_page("body") == std::size_t{7});
+    CHECK(table.body_page(body) == std::size_t{7});
+    CHECK_FALSE(table.body_page(front));
+    CHECK_FALSE(table.body_page(99));
     CHECK_FALSE(table.body_page("front"));
     CHECK_FALSE(table.body_page("nowhere"));
     CHECK_FALSE(table.body_page("unknown"));

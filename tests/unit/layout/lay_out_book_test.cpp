@@ -566,6 +566,23 @@ TEST_SUITE("layout.lay_out_book") {
     CHECK(outline[3].children[0].destination == "a1#part");
   }
 
+  TEST_CASE("a contents entry no page holds is left out of the outline with its children; those after it stay") {
+    model::Book book = test::book_of({test::article("a1", "One", {test::paragraph("First.")}),
+                                      test::article("a2", "Two", {test::paragraph("Second.")})});
+    // An entry for a heading the article does not have, with a child, between the two articles'.
+    model::ContentsEntry lost{"Lost", "a1", "nowhere", {{"Lost too", "a1", "neither", {}}}};
+    book.contents.insert(book.contents.begin() + 1, lost);
+    const Laid laid(book, 30);
+    std::vector<std::string> outline;
+    for (const OutlineEntry& entry : laid.book.outline) {
+      outline.push_back(entry.title + " -> " + entry.destination);
+      for (const OutlineEntry& child : entry.children)
+        outline.push_back("  " + child.title + " -> " + child.destination);
+    }
+    CHECK(outline == std::vector<std::string>{"Field Notes -> title-page", "Unreviewed content -> disclaimer",
+                                              "Contents -> contents", "One -> a1", "Two -> a2", "Sources -> sources"});
+  }
+
   TEST_CASE("a link to a table cell's or row's id leads to the top of that row, with no warning") {
     model::Block th = test::cell("Vee");
     th.id = "letter-v";
