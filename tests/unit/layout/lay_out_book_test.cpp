@@ -76,6 +76,16 @@ std::string lines_of(std::size_t count) {
   return text;
 }
 
+// The outline's first two levels, an entry a line: "Title -> destination", a child indented.
+std::vector<std::string> outline_lines(const LaidOutBook& book) {
+  std::vector<std::string> lines;
+  for (const OutlineEntry& entry : book.outline) {
+    lines.push_back(entry.title + " -> " + entry.destination);
+    for (const OutlineEntry& child : entry.children) lines.push_back("  " + child.title + " -> " + child.destination);
+  }
+  return lines;
+}
+
 struct Laid {
   test::FakeMetrics metrics;
   PageStyle style;
@@ -573,14 +583,9 @@ TEST_SUITE("layout.lay_out_book") {
     model::ContentsEntry lost{"Lost", "a1", "nowhere", {{"Lost too", "a1", "neither", {}}}};
     book.contents.insert(book.contents.begin() + 1, lost);
     const Laid laid(book, 30);
-    std::vector<std::string> outline;
-    for (const OutlineEntry& entry : laid.book.outline) {
-      outline.push_back(entry.title + " -> " + entry.destination);
-      for (const OutlineEntry& child : entry.children)
-        outline.push_back("  " + child.title + " -> " + child.destination);
-    }
-    CHECK(outline == std::vector<std::string>{"Field Notes -> title-page", "Unreviewed content -> disclaimer",
-                                              "Contents -> contents", "One -> a1", "Two -> a2", "Sources -> sources"});
+    CHECK(outline_lines(laid.book) ==
+          std::vector<std::string>{"Field Notes -> title-page", "Unreviewed content -> disclaimer",
+                                   "Contents -> contents", "One -> a1", "Two -> a2", "Sources -> sources"});
   }
 
   TEST_CASE("a link to a table cell's or row's id leads to the top of that row, with no warning") {
@@ -648,15 +653,10 @@ TEST_SUITE("layout.lay_out_book") {
     }
     CHECK(destinations.count("a2#y") == 1);
     CHECK(destinations.count("a1#here") == 1);
-    std::vector<std::string> outline;
-    for (const OutlineEntry& entry : laid.book.outline) {
-      outline.push_back(entry.title + " -> " + entry.destination);
-      for (const OutlineEntry& child : entry.children)
-        outline.push_back("  " + child.title + " -> " + child.destination);
-    }
-    CHECK(outline == std::vector<std::string>{"Field Notes -> title-page", "Unreviewed content -> disclaimer",
-                                              "Contents -> contents", "Part One -> p01-part-one", "  One -> a1",
-                                              "  Two -> a2", "Sources -> sources"});
+    CHECK(outline_lines(laid.book) == std::vector<std::string>{"Field Notes -> title-page",
+                                                               "Unreviewed content -> disclaimer",
+                                                               "Contents -> contents", "Part One -> p01-part-one",
+                                                               "  One -> a1", "  Two -> a2", "Sources -> sources"});
     CHECK(check_contents_numbers(laid.book).entries == 6);  // the part, two articles, two sections, Sources
   }
 
